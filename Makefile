@@ -1,0 +1,61 @@
+# Everything here creates its own environments on first use; see README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MINT_VENV := .venv-mint
+NODE_DIR := .node
+PYTEST_ARGS ?=
+SCREENSHOTS_DIR ?= screenshots
+export QT_API := pyside6
+
+.PHONY: run test lint unit bench screenshots package self-test clean venv dev mint-venv node-deps
+
+$(BIN)/.runtime-ok: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required (set PYTHON=...)"; exit 1; }
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -q -e .
+	@touch $@
+
+$(BIN)/.dev-ok: pyproject.toml $(BIN)/.runtime-ok
+	$(BIN)/python -m pip install --disable-pip-version-check -q -e '.[dev]'
+	@touch $@
+
+# The test mint (nutshell, FakeWallet Lightning) lives in its own venv. --no-deps:
+# cashu 0.21.0 pins breez-sdk-spark<0.18, which PyPI no longer has; the file is a full freeze.
+$(MINT_VENV)/.ok: tests/support/requirements-nutshell.txt
+	@[ -x $(MINT_VENV)/bin/python ] || $(PYTHON) -m venv $(MINT_VENV)
+	$(MINT_VENV)/bin/python -m pip install --disable-pip-version-check -q --no-deps -r tests/support/requirements-nutshell.txt
+	@touch $@
+
+# The reference BC-UR encoder (the one cashu.me uses), for interoperability tests.
+# Skipped with a message when node/npm are missing; the tests then skip with the reason.
+$(NODE_DIR)/.ok: tests/support/bcur/package.json tests/support/bcur/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		mkdir -p $(NODE_DIR) && cp tests/support/bcur/package.json tests/support/bcur/package-lock.json $(NODE_DIR)/ && \
+		(cd $(NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error) && touch $@; \
+	else echo "npm not found: BC-UR interoperability tests will be skipped"; fi
+
+venv: $(BIN)/.runtime-ok
+dev: $(BIN)/.dev-ok
+mint-venv: $(MINT_VENV)/.ok
+node-deps: $(NODE_DIR)/.ok
+
+run: $(BIN)/.runtime-ok
+	$(BIN)/pos-app $(ARGS)
+
+lint: $(BIN)/.dev-ok
+	$(BIN)/ruff check pos_app tests tools
+	$(BIN)/ruff format --check pos_app tests tools
+
+test: $(BIN)/.dev-ok $(MINT_VENV)/.ok node-deps
+	$(MAKE) lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+unit: $(BIN)/.dev-ok
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/unit $(PYTEST_ARGS)
+
+bench: $(BIN)/.dev-ok $(MINT_VENV)/.ok
+	for f in tests/benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf build dist $(SCREENSHOTS_DIR) .pytest_cache .ruff_cache

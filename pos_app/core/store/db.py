@@ -1,0 +1,146 @@
+"""The encrypted SQLite database: opening with the key, migrations, and off-loop access.
+
+SQLCipher encrypts every page with a raw 256-bit key (no KDF at open: the key
+is already random or Argon2-stretched). A wrong key makes the first read fail
+with "file is not a database"; that becomes ``storage.wrong_key`` and the file
+is left untouched. All database work of the async core goes through one
+worker thread (:meth:`Database.run`), so there is one writer and the event
+loop never waits on disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlcipher3
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from pos_app.core.errors import StorageError
+
+T = TypeVar("T")
+DB_FILE = "wallet.db"
+
+
+def _wrong_key(path: Path, exc: Exception) -> StorageError:
+    return StorageError(
+        "storage.wrong_key",
+        "The database key is wrong. Check POS_DB_KEY, the keyring or the passphrase.",
+        f"{path}: {exc}",
+    )
+
+
+def open_connection(path: Path, key: bytes) -> sqlcipher3.Connection:
+    """Open ``path`` with ``key`` and prove the key is right before returning."""
+    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=30)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # else a wrong key prints to stderr
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise _wrong_key(path, exc) from exc
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: a committed receive survives a power cut; the journal depends on it.
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA busy_timeout = 30000")
+    return conn
+
+
+def make_engine(path: Path, key: bytes) -> Engine:
+    """A SQLAlchemy engine over SQLCipher connections keyed with ``key``."""
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        creator=lambda: open_connection(path, key),
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+        pool_pre_ping=False,
+    )
+
+    # pysqlite's implicit transactions break SAVEPOINT and lock late; take the
+    # write lock at BEGIN so two processes (GUI and CLI) never deadlock.
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+class Database:
+    """An open wallet database.
+
+    Args:
+        path: the database file.
+        key: the 32-byte SQLCipher key.
+        create: allow creating a new file; otherwise a missing file is an error
+            (a wrong data directory must not silently start an empty wallet).
+    """
+
+    def __init__(self, path: Path, key: bytes, *, create: bool = False) -> None:
+        self.path = Path(path)
+        if not self.path.exists() and not create:
+            raise StorageError(
+                "wallet.not_initialized",
+                "There is no wallet in this data directory yet. Run `pos-app init` first.",
+                str(self.path),
+            )
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine = make_engine(self.path, key)
+        try:
+            with self.engine.connect():
+                pass
+        except StorageError:
+            self.engine.dispose()
+            raise
+        except Exception as exc:
+            self.engine.dispose()
+            cause = exc.__cause__ or exc
+            if isinstance(cause, StorageError):
+                raise cause from None
+            raise StorageError(
+                "storage.open_failed", "The database could not be opened.", str(exc)
+            ) from exc
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
+        self._lock = threading.RLock()
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest migration."""
+        from pos_app.core.store.migrate import upgrade
+
+        upgrade(self.engine)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def read(self) -> Session:
+        """A session for reads (caller closes it)."""
+        return self._sessions()
+
+    def transact(self, fn: Callable[[Session], T]) -> T:
+        """Run ``fn`` in one transaction on the calling thread."""
+        with self.session() as session:
+            return fn(session)
+
+    async def run(self, fn: Callable[[Session], T]) -> T:
+        """Run ``fn(session)`` in one transaction on the database thread."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self.transact, fn)
+
+    def close(self) -> None:
+        """Finish pending work and close every connection."""
+        self._executor.shutdown(wait=True)
+        self.engine.dispose()

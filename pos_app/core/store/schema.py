@@ -1,0 +1,237 @@
+"""SQLAlchemy models of the encrypted wallet database.
+
+Times are integer Unix seconds; amounts are integers in the row's unit. The
+schema avoids SQLite-only features so that a shop with several tills can later
+share one PostgreSQL server. Alembic migrations in ``migrations/versions`` create
+exactly these tables; a test compares the two.
+"""
+
+from __future__ import annotations
+
+import time
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def now() -> int:
+    """Current Unix time in whole seconds."""
+    return int(time.time())
+
+
+class Base(DeclarativeBase):
+    """Declarative base with stable constraint names (needed by Alembic batch mode)."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Setting(Base):
+    """One configuration value, JSON-encoded; declared with its type in ``core.config``."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value_json: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
+class Secret(Base):
+    """Secrets kept only inside the encrypted database (the NUT-13 mnemonic)."""
+
+    __tablename__ = "secrets"
+    name: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
+class Mint(Base):
+    """A mint the shop knows; only trusted ones are ever contacted for payments."""
+
+    __tablename__ = "mints"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(500), unique=True)
+    trusted: Mapped[bool] = mapped_column(Boolean, default=False)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    pubkey: Mapped[str | None] = mapped_column(String(66))
+    info_json: Mapped[str | None] = mapped_column(Text)
+    added_at: Mapped[int] = mapped_column(BigInteger, default=now)
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
+class KeysetRow(Base):
+    """A mint keyset; its id is globally unique, so a token cannot borrow another mint's keys."""
+
+    __tablename__ = "keysets"
+    id: Mapped[str] = mapped_column(String(66), primary_key=True)
+    mint_id: Mapped[int] = mapped_column(ForeignKey("mints.id", ondelete="CASCADE"), index=True)
+    unit: Mapped[str] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    input_fee_ppk: Mapped[int] = mapped_column(Integer, default=0)
+    final_expiry: Mapped[int | None] = mapped_column(BigInteger)
+    keys_json: Mapped[str | None] = mapped_column(Text)
+    first_seen_at: Mapped[int] = mapped_column(BigInteger, default=now)
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
+class Counter(Base):
+    """Next unused NUT-13 counter of a keyset; reserved before outputs are built."""
+
+    __tablename__ = "counters"
+    keyset_id: Mapped[str] = mapped_column(
+        ForeignKey("keysets.id", ondelete="CASCADE"), primary_key=True
+    )
+    next_counter: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class ProofRow(Base):
+    """A coin the shop holds (or held): ``unspent``, ``pending``, ``spent`` or ``exported``."""
+
+    __tablename__ = "proofs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mint_id: Mapped[int] = mapped_column(ForeignKey("mints.id"))
+    keyset_id: Mapped[str] = mapped_column(ForeignKey("keysets.id"), index=True)
+    unit: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    secret: Mapped[str] = mapped_column(Text, unique=True)
+    C: Mapped[str] = mapped_column(String(66))
+    y: Mapped[str] = mapped_column(String(66), index=True)
+    dleq_json: Mapped[str | None] = mapped_column(Text)
+    witness: Mapped[str | None] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16))
+    origin: Mapped[str] = mapped_column(String(16))
+    counter: Mapped[int | None] = mapped_column(BigInteger)
+    created_op_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    spent_op_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    export_id: Mapped[int | None] = mapped_column(ForeignKey("exports.id"), index=True)
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now)
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+    __table_args__ = (
+        # Covering index: balance per mint/unit and selection never touch the table.
+        Index("ix_proofs_state_mint_unit_amount", "state", "mint_id", "unit", "amount"),
+    )
+
+
+class Operation(Base):
+    """The journal: a money operation written before its network call (design.md section 2)."""
+
+    __tablename__ = "operations"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # receive | send | melt | restore | mint
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    step: Mapped[str] = mapped_column(String(16), default="prepared")
+    mint_id: Mapped[int] = mapped_column(ForeignKey("mints.id"))
+    unit: Mapped[str] = mapped_column(String(20))
+    keyset_id: Mapped[str | None] = mapped_column(String(66))
+    counter_start: Mapped[int | None] = mapped_column(BigInteger)
+    counter_count: Mapped[int] = mapped_column(Integer, default=0)
+    output_amounts_json: Mapped[str] = mapped_column(Text, default="[]")
+    inputs_json: Mapped[str] = mapped_column(Text, default="[]")
+    input_amount: Mapped[int] = mapped_column(BigInteger, default=0)
+    fee: Mapped[int] = mapped_column(BigInteger, default=0)
+    quote_id: Mapped[str | None] = mapped_column(String(100))
+    details_json: Mapped[str] = mapped_column(Text, default="{}")
+    result_json: Mapped[str | None] = mapped_column(Text)
+    received_token_id: Mapped[int | None] = mapped_column(ForeignKey("received_tokens.id"))
+    export_id: Mapped[int | None] = mapped_column(ForeignKey("exports.id"))
+    correlation_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_retry_at: Mapped[int | None] = mapped_column(BigInteger)
+    last_error_code: Mapped[str | None] = mapped_column(String(64))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
+class OperationInput(Base):
+    """Input proofs (by ``Y``) claimed by an operation.
+
+    The primary key stops two operations (two cashiers, a retry and a timer) from
+    spending the same input at once; rows of finished operations stay, so a token
+    that was already redeemed is refused before any mint call.
+    """
+
+    __tablename__ = "operation_inputs"
+    y: Mapped[str] = mapped_column(String(66), primary_key=True)
+    operation_id: Mapped[str] = mapped_column(
+        ForeignKey("operations.id", ondelete="CASCADE"), index=True
+    )
+
+
+class ReceivedToken(Base):
+    """A customer's token exactly as scanned; stored first, never thrown away."""
+
+    __tablename__ = "received_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_text: Mapped[str] = mapped_column(Text)
+    mint_url: Mapped[str | None] = mapped_column(String(500))
+    unit: Mapped[str | None] = mapped_column(String(20))
+    amount: Mapped[int | None] = mapped_column(BigInteger)
+    state: Mapped[str] = mapped_column(String(16), default="received")
+    error_code: Mapped[str | None] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(16), default="cli")
+    received_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
+class Export(Base):
+    """A token the shop handed out (USB file, change, send); reconciled with checkstate."""
+
+    __tablename__ = "exports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_text: Mapped[str] = mapped_column(Text)
+    mint_id: Mapped[int] = mapped_column(ForeignKey("mints.id"))
+    unit: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    locked_to: Mapped[str | None] = mapped_column(String(66))
+    file_path: Mapped[str | None] = mapped_column(Text)
+    purpose: Mapped[str] = mapped_column(String(16), default="export")
+    state: Mapped[str] = mapped_column(String(16), default="exported")
+    claimed_amount: Mapped[int] = mapped_column(BigInteger, default=0)
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now)
+    checked_at: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class AuditEntry(Base):
+    """Append-only record of every money-relevant change."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
+    actor: Mapped[str] = mapped_column(String(50), default="system")
+    action: Mapped[str] = mapped_column(String(50))
+    subject: Mapped[str | None] = mapped_column(String(100))
+    details_json: Mapped[str] = mapped_column(Text, default="{}")
+    correlation_id: Mapped[str | None] = mapped_column(String(36), index=True)
+
+
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "Counter",
+    "Export",
+    "KeysetRow",
+    "Mint",
+    "Operation",
+    "OperationInput",
+    "ProofRow",
+    "ReceivedToken",
+    "Secret",
+    "Setting",
+    "now",
+]

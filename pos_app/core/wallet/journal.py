@@ -1,0 +1,246 @@
+"""Database steps shared by every money operation (design.md section 2).
+
+All functions take an open session and run inside the caller's transaction:
+an operation row, its counter reservation and its input locks are written
+together, before any network call.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from pos_app.core.cashu import crypto
+from pos_app.core.cashu.models import Proof
+from pos_app.core.errors import ValidationError
+
+if TYPE_CHECKING:
+    from pos_app.core.wallet.outputs import Outputs
+
+from pos_app.core.store.schema import (
+    AuditEntry,
+    Counter,
+    Operation,
+    OperationInput,
+    ProofRow,
+    ReceivedToken,
+    now,
+)
+
+
+def new_id() -> str:
+    """A fresh operation id."""
+    return str(uuid.uuid4())
+
+
+def reserve_counters(session: Session, keyset_id: str, count: int) -> int:
+    """Reserve ``count`` NUT-13 counters of a keyset; returns the first one.
+
+    The transaction holds the write lock (BEGIN IMMEDIATE), so read-then-update
+    is atomic; a counter is never handed out twice, even across processes.
+    """
+    row = session.get(Counter, keyset_id)
+    if row is None:
+        row = Counter(keyset_id=keyset_id, next_counter=0)
+        session.add(row)
+        session.flush()
+    start = row.next_counter
+    row.next_counter = start + count
+    return start
+
+
+def advance_counter(session: Session, keyset_id: str, past: int) -> None:
+    """Move a keyset's counter to at least ``past`` (after a restore found outputs)."""
+    row = session.get(Counter, keyset_id)
+    if row is None:
+        session.add(Counter(keyset_id=keyset_id, next_counter=past))
+    elif row.next_counter < past:
+        row.next_counter = past
+
+
+def lock_inputs(session: Session, operation_id: str, ys: Iterable[str]) -> None:
+    """Claim input proofs for an operation.
+
+    Raises:
+        ValidationError: ``token.already_spent`` when a finished operation already took
+            one of them, ``token.in_use`` when an open one holds it right now.
+    """
+    ys = list(ys)
+    held = session.execute(
+        select(OperationInput.y, Operation.state)
+        .join(Operation, Operation.id == OperationInput.operation_id)
+        .where(OperationInput.y.in_(ys))
+    ).all()
+    if held:
+        if any(state in ("done", "recovered") for _, state in held):
+            raise ValidationError(
+                "token.already_spent",
+                "The shop already received this token. Ask the customer for a new one if "
+                "this is another payment.",
+                f"{len(held)} input(s) taken by an earlier operation",
+            )
+        raise ValidationError(
+            "token.in_use",
+            "This token is being processed right now. Wait for the result.",
+            f"{len(held)} input(s) held by an open operation",
+        )
+    try:
+        with session.begin_nested():
+            session.add_all(OperationInput(y=y, operation_id=operation_id) for y in ys)
+    except IntegrityError as exc:  # a concurrent writer won the race
+        raise ValidationError(
+            "token.in_use",
+            "This token is being processed right now. Wait for the result.",
+            str(exc),
+        ) from exc
+
+
+def release_inputs(session: Session, operation_id: str) -> None:
+    """Let the inputs of a failed operation be used again."""
+    session.execute(delete(OperationInput).where(OperationInput.operation_id == operation_id))
+
+
+def audit(
+    session: Session,
+    action: str,
+    subject: str | None = None,
+    details: dict[str, Any] | None = None,
+    *,
+    correlation_id: str | None = None,
+    actor: str = "system",
+) -> None:
+    """Append an audit entry (never holds secrets: amounts, ids and codes only)."""
+    session.add(
+        AuditEntry(
+            action=action,
+            subject=subject,
+            details_json=json.dumps(details or {}, default=str),
+            correlation_id=correlation_id,
+            actor=actor,
+        )
+    )
+
+
+def insert_proofs(
+    session: Session,
+    *,
+    mint_id: int,
+    unit: str,
+    proofs: Sequence[Proof],
+    counters: Sequence[int | None] | None = None,
+    origin: str,
+    op_id: str | None,
+    state: str = "unspent",
+    export_id: int | None = None,
+) -> list[ProofRow]:
+    """Store new proofs; a secret already stored is skipped (replays are harmless)."""
+    secrets = [p.secret for p in proofs]
+    existing = set(session.scalars(select(ProofRow.secret).where(ProofRow.secret.in_(secrets))))
+    rows = []
+    ts = now()
+    for i, p in enumerate(proofs):
+        if p.secret in existing:
+            continue
+        existing.add(p.secret)
+        rows.append(
+            ProofRow(
+                mint_id=mint_id,
+                keyset_id=p.id,
+                unit=unit,
+                amount=p.amount,
+                secret=p.secret,
+                C=p.C,
+                y=crypto.y_of_secret(p.secret),
+                dleq_json=json.dumps(p.dleq.to_dict()) if p.dleq else None,
+                witness=p.witness,
+                state=state,
+                origin=origin,
+                counter=counters[i] if counters else None,
+                created_op_id=op_id,
+                export_id=export_id,
+                created_at=ts,
+                updated_at=ts,
+            )
+        )
+    session.add_all(rows)
+    return rows
+
+
+def proof_from_row(row: ProofRow) -> Proof:
+    """The protocol model of a stored proof."""
+    from pos_app.core.cashu.models import DLEQ
+
+    dleq = DLEQ(**json.loads(row.dleq_json)) if row.dleq_json else None
+    return Proof(
+        amount=row.amount,
+        id=row.keyset_id,
+        secret=row.secret,
+        C=row.C,
+        witness=row.witness,
+        dleq=dleq,
+    )
+
+
+def set_proof_state(session: Session, ids: Sequence[int], state: str, **extra: Any) -> None:
+    """Move stored proofs to ``state`` (and set extra columns such as ``spent_op_id``)."""
+    if ids:
+        session.execute(
+            update(ProofRow)
+            .where(ProofRow.id.in_(list(ids)))
+            .values(state=state, updated_at=now(), **extra)
+        )
+
+
+def store_received(session: Session, text: str, source: str) -> int:
+    """Keep a customer's token exactly as scanned, before anything else happens."""
+    row = ReceivedToken(token_text=text, source=source, state="received")
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def mark_received(
+    session: Session, token_id: int | None, state: str, error_code: str | None = None, **extra: Any
+) -> None:
+    """Update the state of a stored customer token."""
+    if token_id is None:
+        return
+    row = session.get(ReceivedToken, token_id)
+    if row is not None:
+        row.state = state
+        row.error_code = error_code
+        row.updated_at = now()
+        for key, value in extra.items():
+            setattr(row, key, value)
+
+
+def proofs_json(proofs: Sequence[Proof]) -> str:
+    """Proofs as stored in a journal row (witness kept, DLEQ dropped: the mint never needs it)."""
+    return json.dumps([p.to_dict(include_dleq=False) for p in proofs])
+
+
+def proofs_from_json(text: str) -> list[Proof]:
+    """Proofs back from a journal row."""
+    return [Proof.from_dict(d) for d in json.loads(text)]
+
+
+def explicit_json(explicit: dict[int, tuple[str, bytes]]) -> dict[str, list[str]]:
+    """Journal form of non-derivable outputs: ``{index: [secret, r_hex]}``."""
+    return {str(i): [secret, r.hex()] for i, (secret, r) in explicit.items()}
+
+
+def rebuild_outputs(seed: bytes, op: Operation) -> Outputs:
+    """The exact outputs an operation sent (or would send), rebuilt from its journal row."""
+    from pos_app.core.wallet.outputs import build_outputs
+
+    details = json.loads(op.details_json or "{}")
+    explicit = {int(i): (s, bytes.fromhex(r)) for i, (s, r) in details.get("explicit", {}).items()}
+    return build_outputs(
+        seed, op.keyset_id, json.loads(op.output_amounts_json), op.counter_start, explicit
+    )

@@ -1,0 +1,334 @@
+"""Paying a Lightning invoice with ecash (NUT-05/08/23), with change on blank outputs.
+
+The inputs are either the shop's own coins or a customer's token (a sale paid
+with ecash of a mint the shop converts). A melt that does not end clearly
+(``PENDING``, a dropped connection) is left to recovery, never guessed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos_app.core.cashu import crypto
+from pos_app.core.cashu.amounts import blank_outputs_for_overshoot, select_proofs
+from pos_app.core.cashu.models import BlindSignature, Proof
+from pos_app.core.errors import MintError, NetworkError, PosError, ProtocolError, ValidationError
+from pos_app.core.events import BalanceChanged, OperationChanged
+from pos_app.core.faults import fault_point
+from pos_app.core.mint.models import MeltQuote
+from pos_app.core.store.schema import KeysetRow, Mint, Operation, ProofRow, now
+from pos_app.core.wallet import coins, journal
+from pos_app.core.wallet.context import WalletContext
+from pos_app.core.wallet.mints import keyset_from_row, mint_row
+from pos_app.core.wallet.outputs import build_outputs, unblind
+from pos_app.core.wallet.receive import fail_operation
+from pos_app.core.wallet.send import _active_keyset
+
+
+@dataclass(frozen=True, slots=True)
+class MeltResult:
+    """Outcome of a melt: ``paid``, ``pending`` (recovery will finish) or ``failed``."""
+
+    operation_id: str
+    state: str
+    mint: str
+    unit: str
+    amount: int
+    fee_reserve: int
+    input_fee: int
+    inputs_total: int
+    change: int = 0
+    preimage: str | None = None
+
+    @property
+    def fee_paid(self) -> int:
+        """Lightning fee actually paid (known once paid)."""
+        return self.inputs_total - self.amount - self.input_fee - self.change
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON shape of ``pos-app wallet melt``."""
+        return {
+            "state": self.state,
+            "mint": self.mint,
+            "unit": self.unit,
+            "amount": self.amount,
+            "fee_reserve": self.fee_reserve,
+            "input_fee": self.input_fee,
+            "lightning_fee": self.fee_paid if self.state == "paid" else None,
+            "change": self.change,
+            "preimage": self.preimage,
+            "operation_id": self.operation_id,
+        }
+
+
+async def quote(ctx: WalletContext, mint_url: str, invoice: str, unit: str = "sat") -> MeltQuote:
+    """Ask a mint what paying ``invoice`` costs."""
+    return await ctx.mints.client(mint_url).melt_quote(invoice.strip(), unit)
+
+
+async def melt_own(
+    ctx: WalletContext,
+    invoice: str,
+    mint_url: str | None = None,
+    *,
+    unit: str = "sat",
+    correlation_id: str | None = None,
+) -> MeltResult:
+    """Pay ``invoice`` from the shop's coins (at ``mint_url``, else the richest trusted mint)."""
+    invoice = invoice.strip()
+    if mint_url is None:
+        mint_url = await ctx.db.run(lambda s: _richest_mint(s, unit))
+    q = await quote(ctx, mint_url, invoice, unit)
+
+    def pick(session: Session) -> tuple[int, list[coins.Coin], int]:
+        row = mint_row(session, mint_url)
+        if row is None:
+            raise ValidationError("mint.unknown", "This mint is not in the shop's list.", mint_url)
+        fees, inactive = coins.fee_table(session, row.id)
+        selected, fee = select_proofs(
+            coins.spendable(session, row.id, unit), q.amount + q.fee_reserve, fees, inactive
+        )
+        return row.id, selected, fee
+
+    mint_id, selected, _ = await ctx.db.run(pick)
+    return await execute_melt(
+        ctx,
+        mint_id=mint_id,
+        unit=unit,
+        quote=q,
+        own_row_ids=[c.row_id for c in selected],
+        correlation_id=correlation_id,
+    )
+
+
+def _richest_mint(session: Session, unit: str) -> str:
+    table = coins.balances(session)["balances"]
+    trusted = {m.url for m in session.scalars(select(Mint).where(Mint.trusted.is_(True)))}
+    candidates = [b for b in table if b["unit"] == unit and b["mint"] in trusted]
+    if not candidates:
+        raise ValidationError(
+            "wallet.insufficient_funds", "The shop holds no ecash to pay with.", unit
+        )
+    return max(candidates, key=lambda b: b["amount"])["mint"]
+
+
+async def execute_melt(
+    ctx: WalletContext,
+    *,
+    mint_id: int,
+    unit: str,
+    quote: MeltQuote,
+    own_row_ids: Sequence[int] = (),
+    foreign_inputs: Sequence[Proof] = (),
+    received_token_id: int | None = None,
+    correlation_id: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> MeltResult:
+    """Journal and send a melt of own coins or of a customer's (already checked) proofs."""
+    op_id = journal.new_id()
+
+    def prepare(session: Session) -> tuple[Operation, Any]:
+        rows = list(session.scalars(select(ProofRow).where(ProofRow.id.in_(list(own_row_ids)))))
+        if len(rows) != len(own_row_ids) or any(r.state != "unspent" for r in rows):
+            raise ValidationError(
+                "wallet.busy", "Those coins were just used. Try again.", "state changed"
+            )
+        inputs = [journal.proof_from_row(r) for r in rows] + list(foreign_inputs)
+        fees = {
+            k.id: k.input_fee_ppk
+            for k in (
+                keyset_from_row(r)
+                for r in session.scalars(select(KeysetRow).where(KeysetRow.mint_id == mint_id))
+            )
+        }
+        input_fee = (sum(fees[p.id] for p in inputs) + 999) // 1000
+        total = sum(p.amount for p in inputs)
+        blanks = blank_outputs_for_overshoot(total, quote.amount, input_fee, quote.fee_reserve)
+        keyset = _active_keyset(session, mint_id, unit)
+        start = journal.reserve_counters(session, keyset.id, blanks) if blanks else None
+        outputs = build_outputs(ctx.seed, keyset.id, [1] * blanks, start)
+        journal.set_proof_state(session, [r.id for r in rows], "pending", spent_op_id=op_id)
+        op = Operation(
+            id=op_id,
+            kind="melt",
+            state="pending",
+            step="prepared",
+            mint_id=mint_id,
+            unit=unit,
+            keyset_id=keyset.id,
+            counter_start=start,
+            counter_count=blanks,
+            output_amounts_json=json.dumps([1] * blanks),
+            inputs_json=journal.proofs_json(inputs),
+            input_amount=total,
+            fee=input_fee,
+            quote_id=quote.quote,
+            received_token_id=received_token_id,
+            correlation_id=correlation_id,
+            details_json=json.dumps(
+                {
+                    "invoice": quote.request,
+                    "amount": quote.amount,
+                    "fee_reserve": quote.fee_reserve,
+                    **(details or {}),
+                }
+            ),
+        )
+        session.add(op)
+        session.flush()
+        journal.lock_inputs(session, op_id, [crypto.y_of_secret(p.secret) for p in inputs])
+        if received_token_id is not None:
+            journal.mark_received(session, received_token_id, "processing")
+        return op, outputs
+
+    op, outputs = await ctx.db.run(prepare)
+    url = await ctx.db.run(lambda s: s.get(Mint, mint_id).url)
+    client = ctx.mints.client(url)
+    try:
+        answer = await client.melt(
+            quote.quote, journal.proofs_from_json(op.inputs_json), outputs.messages
+        )
+    except (NetworkError, ProtocolError) as exc:
+        await ctx.db.run(lambda s, e=exc: _mark_sent(s, op_id, e))
+        ctx.bus.publish(OperationChanged(op_id, "melt", "pending", exc.code))
+        raise
+    except PosError as exc:
+        # The payment may have failed cleanly or be stuck: let the state decide.
+        await ctx.db.run(lambda s, e=exc: _mark_sent(s, op_id, e))
+        result = await resolve_melt(ctx, op_id)
+        if result.state == "failed":
+            raise exc from None
+        return result
+    fault_point("after_melt")
+    await ctx.db.run(lambda s: _mark_sent(s, op_id, None))
+    return await settle_melt(ctx, op_id, answer)
+
+
+def _mark_sent(session: Session, op_id: str, exc: PosError | None) -> None:
+    op = session.get(Operation, op_id)
+    op.step = "sent"
+    if exc is not None:
+        op.last_error_code = exc.code
+        op.last_error = exc.detail[:1000]
+    op.updated_at = now()
+
+
+async def settle_melt(
+    ctx: WalletContext, op_id: str, answer: MeltQuote, *, recovered: bool = False
+) -> MeltResult:
+    """Act on the mint's view of a quote: finish if paid, wait if pending, else release."""
+    if answer.state == "PAID":
+        return await complete_melt(ctx, op_id, answer, recovered=recovered)
+    if answer.state == "PENDING":
+        return await _result(ctx, op_id, "pending")
+    return await _release_if_unspent(ctx, op_id, answer)
+
+
+async def resolve_melt(ctx: WalletContext, op_id: str, *, recovered: bool = False) -> MeltResult:
+    """Recovery of a melt: ask the quote state and act on it."""
+    op = await ctx.db.run(lambda s: s.get(Operation, op_id))
+    url = await ctx.db.run(lambda s: s.get(Mint, op.mint_id).url)
+    answer = await ctx.mints.client(url).melt_quote_state(op.quote_id)
+    return await settle_melt(ctx, op_id, answer, recovered=recovered)
+
+
+async def _release_if_unspent(ctx: WalletContext, op_id: str, answer: MeltQuote) -> MeltResult:
+    op = await ctx.db.run(lambda s: s.get(Operation, op_id))
+    url = await ctx.db.run(lambda s: s.get(Mint, op.mint_id).url)
+    inputs = journal.proofs_from_json(op.inputs_json)
+    states = await ctx.mints.client(url).checkstate([crypto.y_of_secret(p.secret) for p in inputs])
+    if all(s.state == "UNSPENT" for s in states):
+        err = MintError(
+            "mint.lightning_failed",
+            "The Lightning payment failed; nothing was spent.",
+            f"quote {answer.quote} {answer.state}",
+        )
+        await ctx.db.run(lambda s: fail_operation(s, op_id, err))
+        ctx.bus.publish(OperationChanged(op_id, "melt", "failed", err.code))
+        return await _result(ctx, op_id, "failed")
+    return await _result(ctx, op_id, "pending")
+
+
+async def complete_melt(
+    ctx: WalletContext, op_id: str, answer: MeltQuote, *, recovered: bool = False
+) -> MeltResult:
+    """Store the change of a paid melt and close it in one transaction."""
+    op = await ctx.db.run(lambda s: s.get(Operation, op_id))
+    outputs = journal.rebuild_outputs(ctx.seed, op) if op.counter_count else None
+    change: Sequence[BlindSignature] = answer.change
+    indexes = list(range(len(change)))
+    if outputs is not None and not change:
+        url = await ctx.db.run(lambda s: s.get(Mint, op.mint_id).url)
+        pairs = await ctx.mints.client(url).restore(outputs.messages)
+        by_b = {m.B_: i for i, m in enumerate(outputs.messages)}
+        indexes = [by_b[o.B_] for o, _ in pairs]
+        change = [sig for _, sig in pairs]
+    proofs = []
+    counters: list[int | None] = []
+    if outputs is not None and change:
+        keyset = await ctx.db.run(lambda s: keyset_from_row(s.get(KeysetRow, outputs.keyset_id)))
+        result = unblind(outputs, change, keyset, indexes=indexes)
+        proofs, counters = list(result.proofs), list(result.counters)
+
+    def write(session: Session) -> tuple[str, str]:
+        row = session.get(Operation, op_id)
+        mint = session.get(Mint, row.mint_id)
+        journal.insert_proofs(
+            session,
+            mint_id=row.mint_id,
+            unit=row.unit,
+            proofs=proofs,
+            counters=counters,
+            origin="change",
+            op_id=op_id,
+        )
+        spent = list(session.scalars(select(ProofRow.id).where(ProofRow.spent_op_id == op_id)))
+        journal.set_proof_state(session, spent, "spent")
+        row.state = "recovered" if recovered else "done"
+        row.step = "done"
+        change_total = sum(p.amount for p in proofs)
+        row.result_json = json.dumps(
+            {"change": change_total, "preimage": answer.payment_preimage, "state": "PAID"}
+        )
+        row.updated_at = now()
+        journal.mark_received(session, row.received_token_id, "redeemed")
+        journal.audit(
+            session,
+            "melt.done",
+            op_id,
+            {"amount": answer.amount, "change": change_total, "mint": mint.url},
+            correlation_id=row.correlation_id,
+        )
+        return mint.url, row.unit
+
+    url, unit = await ctx.db.run(write)
+    ctx.bus.publish(BalanceChanged(url, unit))
+    ctx.bus.publish(OperationChanged(op_id, "melt", "recovered" if recovered else "done"))
+    return await _result(ctx, op_id, "paid")
+
+
+async def _result(ctx: WalletContext, op_id: str, state: str) -> MeltResult:
+    def read(session: Session) -> MeltResult:
+        op = session.get(Operation, op_id)
+        details = json.loads(op.details_json)
+        result = json.loads(op.result_json or "{}")
+        return MeltResult(
+            operation_id=op_id,
+            state=state,
+            mint=session.get(Mint, op.mint_id).url,
+            unit=op.unit,
+            amount=details["amount"],
+            fee_reserve=details["fee_reserve"],
+            input_fee=op.fee,
+            inputs_total=op.input_amount,
+            change=result.get("change", 0),
+            preimage=result.get("preimage"),
+        )
+
+    return await ctx.db.run(read)

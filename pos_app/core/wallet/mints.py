@@ -1,0 +1,249 @@
+"""Known mints and their keysets: trust decisions, live validation, keyset sync.
+
+A keyset id belongs to one mint only: a mint (or a token) that claims the id
+of another mint's keyset is refused as a security problem. Keys are stored
+once verified against their id and never change afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pos_app.core.cashu.models import Keyset
+from pos_app.core.errors import MintError, PosError, SecurityError, ValidationError
+from pos_app.core.mint.client import MintClient, MintPool, normalize_url
+from pos_app.core.mint.models import MintInfo
+from pos_app.core.store.db import Database
+from pos_app.core.store.schema import KeysetRow, Mint, Operation, ProofRow, now
+
+# What a shop needs from a mint: checkstate (7) and restore (9) for recovery, DLEQ (12).
+REQUIRED_NUTS = {7: "proof state checks", 9: "restore", 12: "DLEQ proofs"}
+OPTIONAL_NUTS = {5: "Lightning payouts (melt)", 8: "melt change", 11: "P2PK locks"}
+
+
+@dataclass(frozen=True, slots=True)
+class MintReport:
+    """Result of a live check of a mint: what it offers and what a shop would miss."""
+
+    url: str
+    name: str
+    units: list[str]
+    nuts: list[int]
+    missing: list[str]
+    warnings: list[str]
+    has_dleq: bool
+    keysets: list[Keyset] = field(default_factory=list)
+    info: MintInfo | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing a shop needs is missing."""
+        return not self.missing
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form for the CLI and the Settings page."""
+        return {
+            "url": self.url,
+            "name": self.name,
+            "units": self.units,
+            "nuts": self.nuts,
+            "ok": self.ok,
+            "missing": self.missing,
+            "warnings": self.warnings,
+            "has_dleq": self.has_dleq,
+        }
+
+
+def keyset_from_row(row: KeysetRow) -> Keyset:
+    """The protocol model of a stored keyset (with keys when stored)."""
+    keys = {int(a): k for a, k in json.loads(row.keys_json).items()} if row.keys_json else {}
+    return Keyset(
+        id=row.id,
+        unit=row.unit,
+        active=row.active,
+        input_fee_ppk=row.input_fee_ppk,
+        final_expiry=row.final_expiry,
+        keys=keys,
+    )
+
+
+def mint_row(session: Session, url: str) -> Mint | None:
+    """The stored mint for ``url`` (normalised), if any."""
+    return session.scalar(select(Mint).where(Mint.url == normalize_url(url)))
+
+
+def stored_keysets(session: Session, mint_id: int) -> list[Keyset]:
+    """Every stored keyset of a mint."""
+    rows = session.scalars(select(KeysetRow).where(KeysetRow.mint_id == mint_id))
+    return [keyset_from_row(r) for r in rows]
+
+
+def store_keysets(session: Session, mint_id: int, keysets: Sequence[Keyset]) -> None:
+    """Insert or update keysets of ``mint_id``; refuse ids stored for another mint."""
+    for ks in keysets:
+        row = session.get(KeysetRow, ks.id)
+        if row is not None and row.mint_id != mint_id:
+            other = session.get(Mint, row.mint_id)
+            raise SecurityError(
+                "keyset.foreign",
+                "This mint claims keys that belong to another mint. It was not used.",
+                f"keyset {ks.id} belongs to {other.url if other else row.mint_id}",
+            )
+        if row is None:
+            row = KeysetRow(id=ks.id, mint_id=mint_id, unit=ks.unit)
+            session.add(row)
+        row.unit = ks.unit
+        row.active = ks.active
+        row.input_fee_ppk = ks.input_fee_ppk
+        row.final_expiry = ks.final_expiry
+        if ks.keys and not row.keys_json:
+            row.keys_json = json.dumps({str(a): k for a, k in ks.keys.items()})
+        row.updated_at = now()
+
+
+class MintDirectory:
+    """Adds, lists, removes and syncs mints; the only place that writes mint and keyset rows."""
+
+    def __init__(self, db: Database, pool: MintPool) -> None:
+        self.db = db
+        self.pool = pool
+
+    def client(self, url: str) -> MintClient:
+        """The shared HTTP client of a mint."""
+        return self.pool.get(url)
+
+    async def inspect(self, url: str) -> MintReport:
+        """Check a mint live: reachable, units, NUTs a shop needs, DLEQ present."""
+        client = self.client(url)
+        info = await client.info()
+        keysets = await client.keysets()
+        active = [k for k in keysets if k.active]
+        full = [await client.keys(k.id) for k in active]
+        nuts = sorted(int(n) for n in info.nuts if n.isdigit() and info.supports(int(n)))
+        units = sorted({k.unit for k in active})
+        missing = [f"NUT-{n:02d} {what}" for n, what in REQUIRED_NUTS.items() if n not in nuts]
+        if "sat" not in units:
+            missing.append("a sat keyset")
+        warnings = [f"NUT-{n:02d} {what}" for n, what in OPTIONAL_NUTS.items() if n not in nuts]
+        return MintReport(
+            url=client.url,
+            name=info.name,
+            units=units,
+            nuts=nuts,
+            missing=missing,
+            warnings=[f"missing {w}" for w in warnings],
+            has_dleq=12 in nuts,
+            keysets=full,
+            info=info,
+        )
+
+    async def add(self, url: str, *, trusted: bool = True, force: bool = False) -> dict[str, Any]:
+        """Add (or update) a mint after checking it live.
+
+        Raises:
+            MintError: ``mint.unsuitable`` when a trusted mint lacks what a shop needs
+                (unless ``force``).
+        """
+        report = await self.inspect(url)
+        if trusted and not report.ok and not force:
+            raise MintError(
+                "mint.unsuitable",
+                "This mint lacks features a shop needs: " + ", ".join(report.missing) + ".",
+                report.url,
+                data=report.to_dict(),
+            )
+
+        def write(session: Session) -> None:
+            row = mint_row(session, report.url)
+            if row is None:
+                row = Mint(url=report.url)
+                session.add(row)
+            row.trusted = trusted
+            row.name = report.name
+            row.pubkey = report.info.pubkey if report.info else None
+            row.info_json = json.dumps(dict(report.info.raw)) if report.info else None
+            row.updated_at = now()
+            session.flush()
+            store_keysets(session, row.id, report.keysets)
+
+        await self.db.run(write)
+        return report.to_dict() | {"trusted": trusted}
+
+    def list(self, session: Session) -> list[dict[str, Any]]:
+        """Every known mint with trust flag, name and units."""
+        out = []
+        for m in session.scalars(select(Mint).order_by(Mint.id)):
+            units = sorted(
+                {
+                    k.unit
+                    for k in session.scalars(select(KeysetRow).where(KeysetRow.mint_id == m.id))
+                }
+            )
+            out.append({"url": m.url, "trusted": m.trusted, "name": m.name, "units": units})
+        return out
+
+    def set_trusted(self, session: Session, url: str, trusted: bool) -> None:
+        """Change the trust flag of a known mint."""
+        row = mint_row(session, url)
+        if row is None:
+            raise _unknown_mint(url)
+        row.trusted = trusted
+        row.updated_at = now()
+
+    def remove(self, session: Session, url: str) -> None:
+        """Forget a mint that holds no money and has no open operation."""
+        row = mint_row(session, url)
+        if row is None:
+            raise _unknown_mint(url)
+        balance = session.scalar(
+            select(func.coalesce(func.sum(ProofRow.amount), 0)).where(
+                ProofRow.mint_id == row.id, ProofRow.state.in_(("unspent", "pending"))
+            )
+        )
+        if balance:
+            raise ValidationError(
+                "mint.has_balance",
+                f"The shop still holds {balance} at this mint. Export or pay it out first.",
+                row.url,
+            )
+        open_ops = session.scalar(
+            select(func.count()).where(Operation.mint_id == row.id, Operation.state == "pending")
+        )
+        if open_ops:
+            raise ValidationError(
+                "mint.has_open_operations",
+                "This mint has operations still being recovered. Wait or dismiss them first.",
+                row.url,
+            )
+        row.trusted = False  # history rows keep pointing at it; it is just no longer used
+
+    async def sync_keysets(self, mint_id: int, url: str) -> list[Keyset]:
+        """Fetch the mint's keyset list and any keys not stored yet; store and return all."""
+        client = self.client(url)
+        listed = await client.keysets()
+        stored = {k.id: k for k in await self.db.run(lambda s: stored_keysets(s, mint_id))}
+        merged: list[Keyset] = []
+        for ks in listed:
+            known = stored.get(ks.id)
+            if known is not None and known.keys:
+                merged.append(
+                    Keyset(ks.id, ks.unit, ks.active, ks.input_fee_ppk, ks.final_expiry, known.keys)
+                )
+            else:
+                merged.append(await client.keys(ks.id))
+                merged[-1] = Keyset(
+                    ks.id, ks.unit, ks.active, ks.input_fee_ppk, ks.final_expiry, merged[-1].keys
+                )
+        await self.db.run(lambda s: store_keysets(s, mint_id, merged))
+        client.prime_keys(merged)
+        return merged
+
+
+def _unknown_mint(url: str) -> PosError:
+    return ValidationError("mint.unknown", "This mint is not in the shop's list.", url)

@@ -1,0 +1,158 @@
+"""Outputs the wallet asks a mint to sign, and turning the mint's signatures into proofs.
+
+Outputs come from the NUT-13 seed and a reserved counter range, so the same
+outputs can be rebuilt after a crash and their signatures fetched again with
+``/v1/restore``. Outputs whose secrets are not derivable (P2PK-locked export
+secrets) carry their secrets and blinding factors in the journal instead.
+"""
+
+from __future__ import annotations
+
+import secrets as random_source
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from pos_app.core.cashu import crypto, nut13
+from pos_app.core.cashu.models import DLEQ, BlindedMessage, BlindSignature, Keyset, Proof
+from pos_app.core.errors import ProtocolError, SecurityError
+
+
+@dataclass(frozen=True, slots=True)
+class Outputs:
+    """Blinded messages plus what is needed to unblind their signatures.
+
+    ``counters[i]`` is the NUT-13 counter of output ``i``, or None for an output
+    whose secret is not derivable (its secret and ``r`` are journalled instead).
+    """
+
+    keyset_id: str
+    amounts: tuple[int, ...]
+    secrets: tuple[str, ...]
+    rs: tuple[bytes, ...]
+    messages: tuple[BlindedMessage, ...]
+    counters: tuple[int | None, ...]
+
+    def __len__(self) -> int:
+        return len(self.messages)
+
+
+def build_outputs(
+    seed: bytes,
+    keyset_id: str,
+    amounts: Sequence[int],
+    counter_start: int | None,
+    explicit: Mapping[int, tuple[str, bytes]] | None = None,
+) -> Outputs:
+    """Outputs for ``amounts``: derived from consecutive counters, except ``explicit`` indexes.
+
+    Args:
+        seed: NUT-13 seed.
+        keyset_id: the keyset that should sign.
+        amounts: output amounts, in the order sent to the mint.
+        counter_start: first reserved counter; the derived outputs take the next ones in
+            order (None when every output is explicit).
+        explicit: ``{index: (secret, r)}`` for outputs with journalled secrets.
+    """
+    explicit = dict(explicit or {})
+    derived_count = len(amounts) - len(explicit)
+    pairs = iter(
+        nut13.derive_range(seed, keyset_id, counter_start or 0, derived_count)
+        if derived_count
+        else []
+    )
+    secrets: list[str] = []
+    rs: list[bytes] = []
+    counters: list[int | None] = []
+    next_counter = counter_start
+    for i in range(len(amounts)):
+        if i in explicit:
+            secret, r = explicit[i]
+            counters.append(None)
+        else:
+            secret, r = next(pairs)
+            counters.append(next_counter)
+            next_counter = (next_counter or 0) + 1
+        secrets.append(secret)
+        rs.append(r)
+    messages = tuple(
+        BlindedMessage(amount=a, id=keyset_id, B_=crypto.blind(s, r))
+        for a, s, r in zip(amounts, secrets, rs, strict=True)
+    )
+    return Outputs(keyset_id, tuple(amounts), tuple(secrets), tuple(rs), messages, tuple(counters))
+
+
+def random_secret_pair() -> tuple[str, bytes]:
+    """A random secret nonce and blinding factor (for P2PK outputs, which are not derivable)."""
+    while True:
+        r = random_source.token_bytes(32)
+        if 0 < int.from_bytes(r, "big") < crypto.N:
+            return random_source.token_hex(32), r
+
+
+@dataclass(frozen=True, slots=True)
+class Unblinded:
+    """Proofs made from signatures, and the indexes whose DLEQ did not verify."""
+
+    proofs: tuple[Proof, ...]
+    counters: tuple[int | None, ...]
+    dleq_failures: tuple[int, ...]
+    dleq_missing: tuple[int, ...]
+
+
+def unblind(
+    outputs: Outputs,
+    signatures: Sequence[BlindSignature],
+    keyset: Keyset,
+    *,
+    indexes: Sequence[int] | None = None,
+) -> Unblinded:
+    """Unblind ``signatures`` answering ``outputs`` (index-aligned, or at ``indexes``).
+
+    The key is looked up by the *signature's* amount: melt change comes back on
+    blank outputs whose requested amount was a placeholder. Every signature's DLEQ
+    is checked; the proof keeps ``{e, s, r}`` so a later receiver can check it too.
+
+    Raises:
+        ProtocolError: a signature names another keyset or an amount the keyset lacks.
+    """
+    idx = list(range(len(signatures))) if indexes is None else list(indexes)
+    proofs: list[Proof] = []
+    counters: list[int | None] = []
+    failures: list[int] = []
+    missing: list[int] = []
+    for pos, (i, sig) in enumerate(zip(idx, signatures, strict=True)):
+        if sig.id != keyset.id:
+            raise ProtocolError(
+                "mint.bad_response",
+                "The mint signed with unexpected keys.",
+                f"signature {i} from keyset {sig.id}, expected {keyset.id}",
+            )
+        if sig.amount not in keyset.keys:
+            raise ProtocolError(
+                "mint.bad_response", "The mint sent an invalid amount.", f"amount {sig.amount}"
+            )
+        K = keyset.keys[sig.amount]
+        r = outputs.rs[i]
+        B_ = outputs.messages[i].B_
+        if sig.dleq is None:
+            missing.append(pos)
+            dleq = None
+        else:
+            if not crypto.verify_dleq_signature(B_, sig.C_, K, sig.dleq.e, sig.dleq.s):
+                failures.append(pos)
+            dleq = DLEQ(e=sig.dleq.e, s=sig.dleq.s, r=r.hex())
+        C = crypto.unblind(sig.C_, r, K)
+        proofs.append(
+            Proof(amount=sig.amount, id=keyset.id, secret=outputs.secrets[i], C=C, dleq=dleq)
+        )
+        counters.append(outputs.counters[i])
+    return Unblinded(tuple(proofs), tuple(counters), tuple(failures), tuple(missing))
+
+
+def dleq_security_error(mint: str, failures: Sequence[int]) -> SecurityError:
+    """The error raised when a mint's signatures fail their DLEQ proofs."""
+    return SecurityError(
+        "mint.dleq_invalid",
+        "The mint's signatures failed verification. The coins were kept; the owner is warned.",
+        f"{mint}: {len(failures)} signature(s) with an invalid DLEQ proof",
+    )

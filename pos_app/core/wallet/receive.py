@@ -1,0 +1,542 @@
+"""Receiving a customer's token: check everything offline, then swap it into fresh NUT-13 outputs.
+
+``plan_receive`` does every check that needs no spending (trust, keysets, DLEQ,
+P2PK lock, fees) and may fetch keysets; ``execute_receive`` journals and swaps.
+The sales engine checks its fee caps between the two, so a refused token is
+never spent.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos_app.core.cashu import crypto, p2pk
+from pos_app.core.cashu.amounts import split_with_keyset
+from pos_app.core.cashu.keysets import fee_for_proofs, resolve_keyset_id
+from pos_app.core.cashu.models import Keyset, Proof, Token
+from pos_app.core.cashu.tokens import parse_token
+from pos_app.core.errors import (
+    NetworkError,
+    PosError,
+    ProtocolError,
+    SecurityError,
+    ValidationError,
+)
+from pos_app.core.events import BalanceChanged, OperationChanged
+from pos_app.core.faults import fault_point
+from pos_app.core.store.schema import KeysetRow, Mint, Operation, now
+from pos_app.core.wallet import journal
+from pos_app.core.wallet.context import WalletContext
+from pos_app.core.wallet.mints import MintInfo, keyset_from_row, mint_row, stored_keysets
+from pos_app.core.wallet.outputs import Outputs, build_outputs, dleq_security_error, unblind
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ReceivePlan:
+    """A checked token, ready to swap."""
+
+    token_id: int
+    token: Token
+    mint_id: int
+    mint_url: str
+    trusted: bool
+    inputs: tuple[Proof, ...]
+    fee: int
+    output_keyset: Keyset
+    locked: bool = False
+    sig_all: bool = False
+    keysets: dict[str, Keyset] = field(default_factory=dict)
+
+    @property
+    def amount(self) -> int:
+        """Face value of the token."""
+        return sum(p.amount for p in self.inputs)
+
+    @property
+    def net(self) -> int:
+        """What the wallet gains: face value minus the mint's input fee."""
+        return self.amount - self.fee
+
+    @property
+    def unit(self) -> str:
+        """The token's unit."""
+        return self.token.unit
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiveResult:
+    """What a finished receive added to the wallet."""
+
+    operation_id: str
+    mint: str
+    unit: str
+    amount: int
+    fee: int
+    proofs: int
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON shape of ``pos-app wallet receive``."""
+        out: dict[str, Any] = {
+            "amount": self.amount,
+            "fee": self.fee,
+            "mint": self.mint,
+            "unit": self.unit,
+            "proofs": self.proofs,
+        }
+        if self.warnings:
+            out["warnings"] = list(self.warnings)
+        return out
+
+
+async def refuse(ctx: WalletContext, token_id: int | None, exc: PosError) -> PosError:
+    """Record why a stored token was refused (it stays stored) and return the error."""
+
+    def write(session: Session) -> None:
+        journal.mark_received(session, token_id, "rejected", exc.code)
+        journal.audit(session, "token.rejected", str(token_id), {"code": exc.code})
+
+    await ctx.db.run(write)
+    return exc
+
+
+async def store_token(ctx: WalletContext, text: str, source: str) -> int:
+    """Keep the scanned text before anything else happens."""
+    return await ctx.db.run(lambda s: journal.store_received(s, text, source))
+
+
+async def plan_receive(
+    ctx: WalletContext,
+    text: str,
+    *,
+    source: str = "cli",
+    token_id: int | None = None,
+    require_trusted: bool = True,
+) -> ReceivePlan:
+    """Check a token without spending it.
+
+    Args:
+        ctx: wallet dependencies.
+        text: the token as scanned or pasted.
+        source: where it came from (``scan``, ``paste``, ``cli``...), for the record.
+        token_id: an already stored received-token row (recovery, sales).
+        require_trusted: refuse tokens of untrusted mints before any contact with them.
+
+    Raises:
+        PosError: ``token.invalid``, ``mint.untrusted``, ``keyset.unknown``,
+            ``token.dleq_invalid``, ``p2pk.*``, ``fee.too_high``, ``mint.unreachable``...
+            The token stays stored in every case.
+    """
+    if token_id is None:
+        token_id = await store_token(ctx, text, source)
+    try:
+        token = parse_token(text)
+    except PosError as exc:
+        raise await refuse(ctx, token_id, exc) from exc
+
+    def lookup(session: Session) -> tuple[int | None, bool, str, str | None]:
+        journal.mark_received(
+            session, token_id, "received", mint_url=token.mint, unit=token.unit, amount=token.amount
+        )
+        row = mint_row(session, token.mint)
+        if row is None:
+            return None, False, token.mint, None
+        return row.id, row.trusted, row.url, row.info_json
+
+    mint_id, trusted, mint_url, info_json = await ctx.db.run(lookup)
+    if require_trusted and not trusted:
+        raise await refuse(
+            ctx,
+            token_id,
+            ValidationError(
+                "mint.untrusted",
+                "This token is from a mint the shop does not accept. Ask the customer to pay "
+                "with ecash from one of the shop's mints.",
+                token.mint,
+                data={"mint": token.mint},
+            ),
+        )
+    if mint_id is None:
+        mint_id = await ctx.db.run(lambda s: _add_untrusted(s, token.mint))
+    try:
+        return await _plan_checked(
+            ctx,
+            token_id,
+            token,
+            mint_id=mint_id,
+            mint_url=mint_url,
+            trusted=trusted,
+            info_json=info_json,
+        )
+    except NetworkError:
+        raise
+    except PosError as exc:
+        raise await refuse(ctx, token_id, exc) from exc
+
+
+def _add_untrusted(session: Session, url: str) -> int:
+    row = Mint(url=url, trusted=False)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+async def _plan_checked(
+    ctx: WalletContext,
+    token_id: int,
+    token: Token,
+    *,
+    mint_id: int,
+    mint_url: str,
+    trusted: bool,
+    info_json: str | None,
+) -> ReceivePlan:
+    keysets = {k.id: k for k in await ctx.db.run(lambda s: stored_keysets(s, mint_id))}
+    try:
+        resolved = [resolve_keyset_id(pid, keysets) for pid in token.keyset_ids]
+        need_sync = any(not keysets[r].keys for r in resolved)
+    except ValidationError:
+        need_sync = True
+    if need_sync or not _output_keyset(keysets.values(), token.unit):
+        keysets = {k.id: k for k in await ctx.mints.sync_keysets(mint_id, mint_url)}
+    mapping = {pid: resolve_keyset_id(pid, keysets) for pid in token.keyset_ids}
+    await ctx.db.run(lambda s: _check_keyset_owner(s, mint_id, mapping.values()))
+
+    inputs = tuple(replace(p, id=mapping[p.id]) for p in token.proofs)
+    for ks_id in set(mapping.values()):
+        if keysets[ks_id].unit != token.unit:
+            raise ValidationError(
+                "unit.mismatch",
+                f"This token says {token.unit} but its coins are in {keysets[ks_id].unit}.",
+                f"keyset {ks_id} unit {keysets[ks_id].unit}",
+            )
+    if len({p.secret for p in inputs}) != len(inputs):
+        raise ValidationError(
+            "token.invalid", "This token contains the same coin twice.", "duplicate secrets"
+        )
+    for p in inputs:
+        if p.amount not in keysets[p.id].keys:
+            raise ValidationError(
+                "token.invalid",
+                "This token has a coin of an impossible value.",
+                f"amount {p.amount}",
+            )
+        if p.dleq is not None and not crypto.verify_dleq_proof(p, keysets[p.id].keys[p.amount]):
+            raise SecurityError(
+                "token.dleq_invalid",
+                "This token failed its authenticity check and was not accepted. Ask the "
+                "customer for a new token.",
+                f"DLEQ of a {p.amount} proof in keyset {p.id} does not verify",
+            )
+
+    locked, sig_all = _check_locks(ctx, inputs, info_json)
+    fee = fee_for_proofs(inputs, {k: v.input_fee_ppk for k, v in keysets.items()})
+    if sum(p.amount for p in inputs) <= fee:
+        raise ValidationError(
+            "fee.too_high",
+            f"This token is worth {token.amount} but the mint's fee is {fee}; "
+            "it cannot be redeemed.",
+            f"amount {token.amount} fee {fee}",
+            data={"amount": token.amount, "fee": fee},
+        )
+    output_keyset = _output_keyset(keysets.values(), token.unit)
+    if output_keyset is None:
+        raise ValidationError(
+            "keyset.none_active", f"The mint has no active {token.unit} keys.", mint_url
+        )
+    return ReceivePlan(
+        token_id=token_id,
+        token=token,
+        mint_id=mint_id,
+        mint_url=mint_url,
+        trusted=trusted,
+        inputs=inputs,
+        fee=fee,
+        output_keyset=output_keyset,
+        locked=locked,
+        sig_all=sig_all,
+        keysets=keysets,
+    )
+
+
+def _check_keyset_owner(session: Session, mint_id: int, keyset_ids: Sequence[str]) -> None:
+    for ks_id in keyset_ids:
+        row = session.get(KeysetRow, ks_id)
+        if row is not None and row.mint_id != mint_id:
+            raise SecurityError(
+                "keyset.foreign",
+                "This token claims keys of a different mint. It was not accepted.",
+                f"keyset {ks_id} belongs to mint #{row.mint_id}",
+            )
+
+
+def _check_locks(
+    ctx: WalletContext, inputs: Sequence[Proof], info_json: str | None
+) -> tuple[bool, bool]:
+    secrets = [p2pk.parse_secret(p.secret) for p in inputs]
+    if all(s is None for s in secrets):
+        return False, False
+    info = MintInfo.from_dict(json.loads(info_json)) if info_json else None
+    if info is None or not (info.supports(10) and info.supports(11)):
+        raise ValidationError(
+            "p2pk.mint_unsupported",
+            "This token is locked, but its mint does not enforce locks. It was not accepted.",
+            "mint lacks NUT-10/11",
+        )
+    conditions = p2pk.check_locked_to(inputs, ctx.shop_pubkey, ctx.now(), ctx.lock_margin_seconds)
+    return True, any(c.sigflag == p2pk.SIG_ALL for c in conditions)
+
+
+def _output_keyset(keysets: Any, unit: str) -> Keyset | None:
+    candidates = [k for k in keysets if k.active and k.unit == unit and k.keys]
+    return min(candidates, key=lambda k: (k.input_fee_ppk, k.id), default=None)
+
+
+async def execute_receive(
+    ctx: WalletContext,
+    plan: ReceivePlan,
+    *,
+    correlation_id: str | None = None,
+    details: dict[str, Any] | None = None,
+    op_id: str | None = None,
+) -> ReceiveResult:
+    """Journal the swap, send it, store the new proofs.
+
+    On a network failure the operation stays ``pending`` for the recovery
+    service and ``mint.unreachable``/``mint.timeout`` is raised: the token is
+    kept and nothing is lost.
+
+    Args:
+        ctx: wallet dependencies.
+        plan: the checked token.
+        correlation_id: ties log lines, audit and errors to a sale.
+        details: extra facts kept in the journal (sale and payment ids).
+        op_id: a queued operation (the mint was down at planning) to fill in.
+    """
+    amounts = split_with_keyset(plan.net, plan.output_keyset.keys)
+    existing = op_id is not None
+    op_id = op_id or journal.new_id()
+
+    def prepare(session: Session) -> Outputs:
+        start = journal.reserve_counters(session, plan.output_keyset.id, len(amounts))
+        outputs = build_outputs(ctx.seed, plan.output_keyset.id, amounts, start)
+        inputs = _signed_inputs(ctx, plan, outputs)
+        op = session.get(Operation, op_id) if existing else None
+        if op is None:
+            op = Operation(
+                id=op_id, kind="receive", attempts=0, details_json=json.dumps(details or {})
+            )
+            session.add(op)
+        op.state = "pending"
+        op.step = "prepared"
+        op.mint_id = plan.mint_id
+        op.unit = plan.unit
+        op.keyset_id = plan.output_keyset.id
+        op.counter_start = start
+        op.counter_count = len(amounts)
+        op.output_amounts_json = json.dumps(amounts)
+        op.inputs_json = journal.proofs_json(inputs)
+        op.input_amount = plan.amount
+        op.fee = plan.fee
+        op.received_token_id = plan.token_id
+        op.correlation_id = correlation_id or op.correlation_id
+        op.updated_at = now()
+        session.flush()
+        journal.lock_inputs(session, op_id, [crypto.y_of_secret(p.secret) for p in inputs])
+        journal.mark_received(session, plan.token_id, "processing")
+        return outputs
+
+    try:
+        outputs = await ctx.db.run(prepare)
+    except PosError as exc:
+        raise await refuse(ctx, plan.token_id, exc) from exc
+    op = await ctx.db.run(lambda s: s.get(Operation, op_id))
+    return await send_swap(ctx, op, outputs, first_attempt=True)
+
+
+def _signed_inputs(ctx: WalletContext, plan: ReceivePlan, outputs: Outputs) -> tuple[Proof, ...]:
+    if not plan.locked:
+        return plan.inputs
+    if plan.sig_all:
+        return tuple(p2pk.sign_sig_all(plan.inputs, outputs.messages, ctx.shop_key, aux_rand=None))
+    return tuple(p2pk.sign_proofs(plan.inputs, ctx.shop_key, aux_rand=None))
+
+
+async def send_swap(
+    ctx: WalletContext, op: Operation, outputs: Outputs, *, first_attempt: bool = True
+) -> ReceiveResult:
+    """Send (or re-send) the journalled swap of a receive and finish it.
+
+    A refusal of the first attempt fails the operation (the inputs were not
+    spent by us); a refusal of a re-send is left to recovery, which checks the
+    proof states and restores our outputs if an earlier attempt went through.
+    """
+    inputs = journal.proofs_from_json(op.inputs_json)
+    client = ctx.mints.client(await ctx.db.run(lambda s: s.get(Mint, op.mint_id).url))
+    fault_point("before_swap")
+    try:
+        signatures = await client.swap(inputs, outputs.messages)
+    except (NetworkError, ProtocolError) as exc:
+        await ctx.db.run(lambda s, e=exc: _mark_unknown(s, op.id, e))
+        ctx.bus.publish(OperationChanged(op.id, op.kind, "pending", exc.code))
+        raise
+    except PosError as exc:
+        if not first_attempt:
+            await ctx.db.run(lambda s, e=exc: _mark_unknown(s, op.id, e))
+            raise
+        await ctx.db.run(lambda s, e=exc: fail_operation(s, op.id, e))
+        ctx.bus.publish(OperationChanged(op.id, op.kind, "failed", exc.code))
+        raise
+    fault_point("after_swap")
+    return await complete_receive(ctx, op.id, outputs, signatures)
+
+
+def _mark_unknown(session: Session, op_id: str, exc: PosError) -> None:
+    op = session.get(Operation, op_id)
+    op.step = "sent"
+    op.last_error_code = exc.code
+    op.last_error = exc.detail[:1000]
+    op.updated_at = now()
+    journal.mark_received(session, op.received_token_id, "pending", exc.code)
+
+
+def fail_operation(session: Session, op_id: str, exc: PosError, state: str = "failed") -> None:
+    """Close an operation whose inputs were not spent; free them and record why."""
+    op = session.get(Operation, op_id)
+    op.state = state
+    op.last_error_code = exc.code
+    op.last_error = (exc.detail or exc.user_message)[:1000]
+    op.updated_at = now()
+    journal.release_inputs(session, op_id)
+    journal.set_proof_state(session, _own_pending(session, op_id), "unspent", spent_op_id=None)
+    journal.mark_received(session, op.received_token_id, "rejected", exc.code)
+    journal.audit(
+        session, f"{op.kind}.failed", op_id, {"code": exc.code}, correlation_id=op.correlation_id
+    )
+
+
+def _own_pending(session: Session, op_id: str) -> list[int]:
+    from pos_app.core.store.schema import ProofRow
+
+    return list(
+        session.scalars(
+            select(ProofRow.id).where(ProofRow.spent_op_id == op_id, ProofRow.state == "pending")
+        )
+    )
+
+
+async def complete_receive(
+    ctx: WalletContext,
+    op_id: str,
+    outputs: Outputs,
+    signatures: Sequence[Any],
+    *,
+    indexes: Sequence[int] | None = None,
+    recovered: bool = False,
+) -> ReceiveResult:
+    """Unblind, verify and store the new proofs and close the operation in one transaction."""
+    keyset = await ctx.db.run(lambda s: keyset_from_row(s.get(KeysetRow, outputs.keyset_id)))
+    result = unblind(outputs, signatures, keyset, indexes=indexes)
+
+    def write(session: Session) -> tuple[Operation, str]:
+        op = session.get(Operation, op_id)
+        mint = session.get(Mint, op.mint_id)
+        journal.insert_proofs(
+            session,
+            mint_id=op.mint_id,
+            unit=op.unit,
+            proofs=result.proofs,
+            counters=result.counters,
+            origin="received",
+            op_id=op_id,
+        )
+        gained = sum(p.amount for p in result.proofs)
+        op.state = "recovered" if recovered else "done"
+        op.step = "done"
+        op.result_json = json.dumps({"amount": gained, "proofs": len(result.proofs)})
+        op.updated_at = now()
+        journal.mark_received(session, op.received_token_id, "redeemed")
+        journal.audit(
+            session,
+            "receive.done",
+            op_id,
+            {"amount": gained, "fee": op.fee, "mint": mint.url, "recovered": recovered},
+            correlation_id=op.correlation_id,
+        )
+        if result.dleq_failures:
+            journal.audit(
+                session, "security.dleq_invalid", op_id, {"count": len(result.dleq_failures)}
+            )
+        return op, mint.url
+
+    op, mint_url = await ctx.db.run(write)
+    ctx.bus.publish(BalanceChanged(mint_url, op.unit))
+    ctx.bus.publish(OperationChanged(op.id, op.kind, op.state))
+    warnings = ()
+    if result.dleq_failures:
+        err = dleq_security_error(mint_url, result.dleq_failures)
+        log.warning("%s", err.detail)
+        warnings = (err.user_message,)
+    return ReceiveResult(
+        operation_id=op.id,
+        mint=mint_url,
+        unit=op.unit,
+        amount=sum(p.amount for p in result.proofs),
+        fee=op.fee,
+        proofs=len(result.proofs),
+        warnings=warnings,
+    )
+
+
+async def receive(ctx: WalletContext, text: str, *, source: str = "cli") -> ReceiveResult:
+    """Check and redeem a token at its (trusted) mint.
+
+    When the mint cannot be reached before the swap, the token is queued as a
+    pending operation so that ``recovery run`` redeems it later.
+    """
+    token_id = await store_token(ctx, text, source)
+    try:
+        plan = await plan_receive(ctx, text, source=source, token_id=token_id)
+    except NetworkError as exc:
+        await queue_receive(ctx, token_id, exc)
+        raise
+    return await execute_receive(ctx, plan)
+
+
+async def queue_receive(ctx: WalletContext, token_id: int, exc: PosError, **extra: Any) -> str:
+    """Journal a receive that could not even be planned (mint down): recovery redeems it."""
+    op_id = journal.new_id()
+
+    def write(session: Session) -> None:
+        from pos_app.core.store.schema import ReceivedToken
+
+        token = session.get(ReceivedToken, token_id)
+        mint = mint_row(session, token.mint_url) if token.mint_url else None
+        session.add(
+            Operation(
+                id=op_id,
+                kind="receive",
+                state="pending",
+                step="queued",
+                mint_id=mint.id if mint else None,
+                unit=token.unit or "sat",
+                received_token_id=token_id,
+                last_error_code=exc.code,
+                last_error=exc.detail[:1000],
+                details_json=json.dumps(extra),
+            )
+        )
+        journal.mark_received(session, token_id, "pending", exc.code)
+
+    await ctx.db.run(write)
+    ctx.bus.publish(OperationChanged(op_id, "receive", "pending", exc.code))
+    return op_id

@@ -1,0 +1,234 @@
+"""Resolving open journal operations after a crash, a timeout or a mint outage.
+
+Per design.md section 2: the inputs' state at the mint decides. ``UNSPENT``
+means nothing happened (a receive is re-sent with the same outputs; a send is
+released), ``SPENT`` means our outputs were signed (rebuild them from the
+journal and ``/v1/restore`` the signatures), ``PENDING`` means wait. Melts ask
+the quote state. Every step is idempotent, so running recovery twice, or
+concurrently with the operation it resolves, never counts money twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos_app.core.cashu import crypto
+from pos_app.core.errors import MintError, NetworkError, PosError, ValidationError
+from pos_app.core.events import OperationChanged, OperationRecovered
+from pos_app.core.store.schema import Mint, Operation, ReceivedToken, now
+from pos_app.core.wallet import journal, restore
+from pos_app.core.wallet.context import WalletContext
+from pos_app.core.wallet.melt import resolve_melt
+from pos_app.core.wallet.receive import (
+    complete_receive,
+    execute_receive,
+    fail_operation,
+    plan_receive,
+    send_swap,
+)
+from pos_app.core.wallet.send import complete_send
+
+log = logging.getLogger(__name__)
+
+OPEN_STATES = ("pending",)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one recovery attempt did to an operation."""
+
+    operation_id: str
+    kind: str
+    state: str  # the operation's state afterwards
+    action: str  # resent | restored | released | waiting | failed | completed | error
+    error_code: str | None = None
+    amount: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form for ``pos-app recovery run``."""
+        return {
+            "id": self.operation_id,
+            "kind": self.kind,
+            "state": self.state,
+            "action": self.action,
+            "error_code": self.error_code,
+            "amount": self.amount,
+        }
+
+
+class Recovery:
+    """Resolves open operations, one at a time per operation.
+
+    A manual run and the retry timer never work on the same operation together.
+    """
+
+    def __init__(self, ctx: WalletContext) -> None:
+        self.ctx = ctx
+        self._locks: dict[str, asyncio.Lock] = {}
+
+    def _lock(self, op_id: str) -> asyncio.Lock:
+        return self._locks.setdefault(op_id, asyncio.Lock())
+
+    async def open_operations(self) -> list[str]:
+        """Ids of every operation still pending, oldest first."""
+
+        def read(session: Session) -> list[str]:
+            rows = session.scalars(
+                select(Operation.id)
+                .where(Operation.state.in_(OPEN_STATES))
+                .order_by(Operation.created_at)
+            )
+            return list(rows)
+
+        return await self.ctx.db.run(read)
+
+    async def run_all(self) -> list[Outcome]:
+        """Try every open operation once."""
+        return [await self.run(op_id) for op_id in await self.open_operations()]
+
+    async def run(self, op_id: str) -> Outcome:
+        """Try to resolve one operation; network failures leave it pending."""
+        async with self._lock(op_id):
+            op = await self.ctx.db.run(lambda s: s.get(Operation, op_id))
+            if op is None:
+                raise ValidationError("recovery.unknown", "There is no such operation.", op_id)
+            if op.state not in OPEN_STATES:
+                return Outcome(op.id, op.kind, op.state, "none")
+            try:
+                outcome = await self._resolve(op)
+            except (NetworkError, MintError) as exc:
+                await self.ctx.db.run(lambda s, e=exc: _note_attempt(s, op_id, e))
+                return Outcome(op.id, op.kind, "pending", "error", exc.code)
+            except PosError as exc:
+                await self.ctx.db.run(lambda s, e=exc: _note_attempt(s, op_id, e))
+                log.warning("recovery of %s failed: %s", op_id, exc.detail or exc.user_message)
+                return Outcome(op.id, op.kind, "pending", "error", exc.code)
+            if outcome.state in ("done", "recovered"):
+                self.ctx.bus.publish(OperationRecovered(op.id, op.kind, outcome.amount))
+            return outcome
+
+    async def _resolve(self, op: Operation) -> Outcome:
+        if op.kind == "melt":
+            result = await resolve_melt(self.ctx, op.id, recovered=True)
+            state = {"paid": "recovered", "failed": "failed"}.get(result.state, "pending")
+            action = {"paid": "completed", "failed": "released"}.get(result.state, "waiting")
+            return Outcome(
+                op.id, op.kind, state, action, amount=result.amount if state == "recovered" else 0
+            )
+        if op.kind == "restore":
+            found = await restore.resume(self.ctx, op.id)
+            return Outcome(op.id, op.kind, "done", "completed", amount=found["amount"])
+        if op.kind == "receive" and op.step == "queued":
+            return await self._replan_receive(op)
+        if op.kind in ("receive", "send"):
+            return await self._resolve_swap(op)
+        raise ValidationError(
+            "recovery.unsupported", "This operation cannot be recovered automatically.", op.kind
+        )
+
+    async def _replan_receive(self, op: Operation) -> Outcome:
+        token = await self.ctx.db.run(lambda s: s.get(ReceivedToken, op.received_token_id))
+        try:
+            plan = await plan_receive(self.ctx, token.token_text, token_id=token.id)
+        except NetworkError:
+            raise
+        except PosError as exc:
+            await self.ctx.db.run(lambda s, e=exc: fail_operation(s, op.id, e))
+            self.ctx.bus.publish(OperationChanged(op.id, op.kind, "failed", exc.code))
+            return Outcome(op.id, op.kind, "failed", "failed", exc.code)
+        details = json.loads(op.details_json or "{}")
+        result = await execute_receive(self.ctx, plan, op_id=op.id, details=details)
+        await self.ctx.db.run(lambda s: _set_state(s, op.id, "recovered"))
+        return Outcome(op.id, op.kind, "recovered", "resent", amount=result.amount)
+
+    async def _resolve_swap(self, op: Operation) -> Outcome:
+        url = await self.ctx.db.run(lambda s: s.get(Mint, op.mint_id).url)
+        client = self.ctx.mints.client(url)
+        inputs = journal.proofs_from_json(op.inputs_json)
+        states = await client.checkstate([crypto.y_of_secret(p.secret) for p in inputs])
+        kinds = {s.state for s in states}
+        outputs = journal.rebuild_outputs(self.ctx.seed, op)
+        if kinds == {"UNSPENT"}:
+            if op.kind == "send":  # nothing happened; the coins go back to the wallet
+                err = NetworkError(
+                    "send.not_sent",
+                    "The export did not go through; nothing was spent.",
+                    op.last_error or "",
+                )
+                await self.ctx.db.run(lambda s: fail_operation(s, op.id, err))
+                self.ctx.bus.publish(OperationChanged(op.id, op.kind, "failed", err.code))
+                return Outcome(op.id, op.kind, "failed", "released", err.code)
+            result = await send_swap(self.ctx, op, outputs, first_attempt=False)
+            await self.ctx.db.run(lambda s: _set_state(s, op.id, "recovered"))
+            return Outcome(op.id, op.kind, "recovered", "resent", amount=result.amount)
+        if "PENDING" in kinds:
+            await self.ctx.db.run(lambda s: _note_attempt(s, op.id, None))
+            return Outcome(op.id, op.kind, "pending", "waiting")
+        pairs = await client.restore(outputs.messages)
+        if not pairs:
+            # Spent, but not by us: the customer (or someone) spent the token elsewhere.
+            err = MintError(
+                "token.already_spent",
+                "This token was already spent elsewhere. Ask the customer to send a new one.",
+                "inputs SPENT and none of our outputs signed",
+            )
+            await self.ctx.db.run(lambda s: fail_operation(s, op.id, err))
+            self.ctx.bus.publish(OperationChanged(op.id, op.kind, "failed", err.code))
+            return Outcome(op.id, op.kind, "failed", "failed", err.code)
+        by_b = {m.B_: i for i, m in enumerate(outputs.messages)}
+        indexes = [by_b[o.B_] for o, _ in pairs]
+        signatures = [sig for _, sig in pairs]
+        if op.kind == "receive":
+            result = await complete_receive(
+                self.ctx, op.id, outputs, signatures, indexes=indexes, recovered=True
+            )
+            return Outcome(op.id, op.kind, "recovered", "restored", amount=result.amount)
+        await complete_send(self.ctx, op.id, outputs, signatures, indexes=indexes, recovered=True)
+        return Outcome(op.id, op.kind, "recovered", "restored", amount=op.input_amount - op.fee)
+
+
+def _note_attempt(session: Session, op_id: str, exc: PosError | None) -> None:
+    op = session.get(Operation, op_id)
+    op.attempts += 1
+    if exc is not None:
+        op.last_error_code = exc.code
+        op.last_error = (exc.detail or exc.user_message)[:1000]
+    op.updated_at = now()
+
+
+def _set_state(session: Session, op_id: str, state: str) -> None:
+    op = session.get(Operation, op_id)
+    if op.state in ("done", "recovered"):
+        op.state = state
+        op.updated_at = now()
+
+
+def list_operations(session: Session, *, include_closed: bool = False) -> list[dict[str, Any]]:
+    """Operations for ``recovery list``: open ones (and closed ones on request)."""
+    query = select(Operation).order_by(Operation.created_at)
+    if not include_closed:
+        query = query.where(Operation.state.in_((*OPEN_STATES, "needs_review")))
+    out = []
+    for op in session.scalars(query):
+        details = json.loads(op.details_json or "{}")
+        out.append(
+            {
+                "id": op.id,
+                "kind": op.kind,
+                "status": op.state,
+                "attempts": op.attempts,
+                "next_retry_at": op.next_retry_at,
+                "reason": op.last_error_code,
+                "sale_id": details.get("sale_id"),
+                "amount": op.input_amount,
+                "created_at": op.created_at,
+            }
+        )
+    return out

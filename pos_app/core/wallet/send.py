@@ -1,0 +1,380 @@
+"""Sending / exporting ecash: pick coins, swap to the exact amount when needed, emit a V4 token.
+
+The token's face value is the amount asked for; whoever redeems it pays the
+mint's input fee, as with any Cashu token. A token locked to a recipient's key
+(NUT-11) always needs a swap, since the locked secrets must be signed anew.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos_app.core.cashu import p2pk
+from pos_app.core.cashu.amounts import select_proofs, split_with_keyset
+from pos_app.core.cashu.models import Token, check_point
+from pos_app.core.cashu.tokens import serialize_token_v4
+from pos_app.core.errors import NetworkError, PosError, ProtocolError, ValidationError
+from pos_app.core.events import BalanceChanged, OperationChanged
+from pos_app.core.faults import fault_point
+from pos_app.core.store.schema import Export, KeysetRow, Mint, Operation, ProofRow, now
+from pos_app.core.wallet import coins, journal
+from pos_app.core.wallet.context import WalletContext
+from pos_app.core.wallet.exportfile import write_export_files
+from pos_app.core.wallet.mints import keyset_from_row, mint_row
+from pos_app.core.wallet.outputs import Outputs, build_outputs, random_secret_pair, unblind
+from pos_app.core.wallet.receive import fail_operation
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    """A token the shop handed out."""
+
+    token: str
+    amount: int
+    mint: str
+    unit: str
+    fee: int
+    export_id: int
+    file: str | None = None
+    qr_file: str | None = None
+    locked_to: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON shape of ``pos-app wallet send``."""
+        out: dict[str, Any] = {
+            "token": self.token,
+            "amount": self.amount,
+            "mint": self.mint,
+            "unit": self.unit,
+            "fee": self.fee,
+            "file": self.file,
+        }
+        if self.qr_file:
+            out["qr_file"] = self.qr_file
+        if self.locked_to:
+            out["locked_to"] = self.locked_to
+        return out
+
+
+def _check_lock(lock: str | None) -> str | None:
+    if lock is None:
+        return None
+    try:
+        return check_point(lock.strip().lower(), "lock", "send.invalid_lock")
+    except ValidationError as exc:
+        raise ValidationError(
+            "send.invalid_lock",
+            "The public key to lock to is not valid (66 hex characters).",
+            exc.detail,
+        ) from exc
+
+
+@dataclass(frozen=True, slots=True)
+class SendRequest:
+    """What to export, resolved against the store."""
+
+    mint_id: int
+    url: str
+    unit: str
+    amount: int
+    lock: str | None = None
+    purpose: str = "export"
+    memo: str | None = None
+    out: Path | None = None
+    qr: bool = False
+    correlation_id: str | None = None
+
+
+async def send(
+    ctx: WalletContext,
+    mint_url: str,
+    unit: str,
+    amount: int,
+    *,
+    lock: str | None = None,
+    out: Path | None = None,
+    qr: bool = False,
+    purpose: str = "export",
+    memo: str | None = None,
+    correlation_id: str | None = None,
+) -> SendResult:
+    """Make a V4 token of exactly ``amount`` from the shop's coins at one mint.
+
+    Raises:
+        PosError: ``wallet.insufficient_funds``, ``mint.unknown``, ``send.invalid_lock``,
+            ``mint.unreachable`` (nothing is lost: recovery finishes or releases the swap).
+    """
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
+        raise ValidationError(
+            "amount.invalid", "The amount must be a positive whole number.", str(amount)
+        )
+    lock = _check_lock(lock)
+
+    def load(session: Session) -> tuple[int, str, list[coins.Coin], dict[str, int], set[str]]:
+        row = mint_row(session, mint_url)
+        if row is None:
+            raise ValidationError("mint.unknown", "This mint is not in the shop's list.", mint_url)
+        fees, inactive = coins.fee_table(session, row.id)
+        return row.id, row.url, coins.spendable(session, row.id, unit), fees, inactive
+
+    mint_id, url, available, fees, inactive = await ctx.db.run(load)
+    request = SendRequest(mint_id, url, unit, amount, lock, purpose, memo, out, qr, correlation_id)
+    if lock is None:
+        exact = coins.exact_coins(list(available), amount)
+        if exact is not None:
+            return await _export_without_swap(ctx, request, exact)
+    selected, fee = select_proofs(available, amount, fees, inactive)
+    return await _export_with_swap(ctx, request, selected, fee)
+
+
+async def _export_without_swap(
+    ctx: WalletContext, req: SendRequest, picked: list[coins.Coin]
+) -> SendResult:
+    def write(session: Session) -> tuple[int, str]:
+        rows = _unspent_rows(session, [c.row_id for c in picked])
+        proofs = [journal.proof_from_row(r) for r in rows]
+        text = serialize_token_v4(
+            Token(mint=req.url, unit=req.unit, proofs=tuple(proofs), memo=req.memo)
+        )
+        export = Export(
+            token_text=text,
+            mint_id=req.mint_id,
+            unit=req.unit,
+            amount=sum(p.amount for p in proofs),
+            purpose=req.purpose,
+        )
+        session.add(export)
+        session.flush()
+        journal.set_proof_state(session, [r.id for r in rows], "exported", export_id=export.id)
+        journal.audit(
+            session,
+            "send.done",
+            str(export.id),
+            {"amount": export.amount, "swap": False},
+            correlation_id=req.correlation_id,
+        )
+        return export.id, text
+
+    export_id, text = await ctx.db.run(write)
+    ctx.bus.publish(BalanceChanged(req.url, req.unit))
+    return await _finish_files(ctx, req, export_id, text, fee=0)
+
+
+def _unspent_rows(session: Session, ids: list[int]) -> list[ProofRow]:
+    rows = list(session.scalars(select(ProofRow).where(ProofRow.id.in_(ids))))
+    if len(rows) != len(ids) or any(r.state != "unspent" for r in rows):
+        raise ValidationError(
+            "wallet.busy", "Those coins were just used. Try again.", "state changed"
+        )
+    return rows
+
+
+async def _export_with_swap(
+    ctx: WalletContext, req: SendRequest, selected: list[coins.Coin], fee: int
+) -> SendResult:
+    total = sum(c.amount for c in selected)
+    op_id = journal.new_id()
+
+    def prepare(session: Session) -> tuple[Operation, Outputs]:
+        keyset = _active_keyset(session, req.mint_id, req.unit)
+        send_amounts = split_with_keyset(req.amount, keyset.keys)
+        change = total - fee - req.amount
+        keep_amounts = split_with_keyset(change, keyset.keys) if change else []
+        # Ascending order, so the mint cannot tell the payment from the change.
+        tagged = sorted([(a, True) for a in send_amounts] + [(a, False) for a in keep_amounts])
+        amounts = [a for a, _ in tagged]
+        send_idx = [i for i, (_, is_send) in enumerate(tagged) if is_send]
+        explicit: dict[int, tuple[str, bytes]] = {}
+        if req.lock is not None:
+            for i in send_idx:
+                nonce, r = random_secret_pair()
+                explicit[i] = (p2pk.make_p2pk_secret(req.lock, nonce=nonce), r)
+        derived = len(amounts) - len(explicit)
+        start = journal.reserve_counters(session, keyset.id, derived) if derived else None
+        outputs = build_outputs(ctx.seed, keyset.id, amounts, start, explicit)
+        rows = _unspent_rows(session, [c.row_id for c in selected])
+        inputs = [journal.proof_from_row(r) for r in rows]
+        journal.set_proof_state(session, [r.id for r in rows], "pending", spent_op_id=op_id)
+        op = Operation(
+            id=op_id,
+            kind="send",
+            state="pending",
+            step="prepared",
+            mint_id=req.mint_id,
+            unit=req.unit,
+            keyset_id=keyset.id,
+            counter_start=start,
+            counter_count=derived,
+            output_amounts_json=json.dumps(amounts),
+            inputs_json=journal.proofs_json(inputs),
+            input_amount=total,
+            fee=fee,
+            correlation_id=req.correlation_id,
+            details_json=json.dumps(
+                {
+                    "send_indexes": send_idx,
+                    "explicit": journal.explicit_json(explicit),
+                    "lock": req.lock,
+                    "purpose": req.purpose,
+                    "memo": req.memo,
+                    "amount": req.amount,
+                }
+            ),
+        )
+        session.add(op)
+        session.flush()
+        journal.lock_inputs(session, op_id, [r.y for r in rows])
+        return op, outputs
+
+    op, outputs = await ctx.db.run(prepare)
+    client = ctx.mints.client(req.url)
+    try:
+        signatures = await client.swap(journal.proofs_from_json(op.inputs_json), outputs.messages)
+    except (NetworkError, ProtocolError) as exc:
+        await ctx.db.run(lambda s, e=exc: _mark_sent(s, op_id, e))
+        ctx.bus.publish(OperationChanged(op_id, "send", "pending", exc.code))
+        raise
+    except PosError as exc:
+        await ctx.db.run(lambda s, e=exc: fail_operation(s, op_id, e))
+        ctx.bus.publish(OperationChanged(op_id, "send", "failed", exc.code))
+        raise
+    fault_point("after_send_swap")
+    export_id, text = await complete_send(ctx, op_id, outputs, signatures)
+    return await _finish_files(ctx, req, export_id, text, fee=fee)
+
+
+def _mark_sent(session: Session, op_id: str, exc: PosError) -> None:
+    op = session.get(Operation, op_id)
+    op.step = "sent"
+    op.last_error_code = exc.code
+    op.last_error = exc.detail[:1000]
+    op.updated_at = now()
+
+
+def _active_keyset(session: Session, mint_id: int, unit: str) -> Any:
+    rows = session.scalars(
+        select(KeysetRow).where(
+            KeysetRow.mint_id == mint_id, KeysetRow.unit == unit, KeysetRow.active.is_(True)
+        )
+    )
+    candidates = [keyset_from_row(r) for r in rows if r.keys_json]
+    if not candidates:
+        raise ValidationError(
+            "keyset.none_active", f"The mint has no active {unit} keys stored.", str(mint_id)
+        )
+    return min(candidates, key=lambda k: (k.input_fee_ppk, k.id))
+
+
+async def complete_send(
+    ctx: WalletContext,
+    op_id: str,
+    outputs: Outputs,
+    signatures: Any,
+    *,
+    indexes: list[int] | None = None,
+    recovered: bool = False,
+) -> tuple[int, str]:
+    """Store the change, mark the sent proofs exported, record the token; one transaction."""
+    keyset = await ctx.db.run(lambda s: keyset_from_row(s.get(KeysetRow, outputs.keyset_id)))
+    result = unblind(outputs, signatures, keyset, indexes=indexes)
+    positions = list(range(len(outputs))) if indexes is None else list(indexes)
+
+    def write(session: Session) -> tuple[int, str, str, str]:
+        op = session.get(Operation, op_id)
+        mint = session.get(Mint, op.mint_id)
+        details = json.loads(op.details_json)
+        send_idx = set(details["send_indexes"])
+        sent = [
+            (p, c)
+            for p, c, i in zip(result.proofs, result.counters, positions, strict=True)
+            if i in send_idx
+        ]
+        kept = [
+            (p, c)
+            for p, c, i in zip(result.proofs, result.counters, positions, strict=True)
+            if i not in send_idx
+        ]
+        sent_proofs = tuple(p for p, _ in sent)
+        text = serialize_token_v4(
+            Token(mint=mint.url, unit=op.unit, proofs=sent_proofs, memo=details.get("memo"))
+        )
+        export = Export(
+            token_text=text,
+            mint_id=op.mint_id,
+            unit=op.unit,
+            amount=sum(p.amount for p in sent_proofs),
+            locked_to=details.get("lock"),
+            purpose=details.get("purpose", "export"),
+        )
+        session.add(export)
+        session.flush()
+        journal.insert_proofs(
+            session,
+            mint_id=op.mint_id,
+            unit=op.unit,
+            proofs=[p for p, _ in kept],
+            counters=[c for _, c in kept],
+            origin="change",
+            op_id=op_id,
+        )
+        journal.insert_proofs(
+            session,
+            mint_id=op.mint_id,
+            unit=op.unit,
+            proofs=sent_proofs,
+            counters=[c for _, c in sent],
+            origin="send",
+            op_id=op_id,
+            state="exported",
+            export_id=export.id,
+        )
+        spent = list(session.scalars(select(ProofRow.id).where(ProofRow.spent_op_id == op_id)))
+        journal.set_proof_state(session, spent, "spent")
+        op.state = "recovered" if recovered else "done"
+        op.step = "done"
+        op.export_id = export.id
+        op.result_json = json.dumps({"export_id": export.id, "amount": export.amount})
+        op.updated_at = now()
+        journal.audit(
+            session,
+            "send.done",
+            str(export.id),
+            {"amount": export.amount, "fee": op.fee, "swap": True},
+            correlation_id=op.correlation_id,
+        )
+        return export.id, text, mint.url, op.unit
+
+    export_id, text, url, unit = await ctx.db.run(write)
+    ctx.bus.publish(BalanceChanged(url, unit))
+    ctx.bus.publish(OperationChanged(op_id, "send", "recovered" if recovered else "done"))
+    return export_id, text
+
+
+async def _finish_files(
+    ctx: WalletContext, req: SendRequest, export_id: int, text: str, *, fee: int
+) -> SendResult:
+    file = qr_file = None
+    if req.out is not None:
+        file, qr_file = write_export_files(req.out, text, qr=req.qr)
+
+        def record(session: Session) -> None:
+            session.get(Export, export_id).file_path = str(file)
+
+        await ctx.db.run(record)
+    return SendResult(
+        token=text,
+        amount=req.amount,
+        mint=req.url,
+        unit=req.unit,
+        fee=fee,
+        export_id=export_id,
+        file=str(file) if file else None,
+        qr_file=str(qr_file) if qr_file else None,
+        locked_to=req.lock,
+    )

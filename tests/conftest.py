@@ -1,0 +1,64 @@
+"""Shared fixtures: real nutshell mints on 127.0.0.1, started by the suite itself."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.testmint import TestMint, mint_venv_ready
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+# Proxy variables must never reach loopback test servers.
+for _var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+    os.environ.pop(_var, None)
+os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"
+
+VECTORS = Path(__file__).parent / "vectors"
+
+
+def _require_mint_venv() -> None:
+    if not mint_venv_ready():
+        pytest.fail(
+            "the pinned test mint is not installed: run `make mint-venv` (make test does it)"
+        )
+
+
+@pytest.fixture(scope="session")
+def mint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestMint]:
+    """A shared fee-free test mint for the whole session (never stopped by tests)."""
+    _require_mint_venv()
+    m = TestMint(tmp_path_factory.mktemp("mint-free"), fee_ppk=0, name="free mint")
+    m.start()
+    yield m
+    m.stop()
+
+
+@pytest.fixture(scope="session")
+def fee_mint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestMint]:
+    """A shared test mint charging 100 ppk input fees."""
+    _require_mint_venv()
+    m = TestMint(tmp_path_factory.mktemp("mint-fee"), fee_ppk=100, name="fee mint")
+    m.start()
+    yield m
+    m.stop()
+
+
+@pytest.fixture
+def make_mint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., TestMint]]:
+    """Factory for private mints a test may stop and restart; all stopped at teardown."""
+    _require_mint_venv()
+    made: list[TestMint] = []
+
+    def factory(**kwargs: object) -> TestMint:
+        m = TestMint(tmp_path_factory.mktemp("mint-own"), **kwargs)  # type: ignore[arg-type]
+        m.start()
+        made.append(m)
+        return m
+
+    yield factory
+    for m in made:
+        m.stop()
