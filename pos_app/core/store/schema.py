@@ -207,6 +207,57 @@ class Export(Base):
     checked_at: Mapped[int | None] = mapped_column(BigInteger)
 
 
+class Sale(Base):
+    """A sale: an amount in the shop currency, its locked rate and what is due in the token unit."""
+
+    __tablename__ = "sales"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    currency: Mapped[str] = mapped_column(String(8))
+    amount: Mapped[str] = mapped_column(String(40))  # decimal text in the shop currency
+    unit: Mapped[str] = mapped_column(String(20), default="sat")
+    due: Mapped[int] = mapped_column(BigInteger)
+    fee_advance: Mapped[int] = mapped_column(BigInteger, default=0)
+    paid: Mapped[int] = mapped_column(BigInteger, default=0)
+    rate: Mapped[str | None] = mapped_column(String(40))  # price of one BTC, decimal text
+    rate_source: Mapped[str | None] = mapped_column(String(200))
+    memo: Mapped[str | None] = mapped_column(Text)
+    payment_request: Mapped[str] = mapped_column(Text)
+    payment_request_bech32: Mapped[str] = mapped_column(Text)
+    change_token: Mapped[str | None] = mapped_column(Text)
+    change_amount: Mapped[int] = mapped_column(BigInteger, default=0)
+    expires_at: Mapped[int] = mapped_column(BigInteger)
+    paid_at: Mapped[int | None] = mapped_column(BigInteger)
+    correlation_id: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
+class Payment(Base):
+    """One token offered for a sale and what became of it."""
+
+    __tablename__ = "payments"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    method: Mapped[str | None] = mapped_column(String(8))  # swap | melt
+    mint_url: Mapped[str | None] = mapped_column(String(500), index=True)
+    unit: Mapped[str | None] = mapped_column(String(20))
+    amount: Mapped[int] = mapped_column(BigInteger, default=0)  # face value of the token
+    credited: Mapped[int] = mapped_column(BigInteger, default=0)  # counted toward the sale
+    mint_fee: Mapped[int] = mapped_column(BigInteger, default=0)
+    lightning_fee: Mapped[int] = mapped_column(BigInteger, default=0)
+    offline: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_token_id: Mapped[int | None] = mapped_column(ForeignKey("received_tokens.id"))
+    operation_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    invoice: Mapped[str | None] = mapped_column(Text)
+    proof_status: Mapped[str | None] = mapped_column(String(16))  # proven | verified | unproven | mismatch
+    error_code: Mapped[str | None] = mapped_column(String(64))
+    error_message: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
 class AuditEntry(Base):
     """Append-only record of every money-relevant change."""
 
@@ -230,7 +281,9 @@ __all__ = [
     "Operation",
     "OperationInput",
     "ProofRow",
+    "Payment",
     "ReceivedToken",
+    "Sale",
     "Secret",
     "Setting",
     "now",

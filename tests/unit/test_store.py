@@ -1,0 +1,191 @@
+"""The encrypted store: key sources, wrong keys, encryption at rest, migrations."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+
+import pytest
+from sqlalchemy import inspect, text
+
+from pos_app.app import App
+from pos_app.core.cashu.models import Proof
+from pos_app.core.errors import StorageError
+from pos_app.core.store import migrate
+from pos_app.core.store.db import DB_FILE, Database
+from pos_app.core.store.keys import ENV_KEY, ENV_PASSPHRASE, KeyStore, parse_hex_key
+from pos_app.core.store.schema import Base, KeysetRow, Mint
+from pos_app.core.wallet import journal
+
+KEY = bytes(range(32))
+
+
+@pytest.fixture(autouse=True)
+def no_env_key(monkeypatch):
+    monkeypatch.delenv(ENV_KEY, raising=False)
+    monkeypatch.delenv(ENV_PASSPHRASE, raising=False)
+
+
+def make_db(path, key=KEY) -> Database:
+    db = Database(path, key, create=True)
+    db.migrate()
+    return db
+
+
+def test_file_is_unreadable_without_the_key_and_holds_no_secret(tmp_path):
+    path = tmp_path / DB_FILE
+    db = make_db(path)
+    secret = "f00d" * 16
+    proof = Proof(amount=8, id="00" + "ab" * 7, secret=secret, C="02" + "11" * 32)
+
+    def write(session):
+        session.add(Mint(id=1, url="https://mint.example", trusted=True))
+        session.flush()
+        session.add(KeysetRow(id=proof.id, mint_id=1, unit="sat"))
+        session.flush()
+        journal.insert_proofs(session, mint_id=1, unit="sat", proofs=[proof], origin="test", op_id=None)
+
+    db.transact(write)
+    db.close()
+    for file in tmp_path.iterdir():
+        data = file.read_bytes()
+        assert secret.encode() not in data, file
+        assert b"mint.example" not in data, file
+        assert b"SQLite format 3" not in data[:16], file
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(path).execute("SELECT * FROM sqlite_master").fetchall()
+    reopened = Database(path, KEY)
+    assert reopened.transact(lambda s: s.execute(text("SELECT secret FROM proofs")).scalar()) == secret
+    reopened.close()
+
+
+def test_wrong_key_is_an_error_and_leaves_the_file_alone(tmp_path):
+    path = tmp_path / DB_FILE
+    make_db(path).close()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(StorageError) as err:
+        Database(path, bytes(32))
+    assert err.value.code == "storage.wrong_key"
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_missing_database_is_not_silently_created(tmp_path):
+    with pytest.raises(StorageError) as err:
+        Database(tmp_path / DB_FILE, KEY)
+    assert err.value.code == "wallet.not_initialized"
+    assert not (tmp_path / DB_FILE).exists()
+
+
+def test_env_key_format_checked(tmp_path, monkeypatch):
+    monkeypatch.setenv(ENV_KEY, "abc")
+    with pytest.raises(StorageError) as err:
+        KeyStore(tmp_path).load()
+    assert err.value.code == "storage.bad_key_format"
+    assert parse_hex_key("AB" * 32) == b"\xab" * 32
+
+
+def test_no_key_anywhere(tmp_path):
+    with pytest.raises(StorageError) as err:
+        KeyStore(tmp_path).load()
+    assert err.value.code == "storage.no_key"
+
+
+def test_passphrase_key_roundtrip(tmp_path, monkeypatch):
+    monkeypatch.setattr("pos_app.core.store.keys.ARGON2_DEFAULTS", {"time_cost": 1, "memory_cost": 8192, "parallelism": 1})
+    monkeypatch.setattr("pos_app.core.store.keys._keyring_set", lambda *_: False)
+    store = KeyStore(tmp_path, passphrase=lambda confirm: "correct horse battery")
+    made = store.create()
+    assert made.method == "passphrase"
+    assert store.load().key == made.key
+    assert KeyStore(tmp_path, passphrase=lambda confirm: "wrong passphrase!").load().key != made.key
+    with pytest.raises(StorageError) as err:
+        KeyStore(tmp_path / "other", passphrase=lambda confirm: "short").create("passphrase")
+    assert err.value.code == "storage.weak_passphrase"
+
+
+def test_wrong_passphrase_gives_wrong_key(tmp_path, monkeypatch):
+    monkeypatch.setattr("pos_app.core.store.keys.ARGON2_DEFAULTS", {"time_cost": 1, "memory_cost": 8192, "parallelism": 1})
+    monkeypatch.setattr("pos_app.core.store.keys._keyring_set", lambda *_: False)
+    monkeypatch.setenv(ENV_PASSPHRASE, "correct horse battery")
+    app, created = App.init(tmp_path)
+    assert created
+    app.db.close()
+    monkeypatch.setenv(ENV_PASSPHRASE, "not the passphrase")
+    with pytest.raises(StorageError) as err:
+        App.open(tmp_path)
+    assert err.value.code == "storage.wrong_key"
+
+
+def test_migrations_create_exactly_the_models(tmp_path):
+    db = make_db(tmp_path / DB_FILE)
+    with db.engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
+        assert tables == set(Base.metadata.tables)
+        for name, table in Base.metadata.tables.items():
+            assert {c["name"] for c in inspect(conn).get_columns(name)} == set(table.columns.keys()), name
+    assert migrate.current_revision(db.engine) == migrate.head_revision()
+    db.close()
+
+
+def test_upgrade_from_the_first_migration_keeps_data(tmp_path):
+    path = tmp_path / DB_FILE
+    db = Database(path, KEY, create=True)
+    migrate.upgrade(db.engine, "0001")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO mints (id, url, trusted, name, added_at, updated_at) VALUES (1, 'https://m', 1, 'M', 0, 0)"))
+        conn.execute(text("INSERT INTO settings (key, value_json, updated_at) VALUES ('mode', '\"auto_convert\"', 0)"))
+    db.close()
+    db = Database(path, KEY)
+    db.migrate()
+    assert migrate.current_revision(db.engine) == migrate.head_revision() != "0001"
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT url FROM mints")).scalar() == "https://m"
+        assert conn.execute(text("SELECT value_json FROM settings WHERE key='mode'")).scalar() == '"auto_convert"'
+    db.close()
+
+
+def test_counters_are_reserved_atomically(tmp_path):
+    db = make_db(tmp_path / DB_FILE)
+
+    def setup(session):
+        session.add(Mint(id=1, url="https://m", trusted=True))
+        session.flush()
+        session.add(KeysetRow(id="01" + "00" * 32, mint_id=1, unit="sat"))
+
+    db.transact(setup)
+    starts = [db.transact(lambda s: journal.reserve_counters(s, "01" + "00" * 32, n)) for n in (3, 5, 1)]
+    assert starts == [0, 3, 8]
+    db.close()
+
+
+def test_two_processes_reserving_counters_never_overlap(tmp_path):
+    """Two writers on one file (GUI and CLI) take the write lock at BEGIN."""
+    import concurrent.futures
+
+    path = tmp_path / DB_FILE
+    db = make_db(path)
+    kid = "01" + "00" * 32
+
+    def setup(session):
+        session.add(Mint(id=1, url="https://m", trusted=True))
+        session.flush()
+        session.add(KeysetRow(id=kid, mint_id=1, unit="sat"))
+
+    db.transact(setup)
+    other = Database(path, KEY)
+
+    def reserve(d):
+        return [d.transact(lambda s: journal.reserve_counters(s, kid, 2)) for _ in range(25)]
+
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        a, b = pool.map(reserve, [db, other])
+    assert sorted(a + b) == list(range(0, 100, 2))
+    db.close()
+    other.close()
+
+
+def test_keystore_never_stores_the_key(tmp_path, monkeypatch):
+    monkeypatch.setenv(ENV_KEY, os.urandom(32).hex())
+    KeyStore(tmp_path).create()
+    assert os.environ[ENV_KEY] not in (tmp_path / "keystore.json").read_text()
