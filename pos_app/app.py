@@ -18,6 +18,7 @@ from pos_app.core.config import Config
 from pos_app.core.errors import StorageError, ValidationError
 from pos_app.core.events import EventBus
 from pos_app.core.mint.client import MintPool
+from pos_app.core.payments.sales import SalesService
 from pos_app.core.store.db import DB_FILE, Database
 from pos_app.core.store.keys import KeyStore, PassphraseSource
 from pos_app.core.store.schema import Secret
@@ -73,6 +74,7 @@ class App:
             db=db, mints=self.mints, bus=self.bus, seed=nut13.seed_from_mnemonic(mnemonic.value)
         )
         self.wallet = Wallet(self.ctx, self.config)
+        self.sales = SalesService(self.ctx, self.config, self.wallet.recovery, trust_env=trust_env)
 
     @classmethod
     def open(
@@ -149,6 +151,7 @@ class App:
 
     async def aclose(self) -> None:
         """Close the HTTP clients and the database."""
+        await self.sales.aclose()
         await self.pool.aclose()
         self.db.close()
 

@@ -15,12 +15,12 @@ import sys
 from collections.abc import Sequence
 
 from pos_app import __version__
-from pos_app.cli import protocol_cmds, wallet_cmds
+from pos_app.cli import protocol_cmds, sales_cmds, wallet_cmds
 from pos_app.cli.output import emit, emit_error
 from pos_app.core.errors import Category, PosError
 from pos_app.core.logs import setup_logging
 
-COMMAND_MODULES = [protocol_cmds, wallet_cmds]
+COMMAND_MODULES = [protocol_cmds, wallet_cmds, sales_cmds]
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -64,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     if handler is None:
         if args.command is not None:  # a command group without its sub-command
-            parser.parse_args([*argv, "--help"])
+            parser.error(f"{args.command}: choose a sub-command (pos-app {args.command} -h)")
         return run_gui(args, parser)
     _setup_logging(args)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import sys
 from pathlib import Path
 
@@ -10,18 +11,41 @@ from pos_app.core.errors import ValidationError
 MAX_INPUT_BYTES = 4 * 1024 * 1024
 
 
-def read_text_arg(value: str, what: str = "token") -> str:
-    """Resolve a text argument: ``-`` reads stdin, ``@FILE`` reads a file, else the text itself."""
+def read_arg(value: str, what: str = "token") -> str | bytes:
+    """The argument itself (stripped), or the bytes of stdin (``-``) or of a file (``@FILE``).
+
+    Bytes are returned as read, because a raw ``crawB`` token is binary CBOR that any text
+    decoding would corrupt; the parsers decode text themselves and raise ValidationError.
+    """
     if value == "-":
-        return sys.stdin.read(MAX_INPUT_BYTES).strip()
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # stdin replaced by a text stream (embedding, tests)
+            return sys.stdin.read(MAX_INPUT_BYTES).strip()
+        return stream.read(MAX_INPUT_BYTES)
     if value.startswith("@"):
         path = Path(value[1:])
         try:
             with path.open("rb") as f:
-                data = f.read(MAX_INPUT_BYTES)
+                return f.read(MAX_INPUT_BYTES)
         except OSError as exc:
             raise ValidationError(
                 "input.unreadable", f"Cannot read the {what} file {path}.", str(exc)
             ) from exc
-        return data.decode("utf-8", errors="replace").strip()
     return value.strip()
+
+
+def read_token_text(value: str) -> str:
+    """A token argument as text: raw ``crawB`` bytes become the same CBOR as ``cashuB`` text.
+
+    Raises:
+        ValidationError: ``token.invalid`` for bytes that are neither text nor a raw token.
+    """
+    data = read_arg(value, "token")
+    if isinstance(data, str):
+        return data
+    if data.startswith(b"crawB"):
+        return "cashuB" + base64.urlsafe_b64encode(data[5:]).decode("ascii").rstrip("=")
+    try:
+        return data.decode("utf-8").strip()
+    except UnicodeDecodeError as exc:
+        raise ValidationError("token.invalid", "This is not a Cashu token.", str(exc)) from exc

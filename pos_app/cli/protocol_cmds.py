@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from pos_app.cli.args import read_text_arg
+from pos_app.cli.args import read_arg
 from pos_app.core.cashu.requests import parse_payment_request
-from pos_app.core.cashu.tokens import parse_token
+from pos_app.core.cashu.tokens import parse_token, token_version
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -15,7 +15,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     token = sub.add_parser("token", help="inspect Cashu tokens", parents=[common])
     token_sub = token.add_subparsers(dest="token_command", metavar="COMMAND")
     decode = token_sub.add_parser("decode", help="show what a token holds", parents=[common])
-    decode.add_argument("token", help="the token text, - for stdin, or @FILE")
+    decode.add_argument("token", help="the token text (or crawB bytes), - for stdin, or @FILE")
     decode.set_defaults(handler=token_decode)
 
     request = sub.add_parser("request", help="inspect payment requests", parents=[common])
@@ -26,11 +26,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def token_decode(args: argparse.Namespace) -> dict[str, Any]:
-    """Decode a V3/V4 token without contacting its mint."""
-    text = read_text_arg(args.token)
-    token = parse_token(text)
+    """Decode a V3/V4 token (text, ``cashu:`` URI or raw ``crawB``) without contacting its mint."""
+    data = read_arg(args.token, "token")
+    token = parse_token(data)
     return {
-        "version": 3 if text.lstrip().lower().removeprefix("cashu:").startswith("cashua") else 4,
+        "version": token_version(data),
         "mint": token.mint,
         "unit": token.unit,
         "amount": token.amount,
@@ -43,4 +43,6 @@ def token_decode(args: argparse.Namespace) -> dict[str, Any]:
 
 def request_decode(args: argparse.Namespace) -> dict[str, Any]:
     """Decode a NUT-18 or NUT-26 payment request."""
-    return parse_payment_request(read_text_arg(args.request, "request")).to_dict()
+    data = read_arg(args.request, "request")
+    text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+    return parse_payment_request(text.strip()).to_dict()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pos_app.app import App, resolve_data_dir
-from pos_app.cli.args import read_text_arg
+from pos_app.cli.args import read_token_text
 from pos_app.cli.context import open_app, terminal_passphrase
 from pos_app.core.errors import ValidationError
 
@@ -143,7 +143,7 @@ async def cmd_mints_remove(args: argparse.Namespace) -> dict[str, Any]:
 
 
 async def cmd_receive(args: argparse.Namespace) -> dict[str, Any]:
-    text = read_text_arg(args.token)
+    text = read_token_text(args.token)
     async with open_app(args) as app:
         return (await app.wallet.receive(text, source="cli")).to_dict()
 

@@ -32,7 +32,8 @@ class Option:
 
     Args:
         key: dotted name (``fees.max_mint_fee_pct``).
-        kind: ``int``, ``float``, ``bool``, ``str``, ``choice`` or ``json``.
+        kind: ``int``, ``float``, ``decimal`` (money: kept as exact decimal text),
+            ``bool``, ``str``, ``choice`` or ``json``.
         default: value when unset.
         label: short title for the Settings page.
         help: one sentence that explains the setting.
@@ -58,10 +59,11 @@ class Option:
         """Turn text (CLI, form field) or a JSON value into a valid value, or raise ConfigError."""
         try:
             value = self._coerce(raw)
-            if self.kind in ("int", "float"):
-                if self.minimum is not None and value < self.minimum:
+            if self.kind in ("int", "float", "decimal"):
+                number = Decimal(value) if self.kind == "decimal" else value
+                if self.minimum is not None and number < self.minimum:
                     raise ValueError(f"must be at least {_num(self.minimum)}")
-                if self.maximum is not None and value > self.maximum:
+                if self.maximum is not None and number > self.maximum:
                     raise ValueError(f"must be at most {_num(self.maximum)}")
             if self.kind == "choice" and value not in self.choices:
                 raise ValueError(f"must be one of {', '.join(self.choices)}")
@@ -105,6 +107,16 @@ class Option:
             if not math.isfinite(number):
                 raise ValueError("must be a finite number")
             return number
+        if self.kind == "decimal":
+            if isinstance(text, bool):
+                raise ValueError("must be a number such as 95000.50")
+            try:
+                number = Decimal(str(text).replace(",", "."))
+            except InvalidOperation:
+                raise ValueError("must be a number such as 95000.50") from None
+            if not number.is_finite():
+                raise ValueError("must be a finite number")
+            return format(number.normalize(), "f")
         if self.kind == "json":
             return json.loads(text) if isinstance(text, str) else text
         if not isinstance(text, str):
@@ -273,8 +285,8 @@ OPTIONS: dict[str, Option] = {
         ),
         Option(
             "rate.fixed",
-            "float",
-            0.0,
+            "decimal",
+            "0",
             "Fixed rate",
             "Price of one bitcoin in the shop currency, used when no source answers (0: none).",
             "Exchange rate",

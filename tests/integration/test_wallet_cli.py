@@ -69,14 +69,15 @@ def test_same_token_twice_and_tampered_dleq(cli, mint):
     assert cli.balance() == 16
 
 
-
 def test_dleq_verified_and_refused_before_swap(cli, mint):
     cli.ok("mints", "add", mint.url)
     mint.cli_fund(64)
     token = parse_token(mint.cli_send(32))
     proof = token.proofs[0]
     dleq = proof.dleq or DLEQ(e="11" * 32, s="22" * 32, r="33" * 32)
-    forged = replace(token, proofs=(replace(proof, dleq=replace(dleq, s="44" * 32)), *token.proofs[1:]))
+    forged = replace(
+        token, proofs=(replace(proof, dleq=replace(dleq, s="44" * 32)), *token.proofs[1:])
+    )
     swaps_before = mint.log_text().count("POST /v1/swap")
     res = cli.run("wallet", "receive", serialize_token_v4(forged))
     assert res.rc == 1 and res.error_code == "token.dleq_invalid"

@@ -50,7 +50,15 @@ def test_killed_around_the_swap(cli, mint, point):
 def test_killed_after_a_send_swap(cli, mint):
     mint.cli_fund(100)
     cli.ok("wallet", "receive", mint.cli_send(64))
-    killed = cli.run("wallet", "send", "--mint", mint.url, "--amount", "10", env={"POS_TEST_FAULT": "after_send_swap"})
+    killed = cli.run(
+        "wallet",
+        "send",
+        "--mint",
+        mint.url,
+        "--amount",
+        "10",
+        env={"POS_TEST_FAULT": "after_send_swap"},
+    )
     assert killed.rc == -signal.SIGKILL
     assert cli.balance() == 0  # the inputs are pending until recovery resolves them
     outcome = cli.ok("recovery", "run")
@@ -95,7 +103,10 @@ def test_mint_down_between_journal_and_swap(tmp_path, make_mint):
     mint.cli_fund(100)
     token = mint.cli_send(20)
     # Plan (keysets fetched) succeeds; the process dies right before the swap...
-    assert cli.run("wallet", "receive", token, env={"POS_TEST_FAULT": "before_swap"}).rc == -signal.SIGKILL
+    assert (
+        cli.run("wallet", "receive", token, env={"POS_TEST_FAULT": "before_swap"}).rc
+        == -signal.SIGKILL
+    )
     mint.stop()
     # ... and recovery while the mint is down changes nothing.
     assert cli.ok("recovery", "run")[0]["state"] == "pending"

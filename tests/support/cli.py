@@ -36,14 +36,22 @@ class Result:
 class Cli:
     """``pos-app --json --data-dir DIR ...`` with a fixed database key."""
 
-    def __init__(self, data_dir: Path, key: str | None = None, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, key: str | None = None, env: dict[str, str] | None = None
+    ) -> None:
         self.data_dir = Path(data_dir)
         self.key = key or os.urandom(32).hex()
         self.env = dict(env or {})
 
-    def run(self, *args: str, stdin: str | None = None, env: dict[str, str] | None = None, timeout: float = 120) -> Result:
+    def run(
+        self,
+        *args: str,
+        stdin: str | None = None,
+        env: dict[str, str] | None = None,
+        timeout: float = 120,
+    ) -> Result:
         full_env = {**os.environ, "POS_DB_KEY": self.key, **self.env, **(env or {})}
-        proc = subprocess.run(  # noqa: S603
+        proc = subprocess.run(
             [sys.executable, "-m", "pos_app", "--json", "--data-dir", str(self.data_dir), *args],
             input=stdin,
             capture_output=True,
@@ -63,4 +71,8 @@ class Cli:
 
     def balance(self, mint: str | None = None, unit: str = "sat") -> int:
         data = self.ok("wallet", "balance")
-        return sum(b["amount"] for b in data["balances"] if b["unit"] == unit and (mint is None or b["mint"] == mint))
+        return sum(
+            b["amount"]
+            for b in data["balances"]
+            if b["unit"] == unit and (mint is None or b["mint"] == mint)
+        )

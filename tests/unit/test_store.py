@@ -44,7 +44,9 @@ def test_file_is_unreadable_without_the_key_and_holds_no_secret(tmp_path):
         session.flush()
         session.add(KeysetRow(id=proof.id, mint_id=1, unit="sat"))
         session.flush()
-        journal.insert_proofs(session, mint_id=1, unit="sat", proofs=[proof], origin="test", op_id=None)
+        journal.insert_proofs(
+            session, mint_id=1, unit="sat", proofs=[proof], origin="test", op_id=None
+        )
 
     db.transact(write)
     db.close()
@@ -56,7 +58,9 @@ def test_file_is_unreadable_without_the_key_and_holds_no_secret(tmp_path):
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(path).execute("SELECT * FROM sqlite_master").fetchall()
     reopened = Database(path, KEY)
-    assert reopened.transact(lambda s: s.execute(text("SELECT secret FROM proofs")).scalar()) == secret
+    assert (
+        reopened.transact(lambda s: s.execute(text("SELECT secret FROM proofs")).scalar()) == secret
+    )
     reopened.close()
 
 
@@ -92,7 +96,10 @@ def test_no_key_anywhere(tmp_path):
 
 
 def test_passphrase_key_roundtrip(tmp_path, monkeypatch):
-    monkeypatch.setattr("pos_app.core.store.keys.ARGON2_DEFAULTS", {"time_cost": 1, "memory_cost": 8192, "parallelism": 1})
+    monkeypatch.setattr(
+        "pos_app.core.store.keys.ARGON2_DEFAULTS",
+        {"time_cost": 1, "memory_cost": 8192, "parallelism": 1},
+    )
     monkeypatch.setattr("pos_app.core.store.keys._keyring_set", lambda *_: False)
     store = KeyStore(tmp_path, passphrase=lambda confirm: "correct horse battery")
     made = store.create()
@@ -105,7 +112,10 @@ def test_passphrase_key_roundtrip(tmp_path, monkeypatch):
 
 
 def test_wrong_passphrase_gives_wrong_key(tmp_path, monkeypatch):
-    monkeypatch.setattr("pos_app.core.store.keys.ARGON2_DEFAULTS", {"time_cost": 1, "memory_cost": 8192, "parallelism": 1})
+    monkeypatch.setattr(
+        "pos_app.core.store.keys.ARGON2_DEFAULTS",
+        {"time_cost": 1, "memory_cost": 8192, "parallelism": 1},
+    )
     monkeypatch.setattr("pos_app.core.store.keys._keyring_set", lambda *_: False)
     monkeypatch.setenv(ENV_PASSPHRASE, "correct horse battery")
     app, created = App.init(tmp_path)
@@ -123,7 +133,9 @@ def test_migrations_create_exactly_the_models(tmp_path):
         tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
         assert tables == set(Base.metadata.tables)
         for name, table in Base.metadata.tables.items():
-            assert {c["name"] for c in inspect(conn).get_columns(name)} == set(table.columns.keys()), name
+            assert {c["name"] for c in inspect(conn).get_columns(name)} == set(
+                table.columns.keys()
+            ), name
     assert migrate.current_revision(db.engine) == migrate.head_revision()
     db.close()
 
@@ -133,15 +145,26 @@ def test_upgrade_from_the_first_migration_keeps_data(tmp_path):
     db = Database(path, KEY, create=True)
     migrate.upgrade(db.engine, "0001")
     with db.engine.begin() as conn:
-        conn.execute(text("INSERT INTO mints (id, url, trusted, name, added_at, updated_at) VALUES (1, 'https://m', 1, 'M', 0, 0)"))
-        conn.execute(text("INSERT INTO settings (key, value_json, updated_at) VALUES ('mode', '\"auto_convert\"', 0)"))
+        conn.execute(
+            text(
+                "INSERT INTO mints (id, url, trusted, name, added_at, updated_at) VALUES (1, 'https://m', 1, 'M', 0, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO settings (key, value_json, updated_at) VALUES ('mode', '\"auto_convert\"', 0)"
+            )
+        )
     db.close()
     db = Database(path, KEY)
     db.migrate()
     assert migrate.current_revision(db.engine) == migrate.head_revision() != "0001"
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT url FROM mints")).scalar() == "https://m"
-        assert conn.execute(text("SELECT value_json FROM settings WHERE key='mode'")).scalar() == '"auto_convert"'
+        assert (
+            conn.execute(text("SELECT value_json FROM settings WHERE key='mode'")).scalar()
+            == '"auto_convert"'
+        )
     db.close()
 
 
@@ -154,7 +177,10 @@ def test_counters_are_reserved_atomically(tmp_path):
         session.add(KeysetRow(id="01" + "00" * 32, mint_id=1, unit="sat"))
 
     db.transact(setup)
-    starts = [db.transact(lambda s: journal.reserve_counters(s, "01" + "00" * 32, n)) for n in (3, 5, 1)]
+    starts = [
+        db.transact(lambda s, n=n: journal.reserve_counters(s, "01" + "00" * 32, n))
+        for n in (3, 5, 1)
+    ]
     assert starts == [0, 3, 8]
     db.close()
 

@@ -93,6 +93,32 @@ def parse_token(text: str | bytes) -> Token:
     raise invalid(CODE_INVALID, f"unknown token version {version!r}", MSG_UNSUPPORTED)
 
 
+def token_version(text: str | bytes) -> int:
+    """The serialization version of a token as :func:`parse_token` reads it: 3 or 4.
+
+    Only the prefix is looked at (``cashuA`` → 3; ``cashuB`` or raw ``crawB`` → 4), after
+    the same scheme and whitespace stripping as :func:`parse_token`; call that to validate.
+
+    Raises:
+        ValidationError: ``token.invalid`` when the prefix is neither.
+    """
+    if isinstance(text, bytes | bytearray | memoryview):
+        data = bytes(text)
+        if data.startswith(RAW_PREFIX):
+            if data[len(RAW_PREFIX) : len(RAW_PREFIX) + 1] == V4.encode():
+                return 4
+            raise invalid(CODE_INVALID, "unknown raw token version", MSG_UNSUPPORTED)
+        text = data.decode("utf-8", errors="replace")
+    if not isinstance(text, str):
+        raise invalid(CODE_INVALID, f"expected text, got {type(text).__name__}", MSG_NOT_CASHU)
+    body = strip_scheme(text.strip())
+    if body.startswith(PREFIX + V3):
+        return 3
+    if body.startswith(PREFIX + V4):
+        return 4
+    raise invalid(CODE_INVALID, "not a cashuA/cashuB token", MSG_NOT_CASHU)
+
+
 def strip_scheme(text: str) -> str:
     """Drop a leading ``cashu:``-style URI scheme (any case)."""
     lowered = text[:12].lower()

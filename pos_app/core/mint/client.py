@@ -86,7 +86,11 @@ class MintClient:
         for attempt in range(attempts):
             try:
                 response = await self._http.request(
-                    method, url, json=body, timeout=timeout or DEFAULT_TIMEOUT
+                    method,
+                    url,
+                    json=body,
+                    # the client's own timeout unless this call needs a longer one
+                    timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
                 )
             except httpx.TimeoutException as exc:
                 error: Exception = errors.timed_out(url, exc)

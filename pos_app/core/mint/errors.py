@@ -56,6 +56,21 @@ TOO_MANY = _Rule("mint.too_many_items", "The mint refused: too many coins in one
 AUTH = _Rule(
     "mint.auth_required", "This mint requires authentication, which the shop does not use."
 )
+LOCKED = _Rule(
+    "token.locked",
+    "This token is locked (P2PK/HTLC) and the mint refused to unlock it. Ask for a new token.",
+)
+OUTPUTS_PENDING = _Rule(
+    "mint.outputs_pending", "The mint is still working on this request. Wait and check again."
+)
+DUPLICATE = _Rule("mint.duplicate", "The mint refused: the same coin appears twice.")
+UNIT_MISMATCH = _Rule("mint.unit_mismatch", "The mint refused: the coins are of different units.")
+INVOICE_INVALID = _Rule(
+    "mint.invoice_invalid", "The mint cannot pay this Lightning invoice. Check the invoice."
+)
+QUOTE_UNKNOWN = _Rule("mint.quote_unknown", "The mint does not know this quote. Start again.")
+MINTING_DISABLED = _Rule("mint.disabled", "The mint has switched this operation off.")
+RATE_LIMITED = _Rule("mint.rate_limited", "The mint is busy (rate limited). Try again in a moment.")
 REFUSED = _Rule("mint.refused", "The mint refused the request.")
 
 _BY_CODE: dict[int, _Rule] = {
@@ -63,8 +78,15 @@ _BY_CODE: dict[int, _Rule] = {
     11001: SPENT,
     11002: PENDING,
     11003: OUTPUTS_SIGNED,
+    11004: OUTPUTS_PENDING,
     11005: NOT_BALANCED,
     11006: AMOUNT_RANGE,
+    11007: DUPLICATE,
+    11008: DUPLICATE,
+    11009: UNIT_MISMATCH,
+    11010: UNIT_MISMATCH,
+    11011: INVOICE_INVALID,
+    11012: INVOICE_INVALID,
     11013: UNIT_UNSUPPORTED,
     11014: TOO_MANY,
     11015: TOO_MANY,
@@ -73,6 +95,7 @@ _BY_CODE: dict[int, _Rule] = {
     12003: KEYSET_EXPIRED,
     20001: QUOTE_NOT_PAID,
     20002: QUOTE_ISSUED,
+    20003: MINTING_DISABLED,
     20004: LIGHTNING_FAILED,
     20005: QUOTE_PENDING,
     20006: INVOICE_PAID,
@@ -81,19 +104,45 @@ _BY_CODE: dict[int, _Rule] = {
     30002: AUTH,
     31001: AUTH,
     31002: AUTH,
+    31003: AUTH,
+    31004: RATE_LIMITED,
 }
+
+# Codes whose meaning changed with the January 2026 renumbering (11002 was "not balanced",
+# 11005 a unit error): for these the mint's text, when it says something, decides.
+_RENUMBERED = frozenset({11002, 11003, 11004, 11005})
 
 # Text patterns for mints that answer with generic codes (nutshell: 11000, 0) or old numbering.
 _BY_TEXT: list[tuple[re.Pattern[str], _Rule]] = [
     (re.compile(r"already spent", re.I), SPENT),
+    (re.compile(r"already (been )?signed", re.I), OUTPUTS_SIGNED),
+    (re.compile(r"outputs are pending", re.I), OUTPUTS_PENDING),
+    (re.compile(r"quote.*pending", re.I), QUOTE_PENDING),
     (re.compile(r"\bpending\b", re.I), PENDING),
-    (re.compile(r"could not be verified|invalid proof|signature", re.I), BAD_SIGNATURE),
-    (re.compile(r"already signed", re.I), OUTPUTS_SIGNED),
-    (re.compile(r"not balanced|unbalanced", re.I), NOT_BALANCED),
+    (re.compile(r"could not be verified|invalid proof", re.I), BAD_SIGNATURE),
+    (
+        re.compile(
+            r"no signatures|signatures? .*n_sigs|signature threshold|witness|preimage|"
+            r"SIG_ALL|NUT-10|P2PK|HTLC|locktime",
+            re.I,
+        ),
+        LOCKED,
+    ),
+    (re.compile(r"not balanced|unbalanced|less than output", re.I), NOT_BALANCED),
     (re.compile(r"keyset.*(unknown|not found)|unknown keyset", re.I), KEYSET_UNKNOWN),
     (re.compile(r"keyset.*inactive", re.I), KEYSET_INACTIVE),
+    (re.compile(r"duplicate", re.I), DUPLICATE),
+    (re.compile(r"not of same unit|multiple units|different units", re.I), UNIT_MISMATCH),
+    (re.compile(r"unit.*not supported|unsupported unit", re.I), UNIT_UNSUPPORTED),
     (re.compile(r"invoice already paid|already been paid", re.I), INVOICE_PAID),
     (re.compile(r"quote not paid|not paid", re.I), QUOTE_NOT_PAID),
+    (re.compile(r"already issued", re.I), QUOTE_ISSUED),
+    (re.compile(r"quote.*expired", re.I), QUOTE_EXPIRED),
+    (re.compile(r"quote.*not found|unknown quote", re.I), QUOTE_UNKNOWN),
+    (
+        re.compile(r"bech32|invoice.*(invalid|not valid)|(invalid|cannot decode).*invoice", re.I),
+        INVOICE_INVALID,
+    ),
 ]
 
 
@@ -106,14 +155,13 @@ def mint_refusal(status: int, code: int | None, detail: str, endpoint: str) -> P
         detail: the mint's ``detail`` text, kept for logs.
         endpoint: the path called, for the log detail.
     """
+    by_text = next((r for pattern, r in _BY_TEXT if pattern.search(detail)), None)
     rule = _BY_CODE.get(code or -1)
-    # 11002 meant "not balanced" before the 2026 renumbering; the text tells which.
-    if rule is PENDING and re.search(r"balanc", detail, re.I):
-        rule = NOT_BALANCED
-    if rule is None:
-        rule = next((r for pattern, r in _BY_TEXT if pattern.search(detail)), REFUSED)
+    # 11002 meant "not balanced" before the 2026 renumbering, and so on: the text tells which.
+    if rule is None or (code in _RENUMBERED and by_text is not None):
+        rule = by_text or REFUSED
     if status == 429:
-        rule = _Rule("mint.rate_limited", "The mint is busy (rate limited). Try again in a moment.")
+        rule = RATE_LIMITED
     return MintError(
         rule.code,
         rule.message,

@@ -251,7 +251,9 @@ class Payment(Base):
     received_token_id: Mapped[int | None] = mapped_column(ForeignKey("received_tokens.id"))
     operation_id: Mapped[str | None] = mapped_column(String(36), index=True)
     invoice: Mapped[str | None] = mapped_column(Text)
-    proof_status: Mapped[str | None] = mapped_column(String(16))  # proven | verified | unproven | mismatch
+    proof_status: Mapped[str | None] = mapped_column(
+        String(16)
+    )  # proven | verified | unproven | mismatch
     error_code: Mapped[str | None] = mapped_column(String(64))
     error_message: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
@@ -280,8 +282,8 @@ __all__ = [
     "Mint",
     "Operation",
     "OperationInput",
-    "ProofRow",
     "Payment",
+    "ProofRow",
     "ReceivedToken",
     "Sale",
     "Secret",

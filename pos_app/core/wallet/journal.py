@@ -75,7 +75,7 @@ def lock_inputs(session: Session, operation_id: str, ys: Iterable[str]) -> None:
     held = session.execute(
         select(OperationInput.y, Operation.state)
         .join(Operation, Operation.id == OperationInput.operation_id)
-        .where(OperationInput.y.in_(ys))
+        .where(OperationInput.y.in_(ys), OperationInput.operation_id != operation_id)
     ).all()
     if held:
         if any(state in ("done", "recovered") for _, state in held):
@@ -90,9 +90,18 @@ def lock_inputs(session: Session, operation_id: str, ys: Iterable[str]) -> None:
             "This token is being processed right now. Wait for the result.",
             f"{len(held)} input(s) held by an open operation",
         )
+    mine = set(
+        session.scalars(
+            select(OperationInput.y).where(
+                OperationInput.y.in_(ys), OperationInput.operation_id == operation_id
+            )
+        )
+    )
     try:
         with session.begin_nested():
-            session.add_all(OperationInput(y=y, operation_id=operation_id) for y in ys)
+            session.add_all(
+                OperationInput(y=y, operation_id=operation_id) for y in ys if y not in mine
+            )
     except IntegrityError as exc:  # a concurrent writer won the race
         raise ValidationError(
             "token.in_use",

@@ -121,6 +121,7 @@ async def plan_receive(
     source: str = "cli",
     token_id: int | None = None,
     require_trusted: bool = True,
+    offline: bool = False,
 ) -> ReceivePlan:
     """Check a token without spending it.
 
@@ -130,6 +131,8 @@ async def plan_receive(
         source: where it came from (``scan``, ``paste``, ``cli``...), for the record.
         token_id: an already stored received-token row (recovery, sales).
         require_trusted: refuse tokens of untrusted mints before any contact with them.
+        offline: plan without contacting the mint (it is down): only stored keys are
+            used, and every proof must carry a valid DLEQ and be P2PK-locked to the shop.
 
     Raises:
         PosError: ``token.invalid``, ``mint.untrusted``, ``keyset.unknown``,
@@ -176,6 +179,7 @@ async def plan_receive(
             mint_url=mint_url,
             trusted=trusted,
             info_json=info_json,
+            offline=offline,
         )
     except NetworkError:
         raise
@@ -199,6 +203,7 @@ async def _plan_checked(
     mint_url: str,
     trusted: bool,
     info_json: str | None,
+    offline: bool = False,
 ) -> ReceivePlan:
     keysets = {k.id: k for k in await ctx.db.run(lambda s: stored_keysets(s, mint_id))}
     try:
@@ -206,6 +211,12 @@ async def _plan_checked(
         need_sync = any(not keysets[r].keys for r in resolved)
     except ValidationError:
         need_sync = True
+    if offline and need_sync:
+        raise ValidationError(
+            "offline.keys_unknown",
+            "The mint is offline and the shop does not know the keys of this token yet.",
+            f"keysets {token.keyset_ids}",
+        )
     if need_sync or not _output_keyset(keysets.values(), token.unit):
         keysets = {k.id: k for k in await ctx.mints.sync_keysets(mint_id, mint_url)}
     mapping = {pid: resolve_keyset_id(pid, keysets) for pid in token.keyset_ids}
@@ -230,6 +241,12 @@ async def _plan_checked(
                 "This token has a coin of an impossible value.",
                 f"amount {p.amount}",
             )
+        if offline and p.dleq is None:
+            raise ValidationError(
+                "offline.no_dleq",
+                "The mint is offline and this token carries no proof of authenticity (DLEQ).",
+                f"a {p.amount} proof has no DLEQ",
+            )
         if p.dleq is not None and not crypto.verify_dleq_proof(p, keysets[p.id].keys[p.amount]):
             raise SecurityError(
                 "token.dleq_invalid",
@@ -239,6 +256,12 @@ async def _plan_checked(
             )
 
     locked, sig_all = _check_locks(ctx, inputs, info_json)
+    if offline and not locked:
+        raise ValidationError(
+            "offline.not_locked",
+            "The mint is offline. Only tokens locked to the shop's key can be accepted now.",
+            "plain secrets",
+        )
     fee = fee_for_proofs(inputs, {k: v.input_fee_ppk for k, v in keysets.items()})
     if sum(p.amount for p in inputs) <= fee:
         raise ValidationError(
@@ -512,8 +535,24 @@ async def receive(ctx: WalletContext, text: str, *, source: str = "cli") -> Rece
     return await execute_receive(ctx, plan)
 
 
-async def queue_receive(ctx: WalletContext, token_id: int, exc: PosError, **extra: Any) -> str:
-    """Journal a receive that could not even be planned (mint down): recovery redeems it."""
+async def queue_receive(
+    ctx: WalletContext,
+    token_id: int,
+    exc: PosError,
+    *,
+    input_proofs: Sequence[Proof] = (),
+    **extra: Any,
+) -> str:
+    """Journal a receive that could not even be planned (mint down): recovery redeems it.
+
+    Args:
+        ctx: wallet dependencies.
+        token_id: the stored customer token.
+        exc: why it could not be redeemed now.
+        input_proofs: the token's proofs when known (offline acceptance): they are
+            locked at once, so the same token cannot be accepted twice meanwhile.
+        **extra: facts kept in the journal (sale and payment ids).
+    """
     op_id = journal.new_id()
 
     def write(session: Session) -> None:
@@ -535,6 +574,11 @@ async def queue_receive(ctx: WalletContext, token_id: int, exc: PosError, **extr
                 details_json=json.dumps(extra),
             )
         )
+        if input_proofs:
+            session.flush()
+            journal.lock_inputs(
+                session, op_id, [crypto.y_of_secret(p.secret) for p in input_proofs]
+            )
         journal.mark_received(session, token_id, "pending", exc.code)
 
     await ctx.db.run(write)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +73,11 @@ class Recovery:
     def __init__(self, ctx: WalletContext) -> None:
         self.ctx = ctx
         self._locks: dict[str, asyncio.Lock] = {}
+        self._hooks: list[Callable[[Outcome], Awaitable[None]]] = []
+
+    def on_resolved(self, hook: Callable[[Outcome], Awaitable[None]]) -> None:
+        """Call ``hook`` after every attempt (the sales engine settles its payments here)."""
+        self._hooks.append(hook)
 
     def _lock(self, op_id: str) -> asyncio.Lock:
         return self._locks.setdefault(op_id, asyncio.Lock())
@@ -112,6 +118,11 @@ class Recovery:
                 return Outcome(op.id, op.kind, "pending", "error", exc.code)
             if outcome.state in ("done", "recovered"):
                 self.ctx.bus.publish(OperationRecovered(op.id, op.kind, outcome.amount))
+            for hook in self._hooks:
+                try:
+                    await hook(outcome)
+                except Exception:
+                    log.exception("recovery hook failed for %s", op_id)
             return outcome
 
     async def _resolve(self, op: Operation) -> Outcome:

@@ -1,0 +1,379 @@
+"""Taking a token for a sale: policy, fee caps, swap or melt, offline acceptance, recovery.
+
+Order of every payment (design.md section 3):
+1. the scanned token is stored, before anything else;
+2. the sale's state is checked (expired, cancelled, already paid: refused, no mint call);
+3. the token is parsed and the policy decides swap, melt or refusal from the mint's
+   trust flag alone, so an untrusted mint is only ever contacted when the mode melts;
+4. fees are checked against the caps before anything is spent;
+5. the wallet journals and executes; the sale is settled in one transaction.
+A payment whose mint fails mid-way stays ``recovering``; the recovery service
+finishes its operation and calls :meth:`Checkout.on_recovered`, which settles
+the sale once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pos_app.core.cashu.tokens import parse_token
+from pos_app.core.config import Config
+from pos_app.core.errors import NetworkError, PosError, ValidationError
+from pos_app.core.logs import correlated
+from pos_app.core.payments import convert
+from pos_app.core.payments.lnurl import Invoice, LightningAddress
+from pos_app.core.payments.policy import MELT, SWAP, Policy, check_fee_cap
+from pos_app.core.payments.records import PayResult, sale_refusal
+from pos_app.core.payments.settlement import Settlement
+from pos_app.core.store.schema import Operation, Payment, Sale
+from pos_app.core.wallet import journal
+from pos_app.core.wallet.context import WalletContext
+from pos_app.core.wallet.mints import mint_row
+from pos_app.core.wallet.receive import (
+    ReceivePlan,
+    execute_receive,
+    plan_receive,
+    queue_receive,
+    store_token,
+)
+from pos_app.core.wallet.recovery import Outcome
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One token offered for one sale, with the policy in force."""
+
+    sale: Sale
+    payment_id: str
+    token_id: int
+    text: str
+    policy: Policy
+    trusted: bool = False
+
+    @property
+    def details(self) -> dict[str, Any]:
+        """What the journal keeps so recovery can find the payment again."""
+        return {"sale_id": self.sale.id, "payment_id": self.payment_id, "trusted": self.trusted}
+
+
+class Checkout:
+    """Settles the tokens offered for sales.
+
+    Args:
+        ctx: wallet dependencies.
+        config: settings.
+        settlement: records payment states and credits sales.
+        sales: looks up a sale (by id or unique prefix) and expires it when due.
+        http: the client for Lightning addresses.
+    """
+
+    def __init__(
+        self,
+        ctx: WalletContext,
+        config: Config,
+        settlement: Settlement,
+        sales: Any,
+        http: Callable[[], httpx.AsyncClient],
+    ) -> None:
+        self.ctx = ctx
+        self.config = config
+        self.settlement = settlement
+        self.sales = sales
+        self.clock = settlement.clock
+        self._http = http
+        self._locks: dict[str, asyncio.Lock] = {}
+
+    def _lock(self, sale_id: str) -> asyncio.Lock:
+        return self._locks.setdefault(sale_id, asyncio.Lock())
+
+    async def pay(self, sale_id: str, text: str, *, source: str = "cli") -> PayResult:
+        """Offer a token for a sale; returns the sale's new state.
+
+        Raises:
+            PosError: refusals (``sale.expired``, ``mint.untrusted``, ``fee.too_high``,
+                ``token.already_spent``...). The token is stored whatever happens.
+                ``mint.unreachable`` is *not* raised for a token that was kept for
+                recovery: the result's payment state is ``recovering``.
+        """
+        token_id = await store_token(self.ctx, text, source)
+        sale = await self.ctx.db.run(lambda s: self.sales.get(s, sale_id))
+        with correlated(sale.correlation_id):
+            async with self._lock(sale.id):
+                return await self._pay(sale.id, token_id, text)
+
+    async def _pay(self, sale_id: str, token_id: int, text: str) -> PayResult:
+        payment_id = str(uuid.uuid4())
+
+        def open_payment(session: Session) -> tuple[Sale, dict[str, Any]]:
+            sale = self.sales.get(session, sale_id)
+            self.sales.expire_if_due(session, sale)
+            settings = self.config.values(session)
+            session.add(
+                Payment(
+                    id=payment_id, sale_id=sale.id, state="received", received_token_id=token_id
+                )
+            )
+            journal.mark_received(session, token_id, "received")
+            return sale, settings
+
+        sale, settings = await self.ctx.db.run(open_payment)
+        policy = Policy.from_settings(settings)
+        try:
+            refusal = sale_refusal(sale)
+            if refusal is not None:
+                raise refusal
+            token = parse_token(text)
+            if token.unit != sale.unit:
+                raise ValidationError(
+                    "unit.mismatch",
+                    f"This token is in {token.unit}, but the sale is priced in {sale.unit}.",
+                    f"token unit {token.unit}",
+                )
+            trusted = await self.ctx.db.run(
+                lambda s: bool((row := mint_row(s, token.mint)) and row.trusted)
+            )
+            method = policy.method_for(token.mint, trusted)
+            await self.settlement.update_payment(
+                payment_id,
+                state="processing",
+                method=method,
+                mint_url=token.mint,
+                unit=token.unit,
+                amount=token.amount,
+            )
+            attempt = Attempt(sale, payment_id, token_id, text, policy, trusted)
+            if method == SWAP:
+                return await self._pay_swap(attempt)
+            return await self._pay_melt(attempt)
+        except PosError as exc:
+            await self.settlement.reject(sale, payment_id, token_id, exc)
+            raise
+
+    async def _pay_swap(self, a: Attempt) -> PayResult:
+        try:
+            plan = await plan_receive(self.ctx, a.text, token_id=a.token_id)
+        except NetworkError as exc:
+            return await self._mint_down(a, exc)
+        check_fee_cap("mint", plan.fee, plan.amount, a.policy.max_mint_fee_pct, plan.unit)
+        await self.settlement.update_payment(a.payment_id, mint_fee=plan.fee)
+        try:
+            await execute_receive(
+                self.ctx, plan, correlation_id=a.sale.correlation_id, details=a.details
+            )
+        except NetworkError as exc:  # journalled: recovery finishes it
+            if await self._offline_ok(a, plan):
+                return await self._accept_offline(a, plan)
+            return await self.settlement.recovering(a.sale, a.payment_id, exc)
+        return await self.settlement.settle(a.sale.id, a.payment_id, credited=plan.amount)
+
+    async def _pay_melt(self, a: Attempt) -> PayResult:
+        try:
+            plan = await plan_receive(self.ctx, a.text, token_id=a.token_id, require_trusted=False)
+        except NetworkError as exc:
+            raise NetworkError(
+                "mint.unreachable",
+                "The customer's mint cannot be reached right now, so the token cannot be "
+                "converted. Ask for a token from one of the shop's mints, or try again.",
+                exc.detail,
+            ) from exc
+        address = LightningAddress(self._http(), a.policy.lightning_address)
+        invoice, quote = await convert.quote_for_token(self.ctx, plan, a.policy, address)
+        await self.settlement.update_payment(
+            a.payment_id, mint_fee=plan.fee, invoice=invoice.bolt11, mint_url=plan.mint_url
+        )
+        try:
+            conversion = await convert.convert(
+                self.ctx,
+                plan,
+                invoice,
+                quote,
+                correlation_id=a.sale.correlation_id,
+                details=a.details,
+            )
+        except NetworkError as exc:
+            return await self.settlement.recovering(a.sale, a.payment_id, exc)
+        if conversion.result.state == "pending":
+            return await self.settlement.recovering(a.sale, a.payment_id, None)
+        return await self._finish_melt(
+            a.sale.id,
+            a.payment_id,
+            op_id=conversion.result.operation_id,
+            address=address,
+            invoice=invoice,
+            trusted=a.trusted,
+        )
+
+    async def _finish_melt(
+        self,
+        sale_id: str,
+        payment_id: str,
+        *,
+        op_id: str,
+        address: LightningAddress | None,
+        invoice: Invoice,
+        trusted: bool,
+    ) -> PayResult:
+        """Prove a paid melt, then settle the sale or ask the owner to review it."""
+
+        def read(session: Session) -> tuple[str | None, int, int]:
+            op = session.get(Operation, op_id)
+            result = json.loads(op.result_json or "{}")
+            paid_out = op.input_amount - op.fee - int(result.get("change", 0))
+            return result.get("preimage"), paid_out, op.input_amount
+
+        preimage, paid_out, face = await self.ctx.db.run(read)
+        proof = await convert.prove(address, invoice, preimage)
+        ln_fee = max(0, paid_out - invoice.amount_sat)
+        await self.settlement.update_payment(payment_id, proof_status=proof, lightning_fee=ln_fee)
+        if proof == convert.MISMATCH:
+            return await self.settlement.needs_review(
+                sale_id,
+                payment_id,
+                "security.preimage_mismatch",
+                "The Lightning payment could not be proven: the mint's receipt does not match. "
+                "The owner must review it.",
+                level="critical",
+            )
+        if proof == convert.UNPROVEN and not trusted:
+            return await self.settlement.needs_review(
+                sale_id,
+                payment_id,
+                "lightning.unproven",
+                "The token was converted, but the Lightning payment could not be proven. "
+                "The owner must review it.",
+                level="warning",
+            )
+        return await self.settlement.settle(sale_id, payment_id, credited=face)
+
+    async def _mint_down(self, a: Attempt, exc: NetworkError) -> PayResult:
+        """The mint was unreachable while checking the token: keep it for recovery.
+
+        It is accepted at once (offline) when the settings allow and the token passes
+        the offline checks with the keys already stored.
+        """
+        plan = None
+        if a.policy.offline_enabled:
+            try:
+                plan = await plan_receive(self.ctx, a.text, token_id=a.token_id, offline=True)
+            except PosError as why:
+                log.info("offline acceptance refused: %s", why.code)
+        if plan is not None and await self._offline_ok(a, plan):
+            op_id = await queue_receive(
+                self.ctx, a.token_id, exc, input_proofs=plan.inputs, **a.details
+            )
+            await self.settlement.update_payment(a.payment_id, operation_id=op_id)
+            return await self._accept_offline(a, plan)
+        op_id = await queue_receive(self.ctx, a.token_id, exc, **a.details)
+        await self.settlement.update_payment(a.payment_id, operation_id=op_id)
+        return await self.settlement.recovering(a.sale, a.payment_id, exc)
+
+    async def _offline_ok(self, a: Attempt, plan: ReceivePlan) -> bool:
+        """Whether this token may be taken while its mint is down.
+
+        Only when locked to the shop, with a DLEQ on every proof (verified by the plan
+        against stored keys), and within the per-sale and daily caps.
+        """
+        if not a.policy.offline_enabled or not plan.locked:
+            return False
+        if any(p.dleq is None for p in plan.inputs):
+            return False
+        try:
+            await self.ctx.db.run(
+                lambda s: self._check_offline_caps(s, a.sale.id, plan.amount, a.policy)
+            )
+        except PosError as why:
+            log.info("offline acceptance refused: %s", why.code)
+            return False
+        return True
+
+    async def _accept_offline(self, a: Attempt, plan: ReceivePlan) -> PayResult:
+        await self.settlement.update_payment(a.payment_id, offline=True, mint_fee=plan.fee)
+        return await self.settlement.settle(
+            a.sale.id, a.payment_id, credited=plan.amount, offline=True
+        )
+
+    def _check_offline_caps(
+        self, session: Session, sale_id: str, amount: int, policy: Policy
+    ) -> None:
+        this_sale = session.scalar(
+            select(func.coalesce(func.sum(Payment.credited), 0)).where(
+                Payment.sale_id == sale_id, Payment.offline.is_(True)
+            )
+        )
+        day_start = int(self.clock()) - int(self.clock()) % 86400
+        today = session.scalar(
+            select(func.coalesce(func.sum(Payment.credited), 0)).where(
+                Payment.offline.is_(True),
+                Payment.created_at >= day_start,
+                Payment.state != "failed",
+            )
+        )
+        if this_sale + amount > policy.offline_max_per_sale:
+            raise ValidationError(
+                "offline.cap_exceeded",
+                "The mint is offline and this payment is above the offline limit of "
+                f"{policy.offline_max_per_sale} sat per sale.",
+                f"{this_sale} + {amount} > {policy.offline_max_per_sale}",
+            )
+        if today + amount > policy.offline_max_per_day:
+            raise ValidationError(
+                "offline.cap_exceeded",
+                "The mint is offline and today's offline limit of "
+                f"{policy.offline_max_per_day} sat is reached.",
+                f"{today} + {amount} > {policy.offline_max_per_day}",
+            )
+
+    async def on_recovered(self, outcome: Outcome) -> None:
+        """Settle (or fail) the payment behind an operation the recovery service resolved."""
+        if outcome.state not in ("recovered", "done", "failed"):
+            return
+
+        def read(session: Session) -> tuple[dict[str, Any], Payment | None]:
+            op = session.get(Operation, outcome.operation_id)
+            details = json.loads(op.details_json or "{}") if op else {}
+            payment = (
+                session.get(Payment, details.get("payment_id"))
+                if details.get("payment_id")
+                else None
+            )
+            return details, payment
+
+        details, payment = await self.ctx.db.run(read)
+        if payment is None:
+            return
+        if outcome.state == "failed":
+            await self.settlement.recovery_failed(payment, outcome)
+            return
+        if payment.state == "settled":
+            return  # accepted offline earlier: the money has now arrived, nothing to credit
+        if payment.method == MELT:
+            invoice = Invoice.from_dict(details["ln_invoice"])
+            settings = await self.settlement.settings()
+            address = (
+                LightningAddress(self._http(), settings["lightning.address"])
+                if settings["lightning.address"]
+                else None
+            )
+            with correlated(None):
+                await self._finish_melt(
+                    payment.sale_id,
+                    payment.id,
+                    op_id=outcome.operation_id,
+                    address=address,
+                    invoice=invoice,
+                    trusted=bool(details.get("trusted")),
+                )
+            return
+        await self.settlement.settle(payment.sale_id, payment.id, credited=payment.amount)

@@ -1,0 +1,116 @@
+"""Result shapes of sales and payments, as the CLI, the API and the UI show them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pos_app.core.errors import PosError, ValidationError
+from pos_app.core.store.schema import Payment, Sale
+
+
+@dataclass(frozen=True, slots=True)
+class PayResult:
+    """The answer to one token offered for a sale."""
+
+    sale_id: str
+    state: str
+    paid: int
+    due: int
+    change_token: str | None
+    payment: dict[str, Any]
+    message: str = ""
+
+    @property
+    def remaining(self) -> int:
+        """What the customer still owes."""
+        return max(0, self.due - self.paid)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON shape of ``pos-app sale pay``."""
+        return {
+            "sale_id": self.sale_id,
+            "state": self.state,
+            "paid": self.paid,
+            "due": self.due,
+            "remaining": self.remaining,
+            "change_token": self.change_token,
+            "payment": self.payment,
+            "message": self.message,
+        }
+
+
+def sale_dict(sale: Sale, payments: list[Payment] | None = None) -> dict[str, Any]:
+    """JSON form of a sale (``sale new``, ``sale show``, ``sale list``)."""
+    out = {
+        "sale_id": sale.id,
+        "state": sale.state,
+        "amount": sale.amount,
+        "currency": sale.currency,
+        "due": sale.due,
+        "unit": sale.unit,
+        "paid": sale.paid,
+        "remaining": max(0, sale.due - sale.paid),
+        "rate": sale.rate,
+        "rate_source": sale.rate_source,
+        "fee_advance": sale.fee_advance,
+        "memo": sale.memo,
+        "expires_at": sale.expires_at,
+        "created_at": sale.created_at,
+        "paid_at": sale.paid_at,
+        "payment_request": sale.payment_request,
+        "payment_request_bech32": sale.payment_request_bech32,
+        "change_token": sale.change_token,
+    }
+    if payments is not None:
+        out["payments"] = [payment_dict(p) for p in payments]
+    return out
+
+
+def payment_dict(p: Payment) -> dict[str, Any]:
+    """JSON form of a payment."""
+    return {
+        "id": p.id,
+        "state": p.state,
+        "method": p.method,
+        "mint": p.mint_url,
+        "amount": p.amount,
+        "credited": p.credited,
+        "fee": p.mint_fee + p.lightning_fee,
+        "mint_fee": p.mint_fee,
+        "lightning_fee": p.lightning_fee,
+        "offline": p.offline,
+        "proof": p.proof_status,
+        "error_code": p.error_code,
+        "error": p.error_message,
+        "created_at": p.created_at,
+    }
+
+
+def sale_refusal(sale: Sale) -> PosError | None:
+    """Why no token can be taken for this sale any more (None while it is open)."""
+    if sale.state == "expired":
+        return ValidationError("sale.expired", "This sale has expired. Start a new sale.", sale.id)
+    if sale.state == "cancelled":
+        return ValidationError(
+            "sale.cancelled", "This sale was cancelled. Start a new sale.", sale.id
+        )
+    if sale.state == "paid":
+        return ValidationError(
+            "sale.already_paid", "This sale is already paid. Nothing more is due.", sale.id
+        )
+    return None
+
+
+def payment_summary(p: Payment) -> dict[str, Any]:
+    """The ``payment`` object of a ``sale pay`` answer."""
+    return {
+        "id": p.id,
+        "state": p.state,
+        "mint": p.mint_url,
+        "amount": p.amount,
+        "fee": p.mint_fee + p.lightning_fee,
+        "method": p.method,
+        "offline": p.offline,
+        "proof": p.proof_status,
+    }

@@ -1,0 +1,266 @@
+"""Sales: an amount in the shop currency, a locked rate, a payment request, and the tokens paid.
+
+The taking of tokens lives in :mod:`checkout`; this service creates, lists,
+expires and cancels sales, and hands ``pay`` on.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos_app.core.cashu.requests import Nut10Option, PaymentRequest, encode_creqa, encode_creqb
+from pos_app.core.config import Config
+from pos_app.core.errors import ValidationError
+from pos_app.core.events import SaleChanged
+from pos_app.core.logs import new_correlation_id
+from pos_app.core.payments.checkout import Checkout
+from pos_app.core.payments.rates import RateService, fiat_to_sat, parse_amount
+from pos_app.core.payments.records import PayResult, payment_dict, sale_dict
+from pos_app.core.payments.settlement import Settlement
+from pos_app.core.store.schema import Mint, Payment, Sale
+from pos_app.core.wallet import journal
+from pos_app.core.wallet.context import WalletContext
+from pos_app.core.wallet.recovery import Recovery
+
+log = logging.getLogger(__name__)
+
+__all__ = ["PayResult", "SalesService", "payment_dict", "sale_dict"]
+
+
+class SalesService:
+    """Creates and manages sales; :meth:`pay` takes a token for one."""
+
+    def __init__(
+        self,
+        ctx: WalletContext,
+        config: Config,
+        recovery: Recovery,
+        *,
+        trust_env: bool = True,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.ctx = ctx
+        self.config = config
+        self.clock = clock
+        self._trust_env = trust_env
+        self._http: httpx.AsyncClient | None = None
+        self._rates: tuple[tuple[Any, ...], RateService] | None = None
+        self.settlement = Settlement(ctx, config, clock)
+        self.checkout = Checkout(ctx, config, self.settlement, self, self._client)
+        recovery.on_resolved(self.checkout.on_recovered)
+
+    # -- plumbing -----------------------------------------------------------------------------
+
+    def _client(self) -> httpx.AsyncClient:
+        if self._http is None:
+            self._http = httpx.AsyncClient(
+                timeout=httpx.Timeout(15.0, connect=5.0), trust_env=self._trust_env
+            )
+        return self._http
+
+    async def aclose(self) -> None:
+        """Close the HTTP client used for rates and Lightning addresses."""
+        if self._http is not None:
+            await self._http.aclose()
+
+    def rate_service(self, settings: dict[str, Any]) -> RateService:
+        """The rate service for the current settings (rebuilt only when they change)."""
+        key = (
+            json.dumps(settings["rate.sources"]),
+            settings["rate.fixed"],
+            settings["rate.max_age_seconds"],
+            settings["currency"],
+        )
+        if self._rates is None or self._rates[0] != key:
+            service = RateService(
+                self._client(),
+                settings["rate.sources"],
+                settings["rate.fixed"] if Decimal(settings["rate.fixed"]) > 0 else None,
+                settings["rate.max_age_seconds"],
+                clock=self.clock,
+                shop_currency=settings["currency"],
+            )
+            self._rates = (key, service)
+        return self._rates[1]
+
+    # -- sales --------------------------------------------------------------------------------
+
+    async def new_sale(
+        self, amount: str | Decimal, currency: str | None = None, memo: str | None = None
+    ) -> dict[str, Any]:
+        """Create a sale, lock its rate, and build its payment requests.
+
+        Raises:
+            PosError: ``amount.invalid``, ``rate.unavailable``, ``config.invalid``.
+        """
+        settings = await self.settlement.settings()
+        currency = (
+            self.config.option("currency").parse(currency) if currency else settings["currency"]
+        )
+        value = parse_amount(str(amount), currency)
+        if value <= 0:
+            raise ValidationError(
+                "amount.invalid", "The amount must be more than zero.", str(amount)
+            )
+        rate = None
+        if currency == "sat":
+            due = int(value)
+        else:
+            rate = await self.rate_service(settings).rate(currency)
+            due = fiat_to_sat(value, rate)
+        advance = int(settings["fees.customer_advance"])
+        due += advance
+        sale_id = str(uuid.uuid4())
+        ts = int(self.clock())
+        trusted = await self.ctx.db.run(
+            lambda s: [
+                m.url
+                for m in s.scalars(select(Mint).where(Mint.trusted.is_(True)).order_by(Mint.id))
+            ]
+        )
+        request = PaymentRequest(
+            id=sale_id[:8],
+            amount=due,
+            unit="sat",
+            single_use=True,
+            # In trusted_only mode only these mints are accepted; the others convert any mint.
+            mints=tuple(trusted) if settings["mode"] == "trusted_only" else (),
+            description=memo or f"Sale {sale_id[:8]}",
+            nut10=Nut10Option(kind="P2PK", data=self.ctx.shop_pubkey, tags=())
+            if settings["offline.enabled"]
+            else None,
+        )
+        sale = Sale(
+            id=sale_id,
+            state="open",
+            currency=currency,
+            amount=str(value),
+            unit="sat",
+            due=due,
+            fee_advance=advance,
+            paid=0,
+            rate=str(rate.btc_price) if rate else None,
+            rate_source=rate.source if rate else None,
+            memo=memo,
+            payment_request=encode_creqa(request),
+            payment_request_bech32=encode_creqb(request),
+            expires_at=ts + int(settings["sale.expiry_seconds"]),
+            correlation_id=new_correlation_id(),
+            created_at=ts,
+            updated_at=ts,
+        )
+
+        def write(session: Session) -> dict[str, Any]:
+            session.add(sale)
+            journal.audit(
+                session,
+                "sale.created",
+                sale_id,
+                {"due": due, "currency": currency, "amount": str(value)},
+                correlation_id=sale.correlation_id,
+            )
+            return sale_dict(sale)
+
+        out = await self.ctx.db.run(write)
+        self.ctx.bus.publish(SaleChanged(sale_id, "open", 0, due))
+        return out
+
+    async def show(self, sale_id: str) -> dict[str, Any]:
+        """A sale with its payments."""
+
+        def read(session: Session) -> dict[str, Any]:
+            sale = self.get(session, sale_id)
+            self.expire_if_due(session, sale)
+            payments = list(
+                session.scalars(
+                    select(Payment).where(Payment.sale_id == sale.id).order_by(Payment.created_at)
+                )
+            )
+            return sale_dict(sale, payments)
+
+        return await self.ctx.db.run(read)
+
+    async def list(
+        self, state: str | None = None, since: int | None = None, limit: int = 100, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Sales, newest first, filtered in SQL."""
+
+        def read(session: Session) -> list[dict[str, Any]]:
+            self._expire_all_due(session)
+            query = select(Sale).order_by(Sale.created_at.desc(), Sale.id)
+            if state:
+                query = query.where(Sale.state == state)
+            if since is not None:
+                query = query.where(Sale.created_at >= since)
+            return [sale_dict(s) for s in session.scalars(query.limit(limit).offset(offset))]
+
+        return await self.ctx.db.run(read)
+
+    async def cancel(self, sale_id: str) -> dict[str, Any]:
+        """Cancel an unpaid sale (a partially paid one keeps its payments; the owner refunds)."""
+
+        def write(session: Session) -> dict[str, Any]:
+            sale = self.get(session, sale_id)
+            self.expire_if_due(session, sale)
+            if sale.state == "paid":
+                raise ValidationError(
+                    "sale.already_paid",
+                    "This sale is already paid; it cannot be cancelled.",
+                    sale_id,
+                )
+            if sale.state in ("open", "partially_paid", "expired"):
+                sale.state = "cancelled"
+                sale.updated_at = int(self.clock())
+                journal.audit(
+                    session,
+                    "sale.cancelled",
+                    sale_id,
+                    {"paid": sale.paid},
+                    correlation_id=sale.correlation_id,
+                )
+            return sale_dict(sale)
+
+        out = await self.ctx.db.run(write)
+        self.ctx.bus.publish(SaleChanged(sale_id, out["state"], out["paid"], out["due"]))
+        return out
+
+    def get(self, session: Session, sale_id: str) -> Sale:
+        """The sale with this id (or unique id prefix of at least 6 characters)."""
+        sale = session.get(Sale, sale_id)
+        if sale is None:
+            matches = (
+                list(session.scalars(select(Sale).where(Sale.id.like(f"{sale_id}%")).limit(2)))
+                if len(sale_id) >= 6
+                else []
+            )
+            if len(matches) != 1:
+                raise ValidationError("sale.unknown", "There is no such sale.", sale_id)
+            sale = matches[0]
+        return sale
+
+    def expire_if_due(self, session: Session, sale: Sale) -> None:
+        """Mark an open sale expired once its rate lock ran out (a partly paid one stays)."""
+        if sale.state == "open" and self.clock() > sale.expires_at:
+            sale.state = "expired"
+            sale.updated_at = int(self.clock())
+            journal.audit(session, "sale.expired", sale.id, {}, correlation_id=sale.correlation_id)
+
+    def _expire_all_due(self, session: Session) -> None:
+        for sale in session.scalars(
+            select(Sale).where(Sale.state == "open", Sale.expires_at < int(self.clock()))
+        ):
+            self.expire_if_due(session, sale)
+
+    async def pay(self, sale_id: str, text: str, *, source: str = "cli") -> PayResult:
+        """Offer a token for a sale (see :meth:`Checkout.pay`)."""
+        return await self.checkout.pay(sale_id, text, source=source)

@@ -1,0 +1,125 @@
+"""QR decode time per 1280x720 frame: our decoder (zxing-cpp) against OpenCV's, in one run.
+
+Usage (from the repository root)::
+
+    .venv/bin/python tests/benchmarks/bench_scan.py [--repeat 50]
+
+Frames are rendered as the test videos are (tests/support/qrvideo.py): a code
+centred on a grey 720p frame with sensor-like grain. For each frame the time of
+``pos_app.ui.scanner.decode_frame`` (greyscale conversion included) is printed
+beside ``cv2.QRCodeDetector().detectAndDecode`` on the same frame, the baseline
+measured in the same run, with their ratio and whether each read the right text.
+
+Exit status: 0 when our decoder reads every code right within the budget
+(<= 15 ms per frame at the 95th percentile), 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+from qrcode.constants import ERROR_CORRECT_L  # noqa: E402
+
+from pos_app.ui.scanner.decode import PYZBAR_AVAILABLE, decode_frame  # noqa: E402
+from tests.support.qrvideo import fake_token, render_qr_frame, ur_parts  # noqa: E402
+
+BUDGET_MS = 15.0
+
+
+def token_of_length(length: int) -> str:
+    """A well-formed token of about ``length`` characters (a memo pads it)."""
+    memo = ""
+    while len(token := fake_token(1, seed=5, dleq=False, memo=memo or None)) < length:
+        memo += "x"
+    return token
+
+
+def frames() -> list[tuple[str, np.ndarray, str | None]]:
+    """(name, frame, expected text) for each case."""
+    token_300 = token_of_length(300)
+    text_2000 = fake_token(8, seed=6)[:2000]
+    part = ur_parts(fake_token(55, seed=7), 200, 1)[0]
+    return [
+        (f"token, {len(token_300)} chars", render_qr_frame(token_300), token_300),
+        (f"text, {len(text_2000)} chars", render_qr_frame(text_2000), text_2000),
+        ("empty frame", render_qr_frame(None), None),
+        (
+            f"UR part, {len(part)} chars",
+            render_qr_frame(part, error_correction=ERROR_CORRECT_L),
+            part,
+        ),
+    ]
+
+
+def opencv_decode(frame: np.ndarray) -> list[str]:
+    """OpenCV's own QR decoder, as an application would call it."""
+    text, _points, _straight = cv2.QRCodeDetector().detectAndDecode(frame)
+    return [text] if text else []
+
+
+def measure(
+    decoder: Callable[[np.ndarray], list[str]], frame: np.ndarray, repeat: int
+) -> tuple[list[float], list[str]]:
+    """Times in ms of ``repeat`` runs after two warm-up runs, and the last result."""
+    result = decoder(frame)
+    decoder(frame)
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = decoder(frame)
+        times.append((time.perf_counter() - started) * 1000.0)
+    return times, result
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=50, help="timed runs per frame")
+    args = parser.parse_args()
+    print(
+        f"python {platform.python_version()}, zxing-cpp {metadata.version('zxing-cpp')}, "
+        f"opencv {cv2.__version__}, pyzbar fallback {'on' if PYZBAR_AVAILABLE else 'off'}; "
+        f"{platform.machine()}, {cv2.getNumberOfCPUs()} CPUs; frames 1280x720"
+    )
+    header = (
+        f"{'frame':<22} {'ours median':>11} {'p95':>6} {'max':>6} {'read':>5} | "
+        f"{'opencv median':>13} {'read':>5} | {'opencv/ours':>11}"
+    )
+    print(header)
+    print("-" * len(header))
+    ok = True
+    for name, frame, expected in frames():
+        want = [] if expected is None else [expected]
+        ours, ours_result = measure(decode_frame, frame, args.repeat)
+        base, base_result = measure(opencv_decode, frame, max(5, args.repeat // 5))
+        ours_ok, base_ok = ours_result == want, base_result == want
+        ours_med, base_med = statistics.median(ours), statistics.median(base)
+        print(
+            f"{name:<22} {ours_med:>9.2f}ms {p95(ours):>6.2f} {max(ours):>6.2f} "
+            f"{'yes' if ours_ok else 'NO':>5} | {base_med:>11.2f}ms {'yes' if base_ok else 'NO':>5}"
+            f" | {base_med / ours_med:>10.1f}x"
+        )
+        ok = ok and ours_ok and p95(ours) <= BUDGET_MS
+    print(f"budget <= {BUDGET_MS:.0f} ms per frame (95th percentile), every code read: ", end="")
+    print("PASS" if ok else "FAIL")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

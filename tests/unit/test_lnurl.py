@@ -1,0 +1,601 @@
+"""The shop's Lightning address against a local LNURL-pay server issuing real BOLT11 invoices."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import bolt11
+import httpx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pos_app.core.cashu.bech32m import Variant
+from pos_app.core.cashu.bech32m import encode as bech32_encode
+from pos_app.core.errors import (
+    Category,
+    NetworkError,
+    PosError,
+    ProtocolError,
+    SecurityError,
+    ValidationError,
+)
+from pos_app.core.payments.lnurl import (
+    ZERO_PREIMAGE,
+    Invoice,
+    LightningAddress,
+    PayParams,
+    VerifyResult,
+    check_preimage,
+    is_missing_preimage,
+    resolve_address,
+)
+from tests.support.lnurlserver import ZERO_PAYMENT_HASH, LnurlServer, dead_port
+
+FAST = httpx.Timeout(0.5, connect=0.5)
+
+
+@pytest.fixture
+def server() -> Iterator[LnurlServer]:
+    with LnurlServer(hang_seconds=5) as s:
+        yield s
+
+
+def run(coro: Any) -> Any:
+    return asyncio.run(coro)
+
+
+def use(address: str, body: Callable[[LightningAddress], Any], **kwargs: Any) -> Any:
+    """Run ``body(LightningAddress)`` on a fresh event loop with a proxy-free client."""
+
+    async def main() -> Any:
+        async with httpx.AsyncClient(trust_env=False) as http:
+            return await body(LightningAddress(http, address, timeout=FAST, **kwargs))
+
+    return run(main())
+
+
+def fails(address: str, body: Callable[[LightningAddress], Any], **kwargs: Any) -> PosError:
+    with pytest.raises(PosError) as info:
+        use(address, body, **kwargs)
+    return info.value
+
+
+async def params(la: LightningAddress) -> PayParams:
+    return await la.params()
+
+
+def invoice_of(amount: int, comment: str | None = None) -> Callable[[LightningAddress], Any]:
+    async def body(la: LightningAddress) -> Invoice:
+        return await la.invoice(amount, comment)
+
+    return body
+
+
+# -- address forms ---------------------------------------------------------------------------------
+
+LUD01_EXAMPLE = (
+    "LNURL1DP68GURN8GHJ7UM9WFMXJCM99E3K7MF0V9CXJ0M385EKVCENXC6R2C35XVUKXEFCV5MKVV34X5EKZD3EV56NYD"
+    "3HXQURZEPEXEJXXEPNXSCRVWFNV9NXZCN9XQ6XYEFHVGCXXCMYXYMNSERXFQ5FNS"
+)
+
+
+@pytest.mark.parametrize(
+    ("address", "url"),
+    [
+        ("shop@example.com", "https://example.com/.well-known/lnurlp/shop"),
+        ("  Shop@Example.COM ", "https://example.com/.well-known/lnurlp/shop"),
+        ("lightning:shop@example.com", "https://example.com/.well-known/lnurlp/shop"),
+        ("a.b-c_d+e@pay.example.com", "https://pay.example.com/.well-known/lnurlp/a.b-c_d+e"),
+        ("shop@127.0.0.1:8080", "http://127.0.0.1:8080/.well-known/lnurlp/shop"),
+        ("shop@localhost:8080", "http://localhost:8080/.well-known/lnurlp/shop"),
+        ("shop@[::1]:8080", "http://[::1]:8080/.well-known/lnurlp/shop"),
+        ("shop@example.com:8443", "https://example.com:8443/.well-known/lnurlp/shop"),
+        ("https://example.com/lnurlp/shop?x=1", "https://example.com/lnurlp/shop?x=1"),
+        ("http://127.0.0.1:9/lnurlp/shop", "http://127.0.0.1:9/lnurlp/shop"),
+        ("lnurlp://example.com/pay/1", "https://example.com/pay/1"),
+        ("lnurlp://127.0.0.1:9/pay/1", "http://127.0.0.1:9/pay/1"),
+        # LUD-01's own example
+        (
+            LUD01_EXAMPLE,
+            "https://service.com/api?q=3fc3645b439ce8e7f2553a69e5267081d96dcd340693afabe04be7b0ccd178df",
+        ),
+        (
+            "lightning:" + LUD01_EXAMPLE.lower(),
+            "https://service.com/api?q=3fc3645b439ce8e7f2553a69e5267081d96dcd340693afabe04be7b0ccd178df",
+        ),
+    ],
+)
+def test_resolve_address_forms(address: str, url: str) -> None:
+    assert resolve_address(address) == url
+
+
+def lnurl_of(url: str, hrp: str = "lnurl") -> str:
+    return bech32_encode(hrp, url.encode(), Variant.BECH32)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "",
+        "   ",
+        "lightning:",
+        "shop",
+        "shop@",
+        "@example.com",
+        "a@b@example.com",
+        "sh op@example.com",
+        "shop@exa mple.com",
+        "shöp@example.com",
+        "shop@example.com/path",
+        "http://example.com/lnurlp/shop",  # plain http off loopback
+        "ftp://example.com/x",
+        "https://user:pw@example.com/x",
+        "https://",
+        "lnurlp://",
+        LUD01_EXAMPLE[:-1] + "T",  # checksum
+        LUD01_EXAMPLE[:20] + LUD01_EXAMPLE[20:].lower(),  # mixed case
+        lnurl_of("https://example.com/x", hrp="lnurx"),
+        lnurl_of("http://example.com/x"),  # decoded URL is plain http off loopback
+        bech32_encode("lnurl", b"\xff\xfe", Variant.BECH32),  # not text
+        bech32_encode("lnurl", b"https://example.com/x", Variant.BECH32M),  # wrong checksum kind
+    ],
+)
+def test_resolve_address_rejects(address: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        resolve_address(address)
+    assert info.value.code == "lightning.address_invalid"
+    assert info.value.category is Category.VALIDATION
+
+
+def test_resolve_address_rejects_non_text() -> None:
+    with pytest.raises(ValidationError):
+        resolve_address(None)  # type: ignore[arg-type]
+
+
+def test_long_lnurl_has_no_bip173_length_limit() -> None:
+    url = "https://example.com/lnurlp/" + "x" * 400
+    assert len(lnurl_of(url)) > 600
+    assert resolve_address(lnurl_of(url).upper()) == url
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_resolve_address_never_crashes(text: str) -> None:
+    try:
+        url = resolve_address(text)
+    except ValidationError as exc:
+        assert exc.code == "lightning.address_invalid"
+    else:
+        assert url.startswith(("https://", "http://"))
+
+
+# -- pay parameters --------------------------------------------------------------------------------
+
+
+def test_lud16_params(server: LnurlServer) -> None:
+    got = use(server.address("shop"), params)
+    assert got.callback == f"{server.base_url}/lnurlp/shop/callback"
+    assert (got.min_sendable, got.max_sendable) == (1_000, 100_000_000_000)
+    assert (got.min_sat, got.max_sat) == (1, 100_000_000)
+    assert got.metadata == server.metadata_for("shop")
+    assert json.loads(got.metadata)[0] == ["text/plain", "Payment to shop"]
+    assert got.description == "Payment to shop"
+    assert got.comment_allowed == 0
+    assert got.metadata_hash == hashlib.sha256(got.metadata.encode()).hexdigest()
+    assert server.counts["params"] == 1
+
+
+def test_lud06_url_and_bech32_lnurl_reach_the_same_service(server: LnurlServer) -> None:
+    by_url = use(server.pay_url("cafe"), params)
+    by_lnurl = use(server.lnurl("cafe"), params)
+    assert by_url == by_lnurl
+    assert by_url.description == "Payment to cafe"
+    assert server.lnurl("cafe").startswith("LNURL1")
+
+
+def test_msat_range_rounds_inwards(server: LnurlServer) -> None:
+    server.configure("odd", min_sendable=1_500, max_sendable=9_999)
+    got = use(server.address("odd"), params)
+    assert (got.min_sat, got.max_sat) == (2, 9)
+
+
+@pytest.mark.parametrize(
+    ("fault", "code", "category"),
+    [
+        ("params_500", "lightning.unreachable", Category.NETWORK),
+        ("params_hang", "lightning.unreachable", Category.NETWORK),
+        ("params_404", "lightning.bad_response", Category.PROTOCOL),
+        ("params_error", "lightning.bad_response", Category.PROTOCOL),
+        ("params_bad_json", "lightning.bad_response", Category.PROTOCOL),
+        ("params_wrong_tag", "lightning.bad_response", Category.PROTOCOL),
+        ("params_http_callback", "lightning.address_invalid", Category.VALIDATION),
+    ],
+)
+def test_params_faults(server: LnurlServer, fault: str, code: str, category: Category) -> None:
+    server.configure("shop", fault=fault)
+    error = fails(server.address("shop"), params)
+    assert (error.code, error.category) == (code, category)
+    assert error.user_message
+
+
+def test_lnurl_error_reason_reaches_the_cashier(server: LnurlServer) -> None:
+    error = fails(server.pay_url("shop", fault="params_error"), params)
+    assert "Service paused" in error.user_message
+    assert error.data["reason"] == "Service paused"
+
+
+def test_unknown_user_when_names_are_strict(server: LnurlServer) -> None:
+    server.accept_any_name = False
+    server.configure("known")
+    assert use(server.address("known"), params).description == "Payment to known"
+    error = fails(server.address("nobody"), params)
+    assert error.code == "lightning.bad_response"
+    assert error.data["status"] == 404
+
+
+def test_unreachable_service() -> None:
+    error = fails(f"shop@127.0.0.1:{dead_port()}", params)
+    assert isinstance(error, NetworkError)
+    assert error.code == "lightning.unreachable"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"tag": "payRequest", "callback": "https://x", "minSendable": 0, "maxSendable": 5,
+         "metadata": "[]"},
+        {"tag": "payRequest", "callback": "https://x", "minSendable": 10, "maxSendable": 5,
+         "metadata": "[]"},
+        {"tag": "payRequest", "callback": "https://x", "minSendable": "1", "maxSendable": 5,
+         "metadata": "[]"},
+        {"tag": "payRequest", "callback": "https://x", "minSendable": 1.5, "maxSendable": 5,
+         "metadata": "[]"},
+        {"tag": "payRequest", "callback": "https://x", "minSendable": 1, "maxSendable": 5,
+         "metadata": ["text/plain", "x"]},
+        {"tag": "payRequest", "minSendable": 1, "maxSendable": 5, "metadata": "[]"},
+        {"tag": "payRequest", "callback": "https://x", "minSendable": 1, "maxSendable": True,
+         "metadata": "[]"},
+        {"tag": "payRequest", "callback": "https://x", "minSendable": 1, "maxSendable": 5,
+         "metadata": "[]", "commentAllowed": "yes"},
+        [1, 2, 3],
+    ],
+)  # fmt: skip
+def test_malformed_params_are_bad_responses(body: Any) -> None:
+    from tests.support.rateserver import RateServer
+
+    with RateServer() as raw:
+        url = raw.set("/p", body)
+        error = fails(url, params)
+    assert isinstance(error, ProtocolError)
+    assert error.code == "lightning.bad_response"
+
+
+# -- invoices ----------------------------------------------------------------------------------
+
+
+def test_invoice_is_checked_and_recorded(server: LnurlServer) -> None:
+    invoice = use(server.address("shop"), invoice_of(1234))
+    issued = server.issued(invoice.payment_hash)
+    assert invoice.bolt11 == issued.bolt11
+    assert invoice.amount_sat == 1234
+    assert issued.amount_msat == 1_234_000
+    assert invoice.verify_url == f"{server.base_url}/lnurlp/verify/{invoice.payment_hash}"
+    metadata = server.metadata_for("shop")
+    assert invoice.description_hash == hashlib.sha256(metadata.encode()).hexdigest()
+    assert invoice.network == "bc"
+    assert invoice.payee == server.node_id
+    assert invoice.expires_at > 0
+    assert hashlib.sha256(bytes.fromhex(issued.preimage)).hexdigest() == invoice.payment_hash
+    decoded = bolt11.decode(invoice.bolt11)  # a real signed invoice
+    assert decoded.amount_msat == 1_234_000
+    assert decoded.payee == server.node_id
+    assert Invoice.from_dict(json.loads(json.dumps(invoice.to_dict()))) == invoice
+
+
+def test_network_is_recorded_and_optionally_enforced() -> None:
+    with LnurlServer(network="bcrt") as regtest:
+        assert use(regtest.address(), invoice_of(10)).network == "bcrt"
+        assert use(regtest.address(), invoice_of(10), network="bcrt").network == "bcrt"
+        error = fails(regtest.address(), invoice_of(10), network="bc")
+    assert isinstance(error, SecurityError)
+    assert error.code == "lightning.invoice_mismatch"
+    assert error.data == {"expected_network": "bc", "invoice_network": "bcrt"}
+
+
+def test_comment_sent_only_when_allowed_and_cut(server: LnurlServer) -> None:
+    use(server.address("quiet"), invoice_of(5, "hello"))
+    assert server.invoices()[-1].comment is None
+    server.configure("chatty", comment_allowed=4)
+    use(server.address("chatty"), invoice_of(5, "hello"))
+    assert server.invoices()[-1].comment == "hell"
+
+
+def test_callback_query_is_kept(server: LnurlServer) -> None:
+    use(server.pay_url("shop", hash="zero", scope="m1"), invoice_of(21))
+    issued = server.invoices()[-1]
+    assert (issued.hash_mode, issued.scope) == ("zero", "m1")
+    assert issued.payment_hash == ZERO_PAYMENT_HASH
+
+
+@pytest.mark.parametrize(("amount", "low", "high"), [(4, 5_000, 10_000), (11, 5_000, 10_999)])
+def test_amount_out_of_range(server: LnurlServer, amount: int, low: int, high: int) -> None:
+    server.configure("shop", min_sendable=low, max_sendable=high)
+    error = fails(server.address("shop"), invoice_of(amount))
+    assert isinstance(error, ValidationError)
+    assert error.code == "lightning.amount_out_of_range"
+    assert error.data == {"amount_sat": amount, "min_sat": 5, "max_sat": 10}
+    assert "between 5 and 10 sat" in error.user_message
+    assert server.counts["callback"] == 0
+
+
+@pytest.mark.parametrize("amount", [0, -1, True, 1.5])
+def test_non_positive_amounts_are_refused(server: LnurlServer, amount: Any) -> None:
+    error = fails(server.address("shop"), invoice_of(amount))
+    assert error.code == "lightning.amount_out_of_range"
+
+
+def test_wrong_amount_is_a_security_error(server: LnurlServer) -> None:
+    server.configure("shop", fault="wrong_amount")
+    error = fails(server.address("shop"), invoice_of(100))
+    assert isinstance(error, SecurityError)
+    assert (error.code, error.category) == ("lightning.invoice_mismatch", Category.SECURITY)
+    assert error.data == {"requested_msat": 100_000, "invoice_msat": 101_000}
+    assert "101 sat instead of 100 sat" in error.user_message
+
+
+def test_amountless_invoice_is_a_mismatch(server: LnurlServer) -> None:
+    error = fails(server.pay_url("shop", fault="no_amount"), invoice_of(100))
+    assert error.code == "lightning.invoice_mismatch"
+    assert error.data["invoice_msat"] is None
+
+
+@pytest.mark.parametrize("fault", ["wrong_description_hash", "description"])
+def test_description_hash_mismatch(server: LnurlServer, fault: str) -> None:
+    server.configure("shop", fault=fault)
+    error = fails(server.address("shop"), invoice_of(100))
+    assert isinstance(error, SecurityError)
+    assert error.code == "lightning.invoice_mismatch"
+    expected = hashlib.sha256(server.metadata_for("shop").encode()).hexdigest()
+    assert error.data["expected_description_hash"] == expected
+    assert error.data["invoice_description_hash"] != expected
+
+
+@pytest.mark.parametrize(
+    ("fault", "code"),
+    [
+        ("expired", "lightning.bad_response"),
+        ("bad_invoice", "lightning.bad_response"),
+        ("callback_error", "lightning.bad_response"),
+        ("callback_500", "lightning.unreachable"),
+        ("callback_hang", "lightning.unreachable"),
+        ("unreachable_callback", "lightning.unreachable"),
+    ],
+)
+def test_callback_faults(server: LnurlServer, fault: str, code: str) -> None:
+    server.configure("shop", fault=fault)
+    assert fails(server.address("shop"), invoice_of(100)).code == code
+
+
+def test_expiry_uses_the_clock(server: LnurlServer) -> None:
+    invoice = use(server.address("shop"), invoice_of(100))
+    error = fails(server.address("shop"), invoice_of(100), clock=lambda: invoice.expires_at + 1)
+    assert error.code == "lightning.bad_response"
+    assert "expired" in error.user_message
+
+
+def test_unusable_verify_url_is_dropped() -> None:
+    from tests.support.rateserver import RateServer
+
+    with LnurlServer() as ln, RateServer() as raw:
+        metadata = "[]"
+        pr = ln.make_invoice(
+            5000, "ab" * 32, description_hash=hashlib.sha256(metadata.encode()).hexdigest()
+        )
+        raw.set("/cb", {"pr": pr, "routes": [], "verify": "http://example.com/verify"})
+        url = raw.set(
+            "/p",
+            {"tag": "payRequest", "callback": raw.url("/cb"), "minSendable": 1000,
+             "maxSendable": 10_000, "metadata": metadata},
+        )  # fmt: skip
+        invoice = use(url, invoice_of(5))
+    assert invoice.payment_hash == "ab" * 32
+    assert invoice.verify_url is None
+
+
+# -- LUD-21 verify -------------------------------------------------------------------------------
+
+
+def test_verify_flow(server: LnurlServer) -> None:
+    async def body(la: LightningAddress) -> tuple[Invoice, VerifyResult, VerifyResult]:
+        invoice = await la.invoice(50)
+        before = await la.verify(invoice)
+        server.mark_paid(invoice.payment_hash)
+        return invoice, before, await la.verify(invoice)
+
+    invoice, before, after = use(server.address("shop"), body)
+    assert before == VerifyResult(settled=False, preimage=None, proven=False)
+    assert not before.paid
+    assert after.settled and after.proven and after.paid
+    assert after.preimage == server.issued(invoice.payment_hash).preimage
+    assert check_preimage(after.preimage, invoice.payment_hash)
+    assert server.issued(invoice.payment_hash).verify_requests == 2
+
+
+def test_verify_auto_settle_and_http_mark_paid(server: LnurlServer) -> None:
+    async def body(la: LightningAddress) -> tuple[VerifyResult, VerifyResult]:
+        auto = await la.invoice(7)
+        manual = await LightningAddress(la._http, server.address("manual")).invoice(8)
+        response = await la._http.post(f"{server.base_url}/_test/paid/{manual.payment_hash}")
+        assert response.status_code == 200
+        return await la.verify(auto), await la.verify(manual)
+
+    server.configure("auto", settle="auto")
+    auto, manual = use(server.address("auto"), body)
+    assert auto.proven and manual.proven
+
+
+def test_verify_zero_hash_invoice_is_proven_by_zero_preimage(server: LnurlServer) -> None:
+    async def body(la: LightningAddress) -> VerifyResult:
+        invoice = await la.invoice(21)
+        server.mark_paid(invoice.payment_hash)
+        return await la.verify(invoice)
+
+    result = use(server.pay_url("shop", hash="zero"), body)
+    assert result == VerifyResult(settled=True, preimage=ZERO_PREIMAGE, proven=True)
+
+
+def test_verify_zero_placeholder_is_no_proof(server: LnurlServer) -> None:
+    async def body(la: LightningAddress) -> VerifyResult:
+        return await la.verify(await la.invoice(21))
+
+    result = use(server.pay_url("shop", fault="verify_zero_preimage"), body)
+    assert result == VerifyResult(settled=True, preimage=None, proven=False)
+    assert result.paid  # by the service's word only
+
+
+def test_verify_wrong_preimage_is_a_security_error(server: LnurlServer) -> None:
+    async def body(la: LightningAddress) -> VerifyResult:
+        return await la.verify(await la.invoice(21))
+
+    error = fails(server.pay_url("shop", fault="verify_wrong_preimage"), body)
+    assert isinstance(error, SecurityError)
+    assert error.code == "lightning.preimage_mismatch"
+
+
+def test_verify_about_another_invoice(server: LnurlServer) -> None:
+    async def body(la: LightningAddress) -> VerifyResult:
+        return await la.verify(await la.invoice(21))
+
+    assert fails(server.pay_url("shop", fault="verify_other_pr"), body).code == (
+        "lightning.invoice_mismatch"
+    )
+
+
+def test_verify_unavailable_and_failing(server: LnurlServer) -> None:
+    async def body(la: LightningAddress) -> VerifyResult:
+        invoice = await la.invoice(21)
+        assert invoice.verify_url is None
+        return await la.verify(invoice)
+
+    error = fails(server.pay_url("shop", fault="no_verify"), body)
+    assert error.code == "lightning.verify_unsupported"
+
+    async def body500(la: LightningAddress) -> VerifyResult:
+        return await la.verify(await la.invoice(21))
+
+    assert fails(server.pay_url("shop", fault="verify_500"), body500).code == (
+        "lightning.unreachable"
+    )
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"status": "OK", "preimage": None},
+        {"status": "OK", "settled": "yes"},
+        {"status": "OK", "settled": True, "preimage": 5},
+        {"status": "ERROR", "reason": "Not found"},
+    ],
+)
+def test_verify_malformed_answers(answer: dict[str, Any]) -> None:
+    from tests.support.rateserver import RateServer
+
+    with RateServer() as raw:
+        verify = raw.set("/v", answer)
+        invoice = Invoice("lnbc1x", "ab" * 32, 1, verify, "cd" * 32)
+
+        async def body(la: LightningAddress) -> VerifyResult:
+            return await la.verify(invoice)
+
+        error = fails(raw.url("/unused"), body)
+    assert error.code == "lightning.bad_response"
+
+
+# -- preimages -----------------------------------------------------------------------------------
+
+
+def test_check_preimage() -> None:
+    preimage = bytes(range(32)).hex()
+    payment_hash = hashlib.sha256(bytes(range(32))).hexdigest()
+    assert check_preimage(preimage, payment_hash)
+    assert check_preimage(preimage.upper(), payment_hash.upper())
+    assert not check_preimage(preimage, "00" * 32)
+    assert not check_preimage(None, payment_hash)
+    assert not check_preimage("", payment_hash)
+    assert not check_preimage("zz" * 32, payment_hash)
+    assert not check_preimage(preimage[:-2], payment_hash)
+    assert not check_preimage(preimage, payment_hash[:-2])
+    assert not check_preimage(preimage, None)
+    # the zero placeholder proves only the test-only invoice whose hash is sha256(zeros)
+    assert not check_preimage(ZERO_PREIMAGE, payment_hash)
+    assert check_preimage(ZERO_PREIMAGE, ZERO_PAYMENT_HASH)
+
+
+def test_is_missing_preimage() -> None:
+    assert is_missing_preimage(None)
+    assert is_missing_preimage("")
+    assert is_missing_preimage("00" * 32)
+    assert is_missing_preimage(" " + "00" * 32 + " ")
+    assert not is_missing_preimage("00" * 31 + "01")
+    assert not is_missing_preimage(bytes(range(32)).hex())
+
+
+# -- the test server itself (the sales tests rely on these modes) ----------------------------------
+
+
+def test_zero_once_per_scope(server: LnurlServer) -> None:
+    server.set_default(hash="zero_once")
+
+    def take(scope: str) -> str:
+        use(server.pay_url("shop", scope=scope), invoice_of(10))
+        return server.invoices()[-1].hash_mode
+
+    assert [take("mintA"), take("mintA"), take("mintB"), take("mintA")] == [
+        "zero",
+        "random",
+        "zero",
+        "random",
+    ]
+    server.reset_zero("mintA")
+    assert take("mintA") == "zero"
+    hashes = [i.payment_hash for i in server.invoices()]
+    assert hashes.count(ZERO_PAYMENT_HASH) == 3
+    assert len(set(hashes)) == 3  # the zero hash + two random ones
+
+
+def test_invoice_list_over_http(server: LnurlServer) -> None:
+    async def body(la: LightningAddress) -> list[dict[str, Any]]:
+        await la.invoice(3)
+        await la.invoice(4)
+        return (await la._http.get(f"{server.base_url}/_test/invoices")).json()
+
+    listed = use(server.address("shop"), body)
+    assert [i["amount_msat"] for i in listed] == [3000, 4000]
+    assert all(len(i["preimage"]) == 64 for i in listed)
+
+
+def test_make_invoice_is_signed_by_the_node_key() -> None:
+    key = "11" * 32
+    with LnurlServer(node_key=key) as s:
+        pr = s.make_invoice(21_000, "cd" * 32, description_hash="ef" * 32)
+    decoded = bolt11.decode(pr)
+    assert decoded.payee == s.node_id
+    assert s.node_id == "034f355bdcb7cc0af728ef3cceb9615d90684bb5b2ca5f859ab0f0b704075871aa"
+    assert (decoded.amount_msat, decoded.payment_hash) == (21_000, "cd" * 32)
+    assert decoded.description_hash == "ef" * 32
+    assert pr.startswith("lnbc210n1")
+
+
+def test_owned_client_is_closed(server: LnurlServer) -> None:
+    async def main() -> None:
+        la = LightningAddress(None, server.address(), trust_env=False)
+        assert (await la.params()).description == "Payment to shop"
+        await la.aclose()
+        assert la._http.is_closed
+
+    run(main())
