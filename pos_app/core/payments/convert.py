@@ -129,10 +129,16 @@ async def convert(
 
 
 async def prove(address: LightningAddress | None, invoice: Invoice, preimage: str | None) -> str:
-    """Classify the proof of a paid melt: proven, verified, unproven or mismatch."""
+    """Classify the proof of a paid melt: proven, verified, unproven or mismatch.
+
+    A preimage that hashes to the payment hash proves the payment (even the 32 zero
+    bytes a test backend reports, for the one invoice whose hash they match). None,
+    or the zero placeholder for any other invoice, proves nothing: the Lightning
+    address's LUD-21 verify URL is asked. Any other preimage is a mismatch.
+    """
+    if preimage and check_preimage(preimage, invoice.payment_hash):
+        return PROVEN
     if not is_missing_preimage(preimage):
-        if check_preimage(preimage, invoice.payment_hash):
-            return PROVEN
         log.warning("melt preimage does not match the payment hash %s", invoice.payment_hash)
         return MISMATCH
     if address is not None and invoice.verify_url:

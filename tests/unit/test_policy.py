@@ -1,0 +1,85 @@
+"""Acceptance policy, fee caps and payment proofs (pure logic)."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+
+import pytest
+
+from pos_app.core.config import OPTIONS
+from pos_app.core.errors import ConfigError, ValidationError
+from pos_app.core.payments import convert
+from pos_app.core.payments.lnurl import Invoice
+from pos_app.core.payments.policy import MELT, SWAP, Policy, check_fee_cap, percent
+
+
+def policy(**overrides) -> Policy:
+    values = {key: opt.default for key, opt in OPTIONS.items()}
+    values["lightning.address"] = "shop@example.com"
+    values.update(overrides)
+    return Policy.from_settings(values)
+
+
+@pytest.mark.parametrize(
+    ("mode", "trusted", "expected"),
+    [
+        ("trusted_only", True, SWAP),
+        ("trusted_only", False, "mint.untrusted"),
+        ("hold_when_trusted", True, SWAP),
+        ("hold_when_trusted", False, MELT),
+        ("auto_convert", True, MELT),
+        ("auto_convert", False, MELT),
+    ],
+)
+def test_mode_decides_before_any_contact(mode, trusted, expected):
+    p = policy(mode=mode)
+    if expected in (SWAP, MELT):
+        assert p.method_for("https://m", trusted) == expected
+    else:
+        with pytest.raises(ValidationError) as err:
+            p.method_for("https://m", trusted)
+        assert err.value.code == expected
+
+
+def test_melt_without_lightning_address_is_a_config_error():
+    with pytest.raises(ConfigError) as err:
+        policy(mode="auto_convert", **{"lightning.address": ""}).method_for("https://m", True)
+    assert err.value.code == "lightning.not_configured"
+
+
+def test_fee_cap_message_carries_the_numbers():
+    check_fee_cap("mint", 1, 100, 1.0, "sat")  # exactly at the cap is fine
+    check_fee_cap("mint", 0, 1, 0.0, "sat")
+    with pytest.raises(ValidationError) as err:
+        check_fee_cap("lightning", 3, 100, 2.5, "sat")
+    assert err.value.code == "fee.too_high"
+    assert "3 sat is 3.00% of this 100 sat token" in err.value.user_message
+    assert "2.5%" in err.value.user_message
+    assert percent(1, 3) == percent(10, 30) and str(percent(1, 0)) == "0"
+
+
+def invoice(preimage: bytes, verify: str | None = None) -> Invoice:
+    return Invoice(
+        bolt11="lnbc1...",
+        payment_hash=hashlib.sha256(preimage).hexdigest(),
+        amount_sat=10,
+        verify_url=verify,
+        description_hash="00" * 32,
+    )
+
+
+def test_payment_proofs():
+    secret = bytes(range(32))
+    inv = invoice(secret)
+    assert asyncio.run(convert.prove(None, inv, secret.hex())) == convert.PROVEN
+    assert asyncio.run(convert.prove(None, inv, "11" * 32)) == convert.MISMATCH
+    assert asyncio.run(convert.prove(None, inv, None)) == convert.UNPROVEN
+    assert asyncio.run(convert.prove(None, inv, "00" * 32)) == convert.UNPROVEN
+    zero = invoice(bytes(32))
+    assert asyncio.run(convert.prove(None, zero, "00" * 32)) == convert.PROVEN
+
+
+def test_reserve_guess_matches_nutshell():
+    assert convert.reserve_guess(1) == 2 and convert.reserve_guess(100) == 2
+    assert convert.reserve_guess(1000) == 10 and convert.reserve_guess(1001) == 11
