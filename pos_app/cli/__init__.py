@@ -104,7 +104,11 @@ def internal_error(exc: Exception) -> PosError:
 
 
 def run_gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    """Start the desktop app (or, until it exists, print the version and the help)."""
-    print(f"pos-app {__version__}")
-    parser.print_help()
-    return 0
+    """Start the desktop app (or run the installation self-test)."""
+    if args.self_test:
+        from pos_app.selftest import run_self_test
+
+        return run_self_test(as_json=getattr(args, "json", False))
+    from pos_app.ui.main import run_gui as start
+
+    return start(args)

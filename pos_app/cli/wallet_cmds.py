@@ -102,6 +102,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     rr = rsub.add_parser("run", help="try to finish open operations now", parents=[common])
     rr.add_argument("id", nargs="?")
     rr.set_defaults(handler=cmd_recovery_run)
+    rd = rsub.add_parser(
+        "dismiss", help="close an operation by hand, with a reason", parents=[common]
+    )
+    rd.add_argument("id")
+    rd.add_argument("--reason", required=True)
+    rd.set_defaults(handler=cmd_recovery_dismiss)
 
 
 def cmd_init(args: argparse.Namespace) -> dict[str, Any]:
@@ -211,3 +217,8 @@ async def cmd_recovery_run(args: argparse.Namespace) -> list[dict[str, Any]]:
         else:
             outcomes = await app.wallet.recovery.run_all()
         return [o.to_dict() for o in outcomes]
+
+
+async def cmd_recovery_dismiss(args: argparse.Namespace) -> dict[str, Any]:
+    async with open_app(args) as app:
+        return (await app.wallet.recovery.dismiss(args.id, args.reason)).to_dict()

@@ -337,7 +337,7 @@ class Checkout:
 
     async def on_recovered(self, outcome: Outcome) -> None:
         """Settle (or fail) the payment behind an operation the recovery service resolved."""
-        if outcome.state not in ("recovered", "done", "failed"):
+        if outcome.state not in ("recovered", "done", "failed", "dismissed"):
             return
 
         def read(session: Session) -> tuple[dict[str, Any], Payment | None]:
@@ -355,6 +355,10 @@ class Checkout:
             return
         if outcome.state == "failed":
             await self.settlement.recovery_failed(payment, outcome)
+            return
+        if outcome.state == "dismissed":
+            if payment.state != "settled":
+                await self.settlement.update_payment(payment.id, state="dismissed")
             return
         if payment.state == "settled":
             return  # accepted offline earlier: the money has now arrived, nothing to credit

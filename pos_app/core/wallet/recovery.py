@@ -82,6 +82,46 @@ class Recovery:
     def _lock(self, op_id: str) -> asyncio.Lock:
         return self._locks.setdefault(op_id, asyncio.Lock())
 
+    async def dismiss(self, op_id: str, reason: str) -> Outcome:
+        """Close an open or review-pending operation by the owner's decision, with a reason.
+
+        Nothing is deleted: the stored token and the journal row stay for the record.
+        """
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError("recovery.reason_required", "Say why this is dismissed.", op_id)
+        async with self._lock(op_id):
+
+            def write(session: Session) -> Operation:
+                op = session.get(Operation, op_id)
+                if op is None:
+                    raise ValidationError("recovery.unknown", "There is no such operation.", op_id)
+                if op.state not in (*OPEN_STATES, "needs_review"):
+                    raise ValidationError(
+                        "recovery.not_open",
+                        f"This operation is already {op.state}; there is nothing to dismiss.",
+                        op_id,
+                    )
+                op.state = "dismissed"
+                op.last_error = reason[:1000]
+                op.updated_at = now()
+                journal.audit(
+                    session,
+                    "operation.dismissed",
+                    op_id,
+                    {"kind": op.kind, "reason": reason[:200]},
+                    correlation_id=op.correlation_id,
+                    actor="owner",
+                )
+                return op
+
+            op = await self.ctx.db.run(write)
+        self.ctx.bus.publish(OperationChanged(op.id, op.kind, "dismissed"))
+        outcome = Outcome(op.id, op.kind, "dismissed", "dismissed")
+        for hook in self._hooks:
+            await hook(outcome)
+        return outcome
+
     async def open_operations(self) -> list[str]:
         """Ids of every operation still pending, oldest first."""
 

@@ -1,0 +1,78 @@
+"""Look and feel: Fusion style, large readable type, colours that follow the system's light/dark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+BASE_POINT_SIZE = 13
+
+
+@dataclass(frozen=True, slots=True)
+class Colors:
+    """State colours, chosen for contrast on the current background."""
+
+    ok: str
+    bad: str
+    warn: str
+    info: str
+    muted: str
+    surface: str
+    text: str
+
+
+LIGHT = Colors("#1b7f3b", "#b3261e", "#8a5a00", "#1f5fae", "#5f6368", "#f4f5f7", "#1c1c1e")
+DARK = Colors("#5ad27d", "#ff8a80", "#ffc857", "#8ab4f8", "#a8abb0", "#2a2c31", "#f2f2f4")
+
+
+def is_dark() -> bool:
+    """True when the system (or the palette) is in dark mode."""
+    hints = QGuiApplication.styleHints()
+    scheme = hints.colorScheme() if hasattr(hints, "colorScheme") else Qt.ColorScheme.Unknown
+    if scheme == Qt.ColorScheme.Dark:
+        return True
+    if scheme == Qt.ColorScheme.Light:
+        return False
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def colors() -> Colors:
+    """The state colours for the current scheme."""
+    return DARK if is_dark() else LIGHT
+
+
+def stylesheet(c: Colors) -> str:
+    """Application-wide rules: big touch targets, roles for primary and danger buttons."""
+    return f"""
+    QPushButton, QToolButton {{ min-height: 44px; padding: 6px 14px; }}
+    QPushButton[role="primary"] {{
+        background: {c.info}; color: white; font-weight: 600; border-radius: 6px;
+    }}
+    QPushButton[role="primary"]:disabled {{ background: {c.muted}; }}
+    QPushButton[role="danger"] {{ color: {c.bad}; }}
+    QLabel[role="muted"] {{ color: {c.muted}; }}
+    QLabel[role="title"] {{ font-size: 20pt; font-weight: 600; }}
+    QLabel[role="amount"] {{ font-size: 40pt; font-weight: 700; }}
+    QLabel[role="error"] {{ color: {c.bad}; }}
+    QFrame[role="card"] {{ background: {c.surface}; border-radius: 10px; }}
+    """
+
+
+def apply(app: QApplication) -> None:
+    """Apply the style now and again whenever the system switches light/dark."""
+    app.setStyle("Fusion")
+    font = QFont(app.font())
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    app.setStyleSheet(stylesheet(colors()))
+    hints = QGuiApplication.styleHints()
+    if hasattr(hints, "colorSchemeChanged"):
+        hints.colorSchemeChanged.connect(lambda _scheme: app.setStyleSheet(stylesheet(colors())))
+
+
+def qcolor(name: str) -> QColor:
+    """A colour of the current scheme by field name (``ok``, ``bad``...)."""
+    return QColor(getattr(colors(), name))

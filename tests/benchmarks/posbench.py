@@ -1,0 +1,153 @@
+"""Shared parts of the point-of-sale benchmarks (bench_wallet.py, bench_sales.py).
+
+Not a benchmark itself (``make bench`` runs ``bench_*.py`` only). It starts a real
+nutshell mint, makes a wallet in a temporary directory, funds tokens with chosen
+denominations and times the baseline every receive is compared with: a raw
+``POST /v1/swap`` of the same inputs and output amounts, done straight through
+:class:`MintClient` on pre-built outputs, i.e. the mint's own time plus one HTTP
+round trip on loopback.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from pos_app.app import App  # noqa: E402
+from pos_app.core.cashu.amounts import split_with_keyset  # noqa: E402
+from pos_app.core.cashu.models import Keyset, Proof, Token  # noqa: E402
+from pos_app.core.cashu.tokens import serialize_token_v4  # noqa: E402
+from pos_app.core.mint.client import MintClient  # noqa: E402
+from tests.support.funding import make_outputs, mint_proofs  # noqa: E402
+from tests.support.testmint import MINT_VENV, TestMint, mint_venv_ready  # noqa: E402
+
+EXIT_OK, EXIT_BUDGET, EXIT_PREREQ = 0, 1, 2
+PROXY_VARS = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
+
+
+def prepare_environment() -> str:
+    """Keep proxies away from loopback and give this run its own random database key."""
+    for var in PROXY_VARS:
+        os.environ.pop(var, None)
+    os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"
+    key = os.urandom(32).hex()
+    os.environ["POS_DB_KEY"] = key
+    return key
+
+
+def missing_prerequisite() -> str | None:
+    """Why the benchmark cannot run here, or None."""
+    if not mint_venv_ready():
+        return (
+            f"nutshell venv not found at {MINT_VENV}: run `make mint-venv` first "
+            "(the benchmark runs a real test mint from it)."
+        )
+    return None
+
+
+def start_mint(base: Path, name: str = "bench mint") -> TestMint:
+    """A fee-free nutshell mint (FakeWallet) on 127.0.0.1, started."""
+    mint = TestMint(base / "mint", fee_ppk=0, name=name)
+    mint.start()
+    return mint
+
+
+async def new_wallet(data_dir: Path, mint_url: str) -> App:
+    """A fresh wallet (key from ``POS_DB_KEY``) that trusts ``mint_url``."""
+    app, _ = App.init(data_dir, trust_env=False)
+    await app.mints.add(mint_url)
+    return app
+
+
+def denominations(count: int) -> list[int]:
+    """``count`` proof amounts cycling 1, 2, 4 ... 128, as a customer's wallet might hold.
+
+    8 proofs make 255 (swapped into 8 outputs), 64 make 2040 (7 outputs).
+    """
+    return [1 << (i % 8) for i in range(count)]
+
+
+async def fund_proofs(client: MintClient, count: int) -> list[Proof]:
+    """Mint ``count`` fresh proofs (with DLEQ) of :func:`denominations`."""
+    amounts = denominations(count)
+    return await mint_proofs(client, sum(amounts), amounts=amounts)
+
+
+async def fund_token(client: MintClient, count: int) -> str:
+    """A V4 token of ``count`` fresh proofs, DLEQ included (as wallets send them)."""
+    proofs = await fund_proofs(client, count)
+    return serialize_token_v4(Token(mint=client.url, unit="sat", proofs=tuple(proofs)))
+
+
+async def raw_swap_seconds(client: MintClient, keyset: Keyset, proofs: Sequence[Proof]) -> float:
+    """Time one ``POST /v1/swap`` of ``proofs`` into the outputs a receive would ask for.
+
+    The outputs (same amounts as :func:`split_with_keyset` gives the wallet) are built
+    before the clock starts; the signatures are parsed by the client, not unblinded.
+    """
+    amounts = split_with_keyset(sum(p.amount for p in proofs), keyset.keys)
+    outputs = make_outputs(keyset, amounts)
+    started = time.perf_counter()
+    signatures = await client.swap(proofs, outputs.messages)
+    elapsed = time.perf_counter() - started
+    if len(signatures) != len(amounts):
+        raise RuntimeError("raw swap returned a wrong number of signatures")
+    return elapsed
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Best and median of a series of times, in milliseconds."""
+
+    best: float
+    median: float
+    count: int
+
+    @classmethod
+    def of(cls, seconds: Sequence[float]) -> Stats:
+        ms = [s * 1e3 for s in seconds]
+        return cls(min(ms), statistics.median(ms), len(ms))
+
+
+def best_of(fn, repeat: int) -> float:  # noqa: ANN001 - any zero-argument callable
+    """Seconds of the fastest of ``repeat`` calls of ``fn`` (after one warm-up call)."""
+    fn()
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def overhead_row(label: str, ours: Stats, raw: Stats, budget_ms: float | None) -> tuple[str, bool]:
+    """One printed table row of a receive beside its raw swap, and whether it holds.
+
+    The budget is judged on the median overhead (median ours - median raw swap).
+    """
+    over_median = ours.median - raw.median
+    over_best = ours.best - raw.best
+    ok = budget_ms is None or over_median <= budget_ms
+    budget = f"{budget_ms:.0f}" if budget_ms is not None else "-"
+    verdict = "-" if budget_ms is None else ("yes" if ok else "NO")
+    line = (
+        f"{label:<10} {ours.count:>4} {ours.median:>9.1f} {ours.best:>8.1f} {raw.median:>9.1f} "
+        f"{raw.best:>8.1f} {over_median:>9.1f} {over_best:>8.1f} "
+        f"{ours.median / raw.median:>6.2f} {budget:>7} {verdict:>5}"
+    )
+    return line, ok
+
+
+OVERHEAD_HEADER = (
+    f"{'proofs':<10} {'runs':>4} {'ours med':>9} {'best':>8} {'swap med':>9} {'best':>8} "
+    f"{'over med':>9} {'best':>8} {'ratio':>6} {'budget':>7} {'ok':>5}"
+)

@@ -1,0 +1,59 @@
+"""GUI test fixtures: a qasync loop inside pytest-qt, and a fresh core per test (Vorta style).
+
+The loop is created with ``already_running=True``: the test body is synchronous and
+pumps Qt with ``qtbot.waitUntil``, which also runs the asyncio tasks the widgets
+spawn. Never call ``qtbot.wait*`` inside a coroutine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable, Coroutine, Iterator
+from typing import Any
+
+import pytest
+import qasync
+
+from pos_app.app import App
+from pos_app.ui.bridge import CoreBridge
+from pos_app.ui.context import UiContext
+
+
+@pytest.fixture
+def qloop(qapp) -> Iterator[asyncio.AbstractEventLoop]:
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def arun(qtbot, qloop) -> Callable[..., Any]:
+    """Run a coroutine to completion by pumping Qt (``arun(coro, timeout=10_000)``)."""
+
+    def run(coro: Coroutine[Any, Any, Any], timeout: int = 20_000) -> Any:
+        task = asyncio.ensure_future(coro)
+        qtbot.waitUntil(task.done, timeout=timeout)
+        return task.result()
+
+    return run
+
+
+@pytest.fixture
+def core(tmp_path, monkeypatch, arun) -> Iterator[App]:
+    """A new encrypted wallet in a temp folder, closed after the test."""
+    monkeypatch.setenv("POS_DB_KEY", os.urandom(32).hex())
+    app, _ = App.init(tmp_path / "wallet", trust_env=False)
+    yield app
+    arun(app.aclose())
+
+
+@pytest.fixture
+def ui(core, qtbot) -> Iterator[UiContext]:
+    bridge = CoreBridge(core.bus)
+    yield UiContext(core, bridge)
+    bridge.detach()
