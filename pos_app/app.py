@@ -19,6 +19,8 @@ from pos_app.core.errors import StorageError, ValidationError
 from pos_app.core.events import EventBus
 from pos_app.core.mint.client import MintPool
 from pos_app.core.payments.sales import SalesService
+from pos_app.core.services import Services
+from pos_app.core.services.notifications import NotificationCenter
 from pos_app.core.store.db import DB_FILE, Database
 from pos_app.core.store.keys import KeyStore, PassphraseSource
 from pos_app.core.store.schema import Secret
@@ -75,6 +77,15 @@ class App:
         )
         self.wallet = Wallet(self.ctx, self.config)
         self.sales = SalesService(self.ctx, self.config, self.wallet.recovery, trust_env=trust_env)
+        self.notifications = NotificationCenter(db, self.bus)
+        self._services: Services | None = None
+
+    @property
+    def services(self) -> Services:
+        """The background services (made on first use; started by the GUI and ``serve``)."""
+        if self._services is None:
+            self._services = Services(self)
+        return self._services
 
     @classmethod
     def open(
@@ -151,6 +162,10 @@ class App:
 
     async def aclose(self) -> None:
         """Close the HTTP clients and the database."""
+        if self._services is not None:
+            await self._services.stop()
+        await self.notifications.flush()
+        self.notifications.close()
         await self.sales.aclose()
         await self.pool.aclose()
         self.db.close()

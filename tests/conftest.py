@@ -20,6 +20,41 @@ os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"
 VECTORS = Path(__file__).parent / "vectors"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def inprocess_log(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Log in-process code the way the app does (JSON, redacted) into the session's temp dir.
+
+    Subprocess CLIs log into their data directories under the same temp dir; the
+    last test of the session scans every one of these files for secrets.
+    """
+    import logging
+
+    from pos_app.core.logs import JsonFormatter, RedactFilter, quiet_libraries
+
+    path = tmp_path_factory.getbasetemp() / "inprocess-logs" / "pos-app.log"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(RedactFilter())
+    root = logging.getLogger()
+    root.addHandler(handler)
+    old_level = root.level
+    root.setLevel(logging.INFO)
+    pos = logging.getLogger("pos_app")
+    pos.setLevel(logging.DEBUG)
+    quiet_libraries()  # as the app does (setup_logging)
+    yield path
+    root.removeHandler(handler)
+    root.setLevel(old_level)
+    handler.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the log scan last, after every test has written its logs."""
+    last = [i for i in items if i.get_closest_marker("logscan")]
+    items[:] = [i for i in items if not i.get_closest_marker("logscan")] + last
+
+
 def _require_mint_venv() -> None:
     if not mint_venv_ready():
         pytest.fail(

@@ -15,12 +15,12 @@ import sys
 from collections.abc import Sequence
 
 from pos_app import __version__
-from pos_app.cli import protocol_cmds, sales_cmds, wallet_cmds
+from pos_app.cli import protocol_cmds, sales_cmds, service_cmds, wallet_cmds
 from pos_app.cli.output import emit, emit_error
 from pos_app.core.errors import Category, PosError
 from pos_app.core.logs import setup_logging
 
-COMMAND_MODULES = [protocol_cmds, wallet_cmds, sales_cmds]
+COMMAND_MODULES = [protocol_cmds, wallet_cmds, sales_cmds, service_cmds]
 
 
 def common_options() -> argparse.ArgumentParser:

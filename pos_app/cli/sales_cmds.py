@@ -38,6 +38,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     cancel = ssub.add_parser("cancel", help="cancel an unpaid sale", parents=[common])
     cancel.add_argument("sale_id")
     cancel.set_defaults(handler=cmd_sale_cancel)
+    review = ssub.add_parser(
+        "review", help="accept or reject a payment that needs review", parents=[common]
+    )
+    review.add_argument("payment_id")
+    decision = review.add_mutually_exclusive_group(required=True)
+    decision.add_argument("--accept", action="store_true", help="credit it to its sale")
+    decision.add_argument("--reject", action="store_true", help="close it without crediting")
+    review.add_argument("--reason", required=True)
+    review.set_defaults(handler=cmd_sale_review)
 
     config = sub.add_parser("config", help="settings", parents=[common])
     csub = config.add_subparsers(dest="config_command", metavar="COMMAND")
@@ -90,6 +99,12 @@ async def cmd_sale_list(args: argparse.Namespace) -> list[dict[str, Any]]:
 async def cmd_sale_cancel(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
         return await app.sales.cancel(args.sale_id)
+
+
+async def cmd_sale_review(args: argparse.Namespace) -> dict[str, Any]:
+    async with open_app(args) as app:
+        result = await app.sales.review(args.payment_id, accept=args.accept, reason=args.reason)
+        return result.to_dict()
 
 
 async def cmd_config_get(args: argparse.Namespace) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from typing import Any
 from pos_app.app import App, resolve_data_dir
 from pos_app.cli.args import read_token_text
 from pos_app.cli.context import open_app, terminal_passphrase
+from pos_app.cli.service_cmds import register_mint_checks
 from pos_app.core.errors import ValidationError
 
 
@@ -55,6 +56,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     rm.add_argument("url")
     rm.set_defaults(handler=cmd_mints_remove)
+    register_mint_checks(msub, common)
 
     wallet = sub.add_parser("wallet", help="the shop's ecash", parents=[common])
     wsub = wallet.add_subparsers(dest="wallet_command", metavar="COMMAND")
@@ -213,7 +215,7 @@ async def cmd_recovery_list(args: argparse.Namespace) -> list[dict[str, Any]]:
 async def cmd_recovery_run(args: argparse.Namespace) -> list[dict[str, Any]]:
     async with open_app(args) as app:
         if args.id:
-            outcomes = [await app.wallet.recovery.run(args.id)]
+            outcomes = [await app.wallet.recovery.run(args.id, manual=True)]
         else:
             outcomes = await app.wallet.recovery.run_all()
         return [o.to_dict() for o in outcomes]

@@ -122,6 +122,11 @@ def setup_logging(
         console.addFilter(RedactFilter())
         console._pos_app = True  # type: ignore[attr-defined]
         root.addHandler(console)
+    quiet_libraries()
+    return path
+
+
+def quiet_libraries() -> None:
+    """Libraries log only warnings: httpx would log every URL (with quote ids, hashes)."""
     for noisy in ("httpx", "httpcore", "alembic", "sqlalchemy"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    return path

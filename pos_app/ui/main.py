@@ -48,10 +48,12 @@ async def main(args: argparse.Namespace) -> int:
     ui = UiContext(core, bridge, camera_override=getattr(args, "camera", None))
     window = MainWindow(ui)
     window.show()
+    core.services.start()  # retries and mint health run while the window is open
     log.info("main window shown")
     try:
         await window.wait_closed()
     finally:
+        await core.services.stop()
         bridge.detach()
         await core.aclose()
     return 0

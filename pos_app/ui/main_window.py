@@ -21,11 +21,15 @@ from pos_app import __version__
 from pos_app.core.errors import PosError
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
+from pos_app.ui.dialogs.notifications import NotificationsDialog
 from pos_app.ui.page import Page
 from pos_app.ui.pages.activity import ActivityPage
+from pos_app.ui.pages.health import HealthPage
 from pos_app.ui.pages.sell import SellPage
 from pos_app.ui.pages.settings import SettingsPage
 from pos_app.ui.pages.wallet import WalletPage
+from pos_app.ui.tasks import spawn
+from pos_app.ui.tray import Tray
 
 BANNER_SECONDS = 8
 
@@ -66,7 +70,13 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.banner = Banner()
         self.stack = QStackedWidget()
-        self.pages: list[Page] = [SellPage(ui), ActivityPage(ui), WalletPage(ui), SettingsPage(ui)]
+        self.pages: list[Page] = [
+            SellPage(ui),
+            ActivityPage(ui),
+            WalletPage(ui),
+            SettingsPage(ui),
+            HealthPage(ui),
+        ]
         self._nav = QButtonGroup(self)
         self._nav.setExclusive(True)
         nav = QVBoxLayout()
@@ -85,6 +95,13 @@ class MainWindow(QMainWindow):
                     QKeySequence(page.shortcut), self, activated=lambda i=index: self.show_page(i)
                 )
         nav.addStretch(1)
+        self.bell = QPushButton()
+        self.bell.setObjectName("notifications")
+        self.bell.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.bell.clicked.connect(self.open_notifications)
+        nav.addWidget(self.bell)
+        self.unread = 0
+        self._set_unread(0)
         version = QLabel(f"v{__version__}")
         version.setProperty("role", "muted")
         nav.addWidget(version)
@@ -100,7 +117,10 @@ class MainWindow(QMainWindow):
         central.setLayout(body)
         self.setCentralWidget(central)
         ui.bridge.notification.connect(self._on_notification)
+        self.tray = Tray(ui, self)
+        self.notifications_dialog: NotificationsDialog | None = None
         self.show_page(0)
+        self.refresh_unread()
 
     def page(self, kind: type[Page]) -> Page:
         """The page of a given class."""
@@ -129,11 +149,28 @@ class MainWindow(QMainWindow):
         self.banner.show_message(
             f"{title}: {body}", {"critical": "bad", "warning": "warn"}.get(level, "info")
         )
+        self.refresh_unread()
+
+    def _set_unread(self, count: int) -> None:
+        self.unread = count
+        self.bell.setText(self.tr("Notifications") + (f"\n● {count}" if count else ""))
+
+    def refresh_unread(self) -> None:
+        """Update the unread counter on the notifications button."""
+        spawn(self.ui.core.notifications.unread_count(), on_done=self._set_unread)
+
+    def open_notifications(self) -> None:
+        """Show the notification center (non-blocking)."""
+        dialog = NotificationsDialog(self.ui, self)
+        dialog.finished.connect(lambda _r: self.refresh_unread())
+        self.notifications_dialog = dialog
+        dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop cameras and timers of every page, then let the app finish."""
         for page in self.pages:
             page.shutdown()
+        self.tray.hide()
         self.closed.emit()
         super().closeEvent(event)
 

@@ -9,8 +9,10 @@ Never open a blocking dialog inside a coroutine: return to Qt first.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from pos_app.core.errors import Category, PosError
@@ -19,6 +21,24 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _running: set[asyncio.Task[Any]] = set()
+WORKERS = 2
+
+
+@functools.cache
+def _pool() -> ThreadPoolExecutor:
+    # Plain Python threads, not the loop's default executor: under qasync that is a pool
+    # of QThreads only loop.close() stops, and a QThread alive at exit aborts the process.
+    return ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="pos-ui")
+
+
+def in_thread(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> asyncio.Future[T]:
+    """Run blocking ``fn`` (QR encoding, Argon2, PDF writing) in a worker thread; await it.
+
+    Raises:
+        RuntimeError: when no asyncio loop is running.
+    """
+    loop = asyncio.get_running_loop()
+    return loop.run_in_executor(_pool(), functools.partial(fn, *args, **kwargs))
 
 
 def as_pos_error(exc: BaseException) -> PosError:
@@ -38,11 +58,20 @@ def spawn(
     *,
     on_done: Callable[[T], Any] | None = None,
     on_error: Callable[[PosError], Any] | None = None,
-) -> asyncio.Task[T]:
+) -> asyncio.Task[T] | None:
     """Schedule ``coro`` on the running loop; call ``on_done(result)`` or ``on_error(err)``.
 
     The task is kept referenced until it finishes (asyncio holds only weak references).
+    Returns None (and drops the work) when no loop runs any more.
     """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        # No loop: the app is shutting down (or a widget outlived its test). Nothing
+        # can run the work any more; say so instead of raising inside a Qt slot.
+        coro.close()
+        log.debug("no event loop: %s not run", getattr(coro, "__qualname__", coro))
+        return None  # type: ignore[return-value]
     task = asyncio.ensure_future(coro)
     _running.add(task)
 
@@ -55,14 +84,26 @@ def spawn(
             err = as_pos_error(exc)
             if err.category == Category.INTERNAL:
                 log.error("background task failed", exc_info=exc)
-            if on_error is not None:
+            if on_error is not None and _alive(on_error):
                 on_error(err)
             return
-        if on_done is not None:
+        if on_done is not None and _alive(on_done):
             on_done(t.result())
 
     task.add_done_callback(finished)
     return task
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    """False when the callback belongs to a Qt object already deleted (its window closed)."""
+    owner = getattr(callback, "__self__", None)
+    if owner is None:
+        return True
+    try:
+        import shiboken6
+    except ImportError:  # pragma: no cover - PySide6 always ships it
+        return True
+    return not isinstance(owner, shiboken6.Shiboken.Object) or shiboken6.isValid(owner)
 
 
 async def gather_quietly(*aws: Awaitable[Any]) -> list[Any]:

@@ -22,10 +22,15 @@ class Colors:
     muted: str
     surface: str
     text: str
+    on_info: str  # text on an info-coloured (primary) background
 
 
-LIGHT = Colors("#1b7f3b", "#b3261e", "#8a5a00", "#1f5fae", "#5f6368", "#f4f5f7", "#1c1c1e")
-DARK = Colors("#5ad27d", "#ff8a80", "#ffc857", "#8ab4f8", "#a8abb0", "#2a2c31", "#f2f2f4")
+LIGHT = Colors(
+    "#1b7f3b", "#b3261e", "#8a5a00", "#1f5fae", "#5f6368", "#f4f5f7", "#1c1c1e", "#ffffff"
+)
+DARK = Colors(
+    "#5ad27d", "#ff8a80", "#ffc857", "#8ab4f8", "#a8abb0", "#2a2c31", "#f2f2f4", "#0b1f3a"
+)
 
 
 def is_dark() -> bool:
@@ -49,10 +54,13 @@ def stylesheet(c: Colors) -> str:
     return f"""
     QPushButton, QToolButton {{ min-height: 44px; padding: 6px 14px; }}
     QPushButton[role="primary"] {{
-        background: {c.info}; color: white; font-weight: 600; border-radius: 6px;
+        background: {c.info}; color: {c.on_info}; font-weight: 600; border-radius: 6px;
     }}
     QPushButton[role="primary"]:disabled {{ background: {c.muted}; }}
     QPushButton[role="danger"] {{ color: {c.bad}; }}
+    QPushButton:checked {{
+        background: {c.info}; color: {c.on_info}; font-weight: 600; border-radius: 6px;
+    }}
     QLabel[role="muted"] {{ color: {c.muted}; }}
     QLabel[role="title"] {{ font-size: 20pt; font-weight: 600; }}
     QLabel[role="amount"] {{ font-size: 40pt; font-weight: 700; }}

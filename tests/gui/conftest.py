@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,15 +22,34 @@ from pos_app.ui.bridge import CoreBridge
 from pos_app.ui.context import UiContext
 
 
+def screenshots_dir(default: Path) -> Path:
+    """``SCREENSHOTS_DIR`` (``make screenshots``) or a test's temp folder."""
+    value = os.environ.get("SCREENSHOTS_DIR")
+    return Path(value) if value else default
+
+
+_loops: list[asyncio.AbstractEventLoop] = []
+
+
 @pytest.fixture
 def qloop(qapp) -> Iterator[asyncio.AbstractEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)
+    # A plain pool: qasync's QThread executor is only stopped by loop.close(), which a loop
+    # that is "already running" cannot do, and a live QThread aborts the process at exit.
+    executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="test-loop")
+    loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
     yield loop
     pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
     for task in pending:
         task.cancel()
+    executor.shutdown(wait=True, cancel_futures=True)
+    # Undo what already_running=True did, so later tests (asyncio.run) find no running
+    # loop. The loop is not closed: closing a qasync loop under a live QApplication
+    # leaves Qt objects that crash a later test.
+    asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
+    _loops.append(loop)  # keep it referenced until the session ends
 
 
 @pytest.fixture

@@ -77,6 +77,18 @@ def test_unproven_payment_from_an_untrusted_mint_needs_review(shop, make_mint, l
     assert "review" in res["message"]
     shown = shop.ok("sale", "show", sale_id)
     assert shown["payments"][0]["error_code"] == "lightning.unproven" and shown["paid"] == 0
+    # The owner checks the Lightning wallet and accepts it: the sale is credited once.
+    payment_id = shown["payments"][0]["id"]
+    assert (
+        shop.run("sale", "review", payment_id, "--accept", "--reason", "").error_code
+        == "recovery.reason_required"
+    )
+    accepted = shop.ok(
+        "sale", "review", payment_id, "--accept", "--reason", "seen in the LN wallet"
+    )
+    assert accepted["state"] == "paid" and accepted["paid"] == 128
+    again = shop.run("sale", "review", payment_id, "--reject", "--reason", "oops")
+    assert again.error_code == "payment.not_in_review"
 
 
 def test_unproven_payment_from_a_trusted_mint_is_accepted(shop, mint, lnurl):

@@ -42,14 +42,15 @@ async def locked_token_async(
     return serialize_token_v4(Token(mint=url, unit="sat", proofs=tuple(proofs)))
 
 
-def token(url: str, amount: int) -> str:
+async def token_async(url: str, amount: int) -> str:
     """A plain V4 token of ``amount`` sat (with DLEQ), minted through our own client."""
+    async with open_client(url) as client:
+        return await mint_token(client, amount)
 
-    async def make() -> str:
-        async with open_client(url) as client:
-            return await mint_token(client, amount)
 
-    return asyncio.run(make())
+def token(url: str, amount: int) -> str:
+    """Synchronous :func:`token_async` (not inside a running event loop)."""
+    return asyncio.run(token_async(url, amount))
 
 
 def locked_token(url: str, amount: int, pubkey: str, **kwargs: object) -> str:

@@ -79,10 +79,16 @@ class MintClient:
     # -- transport -------------------------------------------------------------------
 
     async def _request(
-        self, method: str, path: str, body: Any = None, *, timeout: httpx.Timeout | None = None
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        timeout: httpx.Timeout | None = None,
+        retry: bool = True,
     ) -> Any:
         url = self.url + path
-        attempts = 1 + (GET_RETRIES if method == "GET" else 0)
+        attempts = 1 + (GET_RETRIES if method == "GET" and retry else 0)
         for attempt in range(attempts):
             try:
                 response = await self._http.request(
@@ -132,13 +138,13 @@ class MintClient:
 
     # -- info and keys ---------------------------------------------------------------
 
-    async def info(self) -> MintInfo:
-        """``GET /v1/info``."""
-        return MintInfo.from_dict(await self._request("GET", "/v1/info"))
+    async def info(self, *, retry: bool = True) -> MintInfo:
+        """``GET /v1/info`` (``retry=False`` for health checks, which measure one try)."""
+        return MintInfo.from_dict(await self._request("GET", "/v1/info", retry=retry))
 
-    async def keysets(self) -> list[Keyset]:
+    async def keysets(self, *, retry: bool = True) -> list[Keyset]:
         """``GET /v1/keysets``: every keyset, active or not, without keys."""
-        data = await self._request("GET", "/v1/keysets")
+        data = await self._request("GET", "/v1/keysets", retry=retry)
         return [self._keyset(k, with_keys=False) for k in _list(data, "keysets", self.url)]
 
     async def keys(self, keyset_id: str) -> Keyset:

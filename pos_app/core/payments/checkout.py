@@ -26,6 +26,7 @@ import httpx
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pos_app.core.cashu.models import Token
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.config import Config
 from pos_app.core.errors import NetworkError, PosError, ValidationError
@@ -38,10 +39,11 @@ from pos_app.core.payments.settlement import Settlement
 from pos_app.core.store.schema import Operation, Payment, Sale
 from pos_app.core.wallet import journal
 from pos_app.core.wallet.context import WalletContext
-from pos_app.core.wallet.mints import mint_row
 from pos_app.core.wallet.receive import (
+    KnownMint,
     ReceivePlan,
     execute_receive,
+    known_mint,
     plan_receive,
     queue_receive,
     store_token,
@@ -61,6 +63,9 @@ class Attempt:
     text: str
     policy: Policy
     trusted: bool = False
+    token: Token | None = None  # ``text`` parsed
+    method: str = SWAP
+    mint: KnownMint | None = None  # the token's mint as stored
 
     @property
     def details(self) -> dict[str, Any]:
@@ -107,80 +112,152 @@ class Checkout:
                 ``mint.unreachable`` is *not* raised for a token that was kept for
                 recovery: the result's payment state is ``recovering``.
         """
-        token_id = await store_token(self.ctx, text, source)
-        sale = await self.ctx.db.run(lambda s: self.sales.get(s, sale_id))
+        try:
+            token: Token | None = parse_token(text)
+        except PosError:
+            token = None  # stored all the same; refused once its payment is recorded
+        try:
+            sale = await self.ctx.db.run(lambda s: self.sales.get(s, sale_id))
+        except PosError:
+            await store_token(self.ctx, text, source, token)  # kept whatever happens
+            raise
+        lock = self._lock(sale.id)
+        # Stored at once when it must wait for another payment of this sale; else with
+        # its payment record below, in one transaction (one disk flush fewer).
+        token_id = await store_token(self.ctx, text, source, token) if lock.locked() else None
         with correlated(sale.correlation_id):
-            async with self._lock(sale.id):
-                return await self._pay(sale.id, token_id, text)
+            async with lock:
+                return await self._pay(sale.id, text, token, source, token_id)
 
-    async def _pay(self, sale_id: str, token_id: int, text: str) -> PayResult:
+    async def _pay(
+        self, sale_id: str, text: str, token: Token | None, source: str, stored: int | None
+    ) -> PayResult:
         payment_id = str(uuid.uuid4())
 
-        def open_payment(session: Session) -> tuple[Sale, dict[str, Any]]:
+        def open_payment(session: Session) -> tuple[Sale, int, Attempt | PosError]:
+            # The token stored (if not yet), its payment recorded and the checks that need
+            # only the store run in one transaction; nothing has touched the token before,
+            # and a payment that passes them is recorded as processing at once.
+            token_id = stored
+            if token_id is None:
+                token_id = journal.store_received(session, text, source, token)
             sale = self.sales.get(session, sale_id)
             self.sales.expire_if_due(session, sale)
-            settings = self.config.values(session)
-            session.add(
-                Payment(
-                    id=payment_id, sale_id=sale.id, state="received", received_token_id=token_id
-                )
+            policy = Policy.from_settings(self.config.values(session))
+            payment = Payment(
+                id=payment_id, sale_id=sale.id, state="received", received_token_id=token_id
             )
-            journal.mark_received(session, token_id, "received")
-            return sale, settings
+            try:
+                parsed, known, method = self._admit(session, sale, policy, text, token)
+            except PosError as exc:
+                session.add(payment)
+                return sale, token_id, exc  # recorded as received, then rejected
+            payment.state = "processing"
+            payment.method = method
+            payment.mint_url = parsed.mint
+            payment.unit = parsed.unit
+            payment.amount = parsed.amount
+            payment.updated_at = int(self.clock())
+            session.add(payment)  # one INSERT with its final values
+            return (
+                sale,
+                token_id,
+                Attempt(
+                    sale, payment_id, token_id, text, policy, known.trusted, parsed, method, known
+                ),
+            )
 
-        sale, settings = await self.ctx.db.run(open_payment)
-        policy = Policy.from_settings(settings)
         try:
-            refusal = sale_refusal(sale)
-            if refusal is not None:
-                raise refusal
-            token = parse_token(text)
-            if token.unit != sale.unit:
-                raise ValidationError(
-                    "unit.mismatch",
-                    f"This token is in {token.unit}, but the sale is priced in {sale.unit}.",
-                    f"token unit {token.unit}",
-                )
-            trusted = await self.ctx.db.run(
-                lambda s: bool((row := mint_row(s, token.mint)) and row.trusted)
-            )
-            method = policy.method_for(token.mint, trusted)
-            await self.settlement.update_payment(
+            sale, token_id, admitted = await self.ctx.db.run(open_payment)
+        except Exception:
+            if stored is None:
+                await store_token(self.ctx, text, source, token)  # kept whatever happens
+            raise
+        try:
+            if isinstance(admitted, PosError):
+                raise admitted
+            attempt = admitted
+            log.info(
+                "payment %s for sale %s: %d %s from %s by %s",
                 payment_id,
-                state="processing",
-                method=method,
-                mint_url=token.mint,
-                unit=token.unit,
-                amount=token.amount,
+                sale.id,
+                attempt.token.amount if attempt.token else 0,
+                attempt.token.unit if attempt.token else "",
+                attempt.token.mint if attempt.token else "",
+                attempt.method,
             )
-            attempt = Attempt(sale, payment_id, token_id, text, policy, trusted)
-            if method == SWAP:
+            if attempt.method == SWAP:
                 return await self._pay_swap(attempt)
             return await self._pay_melt(attempt)
         except PosError as exc:
+            log.info("payment %s for sale %s refused: %s", payment_id, sale.id, exc.code)
             await self.settlement.reject(sale, payment_id, token_id, exc)
             raise
 
+    @staticmethod
+    def _admit(
+        session: Session, sale: Sale, policy: Policy, text: str, token: Token | None
+    ) -> tuple[Token, KnownMint, str]:
+        """Refusals decided from the sale, the token and the mint's trust flag alone.
+
+        Returns:
+            ``(token, mint, method)``; the mint as stored, keysets included, so that
+            planning has nothing more to read.
+        """
+        refusal = sale_refusal(sale)
+        if refusal is not None:
+            raise refusal
+        parsed = token if token is not None else parse_token(text)
+        if parsed.unit != sale.unit:
+            raise ValidationError(
+                "unit.mismatch",
+                f"This token is in {parsed.unit}, but the sale is priced in {sale.unit}.",
+                f"token unit {parsed.unit}",
+            )
+        known = known_mint(session, parsed.mint)
+        return parsed, known, policy.method_for(parsed.mint, known.trusted)
+
     async def _pay_swap(self, a: Attempt) -> PayResult:
         try:
-            plan = await plan_receive(self.ctx, a.text, token_id=a.token_id)
+            plan = await plan_receive(
+                self.ctx, a.text, token_id=a.token_id, token=a.token, mint=a.mint
+            )
         except NetworkError as exc:
             return await self._mint_down(a, exc)
         check_fee_cap("mint", plan.fee, plan.amount, a.policy.max_mint_fee_pct, plan.unit)
-        await self.settlement.update_payment(a.payment_id, mint_fee=plan.fee)
         try:
-            await execute_receive(
-                self.ctx, plan, correlation_id=a.sale.correlation_id, details=a.details
+            # The fee is recorded with the journal entry and the sale settled with the
+            # new proofs (design.md section 2): no transactions of their own.
+            received = await execute_receive(
+                self.ctx,
+                plan,
+                correlation_id=a.sale.correlation_id,
+                details=a.details,
+                with_journal=lambda s: self.settlement.set_payment(
+                    s, a.payment_id, mint_fee=plan.fee
+                ),
+                with_completion=lambda s: self.settlement.credit(
+                    s, a.sale.id, a.payment_id, credited=plan.amount
+                ),
             )
         except NetworkError as exc:  # journalled: recovery finishes it
             if await self._offline_ok(a, plan):
                 return await self._accept_offline(a, plan)
             return await self.settlement.recovering(a.sale, a.payment_id, exc)
+        if received.completion is not None:
+            return await self.settlement.settled(*received.completion)
         return await self.settlement.settle(a.sale.id, a.payment_id, credited=plan.amount)
 
     async def _pay_melt(self, a: Attempt) -> PayResult:
         try:
-            plan = await plan_receive(self.ctx, a.text, token_id=a.token_id, require_trusted=False)
+            plan = await plan_receive(
+                self.ctx,
+                a.text,
+                token_id=a.token_id,
+                require_trusted=False,
+                token=a.token,
+                mint=a.mint,
+            )
         except NetworkError as exc:
             raise NetworkError(
                 "mint.unreachable",
@@ -266,7 +343,9 @@ class Checkout:
         plan = None
         if a.policy.offline_enabled:
             try:
-                plan = await plan_receive(self.ctx, a.text, token_id=a.token_id, offline=True)
+                plan = await plan_receive(
+                    self.ctx, a.text, token_id=a.token_id, offline=True, token=a.token, mint=a.mint
+                )
             except PosError as why:
                 log.info("offline acceptance refused: %s", why.code)
         if plan is not None and await self._offline_ok(a, plan):
@@ -337,7 +416,7 @@ class Checkout:
 
     async def on_recovered(self, outcome: Outcome) -> None:
         """Settle (or fail) the payment behind an operation the recovery service resolved."""
-        if outcome.state not in ("recovered", "done", "failed", "dismissed"):
+        if outcome.state not in ("recovered", "done", "failed", "dismissed", "needs_review"):
             return
 
         def read(session: Session) -> tuple[dict[str, Any], Payment | None]:
@@ -356,9 +435,9 @@ class Checkout:
         if outcome.state == "failed":
             await self.settlement.recovery_failed(payment, outcome)
             return
-        if outcome.state == "dismissed":
+        if outcome.state in ("dismissed", "needs_review"):
             if payment.state != "settled":
-                await self.settlement.update_payment(payment.id, state="dismissed")
+                await self.settlement.update_payment(payment.id, state=outcome.state)
             return
         if payment.state == "settled":
             return  # accepted offline earlier: the money has now arrived, nothing to credit

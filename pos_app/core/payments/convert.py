@@ -139,7 +139,7 @@ async def prove(address: LightningAddress | None, invoice: Invoice, preimage: st
     if preimage and check_preimage(preimage, invoice.payment_hash):
         return PROVEN
     if not is_missing_preimage(preimage):
-        log.warning("melt preimage does not match the payment hash %s", invoice.payment_hash)
+        log.warning("melt preimage does not match payment hash %s…", invoice.payment_hash[:12])
         return MISMATCH
     if address is not None and invoice.verify_url:
         try:

@@ -172,6 +172,14 @@ class SalesService:
             return sale_dict(sale)
 
         out = await self.ctx.db.run(write)
+        log.info(
+            "sale %s: %s %s = %d sat",
+            sale_id,
+            value,
+            currency,
+            due,
+            extra={"correlation_id": sale.correlation_id},
+        )
         self.ctx.bus.publish(SaleChanged(sale_id, "open", 0, due))
         return out
 
@@ -260,6 +268,10 @@ class SalesService:
             select(Sale).where(Sale.state == "open", Sale.expires_at < int(self.clock()))
         ):
             self.expire_if_due(session, sale)
+
+    async def review(self, payment_id: str, *, accept: bool, reason: str) -> PayResult:
+        """Accept (credit) or reject a payment waiting for the owner's review."""
+        return await self.settlement.review(payment_id, accept=accept, reason=reason)
 
     async def pay(self, sale_id: str, text: str, *, source: str = "cli") -> PayResult:
         """Offer a token for a sale (see :meth:`Checkout.pay`)."""

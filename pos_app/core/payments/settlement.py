@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pos_app.core.config import Config
+from pos_app.core.errorlog import record_error
 from pos_app.core.errors import PosError, ValidationError
 from pos_app.core.events import Notification, PaymentRejected, SaleChanged, SalePaid
 from pos_app.core.payments.records import PayResult, payment_summary
@@ -37,31 +38,30 @@ class Settlement:
         """Every setting's current value."""
         return await self.ctx.db.run(self.config.values)
 
+    def set_payment(self, session: Session, payment_id: str, **values: Any) -> Payment:
+        """Set columns of a payment in the caller's transaction."""
+        payment = session.get(Payment, payment_id)
+        for key, value in values.items():
+            setattr(payment, key, value)
+        payment.updated_at = int(self.clock())
+        return payment
+
     async def update_payment(self, payment_id: str, **values: Any) -> None:
         """Set columns of a payment."""
+        await self.ctx.db.run(lambda s: self.set_payment(s, payment_id, **values))
 
-        def write(session: Session) -> None:
-            payment = session.get(Payment, payment_id)
-            for key, value in values.items():
-                setattr(payment, key, value)
-            payment.updated_at = int(self.clock())
-
-        await self.ctx.db.run(write)
+    @staticmethod
+    def _link(session: Session, payment: Payment) -> None:
+        if payment.operation_id is None:
+            payment.operation_id = session.scalar(
+                select(Operation.id)
+                .where(Operation.received_token_id == payment.received_token_id)
+                .order_by(Operation.created_at.desc())
+            )
 
     async def link_operation(self, payment_id: str) -> None:
         """Remember which journal operation carries a payment (for recovery and review)."""
-
-        def write(session: Session) -> None:
-            payment = session.get(Payment, payment_id)
-            if payment.operation_id is None:
-                op = session.scalar(
-                    select(Operation)
-                    .where(Operation.received_token_id == payment.received_token_id)
-                    .order_by(Operation.created_at.desc())
-                )
-                payment.operation_id = op.id if op else None
-
-        await self.ctx.db.run(write)
+        await self.ctx.db.run(lambda s: self._link(s, s.get(Payment, payment_id)))
 
     async def reject(self, sale: Sale, payment_id: str, token_id: int, exc: PosError) -> None:
         """Record a refusal: the token was not spent and stays stored."""
@@ -73,6 +73,7 @@ class Settlement:
             payment.error_message = exc.user_message
             payment.updated_at = int(self.clock())
             journal.mark_received(session, token_id, "rejected", exc.code)
+            record_error(session, exc, correlation_id=sale.correlation_id, sale_id=sale.id)
             journal.audit(
                 session,
                 "payment.rejected",
@@ -86,10 +87,10 @@ class Settlement:
 
     async def recovering(self, sale: Sale, payment_id: str, exc: PosError | None) -> PayResult:
         """The mint failed mid-way: the token is kept and recovery will finish the payment."""
-        await self.link_operation(payment_id)
 
         def write(session: Session) -> tuple[Sale, Payment]:
             payment = session.get(Payment, payment_id)
+            self._link(session, payment)
             payment.state = "recovering"
             payment.error_code = exc.code if exc else "melt.pending"
             payment.error_message = (
@@ -151,54 +152,123 @@ class Settlement:
             sale.id, sale.state, sale.paid, sale.due, None, payment_summary(payment), message
         )
 
+    async def review(self, payment_id: str, *, accept: bool, reason: str) -> PayResult:
+        """The owner's decision on a payment waiting for review.
+
+        Accepting credits the token's value to its sale (the owner checked the
+        Lightning wallet, say); rejecting closes the payment without crediting it.
+
+        Raises:
+            ValidationError: ``payment.unknown``, ``payment.not_in_review``,
+                ``recovery.reason_required``.
+        """
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError(
+                "recovery.reason_required", "Say why (for the record).", payment_id
+            )
+
+        def check(session: Session) -> Payment:
+            payment = session.get(Payment, payment_id)
+            if payment is None:
+                raise ValidationError("payment.unknown", "There is no such payment.", payment_id)
+            if payment.state != "needs_review":
+                raise ValidationError(
+                    "payment.not_in_review",
+                    f"This payment is {payment.state}; there is nothing to decide.",
+                    payment_id,
+                )
+            sale = session.get(Sale, payment.sale_id)
+            journal.audit(
+                session,
+                "payment.accepted" if accept else "payment.rejected_by_owner",
+                payment_id,
+                {"reason": reason[:200], "amount": payment.amount},
+                correlation_id=sale.correlation_id,
+                actor="owner",
+            )
+            if not accept:
+                payment.state = "dismissed"
+                payment.error_message = reason[:1000]
+                payment.updated_at = int(self.clock())
+            return payment
+
+        payment = await self.ctx.db.run(check)
+        if accept:
+            return await self.settle(payment.sale_id, payment_id, credited=payment.amount)
+        sale = await self.ctx.db.run(lambda s: s.get(Sale, payment.sale_id))
+        self.ctx.bus.publish(SaleChanged(sale.id, sale.state, sale.paid, sale.due))
+        return PayResult(
+            sale.id, sale.state, sale.paid, sale.due, None, payment_summary(payment), reason
+        )
+
     async def settle(
         self, sale_id: str, payment_id: str, *, credited: int, offline: bool = False
     ) -> PayResult:
         """Credit a payment to its sale in one transaction; then hand back change if due."""
-        await self.link_operation(payment_id)
+        sale, payment, over = await self.ctx.db.run(
+            lambda s: self.credit(s, sale_id, payment_id, credited=credited, offline=offline)
+        )
+        return await self.settled(sale, payment, over)
 
-        def write(session: Session) -> tuple[Sale, Payment, int]:
-            payment = session.get(Payment, payment_id)
-            sale = session.get(Sale, sale_id)
-            if payment.state == "settled":  # settled already (a replayed recovery): nothing to add
-                return sale, payment, 0
-            payment.state = "settled"
-            payment.credited = credited
-            payment.offline = offline or payment.offline
-            payment.error_code = None
-            payment.error_message = None
-            payment.updated_at = int(self.clock())
-            sale.paid = int(
-                session.scalar(
-                    select(func.coalesce(func.sum(Payment.credited), 0)).where(
-                        Payment.sale_id == sale.id, Payment.state == "settled"
-                    )
+    def credit(
+        self,
+        session: Session,
+        sale_id: str,
+        payment_id: str,
+        *,
+        credited: int,
+        offline: bool = False,
+    ) -> tuple[Sale, Payment, int]:
+        """Settle a payment and credit it to its sale, in the caller's transaction.
+
+        Returns:
+            ``(sale, payment, overpaid)``, for :meth:`settled` once committed.
+        """
+        payment = session.get(Payment, payment_id)
+        self._link(session, payment)
+        sale = session.get(Sale, sale_id)
+        if payment.state == "settled":  # settled already (a replayed recovery): nothing to add
+            return sale, payment, 0
+        payment.state = "settled"
+        payment.credited = credited
+        payment.offline = offline or payment.offline
+        payment.error_code = None
+        payment.error_message = None
+        payment.updated_at = int(self.clock())
+        sale.paid = int(
+            session.scalar(
+                select(func.coalesce(func.sum(Payment.credited), 0)).where(
+                    Payment.sale_id == sale.id, Payment.state == "settled"
                 )
             )
-            over = 0
-            if sale.paid >= sale.due:
-                if sale.state != "paid":
-                    over = sale.paid - sale.due
-                sale.state = "paid"
-                sale.paid_at = sale.paid_at or int(self.clock())
-            elif sale.state in ("open", "expired", "cancelled"):
-                sale.state = "partially_paid" if sale.state == "open" else sale.state
-            sale.updated_at = int(self.clock())
-            journal.audit(
-                session,
-                "payment.settled",
-                payment_id,
-                {
-                    "credited": credited,
-                    "sale": sale.id,
-                    "sale_state": sale.state,
-                    "offline": payment.offline,
-                },
-                correlation_id=sale.correlation_id,
-            )
-            return sale, payment, over
+        )
+        over = 0
+        if sale.paid >= sale.due:
+            if sale.state != "paid":
+                over = sale.paid - sale.due
+            sale.state = "paid"
+            sale.paid_at = sale.paid_at or int(self.clock())
+        elif sale.state in ("open", "expired", "cancelled"):
+            sale.state = "partially_paid" if sale.state == "open" else sale.state
+        sale.updated_at = int(self.clock())
+        journal.audit(
+            session,
+            "payment.settled",
+            payment_id,
+            {
+                "credited": credited,
+                "sale": sale.id,
+                "sale_state": sale.state,
+                "offline": payment.offline,
+            },
+            correlation_id=sale.correlation_id,
+        )
+        return sale, payment, over
 
-        sale, payment, over = await self.ctx.db.run(write)
+    async def settled(self, sale: Sale, payment: Payment, over: int) -> PayResult:
+        """After :meth:`credit` committed: change for an overpayment, events, the answer."""
+        sale_id = sale.id
         change = None
         if over > 0:
             change = await self.change(sale, over)

@@ -13,6 +13,7 @@ import time
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -69,6 +70,10 @@ class Mint(Base):
     name: Mapped[str] = mapped_column(String(200), default="")
     pubkey: Mapped[str | None] = mapped_column(String(66))
     info_json: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="unknown")
+    status_since: Mapped[int | None] = mapped_column(BigInteger)
+    checked_at: Mapped[int | None] = mapped_column(BigInteger)
+    latency_ms: Mapped[float | None] = mapped_column(Float)
     added_at: Mapped[int] = mapped_column(BigInteger, default=now)
     updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
 
@@ -260,6 +265,66 @@ class Payment(Base):
     updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
 
 
+class OperationAttempt(Base):
+    """One recovery attempt of an operation: when, what happened, which error."""
+
+    __tablename__ = "operation_attempts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    operation_id: Mapped[str] = mapped_column(
+        ForeignKey("operations.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[int] = mapped_column(BigInteger, default=now)
+    outcome: Mapped[str] = mapped_column(String(16))  # resent | restored | waiting | error | ...
+    state: Mapped[str] = mapped_column(String(16))  # the operation's state afterwards
+    error_code: Mapped[str | None] = mapped_column(String(64))
+    manual: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ErrorRecord(Base):
+    """Every failure shown to someone, with its correlation id (design.md section 5)."""
+
+    __tablename__ = "errors"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
+    category: Mapped[str] = mapped_column(String(16))
+    code: Mapped[str] = mapped_column(String(64), index=True)
+    message: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    correlation_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    sale_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    operation_id: Mapped[str | None] = mapped_column(String(36))
+    source: Mapped[str] = mapped_column(String(16), default="core")
+
+
+class HealthCheck(Base):
+    """One health check of a mint: status and response time."""
+
+    __tablename__ = "health_checks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mint_id: Mapped[int] = mapped_column(ForeignKey("mints.id", ondelete="CASCADE"))
+    at: Mapped[int] = mapped_column(BigInteger, default=now)
+    status: Mapped[str] = mapped_column(String(16))  # online | degraded | offline
+    latency_ms: Mapped[float | None] = mapped_column(Float)
+    error_code: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_health_checks_mint_at", "mint_id", "at"),)
+
+
+class NotificationRow(Base):
+    """Something the owner should see; unread until opened."""
+
+    __tablename__ = "notifications"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
+    level: Mapped[str] = mapped_column(String(16))  # info | warning | critical
+    kind: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    data_json: Mapped[str] = mapped_column(Text, default="{}")
+    read_at: Mapped[int | None] = mapped_column(BigInteger)
+    dedupe_key: Mapped[str | None] = mapped_column(String(200), index=True)
+
+
 class AuditEntry(Base):
     """Append-only record of every money-relevant change."""
 
@@ -277,10 +342,14 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Counter",
+    "ErrorRecord",
     "Export",
+    "HealthCheck",
     "KeysetRow",
     "Mint",
+    "NotificationRow",
     "Operation",
+    "OperationAttempt",
     "OperationInput",
     "Payment",
     "ProofRow",

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
+from collections.abc import Generator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pos_app.core.cashu.amounts import select_proofs
+from pos_app.core.errors import ValidationError
 from pos_app.core.store.schema import KeysetRow, Mint, ProofRow
+
+# Coins read per batch while selecting: a few dozen usually settle it; grows 4x per batch.
+FIRST_BATCH, MAX_BATCH = 64, 16384
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +61,12 @@ def balance_of(session: Session, mint_id: int, unit: str) -> int:
 
 
 def spendable(session: Session, mint_id: int, unit: str) -> list[Coin]:
-    """Every unspent coin of a mint and unit (id, amount, keyset only)."""
+    """Every unspent coin of a mint and unit (id, amount, keyset only).
+
+    With 100k coins this reads the whole table (``keyset_id`` is not in the covering
+    index), which takes about a second; pick coins with :func:`select_coins` and
+    :func:`exact_stored` instead.
+    """
     rows = session.execute(
         select(ProofRow.id, ProofRow.amount, ProofRow.keyset_id).where(
             ProofRow.state == "unspent", ProofRow.mint_id == mint_id, ProofRow.unit == unit
@@ -86,3 +98,107 @@ def exact_coins(coins: list[Coin], amount: int) -> list[Coin] | None:
                 return None
             picked.append(bucket.pop())
     return picked
+
+
+def _unspent(mint_id: int, unit: str) -> Any:
+    return select(ProofRow.id, ProofRow.amount, ProofRow.keyset_id).where(
+        ProofRow.state == "unspent", ProofRow.mint_id == mint_id, ProofRow.unit == unit
+    )
+
+
+def _selection_order(
+    session: Session, mint_id: int, unit: str, preferred: frozenset[str]
+) -> Generator[list[Coin], None, None]:
+    """Unspent coins in ``select_proofs``' own order, in growing batches.
+
+    First every coin of the preferred keysets, then the others; each largest amount
+    first (ties by newest row), which the covering index yields without sorting.
+    """
+    order = (ProofRow.amount.desc(), ProofRow.id.desc())
+    if preferred:
+        rows = session.execute(
+            _unspent(mint_id, unit).where(ProofRow.keyset_id.in_(preferred)).order_by(*order)
+        ).all()
+        if rows:
+            yield [Coin(r, a, k) for r, a, k in rows]
+    query = _unspent(mint_id, unit).order_by(*order)
+    if preferred:
+        query = query.where(ProofRow.keyset_id.not_in(preferred))
+    # On the connection, not the session: an ORM result would buffer every row first.
+    result = session.connection().execute(query)
+    try:
+        size = FIRST_BATCH
+        while rows := result.fetchmany(size):
+            yield [Coin(r, a, k) for r, a, k in rows]
+            size = min(size * 4, MAX_BATCH)
+    finally:
+        result.close()
+
+
+def select_coins(
+    session: Session,
+    mint_id: int,
+    unit: str,
+    target: int,
+    fee_by_keyset: Mapping[str, int],
+    *,
+    prefer_inactive: frozenset[str] | set[str] = frozenset(),
+) -> tuple[list[Coin], int]:
+    """``select_proofs`` over the stored coins, reading only the coins it needs.
+
+    ``select_proofs`` walks the coins preferred keysets first, largest first, and stops
+    at the first prefix that covers the target and its fee; later coins only matter
+    when that prefix falls short. So the coins are read in that very order, in growing
+    batches, and the selection runs on what was read so far: the answer is the one it
+    would give on every coin, but a wallet of 100k coins reads dozens of rows instead
+    of all of them (each a table lookup that decrypts a page).
+
+    Raises:
+        ValidationError: as ``select_proofs`` (``wallet.insufficient_funds``...).
+    """
+    candidates: list[Coin] = []
+    short: ValidationError | None = None
+    preferred = frozenset(prefer_inactive)
+    with contextlib.closing(_selection_order(session, mint_id, unit, preferred)) as batches:
+        for batch in batches:  # closing: the cursor is released even when we stop early
+            candidates.extend(batch)
+            try:
+                return select_proofs(candidates, target, fee_by_keyset, preferred)
+            except ValidationError as exc:
+                if exc.code != "wallet.insufficient_funds":
+                    raise
+                short = exc
+    if short is not None:
+        raise short
+    return select_proofs(candidates, target, fee_by_keyset, preferred)
+
+
+def exact_stored(session: Session, mint_id: int, unit: str, amount: int) -> list[Coin] | None:
+    """Coins whose amounts are exactly the binary split of ``amount``, if the store holds them.
+
+    Like :func:`exact_coins` over :func:`spendable` (it takes the newest coin of each
+    amount), but found through the covering index instead of reading every coin.
+    """
+    if amount <= 0:
+        return [] if amount == 0 else None
+    wanted = [1 << bit for bit in range(amount.bit_length()) if amount >> bit & 1]
+    newest = dict(
+        session.execute(
+            select(ProofRow.amount, func.max(ProofRow.id))
+            .where(
+                ProofRow.state == "unspent",
+                ProofRow.mint_id == mint_id,
+                ProofRow.unit == unit,
+                ProofRow.amount.in_(wanted),
+            )
+            .group_by(ProofRow.amount)
+        ).all()
+    )
+    if len(newest) != len(wanted):
+        return None
+    keysets = dict(
+        session.execute(
+            select(ProofRow.id, ProofRow.keyset_id).where(ProofRow.id.in_(newest.values()))
+        ).all()
+    )
+    return [Coin(newest[a], a, keysets[newest[a]]) for a in wanted]

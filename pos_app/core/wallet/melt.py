@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core.cashu import crypto
-from pos_app.core.cashu.amounts import blank_outputs_for_overshoot, select_proofs
+from pos_app.core.cashu.amounts import blank_outputs_for_overshoot
 from pos_app.core.cashu.models import BlindSignature, Proof
 from pos_app.core.errors import MintError, NetworkError, PosError, ProtocolError, ValidationError
 from pos_app.core.events import BalanceChanged, OperationChanged
@@ -91,8 +91,8 @@ async def melt_own(
         if row is None:
             raise ValidationError("mint.unknown", "This mint is not in the shop's list.", mint_url)
         fees, inactive = coins.fee_table(session, row.id)
-        selected, fee = select_proofs(
-            coins.spendable(session, row.id, unit), q.amount + q.fee_reserve, fees, inactive
+        selected, fee = coins.select_coins(
+            session, row.id, unit, q.amount + q.fee_reserve, fees, prefer_inactive=inactive
         )
         return row.id, selected, fee
 
@@ -159,6 +159,7 @@ async def execute_melt(
             kind="melt",
             state="pending",
             step="prepared",
+            next_retry_at=journal.lease(),
             mint_id=mint_id,
             unit=unit,
             keyset_id=keyset.id,
@@ -213,6 +214,7 @@ async def execute_melt(
 def _mark_sent(session: Session, op_id: str, exc: PosError | None) -> None:
     op = session.get(Operation, op_id)
     op.step = "sent"
+    op.next_retry_at = None  # the request ended: recovery schedules the next attempt
     if exc is not None:
         op.last_error_code = exc.code
         op.last_error = exc.detail[:1000]
@@ -273,7 +275,9 @@ async def complete_melt(
     counters: list[int | None] = []
     if outputs is not None and change:
         keyset = await ctx.db.run(lambda s: keyset_from_row(s.get(KeysetRow, outputs.keyset_id)))
-        result = unblind(outputs, change, keyset, indexes=indexes)
+        result = await ctx.cpu(
+            len(change), lambda: unblind(outputs, change, keyset, indexes=indexes)
+        )
         proofs, counters = list(result.proofs), list(result.counters)
 
     def write(session: Session) -> tuple[str, str]:

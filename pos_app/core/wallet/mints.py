@@ -78,6 +78,12 @@ def mint_row(session: Session, url: str) -> Mint | None:
     return session.scalar(select(Mint).where(Mint.url == normalize_url(url)))
 
 
+def mint_status(session: Session, url: str) -> tuple[str, str, str] | None:
+    """``(url, name, health status)`` of a known mint, None for an unknown one."""
+    row = mint_row(session, url)
+    return None if row is None else (row.url, row.name, row.status)
+
+
 def stored_keysets(session: Session, mint_id: int) -> list[Keyset]:
     """Every stored keyset of a mint."""
     rows = session.scalars(select(KeysetRow).where(KeysetRow.mint_id == mint_id))

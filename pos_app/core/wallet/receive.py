@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -22,6 +22,7 @@ from pos_app.core.cashu.amounts import split_with_keyset
 from pos_app.core.cashu.keysets import fee_for_proofs, resolve_keyset_id
 from pos_app.core.cashu.models import Keyset, Proof, Token
 from pos_app.core.cashu.tokens import parse_token
+from pos_app.core.errorlog import record_error
 from pos_app.core.errors import (
     NetworkError,
     PosError,
@@ -31,7 +32,7 @@ from pos_app.core.errors import (
 )
 from pos_app.core.events import BalanceChanged, OperationChanged
 from pos_app.core.faults import fault_point
-from pos_app.core.store.schema import KeysetRow, Mint, Operation, now
+from pos_app.core.store.schema import KeysetRow, Mint, Operation, ReceivedToken, now
 from pos_app.core.wallet import journal
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.mints import MintInfo, keyset_from_row, mint_row, stored_keysets
@@ -83,6 +84,8 @@ class ReceiveResult:
     fee: int
     proofs: int
     warnings: tuple[str, ...] = ()
+    # What a ``with_completion`` hook returned (None when there was none or it failed).
+    completion: Any = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON shape of ``pos-app wallet receive``."""
@@ -98,20 +101,47 @@ class ReceiveResult:
         return out
 
 
+@dataclass(frozen=True, slots=True)
+class KnownMint:
+    """What the store knows of a token's mint; planning reads nothing else of it."""
+
+    id: int | None  # None: not in the store yet
+    url: str
+    trusted: bool
+    info_json: str | None = None
+    keysets: tuple[Keyset, ...] = ()
+
+
+def known_mint(session: Session, url: str) -> KnownMint:
+    """The stored mint of ``url`` (normalised) with its keysets."""
+    row = mint_row(session, url)
+    if row is None:
+        return KnownMint(None, url, False)
+    keysets = tuple(stored_keysets(session, row.id))
+    return KnownMint(row.id, row.url, row.trusted, row.info_json, keysets)
+
+
 async def refuse(ctx: WalletContext, token_id: int | None, exc: PosError) -> PosError:
     """Record why a stored token was refused (it stays stored) and return the error."""
 
     def write(session: Session) -> None:
         journal.mark_received(session, token_id, "rejected", exc.code)
         journal.audit(session, "token.rejected", str(token_id), {"code": exc.code})
+        record_error(session, exc)
 
     await ctx.db.run(write)
     return exc
 
 
-async def store_token(ctx: WalletContext, text: str, source: str) -> int:
-    """Keep the scanned text before anything else happens."""
-    return await ctx.db.run(lambda s: journal.store_received(s, text, source))
+async def store_token(
+    ctx: WalletContext, text: str, source: str, token: Token | None = None
+) -> int:
+    """Keep the scanned text before anything else happens.
+
+    ``token``, the text already parsed, has its mint, unit and amount stored along: the
+    planning step then has nothing to write (each write is a disk flush).
+    """
+    return await ctx.db.run(lambda s: journal.store_received(s, text, source, token))
 
 
 async def plan_receive(
@@ -122,6 +152,8 @@ async def plan_receive(
     token_id: int | None = None,
     require_trusted: bool = True,
     offline: bool = False,
+    token: Token | None = None,
+    mint: KnownMint | None = None,
 ) -> ReceivePlan:
     """Check a token without spending it.
 
@@ -133,29 +165,40 @@ async def plan_receive(
         require_trusted: refuse tokens of untrusted mints before any contact with them.
         offline: plan without contacting the mint (it is down): only stored keys are
             used, and every proof must carry a valid DLEQ and be P2PK-locked to the shop.
+        token: ``text`` already parsed by the caller (it is not parsed again).
+        mint: :func:`known_mint` of the token's mint, read by a caller that stored the
+            token (``token_id``, with ``token``) in that same transaction: the store is
+            then not read again.
 
     Raises:
         PosError: ``token.invalid``, ``mint.untrusted``, ``keyset.unknown``,
             ``token.dleq_invalid``, ``p2pk.*``, ``fee.too_high``, ``mint.unreachable``...
             The token stays stored in every case.
     """
+    bad_text: PosError | None = None
+    if token is None:
+        try:
+            token = parse_token(text)
+        except PosError as exc:
+            bad_text = exc
     if token_id is None:
-        token_id = await store_token(ctx, text, source)
-    try:
-        token = parse_token(text)
-    except PosError as exc:
-        raise await refuse(ctx, token_id, exc) from exc
+        token_id = await store_token(ctx, text, source, token)
+    if bad_text is not None:
+        raise await refuse(ctx, token_id, bad_text) from bad_text
+    facts = journal.token_facts(token)
 
-    def lookup(session: Session) -> tuple[int | None, bool, str, str | None]:
-        journal.mark_received(
-            session, token_id, "received", mint_url=token.mint, unit=token.unit, amount=token.amount
-        )
-        row = mint_row(session, token.mint)
-        if row is None:
-            return None, False, token.mint, None
-        return row.id, row.trusted, row.url, row.info_json
+    def lookup(session: Session) -> KnownMint:
+        stored = session.get(ReceivedToken, token_id)
+        if (
+            stored is None
+            or (stored.state, stored.error_code) != ("received", None)
+            or any(getattr(stored, key) != value for key, value in facts.items())
+        ):  # written only when it changes: a read-only transaction needs no disk flush
+            journal.mark_received(session, token_id, "received", **facts)
+        return known_mint(session, token.mint)
 
-    mint_id, trusted, mint_url, info_json = await ctx.db.run(lookup)
+    known = mint if mint is not None else await ctx.db.run(lookup)
+    mint_id, trusted, mint_url = known.id, known.trusted, known.url
     if require_trusted and not trusted:
         raise await refuse(
             ctx,
@@ -178,8 +221,9 @@ async def plan_receive(
             mint_id=mint_id,
             mint_url=mint_url,
             trusted=trusted,
-            info_json=info_json,
+            info_json=known.info_json,
             offline=offline,
+            stored=known.keysets,
         )
     except NetworkError:
         raise
@@ -204,8 +248,9 @@ async def _plan_checked(
     trusted: bool,
     info_json: str | None,
     offline: bool = False,
+    stored: Sequence[Keyset] = (),
 ) -> ReceivePlan:
-    keysets = {k.id: k for k in await ctx.db.run(lambda s: stored_keysets(s, mint_id))}
+    keysets = {k.id: k for k in stored}
     try:
         resolved = [resolve_keyset_id(pid, keysets) for pid in token.keyset_ids]
         need_sync = any(not keysets[r].keys for r in resolved)
@@ -217,10 +262,12 @@ async def _plan_checked(
             "The mint is offline and the shop does not know the keys of this token yet.",
             f"keysets {token.keyset_ids}",
         )
-    if need_sync or not _output_keyset(keysets.values(), token.unit):
+    synced = need_sync or not _output_keyset(keysets.values(), token.unit)
+    if synced:
         keysets = {k.id: k for k in await ctx.mints.sync_keysets(mint_id, mint_url)}
     mapping = {pid: resolve_keyset_id(pid, keysets) for pid in token.keyset_ids}
-    await ctx.db.run(lambda s: _check_keyset_owner(s, mint_id, mapping.values()))
+    if synced:  # the stored ones were read for this mint only; fetched ones are checked
+        await ctx.db.run(lambda s: _check_keyset_owner(s, mint_id, mapping.values()))
 
     inputs = tuple(replace(p, id=mapping[p.id]) for p in token.proofs)
     for ks_id in set(mapping.values()):
@@ -247,13 +294,14 @@ async def _plan_checked(
                 "The mint is offline and this token carries no proof of authenticity (DLEQ).",
                 f"a {p.amount} proof has no DLEQ",
             )
-        if p.dleq is not None and not crypto.verify_dleq_proof(p, keysets[p.id].keys[p.amount]):
-            raise SecurityError(
-                "token.dleq_invalid",
-                "This token failed its authenticity check and was not accepted. Ask the "
-                "customer for a new token.",
-                f"DLEQ of a {p.amount} proof in keyset {p.id} does not verify",
-            )
+    bad = await ctx.cpu(len(inputs), _first_bad_dleq, inputs, keysets)
+    if bad is not None:
+        raise SecurityError(
+            "token.dleq_invalid",
+            "This token failed its authenticity check and was not accepted. Ask the "
+            "customer for a new token.",
+            f"DLEQ of a {bad.amount} proof in keyset {bad.id} does not verify",
+        )
 
     locked, sig_all = _check_locks(ctx, inputs, info_json)
     if offline and not locked:
@@ -289,6 +337,14 @@ async def _plan_checked(
         sig_all=sig_all,
         keysets=keysets,
     )
+
+
+def _first_bad_dleq(inputs: Sequence[Proof], keysets: dict[str, Keyset]) -> Proof | None:
+    """The first input whose DLEQ proof does not verify (inputs without one are skipped)."""
+    for p in inputs:
+        if p.dleq is not None and not crypto.verify_dleq_proof(p, keysets[p.id].keys[p.amount]):
+            return p
+    return None
 
 
 def _check_keyset_owner(session: Session, mint_id: int, keyset_ids: Sequence[str]) -> None:
@@ -331,6 +387,8 @@ async def execute_receive(
     correlation_id: str | None = None,
     details: dict[str, Any] | None = None,
     op_id: str | None = None,
+    with_journal: Callable[[Session], None] | None = None,
+    with_completion: Callable[[Session], Any] | None = None,
 ) -> ReceiveResult:
     """Journal the swap, send it, store the new proofs.
 
@@ -344,12 +402,17 @@ async def execute_receive(
         correlation_id: ties log lines, audit and errors to a sale.
         details: extra facts kept in the journal (sale and payment ids).
         op_id: a queued operation (the mint was down at planning) to fill in.
+        with_journal: more writes to commit in the journal's transaction (the sales
+            engine records the payment's fee there, sparing a transaction of its own).
+        with_completion: more writes to commit with the new proofs (the sales engine
+            settles the sale there, as design.md section 2 step 3 has it); see
+            :func:`complete_receive`.
     """
     amounts = split_with_keyset(plan.net, plan.output_keyset.keys)
     existing = op_id is not None
     op_id = op_id or journal.new_id()
 
-    def prepare(session: Session) -> Outputs:
+    def prepare(session: Session) -> tuple[Outputs, Operation, tuple[Proof, ...]]:
         start = journal.reserve_counters(session, plan.output_keyset.id, len(amounts))
         outputs = build_outputs(ctx.seed, plan.output_keyset.id, amounts, start)
         inputs = _signed_inputs(ctx, plan, outputs)
@@ -361,6 +424,7 @@ async def execute_receive(
             session.add(op)
         op.state = "pending"
         op.step = "prepared"
+        op.next_retry_at = journal.lease()
         op.mint_id = plan.mint_id
         op.unit = plan.unit
         op.keyset_id = plan.output_keyset.id
@@ -376,14 +440,34 @@ async def execute_receive(
         session.flush()
         journal.lock_inputs(session, op_id, [crypto.y_of_secret(p.secret) for p in inputs])
         journal.mark_received(session, plan.token_id, "processing")
-        return outputs
+        if with_journal is not None:
+            with_journal(session)
+        return outputs, op, inputs
 
     try:
-        outputs = await ctx.db.run(prepare)
+        outputs, op, inputs = await ctx.db.run(prepare)
     except PosError as exc:
         raise await refuse(ctx, plan.token_id, exc) from exc
-    op = await ctx.db.run(lambda s: s.get(Operation, op_id))
-    return await send_swap(ctx, op, outputs, first_attempt=True)
+    log.info(
+        "receive %s: %d proofs, %d %s at %s, fee %d",
+        op_id,
+        len(plan.inputs),
+        plan.amount,
+        plan.unit,
+        plan.mint_url,
+        plan.fee,
+    )
+    # The committed row and the inputs as journalled: nothing to read back.
+    return await send_swap(
+        ctx,
+        op,
+        outputs,
+        first_attempt=True,
+        inputs=inputs,
+        mint_url=plan.mint_url,
+        keyset=plan.output_keyset,
+        with_completion=with_completion,
+    )
 
 
 def _signed_inputs(ctx: WalletContext, plan: ReceivePlan, outputs: Outputs) -> tuple[Proof, ...]:
@@ -395,16 +479,31 @@ def _signed_inputs(ctx: WalletContext, plan: ReceivePlan, outputs: Outputs) -> t
 
 
 async def send_swap(
-    ctx: WalletContext, op: Operation, outputs: Outputs, *, first_attempt: bool = True
+    ctx: WalletContext,
+    op: Operation,
+    outputs: Outputs,
+    *,
+    first_attempt: bool = True,
+    inputs: Sequence[Proof] | None = None,
+    mint_url: str | None = None,
+    keyset: Keyset | None = None,
+    with_completion: Callable[[Session], Any] | None = None,
 ) -> ReceiveResult:
     """Send (or re-send) the journalled swap of a receive and finish it.
 
     A refusal of the first attempt fails the operation (the inputs were not
     spent by us); a refusal of a re-send is left to recovery, which checks the
     proof states and restores our outputs if an earlier attempt went through.
+
+    ``inputs`` (as journalled), ``mint_url`` and the output ``keyset`` are read from
+    the store when the caller does not already hold them; ``with_completion`` goes to
+    :func:`complete_receive`.
     """
-    inputs = journal.proofs_from_json(op.inputs_json)
-    client = ctx.mints.client(await ctx.db.run(lambda s: s.get(Mint, op.mint_id).url))
+    if inputs is None:
+        inputs = journal.proofs_from_json(op.inputs_json)
+    if mint_url is None:
+        mint_url = await ctx.db.run(lambda s: s.get(Mint, op.mint_id).url)
+    client = ctx.mints.client(mint_url)
     fault_point("before_swap")
     try:
         signatures = await client.swap(inputs, outputs.messages)
@@ -420,12 +519,15 @@ async def send_swap(
         ctx.bus.publish(OperationChanged(op.id, op.kind, "failed", exc.code))
         raise
     fault_point("after_swap")
-    return await complete_receive(ctx, op.id, outputs, signatures)
+    return await complete_receive(
+        ctx, op.id, outputs, signatures, keyset=keyset, with_completion=with_completion
+    )
 
 
 def _mark_unknown(session: Session, op_id: str, exc: PosError) -> None:
     op = session.get(Operation, op_id)
     op.step = "sent"
+    op.next_retry_at = None  # the request ended: recovery schedules the next attempt
     op.last_error_code = exc.code
     op.last_error = exc.detail[:1000]
     op.updated_at = now()
@@ -465,12 +567,30 @@ async def complete_receive(
     *,
     indexes: Sequence[int] | None = None,
     recovered: bool = False,
+    keyset: Keyset | None = None,
+    with_completion: Callable[[Session], Any] | None = None,
 ) -> ReceiveResult:
-    """Unblind, verify and store the new proofs and close the operation in one transaction."""
-    keyset = await ctx.db.run(lambda s: keyset_from_row(s.get(KeysetRow, outputs.keyset_id)))
-    result = unblind(outputs, signatures, keyset, indexes=indexes)
+    """Unblind, verify and store the new proofs and close the operation in one transaction.
 
-    def write(session: Session) -> tuple[Operation, str]:
+    Args:
+        ctx: wallet dependencies.
+        op_id: the journalled operation.
+        outputs: the outputs sent.
+        signatures: the mint's answer for them.
+        indexes: which outputs the signatures answer (restore), in order.
+        recovered: the recovery service finishes the operation.
+        keyset: the outputs' keyset with its keys, when the caller holds it (else read).
+        with_completion: more writes for the same transaction, in a savepoint of their
+            own: if they fail they are rolled back and logged, and the new proofs are
+            committed all the same. What it returns is ``ReceiveResult.completion``.
+    """
+    if keyset is None or keyset.id != outputs.keyset_id or not keyset.keys:
+        keyset = await ctx.db.run(lambda s: keyset_from_row(s.get(KeysetRow, outputs.keyset_id)))
+    result = await ctx.cpu(
+        len(signatures), lambda: unblind(outputs, signatures, keyset, indexes=indexes)
+    )
+
+    def write(session: Session) -> tuple[Operation, str, Any]:
         op = session.get(Operation, op_id)
         mint = session.get(Mint, op.mint_id)
         journal.insert_proofs(
@@ -499,9 +619,13 @@ async def complete_receive(
             journal.audit(
                 session, "security.dleq_invalid", op_id, {"count": len(result.dleq_failures)}
             )
-        return op, mint.url
+        extra = _also_commit(session, with_completion) if with_completion else None
+        return op, mint.url, extra
 
-    op, mint_url = await ctx.db.run(write)
+    op, mint_url, extra = await ctx.db.run(write)
+    log.info(
+        "receive %s %s: +%d %s", op.id, op.state, sum(p.amount for p in result.proofs), op.unit
+    )
     ctx.bus.publish(BalanceChanged(mint_url, op.unit))
     ctx.bus.publish(OperationChanged(op.id, op.kind, op.state))
     warnings = ()
@@ -517,7 +641,18 @@ async def complete_receive(
         fee=op.fee,
         proofs=len(result.proofs),
         warnings=warnings,
+        completion=extra,
     )
+
+
+def _also_commit(session: Session, writes: Callable[[Session], Any]) -> Any:
+    """Run a caller's writes in a savepoint: the new proofs are committed whatever they do."""
+    try:
+        with session.begin_nested():
+            return writes(session)
+    except Exception:  # never lose the new proofs to a caller's bug
+        log.exception("writes added to a receive's completion failed; rolled back alone")
+        return None
 
 
 async def receive(ctx: WalletContext, text: str, *, source: str = "cli") -> ReceiveResult:
@@ -526,9 +661,13 @@ async def receive(ctx: WalletContext, text: str, *, source: str = "cli") -> Rece
     When the mint cannot be reached before the swap, the token is queued as a
     pending operation so that ``recovery run`` redeems it later.
     """
-    token_id = await store_token(ctx, text, source)
     try:
-        plan = await plan_receive(ctx, text, source=source, token_id=token_id)
+        token = parse_token(text)
+    except PosError:
+        token = None  # stored all the same; planning records the refusal
+    token_id = await store_token(ctx, text, source, token)
+    try:
+        plan = await plan_receive(ctx, text, source=source, token_id=token_id, token=token)
     except NetworkError as exc:
         await queue_receive(ctx, token_id, exc)
         raise

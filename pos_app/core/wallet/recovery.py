@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,9 +22,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core.cashu import crypto
+from pos_app.core.errorlog import record_error
 from pos_app.core.errors import MintError, NetworkError, PosError, ValidationError
-from pos_app.core.events import OperationChanged, OperationRecovered
-from pos_app.core.store.schema import Mint, Operation, ReceivedToken, now
+from pos_app.core.events import Notification, OperationChanged, OperationRecovered
+from pos_app.core.logs import correlated
+from pos_app.core.store.schema import Mint, Operation, OperationAttempt, ReceivedToken, now
 from pos_app.core.wallet import journal, restore
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.melt import resolve_melt
@@ -64,14 +67,58 @@ class Outcome:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """When to try an operation again (the ``retry.*`` settings)."""
+
+    first_delay: float = 10.0
+    factor: float = 2.0
+    max_delay: float = 3600.0
+    max_attempts: int = 20
+
+    @classmethod
+    def from_settings(cls, values: dict[str, Any]) -> RetryPolicy:
+        """Build from :meth:`Config.values`."""
+        return cls(
+            first_delay=float(values["retry.first_delay_seconds"]),
+            factor=float(values["retry.backoff_factor"]),
+            max_delay=float(values["retry.max_delay_seconds"]),
+            max_attempts=int(values["retry.max_attempts"]),
+        )
+
+    def delay(self, attempts: int) -> float:
+        """Wait before the next try after ``attempts`` failed recovery attempts.
+
+        The failure that opened the operation is followed by ``first_delay``
+        (attempts = 0); each failed attempt multiplies the wait by ``factor``, up to
+        ``max_delay``.
+        """
+        return min(self.first_delay * self.factor ** max(0, attempts), self.max_delay)
+
+
 class Recovery:
     """Resolves open operations, one at a time per operation.
 
     A manual run and the retry timer never work on the same operation together.
+    Every attempt is recorded; a failed one schedules the next by the retry
+    policy, and the last allowed one moves the operation to ``needs_review`` and
+    notifies the owner.
+
+    Args:
+        ctx: wallet dependencies.
+        policy: returns the current retry policy (read from the settings each time).
+        clock: Unix time source for the schedule (tests move it).
     """
 
-    def __init__(self, ctx: WalletContext) -> None:
+    def __init__(
+        self,
+        ctx: WalletContext,
+        policy: Callable[[Session], RetryPolicy] | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.ctx = ctx
+        self.clock = clock
+        self._policy = policy or (lambda _session: RetryPolicy())
         self._locks: dict[str, asyncio.Lock] = {}
         self._hooks: list[Callable[[Outcome], Awaitable[None]]] = []
 
@@ -139,23 +186,35 @@ class Recovery:
         """Try every open operation once."""
         return [await self.run(op_id) for op_id in await self.open_operations()]
 
-    async def run(self, op_id: str) -> Outcome:
-        """Try to resolve one operation; network failures leave it pending."""
+    async def run(self, op_id: str, *, manual: bool = False) -> Outcome:
+        """Try to resolve one operation; network failures leave it pending.
+
+        Args:
+            op_id: the operation.
+            manual: the owner asked (``recovery run ID``, the Retry button): an operation
+                in ``needs_review`` is tried again too.
+        """
         async with self._lock(op_id):
             op = await self.ctx.db.run(lambda s: s.get(Operation, op_id))
             if op is None:
                 raise ValidationError("recovery.unknown", "There is no such operation.", op_id)
-            if op.state not in OPEN_STATES:
+            runnable = (*OPEN_STATES, "needs_review") if manual else OPEN_STATES
+            if op.state not in runnable:
                 return Outcome(op.id, op.kind, op.state, "none")
-            try:
-                outcome = await self._resolve(op)
-            except (NetworkError, MintError) as exc:
-                await self.ctx.db.run(lambda s, e=exc: _note_attempt(s, op_id, e))
-                return Outcome(op.id, op.kind, "pending", "error", exc.code)
-            except PosError as exc:
-                await self.ctx.db.run(lambda s, e=exc: _note_attempt(s, op_id, e))
-                log.warning("recovery of %s failed: %s", op_id, exc.detail or exc.user_message)
-                return Outcome(op.id, op.kind, "pending", "error", exc.code)
+            with correlated(op.correlation_id):
+                try:
+                    outcome = await self._resolve(op)
+                except PosError as exc:
+                    if not isinstance(exc, NetworkError | MintError):
+                        log.warning(
+                            "recovery of %s failed: %s", op_id, exc.detail or exc.user_message
+                        )
+                    outcome = Outcome(op.id, op.kind, "pending", "error", exc.code)
+                    await self.ctx.db.run(lambda s, e=exc: record_error(s, e, operation_id=op_id))
+                outcome = await self._record(op, outcome, manual)
+                log.info(
+                    "recovery of %s %s: %s -> %s", op.kind, op_id, outcome.action, outcome.state
+                )
             if outcome.state in ("done", "recovered"):
                 self.ctx.bus.publish(OperationRecovered(op.id, op.kind, outcome.amount))
             for hook in self._hooks:
@@ -164,6 +223,60 @@ class Recovery:
                 except Exception:
                     log.exception("recovery hook failed for %s", op_id)
             return outcome
+
+    async def _record(self, op: Operation, outcome: Outcome, manual: bool) -> Outcome:
+        """Store the attempt; schedule the next one or ask for review after the last."""
+
+        def write(session: Session) -> Outcome:
+            row = session.get(Operation, op.id)
+            session.add(
+                OperationAttempt(
+                    operation_id=op.id,
+                    at=int(self.clock()),
+                    outcome=outcome.action,
+                    state=outcome.state,
+                    error_code=outcome.error_code,
+                    manual=manual,
+                )
+            )
+            if outcome.state != "pending":
+                row.next_retry_at = None
+                return outcome
+            policy = self._policy(session)
+            row.attempts += 1
+            if outcome.error_code:
+                row.last_error_code = outcome.error_code
+            if row.attempts >= policy.max_attempts:
+                row.state = "needs_review"
+                row.next_retry_at = None
+                journal.audit(
+                    session,
+                    "operation.needs_review",
+                    op.id,
+                    {"attempts": row.attempts, "code": row.last_error_code},
+                    correlation_id=row.correlation_id,
+                )
+                return Outcome(op.id, op.kind, "needs_review", outcome.action, outcome.error_code)
+            row.next_retry_at = int(self.clock() + policy.delay(row.attempts))
+            row.state = "pending"
+            return outcome
+
+        recorded = await self.ctx.db.run(write)
+        if recorded.state == "needs_review" and op.state != "needs_review":
+            self.ctx.bus.publish(
+                OperationChanged(op.id, op.kind, "needs_review", recorded.error_code)
+            )
+            self.ctx.bus.publish(
+                Notification(
+                    "warning",
+                    "An operation needs review",
+                    f"A {op.kind} could not be finished after repeated attempts "
+                    f"({recorded.error_code or 'no answer'}). Look at it in Activity.",
+                    kind="needs_review",
+                    data={"operation_id": op.id},
+                )
+            )
+        return recorded
 
     async def _resolve(self, op: Operation) -> Outcome:
         if op.kind == "melt":
@@ -220,8 +333,7 @@ class Recovery:
             await self.ctx.db.run(lambda s: _set_state(s, op.id, "recovered"))
             return Outcome(op.id, op.kind, "recovered", "resent", amount=result.amount)
         if "PENDING" in kinds:
-            await self.ctx.db.run(lambda s: _note_attempt(s, op.id, None))
-            return Outcome(op.id, op.kind, "pending", "waiting")
+            return Outcome(op.id, op.kind, "pending", "waiting", "token.pending")
         pairs = await client.restore(outputs.messages)
         if not pairs:
             # Spent, but not by us: the customer (or someone) spent the token elsewhere.
@@ -245,15 +357,6 @@ class Recovery:
         return Outcome(op.id, op.kind, "recovered", "restored", amount=op.input_amount - op.fee)
 
 
-def _note_attempt(session: Session, op_id: str, exc: PosError | None) -> None:
-    op = session.get(Operation, op_id)
-    op.attempts += 1
-    if exc is not None:
-        op.last_error_code = exc.code
-        op.last_error = (exc.detail or exc.user_message)[:1000]
-    op.updated_at = now()
-
-
 def _set_state(session: Session, op_id: str, state: str) -> None:
     op = session.get(Operation, op_id)
     if op.state in ("done", "recovered"):
@@ -266,6 +369,7 @@ def list_operations(session: Session, *, include_closed: bool = False) -> list[d
     query = select(Operation).order_by(Operation.created_at)
     if not include_closed:
         query = query.where(Operation.state.in_((*OPEN_STATES, "needs_review")))
+    query = query.where(Operation.kind != "restore")
     out = []
     for op in session.scalars(query):
         details = json.loads(op.details_json or "{}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sqlalchemy import select
@@ -115,14 +116,17 @@ async def _scan_keyset(
     client = ctx.mints.client(url)
     while state["empty"] < EMPTY_BATCHES_TO_STOP:
         start = state["next"]
-        outputs = build_outputs(ctx.seed, keyset.id, [1] * BATCH, start)
+        outputs = await ctx.cpu(BATCH, build_outputs, ctx.seed, keyset.id, [1] * BATCH, start)
         pairs = await client.restore(outputs.messages)
         proofs: list[Any] = []
         counters: list[int | None] = []
         if pairs:
             by_b = {m.B_: i for i, m in enumerate(outputs.messages)}
             indexes = [by_b[o.B_] for o, _ in pairs]
-            result = unblind(outputs, [sig for _, sig in pairs], keyset, indexes=indexes)
+            sigs = [sig for _, sig in pairs]
+            result = await ctx.cpu(
+                len(sigs), partial(unblind, outputs, sigs, keyset, indexes=indexes)
+            )
             states = await client.checkstate([crypto.y_of_secret(p.secret) for p in result.proofs])
             for proof, counter, st in zip(result.proofs, result.counters, states, strict=True):
                 if st.state == "UNSPENT":

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core.cashu import p2pk
-from pos_app.core.cashu.amounts import select_proofs, split_with_keyset
+from pos_app.core.cashu.amounts import split_with_keyset
 from pos_app.core.cashu.models import Token, check_point
 from pos_app.core.cashu.tokens import serialize_token_v4
 from pos_app.core.errors import NetworkError, PosError, ProtocolError, ValidationError
@@ -116,21 +116,25 @@ async def send(
         )
     lock = _check_lock(lock)
 
-    def load(session: Session) -> tuple[int, str, list[coins.Coin], dict[str, int], set[str]]:
+    def pick(session: Session) -> tuple[int, str, list[coins.Coin], int | None]:
         row = mint_row(session, mint_url)
         if row is None:
             raise ValidationError("mint.unknown", "This mint is not in the shop's list.", mint_url)
+        if lock is None:
+            exact = coins.exact_stored(session, row.id, unit, amount)
+            if exact is not None:
+                return row.id, row.url, exact, None  # no swap needed
         fees, inactive = coins.fee_table(session, row.id)
-        return row.id, row.url, coins.spendable(session, row.id, unit), fees, inactive
+        selected, fee = coins.select_coins(
+            session, row.id, unit, amount, fees, prefer_inactive=inactive
+        )
+        return row.id, row.url, selected, fee
 
-    mint_id, url, available, fees, inactive = await ctx.db.run(load)
+    mint_id, url, picked, fee = await ctx.db.run(pick)
     request = SendRequest(mint_id, url, unit, amount, lock, purpose, memo, out, qr, correlation_id)
-    if lock is None:
-        exact = coins.exact_coins(list(available), amount)
-        if exact is not None:
-            return await _export_without_swap(ctx, request, exact)
-    selected, fee = select_proofs(available, amount, fees, inactive)
-    return await _export_with_swap(ctx, request, selected, fee)
+    if fee is None:
+        return await _export_without_swap(ctx, request, picked)
+    return await _export_with_swap(ctx, request, picked, fee)
 
 
 async def _export_without_swap(
@@ -206,6 +210,7 @@ async def _export_with_swap(
             kind="send",
             state="pending",
             step="prepared",
+            next_retry_at=journal.lease(),
             mint_id=req.mint_id,
             unit=req.unit,
             keyset_id=keyset.id,
@@ -252,6 +257,7 @@ async def _export_with_swap(
 def _mark_sent(session: Session, op_id: str, exc: PosError) -> None:
     op = session.get(Operation, op_id)
     op.step = "sent"
+    op.next_retry_at = None  # the request ended: recovery schedules the next attempt
     op.last_error_code = exc.code
     op.last_error = exc.detail[:1000]
     op.updated_at = now()
@@ -282,7 +288,9 @@ async def complete_send(
 ) -> tuple[int, str]:
     """Store the change, mark the sent proofs exported, record the token; one transaction."""
     keyset = await ctx.db.run(lambda s: keyset_from_row(s.get(KeysetRow, outputs.keyset_id)))
-    result = unblind(outputs, signatures, keyset, indexes=indexes)
+    result = await ctx.cpu(
+        len(signatures), lambda: unblind(outputs, signatures, keyset, indexes=indexes)
+    )
     positions = list(range(len(outputs))) if indexes is None else list(indexes)
 
     def write(session: Session) -> tuple[int, str, str, str]:

@@ -9,7 +9,7 @@ from pos_app.core.config import Config
 from pos_app.core.store.schema import Secret
 from pos_app.core.wallet import check, coins, melt, receive, restore, send
 from pos_app.core.wallet.context import WalletContext
-from pos_app.core.wallet.recovery import Recovery, list_operations
+from pos_app.core.wallet.recovery import Recovery, RetryPolicy, list_operations
 
 
 class Wallet:
@@ -18,7 +18,7 @@ class Wallet:
     def __init__(self, ctx: WalletContext, config: Config) -> None:
         self.ctx = ctx
         self.config = config
-        self.recovery = Recovery(ctx)
+        self.recovery = Recovery(ctx, lambda s: RetryPolicy.from_settings(config.values(s)))
 
     # -- reads -----------------------------------------------------------------------------
 

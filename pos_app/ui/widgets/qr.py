@@ -1,21 +1,39 @@
-"""A QR code view: static for short texts, animated BC-UR (``ur:bytes``) for long tokens."""
+"""A QR code view: static for short texts, animated BC-UR (``ur:bytes``) for long tokens.
+
+``qrcode`` is pure Python: choosing the best mask for a 200..600-character code
+(a payment request, a change token) takes 30..90 ms, over the GUI's 50 ms budget.
+Static codes are therefore encoded in a worker thread (and cached, since the
+cashier's view and the customer display show the same request); animated parts
+use a fixed mask and take a few milliseconds each.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from collections import OrderedDict
+
 import qrcode
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from pos_app.core.cashu.ur import encode_token_ur
+from pos_app.ui.tasks import in_thread
+
+log = logging.getLogger(__name__)
 
 # Above this length a single QR code gets too dense for a phone camera at arm's length.
 MAX_STATIC = 600
 FRAGMENT = 150
 FPS = 6
+CACHE_SIZE = 16
+
+Matrix = list[list[bool]]
+_cache: OrderedDict[str, Matrix] = OrderedDict()
 
 
-def qr_matrix(text: str, *, fixed_mask: bool = False) -> list[list[bool]]:
+def qr_matrix(text: str, *, fixed_mask: bool = False) -> Matrix:
     """Modules of ``text`` as one QR code, quiet zone included (upper-case UR packs densest)."""
     code = qrcode.QRCode(
         error_correction=qrcode.constants.ERROR_CORRECT_L,
@@ -27,7 +45,17 @@ def qr_matrix(text: str, *, fixed_mask: bool = False) -> list[list[bool]]:
     return code.get_matrix()
 
 
-def matrix_image(matrix: list[list[bool]], scale: int = 8) -> QImage:
+def cached_matrix(text: str) -> Matrix:
+    """:func:`qr_matrix`, remembered for the last few texts (thread-safe enough: idempotent)."""
+    found = _cache.get(text)
+    if found is None:
+        found = _cache[text] = qr_matrix(text)
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return found
+
+
+def matrix_image(matrix: Matrix, scale: int = 8) -> QImage:
     """A black-on-white image of a module matrix (for receipts and exports)."""
     n = len(matrix)
     image = QImage(n * scale, n * scale, QImage.Format.Format_RGB32)
@@ -48,13 +76,18 @@ class QrView(QWidget):
 
     Texts longer than ``MAX_STATIC`` are shown as an animated ``ur:bytes`` fountain
     code (what wallets such as cashu.me read); :attr:`animated` tells which.
+
+    Signals:
+        ready(): the code for the current text is drawn.
     """
+
+    ready = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(220, 220)
-        self._matrix: list[list[bool]] = []
+        self._matrix: Matrix = []
         self._text = ""
         self._encoder = None
         self._timer = QTimer(self)
@@ -71,20 +104,55 @@ class QrView(QWidget):
         """True while cycling fountain parts."""
         return self._timer.isActive()
 
+    @property
+    def pending(self) -> bool:
+        """True while a static code is being encoded."""
+        return bool(self._text) and not self._matrix
+
     def set_text(self, text: str, *, max_static: int = MAX_STATIC) -> None:
         """Show ``text``; animate it as BC-UR when it is too long for one readable code."""
         self._timer.stop()
-        self._text = text or ""
+        self._text = text = text or ""
         self._encoder = None
+        self._matrix = []
         if not text:
-            self._matrix = []
-        elif len(text) <= max_static:
-            self._matrix = qr_matrix(text)
-        else:
+            self._drawn()
+        elif len(text) > max_static:
             self._encoder = encode_token_ur(text, FRAGMENT)
             self._next_part()
             self._timer.start(1000 // FPS)
+            self.ready.emit()
+        elif text in _cache:
+            self._matrix = _cache[text]
+            self._drawn()
+        else:
+            self._encode_static(text)
         self.update()
+
+    def _encode_static(self, text: str) -> None:
+        try:
+            future = in_thread(cached_matrix, text)
+        except RuntimeError:  # no asyncio loop (a bare Qt script): encode here
+            self._matrix = cached_matrix(text)
+            self._drawn()
+            return
+        future.add_done_callback(lambda f, t=text: self._encoded(t, f))
+
+    def _encoded(self, text: str, future: asyncio.Future[Matrix]) -> None:
+        if future.cancelled() or text != self._text:
+            return  # replaced by another text meanwhile
+        if future.exception() is not None:
+            log.error("QR encoding failed", exc_info=future.exception())
+            return
+        try:
+            self._matrix = future.result()
+            self._drawn()
+        except RuntimeError:  # the widget was deleted while encoding
+            pass
+
+    def _drawn(self) -> None:
+        self.update()
+        self.ready.emit()
 
     def clear(self) -> None:
         """Show nothing."""
@@ -116,7 +184,8 @@ class QrView(QWidget):
             for y, row in enumerate(self._matrix):
                 for x, dark in enumerate(row):
                     if dark:
-                        painter.drawRect(
-                            QRectF(left + x * module, top + y * module, module + 0.5, module + 0.5)
+                        rect = QRectF(
+                            left + x * module, top + y * module, module + 0.5, module + 0.5
                         )
+                        painter.drawRect(rect)
         painter.end()

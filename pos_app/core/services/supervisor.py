@@ -1,0 +1,121 @@
+"""In-app timers as asyncio tasks: started and stopped with the app, restarted when they fail.
+
+A service is an async function run in a loop with a pause between rounds. An
+exception in a round is logged and the round is retried after a growing pause;
+it never takes the app down (design.md section 6).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+log = logging.getLogger(__name__)
+
+RESTART_FIRST = 1.0
+RESTART_MAX = 300.0
+
+
+@dataclass
+class Service:
+    """One periodic job.
+
+    Args:
+        name: for logs and status.
+        work: one round of work.
+        interval: seconds to wait between rounds (a callable is read before each wait,
+            so a setting change applies without a restart).
+    """
+
+    name: str
+    work: Callable[[], Awaitable[None]]
+    interval: Callable[[], Awaitable[float]] | float
+    failures: int = 0
+    rounds: int = 0
+    last_error: str | None = None
+    task: asyncio.Task[None] | None = field(default=None, repr=False)
+    wake: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
+
+
+class Supervisor:
+    """Owns the services' tasks."""
+
+    def __init__(self) -> None:
+        self.services: dict[str, Service] = {}
+
+    def add(
+        self,
+        name: str,
+        work: Callable[[], Awaitable[None]],
+        interval: Callable[[], Awaitable[float]] | float,
+    ) -> Service:
+        """Register a service (started by :meth:`start`)."""
+        service = Service(name, work, interval)
+        self.services[name] = service
+        return service
+
+    def start(self) -> None:
+        """Start every registered service that is not running."""
+        for service in self.services.values():
+            if service.task is None or service.task.done():
+                service.task = asyncio.ensure_future(self._run(service))
+
+    def wake(self, name: str) -> None:
+        """Run a service's next round now (e.g. after a setting changed)."""
+        service = self.services.get(name)
+        if service is not None:
+            service.wake.set()
+
+    async def stop(self) -> None:
+        """Cancel every service and wait for them to end."""
+        tasks = [s.task for s in self.services.values() if s.task is not None]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for service in self.services.values():
+            service.task = None
+
+    async def _run(self, service: Service) -> None:
+        while True:
+            try:
+                await service.work()
+                service.rounds += 1
+                service.failures = 0
+                pause = await _interval(service)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                service.failures += 1
+                service.last_error = f"{type(exc).__name__}: {exc}"
+                pause = min(RESTART_FIRST * 2 ** (service.failures - 1), RESTART_MAX)
+                log.exception(
+                    "service %s failed (%d in a row); next try in %.0fs",
+                    service.name,
+                    service.failures,
+                    pause,
+                )
+            service.wake.clear()
+            try:
+                await asyncio.wait_for(service.wake.wait(), timeout=pause)
+            except TimeoutError:
+                pass
+
+    def status(self) -> list[dict[str, object]]:
+        """Each service's health, for the support bundle and the UI."""
+        return [
+            {
+                "name": s.name,
+                "running": s.task is not None and not s.task.done(),
+                "rounds": s.rounds,
+                "failures": s.failures,
+                "last_error": s.last_error,
+            }
+            for s in self.services.values()
+        ]
+
+
+async def _interval(service: Service) -> float:
+    value = service.interval
+    return float(await value()) if callable(value) else float(value)

@@ -1,0 +1,157 @@
+"""The customer display: a second window, facing the customer, that mirrors the sale.
+
+It shows the amount (in the shop currency and in sats), the payment request QR,
+and where the payment stands, in the customer's words ("Paid, thank you"). It is
+a plain top-level widget: the Sell page creates it, places it on the screen the
+``display.customer_screen`` setting names, and tells it what changed. It knows
+nothing of the core.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from pos_app.ui import theme
+from pos_app.ui.widgets.keypad import format_amount, format_sat
+from pos_app.ui.widgets.qr import QrView
+from pos_app.ui.widgets.spinner import Spinner
+from pos_app.ui.widgets.status_panel import STATE_COLORS
+
+log = logging.getLogger(__name__)
+
+
+def pick_screen(index: int) -> object | None:
+    """The screen for a ``display.customer_screen`` value (-1 or out of range: None)."""
+    screens = QGuiApplication.screens()
+    if index < 0:
+        return None
+    if index >= len(screens):
+        log.warning("customer display: screen %d does not exist (%d screens)", index, len(screens))
+        return None
+    return screens[index]
+
+
+class CustomerDisplay(QWidget):
+    """Amount, QR and status in large type for the customer.
+
+    States (:meth:`set_state`): ``idle``, ``waiting``, ``processing``, ``paid``,
+    ``partial``, ``refused``, ``offline``, ``review``, ``expired``, ``cancelled``.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(self.tr("Customer display"))
+        self.setObjectName("customer-display")
+        self.state = "idle"
+        self._request = ""
+        self.amount = QLabel()
+        self.amount.setObjectName("customer-amount")
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sats = QLabel()
+        self.sats.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sats.setStyleSheet("font-size: 24pt;")
+        self.caption = QLabel()
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setStyleSheet("font-size: 22pt; font-weight: 600;")
+        self.qr = QrView()
+        self.qr.setMinimumSize(300, 300)
+        self.spinner = Spinner(64)
+        self.spinner.hide()
+        self.status = QLabel()
+        self.status.setObjectName("customer-status")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 32, 32, 32)
+        layout.setSpacing(12)
+        self.mark = QLabel("\u2714")  # ✔ when paid without change
+        self.mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)  # with the QR hidden, the words gather in the middle
+        layout.addWidget(self.amount)
+        layout.addWidget(self.sats)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.qr, 8)
+        layout.addWidget(self.mark)
+        layout.addWidget(self.spinner, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.resize(720, 900)
+        self.set_state("idle")
+
+    # -- placement ----------------------------------------------------------------------------
+
+    def place_on(self, index: int) -> bool:
+        """Show full screen on screen ``index``; returns False (and hides) when there is none."""
+        screen = pick_screen(index)
+        if screen is None:
+            self.hide()
+            return False
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop the animation timers with the window."""
+        self.qr.clear()
+        self.spinner.stop()
+        super().closeEvent(event)
+
+    # -- content ------------------------------------------------------------------------------
+
+    def show_sale(self, amount: str, currency: str, due: int, request: str) -> None:
+        """A new sale: its amount, its sats and its payment request QR."""
+        if currency == "sat":
+            self.amount.setText(format_sat(int(amount)))
+            self.sats.setText("")
+        else:
+            self.amount.setText(f"{format_amount(amount, currency)}\u2009{currency}")
+            self.sats.setText(format_sat(due))
+        self._request = request
+        self.set_state("waiting")
+
+    def set_state(self, state: str, *, remaining: int = 0, change: str | None = None) -> None:
+        """Show where the payment stands, in the customer's words."""
+        self.state = state
+        request = self._request
+        words = {
+            "idle": self.tr("Welcome"),
+            "waiting": self.tr("Scan with your Cashu wallet, or show your token to the camera."),
+            "processing": self.tr("Checking your payment…"),
+            "paid": self.tr("Paid, thank you"),
+            "partial": self.tr("Thank you. {left} still to pay: please show another token."),
+            "refused": self.tr("This token was not accepted. Please show another one."),
+            "offline": self.tr("Your token was received. The shop confirms it shortly."),
+            "review": self.tr("Please wait: the cashier is checking your payment."),
+            "expired": self.tr("This price has expired. The cashier starts a new sale."),
+            "cancelled": self.tr("Welcome"),
+        }
+        text = words.get(state, "").format(left=format_sat(remaining))
+        shows_amount = state not in ("idle", "cancelled")
+        self.amount.setVisible(shows_amount)
+        self.sats.setVisible(shows_amount and bool(self.sats.text()))
+        self.caption.setText("")
+        if state == "paid" and change:
+            self.qr.set_text(change)
+            self.caption.setText(self.tr("Your change: scan it with your wallet"))
+        elif state in ("waiting", "refused", "processing") and request:
+            self.qr.set_text(request)
+        else:
+            self.qr.clear()
+        self.qr.setVisible(bool(self.qr.text))
+        self.caption.setVisible(bool(self.caption.text()))
+        self.mark.setVisible(state == "paid" and not change)
+        if state == "processing":
+            self.spinner.start()
+        else:
+            self.spinner.stop()
+        color = getattr(theme.colors(), STATE_COLORS.get(state, "info"), theme.colors().text)
+        big = 44 if state in ("paid", "idle", "cancelled") else 26
+        self.status.setStyleSheet(f"font-size: {big}pt; font-weight: 700; color: {color};")
+        self.mark.setStyleSheet(f"font-size: 120pt; color: {color};")
+        self.amount.setStyleSheet("font-size: 64pt; font-weight: 700;")
+        self.status.setText(text)

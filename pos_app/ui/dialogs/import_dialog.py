@@ -1,0 +1,289 @@
+"""Importing a token into the shop's wallet: pasted, scanned with the camera, or read from a file.
+
+Open with ``ImportDialog(ui, parent).open()``. Reading the camera and the file
+happens off the GUI thread; the redeem runs as a task, and its result or error
+is shown in the dialog in plain words.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.core.errors import PosError, ValidationError
+from pos_app.core.wallet.receive import ReceiveResult
+from pos_app.ui import removable, theme
+from pos_app.ui.context import UiContext
+from pos_app.ui.models import sale_format as fmt
+from pos_app.ui.tasks import spawn
+
+MAX_FILE_BYTES = 1_000_000
+TOKEN_PATTERN = re.compile(r"cashu[AB][A-Za-z0-9_\-+/=]+")
+PREVIEW_WIDTH = 480
+
+
+def read_token_file(path: Path) -> str:
+    """The token in a text file (the first ``cashuA…``/``cashuB…`` word, else all its text).
+
+    Raises:
+        ValidationError: ``import.file_unreadable`` when the file cannot be read or is not text.
+    """
+    try:
+        data = Path(path).read_bytes()[: MAX_FILE_BYTES + 1]
+    except OSError as exc:
+        raise ValidationError(
+            "import.file_unreadable",
+            "The file could not be read. Check that the drive is still plugged in.",
+            f"{path}: {exc}",
+        ) from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise ValidationError(
+            "import.file_unreadable", "This file is too large to be a token file.", str(path)
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            "import.file_unreadable", "This file is not a text file with a token in it.", str(path)
+        ) from exc
+    found = TOKEN_PATTERN.search(text)
+    return found.group(0) if found else text.strip()
+
+
+class ImportDialog(QDialog):
+    """Paste field, Scan and Open file buttons, and the outcome.
+
+    Signals:
+        received(object): the :class:`ReceiveResult` of a redeemed token.
+        failed(object): the :class:`PosError` of a refused one.
+    """
+
+    received = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.worker = None  # ScannerWorker while scanning
+        self.source = "paste"
+        self._busy = False
+        self.setWindowTitle(self.tr("Import ecash"))
+        self.resize(720, 620)
+        title = QLabel(self.tr("Import ecash"))
+        title.setProperty("role", "title")
+        hint = QLabel(self.tr("Paste a token, scan its QR code, or open a token file."))
+        hint.setProperty("role", "muted")
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(self.tr("cashuB… (Ctrl+V to paste)"))
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text.setMinimumHeight(110)
+        self.text.textChanged.connect(self._typed)
+        self.scan_button = QPushButton(self.tr("Scan"))
+        self.scan_button.clicked.connect(self.toggle_scan)
+        self.file_button = QPushButton(self.tr("Open file…"))
+        self.file_button.clicked.connect(self._choose_file)
+        self.receive_button = QPushButton(self.tr("Receive"))
+        self.receive_button.setProperty("role", "primary")
+        self.receive_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.receive_button.clicked.connect(self.receive)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.receive)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.scan_button)
+        buttons.addWidget(self.file_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.receive_button)
+
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(PREVIEW_WIDTH, PREVIEW_WIDTH * 9 // 16)
+        self.preview.setStyleSheet("background: black; color: white; border-radius: 6px;")
+        self.preview.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setFormat(self.tr("Animated code: %p%"))
+        self.progress.hide()
+        self.scan_message = QLabel()
+        self.scan_message.setProperty("role", "muted")
+        self.scan_message.setWordWrap(True)
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+        layout.addWidget(self.preview, 1, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.scan_message)
+        layout.addWidget(self.outcome)
+        layout.addStretch(1)
+        layout.addLayout(bottom)
+
+    # -- input -----------------------------------------------------------------------------
+
+    def set_token(self, text: str, source: str) -> None:
+        """Put ``text`` in the field as coming from ``source`` (``scan``, ``file``...)."""
+        self.text.blockSignals(True)
+        self.text.setPlainText(text)
+        self.text.blockSignals(False)
+        self.source = source
+
+    def _typed(self) -> None:
+        self.source = "paste"
+
+    def _choose_file(self) -> None:
+        folder = str(removable.default_export_folder())
+        dialog = QFileDialog(
+            self,
+            self.tr("Open a token file"),
+            folder,
+            self.tr("Token files (*.txt);;All files (*)"),
+        )
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda path: self.load_file(Path(path)))
+        dialog.open()
+
+    def load_file(self, path: Path) -> None:
+        """Read a token file off the GUI thread, then redeem its token."""
+        self._set_outcome(self.tr("Reading {name}…").format(name=path.name), "muted")
+        spawn(
+            asyncio.to_thread(read_token_file, path),
+            on_done=lambda text: (self.set_token(text, "file"), self.receive()),
+            on_error=self._refused,
+        )
+
+    # -- camera ----------------------------------------------------------------------------
+
+    def toggle_scan(self) -> None:
+        """Start the camera, or stop it when it runs."""
+        if self.worker is not None:
+            self.stop_scan()
+            return
+        self.scan_button.setEnabled(False)
+        spawn(self.ui.camera_source(), on_done=self._start_scan, on_error=self._scan_failed)
+
+    def _start_scan(self, source: str) -> None:
+        from pos_app.ui.scanner.worker import ScannerWorker
+
+        worker = ScannerWorker(source, preview_width=PREVIEW_WIDTH, parent=self)
+        worker.frame_ready.connect(self._frame)
+        worker.progress.connect(self._progress)
+        worker.token_read.connect(self._scanned)
+        worker.message.connect(self.scan_message.setText)
+        worker.error.connect(self._camera_error)
+        self.worker = worker
+        self.preview.setText(self.tr("Starting the camera…"))
+        self.preview.show()
+        self.scan_message.setText(self.tr("Hold the QR code in front of the camera."))
+        self.scan_button.setText(self.tr("Stop scanning"))
+        self.scan_button.setEnabled(True)
+        worker.start()
+
+    def stop_scan(self) -> None:
+        """Stop the camera and hide the preview."""
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.stop(timeout=1.0)
+            worker.deleteLater()
+        self.preview.hide()
+        self.progress.hide()
+        self.scan_button.setText(self.tr("Scan"))
+        self.scan_button.setEnabled(True)
+
+    def _frame(self, image: QImage) -> None:
+        pixmap = QPixmap.fromImage(image)
+        self.preview.setPixmap(
+            pixmap.scaledToWidth(PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation)
+        )
+
+    def _progress(self, fraction: float) -> None:
+        self.progress.show()
+        self.progress.setValue(round(fraction * 100))
+
+    def _scanned(self, text: str) -> None:
+        self.stop_scan()
+        self.scan_message.setText("")
+        self.set_token(text, "scan")
+        self.receive()
+
+    def _camera_error(self, text: str) -> None:
+        self.stop_scan()
+        self._set_outcome(text, "error")
+
+    def _scan_failed(self, err: PosError) -> None:
+        self.scan_button.setEnabled(True)
+        self._set_outcome(err.user_message, "error")
+
+    # -- redeem ----------------------------------------------------------------------------
+
+    def receive(self) -> None:
+        """Redeem the token in the field at its mint."""
+        text = self.text.toPlainText().strip()
+        if self._busy:
+            return
+        if not text:
+            self._set_outcome(self.tr("Paste, scan or open a token first."), "error")
+            return
+        self._busy = True
+        self.receive_button.setEnabled(False)
+        self._set_outcome(self.tr("Redeeming at the mint…"), "muted")
+        spawn(
+            self.ui.core.wallet.receive(text, source=self.source),
+            on_done=self._received,
+            on_error=self._refused,
+        )
+
+    def _received(self, result: ReceiveResult) -> None:
+        self._busy = False
+        self.receive_button.setEnabled(True)
+        text = self.tr("Received {amount} at {mint}.").format(
+            amount=fmt.sats(result.amount, result.unit), mint=fmt.short_mint(result.mint)
+        )
+        if result.fee:
+            text += " " + self.tr("The mint kept {fee} as its fee.").format(
+                fee=fmt.sats(result.fee, result.unit)
+            )
+        for warning in result.warnings:
+            text += "\n" + warning
+        self.set_token("", "paste")
+        self._set_outcome(text, "ok")
+        self.received.emit(result)
+
+    def _refused(self, err: PosError) -> None:
+        self._busy = False
+        self.receive_button.setEnabled(True)
+        self._set_outcome(err.user_message, "error")
+        self.failed.emit(err)
+
+    def _set_outcome(self, text: str, level: str) -> None:
+        color = {"ok": theme.colors().ok, "error": theme.colors().bad}.get(level)
+        self.outcome.setStyleSheet(
+            f"color: {color}; font-weight: 600;" if color else f"color: {theme.colors().muted};"
+        )
+        self.outcome.setText(text)
+
+    def done(self, result: int) -> None:
+        """Stop the camera when the dialog closes."""
+        self.stop_scan()
+        super().done(result)

@@ -1,0 +1,279 @@
+"""One sale in full: its fields, every payment offered for it, its request and change token.
+
+Open with ``SaleDetailsDialog(ui, sale_id, parent).open()``: it loads the sale
+off the GUI thread and follows changes to it while it is open.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.core.cashu.tokens import parse_token
+from pos_app.core.errors import PosError
+from pos_app.ui import theme
+from pos_app.ui.context import UiContext
+from pos_app.ui.models import sale_format as fmt
+from pos_app.ui.models.attention_model import reason_text
+from pos_app.ui.tasks import spawn
+from pos_app.ui.widgets.qr import QrView
+
+PAYMENT_HEADERS = ("State", "Method", "Mint", "Amount", "Credited", "Fees", "Proof", "Error")
+
+
+def _item(text: str, *, right: bool = False, color: str | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if color:
+        item.setForeground(theme.qcolor(color))
+    return item
+
+
+class SaleDetailsDialog(QDialog):
+    """Everything about one sale.
+
+    Signals:
+        loaded(): the sale was (re)loaded and shown.
+    """
+
+    loaded = Signal()
+
+    def __init__(self, ui: UiContext, sale_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.sale_id = sale_id
+        self.sale: dict[str, Any] | None = None
+        self.setWindowTitle(self.tr("Sale {id}").format(id=sale_id[:8]))
+        self.resize(1040, 720)
+
+        self.heading = QLabel(self.tr("Loading…"))
+        self.heading.setProperty("role", "title")
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.fields: dict[str, QLabel] = {}
+        card = QFrame()
+        card.setProperty("role", "card")
+        form = QFormLayout(card)
+        for key, label in self._field_labels():
+            value = QLabel("—")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.fields[key] = value
+            form.addRow(label, value)
+
+        self.payments = QTableWidget(0, len(PAYMENT_HEADERS))
+        self.payments.setHorizontalHeaderLabels([self.tr(h) for h in PAYMENT_HEADERS])
+        self.payments.verticalHeader().hide()
+        self.payments.setWordWrap(True)
+        self.payments.setMinimumHeight(140)
+        self.payments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.payments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.payments.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(PAYMENT_HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.no_payments = QLabel(self.tr("No token was offered for this sale."))
+        self.no_payments.setProperty("role", "muted")
+
+        self.request = QLineEdit()
+        self.request.setReadOnly(True)
+        copy_request = QPushButton(self.tr("Copy"))
+        copy_request.clicked.connect(lambda: self._copy(self.request.text()))
+        request_row = QHBoxLayout()
+        request_row.addWidget(self.request, 1)
+        request_row.addWidget(copy_request)
+
+        self.change_box = QFrame()
+        self.change_box.setProperty("role", "card")
+        self.change_title = QLabel(self.tr("Change"))
+        self.change_title.setStyleSheet("font-weight: 600;")
+        self.change_title.setToolTip(self.tr("Hand this token back to the customer."))
+        self.change_qr = QrView()
+        self.change_qr.setFixedSize(240, 240)
+        self.copy_change = QPushButton(self.tr("Copy change token"))
+        self.copy_change.clicked.connect(lambda: self._copy(self.change_qr.text))
+        change_layout = QVBoxLayout(self.change_box)
+        change_layout.addWidget(self.change_title)
+        change_layout.addWidget(self.change_qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        change_layout.addWidget(self.copy_change)
+        self.change_box.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(card, 3)
+        top.addWidget(self.change_box, 1)
+        payments_title = QLabel(self.tr("Payments"))
+        payments_title.setStyleSheet("font-weight: 600;")
+        request_title = QLabel(self.tr("Payment request"))
+        request_title.setStyleSheet("font-weight: 600;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.error)
+        layout.addLayout(top, 0)
+        layout.addWidget(payments_title)
+        layout.addWidget(self.no_payments)
+        layout.addWidget(self.payments, 1)
+        layout.addWidget(request_title)
+        layout.addLayout(request_row)
+        layout.addWidget(buttons)
+        ui.bridge.sale_changed.connect(self._on_sale_changed)
+        self.reload()
+
+    def _field_labels(self) -> list[tuple[str, str]]:
+        return [
+            ("id", self.tr("Sale id")),
+            ("amount", self.tr("Amount")),
+            ("due", self.tr("Due")),
+            ("paid", self.tr("Paid")),
+            ("rate", self.tr("Exchange rate")),
+            ("memo", self.tr("Memo")),
+            ("created", self.tr("Created")),
+            ("expires", self.tr("Expires")),
+            ("paid_at", self.tr("Paid at")),
+        ]
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the sale and its payments again."""
+        spawn(self.ui.core.sales.show(self.sale_id), on_done=self.show_sale, on_error=self._failed)
+
+    def _on_sale_changed(self, sale_id: str, *_args: object) -> None:
+        if self.sale is not None and sale_id == self.sale["sale_id"]:
+            self.reload()
+
+    def _failed(self, err: PosError) -> None:
+        self.error.setText(err.user_message)
+        self.error.show()
+        if self.sale is None:
+            self.heading.setText(self.tr("Sale {id}").format(id=self.sale_id[:8]))
+
+    def show_sale(self, sale: dict[str, Any]) -> None:
+        """Fill the dialog from ``core.sales.show()``'s answer."""
+        self.sale = sale
+        self.error.hide()
+        unit = sale["unit"]
+        state = sale["state"]
+        color = getattr(theme.colors(), fmt.STATE_COLORS.get(state, "text"))
+        self.heading.setText(
+            self.tr("Sale {id}").format(id=sale["sale_id"][:8])
+            + f' — <span style="color:{color}">{fmt.state_label(state)}</span>'
+        )
+        advance = sale.get("fee_advance") or 0
+        due = fmt.sats(sale["due"], unit)
+        if advance:
+            due += " " + self.tr("(includes {fee} fee advance)").format(fee=fmt.sats(advance, unit))
+        rate = "—"
+        if sale.get("rate"):
+            rate = self.tr("1 BTC = {price} {currency}").format(
+                price=sale["rate"], currency=sale["currency"].upper()
+            )
+            if sale.get("rate_source"):
+                rate += f" ({sale['rate_source']})"
+        values = {
+            "id": sale["sale_id"],
+            "amount": fmt.money(sale["amount"], sale["currency"]),
+            "due": due,
+            "paid": self.tr("{paid}, {remaining} remaining").format(
+                paid=fmt.sats(sale["paid"], unit), remaining=fmt.sats(sale["remaining"], unit)
+            ),
+            "rate": rate,
+            "memo": sale.get("memo") or "—",
+            "created": fmt.when(sale["created_at"]),
+            "expires": fmt.when(sale["expires_at"]),
+            "paid_at": fmt.when(sale.get("paid_at")),
+        }
+        for key, text in values.items():
+            self.fields[key].setText(text)
+        self._show_payments(sale.get("payments") or [], unit)
+        self.request.setText(sale.get("payment_request") or "")
+        self.request.setCursorPosition(0)
+        self._show_change(sale.get("change_token"))
+        self.loaded.emit()
+
+    def _show_payments(self, payments: list[dict[str, Any]], unit: str) -> None:
+        self.payments.setRowCount(len(payments))
+        for row, p in enumerate(payments):
+            method = {"swap": self.tr("Redeemed"), "melt": self.tr("Lightning")}.get(
+                p.get("method") or "", "—"
+            )
+            proof = {
+                "proven": self.tr("Proven"),
+                "verified": self.tr("Verified"),
+                "unproven": self.tr("Not proven"),
+                "mismatch": self.tr("Does not match"),
+            }.get(p.get("proof") or "", "—")
+            if p.get("offline"):
+                method += " " + self.tr("(offline)")
+            error = p.get("error") or (reason_text(p["error_code"]) if p.get("error_code") else "")
+            cells = [
+                _item(fmt.state_label(p["state"]), color=fmt.STATE_COLORS.get(p["state"])),
+                _item(method),
+                _item(fmt.short_mint(p.get("mint"))),
+                _item(fmt.sats(p["amount"], unit), right=True),
+                _item(fmt.sats(p["credited"], unit), right=True),
+                _item(fmt.sats(p["fee"], unit), right=True),
+                _item(proof),
+                _item(error),
+            ]
+            cells[2].setToolTip(p.get("mint") or "")
+            cells[5].setToolTip(
+                self.tr("Mint fee {mint}, Lightning fee {ln}").format(
+                    mint=fmt.sats(p["mint_fee"], unit), ln=fmt.sats(p["lightning_fee"], unit)
+                )
+            )
+            cells[7].setToolTip(error)
+            for column, cell in enumerate(cells):
+                self.payments.setItem(row, column, cell)
+        self.payments.resizeRowsToContents()
+        self.no_payments.setVisible(not payments)
+        self.payments.setVisible(bool(payments))
+
+    def _show_change(self, token: str | None) -> None:
+        if not token:
+            self.change_box.hide()
+            self.change_qr.clear()
+            return
+        try:
+            amount = fmt.sats(parse_token(token).amount)
+            self.change_title.setText(self.tr("Change: {amount}").format(amount=amount))
+        except PosError:
+            self.change_title.setText(self.tr("Change"))
+        if self.change_qr.text != token:
+            self.change_qr.set_text(token)
+        self.change_box.show()
+
+    def _copy(self, text: str) -> None:
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def done(self, result: int) -> None:
+        """Stop following the sale and the QR animation when the dialog closes."""
+        self.change_qr.clear()
+        try:
+            self.ui.bridge.sale_changed.disconnect(self._on_sale_changed)
+        except (RuntimeError, TypeError):
+            pass
+        super().done(result)

@@ -1,0 +1,344 @@
+"""First-run setup: new or restored seed, database key, trusted mints, then the wallet is made.
+
+Nothing is written until Finish: the recovery words are generated (or typed) and
+confirmed first, mints are checked live with a throw-away HTTP pool, and only then
+``App.init`` creates the encrypted wallet (in a thread: Argon2 takes a while) and the
+mints are added as trusted. The wizard is shown non-modally and awaited through a
+future; it never runs a nested event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.app import App
+from pos_app.core.cashu import nut13
+from pos_app.core.errors import PosError
+from pos_app.core.mint.client import MintPool
+from pos_app.core.store.keys import ENV_KEY
+from pos_app.core.wallet.mints import MintDirectory
+from pos_app.ui.tasks import in_thread, spawn
+from pos_app.ui.widgets.mint_check import Inspect
+from pos_app.ui.widgets.option_fields import TOUCH_INDICATORS
+from pos_app.ui.widgets.seed_pages import ConfirmPage, RestorePage, SeedPage, WelcomePage
+from pos_app.ui.widgets.setup_pages import KeyPage, MintsPage, SetupPage, SummaryPage
+
+log = logging.getLogger(__name__)
+
+
+def keyring_available() -> bool:
+    """True when an OS keyring can hold the key (same rule as ``KeyStore``: no fail/plaintext)."""
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        backend = keyring.get_keyring()
+    except Exception:  # a broken D-Bus or backend plugin just means no keyring
+        log.info("no usable keyring", exc_info=True)
+        return False
+    name = type(backend).__name__.lower()
+    return not isinstance(backend, fail.Keyring) and "plaintext" not in name
+
+
+class SetupWizard(QDialog):
+    """The pages in a stack with Back / Next (Finish) / Quit.
+
+    Args:
+        data_dir: where the wallet will be created.
+        inspect: checks a mint live (``MintDirectory.inspect``).
+        keyring_available: offer the OS keyring.
+        env_key: ``POS_DB_KEY`` is set (it will be used; no choice offered).
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        inspect: Inspect,
+        *,
+        keyring_available: bool,
+        env_key: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.app: App | None = None
+        self.busy = False
+        self._added: set[str] = set()
+        self.new_mnemonic = nut13.new_mnemonic()
+        self.setWindowTitle(self.tr("Set up the point of sale"))
+        self.resize(840, 680)
+        self.setStyleSheet(TOUCH_INDICATORS)
+
+        self.welcome = WelcomePage()
+        self.seed = SeedPage()
+        self.seed.set_words(self.new_mnemonic)
+        self.confirm = ConfirmPage()
+        self.confirm.set_mnemonic(self.new_mnemonic)
+        self.restore = RestorePage()
+        self.key = KeyPage(keyring_available=keyring_available, env_key=env_key)
+        self.mints = MintsPage(inspect)
+        self.summary = SummaryPage()
+        self.stack = QStackedWidget()
+        for page in self.all_pages:
+            self.stack.addWidget(page)
+            page.complete_changed.connect(self._update_buttons)
+
+        self.heading = QLabel()
+        self.heading.setProperty("role", "title")
+        self.step = QLabel()
+        self.step.setProperty("role", "muted")
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.step, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.quit_button = QPushButton(self.tr("Quit"))
+        self.quit_button.clicked.connect(self.reject)
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button.setProperty("role", "primary")
+        self.next_button.setMinimumWidth(140)
+        self.next_button.clicked.connect(self.go_next)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.quit_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        for button in (self.quit_button, self.back_button, self.next_button):
+            button.setAutoDefault(False)  # Enter is handled in keyPressEvent
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+        self.show_page(self.welcome)
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def all_pages(self) -> list[SetupPage]:
+        """Every page, whichever path is taken."""
+        return [
+            self.welcome,
+            self.seed,
+            self.confirm,
+            self.restore,
+            self.key,
+            self.mints,
+            self.summary,
+        ]
+
+    @property
+    def restoring(self) -> bool:
+        """True on the restore path."""
+        return self.welcome.restore.isChecked()
+
+    @property
+    def mnemonic(self) -> str:
+        """The recovery words the wallet will use."""
+        return self.restore.mnemonic if self.restoring else self.new_mnemonic
+
+    def path(self) -> list[SetupPage]:
+        """The pages of the chosen path, in order."""
+        words = [self.restore] if self.restoring else [self.seed, self.confirm]
+        return [self.welcome, *words, self.key, self.mints, self.summary]
+
+    @property
+    def page(self) -> SetupPage:
+        """The page shown."""
+        return self.stack.currentWidget()  # type: ignore[return-value]
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def show_page(self, page: SetupPage) -> None:
+        """Show ``page`` with its title."""
+        self.stack.setCurrentWidget(page)
+        path = self.path()
+        self.heading.setText(page.title)
+        self.subtitle.setText(page.subtitle)
+        self.step.setText(self.tr("Step {i} of {n}").format(i=path.index(page) + 1, n=len(path)))
+        if page is self.summary:
+            self._fill_summary()
+        self._update_buttons()
+        page.entered()
+
+    def go_next(self) -> None:
+        """Validate the page and move on (or create the wallet on the last page)."""
+        if self.busy or not self.page.is_complete() or not self.page.validate():
+            return
+        if self.page is self.summary:
+            self.finish()
+            return
+        path = self.path()
+        self.show_page(path[path.index(self.page) + 1])
+
+    def go_back(self) -> None:
+        """The previous page (once the wallet exists, only the mints can still change)."""
+        path = self.path()
+        index = path.index(self.page)
+        if index > 0 and not self.busy and (self.app is None or self.page is self.summary):
+            self.show_page(path[index - 1])
+
+    def _update_buttons(self) -> None:
+        page = self.page
+        first = page is self.welcome
+        locked = self.app is not None and page is self.mints
+        self.back_button.setEnabled(not first and not self.busy and not locked)
+        self.next_button.setEnabled(page.is_complete() and not self.busy)
+        self.next_button.setText(self.tr("Finish") if page is self.summary else self.tr("Next"))
+        self.quit_button.setEnabled(not self.busy)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter presses Next (except where Enter means something else); Esc does not quit."""
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = self.focusWidget()
+            if isinstance(focus, QPushButton):
+                focus.click()
+            elif not isinstance(focus, QLineEdit) or self.page.enter_goes_next:
+                self.go_next()
+            return
+        if key == Qt.Key.Key_Escape:
+            return  # a stray Esc must not throw away the recovery words shown
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Quit, unless the wallet is being created right now."""
+        if not self.busy:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window quits setup (not while the wallet is being created)."""
+        if self.busy:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    # -- finishing ---------------------------------------------------------------------------
+
+    def _fill_summary(self) -> None:
+        method = {
+            "env": self.tr("taken from {var}").format(var=ENV_KEY),
+            "keyring": self.tr("kept in this computer's keyring"),
+            "passphrase": self.tr("made from your passphrase, asked at every start"),
+        }[self.key.method]
+        words = len(self.mnemonic.split())
+        items = [
+            self.tr("Wallet: restored from {n} recovery words").format(n=words)
+            if self.restoring
+            else self.tr("Wallet: new, with the {n} recovery words you wrote down").format(n=words),
+            self.tr("Database key: {method}").format(method=method),
+            self.tr("Trusted mints: {mints}").format(mints=", ".join(self.mints.urls)),
+            self.tr("Data folder: {path}").format(path=self.data_dir),
+        ]
+        self.summary.summary.setText(
+            "<ul style='margin-left:-20px'>"
+            + "".join(f"<li style='margin-bottom:6px'>{escape(i)}</li>" for i in items)
+            + "</ul>"
+        )
+
+    def set_busy(self, text: str | None) -> None:
+        """Show a busy bar with ``text`` and lock the buttons, or unlock them (None)."""
+        self.busy = text is not None
+        self.summary.busy_label.setText(text or "")
+        self.summary.busy_label.setVisible(self.busy)
+        self.summary.progress.setVisible(self.busy)
+        if self.busy:
+            self.summary.error.hide()
+        self._update_buttons()
+
+    def finish(self) -> None:
+        """Create the wallet and add the mints, off the GUI thread."""
+        spawn(self._create(), on_done=lambda _app: self.accept(), on_error=self._failed)
+
+    async def _create(self) -> App:
+        if self.app is None:
+            self.set_busy(self.tr("Creating the encrypted wallet…"))
+            self.app, _created = await in_thread(
+                App.init,
+                self.data_dir,
+                mnemonic=self.mnemonic,
+                key_method=self.key.method,
+                passphrase=self.key.pass1.text() if self.key.method == "passphrase" else None,
+            )
+        for url in self.mints.urls:
+            if url in self._added:
+                continue
+            self.set_busy(self.tr("Adding the mint {url}…").format(url=url))
+            await self.app.mints.add(url, trusted=True)
+            self._added.add(url)
+            self.mints.locked.add(url)
+        self.set_busy(None)
+        return self.app
+
+    def _failed(self, err: PosError) -> None:
+        self.set_busy(None)
+        text = err.user_message
+        if self.app is not None:
+            text = self.tr(
+                "The wallet was created, but a mint could not be added: {reason} Press Finish "
+                "to try again, or go Back to change the mints."
+            ).format(reason=err.user_message)
+        self.summary.error.setText(text)
+        self.summary.error.show()
+
+    async def wait(self) -> App | None:
+        """Show the wizard and resolve when it closes: the opened App, or None if the owner quit.
+
+        A wallet created before a later step failed is closed (not deleted) when the
+        owner quits; the next start unlocks it.
+        """
+        done = asyncio.get_running_loop().create_future()
+        self.finished.connect(lambda result: done.done() or done.set_result(result))
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        result = await done
+        if result == QDialog.DialogCode.Accepted and self.app is not None:
+            return self.app
+        if self.app is not None:
+            await self.app.aclose()
+            self.app = None
+        return None
+
+
+async def run_setup(data_dir: Path, parent: QWidget | None = None) -> App | None:
+    """First start: set up a wallet in ``data_dir``; the opened App, or None if the owner quits."""
+    available = await in_thread(keyring_available)
+    pool = MintPool()
+    # inspect() only talks to the mint; no database exists yet and none is touched.
+    directory = MintDirectory(None, pool)  # type: ignore[arg-type]
+    wizard = SetupWizard(
+        data_dir,
+        directory.inspect,
+        keyring_available=available,
+        env_key=bool(os.environ.get(ENV_KEY)),
+        parent=parent,
+    )
+    try:
+        return await wizard.wait()
+    finally:
+        await pool.aclose()
+        wizard.deleteLater()

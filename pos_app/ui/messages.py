@@ -1,0 +1,323 @@
+"""What a refusal means for the cashier: plain words and what to do next.
+
+The core's :class:`~pos_app.core.errors.PosError` carries a stable ``code`` and a
+``user_message``. The till shows a short title (readable from a step away) and
+one or two sentences: what happened, then what to do. Codes not listed here fall
+back to the core's own ``user_message``; messages that carry numbers (fee caps,
+offline limits, units) are kept as the core wrote them, because the numbers are
+the point.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from pos_app.core.errors import PosError
+
+_CONTEXT = "messages"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    """A refusal or notice in the cashier's words.
+
+    Attributes:
+        title: two to four words, shown large.
+        text: what happened and what to do next.
+        code: the error code it explains ("" for a state that is not an error).
+    """
+
+    title: str
+    text: str
+    code: str = ""
+
+
+# Codes whose text is ours: (title, text). Looked up first by full code.
+_BY_CODE: dict[str, tuple[str, str]] = {
+    "token.already_spent": (
+        QT_TRANSLATE_NOOP("messages", "Already spent"),
+        QT_TRANSLATE_NOOP(
+            "messages", "This token was already spent. Ask the customer to send a new one."
+        ),
+    ),
+    "token.in_use": (
+        QT_TRANSLATE_NOOP("messages", "Token in use"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "This token is being redeemed right now. Wait a moment; if the sale does not "
+            "turn paid, ask the customer for a new token.",
+        ),
+    ),
+    "token.pending": (
+        QT_TRANSLATE_NOOP("messages", "Token in use"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The mint is still settling this token. Wait a moment; if the sale does not "
+            "turn paid, ask the customer for a new token.",
+        ),
+    ),
+    "token.invalid": (
+        QT_TRANSLATE_NOOP("messages", "Not a valid token"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "This code is not a valid ecash token. Ask the customer to show the token again "
+            "or to send a new one.",
+        ),
+    ),
+    "token.empty": (
+        QT_TRANSLATE_NOOP("messages", "Empty token"),
+        QT_TRANSLATE_NOOP(
+            "messages", "This token holds no coins. Ask the customer to send a new one."
+        ),
+    ),
+    "ur.invalid": (
+        QT_TRANSLATE_NOOP("messages", "Not a valid token"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The animated code could not be read as a token. Ask the customer to show it again.",
+        ),
+    ),
+    "token.multi_mint": (
+        QT_TRANSLATE_NOOP("messages", "Several mints"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "This token mixes coins from several mints. Ask the customer to send one token "
+            "per mint.",
+        ),
+    ),
+    "token.dleq_invalid": (
+        QT_TRANSLATE_NOOP("messages", "Failed authenticity check"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "This token failed its authenticity check, so it may be forged. Do not accept it; "
+            "ask the customer for a new token.",
+        ),
+    ),
+    "security.dleq_invalid": (
+        QT_TRANSLATE_NOOP("messages", "Failed authenticity check"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The mint's answer failed its authenticity check. The token is kept; tell the owner.",
+        ),
+    ),
+    "mint.dleq_invalid": (
+        QT_TRANSLATE_NOOP("messages", "Failed authenticity check"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The mint's answer failed its authenticity check. The token is kept; tell the owner.",
+        ),
+    ),
+    "token.locked": (
+        QT_TRANSLATE_NOOP("messages", "Locked token"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "This token is locked to someone else's key. Ask the customer for an unlocked token.",
+        ),
+    ),
+    "p2pk.not_locked_to_shop": (
+        QT_TRANSLATE_NOOP("messages", "Locked token"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "This token is locked to someone else's key. Ask the customer for an unlocked token "
+            "or one locked to this shop.",
+        ),
+    ),
+    "mint.untrusted": (
+        QT_TRANSLATE_NOOP("messages", "Mint not accepted"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "This token is from a mint the shop does not accept. Ask the customer to pay with "
+            "ecash from one of the shop's mints.",
+        ),
+    ),
+    "sale.expired": (
+        QT_TRANSLATE_NOOP("messages", "Sale expired"),
+        QT_TRANSLATE_NOOP(
+            "messages", "The price lock of this sale ran out. Start a new sale for the same amount."
+        ),
+    ),
+    "sale.cancelled": (
+        QT_TRANSLATE_NOOP("messages", "Sale cancelled"),
+        QT_TRANSLATE_NOOP("messages", "This sale was cancelled. Start a new sale."),
+    ),
+    "sale.already_paid": (
+        QT_TRANSLATE_NOOP("messages", "Already paid"),
+        QT_TRANSLATE_NOOP(
+            "messages", "This sale is already paid; nothing more is due. Do not take another token."
+        ),
+    ),
+    "mint.recovering": (
+        QT_TRANSLATE_NOOP("messages", "Mint offline"),
+        QT_TRANSLATE_NOOP(
+            "messages", "The mint is offline. The token is kept and will be retried automatically."
+        ),
+    ),
+    "wallet.busy": (
+        QT_TRANSLATE_NOOP("messages", "Wallet busy"),
+        QT_TRANSLATE_NOOP(
+            "messages", "The wallet is busy with another payment. Try again in a moment."
+        ),
+    ),
+    "lightning.not_configured": (
+        QT_TRANSLATE_NOOP("messages", "Cannot convert"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "This token would have to be converted to Lightning, but the shop has no Lightning "
+            "address. Ask for ecash from one of the shop's mints.",
+        ),
+    ),
+    "lightning.unproven": (
+        QT_TRANSLATE_NOOP("messages", "Needs review"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The token was converted, but the Lightning payment could not be proven. The owner "
+            "must review it; the token is kept.",
+        ),
+    ),
+    "lightning.preimage_mismatch": (
+        QT_TRANSLATE_NOOP("messages", "Needs review"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The Lightning payment could not be proven. The owner must review it; the "
+            "token is kept.",
+        ),
+    ),
+    "security.preimage_mismatch": (
+        QT_TRANSLATE_NOOP("messages", "Needs review"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The Lightning payment could not be proven. The owner must review it; the "
+            "token is kept.",
+        ),
+    ),
+    "rate.unavailable": (
+        QT_TRANSLATE_NOOP("messages", "No exchange rate"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "No exchange rate is available, so the price cannot be turned into sats. Check the "
+            "internet connection, or set a fixed rate in Settings.",
+        ),
+    ),
+}
+
+# Codes whose core message carries the facts (numbers, units, limits): keep it, add a title.
+_KEEP_MESSAGE: dict[str, str] = {
+    "fee.too_high": QT_TRANSLATE_NOOP("messages", "Fee too high"),
+    "unit.mismatch": QT_TRANSLATE_NOOP("messages", "Wrong unit"),
+    "offline.cap_exceeded": QT_TRANSLATE_NOOP("messages", "Over the offline limit"),
+    "amount.invalid": QT_TRANSLATE_NOOP("messages", "Check the amount"),
+    "amount.unrepresentable": QT_TRANSLATE_NOOP("messages", "Check the amount"),
+    "mint.unreachable": QT_TRANSLATE_NOOP("messages", "Mint unreachable"),
+    "mint.timeout": QT_TRANSLATE_NOOP("messages", "Mint unreachable"),
+    "lightning.invoice_mismatch": QT_TRANSLATE_NOOP("messages", "Lightning refused"),
+    "lightning.amount_out_of_range": QT_TRANSLATE_NOOP("messages", "Lightning refused"),
+}
+
+# Families: (title, text) for every code under the prefix not listed above.
+_BY_PREFIX: dict[str, tuple[str, str]] = {
+    "p2pk.": (
+        QT_TRANSLATE_NOOP("messages", "Locked token"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "This token is locked in a way the shop cannot redeem. Ask the customer for a "
+            "plain token.",
+        ),
+    ),
+    "offline.": (
+        QT_TRANSLATE_NOOP("messages", "Mint offline"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The mint is offline and this token cannot be accepted without it. Ask for a token "
+            "locked to the shop, or try again when the mint is back.",
+        ),
+    ),
+    "lightning.": (
+        QT_TRANSLATE_NOOP("messages", "Lightning problem"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The token could not be converted to Lightning now. Ask for ecash from one of the "
+            "shop's mints, or try again in a moment.",
+        ),
+    ),
+    "keyset.": (
+        QT_TRANSLATE_NOOP("messages", "Unknown coins"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The mint does not know the keys of this token. Ask the customer for a new token.",
+        ),
+    ),
+    "mint.keyset_": (
+        QT_TRANSLATE_NOOP("messages", "Old coins"),
+        QT_TRANSLATE_NOOP(
+            "messages", "The mint no longer accepts these coins. Ask the customer for a new token."
+        ),
+    ),
+}
+
+# Messages the core writes with numbers in them also stay as written for these prefixes.
+_KEEP_PREFIX_MESSAGE = ("offline.", "p2pk.locktime")
+
+
+def explain(code: str, user_message: str = "", data: Mapping[str, Any] | None = None) -> Advice:
+    """The cashier's words for an error code.
+
+    Args:
+        code: the stable dotted code (``token.already_spent``).
+        user_message: the core's message, used when the code has no text here and kept
+            whole where it carries numbers (``fee.too_high``).
+        data: the error's structured facts (``mint.untrusted`` names the mint).
+
+    Returns:
+        A title and a text; never empty.
+    """
+    data = data or {}
+    if code in _KEEP_MESSAGE and user_message:
+        return Advice(_tr(_KEEP_MESSAGE[code]), user_message, code)
+    if code in _BY_CODE:
+        title, text = _BY_CODE[code]
+        text = _tr(text)
+        if code == "mint.untrusted" and data.get("mint"):
+            text += " " + QCoreApplication.translate("messages", "(Token from {mint}.)").format(
+                mint=data["mint"]
+            )
+        return Advice(_tr(title), text, code)
+    for prefix, (title, text) in _BY_PREFIX.items():
+        if code.startswith(prefix):
+            keep = user_message and code.startswith(_KEEP_PREFIX_MESSAGE)
+            return Advice(_tr(title), user_message if keep else _tr(text), code)
+    return Advice(
+        QCoreApplication.translate("messages", "Not accepted"),
+        user_message or QCoreApplication.translate("messages", "The token was not accepted."),
+        code,
+    )
+
+
+def explain_error(err: PosError) -> Advice:
+    """:func:`explain` for a raised error."""
+    return explain(err.code, err.user_message, err.data)
+
+
+def recovering_advice(message: str = "") -> Advice:
+    """The mint failed mid-payment: the token is kept for the recovery service."""
+    title, text = _BY_CODE["mint.recovering"]
+    text = _tr(text)
+    if "Lightning" in message:  # a melt still in flight, not a mint outage
+        return Advice(
+            QCoreApplication.translate("messages", "Payment in progress"),
+            QCoreApplication.translate(
+                "messages",
+                "The Lightning payment is still in progress. The sale is marked paid when it "
+                "goes through.",
+            ),
+            "melt.pending",
+        )
+    more = QCoreApplication.translate("messages", "The sale is marked paid when it goes through.")
+    return Advice(_tr(title), f"{text} {more}", "mint.recovering")

@@ -1,0 +1,223 @@
+"""Things the owner must look at: interrupted money operations and payments needing review.
+
+Operations come from ``core.wallet.recovery_list()`` (open and ``needs_review``
+journal rows); payments in state ``needs_review`` (a Lightning payment that could
+not be proven) come from the payments table, since no operation is left open
+for them. The list is short, so a refresh reloads it whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos_app.core.store.schema import Payment
+from pos_app.ui import theme
+from pos_app.ui.models import sale_format as fmt
+
+if TYPE_CHECKING:
+    from pos_app.app import App
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+_INDEX = QModelIndex | QPersistentModelIndex
+_CTX = "AttentionModel"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def reason_text(code: str | None, message: str | None = None) -> str:
+    """A failure code in plain words (the code itself when there are none for it)."""
+    words = {
+        "mint.unreachable": _tr("The mint could not be reached"),
+        "mint.timeout": _tr("The mint did not answer in time"),
+        "mint.server_error": _tr("The mint had an internal error"),
+        "mint.rate_limited": _tr("The mint asked to slow down"),
+        "mint.bad_response": _tr("The mint sent an answer the app does not understand"),
+        "mint.quote_pending": _tr("The Lightning payment is still in progress"),
+        "token.pending": _tr("The mint is still working on the token"),
+        "lightning.unreachable": _tr("The Lightning address could not be reached"),
+        "lightning.unproven": _tr("The Lightning payment could not be proven"),
+        "security.preimage_mismatch": _tr("The mint's Lightning receipt does not match"),
+        "token.already_spent": _tr("The token was already spent elsewhere"),
+    }
+    if code in words:
+        return words[code]
+    return message or code or "—"
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionItem:
+    """One line of the list.
+
+    Attributes:
+        source: ``operation`` (a journal row: Retry and Dismiss apply) or ``payment``.
+        id: the operation or payment id.
+        kind: ``receive``, ``send``, ``melt``, ``restore`` or ``payment``.
+        status: ``pending``, ``needs_review``...
+        attempts: recovery attempts so far.
+        next_retry_at: when the retry timer tries again (Unix seconds), if planned.
+        reason: why it is here, in plain words.
+        sale_id: the sale it belongs to, if any.
+        amount: its amount in sat.
+    """
+
+    source: str
+    id: str
+    kind: str
+    status: str
+    attempts: int
+    next_retry_at: int | None
+    reason: str
+    sale_id: str | None
+    amount: int
+
+    @property
+    def can_retry(self) -> bool:
+        """Journal operations can be tried again, even after the retry timer gave up."""
+        return self.source == "operation" and self.status in ("pending", "needs_review")
+
+    @property
+    def can_dismiss(self) -> bool:
+        """Journal operations can be closed by the owner; payments in review rejected."""
+        return True
+
+    @property
+    def can_accept(self) -> bool:
+        """A payment in review can be accepted (credited) by the owner."""
+        return self.source == "payment" and self.status == "needs_review"
+
+
+def review_payments(session: Session) -> list[AttentionItem]:
+    """Payments in state ``needs_review``, oldest first."""
+    rows = session.scalars(
+        select(Payment).where(Payment.state == "needs_review").order_by(Payment.created_at)
+    )
+    return [
+        AttentionItem(
+            "payment",
+            p.id,
+            "payment",
+            p.state,
+            0,
+            None,
+            reason_text(p.error_code, p.error_message),
+            p.sale_id,
+            p.amount,
+        )
+        for p in rows
+    ]
+
+
+async def load_attention(core: App) -> list[AttentionItem]:
+    """Open or review-pending operations, then payments needing review."""
+    operations = [
+        AttentionItem(
+            "operation",
+            op["id"],
+            op["kind"],
+            op["status"],
+            int(op["attempts"] or 0),
+            op["next_retry_at"],
+            reason_text(op["reason"]),
+            op["sale_id"],
+            int(op["amount"] or 0),
+        )
+        for op in await core.wallet.recovery_list()
+    ]
+    return operations + await core.db.run(review_payments)
+
+
+class AttentionModel(QAbstractTableModel):
+    """The attention list for a ``QTableView``; :meth:`set_items` replaces it."""
+
+    HEADERS = ("What", "Status", "Attempts", "Next retry", "Reason", "Sale", "Amount")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[AttentionItem] = []
+
+    def set_items(self, items: list[AttentionItem]) -> None:
+        """Show ``items`` (unchanged lists cost nothing)."""
+        if items == self._items:
+            return
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def items(self) -> list[AttentionItem]:
+        """Everything listed."""
+        return list(self._items)
+
+    def item(self, row: int) -> AttentionItem | None:
+        """The item on ``row``."""
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def rowCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008
+        """Items listed."""
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008
+        """See :attr:`HEADERS`."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Translated column titles."""
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return _tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Text and colour of a cell; the item under ``ITEM_ROLE``."""
+        item = self.item(index.row()) if index.isValid() else None
+        if item is None:
+            return None
+        column = index.column()
+        if role == ITEM_ROLE:
+            return item
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            return theme.qcolor(fmt.STATE_COLORS.get(item.status, "text"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.sale_id if column == 5 else item.reason if column == 4 else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 6):
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [
+            _kind_label(item.kind),
+            fmt.state_label(item.status),
+            str(item.attempts) if item.source == "operation" else "—",
+            fmt.when(item.next_retry_at) if item.next_retry_at else "—",
+            item.reason,
+            item.sale_id[:8] if item.sale_id else "—",
+            fmt.sats(item.amount),
+        ][column]
+
+
+def _kind_label(kind: str) -> str:
+    return {
+        "receive": _tr("Token redeem"),
+        "send": _tr("Export"),
+        "melt": _tr("Lightning payout"),
+        "restore": _tr("Restore"),
+        "mint": _tr("Mint"),
+        "payment": _tr("Payment"),
+    }.get(kind, kind)

@@ -1,0 +1,160 @@
+"""Mint health: a status light per trusted mint, response time, uptime and latency history."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.ui.context import UiContext
+from pos_app.ui.page import Page
+from pos_app.ui.tasks import spawn
+from pos_app.ui.widgets.status_light import StatusLight
+
+COLUMNS = (
+    "Mint",
+    "Status",
+    "Last check",
+    "Response",
+    "Uptime 24 h",
+    "p50 / p95 24 h",
+    "Uptime 7 d",
+    "p50 / p95 7 d",
+)
+
+
+def _ms(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f} ms"
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f} %"
+
+
+def _ago(ts: int | None) -> str:
+    if not ts:
+        return "never"
+    seconds = max(0, int(time.time()) - ts)
+    if seconds < 60:
+        return f"{seconds} s ago"
+    if seconds < 3600:
+        return f"{seconds // 60} min ago"
+    return f"{seconds // 3600} h ago"
+
+
+class HealthPage(Page):
+    """Trusted mints' health, refreshed on every health event and every few seconds."""
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ui, parent)
+        self.title = self.tr("Mints")
+        self.shortcut = "F5"
+        heading = QLabel(self.tr("Mint health"))
+        heading.setProperty("role", "title")
+        self.summary = QLabel()
+        self.summary.setProperty("role", "muted")
+        self.check_button = QPushButton(self.tr("Check now"))
+        self.check_button.clicked.connect(self.check_now)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.check_button)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.rows: list[dict[str, Any]] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(5000)
+        self._timer.timeout.connect(self.refresh)
+        ui.bridge.mint_health_changed.connect(lambda *_: self.refresh())
+
+    def activated(self) -> None:
+        """Refresh now and every few seconds while shown."""
+        self.refresh()
+        self._timer.start()
+
+    def deactivated(self) -> None:
+        """Stop refreshing."""
+        self._timer.stop()
+
+    def shutdown(self) -> None:
+        """Stop refreshing."""
+        self._timer.stop()
+
+    def refresh(self) -> None:
+        """Read the history (in SQL, off the GUI thread) and redraw the table."""
+        spawn(self.ui.core.services.health.history(), on_done=self._show, on_error=self._error)
+
+    def check_now(self) -> None:
+        """Check every trusted mint immediately."""
+        self.check_button.setEnabled(False)
+
+        def done(_results: object) -> None:
+            self.check_button.setEnabled(True)
+            self.refresh()
+
+        def failed(err: Any) -> None:
+            self.check_button.setEnabled(True)
+            self._error(err)
+
+        spawn(self.ui.core.services.health.check_all(), on_done=done, on_error=failed)
+
+    def _show(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            name = f"{row['name'] or row['url']}\n{row['url']}" if row["name"] else row["url"]
+            cells = [
+                name,
+                None,
+                _ago(row["checked_at"]),
+                _ms(row["latency_ms"]),
+                _pct(row["24h"]["uptime_pct"]),
+                f"{_ms(row['24h']['p50_ms'])} / {_ms(row['24h']['p95_ms'])}",
+                _pct(row["7d"]["uptime_pct"]),
+                f"{_ms(row['7d']['p50_ms'])} / {_ms(row['7d']['p95_ms'])}",
+            ]
+            for c, text in enumerate(cells):
+                if text is None:
+                    self.table.setCellWidget(r, c, StatusLight(row["status"]))
+                    continue
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+                self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
+        offline = [r for r in rows if r["status"] == "offline"]
+        if not rows:
+            self.summary.setText(self.tr("No trusted mint yet. Add one in Settings."))
+        elif offline:
+            self.summary.setText(
+                self.tr(
+                    "%n mint(s) offline. Tokens from them are kept and retried.", "", len(offline)
+                )
+            )
+        else:
+            self.summary.setText(self.tr("All trusted mints answer."))
+
+    def _error(self, err: Any) -> None:
+        window = self.ui.window
+        if window is not None and hasattr(window, "show_error"):
+            window.show_error(err)

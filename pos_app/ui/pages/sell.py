@@ -1,0 +1,201 @@
+"""The Sell page: the cashier's keypad, then the payment view of the sale it creates.
+
+Charge (Enter) creates the sale (``core.sales.new_sale``, which locks the rate);
+the page then shows the :class:`~pos_app.ui.pages.payment.PaymentView` until the
+sale is paid, cancelled or expired, and goes back to the keypad. It also keeps the
+customer display (a second window, ``display.customer_screen``) in step.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from pos_app.core.errors import PosError
+from pos_app.core.payments.rates import Rate
+from pos_app.ui.context import UiContext
+from pos_app.ui.customer_display import CustomerDisplay, pick_screen
+from pos_app.ui.messages import explain_error
+from pos_app.ui.page import Page
+from pos_app.ui.pages.payment import ACCEPTING, PaymentView
+from pos_app.ui.tasks import spawn
+from pos_app.ui.widgets.keypad import Keypad
+
+log = logging.getLogger(__name__)
+
+
+class SellPage(Page):
+    """Keypad and payment view in a stack; the first page of the main window (F1)."""
+
+    shortcut = "F1"
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ui, parent)
+        self.title = self.tr("Sell")
+        self.settings: dict[str, Any] = {}
+        self.customer: CustomerDisplay | None = None
+        self.keypad = Keypad()
+        self.payment = PaymentView(ui)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.keypad)
+        self.stack.addWidget(self.payment)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.keypad.charge.connect(self.charge)
+        self.payment.done.connect(self.back_to_keypad)
+        self.payment.renew.connect(self._renew)
+        self.payment.state_changed.connect(self._mirror)
+        self._charging = False
+
+    # -- page hooks ---------------------------------------------------------------------------
+
+    @property
+    def on_keypad(self) -> bool:
+        """True while the keypad (not a sale) is shown."""
+        return self.stack.currentWidget() is self.keypad
+
+    def activated(self) -> None:
+        """Give the keys to the keypad (or the sale) and reload the settings."""
+        if self.on_keypad:
+            self.keypad.setFocus()
+        else:
+            self.payment.setFocus()
+            if self.payment.state in ACCEPTING and not self.payment.scan.scanning:
+                self.payment.scan.start()
+        self.reload_settings()
+
+    def deactivated(self) -> None:
+        """Another page is shown: free the camera (the sale stays open)."""
+        if not self.on_keypad:
+            self.payment.scan.stop()
+
+    def shutdown(self) -> None:
+        """Stop the camera and close the customer display."""
+        self.payment.shutdown()
+        if self.customer is not None:
+            self.customer.close()
+            self.customer = None
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def reload_settings(self) -> None:
+        """Read the settings off the GUI thread, then apply them."""
+        spawn(self.ui.settings(), on_done=self.apply_settings, on_error=self._report)
+
+    def apply_settings(self, values: dict[str, Any]) -> None:
+        """Currency, fee advance, rate estimate and customer display from the settings."""
+        self.settings = values
+        currency = values["currency"]
+        advance = int(values.get("fees.customer_advance") or 0)
+        self.keypad.set_currency(currency)
+        if currency == "sat":
+            self.keypad.set_rate(None, advance=advance)
+        else:
+            self.keypad.set_rate(None, self.tr("Getting the exchange rate…"), advance)
+            service = self.ui.core.sales.rate_service(values)
+            spawn(
+                service.rate(currency),
+                on_done=lambda rate: self._got_rate(rate, currency, advance),
+                on_error=lambda _err: self._no_rate(currency, advance),
+            )
+        self.set_customer_screen(int(values.get("display.customer_screen", -1)))
+
+    def _got_rate(self, rate: Rate, currency: str, advance: int) -> None:
+        if currency == self.keypad.currency:
+            self.keypad.set_rate(rate, advance=advance)
+
+    def _no_rate(self, currency: str, advance: int) -> None:
+        if currency == self.keypad.currency:
+            self.keypad.set_rate(
+                None,
+                self.tr("No exchange rate right now: the sat amount is set when one is found."),
+                advance,
+            )
+
+    def set_customer_screen(self, index: int) -> None:
+        """Open the customer display on screen ``index`` (-1 or a missing screen: close it)."""
+        if index < 0 or pick_screen(index) is None:
+            if self.customer is not None:
+                self.customer.close()
+                self.customer = None
+            return
+        if self.customer is None:
+            self.customer = CustomerDisplay()
+            self._mirror_current()
+        self.customer.place_on(index)
+
+    # -- the sale -----------------------------------------------------------------------------
+
+    def charge(self, amount: str, memo: str = "") -> None:
+        """Create a sale for ``amount`` (shop currency) and show its payment view."""
+        if self._charging:
+            return
+        self._charging = True
+        self.keypad.set_busy(True)
+        currency = self.settings.get("currency") or None
+        spawn(
+            self.ui.core.sales.new_sale(amount, currency, memo or None),
+            on_done=self._sale_created,
+            on_error=lambda err: self._charge_failed(err, amount, memo),
+        )
+
+    def _sale_created(self, sale: dict[str, Any]) -> None:
+        self._charging = False
+        self.keypad.set_busy(False)
+        self.keypad.clear()
+        self.stack.setCurrentWidget(self.payment)
+        if self.customer is not None:
+            self.customer.show_sale(
+                sale["amount"], sale["currency"], int(sale["due"]), sale["payment_request"]
+            )
+        self.payment.start(sale)
+
+    def _charge_failed(self, err: PosError, amount: str, memo: str) -> None:
+        self._charging = False
+        self.keypad.set_busy(False)
+        if not self.on_keypad:  # a renewal failed: back to the keypad with the amount
+            self.back_to_keypad()
+            self.keypad.set_amount(amount)
+            self.keypad.memo.setText(memo)
+        self.keypad.set_error(explain_error(err).text)
+
+    def _renew(self, amount: str, memo: str) -> None:
+        self.charge(amount, memo)
+
+    def back_to_keypad(self) -> None:
+        """Leave the sale shown and wait for the next amount."""
+        self.payment.stop()
+        self.stack.setCurrentWidget(self.keypad)
+        self.keypad.setFocus()
+        if self.customer is not None:
+            self.customer.set_state("idle")
+
+    # -- customer display ---------------------------------------------------------------------
+
+    def _mirror(self, state: str, info: object) -> None:
+        if self.customer is None:
+            return
+        facts = info if isinstance(info, dict) else {}
+        self.customer.set_state(
+            state, remaining=int(facts.get("remaining", 0)), change=facts.get("change")
+        )
+
+    def _mirror_current(self) -> None:
+        sale = self.payment.sale
+        if self.customer is None or self.on_keypad or not sale:
+            return
+        self.customer.show_sale(
+            sale["amount"], sale["currency"], int(sale["due"]), sale["payment_request"]
+        )
+        if self.payment.state:
+            self.customer.set_state(self.payment.state)
+
+    def _report(self, err: PosError) -> None:
+        window = self.ui.window
+        if window is not None and hasattr(window, "show_error"):
+            window.show_error(err)
+        else:
+            log.warning("%s: %s", err.code, err.user_message)

@@ -1,0 +1,231 @@
+"""The Settings page: every option of ``core.config.OPTIONS`` by group, and the shop's mints.
+
+The form is generated from the declarations (one editor per option, by kind, with
+special editors for the mode, camera, customer screen and rate sources). Save
+checks each field with ``Option.parse``: refused values are explained under their
+field and not written; the valid ones are written in one transaction. Mint
+changes (add, trust, remove) apply at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from pos_app.core.config import Option
+from pos_app.core.errors import ConfigError, PosError
+from pos_app.ui import theme
+from pos_app.ui.context import UiContext
+from pos_app.ui.page import Page
+from pos_app.ui.tasks import spawn
+from pos_app.ui.widgets.mint_list import MintList
+from pos_app.ui.widgets.option_fields import TOUCH_INDICATORS, OptionField, make_field, tr
+
+MINTS_GROUP = "Mints"
+LABEL_WIDTH = 260  # the same in every group, so editors line up down the page
+
+
+class SettingsPage(Page):
+    """Settings form with Save and Revert, plus the trusted mints list."""
+
+    shortcut = "F4"
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ui, parent)
+        self.title = self.tr("Settings")
+        self.setStyleSheet(TOUCH_INDICATORS)
+        self.fields: dict[str, OptionField] = {}
+        self.values: dict[str, Any] = {}
+        self.dirty = False
+        self._loaded = False
+        self._saving = False
+
+        heading = QLabel(self.title)
+        heading.setProperty("role", "title")
+        content = QWidget()
+        self._form = QVBoxLayout(content)
+        self._form.setSpacing(14)
+        self.mint_list = MintList(ui)
+        for group, options in self._groups().items():
+            self._form.addWidget(self._group_box(group, options))
+        self._form.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.scroll = scroll
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.revert_button.clicked.connect(self.reload)
+        self.save_button = QPushButton(self.tr("Save  (Ctrl+S)"))
+        self.save_button.setProperty("role", "primary")
+        self.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        bar = QHBoxLayout()
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.revert_button)
+        bar.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bar)
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _groups(self) -> dict[str, list[Option]]:
+        """Options by group in declaration order, the mints' group first."""
+        groups: dict[str, list[Option]] = {MINTS_GROUP: []}
+        for option in self.ui.core.config.options.values():
+            groups.setdefault(option.group, []).append(option)
+        return groups
+
+    def _group_box(self, group: str, options: list[Option]) -> QGroupBox:
+        box = QGroupBox(tr(group))
+        box.setObjectName(f"group-{group}")
+        grid = QGridLayout(box)
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(16)
+        row = 0
+        if group == MINTS_GROUP:
+            label = QLabel(self.tr("Trusted mints"))
+            label.setStyleSheet("font-weight: 600;")
+            label.setFixedWidth(LABEL_WIDTH)
+            hint = QLabel(self.tr("Changes to mints apply at once."))
+            hint.setProperty("role", "muted")
+            hint.setWordWrap(True)
+            hint.setFixedWidth(LABEL_WIDTH)
+            column = QVBoxLayout()
+            column.addWidget(label)
+            column.addWidget(hint)
+            column.addStretch(1)
+            grid.addLayout(column, row, 0)
+            grid.addWidget(self.mint_list, row, 1)
+            row += 1
+        for option in options:
+            field = make_field(option)
+            field.edited.connect(self._edited)
+            self.fields[option.key] = field
+            label = QLabel(field.label)
+            label.setStyleSheet("font-weight: 600;")
+            label.setWordWrap(True)
+            label.setFixedWidth(LABEL_WIDTH)
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(field, row, 1)
+            row += 1
+        return box
+
+    # -- page hooks --------------------------------------------------------------------------
+
+    def activated(self) -> None:
+        """Load the stored values (unless the owner has unsaved edits) and the mints."""
+        if not self.dirty:
+            self.reload()
+        self.mint_list.refresh()
+
+    def reload(self) -> None:
+        """Show the stored values again, discarding edits."""
+        spawn(self.ui.settings(), on_done=self._show_values, on_error=self._failed)
+
+    def _show_values(self, values: dict[str, Any]) -> None:
+        self.values = dict(values)
+        for key, field in self.fields.items():
+            field.blockSignals(True)
+            field.set_value(values.get(key, field.option.default))
+            field.blockSignals(False)
+            field.set_error(None)
+        self.dirty = False
+        self._loaded = True
+        self._say("", "")
+
+    def _edited(self) -> None:
+        self.dirty = True
+        self._say(self.tr("Unsaved changes."), "muted")
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def field(self, key: str) -> OptionField:
+        """The editor of setting ``key``."""
+        return self.fields[key]
+
+    def save(self) -> None:
+        """Validate every field; write the valid changed ones; explain the others in place."""
+        if self._saving or not self._loaded:
+            return
+        changes: dict[str, Any] = {}
+        refused: list[OptionField] = []
+        for key, field in self.fields.items():
+            try:
+                value = field.option.parse(field.raw())
+            except ConfigError as err:
+                field.set_error(err.user_message)
+                refused.append(field)
+                continue
+            field.set_error(None)
+            if value != self.values.get(key):
+                changes[key] = value
+        if refused:
+            self.scroll.ensureWidgetVisible(refused[0])
+        if not changes:
+            self._report(0, len(refused))
+            return
+        self._saving = True
+        self.save_button.setEnabled(False)
+        config = self.ui.core.config
+
+        def write(session: Session) -> dict[str, Any]:
+            return {key: config.set(session, key, value) for key, value in changes.items()}
+
+        spawn(
+            self.ui.core.db.run(write),
+            on_done=lambda stored: self._saved(stored, len(refused)),
+            on_error=self._failed,
+        )
+
+    def _saved(self, stored: dict[str, Any], refused: int) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.values.update(stored)
+        self.dirty = bool(refused)
+        self._report(len(stored), refused)
+
+    def _report(self, saved: int, refused: int) -> None:
+        if refused:
+            text = self.tr("{n} setting(s) not saved: see the message under each.").format(
+                n=refused
+            )
+            if saved:
+                text = self.tr("Saved {n} setting(s).").format(n=saved) + " " + text
+            self._say(text, "error")
+        elif saved:
+            self._say(self.tr("Saved {n} setting(s).").format(n=saved), "ok")
+        else:
+            self._say(self.tr("Nothing to save: no setting was changed."), "muted")
+
+    def _failed(self, err: PosError) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self._say(err.user_message, "error")
+
+    def _say(self, text: str, role: str) -> None:
+        c = theme.colors()
+        color = {"ok": c.ok, "error": c.bad, "muted": c.muted}.get(role)
+        weight = 600 if role in ("ok", "error") else 400
+        self.status.setStyleSheet(f"color: {color}; font-weight: {weight};" if color else "")
+        self.status.setText(text)

@@ -1,0 +1,223 @@
+"""The shop's mints in the Settings page: name, address, units, balance and trust; add and remove.
+
+Changes apply at once (no Save): adding checks the mint live, removing is refused
+while the mint still holds the shop's money, and the Trusted box flips trust.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.core.errors import PosError
+from pos_app.ui import theme
+from pos_app.ui.context import UiContext
+from pos_app.ui.dialogs.add_mint import AddMintDialog
+from pos_app.ui.tasks import spawn
+
+NAME, URL, UNITS, BALANCE, TRUSTED = range(5)
+
+
+class MintList(QWidget):
+    """A table of known mints with Add…, Trust and Remove buttons.
+
+    Signals:
+        changed(): the list of mints or a trust flag changed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.mints: list[dict[str, Any]] = []
+        self.dialog: AddMintDialog | None = None
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Address"), self.tr("Units"), self.tr("Balance"),
+             self.tr("Trusted")]
+        )  # fmt: skip
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.setMinimumHeight(170)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(URL, QHeaderView.ResizeMode.Stretch)
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+        self.add_button = QPushButton(self.tr("Add mint…"))
+        self.add_button.clicked.connect(self.open_add_dialog)
+        self.trust_button = QPushButton(self.tr("Trust"))
+        self.trust_button.clicked.connect(self._toggle_selected)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setProperty("role", "danger")
+        # the theme's danger colour would otherwise hide that the button is disabled
+        self.remove_button.setStyleSheet(
+            f"QPushButton:disabled {{ color: {theme.colors().muted}; }}"
+        )
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.trust_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self._selection_changed()
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload mints and balances from the wallet."""
+        spawn(self._load(), on_done=self._show, on_error=self._error)
+
+    async def _load(self) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        core = self.ui.core
+        return await core.db.run(core.mints.list), await core.wallet.balance()
+
+    def _show(self, loaded: tuple[list[dict[str, Any]], dict[str, Any]]) -> None:
+        mints, balance = loaded
+        held: dict[str, list[str]] = defaultdict(list)
+        for row in balance.get("balances", []):
+            held[row["mint"]].append(f"{row['amount']} {row['unit']}")
+        selected = self.selected_url()
+        self.mints = mints
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(mints))
+        for r, mint in enumerate(mints):
+            cells = [
+                mint["name"] or "—",
+                mint["url"],
+                ", ".join(mint["units"]) or "—",
+                ", ".join(held.get(mint["url"], [])) or "0",
+            ]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(r, c, item)
+            trust = QTableWidgetItem(self.tr("Trusted") if mint["trusted"] else self.tr("No"))
+            trust.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            trust.setCheckState(
+                Qt.CheckState.Checked if mint["trusted"] else Qt.CheckState.Unchecked
+            )
+            self.table.setItem(r, TRUSTED, trust)
+            if mint["url"] == selected:
+                self.table.selectRow(r)
+        self.table.blockSignals(False)
+        self._selection_changed()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def selected_url(self) -> str | None:
+        """The address of the selected mint, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.mints):
+            return None
+        return self.mints[rows[0].row()]["url"]
+
+    def select(self, url: str) -> None:
+        """Select the row of ``url``."""
+        for r, mint in enumerate(self.mints):
+            if mint["url"] == url:
+                self.table.selectRow(r)
+
+    def open_add_dialog(self) -> None:
+        """Show the Add-mint dialog (not blocking: the list refreshes when a mint is added)."""
+        self.dialog = AddMintDialog(self.ui.core, self.window())
+        self.dialog.added.connect(self._added)
+        self.dialog.open()
+
+    def remove_selected(self) -> None:
+        """Stop using the selected mint; refused while it holds money or open operations."""
+        url = self.selected_url()
+        if url is None:
+            return
+        core = self.ui.core
+        spawn(
+            core.db.run(lambda s: core.mints.remove(s, url)),
+            on_done=lambda _: self._after(self.tr("{url} is no longer used.").format(url=url)),
+            on_error=self._error,
+        )
+
+    def set_trusted(self, url: str, trusted: bool) -> None:
+        """Change the trust flag of ``url``."""
+        core = self.ui.core
+        text = (
+            self.tr("{url} is trusted: its tokens are accepted.")
+            if trusted
+            else self.tr("{url} is no longer trusted.")
+        )
+        spawn(
+            core.db.run(lambda s: core.mints.set_trusted(s, url, trusted)),
+            on_done=lambda _: self._after(text.format(url=url)),
+            on_error=self._error,
+        )
+
+    def _toggle_selected(self) -> None:
+        url = self.selected_url()
+        if url is not None:
+            mint = next(m for m in self.mints if m["url"] == url)
+            self.set_trusted(url, not mint["trusted"])
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == TRUSTED and item.row() < len(self.mints):
+            mint = self.mints[item.row()]
+            trusted = item.checkState() == Qt.CheckState.Checked
+            if trusted != mint["trusted"]:
+                self.set_trusted(mint["url"], trusted)
+
+    def _selection_changed(self) -> None:
+        url = self.selected_url()
+        mint = next((m for m in self.mints if m["url"] == url), None)
+        self.trust_button.setEnabled(mint is not None)
+        self.remove_button.setEnabled(mint is not None)
+        self.trust_button.setText(
+            self.tr("Don't trust") if mint and mint["trusted"] else self.tr("Trust")
+        )
+
+    def _added(self, result: dict) -> None:
+        self._after(self.tr("Added {name}.").format(name=result.get("name") or result["url"]))
+
+    def _after(self, text: str) -> None:
+        self._say(text, "")
+        self.refresh()
+        self.changed.emit()
+
+    def _error(self, err: PosError) -> None:
+        self._say(err.user_message, "error")
+        self.refresh()  # a refused trust toggle must show the stored state again
+
+    def _say(self, text: str, role: str) -> None:
+        self.message.setProperty("role", role)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.show()

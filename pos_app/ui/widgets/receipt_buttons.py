@@ -1,0 +1,90 @@
+"""Print and Save-as-PDF buttons for the receipt of a paid sale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from pos_app.ui import receipt
+from pos_app.ui.tasks import in_thread, spawn
+
+
+class ReceiptButtons(QWidget):
+    """Print (system dialog) or save as PDF (file dialog), both without blocking.
+
+    Signals:
+        saved(str): the PDF was written to this path.
+        failed(object): a :class:`~pos_app.core.errors.PosError` while saving.
+    """
+
+    saved = Signal(str)
+    failed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: dict[str, Any] | None = None
+        self.print_button = self._button(self.tr("Print receipt"), self.print_receipt)
+        self.save_button = self._button(self.tr("Save receipt as PDF"), self.ask_path)
+        self.note = QLabel()
+        self.note.setProperty("role", "muted")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.note)
+        row.addWidget(self.print_button)
+        row.addWidget(self.save_button)
+        self.set_sale(None)
+
+    def _button(self, text: str, slot: Any) -> QPushButton:
+        button = QPushButton(text)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setMinimumHeight(56)
+        button.clicked.connect(slot)
+        return button
+
+    def set_sale(self, detail: dict[str, Any] | None) -> None:
+        """The paid sale with its payments (as ``sales.show`` returns it); None disables."""
+        self.detail = detail
+        self.note.clear()
+        self.print_button.setEnabled(detail is not None)
+        self.save_button.setEnabled(detail is not None)
+
+    def receipt(self) -> receipt.Receipt | None:
+        """The receipt's content (None without a sale)."""
+        return receipt.build_receipt(self.detail) if self.detail else None
+
+    def print_receipt(self) -> None:
+        """Open the print dialog."""
+        data = self.receipt()
+        if data is not None:
+            receipt.print_receipt(data, self.window())
+
+    def ask_path(self) -> None:
+        """Ask where to save the PDF, then save it."""
+        if self.detail is None:
+            return
+        dialog = QFileDialog(self.window(), self.tr("Save receipt"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(f"receipt-{str(self.detail['sale_id'])[:8]}.pdf")
+        dialog.fileSelected.connect(self.save)
+        dialog.open()
+
+    def save(self, path: str | Path) -> None:
+        """Write the PDF in an executor thread; ``saved`` or ``failed`` tells the outcome."""
+        data = self.receipt()
+        if data is None:
+            return
+
+        async def write() -> Path:
+            return await in_thread(receipt.save_pdf, data, Path(path))
+
+        spawn(write(), on_done=self._saved, on_error=self.failed.emit)
+
+    def _saved(self, path: Path) -> None:
+        self.note.setText(self.tr("Saved: {name}").format(name=path.name))
+        self.note.setToolTip(str(path))
+        self.saved.emit(str(path))

@@ -1,0 +1,115 @@
+"""Time from ``sale pay`` to ``paid`` for tokens of 1, 8 and 64 proofs, beside the raw swap.
+
+Usage (from the repository root)::
+
+    .venv/bin/python tests/benchmarks/bench_sales.py [--rounds 20] [--sizes 1 8 64]
+
+A real nutshell mint (``.venv-mint``, ``make mint-venv``) and a fresh wallet that trusts
+it are made in a temporary directory, with the default settings (``trusted_only``: a
+token of a trusted mint is swapped). For each round a sale of exactly the token's value
+is opened with ``SalesService.new_sale`` (not timed), then ``await SalesService.pay`` is
+timed until it returns the sale ``paid``: storing the token, the payment row, the checks,
+the journal, the swap, the new proofs and the settlement. Each round is followed by the
+baseline: a raw ``POST /v1/swap`` of fresh proofs of the same denominations into the same
+output amounts, on outputs built before the clock starts (the mint's own time plus one
+loopback round trip). Overhead = pay - raw swap, judged on the medians; "own" (the pay
+minus the time spent inside its own mint call) is printed beside it as a cross-check.
+
+Budgets (design.md section 8, receive overhead beyond the mint's swap time): <= 20 ms for
+8 proofs, <= 60 ms for 64 proofs; 1 proof is reported without a budget.
+
+Exit status: 0 when the budgets hold, 1 when one fails, 2 when the nutshell venv is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.benchmarks import posbench
+from tests.benchmarks.posbench import Stats
+from tests.support.funding import active_keyset, open_client
+
+BUDGET_MS = {8: 20.0, 64: 60.0}
+
+
+async def pay_rounds(
+    data_dir: Path, url: str, sizes: list[int], rounds: int
+) -> dict[int, tuple[Stats, Stats, Stats]]:
+    """Alternate ``rounds`` paid sales and raw swaps per size; returns (pay, raw, own) stats."""
+    app = await posbench.new_wallet(data_dir, url)
+    clock = posbench.SwapClock(app.pool.get(url))
+    results: dict[int, tuple[Stats, Stats, Stats]] = {}
+    try:
+        async with open_client(url) as client:
+            keyset = await active_keyset(client)
+            for n in sizes:
+                amount = sum(posbench.denominations(n))
+                tokens = [await posbench.fund_token(client, n) for _ in range(rounds + 1)]
+                raw_inputs = [await posbench.fund_proofs(client, n) for _ in range(rounds + 1)]
+                ours, raw, own = [], [], []
+                for i in range(rounds + 1):
+                    sale = await app.sales.new_sale(str(amount), "sat")
+                    clock.seconds = 0.0
+                    await asyncio.sleep(posbench.SETTLE_SECONDS)
+                    started = time.perf_counter()
+                    result = await app.sales.pay(sale["sale_id"], tokens[i])
+                    elapsed = time.perf_counter() - started
+                    if result.state != "paid" or result.paid != amount:
+                        raise RuntimeError(f"sale of {n} proofs ended {result.to_dict()}")
+                    raw_s = await posbench.raw_swap_seconds(client, keyset, raw_inputs[i])
+                    if i:  # the first round warms connections and caches up
+                        ours.append(elapsed)
+                        raw.append(raw_s)
+                        own.append(elapsed - clock.seconds)
+                results[n] = (Stats.of(ours), Stats.of(raw), Stats.of(own))
+    finally:
+        await app.aclose()
+    return results
+
+
+def main() -> int:
+    """Run the benchmark and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=20, help="timed sales per size")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 8, 64])
+    args = parser.parse_args()
+
+    why = posbench.missing_prerequisite()
+    if why:
+        print(why, file=sys.stderr)
+        return posbench.EXIT_PREREQ
+    posbench.prepare_environment()
+
+    with tempfile.TemporaryDirectory(prefix="bench-sales-") as tmp:
+        base = Path(tmp)
+        mint = posbench.start_mint(base)
+        try:
+            results = asyncio.run(pay_rounds(base / "wallet", mint.url, args.sizes, args.rounds))
+        finally:
+            mint.stop()
+
+    print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs")
+    print(f"sale pay -> paid in a fresh wallet, {args.rounds} timed rounds per size")
+    print("ours = SalesService.pay end to end; swap = raw /v1/swap, same inputs and outputs\n")
+    print(posbench.OVERHEAD_HEADER)
+    print("-" * len(posbench.OVERHEAD_HEADER))
+    ok = True
+    for n, (ours, raw, own) in results.items():
+        line, holds = posbench.overhead_row(str(n), ours, raw, own, BUDGET_MS.get(n))
+        print(line)
+        ok &= holds
+    print("\n" + posbench.OVERHEAD_NOTES)
+    return posbench.EXIT_OK if ok else posbench.EXIT_BUDGET
+
+
+if __name__ == "__main__":
+    sys.exit(main())

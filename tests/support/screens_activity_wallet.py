@@ -1,0 +1,278 @@
+"""Screenshots of the Activity and Wallet pages and their dialogs, for review.
+
+``screenshot_states(ui, out_dir)`` fills the (fresh, empty) wallet of ``ui`` with
+made-up rows: sales in every state, payments from several mints, an operation
+stuck at a dead mint, a payment waiting for review, and coins at two mints. The
+export result and the import outcome are shown from made-up results (no mint is
+contacted), so the pictures are the same on every run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from pos_app.core.cashu.tokens import parse_token, serialize_token_v4
+from pos_app.core.store.schema import KeysetRow, Mint, ProofRow
+from pos_app.core.wallet.receive import ReceiveResult
+from pos_app.core.wallet.send import SendResult
+from pos_app.ui import theme
+from pos_app.ui.context import UiContext
+from pos_app.ui.pages.activity import ActivityPage
+from pos_app.ui.pages.wallet import WalletPage
+from tests.support.activity_data import (
+    insert_payment,
+    insert_sales,
+    insert_stuck_operation,
+    sale_rows,
+)
+from tests.support.qrvideo import fake_token, render_qr_frame
+
+MINTS = ("https://mint.coffee.example", "https://ecash.bank.example", "https://8333.space:3338")
+
+
+def _pump_until(condition: Callable[[], object], timeout: float = 10.0) -> None:
+    """Run Qt (and the asyncio tasks on it) until ``condition()`` holds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not reach the state to capture")
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
+def _settle(seconds: float = 0.3) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
+def _save(widget: QWidget, out_dir: Path, name: str, shots: list[Path]) -> None:
+    _settle()
+    path = out_dir / f"{name}.png"
+    widget.grab().save(str(path))
+    shots.append(path)
+
+
+def _seed_sales(ui: UiContext) -> dict[str, str]:
+    """Sales in every state with memos, a euro sale, payments from several mints."""
+    now = int(time.time())
+    rows = sale_rows(140, start=now - 120, seed=3)
+    memos = ["Flat white", "Croissant x2", None, "Table 4", "Gift card", "Beans 250 g"]
+    for i, row in enumerate(rows):
+        row["memo"] = memos[i % len(memos)]
+        row["due"] = row["due"] % 25_000 + 100
+        row["amount"] = str(row["due"])
+        row["expires_at"] = row["created_at"] + 900
+        row["paid"] = {"paid": row["due"], "partially_paid": row["due"] // 3}.get(row["state"], 0)
+    rows[0].update(state="open", paid=0, memo="Waiting at the till", expires_at=now + 900)
+    rows[1].update(state="paid", currency="eur", amount="12.50", due=13_021, paid=14_000)
+    rows[2].update(
+        state="partially_paid", amount="5000", due=5_000, paid=3_000, memo="Paid from two wallets"
+    )
+    insert_sales(ui.core, rows)
+    for i, row in enumerate(rows):
+        if row["state"] in ("paid", "partially_paid"):
+            mint = MINTS[i % 2]
+            insert_payment(ui.core, row["id"], mint_url=mint, amount=row["paid"])
+    insert_payment(ui.core, rows[2]["id"], mint_url=MINTS[2], amount=0, state="recovering")
+    return {"paid": rows[1]["id"], "part": rows[2]["id"]}
+
+
+def _seed_attention(ui: UiContext, sale_id: str) -> None:
+    insert_stuck_operation(ui.core, mint_url=MINTS[2], amount=2_000, sale_id=sale_id, attempts=4)
+    insert_payment(
+        ui.core,
+        sale_id,
+        state="needs_review",
+        method="melt",
+        mint_url="https://unknown-mint.example",
+        amount=1_500,
+        error_code="lightning.unproven",
+        error_message="The token was converted, but the Lightning payment could not be proven.",
+        proof_status="unproven",
+    )
+
+
+def _seed_details(ui: UiContext, sale_id: str) -> None:
+    """A rejected token before the paid one, and change handed back."""
+    from pos_app.core.store.schema import Sale
+
+    insert_payment(
+        ui.core,
+        sale_id,
+        state="rejected",
+        method=None,  # type: ignore[arg-type]
+        mint_url="https://unknown-mint.example",
+        amount=20_000,
+        error_code="mint.untrusted",
+        error_message="This token is from a mint the shop does not accept.",
+    )
+
+    def change(session) -> None:
+        sale = session.get(Sale, sale_id)
+        sale.change_token = _token_of(979, MINTS[0])
+        sale.change_amount = 979
+        sale.rate = "96000.00"
+        sale.rate_source = "coingecko"
+        sale.paid_at = sale.created_at + 40
+
+    ui.core.db.transact(change)
+
+
+def _token_of(amount: int, mint: str) -> str:
+    """A made-up token of ``amount`` (its proofs carry the binary split of it)."""
+    from pos_app.core.cashu.amounts import split_amount
+
+    parts = split_amount(amount)
+    template = parse_token(fake_token(len(parts), seed=5, mint=mint))
+    proofs = tuple(replace(p, amount=a) for p, a in zip(template.proofs, parts, strict=True))
+    return serialize_token_v4(replace(template, proofs=proofs))
+
+
+def _seed_coins(ui: UiContext) -> None:
+    """Unspent coins at two mints (rows only; no mint is ever asked)."""
+
+    def write(session) -> None:
+        for n, (url, amounts) in enumerate(
+            ((MINTS[0], [1024, 512, 64, 8, 2]), (MINTS[1], [16_384, 4_096, 256, 32]))
+        ):
+            mint = Mint(url=url, trusted=True, name=url)
+            session.add(mint)
+            session.flush()
+            keyset = f"00{n:014x}"
+            session.add(KeysetRow(id=keyset, mint_id=mint.id, unit="sat"))
+            for i, amount in enumerate(amounts):
+                secret = hashlib.sha256(f"{url}{i}".encode()).hexdigest()
+                session.add(
+                    ProofRow(
+                        mint_id=mint.id,
+                        keyset_id=keyset,
+                        unit="sat",
+                        amount=amount,
+                        secret=secret,
+                        C="02" + secret,
+                        y="03" + secret,
+                        state="unspent",
+                        origin="receive",
+                    )
+                )
+
+    ui.core.db.transact(write)
+
+
+def screenshot_states(ui: UiContext, out_dir: Path) -> list[Path]:
+    """Capture every state of the Activity and Wallet pages; returns the PNG paths."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    saved = (app.styleSheet(), app.font(), app.style().name())
+    theme.apply(app)
+    shots: list[Path] = []
+    try:
+        ids = _seed_sales(ui)
+        _seed_attention(ui, ids["part"])
+        _seed_details(ui, ids["paid"])
+        _seed_coins(ui)
+        _activity(ui, out_dir, ids, shots)
+        _wallet(ui, out_dir, shots)
+    finally:
+        app.setStyleSheet(saved[0])
+        app.setFont(saved[1])
+        app.setStyle(saved[2])
+    return shots
+
+
+def _activity(ui: UiContext, out_dir: Path, ids: dict[str, str], shots: list[Path]) -> None:
+    page = ActivityPage(ui)
+    page.resize(1130, 780)
+    page.show()
+    page.activated()
+    _pump_until(lambda: page.model.loaded and page.attention.model.rowCount() == 2)
+    page.table.selectRow(1)
+    page.attention.select_row(0)
+    _save(page, out_dir, "activity_sales", shots)
+
+    dialog = page.open_details(ids["paid"])
+    assert dialog is not None
+    _pump_until(lambda: dialog.sale is not None)
+    _save(dialog, out_dir, "activity_sale_details", shots)
+    dialog.close()
+
+    page.attention.dismiss()
+    dismiss = page.attention.dismiss_dialog
+    assert dismiss is not None
+    dismiss.reason.setText("Refunded the customer in cash")
+    _save(dismiss, out_dir, "activity_dismiss", shots)
+    dismiss.reject()
+
+    page.filters.set_state("paid")
+    page.filters.search.setText("white")
+    page.filters.search.returnPressed.emit()
+    _pump_until(lambda: page.model.query.text == "white")
+    _pump_until(lambda: all(r.memo == "Flat white" for r in page.model.sale_rows()))
+    _save(page, out_dir, "activity_filtered", shots)
+    page.close()
+    page.deleteLater()
+
+
+def _wallet(ui: UiContext, out_dir: Path, shots: list[Path]) -> None:
+    page = WalletPage(ui)
+    page.resize(1130, 780)
+    page.show()
+    page.activated()
+    _pump_until(lambda: len(page.balances) == 2)
+    page._checked(  # what a check that found a claimed export says
+        {
+            "checked": 9,
+            "spent": 2,
+            "released": 0,
+            "exports_spent": 1,
+            "exports_partial": 0,
+            "errors": [],
+        }
+    )
+    _save(page, out_dir, "wallet_balances", shots)
+
+    export = page.open_export()
+    assert export is not None
+    export.amount.setValue(2_100)
+    _save(export, out_dir, "wallet_export_form", shots)
+    token = fake_token(2, seed=9, mint=MINTS[0])
+    usb = Path("/media/cashier/KINGSTON")
+    export.show_result(
+        SendResult(token, 2_100, MINTS[0], "sat", 0, 1, str(usb / f"cashu-{token[6:18]}.txt"))
+    )
+    _save(export, out_dir, "wallet_export_qr", shots)
+    export.close()
+
+    dialog = page.open_import()
+    dialog.set_token(fake_token(3, seed=4, mint=MINTS[1]), "paste")
+    _save(dialog, out_dir, "wallet_import_paste", shots)
+    dialog.set_token("", "paste")
+    from PySide6.QtGui import QImage
+
+    frame = render_qr_frame("UR:BYTES/12-40/LPBSCSKOAAHDCXIDMNSHDJSTNWTISTWNTKSYK", (640, 360))
+    dialog.preview.show()
+    dialog._frame(
+        QImage(frame.data, 640, 360, frame.strides[0], QImage.Format.Format_BGR888).copy()
+    )
+    dialog._progress(0.45)
+    dialog.scan_message.setText(dialog.tr("Hold the QR code in front of the camera."))
+    dialog.scan_button.setText(dialog.tr("Stop scanning"))
+    _save(dialog, out_dir, "wallet_import_scanning", shots)
+    dialog.preview.hide()
+    dialog.progress.hide()
+    dialog.scan_message.setText("")
+    dialog.scan_button.setText(dialog.tr("Scan"))
+    dialog._received(ReceiveResult("op", MINTS[1], "sat", 4_093, 3, 6))
+    _save(dialog, out_dir, "wallet_import_done", shots)
+    dialog.close()
+    page.close()
+    page.deleteLater()

@@ -1,0 +1,211 @@
+"""Screenshots of the Sell page, the payment view in each state, the customer display and
+a receipt, for review (``screenshot_states(ui, out_dir)``).
+
+The keypad and the waiting screen are reached through the real flow (a sale is
+created, the camera is a video file). The later states are put on screen through
+the view's own state method with made-up results, so no mint is needed; the
+flows themselves are tested in tests/gui/test_sell_flow.py.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+from pos_app.ui import theme
+from pos_app.ui.context import UiContext
+from pos_app.ui.customer_display import CustomerDisplay
+from pos_app.ui.messages import explain, recovering_advice
+from pos_app.ui.pages.sell import SellPage
+from pos_app.ui.receipt import build_receipt, save_pdf
+from pos_app.ui.widgets.qr import QrView
+from tests.support.qrvideo import fake_token, static_qr_video
+
+# A real NUT-18 request (from the spec's examples): scanned by mistake, it shows the hint.
+REQUEST = "creqApWF0gaNhdGVub3N0cmFheKlucHJvZmlsZTFxeTI4d3VtbjhnaGo3dW45ZDNzaGp0bnl2OWtoMnVld2Q5aHN6OW1od2RlbjV0ZTB3ZmprY2N0ZTljdXJ4dmVuOWVlaHFjdHJ2NWhzenJ0aHdkZW41dGUwZGVoaHh0bnZkYWtxcWd5ZGFxeTdjdXJrNDM5eWtwdGt5c3Y3dWRoZGh1NjhzdWNtMjk1YWtxZWZkZWhrZjBkNDk1Y3d1bmw1YWeBgmFuYjE3YWloYjdhOTAxNzZhYQphdWNzYXRhbYF4Imh0dHBzOi8vbm9mZWVzLnRlc3RudXQuY2FzaHUuc3BhY2U="
+SIZE = (1130, 760)  # the main window's page area at its default 1280x800
+
+
+def pump_until(condition: Callable[[], object], timeout: float = 15.0) -> None:
+    """Run Qt (and the asyncio tasks on it) until ``condition()`` holds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("screen did not reach the expected state")
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
+def pump(seconds: float) -> None:
+    """Run Qt for a while (animations, layouts)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
+def dark_palette() -> QPalette:
+    """A dark palette like the system's dark mode (Fusion colours)."""
+    p = QPalette()
+    for role, color in (
+        (QPalette.ColorRole.Window, "#1f2125"),
+        (QPalette.ColorRole.WindowText, "#f2f2f4"),
+        (QPalette.ColorRole.Base, "#16181b"),
+        (QPalette.ColorRole.AlternateBase, "#2a2c31"),
+        (QPalette.ColorRole.Text, "#f2f2f4"),
+        (QPalette.ColorRole.Button, "#2f3237"),
+        (QPalette.ColorRole.ButtonText, "#f2f2f4"),
+        (QPalette.ColorRole.Highlight, "#8ab4f8"),
+        (QPalette.ColorRole.HighlightedText, "#111111"),
+        (QPalette.ColorRole.PlaceholderText, "#8d9096"),
+    ):
+        p.setColor(role, QColor(color))
+    return p
+
+
+def receipt_png(pdf: Path, png: Path) -> Path | None:
+    """Render the first page of a PDF to PNG with QtPdf (None when QtPdf is missing)."""
+    try:
+        from PySide6.QtCore import QSize
+        from PySide6.QtPdf import QPdfDocument
+    except ImportError:
+        return None
+    doc = QPdfDocument()
+    doc.load(str(pdf))
+    if doc.pageCount() < 1:
+        return None
+    size = doc.pagePointSize(0)
+    image = doc.render(0, QSize(round(size.width() * 2.5), round(size.height() * 2.5)))
+    framed = QImage(image.size(), QImage.Format.Format_RGB32)
+    framed.fill(QColor("white"))
+    painter = QPainter(framed)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    framed.save(str(png))
+    return png
+
+
+def screenshot_states(ui: UiContext, out_dir: Path | str) -> list[Path]:
+    """Put the Sell page through its states and save a PNG of each; returns the paths."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="sell-screens-"))
+    ui.camera_override = str(static_qr_video(work / "request.mp4", REQUEST, seconds=2).path)
+    shots: list[Path] = []
+    original = app.palette()
+
+    def grab(widget: QWidget, name: str) -> None:
+        pump(0.15)
+        pump_until(lambda: not any(q.pending for q in widget.findChildren(QrView)))
+        path = out / f"sell-{name}.png"
+        widget.grab().save(str(path))
+        shots.append(path)
+
+    try:
+        for scheme in ("light", "dark"):
+            app.setPalette(dark_palette() if scheme == "dark" else original)
+            theme.apply(app)
+            _page_states(ui, scheme, grab)
+            _customer_display(scheme, grab)
+    finally:
+        app.setPalette(original)
+        theme.apply(app)
+    png = _receipt(out)
+    return [*shots, png] if png else shots
+
+
+def _page_states(ui: UiContext, scheme: str, grab: Callable[[QWidget, str], None]) -> None:
+    page = SellPage(ui)
+    page.resize(*SIZE)
+    page.show()
+    page.activated()
+    pump_until(lambda: page.settings)
+    grab(page, f"{scheme}-keypad-empty")
+    page.keypad.set_amount("2100")
+    page.keypad.memo.setText("Coffee and cake")
+    grab(page, f"{scheme}-keypad-amount")
+    if scheme == "light":
+        page.apply_settings({**page.settings, "currency": "EUR", "rate.fixed": "95000.50"})
+        pump_until(lambda: page.keypad.sat_estimate() is not None)
+        page.keypad.set_amount("4.5")
+        grab(page, "light-keypad-fiat")
+        page.reload_settings()
+        pump_until(lambda: page.keypad.currency == "sat")
+        page.keypad.set_amount("2100")
+    page.keypad.submit()
+    pump_until(lambda: not page.on_keypad)
+    view = page.payment
+    pump_until(lambda: view.scan.camera.has_frame and view.scan.hint.isVisible())
+    grab(page, f"{scheme}-waiting")
+    view._set_state("processing")
+    grab(page, f"{scheme}-processing")
+    view.sale.update(paid=1000)
+    view._set_state("partial")
+    grab(page, f"{scheme}-partial")
+    view.sale.update(paid=0)
+    view.advice = explain("token.already_spent")
+    view._set_state("refused")
+    grab(page, f"{scheme}-refused")
+    view.advice = explain(
+        "fee.too_high",
+        "The mint fee of 2 sat is 3.12% of this 64 sat token, above the shop's limit of 2%. "
+        "Ask for a token from another mint.",
+    )
+    view._set_state("refused")
+    grab(page, f"{scheme}-refused-fee")
+    view.advice = recovering_advice()
+    view._set_state("offline")
+    grab(page, f"{scheme}-offline")
+    view._set_state("expired")
+    grab(page, f"{scheme}-expired")
+    view.sale.update(paid=2164)
+    view._show_paid(fake_token(2, seed=5))
+    pump_until(lambda: view.receipts.print_button.isEnabled())
+    grab(page, f"{scheme}-paid-change")
+    view.sale.update(paid=2100)
+    view._show_paid(None)
+    grab(page, f"{scheme}-paid")
+    page.shutdown()
+    page.close()
+
+
+def _customer_display(scheme: str, grab: Callable[[QWidget, str], None]) -> None:
+    display = CustomerDisplay()
+    display.resize(720, 900)
+    display.show()
+    display.show_sale("4.50", "EUR", 4737, REQUEST)
+    grab(display, f"{scheme}-customer-waiting")
+    display.set_state("paid", change=fake_token(2, seed=6))
+    grab(display, f"{scheme}-customer-paid-change")
+    display.set_state("paid")
+    grab(display, f"{scheme}-customer-paid")
+    display.close()
+
+
+def _receipt(out: Path) -> Path | None:
+    sale = {
+        "sale_id": "3f6c2a9e-8b1d-4c7e-9a55-0d2e6f1b7c40",
+        "state": "paid",
+        "amount": "4.50",
+        "currency": "EUR",
+        "due": 4737,
+        "paid": 4800,
+        "rate": "95000.50",
+        "fee_advance": 0,
+        "memo": "Coffee and cake",
+        "created_at": 1_764_000_000,
+        "paid_at": 1_764_000_042,
+        "change_token": "cashuB...",
+        "payments": [
+            {"state": "settled", "fee": 1, "mint": "https://mint.example.com"},
+        ],
+    }
+    pdf = save_pdf(build_receipt(sale, "Corner Café"), out / "sell-receipt.pdf")
+    return receipt_png(pdf, out / "sell-receipt.png")

@@ -1,0 +1,199 @@
+"""Screenshots of the setup wizard, the unlock dialog, the Settings page and the Add-mint dialog.
+
+``screenshot_states(ui, out_dir)`` puts each window in the states the issue names and
+saves PNGs. It pumps Qt itself (never inside a coroutine), so call it from a test
+body with the qasync loop of ``tests/gui/conftest.py`` installed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from pos_app.core.errors import StorageError
+from pos_app.ui import theme
+from pos_app.ui.context import UiContext
+from pos_app.ui.dialogs.add_mint import AddMintDialog
+from pos_app.ui.dialogs.setup_wizard import SetupWizard
+from pos_app.ui.dialogs.unlock import UnlockDialog
+from pos_app.ui.pages.settings import SettingsPage
+from tests.support.testmint import free_port
+
+
+def pump_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    """Process Qt events (and the asyncio tasks on the qasync loop) until ``condition``."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not reach the expected state")
+        QTest.qWait(20)
+
+
+def _save(widget: QWidget, out_dir: Path, name: str, shots: list[Path]) -> None:
+    QTest.qWait(50)  # let layouts settle
+    path = out_dir / f"{name}.png"
+    widget.grab().save(str(path))
+    shots.append(path)
+
+
+def _wizard_states(ui: UiContext, out_dir: Path, mint_url: str | None, shots: list[Path]) -> None:
+    wizard = SetupWizard(
+        out_dir / "unused-wallet",
+        ui.core.mints.inspect,
+        keyring_available=False,
+        env_key=False,
+    )
+    wizard.show()
+    _save(wizard, out_dir, "wizard_1_welcome", shots)
+    wizard.go_next()
+    _save(wizard, out_dir, "wizard_2_seed", shots)
+    wizard.seed.written.setChecked(True)
+    wizard.go_next()
+    confirm = wizard.confirm
+    for i, (position, edit) in enumerate(zip(confirm.positions, confirm.edits, strict=True)):
+        edit.setText("zoo" if i == 1 else confirm.words[position])
+    wizard.go_next()  # refused: the second word is wrong
+    _save(wizard, out_dir, "wizard_3_confirm_error", shots)
+    confirm.edits[1].setText(confirm.words[confirm.positions[1]])
+    wizard.go_next()
+    wizard.key.pass1.setText("correct horse battery")
+    wizard.key.pass2.setText("correct horse")
+    wizard.go_next()  # refused: the passphrases differ
+    _save(wizard, out_dir, "wizard_4_key_passphrase_error", shots)
+    wizard.key.pass2.setText("correct horse battery")
+    wizard.go_next()
+    _save(wizard, out_dir, "wizard_5_mints_empty", shots)
+    wizard.mints.check.url_edit.setText(f"http://127.0.0.1:{free_port()}")
+    wizard.mints.check.check()
+    pump_until(lambda: not wizard.mints.check.busy)
+    _save(wizard, out_dir, "wizard_6_mints_unreachable", shots)
+    if mint_url:
+        wizard.mints.check.url_edit.setText(mint_url)
+        wizard.mints.check.check()
+        pump_until(lambda: wizard.mints.check.report is not None)
+        _save(wizard, out_dir, "wizard_7_mint_checked", shots)
+        wizard.mints.add_checked()
+        _save(wizard, out_dir, "wizard_8_mint_listed", shots)
+        wizard.go_next()
+        _save(wizard, out_dir, "wizard_9_summary", shots)
+        wizard.set_busy(wizard.tr("Creating the encrypted wallet…"))
+        _save(wizard, out_dir, "wizard_10_creating", shots)
+        wizard.set_busy(None)
+    wizard.hide()
+    wizard.deleteLater()
+
+    restore = SetupWizard(
+        out_dir / "unused-wallet", ui.core.mints.inspect, keyring_available=True, env_key=False
+    )
+    restore.show()
+    restore.welcome.restore.setChecked(True)
+    restore.go_next()
+    restore.restore.edit.setPlainText("abandon " * 11 + "zoo")
+    restore.go_next()  # refused: bad checksum
+    _save(restore, out_dir, "wizard_restore_error", shots)
+    restore.restore.edit.setPlainText("abandon " * 11 + "about")
+    restore.go_next()
+    _save(restore, out_dir, "wizard_key_keyring", shots)
+    restore.hide()
+    restore.deleteLater()
+
+    env = SetupWizard(
+        out_dir / "unused-wallet", ui.core.mints.inspect, keyring_available=False, env_key=True
+    )
+    env.show()
+    env.welcome.restore.setChecked(True)
+    env.go_next()
+    env.restore.edit.setPlainText("abandon " * 11 + "about")
+    env.go_next()
+    _save(env, out_dir, "wizard_key_env", shots)
+    env.hide()
+    env.deleteLater()
+
+
+def _unlock_states(out_dir: Path, shots: list[Path]) -> None:
+    dialog = UnlockDialog(out_dir / "wallet", method="passphrase", ask_passphrase=True)
+    dialog.show()
+    _save(dialog, out_dir, "unlock_1_passphrase", shots)
+    dialog.passphrase.setText("not the passphrase")
+    dialog.show_problem(StorageError("storage.wrong_key", "The database key is wrong."))
+    _save(dialog, out_dir, "unlock_2_wrong_passphrase", shots)
+    dialog.hide()
+    dialog.deleteLater()
+    problem = UnlockDialog(out_dir / "wallet", method="keyring", ask_passphrase=False)
+    problem.show()
+    problem.show_problem(
+        StorageError(
+            "storage.no_key",
+            "No database key is available.",
+            "the OS keyring has no key for this wallet",
+        )
+    )
+    _save(problem, out_dir, "unlock_3_keyring_missing", shots)
+    problem.hide()
+    problem.deleteLater()
+
+
+def _settings_states(ui: UiContext, out_dir: Path, shots: list[Path]) -> None:
+    page = SettingsPage(ui)
+    page.resize(1100, 820)
+    page.show()
+    page.activated()
+    known = len(ui.core.db.transact(ui.core.mints.list))
+    pump_until(lambda: page._loaded and page.mint_list.table.rowCount() == known)
+    _save(page, out_dir, "settings_1_top", shots)
+    page.field("fees.max_mint_fee_pct").editor.setText("150")
+    page.field("lightning.address").editor.setText("not an address")
+    page.save()
+    _save(page, out_dir, "settings_2_error_next_to_field", shots)
+    page.scroll.verticalScrollBar().setValue(page.scroll.verticalScrollBar().maximum())
+    _save(page, out_dir, "settings_3_bottom", shots)
+    page.hide()
+    page.deleteLater()
+
+
+def _add_mint_states(ui: UiContext, out_dir: Path, mint_url: str | None, shots: list[Path]) -> None:
+    dialog = AddMintDialog(ui.core)
+    dialog.show()
+    dialog.check.url_edit.setText(f"http://127.0.0.1:{free_port()}")
+    dialog.check.check()
+    pump_until(lambda: not dialog.check.busy)
+    _save(dialog, out_dir, "add_mint_1_unreachable", shots)
+    if mint_url:
+        dialog.check.url_edit.setText(mint_url)
+        dialog.check.check()
+        pump_until(lambda: dialog.report is not None)
+        _save(dialog, out_dir, "add_mint_2_validated", shots)
+        dialog.add_button.click()  # so the Settings page shows the mint in its list
+        pump_until(lambda: not dialog.isVisible())
+    dialog.hide()
+    dialog.deleteLater()
+
+
+def screenshot_states(ui: UiContext, out_dir: Path, *, mint_url: str | None = None) -> list[Path]:
+    """Save a PNG of every state of the setup, unlock, settings and add-mint windows.
+
+    Args:
+        ui: a UiContext over an open wallet (its mints are checked live).
+        out_dir: where the PNGs go.
+        mint_url: a running mint for the "validated mint" states (else the first
+            mint the wallet knows, else those states are skipped); it is added to
+            the wallet as trusted, so the Settings page shows it.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and not app.styleSheet():
+        theme.apply(app)  # look as in the real app
+    if mint_url is None:
+        known = [m for m in ui.core.db.transact(ui.core.mints.list) if m["trusted"]]
+        mint_url = known[0]["url"] if known else None
+    shots: list[Path] = []
+    _wizard_states(ui, out_dir, mint_url, shots)
+    _unlock_states(out_dir, shots)
+    _add_mint_states(ui, out_dir, mint_url, shots)
+    _settings_states(ui, out_dir, shots)
+    return shots

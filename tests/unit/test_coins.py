@@ -1,0 +1,147 @@
+"""Coin selection over the store: the same answer as ``select_proofs`` over every coin."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import delete, insert
+
+from pos_app.core.cashu.amounts import select_proofs
+from pos_app.core.errors import ValidationError
+from pos_app.core.store.db import Database
+from pos_app.core.store.schema import KeysetRow, Mint, ProofRow
+from pos_app.core.wallet import coins
+
+KEY = bytes(range(32))
+KEYSETS = ("00aa", "00bb", "00old")  # the last one inactive when a case says so
+MINT_ID, OTHER_MINT_ID = 1, 2
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    database = Database(tmp_path_factory.mktemp("coins") / "wallet.db", KEY, create=True)
+    database.migrate()
+
+    def setup(session):
+        session.add(Mint(id=MINT_ID, url="https://a.example", trusted=True))
+        session.add(Mint(id=OTHER_MINT_ID, url="https://b.example", trusted=True))
+        session.flush()
+        for ks in KEYSETS:
+            session.add(KeysetRow(id=ks, mint_id=MINT_ID, unit="sat"))
+        session.add(KeysetRow(id="00cc", mint_id=OTHER_MINT_ID, unit="sat"))
+
+    database.transact(setup)
+    yield database
+    database.close()
+
+
+coin = st.tuples(
+    st.sampled_from(KEYSETS),
+    st.integers(0, 9).map(lambda k: 1 << k),
+    st.sampled_from(["unspent", "unspent", "unspent", "spent", "pending"]),
+)
+
+
+def store(db: Database, rows: list[tuple[str, int, str]], noise: int = 3) -> None:
+    """Replace the stored proofs with ``rows`` plus coins of another mint and unit."""
+    values = [
+        {"mint_id": MINT_ID, "keyset_id": ks, "unit": "sat", "amount": a, "state": state}
+        for ks, a, state in rows
+    ]
+    for _ in range(noise):
+        values.append({"mint_id": OTHER_MINT_ID, "keyset_id": "00cc", "unit": "sat", "amount": 512})
+        values.append({"mint_id": MINT_ID, "keyset_id": "00aa", "unit": "usd", "amount": 512})
+    for v in values:
+        v.setdefault("state", "unspent")
+        v.update(secret=os.urandom(32).hex(), C="02" + "11" * 32, y="02" + "22" * 32)
+        v.update(origin="test", created_at=0, updated_at=0)
+
+    def write(session):
+        session.execute(delete(ProofRow))
+        if values:
+            session.execute(insert(ProofRow), values)
+
+    db.transact(write)
+
+
+def reference_order(db: Database, preferred: frozenset[str]) -> list[coins.Coin]:
+    """Every spendable coin, preferred keysets first, then largest amount and newest first."""
+    available = db.transact(lambda s: coins.spendable(s, MINT_ID, "sat"))
+    ordered = sorted(available, key=lambda c: (c.id not in preferred, -c.amount, -c.row_id))
+    return ordered
+
+
+def outcome(fn):
+    try:
+        return fn()
+    except ValidationError as exc:
+        return exc.code, exc.detail, exc.data
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    rows=st.lists(coin, max_size=40),
+    target=st.integers(0, 3000),
+    ppk=st.tuples(st.integers(0, 1000), st.integers(0, 300), st.integers(0, 2000)),
+    old_inactive=st.booleans(),
+    first_batch=st.sampled_from([1, 2, 5, 64]),
+)
+def test_select_coins_matches_select_proofs_over_every_coin(
+    db, rows, target, ppk, old_inactive, first_batch, monkeypatch_module
+):
+    monkeypatch_module.setattr(coins, "FIRST_BATCH", first_batch)
+    store(db, rows)
+    fees = dict(zip(KEYSETS, ppk, strict=True))
+    preferred = frozenset({"00old"} if old_inactive else ())
+    expected = outcome(
+        lambda: select_proofs(reference_order(db, preferred), target, fees, preferred)
+    )
+    got = outcome(
+        lambda: db.transact(
+            lambda s: coins.select_coins(s, MINT_ID, "sat", target, fees, prefer_inactive=preferred)
+        )
+    )
+    assert got == expected
+
+
+def test_select_coins_refuses_an_unknown_keyset_like_select_proofs(db):
+    store(db, [("00aa", 8, "unspent")])
+    with pytest.raises(ValidationError) as exc:
+        db.transact(lambda s: coins.select_coins(s, MINT_ID, "sat", 4, {"00bb": 0}))
+    assert exc.value.code == "keyset.unknown"
+
+
+def test_select_coins_reads_only_what_it_needs(db, monkeypatch):
+    monkeypatch.setattr(coins, "FIRST_BATCH", 4)
+    store(db, [("00aa", 512, "unspent")] * 3 + [("00aa", 1, "unspent")] * 200)
+    seen: list[int] = []
+    real = coins.select_proofs
+
+    def spy(candidates, *args):
+        seen.append(len(candidates))
+        return real(candidates, *args)
+
+    monkeypatch.setattr(coins, "select_proofs", spy)
+    selected, fee = db.transact(lambda s: coins.select_coins(s, MINT_ID, "sat", 1000, {"00aa": 0}))
+    assert [c.amount for c in selected] == [512, 512] and fee == 0
+    assert seen == [4]  # one small batch: the 200 one-sat coins were never read
+
+
+@settings(max_examples=100, deadline=None)
+@given(rows=st.lists(coin, max_size=30), amount=st.integers(0, 1500))
+def test_exact_stored_matches_exact_coins(db, rows, amount):
+    store(db, rows)
+    available = sorted(
+        db.transact(lambda s: coins.spendable(s, MINT_ID, "sat")), key=lambda c: c.row_id
+    )
+    expected = coins.exact_coins(available, amount)
+    assert db.transact(lambda s: coins.exact_stored(s, MINT_ID, "sat", amount)) == expected
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as mp:
+        yield mp
