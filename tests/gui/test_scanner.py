@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage
 
 from pos_app.core.cashu.tokens import parse_token
@@ -22,6 +22,7 @@ from pos_app.ui.scanner import ScannerWorker
 from pos_app.ui.scanner.assembler import MSG_LIGHTNING_INVOICE
 from pos_app.ui.scanner.worker import MSG_REQUEST
 from tests.support.qrvideo import QRVideo, animated_ur_video, fake_token, static_qr_video
+from tests.support.watchdog import Watchdog
 
 pytestmark = pytest.mark.gui
 
@@ -63,32 +64,6 @@ def make_worker(qtbot) -> Iterator:
     yield factory
     for worker in made:
         assert worker.stop(timeout=3), "scanner threads did not stop"
-
-
-class Watchdog:
-    """Longest gap between ticks of a 5 ms timer on the GUI thread."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.last = 0.0
-        self.max_gap = 0.0
-        self.ticks = 0
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        if self.ticks:
-            self.max_gap = max(self.max_gap, now - self.last)
-        self.last = now
-        self.ticks += 1
-
-    def __enter__(self) -> Watchdog:
-        self.timer.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.timer.stop()
 
 
 class Recorder:

@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 
 from pos_app.core.cashu.models import Token
@@ -30,6 +30,7 @@ from tests.support.cli import Cli
 from tests.support.funding import mint_proofs, open_client
 from tests.support.qrvideo import animated_ur_video, fake_token, static_qr_video
 from tests.support.tokens import token
+from tests.support.watchdog import Watchdog
 
 pytestmark = [pytest.mark.gui, pytest.mark.mint]
 
@@ -52,32 +53,6 @@ def long_token(url: str, proofs: int = 64) -> str:
         return serialize_token_v4(Token(mint=url, unit="sat", proofs=tuple(items)))
 
     return asyncio.run(make())
-
-
-class Watchdog:
-    """Longest gap between ticks of a 5 ms timer on the GUI thread."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.last = 0.0
-        self.max_gap = 0.0
-        self.ticks = 0
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        if self.ticks:
-            self.max_gap = max(self.max_gap, now - self.last)
-        self.last = now
-        self.ticks += 1
-
-    def __enter__(self) -> Watchdog:
-        self.timer.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.timer.stop()
 
 
 @pytest.fixture
