@@ -116,18 +116,23 @@ class Checkout:
             token: Token | None = parse_token(text)
         except PosError:
             token = None  # stored all the same; refused once its payment is recorded
-        try:
-            sale = await self.ctx.db.run(lambda s: self.sales.get(s, sale_id))
-        except PosError:
-            await store_token(self.ctx, text, source, token)  # kept whatever happens
-            raise
-        lock = self._lock(sale.id)
+        if sale_id in self.sales.identities:
+            full_id, correlation = sale_id, self.sales.identities[sale_id]
+        else:
+            try:
+                sale = await self.ctx.db.run(lambda s: self.sales.get(s, sale_id))
+            except PosError:
+                await store_token(self.ctx, text, source, token)  # kept whatever happens
+                raise
+            full_id, correlation = sale.id, sale.correlation_id
+            self.sales.identities[full_id] = correlation
+        lock = self._lock(full_id)
         # Stored at once when it must wait for another payment of this sale; else with
         # its payment record below, in one transaction (one disk flush fewer).
         token_id = await store_token(self.ctx, text, source, token) if lock.locked() else None
-        with correlated(sale.correlation_id):
+        with correlated(correlation):
             async with lock:
-                return await self._pay(sale.id, text, token, source, token_id)
+                return await self._pay(full_id, text, token, source, token_id)
 
     async def _pay(
         self, sale_id: str, text: str, token: Token | None, source: str, stored: int | None

@@ -55,6 +55,9 @@ class SalesService:
         self._trust_env = trust_env
         self._http: httpx.AsyncClient | None = None
         self._rates: tuple[tuple[Any, ...], RateService] | None = None
+        # Sale id -> correlation id: both never change, so paying a sale made by this
+        # process needs no lookup before its payment transaction.
+        self.identities: dict[str, str | None] = {}
         self.settlement = Settlement(ctx, config, clock)
         self.checkout = Checkout(ctx, config, self.settlement, self, self._client)
         recovery.on_resolved(self.checkout.on_recovered)
@@ -172,6 +175,7 @@ class SalesService:
             return sale_dict(sale)
 
         out = await self.ctx.db.run(write)
+        self.identities[sale_id] = sale.correlation_id
         log.info(
             "sale %s: %s %s = %d sat",
             sale_id,
