@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.lnurlserver import LnurlServer
+from tests.support.rateserver import RateServer
 from tests.support.testmint import TestMint, mint_venv_ready
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -82,6 +84,21 @@ def fee_mint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestMint]:
     m.stop()
 
 
+@pytest.fixture(scope="session")
+def stranger_mint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestMint]:
+    """A fee-free mint no test trusts: for refusals without contact and melts of foreign tokens.
+
+    Shared by the session, so a test must not stop it; tests count its requests
+    relative to their own start. Melting FakeWallet's zero payment hash works once
+    per mint: a test that does so needs a private mint (``make_mint``).
+    """
+    _require_mint_venv()
+    m = TestMint(tmp_path_factory.mktemp("mint-stranger"), fee_ppk=0, name="stranger")
+    m.start()
+    yield m
+    m.stop()
+
+
 @pytest.fixture
 def make_mint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., TestMint]]:
     """Factory for private mints a test may stop and restart; all stopped at teardown."""
@@ -97,3 +114,17 @@ def make_mint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[...
     yield factory
     for m in made:
         m.stop()
+
+
+@pytest.fixture
+def rate_server() -> Iterator[RateServer]:
+    """A fresh loopback exchange-rate server (``hang`` answers give up after 5 s or at the end)."""
+    with RateServer(hang_seconds=5) as server:
+        yield server
+
+
+@pytest.fixture
+def lnurl_server() -> Iterator[LnurlServer]:
+    """A fresh loopback LNURL-pay server issuing real signed BOLT11 invoices."""
+    with LnurlServer(hang_seconds=5) as server:
+        yield server

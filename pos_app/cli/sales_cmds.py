@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import datetime
 from typing import Any
 
@@ -114,17 +113,8 @@ async def cmd_config_get(args: argparse.Namespace) -> dict[str, Any]:
 
 async def cmd_config_set(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
-        option = app.config.option(args.key)
-        raw: Any = args.value
-        if option.kind == "json":
-            try:
-                raw = json.loads(args.value)
-            except ValueError as exc:
-                from pos_app.core.errors import ConfigError
-
-                raise ConfigError(
-                    "config.invalid", f"{option.label}: not valid JSON.", str(exc)
-                ) from exc
+        # The option parses the text (JSON for json settings) and explains a bad value.
+        raw = args.value
         value = await app.db.run(lambda s: app.config.set(s, args.key, raw))
         return {"key": args.key, "value": value}
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtWidgets import QWidget
 
+from pos_app.core.errors import PosError
 from pos_app.ui.bridge import CoreBridge
 
 if TYPE_CHECKING:
     from pos_app.app import App
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -22,14 +27,20 @@ class UiContext:
         bridge: core events as Qt signals.
         camera_override: ``--camera SOURCE`` for this run, else None (use the setting).
         window: the main window (for dialogs' parent and the error banner).
-        extras: room for services added later (health monitor, notifications).
     """
 
     core: App
     bridge: CoreBridge
     camera_override: str | None = None
     window: QWidget | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
+
+    def report(self, err: PosError) -> None:
+        """Show ``err`` in the window's banner; only log it when there is no window (tests)."""
+        window = self.window
+        if window is not None and shiboken6.isValid(window) and hasattr(window, "show_error"):
+            window.show_error(err)
+        else:
+            log.warning("%s: %s", err.code, err.user_message)
 
     async def setting(self, key: str) -> Any:
         """One setting's current value."""

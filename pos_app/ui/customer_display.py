@@ -16,7 +16,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pos_app.ui import theme
-from pos_app.ui.widgets.keypad import format_amount, format_sat
+from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.widgets.qr import QrView
 from pos_app.ui.widgets.spinner import Spinner
 from pos_app.ui.widgets.status_panel import STATE_COLORS
@@ -51,6 +51,7 @@ class CustomerDisplay(QWidget):
         self.amount = QLabel()
         self.amount.setObjectName("customer-amount")
         self.amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.amount.setStyleSheet("font-size: 64pt; font-weight: 700;")
         self.sats = QLabel()
         self.sats.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sats.setStyleSheet("font-size: 24pt;")
@@ -105,12 +106,8 @@ class CustomerDisplay(QWidget):
 
     def show_sale(self, amount: str, currency: str, due: int, request: str) -> None:
         """A new sale: its amount, its sats and its payment request QR."""
-        if currency == "sat":
-            self.amount.setText(format_sat(int(amount)))
-            self.sats.setText("")
-        else:
-            self.amount.setText(f"{format_amount(amount, currency)}\u2009{currency}")
-            self.sats.setText(format_sat(due))
+        self.amount.setText(fmt.money(amount, currency))
+        self.sats.setText("" if currency == "sat" else fmt.sats(due))
         self._request = request
         self.set_state("waiting")
 
@@ -130,7 +127,7 @@ class CustomerDisplay(QWidget):
             "expired": self.tr("This price has expired. The cashier starts a new sale."),
             "cancelled": self.tr("Welcome"),
         }
-        text = words.get(state, "").format(left=format_sat(remaining))
+        text = words.get(state, "").format(left=fmt.sats(remaining))
         shows_amount = state not in ("idle", "cancelled")
         self.amount.setVisible(shows_amount)
         self.sats.setVisible(shows_amount and bool(self.sats.text()))
@@ -153,5 +150,4 @@ class CustomerDisplay(QWidget):
         big = 44 if state in ("paid", "idle", "cancelled") else 26
         self.status.setStyleSheet(f"font-size: {big}pt; font-weight: 700; color: {color};")
         self.mark.setStyleSheet(f"font-size: 120pt; color: {color};")
-        self.amount.setStyleSheet("font-size: 64pt; font-weight: 700;")
         self.status.setText(text)

@@ -48,10 +48,7 @@ class Banner(QLabel):
 
     def show_message(self, text: str, level: str = "info", seconds: int = BANNER_SECONDS) -> None:
         """Show ``text`` coloured by ``level`` (info, ok, warn, bad) for a while."""
-        color = getattr(theme.colors(), level, theme.colors().info)
-        self.setStyleSheet(
-            f"background: {color}; color: white; font-weight: 600; border-radius: 6px;"
-        )
+        self.setStyleSheet(theme.banner_style(level))
         self.setText(text)
         self.show()
         self._timer.start(seconds * 1000)
@@ -163,6 +160,7 @@ class MainWindow(QMainWindow):
         """Show the notification center (non-blocking)."""
         dialog = NotificationsDialog(self.ui, self)
         dialog.finished.connect(lambda _r: self.refresh_unread())
+        dialog.marked_read.connect(self.refresh_unread)
         self.notifications_dialog = dialog
         dialog.open()
 

@@ -108,13 +108,6 @@ _BY_CODE: dict[str, tuple[str, str]] = {
             "The mint's answer failed its authenticity check. The token is kept; tell the owner.",
         ),
     ),
-    "mint.dleq_invalid": (
-        QT_TRANSLATE_NOOP("messages", "Failed authenticity check"),
-        QT_TRANSLATE_NOOP(
-            "messages",
-            "The mint's answer failed its authenticity check. The token is kept; tell the owner.",
-        ),
-    ),
     "token.locked": (
         QT_TRANSLATE_NOOP("messages", "Locked token"),
         QT_TRANSLATE_NOOP(
@@ -190,14 +183,6 @@ _BY_CODE: dict[str, tuple[str, str]] = {
             "token is kept.",
         ),
     ),
-    "security.preimage_mismatch": (
-        QT_TRANSLATE_NOOP("messages", "Needs review"),
-        QT_TRANSLATE_NOOP(
-            "messages",
-            "The Lightning payment could not be proven. The owner must review it; the "
-            "token is kept.",
-        ),
-    ),
     "rate.unavailable": (
         QT_TRANSLATE_NOOP("messages", "No exchange rate"),
         QT_TRANSLATE_NOOP(
@@ -207,6 +192,10 @@ _BY_CODE: dict[str, tuple[str, str]] = {
         ),
     ),
 }
+
+# Codes that say the same thing under another family's name.
+_BY_CODE["mint.dleq_invalid"] = _BY_CODE["security.dleq_invalid"]
+_BY_CODE["security.preimage_mismatch"] = _BY_CODE["lightning.preimage_mismatch"]
 
 # Codes whose core message carries the facts (numbers, units, limits): keep it, add a title.
 _KEEP_MESSAGE: dict[str, str] = {
@@ -305,11 +294,15 @@ def explain_error(err: PosError) -> Advice:
     return explain(err.code, err.user_message, err.data)
 
 
-def recovering_advice(message: str = "") -> Advice:
-    """The mint failed mid-payment: the token is kept for the recovery service."""
+def recovering_advice(code: str | None = None) -> Advice:
+    """A payment left for the recovery service, by the payment's ``error_code``.
+
+    ``melt.pending`` is a Lightning payment still in flight; anything else is a mint
+    that failed mid-payment, with the token kept.
+    """
     title, text = _BY_CODE["mint.recovering"]
     text = _tr(text)
-    if "Lightning" in message:  # a melt still in flight, not a mint outage
+    if code == "melt.pending":
         return Advice(
             QCoreApplication.translate("messages", "Payment in progress"),
             QCoreApplication.translate(

@@ -8,19 +8,17 @@ thread; :func:`print_receipt` opens the system print dialog without blocking
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QLineF, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QDialog, QWidget
 
-from pos_app.ui.widgets.keypad import format_sat, group
+from pos_app.ui.models import sale_format as fmt
 
 log = logging.getLogger(__name__)
 
@@ -43,20 +41,6 @@ class Receipt:
         return f"{self.title}\n{body}\n{self.footer}"
 
 
-def _host(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.netloc or url
-
-
-def _money(amount: str, currency: str) -> str:
-    whole, dot, frac = str(amount).partition(".")
-    if currency != "sat" and dot:
-        frac = (frac + "00")[:2] if len(frac) < 2 else frac
-    elif currency != "sat":
-        dot, frac = ".", "00"
-    return f"{group(whole)}{dot}{frac} {currency}"
-
-
 def build_receipt(sale: Mapping[str, Any], shop: str = "") -> Receipt:
     """The rows of a receipt for a sale (as ``sales.show`` returns it, with ``payments``).
 
@@ -65,35 +49,34 @@ def build_receipt(sale: Mapping[str, Any], shop: str = "") -> Receipt:
     """
     settled = [p for p in sale.get("payments", []) if p.get("state") == "settled"]
     fee = sum(int(p.get("fee") or 0) for p in settled)
-    mints = sorted({_host(p["mint"]) for p in settled if p.get("mint")})
-    when = sale.get("paid_at") or sale.get("created_at") or 0
-    stamp = dt.datetime.fromtimestamp(int(when)).strftime("%Y-%m-%d %H:%M:%S")
+    mints = sorted({fmt.short_mint(p["mint"]) for p in settled if p.get("mint")})
+    stamp = fmt.when(sale.get("paid_at") or sale.get("created_at"), seconds=True)
     currency = sale.get("currency", "sat")
     rows: list[tuple[str, str]] = [
         (QCoreApplication.translate("receipt", "Sale"), str(sale["sale_id"])[:8]),
         (QCoreApplication.translate("receipt", "Time"), stamp),
-        (QCoreApplication.translate("receipt", "Amount"), _money(sale["amount"], currency)),
-        (QCoreApplication.translate("receipt", "Paid"), format_sat(int(sale.get("paid") or 0))),
+        (QCoreApplication.translate("receipt", "Amount"), fmt.money(sale["amount"], currency)),
+        (QCoreApplication.translate("receipt", "Paid"), fmt.sats(int(sale.get("paid") or 0))),
     ]
     if currency != "sat" and sale.get("rate"):
         rows.append(
             (
                 QCoreApplication.translate("receipt", "Rate"),
-                f"1 BTC = {_money(sale['rate'], currency)}",
+                f"1 BTC = {fmt.money(sale['rate'], currency)}",
             )
         )
     if sale.get("fee_advance"):
         rows.append(
             (
                 QCoreApplication.translate("receipt", "Service fee"),
-                format_sat(int(sale["fee_advance"])),
+                fmt.sats(int(sale["fee_advance"])),
             )
         )
-    rows.append((QCoreApplication.translate("receipt", "Fee"), format_sat(fee)))
+    rows.append((QCoreApplication.translate("receipt", "Fee"), fmt.sats(fee)))
     rows.append((QCoreApplication.translate("receipt", "Mint"), ", ".join(mints) or "-"))
     over = int(sale.get("paid") or 0) - int(sale.get("due") or 0)
     if over > 0 and sale.get("change_token"):
-        rows.append((QCoreApplication.translate("receipt", "Change"), format_sat(over)))
+        rows.append((QCoreApplication.translate("receipt", "Change"), fmt.sats(over)))
     if sale.get("memo"):
         rows.append((QCoreApplication.translate("receipt", "Memo"), str(sale["memo"])))
     state = {

@@ -8,21 +8,15 @@ once and the chime is then silent.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
 
+from pos_app.paths import resources_path
+
 log = logging.getLogger(__name__)
 
-PAID_WAV = Path("sounds") / "paid.wav"
-
-
-def resource_path(relative: Path | str) -> Path:
-    """A file under ``resources/``: beside the package in a checkout, or in the bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)  # PyInstaller's unpack folder
-    base = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return base / "resources" / relative
+PAID_WAV = ("sounds", "paid.wav")  # under resources/
 
 
 class Chime(QObject):
@@ -38,12 +32,11 @@ class Chime(QObject):
         self, path: Path | None = None, volume: float = 0.8, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.path = path or resource_path(PAID_WAV)
+        self.path = path or resources_path(*PAID_WAV)
         self.volume = volume
         self._effect = None
         self._broken = False
         self.requested = 0  # play() calls
-        self.plays = 0  # play() calls that reached Qt Multimedia
 
     @property
     def available(self) -> bool:
@@ -79,5 +72,4 @@ class Chime(QObject):
             self._broken = True
             log.warning("sound disabled while playing: %s: %s", type(exc).__name__, exc)
             return False
-        self.plays += 1
         return True

@@ -11,11 +11,14 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pos_app.core.errors import Category, PosError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QWidget
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -106,9 +109,19 @@ def _alive(callback: Callable[..., Any]) -> bool:
     return not isinstance(owner, shiboken6.Shiboken.Object) or shiboken6.isValid(owner)
 
 
-async def gather_quietly(*aws: Awaitable[Any]) -> list[Any]:
-    """Await several things, returning exceptions instead of raising (for shutdown)."""
-    return list(await asyncio.gather(*aws, return_exceptions=True))
+async def until_finished(dialog: QDialog, focus: QWidget | None = None) -> int:
+    """Show ``dialog`` and return its result code once it closes: ``exec()`` for coroutines.
+
+    No nested event loop runs; the dialog's ``finished`` signal resolves a future.
+    """
+    done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    dialog.finished.connect(lambda result: done.done() or done.set_result(result))
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    if focus is not None:
+        focus.setFocus()
+    return await done
 
 
 def running_tasks() -> int:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 BASE_POINT_SIZE = 13
 
@@ -49,6 +49,36 @@ def colors() -> Colors:
     return DARK if is_dark() else LIGHT
 
 
+def text_on(background: str) -> str:
+    """White or near-black, whichever reads better on ``background`` (WCAG luminance)."""
+    color = QColor(background)
+
+    def linear(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(v) for v in (color.red(), color.green(), color.blue()))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return "#1c1c1e" if luminance > 0.179 else "#ffffff"
+
+
+def banner_style(level: str, radius: int = 6) -> str:
+    """Stylesheet of a filled notice in the colour of ``level`` (info, ok, warn, bad)."""
+    c = colors()
+    background = getattr(c, level, c.info)
+    return (
+        f"background: {background}; color: {text_on(background)}; font-weight: 600; "
+        f"border-radius: {radius}px;"
+    )
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Give ``widget`` a stylesheet role (``error``, ``muted``, ``ok``, ``warn``, "") now."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 def stylesheet(c: Colors) -> str:
     """Application-wide rules: big touch targets, roles for primary and danger buttons."""
     return f"""
@@ -58,6 +88,7 @@ def stylesheet(c: Colors) -> str:
     }}
     QPushButton[role="primary"]:disabled {{ background: {c.muted}; }}
     QPushButton[role="danger"] {{ color: {c.bad}; }}
+    QPushButton[role="danger"]:disabled {{ color: {c.muted}; }}
     QPushButton:checked {{
         background: {c.info}; color: {c.on_info}; font-weight: 600; border-radius: 6px;
     }}
@@ -65,6 +96,8 @@ def stylesheet(c: Colors) -> str:
     QLabel[role="title"] {{ font-size: 20pt; font-weight: 600; }}
     QLabel[role="amount"] {{ font-size: 40pt; font-weight: 700; }}
     QLabel[role="error"] {{ color: {c.bad}; }}
+    QLabel[role="ok"] {{ color: {c.ok}; font-weight: 600; }}
+    QLabel[role="warn"] {{ color: {c.warn}; font-weight: 600; }}
     QFrame[role="card"] {{ background: {c.surface}; border-radius: 10px; }}
     """
 

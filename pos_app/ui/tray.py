@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections import deque
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
@@ -22,10 +24,10 @@ class Tray:
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         self.ui = ui
         self.icon: QSystemTrayIcon | None = None
-        self.shown: list[tuple[str, str]] = []
+        self.shown: deque[tuple[str, str]] = deque(maxlen=50)  # the latest (title, body)
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon = QSystemTrayIcon(QIcon(str(resources_path("icons", "pos-app.svg"))), parent)
-            self.icon.setToolTip("Cashu point of sale")
+            self.icon.setToolTip(QCoreApplication.translate("Tray", "Cashu point of sale"))
             self.icon.show()
         else:
             log.info("no system tray: desktop notifications stay in the app")

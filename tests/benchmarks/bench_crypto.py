@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from pos_app.core.cashu import crypto  # noqa: E402
+from tests.support.testmint import MINT_VENV, mint_venv_ready  # noqa: E402
 
-MINT_VENV = ROOT / ".venv-mint"
 MINT_PYTHON = MINT_VENV / "bin" / "python"
 WORKER = Path(__file__).with_name("nutshell_crypto_worker.py")
 BUDGET_MS = 0.5
@@ -118,7 +118,7 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    if not MINT_PYTHON.exists() or not (MINT_VENV / ".ok").exists():
+    if not mint_venv_ready() or not MINT_PYTHON.exists():
         print(
             f"nutshell venv not found at {MINT_VENV}: run `make mint-venv` first "
             "(the baseline runs nutshell's own crypto functions in that venv).",

@@ -28,15 +28,13 @@ import asyncio
 import os
 import platform
 import sys
-import tempfile
-import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.benchmarks import posbench
 from tests.benchmarks.posbench import Stats
-from tests.support.funding import active_keyset, open_client
 
 BUDGET_MS = {8: 20.0, 64: 60.0}
 
@@ -46,34 +44,21 @@ async def pay_rounds(
 ) -> dict[int, tuple[Stats, Stats, Stats]]:
     """Alternate ``rounds`` paid sales and raw swaps per size; returns (pay, raw, own) stats."""
     app = await posbench.new_wallet(data_dir, url)
-    clock = posbench.SwapClock(app.pool.get(url))
-    results: dict[int, tuple[Stats, Stats, Stats]] = {}
+
+    async def pay(token: str, amount: int) -> Callable[[], Awaitable[None]]:
+        sale = await app.sales.new_sale(str(amount), "sat")  # not timed
+
+        async def timed() -> None:
+            result = await app.sales.pay(sale["sale_id"], token)
+            if result.state != "paid" or result.paid != amount:
+                raise RuntimeError(f"sale of {amount} sat ended {result.to_dict()}")
+
+        return timed
+
     try:
-        async with open_client(url) as client:
-            keyset = await active_keyset(client)
-            for n in sizes:
-                amount = sum(posbench.denominations(n))
-                tokens = [await posbench.fund_token(client, n) for _ in range(rounds + 1)]
-                raw_inputs = [await posbench.fund_proofs(client, n) for _ in range(rounds + 1)]
-                ours, raw, own = [], [], []
-                for i in range(rounds + 1):
-                    sale = await app.sales.new_sale(str(amount), "sat")
-                    clock.seconds = 0.0
-                    await asyncio.sleep(posbench.SETTLE_SECONDS)
-                    started = time.perf_counter()
-                    result = await app.sales.pay(sale["sale_id"], tokens[i])
-                    elapsed = time.perf_counter() - started
-                    if result.state != "paid" or result.paid != amount:
-                        raise RuntimeError(f"sale of {n} proofs ended {result.to_dict()}")
-                    raw_s = await posbench.raw_swap_seconds(client, keyset, raw_inputs[i])
-                    if i:  # the first round warms connections and caches up
-                        ours.append(elapsed)
-                        raw.append(raw_s)
-                        own.append(elapsed - clock.seconds)
-                results[n] = (Stats.of(ours), Stats.of(raw), Stats.of(own))
+        return await posbench.overhead_rounds(app, url, sizes, rounds, pay)
     finally:
         await app.aclose()
-    return results
 
 
 def main() -> int:
@@ -83,20 +68,15 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 8, 64])
     args = parser.parse_args()
 
-    why = posbench.missing_prerequisite()
-    if why:
-        print(why, file=sys.stderr)
-        return posbench.EXIT_PREREQ
-    posbench.prepare_environment()
+    def run(base: Path, url: str) -> int:
+        results = asyncio.run(pay_rounds(base / "wallet", url, args.sizes, args.rounds))
+        return report(args, results)
 
-    with tempfile.TemporaryDirectory(prefix="bench-sales-") as tmp:
-        base = Path(tmp)
-        mint = posbench.start_mint(base)
-        try:
-            results = asyncio.run(pay_rounds(base / "wallet", mint.url, args.sizes, args.rounds))
-        finally:
-            mint.stop()
+    return posbench.run_with_mint("bench-sales-", run)
 
+
+def report(args: argparse.Namespace, results: dict[int, tuple[Stats, Stats, Stats]]) -> int:
+    """Print the table; returns the exit status."""
     print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs")
     print(f"sale pay -> paid in a fresh wallet, {args.rounds} timed rounds per size")
     print("ours = SalesService.pay end to end; swap = raw /v1/swap, same inputs and outputs\n")

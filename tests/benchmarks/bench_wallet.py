@@ -43,8 +43,8 @@ import platform
 import random
 import subprocess
 import sys
-import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -59,7 +59,6 @@ from pos_app.core.wallet import coins
 from pos_app.core.wallet.mints import mint_row
 from tests.benchmarks import posbench
 from tests.benchmarks.posbench import ROOT, Stats
-from tests.support.funding import active_keyset, open_client
 
 BALANCE_MS, SELECTION_MS, COLD_START_MS = 20.0, 50.0, 2000.0
 RECEIVE_BUDGET_MS = {8: 20.0, 64: 60.0}
@@ -184,32 +183,19 @@ async def receive_rounds(
 ) -> dict[int, tuple[Stats, Stats, Stats]]:
     """Alternate ``rounds`` receives and raw swaps per size; returns (ours, raw, own) stats."""
     app = App.open(data_dir, trust_env=False)
-    clock = posbench.SwapClock(app.pool.get(url))
-    results: dict[int, tuple[Stats, Stats, Stats]] = {}
+
+    async def receive(token: str, amount: int) -> Callable[[], Awaitable[None]]:
+        async def timed() -> None:
+            result = await app.wallet.receive(token)
+            if result.amount != amount:
+                raise RuntimeError(f"receive of {amount} sat credited {result.amount}")
+
+        return timed
+
     try:
-        async with open_client(url) as client:
-            keyset = await active_keyset(client)
-            for n in sizes:
-                tokens = [await posbench.fund_token(client, n) for _ in range(rounds + 1)]
-                raw_inputs = [await posbench.fund_proofs(client, n) for _ in range(rounds + 1)]
-                ours, raw, own = [], [], []
-                for i in range(rounds + 1):
-                    clock.seconds = 0.0
-                    await asyncio.sleep(posbench.SETTLE_SECONDS)
-                    started = time.perf_counter()
-                    result = await app.wallet.receive(tokens[i])
-                    elapsed = time.perf_counter() - started
-                    if result.amount != sum(posbench.denominations(n)):
-                        raise RuntimeError(f"receive of {n} proofs credited {result.amount}")
-                    raw_s = await posbench.raw_swap_seconds(client, keyset, raw_inputs[i])
-                    if i:  # the first round warms connections and caches up
-                        ours.append(elapsed)
-                        raw.append(raw_s)
-                        own.append(elapsed - clock.seconds)
-                results[n] = (Stats.of(ours), Stats.of(raw), Stats.of(own))
+        return await posbench.overhead_rounds(app, url, sizes, rounds, receive)
     finally:
         await app.aclose()
-    return results
 
 
 # -- main ------------------------------------------------------------------------------------
@@ -237,19 +223,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 8, 64])
     args = parser.parse_args()
 
-    why = posbench.missing_prerequisite()
-    if why:
-        print(why, file=sys.stderr)
-        return posbench.EXIT_PREREQ
-    posbench.prepare_environment()
-
-    with tempfile.TemporaryDirectory(prefix="bench-wallet-") as tmp:
-        base = Path(tmp)
-        mint = posbench.start_mint(base)
-        try:
-            return run(args, base, mint.url)
-        finally:
-            mint.stop()
+    return posbench.run_with_mint("bench-wallet-", lambda base, url: run(args, base, url))
 
 
 def run(args: argparse.Namespace, base: Path, url: str) -> int:

@@ -14,8 +14,10 @@ from __future__ import annotations
 import asyncio
 import os
 import statistics
+import sys
+import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,7 @@ from pos_app.core.cashu.amounts import split_with_keyset
 from pos_app.core.cashu.models import Keyset, Proof, Token
 from pos_app.core.cashu.tokens import serialize_token_v4
 from pos_app.core.mint.client import MintClient
-from tests.support.funding import make_outputs, mint_proofs
+from tests.support.funding import active_keyset, make_outputs, mint_proofs, open_client
 from tests.support.testmint import MINT_VENV, TestMint, mint_venv_ready
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,6 +63,26 @@ def start_mint(base: Path, name: str = "bench mint") -> TestMint:
     mint = TestMint(base / "mint", fee_ppk=0, name=name)
     mint.start()
     return mint
+
+
+def run_with_mint(prefix: str, body: Callable[[Path, str], int]) -> int:
+    """``body(temp_dir, mint_url)`` with a mint of its own; returns its exit status.
+
+    Checks the prerequisites first (:data:`EXIT_PREREQ` when missing), keeps proxies
+    away and sets a random database key; the mint and the directory go afterwards.
+    """
+    why = missing_prerequisite()
+    if why:
+        print(why, file=sys.stderr)
+        return EXIT_PREREQ
+    prepare_environment()
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        base = Path(tmp)
+        mint = start_mint(base)
+        try:
+            return body(base, mint.url)
+        finally:
+            mint.stop()
 
 
 async def new_wallet(data_dir: Path, mint_url: str) -> App:
@@ -105,6 +127,49 @@ async def raw_swap_seconds(client: MintClient, keyset: Keyset, proofs: Sequence[
     if len(signatures) != len(amounts):
         raise RuntimeError("raw swap returned a wrong number of signatures")
     return elapsed
+
+
+# Called with (token, amount) before the clock starts (untimed set-up, e.g. a new sale);
+# returns the call to time, which raises when its result is wrong.
+Operation = Callable[[str, int], Awaitable[Callable[[], Awaitable[None]]]]
+
+
+async def overhead_rounds(
+    app: App, url: str, sizes: Sequence[int], rounds: int, operation: Operation
+) -> dict[int, tuple[Stats, Stats, Stats]]:
+    """Alternate ``rounds`` timed operations and raw swaps per size.
+
+    For each size, ``rounds + 1`` tokens and as many sets of raw-swap inputs of the
+    same denominations are minted first; the first round only warms connections and
+    caches up.
+
+    Returns:
+        Per size: (ours, raw swap, own) stats, "own" being ours minus the time spent
+        inside that operation's own swap call.
+    """
+    clock = SwapClock(app.pool.get(url))
+    results: dict[int, tuple[Stats, Stats, Stats]] = {}
+    async with open_client(url) as client:
+        keyset = await active_keyset(client)
+        for n in sizes:
+            amount = sum(denominations(n))
+            tokens = [await fund_token(client, n) for _ in range(rounds + 1)]
+            raw_inputs = [await fund_proofs(client, n) for _ in range(rounds + 1)]
+            ours, raw, own = [], [], []
+            for i in range(rounds + 1):
+                timed = await operation(tokens[i], amount)
+                clock.seconds = 0.0
+                await asyncio.sleep(SETTLE_SECONDS)
+                started = time.perf_counter()
+                await timed()
+                elapsed = time.perf_counter() - started
+                raw_s = await raw_swap_seconds(client, keyset, raw_inputs[i])
+                if i:
+                    ours.append(elapsed)
+                    raw.append(raw_s)
+                    own.append(elapsed - clock.seconds)
+            results[n] = (Stats.of(ours), Stats.of(raw), Stats.of(own))
+    return results
 
 
 class SwapClock:

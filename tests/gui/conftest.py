@@ -20,12 +20,24 @@ import qasync
 from pos_app.app import App
 from pos_app.ui.bridge import CoreBridge
 from pos_app.ui.context import UiContext
+from tests.support.tokens import token
 
 
 def screenshots_dir(default: Path) -> Path:
     """``SCREENSHOTS_DIR`` (``make screenshots``) or a test's temp folder."""
     value = os.environ.get("SCREENSHOTS_DIR")
     return Path(value) if value else default
+
+
+def off_loop(fn: Callable[..., Any], *args: Any) -> Any:
+    """Run a helper that calls ``asyncio.run`` in a thread (the test thread's loop is running)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(fn, *args).result()
+
+
+def make_token(url: str, amount: int) -> str:
+    """A real token of ``amount`` sat from the mint at ``url`` (``tests.support.tokens.token``)."""
+    return off_loop(token, url, amount)
 
 
 _loops: list[asyncio.AbstractEventLoop] = []

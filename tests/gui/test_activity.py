@@ -7,7 +7,6 @@ paging uses sales rows inserted in bulk. Query times are printed, never asserted
 from __future__ import annotations
 
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from PySide6.QtCore import Qt
@@ -25,7 +24,7 @@ from pos_app.ui.models.sales_query import (
 )
 from pos_app.ui.pages.activity import ActivityPage
 from pos_app.ui.tasks import running_tasks
-from tests.gui.conftest import screenshots_dir
+from tests.gui.conftest import make_token, screenshots_dir
 from tests.support.activity_data import (
     insert_payment,
     insert_sales,
@@ -33,15 +32,8 @@ from tests.support.activity_data import (
     sale_rows,
 )
 from tests.support.screens_activity_wallet import screenshot_states
-from tests.support.tokens import token
 
 pytestmark = pytest.mark.gui
-
-
-def make_token(url: str, amount: int) -> str:
-    """``tests.support.tokens.token`` off the GUI thread (it runs its own event loop)."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(token, url, amount).result()
 
 
 @pytest.fixture
@@ -328,7 +320,7 @@ def test_dismiss_with_a_reason(page, qtbot, core, arun, make_mint):
     panel = page.attention
     assert len(panel.model.items()) == 2
     row = next(i for i, it in enumerate(panel.model.items()) if it.sale_id == sale["sale_id"])
-    panel.select_row(row)
+    panel.view.selectRow(row)
     qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
     dialog = panel.dismiss_dialog
     assert dialog is not None and dialog.isVisible() and not dialog.dismiss_button.isEnabled()
@@ -363,7 +355,7 @@ def test_payment_needing_review_is_listed(page, qtbot, core, arun):
     load(page, qtbot)
     items = page.attention.model.items()
     assert items[0].id == review_op and items[0].status == "needs_review"
-    page.attention.select_row(0)
+    page.attention.view.selectRow(0)
     assert page.attention.retry_button.isEnabled() and page.attention.dismiss_button.isEnabled()
     assert page.attention.model.data(page.attention.model.index(0, 1)) == "Needs review"
     items = items[1:]
@@ -380,7 +372,7 @@ def test_payment_needing_review_is_listed(page, qtbot, core, arun):
             500,
         )
     ]
-    page.attention.select_row(1)
+    page.attention.view.selectRow(1)
     assert not page.attention.retry_button.isEnabled()
     # A payment in review is accepted (credited) or rejected by the owner.
     assert page.attention.dismiss_button.isEnabled() and page.attention.accept_button.isEnabled()

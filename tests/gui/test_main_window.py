@@ -57,7 +57,9 @@ def test_notifications_are_counted_shown_and_read(window, ui, qtbot, tmp_path):
     assert "● 2" in window.bell.text()
     assert window.banner.isVisible() and "Rates" in window.banner.text()
     # Only what needs the owner reaches the desktop.
-    assert window.tray.shown == [("An operation needs review", "A receive could not be finished.")]
+    assert list(window.tray.shown) == [
+        ("An operation needs review", "A receive could not be finished.")
+    ]
 
     window.open_notifications()
     dialog = window.notifications_dialog

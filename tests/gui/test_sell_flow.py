@@ -13,9 +13,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -26,22 +24,16 @@ from pos_app.core.cashu.tokens import parse_token, serialize_token_v4
 from pos_app.core.store.schema import ReceivedToken, Sale
 from pos_app.ui.pages.sell import SellPage
 from pos_app.ui.tasks import running_tasks
+from tests.gui.conftest import make_token, off_loop
 from tests.support.cli import Cli
 from tests.support.funding import mint_proofs, open_client
 from tests.support.qrvideo import animated_ur_video, fake_token, static_qr_video
-from tests.support.tokens import token
 from tests.support.watchdog import Watchdog
 
 pytestmark = [pytest.mark.gui, pytest.mark.mint]
 
 GROSS_STALL = 0.5  # seconds: a GUI stall this long is a blocking bug, not noise
 UR_FRAGMENT = 300  # bytes per animated-QR fragment for the 64-proof token
-
-
-def in_thread(fn: Callable[..., Any], *args: Any) -> Any:
-    """Run a helper that calls ``asyncio.run`` (the test thread has a running qasync loop)."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(fn, *args).result()
 
 
 def long_token(url: str, proofs: int = 64) -> str:
@@ -98,7 +90,7 @@ def stored_tokens(arun, ui) -> list[tuple[str, str]]:
 def test_whole_flow_with_a_real_token_on_video(qtbot, ui, sell, mint, arun, tmp_path):
     arun(ui.core.mints.add(mint.url))
     set_option(arun, ui, "display.customer_screen", "0")
-    tok = in_thread(token, mint.url, 21)
+    tok = make_token(mint.url, 21)
     ui.camera_override = str(static_qr_video(tmp_path / "token.mp4", tok, seconds=2).path)
     sell.reload_settings()
     qtbot.waitUntil(lambda: sell.customer is not None, timeout=5000)
@@ -146,7 +138,7 @@ def test_whole_flow_with_a_real_token_on_video(qtbot, ui, sell, mint, arun, tmp_
 
 def test_long_token_as_animated_ur_video(qtbot, ui, sell, mint, arun, tmp_path):
     arun(ui.core.mints.add(mint.url))
-    tok = in_thread(long_token, mint.url)
+    tok = off_loop(long_token, mint.url)
     assert len(parse_token(tok).proofs) == 64
     video = animated_ur_video(tmp_path / "long.mp4", tok, fps=15, max_fragment_len=UR_FRAGMENT)
     ui.camera_override = str(video.path)
@@ -172,7 +164,7 @@ def test_long_token_as_animated_ur_video(qtbot, ui, sell, mint, arun, tmp_path):
 
 def test_already_spent_token_is_refused_in_plain_words(qtbot, ui, sell, mint, arun, tmp_path):
     arun(ui.core.mints.add(mint.url))
-    tok = in_thread(token, mint.url, 8)
+    tok = make_token(mint.url, 8)
     assert "Received" in mint.cli_receive(tok)  # spent by someone else first
     ui.camera_override = str(static_qr_video(tmp_path / "spent.mp4", tok, seconds=2).path)
     sale_id = charge(qtbot, sell, "8")
@@ -194,7 +186,7 @@ def test_already_spent_token_is_refused_in_plain_words(qtbot, ui, sell, mint, ar
 
 def test_partial_payment_then_pasted_completion(qtbot, ui, sell, mint, arun, tmp_path):
     arun(ui.core.mints.add(mint.url))
-    first, second = in_thread(token, mint.url, 60), in_thread(token, mint.url, 40)
+    first, second = make_token(mint.url, 60), make_token(mint.url, 40)
     ui.camera_override = str(static_qr_video(tmp_path / "first.mp4", first, seconds=2).path)
     sale_id = charge(qtbot, sell, "100")
     qtbot.waitUntil(lambda: sell.payment.state == "partial", timeout=30_000)
@@ -216,7 +208,7 @@ def test_overpayment_change_is_shown_as_a_qr(qtbot, ui, sell, mint, arun):
     set_option(arun, ui, "display.customer_screen", "0")
     sell.reload_settings()
     qtbot.waitUntil(lambda: sell.customer is not None, timeout=5000)
-    tok = in_thread(token, mint.url, 64)
+    tok = make_token(mint.url, 64)
     sale_id = charge(qtbot, sell, "50")
     view = sell.payment
     assert view.submit_token(tok, "paste")
@@ -232,7 +224,7 @@ def test_overpayment_change_is_shown_as_a_qr(qtbot, ui, sell, mint, arun):
 def test_mint_stopped_mid_payment_then_recovered(qtbot, ui, sell, make_mint, arun):
     own = make_mint(name="stoppable")
     arun(ui.core.mints.add(own.url))  # the keys are known from here on
-    tok = in_thread(token, own.url, 30)
+    tok = make_token(own.url, 30)
     sale_id = charge(qtbot, sell, "30")
     own.stop()
     arun(ui.core.services.health.check_all())  # the health monitor has seen it go down

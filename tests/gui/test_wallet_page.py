@@ -5,7 +5,6 @@ the mints check, and the removable-drive detection behind the default export fol
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -23,14 +22,8 @@ from pos_app.ui.dialogs.import_dialog import ImportDialog, read_token_file
 from pos_app.ui.pages.wallet import WalletPage
 from pos_app.ui.removable import MountEntry
 from pos_app.ui.widgets.qr import MAX_STATIC
+from tests.gui.conftest import make_token
 from tests.support.qrvideo import animated_ur_video, static_qr_video
-from tests.support.tokens import token
-
-
-def make_token(url: str, amount: int) -> str:
-    """``tests.support.tokens.token`` off the GUI thread (it runs its own event loop)."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(token, url, amount).result()
 
 
 @pytest.fixture
@@ -139,9 +132,14 @@ def test_exported_token_redeems_in_another_app(funded, qtbot, arun, mint, tmp_pa
 def test_locked_export_and_errors_in_plain_words(funded, qtbot, mint, tmp_path):
     page = funded
     dialog = page.open_export()
+    qtbot.waitUntil(lambda: bool(dialog.folder.text()))  # the proposed folder, found in a thread
+    assert "USB drive" in dialog.drive_hint.text()
     dialog.folder.setText(str(tmp_path / "unplugged"))
-    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.failed, timeout=5000) as refused:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert refused.args[0].code == "export.no_folder"
     assert dialog.error.isVisible() and "folder that exists" in dialog.error.text()
+    assert dialog.export_button.isEnabled() and dialog.stack.currentIndex() == 0
     dialog.folder.setText(str(tmp_path))
     dialog.lock.setText("02abc")
     with qtbot.waitSignal(dialog.failed, timeout=10_000):
@@ -225,16 +223,17 @@ def test_import_by_scanning_an_animated_code(page, qtbot, ui, core, arun, mint, 
     assert video.seq_len > 5
     ui.camera_override = str(video.path)
     dialog = page.open_import()
-    frames: list[object] = []
     progress: list[int] = []
-    dialog.progress.valueChanged.connect(progress.append)
+    dialog.scan.progress.valueChanged.connect(progress.append)
     with qtbot.waitSignal(dialog.received, timeout=60_000) as got:
         qtbot.mouseClick(dialog.scan_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: dialog.worker is not None, timeout=5000)
-        dialog.worker.frame_ready.connect(frames.append)
+        assert dialog.scanning and dialog.scan.isVisible()
     assert got.args[0].amount == 1023
-    assert frames and progress and progress[-1] == 100
-    assert dialog.worker is None and not dialog.preview.isVisible()
+    assert dialog.scan.camera.frames_shown > 0  # the preview showed the video
+    assert progress and progress[-1] == 100
+    assert not dialog.scanning and not dialog.scan.isVisible()
+    assert dialog.scan_button.text() == "Scan"
+    qtbot.waitUntil(lambda: not dialog.scan.scanning, timeout=5000)  # joined off the GUI thread
     last = arun(core.db.run(lambda s: s.scalars(select(ReceivedToken.source)).all()[-1]))
     assert last == "scan"
     dialog.close()
@@ -249,10 +248,12 @@ def test_scan_static_code_and_camera_errors(page, qtbot, ui, core, arun, mint, t
     dialog = page.open_import()
     with qtbot.waitSignal(dialog.received, timeout=30_000):
         qtbot.mouseClick(dialog.scan_button, Qt.MouseButton.LeftButton)
+    assert dialog.outcome.text().startswith("Received 5 sat")
     ui.camera_override = str(tmp_path / "missing.mp4")
     qtbot.mouseClick(dialog.scan_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "not found" in dialog.outcome.text(), timeout=10_000)
-    assert dialog.worker is None and dialog.scan_button.text() == "Scan"
+    assert not dialog.scanning and not dialog.scan.isVisible()
+    assert dialog.scan_button.text() == "Scan"
     dialog.close()
 
 

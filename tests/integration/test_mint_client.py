@@ -13,7 +13,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,9 +28,9 @@ from pos_app.core.cashu.amounts import split_amount
 from pos_app.core.cashu.keysets import input_fee, keyset_id_v2, resolve_keyset_id
 from pos_app.core.cashu.models import Proof
 from pos_app.core.cashu.tokens import parse_token, token_version
-from pos_app.core.errors import Category, MintError, NetworkError, ProtocolError
+from pos_app.core.errors import Category, MintError, NetworkError, PosError, ProtocolError
 from pos_app.core.mint import client as client_module
-from pos_app.core.mint.client import MintPool
+from pos_app.core.mint.client import MintClient, MintPool
 from tests.support.funding import (
     make_outputs,
     mint_proofs,
@@ -161,6 +161,33 @@ def as_json(obj: Any, status: int = 200) -> Reply:
     return status, json.dumps(obj).encode(), "application/json"
 
 
+def failures(
+    url: str,
+    error: type[PosError],
+    calls: Callable[[MintClient], list[Awaitable[Any]]],
+    *,
+    timeout: float = 10.0,
+) -> list[tuple[PosError, float]]:
+    """Await each of ``calls(client)`` in turn; each must raise ``error``.
+
+    Returns:
+        Each error with the seconds its call took.
+    """
+
+    async def body() -> list[tuple[PosError, float]]:
+        async with open_client(url, timeout=timeout) as client:
+            errs = []
+            for call in calls(client):
+                started = time.monotonic()
+                with pytest.raises(error) as caught:
+                    await call
+                errs.append((caught.value, time.monotonic() - started))
+            return errs
+
+    return run(body())
+
+
+Y = "02" + "11" * 32  # a proof's Y: any point will do for checkstate
 INFO = {"name": "stand-in", "version": "test/0", "nuts": {"7": {"supported": True}}}
 
 
@@ -471,16 +498,7 @@ def test_fee_mint_swap_pays_input_fee(fee_mint):
 def test_unreachable_mint():
     url = f"http://127.0.0.1:{free_port()}"
 
-    async def body():
-        async with open_client(url) as c:
-            errs = []
-            for call in (c.info(), c.checkstate(["02" + "11" * 32])):
-                with pytest.raises(NetworkError) as caught:
-                    await call
-                errs.append(caught.value)
-            return errs
-
-    for err in run(body()):
+    for err, _ in failures(url, NetworkError, lambda c: [c.info(), c.checkstate([Y])]):
         assert err.code == "mint.unreachable"
         assert err.category is Category.NETWORK
         assert url in err.detail
@@ -488,18 +506,9 @@ def test_unreachable_mint():
 
 def test_timeout_get_retried_post_not():
     with local_server(lambda m, p, n: None) as server:
-
-        async def body():
-            async with open_client(server.url, timeout=0.3) as c:
-                errs = []
-                for call in (c.info(), c.checkstate(["02" + "11" * 32])):
-                    started = time.monotonic()
-                    with pytest.raises(NetworkError) as caught:
-                        await call
-                    errs.append((caught.value, time.monotonic() - started))
-                return errs
-
-        (get_err, get_s), (post_err, post_s) = run(body())
+        (get_err, get_s), (post_err, post_s) = failures(
+            server.url, NetworkError, lambda c: [c.info(), c.checkstate([Y])], timeout=0.3
+        )
         assert get_err.code == post_err.code == "mint.timeout"
         assert server.count("GET", "/v1/info") == 1 + client_module.GET_RETRIES
         assert server.count("POST", "/v1/checkstate") == 1
@@ -515,18 +524,10 @@ def test_non_json_answers_are_bad_responses():
         return 200, b"{truncated", "application/json"
 
     with local_server(script) as server:
-
-        async def body():
-            async with open_client(server.url) as c:
-                errs = []
-                for call in (c.info(), c.keysets(), c.checkstate(["02" + "11" * 32])):
-                    with pytest.raises(ProtocolError) as caught:
-                        await call
-                    errs.append(caught.value)
-                return errs
-
-        errs = run(body())
-    assert [e.code for e in errs] == ["mint.bad_response"] * 3
+        errs = failures(
+            server.url, ProtocolError, lambda c: [c.info(), c.keysets(), c.checkstate([Y])]
+        )
+    assert [e.code for e, _ in errs] == ["mint.bad_response"] * 3
     assert server.count("GET", "/v1/info") == 1  # a bad 200 is not retried
 
 
@@ -547,17 +548,7 @@ def test_get_retried_once_after_5xx_then_succeeds():
 
 def test_get_gives_up_after_retries_and_post_is_never_retried():
     with local_server(lambda m, p, n: (502, b"bad gateway", "text/html")) as server:
-
-        async def body():
-            async with open_client(server.url) as c:
-                errs = []
-                for call in (c.info(), c.swap([], [])):
-                    with pytest.raises(NetworkError) as caught:
-                        await call
-                    errs.append(caught.value)
-                return errs
-
-        errs = run(body())
-        assert [e.code for e in errs] == ["mint.server_error"] * 2
+        errs = failures(server.url, NetworkError, lambda c: [c.info(), c.swap([], [])])
+        assert [e.code for e, _ in errs] == ["mint.server_error"] * 2
         assert server.count("GET", "/v1/info") == 1 + client_module.GET_RETRIES
         assert server.count("POST", "/v1/swap") == 1  # the swap may have happened: no replay

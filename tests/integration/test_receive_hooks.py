@@ -18,19 +18,9 @@ from tests.support.tokens import token_async
 pytestmark = pytest.mark.mint
 
 
-def run_with_wallet(tmp_path, mint, check) -> None:
-    async def main() -> None:
-        app, _ = App.init(tmp_path / "wallet", trust_env=False)
-        try:
-            await app.mints.add(mint.url)
-            await check(app, await token_async(mint.url, 21))
-        finally:
-            await app.aclose()
-
-    asyncio.run(main())
-
-
 async def state(app: App) -> tuple[int, list[str], list[str]]:
+    """Balance in sat, audit actions in order, and operation states."""
+
     def read(session):
         actions = list(session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
         ops = list(session.scalars(select(Operation.state)))
@@ -40,45 +30,49 @@ async def state(app: App) -> tuple[int, list[str], list[str]]:
     return (await app.wallet.balance())["total"].get("sat", 0), actions, ops
 
 
-def test_added_writes_commit_with_the_journal_and_the_proofs(tmp_path, mint, monkeypatch):
+def receive_with_hooks(tmp_path, mint, monkeypatch, **hooks):
+    """Receive a fresh 21 sat token in a new wallet with ``hooks``; returns (result, state)."""
     monkeypatch.setenv("POS_DB_KEY", os.urandom(32).hex())
 
-    async def check(app: App, text: str) -> None:
-        plan = await plan_receive(app.ctx, text)
+    async def main():
+        app, _ = App.init(tmp_path / "wallet", trust_env=False)
+        try:
+            await app.mints.add(mint.url)
+            plan = await plan_receive(app.ctx, await token_async(mint.url, 21))
+            result = await execute_receive(app.ctx, plan, **hooks)
+            return result, await state(app)
+        finally:
+            await app.aclose()
 
-        def completion(session):
-            journal.audit(session, "test.completion")
-            return "settled"
+    return asyncio.run(main())
 
-        result = await execute_receive(
-            app.ctx,
-            plan,
-            with_journal=lambda s: journal.audit(s, "test.journal"),
-            with_completion=completion,
-        )
-        assert result.completion == "settled" and result.amount == 21
-        balance, actions, ops = await state(app)
-        assert balance == 21 and ops == ["done"]
-        assert actions == ["test.journal", "receive.done", "test.completion"]
 
-    run_with_wallet(tmp_path, mint, check)
+def test_added_writes_commit_with_the_journal_and_the_proofs(tmp_path, mint, monkeypatch):
+    def completion(session):
+        journal.audit(session, "test.completion")
+        return "settled"
+
+    result, (balance, actions, ops) = receive_with_hooks(
+        tmp_path,
+        mint,
+        monkeypatch,
+        with_journal=lambda s: journal.audit(s, "test.journal"),
+        with_completion=completion,
+    )
+    assert result.completion == "settled" and result.amount == 21
+    assert balance == 21 and ops == ["done"]
+    assert actions == ["test.journal", "receive.done", "test.completion"]
 
 
 def test_failing_completion_writes_are_rolled_back_alone(tmp_path, mint, monkeypatch):
-    monkeypatch.setenv("POS_DB_KEY", os.urandom(32).hex())
+    def completion(session):
+        journal.audit(session, "test.completion")
+        session.flush()
+        raise RuntimeError("a bug in the caller's writes")
 
-    async def check(app: App, text: str) -> None:
-        plan = await plan_receive(app.ctx, text)
-
-        def completion(session):
-            journal.audit(session, "test.completion")
-            session.flush()
-            raise RuntimeError("a bug in the caller's writes")
-
-        result = await execute_receive(app.ctx, plan, with_completion=completion)
-        assert result.completion is None and result.amount == 21
-        balance, actions, ops = await state(app)
-        assert balance == 21 and ops == ["done"]  # the new proofs are kept
-        assert "test.completion" not in actions and "receive.done" in actions
-
-    run_with_wallet(tmp_path, mint, check)
+    result, (balance, actions, ops) = receive_with_hooks(
+        tmp_path, mint, monkeypatch, with_completion=completion
+    )
+    assert result.completion is None and result.amount == 21
+    assert balance == 21 and ops == ["done"]  # the new proofs are kept
+    assert "test.completion" not in actions and "receive.done" in actions

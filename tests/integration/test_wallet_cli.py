@@ -8,9 +8,10 @@ from dataclasses import replace
 
 import pytest
 
-from pos_app.core.cashu.models import DLEQ
 from pos_app.core.cashu.tokens import parse_token, serialize_token_v4
 from tests.support.cli import Cli
+from tests.support.tokens import redeem
+from tests.support.tokens import token as make_token
 
 pytestmark = pytest.mark.mint
 
@@ -21,9 +22,7 @@ def access_lines(mint) -> int:
 
 @pytest.fixture
 def cli(tmp_path) -> Cli:
-    c = Cli(tmp_path / "wallet")
-    c.ok("init")
-    return c
+    return Cli.wallet(tmp_path / "wallet")
 
 
 def fee_of(token: str, ppk: int) -> int:
@@ -31,13 +30,13 @@ def fee_of(token: str, ppk: int) -> int:
 
 
 def test_receive_v3_and_v4_with_fees(cli, mint, fee_mint):
+    """Tokens made by nutshell's own wallet (V4 and V3) at a fee mint, and one of ours."""
     cli.ok("mints", "add", mint.url)
-    cli.ok("mints", "add", fee_mint.url)
-    mint.cli_fund(200)
+    cli.setup("mints", "add", fee_mint.url)
     fee_mint.cli_fund(200)
     v4 = fee_mint.cli_send(37)
     v3 = fee_mint.cli_send(21, legacy=True)
-    free = mint.cli_send(50)
+    free = make_token(mint.url, 50)
     assert v4.startswith("cashuB") and v3.startswith("cashuA")
 
     got4 = cli.ok("wallet", "receive", v4)
@@ -59,10 +58,9 @@ def test_receive_v3_and_v4_with_fees(cli, mint, fee_mint):
     assert balance["total"] == {"sat": 50 + got4["amount"] + got3["amount"]}
 
 
-def test_same_token_twice_and_tampered_dleq(cli, mint):
-    cli.ok("mints", "add", mint.url)
-    mint.cli_fund(100)
-    token = mint.cli_send(16)
+def test_same_token_twice_is_refused(cli, mint):
+    cli.setup("mints", "add", mint.url)
+    token = make_token(mint.url, 16)
     assert cli.ok("wallet", "receive", token)["amount"] == 16
     again = cli.run("wallet", "receive", token)
     assert again.rc == 1 and again.error_code == "token.already_spent"
@@ -70,13 +68,12 @@ def test_same_token_twice_and_tampered_dleq(cli, mint):
 
 
 def test_dleq_verified_and_refused_before_swap(cli, mint):
-    cli.ok("mints", "add", mint.url)
-    mint.cli_fund(64)
-    token = parse_token(mint.cli_send(32))
+    cli.setup("mints", "add", mint.url)
+    token = parse_token(make_token(mint.url, 32))
     proof = token.proofs[0]
-    dleq = proof.dleq or DLEQ(e="11" * 32, s="22" * 32, r="33" * 32)
+    assert proof.dleq is not None
     forged = replace(
-        token, proofs=(replace(proof, dleq=replace(dleq, s="44" * 32)), *token.proofs[1:])
+        token, proofs=(replace(proof, dleq=replace(proof.dleq, s="44" * 32)), *token.proofs[1:])
     )
     swaps_before = mint.log_text().count("POST /v1/swap")
     res = cli.run("wallet", "receive", serialize_token_v4(forged))
@@ -87,11 +84,10 @@ def test_dleq_verified_and_refused_before_swap(cli, mint):
     assert cli.ok("wallet", "receive", serialize_token_v4(token))["amount"] == 32
 
 
-def test_untrusted_mint_is_never_contacted(cli, mint, make_mint):
-    other = make_mint(name="stranger")
-    other.cli_fund(50)
-    token = other.cli_send(10)
-    cli.ok("mints", "add", mint.url)
+def test_untrusted_mint_is_never_contacted(cli, mint, stranger_mint):
+    other = stranger_mint
+    token = make_token(other.url, 10)
+    cli.setup("mints", "add", mint.url)
     before = access_lines(other)
     res = cli.run("wallet", "receive", token)
     assert res.rc == 1 and res.error_code == "mint.untrusted"
@@ -105,9 +101,8 @@ def test_untrusted_mint_is_never_contacted(cli, mint, make_mint):
 
 
 def test_export_partial_then_claimed_and_checked(cli, mint, tmp_path):
-    cli.ok("mints", "add", mint.url)
-    mint.cli_fund(200)
-    cli.ok("wallet", "receive", mint.cli_send(100))
+    cli.setup("mints", "add", mint.url)
+    cli.setup("wallet", "receive", make_token(mint.url, 100))
     out = tmp_path / "usb"
     out.mkdir()
     sent = cli.ok("wallet", "send", "--mint", mint.url, "--amount", "37", "--out", str(out), "--qr")
@@ -122,22 +117,19 @@ def test_export_partial_then_claimed_and_checked(cli, mint, tmp_path):
     # The receiver claims only part of the token first, then the rest.
     token = parse_token(sent["token"])
     first, rest = token.proofs[:1], token.proofs[1:]
-    mint.cli_receive(serialize_token_v4(replace(token, proofs=first)))
+    redeem(mint.url, serialize_token_v4(replace(token, proofs=first)))
     partial = cli.ok("wallet", "check")
     assert partial["exports_partial"] == 1
-    mint.cli_receive(serialize_token_v4(replace(token, proofs=rest)))
+    redeem(mint.url, serialize_token_v4(replace(token, proofs=rest)))
     full = cli.ok("wallet", "check")
     assert full["exports_spent"] == 1
     assert cli.balance() == 63
 
 
 def test_send_locked_to_a_key(cli, mint, tmp_path):
-    cli.ok("mints", "add", mint.url)
-    mint.cli_fund(100)
-    cli.ok("wallet", "receive", mint.cli_send(64))
-    other = Cli(tmp_path / "other")
-    other.ok("init")
-    other.ok("mints", "add", mint.url)
+    cli.setup("mints", "add", mint.url)
+    cli.setup("wallet", "receive", make_token(mint.url, 64))
+    other = Cli.wallet(tmp_path / "other", mint.url)
     pubkey = other.ok("wallet", "pubkey")["pubkey"]
     sent = cli.ok("wallet", "send", "--mint", mint.url, "--amount", "20", "--lock", pubkey)
     assert sent["locked_to"] == pubkey
@@ -163,12 +155,11 @@ def test_usage_error_exit_2(cli):
 
 
 def test_restore_from_seed_on_empty_directory(cli, mint, tmp_path):
-    cli.ok("mints", "add", mint.url)
-    mint.cli_fund(300)
-    cli.ok("wallet", "receive", mint.cli_send(100))
-    cli.ok("wallet", "receive", mint.cli_send(27))
+    cli.setup("mints", "add", mint.url)
+    cli.setup("wallet", "receive", make_token(mint.url, 100))
+    cli.setup("wallet", "receive", make_token(mint.url, 27))
     sent = cli.ok("wallet", "send", "--mint", mint.url, "--amount", "30")
-    mint.cli_receive(sent["token"])  # claimed: spent at the mint, must not come back
+    redeem(mint.url, sent["token"])  # claimed: spent at the mint, must not come back
     expected = cli.balance()
     words = cli.ok("wallet", "seed", "--show", "--yes")["mnemonic"]
     seed_file = tmp_path / "seed.txt"
@@ -176,11 +167,11 @@ def test_restore_from_seed_on_empty_directory(cli, mint, tmp_path):
 
     fresh = Cli(tmp_path / "restored")
     assert fresh.ok("init", "--restore-seed-file", str(seed_file))["restored_seed"] is True
-    fresh.ok("mints", "add", mint.url)
+    fresh.setup("mints", "add", mint.url)
     report = fresh.ok("wallet", "restore")
     assert report["total"] == {"sat": expected}
     assert fresh.balance() == expected
     # Counters moved past the restored outputs: a new receive must not collide.
-    assert fresh.ok("wallet", "receive", mint.cli_send(5))["amount"] == 5
+    assert fresh.ok("wallet", "receive", make_token(mint.url, 5))["amount"] == 5
     assert fresh.ok("wallet", "restore")["total"] == {"sat": expected + 5}
     assert fresh.balance() == expected + 5

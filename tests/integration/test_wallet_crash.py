@@ -11,22 +11,19 @@ import signal
 import pytest
 
 from tests.support.cli import Cli
+from tests.support.tokens import token as make_token
 
 pytestmark = pytest.mark.mint
 
 
 @pytest.fixture
 def cli(tmp_path, mint) -> Cli:
-    c = Cli(tmp_path / "wallet")
-    c.ok("init")
-    c.ok("mints", "add", mint.url)
-    return c
+    return Cli.wallet(tmp_path / "wallet", mint.url)
 
 
 @pytest.mark.parametrize("point", ["before_swap", "after_swap"])
 def test_killed_around_the_swap(cli, mint, point):
-    mint.cli_fund(100)
-    token = mint.cli_send(42)
+    token = make_token(mint.url, 42)
     killed = cli.run("wallet", "receive", token, env={"POS_TEST_FAULT": point})
     assert killed.rc == -signal.SIGKILL
     assert cli.balance() == 0
@@ -48,8 +45,7 @@ def test_killed_around_the_swap(cli, mint, point):
 
 
 def test_killed_after_a_send_swap(cli, mint):
-    mint.cli_fund(100)
-    cli.ok("wallet", "receive", mint.cli_send(64))
+    cli.setup("wallet", "receive", make_token(mint.url, 64))
     killed = cli.run(
         "wallet",
         "send",
@@ -70,11 +66,8 @@ def test_killed_after_a_send_swap(cli, mint):
 
 def test_mint_down_during_receive_is_redeemed_later(tmp_path, make_mint):
     mint = make_mint()
-    cli = Cli(tmp_path / "wallet")
-    cli.ok("init")
-    cli.ok("mints", "add", mint.url)
-    mint.cli_fund(100)
-    token = mint.cli_send(33)
+    cli = Cli.wallet(tmp_path / "wallet", mint.url)
+    token = make_token(mint.url, 33)
     mint.stop()
 
     res = cli.run("wallet", "receive", token)
@@ -97,11 +90,8 @@ def test_mint_down_during_receive_is_redeemed_later(tmp_path, make_mint):
 def test_mint_down_between_journal_and_swap(tmp_path, make_mint):
     """The mint dies after the token was journalled: the swap fails, recovery resends it."""
     mint = make_mint()
-    cli = Cli(tmp_path / "wallet")
-    cli.ok("init")
-    cli.ok("mints", "add", mint.url)
-    mint.cli_fund(100)
-    token = mint.cli_send(20)
+    cli = Cli.wallet(tmp_path / "wallet", mint.url)
+    token = make_token(mint.url, 20)
     # Plan (keysets fetched) succeeds; the process dies right before the swap...
     assert (
         cli.run("wallet", "receive", token, env={"POS_TEST_FAULT": "before_swap"}).rc

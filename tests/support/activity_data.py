@@ -7,6 +7,7 @@ tables in bulk (10k+ sales) or build states that are slow to reach for real
 
 from __future__ import annotations
 
+import json
 import random
 import time
 import uuid
@@ -128,7 +129,7 @@ def insert_stuck_operation(
                 attempts=attempts,
                 next_retry_at=int(time.time()) + 300 if state == "pending" else None,
                 last_error_code=error_code,
-                details_json=f'{{"sale_id": "{sale_id}"}}' if sale_id else "{}",
+                details_json=json.dumps({"sale_id": sale_id} if sale_id else {}),
             )
         )
 

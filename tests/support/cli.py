@@ -1,16 +1,30 @@
-"""Run ``pos-app`` as a subprocess, the way a script or an admin would."""
+"""Run ``pos-app`` as a subprocess, the way a script or an admin would.
+
+:meth:`Cli.run` and :meth:`Cli.ok` start a real process for each command: that is
+what the tests assert on. :meth:`Cli.setup` runs the very same command line
+through :func:`pos_app.cli.main` inside the test process instead, which saves the
+interpreter start-up (about a second a call on the CI machine): it is for putting
+a scenario in place (``init``, ``mints add``, ``config set``) and reading state,
+never for a command whose process boundary (exit code, streams, a kill) is tested.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import logging
 import os
 import subprocess
 import sys
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
+# The console script installed in the venv, as a shell would start it.
+POS_APP = Path(sys.executable).with_name("pos-app")
 
 
 @dataclass
@@ -20,6 +34,7 @@ class Result:
     rc: int
     stdout: str
     stderr: str
+    args: tuple[str, ...] = ()
 
     @property
     def json(self) -> Any:
@@ -32,6 +47,62 @@ class Result:
         except (ValueError, KeyError, TypeError):
             return None
 
+    def __str__(self) -> str:
+        args = " ".join(a[:40] for a in self.args)
+        return f"pos-app {args} -> {self.rc}\n{self.stdout}\n{self.stderr}"
+
+
+def run_pos_app(
+    args: Sequence[str],
+    *,
+    stdin: str | bytes | None = None,
+    env: Mapping[str, str] | None = None,
+    command: Sequence[str] = (sys.executable, "-m", "pos_app"),
+    timeout: float = 120,
+) -> Result:
+    """Run ``pos-app ARGS`` as a subprocess (``env`` replaces the environment when given)."""
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    proc = subprocess.run(
+        [*command, *args],
+        input=data if data is not None else b"",
+        capture_output=True,
+        env=dict(env) if env is not None else None,
+        cwd=ROOT,
+        timeout=timeout,
+        check=False,
+    )
+    return Result(proc.returncode, proc.stdout.decode(), proc.stderr.decode(), tuple(args))
+
+
+@contextlib.contextmanager
+def _environment(values: Mapping[str, str]) -> Iterator[None]:
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, old in saved.items():
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
+
+
+@contextlib.contextmanager
+def _logging_restored() -> Iterator[None]:
+    # The CLI points the root logger at its data directory; the session's own
+    # handlers and level must come back afterwards.
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        yield
+    finally:
+        for handler in list(root.handlers):
+            if handler not in handlers:
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(level)
+
 
 class Cli:
     """``pos-app --json --data-dir DIR ...`` with a fixed database key."""
@@ -43,6 +114,24 @@ class Cli:
         self.key = key or os.urandom(32).hex()
         self.env = dict(env or {})
 
+    @classmethod
+    def wallet(cls, data_dir: Path, *mint_urls: str, **settings: str) -> Cli:
+        """A new wallet trusting ``mint_urls``, with config ``settings`` (``a__b`` = ``a.b``).
+
+        Set up in-process (see :meth:`setup`).
+        """
+        cli = cls(data_dir)
+        cli.setup("init")
+        for url in mint_urls:
+            cli.setup("mints", "add", url)
+        for key, value in settings.items():
+            cli.setup("config", "set", key.replace("__", "."), value)
+        return cli
+
+    def argv(self, *args: str) -> list[str]:
+        """The full command line of ``pos-app ARGS`` for this wallet."""
+        return ["--json", "--data-dir", str(self.data_dir), *args]
+
     def run(
         self,
         *args: str,
@@ -50,27 +139,38 @@ class Cli:
         env: dict[str, str] | None = None,
         timeout: float = 120,
     ) -> Result:
+        """Run the command in a new process."""
         full_env = {**os.environ, "POS_DB_KEY": self.key, **self.env, **(env or {})}
-        proc = subprocess.run(
-            [sys.executable, "-m", "pos_app", "--json", "--data-dir", str(self.data_dir), *args],
-            input=stdin,
-            capture_output=True,
-            text=True,
-            env=full_env,
-            cwd=ROOT,
-            timeout=timeout,
-            check=False,
-        )
-        return Result(proc.returncode, proc.stdout, proc.stderr)
+        return run_pos_app(self.argv(*args), stdin=stdin, env=full_env, timeout=timeout)
 
     def ok(self, *args: str, **kwargs: Any) -> Any:
         """Run and require exit 0; returns the parsed JSON."""
         res = self.run(*args, **kwargs)
-        assert res.rc == 0, f"pos-app {' '.join(args)} -> {res.rc}\n{res.stdout}\n{res.stderr}"
+        assert res.rc == 0, str(res)
+        return res.json
+
+    def setup(self, *args: str) -> Any:
+        """Run the same command line in this process and require success; returns the JSON.
+
+        Only for synchronous tests (the command runs its own event loop).
+        """
+        from pos_app import cli
+
+        out, err = io.StringIO(), io.StringIO()
+        with (
+            _environment({"POS_DB_KEY": self.key, **self.env}),
+            _logging_restored(),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+        ):
+            rc = cli.main(self.argv(*args))
+        res = Result(rc, out.getvalue(), err.getvalue(), args)
+        assert res.rc == 0, str(res)
         return res.json
 
     def balance(self, mint: str | None = None, unit: str = "sat") -> int:
-        data = self.ok("wallet", "balance")
+        """The wallet's balance (read in-process), at one mint or all of them."""
+        data = self.setup("wallet", "balance")
         return sum(
             b["amount"]
             for b in data["balances"]

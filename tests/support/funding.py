@@ -13,12 +13,12 @@ two halves for swaps done by the tests themselves.
 from __future__ import annotations
 
 import asyncio
-import secrets
 import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from secrets import randbelow, token_hex
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -70,7 +70,7 @@ class Outputs:
 
 def random_r() -> bytes:
     """A random blinding scalar in [1, n-1]."""
-    return (secrets.randbelow(crypto.N - 1) + 1).to_bytes(32, "big")
+    return (randbelow(crypto.N - 1) + 1).to_bytes(32, "big")
 
 
 def make_outputs(
@@ -79,10 +79,17 @@ def make_outputs(
     *,
     seed: bytes | None = None,
     counter_start: int = 0,
+    secrets: Sequence[str] | None = None,
 ) -> Outputs:
-    """Outputs for ``amounts`` on ``keyset``: random, or NUT-13 from ``seed`` and counters."""
-    if seed is None:
-        pairs = [(secrets.token_hex(32), random_r()) for _ in amounts]
+    """Outputs for ``amounts`` on ``keyset``.
+
+    Secrets are random, NUT-13 from ``seed`` and counters, or the given ``secrets``
+    (e.g. NUT-10 secrets, one per amount) with random blinding factors.
+    """
+    if secrets is not None:
+        pairs = [(secret, random_r()) for secret in secrets]
+    elif seed is None:
+        pairs = [(token_hex(32), random_r()) for _ in amounts]
     else:
         pairs = nut13.derive_range(seed, keyset.id, counter_start, len(amounts))
     messages = tuple(
@@ -144,6 +151,7 @@ async def mint_proofs(
     seed: bytes | None = None,
     counter_start: int = 0,
     amounts: Sequence[int] | None = None,
+    secrets: Sequence[str] | None = None,
 ) -> list[Proof]:
     """Mint ``amount`` into fresh proofs (with DLEQ ``{e, s, r}``), checking every DLEQ.
 
@@ -155,13 +163,14 @@ async def mint_proofs(
             random secrets when None.
         counter_start: first NUT-13 counter.
         amounts: the denominations wanted (must sum to ``amount``); the binary split when None.
+        secrets: the proofs' secrets, one per amount (e.g. P2PK-locked ones).
     """
     amounts = list(amounts) if amounts is not None else split_amount(amount)
     assert sum(amounts) == amount, f"{amounts} do not sum to {amount}"
     keyset = await active_keyset(client, unit)
     quote = await client.mint_quote(amount, unit)
     await wait_quote_paid(client, quote.quote)
-    outputs = make_outputs(keyset, amounts, seed=seed, counter_start=counter_start)
+    outputs = make_outputs(keyset, amounts, seed=seed, counter_start=counter_start, secrets=secrets)
     signatures = await client.mint(quote.quote, outputs.messages)
     return to_proofs(outputs, signatures)
 
@@ -170,14 +179,13 @@ async def mint_token(
     client: MintClient,
     amount: int,
     *,
-    unit: str = "sat",
-    seed: bytes | None = None,
-    counter_start: int = 0,
     memo: str | None = None,
     include_dleq: bool = True,
+    **minting: Any,
 ) -> str:
-    """Mint ``amount`` and serialize the proofs as a V4 ``cashuB`` token of this mint."""
-    proofs = await mint_proofs(client, amount, unit=unit, seed=seed, counter_start=counter_start)
+    """Mint ``amount`` (``minting``: the options of :func:`mint_proofs`) as a V4 token."""
+    proofs = await mint_proofs(client, amount, **minting)
+    unit = minting.get("unit", "sat")
     token = Token(mint=client.url, unit=unit, proofs=tuple(proofs), memo=memo)
     return serialize_token_v4(token, include_dleq=include_dleq)
 

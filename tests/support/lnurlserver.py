@@ -33,13 +33,11 @@ import os
 import socket
 import time
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import bolt11
-import pytest
 from bolt11 import Bolt11, MilliSatoshi, TagChar, Tags
 from coincurve import PrivateKey
 
@@ -490,10 +488,3 @@ class LnurlServer(LoopbackServer):
             raise ValueError(f"unknown hash mode {value!r}")
         if key == "fault" and value is not None and value not in FAULTS:
             raise ValueError(f"unknown fault {value!r}")
-
-
-@pytest.fixture
-def lnurl_server() -> Iterator[LnurlServer]:
-    """A fresh :class:`LnurlServer` for one test."""
-    with LnurlServer(hang_seconds=10) as server:
-        yield server

@@ -15,13 +15,10 @@ from __future__ import annotations
 import json
 import threading
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import urlsplit
-
-import pytest
 
 MODES = ("ok", "500", "invalid_json", "hang", "wrong_shape", "delay", "404")
 
@@ -195,10 +192,3 @@ class RateServer(LoopbackServer):
             request.send_bytes(status, body)
         else:
             request.send_json(status, body)
-
-
-@pytest.fixture
-def rate_server() -> Iterator[RateServer]:
-    """A fresh :class:`RateServer` for one test."""
-    with RateServer(hang_seconds=10) as server:
-        yield server

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_app.core.cashu.tokens import parse_token, serialize_token_v4
@@ -32,32 +32,13 @@ from tests.support.activity_data import (
     sale_rows,
 )
 from tests.support.qrvideo import fake_token, render_qr_frame
+from tests.support.screens_common import pump_until, save
 
 MINTS = ("https://mint.coffee.example", "https://ecash.bank.example", "https://8333.space:3338")
 
 
-def _pump_until(condition: Callable[[], object], timeout: float = 10.0) -> None:
-    """Run Qt (and the asyncio tasks on it) until ``condition()`` holds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not reach the state to capture")
-        QApplication.processEvents()
-        time.sleep(0.005)
-
-
-def _settle(seconds: float = 0.3) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        QApplication.processEvents()
-        time.sleep(0.005)
-
-
 def _save(widget: QWidget, out_dir: Path, name: str, shots: list[Path]) -> None:
-    _settle()
-    path = out_dir / f"{name}.png"
-    widget.grab().save(str(path))
-    shots.append(path)
+    shots.append(save(widget, out_dir / f"{name}.png", settle=0.3))
 
 
 def _seed_sales(ui: UiContext) -> dict[str, str]:
@@ -194,14 +175,17 @@ def _activity(ui: UiContext, out_dir: Path, ids: dict[str, str], shots: list[Pat
     page.resize(1130, 780)
     page.show()
     page.activated()
-    _pump_until(lambda: page.model.loaded and page.attention.model.rowCount() == 2)
+    pump_until(lambda: page.model.loaded and page.attention.model.rowCount() == 2)
     page.table.selectRow(1)
-    page.attention.select_row(0)
+    page.attention.view.selectRow(0)
+    assert page.count_label.text() == "140 sales" and page.pager.label.text() == "Page 1 of 3"
+    assert page.attention_label.text() == "2 need attention"
     _save(page, out_dir, "activity_sales", shots)
 
     dialog = page.open_details(ids["paid"])
     assert dialog is not None
-    _pump_until(lambda: dialog.sale is not None)
+    pump_until(lambda: dialog.sale is not None and not dialog.change_qr.pending)
+    assert dialog.payments.rowCount() == 2 and dialog.change_title.text() == "Change: 979 sat"
     _save(dialog, out_dir, "activity_sale_details", shots)
     dialog.close()
 
@@ -209,14 +193,16 @@ def _activity(ui: UiContext, out_dir: Path, ids: dict[str, str], shots: list[Pat
     dismiss = page.attention.dismiss_dialog
     assert dismiss is not None
     dismiss.reason.setText("Refunded the customer in cash")
+    assert dismiss.isVisible() and dismiss.dismiss_button.isEnabled()
     _save(dismiss, out_dir, "activity_dismiss", shots)
     dismiss.reject()
 
     page.filters.set_state("paid")
     page.filters.search.setText("white")
     page.filters.search.returnPressed.emit()
-    _pump_until(lambda: page.model.query.text == "white")
-    _pump_until(lambda: all(r.memo == "Flat white" for r in page.model.sale_rows()))
+    pump_until(lambda: page.model.query.text == "white")
+    pump_until(lambda: all(r.memo == "Flat white" for r in page.model.sale_rows()))
+    assert page.model.sale_rows() and {r.state for r in page.model.sale_rows()} == {"paid"}
     _save(page, out_dir, "activity_filtered", shots)
     page.close()
     page.deleteLater()
@@ -227,7 +213,7 @@ def _wallet(ui: UiContext, out_dir: Path, shots: list[Path]) -> None:
     page.resize(1130, 780)
     page.show()
     page.activated()
-    _pump_until(lambda: len(page.balances) == 2)
+    pump_until(lambda: len(page.balances) == 2)
     page._checked(  # what a check that found a claimed export says
         {
             "checked": 9,
@@ -238,17 +224,23 @@ def _wallet(ui: UiContext, out_dir: Path, shots: list[Path]) -> None:
             "errors": [],
         }
     )
+    assert page.total.text() == "Total 22\u202f378 sat"
+    assert "1 exported token(s) were redeemed." in page.summary.text()
     _save(page, out_dir, "wallet_balances", shots)
 
     export = page.open_export()
     assert export is not None
     export.amount.setValue(2_100)
+    pump_until(lambda: export.folder.text())  # the default folder is looked up in a thread
+    assert export.mint.count() == 2 and export.export_button.isEnabled()
     _save(export, out_dir, "wallet_export_form", shots)
     token = fake_token(2, seed=9, mint=MINTS[0])
     usb = Path("/media/cashier/KINGSTON")
     export.show_result(
         SendResult(token, 2_100, MINTS[0], "sat", 0, 1, str(usb / f"cashu-{token[6:18]}.txt"))
     )
+    pump_until(lambda: not export.qr.pending)
+    assert export.stack.currentIndex() == 1 and export.qr.text == token
     _save(export, out_dir, "wallet_export_qr", shots)
     export.close()
 
@@ -256,22 +248,20 @@ def _wallet(ui: UiContext, out_dir: Path, shots: list[Path]) -> None:
     dialog.set_token(fake_token(3, seed=4, mint=MINTS[1]), "paste")
     _save(dialog, out_dir, "wallet_import_paste", shots)
     dialog.set_token("", "paste")
-    from PySide6.QtGui import QImage
-
+    # The camera part as it looks mid-way through an animated code (no camera is opened).
+    scan = dialog.scan
+    scan.show()
+    dialog.scan_button.setText(dialog.tr("Stop scanning"))
     frame = render_qr_frame("UR:BYTES/12-40/LPBSCSKOAAHDCXIDMNSHDJSTNWTISTWNTKSYK", (640, 360))
-    dialog.preview.show()
-    dialog._frame(
+    scan.camera.set_frame(
         QImage(frame.data, 640, 360, frame.strides[0], QImage.Format.Format_BGR888).copy()
     )
-    dialog._progress(0.45)
-    dialog.scan_message.setText(dialog.tr("Hold the QR code in front of the camera."))
-    dialog.scan_button.setText(dialog.tr("Stop scanning"))
+    scan._on_progress(0.45)
+    assert scan.progress.isVisibleTo(dialog) and scan.progress.value() == 45
     _save(dialog, out_dir, "wallet_import_scanning", shots)
-    dialog.preview.hide()
-    dialog.progress.hide()
-    dialog.scan_message.setText("")
-    dialog.scan_button.setText(dialog.tr("Scan"))
+    dialog.stop_scan()
     dialog._received(ReceiveResult("op", MINTS[1], "sat", 4_093, 3, 6))
+    assert not scan.isVisible() and dialog.outcome.text().startswith("Received 4\u202f093 sat")
     _save(dialog, out_dir, "wallet_import_done", shots)
     dialog.close()
     page.close()

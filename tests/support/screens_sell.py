@@ -10,7 +10,6 @@ flows themselves are tested in tests/gui/test_sell_flow.py.
 from __future__ import annotations
 
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,28 +24,11 @@ from pos_app.ui.pages.sell import SellPage
 from pos_app.ui.receipt import build_receipt, save_pdf
 from pos_app.ui.widgets.qr import QrView
 from tests.support.qrvideo import fake_token, static_qr_video
+from tests.support.screens_common import pump_until, save
 
 # A real NUT-18 request (from the spec's examples): scanned by mistake, it shows the hint.
 REQUEST = "creqApWF0gaNhdGVub3N0cmFheKlucHJvZmlsZTFxeTI4d3VtbjhnaGo3dW45ZDNzaGp0bnl2OWtoMnVld2Q5aHN6OW1od2RlbjV0ZTB3ZmprY2N0ZTljdXJ4dmVuOWVlaHFjdHJ2NWhzenJ0aHdkZW41dGUwZGVoaHh0bnZkYWtxcWd5ZGFxeTdjdXJrNDM5eWtwdGt5c3Y3dWRoZGh1NjhzdWNtMjk1YWtxZWZkZWhrZjBkNDk1Y3d1bmw1YWeBgmFuYjE3YWloYjdhOTAxNzZhYQphdWNzYXRhbYF4Imh0dHBzOi8vbm9mZWVzLnRlc3RudXQuY2FzaHUuc3BhY2U="
 SIZE = (1130, 760)  # the main window's page area at its default 1280x800
-
-
-def pump_until(condition: Callable[[], object], timeout: float = 15.0) -> None:
-    """Run Qt (and the asyncio tasks on it) until ``condition()`` holds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("screen did not reach the expected state")
-        QApplication.processEvents()
-        time.sleep(0.005)
-
-
-def pump(seconds: float) -> None:
-    """Run Qt for a while (animations, layouts)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        QApplication.processEvents()
-        time.sleep(0.005)
 
 
 def dark_palette() -> QPalette:
@@ -102,11 +84,8 @@ def screenshot_states(ui: UiContext, out_dir: Path | str) -> list[Path]:
     original = app.palette()
 
     def grab(widget: QWidget, name: str) -> None:
-        pump(0.15)
         pump_until(lambda: not any(q.pending for q in widget.findChildren(QrView)))
-        path = out / f"sell-{name}.png"
-        widget.grab().save(str(path))
-        shots.append(path)
+        shots.append(save(widget, out / f"sell-{name}.png"))
 
     try:
         for scheme in ("light", "dark"):
@@ -127,14 +106,17 @@ def _page_states(ui: UiContext, scheme: str, grab: Callable[[QWidget, str], None
     page.show()
     page.activated()
     pump_until(lambda: page.settings)
+    assert page.on_keypad and not page.keypad.charge_button.isEnabled()
     grab(page, f"{scheme}-keypad-empty")
     page.keypad.set_amount("2100")
     page.keypad.memo.setText("Coffee and cake")
+    assert page.keypad.amount_label.text() == "2\u202f100\u2009sat"
     grab(page, f"{scheme}-keypad-amount")
     if scheme == "light":
         page.apply_settings({**page.settings, "currency": "EUR", "rate.fixed": "95000.50"})
         pump_until(lambda: page.keypad.sat_estimate() is not None)
         page.keypad.set_amount("4.5")
+        assert page.keypad.sats_label.text() == "≈ 4\u202f737 sat"
         grab(page, "light-keypad-fiat")
         page.reload_settings()
         pump_until(lambda: page.keypad.currency == "sat")
@@ -143,15 +125,20 @@ def _page_states(ui: UiContext, scheme: str, grab: Callable[[QWidget, str], None
     pump_until(lambda: not page.on_keypad)
     view = page.payment
     pump_until(lambda: view.scan.camera.has_frame and view.scan.hint.isVisible())
+    assert view.state == "waiting" and view.code.qr.text == view.sale["payment_request"]
+    assert "payment request, not a token" in view.scan.hint.text()
     grab(page, f"{scheme}-waiting")
     view._set_state("processing")
+    assert view.status.spinner.spinning and not view.scan.paste.isEnabled()
     grab(page, f"{scheme}-processing")
     view.sale.update(paid=1000)
     view._set_state("partial")
+    assert view.status.title.text() == "Partially paid: 1\u202f100 sat to go"
     grab(page, f"{scheme}-partial")
     view.sale.update(paid=0)
     view.advice = explain("token.already_spent")
     view._set_state("refused")
+    assert view.status.title.text() == "Already spent" and view.scan.paste.isEnabled()
     grab(page, f"{scheme}-refused")
     view.advice = explain(
         "fee.too_high",
@@ -162,15 +149,20 @@ def _page_states(ui: UiContext, scheme: str, grab: Callable[[QWidget, str], None
     grab(page, f"{scheme}-refused-fee")
     view.advice = recovering_advice()
     view._set_state("offline")
+    assert view.status.title.text() == "Mint offline" and not view.scan.isVisibleTo(view)
     grab(page, f"{scheme}-offline")
     view._set_state("expired")
+    assert view.new_button.text().startswith("New sale, same amount")
     grab(page, f"{scheme}-expired")
     view.sale.update(paid=2164)
-    view._show_paid(fake_token(2, seed=5))
+    change = fake_token(2, seed=5)
+    view._show_paid(change)
     pump_until(lambda: view.receipts.print_button.isEnabled())
+    assert view.code.qr.text == change and "64 sat" in view.code.title.text()
     grab(page, f"{scheme}-paid-change")
     view.sale.update(paid=2100)
     view._show_paid(None)
+    assert view.code.note.text() == "2\u202f100 sat\nreceived" and not view.code.qr.text
     grab(page, f"{scheme}-paid")
     page.shutdown()
     page.close()
@@ -181,10 +173,15 @@ def _customer_display(scheme: str, grab: Callable[[QWidget, str], None]) -> None
     display.resize(720, 900)
     display.show()
     display.show_sale("4.50", "EUR", 4737, REQUEST)
+    assert display.amount.text() == "4.50 EUR" and display.sats.text() == "4\u202f737 sat"
+    assert display.qr.text == REQUEST
     grab(display, f"{scheme}-customer-waiting")
-    display.set_state("paid", change=fake_token(2, seed=6))
+    change = fake_token(2, seed=6)
+    display.set_state("paid", change=change)
+    assert display.qr.text == change and display.caption.isVisibleTo(display)
     grab(display, f"{scheme}-customer-paid-change")
     display.set_state("paid")
+    assert display.mark.isVisibleTo(display) and not display.qr.isVisibleTo(display)
     grab(display, f"{scheme}-customer-paid")
     display.close()
 

@@ -7,11 +7,8 @@ body with the qasync loop of ``tests/gui/conftest.py`` installed.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_app.core.errors import StorageError
@@ -21,23 +18,14 @@ from pos_app.ui.dialogs.add_mint import AddMintDialog
 from pos_app.ui.dialogs.setup_wizard import SetupWizard
 from pos_app.ui.dialogs.unlock import UnlockDialog
 from pos_app.ui.pages.settings import SettingsPage
+from tests.support.screens_common import pump_until, save
 from tests.support.testmint import free_port
 
-
-def pump_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
-    """Process Qt events (and the asyncio tasks on the qasync loop) until ``condition``."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not reach the expected state")
-        QTest.qWait(20)
+VALID_WORDS = "abandon " * 11 + "about"  # the BIP39 test vector
 
 
 def _save(widget: QWidget, out_dir: Path, name: str, shots: list[Path]) -> None:
-    QTest.qWait(50)  # let layouts settle
-    path = out_dir / f"{name}.png"
-    widget.grab().save(str(path))
-    shots.append(path)
+    shots.append(save(widget, out_dir / f"{name}.png", settle=0.05))
 
 
 def _wizard_states(ui: UiContext, out_dir: Path, mint_url: str | None, shots: list[Path]) -> None:
@@ -48,78 +36,98 @@ def _wizard_states(ui: UiContext, out_dir: Path, mint_url: str | None, shots: li
         env_key=False,
     )
     wizard.show()
+    assert wizard.page is wizard.welcome
     _save(wizard, out_dir, "wizard_1_welcome", shots)
     wizard.go_next()
+    assert wizard.page is wizard.seed and not wizard.next_button.isEnabled()
     _save(wizard, out_dir, "wizard_2_seed", shots)
     wizard.seed.written.setChecked(True)
     wizard.go_next()
     confirm = wizard.confirm
     for i, (position, edit) in enumerate(zip(confirm.positions, confirm.edits, strict=True)):
-        edit.setText("zoo" if i == 1 else confirm.words[position])
+        right = confirm.words[position]
+        edit.setText(right if i != 1 else "zoo" if right != "zoo" else "abandon")
     wizard.go_next()  # refused: the second word is wrong
+    assert wizard.page is confirm and confirm.errors[1].isVisible()
     _save(wizard, out_dir, "wizard_3_confirm_error", shots)
     confirm.edits[1].setText(confirm.words[confirm.positions[1]])
     wizard.go_next()
     wizard.key.pass1.setText("correct horse battery")
     wizard.key.pass2.setText("correct horse")
     wizard.go_next()  # refused: the passphrases differ
+    assert wizard.page is wizard.key and wizard.key.error2.isVisible()
     _save(wizard, out_dir, "wizard_4_key_passphrase_error", shots)
     wizard.key.pass2.setText("correct horse battery")
     wizard.go_next()
+    assert wizard.page is wizard.mints and not wizard.next_button.isEnabled()
     _save(wizard, out_dir, "wizard_5_mints_empty", shots)
     wizard.mints.check.url_edit.setText(f"http://127.0.0.1:{free_port()}")
     wizard.mints.check.check()
     pump_until(lambda: not wizard.mints.check.busy)
+    assert "Nothing answered" in wizard.mints.check.status.text()
     _save(wizard, out_dir, "wizard_6_mints_unreachable", shots)
     if mint_url:
         wizard.mints.check.url_edit.setText(mint_url)
         wizard.mints.check.check()
         pump_until(lambda: wizard.mints.check.report is not None)
+        assert wizard.mints.check.report.ok and wizard.mints.add_button.isEnabled()
         _save(wizard, out_dir, "wizard_7_mint_checked", shots)
         wizard.mints.add_checked()
+        assert wizard.mints.urls == [mint_url]
         _save(wizard, out_dir, "wizard_8_mint_listed", shots)
         wizard.go_next()
+        assert wizard.page is wizard.summary and mint_url in wizard.summary.summary.text()
         _save(wizard, out_dir, "wizard_9_summary", shots)
         wizard.set_busy(wizard.tr("Creating the encrypted wallet…"))
+        assert wizard.summary.progress.isVisible() and not wizard.next_button.isEnabled()
         _save(wizard, out_dir, "wizard_10_creating", shots)
         wizard.set_busy(None)
     wizard.hide()
     wizard.deleteLater()
 
-    restore = SetupWizard(
-        out_dir / "unused-wallet", ui.core.mints.inspect, keyring_available=True, env_key=False
-    )
-    restore.show()
-    restore.welcome.restore.setChecked(True)
-    restore.go_next()
-    restore.restore.edit.setPlainText("abandon " * 11 + "zoo")
-    restore.go_next()  # refused: bad checksum
+    restore = _restore_wizard(ui, out_dir, keyring_available=True, env_key=False, bad_words=True)
+    assert restore.page is restore.restore and restore.restore.error.isVisible()
     _save(restore, out_dir, "wizard_restore_error", shots)
-    restore.restore.edit.setPlainText("abandon " * 11 + "about")
+    restore.restore.edit.setPlainText(VALID_WORDS)
     restore.go_next()
+    assert restore.page is restore.key and restore.key.method == "keyring"
     _save(restore, out_dir, "wizard_key_keyring", shots)
     restore.hide()
     restore.deleteLater()
 
-    env = SetupWizard(
-        out_dir / "unused-wallet", ui.core.mints.inspect, keyring_available=False, env_key=True
-    )
-    env.show()
-    env.welcome.restore.setChecked(True)
-    env.go_next()
-    env.restore.edit.setPlainText("abandon " * 11 + "about")
-    env.go_next()
+    env = _restore_wizard(ui, out_dir, keyring_available=False, env_key=True)
+    assert env.page is env.key and env.key.method == "env"
     _save(env, out_dir, "wizard_key_env", shots)
     env.hide()
     env.deleteLater()
 
 
+def _restore_wizard(
+    ui: UiContext, out_dir: Path, *, keyring_available: bool, env_key: bool, bad_words: bool = False
+) -> SetupWizard:
+    """A wizard on the restore path, past the words (or stopped on them by a bad checksum)."""
+    wizard = SetupWizard(
+        out_dir / "unused-wallet",
+        ui.core.mints.inspect,
+        keyring_available=keyring_available,
+        env_key=env_key,
+    )
+    wizard.show()
+    wizard.welcome.restore.setChecked(True)
+    wizard.go_next()
+    wizard.restore.edit.setPlainText("abandon " * 11 + "zoo" if bad_words else VALID_WORDS)
+    wizard.go_next()
+    return wizard
+
+
 def _unlock_states(out_dir: Path, shots: list[Path]) -> None:
     dialog = UnlockDialog(out_dir / "wallet", method="passphrase", ask_passphrase=True)
     dialog.show()
+    assert dialog.passphrase.isVisible() and not dialog.unlock_button.isEnabled()
     _save(dialog, out_dir, "unlock_1_passphrase", shots)
     dialog.passphrase.setText("not the passphrase")
     dialog.show_problem(StorageError("storage.wrong_key", "The database key is wrong."))
+    assert "Wrong passphrase" in dialog.error.text()
     _save(dialog, out_dir, "unlock_2_wrong_passphrase", shots)
     dialog.hide()
     dialog.deleteLater()
@@ -132,6 +140,7 @@ def _unlock_states(out_dir: Path, shots: list[Path]) -> None:
             "the OS keyring has no key for this wallet",
         )
     )
+    assert "keyring has no key" in problem.error.text()
     _save(problem, out_dir, "unlock_3_keyring_missing", shots)
     problem.hide()
     problem.deleteLater()
@@ -148,6 +157,8 @@ def _settings_states(ui: UiContext, out_dir: Path, shots: list[Path]) -> None:
     page.field("fees.max_mint_fee_pct").editor.setText("150")
     page.field("lightning.address").editor.setText("not an address")
     page.save()
+    assert page.field("fees.max_mint_fee_pct").error.isVisible()
+    assert page.field("lightning.address").error.isVisible()
     _save(page, out_dir, "settings_2_error_next_to_field", shots)
     page.scroll.verticalScrollBar().setValue(page.scroll.verticalScrollBar().maximum())
     _save(page, out_dir, "settings_3_bottom", shots)
@@ -161,11 +172,13 @@ def _add_mint_states(ui: UiContext, out_dir: Path, mint_url: str | None, shots: 
     dialog.check.url_edit.setText(f"http://127.0.0.1:{free_port()}")
     dialog.check.check()
     pump_until(lambda: not dialog.check.busy)
+    assert "Nothing answered" in dialog.check.status.text() and not dialog.add_button.isEnabled()
     _save(dialog, out_dir, "add_mint_1_unreachable", shots)
     if mint_url:
         dialog.check.url_edit.setText(mint_url)
         dialog.check.check()
         pump_until(lambda: dialog.report is not None)
+        assert dialog.add_button.isEnabled()
         _save(dialog, out_dir, "add_mint_2_validated", shots)
         dialog.add_button.click()  # so the Settings page shows the mint in its list
         pump_until(lambda: not dialog.isVisible())

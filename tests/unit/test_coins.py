@@ -131,14 +131,25 @@ def test_select_coins_reads_only_what_it_needs(db, monkeypatch):
 
 
 @settings(max_examples=100, deadline=None)
-@given(rows=st.lists(coin, max_size=30), amount=st.integers(0, 1500))
-def test_exact_stored_matches_exact_coins(db, rows, amount):
+@given(rows=st.lists(coin, max_size=30), data=st.data())
+def test_exact_stored_matches_exact_coins(db, rows, data):
     store(db, rows)
     available = sorted(
         db.transact(lambda s: coins.spendable(s, MINT_ID, "sat")), key=lambda c: c.row_id
     )
+    held = sorted({c.amount for c in available})
+    # Mostly amounts the wallet holds the exact split of (random ones rarely are).
+    payable = st.lists(st.sampled_from(held), unique=True).map(sum) if held else st.just(0)
+    amount = data.draw(st.one_of(payable, st.integers(0, 1500)))
     expected = coins.exact_coins(available, amount)
     assert db.transact(lambda s: coins.exact_stored(s, MINT_ID, "sat", amount)) == expected
+
+
+def test_exact_stored_takes_the_newest_coin_of_each_amount(db):
+    store(db, [("00aa", 8, "unspent"), ("00bb", 8, "unspent"), ("00aa", 2, "unspent")])
+    got = db.transact(lambda s: coins.exact_stored(s, MINT_ID, "sat", 10))
+    assert [(c.amount, c.id) for c in got] == [(2, "00aa"), (8, "00bb")]  # the later 8
+    assert db.transact(lambda s: coins.exact_stored(s, MINT_ID, "sat", 4)) is None
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import bolt11
@@ -35,18 +35,9 @@ from pos_app.core.payments.lnurl import (
     resolve_address,
 )
 from tests.support.lnurlserver import ZERO_PAYMENT_HASH, LnurlServer, dead_port
+from tests.support.rateserver import RateServer
 
 FAST = httpx.Timeout(0.5, connect=0.5)
-
-
-@pytest.fixture
-def server() -> Iterator[LnurlServer]:
-    with LnurlServer(hang_seconds=5) as s:
-        yield s
-
-
-def run(coro: Any) -> Any:
-    return asyncio.run(coro)
 
 
 def use(address: str, body: Callable[[LightningAddress], Any], **kwargs: Any) -> Any:
@@ -56,7 +47,7 @@ def use(address: str, body: Callable[[LightningAddress], Any], **kwargs: Any) ->
         async with httpx.AsyncClient(trust_env=False) as http:
             return await body(LightningAddress(http, address, timeout=FAST, **kwargs))
 
-    return run(main())
+    return asyncio.run(main())
 
 
 def fails(address: str, body: Callable[[LightningAddress], Any], **kwargs: Any) -> PosError:
@@ -177,30 +168,30 @@ def test_resolve_address_never_crashes(text: str) -> None:
 # -- pay parameters --------------------------------------------------------------------------------
 
 
-def test_lud16_params(server: LnurlServer) -> None:
-    got = use(server.address("shop"), params)
-    assert got.callback == f"{server.base_url}/lnurlp/shop/callback"
+def test_lud16_params(lnurl_server: LnurlServer) -> None:
+    got = use(lnurl_server.address("shop"), params)
+    assert got.callback == f"{lnurl_server.base_url}/lnurlp/shop/callback"
     assert (got.min_sendable, got.max_sendable) == (1_000, 100_000_000_000)
     assert (got.min_sat, got.max_sat) == (1, 100_000_000)
-    assert got.metadata == server.metadata_for("shop")
+    assert got.metadata == lnurl_server.metadata_for("shop")
     assert json.loads(got.metadata)[0] == ["text/plain", "Payment to shop"]
     assert got.description == "Payment to shop"
     assert got.comment_allowed == 0
     assert got.metadata_hash == hashlib.sha256(got.metadata.encode()).hexdigest()
-    assert server.counts["params"] == 1
+    assert lnurl_server.counts["params"] == 1
 
 
-def test_lud06_url_and_bech32_lnurl_reach_the_same_service(server: LnurlServer) -> None:
-    by_url = use(server.pay_url("cafe"), params)
-    by_lnurl = use(server.lnurl("cafe"), params)
+def test_lud06_url_and_bech32_lnurl_reach_the_same_service(lnurl_server: LnurlServer) -> None:
+    by_url = use(lnurl_server.pay_url("cafe"), params)
+    by_lnurl = use(lnurl_server.lnurl("cafe"), params)
     assert by_url == by_lnurl
     assert by_url.description == "Payment to cafe"
-    assert server.lnurl("cafe").startswith("LNURL1")
+    assert lnurl_server.lnurl("cafe").startswith("LNURL1")
 
 
-def test_msat_range_rounds_inwards(server: LnurlServer) -> None:
-    server.configure("odd", min_sendable=1_500, max_sendable=9_999)
-    got = use(server.address("odd"), params)
+def test_msat_range_rounds_inwards(lnurl_server: LnurlServer) -> None:
+    lnurl_server.configure("odd", min_sendable=1_500, max_sendable=9_999)
+    got = use(lnurl_server.address("odd"), params)
     assert (got.min_sat, got.max_sat) == (2, 9)
 
 
@@ -216,24 +207,26 @@ def test_msat_range_rounds_inwards(server: LnurlServer) -> None:
         ("params_http_callback", "lightning.address_invalid", Category.VALIDATION),
     ],
 )
-def test_params_faults(server: LnurlServer, fault: str, code: str, category: Category) -> None:
-    server.configure("shop", fault=fault)
-    error = fails(server.address("shop"), params)
+def test_params_faults(
+    lnurl_server: LnurlServer, fault: str, code: str, category: Category
+) -> None:
+    lnurl_server.configure("shop", fault=fault)
+    error = fails(lnurl_server.address("shop"), params)
     assert (error.code, error.category) == (code, category)
     assert error.user_message
 
 
-def test_lnurl_error_reason_reaches_the_cashier(server: LnurlServer) -> None:
-    error = fails(server.pay_url("shop", fault="params_error"), params)
+def test_lnurl_error_reason_reaches_the_cashier(lnurl_server: LnurlServer) -> None:
+    error = fails(lnurl_server.pay_url("shop", fault="params_error"), params)
     assert "Service paused" in error.user_message
     assert error.data["reason"] == "Service paused"
 
 
-def test_unknown_user_when_names_are_strict(server: LnurlServer) -> None:
-    server.accept_any_name = False
-    server.configure("known")
-    assert use(server.address("known"), params).description == "Payment to known"
-    error = fails(server.address("nobody"), params)
+def test_unknown_user_when_names_are_strict(lnurl_server: LnurlServer) -> None:
+    lnurl_server.accept_any_name = False
+    lnurl_server.configure("known")
+    assert use(lnurl_server.address("known"), params).description == "Payment to known"
+    error = fails(lnurl_server.address("nobody"), params)
     assert error.code == "lightning.bad_response"
     assert error.data["status"] == 404
 
@@ -266,8 +259,6 @@ def test_unreachable_service() -> None:
     ],
 )  # fmt: skip
 def test_malformed_params_are_bad_responses(body: Any) -> None:
-    from tests.support.rateserver import RateServer
-
     with RateServer() as raw:
         url = raw.set("/p", body)
         error = fails(url, params)
@@ -278,22 +269,22 @@ def test_malformed_params_are_bad_responses(body: Any) -> None:
 # -- invoices ----------------------------------------------------------------------------------
 
 
-def test_invoice_is_checked_and_recorded(server: LnurlServer) -> None:
-    invoice = use(server.address("shop"), invoice_of(1234))
-    issued = server.issued(invoice.payment_hash)
+def test_invoice_is_checked_and_recorded(lnurl_server: LnurlServer) -> None:
+    invoice = use(lnurl_server.address("shop"), invoice_of(1234))
+    issued = lnurl_server.issued(invoice.payment_hash)
     assert invoice.bolt11 == issued.bolt11
     assert invoice.amount_sat == 1234
     assert issued.amount_msat == 1_234_000
-    assert invoice.verify_url == f"{server.base_url}/lnurlp/verify/{invoice.payment_hash}"
-    metadata = server.metadata_for("shop")
+    assert invoice.verify_url == f"{lnurl_server.base_url}/lnurlp/verify/{invoice.payment_hash}"
+    metadata = lnurl_server.metadata_for("shop")
     assert invoice.description_hash == hashlib.sha256(metadata.encode()).hexdigest()
     assert invoice.network == "bc"
-    assert invoice.payee == server.node_id
+    assert invoice.payee == lnurl_server.node_id
     assert invoice.expires_at > 0
     assert hashlib.sha256(bytes.fromhex(issued.preimage)).hexdigest() == invoice.payment_hash
     decoded = bolt11.decode(invoice.bolt11)  # a real signed invoice
     assert decoded.amount_msat == 1_234_000
-    assert decoded.payee == server.node_id
+    assert decoded.payee == lnurl_server.node_id
     assert Invoice.from_dict(json.loads(json.dumps(invoice.to_dict()))) == invoice
 
 
@@ -307,60 +298,60 @@ def test_network_is_recorded_and_optionally_enforced() -> None:
     assert error.data == {"expected_network": "bc", "invoice_network": "bcrt"}
 
 
-def test_comment_sent_only_when_allowed_and_cut(server: LnurlServer) -> None:
-    use(server.address("quiet"), invoice_of(5, "hello"))
-    assert server.invoices()[-1].comment is None
-    server.configure("chatty", comment_allowed=4)
-    use(server.address("chatty"), invoice_of(5, "hello"))
-    assert server.invoices()[-1].comment == "hell"
+def test_comment_sent_only_when_allowed_and_cut(lnurl_server: LnurlServer) -> None:
+    use(lnurl_server.address("quiet"), invoice_of(5, "hello"))
+    assert lnurl_server.invoices()[-1].comment is None
+    lnurl_server.configure("chatty", comment_allowed=4)
+    use(lnurl_server.address("chatty"), invoice_of(5, "hello"))
+    assert lnurl_server.invoices()[-1].comment == "hell"
 
 
-def test_callback_query_is_kept(server: LnurlServer) -> None:
-    use(server.pay_url("shop", hash="zero", scope="m1"), invoice_of(21))
-    issued = server.invoices()[-1]
+def test_callback_query_is_kept(lnurl_server: LnurlServer) -> None:
+    use(lnurl_server.pay_url("shop", hash="zero", scope="m1"), invoice_of(21))
+    issued = lnurl_server.invoices()[-1]
     assert (issued.hash_mode, issued.scope) == ("zero", "m1")
     assert issued.payment_hash == ZERO_PAYMENT_HASH
 
 
 @pytest.mark.parametrize(("amount", "low", "high"), [(4, 5_000, 10_000), (11, 5_000, 10_999)])
-def test_amount_out_of_range(server: LnurlServer, amount: int, low: int, high: int) -> None:
-    server.configure("shop", min_sendable=low, max_sendable=high)
-    error = fails(server.address("shop"), invoice_of(amount))
+def test_amount_out_of_range(lnurl_server: LnurlServer, amount: int, low: int, high: int) -> None:
+    lnurl_server.configure("shop", min_sendable=low, max_sendable=high)
+    error = fails(lnurl_server.address("shop"), invoice_of(amount))
     assert isinstance(error, ValidationError)
     assert error.code == "lightning.amount_out_of_range"
     assert error.data == {"amount_sat": amount, "min_sat": 5, "max_sat": 10}
     assert "between 5 and 10 sat" in error.user_message
-    assert server.counts["callback"] == 0
+    assert lnurl_server.counts["callback"] == 0
 
 
 @pytest.mark.parametrize("amount", [0, -1, True, 1.5])
-def test_non_positive_amounts_are_refused(server: LnurlServer, amount: Any) -> None:
-    error = fails(server.address("shop"), invoice_of(amount))
+def test_non_positive_amounts_are_refused(lnurl_server: LnurlServer, amount: Any) -> None:
+    error = fails(lnurl_server.address("shop"), invoice_of(amount))
     assert error.code == "lightning.amount_out_of_range"
 
 
-def test_wrong_amount_is_a_security_error(server: LnurlServer) -> None:
-    server.configure("shop", fault="wrong_amount")
-    error = fails(server.address("shop"), invoice_of(100))
+def test_wrong_amount_is_a_security_error(lnurl_server: LnurlServer) -> None:
+    lnurl_server.configure("shop", fault="wrong_amount")
+    error = fails(lnurl_server.address("shop"), invoice_of(100))
     assert isinstance(error, SecurityError)
     assert (error.code, error.category) == ("lightning.invoice_mismatch", Category.SECURITY)
     assert error.data == {"requested_msat": 100_000, "invoice_msat": 101_000}
     assert "101 sat instead of 100 sat" in error.user_message
 
 
-def test_amountless_invoice_is_a_mismatch(server: LnurlServer) -> None:
-    error = fails(server.pay_url("shop", fault="no_amount"), invoice_of(100))
+def test_amountless_invoice_is_a_mismatch(lnurl_server: LnurlServer) -> None:
+    error = fails(lnurl_server.pay_url("shop", fault="no_amount"), invoice_of(100))
     assert error.code == "lightning.invoice_mismatch"
     assert error.data["invoice_msat"] is None
 
 
 @pytest.mark.parametrize("fault", ["wrong_description_hash", "description"])
-def test_description_hash_mismatch(server: LnurlServer, fault: str) -> None:
-    server.configure("shop", fault=fault)
-    error = fails(server.address("shop"), invoice_of(100))
+def test_description_hash_mismatch(lnurl_server: LnurlServer, fault: str) -> None:
+    lnurl_server.configure("shop", fault=fault)
+    error = fails(lnurl_server.address("shop"), invoice_of(100))
     assert isinstance(error, SecurityError)
     assert error.code == "lightning.invoice_mismatch"
-    expected = hashlib.sha256(server.metadata_for("shop").encode()).hexdigest()
+    expected = hashlib.sha256(lnurl_server.metadata_for("shop").encode()).hexdigest()
     assert error.data["expected_description_hash"] == expected
     assert error.data["invoice_description_hash"] != expected
 
@@ -376,21 +367,21 @@ def test_description_hash_mismatch(server: LnurlServer, fault: str) -> None:
         ("unreachable_callback", "lightning.unreachable"),
     ],
 )
-def test_callback_faults(server: LnurlServer, fault: str, code: str) -> None:
-    server.configure("shop", fault=fault)
-    assert fails(server.address("shop"), invoice_of(100)).code == code
+def test_callback_faults(lnurl_server: LnurlServer, fault: str, code: str) -> None:
+    lnurl_server.configure("shop", fault=fault)
+    assert fails(lnurl_server.address("shop"), invoice_of(100)).code == code
 
 
-def test_expiry_uses_the_clock(server: LnurlServer) -> None:
-    invoice = use(server.address("shop"), invoice_of(100))
-    error = fails(server.address("shop"), invoice_of(100), clock=lambda: invoice.expires_at + 1)
+def test_expiry_uses_the_clock(lnurl_server: LnurlServer) -> None:
+    invoice = use(lnurl_server.address("shop"), invoice_of(100))
+    error = fails(
+        lnurl_server.address("shop"), invoice_of(100), clock=lambda: invoice.expires_at + 1
+    )
     assert error.code == "lightning.bad_response"
     assert "expired" in error.user_message
 
 
 def test_unusable_verify_url_is_dropped() -> None:
-    from tests.support.rateserver import RateServer
-
     with LnurlServer() as ln, RateServer() as raw:
         metadata = "[]"
         pr = ln.make_invoice(
@@ -410,85 +401,85 @@ def test_unusable_verify_url_is_dropped() -> None:
 # -- LUD-21 verify -------------------------------------------------------------------------------
 
 
-def test_verify_flow(server: LnurlServer) -> None:
+def test_verify_flow(lnurl_server: LnurlServer) -> None:
     async def body(la: LightningAddress) -> tuple[Invoice, VerifyResult, VerifyResult]:
         invoice = await la.invoice(50)
         before = await la.verify(invoice)
-        server.mark_paid(invoice.payment_hash)
+        lnurl_server.mark_paid(invoice.payment_hash)
         return invoice, before, await la.verify(invoice)
 
-    invoice, before, after = use(server.address("shop"), body)
+    invoice, before, after = use(lnurl_server.address("shop"), body)
     assert before == VerifyResult(settled=False, preimage=None, proven=False)
     assert not before.paid
     assert after.settled and after.proven and after.paid
-    assert after.preimage == server.issued(invoice.payment_hash).preimage
+    assert after.preimage == lnurl_server.issued(invoice.payment_hash).preimage
     assert check_preimage(after.preimage, invoice.payment_hash)
-    assert server.issued(invoice.payment_hash).verify_requests == 2
+    assert lnurl_server.issued(invoice.payment_hash).verify_requests == 2
 
 
-def test_verify_auto_settle_and_http_mark_paid(server: LnurlServer) -> None:
+def test_verify_auto_settle_and_http_mark_paid(lnurl_server: LnurlServer) -> None:
     async def body(la: LightningAddress) -> tuple[VerifyResult, VerifyResult]:
         auto = await la.invoice(7)
-        manual = await LightningAddress(la._http, server.address("manual")).invoice(8)
-        response = await la._http.post(f"{server.base_url}/_test/paid/{manual.payment_hash}")
+        manual = await LightningAddress(la._http, lnurl_server.address("manual")).invoice(8)
+        response = await la._http.post(f"{lnurl_server.base_url}/_test/paid/{manual.payment_hash}")
         assert response.status_code == 200
         return await la.verify(auto), await la.verify(manual)
 
-    server.configure("auto", settle="auto")
-    auto, manual = use(server.address("auto"), body)
+    lnurl_server.configure("auto", settle="auto")
+    auto, manual = use(lnurl_server.address("auto"), body)
     assert auto.proven and manual.proven
 
 
-def test_verify_zero_hash_invoice_is_proven_by_zero_preimage(server: LnurlServer) -> None:
+def test_verify_zero_hash_invoice_is_proven_by_zero_preimage(lnurl_server: LnurlServer) -> None:
     async def body(la: LightningAddress) -> VerifyResult:
         invoice = await la.invoice(21)
-        server.mark_paid(invoice.payment_hash)
+        lnurl_server.mark_paid(invoice.payment_hash)
         return await la.verify(invoice)
 
-    result = use(server.pay_url("shop", hash="zero"), body)
+    result = use(lnurl_server.pay_url("shop", hash="zero"), body)
     assert result == VerifyResult(settled=True, preimage=ZERO_PREIMAGE, proven=True)
 
 
-def test_verify_zero_placeholder_is_no_proof(server: LnurlServer) -> None:
+def test_verify_zero_placeholder_is_no_proof(lnurl_server: LnurlServer) -> None:
     async def body(la: LightningAddress) -> VerifyResult:
         return await la.verify(await la.invoice(21))
 
-    result = use(server.pay_url("shop", fault="verify_zero_preimage"), body)
+    result = use(lnurl_server.pay_url("shop", fault="verify_zero_preimage"), body)
     assert result == VerifyResult(settled=True, preimage=None, proven=False)
     assert result.paid  # by the service's word only
 
 
-def test_verify_wrong_preimage_is_a_security_error(server: LnurlServer) -> None:
+def test_verify_wrong_preimage_is_a_security_error(lnurl_server: LnurlServer) -> None:
     async def body(la: LightningAddress) -> VerifyResult:
         return await la.verify(await la.invoice(21))
 
-    error = fails(server.pay_url("shop", fault="verify_wrong_preimage"), body)
+    error = fails(lnurl_server.pay_url("shop", fault="verify_wrong_preimage"), body)
     assert isinstance(error, SecurityError)
     assert error.code == "lightning.preimage_mismatch"
 
 
-def test_verify_about_another_invoice(server: LnurlServer) -> None:
+def test_verify_about_another_invoice(lnurl_server: LnurlServer) -> None:
     async def body(la: LightningAddress) -> VerifyResult:
         return await la.verify(await la.invoice(21))
 
-    assert fails(server.pay_url("shop", fault="verify_other_pr"), body).code == (
+    assert fails(lnurl_server.pay_url("shop", fault="verify_other_pr"), body).code == (
         "lightning.invoice_mismatch"
     )
 
 
-def test_verify_unavailable_and_failing(server: LnurlServer) -> None:
+def test_verify_unavailable_and_failing(lnurl_server: LnurlServer) -> None:
     async def body(la: LightningAddress) -> VerifyResult:
         invoice = await la.invoice(21)
         assert invoice.verify_url is None
         return await la.verify(invoice)
 
-    error = fails(server.pay_url("shop", fault="no_verify"), body)
+    error = fails(lnurl_server.pay_url("shop", fault="no_verify"), body)
     assert error.code == "lightning.verify_unsupported"
 
     async def body500(la: LightningAddress) -> VerifyResult:
         return await la.verify(await la.invoice(21))
 
-    assert fails(server.pay_url("shop", fault="verify_500"), body500).code == (
+    assert fails(lnurl_server.pay_url("shop", fault="verify_500"), body500).code == (
         "lightning.unreachable"
     )
 
@@ -503,8 +494,6 @@ def test_verify_unavailable_and_failing(server: LnurlServer) -> None:
     ],
 )
 def test_verify_malformed_answers(answer: dict[str, Any]) -> None:
-    from tests.support.rateserver import RateServer
-
     with RateServer() as raw:
         verify = raw.set("/v", answer)
         invoice = Invoice("lnbc1x", "ab" * 32, 1, verify, "cd" * 32)
@@ -548,12 +537,12 @@ def test_is_missing_preimage() -> None:
 # -- the test server itself (the sales tests rely on these modes) ----------------------------------
 
 
-def test_zero_once_per_scope(server: LnurlServer) -> None:
-    server.set_default(hash="zero_once")
+def test_zero_once_per_scope(lnurl_server: LnurlServer) -> None:
+    lnurl_server.set_default(hash="zero_once")
 
     def take(scope: str) -> str:
-        use(server.pay_url("shop", scope=scope), invoice_of(10))
-        return server.invoices()[-1].hash_mode
+        use(lnurl_server.pay_url("shop", scope=scope), invoice_of(10))
+        return lnurl_server.invoices()[-1].hash_mode
 
     assert [take("mintA"), take("mintA"), take("mintB"), take("mintA")] == [
         "zero",
@@ -561,20 +550,20 @@ def test_zero_once_per_scope(server: LnurlServer) -> None:
         "zero",
         "random",
     ]
-    server.reset_zero("mintA")
+    lnurl_server.reset_zero("mintA")
     assert take("mintA") == "zero"
-    hashes = [i.payment_hash for i in server.invoices()]
+    hashes = [i.payment_hash for i in lnurl_server.invoices()]
     assert hashes.count(ZERO_PAYMENT_HASH) == 3
     assert len(set(hashes)) == 3  # the zero hash + two random ones
 
 
-def test_invoice_list_over_http(server: LnurlServer) -> None:
+def test_invoice_list_over_http(lnurl_server: LnurlServer) -> None:
     async def body(la: LightningAddress) -> list[dict[str, Any]]:
         await la.invoice(3)
         await la.invoice(4)
-        return (await la._http.get(f"{server.base_url}/_test/invoices")).json()
+        return (await la._http.get(f"{lnurl_server.base_url}/_test/invoices")).json()
 
-    listed = use(server.address("shop"), body)
+    listed = use(lnurl_server.address("shop"), body)
     assert [i["amount_msat"] for i in listed] == [3000, 4000]
     assert all(len(i["preimage"]) == 64 for i in listed)
 
@@ -591,11 +580,11 @@ def test_make_invoice_is_signed_by_the_node_key() -> None:
     assert pr.startswith("lnbc210n1")
 
 
-def test_owned_client_is_closed(server: LnurlServer) -> None:
+def test_owned_client_is_closed(lnurl_server: LnurlServer) -> None:
     async def main() -> None:
-        la = LightningAddress(None, server.address(), trust_env=False)
+        la = LightningAddress(None, lnurl_server.address(), trust_env=False)
         assert (await la.params()).description == "Payment to shop"
         await la.aclose()
         assert la._http.is_closed
 
-    run(main())
+    asyncio.run(main())

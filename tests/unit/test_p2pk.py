@@ -148,12 +148,13 @@ def test_vector_transaction(case):
 
 
 @pytest.mark.parametrize(
-    "case", cases_of("swap_request", "melt_request"), ids=lambda c: f"case{c['index']}"
+    "case",
+    [c for c in cases_of("swap_request", "melt_request") if c["expected_valid"] is not False],
+    ids=lambda c: f"case{c['index']}",
 )
 def test_vector_sig_all_signature_covers_outputs_and_quote(case):
     inputs, outs, quote = request_of(case)
-    if not verify_transaction(inputs, outs, NOW, quote):
-        return
+    assert verify_transaction(inputs, outs, NOW, quote)
     bumped = [replace(outs[0], amount=outs[0].amount + 1), *outs[1:]]
     assert not verify_transaction(inputs, bumped, NOW, quote)
     if quote is not None:

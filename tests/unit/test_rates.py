@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -34,16 +33,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-def server() -> Iterator[RateServer]:
-    with RateServer(hang_seconds=5) as s:
-        yield s
-
-
-def run(coro: Any) -> Any:
-    return asyncio.run(coro)
 
 
 async def with_service(
@@ -105,162 +94,164 @@ def test_parse_price_rejects_bad_values(value: Any) -> None:
 # -- service: cache, failover, fallbacks --------------------------------------------------------
 
 
-def test_fetches_and_returns_exact_decimal(server: RateServer) -> None:
-    source = {"url": server.set("/p", b'{"price": 61234.56}'), "path": "price"}
+def test_fetches_and_returns_exact_decimal(rate_server: RateServer) -> None:
+    source = {"url": rate_server.set("/p", b'{"price": 61234.56}'), "path": "price"}
 
     async def body(service: RateService) -> Rate:
         return await service.rate("EUR")
 
-    rate = run(with_service([source], body))
+    rate = asyncio.run(with_service([source], body))
     assert rate.btc_price == Decimal("61234.56")
     assert rate.currency == "EUR"
     assert rate.source == source["url"]
     assert rate.fetched_at == 1_000_000.0
 
 
-def test_cache_hit_within_max_age_makes_no_request(server: RateServer) -> None:
+def test_cache_hit_within_max_age_makes_no_request(rate_server: RateServer) -> None:
     clock = Clock()
-    source = eur(server)
+    source = eur(rate_server)
 
     async def body(service: RateService) -> tuple[Rate, Rate]:
         first = await service.rate("EUR")
         clock.now += 59
         return first, await service.rate("eur")
 
-    first, second = run(with_service([source], body, clock=clock))
+    first, second = asyncio.run(with_service([source], body, clock=clock))
     assert first is second
-    assert server.count("/eur") == 1
+    assert rate_server.count("/eur") == 1
 
 
-def test_refresh_after_max_age(server: RateServer) -> None:
+def test_refresh_after_max_age(rate_server: RateServer) -> None:
     clock = Clock()
-    source = eur(server)
+    source = eur(rate_server)
 
     async def body(service: RateService) -> tuple[Rate, Rate]:
         first = await service.rate("EUR")
-        eur(server, price=70000)
+        eur(rate_server, price=70000)
         clock.now += 60
         return first, await service.rate("EUR")
 
-    first, second = run(with_service([source], body, clock=clock))
-    assert server.count("/eur") == 2
+    first, second = asyncio.run(with_service([source], body, clock=clock))
+    assert rate_server.count("/eur") == 2
     assert first.btc_price == Decimal("61234.56")
     assert second.btc_price == Decimal(70000)
     assert second.fetched_at == clock.now
 
 
 @pytest.mark.parametrize("mode", ["500", "invalid_json", "hang", "wrong_shape", "404"])
-def test_failover_to_second_source(server: RateServer, mode: str) -> None:
-    broken = {"url": server.fail("/broken", mode), "path": "data.rates.EUR"}
-    good = eur(server, "/good")
+def test_failover_to_second_source(rate_server: RateServer, mode: str) -> None:
+    broken = {"url": rate_server.fail("/broken", mode), "path": "data.rates.EUR"}
+    good = eur(rate_server, "/good")
 
     async def body(service: RateService) -> Rate:
         return await service.rate("EUR")
 
-    rate = run(with_service([broken, good], body))
+    rate = asyncio.run(with_service([broken, good], body))
     assert rate.source == good["url"]
     assert rate.btc_price == Decimal("61234.56")
-    assert server.count("/broken") == 1
-    assert server.count("/good") == 1
+    assert rate_server.count("/broken") == 1
+    assert rate_server.count("/good") == 1
 
 
 @pytest.mark.parametrize("price", ["0", -1, "NaN", "1e20", True, "oops"])
-def test_failover_on_implausible_values(server: RateServer, price: Any) -> None:
-    bad = eur(server, "/bad", price=price)
-    good = eur(server, "/good", price="50000")
+def test_failover_on_implausible_values(rate_server: RateServer, price: Any) -> None:
+    bad = eur(rate_server, "/bad", price=price)
+    good = eur(rate_server, "/good", price="50000")
 
     async def body(service: RateService) -> Rate:
         return await service.rate("EUR")
 
-    assert run(with_service([bad, good], body)).btc_price == Decimal(50000)
+    assert asyncio.run(with_service([bad, good], body)).btc_price == Decimal(50000)
 
 
-def test_failover_on_unreachable_source(server: RateServer) -> None:
+def test_failover_on_unreachable_source(rate_server: RateServer) -> None:
     with RateServer() as dead:
         url = dead.url("/gone")
-    good = eur(server)
+    good = eur(rate_server)
 
     async def body(service: RateService) -> Rate:
         return await service.rate("EUR")
 
-    assert run(with_service([{"url": url, "path": ""}, good], body)).source == good["url"]
+    assert asyncio.run(with_service([{"url": url, "path": ""}, good], body)).source == good["url"]
 
 
-def test_fallback_to_fixed_rate(server: RateServer) -> None:
-    broken = {"url": server.fail("/broken", "500"), "path": "x"}
+def test_fallback_to_fixed_rate(rate_server: RateServer) -> None:
+    broken = {"url": rate_server.fail("/broken", "500"), "path": "x"}
 
     async def body(service: RateService) -> Rate:
         return await service.rate("EUR")
 
-    rate = run(with_service([broken], body, fixed=55000.5, shop_currency="EUR"))
+    rate = asyncio.run(with_service([broken], body, fixed=55000.5, shop_currency="EUR"))
     assert rate.source == "fixed"
     assert rate.btc_price == Decimal("55000.5")
-    assert server.count("/broken") == 1
+    assert rate_server.count("/broken") == 1
 
 
-def test_fixed_rate_only_for_shop_currency(server: RateServer) -> None:
+def test_fixed_rate_only_for_shop_currency(rate_server: RateServer) -> None:
     async def body(service: RateService) -> Rate:
         return await service.rate("USD")
 
     with pytest.raises(NetworkError) as info:
-        run(with_service([], body, fixed=55000, shop_currency="EUR"))
+        asyncio.run(with_service([], body, fixed=55000, shop_currency="EUR"))
     assert info.value.code == "rate.unavailable"
 
 
-def test_stale_cache_refused_beyond_max_age(server: RateServer) -> None:
+def test_stale_cache_refused_beyond_max_age(rate_server: RateServer) -> None:
     clock = Clock()
-    source = eur(server)
+    source = eur(rate_server)
 
     async def body(service: RateService) -> None:
         await service.rate("EUR")
-        server.fail("/eur", "500")
+        rate_server.fail("/eur", "500")
         clock.now += 61
         assert service.cached("EUR") is None
         await service.rate("EUR")
 
     with pytest.raises(NetworkError) as info:
-        run(with_service([source], body, clock=clock))
+        asyncio.run(with_service([source], body, clock=clock))
     assert info.value.code == "rate.unavailable"
-    assert server.count("/eur") == 2
+    assert rate_server.count("/eur") == 2
 
 
-def test_stale_cache_beyond_max_age_falls_to_fixed(server: RateServer) -> None:
+def test_stale_cache_beyond_max_age_falls_to_fixed(rate_server: RateServer) -> None:
     clock = Clock()
-    source = eur(server)
+    source = eur(rate_server)
 
     async def body(service: RateService) -> Rate:
         await service.rate("EUR")
-        server.fail("/eur", "500")
+        rate_server.fail("/eur", "500")
         clock.now += 61
         return await service.rate("EUR")
 
-    rate = run(with_service([source], body, clock=clock, fixed="40000", shop_currency="EUR"))
+    rate = asyncio.run(
+        with_service([source], body, clock=clock, fixed="40000", shop_currency="EUR")
+    )
     assert (rate.source, rate.btc_price) == ("fixed", Decimal(40000))
 
 
-def test_failed_early_refresh_uses_cache_within_max_age(server: RateServer) -> None:
+def test_failed_early_refresh_uses_cache_within_max_age(rate_server: RateServer) -> None:
     clock = Clock()
-    source = eur(server)
+    source = eur(rate_server)
 
     async def body(service: RateService) -> tuple[Rate, Rate]:
         first = await service.rate("EUR")
-        server.fail("/eur", "500")
+        rate_server.fail("/eur", "500")
         clock.now += 45  # past refresh_after, within max_age
         return first, await service.rate("EUR")
 
-    first, second = run(with_service([source], body, clock=clock, refresh_after=30))
+    first, second = asyncio.run(with_service([source], body, clock=clock, refresh_after=30))
     assert second is first
-    assert server.count("/eur") == 2
+    assert rate_server.count("/eur") == 2
 
 
-def test_rate_unavailable_error(server: RateServer) -> None:
-    broken = {"url": server.fail("/broken", "invalid_json"), "path": "x"}
+def test_rate_unavailable_error(rate_server: RateServer) -> None:
+    broken = {"url": rate_server.fail("/broken", "invalid_json"), "path": "x"}
 
     async def body(service: RateService) -> Rate:
         return await service.rate("EUR")
 
     with pytest.raises(NetworkError) as info:
-        run(with_service([broken], body))
+        asyncio.run(with_service([broken], body))
     error = info.value
     assert error.code == "rate.unavailable"
     assert error.category is Category.NETWORK
@@ -275,15 +266,15 @@ def test_no_sources_and_no_fixed_is_unavailable() -> None:
         return await service.rate("EUR")
 
     with pytest.raises(NetworkError, match="No exchange rate"):
-        run(with_service([], body))
+        asyncio.run(with_service([], body))
 
 
-def test_currency_placeholder_and_tagged_sources(server: RateServer) -> None:
-    server.set("/price/usd", {"bitcoin": {"usd": 66000}})
-    server.set("/price/eur", {"bitcoin": {"eur": 61000}})
-    template = {"url": server.url("/price/{currency}"), "path": "bitcoin.{currency}"}
+def test_currency_placeholder_and_tagged_sources(rate_server: RateServer) -> None:
+    rate_server.set("/price/usd", {"bitcoin": {"usd": 66000}})
+    rate_server.set("/price/eur", {"bitcoin": {"eur": 61000}})
+    template = {"url": rate_server.url("/price/{currency}"), "path": "bitcoin.{currency}"}
     tagged = {
-        "url": server.set("/chf", [{"price": "59000.10"}]),
+        "url": rate_server.set("/chf", [{"price": "59000.10"}]),
         "path": "0.price",
         "currency": "chf",
     }
@@ -295,38 +286,38 @@ def test_currency_placeholder_and_tagged_sources(server: RateServer) -> None:
             await service.rate("USD")  # the untagged template serves the shop currency only
         return eur_rate, chf_rate
 
-    eur_rate, chf_rate = run(with_service([template, tagged], body, shop_currency="EUR"))
+    eur_rate, chf_rate = asyncio.run(with_service([template, tagged], body, shop_currency="EUR"))
     assert eur_rate.btc_price == Decimal(61000)
-    assert eur_rate.source == server.url("/price/eur")
+    assert eur_rate.source == rate_server.url("/price/eur")
     assert chf_rate.btc_price == Decimal("59000.10")
-    assert server.count("/price/usd") == 0
-    assert server.count("/chf") == 1
+    assert rate_server.count("/price/usd") == 0
+    assert rate_server.count("/chf") == 1
 
 
 def test_sat_needs_no_source() -> None:
     async def body(service: RateService) -> Rate:
         return await service.rate("sats")
 
-    rate = run(with_service([], body))
+    rate = asyncio.run(with_service([], body))
     assert (rate.currency, rate.btc_price, rate.source) == ("sat", Decimal(100_000_000), "unit")
 
 
-def test_concurrent_callers_share_one_fetch(server: RateServer) -> None:
+def test_concurrent_callers_share_one_fetch(rate_server: RateServer) -> None:
     path = "/slow"
-    server.set(path, {"p": 61000}, delay=0.3)
-    source = {"url": server.url(path), "path": "p"}
+    rate_server.set(path, {"p": 61000}, delay=0.3)
+    source = {"url": rate_server.url(path), "path": "p"}
 
     async def body(service: RateService) -> list[Rate]:
         return await asyncio.gather(*(service.rate("EUR") for _ in range(25)))
 
-    rates = run(with_service([source], body))
-    assert server.count(path) == 1
+    rates = asyncio.run(with_service([source], body))
+    assert rate_server.count(path) == 1
     assert {r.btc_price for r in rates} == {Decimal(61000)}
 
 
-def test_cancelled_caller_does_not_cancel_shared_fetch(server: RateServer) -> None:
-    server.set("/slow", {"p": 61000}, delay=0.3)
-    source = {"url": server.url("/slow"), "path": "p"}
+def test_cancelled_caller_does_not_cancel_shared_fetch(rate_server: RateServer) -> None:
+    rate_server.set("/slow", {"p": 61000}, delay=0.3)
+    source = {"url": rate_server.url("/slow"), "path": "p"}
 
     async def body(service: RateService) -> Rate:
         impatient = asyncio.create_task(service.rate("EUR"))
@@ -335,8 +326,8 @@ def test_cancelled_caller_does_not_cancel_shared_fetch(server: RateServer) -> No
         impatient.cancel()
         return await patient
 
-    assert run(with_service([source], body)).btc_price == Decimal(61000)
-    assert server.count("/slow") == 1
+    assert asyncio.run(with_service([source], body)).btc_price == Decimal(61000)
+    assert rate_server.count("/slow") == 1
 
 
 def test_owned_client_is_closed() -> None:
@@ -346,7 +337,7 @@ def test_owned_client_is_closed() -> None:
         await service.aclose()
         assert service._http.is_closed
 
-    run(body())
+    asyncio.run(body())
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,16 @@ def no_env_key(monkeypatch):
     monkeypatch.delenv(ENV_PASSPHRASE, raising=False)
 
 
+@pytest.fixture
+def passphrase_only(monkeypatch):
+    """Passphrase keys only, derived fast: cheap Argon2 parameters and no OS keyring."""
+    monkeypatch.setattr(
+        "pos_app.core.store.keys.ARGON2_DEFAULTS",
+        {"time_cost": 1, "memory_cost": 8192, "parallelism": 1},
+    )
+    monkeypatch.setattr("pos_app.core.store.keys._keyring_set", lambda *_: False)
+
+
 def make_db(path, key=KEY) -> Database:
     db = Database(path, key, create=True)
     db.migrate()
@@ -95,12 +105,7 @@ def test_no_key_anywhere(tmp_path):
     assert err.value.code == "storage.no_key"
 
 
-def test_passphrase_key_roundtrip(tmp_path, monkeypatch):
-    monkeypatch.setattr(
-        "pos_app.core.store.keys.ARGON2_DEFAULTS",
-        {"time_cost": 1, "memory_cost": 8192, "parallelism": 1},
-    )
-    monkeypatch.setattr("pos_app.core.store.keys._keyring_set", lambda *_: False)
+def test_passphrase_key_roundtrip(tmp_path, passphrase_only):
     store = KeyStore(tmp_path, passphrase=lambda confirm: "correct horse battery")
     made = store.create()
     assert made.method == "passphrase"
@@ -111,12 +116,7 @@ def test_passphrase_key_roundtrip(tmp_path, monkeypatch):
     assert err.value.code == "storage.weak_passphrase"
 
 
-def test_wrong_passphrase_gives_wrong_key(tmp_path, monkeypatch):
-    monkeypatch.setattr(
-        "pos_app.core.store.keys.ARGON2_DEFAULTS",
-        {"time_cost": 1, "memory_cost": 8192, "parallelism": 1},
-    )
-    monkeypatch.setattr("pos_app.core.store.keys._keyring_set", lambda *_: False)
+def test_wrong_passphrase_gives_wrong_key(tmp_path, passphrase_only, monkeypatch):
     monkeypatch.setenv(ENV_PASSPHRASE, "correct horse battery")
     app, created = App.init(tmp_path)
     assert created

@@ -62,10 +62,14 @@ class Attempt:
     token_id: int
     text: str
     policy: Policy
-    trusted: bool = False
-    token: Token | None = None  # ``text`` parsed
-    method: str = SWAP
-    mint: KnownMint | None = None  # the token's mint as stored
+    token: Token  # ``text`` parsed
+    method: str  # swap | melt
+    mint: KnownMint  # the token's mint as stored, keysets included
+
+    @property
+    def trusted(self) -> bool:
+        """The token's mint is one the shop trusts."""
+        return self.mint.trusted
 
     @property
     def details(self) -> dict[str, Any]:
@@ -167,9 +171,7 @@ class Checkout:
             return (
                 sale,
                 token_id,
-                Attempt(
-                    sale, payment_id, token_id, text, policy, known.trusted, parsed, method, known
-                ),
+                Attempt(sale, payment_id, token_id, text, policy, parsed, method, known),
             )
 
         try:
@@ -182,13 +184,14 @@ class Checkout:
             if isinstance(admitted, PosError):
                 raise admitted
             attempt = admitted
+            token = attempt.token
             log.info(
                 "payment %s for sale %s: %d %s from %s by %s",
                 payment_id,
                 sale.id,
-                attempt.token.amount if attempt.token else 0,
-                attempt.token.unit if attempt.token else "",
-                attempt.token.mint if attempt.token else "",
+                token.amount,
+                token.unit,
+                token.mint,
                 attempt.method,
             )
             if attempt.method == SWAP:

@@ -68,7 +68,7 @@ def sale_dict(sale: Sale, payments: list[Payment] | None = None) -> dict[str, An
 
 
 def payment_dict(p: Payment) -> dict[str, Any]:
-    """JSON form of a payment."""
+    """JSON form of a payment (in ``sale show`` and as the ``payment`` of ``sale pay``)."""
     return {
         "id": p.id,
         "state": p.state,
@@ -100,17 +100,3 @@ def sale_refusal(sale: Sale) -> PosError | None:
             "sale.already_paid", "This sale is already paid. Nothing more is due.", sale.id
         )
     return None
-
-
-def payment_summary(p: Payment) -> dict[str, Any]:
-    """The ``payment`` object of a ``sale pay`` answer."""
-    return {
-        "id": p.id,
-        "state": p.state,
-        "mint": p.mint_url,
-        "amount": p.amount,
-        "fee": p.mint_fee + p.lightning_fee,
-        "method": p.method,
-        "offline": p.offline,
-        "proof": p.proof_status,
-    }

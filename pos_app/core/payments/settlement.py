@@ -14,9 +14,9 @@ from pos_app.core.config import Config
 from pos_app.core.errorlog import record_error
 from pos_app.core.errors import PosError, ValidationError
 from pos_app.core.events import Notification, PaymentRejected, SaleChanged, SalePaid
-from pos_app.core.payments.records import PayResult, payment_summary
-from pos_app.core.store.schema import Mint, Operation, Payment, Sale
-from pos_app.core.wallet import journal
+from pos_app.core.payments.records import PayResult, payment_dict
+from pos_app.core.store.schema import Operation, Payment, Sale
+from pos_app.core.wallet import coins, journal
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.recovery import Outcome
 from pos_app.core.wallet.send import send as wallet_send
@@ -114,7 +114,7 @@ class Settlement:
             else "The Lightning payment is in progress; the sale is paid once it completes."
         )
         return PayResult(
-            fresh.id, fresh.state, fresh.paid, fresh.due, None, payment_summary(payment), message
+            fresh.id, fresh.state, fresh.paid, fresh.due, None, payment_dict(payment), message
         )
 
     async def needs_review(
@@ -149,7 +149,7 @@ class Settlement:
             )
         )
         return PayResult(
-            sale.id, sale.state, sale.paid, sale.due, None, payment_summary(payment), message
+            sale.id, sale.state, sale.paid, sale.due, None, payment_dict(payment), message
         )
 
     async def review(self, payment_id: str, *, accept: bool, reason: str) -> PayResult:
@@ -199,7 +199,7 @@ class Settlement:
         sale = await self.ctx.db.run(lambda s: s.get(Sale, payment.sale_id))
         self.ctx.bus.publish(SaleChanged(sale.id, sale.state, sale.paid, sale.due))
         return PayResult(
-            sale.id, sale.state, sale.paid, sale.due, None, payment_summary(payment), reason
+            sale.id, sale.state, sale.paid, sale.due, None, payment_dict(payment), reason
         )
 
     async def settle(
@@ -249,8 +249,8 @@ class Settlement:
                 over = sale.paid - sale.due
             sale.state = "paid"
             sale.paid_at = sale.paid_at or int(self.clock())
-        elif sale.state in ("open", "expired", "cancelled"):
-            sale.state = "partially_paid" if sale.state == "open" else sale.state
+        elif sale.state == "open":  # an expired or cancelled sale keeps its state
+            sale.state = "partially_paid"
         sale.updated_at = int(self.clock())
         journal.audit(
             session,
@@ -284,7 +284,7 @@ class Settlement:
         if payment.offline:
             message += " (accepted offline; redeemed when the mint is back)"
         return PayResult(
-            sale.id, sale.state, sale.paid, sale.due, change, payment_summary(payment), message
+            sale.id, sale.state, sale.paid, sale.due, change, payment_dict(payment), message
         )
 
     async def change(self, sale: Sale, over: int) -> str | None:
@@ -293,7 +293,9 @@ class Settlement:
         if settings["change.policy"] != "return":
             return None
         try:
-            mint_url = await self.ctx.db.run(lambda s: change_mint(s, over))
+            mint_url = await self.ctx.db.run(
+                lambda s: coins.richest_trusted_mint(s, sale.unit, at_least=over)
+            )
             result = await wallet_send(
                 self.ctx,
                 mint_url,
@@ -368,21 +370,3 @@ class Settlement:
                 )
             )
         self.ctx.bus.publish(SaleChanged(sale.id, sale.state, sale.paid, sale.due))
-
-
-def change_mint(session: Session, amount: int) -> str:
-    """The trusted mint with the most ecash, if it holds at least ``amount``."""
-    from pos_app.core.wallet import coins
-
-    table = coins.balances(session)["balances"]
-    trusted = {m.url for m in session.scalars(select(Mint).where(Mint.trusted.is_(True)))}
-    candidates = [
-        b for b in table if b["unit"] == "sat" and b["mint"] in trusted and b["amount"] >= amount
-    ]
-    if not candidates:
-        raise ValidationError(
-            "wallet.insufficient_funds",
-            "The shop holds too little ecash to give change.",
-            str(amount),
-        )
-    return max(candidates, key=lambda b: b["amount"])["mint"]

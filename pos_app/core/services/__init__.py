@@ -22,10 +22,7 @@ class Services:
         self.retry = RetryService(app.wallet.recovery, app.config)
         self.health = HealthMonitor(app.db, app.mints, app.bus)
         self.supervisor.add("retry", self.retry.round, self.retry.interval)
-        self.supervisor.add("health", self._health_round, self._health_interval)
-
-    async def _health_round(self) -> None:
-        await self.health.check_all()
+        self.supervisor.add("health", self.health.check_all, self._health_interval)
 
     async def _health_interval(self) -> float:
         return float(

@@ -20,8 +20,9 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from pos_app.core.errors import PosError
+from pos_app.core.errors import PosError, ValidationError
 from pos_app.core.events import EventBus, MintHealthChanged, Notification
+from pos_app.core.mint.client import normalize_url
 from pos_app.core.store.db import Database
 from pos_app.core.store.schema import HealthCheck, KeysetRow, Mint
 from pos_app.core.wallet.mints import MintDirectory
@@ -87,15 +88,11 @@ class HealthMonitor:
             if url is None:
                 query = query.where(Mint.trusted.is_(True))
             else:
-                from pos_app.core.mint.client import normalize_url
-
                 query = query.where(Mint.url == normalize_url(url))
             return [(i, u) for i, u in session.execute(query.order_by(Mint.id))]
 
         rows = await self.db.run(targets)
         if url is not None and not rows:
-            from pos_app.core.errors import ValidationError
-
             raise ValidationError("mint.unknown", "This mint is not in the shop's list.", url)
         return list(await asyncio.gather(*(self.check(mint_id, u) for mint_id, u in rows)))
 
@@ -134,7 +131,7 @@ class HealthMonitor:
             and since is not None
             and result.checked_at - since >= OFFLINE_ALERT_SECONDS
         ):
-            self._notify_once(
+            self._notify(
                 "warning",
                 "Mint offline",
                 f"{url} has not answered for {(result.checked_at - since) // 60} minutes.",
@@ -142,7 +139,7 @@ class HealthMonitor:
                 url,
             )
         if info is not None and info.pubkey and old_pubkey and info.pubkey != old_pubkey:
-            self._notify_once(
+            self._notify(
                 "critical",
                 "Mint key changed",
                 f"The public key of {url} changed. This can mean the mint was replaced; "
@@ -154,21 +151,18 @@ class HealthMonitor:
         return result
 
     async def _new_keysets(self, mint_id: int, url: str, listed: list[Any]) -> tuple[str, ...]:
-        known = set(
-            await self.db.run(
-                lambda s: list(s.scalars(select(KeysetRow.id).where(KeysetRow.mint_id == mint_id)))
+        """Store keysets the mint lists that are new or changed their active flag."""
+        active = await self.db.run(
+            lambda s: dict(
+                s.execute(
+                    select(KeysetRow.id, KeysetRow.active).where(KeysetRow.mint_id == mint_id)
+                ).all()
             )
         )
-        changed = [k for k in listed if k.id not in known]
-        flags = await self.db.run(
-            lambda s: {
-                r.id: r.active
-                for r in s.scalars(select(KeysetRow).where(KeysetRow.mint_id == mint_id))
-            }
-        )
-        if changed or any(flags.get(k.id) != k.active for k in listed if k.id in flags):
+        changed = [k for k in listed if k.id not in active]
+        if changed or any(active.get(k.id, k.active) != k.active for k in listed):
             try:
-                await self.mints.sync_keysets(mint_id, url)
+                await self.mints.sync_keysets(mint_id, url, listed=listed)
             except PosError as exc:
                 log.warning("keyset sync of %s failed: %s", url, exc.code)
                 return ()
@@ -215,7 +209,7 @@ class HealthMonitor:
 
         for keyset_id, expiry in await self.db.run(read):
             days = max(0, (expiry - now) // 86400)
-            self._notify_once(
+            self._notify(
                 "warning",
                 "Keyset expiring",
                 f"Keys {keyset_id[:12]}… of {url} expire in {days} days. "
@@ -224,7 +218,8 @@ class HealthMonitor:
                 f"{keyset_id}",
             )
 
-    def _notify_once(self, level: str, title: str, body: str, kind: str, key: str) -> None:
+    def _notify(self, level: str, title: str, body: str, kind: str, key: str) -> None:
+        """Publish a notification; the center keeps one unread per ``kind:key``."""
         self.bus.publish(
             Notification(level, title, body, kind=kind, data={"dedupe": f"{kind}:{key}"})
         )

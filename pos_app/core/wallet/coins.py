@@ -202,3 +202,25 @@ def exact_stored(session: Session, mint_id: int, unit: str, amount: int) -> list
         ).all()
     )
     return [Coin(newest[a], a, keysets[newest[a]]) for a in wanted]
+
+
+def richest_trusted_mint(session: Session, unit: str, at_least: int = 1) -> str:
+    """The trusted mint where the shop holds the most ``unit``, at least ``at_least``.
+
+    Raises:
+        ValidationError: ``wallet.insufficient_funds`` when no trusted mint holds enough.
+    """
+    trusted = {m.url for m in session.scalars(select(Mint).where(Mint.trusted.is_(True)))}
+    candidates = [
+        b
+        for b in balances(session)["balances"]
+        if b["unit"] == unit and b["mint"] in trusted and b["amount"] >= at_least
+    ]
+    if not candidates:
+        raise ValidationError(
+            "wallet.insufficient_funds",
+            f"No trusted mint holds {at_least} {unit} of the shop's ecash.",
+            unit,
+            data={"needed": at_least},
+        )
+    return max(candidates, key=lambda b: b["amount"])["mint"]

@@ -10,28 +10,26 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pos_app.core.cashu import crypto
-from pos_app.core.cashu.models import Proof, Token
-from pos_app.core.errors import ValidationError
-
-if TYPE_CHECKING:
-    from pos_app.core.wallet.outputs import Outputs
-
+from pos_app.core.cashu.models import DLEQ, Proof, Token
+from pos_app.core.errors import PosError, ValidationError
 from pos_app.core.store.schema import (
     AuditEntry,
     Counter,
+    Mint,
     Operation,
     OperationInput,
     ProofRow,
     ReceivedToken,
     now,
 )
+from pos_app.core.wallet.outputs import Outputs, build_outputs
 
 # While an operation's request is in flight, recovery leaves it alone: its next
 # attempt is not due before the longest request (a melt, 120 s) could have ended.
@@ -195,8 +193,6 @@ def insert_proofs(
 
 def proof_from_row(row: ProofRow) -> Proof:
     """The protocol model of a stored proof."""
-    from pos_app.core.cashu.models import DLEQ
-
     dleq = DLEQ(**json.loads(row.dleq_json)) if row.dleq_json else None
     return Proof(
         amount=row.amount,
@@ -250,6 +246,44 @@ def mark_received(
             setattr(row, key, value)
 
 
+def operation_and_mint(session: Session, op_id: str) -> tuple[Operation, str]:
+    """An operation and its mint's URL, read together."""
+    op = session.get(Operation, op_id)
+    return op, session.get(Mint, op.mint_id).url
+
+
+def mark_sent(session: Session, op_id: str, error: PosError | None = None) -> None:
+    """The request of an operation ended (answered, or failed in transit).
+
+    The in-flight lease ends, so the retry service schedules the next attempt; a
+    failure is recorded, and a customer token behind the operation becomes ``pending``.
+    """
+    op = session.get(Operation, op_id)
+    op.step = "sent"
+    op.next_retry_at = None
+    op.updated_at = now()
+    if error is not None:
+        op.last_error_code = error.code
+        op.last_error = (error.detail or error.user_message)[:1000]
+        mark_received(session, op.received_token_id, "pending", error.code)
+
+
+def fail_operation(session: Session, op_id: str, exc: PosError) -> None:
+    """Close an operation whose inputs were not spent: free them and record why."""
+    op = session.get(Operation, op_id)
+    op.state = "failed"
+    op.last_error_code = exc.code
+    op.last_error = (exc.detail or exc.user_message)[:1000]
+    op.updated_at = now()
+    release_inputs(session, op_id)
+    held = session.scalars(
+        select(ProofRow.id).where(ProofRow.spent_op_id == op_id, ProofRow.state == "pending")
+    )
+    set_proof_state(session, list(held), "unspent", spent_op_id=None)
+    mark_received(session, op.received_token_id, "rejected", exc.code)
+    audit(session, f"{op.kind}.failed", op_id, {"code": exc.code}, correlation_id=op.correlation_id)
+
+
 def proofs_json(proofs: Sequence[Proof]) -> str:
     """Proofs as stored in a journal row (witness kept, DLEQ dropped: the mint never needs it)."""
     return json.dumps([p.to_dict(include_dleq=False) for p in proofs])
@@ -267,8 +301,6 @@ def explicit_json(explicit: dict[int, tuple[str, bytes]]) -> dict[str, list[str]
 
 def rebuild_outputs(seed: bytes, op: Operation) -> Outputs:
     """The exact outputs an operation sent (or would send), rebuilt from its journal row."""
-    from pos_app.core.wallet.outputs import build_outputs
-
     details = json.loads(op.details_json or "{}")
     explicit = {int(i): (s, bytes.fromhex(r)) for i, (s, r) in details.get("explicit", {}).items()}
     return build_outputs(

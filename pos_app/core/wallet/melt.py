@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.cashu import crypto
 from pos_app.core.cashu.amounts import blank_outputs_for_overshoot
+from pos_app.core.cashu.keysets import fee_for_proofs
 from pos_app.core.cashu.models import BlindSignature, Proof
 from pos_app.core.errors import MintError, NetworkError, PosError, ProtocolError, ValidationError
 from pos_app.core.events import BalanceChanged, OperationChanged
@@ -25,10 +26,8 @@ from pos_app.core.mint.models import MeltQuote
 from pos_app.core.store.schema import KeysetRow, Mint, Operation, ProofRow, now
 from pos_app.core.wallet import coins, journal
 from pos_app.core.wallet.context import WalletContext
-from pos_app.core.wallet.mints import keyset_from_row, mint_row
-from pos_app.core.wallet.outputs import build_outputs, unblind
-from pos_app.core.wallet.receive import fail_operation
-from pos_app.core.wallet.send import _active_keyset
+from pos_app.core.wallet.mints import keyset_from_row, mint_row, stored_output_keyset
+from pos_app.core.wallet.outputs import build_outputs, match_restored, unblind
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +82,7 @@ async def melt_own(
     """Pay ``invoice`` from the shop's coins (at ``mint_url``, else the richest trusted mint)."""
     invoice = invoice.strip()
     if mint_url is None:
-        mint_url = await ctx.db.run(lambda s: _richest_mint(s, unit))
+        mint_url = await ctx.db.run(lambda s: coins.richest_trusted_mint(s, unit))
     q = await quote(ctx, mint_url, invoice, unit)
 
     def pick(session: Session) -> tuple[int, list[coins.Coin], int]:
@@ -105,17 +104,6 @@ async def melt_own(
         own_row_ids=[c.row_id for c in selected],
         correlation_id=correlation_id,
     )
-
-
-def _richest_mint(session: Session, unit: str) -> str:
-    table = coins.balances(session)["balances"]
-    trusted = {m.url for m in session.scalars(select(Mint).where(Mint.trusted.is_(True)))}
-    candidates = [b for b in table if b["unit"] == unit and b["mint"] in trusted]
-    if not candidates:
-        raise ValidationError(
-            "wallet.insufficient_funds", "The shop holds no ecash to pay with.", unit
-        )
-    return max(candidates, key=lambda b: b["amount"])["mint"]
 
 
 async def execute_melt(
@@ -140,17 +128,10 @@ async def execute_melt(
                 "wallet.busy", "Those coins were just used. Try again.", "state changed"
             )
         inputs = [journal.proof_from_row(r) for r in rows] + list(foreign_inputs)
-        fees = {
-            k.id: k.input_fee_ppk
-            for k in (
-                keyset_from_row(r)
-                for r in session.scalars(select(KeysetRow).where(KeysetRow.mint_id == mint_id))
-            )
-        }
-        input_fee = (sum(fees[p.id] for p in inputs) + 999) // 1000
+        input_fee = fee_for_proofs(inputs, coins.fee_table(session, mint_id)[0])
         total = sum(p.amount for p in inputs)
         blanks = blank_outputs_for_overshoot(total, quote.amount, input_fee, quote.fee_reserve)
-        keyset = _active_keyset(session, mint_id, unit)
+        keyset = stored_output_keyset(session, mint_id, unit)
         start = journal.reserve_counters(session, keyset.id, blanks) if blanks else None
         outputs = build_outputs(ctx.seed, keyset.id, [1] * blanks, start)
         journal.set_proof_state(session, [r.id for r in rows], "pending", spent_op_id=op_id)
@@ -196,29 +177,19 @@ async def execute_melt(
             quote.quote, journal.proofs_from_json(op.inputs_json), outputs.messages
         )
     except (NetworkError, ProtocolError) as exc:
-        await ctx.db.run(lambda s, e=exc: _mark_sent(s, op_id, e))
+        await ctx.db.run(lambda s, e=exc: journal.mark_sent(s, op_id, e))
         ctx.bus.publish(OperationChanged(op_id, "melt", "pending", exc.code))
         raise
     except PosError as exc:
         # The payment may have failed cleanly or be stuck: let the state decide.
-        await ctx.db.run(lambda s, e=exc: _mark_sent(s, op_id, e))
+        await ctx.db.run(lambda s, e=exc: journal.mark_sent(s, op_id, e))
         result = await resolve_melt(ctx, op_id)
         if result.state == "failed":
             raise exc from None
         return result
     fault_point("after_melt")
-    await ctx.db.run(lambda s: _mark_sent(s, op_id, None))
+    await ctx.db.run(lambda s: journal.mark_sent(s, op_id))
     return await settle_melt(ctx, op_id, answer)
-
-
-def _mark_sent(session: Session, op_id: str, exc: PosError | None) -> None:
-    op = session.get(Operation, op_id)
-    op.step = "sent"
-    op.next_retry_at = None  # the request ended: recovery schedules the next attempt
-    if exc is not None:
-        op.last_error_code = exc.code
-        op.last_error = exc.detail[:1000]
-    op.updated_at = now()
 
 
 async def settle_melt(
@@ -234,15 +205,13 @@ async def settle_melt(
 
 async def resolve_melt(ctx: WalletContext, op_id: str, *, recovered: bool = False) -> MeltResult:
     """Recovery of a melt: ask the quote state and act on it."""
-    op = await ctx.db.run(lambda s: s.get(Operation, op_id))
-    url = await ctx.db.run(lambda s: s.get(Mint, op.mint_id).url)
+    op, url = await ctx.db.run(lambda s: journal.operation_and_mint(s, op_id))
     answer = await ctx.mints.client(url).melt_quote_state(op.quote_id)
     return await settle_melt(ctx, op_id, answer, recovered=recovered)
 
 
 async def _release_if_unspent(ctx: WalletContext, op_id: str, answer: MeltQuote) -> MeltResult:
-    op = await ctx.db.run(lambda s: s.get(Operation, op_id))
-    url = await ctx.db.run(lambda s: s.get(Mint, op.mint_id).url)
+    op, url = await ctx.db.run(lambda s: journal.operation_and_mint(s, op_id))
     inputs = journal.proofs_from_json(op.inputs_json)
     states = await ctx.mints.client(url).checkstate([crypto.y_of_secret(p.secret) for p in inputs])
     if all(s.state == "UNSPENT" for s in states):
@@ -251,7 +220,7 @@ async def _release_if_unspent(ctx: WalletContext, op_id: str, answer: MeltQuote)
             "The Lightning payment failed; nothing was spent.",
             f"quote {answer.quote} {answer.state}",
         )
-        await ctx.db.run(lambda s: fail_operation(s, op_id, err))
+        await ctx.db.run(lambda s: journal.fail_operation(s, op_id, err))
         ctx.bus.publish(OperationChanged(op_id, "melt", "failed", err.code))
         return await _result(ctx, op_id, "failed")
     return await _result(ctx, op_id, "pending")
@@ -261,16 +230,13 @@ async def complete_melt(
     ctx: WalletContext, op_id: str, answer: MeltQuote, *, recovered: bool = False
 ) -> MeltResult:
     """Store the change of a paid melt and close it in one transaction."""
-    op = await ctx.db.run(lambda s: s.get(Operation, op_id))
+    op, url = await ctx.db.run(lambda s: journal.operation_and_mint(s, op_id))
     outputs = journal.rebuild_outputs(ctx.seed, op) if op.counter_count else None
     change: Sequence[BlindSignature] = answer.change
     indexes = list(range(len(change)))
     if outputs is not None and not change:
-        url = await ctx.db.run(lambda s: s.get(Mint, op.mint_id).url)
         pairs = await ctx.mints.client(url).restore(outputs.messages)
-        by_b = {m.B_: i for i, m in enumerate(outputs.messages)}
-        indexes = [by_b[o.B_] for o, _ in pairs]
-        change = [sig for _, sig in pairs]
+        indexes, change = match_restored(outputs, pairs)
     proofs = []
     counters: list[int | None] = []
     if outputs is not None and change:

@@ -8,8 +8,8 @@ once verified against their id and never change afterwards.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -88,6 +88,26 @@ def stored_keysets(session: Session, mint_id: int) -> list[Keyset]:
     """Every stored keyset of a mint."""
     rows = session.scalars(select(KeysetRow).where(KeysetRow.mint_id == mint_id))
     return [keyset_from_row(r) for r in rows]
+
+
+def output_keyset(keysets: Iterable[Keyset], unit: str) -> Keyset | None:
+    """The keyset new outputs go to: active, of ``unit``, keys known, lowest input fee."""
+    candidates = [k for k in keysets if k.active and k.unit == unit and k.keys]
+    return min(candidates, key=lambda k: (k.input_fee_ppk, k.id), default=None)
+
+
+def stored_output_keyset(session: Session, mint_id: int, unit: str) -> Keyset:
+    """:func:`output_keyset` among a mint's stored keysets.
+
+    Raises:
+        ValidationError: ``keyset.none_active`` when the mint has none for ``unit``.
+    """
+    keyset = output_keyset(stored_keysets(session, mint_id), unit)
+    if keyset is None:
+        raise ValidationError(
+            "keyset.none_active", f"The mint has no active {unit} keys stored.", str(mint_id)
+        )
+    return keyset
 
 
 def store_keysets(session: Session, mint_id: int, keysets: Sequence[Keyset]) -> None:
@@ -183,16 +203,18 @@ class MintDirectory:
 
     def list(self, session: Session) -> list[dict[str, Any]]:
         """Every known mint with trust flag, name and units."""
-        out = []
-        for m in session.scalars(select(Mint).order_by(Mint.id)):
-            units = sorted(
-                {
-                    k.unit
-                    for k in session.scalars(select(KeysetRow).where(KeysetRow.mint_id == m.id))
-                }
-            )
-            out.append({"url": m.url, "trusted": m.trusted, "name": m.name, "units": units})
-        return out
+        units: dict[int, set[str]] = {}
+        for mint_id, unit in session.execute(select(KeysetRow.mint_id, KeysetRow.unit).distinct()):
+            units.setdefault(mint_id, set()).add(unit)
+        return [
+            {
+                "url": m.url,
+                "trusted": m.trusted,
+                "name": m.name,
+                "units": sorted(units.get(m.id, ())),
+            }
+            for m in session.scalars(select(Mint).order_by(Mint.id))
+        ]
 
     def set_trusted(self, session: Session, url: str, trusted: bool) -> None:
         """Change the trust flag of a known mint."""
@@ -229,23 +251,23 @@ class MintDirectory:
             )
         row.trusted = False  # history rows keep pointing at it; it is just no longer used
 
-    async def sync_keysets(self, mint_id: int, url: str) -> list[Keyset]:
-        """Fetch the mint's keyset list and any keys not stored yet; store and return all."""
+    async def sync_keysets(
+        self, mint_id: int, url: str, *, listed: Sequence[Keyset] | None = None
+    ) -> list[Keyset]:
+        """Fetch the mint's keyset list and any keys not stored yet; store and return all.
+
+        ``listed``: the mint's ``/v1/keysets`` answer when the caller just fetched it.
+        """
         client = self.client(url)
-        listed = await client.keysets()
+        if listed is None:
+            listed = await client.keysets()
         stored = {k.id: k for k in await self.db.run(lambda s: stored_keysets(s, mint_id))}
         merged: list[Keyset] = []
-        for ks in listed:
+        for ks in listed:  # the list is authoritative for flags and fee; keys never change
             known = stored.get(ks.id)
-            if known is not None and known.keys:
-                merged.append(
-                    Keyset(ks.id, ks.unit, ks.active, ks.input_fee_ppk, ks.final_expiry, known.keys)
-                )
-            else:
-                merged.append(await client.keys(ks.id))
-                merged[-1] = Keyset(
-                    ks.id, ks.unit, ks.active, ks.input_fee_ppk, ks.final_expiry, merged[-1].keys
-                )
+            if known is None or not known.keys:
+                known = await client.keys(ks.id)
+            merged.append(replace(ks, keys=known.keys))
         await self.db.run(lambda s: store_keysets(s, mint_id, merged))
         client.prime_keys(merged)
         return merged

@@ -89,6 +89,14 @@ def random_secret_pair() -> tuple[str, bytes]:
             return random_source.token_hex(32), r
 
 
+def match_restored(
+    outputs: Outputs, pairs: Sequence[tuple[BlindedMessage, BlindSignature]]
+) -> tuple[list[int], list[BlindSignature]]:
+    """Which of ``outputs`` a ``/v1/restore`` answer signed: their indexes and signatures."""
+    position = {m.B_: i for i, m in enumerate(outputs.messages)}
+    return [position[o.B_] for o, _ in pairs], [sig for _, sig in pairs]
+
+
 @dataclass(frozen=True, slots=True)
 class Unblinded:
     """Proofs made from signatures, and the indexes whose DLEQ did not verify."""

@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core.cashu import crypto, p2pk
@@ -32,10 +31,11 @@ from pos_app.core.errors import (
 )
 from pos_app.core.events import BalanceChanged, OperationChanged
 from pos_app.core.faults import fault_point
+from pos_app.core.mint.models import MintInfo
 from pos_app.core.store.schema import KeysetRow, Mint, Operation, ReceivedToken, now
 from pos_app.core.wallet import journal
 from pos_app.core.wallet.context import WalletContext
-from pos_app.core.wallet.mints import MintInfo, keyset_from_row, mint_row, stored_keysets
+from pos_app.core.wallet.mints import keyset_from_row, mint_row, output_keyset, stored_keysets
 from pos_app.core.wallet.outputs import Outputs, build_outputs, dleq_security_error, unblind
 
 log = logging.getLogger(__name__)
@@ -262,7 +262,7 @@ async def _plan_checked(
             "The mint is offline and the shop does not know the keys of this token yet.",
             f"keysets {token.keyset_ids}",
         )
-    synced = need_sync or not _output_keyset(keysets.values(), token.unit)
+    synced = need_sync or not output_keyset(keysets.values(), token.unit)
     if synced:
         keysets = {k.id: k for k in await ctx.mints.sync_keysets(mint_id, mint_url)}
     mapping = {pid: resolve_keyset_id(pid, keysets) for pid in token.keyset_ids}
@@ -319,8 +319,8 @@ async def _plan_checked(
             f"amount {token.amount} fee {fee}",
             data={"amount": token.amount, "fee": fee},
         )
-    output_keyset = _output_keyset(keysets.values(), token.unit)
-    if output_keyset is None:
+    target = output_keyset(keysets.values(), token.unit)
+    if target is None:
         raise ValidationError(
             "keyset.none_active", f"The mint has no active {token.unit} keys.", mint_url
         )
@@ -332,7 +332,7 @@ async def _plan_checked(
         trusted=trusted,
         inputs=inputs,
         fee=fee,
-        output_keyset=output_keyset,
+        output_keyset=target,
         locked=locked,
         sig_all=sig_all,
         keysets=keysets,
@@ -375,11 +375,6 @@ def _check_locks(
     return True, any(c.sigflag == p2pk.SIG_ALL for c in conditions)
 
 
-def _output_keyset(keysets: Any, unit: str) -> Keyset | None:
-    candidates = [k for k in keysets if k.active and k.unit == unit and k.keys]
-    return min(candidates, key=lambda k: (k.input_fee_ppk, k.id), default=None)
-
-
 async def execute_receive(
     ctx: WalletContext,
     plan: ReceivePlan,
@@ -389,6 +384,7 @@ async def execute_receive(
     op_id: str | None = None,
     with_journal: Callable[[Session], None] | None = None,
     with_completion: Callable[[Session], Any] | None = None,
+    recovered: bool = False,
 ) -> ReceiveResult:
     """Journal the swap, send it, store the new proofs.
 
@@ -407,6 +403,7 @@ async def execute_receive(
         with_completion: more writes to commit with the new proofs (the sales engine
             settles the sale there, as design.md section 2 step 3 has it); see
             :func:`complete_receive`.
+        recovered: the recovery service finishes an operation queued earlier.
     """
     amounts = split_with_keyset(plan.net, plan.output_keyset.keys)
     existing = op_id is not None
@@ -467,6 +464,7 @@ async def execute_receive(
         mint_url=plan.mint_url,
         keyset=plan.output_keyset,
         with_completion=with_completion,
+        recovered=recovered,
     )
 
 
@@ -488,6 +486,7 @@ async def send_swap(
     mint_url: str | None = None,
     keyset: Keyset | None = None,
     with_completion: Callable[[Session], Any] | None = None,
+    recovered: bool = False,
 ) -> ReceiveResult:
     """Send (or re-send) the journalled swap of a receive and finish it.
 
@@ -508,54 +507,25 @@ async def send_swap(
     try:
         signatures = await client.swap(inputs, outputs.messages)
     except (NetworkError, ProtocolError) as exc:
-        await ctx.db.run(lambda s, e=exc: _mark_unknown(s, op.id, e))
+        await ctx.db.run(lambda s, e=exc: journal.mark_sent(s, op.id, e))
         ctx.bus.publish(OperationChanged(op.id, op.kind, "pending", exc.code))
         raise
     except PosError as exc:
         if not first_attempt:
-            await ctx.db.run(lambda s, e=exc: _mark_unknown(s, op.id, e))
+            await ctx.db.run(lambda s, e=exc: journal.mark_sent(s, op.id, e))
             raise
-        await ctx.db.run(lambda s, e=exc: fail_operation(s, op.id, e))
+        await ctx.db.run(lambda s, e=exc: journal.fail_operation(s, op.id, e))
         ctx.bus.publish(OperationChanged(op.id, op.kind, "failed", exc.code))
         raise
     fault_point("after_swap")
     return await complete_receive(
-        ctx, op.id, outputs, signatures, keyset=keyset, with_completion=with_completion
-    )
-
-
-def _mark_unknown(session: Session, op_id: str, exc: PosError) -> None:
-    op = session.get(Operation, op_id)
-    op.step = "sent"
-    op.next_retry_at = None  # the request ended: recovery schedules the next attempt
-    op.last_error_code = exc.code
-    op.last_error = exc.detail[:1000]
-    op.updated_at = now()
-    journal.mark_received(session, op.received_token_id, "pending", exc.code)
-
-
-def fail_operation(session: Session, op_id: str, exc: PosError, state: str = "failed") -> None:
-    """Close an operation whose inputs were not spent; free them and record why."""
-    op = session.get(Operation, op_id)
-    op.state = state
-    op.last_error_code = exc.code
-    op.last_error = (exc.detail or exc.user_message)[:1000]
-    op.updated_at = now()
-    journal.release_inputs(session, op_id)
-    journal.set_proof_state(session, _own_pending(session, op_id), "unspent", spent_op_id=None)
-    journal.mark_received(session, op.received_token_id, "rejected", exc.code)
-    journal.audit(
-        session, f"{op.kind}.failed", op_id, {"code": exc.code}, correlation_id=op.correlation_id
-    )
-
-
-def _own_pending(session: Session, op_id: str) -> list[int]:
-    from pos_app.core.store.schema import ProofRow
-
-    return list(
-        session.scalars(
-            select(ProofRow.id).where(ProofRow.spent_op_id == op_id, ProofRow.state == "pending")
-        )
+        ctx,
+        op.id,
+        outputs,
+        signatures,
+        keyset=keyset,
+        with_completion=with_completion,
+        recovered=recovered,
     )
 
 
@@ -695,8 +665,6 @@ async def queue_receive(
     op_id = journal.new_id()
 
     def write(session: Session) -> None:
-        from pos_app.core.store.schema import ReceivedToken
-
         token = session.get(ReceivedToken, token_id)
         mint = mint_row(session, token.mint_url) if token.mint_url else None
         session.add(

@@ -30,10 +30,10 @@ from pos_app.core.store.schema import Mint, Operation, OperationAttempt, Receive
 from pos_app.core.wallet import journal, restore
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.melt import resolve_melt
+from pos_app.core.wallet.outputs import match_restored
 from pos_app.core.wallet.receive import (
     complete_receive,
     execute_receive,
-    fail_operation,
     plan_receive,
     send_swap,
 )
@@ -165,8 +165,7 @@ class Recovery:
             op = await self.ctx.db.run(write)
         self.ctx.bus.publish(OperationChanged(op.id, op.kind, "dismissed"))
         outcome = Outcome(op.id, op.kind, "dismissed", "dismissed")
-        for hook in self._hooks:
-            await hook(outcome)
+        await self._tell_hooks(outcome)
         return outcome
 
     async def open_operations(self) -> list[str]:
@@ -217,12 +216,15 @@ class Recovery:
                 )
             if outcome.state in ("done", "recovered"):
                 self.ctx.bus.publish(OperationRecovered(op.id, op.kind, outcome.amount))
-            for hook in self._hooks:
-                try:
-                    await hook(outcome)
-                except Exception:
-                    log.exception("recovery hook failed for %s", op_id)
+            await self._tell_hooks(outcome)
             return outcome
+
+    async def _tell_hooks(self, outcome: Outcome) -> None:
+        for hook in self._hooks:
+            try:
+                await hook(outcome)
+            except Exception:  # a listener's bug must not undo a finished recovery
+                log.exception("recovery hook failed for %s", outcome.operation_id)
 
     async def _record(self, op: Operation, outcome: Outcome, manual: bool) -> Outcome:
         """Store the attempt; schedule the next one or ask for review after the last."""
@@ -242,6 +244,10 @@ class Recovery:
             if outcome.state != "pending":
                 row.next_retry_at = None
                 return outcome
+            if row.state not in (*OPEN_STATES, "needs_review"):
+                # The attempt itself closed it (a re-planned token refused by the mint).
+                row.next_retry_at = None
+                return Outcome(op.id, op.kind, row.state, outcome.action, outcome.error_code)
             policy = self._policy(session)
             row.attempts += 1
             if outcome.error_code:
@@ -304,13 +310,16 @@ class Recovery:
         except NetworkError:
             raise
         except PosError as exc:
-            await self.ctx.db.run(lambda s, e=exc: fail_operation(s, op.id, e))
-            self.ctx.bus.publish(OperationChanged(op.id, op.kind, "failed", exc.code))
-            return Outcome(op.id, op.kind, "failed", "failed", exc.code)
+            return await self._fail(op, exc, "failed")
         details = json.loads(op.details_json or "{}")
-        result = await execute_receive(self.ctx, plan, op_id=op.id, details=details)
-        await self.ctx.db.run(lambda s: _set_state(s, op.id, "recovered"))
+        result = await execute_receive(self.ctx, plan, op_id=op.id, details=details, recovered=True)
         return Outcome(op.id, op.kind, "recovered", "resent", amount=result.amount)
+
+    async def _fail(self, op: Operation, err: PosError, action: str) -> Outcome:
+        """Close an operation whose inputs were not spent by us."""
+        await self.ctx.db.run(lambda s: journal.fail_operation(s, op.id, err))
+        self.ctx.bus.publish(OperationChanged(op.id, op.kind, "failed", err.code))
+        return Outcome(op.id, op.kind, "failed", action, err.code)
 
     async def _resolve_swap(self, op: Operation) -> Outcome:
         url = await self.ctx.db.run(lambda s: s.get(Mint, op.mint_id).url)
@@ -326,11 +335,8 @@ class Recovery:
                     "The export did not go through; nothing was spent.",
                     op.last_error or "",
                 )
-                await self.ctx.db.run(lambda s: fail_operation(s, op.id, err))
-                self.ctx.bus.publish(OperationChanged(op.id, op.kind, "failed", err.code))
-                return Outcome(op.id, op.kind, "failed", "released", err.code)
-            result = await send_swap(self.ctx, op, outputs, first_attempt=False)
-            await self.ctx.db.run(lambda s: _set_state(s, op.id, "recovered"))
+                return await self._fail(op, err, "released")
+            result = await send_swap(self.ctx, op, outputs, first_attempt=False, recovered=True)
             return Outcome(op.id, op.kind, "recovered", "resent", amount=result.amount)
         if "PENDING" in kinds:
             return Outcome(op.id, op.kind, "pending", "waiting", "token.pending")
@@ -342,12 +348,8 @@ class Recovery:
                 "This token was already spent elsewhere. Ask the customer to send a new one.",
                 "inputs SPENT and none of our outputs signed",
             )
-            await self.ctx.db.run(lambda s: fail_operation(s, op.id, err))
-            self.ctx.bus.publish(OperationChanged(op.id, op.kind, "failed", err.code))
-            return Outcome(op.id, op.kind, "failed", "failed", err.code)
-        by_b = {m.B_: i for i, m in enumerate(outputs.messages)}
-        indexes = [by_b[o.B_] for o, _ in pairs]
-        signatures = [sig for _, sig in pairs]
+            return await self._fail(op, err, "failed")
+        indexes, signatures = match_restored(outputs, pairs)
         if op.kind == "receive":
             result = await complete_receive(
                 self.ctx, op.id, outputs, signatures, indexes=indexes, recovered=True
@@ -355,13 +357,6 @@ class Recovery:
             return Outcome(op.id, op.kind, "recovered", "restored", amount=result.amount)
         await complete_send(self.ctx, op.id, outputs, signatures, indexes=indexes, recovered=True)
         return Outcome(op.id, op.kind, "recovered", "restored", amount=op.input_amount - op.fee)
-
-
-def _set_state(session: Session, op_id: str, state: str) -> None:
-    op = session.get(Operation, op_id)
-    if op.state in ("done", "recovered"):
-        op.state = state
-        op.updated_at = now()
 
 
 def list_operations(session: Session, *, include_closed: bool = False) -> list[dict[str, Any]]:

@@ -24,7 +24,7 @@ from pos_app.core.store.schema import Mint, Operation, now
 from pos_app.core.wallet import journal
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.mints import mint_row
-from pos_app.core.wallet.outputs import build_outputs, unblind
+from pos_app.core.wallet.outputs import build_outputs, match_restored, unblind
 
 BATCH = 100
 EMPTY_BATCHES_TO_STOP = 3
@@ -121,9 +121,7 @@ async def _scan_keyset(
         proofs: list[Any] = []
         counters: list[int | None] = []
         if pairs:
-            by_b = {m.B_: i for i, m in enumerate(outputs.messages)}
-            indexes = [by_b[o.B_] for o, _ in pairs]
-            sigs = [sig for _, sig in pairs]
+            indexes, sigs = match_restored(outputs, pairs)
             result = await ctx.cpu(
                 len(sigs), partial(unblind, outputs, sigs, keyset, indexes=indexes)
             )
@@ -190,8 +188,7 @@ async def _scan_keyset(
 
 async def resume(ctx: WalletContext, op_id: str) -> dict[str, Any]:
     """Continue an interrupted keyset scan (called by recovery)."""
-    op = await ctx.db.run(lambda s: s.get(Operation, op_id))
-    url = await ctx.db.run(lambda s: s.get(Mint, op.mint_id).url)
+    op, url = await ctx.db.run(lambda s: journal.operation_and_mint(s, op_id))
     keysets = {k.id: k for k in await ctx.mints.sync_keysets(op.mint_id, url)}
     result = await _scan_keyset(ctx, op.mint_id, url, keysets[op.keyset_id], None)
     ctx.bus.publish(BalanceChanged(url, op.unit))

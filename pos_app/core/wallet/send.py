@@ -7,8 +7,10 @@ mint's input fee, as with any Cashu token. A token locked to a recipient's key
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.cashu import p2pk
 from pos_app.core.cashu.amounts import split_with_keyset
-from pos_app.core.cashu.models import Token, check_point
+from pos_app.core.cashu.models import Proof, Token, check_point
 from pos_app.core.cashu.tokens import serialize_token_v4
 from pos_app.core.errors import NetworkError, PosError, ProtocolError, ValidationError
 from pos_app.core.events import BalanceChanged, OperationChanged
@@ -26,9 +28,8 @@ from pos_app.core.store.schema import Export, KeysetRow, Mint, Operation, ProofR
 from pos_app.core.wallet import coins, journal
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.exportfile import write_export_files
-from pos_app.core.wallet.mints import keyset_from_row, mint_row
+from pos_app.core.wallet.mints import keyset_from_row, mint_row, stored_output_keyset
 from pos_app.core.wallet.outputs import Outputs, build_outputs, random_secret_pair, unblind
-from pos_app.core.wallet.receive import fail_operation
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +187,7 @@ async def _export_with_swap(
     op_id = journal.new_id()
 
     def prepare(session: Session) -> tuple[Operation, Outputs]:
-        keyset = _active_keyset(session, req.mint_id, req.unit)
+        keyset = stored_output_keyset(session, req.mint_id, req.unit)
         send_amounts = split_with_keyset(req.amount, keyset.keys)
         change = total - fee - req.amount
         keep_amounts = split_with_keyset(change, keyset.keys) if change else []
@@ -242,39 +243,16 @@ async def _export_with_swap(
     try:
         signatures = await client.swap(journal.proofs_from_json(op.inputs_json), outputs.messages)
     except (NetworkError, ProtocolError) as exc:
-        await ctx.db.run(lambda s, e=exc: _mark_sent(s, op_id, e))
+        await ctx.db.run(lambda s, e=exc: journal.mark_sent(s, op_id, e))
         ctx.bus.publish(OperationChanged(op_id, "send", "pending", exc.code))
         raise
     except PosError as exc:
-        await ctx.db.run(lambda s, e=exc: fail_operation(s, op_id, e))
+        await ctx.db.run(lambda s, e=exc: journal.fail_operation(s, op_id, e))
         ctx.bus.publish(OperationChanged(op_id, "send", "failed", exc.code))
         raise
     fault_point("after_send_swap")
     export_id, text = await complete_send(ctx, op_id, outputs, signatures)
     return await _finish_files(ctx, req, export_id, text, fee=fee)
-
-
-def _mark_sent(session: Session, op_id: str, exc: PosError) -> None:
-    op = session.get(Operation, op_id)
-    op.step = "sent"
-    op.next_retry_at = None  # the request ended: recovery schedules the next attempt
-    op.last_error_code = exc.code
-    op.last_error = exc.detail[:1000]
-    op.updated_at = now()
-
-
-def _active_keyset(session: Session, mint_id: int, unit: str) -> Any:
-    rows = session.scalars(
-        select(KeysetRow).where(
-            KeysetRow.mint_id == mint_id, KeysetRow.unit == unit, KeysetRow.active.is_(True)
-        )
-    )
-    candidates = [keyset_from_row(r) for r in rows if r.keys_json]
-    if not candidates:
-        raise ValidationError(
-            "keyset.none_active", f"The mint has no active {unit} keys stored.", str(mint_id)
-        )
-    return min(candidates, key=lambda k: (k.input_fee_ppk, k.id))
 
 
 async def complete_send(
@@ -298,16 +276,10 @@ async def complete_send(
         mint = session.get(Mint, op.mint_id)
         details = json.loads(op.details_json)
         send_idx = set(details["send_indexes"])
-        sent = [
-            (p, c)
-            for p, c, i in zip(result.proofs, result.counters, positions, strict=True)
-            if i in send_idx
-        ]
-        kept = [
-            (p, c)
-            for p, c, i in zip(result.proofs, result.counters, positions, strict=True)
-            if i not in send_idx
-        ]
+        sent: list[tuple[Proof, int | None]] = []
+        kept: list[tuple[Proof, int | None]] = []
+        for p, c, i in zip(result.proofs, result.counters, positions, strict=True):
+            (sent if i in send_idx else kept).append((p, c))
         sent_proofs = tuple(p for p, _ in sent)
         text = serialize_token_v4(
             Token(mint=mint.url, unit=op.unit, proofs=sent_proofs, memo=details.get("memo"))
@@ -369,7 +341,10 @@ async def _finish_files(
 ) -> SendResult:
     file = qr_file = None
     if req.out is not None:
-        file, qr_file = write_export_files(req.out, text, qr=req.qr)
+        # A USB stick can be slow: the write (with its fsyncs) must not hold the event loop.
+        file, qr_file = await asyncio.get_running_loop().run_in_executor(
+            None, partial(write_export_files, req.out, text, qr=req.qr)
+        )
 
         def record(session: Session) -> None:
             session.get(Export, export_id).file_path = str(file)

@@ -1,7 +1,9 @@
 """Exporting ecash to a file (a USB stick by default), then showing the token as a QR code.
 
 Open with ``ExportDialog(ui, balances, parent).open()``. The export runs as a
-task; the form stays usable and shows any failure in plain words.
+task; the form stays usable and shows any failure in plain words. Looking for a
+USB drive and checking the folder touch the file system, so they run in a thread
+(a drive being unplugged can hang a ``stat`` for seconds).
 """
 
 from __future__ import annotations
@@ -26,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.core.errors import PosError
+from pos_app.core.errors import PosError, ValidationError
 from pos_app.core.wallet.send import SendResult
 from pos_app.ui import removable
 from pos_app.ui.context import UiContext
 from pos_app.ui.models import sale_format as fmt
-from pos_app.ui.tasks import spawn
+from pos_app.ui.tasks import in_thread, spawn
 from pos_app.ui.widgets.qr import QrView
 
 
@@ -97,19 +99,16 @@ class ExportDialog(QDialog):
         self.amount.setStyleSheet("font-size: 18pt;")
         self.lock = QLineEdit()
         self.lock.setPlaceholderText(self.tr("Optional: the recipient's public key (66 hex)"))
-        drives = removable.removable_drives() if folder is None else []
-        self.folder = QLineEdit(str(folder or removable.default_export_folder(drives)))
+        self.folder = QLineEdit(str(folder) if folder is not None else "")
         choose = QPushButton(self.tr("Choose…"))
         choose.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
-        self.drive_hint = QLabel(
-            self.tr("USB drive found: {path}").format(path=drives[0])
-            if drives
-            else self.tr("No USB drive found: the file goes to this folder.")
-        )
+        self.drive_hint = QLabel(self.tr("Looking for a USB drive…") if folder is None else "")
         self.drive_hint.setProperty("role", "muted")
+        if folder is None:
+            spawn(in_thread(_default_folder), on_done=self._folder_found)
         self.error = QLabel()
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
@@ -145,6 +144,16 @@ class ExportDialog(QDialog):
             self.export_button.setEnabled(False)
         return page
 
+    def _folder_found(self, found: tuple[list[Path], Path]) -> None:
+        drives, default = found
+        self.drive_hint.setText(
+            self.tr("USB drive found: {path}").format(path=drives[0])
+            if drives
+            else self.tr("No USB drive found: the file goes to this folder.")
+        )
+        if not self.folder.text():  # unless the owner chose a folder meanwhile
+            self.folder.setText(str(default))
+
     def _mint_chosen(self, *_args: object) -> None:
         chosen = self.mint.currentData()
         if chosen:
@@ -167,20 +176,29 @@ class ExportDialog(QDialog):
         chosen = self.mint.currentData()
         if not chosen or not self.export_button.isEnabled():
             return
-        folder = Path(self.folder.text().strip()).expanduser()
-        if not self.folder.text().strip() or not folder.is_dir():
-            self._show_error(self.tr("Choose a folder that exists (is the USB drive plugged in?)."))
-            return
+        typed = self.folder.text().strip()
+        folder = Path(typed).expanduser() if typed else None
         lock = self.lock.text().strip() or None
         self._show_error("")
         self.export_button.setEnabled(False)
         self.export_button.setText(self.tr("Exporting…"))
         spawn(
-            self.ui.core.wallet.send(
-                chosen["mint"], chosen["unit"], self.amount.value(), lock=lock, out=folder, qr=True
-            ),
+            self._send(chosen, self.amount.value(), lock, folder),
             on_done=self.show_result,
             on_error=self._export_failed,
+        )
+
+    async def _send(
+        self, chosen: dict[str, Any], amount: int, lock: str | None, folder: Path | None
+    ) -> SendResult:
+        if folder is None or not await in_thread(folder.is_dir):
+            raise ValidationError(
+                "export.no_folder",
+                self.tr("Choose a folder that exists (is the USB drive plugged in?)."),
+                str(folder),
+            )
+        return await self.ui.core.wallet.send(
+            chosen["mint"], chosen["unit"], amount, lock=lock, out=folder, qr=True
         )
 
     def _export_failed(self, err: PosError) -> None:
@@ -246,3 +264,9 @@ class ExportDialog(QDialog):
         """Stop the QR animation when the dialog closes."""
         self.qr.clear()
         super().done(result)
+
+
+def _default_folder() -> tuple[list[Path], Path]:
+    """The removable drives mounted now and the folder to propose (blocking: use a thread)."""
+    drives = removable.removable_drives()
+    return drives, removable.default_export_folder(drives)

@@ -1,25 +1,24 @@
 """Importing a token into the shop's wallet: pasted, scanned with the camera, or read from a file.
 
-Open with ``ImportDialog(ui, parent).open()``. Reading the camera and the file
-happens off the GUI thread; the redeem runs as a task, and its result or error
-is shown in the dialog in plain words.
+Open with ``ImportDialog(ui, parent).open()``. The camera is the Sell page's
+:class:`~pos_app.ui.widgets.scan_panel.ScanPanel` (without its paste field); it
+and the file are read off the GUI thread; the redeem runs as a task, and its
+result or error is shown in the dialog in plain words.
 """
 
 from __future__ import annotations
 
-import asyncio
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,11 +29,12 @@ from pos_app.core.wallet.receive import ReceiveResult
 from pos_app.ui import removable, theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.models import sale_format as fmt
-from pos_app.ui.tasks import spawn
+from pos_app.ui.tasks import in_thread, spawn
+from pos_app.ui.widgets.scan_panel import ScanPanel
 
 MAX_FILE_BYTES = 1_000_000
 TOKEN_PATTERN = re.compile(r"cashu[AB][A-Za-z0-9_\-+/=]+")
-PREVIEW_WIDTH = 480
+PREVIEW_SIZE = QSize(480, 270)
 
 
 def read_token_file(path: Path) -> str:
@@ -79,7 +79,7 @@ class ImportDialog(QDialog):
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
-        self.worker = None  # ScannerWorker while scanning
+        self.scanning = False
         self.source = "paste"
         self._busy = False
         self.setWindowTitle(self.tr("Import ecash"))
@@ -108,18 +108,11 @@ class ImportDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.receive_button)
 
-        self.preview = QLabel()
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(PREVIEW_WIDTH, PREVIEW_WIDTH * 9 // 16)
-        self.preview.setStyleSheet("background: black; color: white; border-radius: 6px;")
-        self.preview.hide()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setFormat(self.tr("Animated code: %p%"))
-        self.progress.hide()
-        self.scan_message = QLabel()
-        self.scan_message.setProperty("role", "muted")
-        self.scan_message.setWordWrap(True)
+        self.scan = ScanPanel(ui, paste=False)
+        self.scan.camera.setMinimumSize(PREVIEW_SIZE)
+        self.scan.token.connect(lambda text, _source: self._scanned(text))
+        self.scan.camera_failed.connect(self._camera_error)
+        self.scan.hide()
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -133,9 +126,7 @@ class ImportDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.text)
         layout.addLayout(buttons)
-        layout.addWidget(self.preview, 1, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.scan_message)
+        layout.addWidget(self.scan, 1)
         layout.addWidget(self.outcome)
         layout.addStretch(1)
         layout.addLayout(bottom)
@@ -153,11 +144,20 @@ class ImportDialog(QDialog):
         self.source = "paste"
 
     def _choose_file(self) -> None:
-        folder = str(removable.default_export_folder())
+        """Ask for a token file, starting where tokens are exported (found off the GUI thread)."""
+        self.file_button.setEnabled(False)
+        spawn(
+            in_thread(removable.default_export_folder),
+            on_done=self._open_file_dialog,
+            on_error=lambda _err: self._open_file_dialog(Path.home()),
+        )
+
+    def _open_file_dialog(self, folder: Path) -> None:
+        self.file_button.setEnabled(True)
         dialog = QFileDialog(
             self,
             self.tr("Open a token file"),
-            folder,
+            str(folder),
             self.tr("Token files (*.txt);;All files (*)"),
         )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
@@ -168,7 +168,7 @@ class ImportDialog(QDialog):
         """Read a token file off the GUI thread, then redeem its token."""
         self._set_outcome(self.tr("Reading {name}…").format(name=path.name), "muted")
         spawn(
-            asyncio.to_thread(read_token_file, path),
+            in_thread(read_token_file, path),
             on_done=lambda text: (self.set_token(text, "file"), self.receive()),
             on_error=self._refused,
         )
@@ -177,63 +177,29 @@ class ImportDialog(QDialog):
 
     def toggle_scan(self) -> None:
         """Start the camera, or stop it when it runs."""
-        if self.worker is not None:
+        if self.scanning:
             self.stop_scan()
             return
-        self.scan_button.setEnabled(False)
-        spawn(self.ui.camera_source(), on_done=self._start_scan, on_error=self._scan_failed)
-
-    def _start_scan(self, source: str) -> None:
-        from pos_app.ui.scanner.worker import ScannerWorker
-
-        worker = ScannerWorker(source, preview_width=PREVIEW_WIDTH, parent=self)
-        worker.frame_ready.connect(self._frame)
-        worker.progress.connect(self._progress)
-        worker.token_read.connect(self._scanned)
-        worker.message.connect(self.scan_message.setText)
-        worker.error.connect(self._camera_error)
-        self.worker = worker
-        self.preview.setText(self.tr("Starting the camera…"))
-        self.preview.show()
-        self.scan_message.setText(self.tr("Hold the QR code in front of the camera."))
+        self.scanning = True
+        self.scan.show()
+        self.scan.start()
         self.scan_button.setText(self.tr("Stop scanning"))
-        self.scan_button.setEnabled(True)
-        worker.start()
 
     def stop_scan(self) -> None:
-        """Stop the camera and hide the preview."""
-        worker, self.worker = self.worker, None
-        if worker is not None:
-            worker.stop(timeout=1.0)
-            worker.deleteLater()
-        self.preview.hide()
-        self.progress.hide()
+        """Stop the camera (off the GUI thread) and hide the preview."""
+        self.scanning = False
+        self.scan.stop()
+        self.scan.hide()
         self.scan_button.setText(self.tr("Scan"))
-        self.scan_button.setEnabled(True)
-
-    def _frame(self, image: QImage) -> None:
-        pixmap = QPixmap.fromImage(image)
-        self.preview.setPixmap(
-            pixmap.scaledToWidth(PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation)
-        )
-
-    def _progress(self, fraction: float) -> None:
-        self.progress.show()
-        self.progress.setValue(round(fraction * 100))
 
     def _scanned(self, text: str) -> None:
         self.stop_scan()
-        self.scan_message.setText("")
         self.set_token(text, "scan")
         self.receive()
 
     def _camera_error(self, text: str) -> None:
         self.stop_scan()
         self._set_outcome(text, "error")
-
-    def _scan_failed(self, err: PosError) -> None:
-        self.scan_button.setEnabled(True)
-        self._set_outcome(err.user_message, "error")
 
     # -- redeem ----------------------------------------------------------------------------
 
@@ -276,11 +242,8 @@ class ImportDialog(QDialog):
         self._set_outcome(err.user_message, "error")
         self.failed.emit(err)
 
-    def _set_outcome(self, text: str, level: str) -> None:
-        color = {"ok": theme.colors().ok, "error": theme.colors().bad}.get(level)
-        self.outcome.setStyleSheet(
-            f"color: {color}; font-weight: 600;" if color else f"color: {theme.colors().muted};"
-        )
+    def _set_outcome(self, text: str, role: str) -> None:
+        theme.set_role(self.outcome, role)
         self.outcome.setText(text)
 
     def done(self, result: int) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,13 +18,20 @@ from PySide6.QtWidgets import (
 
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
+from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.tasks import spawn
 
 LEVEL_COLOR = {"critical": "bad", "warning": "warn", "info": "info"}
 
 
 class NotificationsDialog(QDialog):
-    """Newest first; opening it does not mark anything read, the button does."""
+    """Newest first; opening it does not mark anything read, the button does.
+
+    Signals:
+        marked_read(): everything was marked read (the unread counter is stale).
+    """
+
+    marked_read = Signal()
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,7 +63,7 @@ class NotificationsDialog(QDialog):
         self.items = items
         self.list.clear()
         for n in items:
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(n["at"]))
+            when = fmt.when(n["at"])
             marker = "" if n["read"] else "● "
             item = QListWidgetItem(f"{marker}{n['title']} — {when}\n{n['body']}")
             item.setForeground(
@@ -73,8 +80,6 @@ class NotificationsDialog(QDialog):
 
         def done(_: object) -> None:
             self.refresh()
-            window = self.ui.window
-            if window is not None and hasattr(window, "refresh_unread"):
-                window.refresh_unread()
+            self.marked_read.emit()
 
         spawn(self.ui.core.notifications.mark_read(), on_done=done)

@@ -187,8 +187,8 @@ class SaleDetailsDialog(QDialog):
             due += " " + self.tr("(includes {fee} fee advance)").format(fee=fmt.sats(advance, unit))
         rate = "—"
         if sale.get("rate"):
-            rate = self.tr("1 BTC = {price} {currency}").format(
-                price=sale["rate"], currency=sale["currency"].upper()
+            rate = self.tr("1 BTC = {price}").format(
+                price=fmt.money(sale["rate"], sale["currency"])
             )
             if sale.get("rate_source"):
                 rate += f" ({sale['rate_source']})"

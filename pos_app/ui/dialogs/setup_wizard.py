@@ -9,7 +9,6 @@ future; it never runs a nested event loop.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 from html import escape
@@ -34,7 +33,7 @@ from pos_app.core.errors import PosError
 from pos_app.core.mint.client import MintPool
 from pos_app.core.store.keys import ENV_KEY
 from pos_app.core.wallet.mints import MintDirectory
-from pos_app.ui.tasks import in_thread, spawn
+from pos_app.ui.tasks import in_thread, spawn, until_finished
 from pos_app.ui.widgets.mint_check import Inspect
 from pos_app.ui.widgets.option_fields import TOUCH_INDICATORS
 from pos_app.ui.widgets.seed_pages import ConfirmPage, RestorePage, SeedPage, WelcomePage
@@ -310,12 +309,7 @@ class SetupWizard(QDialog):
         A wallet created before a later step failed is closed (not deleted) when the
         owner quits; the next start unlocks it.
         """
-        done = asyncio.get_running_loop().create_future()
-        self.finished.connect(lambda result: done.done() or done.set_result(result))
-        self.show()
-        self.raise_()
-        self.activateWindow()
-        result = await done
+        result = await until_finished(self)
         if result == QDialog.DialogCode.Accepted and self.app is not None:
             return self.app
         if self.app is not None:

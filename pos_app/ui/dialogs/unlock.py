@@ -8,7 +8,6 @@ Nothing here ever creates a database: a wallet that cannot be opened stays as it
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 from html import escape
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 from pos_app.app import App
 from pos_app.core.errors import PosError
 from pos_app.core.store.keys import ENV_KEY, ENV_PASSPHRASE, KeyStore
-from pos_app.ui.tasks import as_pos_error, in_thread, spawn
+from pos_app.ui.tasks import as_pos_error, in_thread, spawn, until_finished
 
 log = logging.getLogger(__name__)
 
@@ -207,14 +206,7 @@ class UnlockDialog(QDialog):
 
     async def wait(self) -> App | None:
         """Show the dialog; the opened App, or None when the owner quits."""
-        done = asyncio.get_running_loop().create_future()
-        self.finished.connect(lambda result: done.done() or done.set_result(result))
-        self.show()
-        self.raise_()
-        self.activateWindow()
-        if self.ask_passphrase:
-            self.passphrase.setFocus()
-        result = await done
+        result = await until_finished(self, self.passphrase if self.ask_passphrase else None)
         return self.app if result == QDialog.DialogCode.Accepted else None
 
 
@@ -223,7 +215,7 @@ async def unlock(data_dir: Path, parent: QWidget | None = None) -> App | None:
     data_dir = Path(data_dir)
     problem: PosError | None = None
     try:
-        meta = KeyStore(data_dir).read_meta() or {}
+        meta = await in_thread(KeyStore(data_dir).read_meta) or {}
     except PosError as err:
         meta, problem = {}, err
     method = meta.get("method")

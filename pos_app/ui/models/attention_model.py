@@ -29,7 +29,6 @@ from pos_app.ui.models import sale_format as fmt
 if TYPE_CHECKING:
     from pos_app.app import App
 
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 _INDEX = QModelIndex | QPersistentModelIndex
 _CTX = "AttentionModel"
 
@@ -186,13 +185,11 @@ class AttentionModel(QAbstractTableModel):
         return None
 
     def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text and colour of a cell; the item under ``ITEM_ROLE``."""
+        """Text, colour, alignment and tooltip of a cell."""
         item = self.item(index.row()) if index.isValid() else None
         if item is None:
             return None
         column = index.column()
-        if role == ITEM_ROLE:
-            return item
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return theme.qcolor(fmt.STATE_COLORS.get(item.status, "text"))
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -1,7 +1,8 @@
-"""How sales, payments and amounts read on screen: state names, colours, times, sats."""
+"""How sales, payments, amounts and times read on screen: the one place that formats them."""
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
@@ -59,29 +60,54 @@ def state_label(state: str | None) -> str:
     return labels.get(state or "", state or "")
 
 
+def group(digits: str, sep: str = "\u202f") -> str:
+    """``1234567`` → ``1 234 567`` (narrow spaces: reads the same in every locale)."""
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return sep.join(p for p in parts if p)
+
+
 def sats(amount: int | None, unit: str = "sat") -> str:
-    """``1 234 sat``: thousands grouped with a thin space, the unit after."""
+    """``1 234 sat``: thousands grouped with a narrow space, the unit after."""
     if amount is None:
         return "—"
-    return f"{int(amount):,}".replace(",", "\u202f") + f" {unit}"
+    value = int(amount)
+    return ("-" if value < 0 else "") + f"{group(str(abs(value)))} {unit}"
 
 
 def money(amount: str | None, currency: str) -> str:
-    """An amount in the shop currency: ``12.50 EUR`` (``sat`` amounts grouped like :func:`sats`)."""
+    """An amount in the shop currency: ``1 234.50 EUR``, or ``1 234 sat`` like :func:`sats`.
+
+    Fiat amounts keep their decimal text (never a float), grouped and shown with two
+    decimals at least.
+    """
     if currency == "sat":
         try:
             return sats(int(Decimal(amount or "0")))
         except (InvalidOperation, ValueError):
             return f"{amount} sat"
-    return f"{amount} {currency.upper()}"
+    whole, _dot, frac = str(amount or "0").partition(".")
+    return f"{group(whole or '0')}.{frac.ljust(2, '0')} {currency.upper()}"
 
 
-def when(ts: int | None) -> str:
+def when(ts: int | None, *, seconds: bool = False) -> str:
     """A Unix time as a short local date and time; a dash when unknown."""
     if not ts:
         return "—"
     moment = QDateTime.fromSecsSinceEpoch(int(ts))
-    return QLocale().toString(moment, "yyyy-MM-dd HH:mm")
+    return QLocale().toString(moment, "yyyy-MM-dd HH:mm:ss" if seconds else "yyyy-MM-dd HH:mm")
+
+
+def ago(ts: int | None, now: float | None = None) -> str:
+    """How long ago a Unix time was: ``12 s ago``, ``5 min ago``, ``3 h ago``, ``never``."""
+    if not ts:
+        return tr("never")
+    elapsed = max(0, int(time.time() if now is None else now) - int(ts))
+    if elapsed < 60:
+        return tr("{n} s ago").format(n=elapsed)
+    if elapsed < 3600:
+        return tr("{n} min ago").format(n=elapsed // 60)
+    return tr("{n} h ago").format(n=elapsed // 3600)
 
 
 def short_mint(url: str | None) -> str:

@@ -28,9 +28,7 @@ from PySide6.QtCore import (
 from pos_app.ui import theme
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.models.sales_query import (
-    COLUMN_KEYS,
     COLUMNS,
-    PAGE_SIZE,
     SaleRow,
     SalesPage,
     SalesQuery,
@@ -43,10 +41,7 @@ from pos_app.ui.tasks import spawn
 if TYPE_CHECKING:
     from pos_app.app import App
 
-SALE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _INDEX = QModelIndex | QPersistentModelIndex
-
-__all__ = ["COLUMNS", "COLUMN_KEYS", "PAGE_SIZE", "SALE_ID_ROLE", "SalesModel", "SalesQuery"]
 
 
 class SalesModel(QAbstractTableModel):
@@ -252,15 +247,13 @@ class SalesModel(QAbstractTableModel):
         return None
 
     def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text, colour, alignment and the sale id (``SALE_ID_ROLE``) of a cell."""
+        """Text, colour, alignment and tooltip of a cell."""
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column.key)
-        if role == SALE_ID_ROLE:
-            return row.id
         if role == Qt.ItemDataRole.ForegroundRole and column.key == "state":
             return theme.qcolor(fmt.STATE_COLORS.get(row.state, "text"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:

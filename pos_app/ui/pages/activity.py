@@ -19,6 +19,7 @@ from pos_app.core.errors import PosError
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.sale_details import SaleDetailsDialog
+from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.models.sales_model import SalesModel
 from pos_app.ui.models.sales_query import COLUMN_KEYS
 from pos_app.ui.page import Page
@@ -151,7 +152,7 @@ class ActivityPage(Page):
             text = self.tr("1 matching sale") if filtered else self.tr("1 sale")
         else:
             text = self.tr("{n} matching sales") if filtered else self.tr("{n} sales")
-        self.count_label.setText(text.format(n=f"{total:,}".replace(",", "\u202f")))
+        self.count_label.setText(text.format(n=fmt.group(str(total))))
         if not total:
             self._notice(
                 self.tr("No sales match these filters.") if filtered else self.tr("No sales yet."),
@@ -164,8 +165,7 @@ class ActivityPage(Page):
 
     def _notice(self, text: str, role: str) -> None:
         """A line beside the pager: why the list is empty, or why it could not be read."""
-        self.error.setProperty("role", role)
-        self.error.style().polish(self.error)
+        theme.set_role(self.error, role)
         self.error.setText(text)
         self.error.show()
 
@@ -215,11 +215,7 @@ class ActivityPage(Page):
                 n=count
             )
         )
-        color = theme.colors().warn
-        self.attention_label.setStyleSheet(
-            f"color: white; background: {color}; border-radius: 10px; padding: 4px 12px;"
-            "font-weight: 600;"
-        )
+        self.attention_label.setStyleSheet(theme.banner_style("warn", 10) + "padding: 4px 12px;")
         self.attention_label.show()
 
     def shutdown(self) -> None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -17,20 +16,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.core.errors import PosError
 from pos_app.ui.context import UiContext
+from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.status_light import StatusLight
 
 COLUMNS = (
-    "Mint",
-    "Status",
-    "Last check",
-    "Response",
-    "Uptime 24 h",
-    "p50 / p95 24 h",
-    "Uptime 7 d",
-    "p50 / p95 7 d",
+    QT_TRANSLATE_NOOP("HealthPage", "Mint"),
+    QT_TRANSLATE_NOOP("HealthPage", "Status"),
+    QT_TRANSLATE_NOOP("HealthPage", "Last check"),
+    QT_TRANSLATE_NOOP("HealthPage", "Response"),
+    QT_TRANSLATE_NOOP("HealthPage", "Uptime 24 h"),
+    QT_TRANSLATE_NOOP("HealthPage", "p50 / p95 24 h"),
+    QT_TRANSLATE_NOOP("HealthPage", "Uptime 7 d"),
+    QT_TRANSLATE_NOOP("HealthPage", "p50 / p95 7 d"),
 )
 
 
@@ -42,24 +43,18 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f} %"
 
 
-def _ago(ts: int | None) -> str:
-    if not ts:
-        return "never"
-    seconds = max(0, int(time.time()) - ts)
-    if seconds < 60:
-        return f"{seconds} s ago"
-    if seconds < 3600:
-        return f"{seconds // 60} min ago"
-    return f"{seconds // 3600} h ago"
-
-
 class HealthPage(Page):
-    """Trusted mints' health, refreshed on every health event and every few seconds."""
+    """Trusted mints' health, refreshed on every health event and every few seconds.
+
+    Only a change of status is an event; the timer keeps "Last check" and the
+    response times current while the page is shown.
+    """
+
+    shortcut = "F5"
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
         self.title = self.tr("Mints")
-        self.shortcut = "F5"
         heading = QLabel(self.tr("Mint health"))
         heading.setProperty("role", "title")
         self.summary = QLabel()
@@ -103,7 +98,7 @@ class HealthPage(Page):
 
     def refresh(self) -> None:
         """Read the history (in SQL, off the GUI thread) and redraw the table."""
-        spawn(self.ui.core.services.health.history(), on_done=self._show, on_error=self._error)
+        spawn(self.ui.core.services.health.history(), on_done=self._show, on_error=self.ui.report)
 
     def check_now(self) -> None:
         """Check every trusted mint immediately."""
@@ -113,9 +108,9 @@ class HealthPage(Page):
             self.check_button.setEnabled(True)
             self.refresh()
 
-        def failed(err: Any) -> None:
+        def failed(err: PosError) -> None:
             self.check_button.setEnabled(True)
-            self._error(err)
+            self.ui.report(err)
 
         spawn(self.ui.core.services.health.check_all(), on_done=done, on_error=failed)
 
@@ -123,11 +118,11 @@ class HealthPage(Page):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            name = f"{row['name'] or row['url']}\n{row['url']}" if row["name"] else row["url"]
+            name = f"{row['name']}\n{row['url']}" if row["name"] else row["url"]
             cells = [
                 name,
                 None,
-                _ago(row["checked_at"]),
+                fmt.ago(row["checked_at"]),
                 _ms(row["latency_ms"]),
                 _pct(row["24h"]["uptime_pct"]),
                 f"{_ms(row['24h']['p50_ms'])} / {_ms(row['24h']['p95_ms'])}",
@@ -153,8 +148,3 @@ class HealthPage(Page):
             )
         else:
             self.summary.setText(self.tr("All trusted mints answer."))
-
-    def _error(self, err: Any) -> None:
-        window = self.ui.window
-        if window is not None and hasattr(window, "show_error"):
-            window.show_error(err)

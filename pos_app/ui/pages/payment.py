@@ -18,7 +18,6 @@ sale, so a payment that recovery settles later turns the screen to paid.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -36,17 +35,15 @@ from pos_app.core.errors import PosError
 from pos_app.core.payments.records import PayResult
 from pos_app.ui.context import UiContext
 from pos_app.ui.messages import Advice, explain_error, recovering_advice
+from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.sound import Chime
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.countdown import Countdown
-from pos_app.ui.widgets.keypad import format_amount, format_sat
 from pos_app.ui.widgets.mint_banner import MintOfflineBanner
 from pos_app.ui.widgets.receipt_buttons import ReceiptButtons
 from pos_app.ui.widgets.sale_code import SaleCode
 from pos_app.ui.widgets.scan_panel import ScanPanel
 from pos_app.ui.widgets.status_panel import StatusPanel
-
-log = logging.getLogger(__name__)
 
 ACCEPTING = ("waiting", "partial", "refused")  # states in which a token may come in
 FINAL = ("paid", "offline", "review", "expired")
@@ -96,7 +93,7 @@ class PaymentView(QWidget):
 
         self.cancel_button = self._button(self.tr("Cancel sale  Esc"), self._escape)
         self.receipts = ReceiptButtons()
-        self.receipts.failed.connect(self._report)
+        self.receipts.failed.connect(self.ui.report)
         self.new_button = self._button(self.tr("New sale  \u23ce"), self._enter)
         self.new_button.setProperty("role", "primary")
         self.new_button.setMinimumHeight(64)
@@ -152,12 +149,8 @@ class PaymentView(QWidget):
         self._offered.clear()
         self._confirm_cancel = False
         currency = sale["currency"]
-        if currency == "sat":
-            self.amount.setText(format_sat(int(sale["amount"])))
-            self.sats.setText("")
-        else:
-            self.amount.setText(f"{format_amount(sale['amount'], currency)}\u2009{currency}")
-            self.sats.setText(format_sat(int(sale["due"])))
+        self.amount.setText(fmt.money(sale["amount"], currency))
+        self.sats.setText("" if currency == "sat" else fmt.sats(int(sale["due"])))
         self.countdown.start(float(sale["expires_at"]))
         self.scan.start()
         self._set_state("waiting")
@@ -210,7 +203,7 @@ class PaymentView(QWidget):
         if result.state == "paid":
             self._show_paid(result.change_token, offline=bool(result.payment.get("offline")))
         elif payment == "recovering":
-            self.advice = recovering_advice(result.message)
+            self.advice = recovering_advice(result.payment.get("error_code"))
             self._set_state("offline")
         elif payment == "needs_review":
             self.advice = Advice(self.tr("Needs review"), result.message, "needs_review")
@@ -288,20 +281,20 @@ class PaymentView(QWidget):
         elif state == "partial":
             self.status.set_state(
                 state,
-                self.tr("Partially paid: {left} to go").format(left=format_sat(left)),
+                self.tr("Partially paid: {left} to go").format(left=fmt.sats(left)),
                 self.tr("{paid} received. Scan the next token for the rest.").format(
-                    paid=format_sat(paid)
+                    paid=fmt.sats(paid)
                 ),
             )
         elif state == "refused" and self.advice is not None:
             text = self.advice.text
             if paid:
-                text += " " + self.tr("Still to pay: {left}.").format(left=format_sat(left))
+                text += " " + self.tr("Still to pay: {left}.").format(left=fmt.sats(left))
             self.status.set_state(state, self.advice.title, text)
         elif state in ("offline", "review") and self.advice is not None:
             self.status.set_state(state, self.advice.title, self.advice.text)
         elif state == "paid":
-            words = self.tr("{paid} received.").format(paid=format_sat(paid))
+            words = self.tr("{paid} received.").format(paid=fmt.sats(paid))
             if offline:
                 words += " " + self.tr("Accepted offline: it is redeemed when the mint is back.")
             self.status.set_state(state, self.tr("Paid"), words)
@@ -331,9 +324,9 @@ class PaymentView(QWidget):
     def _update_code(self, state: str, paid: int, left: int, change: str | None) -> None:
         """The left column: the request QR, the change QR, or large words."""
         if state == "paid" and change:
-            self.code.show_change(change, format_sat(max(0, paid - int(self.sale["due"]))))
+            self.code.show_change(change, fmt.sats(max(0, paid - int(self.sale["due"]))))
         elif state == "paid":
-            self.code.show_note(self.tr("{paid}\nreceived").format(paid=format_sat(paid)), "ok")
+            self.code.show_note(self.tr("{paid}\nreceived").format(paid=fmt.sats(paid)), "ok")
         elif state == "offline":
             self.code.show_note(self.tr("The token is safe.\nNothing to do now."), "warn")
         elif state == "review":
@@ -344,7 +337,7 @@ class PaymentView(QWidget):
                 self.tr("Enter: a new sale\nof {amount}").format(amount=amount), "muted"
             )
         elif paid:  # part paid: the request asks for the whole amount, so show the rest
-            self.code.show_note(self.tr("Still to pay\n{left}").format(left=format_sat(left)))
+            self.code.show_note(self.tr("Still to pay\n{left}").format(left=fmt.sats(left)))
         else:
             self.code.show_request(
                 self.sale["payment_request"], self.sale["payment_request_bech32"]
@@ -389,21 +382,14 @@ class PaymentView(QWidget):
                 self.tr(
                     "{paid} was already paid. Press Esc again to cancel the sale; the owner "
                     "refunds the customer."
-                ).format(paid=format_sat(paid)),
+                ).format(paid=fmt.sats(paid)),
                 "bad",
             )
             return
         sale_id = self.sale_id
         self.stop()
-        spawn(self.ui.core.sales.cancel(sale_id), on_error=self._report)
+        spawn(self.ui.core.sales.cancel(sale_id), on_error=self.ui.report)
         self.done.emit()
-
-    def _report(self, err: PosError) -> None:
-        window = self.ui.window
-        if window is not None and hasattr(window, "show_error"):
-            window.show_error(err)
-        else:
-            log.warning("%s: %s", err.code, err.user_message)
 
 
 async def _later(seconds: float, make: Callable[[], Awaitable[Any]]) -> Any:

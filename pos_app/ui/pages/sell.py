@@ -8,7 +8,6 @@ customer display (a second window, ``display.customer_screen``) in step.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
@@ -22,8 +21,6 @@ from pos_app.ui.page import Page
 from pos_app.ui.pages.payment import ACCEPTING, PaymentView
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.keypad import Keypad
-
-log = logging.getLogger(__name__)
 
 
 class SellPage(Page):
@@ -46,7 +43,7 @@ class SellPage(Page):
         layout.addWidget(self.stack)
         self.keypad.charge.connect(self.charge)
         self.payment.done.connect(self.back_to_keypad)
-        self.payment.renew.connect(self._renew)
+        self.payment.renew.connect(self.charge)
         self.payment.state_changed.connect(self._mirror)
         self._charging = False
 
@@ -83,7 +80,7 @@ class SellPage(Page):
 
     def reload_settings(self) -> None:
         """Read the settings off the GUI thread, then apply them."""
-        spawn(self.ui.settings(), on_done=self.apply_settings, on_error=self._report)
+        spawn(self.ui.settings(), on_done=self.apply_settings, on_error=self.ui.report)
 
     def apply_settings(self, values: dict[str, Any]) -> None:
         """Currency, fee advance, rate estimate and customer display from the settings."""
@@ -162,9 +159,6 @@ class SellPage(Page):
             self.keypad.memo.setText(memo)
         self.keypad.set_error(explain_error(err).text)
 
-    def _renew(self, amount: str, memo: str) -> None:
-        self.charge(amount, memo)
-
     def back_to_keypad(self) -> None:
         """Leave the sale shown and wait for the next amount."""
         self.payment.stop()
@@ -192,10 +186,3 @@ class SellPage(Page):
         )
         if self.payment.state:
             self.customer.set_state(self.payment.state)
-
-    def _report(self, err: PosError) -> None:
-        window = self.ui.window
-        if window is not None and hasattr(window, "show_error"):
-            window.show_error(err)
-        else:
-            log.warning("%s: %s", err.code, err.user_message)

@@ -224,8 +224,5 @@ class SettingsPage(Page):
         self._say(err.user_message, "error")
 
     def _say(self, text: str, role: str) -> None:
-        c = theme.colors()
-        color = {"ok": c.ok, "error": c.bad, "muted": c.muted}.get(role)
-        weight = 600 if role in ("ok", "error") else 400
-        self.status.setStyleSheet(f"color: {color}; font-weight: {weight};" if color else "")
+        theme.set_role(self.status, role)
         self.status.setText(text)

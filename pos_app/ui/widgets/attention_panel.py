@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.core.errors import PosError
 from pos_app.core.wallet.recovery import Outcome
+from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.dismiss_dialog import DismissDialog
 from pos_app.ui.models import sale_format as fmt
@@ -88,12 +91,13 @@ class AttentionPanel(QFrame):
         buttons.addSpacing(12)
         buttons.addWidget(self.empty)
         buttons.addStretch(1)
-        for button in (
+        self._actions = (
             self.retry_button,
             self.accept_button,
             self.dismiss_button,
             self.details_button,
-        ):
+        )
+        for button in self._actions:
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -126,10 +130,6 @@ class AttentionPanel(QFrame):
             return self.model.item(rows[0].row())
         return self.model.item(0) if self.model.rowCount() == 1 else None
 
-    def select_row(self, row: int) -> None:
-        """Highlight ``row``."""
-        self.view.selectRow(row)
-
     def _show_items(self, items: list[AttentionItem]) -> None:
         selected = self.selected()
         self.model.set_items(items)
@@ -139,12 +139,7 @@ class AttentionPanel(QFrame):
                     self.view.selectRow(row)
         self.empty.setVisible(not items)
         self.view.setVisible(bool(items))
-        for button in (
-            self.retry_button,
-            self.accept_button,
-            self.dismiss_button,
-            self.details_button,
-        ):
+        for button in self._actions:
             button.setVisible(bool(items))
         self._fit_rows(len(items))
         self.title.setText(
@@ -180,22 +175,23 @@ class AttentionPanel(QFrame):
     def dismiss(self) -> None:
         """Ask why, then close the selected operation for good."""
         item = self.selected()
-        if item is None or not item.can_dismiss or self._busy:
-            return
-        dialog = DismissDialog(item, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.reason_given.connect(lambda reason: self._dismiss(item, reason))
-        dialog.open()
-        self.dismiss_dialog = dialog
+        if item is not None and item.can_dismiss and not self._busy:
+            self._ask_reason(item, lambda reason: self._dismiss(item, reason))
 
     def accept_payment(self) -> None:
         """Ask why, then credit the selected payment in review to its sale."""
         item = self.selected()
-        if item is None or not item.can_accept or self._busy:
-            return
-        dialog = DismissDialog(item, self, accepting=True)
+        if item is not None and item.can_accept and not self._busy:
+            self._ask_reason(
+                item, lambda reason: self._review(item, reason, accept=True), accepting=True
+            )
+
+    def _ask_reason(
+        self, item: AttentionItem, then: Callable[[str], None], *, accepting: bool = False
+    ) -> None:
+        dialog = DismissDialog(item, self, accepting=accepting)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.reason_given.connect(lambda reason: self._review(item, reason, accept=True))
+        dialog.reason_given.connect(then)
         dialog.open()
         self.dismiss_dialog = dialog
 
@@ -244,14 +240,12 @@ class AttentionPanel(QFrame):
 
     def _failed(self, err: PosError) -> None:
         self._set_busy(False, err.user_message)
-        self.status.setProperty("role", "error")
-        self.status.style().polish(self.status)
+        theme.set_role(self.status, "error")
         self.acted.emit(err.user_message)
 
     def _set_busy(self, busy: bool, text: str) -> None:
         self._busy = busy
-        self.status.setProperty("role", "muted" if busy else "")
-        self.status.style().polish(self.status)
+        theme.set_role(self.status, "muted" if busy else "")
         self.status.setText(text)
         self._update_buttons()
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from pos_app.core.config import Option
-from pos_app.ui.widgets.option_fields import EDITOR_WIDTH, OptionField, tr
+from pos_app.ui.widgets.option_fields import EDITOR_WIDTH, OptionField, select_or_add, tr
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +77,9 @@ class CameraField(OptionField):
     def set_value(self, value: Any) -> None:
         """Select the camera or video file ``value``."""
         text = str(value)
-        index = self.editor.findData(text)
-        if index < 0:
-            label = tr("Camera {n}").format(n=text) if text.isdigit() else text
-            self.editor.addItem(label, text)
-            index = self.editor.count() - 1
-        self.editor.setCurrentIndex(index)
+        select_or_add(
+            self.editor, text, tr("Camera {n}").format(n=text) if text.isdigit() else text
+        )
 
 
 class ScreenField(OptionField):
@@ -106,8 +103,4 @@ class ScreenField(OptionField):
 
     def set_value(self, value: Any) -> None:
         """Select screen ``value`` (listed as not connected if absent)."""
-        index = self.editor.findData(value)
-        if index < 0:
-            self.editor.addItem(tr("Screen {n} (not connected)").format(n=value), value)
-            index = self.editor.count() - 1
-        self.editor.setCurrentIndex(index)
+        select_or_add(self.editor, value, tr("Screen {n} (not connected)").format(n=value))

@@ -8,7 +8,6 @@ its own rate when it is created.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
@@ -27,29 +26,17 @@ from PySide6.QtWidgets import (
 from pos_app.core.errors import PosError
 from pos_app.core.payments.rates import Rate, fiat_to_sat
 from pos_app.ui import theme
+from pos_app.ui.models import sale_format as fmt
 
 MAX_WHOLE_DIGITS = 12
 FIAT_DECIMALS = 2
 SEPARATORS = (".", ",")
 
 
-def group(digits: str, sep: str = "\u202f") -> str:
-    """``1234567`` → ``1 234 567`` (narrow spaces: reads the same in every locale)."""
-    head = len(digits) % 3 or 3
-    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
-    return sep.join(p for p in parts if p)
-
-
-def format_sat(amount: int) -> str:
-    """``12345`` → ``12 345 sat``."""
-    return f"{group(str(amount))} sat"
-
-
-def format_amount(text: str, currency: str) -> str:
-    """The typed amount with its whole part grouped (``1234.5`` → ``1 234.5``)."""
+def format_amount(text: str) -> str:
+    """The typed amount with its whole part grouped (``1234.5`` → ``1 234.5``), as typed."""
     whole, dot, frac = (text or "0").partition(".")
-    del currency  # the same grouping for every currency; the unit is shown apart
-    return f"{group(whole or '0')}{dot}{frac}"
+    return f"{fmt.group(whole or '0')}{dot}{frac}"
 
 
 class Keypad(QWidget):
@@ -57,11 +44,9 @@ class Keypad(QWidget):
 
     Signals:
         charge(str, str): the amount text (``.`` as separator) and the memo; Enter or Charge.
-        amount_changed(str): the amount text after each key.
     """
 
     charge = Signal(str, str)
-    amount_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +135,11 @@ class Keypad(QWidget):
         return self._text
 
     @property
+    def has_amount(self) -> bool:
+        """True when the typed amount is more than zero."""
+        return any(c in "123456789" for c in self._text)
+
+    @property
     def fiat(self) -> bool:
         """True when the shop prices in a currency other than sat."""
         return self.currency != "sat"
@@ -194,7 +184,7 @@ class Keypad(QWidget):
 
     def sat_estimate(self) -> int | None:
         """Sats the typed amount comes to (None: no amount, or no rate for a fiat amount)."""
-        if not self._text or not re.search(r"[1-9]", self._text):
+        if not self.has_amount:
             return None
         value = Decimal(self._text.rstrip(".") or "0")
         if not self.fiat:
@@ -231,13 +221,12 @@ class Keypad(QWidget):
             self._text = text
             self.set_error("")
             self._refresh()
-            self.amount_changed.emit(text)
 
     def submit(self) -> None:
         """Charge the typed amount (ignored while busy or when there is no amount)."""
         if self._busy:
             return
-        if not re.search(r"[1-9]", self._text):
+        if not self.has_amount:
             self.set_error(self.tr("Type an amount first."))
             return
         self.charge.emit(self._text.rstrip("."), self.memo.text().strip())
@@ -250,10 +239,7 @@ class Keypad(QWidget):
         elif key == Qt.Key.Key_Backspace:
             self.press("\u232b")
         elif key in (Qt.Key.Key_Escape, Qt.Key.Key_Delete):
-            had = self._text
             self.clear()
-            if had:
-                self.amount_changed.emit("")
         elif event.text() and event.text() in "0123456789.,":
             self.press(event.text())
         else:
@@ -279,7 +265,7 @@ class Keypad(QWidget):
         return super().eventFilter(watched, event)
 
     def _refresh(self) -> None:
-        shown = format_amount(self._text, self.currency)
+        shown = format_amount(self._text)
         unit = "sat" if not self.fiat else self.currency
         self.amount_label.setText(f"{shown}\u2009{unit}")
         muted = not self._text
@@ -290,15 +276,15 @@ class Keypad(QWidget):
         estimate = self.sat_estimate()
         if not self.fiat:
             note = (
-                self.tr("includes {fee} fee").format(fee=format_sat(self._advance))
+                self.tr("includes {fee} fee").format(fee=fmt.sats(self._advance))
                 if self._advance and estimate
                 else ""
             )
             self.sats_label.setText(note)
         elif estimate is not None:
-            self.sats_label.setText(self.tr("≈ {sats}").format(sats=format_sat(estimate)))
+            self.sats_label.setText(self.tr("≈ {sats}").format(sats=fmt.sats(estimate)))
         elif self._rate is None and self._rate_note:
             self.sats_label.setText(self._rate_note)
         else:
             self.sats_label.setText("")
-        self.charge_button.setEnabled(not self._busy and bool(re.search(r"[1-9]", self._text)))
+        self.charge_button.setEnabled(not self._busy and self.has_amount)

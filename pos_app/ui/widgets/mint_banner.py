@@ -47,10 +47,7 @@ class MintOfflineBanner(QLabel):
                 self.hide()
             return
         self.mint = url
-        warn = theme.colors().warn
-        self.setStyleSheet(
-            f"background: {warn}; color: white; font-weight: 600; border-radius: 6px;"
-        )
+        self.setStyleSheet(theme.banner_style("warn"))
         text = self.tr(
             "The mint %1 is offline right now. "
             "A token from it is kept and redeemed when it answers."

@@ -119,7 +119,7 @@ class MintCheck(QWidget):
             return
         self.report = None
         self.check_button.setEnabled(False)
-        self._show(self.tr("Checking {url}…").format(url=escape(url)), "")
+        self._show(self.tr("Checking {url}…").format(url=escape(url)))
         spawn(self._inspect(url), on_done=self._done, on_error=self._failed)
 
     def clear(self) -> None:
@@ -131,7 +131,7 @@ class MintCheck(QWidget):
     def _done(self, report: MintReport) -> None:
         self.check_button.setEnabled(True)
         self.report = report
-        self._show(report_html(report), "")
+        self._show(report_html(report))
         self.checked.emit(report)
 
     def _failed(self, err: PosError) -> None:
@@ -139,8 +139,7 @@ class MintCheck(QWidget):
         self.report = None
         reason = self.explain(err)
         self._show(
-            f"<b>{escape(self.tr('This mint cannot be used'))}</b><br>{escape(reason)}",
-            theme.colors().bad,
+            f"<b>{escape(self.tr('This mint cannot be used'))}</b><br>{escape(reason)}", "error"
         )
         self.failed.emit(reason)
 
@@ -162,7 +161,7 @@ class MintCheck(QWidget):
             self.card.hide()
             self.cleared.emit()
 
-    def _show(self, html: str, color: str) -> None:
-        self.status.setStyleSheet(f"color: {color};" if color else "")
+    def _show(self, html: str, role: str = "") -> None:
+        theme.set_role(self.status, role)
         self.status.setText(html)
         self.card.show()

@@ -26,6 +26,7 @@ from pos_app.core.errors import PosError
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.add_mint import AddMintDialog
+from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.tasks import spawn
 
 NAME, URL, UNITS, BALANCE, TRUSTED = range(5)
@@ -68,10 +69,6 @@ class MintList(QWidget):
         self.trust_button.clicked.connect(self._toggle_selected)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setProperty("role", "danger")
-        # the theme's danger colour would otherwise hide that the button is disabled
-        self.remove_button.setStyleSheet(
-            f"QPushButton:disabled {{ color: {theme.colors().muted}; }}"
-        )
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -103,7 +100,7 @@ class MintList(QWidget):
         mints, balance = loaded
         held: dict[str, list[str]] = defaultdict(list)
         for row in balance.get("balances", []):
-            held[row["mint"]].append(f"{row['amount']} {row['unit']}")
+            held[row["mint"]].append(fmt.sats(row["amount"], row["unit"]))
         selected = self.selected_url()
         self.mints = mints
         self.table.blockSignals(True)
@@ -216,8 +213,6 @@ class MintList(QWidget):
         self.refresh()  # a refused trust toggle must show the stored state again
 
     def _say(self, text: str, role: str) -> None:
-        self.message.setProperty("role", role)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        theme.set_role(self.message, role)
         self.message.setText(text)
         self.message.show()

@@ -46,6 +46,19 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Settings", text)
 
 
+def select_or_add(combo: QComboBox, value: Any, label: str) -> None:
+    """Select the item holding ``value``; add it as ``label`` first when it is not listed.
+
+    A stored value the list lacks (a camera unplugged, a choice from a newer version)
+    is shown rather than silently replaced by the first item.
+    """
+    index = combo.findData(value)
+    if index < 0:
+        combo.addItem(label, value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
+
+
 def mode_texts() -> dict[str, tuple[str, str]]:
     """Title and one-line explanation of each acceptance mode."""
     return {
@@ -182,11 +195,7 @@ class ChoiceField(OptionField):
 
     def set_value(self, value: Any) -> None:
         """Select ``value`` (added to the list if unknown)."""
-        index = self.editor.findData(value)
-        if index < 0:  # a value written by a newer version: show it rather than hide it
-            self.editor.addItem(str(value), value)
-            index = self.editor.count() - 1
-        self.editor.setCurrentIndex(index)
+        select_or_add(self.editor, value, str(value))
 
 
 class ModeField(OptionField):

@@ -14,8 +14,8 @@ import logging
 from collections import OrderedDict
 
 import qrcode
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from pos_app.core.cashu.ur import encode_token_ur
@@ -55,33 +55,13 @@ def cached_matrix(text: str) -> Matrix:
     return found
 
 
-def matrix_image(matrix: Matrix, scale: int = 8) -> QImage:
-    """A black-on-white image of a module matrix (for receipts and exports)."""
-    n = len(matrix)
-    image = QImage(n * scale, n * scale, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("black"))
-    for y, row in enumerate(matrix):
-        for x, dark in enumerate(row):
-            if dark:
-                painter.drawRect(x * scale, y * scale, scale, scale)
-    painter.end()
-    return image
-
-
 class QrView(QWidget):
     """Shows ``text`` as a QR code that fills the widget, always black on white.
 
     Texts longer than ``MAX_STATIC`` are shown as an animated ``ur:bytes`` fountain
-    code (what wallets such as cashu.me read); :attr:`animated` tells which.
-
-    Signals:
-        ready(): the code for the current text is drawn.
+    code (what wallets such as cashu.me read); :attr:`animated` tells which, and
+    :attr:`pending` is True while a static code is still being encoded.
     """
-
-    ready = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,7 +72,6 @@ class QrView(QWidget):
         self._encoder = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._next_part)
-        self.frames_shown = 0
 
     @property
     def text(self) -> str:
@@ -115,17 +94,13 @@ class QrView(QWidget):
         self._text = text = text or ""
         self._encoder = None
         self._matrix = []
-        if not text:
-            self._drawn()
-        elif len(text) > max_static:
+        if len(text) > max_static:
             self._encoder = encode_token_ur(text, FRAGMENT)
             self._next_part()
             self._timer.start(1000 // FPS)
-            self.ready.emit()
         elif text in _cache:
             self._matrix = _cache[text]
-            self._drawn()
-        else:
+        elif text:
             self._encode_static(text)
         self.update()
 
@@ -134,7 +109,6 @@ class QrView(QWidget):
             future = in_thread(cached_matrix, text)
         except RuntimeError:  # no asyncio loop (a bare Qt script): encode here
             self._matrix = cached_matrix(text)
-            self._drawn()
             return
         future.add_done_callback(lambda f, t=text: self._encoded(t, f))
 
@@ -144,15 +118,11 @@ class QrView(QWidget):
         if future.exception() is not None:
             log.error("QR encoding failed", exc_info=future.exception())
             return
+        self._matrix = future.result()
         try:
-            self._matrix = future.result()
-            self._drawn()
+            self.update()
         except RuntimeError:  # the widget was deleted while encoding
             pass
-
-    def _drawn(self) -> None:
-        self.update()
-        self.ready.emit()
 
     def clear(self) -> None:
         """Show nothing."""
@@ -162,7 +132,6 @@ class QrView(QWidget):
         if self._encoder is None:
             return
         self._matrix = qr_matrix(self._encoder.next_part().upper(), fixed_mask=True)
-        self.frames_shown += 1
         self.update()
 
     def sizeHint(self) -> QSize:

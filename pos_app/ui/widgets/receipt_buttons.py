@@ -16,11 +16,9 @@ class ReceiptButtons(QWidget):
     """Print (system dialog) or save as PDF (file dialog), both without blocking.
 
     Signals:
-        saved(str): the PDF was written to this path.
         failed(object): a :class:`~pos_app.core.errors.PosError` while saving.
     """
 
-    saved = Signal(str)
     failed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -74,7 +72,7 @@ class ReceiptButtons(QWidget):
         dialog.open()
 
     def save(self, path: str | Path) -> None:
-        """Write the PDF in an executor thread; ``saved`` or ``failed`` tells the outcome."""
+        """Write the PDF in an executor thread; the note or ``failed`` tells the outcome."""
         data = self.receipt()
         if data is None:
             return
@@ -87,4 +85,3 @@ class ReceiptButtons(QWidget):
     def _saved(self, path: Path) -> None:
         self.note.setText(self.tr("Saved: {name}").format(name=path.name))
         self.note.setToolTip(str(path))
-        self.saved.emit(str(path))

@@ -37,15 +37,17 @@ HINT_SECONDS = 6
 
 
 class ScanPanel(QWidget):
-    """Camera, progress, hints and paste field.
+    """Camera, progress, hints and (unless ``paste`` is False) a paste field.
 
     Signals:
         token(str, str): a token text and where it came from (``scan`` or ``paste``).
+        camera_failed(str): the camera could not be used; scanning has stopped.
     """
 
     token = Signal(str, str)
+    camera_failed = Signal(str)
 
-    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ui: UiContext, parent: QWidget | None = None, *, paste: bool = True) -> None:
         super().__init__(parent)
         self.ui = ui
         self.worker: ScannerWorker | None = None
@@ -76,6 +78,8 @@ class ScanPanel(QWidget):
         paste_row = QHBoxLayout()
         paste_row.addWidget(self.paste, 1)
         paste_row.addWidget(self.paste_button)
+        self.paste.setVisible(paste)
+        self.paste_button.setVisible(paste)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -196,6 +200,7 @@ class ScanPanel(QWidget):
         self.camera.set_placeholder(
             self.tr("Camera not available: {error}\nPaste the token instead.").format(error=text)
         )
+        self.camera_failed.emit(text)
 
     def eventFilter(self, watched: object, event: object) -> bool:
         """Enter in the paste field pays the token; the event stops here.

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.core.cashu import nut13
 from pos_app.core.errors import ValidationError
+from pos_app.ui import theme
 from pos_app.ui.widgets.setup_pages import SetupPage, error_label, show_error, text_label
 
 CONFIRM_WORDS = 3
@@ -91,9 +92,10 @@ class SeedPage(SetupPage):
         """Show ``mnemonic`` as numbered words in columns."""
         words = mnemonic.split()
         rows = (len(words) + 2) // 3
+        muted = theme.colors().muted
         for i, word in enumerate(words):
             number = f"{i + 1}.".rjust(3).replace(" ", "&nbsp;")
-            label = QLabel(f"<span style='color:gray'>{number}</span> <b>{word}</b>")
+            label = QLabel(f"<span style='color:{muted}'>{number}</span> <b>{word}</b>")
             label.setStyleSheet("font-size: 16pt; font-family: monospace;")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.grid.addWidget(label, i % rows, i // rows)

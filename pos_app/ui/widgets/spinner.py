@@ -6,6 +6,8 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from pos_app.ui import theme
+
 STEP_DEGREES = 30
 INTERVAL_MS = 60
 
@@ -16,7 +18,7 @@ class Spinner(QWidget):
     def __init__(self, size: int = 48, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._angle = 0
-        self._color = QColor("#1f5fae")
+        self._color = theme.qcolor("info")
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(self._advance)

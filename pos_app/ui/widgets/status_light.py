@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from pos_app.ui import theme
@@ -10,10 +11,14 @@ COLOR = {"online": "ok", "degraded": "warn", "offline": "bad"}
 
 
 def status_text(status: str) -> str:
-    """A readable word for a health status."""
-    return {"online": "Online", "degraded": "Slow", "offline": "Offline"}.get(
-        status, "Not checked yet"
-    )
+    """A readable word for a health status, translated."""
+    words = {
+        "online": QT_TRANSLATE_NOOP("StatusLight", "Online"),
+        "degraded": QT_TRANSLATE_NOOP("StatusLight", "Slow"),
+        "offline": QT_TRANSLATE_NOOP("StatusLight", "Offline"),
+    }
+    word = words.get(status, QT_TRANSLATE_NOOP("StatusLight", "Not checked yet"))
+    return QCoreApplication.translate("StatusLight", word)
 
 
 class StatusLight(QLabel):
@@ -27,6 +32,4 @@ class StatusLight(QLabel):
         """Show ``status``."""
         self.status = status
         color = getattr(theme.colors(), COLOR.get(status, "muted"))
-        self.setText(
-            f'<span style="color:{color}; font-size:18pt">●</span> {self.tr(status_text(status))}'
-        )
+        self.setText(f'<span style="color:{color}; font-size:18pt">●</span> {status_text(status)}')

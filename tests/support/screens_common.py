@@ -1,0 +1,41 @@
+"""What the screenshot modules share: pumping Qt until a window is in a state, and saving it.
+
+The ``screens_*`` modules run from a test body with the qasync loop of
+``tests/gui/conftest.py`` installed (never inside a coroutine): pumping Qt also
+runs the asyncio tasks the widgets spawn.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
+
+def pump_until(condition: Callable[[], object], timeout: float = 20.0) -> None:
+    """Process Qt events until ``condition()`` holds.
+
+    Raises:
+        TimeoutError: when the window does not get there within ``timeout`` seconds.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not reach the state to capture")
+        QTest.qWait(5)
+
+
+def pump(seconds: float) -> None:
+    """Process Qt events for a while (layouts, animations)."""
+    QTest.qWait(round(seconds * 1000))
+
+
+def save(widget: QWidget, path: Path, settle: float = 0.15) -> Path:
+    """Let the layout settle, then save ``widget`` as a PNG at ``path``."""
+    pump(settle)
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path
