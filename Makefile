@@ -11,7 +11,7 @@ PACKAGE := dist/pos-app/pos-app
 PACKAGE_INPUTS := build.spec pyproject.toml $(shell find pos_app resources -type f ! -name '*.pyc' 2>/dev/null)
 export QT_API := pyside6
 
-.PHONY: run test lint unit bench screenshots package package-test self-test clean venv dev mint-venv node-deps
+.PHONY: run test lint unit bench screenshots package package-test self-test clean venv dev mint-venv node-deps system-deps
 
 $(BIN)/.runtime-ok: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required (set PYTHON=...)"; exit 1; }
@@ -38,6 +38,19 @@ $(NODE_DIR)/.ok: tests/support/bcur/package.json tests/support/bcur/package-lock
 		(cd $(NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error) && touch $@; \
 	else echo "npm not found: BC-UR interoperability tests will be skipped"; fi
 
+# Debian packages the tests use: an X server and a keyboard for the real-window test, and
+# the libraries Qt's xcb platform needs. Installed only where we are root with apt-get (CI);
+# elsewhere the test that needs them is skipped and says which are missing.
+SYSTEM_PACKAGES := xvfb xdotool libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 \
+	libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-randr0 libxcb-shape0
+system-deps:
+	@if command -v Xvfb >/dev/null && command -v xdotool >/dev/null && \
+		dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null) \
+			|| echo "system-deps: apt-get failed; the real-X-server test will be skipped"; \
+	else echo "system-deps: not root: install $(SYSTEM_PACKAGES) for the real-X-server test"; fi
+
 venv: $(BIN)/.runtime-ok
 dev: $(BIN)/.dev-ok
 mint-venv: $(MINT_VENV)/.ok
@@ -50,7 +63,7 @@ lint: $(BIN)/.dev-ok
 	$(BIN)/ruff check pos_app tests tools
 	$(BIN)/ruff format --check pos_app tests tools
 
-test: $(BIN)/.dev-ok $(MINT_VENV)/.ok node-deps
+test: $(BIN)/.dev-ok $(MINT_VENV)/.ok node-deps system-deps
 	$(MAKE) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 	$(MAKE) package-test

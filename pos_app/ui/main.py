@@ -1,20 +1,45 @@
-"""Starting the desktop app: Qt + qasync, first-run setup or unlock, then the main window."""
+"""Starting the desktop app: Qt + qasync, first-run setup or unlock, then the main window.
+
+The app, not Qt, decides when it ends. Qt's default is to quit when its last
+visible window closes; here windows come and go (the setup wizard or the unlock
+dialog closes before the main window opens), and that default stopped the event
+loop under the coroutine that was about to show the main window. So
+``quitOnLastWindowClosed`` is off, and :func:`main` returns when the main window
+has closed and every service, HTTP client and the database are shut down.
+
+The loop's default executor is a plain ``ThreadPoolExecutor`` owned here (the
+one the GUI tests use too): qasync's own is a pool of QThreads, and a QThread
+still alive at exit aborts the process.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
+import signal
+import socket
 import sys
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from pos_app.app import resolve_data_dir, wallet_exists
 from pos_app.core.logs import setup_logging
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
 log = logging.getLogger(__name__)
+
+EXECUTOR_WORKERS = 4
+# How long shutdown waits for background tasks of closed windows before cancelling them.
+SHUTDOWN_GRACE_SECONDS = 5.0
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Run the app until its window closes; returns the exit code."""
+    """Run the app until its main window closes (or setup is abandoned); the exit code."""
     import qasync
     from PySide6.QtWidgets import QApplication
 
@@ -23,11 +48,20 @@ def run_gui(args: argparse.Namespace) -> int:
     qt = QApplication.instance() or QApplication(sys.argv)
     qt.setApplicationName("pos-app")
     qt.setApplicationDisplayName("Cashu point of sale")
+    qt.setQuitOnLastWindowClosed(False)
     theme.apply(qt)
+    executor = ThreadPoolExecutor(max_workers=EXECUTOR_WORKERS, thread_name_prefix="pos-app")
     loop = qasync.QEventLoop(qt)
+    loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
-    with loop:
-        return loop.run_until_complete(main(args))
+    try:
+        with loop, _quit_on_signals(qt):
+            code = loop.run_until_complete(main(args))
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+        asyncio.set_event_loop(None)
+    log.info("exited with code %d", code)
+    return code
 
 
 async def main(args: argparse.Namespace) -> int:
@@ -42,18 +76,97 @@ async def main(args: argparse.Namespace) -> int:
     setup_logging(data_dir if data_dir.is_dir() else None)
     core = await (unlock(data_dir) if wallet_exists(data_dir) else run_setup(data_dir))
     if core is None:
+        log.info("setup or unlock abandoned")
+        await _finish_tasks()
         return 1
     setup_logging(data_dir)
     bridge = CoreBridge(core.bus)
     ui = UiContext(core, bridge, camera_override=getattr(args, "camera", None))
-    window = MainWindow(ui)
-    window.show()
-    core.services.start()  # retries and mint health run while the window is open
-    log.info("main window shown")
     try:
+        window = MainWindow(ui)
+        window.show()
+        # Take the keyboard: a till may run X without a window manager to do it.
+        window.raise_()
+        window.activateWindow()
+        core.services.start()  # retries and mint health run while the window is open
+        log.info("main window shown")
         await window.wait_closed()
     finally:
+        log.info("shutting down")
         await core.services.stop()
+        log.info("services stopped")
         bridge.detach()
+        await _finish_tasks()
         await core.aclose()
+        log.info("database closed")
     return 0
+
+
+async def _finish_tasks() -> None:
+    """Let work started by closed windows end (briefly), then cancel what is left."""
+    from pos_app.ui.tasks import running_tasks_list
+
+    pending = running_tasks_list()
+    if not pending:
+        return
+    _done, late = await asyncio.wait(pending, timeout=SHUTDOWN_GRACE_SECONDS)
+    for task in late:
+        log.warning("cancelling %s at shutdown", task.get_name())
+        task.cancel()
+    if late:
+        await asyncio.gather(*late, return_exceptions=True)
+
+
+@contextlib.contextmanager
+def _quit_on_signals(qt: QApplication) -> Iterator[None]:
+    """Ctrl+C and SIGTERM close the app's windows, so it ends the normal way (exit code 0).
+
+    A Python signal handler only runs when Python code runs; while Qt waits for
+    events it would not. ``signal.set_wakeup_fd`` writes a byte to a socket that
+    Qt watches, which wakes the loop so the handler runs at once.
+    """
+    from PySide6.QtCore import QSocketNotifier
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+
+    def close_windows(signum: int, _frame: object) -> None:
+        log.info("signal %d: closing the app", signum)
+        _close_all(qt)
+
+    notifier.activated.connect(drain)
+    try:
+        old_fd = signal.set_wakeup_fd(writer.fileno())
+    except ValueError:  # not the main thread (embedded): leave signals alone
+        notifier.setEnabled(False)
+        reader.close()
+        writer.close()
+        yield
+        return
+    old = {s: signal.signal(s, close_windows) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in old.items():
+            signal.signal(signum, handler)
+        signal.set_wakeup_fd(old_fd)
+        notifier.setEnabled(False)
+        reader.close()
+        writer.close()
+
+
+def _close_all(qt: QApplication) -> None:
+    """Close every window without asking: the operating system wants the app to end."""
+    from pos_app.ui.main_window import MainWindow
+
+    for widget in qt.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.quit(confirm=False)
+        elif widget.isVisible():
+            widget.close()

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+from typing import cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -22,6 +24,7 @@ from pos_app.core.errors import PosError
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.notifications import NotificationsDialog
+from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.page import Page
 from pos_app.ui.pages.activity import ActivityPage
 from pos_app.ui.pages.health import HealthPage
@@ -116,8 +119,21 @@ class MainWindow(QMainWindow):
         ui.bridge.notification.connect(self._on_notification)
         self.tray = Tray(ui, self)
         self.notifications_dialog: NotificationsDialog | None = None
+        self.quit_box: QMessageBox | None = None
+        self._quitting = False
+        self._build_menu()
         self.show_page(0)
         self.refresh_unread()
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&App"))
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        if self.quit_action.shortcut().isEmpty():  # platforms without a standard Quit key
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.triggered.connect(lambda: self.quit(confirm=True))
+        menu.addAction(self.quit_action)
 
     def page(self, kind: type[Page]) -> Page:
         """The page of a given class."""
@@ -164,8 +180,54 @@ class MainWindow(QMainWindow):
         self.notifications_dialog = dialog
         dialog.open()
 
+    def open_sale(self) -> dict[str, object] | None:
+        """The sale the Sell page is taking payment for, if one is open and not yet paid."""
+        return cast(SellPage, self.page(SellPage)).open_sale()
+
+    def quit(self, *, confirm: bool = True) -> None:
+        """End the app; with a sale open and ``confirm``, ask first (without blocking)."""
+        sale = self.open_sale() if confirm else None
+        if sale is None:
+            self._quitting = True
+            self.close()
+            return
+        if self.quit_box is not None:
+            self.quit_box.raise_()
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Quit"))
+        box.setText(
+            self.tr("A sale is open: {amount}, not paid yet.").format(
+                amount=fmt.money(str(sale["amount"]), str(sale["currency"]))
+            )
+        )
+        box.setInformativeText(
+            self.tr(
+                "If you quit now, the customer cannot pay it at this till; it stays in "
+                "Activity and expires on its own. Money already received is kept."
+            )
+        )
+        quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep selling"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(quit_button)  # Ctrl+Q then Enter: the owner meant it
+
+        def answered() -> None:
+            self.quit_box = None
+            if box.clickedButton() is quit_button:
+                self.quit(confirm=False)
+
+        box.finished.connect(lambda _result: answered())
+        self.quit_box = box
+        box.open()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop cameras and timers of every page, then let the app finish."""
+        """Ask before closing over an open sale; then stop every page and let the app finish."""
+        if not self._quitting and self.open_sale() is not None:
+            event.ignore()
+            self.quit(confirm=True)
+            return
+        self._quitting = True
         for page in self.pages:
             page.shutdown()
         self.tray.hide()

@@ -12,7 +12,6 @@ import asyncio
 import functools
 import logging
 from collections.abc import Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pos_app.core.errors import Category, PosError
@@ -24,24 +23,20 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _running: set[asyncio.Task[Any]] = set()
-WORKERS = 2
-
-
-@functools.cache
-def _pool() -> ThreadPoolExecutor:
-    # Plain Python threads, not the loop's default executor: under qasync that is a pool
-    # of QThreads only loop.close() stops, and a QThread alive at exit aborts the process.
-    return ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="pos-ui")
 
 
 def in_thread(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> asyncio.Future[T]:
     """Run blocking ``fn`` (QR encoding, Argon2, PDF writing) in a worker thread; await it.
 
+    The worker is the loop's default executor: the ``ThreadPoolExecutor`` that
+    :func:`pos_app.ui.main.run_gui` owns (and the GUI tests' loop fixture sets), the
+    same pool the core's crypto runs in.
+
     Raises:
         RuntimeError: when no asyncio loop is running.
     """
     loop = asyncio.get_running_loop()
-    return loop.run_in_executor(_pool(), functools.partial(fn, *args, **kwargs))
+    return loop.run_in_executor(None, functools.partial(fn, *args, **kwargs))
 
 
 def as_pos_error(exc: BaseException) -> PosError:
@@ -127,3 +122,8 @@ async def until_finished(dialog: QDialog, focus: QWidget | None = None) -> int:
 def running_tasks() -> int:
     """How many spawned tasks have not finished (tests wait for zero)."""
     return len(_running)
+
+
+def running_tasks_list() -> list[asyncio.Task[Any]]:
+    """The spawned tasks that have not finished (shutdown waits for them)."""
+    return [t for t in _running if not t.done()]

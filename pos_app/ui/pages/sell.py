@@ -54,6 +54,12 @@ class SellPage(Page):
         """True while the keypad (not a sale) is shown."""
         return self.stack.currentWidget() is self.keypad
 
+    def open_sale(self) -> dict[str, Any] | None:
+        """The sale shown while it can still take a token (or one is being redeemed)."""
+        if self.on_keypad or self.payment.state not in (*ACCEPTING, "processing"):
+            return None
+        return self.payment.sale or None
+
     def activated(self) -> None:
         """Give the keys to the keypad (or the sale) and reload the settings."""
         if self.on_keypad:

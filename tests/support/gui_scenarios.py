@@ -1,0 +1,195 @@
+"""What a shop does with the real program, step by step (run by ``gui_driver``).
+
+Each function takes the :class:`~tests.support.gui_driver.pos_gui_driver.Driver`,
+whose ``args`` come from the test (mint URL, passphrase, token). Scenarios act
+through the widgets a person uses (buttons, fields, the keypad, the Quit action)
+and note each step; the test then checks the program's exit code, its stderr and
+its log.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+STAYS_UP_SECONDS = 3.0
+
+
+def top(class_name: str) -> Any:
+    """The visible top-level window of that class, if any (call on the GUI thread)."""
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if type(widget).__name__ == class_name and widget.isVisible():
+            return widget
+    return None
+
+
+def main_window_stays_up(d: Any) -> Any:
+    """Wait for the main window, then check it is still shown a few seconds later."""
+    window = d.wait(lambda: top("MainWindow"), "the main window")
+    d.note("main window shown")
+    time.sleep(STAYS_UP_SECONDS)
+    if not d.gui(window.isVisible):
+        raise AssertionError("the main window closed by itself")
+    d.note("main window stays up")
+    # Opening the wallet ran in a worker thread: it must be the app's own pool (the kind
+    # the GUI tests use), not qasync's QThreads, which abort the process if alive at exit.
+    workers = [t.name for t in threading.enumerate() if t.name.startswith("pos-app")]
+    if not workers:
+        raise AssertionError(f"no pos-app worker thread: {[t.name for t in threading.enumerate()]}")
+    return window
+
+
+def quit_by_menu(d: Any, window: Any) -> None:
+    """Ctrl+Q's action, as the menu and the shortcut trigger it; the program then exits."""
+    d.note("DONE")  # written first: the process may be gone before the call returns
+    d.gui(window.quit_action.trigger)
+
+
+def first_run(d: Any) -> None:
+    """New shop: create a wallet kept under a passphrase, trust the test mint, Finish."""
+    wizard = d.wait(lambda: top("SetupWizard"), "the setup wizard")
+    d.note("wizard shown")
+
+    def create() -> None:
+        wizard.welcome.create.setChecked(True)
+        wizard.next_button.click()
+
+    d.gui(create)
+    d.wait(lambda: wizard.page is wizard.seed, "the recovery words")
+
+    def written() -> None:
+        wizard.seed.written.setChecked(True)
+        wizard.next_button.click()
+
+    d.gui(written)
+    d.wait(lambda: wizard.page is wizard.confirm, "the backup check")
+
+    def confirm() -> None:
+        page = wizard.confirm
+        for position, edit in zip(page.positions, page.edits, strict=True):
+            edit.setText(page.words[position])
+        wizard.next_button.click()
+
+    d.gui(confirm)
+    d.wait(lambda: wizard.page is wizard.key, "the key page")
+
+    def passphrase() -> None:
+        wizard.key.passphrase.setChecked(True)
+        wizard.key.pass1.setText(d.args["passphrase"])
+        wizard.key.pass2.setText(d.args["passphrase"])
+        wizard.next_button.click()
+
+    d.gui(passphrase)
+    d.wait(lambda: wizard.page is wizard.mints, "the mints page")
+
+    def check_mint() -> None:
+        wizard.mints.check.url_edit.setText(d.args["mint"])
+        wizard.mints.check.check_button.click()
+
+    d.gui(check_mint)
+    d.wait(lambda: wizard.mints.add_button.isEnabled(), "the mint check")
+    d.gui(wizard.mints.add_button.click)
+    d.gui(wizard.next_button.click)
+    d.wait(lambda: wizard.page is wizard.summary, "the summary")
+    d.note("finish")
+    d.gui(wizard.next_button.click)
+    window = main_window_stays_up(d)
+    if d.gui(lambda: top("SetupWizard")) is not None:
+        raise AssertionError("the wizard is still shown")
+    quit_by_menu(d, window)
+
+
+def unlock_sell_quit(d: Any) -> None:
+    """Restart: a wrong passphrase is refused, the right one opens; a sale is paid; Quit."""
+    dialog = d.wait(lambda: top("UnlockDialog"), "the unlock dialog")
+    d.note("unlock shown")
+
+    def type_passphrase(text: str) -> None:
+        dialog.passphrase.setText(text)
+        dialog.unlock_button.click()
+
+    d.gui(type_passphrase, d.args["passphrase"] + "x")
+    d.wait(
+        lambda: dialog.error.isVisible() and "Wrong passphrase" in dialog.error.text(),
+        "the wrong passphrase message",
+    )
+    d.note("wrong passphrase refused")
+    d.gui(type_passphrase, d.args["passphrase"])
+    window = main_window_stays_up(d)
+    sell_a_token(d, window)
+    quit_by_menu(d, window)
+
+
+def sell_a_token(d: Any, window: Any) -> None:
+    """Type the amount on the keypad, charge, paste the customer's token, see Paid."""
+    sell = window.pages[0]
+
+    def charge() -> None:
+        for key in d.args["amount"]:
+            sell.keypad.press(key)
+        sell.keypad.submit()
+
+    d.gui(charge)
+    d.wait(lambda: sell.payment.state == "waiting", "the payment request", timeout=60)
+    d.note("sale open")
+
+    def paste() -> None:
+        sell.payment.scan.paste.setText(d.args["token"])
+        sell.payment.scan.paste_button.click()
+
+    d.gui(paste)
+    d.wait(lambda: sell.payment.state == "paid", "Paid", timeout=60)
+    d.note("paid")
+
+
+def quit_with_open_sale(d: Any) -> None:
+    """Quit with a sale waiting: asked; Keep selling keeps the app; Quit then ends it."""
+    window = main_window_stays_up(d)
+    sell = window.pages[0]
+
+    def charge() -> None:
+        for key in d.args["amount"]:
+            sell.keypad.press(key)
+        sell.keypad.submit()
+
+    d.gui(charge)
+    d.wait(lambda: sell.payment.state == "waiting", "the payment request", timeout=60)
+    d.gui(window.quit_action.trigger)
+    box = d.wait(lambda: window.quit_box, "the question before quitting")
+    d.note("asked before quitting")
+
+    def answer(role_name: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        role = getattr(QMessageBox.ButtonRole, role_name)
+        button = next(b for b in box.buttons() if box.buttonRole(b) == role)
+        button.click()
+
+    d.gui(answer, "RejectRole")
+    d.wait(lambda: window.quit_box is None, "the question to close")
+    time.sleep(1)
+    if not d.gui(window.isVisible):
+        raise AssertionError("Keep selling closed the app")
+    if d.gui(lambda: sell.payment.state) != "waiting":
+        raise AssertionError("the sale was left")
+    d.note("kept selling")
+    d.gui(window.close)  # the window's close button asks too
+    box = d.wait(lambda: window.quit_box, "the question before closing")
+    d.note("DONE")
+    d.gui(answer, "AcceptRole")
+
+
+def wait_for_signal(d: Any) -> None:
+    """Main window up; the test then sends SIGTERM or SIGINT."""
+    main_window_stays_up(d)
+    d.note("DONE")
+
+
+def quit_setup(d: Any) -> None:
+    """Open the wizard and press Quit on its first page."""
+    wizard = d.wait(lambda: top("SetupWizard"), "the setup wizard")
+    d.note("DONE")
+    d.gui(wizard.quit_button.click)
