@@ -1,3 +1,3 @@
-from pos_app.cli import main
+from pos_app.launcher import main
 
 raise SystemExit(main())

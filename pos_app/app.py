@@ -7,6 +7,7 @@ passphrase): the GUI calls it off the event loop.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 from collections.abc import AsyncIterator
@@ -20,7 +21,9 @@ from pos_app.core.events import EventBus
 from pos_app.core.mint.client import MintPool
 from pos_app.core.payments.sales import SalesService
 from pos_app.core.services import Services
+from pos_app.core.services.bundle import gather_facts, write_bundle
 from pos_app.core.services.notifications import NotificationCenter
+from pos_app.core.settings import SettingsService
 from pos_app.core.store.db import DB_FILE, Database
 from pos_app.core.store.keys import KeyStore, PassphraseSource
 from pos_app.core.store.schema import Secret
@@ -63,6 +66,7 @@ class App:
         self.db = db
         self.bus = EventBus()
         self.config = Config()
+        self.settings = SettingsService(db, self.config)
         self.pool = MintPool(trust_env=trust_env)
         self.mints = MintDirectory(db, self.pool)
         mnemonic = db.transact(lambda s: s.get(Secret, MNEMONIC))
@@ -169,6 +173,13 @@ class App:
         await self.sales.aclose()
         await self.pool.aclose()
         self.db.close()
+
+    async def support_bundle(self, out_dir: Path) -> Path:
+        """Write a support bundle (logs, settings, errors; no secrets) into ``out_dir``."""
+        facts = await self.db.run(
+            lambda s: gather_facts(s, self.config, self.mints, self.services.status())
+        )
+        return await asyncio.to_thread(write_bundle, Path(out_dir), self.data_dir, facts)
 
     def info(self) -> dict[str, Any]:
         """Where the wallet lives (for ``init`` and the About box)."""

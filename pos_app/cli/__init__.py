@@ -1,6 +1,7 @@
 """The ``pos-app`` command line: the same core services as the GUI, for scripts and admins.
 
-Without a sub-command it starts the GUI. Every sub-command prints JSON with
+:mod:`pos_app.launcher` decides between this, the GUI and the self-test; the
+command line never names the GUI. Every sub-command prints JSON with
 ``--json`` and exits 0 on success, 1 on a refused or failed operation (with
 ``{"error": {"category", "code", "message"}}``), 2 on a usage error.
 """
@@ -45,10 +46,6 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"pos-app {__version__}")
-    parser.add_argument(
-        "--camera", metavar="SOURCE", help="camera index or video file for this run"
-    )
-    parser.add_argument("--self-test", action="store_true", help="check the installation and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub, common)
@@ -56,16 +53,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``pos-app`` console script."""
+    """Run one command line (``pos-app`` without the GUI): parse, run, print; the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "handler", None) is None:
+        missing_command(parser, args)
+    return run(args)
+
+
+def missing_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Exit 2 with usage: a command group without its sub-command, or no command at all."""
+    if args.command is not None:
+        parser.error(f"{args.command}: choose a sub-command (pos-app {args.command} -h)")
+    parser.error("choose a command (pos-app -h)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed command ``args.handler``; print its result or error; the exit code."""
     as_json = getattr(args, "json", False)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        if args.command is not None:  # a command group without its sub-command
-            parser.error(f"{args.command}: choose a sub-command (pos-app {args.command} -h)")
-        return run_gui(args, parser)
+    handler = args.handler
     _setup_logging(args)
     try:
         result = handler(args)
@@ -101,14 +108,3 @@ def internal_error(exc: Exception) -> PosError:
         f"{type(exc).__name__}: {exc}",
         category=Category.INTERNAL,
     )
-
-
-def run_gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    """Start the desktop app (or run the installation self-test)."""
-    if args.self_test:
-        from pos_app.selftest import run_self_test
-
-        return run_self_test(as_json=getattr(args, "json", False))
-    from pos_app.ui.main import run_gui as start
-
-    return start(args)

@@ -108,35 +108,20 @@ async def cmd_sale_review(args: argparse.Namespace) -> dict[str, Any]:
 
 async def cmd_config_get(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
-        return {"key": args.key, "value": await app.db.run(lambda s: app.config.get(s, args.key))}
+        return {"key": args.key, "value": await app.settings.get(args.key)}
 
 
 async def cmd_config_set(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
         # The option parses the text (JSON for json settings) and explains a bad value.
-        raw = args.value
-        value = await app.db.run(lambda s: app.config.set(s, args.key, raw))
-        return {"key": args.key, "value": value}
+        return {"key": args.key, "value": await app.settings.set(args.key, args.value)}
 
 
 async def cmd_config_unset(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
-        await app.db.run(lambda s: app.config.unset(s, args.key))
-        return {"key": args.key, "value": app.config.option(args.key).default}
+        return {"key": args.key, "value": await app.settings.unset(args.key)}
 
 
 async def cmd_config_list(args: argparse.Namespace) -> list[dict[str, Any]]:
     async with open_app(args) as app:
-        values = await app.db.run(app.config.values)
-        return [
-            {
-                "key": key,
-                "value": values[key],
-                "default": opt.default,
-                "type": opt.kind,
-                "choices": list(opt.choices) or None,
-                "group": opt.group,
-                "help": opt.help,
-            }
-            for key, opt in app.config.options.items()
-        ]
+        return await app.settings.listing()

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from pos_app.cli.context import open_app
-from pos_app.core.services.bundle import gather_facts, write_bundle
 
 
 def register_mint_checks(msub: Any, common: argparse.ArgumentParser) -> None:
@@ -90,8 +89,4 @@ async def cmd_notifications_read(args: argparse.Namespace) -> dict[str, Any]:
 
 async def cmd_support_bundle(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
-        facts = await app.db.run(
-            lambda s: gather_facts(s, app.config, app.mints, app.services.status())
-        )
-        path = write_bundle(Path(args.out), app.data_dir, facts)
-        return {"file": str(path)}
+        return {"file": str(await app.support_bundle(Path(args.out)))}

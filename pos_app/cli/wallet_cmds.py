@@ -112,7 +112,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     rd.set_defaults(handler=cmd_recovery_dismiss)
 
 
-def cmd_init(args: argparse.Namespace) -> dict[str, Any]:
+async def cmd_init(args: argparse.Namespace) -> dict[str, Any]:
     """Create (or confirm) the wallet."""
     mnemonic = None
     if args.restore_seed_file:
@@ -131,7 +131,7 @@ def cmd_init(args: argparse.Namespace) -> dict[str, Any]:
     try:
         return {"created": created, "restored_seed": mnemonic is not None, **app.info()}
     finally:
-        app.db.close()
+        await app.aclose()
 
 
 async def cmd_mints_add(args: argparse.Namespace) -> dict[str, Any]:
@@ -141,12 +141,12 @@ async def cmd_mints_add(args: argparse.Namespace) -> dict[str, Any]:
 
 async def cmd_mints_list(args: argparse.Namespace) -> list[dict[str, Any]]:
     async with open_app(args) as app:
-        return await app.db.run(app.mints.list)
+        return await app.mints.list_all()
 
 
 async def cmd_mints_remove(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
-        await app.db.run(lambda s: app.mints.remove(s, args.url))
+        await app.mints.delete(args.url)
         return {"removed": args.url}
 
 

@@ -201,6 +201,22 @@ class MintDirectory:
         await self.db.run(write)
         return report.to_dict() | {"trusted": trusted}
 
+    # The faces' calls: each in its own transaction.
+
+    async def list_all(self) -> list[dict[str, Any]]:
+        """Every known mint with trust flag, name and units."""
+        return await self.db.run(self.list)
+
+    async def trust(self, url: str, trusted: bool) -> None:
+        """Trust a known mint, or stop trusting it (``mint.unknown`` when not listed)."""
+        await self.db.run(lambda s: self.set_trusted(s, url, trusted))
+
+    async def delete(self, url: str) -> None:
+        """Forget a mint that holds no money and has no open operation."""
+        await self.db.run(lambda s: self.remove(s, url))
+
+    # The same inside a caller's transaction.
+
     def list(self, session: Session) -> list[dict[str, Any]]:
         """Every known mint with trust flag, name and units."""
         units: dict[int, set[str]] = {}

@@ -1,0 +1,43 @@
+"""What ``pos-app`` (the console script, ``python -m pos_app`` and the bundle) starts.
+
+One parser for everything: without a command the desktop app starts, with
+``--self-test`` the installation check runs, and a command runs on the command
+line. Each face is imported only when chosen, so a command never loads Qt and
+the GUI never pays for the commands it does not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from pos_app import cli
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line's parser plus the options of the desktop app and the self-test."""
+    parser = cli.build_parser()
+    parser.add_argument(
+        "--camera", metavar="SOURCE", help="desktop app: camera index or video file for this run"
+    )
+    parser.add_argument("--self-test", action="store_true", help="check the installation and exit")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``pos-app`` console script; the process exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.self_test:
+        from pos_app.selftest import run_self_test
+
+        return run_self_test(as_json=getattr(args, "json", False))
+    if getattr(args, "handler", None) is not None:
+        return cli.run(args)
+    if args.command is not None:
+        cli.missing_command(parser, args)
+    from pos_app.ui.main import run_gui
+
+    return run_gui(args)

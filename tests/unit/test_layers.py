@@ -1,0 +1,143 @@
+"""The layers of docs/architecture.md, read from the code's imports (an AST walk, no import).
+
+- ``core`` never imports ``ui`` or ``cli``, and no Qt;
+- ``cli`` never imports ``ui`` (the launcher chooses the face);
+- ``core.cashu`` is pure: none of the app's other packages, no network, database or files;
+- ``ui`` and ``cli`` reach the core through its services: never ``core.store``,
+  ``core.mint`` or SQLAlchemy. The places that still do are listed in
+  ``FACES_NOT_YET_ON_SERVICES``; the list may only shrink (a file that no longer
+  needs its entry fails the test until the entry is removed).
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "pos_app"
+
+# Faces that still open database sessions or build mint clients themselves (issue 11).
+FACES_NOT_YET_ON_SERVICES = {
+    "pos_app/ui/context.py",
+    "pos_app/ui/models/attention_model.py",
+    "pos_app/ui/models/sales_model.py",
+    "pos_app/ui/models/sales_query.py",
+    "pos_app/ui/dialogs/unlock.py",
+    "pos_app/ui/dialogs/setup_wizard.py",
+    "pos_app/ui/pages/settings.py",
+    "pos_app/ui/widgets/mint_banner.py",
+    "pos_app/ui/widgets/mint_list.py",
+    "pos_app/ui/widgets/setup_pages.py",
+}
+IO_MODULES = {"httpx", "sqlalchemy", "sqlcipher3", "socket", "subprocess", "requests", "keyring"}
+
+
+def imports(path: Path) -> set[str]:
+    """Every module ``path`` imports (absolute names; relative imports resolved)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1] + ([base] if base else []))
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    return found
+
+
+def modules(sub: str) -> dict[str, set[str]]:
+    return {
+        str(p.relative_to(ROOT)): imports(p)
+        for p in sorted((PACKAGE / sub).rglob("*.py"))
+        if "migrations" not in p.parts
+    }
+
+
+def offenders(sub: str, forbidden: tuple[str, ...]) -> dict[str, list[str]]:
+    out = {}
+    for name, found in modules(sub).items():
+        bad = sorted(m for m in found if any(m == f or m.startswith(f + ".") for f in forbidden))
+        if bad:
+            out[name] = bad
+    return out
+
+
+def test_core_never_imports_a_face_or_qt():
+    assert offenders("core", ("pos_app.ui", "pos_app.cli", "PySide6", "qasync")) == {}
+
+
+def test_cli_never_imports_the_gui():
+    assert offenders("cli", ("pos_app.ui", "PySide6", "qasync")) == {}
+
+
+def test_protocol_core_is_pure():
+    allowed_app = ("pos_app.core.cashu", "pos_app.core.errors")
+    found = {}
+    for name, mods in modules("core/cashu").items():
+        bad = sorted(
+            m
+            for m in mods
+            if (m.startswith("pos_app.") and not m.startswith(allowed_app))
+            or m.split(".")[0] in IO_MODULES
+        )
+        if bad:
+            found[name] = bad
+    assert found == {}
+
+
+def database_sessions(sub: str) -> dict[str, list[str]]:
+    """Files that use the database directly (``<something>.db.run(...)`` and the like)."""
+    out = {}
+    for path in sorted((PACKAGE / sub).rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        uses = sorted(
+            {
+                f"db.{node.attr}"
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "db"
+            }
+        )
+        if uses:
+            out[str(path.relative_to(ROOT))] = uses
+    return out
+
+
+def test_faces_reach_the_core_through_services():
+    forbidden = ("pos_app.core.store", "pos_app.core.mint", "sqlalchemy")
+    found = {**offenders("ui", forbidden), **offenders("cli", forbidden)}
+    for sub in ("ui", "cli"):
+        for name, uses in database_sessions(sub).items():
+            found.setdefault(name, []).extend(uses)
+    new = {k: v for k, v in found.items() if k not in FACES_NOT_YET_ON_SERVICES}
+    assert new == {}, "a face imports storage or the mint client: add a core service instead"
+    fixed = FACES_NOT_YET_ON_SERVICES - found.keys()
+    assert not fixed, f"remove these from FACES_NOT_YET_ON_SERVICES: {sorted(fixed)}"
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["token", "decode", "-"]])
+def test_a_command_loads_no_qt(argv):
+    code = (
+        "import sys\n"
+        "from pos_app.launcher import main\n"
+        "try:\n"
+        f"    main({argv!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "assert not [m for m in sys.modules if m.startswith(('PySide6', 'qasync', 'pos_app.ui'))]\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], input="", capture_output=True, text=True, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
