@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+from keyring.errors import KeyringError
 
 from pos_app.core.errors import StorageError
 from pos_app.core.store import keys
@@ -196,3 +200,81 @@ def test_new_random_key_parses():
     a, b = keys.new_random_key(), keys.new_random_key()
     assert a != b
     assert len(parse_hex_key(a)) == 32
+
+
+class MemoryKeyring(KeyringBackend):
+    """An OS keyring stand-in that keeps passwords in a dict."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self, readback: str | None = None, error: Exception | None = None) -> None:
+        super().__init__()
+        self.values: dict[tuple[str, str], str] = {}
+        self.readback = readback
+        self.error = error
+
+    def get_password(self, service: str, username: str) -> str | None:
+        if self.error:
+            raise self.error
+        if self.readback is not None:
+            return self.readback
+        return self.values.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        if self.error:
+            raise self.error
+        self.values[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.values.pop((service, username), None)
+
+
+class PlaintextKeyring(MemoryKeyring):
+    """Named like keyrings.alt's file backend, which would leave the key beside the database."""
+
+
+@pytest.fixture
+def os_keyring():
+    """Swap the process's keyring backend for one test."""
+    previous = keyring.get_keyring()
+    yield keyring.set_keyring
+    keyring.set_keyring(previous)
+
+
+def test_key_goes_into_the_os_keyring_under_the_data_dir(tmp_path, os_keyring):
+    backend = MemoryKeyring()
+    os_keyring(backend)
+    made = KeyStore(tmp_path).create()
+    assert made.method == "keyring"
+    assert backend.values == {
+        (keys.KEYRING_SERVICE, f"db-key:{tmp_path.resolve()}"): made.key.hex()
+    }
+    assert KeyStore(tmp_path).load() == made
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        fail.Keyring(),
+        PlaintextKeyring(),
+        MemoryKeyring(readback="something else"),
+        MemoryKeyring(error=KeyringError("locked")),
+    ],
+    ids=["no keyring", "plaintext file", "does not read back", "locked"],
+)
+def test_unusable_keyring_is_not_used(tmp_path, os_keyring, backend):
+    os_keyring(backend)
+    assert keys._keyring_set("account", "value") is False
+    with pytest.raises(StorageError) as err:
+        KeyStore(tmp_path).create("keyring")
+    assert err.value.code == "storage.no_key"
+    assert err.value.detail == "no OS keyring is available on this machine"
+
+
+def test_keyring_read_errors_are_no_key(os_keyring):
+    os_keyring(MemoryKeyring(error=KeyringError("locked")))
+    assert keys._keyring_get("account") is None
+    backend = MemoryKeyring()
+    backend.values[(keys.KEYRING_SERVICE, "account")] = "ab"
+    os_keyring(backend)
+    assert keys._keyring_get("account") == "ab"
