@@ -120,8 +120,10 @@ def prepare(module: str, tests: list[str]) -> Path:
     return work
 
 
-def run_module(module: str, max_children: int, tests: list[str] | None = None) -> dict:
-    """Mutate one module, run its tests against every mutant and collect the verdicts."""
+def run_module(
+    module: str, max_children: int, tests: list[str] | None = None, only: list[str] | None = None
+) -> dict:
+    """Mutate one module, run its tests against its mutants and collect the verdicts."""
     tests = tests or MODULES[module]
     work = prepare(module, tests)
     # mutmut puts mutants/ first on sys.path itself; tests start ``python -m pos_app``
@@ -131,7 +133,7 @@ def run_module(module: str, max_children: int, tests: list[str] | None = None) -
     env.setdefault("QT_API", "pyside6")
     started = time.monotonic()
     proc = subprocess.run(
-        [str(MUTMUT), "run", "--max-children", str(max_children)],
+        [str(MUTMUT), "run", "--max-children", str(max_children), *(only or [])],
         cwd=work,
         env=env,
         capture_output=True,
@@ -145,15 +147,21 @@ def run_module(module: str, max_children: int, tests: list[str] | None = None) -
         return {"module": module, "error": f"mutmut exited {proc.returncode}:\n{tail}"}
     codes = json.loads(meta.read_text())["exit_code_by_key"]
     verdicts = {name: status(code) for name, code in codes.items()}
+    unchecked = [n for n, v in verdicts.items() if v == "not checked"]
+    if len(unchecked) == len(verdicts):
+        return {"module": module, "error": f"no mutant was checked; see {work / 'mutmut.log'}"}
     equivalent = sorted(n for n in verdicts if n in EQUIVALENT and verdicts[n] != "killed")
     survivors = sorted(
-        n for n, v in verdicts.items() if v not in ("killed", "timeout") and n not in EQUIVALENT
+        n
+        for n, v in verdicts.items()
+        if v not in ("killed", "timeout", "not checked") and n not in EQUIVALENT
     )
-    counted = len(verdicts) - len(equivalent)
+    counted = len(verdicts) - len(equivalent) - len(unchecked)
     detected = sum(1 for v in verdicts.values() if v in ("killed", "timeout"))
     return {
         "module": module,
-        "mutants": len(verdicts),
+        "only": only or None,
+        "mutants": len(verdicts) - len(unchecked),
         "killed": detected,
         "equivalent": len(equivalent),
         "score": round(100 * detected / counted, 1) if counted else 100.0,
@@ -169,12 +177,29 @@ def run_module(module: str, max_children: int, tests: list[str] | None = None) -
     }
 
 
-def show(work: str, name: str) -> str:
-    """The diff of one mutant."""
+# Diffs of many mutants in one process (``mutmut show`` starts one process per mutant).
+_DIFFS = """
+import json, sys
+from mutmut.mutation.diff_apply import find_mutant, get_diff_for_mutant
+print(json.dumps({n: get_diff_for_mutant(n, path=find_mutant(n).path) for n in sys.argv[1:]}))
+"""
+
+
+def diffs(work: str, names: list[str]) -> dict[str, str]:
+    """The diff of each mutant, by name (empty when mutmut cannot tell)."""
+    if not names:
+        return {}
     proc = subprocess.run(
-        [str(MUTMUT), "show", name], cwd=work, capture_output=True, text=True, check=False
+        [sys.executable, "-c", _DIFFS, *names],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    return "\n".join(line for line in proc.stdout.splitlines() if line.startswith(("-", "+", "#")))
+    try:
+        return json.loads(proc.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        return {}
 
 
 def report(result: dict) -> None:
@@ -186,11 +211,13 @@ def report(result: dict) -> None:
         f"({result['killed']}/{result['mutants'] - result['equivalent']}, "
         f"{result['equivalent']} equivalent, {result['seconds']} s)"
     )
+    # "not covered": no test reached the function at all, its name says enough.
+    shown = [n for n, v in result["survivors"].items() if v in ("survived", "suspicious")]
+    diff_by_name = diffs(result["work"], shown)
     for name, verdict in result["survivors"].items():
         print(f"  {verdict}: {name}")
-        # "not covered": no test reached the function at all, its name says enough.
-        if verdict in ("survived", "suspicious"):
-            for line in show(result["work"], name).splitlines()[1:]:
+        for line in diff_by_name.get(name, "").splitlines()[2:]:
+            if line.startswith(("-", "+")):
                 print(f"      {line}")
     for name in result["stale_equivalents"]:
         print(f"  EQUIVALENT entry no longer matches a surviving mutant: {name}")
@@ -204,6 +231,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--tests", nargs="+", help="run these test files instead of the mapping (one module)"
     )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="PATTERN",
+        help="check only mutants matching these names, e.g. '*x_plan_receive__*' (one module)",
+    )
     args = parser.parse_args(argv)
     if args.list:
         for module, tests in MODULES.items():
@@ -212,8 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [m for m in args.modules if m not in MODULES]
     if unknown:
         parser.error(f"unknown module(s) {', '.join(unknown)}; see --list")
-    if args.tests and len(args.modules) != 1:
-        parser.error("--tests needs exactly one module")
+    if (args.tests or args.only) and len(args.modules) != 1:
+        parser.error("--tests and --only need exactly one module")
     if not MUTMUT.exists():
         print("mutmut is not installed: pip install -e '.[dev]'", file=sys.stderr)
         return 2
@@ -222,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = json.loads(summary_path.read_text()) if summary_path.exists() else {}
     failed = False
     for module in args.modules or list(MODULES):
-        result = run_module(module, args.max_children, args.tests)
+        result = run_module(module, args.max_children, args.tests, args.only)
         report(result)
         failed = failed or "error" in result
         summary[module] = {k: v for k, v in result.items() if k != "work"}
