@@ -11,7 +11,7 @@ PACKAGE := dist/pos-app/pos-app
 PACKAGE_INPUTS := build.spec pyproject.toml $(shell find pos_app resources -type f ! -name '*.pyc' 2>/dev/null)
 export QT_API := pyside6
 
-.PHONY: run test lint unit bench screenshots package package-test self-test clean venv dev mint-venv node-deps system-deps
+.PHONY: run test lint unit bench screenshots package package-test self-test clean venv dev mint-venv node-deps system-deps mutation
 
 $(BIN)/.runtime-ok: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required (set PYTHON=...)"; exit 1; }
@@ -73,6 +73,13 @@ unit: $(BIN)/.dev-ok
 
 bench: $(BIN)/.dev-ok $(MINT_VENV)/.ok
 	for f in tests/benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+# Mutation testing of the money modules (slow; not part of `make test`): see CONTRIBUTING.md.
+# MODULES="store.keys payments.policy" picks modules; MUTATION_ARGS="--max-children 2" passes options.
+MODULES ?=
+MUTATION_ARGS ?=
+mutation: $(BIN)/.dev-ok $(MINT_VENV)/.ok
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/mutation.py $(MUTATION_ARGS) $(MODULES)
 
 # Installation check from the source tree (the bundle runs the same code: package-test).
 self-test: $(BIN)/.runtime-ok

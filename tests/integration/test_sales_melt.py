@@ -89,8 +89,12 @@ def test_unproven_payment_from_a_trusted_mint_is_accepted(shop, mint, lnurl_serv
     assert res["state"] == "paid" and res["payment"]["proof"] == "unproven"
 
 
-def test_invoice_amount_mismatch_is_refused_and_the_token_kept(shop, mint, lnurl_server):
-    lnurl_server.configure("shop", fault="wrong_amount")
+@pytest.mark.parametrize("offset_msat", [1000, -1000, -1])
+def test_invoice_amount_mismatch_is_refused_and_the_token_kept(
+    shop, mint, lnurl_server, offset_msat
+):
+    # An invoice for less than asked would credit the sale with more than the address received.
+    lnurl_server.configure("shop", invoice_offset_msat=offset_msat)
     shop.setup("config", "set", "mode", "auto_convert")
     sale_id = sale(shop, 64)
     tok = token(mint.url, 64)
@@ -98,6 +102,7 @@ def test_invoice_amount_mismatch_is_refused_and_the_token_kept(shop, mint, lnurl
     res = shop.run("sale", "pay", sale_id, tok)
     assert res.rc == 1 and res.error_code == "lightning.invoice_mismatch"
     assert mint.log_text().count("POST /v1/melt/bolt11") == melts
+    assert shop.ok("sale", "show", sale_id)["paid"] == 0
     assert shop.ok("wallet", "receive", tok)["amount"] == 64  # never spent
 
 

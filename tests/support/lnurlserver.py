@@ -23,6 +23,8 @@ Behaviour, resolved per request as query parameter > per-user setting > server d
 - ``fault``: None, or one of :data:`FAULTS`.
 - ``settle``: ``auto`` marks invoices paid when issued; otherwise the test calls
   :meth:`LnurlServer.mark_paid`.
+- ``invoice_offset_msat`` (per user or default only): the invoice is for the amount asked
+  plus this many msat (negative: less), to test both sides of the amount check.
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ class UserSettings:
     hash: str | None = None
     fault: str | None = None
     settle: str | None = None
+    invoice_offset_msat: int | None = None
 
 
 @dataclass
@@ -156,7 +159,7 @@ class LnurlServer(LoopbackServer):
         self.node_key = PrivateKey(bytes.fromhex(node_key)) if node_key else PrivateKey()
         self.node_id = self.node_key.public_key.format(compressed=True).hex()
         self.defaults = UserSettings(
-            min_sendable, max_sendable, comment_allowed, None, hash, fault, settle
+            min_sendable, max_sendable, comment_allowed, None, hash, fault, settle, 0
         )
         self.users: dict[str, UserSettings] = {}
         self.accept_any_name = True
@@ -360,6 +363,7 @@ class LnurlServer(LoopbackServer):
             settle = self._setting(name, "settle", query)
             low = self._setting(name, "min_sendable", query)
             high = self._setting(name, "max_sendable", query)
+            offset = self._setting(name, "invoice_offset_msat", query)
         metadata = self.metadata_for(name)
         if fault == "callback_hang":
             self.hang(self.hang_seconds)
@@ -387,7 +391,7 @@ class LnurlServer(LoopbackServer):
         description_hash = hashlib.sha256(metadata.encode()).hexdigest()
         if fault == "wrong_description_hash":
             description_hash = hashlib.sha256(b"someone else's metadata").hexdigest()
-        invoice_amount: int | None = amount
+        invoice_amount: int | None = amount + offset
         if fault == "wrong_amount":
             invoice_amount = amount + 1000
         elif fault == "no_amount":

@@ -339,6 +339,29 @@ def test_wrong_amount_is_a_security_error(lnurl_server: LnurlServer) -> None:
     assert "101 sat instead of 100 sat" in error.user_message
 
 
+@pytest.mark.parametrize(
+    ("offset", "shown"),
+    [(-1000, "99 sat"), (-1, "99.999 sat"), (1, "100.001 sat"), (1000, "101 sat")],
+)
+def test_invoice_for_any_other_amount_is_refused(
+    lnurl_server: LnurlServer, offset: int, shown: str
+) -> None:
+    # Less than asked would credit the sale with more than the address received.
+    lnurl_server.configure("shop", invoice_offset_msat=offset)
+    error = fails(lnurl_server.address("shop"), invoice_of(100))
+    assert isinstance(error, SecurityError)
+    assert (error.code, error.category) == ("lightning.invoice_mismatch", Category.SECURITY)
+    assert error.data == {"requested_msat": 100_000, "invoice_msat": 100_000 + offset}
+    assert f"invoice for {shown} instead of 100 sat" in error.user_message
+    assert bolt11.decode(lnurl_server.invoices()[-1].bolt11).amount_msat == 100_000 + offset
+
+
+def test_invoice_for_exactly_the_amount_is_accepted(lnurl_server: LnurlServer) -> None:
+    lnurl_server.configure("shop", invoice_offset_msat=0)
+    invoice = use(lnurl_server.address("shop"), invoice_of(100))
+    assert invoice.amount_sat == 100
+
+
 def test_amountless_invoice_is_a_mismatch(lnurl_server: LnurlServer) -> None:
     error = fails(lnurl_server.pay_url("shop", fault="no_amount"), invoice_of(100))
     assert error.code == "lightning.invoice_mismatch"

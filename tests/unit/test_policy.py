@@ -83,3 +83,103 @@ def test_payment_proofs():
 def test_reserve_guess_matches_nutshell():
     assert convert.reserve_guess(1) == 2 and convert.reserve_guess(100) == 2
     assert convert.reserve_guess(1000) == 10 and convert.reserve_guess(1001) == 11
+
+
+def test_settings_are_converted_to_their_types():
+    p = Policy.from_settings(
+        {
+            "mode": "hold_when_trusted",
+            "fees.max_mint_fee_pct": "1.5",
+            "fees.max_lightning_fee_pct": 2,
+            "lightning.address": "shop@example.com",
+            "change.policy": "keep",
+            "offline.enabled": 1,
+            "offline.max_per_sale": "500",
+            "offline.max_per_day": 5000.0,
+        }
+    )
+    assert p == Policy("hold_when_trusted", 1.5, 2.0, "shop@example.com", "keep", True, 500, 5000)
+    assert type(p.max_lightning_fee_pct) is float and type(p.offline_enabled) is bool
+    assert type(p.offline_max_per_sale) is int and type(p.offline_max_per_day) is int
+
+
+def test_untrusted_mint_refusal_says_what_to_do():
+    with pytest.raises(ValidationError) as err:
+        policy(mode="trusted_only").method_for("https://other.mint", False)
+    assert err.value.user_message == (
+        "This token is from a mint the shop does not accept. Ask the customer to pay "
+        "with ecash from one of the shop's mints."
+    )
+    assert (err.value.detail, err.value.data) == (
+        "https://other.mint",
+        {"mint": "https://other.mint"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("mode", "trusted"), [("auto_convert", True), ("hold_when_trusted", False)]
+)
+def test_melt_needs_a_lightning_address(mode, trusted):
+    with pytest.raises(ConfigError) as err:
+        policy(mode=mode, **{"lightning.address": ""}).method_for("https://m", trusted)
+    assert err.value.code == "lightning.not_configured"
+    assert err.value.detail == "https://m"
+    assert err.value.user_message == (
+        "This token would have to be converted to Lightning, but the shop has no "
+        "Lightning address set. Ask for ecash from one of the shop's mints."
+    )
+    # A swap needs no Lightning address.
+    assert (
+        policy(mode="trusted_only", **{"lightning.address": ""}).method_for("https://m", True)
+        == SWAP
+    )
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "expected"),
+    [
+        (1, 3, "33.33"),
+        (2, 3, "66.67"),
+        (1, 800, "0.13"),
+        (3, 800, "0.38"),
+        (5, 5, "100.00"),
+        (1, 0, "0"),
+        (1, -5, "0"),
+        (0, 7, "0.00"),
+    ],
+)
+def test_percent_rounds_half_up_to_two_places(part, whole, expected):
+    assert str(percent(part, whole)) == expected
+
+
+@pytest.mark.parametrize(
+    ("fee", "amount", "cap", "refused"),
+    [
+        (0, 0, 0.0, False),  # no fee is never refused, even on nothing
+        (1, 100, 1.0, False),  # exactly at the cap
+        (2, 100, 1.0, True),
+        (1, 99, 1.0, True),  # 1.01%
+        (1, 1, 99.0, True),
+        (1, 1, 100.0, False),
+        (1, 0, 0.0, False),  # percent of nothing is 0
+    ],
+)
+def test_fee_cap_on_both_sides(fee, amount, cap, refused):
+    if not refused:
+        check_fee_cap("mint", fee, amount, cap, "sat")
+        return
+    with pytest.raises(ValidationError) as err:
+        check_fee_cap("mint", fee, amount, cap, "sat")
+    assert err.value.code == "fee.too_high"
+
+
+@pytest.mark.parametrize(("kind", "what"), [("mint", "mint fee"), ("lightning", "Lightning fee")])
+def test_fee_cap_refusal_in_full(kind, what):
+    with pytest.raises(ValidationError) as err:
+        check_fee_cap(kind, 3, 200, 1.25, "sat")
+    assert err.value.user_message == (
+        f"The {what} of 3 sat is 1.50% of this 200 sat token, above the "
+        "shop's limit of 1.25%. Ask for a token from another mint."
+    )
+    assert err.value.detail == f"{kind} fee 3 on 200 (1.50%) > 1.25%"
+    assert err.value.data == {"kind": kind, "fee": 3, "amount": 200, "percent": "1.50", "cap": 1.25}

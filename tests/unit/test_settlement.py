@@ -1,0 +1,366 @@
+"""Settling payments on a temporary encrypted database: both sides of every amount boundary."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from pos_app.core.config import Config
+from pos_app.core.errors import PosError, ValidationError
+from pos_app.core.events import EventBus, Notification, SaleChanged, SalePaid
+from pos_app.core.payments import settlement as settlement_module
+from pos_app.core.payments.settlement import Settlement
+from pos_app.core.store.db import Database
+from pos_app.core.store.schema import AuditEntry, Payment, Sale
+from pos_app.core.wallet.context import WalletContext
+from pos_app.core.wallet.recovery import Outcome
+from pos_app.core.wallet.send import SendResult
+
+NOW = 1_700_000_000
+MINT = "http://127.0.0.1:1"
+
+
+class Shop:
+    """A settlement over a fresh database, with the events it published."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.bus = EventBus()
+        self.events: list[Any] = []
+        self.bus.subscribe(object, self.events.append)  # type: ignore[arg-type]
+        ctx = WalletContext(db, None, self.bus, bytes(64), clock=lambda: NOW)  # type: ignore[arg-type]
+        self.config = Config()
+        self.settlement = Settlement(ctx, self.config, clock=lambda: NOW)
+        self._n = 0
+
+    def run(self, coro: Any) -> Any:
+        return asyncio.run(coro)
+
+    def sale(self, due: int, *, fee_advance: int = 0, state: str = "open") -> str:
+        self._n += 1
+        sale_id = f"sale-{self._n}"
+
+        def write(session) -> None:
+            session.add(
+                Sale(
+                    id=sale_id,
+                    state=state,
+                    currency="SAT",
+                    amount=str(due - fee_advance),
+                    unit="sat",
+                    due=due,
+                    fee_advance=fee_advance,
+                    paid=0,
+                    payment_request="creqA",
+                    payment_request_bech32="creqb",
+                    expires_at=NOW + 600,
+                    correlation_id=f"corr-{self._n}",
+                    created_at=NOW - 10,
+                    updated_at=NOW - 10,
+                )
+            )
+
+        self.db.transact(write)
+        return sale_id
+
+    def payment(self, sale_id: str, amount: int, state: str = "processing") -> str:
+        self._n += 1
+        payment_id = f"pay-{self._n}"
+        self.db.transact(
+            lambda s: s.add(
+                Payment(
+                    id=payment_id,
+                    sale_id=sale_id,
+                    state=state,
+                    method="swap",
+                    mint_url=MINT,
+                    unit="sat",
+                    amount=amount,
+                    created_at=NOW - 5,
+                    updated_at=NOW - 5,
+                )
+            )
+        )
+        return payment_id
+
+    def pay(self, sale_id: str, amount: int, **kwargs: Any):
+        payment_id = self.payment(sale_id, amount)
+        return self.run(
+            self.settlement.settle(sale_id, payment_id, credited=amount, **kwargs)
+        ), payment_id
+
+    def get(self, kind: type, key: str) -> Any:
+        return self.db.transact(lambda s: s.get(kind, key))
+
+    def audits(self, action: str) -> list[dict[str, Any]]:
+        rows = self.db.transact(
+            lambda s: list(s.scalars(select(AuditEntry).where(AuditEntry.action == action)))
+        )
+        return [json.loads(r.details_json) for r in rows]
+
+    def set_change_policy(self, value: str) -> None:
+        self.db.transact(lambda s: self.config.set(s, "change.policy", value))
+
+
+@pytest.fixture
+def shop(tmp_path) -> Iterator[Shop]:
+    db = Database(tmp_path / "pos.db", os.urandom(32), create=True)
+    db.migrate()
+    yield Shop(db)
+    db.close()
+
+
+@pytest.fixture
+def sends(monkeypatch) -> list[tuple[str, str, int, str]]:
+    """Change tokens are made by the real send against a mint elsewhere; here, recorded."""
+    made: list[tuple[str, str, int, str]] = []
+
+    async def fake_send(ctx, mint_url, unit, amount, *, purpose, correlation_id):
+        made.append((mint_url, unit, amount, purpose))
+        return SendResult(f"cashuB-change-{amount}", amount, mint_url, unit, 0, 1)
+
+    monkeypatch.setattr(settlement_module, "wallet_send", fake_send)
+    monkeypatch.setattr(
+        settlement_module.coins, "richest_trusted_mint", lambda s, unit, at_least: MINT
+    )
+    return made
+
+
+def test_one_short_is_partially_paid(shop):
+    sale_id = shop.sale(100)
+    result, payment_id = shop.pay(sale_id, 99)
+    assert (result.state, result.paid, result.due, result.remaining) == (
+        "partially_paid",
+        99,
+        100,
+        1,
+    )
+    assert result.change_token is None
+    assert result.message == "1 sat still to pay."
+    sale = shop.get(Sale, sale_id)
+    assert (sale.state, sale.paid, sale.paid_at) == ("partially_paid", 99, None)
+    assert shop.get(Payment, payment_id).state == "settled"
+    assert not [e for e in shop.events if isinstance(e, SalePaid)]
+    assert SaleChanged(sale_id, "partially_paid", 99, 100) in shop.events
+
+
+def test_exact_amount_is_paid_without_change(shop, sends):
+    sale_id = shop.sale(100)
+    result, _ = shop.pay(sale_id, 100)
+    assert (result.state, result.paid, result.remaining, result.change_token) == (
+        "paid",
+        100,
+        0,
+        None,
+    )
+    assert result.message == "Paid."
+    assert sends == []
+    sale = shop.get(Sale, sale_id)
+    assert (sale.state, sale.paid_at, sale.change_amount) == ("paid", NOW, 0)
+    assert SalePaid(sale_id, 100, "sat", None) in shop.events
+
+
+def test_one_over_gives_change_of_one(shop, sends):
+    sale_id = shop.sale(100)
+    result, _ = shop.pay(sale_id, 101)
+    assert (result.state, result.paid) == ("paid", 101)
+    assert sends == [(MINT, "sat", 1, "change")]
+    assert result.change_token == "cashuB-change-1"
+    sale = shop.get(Sale, sale_id)
+    assert (sale.change_token, sale.change_amount) == ("cashuB-change-1", 1)
+    assert shop.audits("sale.change") == [{"amount": 1}]
+    assert SalePaid(sale_id, 101, "sat", "cashuB-change-1") in shop.events
+
+
+def test_credit_reports_the_overpayment(shop):
+    for paid, over in ((99, 0), (100, 0), (101, 1)):
+        sale_id = shop.sale(100)
+        payment_id = shop.payment(sale_id, paid)
+        _sale, _payment, got = shop.db.transact(
+            lambda s, sid=sale_id, pid=payment_id, amt=paid: shop.settlement.credit(
+                s, sid, pid, credited=amt
+            )
+        )
+        assert got == over
+
+
+def test_overpayment_is_kept_when_the_shop_keeps_change(shop, sends):
+    shop.set_change_policy("keep")
+    sale_id = shop.sale(100)
+    result, _ = shop.pay(sale_id, 101)
+    assert (result.state, result.change_token) == ("paid", None)
+    assert sends == []
+    assert shop.get(Sale, sale_id).change_amount == 0
+
+
+def test_change_that_cannot_be_made_is_notified(shop):
+    # No coins at all: the real richest_trusted_mint refuses, the sale stays paid.
+    sale_id = shop.sale(100)
+    result, _ = shop.pay(sale_id, 101)
+    assert (result.state, result.change_token) == ("paid", None)
+    notes = [e for e in shop.events if isinstance(e, Notification)]
+    assert len(notes) == 1
+    assert notes[0].kind == "change"
+    assert "change of 1 sat for sale sale-1" in notes[0].body
+
+
+@pytest.mark.parametrize(
+    ("second", "state", "change"), [(49, "partially_paid", 0), (50, "paid", 0), (51, "paid", 1)]
+)
+def test_two_tokens_add_up(shop, sends, second, state, change):
+    sale_id = shop.sale(100)
+    first, _ = shop.pay(sale_id, 50)
+    assert (first.state, first.remaining) == ("partially_paid", 50)
+    result, _ = shop.pay(sale_id, second)
+    assert (result.state, result.paid, result.remaining) == (
+        state,
+        50 + second,
+        max(0, 50 - second),
+    )
+    assert [s[2] for s in sends] == ([change] if change else [])
+
+
+def test_payment_after_the_sale_is_paid_gives_no_more_change(shop, sends):
+    sale_id = shop.sale(100)
+    shop.pay(sale_id, 101)
+    result, _ = shop.pay(sale_id, 5)
+    assert (result.state, result.paid) == ("paid", 106)
+    assert [s[2] for s in sends] == [1]
+    assert shop.get(Sale, sale_id).paid_at == NOW
+
+
+def test_only_settled_payments_count(shop):
+    sale_id = shop.sale(100)
+    shop.payment(sale_id, 500, state="rejected")
+    shop.payment(sale_id, 500, state="recovering")
+    result, _ = shop.pay(sale_id, 60)
+    assert (result.state, result.paid) == ("partially_paid", 60)
+
+
+@pytest.mark.parametrize(
+    ("paid", "state", "change"), [(101, "partially_paid", 0), (102, "paid", 0), (103, "paid", 1)]
+)
+def test_fee_advance_is_part_of_what_is_due(shop, sends, paid, state, change):
+    # 100 sat of goods plus 2 sat advanced for Lightning fees: the customer owes 102.
+    sale_id = shop.sale(102, fee_advance=2)
+    result, _ = shop.pay(sale_id, paid)
+    assert (result.state, result.remaining) == (state, max(0, 102 - paid))
+    assert [s[2] for s in sends] == ([change] if change else [])
+
+
+def test_replayed_settlement_credits_once(shop, sends):
+    sale_id = shop.sale(100)
+    _result, payment_id = shop.pay(sale_id, 101)
+    again = shop.run(shop.settlement.settle(sale_id, payment_id, credited=101))
+    assert (again.paid, again.change_token) == (101, None)
+    assert len(sends) == 1
+    assert len(shop.audits("payment.settled")) == 1
+
+
+@pytest.mark.parametrize("state", ["expired", "cancelled"])
+def test_a_closed_sale_keeps_its_state_when_short(shop, state):
+    sale_id = shop.sale(100, state=state)
+    result, _ = shop.pay(sale_id, 99)
+    assert (result.state, result.paid) == (state, 99)
+
+
+def test_offline_settlement_is_recorded_and_said(shop):
+    sale_id = shop.sale(100)
+    result, payment_id = shop.pay(sale_id, 40, offline=True)
+    assert (
+        result.message == "60 sat still to pay. (accepted offline; redeemed when the mint is back)"
+    )
+    payment = shop.get(Payment, payment_id)
+    assert (payment.offline, payment.credited, payment.error_code) == (True, 40, None)
+    assert shop.audits("payment.settled") == [
+        {"credited": 40, "sale": sale_id, "sale_state": "partially_paid", "offline": True}
+    ]
+    online, _ = shop.pay(sale_id, 10)
+    assert "offline" not in online.message
+
+
+def test_credit_is_what_counts_not_the_face_value(shop):
+    sale_id = shop.sale(100)
+    payment_id = shop.payment(sale_id, 100)  # face 100, 2 went to fees
+    result = shop.run(shop.settlement.settle(sale_id, payment_id, credited=98))
+    assert (result.state, result.paid, result.remaining) == ("partially_paid", 98, 2)
+
+
+def test_needs_review_then_accepted_credits_the_face_value(shop, sends):
+    sale_id = shop.sale(100)
+    payment_id = shop.payment(sale_id, 100)
+    reviewed = shop.run(
+        shop.settlement.needs_review(sale_id, payment_id, "melt.unproven", "check", level="warning")
+    )
+    assert (reviewed.state, reviewed.payment["state"]) == ("open", "needs_review")
+    note = next(e for e in shop.events if isinstance(e, Notification))
+    assert (note.level, note.kind, note.data) == (
+        "warning",
+        "needs_review",
+        {"sale_id": sale_id, "payment_id": payment_id},
+    )
+    with pytest.raises(ValidationError) as err:
+        shop.run(shop.settlement.review(payment_id, accept=True, reason="  "))
+    assert err.value.code == "recovery.reason_required"
+    result = shop.run(shop.settlement.review(payment_id, accept=True, reason="seen in my wallet"))
+    assert (result.state, result.paid) == ("paid", 100)
+    assert shop.audits("payment.accepted") == [{"reason": "seen in my wallet", "amount": 100}]
+    with pytest.raises(ValidationError) as err:
+        shop.run(shop.settlement.review(payment_id, accept=True, reason="again"))
+    assert err.value.code == "payment.not_in_review"
+    with pytest.raises(ValidationError) as err:
+        shop.run(shop.settlement.review("nope", accept=True, reason="x"))
+    assert err.value.code == "payment.unknown"
+
+
+def test_review_rejected_credits_nothing(shop):
+    sale_id = shop.sale(100)
+    payment_id = shop.payment(sale_id, 100, state="needs_review")
+    result = shop.run(shop.settlement.review(payment_id, accept=False, reason="never arrived"))
+    assert (result.state, result.paid, result.message) == ("open", 0, "never arrived")
+    payment = shop.get(Payment, payment_id)
+    assert (payment.state, payment.error_message, payment.credited) == (
+        "dismissed",
+        "never arrived",
+        0,
+    )
+    assert SaleChanged(sale_id, "open", 0, 100) in shop.events
+
+
+def test_recovering_keeps_the_sale_open(shop):
+    sale_id = shop.sale(100)
+    payment_id = shop.payment(sale_id, 100)
+    sale = shop.get(Sale, sale_id)
+    offline = PosError("mint.unreachable", "The mint is offline.")
+    result = shop.run(shop.settlement.recovering(sale, payment_id, offline))
+    assert (result.state, result.paid) == ("open", 0)
+    assert result.message.startswith("The mint is offline.")
+    assert shop.get(Payment, payment_id).error_code == "mint.unreachable"
+    pending = shop.run(shop.settlement.recovering(sale, payment_id, None))
+    assert pending.message.startswith("The Lightning payment is in progress")
+    assert shop.get(Payment, payment_id).error_code == "melt.pending"
+
+
+@pytest.mark.parametrize("offline", [False, True])
+def test_failed_recovery(shop, offline):
+    sale_id = shop.sale(100)
+    _, payment_id = shop.pay(sale_id, 30, offline=offline)
+    if not offline:
+        shop.db.transact(lambda s: setattr(s.get(Payment, payment_id), "state", "recovering"))
+    payment = shop.get(Payment, payment_id)
+    shop.run(
+        shop.settlement.recovery_failed(
+            payment, Outcome("op", "swap", "failed", "failed", "token.spent")
+        )
+    )
+    row = shop.get(Payment, payment_id)
+    assert (row.state, row.error_code) == ("failed", "token.spent")
+    assert row.credited == (30 if offline else 0)
+    critical = [e for e in shop.events if isinstance(e, Notification) and e.level == "critical"]
+    assert len(critical) == (1 if offline else 0)

@@ -1,0 +1,270 @@
+"""Mutation testing of the money code with mutmut 3: ``make mutation`` (tools/mutation.py).
+
+Each money module is mutated on its own, in a copy of the project under
+``build/mutation/<module>/`` (mutmut writes its mutants into ``mutants/`` there), so
+the working tree never holds mutated code. Each module runs only the test files in
+:data:`MODULES`: the fast tests that cover it. Modules covered only by tests that
+start a mint are slow (minutes per module on two cores): select modules by name
+to run a few at a time.
+
+    python tools/mutation.py                       # every module, one after another
+    python tools/mutation.py store.keys payments.policy
+    python tools/mutation.py --list                # modules and their test files
+    python tools/mutation.py --max-children 2 wallet.coins
+
+For each module it prints the score (mutants killed, timeouts counting as killed,
+over all mutants less the known equivalent ones) and every surviving mutant with
+its diff. A mutant that is "not covered" was reached by none of the module's test
+files: it counts as a survivor. ``build/mutation/summary.json`` keeps the figures.
+
+Limits: mutmut records which test reaches a function in the test process only, so
+code run solely by ``pos-app`` subprocesses (``Cli.run``) is not credited to any
+test here. An equivalent mutant (same behaviour, so no test can kill it) goes in
+:data:`EQUIVALENT` with the reason; mutant names are numbered per function and
+shift when that function changes, so the tool reports entries that no longer match.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "build" / "mutation"
+MUTMUT = Path(sys.executable).with_name("mutmut")
+
+# module (under pos_app/core) -> the fast test files that cover it
+MODULES: dict[str, list[str]] = {
+    "store.keys": ["tests/unit/test_keys.py", "tests/unit/test_store.py"],
+    "payments.policy": ["tests/unit/test_policy.py"],
+    "wallet.coins": ["tests/unit/test_coins.py"],
+    "cashu.keysets": ["tests/unit/test_keysets.py", "tests/unit/test_amounts.py"],
+    "payments.settlement": ["tests/unit/test_settlement.py"],
+    "cashu.crypto": [
+        "tests/unit/test_crypto.py",
+        "tests/unit/test_nut13.py",
+        "tests/unit/test_p2pk.py",
+    ],
+    "cashu.tokens": ["tests/unit/test_tokens.py", "tests/unit/test_parsers_fuzz.py"],
+    "payments.lnurl": ["tests/unit/test_lnurl.py"],
+    # Covered by tests against a real test mint (slow).
+    "wallet.receive": [
+        "tests/integration/test_receive_hooks.py",
+        "tests/integration/test_recovery_refusal.py",
+    ],
+    "wallet.recovery": [
+        "tests/integration/test_recovery_refusal.py",
+        "tests/integration/test_services.py",
+    ],
+    "wallet.send": ["tests/integration/test_services.py", "tests/unit/test_settlement.py"],
+    "wallet.melt": ["tests/integration/test_services.py"],
+    "payments.checkout": ["tests/integration/test_services.py"],
+}
+
+# mutant name -> why no test can tell it from the original
+EQUIVALENT: dict[str, str] = {}
+
+KILLED = {1: "killed", 3: "killed"}
+TIMEOUT = {36, 24, -24, 152, 255}
+NOT_COVERED = {5, 33}
+
+
+def status(exit_code: int | None) -> str:
+    """mutmut's verdict for a mutant's test exit code (see mutmut.stats)."""
+    if exit_code is None:
+        return "not checked"
+    if exit_code in KILLED:
+        return "killed"
+    if exit_code in TIMEOUT:
+        return "timeout"
+    if exit_code in NOT_COVERED:
+        return "not covered"
+    if exit_code == 0:
+        return "survived"
+    if exit_code == 34:
+        return "skipped"
+    return "suspicious"
+
+
+def source_path(module: str) -> str:
+    return "pos_app/core/" + module.replace(".", "/") + ".py"
+
+
+def prepare(module: str, tests: list[str]) -> Path:
+    """A fresh copy of the project for one module, with mutmut's settings for it."""
+    work = WORK / module
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(ROOT / "pos_app", work / "pos_app", ignore=ignore)
+    shutil.copytree(ROOT / "tests", work / "tests", ignore=ignore)
+    settings = {
+        "source_paths": ["pos_app"],
+        "only_mutate": [source_path(module)],
+        # mutmut runs pytest in-process from mutants/: the tests package must import from there.
+        "pytest_add_cli_args": ["-p", "no:cacheprovider", "-o", "pythonpath=."],
+        "pytest_add_cli_args_test_selection": tests,
+        # The suite's own runs are fast; a mutant that loops is stopped early.
+        "timeout_multiplier": 5.0,
+    }
+    lines = ["", "[tool.mutmut]"] + [f"{k} = {json.dumps(v)}" for k, v in settings.items()]
+    (work / "pyproject.toml").write_text(
+        (ROOT / "pyproject.toml").read_text() + "\n".join(lines) + "\n"
+    )
+    return work
+
+
+def run_module(
+    module: str, max_children: int, tests: list[str] | None = None, only: list[str] | None = None
+) -> dict:
+    """Mutate one module, run its tests against its mutants and collect the verdicts."""
+    tests = tests or MODULES[module]
+    work = prepare(module, tests)
+    # mutmut puts mutants/ first on sys.path itself; tests start ``python -m pos_app``
+    # subprocesses from there too, so they run the mutated copy.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "POS_DB_KEY")}
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.setdefault("QT_API", "pyside6")
+    started = time.monotonic()
+    proc = subprocess.run(
+        [str(MUTMUT), "run", "--max-children", str(max_children), *(only or [])],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    (work / "mutmut.log").write_text(proc.stdout + proc.stderr)
+    meta = work / "mutants" / (source_path(module) + ".meta")
+    if not meta.exists():
+        tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-15:])
+        return {"module": module, "error": f"mutmut exited {proc.returncode}:\n{tail}"}
+    codes = json.loads(meta.read_text())["exit_code_by_key"]
+    verdicts = {name: status(code) for name, code in codes.items()}
+    unchecked = [n for n, v in verdicts.items() if v == "not checked"]
+    if len(unchecked) == len(verdicts):
+        return {"module": module, "error": f"no mutant was checked; see {work / 'mutmut.log'}"}
+    equivalent = sorted(n for n in verdicts if n in EQUIVALENT and verdicts[n] != "killed")
+    survivors = sorted(
+        n
+        for n, v in verdicts.items()
+        if v not in ("killed", "timeout", "not checked") and n not in EQUIVALENT
+    )
+    counted = len(verdicts) - len(equivalent) - len(unchecked)
+    detected = sum(1 for v in verdicts.values() if v in ("killed", "timeout"))
+    return {
+        "module": module,
+        "only": only or None,
+        "mutants": len(verdicts) - len(unchecked),
+        "killed": detected,
+        "equivalent": len(equivalent),
+        "score": round(100 * detected / counted, 1) if counted else 100.0,
+        "survivors": {n: verdicts[n] for n in survivors},
+        "stale_equivalents": sorted(
+            n
+            for n in EQUIVALENT
+            if n.startswith(f"pos_app.core.{module}.")
+            and (n not in verdicts or verdicts[n] == "killed")
+        ),
+        "seconds": round(time.monotonic() - started),
+        "work": str(work),
+    }
+
+
+# Diffs of many mutants in one process (``mutmut show`` starts one process per mutant).
+_DIFFS = """
+import json, sys
+from mutmut.mutation.diff_apply import find_mutant, get_diff_for_mutant
+print(json.dumps({n: get_diff_for_mutant(n, path=find_mutant(n).path) for n in sys.argv[1:]}))
+"""
+
+
+def diffs(work: str, names: list[str]) -> dict[str, str]:
+    """The diff of each mutant, by name (empty when mutmut cannot tell)."""
+    if not names:
+        return {}
+    proc = subprocess.run(
+        [sys.executable, "-c", _DIFFS, *names],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    try:
+        return json.loads(proc.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        return {}
+
+
+def report(result: dict) -> None:
+    if "error" in result:
+        print(f"{result['module']}: {result['error']}")
+        return
+    print(
+        f"{result['module']}: {result['score']}% killed "
+        f"({result['killed']}/{result['mutants'] - result['equivalent']}, "
+        f"{result['equivalent']} equivalent, {result['seconds']} s)"
+    )
+    # "not covered": no test reached the function at all, its name says enough.
+    shown = [n for n, v in result["survivors"].items() if v in ("survived", "suspicious")]
+    diff_by_name = diffs(result["work"], shown)
+    for name, verdict in result["survivors"].items():
+        print(f"  {verdict}: {name}")
+        for line in diff_by_name.get(name, "").splitlines()[2:]:
+            if line.startswith(("-", "+")):
+                print(f"      {line}")
+    for name in result["stale_equivalents"]:
+        print(f"  EQUIVALENT entry no longer matches a surviving mutant: {name}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help="e.g. store.keys (default: all)")
+    parser.add_argument("--max-children", type=int, default=1, help="parallel test processes")
+    parser.add_argument("--list", action="store_true", help="list modules and their tests")
+    parser.add_argument(
+        "--tests", nargs="+", help="run these test files instead of the mapping (one module)"
+    )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="PATTERN",
+        help="check only mutants matching these names, e.g. '*x_plan_receive__*' (one module)",
+    )
+    args = parser.parse_args(argv)
+    if args.list:
+        for module, tests in MODULES.items():
+            print(f"{module}: {' '.join(tests)}")
+        return 0
+    unknown = [m for m in args.modules if m not in MODULES]
+    if unknown:
+        parser.error(f"unknown module(s) {', '.join(unknown)}; see --list")
+    if (args.tests or args.only) and len(args.modules) != 1:
+        parser.error("--tests and --only need exactly one module")
+    if not MUTMUT.exists():
+        print("mutmut is not installed: pip install -e '.[dev]'", file=sys.stderr)
+        return 2
+    summary_path = WORK / "summary.json"
+    WORK.mkdir(parents=True, exist_ok=True)
+    summary = json.loads(summary_path.read_text()) if summary_path.exists() else {}
+    failed = False
+    for module in args.modules or list(MODULES):
+        result = run_module(module, args.max_children, args.tests, args.only)
+        report(result)
+        failed = failed or "error" in result
+        summary[module] = {k: v for k, v in result.items() if k != "work"}
+        summary_path.write_text(json.dumps(summary, indent=2))
+    print("\nscores:")
+    for module, result in summary.items():
+        print(f"  {module:22} {result.get('score', 'error')}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
