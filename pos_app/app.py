@@ -10,7 +10,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-from collections.abc import AsyncIterator
+import secrets
+from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +19,14 @@ from pos_app.core.cashu import nut13
 from pos_app.core.config import Config
 from pos_app.core.errors import StorageError, ValidationError
 from pos_app.core.events import EventBus
+from pos_app.core.faults import fault_point
 from pos_app.core.mint.client import MintPool
 from pos_app.core.payments.sales import SalesService
 from pos_app.core.services import Services
 from pos_app.core.services.bundle import gather_facts, write_bundle
 from pos_app.core.services.notifications import NotificationCenter
 from pos_app.core.settings import SettingsService
-from pos_app.core.store.db import DB_FILE, Database
+from pos_app.core.store.db import DB_FILE, Database, open_connection
 from pos_app.core.store.keys import KeyStore, PassphraseSource
 from pos_app.core.store.schema import Secret
 from pos_app.core.wallet.context import WalletContext
@@ -33,6 +35,8 @@ from pos_app.core.wallet.service import Wallet
 
 ENV_DATA_DIR = "POS_DATA_DIR"
 MNEMONIC = "mnemonic"
+# A wallet database being created; renamed to DB_FILE once it holds schema and seed.
+INIT_PREFIX = f".{DB_FILE}.init-"
 
 
 def default_data_dir() -> Path:
@@ -153,12 +157,11 @@ class App:
         data_dir.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(OSError):
             data_dir.chmod(0o700)
+        remove_init_leftovers(data_dir)
         key = KeyStore(data_dir, passphrase_source).create(key_method, passphrase)
-        db = Database(data_dir / DB_FILE, key.key, create=True)
+        create_wallet_file(data_dir, key.key, mnemonic or nut13.new_mnemonic())
+        db = Database(data_dir / DB_FILE, key.key)
         try:
-            db.migrate()
-            words = mnemonic or nut13.new_mnemonic()
-            db.transact(lambda s: s.add(Secret(name=MNEMONIC, value=words)))
             return cls(data_dir, db, trust_env=trust_env), True
         except BaseException:
             db.close()
@@ -188,6 +191,63 @@ class App:
             "database": str(self.db.path),
             "pubkey": self.ctx.shop_pubkey,
         }
+
+
+def create_wallet_file(data_dir: Path, key: bytes, words: str) -> None:
+    """Build ``wallet.db`` (schema and seed) under a temporary name, then rename it into place.
+
+    A ``wallet.db`` exists only complete: a disk that fills up or a process killed
+    half-way leaves a temporary file (removed by the next ``init``), never a
+    database without a seed that a later start would take for a wallet.
+    """
+    tmp = data_dir / f"{INIT_PREFIX}{secrets.token_hex(4)}"
+    try:
+        db = Database(tmp, key, create=True)
+        try:
+            db.migrate()
+            fault_point("init_before_seed")
+            db.transact(lambda s: s.add(Secret(name=MNEMONIC, value=words)))
+        finally:
+            db.close()
+        # Everything into the main file: the rename moves that file only.
+        conn = open_connection(tmp, key)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+        fault_point("init_before_rename")
+        os.replace(tmp, data_dir / DB_FILE)
+    except BaseException:
+        _remove_files(data_dir.glob(f"{tmp.name}*"))
+        raise
+    _remove_files(data_dir.glob(f"{tmp.name}-*"))  # an empty -wal/-shm left by the close
+    _sync_directory(data_dir)
+
+
+def remove_init_leftovers(data_dir: Path) -> None:
+    """Delete the temporary files of an ``init`` that was interrupted."""
+    _remove_files(Path(data_dir).glob(f"{INIT_PREFIX}*"))
+
+
+def _remove_files(paths: Iterable[Path]) -> None:
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+def _sync_directory(path: Path) -> None:
+    # The rename is durable once the directory entry is on disk (POSIX; Windows
+    # cannot open a directory and makes renames durable itself).
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 @contextlib.asynccontextmanager

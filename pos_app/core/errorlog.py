@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.errors import PosError
 from pos_app.core.logs import correlation_id as current_correlation
+from pos_app.core.redaction import redact_text
 from pos_app.core.store.schema import ErrorRecord, Sale
 
 
@@ -24,7 +25,8 @@ def record_error(
     """Add an error row in the caller's transaction.
 
     The correlation id defaults to the one of the running context (a sale, an
-    operation), so a refusal is found again from its sale.
+    operation), so a refusal is found again from its sale. The texts are
+    redacted: a detail quoting a peer or a library must not carry a secret in.
     """
     cid = correlation_id or current_correlation.get()
     if sale_id is None and cid is not None:
@@ -33,8 +35,8 @@ def record_error(
         ErrorRecord(
             category=str(exc.category),
             code=exc.code,
-            message=exc.user_message[:2000],
-            detail=(exc.detail or "")[:2000],
+            message=redact_text(exc.user_message)[:2000],
+            detail=redact_text(exc.detail or "")[:2000],
             correlation_id=cid,
             sale_id=sale_id,
             operation_id=operation_id,

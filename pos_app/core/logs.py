@@ -1,9 +1,11 @@
 """Structured JSON logs with a correlation id per sale and operation, rotated in the data directory.
 
 The correlation id travels in a context variable, so every line logged while a
-sale is handled carries it, across awaits. Token strings are redacted by a
-filter as a last line of defence; the code never logs proofs, secrets or seeds
-in the first place (a test scans the suite's logs for proof secrets).
+sale is handled carries it, across awaits. Every handler the app installs
+(file and stderr) redacts tokens, secret fields and seed words from messages
+and tracebacks (:mod:`pos_app.core.redaction`) as a last line of defence; the
+code never logs proofs, secrets or seeds in the first place (a test scans the
+suite's logs for proof secrets).
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ import contextvars
 import json
 import logging
 import logging.handlers
-import re
 import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+
+from pos_app.core.redaction import redact_text
 
 correlation_id: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "correlation_id", default=None
@@ -26,7 +29,6 @@ correlation_id: contextvars.ContextVar[str | None] = contextvars.ContextVar(
 LOG_FILE = "pos-app.log"
 MAX_BYTES = 5 * 1024 * 1024
 BACKUPS = 5
-_TOKEN = re.compile(r"(cashu[AB]|creqA|creqb1|ur:bytes/)[A-Za-z0-9_\-+/=]{8,}", re.I)
 
 
 def new_correlation_id() -> str:
@@ -45,20 +47,29 @@ def correlated(cid: str | None) -> Iterator[str | None]:
 
 
 def redact(text: str) -> str:
-    """Replace anything that looks like a token or request with a short marker."""
-    return _TOKEN.sub(lambda m: f"{m.group(1)}…[redacted]", text)
+    """Replace tokens, secret fields and seed words with short markers."""
+    return redact_text(text)
 
 
 class RedactFilter(logging.Filter):
-    """Redacts token-like strings from messages and arguments."""
+    """Redacts the message, its arguments and the traceback before any formatter sees them."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        """Rewrite the record's message in place; never drops a record."""
+        """Rewrite the record in place; never drops a record."""
         if record.args:
             record.msg = record.getMessage()
             record.args = None
-        if isinstance(record.msg, str):
-            record.msg = redact(record.msg)
+        if not isinstance(record.msg, str):
+            record.msg = str(record.msg)
+        record.msg = redact(record.msg)
+        # Formatters reuse ``exc_text`` when it is set: setting it redacted here
+        # covers every handler, whichever formatter it has.
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
         return True
 
 
@@ -81,8 +92,10 @@ class JsonFormatter(logging.Formatter):
             value = getattr(record, key, None)
             if value is not None:
                 entry[key] = value
-        if record.exc_info:
-            entry["exc"] = redact(self.formatException(record.exc_info))
+        if record.exc_info or record.exc_text:
+            entry["exc"] = redact(record.exc_text or self.formatException(record.exc_info))
+        if record.stack_info:
+            entry["stack"] = redact(record.stack_info)
         return json.dumps(entry, ensure_ascii=False)
 
 

@@ -35,6 +35,8 @@ def req(d: Mapping[str, Any], key: str, kind: type | tuple[type, ...], code: str
 
 def opt(d: Mapping[str, Any], key: str, kind: type | tuple[type, ...], code: str) -> Any:
     """Return ``d[key]`` checked against ``kind``, or None when absent or null."""
+    if not isinstance(d, Mapping):
+        raise invalid(code, f"expected an object, got {type(d).__name__}")
     value = d.get(key)
     if value is None:
         return None
@@ -229,7 +231,10 @@ class Keyset:
         keys_raw = opt(d, "keys", Mapping, code) or {}
         keys: dict[int, str] = {}
         for amount_text, point in keys_raw.items():
-            if not isinstance(amount_text, str) or not amount_text.isdigit():
+            # isdigit() alone admits "²" and other Unicode digits that int() refuses.
+            if not isinstance(amount_text, str) or not (
+                amount_text.isascii() and amount_text.isdigit()
+            ):
                 raise invalid(code, f"key amount {amount_text!r} is not a decimal string")
             amount = int(amount_text)
             if amount <= 0 or amount & (amount - 1) or amount >= MAX_AMOUNT:

@@ -119,7 +119,7 @@ class MintClient:
         status = response.status_code
         try:
             data = response.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nesting deeper than Python's stack
             data = None
         if status >= 500:
             raise errors.server_error(url, status, response.text)

@@ -6,10 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pos_app.core.cashu.models import BlindSignature, check_point, opt, req
+from pos_app.core.cashu.models import BlindSignature, check_amount, check_point, opt, req
 from pos_app.core.errors import ProtocolError, ValidationError
 
 BAD = "mint.bad_response"
+MELT_STATES = ("UNPAID", "PENDING", "PAID")
+MINT_STATES = ("UNPAID", "PAID", "ISSUED")
 
 
 def as_protocol_error(exc: ValidationError, what: str) -> ProtocolError:
@@ -94,6 +96,22 @@ class ProofState:
             raise as_protocol_error(exc, "checkstate") from exc
 
 
+def _state(d: Mapping[str, Any], known: tuple[str, ...]) -> str:
+    # The legacy ``paid`` flag stands for the state when a mint sends none. Any
+    # other word is refused: a caller must never guess what an unknown state means.
+    state = opt(d, "state", str, BAD)
+    if state is None:
+        return "PAID" if d.get("paid") is True else "UNPAID"
+    if state not in known:
+        raise ValidationError(BAD, "unknown state", f"unknown quote state {state!r}")
+    return state
+
+
+def _amount(d: Mapping[str, Any], key: str, *, required: bool, allow_zero: bool = False) -> Any:
+    value = req(d, key, int, BAD) if required else opt(d, key, int, BAD)
+    return None if value is None else check_amount(value, key, BAD, allow_zero=allow_zero)
+
+
 def _signatures(items: Any, what: str) -> tuple[BlindSignature, ...]:
     if items is None:
         return ()
@@ -125,15 +143,12 @@ class MeltQuote:
     def from_dict(cls, d: Mapping[str, Any]) -> MeltQuote:
         """Parse a melt quote; the legacy ``paid`` flag maps to a state."""
         try:
-            state = opt(d, "state", str, BAD)
-            if state is None:
-                state = "PAID" if d.get("paid") is True else "UNPAID"
             return cls(
                 quote=req(d, "quote", str, BAD),
-                amount=req(d, "amount", int, BAD),
+                amount=_amount(d, "amount", required=True),
                 unit=opt(d, "unit", str, BAD) or "sat",
-                fee_reserve=opt(d, "fee_reserve", int, BAD) or 0,
-                state=state,
+                fee_reserve=_amount(d, "fee_reserve", required=False, allow_zero=True) or 0,
+                state=_state(d, MELT_STATES),
                 request=opt(d, "request", str, BAD) or "",
                 expiry=opt(d, "expiry", int, BAD),
                 payment_preimage=opt(d, "payment_preimage", str, BAD),
@@ -158,15 +173,12 @@ class MintQuote:
     def from_dict(cls, d: Mapping[str, Any]) -> MintQuote:
         """Parse a mint quote; the legacy ``paid`` flag maps to a state."""
         try:
-            state = opt(d, "state", str, BAD)
-            if state is None:
-                state = "PAID" if d.get("paid") is True else "UNPAID"
             return cls(
                 quote=req(d, "quote", str, BAD),
                 request=req(d, "request", str, BAD),
-                amount=opt(d, "amount", int, BAD),
+                amount=_amount(d, "amount", required=False),
                 unit=opt(d, "unit", str, BAD) or "sat",
-                state=state,
+                state=_state(d, MINT_STATES),
                 expiry=opt(d, "expiry", int, BAD),
             )
         except ValidationError as exc:

@@ -23,6 +23,7 @@ import hashlib
 import hmac
 import json
 import logging
+import math
 import re
 import time
 from collections.abc import Callable, Mapping
@@ -561,7 +562,11 @@ def _parse_params(data: Mapping[str, Any]) -> PayParams:
     if not isinstance(metadata, str):
         raise _bad_response("payRequest metadata is not a string")
     comment_allowed = data.get("commentAllowed", 0)
-    if isinstance(comment_allowed, bool) or not isinstance(comment_allowed, int | float | None):
+    if (
+        isinstance(comment_allowed, bool)
+        or not isinstance(comment_allowed, int | float | None)
+        or (isinstance(comment_allowed, float) and not math.isfinite(comment_allowed))
+    ):
         raise _bad_response(f"commentAllowed {comment_allowed!r}")
     return PayParams(
         callback=callback,
@@ -585,7 +590,7 @@ def _description(metadata: str) -> str:
     """The ``text/plain`` entry of LUD-06 metadata; empty when absent or unparsable."""
     try:
         entries = json.loads(metadata)
-    except ValueError:
+    except (ValueError, RecursionError):
         return ""
     if isinstance(entries, list):
         for entry in entries:

@@ -96,7 +96,7 @@ class Rate:
                 str(data["source"]),
                 float(data["fetched_at"]),
             )
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
             raise ValidationError(
                 "rate.invalid", "The stored exchange rate is damaged.", repr(exc)
             ) from None

@@ -1,4 +1,12 @@
-"""The support bundle: logs and configuration, secrets removed, zipped to a chosen folder."""
+"""The support bundle: logs, settings, errors and versions, secrets removed, zipped to a folder.
+
+What goes in: ``about.json`` (app, Python, platform, library and database
+schema versions), one JSON file per fact (settings, mints, services, recent
+error rows) and the log files. What never goes in: the database, the key file,
+the seed, proofs, tokens, keys or passphrases. Everything is written through
+:mod:`pos_app.core.redaction` (by field name and by shape), the logs a second
+time although they were redacted when written: an old log may predate a rule.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +15,45 @@ import platform
 import sys
 import time
 import zipfile
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
 from pos_app import __version__
 from pos_app.core.errorlog import recent_errors
-from pos_app.core.logs import redact
+from pos_app.core.redaction import redact_data, redact_text
 
 # Nothing in the settings is secret today; this list keeps it so if one is added.
 SECRET_SETTINGS: frozenset[str] = frozenset()
+# The libraries whose version a supporter asks for first.
+LIBRARIES = (
+    "PySide6-Essentials",
+    "qasync",
+    "SQLAlchemy",
+    "alembic",
+    "sqlcipher3",
+    "httpx",
+    "coincurve",
+    "keyring",
+)
+
+
+def library_versions() -> dict[str, str | None]:
+    """Installed versions of :data:`LIBRARIES` (None when one is missing)."""
+    versions: dict[str, str | None] = {}
+    for name in LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
 
 
 def write_bundle(out_dir: Path, data_dir: Path, facts: dict[str, Any]) -> Path:
-    """Zip logs (redacted again) and ``facts`` (settings, mints, services, errors) into ``out_dir``.
+    """Zip logs and ``facts`` (settings, mints, services, errors), both redacted, into ``out_dir``.
 
     The database, the key file and the seed are never included.
     """
@@ -30,18 +64,21 @@ def write_bundle(out_dir: Path, data_dir: Path, facts: dict[str, Any]) -> Path:
         "version": __version__,
         "python": sys.version,
         "platform": platform.platform(),
+        "libraries": library_versions(),
         "created_at": int(time.time()),
     }
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("about.json", json.dumps(about, indent=2))
         for name, value in facts.items():
-            zf.writestr(f"{name}.json", json.dumps(value, indent=2, default=str))
+            safe = redact_data(json.loads(json.dumps(value, default=str)))
+            zf.writestr(f"{name}.json", json.dumps(safe, indent=2))
         logs = Path(data_dir) / "logs"
         if logs.is_dir():
             for log_file in sorted(logs.glob("*.log*")):
-                text = log_file.read_text(encoding="utf-8", errors="replace")
+                text_ = log_file.read_text(encoding="utf-8", errors="replace")
                 zf.writestr(
-                    f"logs/{log_file.name}", "\n".join(redact(line) for line in text.splitlines())
+                    f"logs/{log_file.name}",
+                    "\n".join(redact_text(line) for line in text_.splitlines()),
                 )
     return path
 
@@ -49,6 +86,14 @@ def write_bundle(out_dir: Path, data_dir: Path, facts: dict[str, Any]) -> Path:
 def settings_without_secrets(values: dict[str, Any]) -> dict[str, Any]:
     """Settings with any secret value replaced by a marker."""
     return {k: ("[removed]" if k in SECRET_SETTINGS else v) for k, v in values.items()}
+
+
+def schema_revision(session: Any) -> str | None:
+    """The database's migration revision (None when unreadable)."""
+    try:
+        return session.scalar(text("SELECT version_num FROM alembic_version"))
+    except SQLAlchemyError:
+        return None
 
 
 def gather_facts(
@@ -60,4 +105,5 @@ def gather_facts(
         "mints": mints.list(session),
         "services": supervisor_status,
         "errors": recent_errors(session, limit=200),
+        "database": {"schema_revision": schema_revision(session)},
     }

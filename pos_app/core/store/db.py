@@ -60,11 +60,18 @@ def make_engine(path: Path, key: bytes) -> Engine:
     """A SQLAlchemy engine over SQLCipher connections keyed with ``key``."""
     engine = create_engine(
         "sqlite+pysqlite://",
+        # The DBAPI is sqlcipher3, not sqlite3: told so, SQLAlchemy wraps its errors
+        # (IntegrityError, OperationalError) as it does sqlite3's; otherwise they
+        # pass through raw and ``except sqlalchemy.exc.IntegrityError`` never matches.
+        module=sqlcipher3.dbapi2,
         creator=lambda: open_connection(path, key),
         poolclass=QueuePool,
         pool_size=4,
         max_overflow=4,
         pool_pre_ping=False,
+        # A failed statement's message would otherwise quote its bound values:
+        # proof secrets, the seed. Errors travel to logs, the errors table and bundles.
+        hide_parameters=True,
     )
 
     # pysqlite's implicit transactions break SAVEPOINT and lock late; take the

@@ -11,6 +11,7 @@ opened (``storage.wrong_key``), never papered over with a new database.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import secrets
 from collections.abc import Callable
@@ -18,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pos_app.core.errors import StorageError
+
+log = logging.getLogger(__name__)
 
 ENV_KEY = "POS_DB_KEY"
 ENV_PASSPHRASE = "POS_DB_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
@@ -186,17 +189,56 @@ def _keyring_get(account: str) -> str | None:
 def _keyring_set(account: str, value: str) -> bool:
     try:
         import keyring
-        from keyring.backends import fail
         from keyring.errors import KeyringError
 
-        backend = keyring.get_keyring()
-        # A plaintext file backend (keyrings.alt) would leave the key beside the database.
-        if isinstance(backend, fail.Keyring) or "plaintext" in type(backend).__name__.lower():
+        reason = keyring_refusal(keyring.get_keyring())
+        if reason is not None:
+            log.info("not keeping the database key in the OS keyring: %s", reason)
             return False
         keyring.set_password(KEYRING_SERVICE, account, value)
         return keyring.get_password(KEYRING_SERVICE, account) == value
     except (ImportError, KeyringError, RuntimeError):
         return False
+
+
+# keyring's own convention: the recommended OS keyrings have a priority of at
+# least 1; the fallbacks of keyrings.alt (plaintext or password files) sit
+# below, the "fail" and "null" backends at 0 and -1.
+RECOMMENDED_PRIORITY = 1.0
+_PLAINTEXT_MARKERS = ("plaintext", "uncrypted", "unencrypted", "keyrings.alt")
+
+
+def keyring_refusal(backend: object) -> str | None:
+    """Why ``backend`` must not hold the database key (None when it may).
+
+    A plaintext file keyring would leave the key beside the database it opens. A
+    :class:`~keyring.backends.chainer.ChainerBackend` may write to any backend it
+    chains, so every one of them must qualify.
+    """
+    from keyring.backends import chainer, fail, null
+
+    kind = type(backend)
+    name = f"{kind.__module__}.{kind.__qualname__}"
+    if isinstance(backend, chainer.ChainerBackend):
+        chained = list(backend.backends)
+        if not chained:
+            return f"{name} chains no keyring"
+        for inner in chained:
+            reason = keyring_refusal(inner)
+            if reason is not None:
+                return f"{name} chains {reason}"
+        return None
+    if isinstance(backend, fail.Keyring | null.Keyring):
+        return f"{name} stores nothing"
+    if any(marker in name.lower() for marker in _PLAINTEXT_MARKERS):
+        return f"{name} is a plaintext keyring"
+    try:
+        priority = float(backend.priority)  # type: ignore[attr-defined]
+    except Exception as exc:  # a backend decides its viability by raising here
+        return f"{name} is not usable ({type(exc).__name__})"
+    if priority < RECOMMENDED_PRIORITY:
+        return f"{name} is not a recommended keyring (priority {priority:g})"
+    return None
 
 
 def new_random_key() -> str:
