@@ -244,6 +244,28 @@ def test_melt_body_that_never_ends_times_out_into_recovery(
     asyncio.run(scenario())
 
 
+def test_paid_melt_with_badly_signed_change_settles_but_credits_no_change(
+    tmp_path, mint, proxy, lnurl_server
+):
+    """The invoice was paid (the sale is), but change the mint did not sign right is not kept."""
+
+    def bad_change(_request, status, answer):
+        return status, {**answer, "change": lies.bad_dleq(answer["change"], [])}
+
+    async def scenario() -> None:
+        async with melt_shop(tmp_path, proxy, lnurl_server) as app:
+            sale_id, tok = await sale_and_token(app, proxy.url, 100)
+            proxy.lie("POST", MELT, "rewrite", rewrite=bad_change)
+            res = await app.sales.pay(sale_id, tok)
+            assert (res.state, res.paid) == ("paid", 100)
+            assert await balance(app) == 0
+            [entry] = await audits(app, "security.bad_signatures")
+            assert "mint.dleq_invalid" in entry.details_json
+            assert (await only_op(app, "melt")).state == "done"
+
+    asyncio.run(scenario())
+
+
 # -- swaps ------------------------------------------------------------------------------------
 
 
@@ -345,6 +367,29 @@ def test_swap_body_that_never_ends_is_recovered(tmp_path, mint, proxy, monkeypat
             assert (outcome.state, outcome.action) == ("recovered", "restored")
             assert await balance(app) == 9
             assert (await app.sales.show(sale_id))["paid"] == 9
+
+    asyncio.run(scenario())
+
+
+def test_swap_forwarded_after_the_wallet_gave_up_is_restored(tmp_path, mint, proxy, monkeypatch):
+    """The proxy holds the swap past the wallet's deadline, then the mint does it anyway."""
+    monkeypatch.setattr(mint_client, "REQUEST_DEADLINE", 1.0)
+
+    async def scenario() -> None:
+        async with shop(tmp_path, proxy.url) as app:
+            sale_id, tok = await sale_and_token(app, proxy.url, 6)
+            proxy.lie("POST", SWAP, "delay", delay=2.0, times=1)
+            res = await app.sales.pay(sale_id, tok)
+            assert (res.paid, res.payment["error_code"]) == (0, "mint.timeout")
+            for _ in range(100):  # the late swap lands at the mint
+                if await states_at(mint.url, tok) == {"SPENT"}:
+                    break
+                await asyncio.sleep(0.1)
+            assert await states_at(mint.url, tok) == {"SPENT"}
+            outcome = await app.wallet.recovery.run((await only_op(app, "receive")).id)
+            assert (outcome.state, outcome.action) == ("recovered", "restored")
+            assert await balance(app) == 6
+            assert (await app.sales.show(sale_id))["paid"] == 6
 
     asyncio.run(scenario())
 
