@@ -27,6 +27,10 @@ DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 # A synchronous melt waits for the Lightning payment; give it long, recovery covers the rest.
 MELT_TIMEOUT = httpx.Timeout(120.0, connect=5.0)
 GET_RETRIES = 2
+# Whole-request deadlines: httpx's timeouts are per read, so a mint that trickles a
+# body that never ends would otherwise hold an operation (and a sale) forever.
+REQUEST_DEADLINE = 30.0
+MELT_DEADLINE = 150.0
 
 
 def normalize_url(url: str) -> str:
@@ -91,14 +95,17 @@ class MintClient:
         attempts = 1 + (GET_RETRIES if method == "GET" and retry else 0)
         for attempt in range(attempts):
             try:
-                response = await self._http.request(
-                    method,
-                    url,
-                    json=body,
-                    # the client's own timeout unless this call needs a longer one
-                    timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
-                )
-            except httpx.TimeoutException as exc:
+                async with asyncio.timeout(
+                    MELT_DEADLINE if timeout is MELT_TIMEOUT else REQUEST_DEADLINE
+                ):
+                    response = await self._http.request(
+                        method,
+                        url,
+                        json=body,
+                        # the client's own timeout unless this call needs a longer one
+                        timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
+                    )
+            except (httpx.TimeoutException, TimeoutError) as exc:
                 error: Exception = errors.timed_out(url, exc)
             except (httpx.TransportError, OSError) as exc:
                 error = errors.unreachable(url, exc)

@@ -18,6 +18,7 @@ import asyncio
 import json
 import logging
 import uuid
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +30,13 @@ from sqlalchemy.orm import Session
 from pos_app.core.cashu.models import Token
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.config import Config
-from pos_app.core.errors import NetworkError, PosError, ValidationError
+from pos_app.core.errors import (
+    NetworkError,
+    PosError,
+    ProtocolError,
+    SecurityError,
+    ValidationError,
+)
 from pos_app.core.logs import correlated
 from pos_app.core.payments import convert
 from pos_app.core.payments.lnurl import Invoice, LightningAddress
@@ -102,10 +109,15 @@ class Checkout:
         self.sales = sales
         self.clock = settlement.clock
         self._http = http
-        self._locks: dict[str, asyncio.Lock] = {}
+        # A sale's lock lives while a payment holds or awaits it, and no longer: the
+        # table does not grow with every sale of a long-running till.
+        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
 
     def _lock(self, sale_id: str) -> asyncio.Lock:
-        return self._locks.setdefault(sale_id, asyncio.Lock())
+        lock = self._locks.get(sale_id)
+        if lock is None:
+            lock = self._locks[sale_id] = asyncio.Lock()
+        return lock
 
     async def pay(self, sale_id: str, text: str, *, source: str = "cli") -> PayResult:
         """Offer a token for a sale; returns the sale's new state.
@@ -252,6 +264,12 @@ class Checkout:
             if await self._offline_ok(a, plan):
                 return await self._accept_offline(a, plan)
             return await self.settlement.recovering(a.sale, a.payment_id, exc)
+        except (ProtocolError, SecurityError) as exc:
+            if not exc.code.startswith("mint."):
+                raise
+            # The mint's answer failed its checks: nothing credited; the token may be
+            # spent at the mint, so it is not refused but left to recovery.
+            return await self.settlement.recovering(a.sale, a.payment_id, exc)
         if received.completion is not None:
             return await self.settlement.settled(*received.completion)
         return await self.settlement.settle(a.sale.id, a.payment_id, credited=plan.amount)
@@ -287,9 +305,9 @@ class Checkout:
                 correlation_id=a.sale.correlation_id,
                 details=a.details,
             )
-        except NetworkError as exc:
+        except (NetworkError, ProtocolError) as exc:  # no answer to trust: recovery asks
             return await self.settlement.recovering(a.sale, a.payment_id, exc)
-        if conversion.result.state == "pending":
+        if conversion.result.state != "paid":  # see the table in convert.py
             return await self.settlement.recovering(a.sale, a.payment_id, None)
         return await self._finish_melt(
             a.sale.id,
@@ -312,13 +330,18 @@ class Checkout:
     ) -> PayResult:
         """Prove a paid melt, then settle the sale or ask the owner to review it."""
 
-        def read(session: Session) -> tuple[str | None, int, int]:
+        def read(session: Session) -> tuple[bool, str | None, int, int]:
             op = session.get(Operation, op_id)
             result = json.loads(op.result_json or "{}")
+            paid = op.state in ("done", "recovered") and result.get("state") == "PAID"
             paid_out = op.input_amount - op.fee - int(result.get("change", 0))
-            return result.get("preimage"), paid_out, op.input_amount
+            return paid, result.get("preimage"), paid_out, op.input_amount
 
-        preimage, paid_out, face = await self.ctx.db.run(read)
+        paid, preimage, paid_out, face = await self.ctx.db.run(read)
+        if not paid:  # only a melt the mint reported PAID may settle a sale
+            log.error("melt %s of payment %s is not paid; sale not settled", op_id, payment_id)
+            sale = await self.ctx.db.run(lambda s: s.get(Sale, sale_id))
+            return await self.settlement.recovering(sale, payment_id, None)
         proof = await convert.prove(address, invoice, preimage)
         ln_fee = max(0, paid_out - invoice.amount_sat)
         await self.settlement.update_payment(payment_id, proof_status=proof, lightning_fee=ln_fee)

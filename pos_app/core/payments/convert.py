@@ -5,6 +5,34 @@ minus the mint's fees, so the shop is paid exactly what the token can buy. The
 payment is proven by a preimage that hashes to the invoice's payment hash; when
 the mint returns none (or 32 zero bytes), the address's LUD-21 ``verify`` URL
 is asked.
+
+Every outcome of a sale's melt maps to one payment outcome (the wallet side of
+each row is in :mod:`pos_app.core.wallet.melt`). Only a ``PAID`` melt that is
+proven, verified, or unproven at a *trusted* mint settles the sale:
+
+==========================================  =================================  ===========
+melt outcome                                payment (``code``)                 sale
+==========================================  =================================  ===========
+``PAID``, preimage proves the invoice       settled, proof ``proven``          credited
+``PAID``, LUD-21 verify says settled        settled, proof ``verified``        credited
+``PAID``, unproven, trusted mint            settled, proof ``unproven``        credited
+``PAID``, unproven, untrusted mint          needs_review (lightning.unproven)  not credited
+``PAID``, preimage does not match           needs_review                       not credited
+                                            (security.preimage_mismatch)
+``PENDING``                                 recovering (melt.pending)          not yet
+``UNPAID``, inputs UNSPENT                  rejected (mint.lightning_failed);  not credited
+                                            token kept, unspent
+``UNPAID``, inputs SPENT or PENDING         recovering (melt.pending)          not yet
+error body (4xx)                            by the quote's state, as above;    as above
+                                            UNPAID+unspent: rejected (the
+                                            mint's code)
+dropped connection, timeout, 5xx            recovering (mint.*)                not yet
+unreadable answer                           recovering (mint.bad_response)     not yet
+==========================================  =================================  ===========
+
+A ``recovering`` payment is settled (by the ``PAID`` rows), failed (``UNPAID`` with
+the inputs unspent) or handed to the owner (``needs_review`` after the last retry)
+once recovery resolves its operation: :meth:`Checkout.on_recovered`.
 """
 
 from __future__ import annotations
@@ -114,7 +142,7 @@ async def convert(
                 "from one of the shop's mints.",
                 "SIG_ALL melt",
             )
-        inputs = tuple(p2pk.sign_proofs(inputs, ctx.shop_key, aux_rand=None))
+        inputs = tuple(await ctx.cpu(len(inputs), p2pk.sign_proofs, inputs, ctx.shop_key, None))
     result = await execute_melt(
         ctx,
         mint_id=plan.mint_id,

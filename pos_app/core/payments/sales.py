@@ -10,6 +10,7 @@ import json
 import logging
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -37,6 +38,29 @@ log = logging.getLogger(__name__)
 __all__ = ["PayResult", "SalesService", "payment_dict", "sale_dict"]
 
 
+class SaleIdentities(OrderedDict[str, str | None]):
+    """Sale id -> correlation id of the most recent sales, least recently used dropped.
+
+    A till runs for weeks: remembering every sale would grow without end, while
+    only the sales being paid now save a lookup.
+    """
+
+    def __init__(self, limit: int = 512) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def __getitem__(self, key: str) -> str | None:
+        value = super().__getitem__(key)
+        self.move_to_end(key)
+        return value
+
+    def __setitem__(self, key: str, value: str | None) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.limit:
+            self.popitem(last=False)
+
+
 class SalesService:
     """Creates and manages sales; :meth:`pay` takes a token for one."""
 
@@ -55,9 +79,9 @@ class SalesService:
         self._trust_env = trust_env
         self._http: httpx.AsyncClient | None = None
         self._rates: tuple[tuple[Any, ...], RateService] | None = None
-        # Sale id -> correlation id: both never change, so paying a sale made by this
-        # process needs no lookup before its payment transaction.
-        self.identities: dict[str, str | None] = {}
+        # Sale id -> correlation id: both never change, so paying a recent sale needs
+        # no lookup before its payment transaction; older ones are looked up again.
+        self.identities = SaleIdentities()
         self.settlement = Settlement(ctx, config, clock)
         self.checkout = Checkout(ctx, config, self.settlement, self, self._client)
         recovery.on_resolved(self.checkout.on_recovered)

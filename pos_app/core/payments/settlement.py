@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.config import Config
 from pos_app.core.errorlog import record_error
-from pos_app.core.errors import PosError, ValidationError
+from pos_app.core.errors import NetworkError, PosError, ValidationError
 from pos_app.core.events import Notification, PaymentRejected, SaleChanged, SalePaid
 from pos_app.core.payments.records import PayResult, payment_dict
 from pos_app.core.store.schema import Operation, Payment, Sale
@@ -107,12 +107,18 @@ class Settlement:
             return session.get(Sale, sale.id), payment
 
         fresh, payment = await self.ctx.db.run(write)
-        message = (
-            "The mint is offline. The token is kept and will be redeemed automatically; "
-            "the sale is paid once it is."
-            if exc
-            else "The Lightning payment is in progress; the sale is paid once it completes."
-        )
+        if isinstance(exc, NetworkError):
+            message = (
+                "The mint is offline. The token is kept and will be redeemed automatically; "
+                "the sale is paid once it is."
+            )
+        elif exc is not None:  # the mint answered, but not believably
+            message = (
+                "The mint's answer failed its checks. The token is kept and checked again "
+                "automatically; the sale is paid only once the mint's answer holds."
+            )
+        else:
+            message = "The Lightning payment is in progress; the sale is paid once it completes."
         return PayResult(
             fresh.id, fresh.state, fresh.paid, fresh.due, None, payment_dict(payment), message
         )

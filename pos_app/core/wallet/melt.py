@@ -1,13 +1,39 @@
 """Paying a Lightning invoice with ecash (NUT-05/08/23), with change on blank outputs.
 
 The inputs are either the shop's own coins or a customer's token (a sale paid
-with ecash of a mint the shop converts). A melt that does not end clearly
-(``PENDING``, a dropped connection) is left to recovery, never guessed.
+with ecash of a mint the shop converts). Only a ``PAID`` quote closes a melt as
+paid; a melt that does not end clearly is left to recovery, never guessed.
+
+What :func:`execute_melt` does with each answer to ``POST /v1/melt/bolt11``
+(inputs = NUT-07 states of the melt's inputs, asked when the answer is not
+``PAID``/``PENDING``):
+
+=============================================  =========  ==============================
+mint's answer                                  operation  execute_melt
+=============================================  =========  ==============================
+200 ``PAID``                                   done       returns ``paid`` (change kept
+                                                          if correctly signed)
+200 ``PENDING``                                pending    returns ``pending``
+200 ``UNPAID``/unknown, inputs all UNSPENT     failed     raises ``mint.lightning_failed``
+200 ``UNPAID``/unknown, any SPENT or PENDING   pending    returns ``pending``
+4xx error body, then quote state               as the quote's row above; ``failed``
+                                                          raises the mint's refusal
+4xx, then quote or inputs cannot be read       pending    returns ``pending`` (raises
+                                                          ``mint.unreachable`` if down)
+dropped connection, timeout, 5xx               pending    raises ``mint.unreachable`` /
+                                                          ``mint.timeout`` / ``mint.server_error``
+200 with a body that cannot be read            pending    raises ``mint.bad_response``
+=============================================  =========  ==============================
+
+Recovery (:func:`resolve_melt`) asks the quote state and applies the same rows,
+returning ``failed`` instead of raising. What a sale makes of these is in
+:mod:`pos_app.core.payments.convert`.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +45,15 @@ from pos_app.core.cashu import crypto
 from pos_app.core.cashu.amounts import blank_outputs_for_overshoot
 from pos_app.core.cashu.keysets import fee_for_proofs
 from pos_app.core.cashu.models import BlindSignature, Proof
-from pos_app.core.errors import MintError, NetworkError, PosError, ProtocolError, ValidationError
+from pos_app.core.errorlog import record_error
+from pos_app.core.errors import (
+    MintError,
+    NetworkError,
+    PosError,
+    ProtocolError,
+    SecurityError,
+    ValidationError,
+)
 from pos_app.core.events import BalanceChanged, OperationChanged
 from pos_app.core.faults import fault_point
 from pos_app.core.mint.models import MeltQuote
@@ -28,6 +62,8 @@ from pos_app.core.wallet import coins, journal
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.mints import keyset_from_row, mint_row, stored_output_keyset
 from pos_app.core.wallet.outputs import build_outputs, match_restored, unblind
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,26 +212,58 @@ async def execute_melt(
         answer = await client.melt(
             quote.quote, journal.proofs_from_json(op.inputs_json), outputs.messages
         )
-    except (NetworkError, ProtocolError) as exc:
+    except MintError as exc:
+        # Refused in words: the payment may have failed cleanly or be stuck; the quote
+        # and the inputs decide (a failure to ask them leaves it to recovery).
         await ctx.db.run(lambda s, e=exc: journal.mark_sent(s, op_id, e))
-        ctx.bus.publish(OperationChanged(op_id, "melt", "pending", exc.code))
-        raise
-    except PosError as exc:
-        # The payment may have failed cleanly or be stuck: let the state decide.
-        await ctx.db.run(lambda s, e=exc: journal.mark_sent(s, op_id, e))
-        result = await resolve_melt(ctx, op_id)
+        result = await _settle_or_wait(ctx, op_id, None)
         if result.state == "failed":
             raise exc from None
         return result
+    except PosError as exc:
+        # No readable answer (dropped, timed out, 5xx, garbage): paid or not is unknown.
+        await ctx.db.run(lambda s, e=exc: journal.mark_sent(s, op_id, e))
+        ctx.bus.publish(OperationChanged(op_id, "melt", "pending", exc.code))
+        raise
     fault_point("after_melt")
     await ctx.db.run(lambda s: journal.mark_sent(s, op_id))
-    return await settle_melt(ctx, op_id, answer)
+    result = await _settle_or_wait(ctx, op_id, answer)
+    if result.state == "failed":
+        raise MintError(
+            "mint.lightning_failed",
+            "The mint did not pay the Lightning invoice; nothing was spent.",
+            f"melt {quote.quote} answered {answer.state}, inputs unspent",
+        )
+    return result
+
+
+async def _settle_or_wait(ctx: WalletContext, op_id: str, answer: MeltQuote | None) -> MeltResult:
+    """Settle on ``answer`` (None: ask the quote); a failure to finish leaves it pending.
+
+    A mint that cannot be reached is raised (the caller says so); any other failure
+    while checking inputs or fetching change keeps the operation open for recovery.
+    """
+    try:
+        if answer is None:
+            return await resolve_melt(ctx, op_id)
+        return await settle_melt(ctx, op_id, answer)
+    except NetworkError:
+        raise
+    except PosError as exc:
+        log.warning("melt %s not settled yet: %s %s", op_id, exc.code, exc.detail)
+        await ctx.db.run(lambda s, e=exc: journal.mark_sent(s, op_id, e))
+        ctx.bus.publish(OperationChanged(op_id, "melt", "pending", exc.code))
+        return await _result(ctx, op_id, "pending")
 
 
 async def settle_melt(
     ctx: WalletContext, op_id: str, answer: MeltQuote, *, recovered: bool = False
 ) -> MeltResult:
-    """Act on the mint's view of a quote: finish if paid, wait if pending, else release."""
+    """Act on the mint's view of a quote: finish if paid, wait if pending, else check inputs.
+
+    Any state but ``PAID`` and ``PENDING`` (``UNPAID``, or one this app does not know)
+    counts as not paid.
+    """
     if answer.state == "PAID":
         return await complete_melt(ctx, op_id, answer, recovered=recovered)
     if answer.state == "PENDING":
@@ -213,8 +281,9 @@ async def resolve_melt(ctx: WalletContext, op_id: str, *, recovered: bool = Fals
 async def _release_if_unspent(ctx: WalletContext, op_id: str, answer: MeltQuote) -> MeltResult:
     op, url = await ctx.db.run(lambda s: journal.operation_and_mint(s, op_id))
     inputs = journal.proofs_from_json(op.inputs_json)
-    states = await ctx.mints.client(url).checkstate([crypto.y_of_secret(p.secret) for p in inputs])
-    if all(s.state == "UNSPENT" for s in states):
+    ys = await ctx.cpu(len(inputs), lambda: [crypto.y_of_secret(p.secret) for p in inputs])
+    states = await ctx.mints.client(url).checkstate(ys)
+    if states and all(s.state == "UNSPENT" for s in states):
         err = MintError(
             "mint.lightning_failed",
             "The Lightning payment failed; nothing was spent.",
@@ -231,7 +300,11 @@ async def complete_melt(
 ) -> MeltResult:
     """Store the change of a paid melt and close it in one transaction."""
     op, url = await ctx.db.run(lambda s: journal.operation_and_mint(s, op_id))
-    outputs = journal.rebuild_outputs(ctx.seed, op) if op.counter_count else None
+    outputs = (
+        await ctx.cpu(op.counter_count, journal.rebuild_outputs, ctx.seed, op)
+        if op.counter_count
+        else None
+    )
     change: Sequence[BlindSignature] = answer.change
     indexes = list(range(len(change)))
     if outputs is not None and not change:
@@ -239,12 +312,19 @@ async def complete_melt(
         indexes, change = match_restored(outputs, pairs)
     proofs = []
     counters: list[int | None] = []
+    refused: PosError | None = None
     if outputs is not None and change:
         keyset = await ctx.db.run(lambda s: keyset_from_row(s.get(KeysetRow, outputs.keyset_id)))
-        result = await ctx.cpu(
-            len(change), lambda: unblind(outputs, change, keyset, indexes=indexes)
-        )
-        proofs, counters = list(result.proofs), list(result.counters)
+        try:
+            result = await ctx.cpu(
+                len(change), lambda: unblind(outputs, change, keyset, indexes=indexes, change=True)
+            )
+            proofs, counters = list(result.proofs), list(result.counters)
+        except (ProtocolError, SecurityError) as exc:
+            # The invoice is paid; only the change is badly signed. It is not credited
+            # (it would be worthless), the melt closes, and the owner is told.
+            refused = exc
+            log.warning("change of melt %s refused: %s %s", op_id, exc.code, exc.detail)
 
     def write(session: Session) -> tuple[str, str]:
         row = session.get(Operation, op_id)
@@ -268,6 +348,15 @@ async def complete_melt(
         )
         row.updated_at = now()
         journal.mark_received(session, row.received_token_id, "redeemed")
+        if refused is not None:
+            journal.audit(
+                session,
+                "security.bad_signatures",
+                op_id,
+                {"code": refused.code, "what": "melt change"},
+                correlation_id=row.correlation_id,
+            )
+            record_error(session, refused, operation_id=op_id)
         journal.audit(
             session,
             "melt.done",

@@ -99,12 +99,10 @@ def match_restored(
 
 @dataclass(frozen=True, slots=True)
 class Unblinded:
-    """Proofs made from signatures, and the indexes whose DLEQ did not verify."""
+    """Proofs made from signatures that all passed :func:`unblind`'s checks."""
 
     proofs: tuple[Proof, ...]
     counters: tuple[int | None, ...]
-    dleq_failures: tuple[int, ...]
-    dleq_missing: tuple[int, ...]
 
 
 def unblind(
@@ -113,54 +111,82 @@ def unblind(
     keyset: Keyset,
     *,
     indexes: Sequence[int] | None = None,
+    change: bool = False,
 ) -> Unblinded:
-    """Unblind ``signatures`` answering ``outputs`` (index-aligned, or at ``indexes``).
+    """Check and unblind ``signatures`` answering ``outputs`` (index-aligned, or at ``indexes``).
 
-    The key is looked up by the *signature's* amount: melt change comes back on
-    blank outputs whose requested amount was a placeholder. Every signature's DLEQ
-    is checked; the proof keeps ``{e, s, r}`` so a later receiver can check it too.
+    Nothing is credited that the mint did not sign correctly: every signature must
+    answer one of our outputs, once, on the outputs' keyset, for the amount asked,
+    with a DLEQ proof that verifies. One bad signature refuses the whole answer (the
+    caller leaves the operation to recovery). Melt ``change`` comes back on blank
+    outputs whose requested amount was a placeholder: there the key is looked up by
+    the *signature's* amount and fewer signatures than outputs are normal. The proof
+    keeps ``{e, s, r}`` so a later receiver can check it too.
 
     Raises:
-        ProtocolError: a signature names another keyset or an amount the keyset lacks.
+        ProtocolError: ``mint.bad_response`` for a wrong count, an unknown output or
+            an amount that differs from the output's (or that the keyset lacks).
+        SecurityError: ``mint.wrong_keyset`` (signed with other keys),
+            ``mint.dleq_missing`` or ``mint.dleq_invalid``.
     """
     idx = list(range(len(signatures))) if indexes is None else list(indexes)
+    if len(idx) != len(signatures) or len(set(idx)) != len(idx):
+        raise _bad("restore answer does not pair signatures with distinct outputs")
+    if indexes is None and not change and len(signatures) != len(outputs):
+        raise _bad(f"{len(signatures)} signatures for {len(outputs)} outputs")
+    if len(signatures) > len(outputs) or any(not 0 <= i < len(outputs) for i in idx):
+        raise _bad(f"{len(signatures)} signatures for {len(outputs)} outputs")
     proofs: list[Proof] = []
     counters: list[int | None] = []
     failures: list[int] = []
-    missing: list[int] = []
-    for pos, (i, sig) in enumerate(zip(idx, signatures, strict=True)):
+    for i, sig in zip(idx, signatures, strict=True):
         if sig.id != keyset.id:
-            raise ProtocolError(
-                "mint.bad_response",
-                "The mint signed with unexpected keys.",
+            raise SecurityError(
+                "mint.wrong_keyset",
+                "The mint signed with keys it was not asked for; nothing was credited.",
                 f"signature {i} from keyset {sig.id}, expected {keyset.id}",
             )
         if sig.amount not in keyset.keys:
-            raise ProtocolError(
-                "mint.bad_response", "The mint sent an invalid amount.", f"amount {sig.amount}"
+            raise _bad(f"signature {i} for amount {sig.amount} the keyset lacks")
+        if not change and sig.amount != outputs.amounts[i]:
+            raise _bad(f"signature {i} for {sig.amount}, output asked {outputs.amounts[i]}")
+        if sig.dleq is None:
+            raise SecurityError(
+                "mint.dleq_missing",
+                "The mint's signature carries no proof of authenticity (DLEQ); nothing was "
+                "credited.",
+                f"signature {i} without DLEQ",
             )
         K = keyset.keys[sig.amount]
         r = outputs.rs[i]
-        B_ = outputs.messages[i].B_
-        if sig.dleq is None:
-            missing.append(pos)
-            dleq = None
-        else:
-            if not crypto.verify_dleq_signature(B_, sig.C_, K, sig.dleq.e, sig.dleq.s):
-                failures.append(pos)
-            dleq = DLEQ(e=sig.dleq.e, s=sig.dleq.s, r=r.hex())
+        if not crypto.verify_dleq_signature(
+            outputs.messages[i].B_, sig.C_, K, sig.dleq.e, sig.dleq.s
+        ):
+            failures.append(i)
+            continue
         C = crypto.unblind(sig.C_, r, K)
+        dleq = DLEQ(e=sig.dleq.e, s=sig.dleq.s, r=r.hex())
         proofs.append(
             Proof(amount=sig.amount, id=keyset.id, secret=outputs.secrets[i], C=C, dleq=dleq)
         )
         counters.append(outputs.counters[i])
-    return Unblinded(tuple(proofs), tuple(counters), tuple(failures), tuple(missing))
+    if failures:
+        raise dleq_security_error(keyset.id, failures)
+    return Unblinded(tuple(proofs), tuple(counters))
 
 
-def dleq_security_error(mint: str, failures: Sequence[int]) -> SecurityError:
+def _bad(why: str) -> ProtocolError:
+    return ProtocolError(
+        "mint.bad_response",
+        "The mint's answer does not match what was asked; nothing was credited.",
+        why,
+    )
+
+
+def dleq_security_error(where: str, failures: Sequence[int]) -> SecurityError:
     """The error raised when a mint's signatures fail their DLEQ proofs."""
     return SecurityError(
         "mint.dleq_invalid",
-        "The mint's signatures failed verification. The coins were kept; the owner is warned.",
-        f"{mint}: {len(failures)} signature(s) with an invalid DLEQ proof",
+        "The mint's signatures failed verification; nothing was credited. The owner is warned.",
+        f"{where}: {len(failures)} signature(s) with an invalid DLEQ proof",
     )

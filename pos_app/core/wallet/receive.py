@@ -4,6 +4,26 @@
 P2PK lock, fees) and may fetch keysets; ``execute_receive`` journals and swaps.
 The sales engine checks its fee caps between the two, so a refused token is
 never spent.
+
+The swap's answer is checked before anything is credited
+(:func:`~pos_app.core.wallet.outputs.unblind`):
+
+=========================================  ================================  ===============
+answer to ``POST /v1/swap``                raised                            operation
+=========================================  ================================  ===============
+one correct signature per output           (none: proofs stored)             done
+fewer or more signatures than outputs      ``mint.bad_response``             pending
+an amount other than the output's          ``mint.bad_response``             pending
+a signature of another keyset              ``mint.wrong_keyset``             pending
+no DLEQ, or a DLEQ that fails              ``mint.dleq_missing``/``_invalid``  pending
+a body that is not the protocol            ``mint.bad_response``             pending
+dropped connection, timeout, 5xx           ``mint.unreachable``/``timeout``  pending
+refusal (4xx) on the first attempt         the mint's code                   failed
+=========================================  ================================  ===============
+
+A refused answer is recorded with the inputs' NUT-07 states (:func:`bad_answer`)
+and the operation stays open: recovery re-sends the swap when the inputs are
+unspent, or restores our outputs' signatures (checked again) when they are spent.
 """
 
 from __future__ import annotations
@@ -36,7 +56,7 @@ from pos_app.core.store.schema import KeysetRow, Mint, Operation, ReceivedToken,
 from pos_app.core.wallet import journal
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.mints import keyset_from_row, mint_row, output_keyset, stored_keysets
-from pos_app.core.wallet.outputs import Outputs, build_outputs, dleq_security_error, unblind
+from pos_app.core.wallet.outputs import Outputs, build_outputs, unblind
 
 log = logging.getLogger(__name__)
 
@@ -506,9 +526,12 @@ async def send_swap(
     fault_point("before_swap")
     try:
         signatures = await client.swap(inputs, outputs.messages)
-    except (NetworkError, ProtocolError) as exc:
+    except NetworkError as exc:
         await ctx.db.run(lambda s, e=exc: journal.mark_sent(s, op.id, e))
         ctx.bus.publish(OperationChanged(op.id, op.kind, "pending", exc.code))
+        raise
+    except ProtocolError as exc:  # an answer we cannot read may still have spent the inputs
+        await bad_answer(ctx, op, inputs, exc)
         raise
     except PosError as exc:
         if not first_attempt:
@@ -518,15 +541,54 @@ async def send_swap(
         ctx.bus.publish(OperationChanged(op.id, op.kind, "failed", exc.code))
         raise
     fault_point("after_swap")
-    return await complete_receive(
-        ctx,
-        op.id,
-        outputs,
-        signatures,
-        keyset=keyset,
-        with_completion=with_completion,
-        recovered=recovered,
-    )
+    try:
+        return await complete_receive(
+            ctx,
+            op.id,
+            outputs,
+            signatures,
+            keyset=keyset,
+            with_completion=with_completion,
+            recovered=recovered,
+        )
+    except (ProtocolError, SecurityError) as exc:
+        await bad_answer(ctx, op, inputs, exc)
+        raise
+
+
+async def bad_answer(
+    ctx: WalletContext, op: Operation, inputs: Sequence[Proof], exc: PosError
+) -> None:
+    """The mint answered a swap with signatures that fail the checks: nothing is credited.
+
+    The operation stays open for recovery (which re-sends the swap if the inputs are
+    still unspent, or restores and checks our outputs' signatures again if not), and
+    the inputs' NUT-07 states go in the audit so the owner sees whether the mint kept
+    the customer's coins while refusing to sign properly.
+    """
+    try:
+        ys = await ctx.cpu(len(inputs), lambda: [crypto.y_of_secret(p.secret) for p in inputs])
+        states = await ctx.mints.client(
+            await ctx.db.run(lambda s: s.get(Mint, op.mint_id).url)
+        ).checkstate(ys)
+        seen = sorted({st.state for st in states})
+    except PosError as why:  # the check is for the record; recovery asks again anyway
+        seen = [f"unknown ({why.code})"]
+
+    def write(session: Session) -> None:
+        journal.mark_sent(session, op.id, exc)
+        journal.audit(
+            session,
+            "security.bad_signatures",
+            op.id,
+            {"code": exc.code, "inputs": seen},
+            correlation_id=op.correlation_id,
+        )
+        record_error(session, exc, operation_id=op.id)
+
+    await ctx.db.run(write)
+    log.warning("mint answer to %s %s refused (%s); inputs %s", op.kind, op.id, exc.code, seen)
+    ctx.bus.publish(OperationChanged(op.id, op.kind, "pending", exc.code))
 
 
 async def complete_receive(
@@ -585,10 +647,6 @@ async def complete_receive(
             {"amount": gained, "fee": op.fee, "mint": mint.url, "recovered": recovered},
             correlation_id=op.correlation_id,
         )
-        if result.dleq_failures:
-            journal.audit(
-                session, "security.dleq_invalid", op_id, {"count": len(result.dleq_failures)}
-            )
         extra = _also_commit(session, with_completion) if with_completion else None
         return op, mint.url, extra
 
@@ -598,11 +656,6 @@ async def complete_receive(
     )
     ctx.bus.publish(BalanceChanged(mint_url, op.unit))
     ctx.bus.publish(OperationChanged(op.id, op.kind, op.state))
-    warnings = ()
-    if result.dleq_failures:
-        err = dleq_security_error(mint_url, result.dleq_failures)
-        log.warning("%s", err.detail)
-        warnings = (err.user_message,)
     return ReceiveResult(
         operation_id=op.id,
         mint=mint_url,
@@ -610,7 +663,6 @@ async def complete_receive(
         amount=sum(p.amount for p in result.proofs),
         fee=op.fee,
         proofs=len(result.proofs),
-        warnings=warnings,
         completion=extra,
     )
 

@@ -14,6 +14,7 @@ import asyncio
 import json
 import logging
 import time
+import weakref
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -119,7 +120,8 @@ class Recovery:
         self.ctx = ctx
         self.clock = clock
         self._policy = policy or (lambda _session: RetryPolicy())
-        self._locks: dict[str, asyncio.Lock] = {}
+        # Alive while an attempt holds or awaits it: no entry outlives its operation's run.
+        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
         self._hooks: list[Callable[[Outcome], Awaitable[None]]] = []
 
     def on_resolved(self, hook: Callable[[Outcome], Awaitable[None]]) -> None:
@@ -127,7 +129,10 @@ class Recovery:
         self._hooks.append(hook)
 
     def _lock(self, op_id: str) -> asyncio.Lock:
-        return self._locks.setdefault(op_id, asyncio.Lock())
+        lock = self._locks.get(op_id)
+        if lock is None:
+            lock = self._locks[op_id] = asyncio.Lock()
+        return lock
 
     async def dismiss(self, op_id: str, reason: str) -> Outcome:
         """Close an open or review-pending operation by the owner's decision, with a reason.
@@ -325,9 +330,12 @@ class Recovery:
         url = await self.ctx.db.run(lambda s: s.get(Mint, op.mint_id).url)
         client = self.ctx.mints.client(url)
         inputs = journal.proofs_from_json(op.inputs_json)
-        states = await client.checkstate([crypto.y_of_secret(p.secret) for p in inputs])
+        ys = await self.ctx.cpu(len(inputs), lambda: [crypto.y_of_secret(p.secret) for p in inputs])
+        states = await client.checkstate(ys)
         kinds = {s.state for s in states}
-        outputs = journal.rebuild_outputs(self.ctx.seed, op)
+        outputs = await self.ctx.cpu(
+            op.counter_count or 0, journal.rebuild_outputs, self.ctx.seed, op
+        )
         if kinds == {"UNSPENT"}:
             if op.kind == "send":  # nothing happened; the coins go back to the wallet
                 err = NetworkError(
