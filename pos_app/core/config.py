@@ -274,6 +274,17 @@ OPTIONS: dict[str, Option] = {
             maximum=100,
         ),
         Option(
+            "fees.always_accept",
+            "int",
+            2,
+            "Fees always accepted up to",
+            "A fee of at most this many sat (or cents) is never refused, whatever its share: "
+            "a 1 sat fee is 2.86% of a 35 sat token.",
+            "Fees",
+            minimum=0,
+            maximum=1000,
+        ),
+        Option(
             "rate.sources",
             "json",
             [],

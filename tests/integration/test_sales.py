@@ -109,6 +109,7 @@ def test_overpayment_kept_when_the_shop_keeps_it(shop, mint):
 
 def test_fee_over_the_cap_is_refused_before_spending(shop, fee_mint):
     shop.setup("config", "set", "fees.max_mint_fee_pct", "0.5")
+    shop.setup("config", "set", "fees.always_accept", "0")
     sale = new_sale(shop, "63")
     tok = token(fee_mint.url, 63)  # 6 proofs x 100 ppk = 1 sat fee: 1.59 % of 63
     swaps = fee_mint.log_text().count("POST /v1/swap")
@@ -120,6 +121,18 @@ def test_fee_over_the_cap_is_refused_before_spending(shop, fee_mint):
     assert shop.ok("sale", "show", sale["sale_id"])["state"] == "open"
     # Nothing was spent: the customer's token still redeems elsewhere.
     assert sum(p.amount for p in redeem(fee_mint.url, tok)) == 62
+
+
+def test_a_1_sat_fee_on_a_small_token_is_within_the_allowance(shop, fee_mint):
+    # 3 proofs x 100 ppk = 1 sat, 2.86% of 35: over the 2% cap, under the 2 sat allowance.
+    sale = new_sale(shop, "34")
+    paid = shop.ok("sale", "pay", sale["sale_id"], token(fee_mint.url, 35))
+    assert paid["state"] == "paid"
+    shop.setup("config", "set", "fees.always_accept", "0")
+    sale = new_sale(shop, "34")
+    res = shop.run("sale", "pay", sale["sale_id"], token(fee_mint.url, 35))
+    assert res.rc == 1 and res.error_code == "fee.too_high"
+    assert "2.86%" in res.json["error"]["message"]
 
 
 def test_customer_fee_advance_and_fixed_rate(shop, mint):
