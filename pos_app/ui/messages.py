@@ -191,6 +191,14 @@ _BY_CODE: dict[str, tuple[str, str]] = {
             "internet connection, or set a fixed rate in Settings.",
         ),
     ),
+    "config.currency_without_rate": (
+        QT_TRANSLATE_NOOP("messages", "No exchange rate"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "A shop currency other than sat needs an exchange rate, or no sale can be priced. "
+            "Add a rate source or set a fixed rate, then save again.",
+        ),
+    ),
 }
 
 # Codes that say the same thing under another family's name.

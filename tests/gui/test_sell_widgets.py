@@ -106,7 +106,12 @@ def test_sell_page_gives_the_keypad_the_keys(qtbot, ui):
 
 
 def test_charge_error_is_shown_under_the_amount(qtbot, ui, arun):
-    arun(ui.core.db.run(lambda s: ui.core.config.set(s, "currency", "USD")))
+    dead_source = [{"url": "http://127.0.0.1:9/ticker", "path": "bitcoin.usd"}]  # refuses
+    arun(
+        ui.core.db.run(
+            lambda s: ui.core.config.set_many(s, {"currency": "USD", "rate.sources": dead_source})
+        )
+    )
     page = SellPage(ui)
     qtbot.addWidget(page)
     page.show()

@@ -136,9 +136,12 @@ def test_a_1_sat_fee_on_a_small_token_is_within_the_allowance(shop, fee_mint):
 
 
 def test_customer_fee_advance_and_fixed_rate(shop, mint):
+    refused = shop.run("config", "set", "currency", "usd")  # no rate yet: no sale could be priced
+    assert refused.rc != 0 and refused.error_code == "config.currency_without_rate"
+    assert "USD needs an exchange rate" in refused.json["error"]["message"]
+    shop.setup("config", "set", "rate.fixed", "100000")  # 1 BTC = 100000 USD: 1 USD = 1000 sat
     shop.setup("config", "set", "currency", "usd")
     shop.setup("config", "set", "fees.customer_advance", "2")
-    shop.setup("config", "set", "rate.fixed", "100000")  # 1 BTC = 100000 USD: 1 USD = 1000 sat
     sale = new_sale(shop, "0.05", "USD")
     assert sale["currency"] == "USD" and sale["due"] == 52 and sale["fee_advance"] == 2
     assert sale["rate"] == "100000" and sale["rate_source"] == "fixed"
@@ -148,10 +151,10 @@ def test_customer_fee_advance_and_fixed_rate(shop, mint):
 def test_usd_sale_priced_from_a_rate_source_paid_in_sat(shop, mint):
     with RateServer() as rates:
         url = rates.set("/ticker", {"bitcoin": {"usd": "95000.50"}})
-        shop.setup("config", "set", "currency", "USD")
         shop.setup(
             "config", "set", "rate.sources", json.dumps([{"url": url, "path": "bitcoin.usd"}])
         )
+        shop.setup("config", "set", "currency", "USD")
         sale = new_sale(shop, "4.50", "USD")
         assert rates.count("/ticker") == 1
     # 4.50 / 95000.50 BTC = 4736.81 sat, rounded up so the shop is never short.
