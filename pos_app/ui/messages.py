@@ -148,9 +148,12 @@ _BY_CODE: dict[str, tuple[str, str]] = {
         ),
     ),
     "mint.recovering": (
-        QT_TRANSLATE_NOOP("messages", "Mint offline"),
+        QT_TRANSLATE_NOOP("messages", "Not confirmed: mint offline"),
         QT_TRANSLATE_NOOP(
-            "messages", "The mint is offline. The token is kept and will be retried automatically."
+            "messages",
+            "The mint is offline, so this token is not confirmed yet; it is kept and retried "
+            "automatically. Until the mint confirms it, the goods are at the shop's risk: the "
+            "customer could still spend the token elsewhere.",
         ),
     ),
     "wallet.busy": (

@@ -24,6 +24,8 @@ from pos_app.core.cashu.tokens import parse_token, serialize_token_v4
 from pos_app.core.store.schema import ReceivedToken, Sale
 from pos_app.ui.pages.sell import SellPage
 from pos_app.ui.tasks import running_tasks
+from pos_app.ui.tray import Tray
+from pos_app.ui.widgets.attention_panel import AttentionPanel
 from tests.gui.conftest import make_token, off_loop
 from tests.support.cli import Cli
 from tests.support.funding import mint_proofs, open_client
@@ -234,8 +236,10 @@ def test_mint_stopped_mid_payment_then_recovered(qtbot, ui, sell, make_mint, aru
     qtbot.waitUntil(lambda: view.mint_banner.isVisible(), timeout=10_000)
     assert "stoppable" in view.mint_banner.text() and "offline" in view.mint_banner.text()
     qtbot.waitUntil(lambda: view.state == "offline", timeout=60_000)
-    assert view.status.title.text() == "Mint offline"
-    assert "token is kept and will be retried automatically" in view.status.text.text()
+    assert view.status.title.text() == "Not confirmed: mint offline"
+    assert "not confirmed yet" in view.status.text.text()
+    assert "the goods are at the shop's risk" in view.status.text.text()
+    assert "Not confirmed yet" in view.code.note.text()
     assert not view.scan.isVisible()
     assert arun(ui.core.sales.show(sale_id))["payments"][0]["state"] == "recovering"
 
@@ -247,6 +251,61 @@ def test_mint_stopped_mid_payment_then_recovered(qtbot, ui, sell, make_mint, aru
     qtbot.waitUntil(lambda: view.state == "paid", timeout=10_000)  # from the bridge's signal
     assert view.status.title.text() == "Paid"
     assert arun(ui.core.sales.show(sale_id))["paid"] == 30
+
+
+def test_unconfirmed_payment_spent_elsewhere_is_reported_not_left_open(
+    qtbot, ui, sell, make_mint, arun
+):
+    own = make_mint(name="stoppable")
+    arun(ui.core.mints.add(own.url))
+    tok = make_token(own.url, 40)
+    sale_id = charge(qtbot, sell, "40")
+    own.stop()
+    view = sell.payment
+    assert view.submit_token(tok, "paste")
+    qtbot.waitUntil(lambda: view.state == "offline", timeout=60_000)
+    assert "goods are at the shop's risk" in view.status.text.text()
+    tray = Tray(ui)
+    panel = AttentionPanel(ui)
+    qtbot.addWidget(panel)
+
+    # The customer spends the same token elsewhere before the mint is back for the shop.
+    own.start()
+    assert "Received" in own.cli_receive(tok)
+    with qtbot.waitSignal(ui.bridge.notification, timeout=60_000) as note:
+        outcomes = arun(ui.core.wallet.recovery.run_all(), timeout=60_000)
+    assert [o.state for o in outcomes] == ["failed"]
+    level, title, body, kind, data = note.args
+    assert (level, title, kind) == ("critical", "Payment failed", "payment_failed")
+    assert data["sale_id"] == sale_id and "not paid" in body and sale_id[:8] in body
+    assert tray.shown[-1] == (title, body)  # critical: on the desktop too
+    arun(ui.core.notifications.flush())
+    stored = arun(ui.core.notifications.list(unread_only=True))
+    assert any(n["kind"] == "payment_failed" for n in stored)
+
+    # The Sell screen that still shows the sale turns from "not confirmed" to failed.
+    qtbot.waitUntil(lambda: view.state == "failed", timeout=10_000)
+    assert view.status.title.text() == "Payment failed: not paid"
+    assert "Ask the customer to pay again" in view.status.text.text()
+    assert "Not paid" in view.code.note.text()
+
+    shown = arun(ui.core.sales.show(sale_id))
+    assert shown["state"] == "open" and shown["paid"] == 0
+    payment = shown["payments"][0]
+    assert payment["state"] == "failed"
+    assert "not charged" not in payment["error"]
+    assert "the sale is not paid" in payment["error"]
+
+    # Under "Needs attention", with what to do; closing it takes it off the list.
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
+    item = panel.model.item(0)
+    assert (item.source, item.status, item.sale_id) == ("payment", "failed", sale_id)
+    assert "already spent" in item.reason and "ask the customer to pay again" in item.reason
+    assert not item.can_accept and item.can_dismiss
+    arun(ui.core.sales.review(item.id, accept=False, reason="customer paid cash"))
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=10_000)
+    tray.hide()
 
 
 def expire_in_db(arun, ui, sale_id: str) -> None:

@@ -152,10 +152,9 @@ def test_messages_speak_plainly_and_keep_the_numbers():
     assert explain("something.new", "Core words.").text == "Core words."
     assert explain("something.new").text  # never empty
     kept = recovering_advice()
-    assert kept.text.startswith(
-        "The mint is offline. The token is kept and will be retried automatically."
-    )
-    assert recovering_advice("mint.unreachable").title == "Mint offline"
+    assert kept.text.startswith("The mint is offline, so this token is not confirmed yet")
+    assert "the goods are at the shop's risk" in kept.text
+    assert recovering_advice("mint.unreachable").title == "Not confirmed: mint offline"
     assert recovering_advice("melt.pending").title == "Payment in progress"
     internal = explain_error(PosError("internal.error", "Something went wrong inside the app."))
     assert internal.text == "Something went wrong inside the app."

@@ -39,6 +39,13 @@ class DismissDialog(QDialog):
                 "The payment ({amount}) will be credited to its sale. Why do you accept it?"
             )
             action = self.tr("Accept")
+        elif item.source == "payment" and item.status == "failed":
+            self.setWindowTitle(self.tr("Close failed payment"))
+            text = self.tr(
+                "The failed payment ({amount}) leaves the list; the sale is not credited. "
+                "Nothing is deleted. How was it settled?"
+            )
+            action = self.tr("Close")
         elif item.source == "payment":
             self.setWindowTitle(self.tr("Reject payment"))
             text = self.tr(

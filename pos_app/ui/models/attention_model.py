@@ -1,9 +1,10 @@
-"""Things the owner must look at: interrupted money operations and payments needing review.
+"""Things the owner must look at: interrupted operations, payments in review or failed.
 
 Operations come from ``core.wallet.recovery_list()`` (open and ``needs_review``
 journal rows); payments in state ``needs_review`` (a Lightning payment that could
-not be proven) come from the payments table, since no operation is left open
-for them. The list is short, so a refresh reloads it whole.
+not be proven) or ``failed`` (a token spent elsewhere before recovery redeemed it)
+come from the payments table, since no operation is left open for them. The list is
+short, so a refresh reloads it whole.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from pos_app.core.store.schema import Payment
+from pos_app.core.store.schema import Payment, Sale
 from pos_app.ui import theme
 from pos_app.ui.models import sale_format as fmt
 
@@ -100,9 +101,24 @@ class AttentionItem:
 
 
 def review_payments(session: Session) -> list[AttentionItem]:
-    """Payments in state ``needs_review``, oldest first."""
+    """Payments in review, and failed ones the owner has not closed, oldest first.
+
+    A failed payment matters while its sale is unpaid (the customer may have left with the
+    goods) or when it had been accepted offline (the sale counted money that never came).
+    """
     rows = session.scalars(
-        select(Payment).where(Payment.state == "needs_review").order_by(Payment.created_at)
+        select(Payment)
+        .join(Sale, Sale.id == Payment.sale_id)
+        .where(
+            or_(
+                Payment.state == "needs_review",
+                and_(
+                    Payment.state == "failed",
+                    or_(Payment.offline.is_(True), Sale.state != "paid"),
+                ),
+            )
+        )
+        .order_by(Payment.created_at)
     )
     return [
         AttentionItem(
@@ -112,12 +128,30 @@ def review_payments(session: Session) -> list[AttentionItem]:
             p.state,
             0,
             None,
-            reason_text(p.error_code, p.error_message),
+            failed_text(p.error_code, p.offline)
+            if p.state == "failed"
+            else reason_text(p.error_code, p.error_message),
             p.sale_id,
             p.amount,
         )
         for p in rows
     ]
+
+
+def failed_text(code: str | None, offline: bool) -> str:
+    """Why a payment failed and what the owner does about it."""
+    why = reason_text(code, _tr("The mint refused the token"))
+    if offline:
+        todo = _tr(
+            "The sale was counted as paid offline, but the money never arrived: contact the "
+            "customer or write it off, then Dismiss."
+        )
+    else:
+        todo = _tr(
+            "The sale is not paid: ask the customer to pay again; if the goods have left, "
+            "the amount is lost. Dismiss once it is settled."
+        )
+    return f"{why}. {todo}"
 
 
 async def load_attention(core: App) -> list[AttentionItem]:
