@@ -39,6 +39,13 @@ class DismissDialog(QDialog):
                 "The payment ({amount}) will be credited to its sale. Why do you accept it?"
             )
             action = self.tr("Accept")
+        elif item.source == "refund":
+            self.setWindowTitle(self.tr("Refunded another way"))
+            text = self.tr(
+                "The refund of {amount} is recorded as given, and leaves the list. How was the "
+                "customer refunded?"
+            )
+            action = self.tr("Record")
         elif item.source == "payment" and item.status == "failed":
             self.setWindowTitle(self.tr("Close failed payment"))
             text = self.tr(

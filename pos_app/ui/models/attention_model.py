@@ -1,10 +1,11 @@
-"""Things the owner must look at: interrupted operations, payments in review or failed.
+"""What the owner must look at: stuck operations, payments in review or failed, refunds owed.
 
 Operations come from ``core.wallet.recovery_list()`` (open and ``needs_review``
 journal rows); payments in state ``needs_review`` (a Lightning payment that could
 not be proven) or ``failed`` (a token spent elsewhere before recovery redeemed it)
 come from the payments table, since no operation is left open for them. The list is
-short, so a refresh reloads it whole.
+short, so a refresh reloads it whole. Refunds owed are cancelled or expired sales that
+took money (``core.payments.refunds.owed_sales``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from pos_app.core.payments.refunds import owed_sales
 from pos_app.core.store.schema import Payment, Sale
 from pos_app.ui import theme
 from pos_app.ui.models import sale_format as fmt
@@ -99,6 +101,11 @@ class AttentionItem:
         """A payment in review can be accepted (credited) by the owner."""
         return self.source == "payment" and self.status == "needs_review"
 
+    @property
+    def can_refund(self) -> bool:
+        """A refund owed can be given back as a token."""
+        return self.source == "refund"
+
 
 def review_payments(session: Session) -> list[AttentionItem]:
     """Payments in review, and failed ones the owner has not closed, oldest first.
@@ -154,8 +161,35 @@ def failed_text(code: str | None, offline: bool) -> str:
     return f"{why}. {todo}"
 
 
+def refunds_owed(session: Session) -> list[AttentionItem]:
+    """Cancelled or expired sales that took money and have not given it back."""
+    return [
+        AttentionItem(
+            "refund",
+            sale.id,
+            "refund",
+            "refund_owed",
+            0,
+            None,
+            (
+                _tr("Cancelled after {paid} was paid")
+                if sale.state == "cancelled"
+                else _tr("Expired after {paid} was paid")
+            ).format(paid=fmt.sats(sale.paid, sale.unit))
+            + ". "
+            + _tr(
+                "Give it back: Refund makes a token (QR code and file); Dismiss if you "
+                "refunded it another way."
+            ),
+            sale.id,
+            sale.paid,
+        )
+        for sale in owed_sales(session)
+    ]
+
+
 async def load_attention(core: App) -> list[AttentionItem]:
-    """Open or review-pending operations, then payments needing review."""
+    """Open or review-pending operations, then payments needing review, then refunds owed."""
     operations = [
         AttentionItem(
             "operation",
@@ -170,7 +204,7 @@ async def load_attention(core: App) -> list[AttentionItem]:
         )
         for op in await core.wallet.recovery_list()
     ]
-    return operations + await core.db.run(review_payments)
+    return operations + await core.db.run(review_payments) + await core.db.run(refunds_owed)
 
 
 class AttentionModel(QAbstractTableModel):
@@ -251,4 +285,5 @@ def _kind_label(kind: str) -> str:
         "restore": _tr("Restore"),
         "mint": _tr("Mint"),
         "payment": _tr("Payment"),
+        "refund": _tr("Refund owed"),
     }.get(kind, kind)

@@ -23,6 +23,7 @@ STATE_COLORS = {
     "recovering": "warn",
     "failed": "bad",
     "needs_review": "bad",
+    "refund_owed": "bad",
     "dismissed": "muted",
     "pending": "warn",
     "done": "ok",
@@ -56,6 +57,7 @@ def state_label(state: str | None) -> str:
         "pending": tr("Pending"),
         "done": tr("Done"),
         "recovered": tr("Recovered"),
+        "refund_owed": tr("Refund owed"),
     }
     return labels.get(state or "", state or "")
 

@@ -392,8 +392,8 @@ class PaymentView(QWidget):
             self._confirm_cancel = True
             self.scan.show_hint(
                 self.tr(
-                    "{paid} was already paid. Press Esc again to cancel the sale; the owner "
-                    "refunds the customer."
+                    "{paid} was already paid. Press Esc again to cancel the sale; the refund "
+                    "is then listed under Needs attention in Activity."
                 ).format(paid=fmt.sats(paid)),
                 "bad",
             )
