@@ -21,7 +21,7 @@ from sqlalchemy import select, update
 
 from pos_app.core.cashu.models import Token
 from pos_app.core.cashu.tokens import parse_token, serialize_token_v4
-from pos_app.core.store.schema import ReceivedToken, Sale
+from pos_app.core.store.schema import Mint, ReceivedToken, Sale
 from pos_app.ui.pages.sell import SellPage
 from pos_app.ui.tasks import running_tasks
 from pos_app.ui.tray import Tray
@@ -306,6 +306,34 @@ def test_unconfirmed_payment_spent_elsewhere_is_reported_not_left_open(
     panel.refresh()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=10_000)
     tray.hide()
+
+
+def test_sell_page_warns_while_the_shops_mint_is_offline(qtbot, ui, sell, make_mint, arun):
+    own = make_mint(name="corner mint")
+    arun(ui.core.mints.add(own.url))
+    banner = sell.mints_banner
+    with qtbot.waitSignal(banner.updated, timeout=10_000) as shown:
+        sell.activated()  # never checked yet: checked now
+    assert [m["status"] for m in shown.args[0]] == ["online"] and not banner.isVisible()
+
+    own.stop()
+    make_stale(arun, ui)  # the last check is more than a few seconds old
+    with qtbot.waitSignal(banner.updated, timeout=10_000):
+        charge(qtbot, sell, "25")  # a sale starts: the mints are checked again
+    qtbot.waitUntil(banner.isVisible, timeout=10_000)
+    assert "corner mint" in banner.text() and "shop's risk" in banner.text()
+    assert banner.offline == [own.url]
+    # The page stays warned on the keypad too, until the monitor sees the mint back.
+    qtbot.keyClick(sell.payment, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: sell.on_keypad, timeout=5000)
+    assert banner.isVisible()
+    own.start()
+    arun(ui.core.services.health.check_all())
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=10_000)
+
+
+def make_stale(arun, ui) -> None:
+    arun(ui.core.db.run(lambda s: s.execute(update(Mint).values(checked_at=0))))
 
 
 def expire_in_db(arun, ui, sale_id: str) -> None:
