@@ -23,6 +23,7 @@ from pos_app.core.cashu.models import Token
 from pos_app.core.cashu.tokens import parse_token, serialize_token_v4
 from pos_app.core.store.schema import Mint, ReceivedToken, Sale
 from pos_app.ui.pages.sell import SellPage
+from pos_app.ui.receipt import build_receipt
 from pos_app.ui.tasks import running_tasks
 from pos_app.ui.tray import Tray
 from pos_app.ui.widgets.attention_panel import AttentionPanel
@@ -219,8 +220,33 @@ def test_overpayment_change_is_shown_as_a_qr(qtbot, ui, sell, mint, arun):
     assert parse_token(change).amount == 14
     assert view.code.qr.text == change and view.code.qr.isVisible()
     assert "14 sat" in view.code.title.text()
+    # "Paid 64 sat" alone would hide the change: the status says both.
+    assert view.status.text.text().startswith("50 sat paid.")
+    assert "The customer gave 64 sat: change 14 sat" in view.status.text.text()
     assert sell.customer.qr.text == change and sell.customer.status.text() == "Paid, thank you"
     assert arun(ui.core.wallet.balance())["balances"][0]["amount"] == 50
+
+
+def test_fiat_sale_paid_screen_and_receipt_speak_the_shop_currency(qtbot, ui, sell, mint, arun):
+    arun(ui.core.mints.add(mint.url))
+    arun(
+        ui.core.db.run(
+            lambda s: ui.core.config.set_many(s, {"currency": "USD", "rate.fixed": "100000"})
+        )
+    )
+    sell.reload_settings()
+    qtbot.waitUntil(lambda: sell.keypad.currency == "USD", timeout=5000)
+    sale_id = charge(qtbot, sell, "0.05")  # 1 USD = 1000 sat: 50 sat
+    view = sell.payment
+    assert view.submit_token(make_token(mint.url, 64), "paste")
+    qtbot.waitUntil(lambda: view.state == "paid", timeout=30_000)
+    words = view.status.text.text()
+    assert words.startswith("0.05 USD paid (50 sat).")
+    assert "change 14 sat (0.01 USD)" in words
+    qtbot.waitUntil(lambda: view.receipts.print_button.isEnabled(), timeout=10_000)
+    rows = dict(build_receipt(arun(ui.core.sales.show(sale_id))).rows)
+    assert rows["Amount"] == "0.05 USD = 50 sat" and rows["Paid"] == "64 sat (0.06 USD)"
+    assert rows["Change"] == "14 sat (0.01 USD)"
 
 
 def test_mint_stopped_mid_payment_then_recovered(qtbot, ui, sell, make_mint, arun):

@@ -198,9 +198,9 @@ def test_receipt_pdf_says_what_was_sold(qapp, tmp_path):
     }
     receipt = build_receipt(sale, "Corner Café")
     rows = dict(receipt.rows)
-    assert rows["Sale"] == "3f6c2a9e" and rows["Amount"] == "4.50 EUR"
-    assert rows["Paid"] == "4\u202f800 sat" and rows["Fee"] == "1 sat"
-    assert rows["Mint"] == "mint.example.com" and rows["Change"] == "63 sat"
+    assert rows["Sale"] == "3f6c2a9e" and rows["Amount"] == "4.50 EUR = 4\u202f737 sat"
+    assert rows["Paid"] == "4\u202f800 sat (4.56 EUR)" and rows["Fee"] == "1 sat"
+    assert rows["Mint"] == "mint.example.com" and rows["Change"] == "63 sat (0.06 EUR)"
     assert rows["Rate"] == "1 BTC = 95\u202f000.50 EUR"
     pdf = save_pdf(receipt, tmp_path / "r.pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
@@ -210,6 +210,23 @@ def test_receipt_pdf_says_what_was_sold(qapp, tmp_path):
     doc.load(str(pdf))
     text = doc.getAllText(0).text()
     assert "Corner Café" in text and "3f6c2a9e" in text and "mint.example.com" in text
+
+
+def test_receipt_of_a_sat_sale_with_the_overpayment_kept(qapp):
+    sale = {
+        "sale_id": "9a9a9a9a-0000",
+        "state": "paid",
+        "amount": "1200",
+        "currency": "sat",
+        "due": 1200,
+        "paid": 2000,
+        "created_at": 1_764_000_000,
+        "change_token": None,
+        "payments": [{"state": "settled", "fee": 0, "mint": "https://mint.example.com"}],
+    }
+    rows = dict(build_receipt(sale).rows)
+    assert rows["Amount"] == "1\u202f200 sat" and rows["Paid"] == "2\u202f000 sat"
+    assert rows["Overpaid, kept"] == "800 sat" and "Change" not in rows
 
 
 def test_paid_sound_is_small_and_never_fails(tmp_path, qtbot):

@@ -92,6 +92,20 @@ def money(amount: str | None, currency: str) -> str:
     return f"{group(whole or '0')}.{frac.ljust(2, '0')} {currency.upper()}"
 
 
+def fiat_of(amount_sat: int, rate: str | None, currency: str) -> str:
+    """``amount_sat`` in the shop currency at the sale's rate (price of one BTC), 2 decimals.
+
+    "" for a sat shop or a sale without a rate.
+    """
+    if currency == "sat" or not rate:
+        return ""
+    try:
+        value = Decimal(int(amount_sat)) * Decimal(rate) / Decimal(100_000_000)
+    except (InvalidOperation, ValueError):
+        return ""
+    return money(format(value.quantize(Decimal("0.01")), "f"), currency)
+
+
 def when(ts: int | None, *, seconds: bool = False) -> str:
     """A Unix time as a short local date and time; a dash when unknown."""
     if not ts:

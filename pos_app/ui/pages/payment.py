@@ -304,7 +304,7 @@ class PaymentView(QWidget):
         elif state in ("offline", "review", "failed") and self.advice is not None:
             self.status.set_state(state, self.advice.title, self.advice.text)
         elif state == "paid":
-            words = self.tr("{paid} received.").format(paid=fmt.sats(paid))
+            words = self._paid_words(paid, change)
             if offline:
                 words += " " + self.tr("Accepted offline: it is redeemed when the mint is back.")
             self.status.set_state(state, self.tr("Paid"), words)
@@ -330,6 +330,30 @@ class PaymentView(QWidget):
         )
         self.receipts.setVisible(state == "paid")
         self.state_changed.emit(state, {"remaining": left, "change": change})
+
+    def _paid_words(self, paid: int, change: str | None) -> str:
+        """What was paid, in the shop currency and sat, and the change to hand back."""
+        currency = str(self.sale.get("currency", "sat"))
+        due = int(self.sale.get("due", 0))
+        rate = self.sale.get("rate")
+        if currency == "sat":
+            words = self.tr("{price} paid.").format(price=fmt.sats(due))
+        else:
+            words = self.tr("{price} paid ({sats}).").format(
+                price=fmt.money(str(self.sale.get("amount", "0")), currency), sats=fmt.sats(due)
+            )
+        over = paid - due
+        if over <= 0:
+            return words
+        fiat = fmt.fiat_of(over, rate, currency)
+        change_text = f"{fmt.sats(over)} ({fiat})" if fiat else fmt.sats(over)
+        if change:
+            more = self.tr(
+                "The customer gave {given}: change {change}. Let them scan the change code."
+            )
+        else:
+            more = self.tr("The customer gave {given}: {change} over, kept by the shop.")
+        return f"{words} {more.format(given=fmt.sats(paid), change=change_text)}"
 
     def _update_code(self, state: str, paid: int, left: int, change: str | None) -> None:
         """The left column: the request QR, the change QR, or large words."""
