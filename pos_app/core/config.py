@@ -274,6 +274,17 @@ OPTIONS: dict[str, Option] = {
             maximum=100,
         ),
         Option(
+            "fees.always_accept",
+            "int",
+            2,
+            "Fees always accepted up to",
+            "A fee of at most this many sat (or cents) is never refused, whatever its share: "
+            "a 1 sat fee is 2.86% of a 35 sat token.",
+            "Fees",
+            minimum=0,
+            maximum=1000,
+        ),
+        Option(
             "rate.sources",
             "json",
             [],
@@ -410,6 +421,36 @@ OPTIONS: dict[str, Option] = {
 }
 
 
+# The settings :func:`check_together` relates; a change to any of them is checked as a whole.
+RATE_KEYS = ("currency", "rate.sources", "rate.fixed")
+
+
+def check_together(values: dict[str, Any]) -> None:
+    """Refuse settings that are valid one by one but would make every sale fail at the counter.
+
+    A shop currency other than sat needs a way to turn its prices into sats: a rate source
+    that serves that currency (untagged sources serve the shop currency), or a fixed rate.
+
+    Raises:
+        ConfigError: ``config.currency_without_rate`` (``data["key"]`` is ``currency``).
+    """
+    currency = values.get("currency", "sat")
+    if currency == "sat":
+        return
+    fixed = Decimal(str(values.get("rate.fixed") or "0"))
+    sources = values.get("rate.sources") or []
+    serving = [s for s in sources if s.get("currency") in (None, currency)]
+    if fixed > 0 or serving:
+        return
+    raise ConfigError(
+        "config.currency_without_rate",
+        f"Shop currency: {currency} needs an exchange rate, or no sale can be priced. Add a "
+        "rate source or set a fixed rate (together with the currency, or first).",
+        f"currency={currency} rate.sources={sources!r} rate.fixed={fixed}",
+        data={"key": "currency", "currency": currency},
+    )
+
+
 class Config:
     """Typed access to the settings table."""
 
@@ -445,18 +486,34 @@ class Config:
 
     def set(self, session: Session, key: str, raw: Any) -> Any:
         """Validate and store ``raw`` for ``key``; returns the stored value."""
-        value = self.option(key).parse(raw)
-        row = session.get(Setting, key)
-        if row is None:
-            session.add(Setting(key=key, value_json=json.dumps(value), updated_at=now()))
-        else:
-            row.value_json = json.dumps(value)
-            row.updated_at = now()
-        return value
+        return self.set_many(session, {key: raw})[key]
+
+    def set_many(self, session: Session, changes: dict[str, Any]) -> dict[str, Any]:
+        """Validate ``changes`` one by one and together (:func:`check_together`), then store.
+
+        Nothing is stored when any of them is refused.
+        """
+        parsed = {key: self.option(key).parse(raw) for key, raw in changes.items()}
+        self._check_merged(session, parsed)
+        for key, value in parsed.items():
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value_json=json.dumps(value), updated_at=now()))
+            else:
+                row.value_json = json.dumps(value)
+                row.updated_at = now()
+        return parsed
+
+    def _check_merged(self, session: Session, parsed: dict[str, Any]) -> None:
+        # Only a change to a related key is checked: a shop stored before the check existed
+        # can still change its other settings.
+        if not set(parsed) & set(RATE_KEYS):
+            return
+        check_together({**self.values(session, RATE_KEYS), **parsed})
 
     def unset(self, session: Session, key: str) -> None:
         """Return ``key`` to its default."""
-        self.option(key)
+        self._check_merged(session, {key: self.option(key).default})
         row = session.get(Setting, key)
         if row is not None:
             session.delete(row)

@@ -124,6 +124,7 @@ class CustomerDisplay(QWidget):
             "refused": self.tr("This token was not accepted. Please show another one."),
             "offline": self.tr("Your token was received. The shop confirms it shortly."),
             "review": self.tr("Please wait: the cashier is checking your payment."),
+            "failed": self.tr("Your token could not be redeemed. Please pay again."),
             "expired": self.tr("This price has expired. The cashier starts a new sale."),
             "cancelled": self.tr("Welcome"),
         }

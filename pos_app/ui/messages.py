@@ -148,9 +148,12 @@ _BY_CODE: dict[str, tuple[str, str]] = {
         ),
     ),
     "mint.recovering": (
-        QT_TRANSLATE_NOOP("messages", "Mint offline"),
+        QT_TRANSLATE_NOOP("messages", "Not confirmed: mint offline"),
         QT_TRANSLATE_NOOP(
-            "messages", "The mint is offline. The token is kept and will be retried automatically."
+            "messages",
+            "The mint is offline, so this token is not confirmed yet; it is kept and retried "
+            "automatically. Until the mint confirms it, the goods are at the shop's risk: the "
+            "customer could still spend the token elsewhere.",
         ),
     ),
     "wallet.busy": (
@@ -189,6 +192,14 @@ _BY_CODE: dict[str, tuple[str, str]] = {
             "messages",
             "No exchange rate is available, so the price cannot be turned into sats. Check the "
             "internet connection, or set a fixed rate in Settings.",
+        ),
+    ),
+    "config.currency_without_rate": (
+        QT_TRANSLATE_NOOP("messages", "No exchange rate"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "A shop currency other than sat needs an exchange rate, or no sale can be priced. "
+            "Add a rate source or set a fixed rate, then save again.",
         ),
     ),
 }

@@ -44,19 +44,30 @@ class Receipt:
 def build_receipt(sale: Mapping[str, Any], shop: str = "") -> Receipt:
     """The rows of a receipt for a sale (as ``sales.show`` returns it, with ``payments``).
 
-    Rows: sale id, time, amount and currency, sats paid, rate (fiat), fee, mint(s),
-    change given back, memo.
+    Rows: sale id, time, amount in the shop currency (and sat), paid in sat (and the shop
+    currency), rate (fiat), fee, mint(s), change given back or overpayment kept, memo.
     """
     settled = [p for p in sale.get("payments", []) if p.get("state") == "settled"]
     fee = sum(int(p.get("fee") or 0) for p in settled)
     mints = sorted({fmt.short_mint(p["mint"]) for p in settled if p.get("mint")})
     stamp = fmt.when(sale.get("paid_at") or sale.get("created_at"), seconds=True)
     currency = sale.get("currency", "sat")
+    rate = sale.get("rate")
+    paid = int(sale.get("paid") or 0)
+    due = int(sale.get("due") or 0)
+
+    def both(sats: int) -> str:  # "4 800 sat (4.56 EUR)": sats first, as the token counts
+        fiat = fmt.fiat_of(sats, rate, currency)
+        return f"{fmt.sats(sats)} ({fiat})" if fiat else fmt.sats(sats)
+
+    amount = fmt.money(sale["amount"], currency)
+    if currency != "sat":
+        amount += f" = {fmt.sats(due)}"
     rows: list[tuple[str, str]] = [
         (QCoreApplication.translate("receipt", "Sale"), str(sale["sale_id"])[:8]),
         (QCoreApplication.translate("receipt", "Time"), stamp),
-        (QCoreApplication.translate("receipt", "Amount"), fmt.money(sale["amount"], currency)),
-        (QCoreApplication.translate("receipt", "Paid"), fmt.sats(int(sale.get("paid") or 0))),
+        (QCoreApplication.translate("receipt", "Amount"), amount),
+        (QCoreApplication.translate("receipt", "Paid"), both(paid)),
     ]
     if currency != "sat" and sale.get("rate"):
         rows.append(
@@ -74,9 +85,11 @@ def build_receipt(sale: Mapping[str, Any], shop: str = "") -> Receipt:
         )
     rows.append((QCoreApplication.translate("receipt", "Fee"), fmt.sats(fee)))
     rows.append((QCoreApplication.translate("receipt", "Mint"), ", ".join(mints) or "-"))
-    over = int(sale.get("paid") or 0) - int(sale.get("due") or 0)
+    over = paid - due
     if over > 0 and sale.get("change_token"):
-        rows.append((QCoreApplication.translate("receipt", "Change"), fmt.sats(over)))
+        rows.append((QCoreApplication.translate("receipt", "Change"), both(over)))
+    elif over > 0:
+        rows.append((QCoreApplication.translate("receipt", "Overpaid, kept"), both(over)))
     if sale.get("memo"):
         rows.append((QCoreApplication.translate("receipt", "Memo"), str(sale["memo"])))
     state = {

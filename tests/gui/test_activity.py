@@ -16,8 +16,10 @@ from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
 from pos_app.core.store.schema import Sale
 from pos_app.ui.models.attention_model import AttentionItem
+from pos_app.ui.models.sales_model import SalesModel
 from pos_app.ui.models.sales_query import (
     COLUMN_KEYS,
+    SaleRow,
     SalesQuery,
     fetch_page,
     page_statement,
@@ -95,10 +97,22 @@ def test_sales_listed_with_state_amounts_and_mint(page, qtbot, shop, mint):
     assert column(page, "memo") == ["tea", "cake", "coffee"]
     assert column(page, "state") == ["Open", "Partly paid", "Paid"]
     assert column(page, "amount") == ["1\u202f000 sat", "50 sat", "21 sat"]
+    assert column(page, "sats") == ["", "", ""]  # due exactly the amount: not repeated
     assert column(page, "mint")[2] == mint.url.removeprefix("http://")
     assert page.count_label.text() == "3 sales"
     assert page.pager.label.text() == "Page 1 of 1"
     assert not page.pager.next_button.isEnabled()
+
+
+def test_due_in_sat_shows_only_what_the_amount_does_not_say():
+    def row(amount: str, currency: str, due: int) -> SaleRow:
+        return SaleRow("s", 0, "paid", amount, currency, "sat", due, due, None)
+
+    text = SalesModel._text
+    assert text(row("1200", "sat", 1200), "sats") == ""
+    assert text(row("1200", "sat", 1202), "sats") == "1\u202f202 sat"  # a fee advance
+    assert text(row("4.50", "EUR", 4737), "sats") == "4\u202f737 sat"
+    assert text(row("4.50", "EUR", 4737), "amount") == "4.50 EUR"
 
 
 @pytest.mark.mint

@@ -21,9 +21,12 @@ from sqlalchemy import select, update
 
 from pos_app.core.cashu.models import Token
 from pos_app.core.cashu.tokens import parse_token, serialize_token_v4
-from pos_app.core.store.schema import ReceivedToken, Sale
+from pos_app.core.store.schema import Mint, ReceivedToken, Sale
 from pos_app.ui.pages.sell import SellPage
+from pos_app.ui.receipt import build_receipt
 from pos_app.ui.tasks import running_tasks
+from pos_app.ui.tray import Tray
+from pos_app.ui.widgets.attention_panel import AttentionPanel
 from tests.gui.conftest import make_token, off_loop
 from tests.support.cli import Cli
 from tests.support.funding import mint_proofs, open_client
@@ -217,8 +220,33 @@ def test_overpayment_change_is_shown_as_a_qr(qtbot, ui, sell, mint, arun):
     assert parse_token(change).amount == 14
     assert view.code.qr.text == change and view.code.qr.isVisible()
     assert "14 sat" in view.code.title.text()
+    # "Paid 64 sat" alone would hide the change: the status says both.
+    assert view.status.text.text().startswith("50 sat paid.")
+    assert "The customer gave 64 sat: change 14 sat" in view.status.text.text()
     assert sell.customer.qr.text == change and sell.customer.status.text() == "Paid, thank you"
     assert arun(ui.core.wallet.balance())["balances"][0]["amount"] == 50
+
+
+def test_fiat_sale_paid_screen_and_receipt_speak_the_shop_currency(qtbot, ui, sell, mint, arun):
+    arun(ui.core.mints.add(mint.url))
+    arun(
+        ui.core.db.run(
+            lambda s: ui.core.config.set_many(s, {"currency": "USD", "rate.fixed": "100000"})
+        )
+    )
+    sell.reload_settings()
+    qtbot.waitUntil(lambda: sell.keypad.currency == "USD", timeout=5000)
+    sale_id = charge(qtbot, sell, "0.05")  # 1 USD = 1000 sat: 50 sat
+    view = sell.payment
+    assert view.submit_token(make_token(mint.url, 64), "paste")
+    qtbot.waitUntil(lambda: view.state == "paid", timeout=30_000)
+    words = view.status.text.text()
+    assert words.startswith("0.05 USD paid (50 sat).")
+    assert "change 14 sat (0.01 USD)" in words
+    qtbot.waitUntil(lambda: view.receipts.print_button.isEnabled(), timeout=10_000)
+    rows = dict(build_receipt(arun(ui.core.sales.show(sale_id))).rows)
+    assert rows["Amount"] == "0.05 USD = 50 sat" and rows["Paid"] == "64 sat (0.06 USD)"
+    assert rows["Change"] == "14 sat (0.01 USD)"
 
 
 def test_mint_stopped_mid_payment_then_recovered(qtbot, ui, sell, make_mint, arun):
@@ -234,8 +262,10 @@ def test_mint_stopped_mid_payment_then_recovered(qtbot, ui, sell, make_mint, aru
     qtbot.waitUntil(lambda: view.mint_banner.isVisible(), timeout=10_000)
     assert "stoppable" in view.mint_banner.text() and "offline" in view.mint_banner.text()
     qtbot.waitUntil(lambda: view.state == "offline", timeout=60_000)
-    assert view.status.title.text() == "Mint offline"
-    assert "token is kept and will be retried automatically" in view.status.text.text()
+    assert view.status.title.text() == "Not confirmed: mint offline"
+    assert "not confirmed yet" in view.status.text.text()
+    assert "the goods are at the shop's risk" in view.status.text.text()
+    assert "Not confirmed yet" in view.code.note.text()
     assert not view.scan.isVisible()
     assert arun(ui.core.sales.show(sale_id))["payments"][0]["state"] == "recovering"
 
@@ -247,6 +277,89 @@ def test_mint_stopped_mid_payment_then_recovered(qtbot, ui, sell, make_mint, aru
     qtbot.waitUntil(lambda: view.state == "paid", timeout=10_000)  # from the bridge's signal
     assert view.status.title.text() == "Paid"
     assert arun(ui.core.sales.show(sale_id))["paid"] == 30
+
+
+def test_unconfirmed_payment_spent_elsewhere_is_reported_not_left_open(
+    qtbot, ui, sell, make_mint, arun
+):
+    own = make_mint(name="stoppable")
+    arun(ui.core.mints.add(own.url))
+    tok = make_token(own.url, 40)
+    sale_id = charge(qtbot, sell, "40")
+    own.stop()
+    view = sell.payment
+    assert view.submit_token(tok, "paste")
+    qtbot.waitUntil(lambda: view.state == "offline", timeout=60_000)
+    assert "goods are at the shop's risk" in view.status.text.text()
+    tray = Tray(ui)
+    panel = AttentionPanel(ui)
+    qtbot.addWidget(panel)
+
+    # The customer spends the same token elsewhere before the mint is back for the shop.
+    own.start()
+    assert "Received" in own.cli_receive(tok)
+    with qtbot.waitSignal(ui.bridge.notification, timeout=60_000) as note:
+        outcomes = arun(ui.core.wallet.recovery.run_all(), timeout=60_000)
+    assert [o.state for o in outcomes] == ["failed"]
+    level, title, body, kind, data = note.args
+    assert (level, title, kind) == ("critical", "Payment failed", "payment_failed")
+    assert data["sale_id"] == sale_id and "not paid" in body and sale_id[:8] in body
+    assert tray.shown[-1] == (title, body)  # critical: on the desktop too
+    arun(ui.core.notifications.flush())
+    stored = arun(ui.core.notifications.list(unread_only=True))
+    assert any(n["kind"] == "payment_failed" for n in stored)
+
+    # The Sell screen that still shows the sale turns from "not confirmed" to failed.
+    qtbot.waitUntil(lambda: view.state == "failed", timeout=10_000)
+    assert view.status.title.text() == "Payment failed: not paid"
+    assert "Ask the customer to pay again" in view.status.text.text()
+    assert "Not paid" in view.code.note.text()
+
+    shown = arun(ui.core.sales.show(sale_id))
+    assert shown["state"] == "open" and shown["paid"] == 0
+    payment = shown["payments"][0]
+    assert payment["state"] == "failed"
+    assert "not charged" not in payment["error"]
+    assert "the sale is not paid" in payment["error"]
+
+    # Under "Needs attention", with what to do; closing it takes it off the list.
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
+    item = panel.model.item(0)
+    assert (item.source, item.status, item.sale_id) == ("payment", "failed", sale_id)
+    assert "already spent" in item.reason and "ask the customer to pay again" in item.reason
+    assert not item.can_accept and item.can_dismiss
+    arun(ui.core.sales.review(item.id, accept=False, reason="customer paid cash"))
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=10_000)
+    tray.hide()
+
+
+def test_sell_page_warns_while_the_shops_mint_is_offline(qtbot, ui, sell, make_mint, arun):
+    own = make_mint(name="corner mint")
+    arun(ui.core.mints.add(own.url))
+    banner = sell.mints_banner
+    with qtbot.waitSignal(banner.updated, timeout=10_000) as shown:
+        sell.activated()  # never checked yet: checked now
+    assert [m["status"] for m in shown.args[0]] == ["online"] and not banner.isVisible()
+
+    own.stop()
+    make_stale(arun, ui)  # the last check is more than a few seconds old
+    with qtbot.waitSignal(banner.updated, timeout=10_000):
+        charge(qtbot, sell, "25")  # a sale starts: the mints are checked again
+    qtbot.waitUntil(banner.isVisible, timeout=10_000)
+    assert "corner mint" in banner.text() and "shop's risk" in banner.text()
+    assert banner.offline == [own.url]
+    # The page stays warned on the keypad too, until the monitor sees the mint back.
+    qtbot.keyClick(sell.payment, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: sell.on_keypad, timeout=5000)
+    assert banner.isVisible()
+    own.start()
+    arun(ui.core.services.health.check_all())
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=10_000)
+
+
+def make_stale(arun, ui) -> None:
+    arun(ui.core.db.run(lambda s: s.execute(update(Mint).values(checked_at=0))))
 
 
 def expire_in_db(arun, ui, sale_id: str) -> None:

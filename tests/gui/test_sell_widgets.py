@@ -106,7 +106,12 @@ def test_sell_page_gives_the_keypad_the_keys(qtbot, ui):
 
 
 def test_charge_error_is_shown_under_the_amount(qtbot, ui, arun):
-    arun(ui.core.db.run(lambda s: ui.core.config.set(s, "currency", "USD")))
+    dead_source = [{"url": "http://127.0.0.1:9/ticker", "path": "bitcoin.usd"}]  # refuses
+    arun(
+        ui.core.db.run(
+            lambda s: ui.core.config.set_many(s, {"currency": "USD", "rate.sources": dead_source})
+        )
+    )
     page = SellPage(ui)
     qtbot.addWidget(page)
     page.show()
@@ -147,10 +152,9 @@ def test_messages_speak_plainly_and_keep_the_numbers():
     assert explain("something.new", "Core words.").text == "Core words."
     assert explain("something.new").text  # never empty
     kept = recovering_advice()
-    assert kept.text.startswith(
-        "The mint is offline. The token is kept and will be retried automatically."
-    )
-    assert recovering_advice("mint.unreachable").title == "Mint offline"
+    assert kept.text.startswith("The mint is offline, so this token is not confirmed yet")
+    assert "the goods are at the shop's risk" in kept.text
+    assert recovering_advice("mint.unreachable").title == "Not confirmed: mint offline"
     assert recovering_advice("melt.pending").title == "Payment in progress"
     internal = explain_error(PosError("internal.error", "Something went wrong inside the app."))
     assert internal.text == "Something went wrong inside the app."
@@ -194,9 +198,9 @@ def test_receipt_pdf_says_what_was_sold(qapp, tmp_path):
     }
     receipt = build_receipt(sale, "Corner Café")
     rows = dict(receipt.rows)
-    assert rows["Sale"] == "3f6c2a9e" and rows["Amount"] == "4.50 EUR"
-    assert rows["Paid"] == "4\u202f800 sat" and rows["Fee"] == "1 sat"
-    assert rows["Mint"] == "mint.example.com" and rows["Change"] == "63 sat"
+    assert rows["Sale"] == "3f6c2a9e" and rows["Amount"] == "4.50 EUR = 4\u202f737 sat"
+    assert rows["Paid"] == "4\u202f800 sat (4.56 EUR)" and rows["Fee"] == "1 sat"
+    assert rows["Mint"] == "mint.example.com" and rows["Change"] == "63 sat (0.06 EUR)"
     assert rows["Rate"] == "1 BTC = 95\u202f000.50 EUR"
     pdf = save_pdf(receipt, tmp_path / "r.pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
@@ -206,6 +210,23 @@ def test_receipt_pdf_says_what_was_sold(qapp, tmp_path):
     doc.load(str(pdf))
     text = doc.getAllText(0).text()
     assert "Corner Café" in text and "3f6c2a9e" in text and "mint.example.com" in text
+
+
+def test_receipt_of_a_sat_sale_with_the_overpayment_kept(qapp):
+    sale = {
+        "sale_id": "9a9a9a9a-0000",
+        "state": "paid",
+        "amount": "1200",
+        "currency": "sat",
+        "due": 1200,
+        "paid": 2000,
+        "created_at": 1_764_000_000,
+        "change_token": None,
+        "payments": [{"state": "settled", "fee": 0, "mint": "https://mint.example.com"}],
+    }
+    rows = dict(build_receipt(sale).rows)
+    assert rows["Amount"] == "1\u202f200 sat" and rows["Paid"] == "2\u202f000 sat"
+    assert rows["Overpaid, kept"] == "800 sat" and "Change" not in rows
 
 
 def test_paid_sound_is_small_and_never_fails(tmp_path, qtbot):

@@ -391,6 +391,28 @@ def test_settings_save_valid_and_refuse_invalid_next_to_field(page, ui, arun, qt
     assert "plain http" in sources.error.text()
 
 
+def test_a_fiat_currency_without_a_rate_is_refused_under_the_currency(page, ui, arun, qtbot):
+    core = ui.core
+    currency = page.field("currency")
+    currency.editor.clear()
+    qtbot.keyClicks(currency.editor, "chf")
+    qtbot.keyClick(page.field("mode").buttons["hold_when_trusted"], Qt.Key.Key_Space)
+    click(qtbot, page.save_button)
+    qtbot.waitUntil(lambda: "Saved 1 setting(s)" in page.status.text(), timeout=10_000)
+    assert currency.error.isVisible() and "needs an exchange rate" in currency.error.text()
+    assert "1 setting(s) not saved" in page.status.text()
+    assert setting(arun, core, "currency") == "sat"
+    assert setting(arun, core, "mode") == "hold_when_trusted"
+    # with a fixed rate in the same save, both are stored
+    fixed = page.field("rate.fixed")
+    fixed.editor.clear()
+    qtbot.keyClicks(fixed.editor, "80000")
+    click(qtbot, page.save_button)
+    qtbot.waitUntil(lambda: page.status.text() == "Saved 2 setting(s).", timeout=10_000)
+    assert not currency.error.isVisible()
+    assert setting(arun, core, "currency") == "CHF" and setting(arun, core, "rate.fixed") == "80000"
+
+
 def test_add_mint_dialog_validates_live(page, ui, arun, qtbot, mint):
     page.mint_list.open_add_dialog()
     dialog = page.mint_list.dialog

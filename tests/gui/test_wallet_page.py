@@ -129,6 +129,27 @@ def test_exported_token_redeems_in_another_app(funded, qtbot, arun, mint, tmp_pa
 
 @pytest.mark.gui
 @pytest.mark.mint
+def test_two_exports_to_one_folder_keep_both_tokens(funded, qtbot, mint, tmp_path):
+    page = funded
+    tokens = []
+    for amount in (40, 10):
+        dialog = page.open_export()
+        export(dialog, qtbot, tmp_path, amount)
+        tokens.append((amount, dialog.sent))
+        dialog.close()
+    texts = sorted(tmp_path.glob("*.txt"))
+    assert len(texts) == 2
+    assert {p.read_text().strip() for p in texts} == {sent.token for _, sent in tokens}
+    for amount, sent in tokens:
+        name = Path(sent.file).name
+        assert f"-{amount}sat-{host(mint.url).replace(':', '_')}-" in name
+        assert Path(sent.file).read_text().strip() == sent.token
+    for _, sent in tokens:
+        assert "Received" in mint.cli_receive(sent.token)
+
+
+@pytest.mark.gui
+@pytest.mark.mint
 def test_locked_export_and_errors_in_plain_words(funded, qtbot, mint, tmp_path):
     page = funded
     dialog = page.open_export()

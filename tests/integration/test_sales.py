@@ -109,6 +109,7 @@ def test_overpayment_kept_when_the_shop_keeps_it(shop, mint):
 
 def test_fee_over_the_cap_is_refused_before_spending(shop, fee_mint):
     shop.setup("config", "set", "fees.max_mint_fee_pct", "0.5")
+    shop.setup("config", "set", "fees.always_accept", "0")
     sale = new_sale(shop, "63")
     tok = token(fee_mint.url, 63)  # 6 proofs x 100 ppk = 1 sat fee: 1.59 % of 63
     swaps = fee_mint.log_text().count("POST /v1/swap")
@@ -122,10 +123,25 @@ def test_fee_over_the_cap_is_refused_before_spending(shop, fee_mint):
     assert sum(p.amount for p in redeem(fee_mint.url, tok)) == 62
 
 
+def test_a_1_sat_fee_on_a_small_token_is_within_the_allowance(shop, fee_mint):
+    # 3 proofs x 100 ppk = 1 sat, 2.86% of 35: over the 2% cap, under the 2 sat allowance.
+    sale = new_sale(shop, "34")
+    paid = shop.ok("sale", "pay", sale["sale_id"], token(fee_mint.url, 35))
+    assert paid["state"] == "paid"
+    shop.setup("config", "set", "fees.always_accept", "0")
+    sale = new_sale(shop, "34")
+    res = shop.run("sale", "pay", sale["sale_id"], token(fee_mint.url, 35))
+    assert res.rc == 1 and res.error_code == "fee.too_high"
+    assert "2.86%" in res.json["error"]["message"]
+
+
 def test_customer_fee_advance_and_fixed_rate(shop, mint):
+    refused = shop.run("config", "set", "currency", "usd")  # no rate yet: no sale could be priced
+    assert refused.rc != 0 and refused.error_code == "config.currency_without_rate"
+    assert "USD needs an exchange rate" in refused.json["error"]["message"]
+    shop.setup("config", "set", "rate.fixed", "100000")  # 1 BTC = 100000 USD: 1 USD = 1000 sat
     shop.setup("config", "set", "currency", "usd")
     shop.setup("config", "set", "fees.customer_advance", "2")
-    shop.setup("config", "set", "rate.fixed", "100000")  # 1 BTC = 100000 USD: 1 USD = 1000 sat
     sale = new_sale(shop, "0.05", "USD")
     assert sale["currency"] == "USD" and sale["due"] == 52 and sale["fee_advance"] == 2
     assert sale["rate"] == "100000" and sale["rate_source"] == "fixed"
@@ -135,10 +151,10 @@ def test_customer_fee_advance_and_fixed_rate(shop, mint):
 def test_usd_sale_priced_from_a_rate_source_paid_in_sat(shop, mint):
     with RateServer() as rates:
         url = rates.set("/ticker", {"bitcoin": {"usd": "95000.50"}})
-        shop.setup("config", "set", "currency", "USD")
         shop.setup(
             "config", "set", "rate.sources", json.dumps([{"url": url, "path": "bitcoin.usd"}])
         )
+        shop.setup("config", "set", "currency", "USD")
         sale = new_sale(shop, "4.50", "USD")
         assert rates.count("/ticker") == 1
     # 4.50 / 95000.50 BTC = 4736.81 sat, rounded up so the shop is never short.

@@ -110,6 +110,7 @@ def test_lightning_fee_over_the_cap_is_refused_before_spending(shop, mint, lnurl
     lnurl_server.configure("shop", hash="random", settle="auto")
     shop.setup("config", "set", "mode", "auto_convert")
     shop.setup("config", "set", "fees.max_lightning_fee_pct", "1")
+    shop.setup("config", "set", "fees.always_accept", "1")
     sale_id = sale(shop, 100)
     tok = token(mint.url, 100)
     res = shop.run("sale", "pay", sale_id, tok)

@@ -59,6 +59,18 @@ def test_fee_cap_message_carries_the_numbers():
     assert percent(1, 3) == percent(10, 30) and str(percent(1, 0)) == "0"
 
 
+def test_fees_within_the_allowance_are_never_refused():
+    assert policy().fee_allowance == 2  # the default: a few sat
+    check_fee_cap("mint", 1, 35, 2.0, "sat", allowance=2)  # 2.86% but 1 sat
+    check_fee_cap("mint", 2, 10, 0.0, "sat", allowance=2)
+    with pytest.raises(ValidationError) as err:
+        check_fee_cap("mint", 1, 35, 2.0, "sat")
+    assert "2.86%" in err.value.user_message
+    with pytest.raises(ValidationError):
+        check_fee_cap("mint", 3, 35, 2.0, "sat", allowance=2)  # above both
+    assert policy(**{"fees.always_accept": 5}).fee_allowance == 5
+
+
 def invoice(preimage: bytes, verify: str | None = None) -> Invoice:
     return Invoice(
         bolt11="lnbc1...",

@@ -244,7 +244,14 @@ class Checkout:
             )
         except NetworkError as exc:
             return await self._mint_down(a, exc)
-        check_fee_cap("mint", plan.fee, plan.amount, a.policy.max_mint_fee_pct, plan.unit)
+        check_fee_cap(
+            "mint",
+            plan.fee,
+            plan.amount,
+            a.policy.max_mint_fee_pct,
+            plan.unit,
+            allowance=a.policy.fee_allowance,
+        )
         try:
             # The fee is recorded with the journal entry and the sale settled with the
             # new proofs (design.md section 2): no transactions of their own.

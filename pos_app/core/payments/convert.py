@@ -89,7 +89,14 @@ async def quote_for_token(
         ValidationError: ``fee.too_high`` (a cap, or fees eat the token),
             ``lightning.amount_out_of_range``, ``lightning.invoice_mismatch``.
     """
-    check_fee_cap("mint", plan.fee, plan.amount, policy.max_mint_fee_pct, plan.unit)
+    check_fee_cap(
+        "mint",
+        plan.fee,
+        plan.amount,
+        policy.max_mint_fee_pct,
+        plan.unit,
+        allowance=policy.fee_allowance,
+    )
     client = ctx.mints.client(plan.mint_url)
     params = await address.params()
     target = plan.amount - plan.fee - reserve_guess(plan.amount)
@@ -112,7 +119,12 @@ async def quote_for_token(
         need = quote.amount + quote.fee_reserve + plan.fee
         if need <= plan.amount:
             check_fee_cap(
-                "lightning", quote.fee_reserve, plan.amount, policy.max_lightning_fee_pct, plan.unit
+                "lightning",
+                quote.fee_reserve,
+                plan.amount,
+                policy.max_lightning_fee_pct,
+                plan.unit,
+                allowance=policy.fee_allowance,
             )
             return invoice, quote
         target -= need - plan.amount

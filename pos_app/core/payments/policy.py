@@ -23,6 +23,7 @@ class Policy:
     mode: str
     max_mint_fee_pct: float
     max_lightning_fee_pct: float
+    fee_allowance: int
     lightning_address: str
     change_policy: str
     offline_enabled: bool
@@ -36,6 +37,7 @@ class Policy:
             mode=values["mode"],
             max_mint_fee_pct=float(values["fees.max_mint_fee_pct"]),
             max_lightning_fee_pct=float(values["fees.max_lightning_fee_pct"]),
+            fee_allowance=int(values.get("fees.always_accept", 0)),
             lightning_address=values["lightning.address"],
             change_policy=values["change.policy"],
             offline_enabled=bool(values["offline.enabled"]),
@@ -79,13 +81,18 @@ def percent(part: int, whole: int) -> Decimal:
     return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
-def check_fee_cap(kind: str, fee: int, amount: int, cap_pct: float, unit: str) -> None:
-    """Refuse when ``fee`` exceeds ``cap_pct`` percent of ``amount``.
+def check_fee_cap(
+    kind: str, fee: int, amount: int, cap_pct: float, unit: str, *, allowance: int = 0
+) -> None:
+    """Refuse when ``fee`` exceeds ``cap_pct`` percent of ``amount`` and also ``allowance``.
+
+    A percentage alone refuses a 1 sat fee on a 35 sat token (2.86% of it); fees up to
+    ``allowance`` (the shop's ``fees.always_accept``) are therefore never refused.
 
     Raises:
         ValidationError: ``fee.too_high`` with the numbers in the message.
     """
-    if fee <= 0:
+    if fee <= 0 or fee <= allowance:
         return
     pct = percent(fee, amount)
     if pct > Decimal(str(cap_pct)):
@@ -94,6 +101,13 @@ def check_fee_cap(kind: str, fee: int, amount: int, cap_pct: float, unit: str) -
             "fee.too_high",
             f"The {what} of {fee} {unit} is {pct}% of this {amount} {unit} token, above the "
             f"shop's limit of {cap_pct:g}%. Ask for a token from another mint.",
-            f"{kind} fee {fee} on {amount} ({pct}%) > {cap_pct}%",
-            data={"kind": kind, "fee": fee, "amount": amount, "percent": str(pct), "cap": cap_pct},
+            f"{kind} fee {fee} on {amount} ({pct}%) > {cap_pct}% and > {allowance}",
+            data={
+                "kind": kind,
+                "fee": fee,
+                "amount": amount,
+                "percent": str(pct),
+                "cap": cap_pct,
+                "allowance": allowance,
+            },
         )

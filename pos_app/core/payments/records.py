@@ -61,10 +61,25 @@ def sale_dict(sale: Sale, payments: list[Payment] | None = None) -> dict[str, An
         "payment_request": sale.payment_request,
         "payment_request_bech32": sale.payment_request_bech32,
         "change_token": sale.change_token,
+        "refund_owed": refund_owed(sale),
+        "refund_amount": sale.refund_amount or 0,
+        "refund_token": sale.refund_token,
+        "refund_note": sale.refund_note,
+        "refunded_at": sale.refunded_at,
     }
     if payments is not None:
         out["payments"] = [payment_dict(p) for p in payments]
     return out
+
+
+REFUNDABLE_STATES = ("cancelled", "expired")
+
+
+def refund_owed(sale: Sale) -> int:
+    """What a sale that will never be paid owes its customer (0 once refunded)."""
+    if sale.state not in REFUNDABLE_STATES or sale.refunded_at is not None:
+        return 0
+    return max(0, int(sale.paid or 0))
 
 
 def payment_dict(p: Payment) -> dict[str, Any]:

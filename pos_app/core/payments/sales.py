@@ -27,6 +27,7 @@ from pos_app.core.logs import new_correlation_id
 from pos_app.core.payments.checkout import Checkout
 from pos_app.core.payments.rates import RateService, fiat_to_sat, parse_amount
 from pos_app.core.payments.records import PayResult, payment_dict, sale_dict
+from pos_app.core.payments.refunds import Refunds
 from pos_app.core.payments.settlement import Settlement
 from pos_app.core.store.schema import Mint, Payment, Sale
 from pos_app.core.wallet import journal
@@ -83,6 +84,7 @@ class SalesService:
         # no lookup before its payment transaction; older ones are looked up again.
         self.identities = SaleIdentities()
         self.settlement = Settlement(ctx, config, clock)
+        self.refunds = Refunds(ctx, clock)
         self.checkout = Checkout(ctx, config, self.settlement, self, self._client)
         recovery.on_resolved(self.checkout.on_recovered)
 
@@ -243,7 +245,7 @@ class SalesService:
         return await self.ctx.db.run(read)
 
     async def cancel(self, sale_id: str) -> dict[str, Any]:
-        """Cancel an unpaid sale (a partially paid one keeps its payments; the owner refunds)."""
+        """Cancel an unpaid sale (a partly paid one then owes a refund: see :attr:`refunds`)."""
 
         def write(session: Session) -> dict[str, Any]:
             sale = self.get(session, sale_id)

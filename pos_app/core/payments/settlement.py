@@ -109,13 +109,15 @@ class Settlement:
         fresh, payment = await self.ctx.db.run(write)
         if isinstance(exc, NetworkError):
             message = (
-                "The mint is offline. The token is kept and will be redeemed automatically; "
-                "the sale is paid once it is."
+                "The mint is offline, so the token is not confirmed yet. It is kept and redeemed "
+                "automatically; the sale is paid once it is. Until then the goods are at the "
+                "shop's risk: the customer could still spend the token elsewhere."
             )
         elif exc is not None:  # the mint answered, but not believably
             message = (
                 "The mint's answer failed its checks. The token is kept and checked again "
-                "automatically; the sale is paid only once the mint's answer holds."
+                "automatically; the sale is paid only once the mint's answer holds. Until then "
+                "the goods are at the shop's risk."
             )
         else:
             message = "The Lightning payment is in progress; the sale is paid once it completes."
@@ -178,7 +180,9 @@ class Settlement:
             payment = session.get(Payment, payment_id)
             if payment is None:
                 raise ValidationError("payment.unknown", "There is no such payment.", payment_id)
-            if payment.state != "needs_review":
+            # A failed payment (its token spent elsewhere) can only be closed, never credited.
+            closable = not accept and payment.state == "failed"
+            if payment.state != "needs_review" and not closable:
                 raise ValidationError(
                     "payment.not_in_review",
                     f"This payment is {payment.state}; there is nothing to decide.",
@@ -339,18 +343,30 @@ class Settlement:
         return result.token
 
     async def recovery_failed(self, payment: Payment, outcome: Outcome) -> None:
-        """Recovery gave up on a payment's token (spent elsewhere, refused by the mint)."""
+        """Recovery gave up on a payment's token (spent elsewhere, refused by the mint).
+
+        The cashier was told the payment was unconfirmed; now the owner hears that it failed
+        (a notification, the sale under "Needs attention") and a screen still showing the
+        sale turns to the refusal.
+        """
         was_offline = payment.state == "settled" and payment.offline
+        if was_offline:
+            message = (
+                "A token accepted offline could not be redeemed; the shop did not get this "
+                "money. Contact the customer, or write the amount off."
+            )
+        else:
+            message = (
+                "The customer's token could not be redeemed once the mint was back (it was "
+                "spent elsewhere or refused), so the sale is not paid. Ask the customer to pay "
+                "again; if the goods have left, the shop has lost this amount."
+            )
 
         def write(session: Session) -> Sale:
             row = session.get(Payment, payment.id)
             row.state = "failed"
             row.error_code = outcome.error_code
-            row.error_message = (
-                "The token could not be redeemed; the customer was not charged."
-                if not was_offline
-                else ("A token accepted offline could not be redeemed.")
-            )
+            row.error_message = message
             row.credited = 0 if not was_offline else row.credited
             row.updated_at = int(self.clock())
             sale = session.get(Sale, payment.sale_id)
@@ -364,15 +380,22 @@ class Settlement:
             return sale
 
         sale = await self.ctx.db.run(write)
-        if was_offline:
-            self.ctx.bus.publish(
-                Notification(
-                    "critical",
-                    "Offline payment failed",
-                    f"A token accepted offline for sale {sale.id[:8]} could not be redeemed "
-                    f"({outcome.error_code}).",
-                    kind="offline_failed",
-                    data={"sale_id": sale.id},
-                )
+        title = "Offline payment failed" if was_offline else "Payment failed"
+        self.ctx.bus.publish(
+            Notification(
+                "critical",
+                title,
+                f"Sale {sale.id[:8]} ({payment.amount} {sale.unit}): {message}",
+                kind="offline_failed" if was_offline else "payment_failed",
+                data={
+                    "sale_id": sale.id,
+                    "payment_id": payment.id,
+                    "code": outcome.error_code,
+                    "amount": payment.amount,
+                },
             )
+        )
+        self.ctx.bus.publish(
+            PaymentRejected(sale.id, outcome.error_code or "payment.failed", message)
+        )
         self.ctx.bus.publish(SaleChanged(sale.id, sale.state, sale.paid, sale.due))

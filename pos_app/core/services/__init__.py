@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pos_app.core.services.health import HealthMonitor
+from pos_app.core.services.health import OFFLINE_RECHECK_SECONDS, HealthMonitor
 from pos_app.core.services.notifications import NotificationCenter
 from pos_app.core.services.retry import RetryService
 from pos_app.core.services.supervisor import Supervisor
@@ -25,9 +25,12 @@ class Services:
         self.supervisor.add("health", self.health.check_all, self._health_interval)
 
     async def _health_interval(self) -> float:
-        return float(
+        setting = float(
             await self.app.db.run(lambda s: self.app.config.get(s, "health.interval_seconds"))
         )
+        # A mint that is down is watched closely, so its return (and a long outage) is
+        # noticed within seconds rather than a whole interval.
+        return min(setting, OFFLINE_RECHECK_SECONDS) if self.health.any_offline else setting
 
     def start(self) -> None:
         """Start every service."""
@@ -36,6 +39,7 @@ class Services:
     async def stop(self) -> None:
         """Stop every service."""
         await self.supervisor.stop()
+        await self.health.stop()
 
     def status(self) -> list[dict[str, Any]]:
         """Each service's state."""

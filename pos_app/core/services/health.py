@@ -12,6 +12,7 @@ and p50/p95 latency over 24 hours and 7 days.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from dataclasses import dataclass
@@ -30,7 +31,10 @@ from pos_app.core.wallet.mints import MintDirectory
 log = logging.getLogger(__name__)
 
 SLOW_MS = 2000.0
-OFFLINE_ALERT_SECONDS = 600
+OFFLINE_ALERT_SECONDS = 60  # the owner hears of a mint down for a minute
+OFFLINE_RECHECK_SECONDS = 15.0  # while a mint is offline, check this often (not hourly)
+STALE_SECONDS = 5  # a sale starts with a fresh check when the last one is older
+SALE_CHECK_WAIT = 3.0  # ...but the till waits for it at most this long
 EXPIRY_WARNING_SECONDS = 7 * 86400
 HISTORY_DAYS = 30
 
@@ -58,6 +62,17 @@ class CheckResult:
         }
 
 
+def _duration(seconds: int) -> str:
+    minutes = seconds // 60
+    return "1 minute" if minutes <= 1 else f"{minutes} minutes"
+
+
+def _consume_error(task: asyncio.Future[Any]) -> None:
+    # A background round that failed is logged, not left as "exception never retrieved".
+    if not task.cancelled() and task.exception() is not None:
+        log.warning("mint check failed: %r", task.exception())
+
+
 def percentile(values: list[float], q: float) -> float | None:
     """The ``q``-quantile (0..1) by linear interpolation, None for no values."""
     if not values:
@@ -79,6 +94,51 @@ class HealthMonitor:
         self.mints = mints
         self.bus = bus
         self.clock = clock
+        self.any_offline = False  # after the last round: some trusted mint did not answer
+        self._round: asyncio.Future[list[CheckResult]] | None = None
+        self._alerted: set[tuple[str, int]] = set()
+
+    async def stop(self) -> None:
+        """Cancel a sale-start check still waiting for a slow mint (before closing)."""
+        if self._round is not None and not self._round.done():
+            self._round.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._round
+
+    async def trusted_status(self) -> list[dict[str, Any]]:
+        """The shop's trusted mints as last checked: url, name, status, checked_at."""
+
+        def read(session: Session) -> list[dict[str, Any]]:
+            rows = session.scalars(select(Mint).where(Mint.trusted.is_(True)).order_by(Mint.id))
+            return [
+                {"url": m.url, "name": m.name, "status": m.status, "checked_at": m.checked_at}
+                for m in rows
+            ]
+
+        return await self.db.run(read)
+
+    async def check_if_stale(
+        self, max_age: float = STALE_SECONDS, wait: float = SALE_CHECK_WAIT
+    ) -> list[dict[str, Any]]:
+        """Before a sale: check the trusted mints again if the last check is old.
+
+        "Old" is more than ``max_age`` seconds; the till waits at most ``wait`` seconds.
+
+        A check still running after ``wait`` goes on in the background and publishes its
+        result (``MintHealthChanged``); one round serves every caller meanwhile.
+
+        Returns:
+            :meth:`trusted_status` after the check (or as stored, when it is still running).
+        """
+        mints = await self.trusted_status()
+        now = self.clock()
+        if not any(m["checked_at"] is None or now - m["checked_at"] > max_age for m in mints):
+            return mints
+        if self._round is None or self._round.done():
+            self._round = asyncio.ensure_future(self.check_all())
+            self._round.add_done_callback(_consume_error)
+        await asyncio.wait({self._round}, timeout=wait)
+        return await self.trusted_status()
 
     async def check_all(self, url: str | None = None) -> list[CheckResult]:
         """Check every trusted mint (or one, trusted or not) concurrently."""
@@ -94,7 +154,10 @@ class HealthMonitor:
         rows = await self.db.run(targets)
         if url is not None and not rows:
             raise ValidationError("mint.unknown", "This mint is not in the shop's list.", url)
-        return list(await asyncio.gather(*(self.check(mint_id, u) for mint_id, u in rows)))
+        results = list(await asyncio.gather(*(self.check(mint_id, u) for mint_id, u in rows)))
+        if url is None:
+            self.any_offline = any(r.status == "offline" for r in results)
+        return results
 
     async def check(self, mint_id: int, url: str) -> CheckResult:
         """Check one mint, store the result, publish changes and warnings."""
@@ -130,13 +193,17 @@ class HealthMonitor:
             status == "offline"
             and since is not None
             and result.checked_at - since >= OFFLINE_ALERT_SECONDS
+            and (url, since) not in self._alerted
         ):
+            self._alerted.add((url, since))  # once per outage, not at every re-check
             self._notify(
                 "warning",
                 "Mint offline",
-                f"{url} has not answered for {(result.checked_at - since) // 60} minutes.",
+                f"{url} has not answered for {_duration(result.checked_at - since)}. Tokens "
+                "from it cannot be confirmed until it is back: a payment taken now is at the "
+                "shop's risk until then.",
                 "mint_offline",
-                url,
+                f"{url}:{since}",  # once per outage
             )
         if info is not None and info.pubkey and old_pubkey and info.pubkey != old_pubkey:
             self._notify(

@@ -231,6 +231,12 @@ class Sale(Base):
     payment_request_bech32: Mapped[str] = mapped_column(Text)
     change_token: Mapped[str | None] = mapped_column(Text)
     change_amount: Mapped[int] = mapped_column(BigInteger, default=0)
+    # A cancelled or expired sale that took money owes it back: refunded_at marks it given
+    # (as refund_token, or otherwise as refund_note says), so it is never owed twice.
+    refund_amount: Mapped[int] = mapped_column(BigInteger, default=0)
+    refund_token: Mapped[str | None] = mapped_column(Text)
+    refund_note: Mapped[str | None] = mapped_column(Text)
+    refunded_at: Mapped[int | None] = mapped_column(BigInteger)
     expires_at: Mapped[int] = mapped_column(BigInteger)
     paid_at: Mapped[int | None] = mapped_column(BigInteger)
     correlation_id: Mapped[str | None] = mapped_column(String(36))

@@ -1,11 +1,14 @@
-"""Writing exported tokens to files (USB sticks) atomically, with an optional QR picture."""
+"""Writing exported tokens to files (USB sticks), never replacing one, with a QR picture."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
-import tempfile
+import re
+from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pos_app.core.errors import StorageError
 
@@ -13,21 +16,46 @@ from pos_app.core.errors import StorageError
 MAX_STATIC_QR = 2900
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash or a pulled USB stick never leaves half a file."""
+def export_stem(
+    token: str, amount: int, unit: str, mint_url: str, when: datetime | None = None
+) -> str:
+    """A file name (without suffix) that tells a person what the file holds and never repeats.
+
+    ``cashu-20261202-0649-1000sat-mint.example.com-3f9a1c2e``: date and time, face value, unit,
+    mint host, and the first 8 hex digits of the token's SHA-256 (two tokens never share them
+    in practice; :func:`create_exclusive` still refuses to replace a file if they did).
+    """
+    when = when or datetime.now()
+    host = urlsplit(mint_url).hostname or "mint"
+    if urlsplit(mint_url).port:
+        host = f"{host}_{urlsplit(mint_url).port}"
+    host = _UNSAFE.sub("_", host)[:60]
+    unit_part = _UNSAFE.sub("_", unit)[:12]
+    short_id = hashlib.sha256(token.encode()).hexdigest()[:8]
+    return f"cashu-{when:%Y%m%d-%H%M%S}-{amount}{unit_part}-{host}-{short_id}"
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
+
+
+def create_exclusive(path: Path, data: bytes) -> None:
+    """Create ``path`` with ``data``; never replace an existing file (``FileExistsError``).
+
+    Hard links and atomic no-replace renames are missing on FAT-formatted USB sticks, so the
+    file is opened with ``O_EXCL`` (mode ``x``) and written in place; a write that fails
+    removes the part it wrote, so no half token is left behind.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
+    with open(path, "xb") as f:
+        try:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        except BaseException:
+            f.close()
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+            raise
     with contextlib.suppress(OSError):  # not every platform can fsync a directory
         dir_fd = os.open(path.parent, os.O_RDONLY)
         try:
@@ -36,24 +64,46 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.close(dir_fd)
 
 
-def write_export_files(out: Path, token: str, *, qr: bool = False) -> tuple[Path, Path | None]:
+def write_export_files(
+    out: Path,
+    token: str,
+    *,
+    amount: int,
+    unit: str,
+    mint_url: str,
+    qr: bool = False,
+) -> tuple[Path, Path | None]:
     """Write the token text to ``out`` (a file, or a folder to name it in), and a QR PNG beside it.
+
+    Files are created, never replaced: a token already on the stick is ecash too.
 
     Returns:
         The token file and the PNG (None when not asked for or too long for one QR code).
 
     Raises:
-        StorageError: ``export.write_failed`` when the file cannot be written.
+        StorageError: ``export.file_exists`` when ``out`` names a file that exists,
+            ``export.write_failed`` when the file cannot be written.
     """
     out = Path(out)
-    if out.is_dir():
-        out = out / f"cashu-{token[6:18].replace('-', '_')}.txt"
+    png_wanted = qr and len(token) <= MAX_STATIC_QR
+    data = (token + "\n").encode("ascii")
     try:
-        atomic_write(out, (token + "\n").encode("ascii"))
+        if out.is_dir():
+            out = _create_in_folder(out, export_stem(token, amount, unit, mint_url), data)
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                create_exclusive(out, data)
+            except FileExistsError as exc:
+                raise StorageError(
+                    "export.file_exists",
+                    "A file with this name exists already and was not replaced. The token is "
+                    "kept in the wallet's export list; export to a folder or another name.",
+                    str(out),
+                ) from exc
         png = None
-        if qr and len(token) <= MAX_STATIC_QR:
-            png = out.with_suffix(".png")
-            atomic_write(png, qr_png(token))
+        if png_wanted:
+            png = _create_unique(out.with_suffix(".png"), qr_png(token))
     except OSError as exc:
         raise StorageError(
             "export.write_failed",
@@ -61,6 +111,31 @@ def write_export_files(out: Path, token: str, *, qr: bool = False) -> tuple[Path
             f"{out}: {exc}",
         ) from exc
     return out, png
+
+
+def _create_in_folder(folder: Path, stem: str, data: bytes) -> Path:
+    for n in range(1, 100):
+        path = folder / (f"{stem}.txt" if n == 1 else f"{stem}-{n}.txt")
+        if path.with_suffix(".png").exists():
+            continue  # keep a token and its picture under one name
+        try:
+            create_exclusive(path, data)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"no free name for {stem} in {folder}")
+
+
+def _create_unique(path: Path, data: bytes) -> Path:
+    """Create ``path``, or ``name-2.png``... when something already has that name."""
+    for n in range(1, 100):
+        candidate = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
+        try:
+            create_exclusive(candidate, data)
+        except FileExistsError:
+            continue
+        return candidate
+    raise FileExistsError(f"no free name for {path}")
 
 
 def qr_png(text: str, *, box_size: int = 6) -> bytes:

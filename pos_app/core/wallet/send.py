@@ -343,7 +343,16 @@ async def _finish_files(
     if req.out is not None:
         # A USB stick can be slow: the write (with its fsyncs) must not hold the event loop.
         file, qr_file = await asyncio.get_running_loop().run_in_executor(
-            None, partial(write_export_files, req.out, text, qr=req.qr)
+            None,
+            partial(
+                write_export_files,
+                req.out,
+                text,
+                amount=req.amount,
+                unit=req.unit,
+                mint_url=req.url,
+                qr=req.qr,
+            ),
         )
 
         def record(session: Session) -> None:

@@ -39,6 +39,20 @@ class DismissDialog(QDialog):
                 "The payment ({amount}) will be credited to its sale. Why do you accept it?"
             )
             action = self.tr("Accept")
+        elif item.source == "refund":
+            self.setWindowTitle(self.tr("Refunded another way"))
+            text = self.tr(
+                "The refund of {amount} is recorded as given, and leaves the list. How was the "
+                "customer refunded?"
+            )
+            action = self.tr("Record")
+        elif item.source == "payment" and item.status == "failed":
+            self.setWindowTitle(self.tr("Close failed payment"))
+            text = self.tr(
+                "The failed payment ({amount}) leaves the list; the sale is not credited. "
+                "Nothing is deleted. How was it settled?"
+            )
+            action = self.tr("Close")
         elif item.source == "payment":
             self.setWindowTitle(self.tr("Reject payment"))
             text = self.tr(

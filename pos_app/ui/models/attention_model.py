@@ -1,9 +1,11 @@
-"""Things the owner must look at: interrupted money operations and payments needing review.
+"""What the owner must look at: stuck operations, payments in review or failed, refunds owed.
 
 Operations come from ``core.wallet.recovery_list()`` (open and ``needs_review``
 journal rows); payments in state ``needs_review`` (a Lightning payment that could
-not be proven) come from the payments table, since no operation is left open
-for them. The list is short, so a refresh reloads it whole.
+not be proven) or ``failed`` (a token spent elsewhere before recovery redeemed it)
+come from the payments table, since no operation is left open for them. The list is
+short, so a refresh reloads it whole. Refunds owed are cancelled or expired sales that
+took money (``core.payments.refunds.owed_sales``).
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from pos_app.core.store.schema import Payment
+from pos_app.core.payments.refunds import owed_sales
+from pos_app.core.store.schema import Payment, Sale
 from pos_app.ui import theme
 from pos_app.ui.models import sale_format as fmt
 
@@ -98,11 +101,31 @@ class AttentionItem:
         """A payment in review can be accepted (credited) by the owner."""
         return self.source == "payment" and self.status == "needs_review"
 
+    @property
+    def can_refund(self) -> bool:
+        """A refund owed can be given back as a token."""
+        return self.source == "refund"
+
 
 def review_payments(session: Session) -> list[AttentionItem]:
-    """Payments in state ``needs_review``, oldest first."""
+    """Payments in review, and failed ones the owner has not closed, oldest first.
+
+    A failed payment matters while its sale is unpaid (the customer may have left with the
+    goods) or when it had been accepted offline (the sale counted money that never came).
+    """
     rows = session.scalars(
-        select(Payment).where(Payment.state == "needs_review").order_by(Payment.created_at)
+        select(Payment)
+        .join(Sale, Sale.id == Payment.sale_id)
+        .where(
+            or_(
+                Payment.state == "needs_review",
+                and_(
+                    Payment.state == "failed",
+                    or_(Payment.offline.is_(True), Sale.state != "paid"),
+                ),
+            )
+        )
+        .order_by(Payment.created_at)
     )
     return [
         AttentionItem(
@@ -112,7 +135,9 @@ def review_payments(session: Session) -> list[AttentionItem]:
             p.state,
             0,
             None,
-            reason_text(p.error_code, p.error_message),
+            failed_text(p.error_code, p.offline)
+            if p.state == "failed"
+            else reason_text(p.error_code, p.error_message),
             p.sale_id,
             p.amount,
         )
@@ -120,8 +145,51 @@ def review_payments(session: Session) -> list[AttentionItem]:
     ]
 
 
+def failed_text(code: str | None, offline: bool) -> str:
+    """Why a payment failed and what the owner does about it."""
+    why = reason_text(code, _tr("The mint refused the token"))
+    if offline:
+        todo = _tr(
+            "The sale was counted as paid offline, but the money never arrived: contact the "
+            "customer or write it off, then Dismiss."
+        )
+    else:
+        todo = _tr(
+            "The sale is not paid: ask the customer to pay again; if the goods have left, "
+            "the amount is lost. Dismiss once it is settled."
+        )
+    return f"{why}. {todo}"
+
+
+def refunds_owed(session: Session) -> list[AttentionItem]:
+    """Cancelled or expired sales that took money and have not given it back."""
+    return [
+        AttentionItem(
+            "refund",
+            sale.id,
+            "refund",
+            "refund_owed",
+            0,
+            None,
+            (
+                _tr("Cancelled after {paid} was paid")
+                if sale.state == "cancelled"
+                else _tr("Expired after {paid} was paid")
+            ).format(paid=fmt.sats(sale.paid, sale.unit))
+            + ". "
+            + _tr(
+                "Give it back: Refund makes a token (QR code and file); Dismiss if you "
+                "refunded it another way."
+            ),
+            sale.id,
+            sale.paid,
+        )
+        for sale in owed_sales(session)
+    ]
+
+
 async def load_attention(core: App) -> list[AttentionItem]:
-    """Open or review-pending operations, then payments needing review."""
+    """Open or review-pending operations, then payments needing review, then refunds owed."""
     operations = [
         AttentionItem(
             "operation",
@@ -136,7 +204,7 @@ async def load_attention(core: App) -> list[AttentionItem]:
         )
         for op in await core.wallet.recovery_list()
     ]
-    return operations + await core.db.run(review_payments)
+    return operations + await core.db.run(review_payments) + await core.db.run(refunds_owed)
 
 
 class AttentionModel(QAbstractTableModel):
@@ -217,4 +285,5 @@ def _kind_label(kind: str) -> str:
         "restore": _tr("Restore"),
         "mint": _tr("Mint"),
         "payment": _tr("Payment"),
+        "refund": _tr("Refund owed"),
     }.get(kind, kind)

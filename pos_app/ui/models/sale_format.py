@@ -23,6 +23,7 @@ STATE_COLORS = {
     "recovering": "warn",
     "failed": "bad",
     "needs_review": "bad",
+    "refund_owed": "bad",
     "dismissed": "muted",
     "pending": "warn",
     "done": "ok",
@@ -56,6 +57,7 @@ def state_label(state: str | None) -> str:
         "pending": tr("Pending"),
         "done": tr("Done"),
         "recovered": tr("Recovered"),
+        "refund_owed": tr("Refund owed"),
     }
     return labels.get(state or "", state or "")
 
@@ -88,6 +90,20 @@ def money(amount: str | None, currency: str) -> str:
             return f"{amount} sat"
     whole, _dot, frac = str(amount or "0").partition(".")
     return f"{group(whole or '0')}.{frac.ljust(2, '0')} {currency.upper()}"
+
+
+def fiat_of(amount_sat: int, rate: str | None, currency: str) -> str:
+    """``amount_sat`` in the shop currency at the sale's rate (price of one BTC), 2 decimals.
+
+    "" for a sat shop or a sale without a rate.
+    """
+    if currency == "sat" or not rate:
+        return ""
+    try:
+        value = Decimal(int(amount_sat)) * Decimal(rate) / Decimal(100_000_000)
+    except (InvalidOperation, ValueError):
+        return ""
+    return money(format(value.quantize(Decimal("0.01")), "f"), currency)
 
 
 def when(ts: int | None, *, seconds: bool = False) -> str:

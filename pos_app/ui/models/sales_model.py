@@ -12,6 +12,7 @@ no reset.
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -279,10 +280,25 @@ class SalesModel(QAbstractTableModel):
             case "amount":
                 return fmt.money(row.amount, row.currency)
             case "sats":
-                return fmt.sats(row.due, row.unit)
+                return _due_text(row)
             case "paid":
                 return fmt.sats(row.paid, row.unit)
             case "mint":
                 return fmt.mints_label(row.mint, row.mint_count)
             case _:
                 return row.memo or ""
+
+
+def _due_text(row: SaleRow) -> str:
+    """The amount due in the token unit, when it says more than the Amount column.
+
+    A sat sale without a fee advance is due exactly its amount: repeating it would only
+    make the table harder to read.
+    """
+    if row.currency == "sat":
+        try:
+            if Decimal(row.amount) == row.due:
+                return ""
+        except (InvalidOperation, ValueError):
+            pass
+    return fmt.sats(row.due, row.unit)

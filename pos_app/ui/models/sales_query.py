@@ -42,7 +42,7 @@ COLUMNS = (
     Column("sale", "Sale"),
     Column("state", "State"),
     Column("amount", "Amount", numeric=True),
-    Column("sats", "Sats", numeric=True),
+    Column("sats", "Due in sat", numeric=True),
     Column("paid", "Paid", numeric=True),
     Column("mint", "Mint"),
     Column("memo", "Memo"),

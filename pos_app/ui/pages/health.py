@@ -84,8 +84,11 @@ class HealthPage(Page):
         ui.bridge.mint_health_changed.connect(lambda *_: self.refresh())
 
     def activated(self) -> None:
-        """Refresh now and every few seconds while shown."""
+        """Refresh now (checking mints whose last check is stale) and every few seconds."""
         self.refresh()
+        # A page showing a minute-old "online" would mislead: check again if stale; the
+        # health events refresh the table when the answers come.
+        spawn(self.ui.core.services.health.check_if_stale(), on_error=lambda _e: None)
         self._timer.start()
 
     def deactivated(self) -> None:

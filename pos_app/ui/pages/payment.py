@@ -6,13 +6,16 @@ States (:attr:`PaymentView.state`), each with its own colour, words and keys:
 ``processing``  a token was read: spinner; new reads are ignored until the answer.
 ``partial``     part was paid: what remains; the next token may come in.
 ``refused``     the reason in plain words and what to do next; the next token may come in.
-``offline``     the mint failed mid-payment: the token is kept and retried automatically.
+``offline``     the mint failed mid-payment: the token is kept and retried automatically, but
+                it is not confirmed (the goods are at the shop's risk until it is).
+``failed``      such a token could not be redeemed later (spent elsewhere): the sale is unpaid.
 ``review``      the money moved but the owner must check it.
 ``paid``        large confirmation, change QR if any, sound, receipt; Enter: new sale.
 ``expired``     the rate lock ran out; Enter: a new sale for the same amount.
 
-The view also follows the core's events (``sale_changed``/``sale_paid``) for its
-sale, so a payment that recovery settles later turns the screen to paid.
+The view also follows the core's events (``sale_changed``/``sale_paid``/
+``payment_rejected``) for its sale, so a payment that recovery settles later turns the
+screen to paid, and one that recovery gives up on turns it to failed.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from pos_app.ui.widgets.scan_panel import ScanPanel
 from pos_app.ui.widgets.status_panel import StatusPanel
 
 ACCEPTING = ("waiting", "partial", "refused")  # states in which a token may come in
-FINAL = ("paid", "offline", "review", "expired")
+FINAL = ("paid", "offline", "review", "failed", "expired")
 
 
 class PaymentView(QWidget):
@@ -125,6 +128,7 @@ class PaymentView(QWidget):
 
         ui.bridge.sale_changed.connect(self._on_sale_changed)
         ui.bridge.sale_paid.connect(self._on_sale_paid)
+        ui.bridge.payment_rejected.connect(self._on_payment_rejected)
 
     def _button(self, text: str, slot: Any) -> QPushButton:
         button = QPushButton(text)
@@ -235,6 +239,12 @@ class PaymentView(QWidget):
         elif state == "expired" and self.state in ACCEPTING:
             self._set_state("expired")
 
+    def _on_payment_rejected(self, sale_id: str, code: str, message: str) -> None:
+        # Only a payment left unconfirmed can fail after its answer: recovery gave up on it.
+        if sale_id == self.sale_id and self.state == "offline":
+            self.advice = Advice(self.tr("Payment failed: not paid"), message, code)
+            self._set_state("failed")
+
     def _on_sale_paid(self, sale_id: str, _amount: int, _unit: str, change: object) -> None:
         if sale_id == self.sale_id and self.state not in ("", "processing", "paid"):
             self._show_paid(change if isinstance(change, str) else None)
@@ -291,10 +301,10 @@ class PaymentView(QWidget):
             if paid:
                 text += " " + self.tr("Still to pay: {left}.").format(left=fmt.sats(left))
             self.status.set_state(state, self.advice.title, text)
-        elif state in ("offline", "review") and self.advice is not None:
+        elif state in ("offline", "review", "failed") and self.advice is not None:
             self.status.set_state(state, self.advice.title, self.advice.text)
         elif state == "paid":
-            words = self.tr("{paid} received.").format(paid=fmt.sats(paid))
+            words = self._paid_words(paid, change)
             if offline:
                 words += " " + self.tr("Accepted offline: it is redeemed when the mint is back.")
             self.status.set_state(state, self.tr("Paid"), words)
@@ -321,6 +331,30 @@ class PaymentView(QWidget):
         self.receipts.setVisible(state == "paid")
         self.state_changed.emit(state, {"remaining": left, "change": change})
 
+    def _paid_words(self, paid: int, change: str | None) -> str:
+        """What was paid, in the shop currency and sat, and the change to hand back."""
+        currency = str(self.sale.get("currency", "sat"))
+        due = int(self.sale.get("due", 0))
+        rate = self.sale.get("rate")
+        if currency == "sat":
+            words = self.tr("{price} paid.").format(price=fmt.sats(due))
+        else:
+            words = self.tr("{price} paid ({sats}).").format(
+                price=fmt.money(str(self.sale.get("amount", "0")), currency), sats=fmt.sats(due)
+            )
+        over = paid - due
+        if over <= 0:
+            return words
+        fiat = fmt.fiat_of(over, rate, currency)
+        change_text = f"{fmt.sats(over)} ({fiat})" if fiat else fmt.sats(over)
+        if change:
+            more = self.tr(
+                "The customer gave {given}: change {change}. Let them scan the change code."
+            )
+        else:
+            more = self.tr("The customer gave {given}: {change} over, kept by the shop.")
+        return f"{words} {more.format(given=fmt.sats(paid), change=change_text)}"
+
     def _update_code(self, state: str, paid: int, left: int, change: str | None) -> None:
         """The left column: the request QR, the change QR, or large words."""
         if state == "paid" and change:
@@ -328,7 +362,9 @@ class PaymentView(QWidget):
         elif state == "paid":
             self.code.show_note(self.tr("{paid}\nreceived").format(paid=fmt.sats(paid)), "ok")
         elif state == "offline":
-            self.code.show_note(self.tr("The token is safe.\nNothing to do now."), "warn")
+            self.code.show_note(self.tr("Not confirmed yet.\nGoods at the shop's risk."), "warn")
+        elif state == "failed":
+            self.code.show_note(self.tr("Not paid.\nAsk for another payment."), "bad")
         elif state == "review":
             self.code.show_note(self.tr("Tell the owner."), "warn")
         elif state == "expired":
@@ -380,8 +416,8 @@ class PaymentView(QWidget):
             self._confirm_cancel = True
             self.scan.show_hint(
                 self.tr(
-                    "{paid} was already paid. Press Esc again to cancel the sale; the owner "
-                    "refunds the customer."
+                    "{paid} was already paid. Press Esc again to cancel the sale; the refund "
+                    "is then listed under Needs attention in Activity."
                 ).format(paid=fmt.sats(paid)),
                 "bad",
             )

@@ -21,6 +21,7 @@ from pos_app.ui.page import Page
 from pos_app.ui.pages.payment import ACCEPTING, PaymentView
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.keypad import Keypad
+from pos_app.ui.widgets.mint_banner import ShopMintsBanner
 
 
 class SellPage(Page):
@@ -38,8 +39,10 @@ class SellPage(Page):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.keypad)
         self.stack.addWidget(self.payment)
+        self.mints_banner = ShopMintsBanner(ui)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.mints_banner)
         layout.addWidget(self.stack)
         self.keypad.charge.connect(self.charge)
         self.payment.done.connect(self.back_to_keypad)
@@ -69,6 +72,7 @@ class SellPage(Page):
             if self.payment.state in ACCEPTING and not self.payment.scan.scanning:
                 self.payment.scan.start()
         self.reload_settings()
+        self.mints_banner.check()
 
     def deactivated(self) -> None:
         """Another page is shown: free the camera (the sale stays open)."""
@@ -138,6 +142,7 @@ class SellPage(Page):
             return
         self._charging = True
         self.keypad.set_busy(True)
+        self.mints_banner.check()  # fresh mint health as the sale starts, not a minute old
         currency = self.settings.get("currency") or None
         spawn(
             self.ui.core.sales.new_sale(amount, currency, memo or None),

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from pos_app.core.config import Option
+from pos_app.core.config import RATE_KEYS, Option, check_together
 from pos_app.core.errors import ConfigError, PosError
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
+from pos_app.ui.messages import explain_error
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.mint_list import MintList
@@ -180,6 +181,7 @@ class SettingsPage(Page):
             field.set_error(None)
             if value != self.values.get(key):
                 changes[key] = value
+        self._check_together(changes, refused)
         if refused:
             self.scroll.ensureWidgetVisible(refused[0])
         if not changes:
@@ -190,13 +192,27 @@ class SettingsPage(Page):
         config = self.ui.core.config
 
         def write(session: Session) -> dict[str, Any]:
-            return {key: config.set(session, key, value) for key, value in changes.items()}
+            return config.set_many(session, changes)
 
         spawn(
             self.ui.core.db.run(write),
             on_done=lambda stored: self._saved(stored, len(refused)),
             on_error=self._failed,
         )
+
+    def _check_together(self, changes: dict[str, Any], refused: list[OptionField]) -> None:
+        """Hold back the rate settings when together they would leave sales unpriceable."""
+        if not set(changes) & set(RATE_KEYS):
+            return
+        try:
+            check_together({**self.values, **changes})
+        except ConfigError as err:
+            field = self.fields.get(err.data.get("key", ""))
+            if field is not None:
+                field.set_error(explain_error(err).text)
+                refused.append(field)
+            for key in RATE_KEYS:
+                changes.pop(key, None)
 
     def _saved(self, stored: dict[str, Any], refused: int) -> None:
         self._saving = False

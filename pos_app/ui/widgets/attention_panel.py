@@ -1,4 +1,4 @@
-"""The "Needs attention" list of the Activity page, with Retry, Dismiss and the sale's details."""
+"""The "Needs attention" list of the Activity page: Retry, Refund, Dismiss, the sale's details."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from pos_app.core.wallet.recovery import Outcome
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.dismiss_dialog import DismissDialog
+from pos_app.ui.dialogs.refund_dialog import RefundDialog
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.models.attention_model import (
     AttentionItem,
@@ -79,6 +80,10 @@ class AttentionPanel(QFrame):
         self.accept_button = QPushButton(self.tr("Accept…"))
         self.accept_button.setToolTip(self.tr("Credit this payment to its sale"))
         self.accept_button.clicked.connect(self.accept_payment)
+        self.refund_button = QPushButton(self.tr("Refund…"))
+        self.refund_button.setProperty("role", "primary")
+        self.refund_button.setToolTip(self.tr("Give the paid amount back as a token"))
+        self.refund_button.clicked.connect(self.refund)
         self.retry_button.clicked.connect(self.retry)
         self.dismiss_button.clicked.connect(self.dismiss)
         self.details_button.clicked.connect(self._details)
@@ -92,6 +97,7 @@ class AttentionPanel(QFrame):
         buttons.addWidget(self.empty)
         buttons.addStretch(1)
         self._actions = (
+            self.refund_button,
             self.retry_button,
             self.accept_button,
             self.dismiss_button,
@@ -105,6 +111,7 @@ class AttentionPanel(QFrame):
         layout.addWidget(self.status)
         self._busy = False
         self.dismiss_dialog: DismissDialog | None = None  # the open one (tests reach it here)
+        self.refund_dialog: RefundDialog | None = None
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(150)
@@ -178,6 +185,21 @@ class AttentionPanel(QFrame):
         if item is not None and item.can_dismiss and not self._busy:
             self._ask_reason(item, lambda reason: self._dismiss(item, reason))
 
+    def refund(self) -> None:
+        """Open the refund dialog for the selected refund owed."""
+        item = self.selected()
+        if item is None or not item.can_refund or self._busy:
+            return
+        dialog = RefundDialog(self.ui, item, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.refunded.connect(
+            lambda r: self._finished(
+                self.tr("Refund token made: {amount}.").format(amount=fmt.sats(r.amount, r.unit))
+            )
+        )
+        dialog.open()
+        self.refund_dialog = dialog
+
     def accept_payment(self) -> None:
         """Ask why, then credit the selected payment in review to its sale."""
         item = self.selected()
@@ -206,6 +228,14 @@ class AttentionPanel(QFrame):
         )
 
     def _dismiss(self, item: AttentionItem, reason: str) -> None:
+        if item.source == "refund":
+            self._set_busy(True, self.tr("Saving…"))
+            spawn(
+                self.ui.core.sales.refunds.close(item.id, reason),
+                on_done=lambda _sale: self._finished(self.tr("Recorded as refunded.")),
+                on_error=self._failed,
+            )
+            return
         if item.source == "payment":
             self._review(item, reason, accept=False)
             return
@@ -255,6 +285,8 @@ class AttentionPanel(QFrame):
         self.dismiss_button.setEnabled(not self._busy and item is not None and item.can_dismiss)
         self.accept_button.setEnabled(not self._busy and item is not None and item.can_accept)
         self.accept_button.setVisible(item is not None and item.source == "payment")
+        self.refund_button.setEnabled(not self._busy and item is not None and item.can_refund)
+        self.refund_button.setVisible(item is not None and item.can_refund)
         self.details_button.setEnabled(item is not None and bool(item.sale_id))
 
     def _details(self, *_args: object) -> None:
@@ -265,5 +297,5 @@ class AttentionPanel(QFrame):
     def _on_notification(
         self, _level: str, _title: str, _body: str, kind: str, _data: object
     ) -> None:
-        if kind == "needs_review":
+        if kind in ("needs_review", "payment_failed", "offline_failed"):
             self._refresh_timer.start()

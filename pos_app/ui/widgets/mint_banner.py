@@ -1,7 +1,14 @@
-"""A banner on the payment screen when the mint a customer's token needs is offline."""
+"""Banners for offline mints: the token's mint, and the shop's own mints.
+
+:class:`MintOfflineBanner` sits on the payment screen; :class:`ShopMintsBanner` on the
+whole Sell page.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from pos_app.core.cashu.tokens import parse_token
@@ -58,3 +65,60 @@ class MintOfflineBanner(QLabel):
     def _on_health(self, url: str, status: str, _previous: object, _latency: object) -> None:
         if url == self.mint and status != "offline":
             self.hide()
+
+
+class ShopMintsBanner(QLabel):
+    """Shown on the Sell page while any of the shop's trusted mints is offline.
+
+    :meth:`check` re-checks the mints when the last check is a few seconds old (at a
+    sale's start); health events from the monitor keep it current in between.
+
+    Signals:
+        updated(list): the trusted mints (url, name, status) it last showed.
+    """
+
+    updated = Signal(list)
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.setObjectName("shop-mints-offline")
+        self.setWordWrap(True)
+        self.setMargin(8)
+        self.offline: list[str] = []
+        super().hide()
+        ui.bridge.mint_health_changed.connect(lambda *_a: self.refresh())
+
+    def check(self) -> None:
+        """Check the mints now if the last check is stale (short wait), then show the result."""
+        spawn(
+            self.ui.core.services.health.check_if_stale(),
+            on_done=self._show,
+            on_error=lambda _err: self.refresh(),
+        )
+
+    def refresh(self) -> None:
+        """Show the stored health of the shop's mints."""
+        spawn(self.ui.core.services.health.trusted_status(), on_done=self._show)
+
+    def _show(self, mints: list[dict[str, Any]]) -> None:
+        down = [m for m in mints if m["status"] == "offline"]
+        self.offline = [m["url"] for m in down]
+        if not down:
+            super().hide()
+        else:
+            names = ", ".join(m["name"] or m["url"] for m in down)
+            if len(down) == len(mints):
+                text = self.tr(
+                    "The shop's mint is offline: %1. A payment cannot be confirmed now; a "
+                    "token taken meanwhile is at the shop's risk until the mint is back."
+                )
+            else:
+                text = self.tr(
+                    "Offline now: %1. Tokens from that mint cannot be confirmed; tokens from "
+                    "the shop's other mints are fine."
+                )
+            self.setStyleSheet(theme.banner_style("warn"))
+            self.setText(text.replace("%1", names))
+            self.show()
+        self.updated.emit(mints)

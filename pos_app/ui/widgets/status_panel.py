@@ -18,6 +18,7 @@ STATE_COLORS = {
     "refused": "bad",
     "offline": "warn",
     "review": "warn",
+    "failed": "bad",
     "expired": "muted",
     "cancelled": "muted",
 }

@@ -1,0 +1,213 @@
+"""Giving a cancelled sale's money back as a token: a folder, then the token's QR and file.
+
+Open with ``RefundDialog(ui, item, parent).open()`` for a "Refund owed" item of the
+attention list. The token is made by ``core.sales.refunds.refund`` (the wallet's send,
+from the mint the customer paid with first) and recorded on the sale, so pressing the
+button twice never refunds twice. Long tokens show as an animated QR code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.core.errors import PosError
+from pos_app.core.wallet.send import SendResult
+from pos_app.ui.context import UiContext
+from pos_app.ui.dialogs.export_dialog import _default_folder
+from pos_app.ui.messages import explain_error
+from pos_app.ui.models import sale_format as fmt
+from pos_app.ui.models.attention_model import AttentionItem
+from pos_app.ui.tasks import in_thread, spawn
+from pos_app.ui.widgets.qr import QrView
+
+
+class RefundDialog(QDialog):
+    """The amount owed and a folder; then the refund token as a QR code, its file and Copy.
+
+    Signals:
+        refunded(object): the :class:`SendResult` of the refund token.
+        failed(object): the :class:`PosError` of a failed attempt (nothing was recorded).
+    """
+
+    refunded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        ui: UiContext,
+        item: AttentionItem,
+        parent: QWidget | None = None,
+        *,
+        folder: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.item = item
+        self.sent: SendResult | None = None
+        self.setWindowTitle(self.tr("Refund the customer"))
+        self.resize(640, 620)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_form(folder))
+        self.stack.addWidget(self._build_result())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+    def _build_form(self, folder: Path | None) -> QWidget:
+        page = QWidget()
+        title = QLabel(
+            self.tr("Refund {amount} for sale {sale}").format(
+                amount=fmt.sats(self.item.amount), sale=(self.item.sale_id or "")[:8]
+            )
+        )
+        title.setProperty("role", "title")
+        intro = QLabel(
+            self.tr(
+                "The amount the customer paid is given back as an ecash token: they scan the "
+                "QR code, or take the file. It comes from the mint they paid with when the "
+                "shop holds enough there."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setProperty("role", "muted")
+        self.folder = QLineEdit(str(folder) if folder is not None else "")
+        self.folder.setPlaceholderText(self.tr("Folder for the token file (optional)"))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self._choose_folder)
+        if folder is None:
+            spawn(in_thread(_default_folder), on_done=self._folder_found)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Save to")))
+        row.addWidget(self.folder, 1)
+        row.addWidget(choose)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.refund_button = QPushButton(self.tr("Make refund token"))
+        self.refund_button.setProperty("role", "primary")
+        self.refund_button.setMinimumHeight(44)
+        self.refund_button.clicked.connect(self.refund)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setMinimumHeight(44)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.refund_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _folder_found(self, found: tuple[list[Path], Path]) -> None:
+        if not self.folder.text():
+            self.folder.setText(str(found[1]))
+
+    def _choose_folder(self) -> None:
+        dialog = QFileDialog(self, self.tr("Save the refund token to"), self.folder.text())
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(self.folder.setText)
+        dialog.open()
+
+    def refund(self) -> None:
+        """Make the refund token (as a task); the file is written when a folder exists."""
+        if not self.refund_button.isEnabled() or self.item.sale_id is None:
+            return
+        self.error.hide()
+        self.refund_button.setEnabled(False)
+        self.refund_button.setText(self.tr("Making the token…"))
+        typed = self.folder.text().strip()
+        spawn(
+            self._refund(Path(typed).expanduser() if typed else None),
+            on_done=self.show_result,
+            on_error=self._refund_failed,
+        )
+
+    async def _refund(self, folder: Path | None) -> SendResult:
+        out = folder if folder is not None and await in_thread(folder.is_dir) else None
+        return await self.ui.core.sales.refunds.refund(self.item.sale_id or "", out=out, qr=True)
+
+    def _refund_failed(self, err: PosError) -> None:
+        self.refund_button.setEnabled(True)
+        self.refund_button.setText(self.tr("Make refund token"))
+        self.error.setText(explain_error(err).text)
+        self.error.show()
+        self.failed.emit(err)
+
+    def _build_result(self) -> QWidget:
+        page = QWidget()
+        self.result_title = QLabel()
+        self.result_title.setProperty("role", "title")
+        self.qr = QrView()
+        self.qr.setMinimumSize(360, 360)
+        self.file_label = QLabel()
+        self.file_label.setWordWrap(True)
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_button = QPushButton(self.tr("Copy token"))
+        self.copy_button.clicked.connect(self.copy_token)
+        done = QPushButton(self.tr("Done"))
+        done.setProperty("role", "primary")
+        done.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addStretch(1)
+        buttons.addWidget(done)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.result_title)
+        layout.addWidget(self.qr, 1)
+        layout.addWidget(self.file_label)
+        layout.addLayout(buttons)
+        return page
+
+    def show_result(self, result: SendResult) -> None:
+        """Show the refund token for the customer to scan."""
+        self.sent = result
+        self.result_title.setText(
+            self.tr("Refund of {amount}: let the customer scan it").format(
+                amount=fmt.sats(result.amount, result.unit)
+            )
+        )
+        self.qr.set_text(result.token)
+        lines = [
+            self.tr("Saved to: {path}").format(path=result.file)
+            if result.file
+            else self.tr("No file saved (no folder): copy the token or let it be scanned.")
+        ]
+        lines.append(self.tr("From mint: {mint}").format(mint=fmt.short_mint(result.mint)))
+        if self.qr.animated:
+            lines.append(
+                self.tr("Long token: the QR code is animated; scan it until it completes.")
+            )
+        self.file_label.setText("\n".join(lines))
+        self.stack.setCurrentIndex(1)
+        self.refunded.emit(result)
+
+    def copy_token(self) -> None:
+        """Put the token on the clipboard."""
+        if self.sent is not None:
+            QGuiApplication.clipboard().setText(self.sent.token)
+            self.copy_button.setText(self.tr("Copied"))
+
+    def done(self, result: int) -> None:
+        """Stop the QR animation when the dialog closes."""
+        self.qr.clear()
+        super().done(result)
