@@ -127,7 +127,9 @@ def test_charge_error_is_shown_under_the_amount(qtbot, ui, arun):
 def test_messages_speak_plainly_and_keep_the_numbers():
     spent = explain("token.already_spent", "The mint says: Token already spent.")
     assert spent.title == "Already spent"
-    assert spent.text == "This token was already spent. Ask the customer to send a new one."
+    assert spent.text == (
+        "This token was already used, here or elsewhere. Ask the customer to send a new one."
+    )
     fee = ValidationError(
         "fee.too_high",
         "The mint fee of 2 sat is 3.12% of this 64 sat token, above the shop's limit of 2%.",

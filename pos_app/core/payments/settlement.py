@@ -145,7 +145,7 @@ class Settlement:
                 "Payment needs review",
                 message,
                 kind="needs_review",
-                data={"sale_id": sale_id, "payment_id": payment_id},
+                data={"sale_id": sale_id, "payment_id": payment_id, "code": code},
             )
         )
         return PayResult(
@@ -366,7 +366,7 @@ class Settlement:
                     f"A token accepted offline for sale {sale.id[:8]} could not be redeemed "
                     f"({outcome.error_code}).",
                     kind="offline_failed",
-                    data={"sale_id": sale.id},
+                    data={"sale_id": sale.id, "code": outcome.error_code},
                 )
             )
         self.ctx.bus.publish(SaleChanged(sale.id, sale.state, sale.paid, sale.due))

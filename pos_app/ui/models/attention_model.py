@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core.store.schema import Payment
-from pos_app.ui import theme
+from pos_app.ui import messages, theme
 from pos_app.ui.models import sale_format as fmt
 
 if TYPE_CHECKING:
@@ -38,23 +38,8 @@ def _tr(text: str) -> str:
 
 
 def reason_text(code: str | None, message: str | None = None) -> str:
-    """A failure code in plain words (the code itself when there are none for it)."""
-    words = {
-        "mint.unreachable": _tr("The mint could not be reached"),
-        "mint.timeout": _tr("The mint did not answer in time"),
-        "mint.server_error": _tr("The mint had an internal error"),
-        "mint.rate_limited": _tr("The mint asked to slow down"),
-        "mint.bad_response": _tr("The mint sent an answer the app does not understand"),
-        "mint.quote_pending": _tr("The Lightning payment is still in progress"),
-        "token.pending": _tr("The mint is still working on the token"),
-        "lightning.unreachable": _tr("The Lightning address could not be reached"),
-        "lightning.unproven": _tr("The Lightning payment could not be proven"),
-        "security.preimage_mismatch": _tr("The mint's Lightning receipt does not match"),
-        "token.already_spent": _tr("The token was already spent elsewhere"),
-    }
-    if code in words:
-        return words[code]
-    return message or code or "—"
+    """A failure code in plain words: the message catalogue's, as every screen shows it."""
+    return messages.reason(code, message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +56,7 @@ class AttentionItem:
         reason: why it is here, in plain words.
         sale_id: the sale it belongs to, if any.
         amount: its amount in sat.
+        detail: the reason's full sentence (the catalogue's), shown as its tooltip.
     """
 
     source: str
@@ -82,6 +68,7 @@ class AttentionItem:
     reason: str
     sale_id: str | None
     amount: int
+    detail: str = ""
 
     @property
     def can_retry(self) -> bool:
@@ -115,6 +102,7 @@ def review_payments(session: Session) -> list[AttentionItem]:
             reason_text(p.error_code, p.error_message),
             p.sale_id,
             p.amount,
+            detail=messages.reason_detail(p.error_code, p.error_message),
         )
         for p in rows
     ]
@@ -133,6 +121,7 @@ async def load_attention(core: App) -> list[AttentionItem]:
             reason_text(op["reason"]),
             op["sale_id"],
             int(op["amount"] or 0),
+            detail=messages.reason_detail(op["reason"]),
         )
         for op in await core.wallet.recovery_list()
     ]
@@ -193,7 +182,9 @@ class AttentionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return theme.qcolor(fmt.STATE_COLORS.get(item.status, "text"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.sale_id if column == 5 else item.reason if column == 4 else None
+            if column == 4:
+                return item.detail or item.reason
+            return item.sale_id if column == 5 else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 6):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role != Qt.ItemDataRole.DisplayRole:
