@@ -35,6 +35,7 @@ LANGUAGES: dict[str, str] = {
 TRANSLATED = ("de", "fr", "es")
 PREFERENCE_FILE = "language"
 QM_PREFIX = "pos_app_"
+_installed: list[QTranslator] = []  # installed translators must outlive every window
 
 
 def language_names() -> list[tuple[str, str]]:
@@ -61,11 +62,13 @@ class FallbackTranslator(QTranslator):
         source: str,
         disambiguation: str | None = None,
         n: int = -1,
-    ) -> str:
+    ) -> str | None:
         found = super().translate(context, source, disambiguation, n)
         if not found and context:
             found = super().translate("", source, disambiguation, n)
-        return found
+        # None, not "": Qt takes an empty string for a translation and would show nothing
+        # where a text is still untranslated; None lets it fall back to the English source.
+        return found or None
 
 
 def system_language() -> str:
@@ -138,9 +141,12 @@ def install(app: QCoreApplication, data_dir: str | os.PathLike[str] | Path | Non
         translators.append(qt_own)
     for translator in translators:
         app.installTranslator(translator)
-    _installed.extend(translators)  # installed translators must outlive every window
+    _installed.extend(translators)
     log.info("language %s", code)
     return code
 
 
-_installed: list[QTranslator] = []
+def uninstall(app: QCoreApplication) -> None:
+    """Remove the translators :func:`install` put in (back to English)."""
+    while _installed:
+        app.removeTranslator(_installed.pop())

@@ -18,12 +18,13 @@ def run_gui(args: argparse.Namespace) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from pos_app.ui import theme
+    from pos_app.ui import i18n, theme
 
     qt = QApplication.instance() or QApplication(sys.argv)
     qt.setApplicationName("pos-app")
     qt.setApplicationDisplayName("Cashu point of sale")
     theme.apply(qt)
+    i18n.install(qt, getattr(args, "data_dir", None))
     loop = qasync.QEventLoop(qt)
     asyncio.set_event_loop(loop)
     with loop:

@@ -218,7 +218,7 @@ _BY_CODE: dict[str, tuple[str, str]] = {
         ),
     ),
     "lightning.unproven": (
-        QT_TRANSLATE_NOOP("messages", "Needs review"),
+        QT_TRANSLATE_NOOP("messages", "Payout not proven"),
         QT_TRANSLATE_NOOP(
             "messages",
             "The token was converted, but the Lightning payment could not be proven. The owner "
@@ -226,7 +226,7 @@ _BY_CODE: dict[str, tuple[str, str]] = {
         ),
     ),
     "lightning.preimage_mismatch": (
-        QT_TRANSLATE_NOOP("messages", "Needs review"),
+        QT_TRANSLATE_NOOP("messages", "Payout not proven"),
         QT_TRANSLATE_NOOP(
             "messages",
             "The Lightning payment could not be proven. The owner must review it; the "
@@ -379,9 +379,14 @@ def reason(code: str | None, message: str | None = None) -> str:
 
 def reason_detail(code: str | None, message: str | None = None) -> str:
     """The full sentence behind :func:`reason` (a list's tooltip)."""
-    if known(code):
+    if known(code) and (message or _has_text(code or "")):
         return explain(code or "", message or "").text
     return message or code or ""
+
+
+def _has_text(code: str) -> bool:
+    """True when the catalogue has a sentence of its own for ``code`` (not only a title)."""
+    return code in _BY_CODE or any(code.startswith(p) for p in _BY_PREFIX)
 
 
 # Notification titles the core writes; translated here so the center and the tray
@@ -408,7 +413,9 @@ def notification_text(title: str, body: str, data: Mapping[str, Any] | None) -> 
     code = data.get("code")
     if not known(code):
         return shown_title, body
-    advice = explain(str(code), body)
+    # The body is the notification's own text, not the error's: the catalogue's sentence
+    # replaces it unless the code's facts live only in the core's words (fee caps...).
+    advice = explain(str(code)) if _has_text(str(code)) else explain(str(code), body)
     text = f"{advice.title}: {advice.text}"
     if data.get("sale_id"):
         text += " " + QCoreApplication.translate("messages", "(Sale {id}.)").format(

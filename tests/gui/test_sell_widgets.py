@@ -364,7 +364,7 @@ def test_review_and_lightning_in_progress_states(qtbot, ui, tmp_path):
         "The Lightning payment could not be proven. The owner must review it.",
         "lightning.unproven",
     )
-    assert view.state == "review" and view.status.title.text() == "Needs review"
+    assert view.state == "review" and view.status.title.text() == "Payout not proven"
     assert "owner must review" in view.status.text.text()
     assert not view.submit_token("cashuBnext", "scan")  # settled for the cashier: no more reads
     answer(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,16 @@ from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.qr import QrView
 
-PAYMENT_HEADERS = ("State", "Method", "Mint", "Amount", "Credited", "Fees", "Proof", "Error")
+PAYMENT_HEADERS = (
+    QT_TRANSLATE_NOOP("SaleDetailsDialog", "State"),
+    QT_TRANSLATE_NOOP("SaleDetailsDialog", "Method"),
+    QT_TRANSLATE_NOOP("SaleDetailsDialog", "Mint"),
+    QT_TRANSLATE_NOOP("SaleDetailsDialog", "Amount"),
+    QT_TRANSLATE_NOOP("SaleDetailsDialog", "Credited"),
+    QT_TRANSLATE_NOOP("SaleDetailsDialog", "Fees"),
+    QT_TRANSLATE_NOOP("SaleDetailsDialog", "Proof"),
+    QT_TRANSLATE_NOOP("SaleDetailsDialog", "Problem"),
+)
 
 
 def _item(text: str, *, right: bool = False, color: str | None = None) -> QTableWidgetItem:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -33,7 +34,8 @@ _INDEX = QModelIndex | QPersistentModelIndex
 _CTX = "AttentionModel"
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
+    """Translate ``text`` in this module's context (lupdate files it under the empty one)."""
     return QCoreApplication.translate(_CTX, text)
 
 
@@ -131,7 +133,15 @@ async def load_attention(core: App) -> list[AttentionItem]:
 class AttentionModel(QAbstractTableModel):
     """The attention list for a ``QTableView``; :meth:`set_items` replaces it."""
 
-    HEADERS = ("What", "Status", "Attempts", "Next retry", "Reason", "Sale", "Amount")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AttentionModel", "What"),
+        QT_TRANSLATE_NOOP("AttentionModel", "Status"),
+        QT_TRANSLATE_NOOP("AttentionModel", "Attempts"),
+        QT_TRANSLATE_NOOP("AttentionModel", "Next retry"),
+        QT_TRANSLATE_NOOP("AttentionModel", "Reason"),
+        QT_TRANSLATE_NOOP("AttentionModel", "Sale"),
+        QT_TRANSLATE_NOOP("AttentionModel", "Amount"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -170,7 +180,7 @@ class AttentionModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.HEADERS)
         ):
-            return _tr(self.HEADERS[section])
+            return tr(self.HEADERS[section])
         return None
 
     def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -202,10 +212,10 @@ class AttentionModel(QAbstractTableModel):
 
 def _kind_label(kind: str) -> str:
     return {
-        "receive": _tr("Token redeem"),
-        "send": _tr("Export"),
-        "melt": _tr("Lightning payout"),
-        "restore": _tr("Restore"),
-        "mint": _tr("Mint"),
-        "payment": _tr("Payment"),
+        "receive": tr("Token redeem"),
+        "send": tr("Export"),
+        "melt": tr("Lightning payout"),
+        "restore": tr("Restore"),
+        "mint": tr("Mint"),
+        "payment": tr("Payment"),
     }.get(kind, kind)

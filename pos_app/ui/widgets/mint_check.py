@@ -48,7 +48,7 @@ def _feature(entry: str) -> str:
     if found and int(found.group(1)) in FEATURES:
         return _translate(FEATURES[int(found.group(1))])
     if entry == SAT_KEYSET:
-        return _translate("prices in sats")
+        return QCoreApplication.translate("MintCheck", "prices in sats")
     return entry
 
 
