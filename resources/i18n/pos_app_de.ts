@@ -1652,6 +1652,58 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Wie am Computer</translation>
     </message>
     <message>
+        <source>must be at least {n}</source>
+        <translation>muss mindestens {n} sein</translation>
+    </message>
+    <message>
+        <source>must be at most {n}</source>
+        <translation>darf höchstens {n} sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be a number such as 95000.50</source>
+        <translation>muss eine Zahl sein, z. B. 95000,50</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be on or off</source>
+        <translation>muss ein- oder ausgeschaltet sein</translation>
+    </message>
+    <message>
+        <source>choose one of the listed values</source>
+        <translation>wählen Sie einen der angebotenen Werte</translation>
+    </message>
+    <message>
+        <source>choose a currency from the list, or type a three-letter code such as EUR</source>
+        <translation>wählen Sie eine Währung aus der Liste oder geben Sie einen Code aus drei Buchstaben ein, z. B. EUR</translation>
+    </message>
+    <message>
+        <source>must be an https:// address</source>
+        <translation>muss eine https://-Adresse sein</translation>
+    </message>
+    <message>
+        <source>plain http is only allowed for this computer (localhost)</source>
+        <translation>einfaches http ist nur für diesen Computer erlaubt (localhost)</translation>
+    </message>
+    <message>
+        <source>must look like name@example.com</source>
+        <translation>muss wie name@example.com aussehen</translation>
+    </message>
+    <message>
+        <source>each service needs an address and a path</source>
+        <translation>jeder Dienst braucht eine Adresse und einen Pfad</translation>
+    </message>
+    <message>
+        <source>choose a camera or a video file</source>
+        <translation>wählen Sie eine Kamera oder eine Videodatei</translation>
+    </message>
+    <message>
         <source>Keep it</source>
         <translation>Behalten</translation>
     </message>

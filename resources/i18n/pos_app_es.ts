@@ -1575,7 +1575,7 @@ de {amount}</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation>Pagada</translation>
+        <translation>Pagado</translation>
     </message>
     <message>
         <source>Mint</source>
@@ -1650,6 +1650,58 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Same as the computer</source>
         <translation>Como el ordenador</translation>
+    </message>
+    <message>
+        <source>must be at least {n}</source>
+        <translation>debe ser al menos {n}</translation>
+    </message>
+    <message>
+        <source>must be at most {n}</source>
+        <translation>debe ser como máximo {n}</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>debe ser un número entero</translation>
+    </message>
+    <message>
+        <source>must be a number such as 95000.50</source>
+        <translation>debe ser un número, p. ej. 95000,50</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>debe ser un número</translation>
+    </message>
+    <message>
+        <source>must be on or off</source>
+        <translation>debe estar activado o desactivado</translation>
+    </message>
+    <message>
+        <source>choose one of the listed values</source>
+        <translation>elija uno de los valores de la lista</translation>
+    </message>
+    <message>
+        <source>choose a currency from the list, or type a three-letter code such as EUR</source>
+        <translation>elija una moneda de la lista o escriba un código de tres letras como EUR</translation>
+    </message>
+    <message>
+        <source>must be an https:// address</source>
+        <translation>debe ser una dirección https://</translation>
+    </message>
+    <message>
+        <source>plain http is only allowed for this computer (localhost)</source>
+        <translation>http sin cifrar solo se permite para este ordenador (localhost)</translation>
+    </message>
+    <message>
+        <source>must look like name@example.com</source>
+        <translation>debe tener la forma nombre@example.com</translation>
+    </message>
+    <message>
+        <source>each service needs an address and a path</source>
+        <translation>cada servicio necesita una dirección y una ruta</translation>
+    </message>
+    <message>
+        <source>choose a camera or a video file</source>
+        <translation>elija una cámara o un archivo de vídeo</translation>
     </message>
     <message>
         <source>Keep it</source>

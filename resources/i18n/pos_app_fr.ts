@@ -1575,7 +1575,7 @@ de {amount}</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation>Payée</translation>
+        <translation>Payé</translation>
     </message>
     <message>
         <source>Mint</source>
@@ -1650,6 +1650,58 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Same as the computer</source>
         <translation>Comme l&apos;ordinateur</translation>
+    </message>
+    <message>
+        <source>must be at least {n}</source>
+        <translation>doit être au moins {n}</translation>
+    </message>
+    <message>
+        <source>must be at most {n}</source>
+        <translation>doit être au plus {n}</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>doit être un nombre entier</translation>
+    </message>
+    <message>
+        <source>must be a number such as 95000.50</source>
+        <translation>doit être un nombre, par ex. 95000,50</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>doit être un nombre</translation>
+    </message>
+    <message>
+        <source>must be on or off</source>
+        <translation>doit être activé ou désactivé</translation>
+    </message>
+    <message>
+        <source>choose one of the listed values</source>
+        <translation>choisissez une des valeurs proposées</translation>
+    </message>
+    <message>
+        <source>choose a currency from the list, or type a three-letter code such as EUR</source>
+        <translation>choisissez une devise dans la liste, ou tapez un code de trois lettres comme EUR</translation>
+    </message>
+    <message>
+        <source>must be an https:// address</source>
+        <translation>doit être une adresse https://</translation>
+    </message>
+    <message>
+        <source>plain http is only allowed for this computer (localhost)</source>
+        <translation>le http simple n&apos;est permis que pour cet ordinateur (localhost)</translation>
+    </message>
+    <message>
+        <source>must look like name@example.com</source>
+        <translation>doit ressembler à nom@example.com</translation>
+    </message>
+    <message>
+        <source>each service needs an address and a path</source>
+        <translation>chaque service a besoin d&apos;une adresse et d&apos;un chemin</translation>
+    </message>
+    <message>
+        <source>choose a camera or a video file</source>
+        <translation>choisissez une caméra ou un fichier vidéo</translation>
     </message>
     <message>
         <source>Keep it</source>

@@ -194,3 +194,25 @@ def test_language_choice_defaults_to_the_system(tmp_path, monkeypatch):
     assert i18n.resolve(tmp_path) == "es"
     i18n.remember(tmp_path, i18n.SYSTEM)
     assert not (tmp_path / i18n.PREFERENCE_FILE).exists()
+
+
+def test_refusals_in_settings_speak_the_language(qapp, tmp_path, monkeypatch):
+    from pos_app.core.errors import ConfigError
+    from pos_app.ui.widgets.option_fields import refusal_text
+
+    def refusal(key: str, raw: str) -> str:
+        with pytest.raises(ConfigError) as caught:
+            OPTIONS[key].parse(raw)
+        return refusal_text(caught.value)
+
+    assert refusal("fees.max_mint_fee_pct", "150") == "Highest mint fee (%): must be at most 100."
+    monkeypatch.setenv("POS_APP_LANGUAGE", "de")
+    try:
+        assert i18n.install(qapp, tmp_path) == "de"
+        assert refusal("fees.max_mint_fee_pct", "150") == (
+            "Höchste Mint-Gebühr (%): darf höchstens 100 sein."
+        )
+        assert refusal("sale.expiry_seconds", "soon").endswith("muss eine ganze Zahl sein.")
+        assert "three-letter" not in refusal("currency", "euros")
+    finally:
+        i18n.uninstall(qapp)

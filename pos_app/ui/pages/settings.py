@@ -35,7 +35,13 @@ from pos_app.ui.context import UiContext
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.mint_list import MintList
-from pos_app.ui.widgets.option_fields import TOUCH_INDICATORS, OptionField, make_field, tr
+from pos_app.ui.widgets.option_fields import (
+    TOUCH_INDICATORS,
+    OptionField,
+    make_field,
+    refusal_text,
+    tr,
+)
 
 MINTS_GROUP = "Mints"
 LABEL_WIDTH = 260  # the same in every group, so editors line up down the page
@@ -206,7 +212,7 @@ class SettingsPage(Page):
             try:
                 value = field.option.parse(field.raw())
             except ConfigError as err:
-                field.set_error(err.user_message)
+                field.set_error(refusal_text(err))
                 refused.append(field)
                 continue
             field.set_error(None)

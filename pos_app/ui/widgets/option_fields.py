@@ -9,6 +9,7 @@ chose, unparsed: the Settings page validates it with ``Option.parse`` and shows 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
@@ -30,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.core.config import Option
+from pos_app.core.config import OPTIONS, Option
+from pos_app.core.errors import ConfigError
 from pos_app.ui.currencies import currency_choices, currency_code
 
 NUMBER_WIDTH = 220
@@ -49,6 +51,58 @@ def tr(text: str) -> str:
     texts under ``Settings``; the app's translator looks in both (pos_app.ui.i18n).
     """
     return QCoreApplication.translate("Settings", text)
+
+
+# Why core.config refuses a value (``ConfigError.data["reason"]``), in the app's language.
+# A reason not listed here (a new check) is shown as the core wrote it.
+_REASONS: tuple[tuple[str, str], ...] = (
+    (r"must be at least (?P<n>-?[\d.]+)", QT_TRANSLATE_NOOP("Settings", "must be at least {n}")),
+    (r"must be at most (?P<n>-?[\d.]+)", QT_TRANSLATE_NOOP("Settings", "must be at most {n}")),
+    (r"must be a whole number", QT_TRANSLATE_NOOP("Settings", "must be a whole number")),
+    (
+        r"must be a number such as .*",
+        QT_TRANSLATE_NOOP("Settings", "must be a number such as 95000.50"),
+    ),
+    (r"must be a (finite )?number", QT_TRANSLATE_NOOP("Settings", "must be a number")),
+    (r"must be true or false", QT_TRANSLATE_NOOP("Settings", "must be on or off")),
+    (r"must be one of .*", QT_TRANSLATE_NOOP("Settings", "choose one of the listed values")),
+    (
+        r"must be sat or a three-letter currency code.*",
+        QT_TRANSLATE_NOOP(
+            "Settings", "choose a currency from the list, or type a three-letter code such as EUR"
+        ),
+    ),
+    (r"must be an https:// address", QT_TRANSLATE_NOOP("Settings", "must be an https:// address")),
+    (
+        r"plain http is only allowed for this computer.*",
+        QT_TRANSLATE_NOOP("Settings", "plain http is only allowed for this computer (localhost)"),
+    ),
+    (
+        r"must look like name@example.com",
+        QT_TRANSLATE_NOOP("Settings", "must look like name@example.com"),
+    ),
+    (
+        r"each source needs a url and a path",
+        QT_TRANSLATE_NOOP("Settings", "each service needs an address and a path"),
+    ),
+    (
+        r"must be a camera number.*",
+        QT_TRANSLATE_NOOP("Settings", "choose a camera or a video file"),
+    ),
+)
+
+
+def refusal_text(err: ConfigError) -> str:
+    """Why a value was refused: "<label>: <reason>." in the app's language."""
+    reason = str(err.data.get("reason", "")) if isinstance(err.data, dict) else ""
+    key = err.data.get("key") if isinstance(err.data, dict) else None
+    for pattern, words in _REASONS:
+        found = re.fullmatch(pattern, reason)
+        if found:
+            label = OPTIONS[key].label if key in OPTIONS else ""
+            text = tr(words).format(**found.groupdict())
+            return f"{tr(label)}: {text}." if label else f"{text}."
+    return err.user_message
 
 
 def select_or_add(combo: QComboBox, value: Any, label: str) -> None:
