@@ -31,8 +31,8 @@ from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
+from pos_app.ui.messages import error_line, reason_detail
 from pos_app.ui.messages import reason as reason_text
-from pos_app.ui.messages import reason_detail
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.qr import QrView
@@ -175,7 +175,7 @@ class SaleDetailsDialog(QDialog):
             self.reload()
 
     def _failed(self, err: PosError) -> None:
-        self.error.setText(err.user_message)
+        self.error.setText(error_line(err))
         self.error.show()
         if self.sale is None:
             self.heading.setText(self.tr("Sale {id}").format(id=self.sale_id[:8]))
