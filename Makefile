@@ -91,8 +91,8 @@ screenshots: $(BIN)/.dev-ok $(MINT_VENV)/.ok
 
 # German, French and Spanish: refresh the .ts files from every tr()/translate/QT_TRANSLATE_NOOP
 # text in the GUI and the settings' declarations, then compile the .qm files the app loads.
-# New texts arrive untranslated ("unfinished"): translate them (pyside6-linguist or any
-# editor), run this again, and commit both the .ts and the .qm files.
+# New texts arrive untranslated ("unfinished"): translate them (tools/translations.py todo /
+# fill, or pyside6-linguist), run this again, and commit both the .ts and the .qm files.
 I18N_LANGUAGES := de fr es
 I18N_SOURCES = $(shell find pos_app/ui -name '*.py' | sort) pos_app/core/config.py
 translations: $(BIN)/.runtime-ok

@@ -2,10 +2,12 @@
 are up to date with the code.
 
 When one of these fails after you added or changed a text:
-    make translations       # refreshes resources/i18n/*.ts from the code
-    then translate the new entries (those with type="unfinished") in
-    resources/i18n/pos_app_{de,fr,es}.ts, with pyside6-linguist or any editor,
-    run `make translations` again (compiles the .qm files) and commit .ts and .qm.
+    make translations                                   # new texts into resources/i18n/*.ts
+    .venv/bin/python tools/translations.py todo > todo.json
+    # translate each entry of todo.json (de, fr, es), or use pyside6-linguist instead
+    .venv/bin/python tools/translations.py fill todo.json
+    make translations                                   # compiles the .qm files
+and commit the .ts and .qm files.
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ I18N = ROOT / "resources" / "i18n"
 LANGUAGES = i18n.TRANSLATED
 BIN = Path(sys.executable).parent
 HOW_TO_FIX = (
-    "Run `make translations`, translate the entries marked unfinished in "
-    "resources/i18n/pos_app_{de,fr,es}.ts, run `make translations` again and commit "
-    "the .ts and .qm files."
+    "Run `make translations`, then `.venv/bin/python tools/translations.py todo > todo.json`, "
+    "translate its entries (de, fr, es), `tools/translations.py fill todo.json`, "
+    "`make translations` again, and commit the .ts and .qm files (see tests/gui/test_i18n.py)."
 )
 # Placeholders that must survive translation: {name}, %1, %n, %p.
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%\d|%n|%p")
