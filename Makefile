@@ -11,7 +11,7 @@ PACKAGE := dist/pos-app/pos-app
 PACKAGE_INPUTS := build.spec pyproject.toml $(shell find pos_app resources -type f ! -name '*.pyc' 2>/dev/null)
 export QT_API := pyside6
 
-.PHONY: run test lint unit bench screenshots package package-test self-test clean venv dev mint-venv node-deps system-deps mutation
+.PHONY: run test lint unit bench screenshots package package-test self-test clean venv dev mint-venv node-deps system-deps mutation translations
 
 $(BIN)/.runtime-ok: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required (set PYTHON=...)"; exit 1; }
@@ -108,6 +108,19 @@ screenshots: $(BIN)/.dev-ok $(MINT_VENV)/.ok
 	SCREENSHOTS_DIR=$(abspath $(SCREENSHOTS_DIR)) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
 		-p no:cacheprovider tests/gui -k "screenshot or test_main_window"
 	@echo "screenshots in $(abspath $(SCREENSHOTS_DIR))"
+
+# German, French and Spanish: refresh the .ts files from every tr()/translate/QT_TRANSLATE_NOOP
+# text in the GUI and the settings' declarations, then compile the .qm files the app loads.
+# New texts arrive untranslated ("unfinished"): translate them (tools/translations.py todo /
+# fill, or pyside6-linguist), run this again, and commit both the .ts and the .qm files.
+I18N_LANGUAGES := de fr es
+I18N_SOURCES = $(shell find pos_app/ui -name '*.py' | sort) pos_app/core/config.py
+translations: $(BIN)/.runtime-ok
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete $(I18N_SOURCES) \
+		-ts $(foreach l,$(I18N_LANGUAGES),resources/i18n/pos_app_$(l).ts)
+	for l in $(I18N_LANGUAGES); do \
+		$(BIN)/pyside6-lrelease -silent resources/i18n/pos_app_$$l.ts -qm resources/i18n/pos_app_$$l.qm || exit 1; \
+	done
 
 clean:
 	rm -rf build dist $(SCREENSHOTS_DIR) .pytest_cache .ruff_cache

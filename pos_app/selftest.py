@@ -327,6 +327,24 @@ def check_qt(_tmp: Path) -> str:
     return f"PySide6 {pyside_version}, platform {app.platformName()}, SVG icon"
 
 
+def check_translations(_tmp: Path) -> str:
+    """The German, French and Spanish .qm files load and translate (and Qt's own, if bundled)."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from pos_app.ui.i18n import TRANSLATED, qm_path
+
+    _qt_app()
+    for code in TRANSLATED:
+        translator = QTranslator()
+        if not translator.load(str(qm_path(code))):
+            raise FileNotFoundError(f"{qm_path(code)} did not load")
+        if not translator.translate("messages", "Already spent"):
+            raise RuntimeError(f"{qm_path(code)} has no translation of a known text")
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_own = [code for code in TRANSLATED if QTranslator().load(f"qtbase_{code}", qt_dir)]
+    return f"{', '.join(TRANSLATED)}; Qt's own: {', '.join(qt_own) or 'none'}"
+
+
 def check_print(tmp: Path) -> str:
     """QtPrintSupport writes a receipt-like PDF."""
     from PySide6.QtGui import QPainter
@@ -411,6 +429,7 @@ CHECKS: tuple[Check, ...] = (
     Check("QR encode / decode", check_qr),
     Check("pyzbar fallback", check_pyzbar, required=False),
     Check("Qt widgets", check_qt),
+    Check("translations", check_translations),
     Check("Qt print to PDF", check_print),
     Check("Qt Multimedia", check_multimedia, required=False),
     Check("QR widget", check_qr_widget),

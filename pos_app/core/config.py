@@ -24,6 +24,8 @@ from pos_app.core.errors import ConfigError
 from pos_app.core.store.schema import Setting, now
 
 MODES = ("trusted_only", "hold_when_trusted", "auto_convert")
+# "system": the computer's language; the app is translated into these (pos_app/ui/i18n.py).
+LANGUAGES = ("system", "en", "de", "fr", "es")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,8 @@ class Option:
         minimum: lowest allowed number.
         maximum: highest allowed number.
         check: extra validation; raises ``ValueError`` with a readable reason.
+        advanced: shown on the Settings page only under "Advanced" (the basics are
+            what a new shop sets up; the rest has working defaults).
     """
 
     key: str
@@ -54,6 +58,7 @@ class Option:
     minimum: float | None = None
     maximum: float | None = None
     check: Callable[[Any], Any] | None = field(default=None, compare=False)
+    advanced: bool = False
 
     def parse(self, raw: Any) -> Any:
         """Turn text (CLI, form field) or a JSON value into a valid value, or raise ConfigError."""
@@ -202,6 +207,15 @@ def check_camera(value: str) -> str:
     return value
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a text for Qt's lupdate (the core does not import Qt); returns it unchanged.
+
+    Labels, help texts and group names below are translated by the Settings page
+    (context ``Settings``); ``make translations`` collects them from this file.
+    """
+    return text
+
+
 OPTIONS: dict[str, Option] = {
     o.key: o
     for o in [
@@ -209,213 +223,293 @@ OPTIONS: dict[str, Option] = {
             "mode",
             "choice",
             "trusted_only",
-            "Acceptance mode",
-            "trusted_only swaps tokens from trusted mints and refuses others; hold_when_trusted "
-            "swaps trusted ones and melts the rest to Lightning; auto_convert melts everything.",
-            "Payments",
+            QT_TRANSLATE_NOOP("Settings", "Which payments to accept"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Keep ecash from the shop's own mints only, or also take ecash from other mints "
+                "and pay it straight out to the shop's Lightning address.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Payments"),
             choices=MODES,
         ),
         Option(
             "currency",
             "str",
             "sat",
-            "Shop currency",
-            "Currency the cashier types amounts in: sat or a code such as EUR.",
-            "Payments",
+            QT_TRANSLATE_NOOP("Settings", "Shop currency"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "The currency prices are typed in. Bitcoin (sat) needs no exchange rate.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Payments"),
             check=check_currency,
-        ),
-        Option(
-            "sale.expiry_seconds",
-            "int",
-            900,
-            "Rate lock (seconds)",
-            "How long a sale's exchange rate and payment request stay valid.",
-            "Payments",
-            minimum=30,
-            maximum=86400,
         ),
         Option(
             "change.policy",
             "choice",
             "return",
-            "Overpayment",
-            "keep: the shop keeps an overpayment; return: hand it back as a change token.",
-            "Payments",
+            QT_TRANSLATE_NOOP("Settings", "When a customer pays too much"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Hand the difference back as change the customer scans, or keep it.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Payments"),
             choices=("keep", "return"),
+        ),
+        Option(
+            "sale.expiry_seconds",
+            "int",
+            900,
+            QT_TRANSLATE_NOOP("Settings", "Price hold (seconds)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "How long a sale keeps its price in sats. After that the customer needs a new "
+                "payment code.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Payments"),
+            minimum=30,
+            maximum=86400,
+            advanced=True,
         ),
         Option(
             "fees.customer_advance",
             "int",
             0,
-            "Customer fee advance (sat)",
-            "Fixed amount added to what the customer pays, to cover mint fees.",
-            "Fees",
+            QT_TRANSLATE_NOOP("Settings", "Service fee added to each sale (sat)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "A fixed amount the customer pays on top of the price, to cover the mint's fees.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Fees"),
             minimum=0,
             maximum=1_000_000,
+            advanced=True,
         ),
         Option(
             "fees.max_mint_fee_pct",
             "float",
             2.0,
-            "Maximum mint fee (%)",
-            "Refuse a token whose mint input fees exceed this share of its value.",
-            "Fees",
+            QT_TRANSLATE_NOOP("Settings", "Highest mint fee (%)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Refuse a payment when the mint would keep more than this share of it as a fee.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Fees"),
             minimum=0,
             maximum=100,
+            advanced=True,
         ),
         Option(
             "fees.max_lightning_fee_pct",
             "float",
             3.0,
-            "Maximum Lightning fee (%)",
-            "Refuse a melt whose Lightning fee reserve exceeds this share of the value.",
-            "Fees",
+            QT_TRANSLATE_NOOP("Settings", "Highest Lightning fee (%)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Refuse to pay a token out to Lightning when the fee would be more than this "
+                "share of it.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Fees"),
             minimum=0,
             maximum=100,
+            advanced=True,
         ),
         Option(
             "fees.always_accept",
             "int",
             2,
-            "Fees always accepted up to",
-            "A fee of at most this many sat (or cents) is never refused, whatever its share: "
-            "a 1 sat fee is 2.86% of a 35 sat token.",
-            "Fees",
+            QT_TRANSLATE_NOOP("Settings", "Fees always accepted up to"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "A fee of at most this many sat (or cents) is never refused, whatever its share "
+                "of the payment: a 1 sat fee is 2.86% of a 35 sat token.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Fees"),
             minimum=0,
             maximum=1000,
-        ),
-        Option(
-            "rate.sources",
-            "json",
-            [],
-            "Exchange rate sources",
-            'JSON list of {"url": ..., "path": ...}; the number at path is the price of one '
-            "bitcoin in the shop currency.",
-            "Exchange rate",
-            check=check_rate_sources,
+            advanced=True,
         ),
         Option(
             "rate.fixed",
             "decimal",
             "0",
-            "Fixed rate",
-            "Price of one bitcoin in the shop currency, used when no source answers (0: none).",
-            "Exchange rate",
+            QT_TRANSLATE_NOOP("Settings", "Fixed price of one bitcoin"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "In the shop currency. Used when no exchange rate service answers; 0 means none.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Exchange rate"),
             minimum=0,
+        ),
+        Option(
+            "rate.sources",
+            "json",
+            [],
+            QT_TRANSLATE_NOOP("Settings", "Exchange rate services"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Web addresses that give the price of one bitcoin, and where in their answer the "
+                "price is (for example bitcoin.eur).",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Exchange rate"),
+            check=check_rate_sources,
+            advanced=True,
         ),
         Option(
             "rate.max_age_seconds",
             "int",
             300,
-            "Maximum rate age (seconds)",
-            "A fetched rate older than this is not used.",
-            "Exchange rate",
+            QT_TRANSLATE_NOOP("Settings", "Use a rate for at most (seconds)"),
+            QT_TRANSLATE_NOOP("Settings", "An older exchange rate is fetched again before use."),
+            QT_TRANSLATE_NOOP("Settings", "Exchange rate"),
             minimum=5,
             maximum=86400,
+            advanced=True,
         ),
         Option(
             "lightning.address",
             "str",
             "",
-            "Lightning address",
-            "Where melted tokens are paid: name@host or an LNURL-pay URL.",
-            "Lightning",
+            QT_TRANSLATE_NOOP("Settings", "Lightning address"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Where payments from other mints are sent: name@example.com, or an LNURL-pay "
+                "address.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Lightning"),
             check=check_lightning_address,
         ),
         Option(
             "offline.enabled",
             "bool",
             False,
-            "Offline acceptance",
-            "Accept P2PK-locked tokens with valid DLEQ when the mint is unreachable.",
-            "Offline",
+            QT_TRANSLATE_NOOP("Settings", "Accept payments while a mint is offline"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Only for tokens made out to this shop that prove they are genuine; they are "
+                "redeemed when the mint is back. Up to the limits below.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Offline"),
         ),
         Option(
             "offline.max_per_sale",
             "int",
             10_000,
-            "Offline cap per sale (sat)",
-            "Largest amount accepted offline for one sale.",
-            "Offline",
+            QT_TRANSLATE_NOOP("Settings", "Offline limit per sale (sat)"),
+            QT_TRANSLATE_NOOP("Settings", "Largest amount accepted offline for one sale."),
+            QT_TRANSLATE_NOOP("Settings", "Offline"),
             minimum=0,
         ),
         Option(
             "offline.max_per_day",
             "int",
             50_000,
-            "Offline cap per day (sat)",
-            "Largest total accepted offline in one day.",
-            "Offline",
+            QT_TRANSLATE_NOOP("Settings", "Offline limit per day (sat)"),
+            QT_TRANSLATE_NOOP("Settings", "Largest total accepted offline in one day."),
+            QT_TRANSLATE_NOOP("Settings", "Offline"),
             minimum=0,
         ),
         Option(
             "camera.source",
             "str",
             "0",
-            "Camera",
-            "Camera number (0 is the first) or a video file to play in a loop.",
-            "Devices",
+            QT_TRANSLATE_NOOP("Settings", "Camera"),
+            QT_TRANSLATE_NOOP(
+                "Settings", "The camera that reads customers' codes, or a video file for testing."
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Devices"),
             check=check_camera,
         ),
         Option(
             "display.customer_screen",
             "int",
             -1,
-            "Customer display screen",
-            "Screen number for the customer-facing window (-1: off).",
-            "Devices",
+            QT_TRANSLATE_NOOP("Settings", "Customer display"),
+            QT_TRANSLATE_NOOP(
+                "Settings", "A second screen that shows the customer the amount and the code."
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Devices"),
             minimum=-1,
             maximum=16,
+        ),
+        Option(
+            "language",
+            "choice",
+            "system",
+            QT_TRANSLATE_NOOP("Settings", "Language"),
+            QT_TRANSLATE_NOOP(
+                "Settings", "The language of the app. The new language shows after a restart."
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Language"),
+            choices=LANGUAGES,
         ),
         Option(
             "retry.first_delay_seconds",
             "float",
             10.0,
-            "First retry after (seconds)",
-            "Delay before an interrupted operation is retried the first time.",
-            "Recovery",
+            QT_TRANSLATE_NOOP("Settings", "First retry after (seconds)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "When a mint does not answer, the app keeps the token and tries again after "
+                "this long.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Retries"),
             minimum=0.1,
             maximum=86400,
+            advanced=True,
         ),
         Option(
             "retry.backoff_factor",
             "float",
             2.0,
-            "Backoff factor",
-            "Each further retry waits this many times longer.",
-            "Recovery",
+            QT_TRANSLATE_NOOP("Settings", "Wait longer each time (times)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Each further retry waits this many times longer than the one before (2: twice "
+                "as long).",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Retries"),
             minimum=1,
             maximum=10,
+            advanced=True,
         ),
         Option(
             "retry.max_delay_seconds",
             "float",
             3600.0,
-            "Longest wait (seconds)",
-            "Retries never wait longer than this.",
-            "Recovery",
+            QT_TRANSLATE_NOOP("Settings", "Longest wait (seconds)"),
+            QT_TRANSLATE_NOOP("Settings", "Retries never wait longer than this."),
+            QT_TRANSLATE_NOOP("Settings", "Retries"),
             minimum=1,
             maximum=7 * 86400,
+            advanced=True,
         ),
         Option(
             "retry.max_attempts",
             "int",
             20,
-            "Attempts before review",
-            "After this many failed attempts the owner is asked to review.",
-            "Recovery",
+            QT_TRANSLATE_NOOP("Settings", "Tries before asking the owner"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "After this many failed tries the payment is listed under Needs attention.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Retries"),
             minimum=1,
             maximum=1000,
+            advanced=True,
         ),
         Option(
             "health.interval_seconds",
             "float",
             60.0,
-            "Mint check interval (seconds)",
-            "How often every trusted mint is checked.",
-            "Mints",
+            QT_TRANSLATE_NOOP("Settings", "Check the mints every (seconds)"),
+            QT_TRANSLATE_NOOP(
+                "Settings", "How often the app checks that the shop's mints are answering."
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Mints"),
             minimum=1,
             maximum=86400,
+            advanced=True,
         ),
     ]
 }

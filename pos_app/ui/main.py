@@ -43,13 +43,14 @@ def run_gui(args: argparse.Namespace) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from pos_app.ui import theme
+    from pos_app.ui import i18n, theme
 
     qt = QApplication.instance() or QApplication(sys.argv)
     qt.setApplicationName("pos-app")
     qt.setApplicationDisplayName("Cashu point of sale")
     qt.setQuitOnLastWindowClosed(False)
     theme.apply(qt)
+    i18n.install(qt, getattr(args, "data_dir", None))
     executor = ThreadPoolExecutor(max_workers=EXECUTOR_WORKERS, thread_name_prefix="pos-app")
     loop = qasync.QEventLoop(qt)
     loop.set_default_executor(executor)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from pos_app import __version__
 from pos_app.core.errors import PosError
-from pos_app.ui import theme
+from pos_app.ui import messages, theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.notifications import NotificationsDialog
 from pos_app.ui.models import sale_format as fmt
@@ -149,8 +149,8 @@ class MainWindow(QMainWindow):
         self.pages[index].activated()
 
     def show_error(self, err: PosError) -> None:
-        """Tell the user what went wrong, in the cashier's words."""
-        self.banner.show_message(err.user_message, "bad")
+        """Tell the user what went wrong, in the message catalogue's words."""
+        self.banner.show_message(messages.error_line(err), "bad")
 
     def show_info(self, text: str, level: str = "info") -> None:
         """A short notice in the banner."""
@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
     def _on_notification(
         self, level: str, title: str, body: str, _kind: str, _data: object
     ) -> None:
+        title, body = messages.notification_text(title, body, _data)
         self.banner.show_message(
             f"{title}: {body}", {"critical": "bad", "warning": "warn"}.get(level, "info")
         )

@@ -1,11 +1,16 @@
-"""What a refusal means for the cashier: plain words and what to do next.
+"""The one message catalogue: what an error code means, in the shop's words, on every screen.
 
 The core's :class:`~pos_app.core.errors.PosError` carries a stable ``code`` and a
-``user_message``. The till shows a short title (readable from a step away) and
-one or two sentences: what happened, then what to do. Codes not listed here fall
-back to the core's own ``user_message``; messages that carry numbers (fee caps,
-offline limits, units) are kept as the core wrote them, because the numbers are
-the point.
+``user_message``. Every face shows the same two parts for a code: a short title
+(readable from a step away; also the one-line reason in Activity's lists) and one
+or two sentences, what happened and what to do (under the title on the Sell page,
+as the tooltip in Activity, as the body of a notification). Codes not listed here
+fall back to the core's own ``user_message``; messages that carry numbers (fee
+caps, offline limits, units) are kept as the core wrote them, because the numbers
+are the point.
+
+Faces: :func:`explain` / :func:`explain_error` (Sell), :func:`reason` (Activity's
+lists, sale details), :func:`notification_text` (notification center and tray).
 """
 
 from __future__ import annotations
@@ -45,7 +50,8 @@ _BY_CODE: dict[str, tuple[str, str]] = {
     "token.already_spent": (
         QT_TRANSLATE_NOOP("messages", "Already spent"),
         QT_TRANSLATE_NOOP(
-            "messages", "This token was already spent. Ask the customer to send a new one."
+            "messages",
+            "This token was already used, here or elsewhere. Ask the customer to send a new one.",
         ),
     ),
     "token.in_use": (
@@ -156,6 +162,50 @@ _BY_CODE: dict[str, tuple[str, str]] = {
             "customer could still spend the token elsewhere.",
         ),
     ),
+    "mint.unreachable": (
+        QT_TRANSLATE_NOOP("messages", "Mint unreachable"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The mint could not be reached. The token is kept; the app tries again by itself.",
+        ),
+    ),
+    "mint.timeout": (
+        QT_TRANSLATE_NOOP("messages", "Mint unreachable"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The mint did not answer in time. The token is kept; the app tries again by itself.",
+        ),
+    ),
+    "mint.server_error": (
+        QT_TRANSLATE_NOOP("messages", "Mint error"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The mint had an internal error. The token is kept; the app tries again by itself.",
+        ),
+    ),
+    "mint.rate_limited": (
+        QT_TRANSLATE_NOOP("messages", "Mint busy"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The mint asked the app to slow down. The token is kept; the app tries again soon.",
+        ),
+    ),
+    "mint.bad_response": (
+        QT_TRANSLATE_NOOP("messages", "Mint error"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The mint sent an answer the app does not understand. The token is kept; if this "
+            "goes on, tell the mint's operator.",
+        ),
+    ),
+    "mint.quote_pending": (
+        QT_TRANSLATE_NOOP("messages", "Payment in progress"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The Lightning payment is still in progress. The sale is marked paid when it "
+            "goes through.",
+        ),
+    ),
     "wallet.busy": (
         QT_TRANSLATE_NOOP("messages", "Wallet busy"),
         QT_TRANSLATE_NOOP(
@@ -171,7 +221,7 @@ _BY_CODE: dict[str, tuple[str, str]] = {
         ),
     ),
     "lightning.unproven": (
-        QT_TRANSLATE_NOOP("messages", "Needs review"),
+        QT_TRANSLATE_NOOP("messages", "Payout not proven"),
         QT_TRANSLATE_NOOP(
             "messages",
             "The token was converted, but the Lightning payment could not be proven. The owner "
@@ -179,7 +229,7 @@ _BY_CODE: dict[str, tuple[str, str]] = {
         ),
     ),
     "lightning.preimage_mismatch": (
-        QT_TRANSLATE_NOOP("messages", "Needs review"),
+        QT_TRANSLATE_NOOP("messages", "Payout not proven"),
         QT_TRANSLATE_NOOP(
             "messages",
             "The Lightning payment could not be proven. The owner must review it; the "
@@ -207,6 +257,7 @@ _BY_CODE: dict[str, tuple[str, str]] = {
 # Codes that say the same thing under another family's name.
 _BY_CODE["mint.dleq_invalid"] = _BY_CODE["security.dleq_invalid"]
 _BY_CODE["security.preimage_mismatch"] = _BY_CODE["lightning.preimage_mismatch"]
+_BY_CODE["melt.pending"] = _BY_CODE["mint.quote_pending"]
 
 # Codes whose core message carries the facts (numbers, units, limits): keep it, add a title.
 _KEEP_MESSAGE: dict[str, str] = {
@@ -314,14 +365,79 @@ def recovering_advice(code: str | None = None) -> Advice:
     title, text = _BY_CODE["mint.recovering"]
     text = _tr(text)
     if code == "melt.pending":
-        return Advice(
-            QCoreApplication.translate("messages", "Payment in progress"),
-            QCoreApplication.translate(
-                "messages",
-                "The Lightning payment is still in progress. The sale is marked paid when it "
-                "goes through.",
-            ),
-            "melt.pending",
-        )
+        return explain("melt.pending")
     more = QCoreApplication.translate("messages", "The sale is marked paid when it goes through.")
     return Advice(_tr(title), f"{text} {more}", "mint.recovering")
+
+
+def known(code: str | None) -> bool:
+    """True when the catalogue has words of its own for ``code``."""
+    if not code:
+        return False
+    return code in _BY_CODE or code in _KEEP_MESSAGE or any(code.startswith(p) for p in _BY_PREFIX)
+
+
+def reason(code: str | None, message: str | None = None) -> str:
+    """The one-line reason for lists (Activity, sale details, the attention panel).
+
+    The catalogue's title for a known code, so a list row reads like the Sell page's
+    heading; otherwise the core's message, or the bare code.
+    """
+    if known(code):
+        return explain(code or "", message or "").title
+    return message or code or "—"
+
+
+def reason_detail(code: str | None, message: str | None = None) -> str:
+    """The full sentence behind :func:`reason` (a list's tooltip)."""
+    if known(code) and (message or _has_text(code or "")):
+        return explain(code or "", message or "").text
+    return message or code or ""
+
+
+def _has_text(code: str) -> bool:
+    """True when the catalogue has a sentence of its own for ``code`` (not only a title)."""
+    return code in _BY_CODE or any(code.startswith(p) for p in _BY_PREFIX)
+
+
+# Notification titles the core writes; translated here so the center and the tray
+# speak the app's language.
+_NOTIFICATION_TITLES = {
+    "Mint offline": QT_TRANSLATE_NOOP("messages", "Mint offline"),
+    "Mint key changed": QT_TRANSLATE_NOOP("messages", "Mint key changed"),
+    "Keyset expiring": QT_TRANSLATE_NOOP("messages", "Old coins expiring"),
+    "An operation needs review": QT_TRANSLATE_NOOP("messages", "Needs attention"),
+    "Payment needs review": QT_TRANSLATE_NOOP("messages", "Payment needs review"),
+    "Change not given": QT_TRANSLATE_NOOP("messages", "Change not given"),
+    "Offline payment failed": QT_TRANSLATE_NOOP("messages", "Offline payment failed"),
+}
+
+
+def notification_text(title: str, body: str, data: Mapping[str, Any] | None) -> tuple[str, str]:
+    """A notification's title and body as the center and the tray show it.
+
+    When the notification names an error code (``data["code"]``) the body is the
+    catalogue's sentence for it, as on the Sell page, followed by the sale it is about.
+    """
+    data = data if isinstance(data, Mapping) else {}
+    shown_title = _tr(_NOTIFICATION_TITLES.get(title, title))
+    code = data.get("code")
+    if not known(code):
+        return shown_title, body
+    # The body is the notification's own text, not the error's: the catalogue's sentence
+    # replaces it unless the code's facts live only in the core's words (fee caps...).
+    advice = explain(str(code)) if _has_text(str(code)) else explain(str(code), body)
+    text = f"{advice.title}: {advice.text}"
+    if data.get("sale_id"):
+        text += " " + QCoreApplication.translate("messages", "(Sale {id}.)").format(
+            id=str(data["sale_id"])[:8]
+        )
+    return shown_title, text
+
+
+def error_line(err: PosError) -> str:
+    """A raised error on one line (the window's banner): title and sentence when known."""
+    if known(err.code):
+        advice = explain_error(err)
+        return f"{advice.title}: {advice.text}"
+    return err.user_message

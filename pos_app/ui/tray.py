@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from pos_app.paths import resources_path
 from pos_app.ui.context import UiContext
+from pos_app.ui.messages import notification_text
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +34,11 @@ class Tray:
             log.info("no system tray: desktop notifications stay in the app")
         ui.bridge.notification.connect(self.on_notification)
 
-    def on_notification(self, level: str, title: str, body: str, kind: str, _data: object) -> None:
-        """Show owner-relevant notifications on the desktop."""
+    def on_notification(self, level: str, title: str, body: str, kind: str, data: object) -> None:
+        """Show owner-relevant notifications on the desktop, in the catalogue's words."""
         if kind not in DESKTOP_KINDS and level != "critical":
             return
+        title, body = notification_text(title, body, data if isinstance(data, dict) else None)
         self.shown.append((title, body))
         if self.icon is not None:
             icon = (

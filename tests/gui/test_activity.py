@@ -274,7 +274,8 @@ def test_details_dialog_shows_payments_and_change(page, qtbot, core, arun, mint,
         table.item(r, 0).text(): [table.item(r, c).text() for c in range(table.columnCount())]
         for r in range(2)
     }  # both payments may carry the same second: find them by state
-    assert "does not accept" in cells["Rejected"][7]
+    # the catalogue's title in the list, its sentence in the tooltip (as on the Sell page)
+    assert cells["Rejected"][7] == "Mint not accepted"
     assert cells["Settled"][1:5] == [
         "Redeemed",
         mint.url.removeprefix("http://"),
@@ -381,9 +382,11 @@ def test_payment_needing_review_is_listed(page, qtbot, core, arun):
             "needs_review",
             0,
             None,
-            "The Lightning payment could not be proven",
+            "Payout not proven",
             sale_id,
             500,
+            detail="The token was converted, but the Lightning payment could not be proven. "
+            "The owner must review it; the token is kept.",
         )
     ]
     page.attention.view.selectRow(1)

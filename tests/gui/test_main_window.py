@@ -57,14 +57,12 @@ def test_notifications_are_counted_shown_and_read(window, ui, qtbot, tmp_path):
     assert "● 2" in window.bell.text()
     assert window.banner.isVisible() and "Rates" in window.banner.text()
     # Only what needs the owner reaches the desktop.
-    assert list(window.tray.shown) == [
-        ("An operation needs review", "A receive could not be finished.")
-    ]
+    assert list(window.tray.shown) == [("Needs attention", "A receive could not be finished.")]
 
     window.open_notifications()
     dialog = window.notifications_dialog
     qtbot.waitUntil(lambda: dialog.list.count() == 2, timeout=5000)
-    assert "needs review" in dialog.list.item(1).text()
+    assert "Needs attention" in dialog.list.item(1).text()
     dialog.grab().save(str(screenshots_dir(tmp_path) / "notifications.png"))
     qtbot.mouseClick(dialog.mark, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.unread == 0, timeout=5000)

@@ -175,7 +175,7 @@ def test_already_spent_token_is_refused_in_plain_words(qtbot, ui, sell, mint, ar
     view = sell.payment
     assert view.status.title.text() == "Already spent"
     assert view.status.text.text() == (
-        "This token was already spent. Ask the customer to send a new one."
+        "This token was already used, here or elsewhere. Ask the customer to send a new one."
     )
     assert view.scan.paste.isEnabled()  # the next token may come in
     # The same token read again (a phone shown twice) is not offered a second time.

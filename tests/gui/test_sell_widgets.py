@@ -132,7 +132,9 @@ def test_charge_error_is_shown_under_the_amount(qtbot, ui, arun):
 def test_messages_speak_plainly_and_keep_the_numbers():
     spent = explain("token.already_spent", "The mint says: Token already spent.")
     assert spent.title == "Already spent"
-    assert spent.text == "This token was already spent. Ask the customer to send a new one."
+    assert spent.text == (
+        "This token was already used, here or elsewhere. Ask the customer to send a new one."
+    )
     fee = ValidationError(
         "fee.too_high",
         "The mint fee of 2 sat is 3.12% of this 64 sat token, above the shop's limit of 2%.",
@@ -383,7 +385,7 @@ def test_review_and_lightning_in_progress_states(qtbot, ui, tmp_path):
         "The Lightning payment could not be proven. The owner must review it.",
         "lightning.unproven",
     )
-    assert view.state == "review" and view.status.title.text() == "Needs review"
+    assert view.state == "review" and view.status.title.text() == "Payout not proven"
     assert "owner must review" in view.status.text.text()
     assert not view.submit_token("cashuBnext", "scan")  # settled for the cashier: no more reads
     answer(

@@ -19,6 +19,7 @@ from pos_app.core.store.schema import ReceivedToken
 from pos_app.ui import removable
 from pos_app.ui.dialogs.export_dialog import ExportDialog
 from pos_app.ui.dialogs.import_dialog import ImportDialog, read_token_file
+from pos_app.ui.messages import error_line
 from pos_app.ui.pages.wallet import WalletPage
 from pos_app.ui.removable import MountEntry
 from pos_app.ui.widgets.qr import MAX_STATIC
@@ -202,7 +203,7 @@ def test_import_by_paste(page, qtbot, core, arun, mint):
     dialog.text.setPlainText(tok)  # the same token again
     with qtbot.waitSignal(dialog.failed, timeout=20_000) as refused:
         qtbot.mouseClick(dialog.receive_button, Qt.MouseButton.LeftButton)
-    assert dialog.outcome.text() == refused.args[0].user_message
+    assert dialog.outcome.text() == error_line(refused.args[0])  # the catalogue's words
     assert "already" in dialog.outcome.text().lower()
     dialog.text.setPlainText("hello")
     with qtbot.waitSignal(dialog.failed, timeout=5000) as refused:

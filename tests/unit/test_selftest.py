@@ -27,6 +27,7 @@ REQUIRED = {
     "argon2",
     "QR encode / decode",
     "Qt widgets",
+    "translations",
     "Qt print to PDF",
     "QR widget",
     "charts (matplotlib)",

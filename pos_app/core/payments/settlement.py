@@ -153,7 +153,7 @@ class Settlement:
                 "Payment needs review",
                 message,
                 kind="needs_review",
-                data={"sale_id": sale_id, "payment_id": payment_id},
+                data={"sale_id": sale_id, "payment_id": payment_id, "code": code},
             )
         )
         return PayResult(

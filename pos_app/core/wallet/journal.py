@@ -90,8 +90,9 @@ def lock_inputs(session: Session, operation_id: str, ys: Iterable[str]) -> None:
         if any(state in ("done", "recovered") for _, state in held):
             raise ValidationError(
                 "token.already_spent",
-                "The shop already received this token. Ask the customer for a new one if "
-                "this is another payment.",
+                # The same words as the app's message catalogue (pos_app/ui/messages.py).
+                "This token was already used, here or elsewhere. Ask the customer to send a "
+                "new one.",
                 f"{len(held)} input(s) taken by an earlier operation",
             )
         raise ValidationError(

@@ -284,7 +284,7 @@ class Recovery:
                     f"A {op.kind} could not be finished after repeated attempts "
                     f"({recorded.error_code or 'no answer'}). Look at it in Activity.",
                     kind="needs_review",
-                    data={"operation_id": op.id},
+                    data={"operation_id": op.id, "code": recorded.error_code},
                 )
             )
         return recorded

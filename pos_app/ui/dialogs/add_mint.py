@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pos_app.app import App
 from pos_app.core.errors import PosError
 from pos_app.core.wallet.mints import MintReport
+from pos_app.ui.messages import error_line
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.mint_check import MintCheck
 
@@ -129,5 +130,5 @@ class AddMintDialog(QDialog):
         self._adding = False
         self.add_button.setText(self.tr("Add mint"))
         self._update()
-        self.error.setText(err.user_message)
+        self.error.setText(error_line(err))
         self.error.show()

@@ -28,6 +28,7 @@ from pos_app.core.errors import PosError, ValidationError
 from pos_app.core.wallet.receive import ReceiveResult
 from pos_app.ui import removable, theme
 from pos_app.ui.context import UiContext
+from pos_app.ui.messages import error_line
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.tasks import in_thread, spawn
 from pos_app.ui.widgets.scan_panel import ScanPanel
@@ -239,7 +240,7 @@ class ImportDialog(QDialog):
     def _refused(self, err: PosError) -> None:
         self._busy = False
         self.receive_button.setEnabled(True)
-        self._set_outcome(err.user_message, "error")
+        self._set_outcome(error_line(err), "error")
         self.failed.emit(err)
 
     def _set_outcome(self, text: str, role: str) -> None:

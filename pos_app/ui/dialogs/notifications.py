@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
+from pos_app.ui.messages import notification_text
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.tasks import spawn
 
@@ -65,7 +66,8 @@ class NotificationsDialog(QDialog):
         for n in items:
             when = fmt.when(n["at"])
             marker = "" if n["read"] else "● "
-            item = QListWidgetItem(f"{marker}{n['title']} — {when}\n{n['body']}")
+            title, body = notification_text(n["title"], n["body"], n.get("data"))
+            item = QListWidgetItem(f"{marker}{title} — {when}\n{body}")
             item.setForeground(
                 theme.qcolor(LEVEL_COLOR.get(n["level"], "info"))
                 if not n["read"]

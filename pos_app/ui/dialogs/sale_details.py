@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,12 +31,22 @@ from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
+from pos_app.ui.messages import error_line, reason_detail
+from pos_app.ui.messages import reason as reason_text
 from pos_app.ui.models import sale_format as fmt
-from pos_app.ui.models.attention_model import reason_text
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.qr import QrView
 
-PAYMENT_HEADERS = ("State", "Method", "Mint", "Amount", "Credited", "Fees", "Proof", "Error")
+PAYMENT_HEADERS = (
+    QT_TRANSLATE_NOOP("SaleDetailsDialog", "State"),
+    QT_TRANSLATE_NOOP("SaleDetailsDialog", "Method"),
+    QT_TRANSLATE_NOOP("SaleDetailsDialog", "Mint"),
+    QT_TRANSLATE_NOOP("SaleDetailsDialog", "Amount"),
+    QT_TRANSLATE_NOOP("SaleDetailsDialog", "Credited"),
+    QT_TRANSLATE_NOOP("SaleDetailsDialog", "Fees"),
+    QT_TRANSLATE_NOOP("SaleDetailsDialog", "Proof"),
+    QT_TRANSLATE_NOOP("SaleDetailsDialog", "Problem"),
+)
 
 
 def _item(text: str, *, right: bool = False, color: str | None = None) -> QTableWidgetItem:
@@ -165,7 +175,7 @@ class SaleDetailsDialog(QDialog):
             self.reload()
 
     def _failed(self, err: PosError) -> None:
-        self.error.setText(err.user_message)
+        self.error.setText(error_line(err))
         self.error.show()
         if self.sale is None:
             self.heading.setText(self.tr("Sale {id}").format(id=self.sale_id[:8]))
@@ -227,7 +237,10 @@ class SaleDetailsDialog(QDialog):
             }.get(p.get("proof") or "", "—")
             if p.get("offline"):
                 method += " " + self.tr("(offline)")
-            error = p.get("error") or (reason_text(p["error_code"]) if p.get("error_code") else "")
+            # The catalogue's words for the code, as on the Sell page; the core's text otherwise.
+            error = reason_text(p.get("error_code"), p.get("error")) if p.get("error_code") else ""
+            error = error or p.get("error") or ""
+            detail = reason_detail(p.get("error_code"), p.get("error")) or error
             cells = [
                 _item(fmt.state_label(p["state"]), color=fmt.STATE_COLORS.get(p["state"])),
                 _item(method),
@@ -244,7 +257,7 @@ class SaleDetailsDialog(QDialog):
                     mint=fmt.sats(p["mint_fee"], unit), ln=fmt.sats(p["lightning_fee"], unit)
                 )
             )
-            cells[7].setToolTip(error)
+            cells[7].setToolTip(detail)
             for column, cell in enumerate(cells):
                 self.payments.setItem(row, column, cell)
         self.payments.resizeRowsToContents()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -26,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.payments.refunds import owed_sales
 from pos_app.core.store.schema import Payment, Sale
-from pos_app.ui import theme
+from pos_app.ui import messages, theme
 from pos_app.ui.models import sale_format as fmt
 
 if TYPE_CHECKING:
@@ -36,28 +37,14 @@ _INDEX = QModelIndex | QPersistentModelIndex
 _CTX = "AttentionModel"
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
+    """Translate ``text`` in this module's context (lupdate files it under the empty one)."""
     return QCoreApplication.translate(_CTX, text)
 
 
 def reason_text(code: str | None, message: str | None = None) -> str:
-    """A failure code in plain words (the code itself when there are none for it)."""
-    words = {
-        "mint.unreachable": _tr("The mint could not be reached"),
-        "mint.timeout": _tr("The mint did not answer in time"),
-        "mint.server_error": _tr("The mint had an internal error"),
-        "mint.rate_limited": _tr("The mint asked to slow down"),
-        "mint.bad_response": _tr("The mint sent an answer the app does not understand"),
-        "mint.quote_pending": _tr("The Lightning payment is still in progress"),
-        "token.pending": _tr("The mint is still working on the token"),
-        "lightning.unreachable": _tr("The Lightning address could not be reached"),
-        "lightning.unproven": _tr("The Lightning payment could not be proven"),
-        "security.preimage_mismatch": _tr("The mint's Lightning receipt does not match"),
-        "token.already_spent": _tr("The token was already spent elsewhere"),
-    }
-    if code in words:
-        return words[code]
-    return message or code or "—"
+    """A failure code in plain words: the message catalogue's, as every screen shows it."""
+    return messages.reason(code, message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +61,7 @@ class AttentionItem:
         reason: why it is here, in plain words.
         sale_id: the sale it belongs to, if any.
         amount: its amount in sat.
+        detail: the reason's full sentence (the catalogue's), shown as its tooltip.
     """
 
     source: str
@@ -85,6 +73,7 @@ class AttentionItem:
     reason: str
     sale_id: str | None
     amount: int
+    detail: str = ""
 
     @property
     def can_retry(self) -> bool:
@@ -140,6 +129,7 @@ def review_payments(session: Session) -> list[AttentionItem]:
             else reason_text(p.error_code, p.error_message),
             p.sale_id,
             p.amount,
+            detail=messages.reason_detail(p.error_code, p.error_message),
         )
         for p in rows
     ]
@@ -147,14 +137,14 @@ def review_payments(session: Session) -> list[AttentionItem]:
 
 def failed_text(code: str | None, offline: bool) -> str:
     """Why a payment failed and what the owner does about it."""
-    why = reason_text(code, _tr("The mint refused the token"))
+    why = reason_text(code, tr("The mint refused the token"))
     if offline:
-        todo = _tr(
+        todo = tr(
             "The sale was counted as paid offline, but the money never arrived: contact the "
             "customer or write it off, then Dismiss."
         )
     else:
-        todo = _tr(
+        todo = tr(
             "The sale is not paid: ask the customer to pay again; if the goods have left, "
             "the amount is lost. Dismiss once it is settled."
         )
@@ -172,12 +162,12 @@ def refunds_owed(session: Session) -> list[AttentionItem]:
             0,
             None,
             (
-                _tr("Cancelled after {paid} was paid")
+                tr("Cancelled after {paid} was paid")
                 if sale.state == "cancelled"
-                else _tr("Expired after {paid} was paid")
+                else tr("Expired after {paid} was paid")
             ).format(paid=fmt.sats(sale.paid, sale.unit))
             + ". "
-            + _tr(
+            + tr(
                 "Give it back: Refund makes a token (QR code and file); Dismiss if you "
                 "refunded it another way."
             ),
@@ -201,6 +191,7 @@ async def load_attention(core: App) -> list[AttentionItem]:
             reason_text(op["reason"]),
             op["sale_id"],
             int(op["amount"] or 0),
+            detail=messages.reason_detail(op["reason"]),
         )
         for op in await core.wallet.recovery_list()
     ]
@@ -210,7 +201,15 @@ async def load_attention(core: App) -> list[AttentionItem]:
 class AttentionModel(QAbstractTableModel):
     """The attention list for a ``QTableView``; :meth:`set_items` replaces it."""
 
-    HEADERS = ("What", "Status", "Attempts", "Next retry", "Reason", "Sale", "Amount")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AttentionModel", "What"),
+        QT_TRANSLATE_NOOP("AttentionModel", "Status"),
+        QT_TRANSLATE_NOOP("AttentionModel", "Attempts"),
+        QT_TRANSLATE_NOOP("AttentionModel", "Next retry"),
+        QT_TRANSLATE_NOOP("AttentionModel", "Reason"),
+        QT_TRANSLATE_NOOP("AttentionModel", "Sale"),
+        QT_TRANSLATE_NOOP("AttentionModel", "Amount"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -249,7 +248,7 @@ class AttentionModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.HEADERS)
         ):
-            return _tr(self.HEADERS[section])
+            return tr(self.HEADERS[section])
         return None
 
     def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -261,7 +260,9 @@ class AttentionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return theme.qcolor(fmt.STATE_COLORS.get(item.status, "text"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.sale_id if column == 5 else item.reason if column == 4 else None
+            if column == 4:
+                return item.detail or item.reason
+            return item.sale_id if column == 5 else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 6):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role != Qt.ItemDataRole.DisplayRole:
@@ -279,11 +280,11 @@ class AttentionModel(QAbstractTableModel):
 
 def _kind_label(kind: str) -> str:
     return {
-        "receive": _tr("Token redeem"),
-        "send": _tr("Export"),
-        "melt": _tr("Lightning payout"),
-        "restore": _tr("Restore"),
-        "mint": _tr("Mint"),
-        "payment": _tr("Payment"),
-        "refund": _tr("Refund owed"),
+        "receive": tr("Token redeem"),
+        "send": tr("Export"),
+        "melt": tr("Lightning payout"),
+        "restore": tr("Restore"),
+        "mint": tr("Mint"),
+        "payment": tr("Payment"),
+        "refund": tr("Refund owed"),
     }.get(kind, kind)

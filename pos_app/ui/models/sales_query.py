@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy import Numeric, Select, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
@@ -38,14 +39,14 @@ class Column:
 
 
 COLUMNS = (
-    Column("time", "Time"),
-    Column("sale", "Sale"),
-    Column("state", "State"),
-    Column("amount", "Amount", numeric=True),
-    Column("sats", "Due in sat", numeric=True),
-    Column("paid", "Paid", numeric=True),
-    Column("mint", "Mint"),
-    Column("memo", "Memo"),
+    Column("time", QT_TRANSLATE_NOOP("SalesModel", "Time")),
+    Column("sale", QT_TRANSLATE_NOOP("SalesModel", "Sale")),
+    Column("state", QT_TRANSLATE_NOOP("SalesModel", "State")),
+    Column("amount", QT_TRANSLATE_NOOP("SalesModel", "Amount"), numeric=True),
+    Column("sats", QT_TRANSLATE_NOOP("SalesModel", "Due in sat"), numeric=True),
+    Column("paid", QT_TRANSLATE_NOOP("SalesModel", "Paid"), numeric=True),
+    Column("mint", QT_TRANSLATE_NOOP("SalesModel", "Mint")),
+    Column("memo", QT_TRANSLATE_NOOP("SalesModel", "Memo")),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 

@@ -19,6 +19,7 @@ from pos_app.core.errors import PosError
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.sale_details import SaleDetailsDialog
+from pos_app.ui.messages import error_line
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.models.sales_model import SalesModel
 from pos_app.ui.models.sales_query import COLUMN_KEYS
@@ -161,7 +162,7 @@ class ActivityPage(Page):
         self._update_buttons()
 
     def _failed(self, err: PosError) -> None:
-        self._notice(err.user_message, "error")
+        self._notice(error_line(err), "error")
 
     def _notice(self, text: str, role: str) -> None:
         """A line beside the pager: why the list is empty, or why it could not be read."""

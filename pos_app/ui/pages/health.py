@@ -28,11 +28,23 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("HealthPage", "Status"),
     QT_TRANSLATE_NOOP("HealthPage", "Last check"),
     QT_TRANSLATE_NOOP("HealthPage", "Response"),
-    QT_TRANSLATE_NOOP("HealthPage", "Uptime 24 h"),
-    QT_TRANSLATE_NOOP("HealthPage", "p50 / p95 24 h"),
-    QT_TRANSLATE_NOOP("HealthPage", "Uptime 7 d"),
-    QT_TRANSLATE_NOOP("HealthPage", "p50 / p95 7 d"),
+    QT_TRANSLATE_NOOP("HealthPage", "Available (24 h)"),
+    QT_TRANSLATE_NOOP("HealthPage", "Usual / slow answer (24 h)"),
+    QT_TRANSLATE_NOOP("HealthPage", "Available (7 days)"),
+    QT_TRANSLATE_NOOP("HealthPage", "Usual / slow answer (7 days)"),
 )
+# For the curious: what the plain column titles measure.
+TIPS = {
+    3: QT_TRANSLATE_NOOP("HealthPage", "How long the mint took to answer the last check."),
+    4: QT_TRANSLATE_NOOP("HealthPage", "Share of checks the mint answered."),
+    5: QT_TRANSLATE_NOOP(
+        "HealthPage",
+        "Usual: half of the answers were faster (median, p50). Slow: 19 of 20 answers were "
+        "faster (95th percentile, p95).",
+    ),
+}
+TIPS[6] = TIPS[4]
+TIPS[7] = TIPS[5]
 
 
 def _ms(value: float | None) -> str:
@@ -67,6 +79,8 @@ class HealthPage(Page):
         top.addWidget(self.check_button)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        for column, tip in TIPS.items():
+            self.table.horizontalHeaderItem(column).setToolTip(self.tr(tip))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)

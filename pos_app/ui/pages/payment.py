@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from pos_app.core.errors import PosError
 from pos_app.core.payments.records import PayResult
 from pos_app.ui.context import UiContext
-from pos_app.ui.messages import Advice, explain_error, recovering_advice
+from pos_app.ui.messages import Advice, explain, explain_error, known, recovering_advice
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.sound import Chime
 from pos_app.ui.tasks import spawn
@@ -210,7 +210,12 @@ class PaymentView(QWidget):
             self.advice = recovering_advice(result.payment.get("error_code"))
             self._set_state("offline")
         elif payment == "needs_review":
-            self.advice = Advice(self.tr("Needs review"), result.message, "needs_review")
+            code = result.payment.get("error_code")
+            self.advice = (  # the catalogue's words, as Activity and the notification say it
+                explain(code)
+                if known(code)
+                else Advice(self.tr("Needs review"), result.message, "needs_review")
+            )
             self._set_state("review")
         elif result.state == "partially_paid":
             self._set_state("partial")

@@ -1,7 +1,9 @@
 """The Settings page: every option of ``core.config.OPTIONS`` by group, and the shop's mints.
 
 The form is generated from the declarations (one editor per option, by kind, with
-special editors for the mode, camera, customer screen and rate sources). Save
+special editors for the mode, currency, camera, customer screen and rate sources).
+The basics come first; options declared ``advanced`` sit in a section that opens on
+demand, since their defaults work for most shops. Save
 checks each field with ``Option.parse``: refused values are explained under their
 field and not written; the valid ones are written in one transaction. Mint
 changes (add, trust, remove) apply at once.
@@ -28,13 +30,19 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.config import RATE_KEYS, Option, check_together
 from pos_app.core.errors import ConfigError, PosError
-from pos_app.ui import theme
+from pos_app.ui import i18n, theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.messages import explain_error
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.mint_list import MintList
-from pos_app.ui.widgets.option_fields import TOUCH_INDICATORS, OptionField, make_field, tr
+from pos_app.ui.widgets.option_fields import (
+    TOUCH_INDICATORS,
+    OptionField,
+    make_field,
+    refusal_text,
+    tr,
+)
 
 MINTS_GROUP = "Mints"
 LABEL_WIDTH = 260  # the same in every group, so editors line up down the page
@@ -61,8 +69,29 @@ class SettingsPage(Page):
         self._form = QVBoxLayout(content)
         self._form.setSpacing(14)
         self.mint_list = MintList(ui)
-        for group, options in self._groups().items():
+        for group, options in self._groups(advanced=False).items():
             self._form.addWidget(self._group_box(group, options))
+        self.advanced_button = QPushButton(self.tr("Show advanced settings"))
+        self.advanced_button.setObjectName("advanced-toggle")
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.toggled.connect(self.show_advanced)
+        advanced_row = QHBoxLayout()
+        advanced_row.addWidget(self.advanced_button)
+        advanced_row.addStretch(1)
+        self._form.addLayout(advanced_row)
+        self.advanced = QWidget()
+        self.advanced.setObjectName("advanced-settings")
+        advanced_layout = QVBoxLayout(self.advanced)
+        advanced_layout.setContentsMargins(0, 0, 0, 0)
+        advanced_layout.setSpacing(14)
+        hint = QLabel(self.tr("Most shops never change these: the defaults are safe."))
+        hint.setProperty("role", "muted")
+        hint.setWordWrap(True)
+        advanced_layout.addWidget(hint)
+        for group, options in self._groups(advanced=True).items():
+            advanced_layout.addWidget(self._group_box(group, options, advanced=True))
+        self.advanced.hide()
+        self._form.addWidget(self.advanced)
         self._form.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -90,21 +119,30 @@ class SettingsPage(Page):
 
     # -- building ----------------------------------------------------------------------------
 
-    def _groups(self) -> dict[str, list[Option]]:
-        """Options by group in declaration order, the mints' group first."""
-        groups: dict[str, list[Option]] = {MINTS_GROUP: []}
+    def _groups(self, *, advanced: bool) -> dict[str, list[Option]]:
+        """Basic or advanced options by group in declaration order, the mints' group first."""
+        groups: dict[str, list[Option]] = {} if advanced else {MINTS_GROUP: []}
         for option in self.ui.core.config.options.values():
-            groups.setdefault(option.group, []).append(option)
+            if option.advanced == advanced:
+                groups.setdefault(option.group, []).append(option)
         return groups
 
-    def _group_box(self, group: str, options: list[Option]) -> QGroupBox:
+    def show_advanced(self, shown: bool) -> None:
+        """Open or close the advanced section."""
+        self.advanced.setVisible(shown)
+        self.advanced_button.setChecked(shown)
+        self.advanced_button.setText(
+            self.tr("Hide advanced settings") if shown else self.tr("Show advanced settings")
+        )
+
+    def _group_box(self, group: str, options: list[Option], *, advanced: bool = False) -> QGroupBox:
         box = QGroupBox(tr(group))
-        box.setObjectName(f"group-{group}")
+        box.setObjectName(f"group-{group}{'-advanced' if advanced else ''}")
         grid = QGridLayout(box)
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(16)
         row = 0
-        if group == MINTS_GROUP:
+        if group == MINTS_GROUP and not advanced:
             label = QLabel(self.tr("Trusted mints"))
             label.setStyleSheet("font-weight: 600;")
             label.setFixedWidth(LABEL_WIDTH)
@@ -175,7 +213,7 @@ class SettingsPage(Page):
             try:
                 value = field.option.parse(field.raw())
             except ConfigError as err:
-                field.set_error(err.user_message)
+                field.set_error(refusal_text(err))
                 refused.append(field)
                 continue
             field.set_error(None)
@@ -183,6 +221,8 @@ class SettingsPage(Page):
                 changes[key] = value
         self._check_together(changes, refused)
         if refused:
+            if any(f.option.advanced for f in refused):
+                self.show_advanced(True)  # a refused value must not hide in a closed section
             self.scroll.ensureWidgetVisible(refused[0])
         if not changes:
             self._report(0, len(refused))
@@ -215,6 +255,9 @@ class SettingsPage(Page):
                 changes.pop(key, None)
 
     def _saved(self, stored: dict[str, Any], refused: int) -> None:
+        if "language" in stored:
+            # Read before the wallet is unlocked at the next start, so kept outside the database.
+            i18n.remember(self.ui.core.data_dir, stored["language"])
         self._saving = False
         self.save_button.setEnabled(True)
         self.values.update(stored)

@@ -24,6 +24,7 @@ from pos_app.core.errors import PosError
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.export_dialog import ExportDialog
 from pos_app.ui.dialogs.import_dialog import ImportDialog
+from pos_app.ui.messages import error_line
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.models.attention_model import reason_text
 from pos_app.ui.page import Page
@@ -225,7 +226,7 @@ class WalletPage(Page):
 
     def _error(self, err: PosError) -> None:
         self.check_button.setEnabled(True)
-        self.summary.setText(err.user_message)
+        self.summary.setText(error_line(err))
 
     def shutdown(self) -> None:
         """Close an open dialog (stops its camera)."""

@@ -6,10 +6,11 @@ pass the ``inspect`` coroutine function to call (``MintDirectory.inspect``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,32 +29,57 @@ from pos_app.ui.tasks import spawn
 Inspect = Callable[[str], Awaitable[MintReport]]
 
 
+# The features a shop needs and the optional ones, in plain words (NUT numbers are the
+# Cashu specification's chapters; they stay in the technical line for the curious).
+FEATURES = {
+    7: QT_TRANSLATE_NOOP("MintCheck", "checks whether a token is spent"),
+    9: QT_TRANSLATE_NOOP("MintCheck", "restores the shop's coins from its recovery words"),
+    12: QT_TRANSLATE_NOOP("MintCheck", "proves its tokens are genuine"),
+    5: QT_TRANSLATE_NOOP("MintCheck", "pays out to Lightning"),
+    8: QT_TRANSLATE_NOOP("MintCheck", "returns Lightning fee change"),
+    11: QT_TRANSLATE_NOOP("MintCheck", "tokens made out to the shop (offline payments)"),
+}
+SAT_KEYSET = "a sat keyset"  # the core's word when the mint has no sat unit
+
+
+def _feature(entry: str) -> str:
+    """The core's "NUT-07 proof state checks" (or "missing NUT-05 ...") in plain words."""
+    found = re.search(r"NUT-(\d+)", entry)
+    if found and int(found.group(1)) in FEATURES:
+        return _translate(FEATURES[int(found.group(1))])
+    if entry == SAT_KEYSET:
+        return QCoreApplication.translate("MintCheck", "prices in sats")
+    return entry
+
+
 def report_html(report: MintReport) -> str:
-    """The report as rich text: name, address, units, NUTs, then what is missing."""
+    """The report as rich text: name, address, units, what works, then the technical line."""
     c = theme.colors()
     tr = _translate
     nuts = ", ".join(str(n) for n in report.nuts) or "—"
+    name = report.name or tr("(no name)")
+    units = tr("Units: {units}").format(units=", ".join(report.units) or "—")
+    technical = tr("Technical: Cashu NUTs {list}").format(list=nuts)
     lines = [
-        f"<b style='font-size:15pt'>{escape(report.name or tr('(no name)'))}</b>",
+        f"<b style='font-size:15pt'>{escape(name)}</b>",
         f"<span style='color:{c.muted}'>{escape(report.url)}</span>",
-        f"{tr('Units')}: {escape(', '.join(report.units) or '—')}",
-        f"{tr('Supported NUTs')}: {escape(nuts)}",
+        escape(units),
     ]
     if report.ok:
-        lines.append(
-            f"<span style='color:{c.ok}'><b>✓ {tr('Has everything a shop needs')}</b> "
-            f"({escape(', '.join(f'NUT-{n:02d} {w}' for n, w in REQUIRED_NUTS.items()))}).</span>"
-        )
+        good = tr("Has everything a shop needs")
+        needs = ", ".join(_translate(FEATURES[n]) for n in REQUIRED_NUTS)
+        good_html = f"<b>✓ {escape(good)}</b> ({escape(needs)})."
+        lines.append(f"<span style='color:{c.ok}'>{good_html}</span>")
     else:
-        lines.append(
-            f"<span style='color:{c.bad}'><b>✗ {tr('Missing')}:</b> "
-            f"{escape(', '.join(report.missing))}</span>"
-        )
+        lacks = tr("This mint lacks:")
+        missing = ", ".join(_feature(m) for m in report.missing)
+        bad_html = f"<b>✗ {escape(lacks)}</b> {escape(missing)}"
+        lines.append(f"<span style='color:{c.bad}'>{bad_html}</span>")
     if report.warnings:
-        lines.append(
-            f"<span style='color:{c.warn}'>{tr('Optional')}: "
-            f"{escape(', '.join(report.warnings))}</span>"
-        )
+        optional = ", ".join(_feature(w) for w in report.warnings)
+        text = tr("Works, but this mint cannot do: {what}").format(what=optional)
+        lines.append(f"<span style='color:{c.warn}'>{escape(text)}</span>")
+    lines.append(f"<span style='color:{c.muted}; font-size:9pt'>{escape(technical)}</span>")
     return "<br>".join(lines)
 
 
@@ -138,9 +164,8 @@ class MintCheck(QWidget):
         self.check_button.setEnabled(True)
         self.report = None
         reason = self.explain(err)
-        self._show(
-            f"<b>{escape(self.tr('This mint cannot be used'))}</b><br>{escape(reason)}", "error"
-        )
+        title = self.tr("This mint cannot be used")
+        self._show(f"<b>{escape(title)}</b><br>{escape(reason)}", "error")
         self.failed.emit(reason)
 
     def explain(self, err: PosError) -> str:

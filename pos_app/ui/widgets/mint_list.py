@@ -26,6 +26,7 @@ from pos_app.core.errors import PosError
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.add_mint import AddMintDialog
+from pos_app.ui.messages import error_line
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.tasks import spawn
 
@@ -209,7 +210,7 @@ class MintList(QWidget):
         self.changed.emit()
 
     def _error(self, err: PosError) -> None:
-        self._say(err.user_message, "error")
+        self._say(error_line(err), "error")
         self.refresh()  # a refused trust toggle must show the stored state again
 
     def _say(self, text: str, role: str) -> None:

@@ -9,9 +9,10 @@ chose, unparsed: the Settings page validates it with ``Option.parse`` and shows 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -30,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.core.config import Option
+from pos_app.core.config import OPTIONS, Option
+from pos_app.core.errors import ConfigError
+from pos_app.ui.currencies import currency_choices, currency_code
 
 NUMBER_WIDTH = 220
 EDITOR_WIDTH = 520
@@ -42,8 +45,64 @@ QRadioButton, QCheckBox { spacing: 10px; min-height: 32px; }
 
 
 def tr(text: str) -> str:
-    """Translate a text of this module (and the options' labels and help)."""
+    """Translate a text of this module (and the options' labels and help).
+
+    lupdate files this module's ``tr("...")`` under the empty context and the options'
+    texts under ``Settings``; the app's translator looks in both (pos_app.ui.i18n).
+    """
     return QCoreApplication.translate("Settings", text)
+
+
+# Why core.config refuses a value (``ConfigError.data["reason"]``), in the app's language.
+# A reason not listed here (a new check) is shown as the core wrote it.
+_REASONS: tuple[tuple[str, str], ...] = (
+    (r"must be at least (?P<n>-?[\d.]+)", QT_TRANSLATE_NOOP("Settings", "must be at least {n}")),
+    (r"must be at most (?P<n>-?[\d.]+)", QT_TRANSLATE_NOOP("Settings", "must be at most {n}")),
+    (r"must be a whole number", QT_TRANSLATE_NOOP("Settings", "must be a whole number")),
+    (
+        r"must be a number such as .*",
+        QT_TRANSLATE_NOOP("Settings", "must be a number such as 95000.50"),
+    ),
+    (r"must be a (finite )?number", QT_TRANSLATE_NOOP("Settings", "must be a number")),
+    (r"must be true or false", QT_TRANSLATE_NOOP("Settings", "must be on or off")),
+    (r"must be one of .*", QT_TRANSLATE_NOOP("Settings", "choose one of the listed values")),
+    (
+        r"must be sat or a three-letter currency code.*",
+        QT_TRANSLATE_NOOP(
+            "Settings", "choose a currency from the list, or type a three-letter code such as EUR"
+        ),
+    ),
+    (r"must be an https:// address", QT_TRANSLATE_NOOP("Settings", "must be an https:// address")),
+    (
+        r"plain http is only allowed for this computer.*",
+        QT_TRANSLATE_NOOP("Settings", "plain http is only allowed for this computer (localhost)"),
+    ),
+    (
+        r"must look like name@example.com",
+        QT_TRANSLATE_NOOP("Settings", "must look like name@example.com"),
+    ),
+    (
+        r"each source needs a url and a path",
+        QT_TRANSLATE_NOOP("Settings", "each service needs an address and a path"),
+    ),
+    (
+        r"must be a camera number.*",
+        QT_TRANSLATE_NOOP("Settings", "choose a camera or a video file"),
+    ),
+)
+
+
+def refusal_text(err: ConfigError) -> str:
+    """Why a value was refused: "<label>: <reason>." in the app's language."""
+    reason = str(err.data.get("reason", "")) if isinstance(err.data, dict) else ""
+    key = err.data.get("key") if isinstance(err.data, dict) else None
+    for pattern, words in _REASONS:
+        found = re.fullmatch(pattern, reason)
+        if found:
+            label = OPTIONS[key].label if key in OPTIONS else ""
+            text = tr(words).format(**found.groupdict())
+            return f"{tr(label)}: {text}." if label else f"{text}."
+    return err.user_message
 
 
 def select_or_add(combo: QComboBox, value: Any, label: str) -> None:
@@ -137,7 +196,7 @@ class TextField(OptionField):
         self.editor = QLineEdit()
         self.editor.setMinimumHeight(36)
         self.editor.textEdited.connect(self.edited)
-        if option.kind in ("int", "float", "decimal") or option.key == "currency":
+        if option.kind in ("int", "float", "decimal"):
             self.editor.setMaximumWidth(NUMBER_WIDTH)
         else:
             self.editor.setMaximumWidth(EDITOR_WIDTH)
@@ -177,7 +236,10 @@ class BoolField(OptionField):
 class ChoiceField(OptionField):
     """A drop-down of the option's choices."""
 
-    NAMES = {"keep": "Keep it", "return": "Hand back change"}
+    NAMES = {
+        "keep": QT_TRANSLATE_NOOP("Settings", "Keep it"),
+        "return": QT_TRANSLATE_NOOP("Settings", "Hand back change"),
+    }
 
     def __init__(self, option: Option, parent: QWidget | None = None) -> None:
         super().__init__(option, parent)
@@ -308,6 +370,61 @@ class RateSourcesField(OptionField):
         self.table.blockSignals(False)
 
 
+class CurrencyField(OptionField):
+    """The shop currency: a list of currencies by name, and any other ISO code typed in."""
+
+    def __init__(self, option: Option, parent: QWidget | None = None) -> None:
+        super().__init__(option, parent)
+        self.editor = QComboBox()
+        self.editor.setEditable(True)
+        self.editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.editor.setMinimumHeight(36)
+        self.editor.setMaximumWidth(EDITOR_WIDTH)
+        for code, name in currency_choices():
+            self.editor.addItem(f"{name} ({code})", code)
+        self.editor.lineEdit().setPlaceholderText(tr("Name or code, such as EUR"))
+        self.editor.activated.connect(self.edited)
+        self.editor.lineEdit().textEdited.connect(self.edited)
+        self._finish(self.editor)
+
+    def raw(self) -> str:
+        """The chosen code; typed text that names no listed currency is passed on as is."""
+        text = self.editor.currentText().strip()
+        index = self.editor.findText(text)
+        if index >= 0:
+            return str(self.editor.itemData(index))
+        return currency_code(text)
+
+    def set_value(self, value: Any) -> None:
+        """Select the currency ``value`` (an unlisted code is added)."""
+        select_or_add(self.editor, value, str(value))
+
+
+class LanguageField(OptionField):
+    """The app's language, each listed by its own name."""
+
+    def __init__(self, option: Option, parent: QWidget | None = None) -> None:
+        super().__init__(option, parent)
+        from pos_app.ui.i18n import language_names
+
+        self.editor = QComboBox()
+        self.editor.setMinimumHeight(36)
+        self.editor.setMaximumWidth(NUMBER_WIDTH + 80)
+        for code, name in language_names():
+            if code in option.choices:
+                self.editor.addItem(name, code)
+        self.editor.activated.connect(self.edited)
+        self._finish(self.editor)
+
+    def raw(self) -> str:
+        """The language code (``system`` for the computer's language)."""
+        return str(self.editor.currentData())
+
+    def set_value(self, value: Any) -> None:
+        """Select the language ``value``."""
+        select_or_add(self.editor, value, str(value))
+
+
 class JsonField(OptionField):
     """Any other JSON setting as a small text editor."""
 
@@ -343,6 +460,8 @@ def make_field(option: Option, parent: QWidget | None = None) -> OptionField:
     special: dict[str, type[OptionField]] = {
         "mode": ModeField,
         "rate.sources": RateSourcesField,
+        "currency": CurrencyField,
+        "language": LanguageField,
         "camera.source": CameraField,
         "display.customer_screen": ScreenField,
     }

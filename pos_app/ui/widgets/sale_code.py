@@ -27,7 +27,12 @@ class SaleCode(QWidget):
         self.note.setWordWrap(True)
         self.format_button = QPushButton()
         self.format_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.format_button.setToolTip(self.tr("Switch the request format (Ctrl+R)"))
+        self.format_button.setToolTip(
+            self.tr(
+                "Some wallets read only one of the two code formats: the classic one "
+                "(Cashu NUT-18, creqA) or the shorter one (NUT-26, creqb1). Ctrl+R switches."
+            )
+        )
         self.format_button.clicked.connect(self.toggle_format)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -50,9 +55,9 @@ class SaleCode(QWidget):
             self.qr.set_text(text)
         self.title.setText(self.tr("Payment request: the customer scans it with a wallet"))
         self.format_button.setText(
-            self.tr("Show NUT-18 code (creqA)")
+            self.tr("Wallet cannot read it? Show the classic code")
             if self.bech32
-            else self.tr("Show NUT-26 code (creqb1)")
+            else self.tr("Wallet cannot read it? Show the short code")
         )
         self._show(qr=True)
         self.format_button.show()

@@ -1,0 +1,2589 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name></name>
+    <message>
+        <source>Token redeem</source>
+        <translation>Token einlösen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Lightning payout</source>
+        <translation>Auszahlung per Lightning</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Partly paid</source>
+        <translation>Teilweise bezahlt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Erhalten</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Recovering</source>
+        <translation>Wird nachgeholt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Zu prüfen</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>{n} s ago</source>
+        <translation>vor {n} s</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>vor {n} min</translation>
+    </message>
+    <message>
+        <source>{n} h ago</source>
+        <translation>vor {n} h</translation>
+    </message>
+    <message>
+        <source>Camera {n}</source>
+        <translation>Kamera {n}</translation>
+    </message>
+    <message>
+        <source>Video file…</source>
+        <translation>Videodatei …</translation>
+    </message>
+    <message>
+        <source>Choose a video file</source>
+        <translation>Videodatei wählen</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.avi *.mkv *.mov *.webm);;All files (*)</source>
+        <translation>Videos (*.mp4 *.avi *.mkv *.mov *.webm);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Screen {n} (not connected)</source>
+        <translation>Bildschirm {n} (nicht angeschlossen)</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>Units: {units}</source>
+        <translation>Einheiten: {units}</translation>
+    </message>
+    <message>
+        <source>Technical: Cashu NUTs {list}</source>
+        <translation>Technisch: Cashu-NUTs {list}</translation>
+    </message>
+    <message>
+        <source>Has everything a shop needs</source>
+        <translation>Hat alles, was ein Laden braucht</translation>
+    </message>
+    <message>
+        <source>This mint lacks:</source>
+        <translation>Dieser Mint fehlt:</translation>
+    </message>
+    <message>
+        <source>Works, but this mint cannot do: {what}</source>
+        <translation>Funktioniert, kann aber nicht: {what}</translation>
+    </message>
+    <message>
+        <source>Trusted mints only</source>
+        <translation>Nur vertrauenswürdige Mints</translation>
+    </message>
+    <message>
+        <source>Tokens from trusted mints are accepted and kept; any other token is refused.</source>
+        <translation>Tokens von vertrauenswürdigen Mints werden angenommen und behalten; alle anderen werden abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Keep trusted, pay out the rest</source>
+        <translation>Vertrauenswürdige behalten, Rest auszahlen</translation>
+    </message>
+    <message>
+        <source>Tokens from trusted mints are kept; others are paid to the Lightning address.</source>
+        <translation>Tokens von vertrauenswürdigen Mints werden behalten; andere gehen an die Lightning-Adresse.</translation>
+    </message>
+    <message>
+        <source>Pay out everything</source>
+        <translation>Alles auszahlen</translation>
+    </message>
+    <message>
+        <source>Every token is paid to the Lightning address at once; the shop keeps no ecash.</source>
+        <translation>Jeder Token geht sofort an die Lightning-Adresse; der Laden behält kein E-Cash.</translation>
+    </message>
+    <message>
+        <source>name@example.com or https://… (LNURL-pay)</source>
+        <translation>name@example.com oder https://… (LNURL-pay)</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Address (https://…)</source>
+        <translation>Adresse (https://…)</translation>
+    </message>
+    <message>
+        <source>Path to the price</source>
+        <translation>Pfad zum Preis</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Add source</source>
+        <translation>Quelle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove source</source>
+        <translation>Quelle entfernen</translation>
+    </message>
+    <message>
+        <source>Name or code, such as EUR</source>
+        <translation>Name oder Code, z. B. EUR</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPage</name>
+    <message>
+        <source>Activity</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Details (Enter)</source>
+        <translation>Details (Enter)</translation>
+    </message>
+    <message>
+        <source>1 matching sale</source>
+        <translation>1 passender Verkauf</translation>
+    </message>
+    <message>
+        <source>1 sale</source>
+        <translation>1 Verkauf</translation>
+    </message>
+    <message>
+        <source>{n} matching sales</source>
+        <translation>{n} passende Verkäufe</translation>
+    </message>
+    <message>
+        <source>{n} sales</source>
+        <translation>{n} Verkäufe</translation>
+    </message>
+    <message>
+        <source>No sales match these filters.</source>
+        <translation>Keine Verkäufe passen zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>No sales yet.</source>
+        <translation>Noch keine Verkäufe.</translation>
+    </message>
+    <message>
+        <source>1 needs attention</source>
+        <translation>1 braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>{n} need attention</source>
+        <translation>{n} brauchen Aufmerksamkeit</translation>
+    </message>
+</context>
+<context>
+    <name>AddMintDialog</name>
+    <message>
+        <source>Add a mint</source>
+        <translation>Mint hinzufügen</translation>
+    </message>
+    <message>
+        <source>Trusted: accept this mint&apos;s tokens as payment</source>
+        <translation>Vertrauenswürdig: Tokens dieser Mint als Zahlung annehmen</translation>
+    </message>
+    <message>
+        <source>Add mint</source>
+        <translation>Mint hinzufügen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Type the mint&apos;s address and press Check. The app asks the mint what it supports before it is added.</source>
+        <translation>Adresse der Mint eingeben und auf Prüfen drücken. Die App fragt die Mint, was sie kann, bevor sie hinzugefügt wird.</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Wird hinzugefügt …</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionModel</name>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Next retry</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPanel</name>
+    <message>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>Nichts braucht Aufmerksamkeit.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>Verwerfen …</translation>
+    </message>
+    <message>
+        <source>Sale details</source>
+        <translation>Verkaufsdetails</translation>
+    </message>
+    <message>
+        <source>Accept…</source>
+        <translation>Annehmen …</translation>
+    </message>
+    <message>
+        <source>Credit this payment to its sale</source>
+        <translation>Diese Zahlung ihrem Verkauf gutschreiben</translation>
+    </message>
+    <message>
+        <source>Needs attention ({count})</source>
+        <translation>Braucht Aufmerksamkeit ({count})</translation>
+    </message>
+    <message>
+        <source>Trying again…</source>
+        <translation>Neuer Versuch …</translation>
+    </message>
+    <message>
+        <source>Saving your decision…</source>
+        <translation>Entscheidung wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Accepted: credited to the sale.</source>
+        <translation>Angenommen: dem Verkauf gutgeschrieben.</translation>
+    </message>
+    <message>
+        <source>Rejected.</source>
+        <translation>Abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Dismissing…</source>
+        <translation>Wird verworfen …</translation>
+    </message>
+    <message>
+        <source>Dismissed.</source>
+        <translation>Verworfen.</translation>
+    </message>
+    <message>
+        <source>Finished: {amount} recovered.</source>
+        <translation>Fertig: {amount} zurückgeholt.</translation>
+    </message>
+    <message>
+        <source>The mint is still working on it. Try again later.</source>
+        <translation>Die Mint arbeitet noch daran. Später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Not yet: {reason}. The app keeps the token and will try again.</source>
+        <translation>Noch nicht: {reason}. Die App behält den Token und versucht es wieder.</translation>
+    </message>
+    <message>
+        <source>It could not be finished: {reason}.</source>
+        <translation>Konnte nicht abgeschlossen werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>Nothing left to do.</source>
+        <translation>Nichts mehr zu tun.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Kamera startet …</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message>
+        <source>Check your backup</source>
+        <translation>Sicherung prüfen</translation>
+    </message>
+    <message>
+        <source>Type these words from your paper, to make sure it is right.</source>
+        <translation>Tippen Sie diese Wörter von Ihrem Zettel ab, um sicherzugehen, dass er stimmt.</translation>
+    </message>
+    <message>
+        <source>Word #{n}</source>
+        <translation>Wort Nr. {n}</translation>
+    </message>
+    <message>
+        <source>This is not word #{n}. Check your paper.</source>
+        <translation>Das ist nicht Wort Nr. {n}. Prüfen Sie Ihren Zettel.</translation>
+    </message>
+</context>
+<context>
+    <name>Countdown</name>
+    <message>
+        <source>Price locked for {left}</source>
+        <translation>Preis gilt noch {left}</translation>
+    </message>
+    <message>
+        <source>Price lock ended</source>
+        <translation>Preisbindung abgelaufen</translation>
+    </message>
+</context>
+<context>
+    <name>Currency</name>
+    <message>
+        <source>Bitcoin</source>
+        <translation>Bitcoin</translation>
+    </message>
+    <message>
+        <source>Euro</source>
+        <translation>Euro</translation>
+    </message>
+    <message>
+        <source>US dollar</source>
+        <translation>US-Dollar</translation>
+    </message>
+    <message>
+        <source>British pound</source>
+        <translation>Britisches Pfund</translation>
+    </message>
+    <message>
+        <source>Swiss franc</source>
+        <translation>Schweizer Franken</translation>
+    </message>
+    <message>
+        <source>Japanese yen</source>
+        <translation>Japanischer Yen</translation>
+    </message>
+    <message>
+        <source>Canadian dollar</source>
+        <translation>Kanadischer Dollar</translation>
+    </message>
+    <message>
+        <source>Australian dollar</source>
+        <translation>Australischer Dollar</translation>
+    </message>
+    <message>
+        <source>New Zealand dollar</source>
+        <translation>Neuseeland-Dollar</translation>
+    </message>
+    <message>
+        <source>Swedish krona</source>
+        <translation>Schwedische Krone</translation>
+    </message>
+    <message>
+        <source>Norwegian krone</source>
+        <translation>Norwegische Krone</translation>
+    </message>
+    <message>
+        <source>Danish krone</source>
+        <translation>Dänische Krone</translation>
+    </message>
+    <message>
+        <source>Polish zloty</source>
+        <translation>Polnischer Złoty</translation>
+    </message>
+    <message>
+        <source>Czech koruna</source>
+        <translation>Tschechische Krone</translation>
+    </message>
+    <message>
+        <source>Hungarian forint</source>
+        <translation>Ungarischer Forint</translation>
+    </message>
+    <message>
+        <source>Romanian leu</source>
+        <translation>Rumänischer Leu</translation>
+    </message>
+    <message>
+        <source>Turkish lira</source>
+        <translation>Türkische Lira</translation>
+    </message>
+    <message>
+        <source>Ukrainian hryvnia</source>
+        <translation>Ukrainische Hrywnja</translation>
+    </message>
+    <message>
+        <source>Mexican peso</source>
+        <translation>Mexikanischer Peso</translation>
+    </message>
+    <message>
+        <source>Brazilian real</source>
+        <translation>Brasilianischer Real</translation>
+    </message>
+    <message>
+        <source>Argentine peso</source>
+        <translation>Argentinischer Peso</translation>
+    </message>
+    <message>
+        <source>Chilean peso</source>
+        <translation>Chilenischer Peso</translation>
+    </message>
+    <message>
+        <source>Colombian peso</source>
+        <translation>Kolumbianischer Peso</translation>
+    </message>
+    <message>
+        <source>Peruvian sol</source>
+        <translation>Peruanischer Sol</translation>
+    </message>
+    <message>
+        <source>South African rand</source>
+        <translation>Südafrikanischer Rand</translation>
+    </message>
+    <message>
+        <source>Nigerian naira</source>
+        <translation>Nigerianischer Naira</translation>
+    </message>
+    <message>
+        <source>Kenyan shilling</source>
+        <translation>Kenia-Schilling</translation>
+    </message>
+    <message>
+        <source>Indian rupee</source>
+        <translation>Indische Rupie</translation>
+    </message>
+    <message>
+        <source>Chinese yuan</source>
+        <translation>Chinesischer Yuan</translation>
+    </message>
+    <message>
+        <source>Hong Kong dollar</source>
+        <translation>Hongkong-Dollar</translation>
+    </message>
+    <message>
+        <source>Singapore dollar</source>
+        <translation>Singapur-Dollar</translation>
+    </message>
+    <message>
+        <source>South Korean won</source>
+        <translation>Südkoreanischer Won</translation>
+    </message>
+    <message>
+        <source>Thai baht</source>
+        <translation>Thailändischer Baht</translation>
+    </message>
+    <message>
+        <source>Philippine peso</source>
+        <translation>Philippinischer Peso</translation>
+    </message>
+    <message>
+        <source>Indonesian rupiah</source>
+        <translation>Indonesische Rupiah</translation>
+    </message>
+    <message>
+        <source>UAE dirham</source>
+        <translation>VAE-Dirham</translation>
+    </message>
+    <message>
+        <source>Israeli shekel</source>
+        <translation>Israelischer Schekel</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Customer display</source>
+        <translation>Kundenanzeige</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>Scan with your Cashu wallet, or show your token to the camera.</source>
+        <translation>Mit Ihrer Cashu-Wallet scannen oder Ihren Token in die Kamera halten.</translation>
+    </message>
+    <message>
+        <source>Checking your payment…</source>
+        <translation>Ihre Zahlung wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Paid, thank you</source>
+        <translation>Bezahlt, danke</translation>
+    </message>
+    <message>
+        <source>Thank you. {left} still to pay: please show another token.</source>
+        <translation>Danke. Noch {left} zu zahlen: bitte einen weiteren Token zeigen.</translation>
+    </message>
+    <message>
+        <source>This token was not accepted. Please show another one.</source>
+        <translation>Dieser Token wurde nicht angenommen. Bitte einen anderen zeigen.</translation>
+    </message>
+    <message>
+        <source>Your token was received. The shop confirms it shortly.</source>
+        <translation>Ihr Token ist angekommen. Der Laden bestätigt ihn gleich.</translation>
+    </message>
+    <message>
+        <source>Please wait: the cashier is checking your payment.</source>
+        <translation>Bitte warten: Ihre Zahlung wird an der Kasse geprüft.</translation>
+    </message>
+    <message>
+        <source>This price has expired. The cashier starts a new sale.</source>
+        <translation>Dieser Preis ist abgelaufen. Die Kasse startet einen neuen Verkauf.</translation>
+    </message>
+    <message>
+        <source>Your change: scan it with your wallet</source>
+        <translation>Ihr Wechselgeld: mit Ihrer Wallet scannen</translation>
+    </message>
+</context>
+<context>
+    <name>DismissDialog</name>
+    <message>
+        <source>Accept payment</source>
+        <translation>Zahlung annehmen</translation>
+    </message>
+    <message>
+        <source>The payment ({amount}) will be credited to its sale. Why do you accept it?</source>
+        <translation>Die Zahlung ({amount}) wird ihrem Verkauf gutgeschrieben. Warum nehmen Sie sie an?</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Reject payment</source>
+        <translation>Zahlung ablehnen</translation>
+    </message>
+    <message>
+        <source>The payment ({amount}) will be closed without crediting the sale. Nothing is deleted. Why is it rejected?</source>
+        <translation>Die Zahlung ({amount}) wird ohne Gutschrift geschlossen. Nichts wird gelöscht. Warum wird sie abgelehnt?</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>The app will stop trying to finish this operation ({amount}). Nothing is deleted: the token and the record stay. Why is it dismissed?</source>
+        <translation>Die App versucht nicht mehr, diesen Vorgang ({amount}) abzuschließen. Nichts wird gelöscht: Token und Eintrag bleiben. Warum wird er verworfen?</translation>
+    </message>
+    <message>
+        <source>For example: refunded the customer in cash</source>
+        <translation>Zum Beispiel: dem Kunden bar erstattet</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export ecash</source>
+        <translation>E-Cash exportieren</translation>
+    </message>
+    <message>
+        <source>Export ecash to a file</source>
+        <translation>E-Cash in eine Datei exportieren</translation>
+    </message>
+    <message>
+        <source>The token is saved as a text file, with a QR picture beside it. Whoever has the file can spend the ecash, so keep it safe, or lock it to the recipient&apos;s key so that only they can redeem it.</source>
+        <translation>Der Token wird als Textdatei gespeichert, mit einem QR-Bild daneben. Wer die Datei hat, kann das E-Cash ausgeben: bewahren Sie sie sicher auf oder sperren Sie sie auf den Schlüssel des Empfängers, damit nur er sie einlösen kann.</translation>
+    </message>
+    <message>
+        <source>Optional: the recipient&apos;s public key (66 hex)</source>
+        <translation>Optional: öffentlicher Schlüssel des Empfängers (66 Hex-Zeichen)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen …</translation>
+    </message>
+    <message>
+        <source>Looking for a USB drive…</source>
+        <translation>USB-Stick wird gesucht …</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Lock to key</source>
+        <translation>Auf Schlüssel sperren</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>There is no ecash to export yet.</source>
+        <translation>Noch kein E-Cash zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>USB drive found: {path}</source>
+        <translation>USB-Stick gefunden: {path}</translation>
+    </message>
+    <message>
+        <source>No USB drive found: the file goes to this folder.</source>
+        <translation>Kein USB-Stick gefunden: die Datei kommt in diesen Ordner.</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>In Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert …</translation>
+    </message>
+    <message>
+        <source>Choose a folder that exists (is the USB drive plugged in?).</source>
+        <translation>Wählen Sie einen vorhandenen Ordner (ist der USB-Stick eingesteckt?).</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Token kopieren</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Exported {amount}</source>
+        <translation>{amount} exportiert</translation>
+    </message>
+    <message>
+        <source>Saved to: {path}</source>
+        <translation>Gespeichert unter: {path}</translation>
+    </message>
+    <message>
+        <source>Locked to: {key}</source>
+        <translation>Gesperrt auf: {key}</translation>
+    </message>
+    <message>
+        <source>Mint fee: {fee}</source>
+        <translation>Mint-Gebühr: {fee}</translation>
+    </message>
+    <message>
+        <source>Long token: the QR code is animated; scan it until it completes.</source>
+        <translation>Langer Token: der QR-Code ist animiert; scannen, bis er vollständig ist.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPage</name>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>Letzte Prüfung</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Available (24 h)</source>
+        <translation>Erreichbar (24 h)</translation>
+    </message>
+    <message>
+        <source>Usual / slow answer (24 h)</source>
+        <translation>Üblich / langsam (24 h)</translation>
+    </message>
+    <message>
+        <source>Available (7 days)</source>
+        <translation>Erreichbar (7 Tage)</translation>
+    </message>
+    <message>
+        <source>Usual / slow answer (7 days)</source>
+        <translation>Üblich / langsam (7 Tage)</translation>
+    </message>
+    <message>
+        <source>How long the mint took to answer the last check.</source>
+        <translation>Wie lange die Mint bei der letzten Prüfung für die Antwort brauchte.</translation>
+    </message>
+    <message>
+        <source>Share of checks the mint answered.</source>
+        <translation>Anteil der Prüfungen, auf die die Mint geantwortet hat.</translation>
+    </message>
+    <message>
+        <source>Usual: half of the answers were faster (median, p50). Slow: 19 of 20 answers were faster (95th percentile, p95).</source>
+        <translation>Üblich: die Hälfte der Antworten war schneller (Median, p50). Langsam: 19 von 20 Antworten waren schneller (95. Perzentil, p95).</translation>
+    </message>
+    <message>
+        <source>Mints</source>
+        <translation>Mints</translation>
+    </message>
+    <message>
+        <source>Mint health</source>
+        <translation>Zustand der Mints</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Jetzt prüfen</translation>
+    </message>
+    <message>
+        <source>No trusted mint yet. Add one in Settings.</source>
+        <translation>Noch keine vertrauenswürdige Mint. Fügen Sie eine in den Einstellungen hinzu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mint(s) offline. Tokens from them are kept and retried.</source>
+        <translation>
+            <numerusform>%n Mint offline. Ihre Tokens werden aufbewahrt und erneut versucht.</numerusform>
+            <numerusform>%n Mints offline. Ihre Tokens werden aufbewahrt und erneut versucht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All trusted mints answer.</source>
+        <translation>Alle vertrauenswürdigen Mints antworten.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import ecash</source>
+        <translation>E-Cash importieren</translation>
+    </message>
+    <message>
+        <source>Paste a token, scan its QR code, or open a token file.</source>
+        <translation>Token einfügen, seinen QR-Code scannen oder eine Token-Datei öffnen.</translation>
+    </message>
+    <message>
+        <source>cashuB… (Ctrl+V to paste)</source>
+        <translation>cashuB… (Strg+V zum Einfügen)</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scannen</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>Datei öffnen …</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Strg+Enter</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Open a token file</source>
+        <translation>Token-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Token files (*.txt);;All files (*)</source>
+        <translation>Token-Dateien (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>{name} wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Stop scanning</source>
+        <translation>Scannen beenden</translation>
+    </message>
+    <message>
+        <source>Paste, scan or open a token first.</source>
+        <translation>Zuerst einen Token einfügen, scannen oder öffnen.</translation>
+    </message>
+    <message>
+        <source>Redeeming at the mint…</source>
+        <translation>Wird bei der Mint eingelöst …</translation>
+    </message>
+    <message>
+        <source>Received {amount} at {mint}.</source>
+        <translation>{amount} bei {mint} erhalten.</translation>
+    </message>
+    <message>
+        <source>The mint kept {fee} as its fee.</source>
+        <translation>Die Mint hat {fee} als Gebühr behalten.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPage</name>
+    <message>
+        <source>Protect the wallet</source>
+        <translation>Wallet schützen</translation>
+    </message>
+    <message>
+        <source>The wallet&apos;s database is encrypted. Choose where its key is kept.</source>
+        <translation>Die Datenbank der Wallet ist verschlüsselt. Wählen Sie, wo ihr Schlüssel liegt.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keyring</source>
+        <translation>Schlüsselbund dieses Computers</translation>
+    </message>
+    <message>
+        <source>A passphrase, asked at every start</source>
+        <translation>Eine Passphrase, bei jedem Start abgefragt</translation>
+    </message>
+    <message>
+        <source>{var} is set in the environment: the database will be encrypted with that key. Keep it safe: without it the wallet cannot be opened.</source>
+        <translation>{var} ist in der Umgebung gesetzt: die Datenbank wird mit diesem Schlüssel verschlüsselt. Bewahren Sie ihn sicher auf: ohne ihn lässt sich die Wallet nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>The app opens without asking when you log in to this computer.</source>
+        <translation>Die App öffnet ohne Nachfrage, wenn Sie sich an diesem Computer anmelden.</translation>
+    </message>
+    <message>
+        <source>No keyring is available on this computer.</source>
+        <translation>Auf diesem Computer ist kein Schlüsselbund verfügbar.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>at least {n} characters</source>
+        <translation>mindestens {n} Zeichen</translation>
+    </message>
+    <message>
+        <source>Without the passphrase the wallet cannot be opened; your recovery words still restore the money.</source>
+        <translation>Ohne die Passphrase lässt sich die Wallet nicht öffnen; Ihre Wiederherstellungswörter stellen das Geld trotzdem wieder her.</translation>
+    </message>
+    <message>
+        <source>Choose at least {n} characters.</source>
+        <translation>Wählen Sie mindestens {n} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen sind verschieden.</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Memo (optional)</source>
+        <translation>Notiz (optional)</translation>
+    </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>Löschen (Esc)</translation>
+    </message>
+    <message>
+        <source>Charge  ⏎</source>
+        <translation>Kassieren  ⏎</translation>
+    </message>
+    <message>
+        <source>Creating sale…</source>
+        <translation>Verkauf wird angelegt …</translation>
+    </message>
+    <message>
+        <source>Type an amount first.</source>
+        <translation>Zuerst einen Betrag eingeben.</translation>
+    </message>
+    <message>
+        <source>includes {fee} fee</source>
+        <translation>inkl. {fee} Gebühr</translation>
+    </message>
+    <message>
+        <source>≈ {sats}</source>
+        <translation>≈ {sats}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Cashu point of sale</source>
+        <translation>Cashu-Kasse</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Mitteilungen</translation>
+    </message>
+</context>
+<context>
+    <name>MintCheck</name>
+    <message>
+        <source>checks whether a token is spent</source>
+        <translation>prüft, ob ein Token ausgegeben ist</translation>
+    </message>
+    <message>
+        <source>restores the shop&apos;s coins from its recovery words</source>
+        <translation>stellt die Münzen des Ladens aus seinen Wiederherstellungswörtern wieder her</translation>
+    </message>
+    <message>
+        <source>proves its tokens are genuine</source>
+        <translation>beweist, dass seine Tokens echt sind</translation>
+    </message>
+    <message>
+        <source>pays out to Lightning</source>
+        <translation>zahlt per Lightning aus</translation>
+    </message>
+    <message>
+        <source>returns Lightning fee change</source>
+        <translation>gibt Wechselgeld aus Lightning-Gebühren zurück</translation>
+    </message>
+    <message>
+        <source>tokens made out to the shop (offline payments)</source>
+        <translation>Tokens auf den Laden ausgestellt (Offline-Zahlungen)</translation>
+    </message>
+    <message>
+        <source>prices in sats</source>
+        <translation>Preise in Sats</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Mint address</source>
+        <translation>Adresse der Mint</translation>
+    </message>
+    <message>
+        <source>Checking {url}…</source>
+        <translation>{url} wird geprüft …</translation>
+    </message>
+    <message>
+        <source>This mint cannot be used</source>
+        <translation>Diese Mint ist nicht nutzbar</translation>
+    </message>
+    <message>
+        <source>Nothing answered at this address. Check the address and the internet connection.</source>
+        <translation>Unter dieser Adresse hat nichts geantwortet. Prüfen Sie die Adresse und die Internetverbindung.</translation>
+    </message>
+    <message>
+        <source>This address did not answer like a Cashu mint: {reason}</source>
+        <translation>Diese Adresse hat nicht wie eine Cashu-Mint geantwortet: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MintList</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>Trusted</source>
+        <translation>Vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>Add mint…</source>
+        <translation>Mint hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Vertrauen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>{url} is no longer used.</source>
+        <translation>{url} wird nicht mehr verwendet.</translation>
+    </message>
+    <message>
+        <source>{url} is trusted: its tokens are accepted.</source>
+        <translation>{url} ist vertrauenswürdig: seine Tokens werden angenommen.</translation>
+    </message>
+    <message>
+        <source>{url} is no longer trusted.</source>
+        <translation>{url} ist nicht mehr vertrauenswürdig.</translation>
+    </message>
+    <message>
+        <source>Don&apos;t trust</source>
+        <translation>Nicht vertrauen</translation>
+    </message>
+    <message>
+        <source>Added {name}.</source>
+        <translation>{name} hinzugefügt.</translation>
+    </message>
+</context>
+<context>
+    <name>MintOfflineBanner</name>
+    <message>
+        <source>The mint %1 is offline right now. A token from it is kept and redeemed when it answers.</source>
+        <translation>Die Mint %1 ist gerade offline. Ein Token von ihr wird aufbewahrt und eingelöst, sobald sie antwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>MintsPage</name>
+    <message>
+        <source>Trusted mints</source>
+        <translation>Vertrauenswürdige Mints</translation>
+    </message>
+    <message>
+        <source>Customers pay with ecash from mints the shop trusts. Add at least one; more can be added later in Settings.</source>
+        <translation>Kunden zahlen mit E-Cash von Mints, denen der Laden vertraut. Fügen Sie mindestens eine hinzu; weitere später in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Add to the shop&apos;s mints</source>
+        <translation>Zu den Mints des Ladens hinzufügen</translation>
+    </message>
+    <message>
+        <source>Take off the list</source>
+        <translation>Von der Liste nehmen</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s mints:</source>
+        <translation>Die Mints des Ladens:</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsDialog</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Mitteilungen</translation>
+    </message>
+    <message>
+        <source>Nothing needs your attention.</source>
+        <translation>Nichts braucht Ihre Aufmerksamkeit.</translation>
+    </message>
+    <message>
+        <source>Mark all as read</source>
+        <translation>Alle als gelesen markieren</translation>
+    </message>
+</context>
+<context>
+    <name>Pager</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Weiter ▶</translation>
+    </message>
+    <message>
+        <source>Previous page (Ctrl+Page Up)</source>
+        <translation>Vorherige Seite (Strg+Bild auf)</translation>
+    </message>
+    <message>
+        <source>Next page (Ctrl+Page Down)</source>
+        <translation>Nächste Seite (Strg+Bild ab)</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Seite {page} von {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentView</name>
+    <message>
+        <source>Cancel sale  Esc</source>
+        <translation>Verkauf abbrechen  Esc</translation>
+    </message>
+    <message>
+        <source>New sale  ⏎</source>
+        <translation>Neuer Verkauf  ⏎</translation>
+    </message>
+    <message>
+        <source>This token was already read for this sale.</source>
+        <translation>Dieser Token wurde für diesen Verkauf schon gelesen.</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Zu prüfen</translation>
+    </message>
+    <message>
+        <source>Waiting for payment</source>
+        <translation>Warte auf Zahlung</translation>
+    </message>
+    <message>
+        <source>Show the customer the code, or hold their token up to the camera.</source>
+        <translation>Zeigen Sie dem Kunden den Code oder halten Sie seinen Token vor die Kamera.</translation>
+    </message>
+    <message>
+        <source>Checking the token…</source>
+        <translation>Token wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Please wait a moment.</source>
+        <translation>Bitte einen Moment warten.</translation>
+    </message>
+    <message>
+        <source>Partially paid: {left} to go</source>
+        <translation>Teilweise bezahlt: noch {left}</translation>
+    </message>
+    <message>
+        <source>{paid} received. Scan the next token for the rest.</source>
+        <translation>{paid} erhalten. Nächsten Token für den Rest scannen.</translation>
+    </message>
+    <message>
+        <source>Still to pay: {left}.</source>
+        <translation>Noch zu zahlen: {left}.</translation>
+    </message>
+    <message>
+        <source>{paid} received.</source>
+        <translation>{paid} erhalten.</translation>
+    </message>
+    <message>
+        <source>Accepted offline: it is redeemed when the mint is back.</source>
+        <translation>Offline angenommen: wird eingelöst, sobald die Mint zurück ist.</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Sale expired</source>
+        <translation>Verkauf abgelaufen</translation>
+    </message>
+    <message>
+        <source>The price lock ran out. Press Enter for a new sale of the same amount.</source>
+        <translation>Die Preisbindung ist abgelaufen. Enter drücken für einen neuen Verkauf über denselben Betrag.</translation>
+    </message>
+    <message>
+        <source>Price lock ended</source>
+        <translation>Preisbindung abgelaufen</translation>
+    </message>
+    <message>
+        <source>Back  Esc</source>
+        <translation>Zurück  Esc</translation>
+    </message>
+    <message>
+        <source>New sale, same amount  ⏎</source>
+        <translation>Neuer Verkauf, gleicher Betrag  ⏎</translation>
+    </message>
+    <message>
+        <source>{paid}
+received</source>
+        <translation>{paid}
+erhalten</translation>
+    </message>
+    <message>
+        <source>The token is safe.
+Nothing to do now.</source>
+        <translation>Der Token ist sicher.
+Jetzt nichts zu tun.</translation>
+    </message>
+    <message>
+        <source>Tell the owner.</source>
+        <translation>Sagen Sie es dem Inhaber.</translation>
+    </message>
+    <message>
+        <source>Enter: a new sale
+of {amount}</source>
+        <translation>Enter: neuer Verkauf
+über {amount}</translation>
+    </message>
+    <message>
+        <source>Still to pay
+{left}</source>
+        <translation>Noch zu zahlen
+{left}</translation>
+    </message>
+    <message>
+        <source>{paid} was already paid. Press Esc again to cancel the sale; the owner refunds the customer.</source>
+        <translation>{paid} wurden schon bezahlt. Nochmals Esc drücken, um den Verkauf abzubrechen; der Inhaber erstattet dem Kunden.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptButtons</name>
+    <message>
+        <source>Print receipt</source>
+        <translation>Beleg drucken</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF</source>
+        <translation>Beleg als PDF speichern</translation>
+    </message>
+    <message>
+        <source>Save receipt</source>
+        <translation>Beleg speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: {name}</source>
+        <translation>Gespeichert: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>RestorePage</name>
+    <message>
+        <source>Restore from recovery words</source>
+        <translation>Aus Wiederherstellungswörtern wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Type the 12 or 24 words, in order, separated by spaces.</source>
+        <translation>Geben Sie die 12 oder 24 Wörter der Reihe nach ein, durch Leerzeichen getrennt.</translation>
+    </message>
+    <message>
+        <source>word1 word2 word3 …</source>
+        <translation>wort1 wort2 wort3 …</translation>
+    </message>
+    <message>
+        <source>After setup, use Restore on the Wallet page to get back the coins this wallet held at your mints.</source>
+        <translation>Nach der Einrichtung holen Sie mit „Wiederherstellen“ auf der Wallet-Seite die Münzen zurück, die diese Wallet bei Ihren Mints hatte.</translation>
+    </message>
+    <message>
+        <source>{n} words</source>
+        <translation>{n} Wörter</translation>
+    </message>
+</context>
+<context>
+    <name>SaleCode</name>
+    <message>
+        <source>Some wallets read only one of the two code formats: the classic one (Cashu NUT-18, creqA) or the shorter one (NUT-26, creqb1). Ctrl+R switches.</source>
+        <translation>Manche Wallets lesen nur eines der beiden Code-Formate: das klassische (Cashu NUT-18, creqA) oder das kürzere (NUT-26, creqb1). Strg+R wechselt.</translation>
+    </message>
+    <message>
+        <source>Payment request: the customer scans it with a wallet</source>
+        <translation>Zahlungsanforderung: der Kunde scannt sie mit einer Wallet</translation>
+    </message>
+    <message>
+        <source>Wallet cannot read it? Show the classic code</source>
+        <translation>Wallet kann es nicht lesen? Klassischen Code zeigen</translation>
+    </message>
+    <message>
+        <source>Wallet cannot read it? Show the short code</source>
+        <translation>Wallet kann es nicht lesen? Kurzen Code zeigen</translation>
+    </message>
+    <message>
+        <source>Change for the customer: {amount}. Let them scan it.</source>
+        <translation>Wechselgeld für den Kunden: {amount}. Lassen Sie ihn scannen.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleDetailsDialog</name>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>Gutgeschrieben</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Gebühren</translation>
+    </message>
+    <message>
+        <source>Proof</source>
+        <translation>Nachweis</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Sale {id}</source>
+        <translation>Verkauf {id}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>No token was offered for this sale.</source>
+        <translation>Für diesen Verkauf wurde kein Token angeboten.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Wechselgeld</translation>
+    </message>
+    <message>
+        <source>Hand this token back to the customer.</source>
+        <translation>Geben Sie diesen Token dem Kunden zurück.</translation>
+    </message>
+    <message>
+        <source>Copy change token</source>
+        <translation>Wechselgeld-Token kopieren</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>Payment request</source>
+        <translation>Zahlungsanforderung</translation>
+    </message>
+    <message>
+        <source>Sale id</source>
+        <translation>Verkaufsnummer</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>Wechselkurs</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>Bezahlt am</translation>
+    </message>
+    <message>
+        <source>(includes {fee} fee advance)</source>
+        <translation>(inkl. {fee} Gebührenvorschuss)</translation>
+    </message>
+    <message>
+        <source>1 BTC = {price}</source>
+        <translation>1 BTC = {price}</translation>
+    </message>
+    <message>
+        <source>{paid}, {remaining} remaining</source>
+        <translation>{paid}, noch {remaining} offen</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Eingelöst</translation>
+    </message>
+    <message>
+        <source>Lightning</source>
+        <translation>Lightning</translation>
+    </message>
+    <message>
+        <source>Proven</source>
+        <translation>Bewiesen</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Not proven</source>
+        <translation>Nicht bewiesen</translation>
+    </message>
+    <message>
+        <source>Does not match</source>
+        <translation>Stimmt nicht überein</translation>
+    </message>
+    <message>
+        <source>(offline)</source>
+        <translation>(offline)</translation>
+    </message>
+    <message>
+        <source>Mint fee {mint}, Lightning fee {ln}</source>
+        <translation>Mint-Gebühr {mint}, Lightning-Gebühr {ln}</translation>
+    </message>
+    <message>
+        <source>Change: {amount}</source>
+        <translation>Wechselgeld: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>SalesFilterBar</name>
+    <message>
+        <source>All sales</source>
+        <translation>Alle Verkäufe</translation>
+    </message>
+    <message>
+        <source>Sale state</source>
+        <translation>Verkaufsstatus</translation>
+    </message>
+    <message>
+        <source>Search memo or sale id (Ctrl+F)</source>
+        <translation>Notiz oder Verkaufsnummer suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+</context>
+<context>
+    <name>SalesModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Sats</source>
+        <translation>Sats</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPanel</name>
+    <message>
+        <source>Reading animated code… %p%</source>
+        <translation>Animierter Code wird gelesen … %p%</translation>
+    </message>
+    <message>
+        <source>Or paste a token here and press Enter</source>
+        <translation>Oder hier einen Token einfügen und Enter drücken</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Bezahlen</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Kamera startet …</translation>
+    </message>
+    <message>
+        <source>That is a payment request, not a token. Ask the customer to show the token from their wallet.</source>
+        <translation>Das ist eine Zahlungsanforderung, kein Token. Bitten Sie den Kunden, den Token aus seiner Wallet zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Camera not available: {error}
+Paste the token instead.</source>
+        <translation>Kamera nicht verfügbar: {error}
+Fügen Sie den Token stattdessen ein.</translation>
+    </message>
+</context>
+<context>
+    <name>SeedPage</name>
+    <message>
+        <source>Your recovery words</source>
+        <translation>Ihre Wiederherstellungswörter</translation>
+    </message>
+    <message>
+        <source>Write these words on paper, in this order, and keep it safe. They are the only way to get the shop&apos;s money back if this computer is lost. The app does not show them again.</source>
+        <translation>Schreiben Sie diese Wörter in dieser Reihenfolge auf Papier und bewahren Sie es sicher auf. Nur damit bekommt der Laden sein Geld zurück, wenn dieser Computer verloren geht. Die App zeigt sie nicht noch einmal.</translation>
+    </message>
+    <message>
+        <source>I have written down all the words, in order</source>
+        <translation>Ich habe alle Wörter der Reihe nach aufgeschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>SellPage</name>
+    <message>
+        <source>Sell</source>
+        <translation>Verkaufen</translation>
+    </message>
+    <message>
+        <source>Getting the exchange rate…</source>
+        <translation>Wechselkurs wird geholt …</translation>
+    </message>
+    <message>
+        <source>No exchange rate right now: the sat amount is set when one is found.</source>
+        <translation>Gerade kein Wechselkurs: der Sat-Betrag wird gesetzt, sobald einer da ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Same as the computer</source>
+        <translation>Wie am Computer</translation>
+    </message>
+    <message>
+        <source>must be at least {n}</source>
+        <translation>muss mindestens {n} sein</translation>
+    </message>
+    <message>
+        <source>must be at most {n}</source>
+        <translation>darf höchstens {n} sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be a number such as 95000.50</source>
+        <translation>muss eine Zahl sein, z. B. 95000,50</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be on or off</source>
+        <translation>muss ein- oder ausgeschaltet sein</translation>
+    </message>
+    <message>
+        <source>choose one of the listed values</source>
+        <translation>wählen Sie einen der angebotenen Werte</translation>
+    </message>
+    <message>
+        <source>choose a currency from the list, or type a three-letter code such as EUR</source>
+        <translation>wählen Sie eine Währung aus der Liste oder geben Sie einen Code aus drei Buchstaben ein, z. B. EUR</translation>
+    </message>
+    <message>
+        <source>must be an https:// address</source>
+        <translation>muss eine https://-Adresse sein</translation>
+    </message>
+    <message>
+        <source>plain http is only allowed for this computer (localhost)</source>
+        <translation>einfaches http ist nur für diesen Computer erlaubt (localhost)</translation>
+    </message>
+    <message>
+        <source>must look like name@example.com</source>
+        <translation>muss wie name@example.com aussehen</translation>
+    </message>
+    <message>
+        <source>each service needs an address and a path</source>
+        <translation>jeder Dienst braucht eine Adresse und einen Pfad</translation>
+    </message>
+    <message>
+        <source>choose a camera or a video file</source>
+        <translation>wählen Sie eine Kamera oder eine Videodatei</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Hand back change</source>
+        <translation>Wechselgeld zurückgeben</translation>
+    </message>
+    <message>
+        <source>Which payments to accept</source>
+        <translation>Welche Zahlungen annehmen</translation>
+    </message>
+    <message>
+        <source>Keep ecash from the shop&apos;s own mints only, or also take ecash from other mints and pay it straight out to the shop&apos;s Lightning address.</source>
+        <translation>Nur E-Cash der eigenen Mints behalten, oder auch E-Cash anderer Mints annehmen und direkt an die Lightning-Adresse des Ladens auszahlen.</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>Shop currency</source>
+        <translation>Währung des Ladens</translation>
+    </message>
+    <message>
+        <source>The currency prices are typed in. Bitcoin (sat) needs no exchange rate.</source>
+        <translation>Die Währung, in der Preise eingegeben werden. Bitcoin (sat) braucht keinen Wechselkurs.</translation>
+    </message>
+    <message>
+        <source>When a customer pays too much</source>
+        <translation>Wenn ein Kunde zu viel zahlt</translation>
+    </message>
+    <message>
+        <source>Hand the difference back as change the customer scans, or keep it.</source>
+        <translation>Die Differenz als Wechselgeld zurückgeben, das der Kunde scannt, oder behalten.</translation>
+    </message>
+    <message>
+        <source>Price hold (seconds)</source>
+        <translation>Preisbindung (Sekunden)</translation>
+    </message>
+    <message>
+        <source>How long a sale keeps its price in sats. After that the customer needs a new payment code.</source>
+        <translation>Wie lange ein Verkauf seinen Preis in Sats hält. Danach braucht der Kunde einen neuen Zahlungscode.</translation>
+    </message>
+    <message>
+        <source>Service fee added to each sale (sat)</source>
+        <translation>Servicegebühr pro Verkauf (sat)</translation>
+    </message>
+    <message>
+        <source>A fixed amount the customer pays on top of the price, to cover the mint&apos;s fees.</source>
+        <translation>Ein fester Betrag, den der Kunde zusätzlich zahlt, um die Gebühren der Mint zu decken.</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Gebühren</translation>
+    </message>
+    <message>
+        <source>Highest mint fee (%)</source>
+        <translation>Höchste Mint-Gebühr (%)</translation>
+    </message>
+    <message>
+        <source>Refuse a payment when the mint would keep more than this share of it as a fee.</source>
+        <translation>Eine Zahlung ablehnen, wenn die Mint mehr als diesen Anteil als Gebühr behalten würde.</translation>
+    </message>
+    <message>
+        <source>Highest Lightning fee (%)</source>
+        <translation>Höchste Lightning-Gebühr (%)</translation>
+    </message>
+    <message>
+        <source>Refuse to pay a token out to Lightning when the fee would be more than this share of it.</source>
+        <translation>Einen Token nicht per Lightning auszahlen, wenn die Gebühr mehr als diesen Anteil ausmachen würde.</translation>
+    </message>
+    <message>
+        <source>Fixed price of one bitcoin</source>
+        <translation>Fester Preis für einen Bitcoin</translation>
+    </message>
+    <message>
+        <source>In the shop currency. Used when no exchange rate service answers; 0 means none.</source>
+        <translation>In der Währung des Ladens. Gilt, wenn kein Wechselkursdienst antwortet; 0 heißt keiner.</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>Wechselkurs</translation>
+    </message>
+    <message>
+        <source>Exchange rate services</source>
+        <translation>Wechselkursdienste</translation>
+    </message>
+    <message>
+        <source>Web addresses that give the price of one bitcoin, and where in their answer the price is (for example bitcoin.eur).</source>
+        <translation>Webadressen, die den Preis eines Bitcoin liefern, und wo in ihrer Antwort der Preis steht (zum Beispiel bitcoin.eur).</translation>
+    </message>
+    <message>
+        <source>Use a rate for at most (seconds)</source>
+        <translation>Kurs höchstens so lange nutzen (Sekunden)</translation>
+    </message>
+    <message>
+        <source>An older exchange rate is fetched again before use.</source>
+        <translation>Ein älterer Wechselkurs wird vor der Nutzung neu geholt.</translation>
+    </message>
+    <message>
+        <source>Lightning address</source>
+        <translation>Lightning-Adresse</translation>
+    </message>
+    <message>
+        <source>Where payments from other mints are sent: name@example.com, or an LNURL-pay address.</source>
+        <translation>Wohin Zahlungen von anderen Mints gehen: name@example.com oder eine LNURL-pay-Adresse.</translation>
+    </message>
+    <message>
+        <source>Lightning</source>
+        <translation>Lightning</translation>
+    </message>
+    <message>
+        <source>Accept payments while a mint is offline</source>
+        <translation>Zahlungen annehmen, während eine Mint offline ist</translation>
+    </message>
+    <message>
+        <source>Only for tokens made out to this shop that prove they are genuine; they are redeemed when the mint is back. Up to the limits below.</source>
+        <translation>Nur für Tokens, die auf diesen Laden ausgestellt sind und beweisen, dass sie echt sind; sie werden eingelöst, sobald die Mint zurück ist. Bis zu den Grenzen unten.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Offline limit per sale (sat)</source>
+        <translation>Offline-Grenze pro Verkauf (sat)</translation>
+    </message>
+    <message>
+        <source>Largest amount accepted offline for one sale.</source>
+        <translation>Größter Betrag, der für einen Verkauf offline angenommen wird.</translation>
+    </message>
+    <message>
+        <source>Offline limit per day (sat)</source>
+        <translation>Offline-Grenze pro Tag (sat)</translation>
+    </message>
+    <message>
+        <source>Largest total accepted offline in one day.</source>
+        <translation>Größte Summe, die an einem Tag offline angenommen wird.</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>The camera that reads customers&apos; codes, or a video file for testing.</source>
+        <translation>Die Kamera, die die Codes der Kunden liest, oder eine Videodatei zum Testen.</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Kundenanzeige</translation>
+    </message>
+    <message>
+        <source>A second screen that shows the customer the amount and the code.</source>
+        <translation>Ein zweiter Bildschirm, der dem Kunden Betrag und Code zeigt.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The language of the app. The new language shows after a restart.</source>
+        <translation>Die Sprache der App. Die neue Sprache erscheint nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>First retry after (seconds)</source>
+        <translation>Erster neuer Versuch nach (Sekunden)</translation>
+    </message>
+    <message>
+        <source>When a mint does not answer, the app keeps the token and tries again after this long.</source>
+        <translation>Wenn eine Mint nicht antwortet, behält die App den Token und versucht es nach dieser Zeit erneut.</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Neue Versuche</translation>
+    </message>
+    <message>
+        <source>Wait longer each time (times)</source>
+        <translation>Jedes Mal länger warten (mal)</translation>
+    </message>
+    <message>
+        <source>Each further retry waits this many times longer than the one before (2: twice as long).</source>
+        <translation>Jeder weitere Versuch wartet so viel mal länger als der vorige (2: doppelt so lange).</translation>
+    </message>
+    <message>
+        <source>Longest wait (seconds)</source>
+        <translation>Längste Wartezeit (Sekunden)</translation>
+    </message>
+    <message>
+        <source>Retries never wait longer than this.</source>
+        <translation>Zwischen zwei Versuchen wird nie länger gewartet.</translation>
+    </message>
+    <message>
+        <source>Tries before asking the owner</source>
+        <translation>Versuche, bevor der Inhaber gefragt wird</translation>
+    </message>
+    <message>
+        <source>After this many failed tries the payment is listed under Needs attention.</source>
+        <translation>Nach so vielen Fehlversuchen steht die Zahlung unter „Braucht Aufmerksamkeit“.</translation>
+    </message>
+    <message>
+        <source>Check the mints every (seconds)</source>
+        <translation>Mints prüfen alle (Sekunden)</translation>
+    </message>
+    <message>
+        <source>How often the app checks that the shop&apos;s mints are answering.</source>
+        <translation>Wie oft die App prüft, ob die Mints des Ladens antworten.</translation>
+    </message>
+    <message>
+        <source>Mints</source>
+        <translation>Mints</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Show advanced settings</source>
+        <translation>Erweiterte Einstellungen zeigen</translation>
+    </message>
+    <message>
+        <source>Most shops never change these: the defaults are safe.</source>
+        <translation>Die meisten Läden ändern diese nie: die Voreinstellungen sind sicher.</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Save  (Ctrl+S)</source>
+        <translation>Speichern  (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Hide advanced settings</source>
+        <translation>Erweiterte Einstellungen ausblenden</translation>
+    </message>
+    <message>
+        <source>Trusted mints</source>
+        <translation>Vertrauenswürdige Mints</translation>
+    </message>
+    <message>
+        <source>Changes to mints apply at once.</source>
+        <translation>Änderungen an Mints gelten sofort.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>Nicht gespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <source>{n} setting(s) not saved: see the message under each.</source>
+        <translation>{n} Einstellung(en) nicht gespeichert: siehe Hinweis unter jedem Feld.</translation>
+    </message>
+    <message>
+        <source>Saved {n} setting(s).</source>
+        <translation>{n} Einstellung(en) gespeichert.</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no setting was changed.</source>
+        <translation>Nichts zu speichern: keine Einstellung wurde geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up the point of sale</source>
+        <translation>Kasse einrichten</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Step {i} of {n}</source>
+        <translation>Schritt {i} von {n}</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>taken from {var}</source>
+        <translation>aus {var} übernommen</translation>
+    </message>
+    <message>
+        <source>kept in this computer&apos;s keyring</source>
+        <translation>im Schlüsselbund dieses Computers</translation>
+    </message>
+    <message>
+        <source>made from your passphrase, asked at every start</source>
+        <translation>aus Ihrer Passphrase, bei jedem Start abgefragt</translation>
+    </message>
+    <message>
+        <source>Wallet: restored from {n} recovery words</source>
+        <translation>Wallet: aus {n} Wiederherstellungswörtern wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Wallet: new, with the {n} recovery words you wrote down</source>
+        <translation>Wallet: neu, mit den {n} Wiederherstellungswörtern, die Sie aufgeschrieben haben</translation>
+    </message>
+    <message>
+        <source>Database key: {method}</source>
+        <translation>Datenbankschlüssel: {method}</translation>
+    </message>
+    <message>
+        <source>Trusted mints: {mints}</source>
+        <translation>Vertrauenswürdige Mints: {mints}</translation>
+    </message>
+    <message>
+        <source>Data folder: {path}</source>
+        <translation>Datenordner: {path}</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted wallet…</source>
+        <translation>Verschlüsselte Wallet wird angelegt …</translation>
+    </message>
+    <message>
+        <source>Adding the mint {url}…</source>
+        <translation>Mint {url} wird hinzugefügt …</translation>
+    </message>
+    <message>
+        <source>The wallet was created, but a mint could not be added: {reason} Press Finish to try again, or go Back to change the mints.</source>
+        <translation>Die Wallet wurde angelegt, aber eine Mint konnte nicht hinzugefügt werden: {reason} Drücken Sie „Fertig“, um es erneut zu versuchen, oder „Zurück“, um die Mints zu ändern.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLight</name>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>Langsam</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Noch nicht geprüft</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Check the choices, then press Finish.</source>
+        <translation>Prüfen Sie die Auswahl und drücken Sie dann „Fertig“.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Cashu point of sale</source>
+        <translation>Cashu-Kasse</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock the wallet</source>
+        <translation>Wallet entsperren</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of the shop&apos;s wallet.</source>
+        <translation>Geben Sie die Passphrase der Wallet des Ladens ein.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Wallet folder: {path}</source>
+        <translation>Wallet-Ordner: {path}</translation>
+    </message>
+    <message>
+        <source>The wallet cannot be opened</source>
+        <translation>Die Wallet lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>The wallet is unchanged: the app never replaces it with a new one. Fix the problem below and press Try again, or Quit.</source>
+        <translation>Die Wallet ist unverändert: die App ersetzt sie nie durch eine neue. Beheben Sie das Problem unten und drücken Sie „Erneut versuchen“, oder „Beenden“.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Check it and try again.</source>
+        <translation>Falsche Passphrase. Prüfen Sie sie und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The key in {var} does not open this wallet.</source>
+        <translation>Der Schlüssel in {var} öffnet diese Wallet nicht.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keyring has no key for this wallet. Log in to your desktop session or unlock the keyring, then try again.</source>
+        <translation>Der Schlüsselbund dieses Computers hat keinen Schlüssel für diese Wallet. Melden Sie sich an der Desktop-Sitzung an oder entsperren Sie den Schlüsselbund, dann erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>This wallet&apos;s key was given in {var}, which is not set now. Start the app with the same {var}.</source>
+        <translation>Der Schlüssel dieser Wallet kam aus {var}, das jetzt nicht gesetzt ist. Starten Sie die App mit demselben {var}.</translation>
+    </message>
+</context>
+<context>
+    <name>WalletPage</name>
+    <message>
+        <source>Wallet</source>
+        <translation>Wallet</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>No ecash yet. Take a payment or import a token.</source>
+        <translation>Noch kein E-Cash. Nehmen Sie eine Zahlung an oder importieren Sie einen Token.</translation>
+    </message>
+    <message>
+        <source>Export to file… (Ctrl+E)</source>
+        <translation>In Datei exportieren … (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Import… (Ctrl+I)</source>
+        <translation>Importieren … (Strg+I)</translation>
+    </message>
+    <message>
+        <source>Check with the mints</source>
+        <translation>Bei den Mints nachfragen</translation>
+    </message>
+    <message>
+        <source>Ask the mints which exported tokens were redeemed and which coins are spent.</source>
+        <translation>Die Mints fragen, welche exportierten Tokens eingelöst und welche Münzen ausgegeben sind.</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Gesamt {amount}</translation>
+    </message>
+    <message>
+        <source>Checking with the mints…</source>
+        <translation>Frage bei den Mints nach …</translation>
+    </message>
+    <message>
+        <source>Checked {n} coins.</source>
+        <translation>{n} Münzen geprüft.</translation>
+    </message>
+    <message>
+        <source>{n} exported token(s) were redeemed.</source>
+        <translation>{n} exportierte(r) Token wurde(n) eingelöst.</translation>
+    </message>
+    <message>
+        <source>{n} exported token(s) were partly redeemed.</source>
+        <translation>{n} exportierte(r) Token wurde(n) teilweise eingelöst.</translation>
+    </message>
+    <message>
+        <source>{n} coin(s) were spent.</source>
+        <translation>{n} Münze(n) wurde(n) ausgegeben.</translation>
+    </message>
+    <message>
+        <source>{n} stuck coin(s) were returned to the balance.</source>
+        <translation>{n} hängende Münze(n) zurück im Guthaben.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Nichts hat sich geändert.</translation>
+    </message>
+    <message>
+        <source>{mint} could not be checked: {reason}.</source>
+        <translation>{mint} konnte nicht geprüft werden: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>This computer holds the shop&apos;s ecash wallet. Let&apos;s set it up.</source>
+        <translation>Dieser Computer hält die E-Cash-Wallet des Ladens. Richten wir sie ein.</translation>
+    </message>
+    <message>
+        <source>Create a new wallet</source>
+        <translation>Neue Wallet anlegen</translation>
+    </message>
+    <message>
+        <source>Restore a wallet from its recovery words</source>
+        <translation>Wallet aus Wiederherstellungswörtern wiederherstellen</translation>
+    </message>
+    <message>
+        <source>For a new shop: you get 12 recovery words to write down.</source>
+        <translation>Für einen neuen Laden: Sie bekommen 12 Wiederherstellungswörter zum Aufschreiben.</translation>
+    </message>
+    <message>
+        <source>You have the 12 or 24 words of an earlier wallet.</source>
+        <translation>Sie haben die 12 oder 24 Wörter einer früheren Wallet.</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Already spent</source>
+        <translation>Bereits ausgegeben</translation>
+    </message>
+    <message>
+        <source>This token was already used, here or elsewhere. Ask the customer to send a new one.</source>
+        <translation>Dieser Token wurde schon verwendet, hier oder anderswo. Bitten Sie den Kunden um einen neuen.</translation>
+    </message>
+    <message>
+        <source>Token in use</source>
+        <translation>Token in Gebrauch</translation>
+    </message>
+    <message>
+        <source>This token is being redeemed right now. Wait a moment; if the sale does not turn paid, ask the customer for a new token.</source>
+        <translation>Dieser Token wird gerade eingelöst. Warten Sie kurz; wird der Verkauf nicht bezahlt, bitten Sie den Kunden um einen neuen Token.</translation>
+    </message>
+    <message>
+        <source>The mint is still settling this token. Wait a moment; if the sale does not turn paid, ask the customer for a new token.</source>
+        <translation>Die Mint bearbeitet diesen Token noch. Warten Sie kurz; wird der Verkauf nicht bezahlt, bitten Sie den Kunden um einen neuen Token.</translation>
+    </message>
+    <message>
+        <source>Not a valid token</source>
+        <translation>Kein gültiger Token</translation>
+    </message>
+    <message>
+        <source>This code is not a valid ecash token. Ask the customer to show the token again or to send a new one.</source>
+        <translation>Dieser Code ist kein gültiger E-Cash-Token. Bitten Sie den Kunden, den Token noch einmal zu zeigen oder einen neuen zu senden.</translation>
+    </message>
+    <message>
+        <source>Empty token</source>
+        <translation>Leerer Token</translation>
+    </message>
+    <message>
+        <source>This token holds no coins. Ask the customer to send a new one.</source>
+        <translation>Dieser Token enthält keine Münzen. Bitten Sie den Kunden um einen neuen.</translation>
+    </message>
+    <message>
+        <source>The animated code could not be read as a token. Ask the customer to show it again.</source>
+        <translation>Der animierte Code ließ sich nicht als Token lesen. Bitten Sie den Kunden, ihn noch einmal zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Several mints</source>
+        <translation>Mehrere Mints</translation>
+    </message>
+    <message>
+        <source>This token mixes coins from several mints. Ask the customer to send one token per mint.</source>
+        <translation>Dieser Token mischt Münzen mehrerer Mints. Bitten Sie den Kunden um einen Token pro Mint.</translation>
+    </message>
+    <message>
+        <source>Failed authenticity check</source>
+        <translation>Echtheitsprüfung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>This token failed its authenticity check, so it may be forged. Do not accept it; ask the customer for a new token.</source>
+        <translation>Dieser Token hat die Echtheitsprüfung nicht bestanden und ist vielleicht gefälscht. Nicht annehmen; bitten Sie den Kunden um einen neuen Token.</translation>
+    </message>
+    <message>
+        <source>The mint&apos;s answer failed its authenticity check. The token is kept; tell the owner.</source>
+        <translation>Die Antwort der Mint hat die Echtheitsprüfung nicht bestanden. Der Token wird aufbewahrt; sagen Sie es dem Inhaber.</translation>
+    </message>
+    <message>
+        <source>Locked token</source>
+        <translation>Gesperrter Token</translation>
+    </message>
+    <message>
+        <source>This token is locked to someone else&apos;s key. Ask the customer for an unlocked token.</source>
+        <translation>Dieser Token ist auf den Schlüssel von jemand anderem gesperrt. Bitten Sie den Kunden um einen ungesperrten Token.</translation>
+    </message>
+    <message>
+        <source>This token is locked to someone else&apos;s key. Ask the customer for an unlocked token or one locked to this shop.</source>
+        <translation>Dieser Token ist auf den Schlüssel von jemand anderem gesperrt. Bitten Sie den Kunden um einen ungesperrten oder einen auf diesen Laden gesperrten Token.</translation>
+    </message>
+    <message>
+        <source>Mint not accepted</source>
+        <translation>Mint nicht angenommen</translation>
+    </message>
+    <message>
+        <source>This token is from a mint the shop does not accept. Ask the customer to pay with ecash from one of the shop&apos;s mints.</source>
+        <translation>Dieser Token stammt von einer Mint, die der Laden nicht annimmt. Bitten Sie den Kunden, mit E-Cash einer der Mints des Ladens zu zahlen.</translation>
+    </message>
+    <message>
+        <source>Sale expired</source>
+        <translation>Verkauf abgelaufen</translation>
+    </message>
+    <message>
+        <source>The price lock of this sale ran out. Start a new sale for the same amount.</source>
+        <translation>Die Preisbindung dieses Verkaufs ist abgelaufen. Starten Sie einen neuen Verkauf über denselben Betrag.</translation>
+    </message>
+    <message>
+        <source>Sale cancelled</source>
+        <translation>Verkauf storniert</translation>
+    </message>
+    <message>
+        <source>This sale was cancelled. Start a new sale.</source>
+        <translation>Dieser Verkauf wurde storniert. Starten Sie einen neuen Verkauf.</translation>
+    </message>
+    <message>
+        <source>Already paid</source>
+        <translation>Bereits bezahlt</translation>
+    </message>
+    <message>
+        <source>This sale is already paid; nothing more is due. Do not take another token.</source>
+        <translation>Dieser Verkauf ist schon bezahlt; es ist nichts mehr fällig. Keinen weiteren Token annehmen.</translation>
+    </message>
+    <message>
+        <source>Mint offline</source>
+        <translation>Mint offline</translation>
+    </message>
+    <message>
+        <source>The mint is offline. The token is kept and will be retried automatically.</source>
+        <translation>Die Mint ist offline. Der Token wird aufbewahrt und automatisch erneut versucht.</translation>
+    </message>
+    <message>
+        <source>Mint unreachable</source>
+        <translation>Mint nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The mint could not be reached. The token is kept; the app tries again by itself.</source>
+        <translation>Die Mint war nicht erreichbar. Der Token wird aufbewahrt; die App versucht es von selbst erneut.</translation>
+    </message>
+    <message>
+        <source>The mint did not answer in time. The token is kept; the app tries again by itself.</source>
+        <translation>Die Mint hat nicht rechtzeitig geantwortet. Der Token wird aufbewahrt; die App versucht es von selbst erneut.</translation>
+    </message>
+    <message>
+        <source>Mint error</source>
+        <translation>Fehler der Mint</translation>
+    </message>
+    <message>
+        <source>The mint had an internal error. The token is kept; the app tries again by itself.</source>
+        <translation>Die Mint hatte einen internen Fehler. Der Token wird aufbewahrt; die App versucht es von selbst erneut.</translation>
+    </message>
+    <message>
+        <source>Mint busy</source>
+        <translation>Mint ausgelastet</translation>
+    </message>
+    <message>
+        <source>The mint asked the app to slow down. The token is kept; the app tries again soon.</source>
+        <translation>Die Mint hat die App gebeten, langsamer zu machen. Der Token wird aufbewahrt; die App versucht es bald erneut.</translation>
+    </message>
+    <message>
+        <source>The mint sent an answer the app does not understand. The token is kept; if this goes on, tell the mint&apos;s operator.</source>
+        <translation>Die Mint hat eine Antwort geschickt, die die App nicht versteht. Der Token wird aufbewahrt; hält das an, informieren Sie den Betreiber der Mint.</translation>
+    </message>
+    <message>
+        <source>Payment in progress</source>
+        <translation>Zahlung läuft</translation>
+    </message>
+    <message>
+        <source>The Lightning payment is still in progress. The sale is marked paid when it goes through.</source>
+        <translation>Die Lightning-Zahlung läuft noch. Der Verkauf wird als bezahlt markiert, sobald sie durch ist.</translation>
+    </message>
+    <message>
+        <source>Wallet busy</source>
+        <translation>Wallet beschäftigt</translation>
+    </message>
+    <message>
+        <source>The wallet is busy with another payment. Try again in a moment.</source>
+        <translation>Die Wallet ist mit einer anderen Zahlung beschäftigt. Gleich noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>Cannot convert</source>
+        <translation>Umwandlung nicht möglich</translation>
+    </message>
+    <message>
+        <source>This token would have to be converted to Lightning, but the shop has no Lightning address. Ask for ecash from one of the shop&apos;s mints.</source>
+        <translation>Dieser Token müsste per Lightning umgewandelt werden, aber der Laden hat keine Lightning-Adresse. Bitten Sie um E-Cash einer der Mints des Ladens.</translation>
+    </message>
+    <message>
+        <source>Payout not proven</source>
+        <translation>Auszahlung nicht bewiesen</translation>
+    </message>
+    <message>
+        <source>The token was converted, but the Lightning payment could not be proven. The owner must review it; the token is kept.</source>
+        <translation>Der Token wurde umgewandelt, aber die Lightning-Zahlung ließ sich nicht beweisen. Der Inhaber muss sie prüfen; der Token wird aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The Lightning payment could not be proven. The owner must review it; the token is kept.</source>
+        <translation>Die Lightning-Zahlung ließ sich nicht beweisen. Der Inhaber muss sie prüfen; der Token wird aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>No exchange rate</source>
+        <translation>Kein Wechselkurs</translation>
+    </message>
+    <message>
+        <source>No exchange rate is available, so the price cannot be turned into sats. Check the internet connection, or set a fixed rate in Settings.</source>
+        <translation>Kein Wechselkurs verfügbar, daher lässt sich der Preis nicht in Sats umrechnen. Prüfen Sie die Internetverbindung oder legen Sie in den Einstellungen einen festen Kurs fest.</translation>
+    </message>
+    <message>
+        <source>Fee too high</source>
+        <translation>Gebühr zu hoch</translation>
+    </message>
+    <message>
+        <source>Wrong unit</source>
+        <translation>Falsche Einheit</translation>
+    </message>
+    <message>
+        <source>Over the offline limit</source>
+        <translation>Über der Offline-Grenze</translation>
+    </message>
+    <message>
+        <source>Check the amount</source>
+        <translation>Betrag prüfen</translation>
+    </message>
+    <message>
+        <source>Lightning refused</source>
+        <translation>Lightning abgelehnt</translation>
+    </message>
+    <message>
+        <source>This token is locked in a way the shop cannot redeem. Ask the customer for a plain token.</source>
+        <translation>Dieser Token ist so gesperrt, dass der Laden ihn nicht einlösen kann. Bitten Sie den Kunden um einen einfachen Token.</translation>
+    </message>
+    <message>
+        <source>The mint is offline and this token cannot be accepted without it. Ask for a token locked to the shop, or try again when the mint is back.</source>
+        <translation>Die Mint ist offline, und ohne sie kann dieser Token nicht angenommen werden. Bitten Sie um einen auf den Laden gesperrten Token oder versuchen Sie es, wenn die Mint zurück ist.</translation>
+    </message>
+    <message>
+        <source>Lightning problem</source>
+        <translation>Lightning-Problem</translation>
+    </message>
+    <message>
+        <source>The token could not be converted to Lightning now. Ask for ecash from one of the shop&apos;s mints, or try again in a moment.</source>
+        <translation>Der Token ließ sich gerade nicht per Lightning umwandeln. Bitten Sie um E-Cash einer der Mints des Ladens oder versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Unknown coins</source>
+        <translation>Unbekannte Münzen</translation>
+    </message>
+    <message>
+        <source>The mint does not know the keys of this token. Ask the customer for a new token.</source>
+        <translation>Die Mint kennt die Schlüssel dieses Tokens nicht. Bitten Sie den Kunden um einen neuen Token.</translation>
+    </message>
+    <message>
+        <source>Old coins</source>
+        <translation>Alte Münzen</translation>
+    </message>
+    <message>
+        <source>The mint no longer accepts these coins. Ask the customer for a new token.</source>
+        <translation>Die Mint nimmt diese Münzen nicht mehr an. Bitten Sie den Kunden um einen neuen Token.</translation>
+    </message>
+    <message>
+        <source>(Token from {mint}.)</source>
+        <translation>(Token von {mint}.)</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>Nicht angenommen</translation>
+    </message>
+    <message>
+        <source>The token was not accepted.</source>
+        <translation>Der Token wurde nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The sale is marked paid when it goes through.</source>
+        <translation>Der Verkauf wird als bezahlt markiert, sobald das gelingt.</translation>
+    </message>
+    <message>
+        <source>Mint key changed</source>
+        <translation>Schlüssel der Mint geändert</translation>
+    </message>
+    <message>
+        <source>Old coins expiring</source>
+        <translation>Alte Münzen laufen ab</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Payment needs review</source>
+        <translation>Zahlung zu prüfen</translation>
+    </message>
+    <message>
+        <source>Change not given</source>
+        <translation>Wechselgeld nicht ausgegeben</translation>
+    </message>
+    <message>
+        <source>Offline payment failed</source>
+        <translation>Offline-Zahlung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>(Sale {id}.)</source>
+        <translation>(Verkauf {id}.)</translation>
+    </message>
+</context>
+<context>
+    <name>receipt</name>
+    <message>
+        <source>Sale</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>Servicegebühr</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Gebühr</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Wechselgeld</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>BEZAHLT</translation>
+    </message>
+    <message>
+        <source>PARTIALLY PAID</source>
+        <translation>TEILWEISE BEZAHLT</translation>
+    </message>
+    <message>
+        <source>{state} · Sale {id}</source>
+        <translation>{state} · Verkauf {id}</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Beleg drucken</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2589 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name></name>
+    <message>
+        <source>Token redeem</source>
+        <translation>Cobro de token</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportación</translation>
+    </message>
+    <message>
+        <source>Lightning payout</source>
+        <translation>Pago por Lightning</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restauración</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Partly paid</source>
+        <translation>Pagada en parte</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagada</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Caducada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Liquidado</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Recovering</source>
+        <translation>Reintentando</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Por revisar</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Descartado</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Recuperado</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>{n} s ago</source>
+        <translation>hace {n} s</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>hace {n} min</translation>
+    </message>
+    <message>
+        <source>{n} h ago</source>
+        <translation>hace {n} h</translation>
+    </message>
+    <message>
+        <source>Camera {n}</source>
+        <translation>Cámara {n}</translation>
+    </message>
+    <message>
+        <source>Video file…</source>
+        <translation>Archivo de vídeo…</translation>
+    </message>
+    <message>
+        <source>Choose a video file</source>
+        <translation>Elegir un archivo de vídeo</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.avi *.mkv *.mov *.webm);;All files (*)</source>
+        <translation>Vídeos (*.mp4 *.avi *.mkv *.mov *.webm);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Screen {n} (not connected)</source>
+        <translation>Pantalla {n} (no conectada)</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>Units: {units}</source>
+        <translation>Unidades: {units}</translation>
+    </message>
+    <message>
+        <source>Technical: Cashu NUTs {list}</source>
+        <translation>Técnico: NUT de Cashu {list}</translation>
+    </message>
+    <message>
+        <source>Has everything a shop needs</source>
+        <translation>Tiene todo lo que necesita una tienda</translation>
+    </message>
+    <message>
+        <source>This mint lacks:</source>
+        <translation>A este mint le falta:</translation>
+    </message>
+    <message>
+        <source>Works, but this mint cannot do: {what}</source>
+        <translation>Funciona, pero este mint no puede: {what}</translation>
+    </message>
+    <message>
+        <source>Trusted mints only</source>
+        <translation>Solo mints de confianza</translation>
+    </message>
+    <message>
+        <source>Tokens from trusted mints are accepted and kept; any other token is refused.</source>
+        <translation>Los tokens de mints de confianza se aceptan y se guardan; los demás se rechazan.</translation>
+    </message>
+    <message>
+        <source>Keep trusted, pay out the rest</source>
+        <translation>Guardar los de confianza, pagar el resto</translation>
+    </message>
+    <message>
+        <source>Tokens from trusted mints are kept; others are paid to the Lightning address.</source>
+        <translation>Los tokens de mints de confianza se guardan; los demás se pagan a la dirección Lightning.</translation>
+    </message>
+    <message>
+        <source>Pay out everything</source>
+        <translation>Pagar todo</translation>
+    </message>
+    <message>
+        <source>Every token is paid to the Lightning address at once; the shop keeps no ecash.</source>
+        <translation>Cada token se paga al momento a la dirección Lightning; la tienda no guarda e-cash.</translation>
+    </message>
+    <message>
+        <source>name@example.com or https://… (LNURL-pay)</source>
+        <translation>nombre@example.com o https://… (LNURL-pay)</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Activado</translation>
+    </message>
+    <message>
+        <source>Address (https://…)</source>
+        <translation>Dirección (https://…)</translation>
+    </message>
+    <message>
+        <source>Path to the price</source>
+        <translation>Ruta al precio</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <source>Add source</source>
+        <translation>Añadir fuente</translation>
+    </message>
+    <message>
+        <source>Remove source</source>
+        <translation>Quitar fuente</translation>
+    </message>
+    <message>
+        <source>Name or code, such as EUR</source>
+        <translation>Nombre o código, p. ej. EUR</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPage</name>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Details (Enter)</source>
+        <translation>Detalles (Intro)</translation>
+    </message>
+    <message>
+        <source>1 matching sale</source>
+        <translation>1 venta coincidente</translation>
+    </message>
+    <message>
+        <source>1 sale</source>
+        <translation>1 venta</translation>
+    </message>
+    <message>
+        <source>{n} matching sales</source>
+        <translation>{n} ventas coincidentes</translation>
+    </message>
+    <message>
+        <source>{n} sales</source>
+        <translation>{n} ventas</translation>
+    </message>
+    <message>
+        <source>No sales match these filters.</source>
+        <translation>Ninguna venta coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <source>No sales yet.</source>
+        <translation>Todavía no hay ventas.</translation>
+    </message>
+    <message>
+        <source>1 needs attention</source>
+        <translation>1 requiere atención</translation>
+    </message>
+    <message>
+        <source>{n} need attention</source>
+        <translation>{n} requieren atención</translation>
+    </message>
+</context>
+<context>
+    <name>AddMintDialog</name>
+    <message>
+        <source>Add a mint</source>
+        <translation>Añadir un mint</translation>
+    </message>
+    <message>
+        <source>Trusted: accept this mint&apos;s tokens as payment</source>
+        <translation>De confianza: aceptar los tokens de este mint como pago</translation>
+    </message>
+    <message>
+        <source>Add mint</source>
+        <translation>Añadir mint</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Type the mint&apos;s address and press Check. The app asks the mint what it supports before it is added.</source>
+        <translation>Escriba la dirección del mint y pulse Comprobar. La app pregunta al mint qué admite antes de añadirlo.</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Añadiendo…</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionModel</name>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Next retry</source>
+        <translation>Próximo intento</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Venta</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPanel</name>
+    <message>
+        <source>Needs attention</source>
+        <translation>Requiere atención</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>Nada requiere atención.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>Descartar…</translation>
+    </message>
+    <message>
+        <source>Sale details</source>
+        <translation>Detalles de la venta</translation>
+    </message>
+    <message>
+        <source>Accept…</source>
+        <translation>Aceptar…</translation>
+    </message>
+    <message>
+        <source>Credit this payment to its sale</source>
+        <translation>Abonar este pago a su venta</translation>
+    </message>
+    <message>
+        <source>Needs attention ({count})</source>
+        <translation>Requiere atención ({count})</translation>
+    </message>
+    <message>
+        <source>Trying again…</source>
+        <translation>Reintentando…</translation>
+    </message>
+    <message>
+        <source>Saving your decision…</source>
+        <translation>Guardando su decisión…</translation>
+    </message>
+    <message>
+        <source>Accepted: credited to the sale.</source>
+        <translation>Aceptado: abonado a la venta.</translation>
+    </message>
+    <message>
+        <source>Rejected.</source>
+        <translation>Rechazado.</translation>
+    </message>
+    <message>
+        <source>Dismissing…</source>
+        <translation>Descartando…</translation>
+    </message>
+    <message>
+        <source>Dismissed.</source>
+        <translation>Descartado.</translation>
+    </message>
+    <message>
+        <source>Finished: {amount} recovered.</source>
+        <translation>Hecho: {amount} recuperados.</translation>
+    </message>
+    <message>
+        <source>The mint is still working on it. Try again later.</source>
+        <translation>El mint todavía está en ello. Vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>Not yet: {reason}. The app keeps the token and will try again.</source>
+        <translation>Todavía no: {reason}. La app guarda el token y volverá a intentarlo.</translation>
+    </message>
+    <message>
+        <source>It could not be finished: {reason}.</source>
+        <translation>No se pudo terminar: {reason}.</translation>
+    </message>
+    <message>
+        <source>Nothing left to do.</source>
+        <translation>No queda nada por hacer.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Iniciando la cámara…</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message>
+        <source>Check your backup</source>
+        <translation>Compruebe su copia</translation>
+    </message>
+    <message>
+        <source>Type these words from your paper, to make sure it is right.</source>
+        <translation>Escriba estas palabras desde su papel, para asegurarse de que es correcto.</translation>
+    </message>
+    <message>
+        <source>Word #{n}</source>
+        <translation>Palabra n.º {n}</translation>
+    </message>
+    <message>
+        <source>This is not word #{n}. Check your paper.</source>
+        <translation>Esta no es la palabra n.º {n}. Revise su papel.</translation>
+    </message>
+</context>
+<context>
+    <name>Countdown</name>
+    <message>
+        <source>Price locked for {left}</source>
+        <translation>Precio fijado durante {left}</translation>
+    </message>
+    <message>
+        <source>Price lock ended</source>
+        <translation>Precio fijado terminado</translation>
+    </message>
+</context>
+<context>
+    <name>Currency</name>
+    <message>
+        <source>Bitcoin</source>
+        <translation>Bitcoin</translation>
+    </message>
+    <message>
+        <source>Euro</source>
+        <translation>Euro</translation>
+    </message>
+    <message>
+        <source>US dollar</source>
+        <translation>Dólar estadounidense</translation>
+    </message>
+    <message>
+        <source>British pound</source>
+        <translation>Libra esterlina</translation>
+    </message>
+    <message>
+        <source>Swiss franc</source>
+        <translation>Franco suizo</translation>
+    </message>
+    <message>
+        <source>Japanese yen</source>
+        <translation>Yen japonés</translation>
+    </message>
+    <message>
+        <source>Canadian dollar</source>
+        <translation>Dólar canadiense</translation>
+    </message>
+    <message>
+        <source>Australian dollar</source>
+        <translation>Dólar australiano</translation>
+    </message>
+    <message>
+        <source>New Zealand dollar</source>
+        <translation>Dólar neozelandés</translation>
+    </message>
+    <message>
+        <source>Swedish krona</source>
+        <translation>Corona sueca</translation>
+    </message>
+    <message>
+        <source>Norwegian krone</source>
+        <translation>Corona noruega</translation>
+    </message>
+    <message>
+        <source>Danish krone</source>
+        <translation>Corona danesa</translation>
+    </message>
+    <message>
+        <source>Polish zloty</source>
+        <translation>Esloti polaco</translation>
+    </message>
+    <message>
+        <source>Czech koruna</source>
+        <translation>Corona checa</translation>
+    </message>
+    <message>
+        <source>Hungarian forint</source>
+        <translation>Forinto húngaro</translation>
+    </message>
+    <message>
+        <source>Romanian leu</source>
+        <translation>Leu rumano</translation>
+    </message>
+    <message>
+        <source>Turkish lira</source>
+        <translation>Lira turca</translation>
+    </message>
+    <message>
+        <source>Ukrainian hryvnia</source>
+        <translation>Grivna ucraniana</translation>
+    </message>
+    <message>
+        <source>Mexican peso</source>
+        <translation>Peso mexicano</translation>
+    </message>
+    <message>
+        <source>Brazilian real</source>
+        <translation>Real brasileño</translation>
+    </message>
+    <message>
+        <source>Argentine peso</source>
+        <translation>Peso argentino</translation>
+    </message>
+    <message>
+        <source>Chilean peso</source>
+        <translation>Peso chileno</translation>
+    </message>
+    <message>
+        <source>Colombian peso</source>
+        <translation>Peso colombiano</translation>
+    </message>
+    <message>
+        <source>Peruvian sol</source>
+        <translation>Sol peruano</translation>
+    </message>
+    <message>
+        <source>South African rand</source>
+        <translation>Rand sudafricano</translation>
+    </message>
+    <message>
+        <source>Nigerian naira</source>
+        <translation>Naira nigeriano</translation>
+    </message>
+    <message>
+        <source>Kenyan shilling</source>
+        <translation>Chelín keniano</translation>
+    </message>
+    <message>
+        <source>Indian rupee</source>
+        <translation>Rupia india</translation>
+    </message>
+    <message>
+        <source>Chinese yuan</source>
+        <translation>Yuan chino</translation>
+    </message>
+    <message>
+        <source>Hong Kong dollar</source>
+        <translation>Dólar de Hong Kong</translation>
+    </message>
+    <message>
+        <source>Singapore dollar</source>
+        <translation>Dólar de Singapur</translation>
+    </message>
+    <message>
+        <source>South Korean won</source>
+        <translation>Won surcoreano</translation>
+    </message>
+    <message>
+        <source>Thai baht</source>
+        <translation>Baht tailandés</translation>
+    </message>
+    <message>
+        <source>Philippine peso</source>
+        <translation>Peso filipino</translation>
+    </message>
+    <message>
+        <source>Indonesian rupiah</source>
+        <translation>Rupia indonesia</translation>
+    </message>
+    <message>
+        <source>UAE dirham</source>
+        <translation>Dírham de los EAU</translation>
+    </message>
+    <message>
+        <source>Israeli shekel</source>
+        <translation>Séquel israelí</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Customer display</source>
+        <translation>Pantalla del cliente</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenido</translation>
+    </message>
+    <message>
+        <source>Scan with your Cashu wallet, or show your token to the camera.</source>
+        <translation>Escanee con su monedero Cashu o muestre su token a la cámara.</translation>
+    </message>
+    <message>
+        <source>Checking your payment…</source>
+        <translation>Comprobando su pago…</translation>
+    </message>
+    <message>
+        <source>Paid, thank you</source>
+        <translation>Pagado, gracias</translation>
+    </message>
+    <message>
+        <source>Thank you. {left} still to pay: please show another token.</source>
+        <translation>Gracias. Faltan {left}: muestre otro token, por favor.</translation>
+    </message>
+    <message>
+        <source>This token was not accepted. Please show another one.</source>
+        <translation>Este token no se aceptó. Muestre otro, por favor.</translation>
+    </message>
+    <message>
+        <source>Your token was received. The shop confirms it shortly.</source>
+        <translation>Su token se ha recibido. La tienda lo confirmará enseguida.</translation>
+    </message>
+    <message>
+        <source>Please wait: the cashier is checking your payment.</source>
+        <translation>Espere: el cajero está comprobando su pago.</translation>
+    </message>
+    <message>
+        <source>This price has expired. The cashier starts a new sale.</source>
+        <translation>Este precio ha caducado. El cajero inicia una nueva venta.</translation>
+    </message>
+    <message>
+        <source>Your change: scan it with your wallet</source>
+        <translation>Su cambio: escanéelo con su monedero</translation>
+    </message>
+</context>
+<context>
+    <name>DismissDialog</name>
+    <message>
+        <source>Accept payment</source>
+        <translation>Aceptar el pago</translation>
+    </message>
+    <message>
+        <source>The payment ({amount}) will be credited to its sale. Why do you accept it?</source>
+        <translation>El pago ({amount}) se abonará a su venta. ¿Por qué lo acepta?</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Reject payment</source>
+        <translation>Rechazar el pago</translation>
+    </message>
+    <message>
+        <source>The payment ({amount}) will be closed without crediting the sale. Nothing is deleted. Why is it rejected?</source>
+        <translation>El pago ({amount}) se cerrará sin abonar la venta. No se borra nada. ¿Por qué se rechaza?</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>The app will stop trying to finish this operation ({amount}). Nothing is deleted: the token and the record stay. Why is it dismissed?</source>
+        <translation>La app dejará de intentar terminar esta operación ({amount}). No se borra nada: el token y el registro se conservan. ¿Por qué se descarta?</translation>
+    </message>
+    <message>
+        <source>For example: refunded the customer in cash</source>
+        <translation>Por ejemplo: reembolsado al cliente en efectivo</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export ecash</source>
+        <translation>Exportar e-cash</translation>
+    </message>
+    <message>
+        <source>Export ecash to a file</source>
+        <translation>Exportar e-cash a un archivo</translation>
+    </message>
+    <message>
+        <source>The token is saved as a text file, with a QR picture beside it. Whoever has the file can spend the ecash, so keep it safe, or lock it to the recipient&apos;s key so that only they can redeem it.</source>
+        <translation>El token se guarda como archivo de texto, con una imagen QR al lado. Quien tenga el archivo puede gastar el e-cash: guárdelo en un lugar seguro o bloquéelo con la clave del destinatario para que solo él pueda cobrarlo.</translation>
+    </message>
+    <message>
+        <source>Optional: the recipient&apos;s public key (66 hex)</source>
+        <translation>Opcional: clave pública del destinatario (66 caracteres hex)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Looking for a USB drive…</source>
+        <translation>Buscando una memoria USB…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportación</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Lock to key</source>
+        <translation>Bloquear con clave</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>There is no ecash to export yet.</source>
+        <translation>Todavía no hay e-cash para exportar.</translation>
+    </message>
+    <message>
+        <source>USB drive found: {path}</source>
+        <translation>Memoria USB encontrada: {path}</translation>
+    </message>
+    <message>
+        <source>No USB drive found: the file goes to this folder.</source>
+        <translation>No se encontró ninguna memoria USB: el archivo va a esta carpeta.</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>Exportar a la carpeta</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Choose a folder that exists (is the USB drive plugged in?).</source>
+        <translation>Elija una carpeta que exista (¿está conectada la memoria USB?).</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Copiar token</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Exported {amount}</source>
+        <translation>{amount} exportados</translation>
+    </message>
+    <message>
+        <source>Saved to: {path}</source>
+        <translation>Guardado en: {path}</translation>
+    </message>
+    <message>
+        <source>Locked to: {key}</source>
+        <translation>Bloqueado con: {key}</translation>
+    </message>
+    <message>
+        <source>Mint fee: {fee}</source>
+        <translation>Comisión del mint: {fee}</translation>
+    </message>
+    <message>
+        <source>Long token: the QR code is animated; scan it until it completes.</source>
+        <translation>Token largo: el código QR es animado; escanéelo hasta que se complete.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPage</name>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>Última comprobación</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Available (24 h)</source>
+        <translation>Disponible (24 h)</translation>
+    </message>
+    <message>
+        <source>Usual / slow answer (24 h)</source>
+        <translation>Habitual / lenta (24 h)</translation>
+    </message>
+    <message>
+        <source>Available (7 days)</source>
+        <translation>Disponible (7 días)</translation>
+    </message>
+    <message>
+        <source>Usual / slow answer (7 days)</source>
+        <translation>Habitual / lenta (7 días)</translation>
+    </message>
+    <message>
+        <source>How long the mint took to answer the last check.</source>
+        <translation>Cuánto tardó el mint en responder a la última comprobación.</translation>
+    </message>
+    <message>
+        <source>Share of checks the mint answered.</source>
+        <translation>Parte de las comprobaciones a las que respondió el mint.</translation>
+    </message>
+    <message>
+        <source>Usual: half of the answers were faster (median, p50). Slow: 19 of 20 answers were faster (95th percentile, p95).</source>
+        <translation>Habitual: la mitad de las respuestas fueron más rápidas (mediana, p50). Lenta: 19 de cada 20 respuestas fueron más rápidas (percentil 95, p95).</translation>
+    </message>
+    <message>
+        <source>Mints</source>
+        <translation>Mints</translation>
+    </message>
+    <message>
+        <source>Mint health</source>
+        <translation>Estado de los mints</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Comprobar ahora</translation>
+    </message>
+    <message>
+        <source>No trusted mint yet. Add one in Settings.</source>
+        <translation>Todavía no hay ningún mint de confianza. Añada uno en Ajustes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mint(s) offline. Tokens from them are kept and retried.</source>
+        <translation>
+            <numerusform>%n mint sin conexión. Sus tokens se guardan y se reintentan.</numerusform>
+            <numerusform>%n mints sin conexión. Sus tokens se guardan y se reintentan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All trusted mints answer.</source>
+        <translation>Todos los mints de confianza responden.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import ecash</source>
+        <translation>Importar e-cash</translation>
+    </message>
+    <message>
+        <source>Paste a token, scan its QR code, or open a token file.</source>
+        <translation>Pegue un token, escanee su código QR o abra un archivo de token.</translation>
+    </message>
+    <message>
+        <source>cashuB… (Ctrl+V to paste)</source>
+        <translation>cashuB… (Ctrl+V para pegar)</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Escanear</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>Abrir archivo…</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>Recibir</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Intro</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Open a token file</source>
+        <translation>Abrir un archivo de token</translation>
+    </message>
+    <message>
+        <source>Token files (*.txt);;All files (*)</source>
+        <translation>Archivos de token (*.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Leyendo {name}…</translation>
+    </message>
+    <message>
+        <source>Stop scanning</source>
+        <translation>Dejar de escanear</translation>
+    </message>
+    <message>
+        <source>Paste, scan or open a token first.</source>
+        <translation>Primero pegue, escanee o abra un token.</translation>
+    </message>
+    <message>
+        <source>Redeeming at the mint…</source>
+        <translation>Cobrando en el mint…</translation>
+    </message>
+    <message>
+        <source>Received {amount} at {mint}.</source>
+        <translation>{amount} recibidos en {mint}.</translation>
+    </message>
+    <message>
+        <source>The mint kept {fee} as its fee.</source>
+        <translation>El mint se quedó {fee} de comisión.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPage</name>
+    <message>
+        <source>Protect the wallet</source>
+        <translation>Proteger el monedero</translation>
+    </message>
+    <message>
+        <source>The wallet&apos;s database is encrypted. Choose where its key is kept.</source>
+        <translation>La base de datos del monedero está cifrada. Elija dónde se guarda su clave.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keyring</source>
+        <translation>Llavero de este ordenador</translation>
+    </message>
+    <message>
+        <source>A passphrase, asked at every start</source>
+        <translation>Una frase de contraseña, pedida en cada inicio</translation>
+    </message>
+    <message>
+        <source>{var} is set in the environment: the database will be encrypted with that key. Keep it safe: without it the wallet cannot be opened.</source>
+        <translation>{var} está definida en el entorno: la base de datos se cifrará con esa clave. Guárdela bien: sin ella no se puede abrir el monedero.</translation>
+    </message>
+    <message>
+        <source>The app opens without asking when you log in to this computer.</source>
+        <translation>La app se abre sin preguntar cuando inicia sesión en este ordenador.</translation>
+    </message>
+    <message>
+        <source>No keyring is available on this computer.</source>
+        <translation>No hay ningún llavero disponible en este ordenador.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Repítala</translation>
+    </message>
+    <message>
+        <source>at least {n} characters</source>
+        <translation>al menos {n} caracteres</translation>
+    </message>
+    <message>
+        <source>Without the passphrase the wallet cannot be opened; your recovery words still restore the money.</source>
+        <translation>Sin la frase de contraseña no se puede abrir el monedero; sus palabras de recuperación siguen recuperando el dinero.</translation>
+    </message>
+    <message>
+        <source>Choose at least {n} characters.</source>
+        <translation>Elija al menos {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Memo (optional)</source>
+        <translation>Nota (opcional)</translation>
+    </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>Borrar (Esc)</translation>
+    </message>
+    <message>
+        <source>Charge  ⏎</source>
+        <translation>Cobrar  ⏎</translation>
+    </message>
+    <message>
+        <source>Creating sale…</source>
+        <translation>Creando la venta…</translation>
+    </message>
+    <message>
+        <source>Type an amount first.</source>
+        <translation>Primero escriba un importe.</translation>
+    </message>
+    <message>
+        <source>includes {fee} fee</source>
+        <translation>incluye {fee} de comisión</translation>
+    </message>
+    <message>
+        <source>≈ {sats}</source>
+        <translation>≈ {sats}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Cashu point of sale</source>
+        <translation>Caja Cashu</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Avisos</translation>
+    </message>
+</context>
+<context>
+    <name>MintCheck</name>
+    <message>
+        <source>checks whether a token is spent</source>
+        <translation>comprueba si un token está gastado</translation>
+    </message>
+    <message>
+        <source>restores the shop&apos;s coins from its recovery words</source>
+        <translation>restaura las monedas de la tienda a partir de sus palabras de recuperación</translation>
+    </message>
+    <message>
+        <source>proves its tokens are genuine</source>
+        <translation>demuestra que sus tokens son auténticos</translation>
+    </message>
+    <message>
+        <source>pays out to Lightning</source>
+        <translation>paga por Lightning</translation>
+    </message>
+    <message>
+        <source>returns Lightning fee change</source>
+        <translation>devuelve el cambio de las comisiones Lightning</translation>
+    </message>
+    <message>
+        <source>tokens made out to the shop (offline payments)</source>
+        <translation>tokens a nombre de la tienda (pagos sin conexión)</translation>
+    </message>
+    <message>
+        <source>prices in sats</source>
+        <translation>precios en sats</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Comprobar</translation>
+    </message>
+    <message>
+        <source>Mint address</source>
+        <translation>Dirección del mint</translation>
+    </message>
+    <message>
+        <source>Checking {url}…</source>
+        <translation>Comprobando {url}…</translation>
+    </message>
+    <message>
+        <source>This mint cannot be used</source>
+        <translation>Este mint no se puede usar</translation>
+    </message>
+    <message>
+        <source>Nothing answered at this address. Check the address and the internet connection.</source>
+        <translation>Nada respondió en esta dirección. Compruebe la dirección y la conexión a internet.</translation>
+    </message>
+    <message>
+        <source>This address did not answer like a Cashu mint: {reason}</source>
+        <translation>Esta dirección no respondió como un mint Cashu: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MintList</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Trusted</source>
+        <translation>De confianza</translation>
+    </message>
+    <message>
+        <source>Add mint…</source>
+        <translation>Añadir mint…</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Confiar</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{url} is no longer used.</source>
+        <translation>{url} ya no se usa.</translation>
+    </message>
+    <message>
+        <source>{url} is trusted: its tokens are accepted.</source>
+        <translation>{url} es de confianza: sus tokens se aceptan.</translation>
+    </message>
+    <message>
+        <source>{url} is no longer trusted.</source>
+        <translation>{url} ya no es de confianza.</translation>
+    </message>
+    <message>
+        <source>Don&apos;t trust</source>
+        <translation>No confiar</translation>
+    </message>
+    <message>
+        <source>Added {name}.</source>
+        <translation>{name} añadido.</translation>
+    </message>
+</context>
+<context>
+    <name>MintOfflineBanner</name>
+    <message>
+        <source>The mint %1 is offline right now. A token from it is kept and redeemed when it answers.</source>
+        <translation>El mint %1 está sin conexión ahora mismo. Un token suyo se guarda y se cobra en cuanto responda.</translation>
+    </message>
+</context>
+<context>
+    <name>MintsPage</name>
+    <message>
+        <source>Trusted mints</source>
+        <translation>Mints de confianza</translation>
+    </message>
+    <message>
+        <source>Customers pay with ecash from mints the shop trusts. Add at least one; more can be added later in Settings.</source>
+        <translation>Los clientes pagan con e-cash de mints en los que confía la tienda. Añada al menos uno; puede añadir más después en Ajustes.</translation>
+    </message>
+    <message>
+        <source>Add to the shop&apos;s mints</source>
+        <translation>Añadir a los mints de la tienda</translation>
+    </message>
+    <message>
+        <source>Take off the list</source>
+        <translation>Quitar de la lista</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s mints:</source>
+        <translation>Los mints de la tienda:</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsDialog</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Avisos</translation>
+    </message>
+    <message>
+        <source>Nothing needs your attention.</source>
+        <translation>Nada requiere su atención.</translation>
+    </message>
+    <message>
+        <source>Mark all as read</source>
+        <translation>Marcar todo como leído</translation>
+    </message>
+</context>
+<context>
+    <name>Pager</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>Previous page (Ctrl+Page Up)</source>
+        <translation>Página anterior (Ctrl+RePág)</translation>
+    </message>
+    <message>
+        <source>Next page (Ctrl+Page Down)</source>
+        <translation>Página siguiente (Ctrl+AvPág)</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentView</name>
+    <message>
+        <source>Cancel sale  Esc</source>
+        <translation>Cancelar venta  Esc</translation>
+    </message>
+    <message>
+        <source>New sale  ⏎</source>
+        <translation>Nueva venta  ⏎</translation>
+    </message>
+    <message>
+        <source>This token was already read for this sale.</source>
+        <translation>Este token ya se leyó para esta venta.</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Por revisar</translation>
+    </message>
+    <message>
+        <source>Waiting for payment</source>
+        <translation>Esperando el pago</translation>
+    </message>
+    <message>
+        <source>Show the customer the code, or hold their token up to the camera.</source>
+        <translation>Muestre el código al cliente o acerque su token a la cámara.</translation>
+    </message>
+    <message>
+        <source>Checking the token…</source>
+        <translation>Comprobando el token…</translation>
+    </message>
+    <message>
+        <source>Please wait a moment.</source>
+        <translation>Espere un momento, por favor.</translation>
+    </message>
+    <message>
+        <source>Partially paid: {left} to go</source>
+        <translation>Pagado en parte: faltan {left}</translation>
+    </message>
+    <message>
+        <source>{paid} received. Scan the next token for the rest.</source>
+        <translation>{paid} recibidos. Escanee el siguiente token para el resto.</translation>
+    </message>
+    <message>
+        <source>Still to pay: {left}.</source>
+        <translation>Falta por pagar: {left}.</translation>
+    </message>
+    <message>
+        <source>{paid} received.</source>
+        <translation>{paid} recibidos.</translation>
+    </message>
+    <message>
+        <source>Accepted offline: it is redeemed when the mint is back.</source>
+        <translation>Aceptado sin conexión: se cobra cuando vuelva el mint.</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagada</translation>
+    </message>
+    <message>
+        <source>Sale expired</source>
+        <translation>Venta caducada</translation>
+    </message>
+    <message>
+        <source>The price lock ran out. Press Enter for a new sale of the same amount.</source>
+        <translation>El precio fijado ha caducado. Pulse Intro para una nueva venta por el mismo importe.</translation>
+    </message>
+    <message>
+        <source>Price lock ended</source>
+        <translation>Precio fijado terminado</translation>
+    </message>
+    <message>
+        <source>Back  Esc</source>
+        <translation>Volver  Esc</translation>
+    </message>
+    <message>
+        <source>New sale, same amount  ⏎</source>
+        <translation>Nueva venta, mismo importe  ⏎</translation>
+    </message>
+    <message>
+        <source>{paid}
+received</source>
+        <translation>{paid}
+recibidos</translation>
+    </message>
+    <message>
+        <source>The token is safe.
+Nothing to do now.</source>
+        <translation>El token está a salvo.
+Nada que hacer ahora.</translation>
+    </message>
+    <message>
+        <source>Tell the owner.</source>
+        <translation>Avise al responsable.</translation>
+    </message>
+    <message>
+        <source>Enter: a new sale
+of {amount}</source>
+        <translation>Intro: nueva venta
+de {amount}</translation>
+    </message>
+    <message>
+        <source>Still to pay
+{left}</source>
+        <translation>Falta por pagar
+{left}</translation>
+    </message>
+    <message>
+        <source>{paid} was already paid. Press Esc again to cancel the sale; the owner refunds the customer.</source>
+        <translation>Ya se pagaron {paid}. Pulse Esc otra vez para cancelar la venta; el responsable reembolsa al cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptButtons</name>
+    <message>
+        <source>Print receipt</source>
+        <translation>Imprimir recibo</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF</source>
+        <translation>Guardar recibo como PDF</translation>
+    </message>
+    <message>
+        <source>Save receipt</source>
+        <translation>Guardar recibo</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: {name}</source>
+        <translation>Guardado: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>RestorePage</name>
+    <message>
+        <source>Restore from recovery words</source>
+        <translation>Restaurar con las palabras de recuperación</translation>
+    </message>
+    <message>
+        <source>Type the 12 or 24 words, in order, separated by spaces.</source>
+        <translation>Escriba las 12 o 24 palabras, en orden, separadas por espacios.</translation>
+    </message>
+    <message>
+        <source>word1 word2 word3 …</source>
+        <translation>palabra1 palabra2 palabra3 …</translation>
+    </message>
+    <message>
+        <source>After setup, use Restore on the Wallet page to get back the coins this wallet held at your mints.</source>
+        <translation>Tras la configuración, use Restaurar en la página Monedero para recuperar las monedas que este monedero tenía en sus mints.</translation>
+    </message>
+    <message>
+        <source>{n} words</source>
+        <translation>{n} palabras</translation>
+    </message>
+</context>
+<context>
+    <name>SaleCode</name>
+    <message>
+        <source>Some wallets read only one of the two code formats: the classic one (Cashu NUT-18, creqA) or the shorter one (NUT-26, creqb1). Ctrl+R switches.</source>
+        <translation>Algunos monederos solo leen uno de los dos formatos de código: el clásico (Cashu NUT-18, creqA) o el corto (NUT-26, creqb1). Ctrl+R cambia.</translation>
+    </message>
+    <message>
+        <source>Payment request: the customer scans it with a wallet</source>
+        <translation>Solicitud de pago: el cliente la escanea con un monedero</translation>
+    </message>
+    <message>
+        <source>Wallet cannot read it? Show the classic code</source>
+        <translation>¿El monedero no lo lee? Mostrar el código clásico</translation>
+    </message>
+    <message>
+        <source>Wallet cannot read it? Show the short code</source>
+        <translation>¿El monedero no lo lee? Mostrar el código corto</translation>
+    </message>
+    <message>
+        <source>Change for the customer: {amount}. Let them scan it.</source>
+        <translation>Cambio para el cliente: {amount}. Deje que lo escanee.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleDetailsDialog</name>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>Abonado</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Comisiones</translation>
+    </message>
+    <message>
+        <source>Proof</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Sale {id}</source>
+        <translation>Venta {id}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>No token was offered for this sale.</source>
+        <translation>No se ofreció ningún token para esta venta.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Hand this token back to the customer.</source>
+        <translation>Devuelva este token al cliente.</translation>
+    </message>
+    <message>
+        <source>Copy change token</source>
+        <translation>Copiar token de cambio</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Pagos</translation>
+    </message>
+    <message>
+        <source>Payment request</source>
+        <translation>Solicitud de pago</translation>
+    </message>
+    <message>
+        <source>Sale id</source>
+        <translation>N.º de venta</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>A pagar</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagada</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>Tipo de cambio</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Caduca</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>Pagada el</translation>
+    </message>
+    <message>
+        <source>(includes {fee} fee advance)</source>
+        <translation>(incluye {fee} de anticipo de comisión)</translation>
+    </message>
+    <message>
+        <source>1 BTC = {price}</source>
+        <translation>1 BTC = {price}</translation>
+    </message>
+    <message>
+        <source>{paid}, {remaining} remaining</source>
+        <translation>{paid}, faltan {remaining}</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Cobrado</translation>
+    </message>
+    <message>
+        <source>Lightning</source>
+        <translation>Lightning</translation>
+    </message>
+    <message>
+        <source>Proven</source>
+        <translation>Probado</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verificado</translation>
+    </message>
+    <message>
+        <source>Not proven</source>
+        <translation>No probado</translation>
+    </message>
+    <message>
+        <source>Does not match</source>
+        <translation>No coincide</translation>
+    </message>
+    <message>
+        <source>(offline)</source>
+        <translation>(sin conexión)</translation>
+    </message>
+    <message>
+        <source>Mint fee {mint}, Lightning fee {ln}</source>
+        <translation>Comisión del mint {mint}, comisión Lightning {ln}</translation>
+    </message>
+    <message>
+        <source>Change: {amount}</source>
+        <translation>Cambio: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>SalesFilterBar</name>
+    <message>
+        <source>All sales</source>
+        <translation>Todas las ventas</translation>
+    </message>
+    <message>
+        <source>Sale state</source>
+        <translation>Estado de la venta</translation>
+    </message>
+    <message>
+        <source>Search memo or sale id (Ctrl+F)</source>
+        <translation>Buscar nota o n.º de venta (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Quitar filtros</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+</context>
+<context>
+    <name>SalesModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Venta</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Sats</source>
+        <translation>Sats</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPanel</name>
+    <message>
+        <source>Reading animated code… %p%</source>
+        <translation>Leyendo código animado… %p%</translation>
+    </message>
+    <message>
+        <source>Or paste a token here and press Enter</source>
+        <translation>O pegue aquí un token y pulse Intro</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pagar</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Iniciando la cámara…</translation>
+    </message>
+    <message>
+        <source>That is a payment request, not a token. Ask the customer to show the token from their wallet.</source>
+        <translation>Eso es una solicitud de pago, no un token. Pida al cliente que muestre el token de su monedero.</translation>
+    </message>
+    <message>
+        <source>Camera not available: {error}
+Paste the token instead.</source>
+        <translation>Cámara no disponible: {error}
+Pegue el token en su lugar.</translation>
+    </message>
+</context>
+<context>
+    <name>SeedPage</name>
+    <message>
+        <source>Your recovery words</source>
+        <translation>Sus palabras de recuperación</translation>
+    </message>
+    <message>
+        <source>Write these words on paper, in this order, and keep it safe. They are the only way to get the shop&apos;s money back if this computer is lost. The app does not show them again.</source>
+        <translation>Escriba estas palabras en papel, en este orden, y guárdelo en un lugar seguro. Son la única forma de recuperar el dinero de la tienda si se pierde este ordenador. La app no las volverá a mostrar.</translation>
+    </message>
+    <message>
+        <source>I have written down all the words, in order</source>
+        <translation>He anotado todas las palabras, en orden</translation>
+    </message>
+</context>
+<context>
+    <name>SellPage</name>
+    <message>
+        <source>Sell</source>
+        <translation>Vender</translation>
+    </message>
+    <message>
+        <source>Getting the exchange rate…</source>
+        <translation>Obteniendo el tipo de cambio…</translation>
+    </message>
+    <message>
+        <source>No exchange rate right now: the sat amount is set when one is found.</source>
+        <translation>Ahora no hay tipo de cambio: el importe en sats se fija en cuanto haya uno.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Same as the computer</source>
+        <translation>Como el ordenador</translation>
+    </message>
+    <message>
+        <source>must be at least {n}</source>
+        <translation>debe ser al menos {n}</translation>
+    </message>
+    <message>
+        <source>must be at most {n}</source>
+        <translation>debe ser como máximo {n}</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>debe ser un número entero</translation>
+    </message>
+    <message>
+        <source>must be a number such as 95000.50</source>
+        <translation>debe ser un número, p. ej. 95000,50</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>debe ser un número</translation>
+    </message>
+    <message>
+        <source>must be on or off</source>
+        <translation>debe estar activado o desactivado</translation>
+    </message>
+    <message>
+        <source>choose one of the listed values</source>
+        <translation>elija uno de los valores de la lista</translation>
+    </message>
+    <message>
+        <source>choose a currency from the list, or type a three-letter code such as EUR</source>
+        <translation>elija una moneda de la lista o escriba un código de tres letras como EUR</translation>
+    </message>
+    <message>
+        <source>must be an https:// address</source>
+        <translation>debe ser una dirección https://</translation>
+    </message>
+    <message>
+        <source>plain http is only allowed for this computer (localhost)</source>
+        <translation>http sin cifrar solo se permite para este ordenador (localhost)</translation>
+    </message>
+    <message>
+        <source>must look like name@example.com</source>
+        <translation>debe tener la forma nombre@example.com</translation>
+    </message>
+    <message>
+        <source>each service needs an address and a path</source>
+        <translation>cada servicio necesita una dirección y una ruta</translation>
+    </message>
+    <message>
+        <source>choose a camera or a video file</source>
+        <translation>elija una cámara o un archivo de vídeo</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Quedárselo</translation>
+    </message>
+    <message>
+        <source>Hand back change</source>
+        <translation>Devolver el cambio</translation>
+    </message>
+    <message>
+        <source>Which payments to accept</source>
+        <translation>Qué pagos aceptar</translation>
+    </message>
+    <message>
+        <source>Keep ecash from the shop&apos;s own mints only, or also take ecash from other mints and pay it straight out to the shop&apos;s Lightning address.</source>
+        <translation>Guardar solo e-cash de los mints de la tienda, o aceptar también e-cash de otros mints y pagarlo directamente a la dirección Lightning de la tienda.</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Pagos</translation>
+    </message>
+    <message>
+        <source>Shop currency</source>
+        <translation>Moneda de la tienda</translation>
+    </message>
+    <message>
+        <source>The currency prices are typed in. Bitcoin (sat) needs no exchange rate.</source>
+        <translation>La moneda en que se escriben los precios. Bitcoin (sat) no necesita tipo de cambio.</translation>
+    </message>
+    <message>
+        <source>When a customer pays too much</source>
+        <translation>Si un cliente paga de más</translation>
+    </message>
+    <message>
+        <source>Hand the difference back as change the customer scans, or keep it.</source>
+        <translation>Devolver la diferencia como cambio que el cliente escanea, o quedársela.</translation>
+    </message>
+    <message>
+        <source>Price hold (seconds)</source>
+        <translation>Precio fijado (segundos)</translation>
+    </message>
+    <message>
+        <source>How long a sale keeps its price in sats. After that the customer needs a new payment code.</source>
+        <translation>Cuánto tiempo mantiene una venta su precio en sats. Después, el cliente necesita un nuevo código de pago.</translation>
+    </message>
+    <message>
+        <source>Service fee added to each sale (sat)</source>
+        <translation>Cargo de servicio por venta (sat)</translation>
+    </message>
+    <message>
+        <source>A fixed amount the customer pays on top of the price, to cover the mint&apos;s fees.</source>
+        <translation>Un importe fijo que el cliente paga además del precio, para cubrir las comisiones del mint.</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Comisiones</translation>
+    </message>
+    <message>
+        <source>Highest mint fee (%)</source>
+        <translation>Comisión máxima del mint (%)</translation>
+    </message>
+    <message>
+        <source>Refuse a payment when the mint would keep more than this share of it as a fee.</source>
+        <translation>Rechazar un pago si el mint se quedaría más de esta parte como comisión.</translation>
+    </message>
+    <message>
+        <source>Highest Lightning fee (%)</source>
+        <translation>Comisión Lightning máxima (%)</translation>
+    </message>
+    <message>
+        <source>Refuse to pay a token out to Lightning when the fee would be more than this share of it.</source>
+        <translation>No pagar un token por Lightning si la comisión superaría esta parte.</translation>
+    </message>
+    <message>
+        <source>Fixed price of one bitcoin</source>
+        <translation>Precio fijo de un bitcoin</translation>
+    </message>
+    <message>
+        <source>In the shop currency. Used when no exchange rate service answers; 0 means none.</source>
+        <translation>En la moneda de la tienda. Se usa cuando ningún servicio de cambio responde; 0 significa ninguno.</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>Tipo de cambio</translation>
+    </message>
+    <message>
+        <source>Exchange rate services</source>
+        <translation>Servicios de tipo de cambio</translation>
+    </message>
+    <message>
+        <source>Web addresses that give the price of one bitcoin, and where in their answer the price is (for example bitcoin.eur).</source>
+        <translation>Direcciones web que dan el precio de un bitcoin, y dónde está el precio en su respuesta (por ejemplo bitcoin.eur).</translation>
+    </message>
+    <message>
+        <source>Use a rate for at most (seconds)</source>
+        <translation>Usar un tipo de cambio como máximo (segundos)</translation>
+    </message>
+    <message>
+        <source>An older exchange rate is fetched again before use.</source>
+        <translation>Un tipo de cambio más antiguo se vuelve a obtener antes de usarlo.</translation>
+    </message>
+    <message>
+        <source>Lightning address</source>
+        <translation>Dirección Lightning</translation>
+    </message>
+    <message>
+        <source>Where payments from other mints are sent: name@example.com, or an LNURL-pay address.</source>
+        <translation>Adónde van los pagos de otros mints: nombre@example.com o una dirección LNURL-pay.</translation>
+    </message>
+    <message>
+        <source>Lightning</source>
+        <translation>Lightning</translation>
+    </message>
+    <message>
+        <source>Accept payments while a mint is offline</source>
+        <translation>Aceptar pagos mientras un mint está sin conexión</translation>
+    </message>
+    <message>
+        <source>Only for tokens made out to this shop that prove they are genuine; they are redeemed when the mint is back. Up to the limits below.</source>
+        <translation>Solo para tokens a nombre de esta tienda que demuestran ser auténticos; se cobran cuando vuelve el mint. Hasta los límites de abajo.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Offline limit per sale (sat)</source>
+        <translation>Límite sin conexión por venta (sat)</translation>
+    </message>
+    <message>
+        <source>Largest amount accepted offline for one sale.</source>
+        <translation>Importe máximo aceptado sin conexión para una venta.</translation>
+    </message>
+    <message>
+        <source>Offline limit per day (sat)</source>
+        <translation>Límite sin conexión por día (sat)</translation>
+    </message>
+    <message>
+        <source>Largest total accepted offline in one day.</source>
+        <translation>Total máximo aceptado sin conexión en un día.</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>The camera that reads customers&apos; codes, or a video file for testing.</source>
+        <translation>La cámara que lee los códigos de los clientes, o un archivo de vídeo para pruebas.</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Dispositivos</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Pantalla del cliente</translation>
+    </message>
+    <message>
+        <source>A second screen that shows the customer the amount and the code.</source>
+        <translation>Una segunda pantalla que muestra al cliente el importe y el código.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The language of the app. The new language shows after a restart.</source>
+        <translation>El idioma de la app. El nuevo idioma aparece tras reiniciar.</translation>
+    </message>
+    <message>
+        <source>First retry after (seconds)</source>
+        <translation>Primer reintento tras (segundos)</translation>
+    </message>
+    <message>
+        <source>When a mint does not answer, the app keeps the token and tries again after this long.</source>
+        <translation>Cuando un mint no responde, la app guarda el token y lo reintenta pasado este tiempo.</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Reintentos</translation>
+    </message>
+    <message>
+        <source>Wait longer each time (times)</source>
+        <translation>Esperar más cada vez (veces)</translation>
+    </message>
+    <message>
+        <source>Each further retry waits this many times longer than the one before (2: twice as long).</source>
+        <translation>Cada reintento espera tantas veces más que el anterior (2: el doble).</translation>
+    </message>
+    <message>
+        <source>Longest wait (seconds)</source>
+        <translation>Espera máxima (segundos)</translation>
+    </message>
+    <message>
+        <source>Retries never wait longer than this.</source>
+        <translation>Los reintentos nunca esperan más que esto.</translation>
+    </message>
+    <message>
+        <source>Tries before asking the owner</source>
+        <translation>Intentos antes de avisar al responsable</translation>
+    </message>
+    <message>
+        <source>After this many failed tries the payment is listed under Needs attention.</source>
+        <translation>Tras este número de intentos fallidos, el pago aparece en «Requiere atención».</translation>
+    </message>
+    <message>
+        <source>Check the mints every (seconds)</source>
+        <translation>Comprobar los mints cada (segundos)</translation>
+    </message>
+    <message>
+        <source>How often the app checks that the shop&apos;s mints are answering.</source>
+        <translation>Con qué frecuencia la app comprueba que los mints de la tienda responden.</translation>
+    </message>
+    <message>
+        <source>Mints</source>
+        <translation>Mints</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Show advanced settings</source>
+        <translation>Mostrar ajustes avanzados</translation>
+    </message>
+    <message>
+        <source>Most shops never change these: the defaults are safe.</source>
+        <translation>La mayoría de las tiendas nunca los cambian: los valores predeterminados son seguros.</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Save  (Ctrl+S)</source>
+        <translation>Guardar  (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Hide advanced settings</source>
+        <translation>Ocultar ajustes avanzados</translation>
+    </message>
+    <message>
+        <source>Trusted mints</source>
+        <translation>Mints de confianza</translation>
+    </message>
+    <message>
+        <source>Changes to mints apply at once.</source>
+        <translation>Los cambios en los mints se aplican al momento.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>Cambios sin guardar.</translation>
+    </message>
+    <message>
+        <source>{n} setting(s) not saved: see the message under each.</source>
+        <translation>{n} ajuste(s) sin guardar: vea el mensaje debajo de cada uno.</translation>
+    </message>
+    <message>
+        <source>Saved {n} setting(s).</source>
+        <translation>{n} ajuste(s) guardado(s).</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no setting was changed.</source>
+        <translation>Nada que guardar: no se cambió ningún ajuste.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up the point of sale</source>
+        <translation>Configurar la caja</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Step {i} of {n}</source>
+        <translation>Paso {i} de {n}</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminar</translation>
+    </message>
+    <message>
+        <source>taken from {var}</source>
+        <translation>tomada de {var}</translation>
+    </message>
+    <message>
+        <source>kept in this computer&apos;s keyring</source>
+        <translation>en el llavero de este ordenador</translation>
+    </message>
+    <message>
+        <source>made from your passphrase, asked at every start</source>
+        <translation>a partir de su frase de contraseña, pedida en cada inicio</translation>
+    </message>
+    <message>
+        <source>Wallet: restored from {n} recovery words</source>
+        <translation>Monedero: restaurado con {n} palabras de recuperación</translation>
+    </message>
+    <message>
+        <source>Wallet: new, with the {n} recovery words you wrote down</source>
+        <translation>Monedero: nuevo, con las {n} palabras de recuperación que anotó</translation>
+    </message>
+    <message>
+        <source>Database key: {method}</source>
+        <translation>Clave de la base de datos: {method}</translation>
+    </message>
+    <message>
+        <source>Trusted mints: {mints}</source>
+        <translation>Mints de confianza: {mints}</translation>
+    </message>
+    <message>
+        <source>Data folder: {path}</source>
+        <translation>Carpeta de datos: {path}</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted wallet…</source>
+        <translation>Creando el monedero cifrado…</translation>
+    </message>
+    <message>
+        <source>Adding the mint {url}…</source>
+        <translation>Añadiendo el mint {url}…</translation>
+    </message>
+    <message>
+        <source>The wallet was created, but a mint could not be added: {reason} Press Finish to try again, or go Back to change the mints.</source>
+        <translation>El monedero se creó, pero no se pudo añadir un mint: {reason} Pulse Terminar para volver a intentarlo, o Atrás para cambiar los mints.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLight</name>
+    <message>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>Lento</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Aún sin comprobar</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Check the choices, then press Finish.</source>
+        <translation>Revise lo elegido y pulse Terminar.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Cashu point of sale</source>
+        <translation>Caja Cashu</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock the wallet</source>
+        <translation>Desbloquear el monedero</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of the shop&apos;s wallet.</source>
+        <translation>Escriba la frase de contraseña del monedero de la tienda.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Wallet folder: {path}</source>
+        <translation>Carpeta del monedero: {path}</translation>
+    </message>
+    <message>
+        <source>The wallet cannot be opened</source>
+        <translation>No se puede abrir el monedero</translation>
+    </message>
+    <message>
+        <source>The wallet is unchanged: the app never replaces it with a new one. Fix the problem below and press Try again, or Quit.</source>
+        <translation>El monedero no ha cambiado: la app nunca lo sustituye por uno nuevo. Corrija el problema de abajo y pulse Reintentar, o Salir.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Check it and try again.</source>
+        <translation>Frase de contraseña incorrecta. Revísela y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The key in {var} does not open this wallet.</source>
+        <translation>La clave de {var} no abre este monedero.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keyring has no key for this wallet. Log in to your desktop session or unlock the keyring, then try again.</source>
+        <translation>El llavero de este ordenador no tiene ninguna clave para este monedero. Inicie sesión en el escritorio o desbloquee el llavero y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>This wallet&apos;s key was given in {var}, which is not set now. Start the app with the same {var}.</source>
+        <translation>La clave de este monedero venía de {var}, que ahora no está definida. Inicie la app con la misma {var}.</translation>
+    </message>
+</context>
+<context>
+    <name>WalletPage</name>
+    <message>
+        <source>Wallet</source>
+        <translation>Monedero</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>No ecash yet. Take a payment or import a token.</source>
+        <translation>Todavía no hay e-cash. Cobre un pago o importe un token.</translation>
+    </message>
+    <message>
+        <source>Export to file… (Ctrl+E)</source>
+        <translation>Exportar a archivo… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Import… (Ctrl+I)</source>
+        <translation>Importar… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Check with the mints</source>
+        <translation>Consultar a los mints</translation>
+    </message>
+    <message>
+        <source>Ask the mints which exported tokens were redeemed and which coins are spent.</source>
+        <translation>Preguntar a los mints qué tokens exportados se cobraron y qué monedas están gastadas.</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
+    </message>
+    <message>
+        <source>Checking with the mints…</source>
+        <translation>Consultando a los mints…</translation>
+    </message>
+    <message>
+        <source>Checked {n} coins.</source>
+        <translation>{n} monedas comprobadas.</translation>
+    </message>
+    <message>
+        <source>{n} exported token(s) were redeemed.</source>
+        <translation>{n} token(s) exportado(s) cobrado(s).</translation>
+    </message>
+    <message>
+        <source>{n} exported token(s) were partly redeemed.</source>
+        <translation>{n} token(s) exportado(s) cobrado(s) en parte.</translation>
+    </message>
+    <message>
+        <source>{n} coin(s) were spent.</source>
+        <translation>{n} moneda(s) gastada(s).</translation>
+    </message>
+    <message>
+        <source>{n} stuck coin(s) were returned to the balance.</source>
+        <translation>{n} moneda(s) bloqueada(s) devuelta(s) al saldo.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>No ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>{mint} could not be checked: {reason}.</source>
+        <translation>No se pudo comprobar {mint}: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenido</translation>
+    </message>
+    <message>
+        <source>This computer holds the shop&apos;s ecash wallet. Let&apos;s set it up.</source>
+        <translation>Este ordenador guarda el monedero de e-cash de la tienda. Vamos a configurarlo.</translation>
+    </message>
+    <message>
+        <source>Create a new wallet</source>
+        <translation>Crear un monedero nuevo</translation>
+    </message>
+    <message>
+        <source>Restore a wallet from its recovery words</source>
+        <translation>Restaurar un monedero con sus palabras de recuperación</translation>
+    </message>
+    <message>
+        <source>For a new shop: you get 12 recovery words to write down.</source>
+        <translation>Para una tienda nueva: recibe 12 palabras de recuperación para anotar.</translation>
+    </message>
+    <message>
+        <source>You have the 12 or 24 words of an earlier wallet.</source>
+        <translation>Tiene las 12 o 24 palabras de un monedero anterior.</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Already spent</source>
+        <translation>Ya gastado</translation>
+    </message>
+    <message>
+        <source>This token was already used, here or elsewhere. Ask the customer to send a new one.</source>
+        <translation>Este token ya se usó, aquí o en otro sitio. Pida al cliente que envíe uno nuevo.</translation>
+    </message>
+    <message>
+        <source>Token in use</source>
+        <translation>Token en uso</translation>
+    </message>
+    <message>
+        <source>This token is being redeemed right now. Wait a moment; if the sale does not turn paid, ask the customer for a new token.</source>
+        <translation>Este token se está cobrando ahora mismo. Espere un momento; si la venta no pasa a pagada, pida al cliente un token nuevo.</translation>
+    </message>
+    <message>
+        <source>The mint is still settling this token. Wait a moment; if the sale does not turn paid, ask the customer for a new token.</source>
+        <translation>El mint todavía está procesando este token. Espere un momento; si la venta no pasa a pagada, pida al cliente un token nuevo.</translation>
+    </message>
+    <message>
+        <source>Not a valid token</source>
+        <translation>Token no válido</translation>
+    </message>
+    <message>
+        <source>This code is not a valid ecash token. Ask the customer to show the token again or to send a new one.</source>
+        <translation>Este código no es un token de e-cash válido. Pida al cliente que muestre el token otra vez o que envíe uno nuevo.</translation>
+    </message>
+    <message>
+        <source>Empty token</source>
+        <translation>Token vacío</translation>
+    </message>
+    <message>
+        <source>This token holds no coins. Ask the customer to send a new one.</source>
+        <translation>Este token no contiene monedas. Pida al cliente que envíe uno nuevo.</translation>
+    </message>
+    <message>
+        <source>The animated code could not be read as a token. Ask the customer to show it again.</source>
+        <translation>El código animado no se pudo leer como token. Pida al cliente que lo muestre otra vez.</translation>
+    </message>
+    <message>
+        <source>Several mints</source>
+        <translation>Varios mints</translation>
+    </message>
+    <message>
+        <source>This token mixes coins from several mints. Ask the customer to send one token per mint.</source>
+        <translation>Este token mezcla monedas de varios mints. Pida al cliente un token por mint.</translation>
+    </message>
+    <message>
+        <source>Failed authenticity check</source>
+        <translation>Falló la comprobación de autenticidad</translation>
+    </message>
+    <message>
+        <source>This token failed its authenticity check, so it may be forged. Do not accept it; ask the customer for a new token.</source>
+        <translation>Este token no superó la comprobación de autenticidad, así que puede ser falso. No lo acepte; pida al cliente un token nuevo.</translation>
+    </message>
+    <message>
+        <source>The mint&apos;s answer failed its authenticity check. The token is kept; tell the owner.</source>
+        <translation>La respuesta del mint no superó la comprobación de autenticidad. El token se guarda; avise al responsable.</translation>
+    </message>
+    <message>
+        <source>Locked token</source>
+        <translation>Token bloqueado</translation>
+    </message>
+    <message>
+        <source>This token is locked to someone else&apos;s key. Ask the customer for an unlocked token.</source>
+        <translation>Este token está bloqueado con la clave de otra persona. Pida al cliente un token sin bloquear.</translation>
+    </message>
+    <message>
+        <source>This token is locked to someone else&apos;s key. Ask the customer for an unlocked token or one locked to this shop.</source>
+        <translation>Este token está bloqueado con la clave de otra persona. Pida al cliente un token sin bloquear o bloqueado para esta tienda.</translation>
+    </message>
+    <message>
+        <source>Mint not accepted</source>
+        <translation>Mint no aceptado</translation>
+    </message>
+    <message>
+        <source>This token is from a mint the shop does not accept. Ask the customer to pay with ecash from one of the shop&apos;s mints.</source>
+        <translation>Este token es de un mint que la tienda no acepta. Pida al cliente que pague con e-cash de uno de los mints de la tienda.</translation>
+    </message>
+    <message>
+        <source>Sale expired</source>
+        <translation>Venta caducada</translation>
+    </message>
+    <message>
+        <source>The price lock of this sale ran out. Start a new sale for the same amount.</source>
+        <translation>El precio fijado de esta venta ha caducado. Inicie una nueva venta por el mismo importe.</translation>
+    </message>
+    <message>
+        <source>Sale cancelled</source>
+        <translation>Venta cancelada</translation>
+    </message>
+    <message>
+        <source>This sale was cancelled. Start a new sale.</source>
+        <translation>Esta venta se canceló. Inicie una nueva venta.</translation>
+    </message>
+    <message>
+        <source>Already paid</source>
+        <translation>Ya pagada</translation>
+    </message>
+    <message>
+        <source>This sale is already paid; nothing more is due. Do not take another token.</source>
+        <translation>Esta venta ya está pagada; no se debe nada más. No acepte otro token.</translation>
+    </message>
+    <message>
+        <source>Mint offline</source>
+        <translation>Mint sin conexión</translation>
+    </message>
+    <message>
+        <source>The mint is offline. The token is kept and will be retried automatically.</source>
+        <translation>El mint está sin conexión. El token se guarda y se reintentará automáticamente.</translation>
+    </message>
+    <message>
+        <source>Mint unreachable</source>
+        <translation>Mint inaccesible</translation>
+    </message>
+    <message>
+        <source>The mint could not be reached. The token is kept; the app tries again by itself.</source>
+        <translation>No se pudo contactar con el mint. El token se guarda; la app lo reintenta sola.</translation>
+    </message>
+    <message>
+        <source>The mint did not answer in time. The token is kept; the app tries again by itself.</source>
+        <translation>El mint no respondió a tiempo. El token se guarda; la app lo reintenta sola.</translation>
+    </message>
+    <message>
+        <source>Mint error</source>
+        <translation>Error del mint</translation>
+    </message>
+    <message>
+        <source>The mint had an internal error. The token is kept; the app tries again by itself.</source>
+        <translation>El mint tuvo un error interno. El token se guarda; la app lo reintenta sola.</translation>
+    </message>
+    <message>
+        <source>Mint busy</source>
+        <translation>Mint saturado</translation>
+    </message>
+    <message>
+        <source>The mint asked the app to slow down. The token is kept; the app tries again soon.</source>
+        <translation>El mint pidió a la app que vaya más despacio. El token se guarda; la app lo reintenta pronto.</translation>
+    </message>
+    <message>
+        <source>The mint sent an answer the app does not understand. The token is kept; if this goes on, tell the mint&apos;s operator.</source>
+        <translation>El mint envió una respuesta que la app no entiende. El token se guarda; si sigue pasando, avise al operador del mint.</translation>
+    </message>
+    <message>
+        <source>Payment in progress</source>
+        <translation>Pago en curso</translation>
+    </message>
+    <message>
+        <source>The Lightning payment is still in progress. The sale is marked paid when it goes through.</source>
+        <translation>El pago Lightning sigue en curso. La venta se marca como pagada cuando se complete.</translation>
+    </message>
+    <message>
+        <source>Wallet busy</source>
+        <translation>Monedero ocupado</translation>
+    </message>
+    <message>
+        <source>The wallet is busy with another payment. Try again in a moment.</source>
+        <translation>El monedero está ocupado con otro pago. Vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>Cannot convert</source>
+        <translation>No se puede convertir</translation>
+    </message>
+    <message>
+        <source>This token would have to be converted to Lightning, but the shop has no Lightning address. Ask for ecash from one of the shop&apos;s mints.</source>
+        <translation>Este token tendría que convertirse por Lightning, pero la tienda no tiene dirección Lightning. Pida e-cash de uno de los mints de la tienda.</translation>
+    </message>
+    <message>
+        <source>Payout not proven</source>
+        <translation>Pago no probado</translation>
+    </message>
+    <message>
+        <source>The token was converted, but the Lightning payment could not be proven. The owner must review it; the token is kept.</source>
+        <translation>El token se convirtió, pero el pago Lightning no se pudo probar. El responsable debe revisarlo; el token se guarda.</translation>
+    </message>
+    <message>
+        <source>The Lightning payment could not be proven. The owner must review it; the token is kept.</source>
+        <translation>El pago Lightning no se pudo probar. El responsable debe revisarlo; el token se guarda.</translation>
+    </message>
+    <message>
+        <source>No exchange rate</source>
+        <translation>Sin tipo de cambio</translation>
+    </message>
+    <message>
+        <source>No exchange rate is available, so the price cannot be turned into sats. Check the internet connection, or set a fixed rate in Settings.</source>
+        <translation>No hay tipo de cambio disponible, así que el precio no se puede pasar a sats. Compruebe la conexión a internet o fije un tipo en Ajustes.</translation>
+    </message>
+    <message>
+        <source>Fee too high</source>
+        <translation>Comisión demasiado alta</translation>
+    </message>
+    <message>
+        <source>Wrong unit</source>
+        <translation>Unidad incorrecta</translation>
+    </message>
+    <message>
+        <source>Over the offline limit</source>
+        <translation>Supera el límite sin conexión</translation>
+    </message>
+    <message>
+        <source>Check the amount</source>
+        <translation>Revise el importe</translation>
+    </message>
+    <message>
+        <source>Lightning refused</source>
+        <translation>Lightning rechazado</translation>
+    </message>
+    <message>
+        <source>This token is locked in a way the shop cannot redeem. Ask the customer for a plain token.</source>
+        <translation>Este token está bloqueado de una forma que la tienda no puede cobrar. Pida al cliente un token sencillo.</translation>
+    </message>
+    <message>
+        <source>The mint is offline and this token cannot be accepted without it. Ask for a token locked to the shop, or try again when the mint is back.</source>
+        <translation>El mint está sin conexión y este token no se puede aceptar sin él. Pida un token bloqueado para la tienda o vuelva a intentarlo cuando vuelva el mint.</translation>
+    </message>
+    <message>
+        <source>Lightning problem</source>
+        <translation>Problema de Lightning</translation>
+    </message>
+    <message>
+        <source>The token could not be converted to Lightning now. Ask for ecash from one of the shop&apos;s mints, or try again in a moment.</source>
+        <translation>El token no se pudo convertir por Lightning ahora. Pida e-cash de uno de los mints de la tienda o vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>Unknown coins</source>
+        <translation>Monedas desconocidas</translation>
+    </message>
+    <message>
+        <source>The mint does not know the keys of this token. Ask the customer for a new token.</source>
+        <translation>El mint no conoce las claves de este token. Pida al cliente un token nuevo.</translation>
+    </message>
+    <message>
+        <source>Old coins</source>
+        <translation>Monedas antiguas</translation>
+    </message>
+    <message>
+        <source>The mint no longer accepts these coins. Ask the customer for a new token.</source>
+        <translation>El mint ya no acepta estas monedas. Pida al cliente un token nuevo.</translation>
+    </message>
+    <message>
+        <source>(Token from {mint}.)</source>
+        <translation>(Token de {mint}.)</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>No aceptado</translation>
+    </message>
+    <message>
+        <source>The token was not accepted.</source>
+        <translation>El token no se aceptó.</translation>
+    </message>
+    <message>
+        <source>The sale is marked paid when it goes through.</source>
+        <translation>La venta se marca como pagada cuando se complete.</translation>
+    </message>
+    <message>
+        <source>Mint key changed</source>
+        <translation>La clave del mint cambió</translation>
+    </message>
+    <message>
+        <source>Old coins expiring</source>
+        <translation>Monedas antiguas a punto de caducar</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Requiere atención</translation>
+    </message>
+    <message>
+        <source>Payment needs review</source>
+        <translation>Pago por revisar</translation>
+    </message>
+    <message>
+        <source>Change not given</source>
+        <translation>Cambio no entregado</translation>
+    </message>
+    <message>
+        <source>Offline payment failed</source>
+        <translation>Falló un pago sin conexión</translation>
+    </message>
+    <message>
+        <source>(Sale {id}.)</source>
+        <translation>(Venta {id}.)</translation>
+    </message>
+</context>
+<context>
+    <name>receipt</name>
+    <message>
+        <source>Sale</source>
+        <translation>Venta</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tipo de cambio</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>Cargo de servicio</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Comisión</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>PAGADO</translation>
+    </message>
+    <message>
+        <source>PARTIALLY PAID</source>
+        <translation>PAGADO EN PARTE</translation>
+    </message>
+    <message>
+        <source>{state} · Sale {id}</source>
+        <translation>{state} · Venta {id}</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Recibo</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Imprimir recibo</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2589 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name></name>
+    <message>
+        <source>Token redeem</source>
+        <translation>Encaissement de jeton</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Lightning payout</source>
+        <translation>Paiement Lightning</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restauration</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Partly paid</source>
+        <translation>Payée en partie</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payée</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expirée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Réglé</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Recovering</source>
+        <translation>En reprise</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Classé</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Récupéré</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>{n} s ago</source>
+        <translation>il y a {n} s</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>il y a {n} min</translation>
+    </message>
+    <message>
+        <source>{n} h ago</source>
+        <translation>il y a {n} h</translation>
+    </message>
+    <message>
+        <source>Camera {n}</source>
+        <translation>Caméra {n}</translation>
+    </message>
+    <message>
+        <source>Video file…</source>
+        <translation>Fichier vidéo…</translation>
+    </message>
+    <message>
+        <source>Choose a video file</source>
+        <translation>Choisir un fichier vidéo</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.avi *.mkv *.mov *.webm);;All files (*)</source>
+        <translation>Vidéos (*.mp4 *.avi *.mkv *.mov *.webm);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Screen {n} (not connected)</source>
+        <translation>Écran {n} (non branché)</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <source>Units: {units}</source>
+        <translation>Unités&#xa0;: {units}</translation>
+    </message>
+    <message>
+        <source>Technical: Cashu NUTs {list}</source>
+        <translation>Technique&#xa0;: NUT Cashu {list}</translation>
+    </message>
+    <message>
+        <source>Has everything a shop needs</source>
+        <translation>A tout ce qu&apos;il faut à un commerce</translation>
+    </message>
+    <message>
+        <source>This mint lacks:</source>
+        <translation>Il manque à ce mint&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Works, but this mint cannot do: {what}</source>
+        <translation>Fonctionne, mais ce mint ne sait pas&#xa0;: {what}</translation>
+    </message>
+    <message>
+        <source>Trusted mints only</source>
+        <translation>Mints de confiance uniquement</translation>
+    </message>
+    <message>
+        <source>Tokens from trusted mints are accepted and kept; any other token is refused.</source>
+        <translation>Les jetons des mints de confiance sont acceptés et gardés&#xa0;; tous les autres sont refusés.</translation>
+    </message>
+    <message>
+        <source>Keep trusted, pay out the rest</source>
+        <translation>Garder la confiance, verser le reste</translation>
+    </message>
+    <message>
+        <source>Tokens from trusted mints are kept; others are paid to the Lightning address.</source>
+        <translation>Les jetons des mints de confiance sont gardés&#xa0;; les autres sont versés à l&apos;adresse Lightning.</translation>
+    </message>
+    <message>
+        <source>Pay out everything</source>
+        <translation>Tout verser</translation>
+    </message>
+    <message>
+        <source>Every token is paid to the Lightning address at once; the shop keeps no ecash.</source>
+        <translation>Chaque jeton est versé aussitôt à l&apos;adresse Lightning&#xa0;; le commerce ne garde pas d&apos;e-cash.</translation>
+    </message>
+    <message>
+        <source>name@example.com or https://… (LNURL-pay)</source>
+        <translation>nom@example.com ou https://… (LNURL-pay)</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Activé</translation>
+    </message>
+    <message>
+        <source>Address (https://…)</source>
+        <translation>Adresse (https://…)</translation>
+    </message>
+    <message>
+        <source>Path to the price</source>
+        <translation>Chemin vers le prix</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Add source</source>
+        <translation>Ajouter une source</translation>
+    </message>
+    <message>
+        <source>Remove source</source>
+        <translation>Retirer la source</translation>
+    </message>
+    <message>
+        <source>Name or code, such as EUR</source>
+        <translation>Nom ou code, par ex. EUR</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPage</name>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Details (Enter)</source>
+        <translation>Détails (Entrée)</translation>
+    </message>
+    <message>
+        <source>1 matching sale</source>
+        <translation>1 vente correspondante</translation>
+    </message>
+    <message>
+        <source>1 sale</source>
+        <translation>1 vente</translation>
+    </message>
+    <message>
+        <source>{n} matching sales</source>
+        <translation>{n} ventes correspondantes</translation>
+    </message>
+    <message>
+        <source>{n} sales</source>
+        <translation>{n} ventes</translation>
+    </message>
+    <message>
+        <source>No sales match these filters.</source>
+        <translation>Aucune vente ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>No sales yet.</source>
+        <translation>Aucune vente pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>1 needs attention</source>
+        <translation>1 à traiter</translation>
+    </message>
+    <message>
+        <source>{n} need attention</source>
+        <translation>{n} à traiter</translation>
+    </message>
+</context>
+<context>
+    <name>AddMintDialog</name>
+    <message>
+        <source>Add a mint</source>
+        <translation>Ajouter un mint</translation>
+    </message>
+    <message>
+        <source>Trusted: accept this mint&apos;s tokens as payment</source>
+        <translation>De confiance&#xa0;: accepter les jetons de ce mint en paiement</translation>
+    </message>
+    <message>
+        <source>Add mint</source>
+        <translation>Ajouter le mint</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Type the mint&apos;s address and press Check. The app asks the mint what it supports before it is added.</source>
+        <translation>Saisissez l&apos;adresse du mint et appuyez sur Vérifier. L&apos;app demande au mint ce qu&apos;il sait faire avant de l&apos;ajouter.</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Ajout…</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionModel</name>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Next retry</source>
+        <translation>Prochain essai</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPanel</name>
+    <message>
+        <source>Needs attention</source>
+        <translation>À traiter</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>Rien à traiter.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>Classer…</translation>
+    </message>
+    <message>
+        <source>Sale details</source>
+        <translation>Détails de la vente</translation>
+    </message>
+    <message>
+        <source>Accept…</source>
+        <translation>Accepter…</translation>
+    </message>
+    <message>
+        <source>Credit this payment to its sale</source>
+        <translation>Créditer ce paiement à sa vente</translation>
+    </message>
+    <message>
+        <source>Needs attention ({count})</source>
+        <translation>À traiter ({count})</translation>
+    </message>
+    <message>
+        <source>Trying again…</source>
+        <translation>Nouvel essai…</translation>
+    </message>
+    <message>
+        <source>Saving your decision…</source>
+        <translation>Enregistrement de votre décision…</translation>
+    </message>
+    <message>
+        <source>Accepted: credited to the sale.</source>
+        <translation>Accepté&#xa0;: crédité à la vente.</translation>
+    </message>
+    <message>
+        <source>Rejected.</source>
+        <translation>Refusé.</translation>
+    </message>
+    <message>
+        <source>Dismissing…</source>
+        <translation>Classement…</translation>
+    </message>
+    <message>
+        <source>Dismissed.</source>
+        <translation>Classé.</translation>
+    </message>
+    <message>
+        <source>Finished: {amount} recovered.</source>
+        <translation>Terminé&#xa0;: {amount} récupérés.</translation>
+    </message>
+    <message>
+        <source>The mint is still working on it. Try again later.</source>
+        <translation>Le mint y travaille encore. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>Not yet: {reason}. The app keeps the token and will try again.</source>
+        <translation>Pas encore&#xa0;: {reason}. L&apos;app garde le jeton et réessaiera.</translation>
+    </message>
+    <message>
+        <source>It could not be finished: {reason}.</source>
+        <translation>Impossible de terminer&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Nothing left to do.</source>
+        <translation>Plus rien à faire.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Démarrage de la caméra…</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message>
+        <source>Check your backup</source>
+        <translation>Vérifiez votre sauvegarde</translation>
+    </message>
+    <message>
+        <source>Type these words from your paper, to make sure it is right.</source>
+        <translation>Tapez ces mots depuis votre papier, pour vérifier qu&apos;il est juste.</translation>
+    </message>
+    <message>
+        <source>Word #{n}</source>
+        <translation>Mot n° {n}</translation>
+    </message>
+    <message>
+        <source>This is not word #{n}. Check your paper.</source>
+        <translation>Ce n&apos;est pas le mot n° {n}. Vérifiez votre papier.</translation>
+    </message>
+</context>
+<context>
+    <name>Countdown</name>
+    <message>
+        <source>Price locked for {left}</source>
+        <translation>Prix garanti encore {left}</translation>
+    </message>
+    <message>
+        <source>Price lock ended</source>
+        <translation>Prix garanti terminé</translation>
+    </message>
+</context>
+<context>
+    <name>Currency</name>
+    <message>
+        <source>Bitcoin</source>
+        <translation>Bitcoin</translation>
+    </message>
+    <message>
+        <source>Euro</source>
+        <translation>Euro</translation>
+    </message>
+    <message>
+        <source>US dollar</source>
+        <translation>Dollar américain</translation>
+    </message>
+    <message>
+        <source>British pound</source>
+        <translation>Livre sterling</translation>
+    </message>
+    <message>
+        <source>Swiss franc</source>
+        <translation>Franc suisse</translation>
+    </message>
+    <message>
+        <source>Japanese yen</source>
+        <translation>Yen japonais</translation>
+    </message>
+    <message>
+        <source>Canadian dollar</source>
+        <translation>Dollar canadien</translation>
+    </message>
+    <message>
+        <source>Australian dollar</source>
+        <translation>Dollar australien</translation>
+    </message>
+    <message>
+        <source>New Zealand dollar</source>
+        <translation>Dollar néo-zélandais</translation>
+    </message>
+    <message>
+        <source>Swedish krona</source>
+        <translation>Couronne suédoise</translation>
+    </message>
+    <message>
+        <source>Norwegian krone</source>
+        <translation>Couronne norvégienne</translation>
+    </message>
+    <message>
+        <source>Danish krone</source>
+        <translation>Couronne danoise</translation>
+    </message>
+    <message>
+        <source>Polish zloty</source>
+        <translation>Zloty polonais</translation>
+    </message>
+    <message>
+        <source>Czech koruna</source>
+        <translation>Couronne tchèque</translation>
+    </message>
+    <message>
+        <source>Hungarian forint</source>
+        <translation>Forint hongrois</translation>
+    </message>
+    <message>
+        <source>Romanian leu</source>
+        <translation>Leu roumain</translation>
+    </message>
+    <message>
+        <source>Turkish lira</source>
+        <translation>Livre turque</translation>
+    </message>
+    <message>
+        <source>Ukrainian hryvnia</source>
+        <translation>Hryvnia ukrainienne</translation>
+    </message>
+    <message>
+        <source>Mexican peso</source>
+        <translation>Peso mexicain</translation>
+    </message>
+    <message>
+        <source>Brazilian real</source>
+        <translation>Réal brésilien</translation>
+    </message>
+    <message>
+        <source>Argentine peso</source>
+        <translation>Peso argentin</translation>
+    </message>
+    <message>
+        <source>Chilean peso</source>
+        <translation>Peso chilien</translation>
+    </message>
+    <message>
+        <source>Colombian peso</source>
+        <translation>Peso colombien</translation>
+    </message>
+    <message>
+        <source>Peruvian sol</source>
+        <translation>Sol péruvien</translation>
+    </message>
+    <message>
+        <source>South African rand</source>
+        <translation>Rand sud-africain</translation>
+    </message>
+    <message>
+        <source>Nigerian naira</source>
+        <translation>Naira nigérian</translation>
+    </message>
+    <message>
+        <source>Kenyan shilling</source>
+        <translation>Shilling kényan</translation>
+    </message>
+    <message>
+        <source>Indian rupee</source>
+        <translation>Roupie indienne</translation>
+    </message>
+    <message>
+        <source>Chinese yuan</source>
+        <translation>Yuan chinois</translation>
+    </message>
+    <message>
+        <source>Hong Kong dollar</source>
+        <translation>Dollar de Hong Kong</translation>
+    </message>
+    <message>
+        <source>Singapore dollar</source>
+        <translation>Dollar de Singapour</translation>
+    </message>
+    <message>
+        <source>South Korean won</source>
+        <translation>Won sud-coréen</translation>
+    </message>
+    <message>
+        <source>Thai baht</source>
+        <translation>Baht thaïlandais</translation>
+    </message>
+    <message>
+        <source>Philippine peso</source>
+        <translation>Peso philippin</translation>
+    </message>
+    <message>
+        <source>Indonesian rupiah</source>
+        <translation>Roupie indonésienne</translation>
+    </message>
+    <message>
+        <source>UAE dirham</source>
+        <translation>Dirham des Émirats</translation>
+    </message>
+    <message>
+        <source>Israeli shekel</source>
+        <translation>Shekel israélien</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Customer display</source>
+        <translation>Écran client</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>Scan with your Cashu wallet, or show your token to the camera.</source>
+        <translation>Scannez avec votre portefeuille Cashu, ou montrez votre jeton à la caméra.</translation>
+    </message>
+    <message>
+        <source>Checking your payment…</source>
+        <translation>Vérification de votre paiement…</translation>
+    </message>
+    <message>
+        <source>Paid, thank you</source>
+        <translation>Payé, merci</translation>
+    </message>
+    <message>
+        <source>Thank you. {left} still to pay: please show another token.</source>
+        <translation>Merci. Reste {left} à payer&#xa0;: montrez un autre jeton, s&apos;il vous plaît.</translation>
+    </message>
+    <message>
+        <source>This token was not accepted. Please show another one.</source>
+        <translation>Ce jeton n&apos;a pas été accepté. Montrez-en un autre, s&apos;il vous plaît.</translation>
+    </message>
+    <message>
+        <source>Your token was received. The shop confirms it shortly.</source>
+        <translation>Votre jeton est bien reçu. Le commerce le confirme sous peu.</translation>
+    </message>
+    <message>
+        <source>Please wait: the cashier is checking your payment.</source>
+        <translation>Un instant&#xa0;: le caissier vérifie votre paiement.</translation>
+    </message>
+    <message>
+        <source>This price has expired. The cashier starts a new sale.</source>
+        <translation>Ce prix a expiré. Le caissier lance une nouvelle vente.</translation>
+    </message>
+    <message>
+        <source>Your change: scan it with your wallet</source>
+        <translation>Votre monnaie&#xa0;: scannez-la avec votre portefeuille</translation>
+    </message>
+</context>
+<context>
+    <name>DismissDialog</name>
+    <message>
+        <source>Accept payment</source>
+        <translation>Accepter le paiement</translation>
+    </message>
+    <message>
+        <source>The payment ({amount}) will be credited to its sale. Why do you accept it?</source>
+        <translation>Le paiement ({amount}) sera crédité à sa vente. Pourquoi l&apos;acceptez-vous&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Reject payment</source>
+        <translation>Refuser le paiement</translation>
+    </message>
+    <message>
+        <source>The payment ({amount}) will be closed without crediting the sale. Nothing is deleted. Why is it rejected?</source>
+        <translation>Le paiement ({amount}) sera clos sans créditer la vente. Rien n&apos;est effacé. Pourquoi le refusez-vous&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Classer</translation>
+    </message>
+    <message>
+        <source>The app will stop trying to finish this operation ({amount}). Nothing is deleted: the token and the record stay. Why is it dismissed?</source>
+        <translation>L&apos;app cessera d&apos;essayer de terminer cette opération ({amount}). Rien n&apos;est effacé&#xa0;: le jeton et l&apos;historique restent. Pourquoi la classer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>For example: refunded the customer in cash</source>
+        <translation>Par exemple&#xa0;: client remboursé en espèces</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export ecash</source>
+        <translation>Exporter de l&apos;e-cash</translation>
+    </message>
+    <message>
+        <source>Export ecash to a file</source>
+        <translation>Exporter de l&apos;e-cash dans un fichier</translation>
+    </message>
+    <message>
+        <source>The token is saved as a text file, with a QR picture beside it. Whoever has the file can spend the ecash, so keep it safe, or lock it to the recipient&apos;s key so that only they can redeem it.</source>
+        <translation>Le jeton est enregistré dans un fichier texte, avec une image QR à côté. Quiconque a le fichier peut dépenser l&apos;e-cash&#xa0;: gardez-le en lieu sûr, ou verrouillez-le sur la clé du destinataire pour que lui seul puisse l&apos;encaisser.</translation>
+    </message>
+    <message>
+        <source>Optional: the recipient&apos;s public key (66 hex)</source>
+        <translation>Facultatif&#xa0;: clé publique du destinataire (66 caractères hex)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Looking for a USB drive…</source>
+        <translation>Recherche d&apos;une clé USB…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Lock to key</source>
+        <translation>Verrouiller sur une clé</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>There is no ecash to export yet.</source>
+        <translation>Pas encore d&apos;e-cash à exporter.</translation>
+    </message>
+    <message>
+        <source>USB drive found: {path}</source>
+        <translation>Clé USB trouvée&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>No USB drive found: the file goes to this folder.</source>
+        <translation>Aucune clé USB trouvée&#xa0;: le fichier va dans ce dossier.</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>Exporter dans le dossier</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Choose a folder that exists (is the USB drive plugged in?).</source>
+        <translation>Choisissez un dossier qui existe (la clé USB est-elle branchée&#xa0;?).</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Copier le jeton</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Exported {amount}</source>
+        <translation>{amount} exportés</translation>
+    </message>
+    <message>
+        <source>Saved to: {path}</source>
+        <translation>Enregistré dans&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>Locked to: {key}</source>
+        <translation>Verrouillé sur&#xa0;: {key}</translation>
+    </message>
+    <message>
+        <source>Mint fee: {fee}</source>
+        <translation>Frais du mint&#xa0;: {fee}</translation>
+    </message>
+    <message>
+        <source>Long token: the QR code is animated; scan it until it completes.</source>
+        <translation>Jeton long&#xa0;: le QR code est animé&#xa0;; scannez jusqu&apos;au bout.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPage</name>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>Dernière vérification</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Available (24 h)</source>
+        <translation>Disponible (24 h)</translation>
+    </message>
+    <message>
+        <source>Usual / slow answer (24 h)</source>
+        <translation>Habituel / lent (24 h)</translation>
+    </message>
+    <message>
+        <source>Available (7 days)</source>
+        <translation>Disponible (7 jours)</translation>
+    </message>
+    <message>
+        <source>Usual / slow answer (7 days)</source>
+        <translation>Habituel / lent (7 jours)</translation>
+    </message>
+    <message>
+        <source>How long the mint took to answer the last check.</source>
+        <translation>Temps de réponse du mint à la dernière vérification.</translation>
+    </message>
+    <message>
+        <source>Share of checks the mint answered.</source>
+        <translation>Part des vérifications auxquelles le mint a répondu.</translation>
+    </message>
+    <message>
+        <source>Usual: half of the answers were faster (median, p50). Slow: 19 of 20 answers were faster (95th percentile, p95).</source>
+        <translation>Habituel&#xa0;: la moitié des réponses étaient plus rapides (médiane, p50). Lent&#xa0;: 19 réponses sur 20 étaient plus rapides (95e centile, p95).</translation>
+    </message>
+    <message>
+        <source>Mints</source>
+        <translation>Mints</translation>
+    </message>
+    <message>
+        <source>Mint health</source>
+        <translation>État des mints</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Vérifier maintenant</translation>
+    </message>
+    <message>
+        <source>No trusted mint yet. Add one in Settings.</source>
+        <translation>Aucun mint de confiance pour l&apos;instant. Ajoutez-en un dans les réglages.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mint(s) offline. Tokens from them are kept and retried.</source>
+        <translation>
+            <numerusform>%n mint hors ligne. Ses jetons sont gardés et réessayés.</numerusform>
+            <numerusform>%n mints hors ligne. Leurs jetons sont gardés et réessayés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All trusted mints answer.</source>
+        <translation>Tous les mints de confiance répondent.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import ecash</source>
+        <translation>Importer de l&apos;e-cash</translation>
+    </message>
+    <message>
+        <source>Paste a token, scan its QR code, or open a token file.</source>
+        <translation>Collez un jeton, scannez son QR code ou ouvrez un fichier de jeton.</translation>
+    </message>
+    <message>
+        <source>cashuB… (Ctrl+V to paste)</source>
+        <translation>cashuB… (Ctrl+V pour coller)</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>Ouvrir un fichier…</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>Recevoir</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Open a token file</source>
+        <translation>Ouvrir un fichier de jeton</translation>
+    </message>
+    <message>
+        <source>Token files (*.txt);;All files (*)</source>
+        <translation>Fichiers de jeton (*.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Lecture de {name}…</translation>
+    </message>
+    <message>
+        <source>Stop scanning</source>
+        <translation>Arrêter le scan</translation>
+    </message>
+    <message>
+        <source>Paste, scan or open a token first.</source>
+        <translation>Collez, scannez ou ouvrez d&apos;abord un jeton.</translation>
+    </message>
+    <message>
+        <source>Redeeming at the mint…</source>
+        <translation>Encaissement auprès du mint…</translation>
+    </message>
+    <message>
+        <source>Received {amount} at {mint}.</source>
+        <translation>{amount} reçus sur {mint}.</translation>
+    </message>
+    <message>
+        <source>The mint kept {fee} as its fee.</source>
+        <translation>Le mint a gardé {fee} de frais.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPage</name>
+    <message>
+        <source>Protect the wallet</source>
+        <translation>Protéger le portefeuille</translation>
+    </message>
+    <message>
+        <source>The wallet&apos;s database is encrypted. Choose where its key is kept.</source>
+        <translation>La base de données du portefeuille est chiffrée. Choisissez où garder sa clé.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keyring</source>
+        <translation>Trousseau de clés de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>A passphrase, asked at every start</source>
+        <translation>Une phrase secrète, demandée à chaque démarrage</translation>
+    </message>
+    <message>
+        <source>{var} is set in the environment: the database will be encrypted with that key. Keep it safe: without it the wallet cannot be opened.</source>
+        <translation>{var} est défini dans l&apos;environnement&#xa0;: la base de données sera chiffrée avec cette clé. Gardez-la en lieu sûr&#xa0;: sans elle, le portefeuille ne s&apos;ouvre pas.</translation>
+    </message>
+    <message>
+        <source>The app opens without asking when you log in to this computer.</source>
+        <translation>L&apos;app s&apos;ouvre sans rien demander quand vous ouvrez votre session sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>No keyring is available on this computer.</source>
+        <translation>Aucun trousseau de clés n&apos;est disponible sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Répétez-la</translation>
+    </message>
+    <message>
+        <source>at least {n} characters</source>
+        <translation>au moins {n} caractères</translation>
+    </message>
+    <message>
+        <source>Without the passphrase the wallet cannot be opened; your recovery words still restore the money.</source>
+        <translation>Sans la phrase secrète, le portefeuille ne s&apos;ouvre pas&#xa0;; vos mots de récupération permettent quand même de récupérer l&apos;argent.</translation>
+    </message>
+    <message>
+        <source>Choose at least {n} characters.</source>
+        <translation>Choisissez au moins {n} caractères.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Memo (optional)</source>
+        <translation>Note (facultatif)</translation>
+    </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>Effacer (Échap)</translation>
+    </message>
+    <message>
+        <source>Charge  ⏎</source>
+        <translation>Encaisser  ⏎</translation>
+    </message>
+    <message>
+        <source>Creating sale…</source>
+        <translation>Création de la vente…</translation>
+    </message>
+    <message>
+        <source>Type an amount first.</source>
+        <translation>Saisissez d&apos;abord un montant.</translation>
+    </message>
+    <message>
+        <source>includes {fee} fee</source>
+        <translation>dont {fee} de frais</translation>
+    </message>
+    <message>
+        <source>≈ {sats}</source>
+        <translation>≈ {sats}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Cashu point of sale</source>
+        <translation>Caisse Cashu</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+</context>
+<context>
+    <name>MintCheck</name>
+    <message>
+        <source>checks whether a token is spent</source>
+        <translation>vérifie si un jeton est dépensé</translation>
+    </message>
+    <message>
+        <source>restores the shop&apos;s coins from its recovery words</source>
+        <translation>restaure les pièces du commerce à partir de ses mots de récupération</translation>
+    </message>
+    <message>
+        <source>proves its tokens are genuine</source>
+        <translation>prouve que ses jetons sont authentiques</translation>
+    </message>
+    <message>
+        <source>pays out to Lightning</source>
+        <translation>verse via Lightning</translation>
+    </message>
+    <message>
+        <source>returns Lightning fee change</source>
+        <translation>rend la monnaie des frais Lightning</translation>
+    </message>
+    <message>
+        <source>tokens made out to the shop (offline payments)</source>
+        <translation>jetons établis au nom du commerce (paiements hors ligne)</translation>
+    </message>
+    <message>
+        <source>prices in sats</source>
+        <translation>prix en sats</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Mint address</source>
+        <translation>Adresse du mint</translation>
+    </message>
+    <message>
+        <source>Checking {url}…</source>
+        <translation>Vérification de {url}…</translation>
+    </message>
+    <message>
+        <source>This mint cannot be used</source>
+        <translation>Ce mint n&apos;est pas utilisable</translation>
+    </message>
+    <message>
+        <source>Nothing answered at this address. Check the address and the internet connection.</source>
+        <translation>Rien n&apos;a répondu à cette adresse. Vérifiez l&apos;adresse et la connexion Internet.</translation>
+    </message>
+    <message>
+        <source>This address did not answer like a Cashu mint: {reason}</source>
+        <translation>Cette adresse n&apos;a pas répondu comme un mint Cashu&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MintList</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Trusted</source>
+        <translation>De confiance</translation>
+    </message>
+    <message>
+        <source>Add mint…</source>
+        <translation>Ajouter un mint…</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Faire confiance</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>{url} is no longer used.</source>
+        <translation>{url} n&apos;est plus utilisé.</translation>
+    </message>
+    <message>
+        <source>{url} is trusted: its tokens are accepted.</source>
+        <translation>{url} est de confiance&#xa0;: ses jetons sont acceptés.</translation>
+    </message>
+    <message>
+        <source>{url} is no longer trusted.</source>
+        <translation>{url} n&apos;est plus de confiance.</translation>
+    </message>
+    <message>
+        <source>Don&apos;t trust</source>
+        <translation>Ne plus faire confiance</translation>
+    </message>
+    <message>
+        <source>Added {name}.</source>
+        <translation>{name} ajouté.</translation>
+    </message>
+</context>
+<context>
+    <name>MintOfflineBanner</name>
+    <message>
+        <source>The mint %1 is offline right now. A token from it is kept and redeemed when it answers.</source>
+        <translation>Le mint %1 est hors ligne pour l&apos;instant. Un jeton de ce mint est gardé et encaissé dès qu&apos;il répond.</translation>
+    </message>
+</context>
+<context>
+    <name>MintsPage</name>
+    <message>
+        <source>Trusted mints</source>
+        <translation>Mints de confiance</translation>
+    </message>
+    <message>
+        <source>Customers pay with ecash from mints the shop trusts. Add at least one; more can be added later in Settings.</source>
+        <translation>Les clients paient en e-cash de mints auxquels le commerce fait confiance. Ajoutez-en au moins un&#xa0;; d&apos;autres pourront être ajoutés plus tard dans les réglages.</translation>
+    </message>
+    <message>
+        <source>Add to the shop&apos;s mints</source>
+        <translation>Ajouter aux mints du commerce</translation>
+    </message>
+    <message>
+        <source>Take off the list</source>
+        <translation>Retirer de la liste</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s mints:</source>
+        <translation>Les mints du commerce&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsDialog</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Nothing needs your attention.</source>
+        <translation>Rien ne demande votre attention.</translation>
+    </message>
+    <message>
+        <source>Mark all as read</source>
+        <translation>Tout marquer comme lu</translation>
+    </message>
+</context>
+<context>
+    <name>Pager</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Précédent</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Suivant ▶</translation>
+    </message>
+    <message>
+        <source>Previous page (Ctrl+Page Up)</source>
+        <translation>Page précédente (Ctrl+Page préc.)</translation>
+    </message>
+    <message>
+        <source>Next page (Ctrl+Page Down)</source>
+        <translation>Page suivante (Ctrl+Page suiv.)</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} sur {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentView</name>
+    <message>
+        <source>Cancel sale  Esc</source>
+        <translation>Annuler la vente  Échap</translation>
+    </message>
+    <message>
+        <source>New sale  ⏎</source>
+        <translation>Nouvelle vente  ⏎</translation>
+    </message>
+    <message>
+        <source>This token was already read for this sale.</source>
+        <translation>Ce jeton a déjà été lu pour cette vente.</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Waiting for payment</source>
+        <translation>En attente du paiement</translation>
+    </message>
+    <message>
+        <source>Show the customer the code, or hold their token up to the camera.</source>
+        <translation>Montrez le code au client, ou présentez son jeton à la caméra.</translation>
+    </message>
+    <message>
+        <source>Checking the token…</source>
+        <translation>Vérification du jeton…</translation>
+    </message>
+    <message>
+        <source>Please wait a moment.</source>
+        <translation>Un instant, s&apos;il vous plaît.</translation>
+    </message>
+    <message>
+        <source>Partially paid: {left} to go</source>
+        <translation>Payé en partie&#xa0;: reste {left}</translation>
+    </message>
+    <message>
+        <source>{paid} received. Scan the next token for the rest.</source>
+        <translation>{paid} reçus. Scannez le jeton suivant pour le reste.</translation>
+    </message>
+    <message>
+        <source>Still to pay: {left}.</source>
+        <translation>Reste à payer&#xa0;: {left}.</translation>
+    </message>
+    <message>
+        <source>{paid} received.</source>
+        <translation>{paid} reçus.</translation>
+    </message>
+    <message>
+        <source>Accepted offline: it is redeemed when the mint is back.</source>
+        <translation>Accepté hors ligne&#xa0;: il sera encaissé au retour du mint.</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payée</translation>
+    </message>
+    <message>
+        <source>Sale expired</source>
+        <translation>Vente expirée</translation>
+    </message>
+    <message>
+        <source>The price lock ran out. Press Enter for a new sale of the same amount.</source>
+        <translation>Le prix garanti a expiré. Appuyez sur Entrée pour une nouvelle vente du même montant.</translation>
+    </message>
+    <message>
+        <source>Price lock ended</source>
+        <translation>Prix garanti terminé</translation>
+    </message>
+    <message>
+        <source>Back  Esc</source>
+        <translation>Retour  Échap</translation>
+    </message>
+    <message>
+        <source>New sale, same amount  ⏎</source>
+        <translation>Nouvelle vente, même montant  ⏎</translation>
+    </message>
+    <message>
+        <source>{paid}
+received</source>
+        <translation>{paid}
+reçus</translation>
+    </message>
+    <message>
+        <source>The token is safe.
+Nothing to do now.</source>
+        <translation>Le jeton est en sécurité.
+Rien à faire pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Tell the owner.</source>
+        <translation>Prévenez le responsable.</translation>
+    </message>
+    <message>
+        <source>Enter: a new sale
+of {amount}</source>
+        <translation>Entrée&#xa0;: nouvelle vente
+de {amount}</translation>
+    </message>
+    <message>
+        <source>Still to pay
+{left}</source>
+        <translation>Reste à payer
+{left}</translation>
+    </message>
+    <message>
+        <source>{paid} was already paid. Press Esc again to cancel the sale; the owner refunds the customer.</source>
+        <translation>{paid} ont déjà été payés. Appuyez encore sur Échap pour annuler la vente&#xa0;; le responsable rembourse le client.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptButtons</name>
+    <message>
+        <source>Print receipt</source>
+        <translation>Imprimer le reçu</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF</source>
+        <translation>Enregistrer le reçu en PDF</translation>
+    </message>
+    <message>
+        <source>Save receipt</source>
+        <translation>Enregistrer le reçu</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: {name}</source>
+        <translation>Enregistré&#xa0;: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>RestorePage</name>
+    <message>
+        <source>Restore from recovery words</source>
+        <translation>Restaurer à partir des mots de récupération</translation>
+    </message>
+    <message>
+        <source>Type the 12 or 24 words, in order, separated by spaces.</source>
+        <translation>Tapez les 12 ou 24 mots, dans l&apos;ordre, séparés par des espaces.</translation>
+    </message>
+    <message>
+        <source>word1 word2 word3 …</source>
+        <translation>mot1 mot2 mot3 …</translation>
+    </message>
+    <message>
+        <source>After setup, use Restore on the Wallet page to get back the coins this wallet held at your mints.</source>
+        <translation>Après la configuration, utilisez Restaurer sur la page Portefeuille pour récupérer les pièces que ce portefeuille avait auprès de vos mints.</translation>
+    </message>
+    <message>
+        <source>{n} words</source>
+        <translation>{n} mots</translation>
+    </message>
+</context>
+<context>
+    <name>SaleCode</name>
+    <message>
+        <source>Some wallets read only one of the two code formats: the classic one (Cashu NUT-18, creqA) or the shorter one (NUT-26, creqb1). Ctrl+R switches.</source>
+        <translation>Certains portefeuilles ne lisent qu&apos;un des deux formats de code&#xa0;: le classique (Cashu NUT-18, creqA) ou le plus court (NUT-26, creqb1). Ctrl+R bascule.</translation>
+    </message>
+    <message>
+        <source>Payment request: the customer scans it with a wallet</source>
+        <translation>Demande de paiement&#xa0;: le client la scanne avec un portefeuille</translation>
+    </message>
+    <message>
+        <source>Wallet cannot read it? Show the classic code</source>
+        <translation>Le portefeuille ne la lit pas&#xa0;? Code classique</translation>
+    </message>
+    <message>
+        <source>Wallet cannot read it? Show the short code</source>
+        <translation>Le portefeuille ne la lit pas&#xa0;? Code court</translation>
+    </message>
+    <message>
+        <source>Change for the customer: {amount}. Let them scan it.</source>
+        <translation>Monnaie pour le client&#xa0;: {amount}. Laissez-le scanner.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleDetailsDialog</name>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>Crédité</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Proof</source>
+        <translation>Preuve</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Sale {id}</source>
+        <translation>Vente {id}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>No token was offered for this sale.</source>
+        <translation>Aucun jeton n&apos;a été présenté pour cette vente.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Monnaie</translation>
+    </message>
+    <message>
+        <source>Hand this token back to the customer.</source>
+        <translation>Rendez ce jeton au client.</translation>
+    </message>
+    <message>
+        <source>Copy change token</source>
+        <translation>Copier le jeton de monnaie</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <source>Payment request</source>
+        <translation>Demande de paiement</translation>
+    </message>
+    <message>
+        <source>Sale id</source>
+        <translation>N° de vente</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Dû</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payée</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>Taux de change</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>Payée le</translation>
+    </message>
+    <message>
+        <source>(includes {fee} fee advance)</source>
+        <translation>(dont {fee} d&apos;avance sur frais)</translation>
+    </message>
+    <message>
+        <source>1 BTC = {price}</source>
+        <translation>1 BTC = {price}</translation>
+    </message>
+    <message>
+        <source>{paid}, {remaining} remaining</source>
+        <translation>{paid}, reste {remaining}</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Encaissé</translation>
+    </message>
+    <message>
+        <source>Lightning</source>
+        <translation>Lightning</translation>
+    </message>
+    <message>
+        <source>Proven</source>
+        <translation>Prouvé</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Vérifié</translation>
+    </message>
+    <message>
+        <source>Not proven</source>
+        <translation>Non prouvé</translation>
+    </message>
+    <message>
+        <source>Does not match</source>
+        <translation>Ne correspond pas</translation>
+    </message>
+    <message>
+        <source>(offline)</source>
+        <translation>(hors ligne)</translation>
+    </message>
+    <message>
+        <source>Mint fee {mint}, Lightning fee {ln}</source>
+        <translation>Frais du mint {mint}, frais Lightning {ln}</translation>
+    </message>
+    <message>
+        <source>Change: {amount}</source>
+        <translation>Monnaie&#xa0;: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>SalesFilterBar</name>
+    <message>
+        <source>All sales</source>
+        <translation>Toutes les ventes</translation>
+    </message>
+    <message>
+        <source>Sale state</source>
+        <translation>État de la vente</translation>
+    </message>
+    <message>
+        <source>Search memo or sale id (Ctrl+F)</source>
+        <translation>Chercher une note ou un n° de vente (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+</context>
+<context>
+    <name>SalesModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Sats</source>
+        <translation>Sats</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPanel</name>
+    <message>
+        <source>Reading animated code… %p%</source>
+        <translation>Lecture du code animé… %p%</translation>
+    </message>
+    <message>
+        <source>Or paste a token here and press Enter</source>
+        <translation>Ou collez un jeton ici et appuyez sur Entrée</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Démarrage de la caméra…</translation>
+    </message>
+    <message>
+        <source>That is a payment request, not a token. Ask the customer to show the token from their wallet.</source>
+        <translation>C&apos;est une demande de paiement, pas un jeton. Demandez au client de montrer le jeton de son portefeuille.</translation>
+    </message>
+    <message>
+        <source>Camera not available: {error}
+Paste the token instead.</source>
+        <translation>Caméra indisponible&#xa0;: {error}
+Collez plutôt le jeton.</translation>
+    </message>
+</context>
+<context>
+    <name>SeedPage</name>
+    <message>
+        <source>Your recovery words</source>
+        <translation>Vos mots de récupération</translation>
+    </message>
+    <message>
+        <source>Write these words on paper, in this order, and keep it safe. They are the only way to get the shop&apos;s money back if this computer is lost. The app does not show them again.</source>
+        <translation>Écrivez ces mots sur papier, dans cet ordre, et gardez-le en lieu sûr. C&apos;est le seul moyen de récupérer l&apos;argent du commerce si cet ordinateur est perdu. L&apos;app ne les affichera plus.</translation>
+    </message>
+    <message>
+        <source>I have written down all the words, in order</source>
+        <translation>J&apos;ai noté tous les mots, dans l&apos;ordre</translation>
+    </message>
+</context>
+<context>
+    <name>SellPage</name>
+    <message>
+        <source>Sell</source>
+        <translation>Vendre</translation>
+    </message>
+    <message>
+        <source>Getting the exchange rate…</source>
+        <translation>Récupération du taux de change…</translation>
+    </message>
+    <message>
+        <source>No exchange rate right now: the sat amount is set when one is found.</source>
+        <translation>Pas de taux de change pour l&apos;instant&#xa0;: le montant en sats sera fixé dès qu&apos;il y en a un.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Same as the computer</source>
+        <translation>Comme l&apos;ordinateur</translation>
+    </message>
+    <message>
+        <source>must be at least {n}</source>
+        <translation>doit être au moins {n}</translation>
+    </message>
+    <message>
+        <source>must be at most {n}</source>
+        <translation>doit être au plus {n}</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>doit être un nombre entier</translation>
+    </message>
+    <message>
+        <source>must be a number such as 95000.50</source>
+        <translation>doit être un nombre, par ex. 95000,50</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>doit être un nombre</translation>
+    </message>
+    <message>
+        <source>must be on or off</source>
+        <translation>doit être activé ou désactivé</translation>
+    </message>
+    <message>
+        <source>choose one of the listed values</source>
+        <translation>choisissez une des valeurs proposées</translation>
+    </message>
+    <message>
+        <source>choose a currency from the list, or type a three-letter code such as EUR</source>
+        <translation>choisissez une devise dans la liste, ou tapez un code de trois lettres comme EUR</translation>
+    </message>
+    <message>
+        <source>must be an https:// address</source>
+        <translation>doit être une adresse https://</translation>
+    </message>
+    <message>
+        <source>plain http is only allowed for this computer (localhost)</source>
+        <translation>le http simple n&apos;est permis que pour cet ordinateur (localhost)</translation>
+    </message>
+    <message>
+        <source>must look like name@example.com</source>
+        <translation>doit ressembler à nom@example.com</translation>
+    </message>
+    <message>
+        <source>each service needs an address and a path</source>
+        <translation>chaque service a besoin d&apos;une adresse et d&apos;un chemin</translation>
+    </message>
+    <message>
+        <source>choose a camera or a video file</source>
+        <translation>choisissez une caméra ou un fichier vidéo</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Le garder</translation>
+    </message>
+    <message>
+        <source>Hand back change</source>
+        <translation>Rendre la monnaie</translation>
+    </message>
+    <message>
+        <source>Which payments to accept</source>
+        <translation>Paiements acceptés</translation>
+    </message>
+    <message>
+        <source>Keep ecash from the shop&apos;s own mints only, or also take ecash from other mints and pay it straight out to the shop&apos;s Lightning address.</source>
+        <translation>Garder uniquement l&apos;e-cash des mints du commerce, ou accepter aussi l&apos;e-cash d&apos;autres mints et le verser directement à l&apos;adresse Lightning du commerce.</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <source>Shop currency</source>
+        <translation>Devise du commerce</translation>
+    </message>
+    <message>
+        <source>The currency prices are typed in. Bitcoin (sat) needs no exchange rate.</source>
+        <translation>La devise de saisie des prix. Bitcoin (sat) n&apos;a pas besoin de taux de change.</translation>
+    </message>
+    <message>
+        <source>When a customer pays too much</source>
+        <translation>Quand un client paie trop</translation>
+    </message>
+    <message>
+        <source>Hand the difference back as change the customer scans, or keep it.</source>
+        <translation>Rendre la différence en monnaie que le client scanne, ou la garder.</translation>
+    </message>
+    <message>
+        <source>Price hold (seconds)</source>
+        <translation>Prix garanti (secondes)</translation>
+    </message>
+    <message>
+        <source>How long a sale keeps its price in sats. After that the customer needs a new payment code.</source>
+        <translation>Durée pendant laquelle une vente garde son prix en sats. Ensuite, le client a besoin d&apos;un nouveau code de paiement.</translation>
+    </message>
+    <message>
+        <source>Service fee added to each sale (sat)</source>
+        <translation>Frais de service par vente (sat)</translation>
+    </message>
+    <message>
+        <source>A fixed amount the customer pays on top of the price, to cover the mint&apos;s fees.</source>
+        <translation>Un montant fixe que le client paie en plus du prix, pour couvrir les frais du mint.</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Highest mint fee (%)</source>
+        <translation>Frais de mint maximum (%)</translation>
+    </message>
+    <message>
+        <source>Refuse a payment when the mint would keep more than this share of it as a fee.</source>
+        <translation>Refuser un paiement si le mint en garderait une part plus grande en frais.</translation>
+    </message>
+    <message>
+        <source>Highest Lightning fee (%)</source>
+        <translation>Frais Lightning maximum (%)</translation>
+    </message>
+    <message>
+        <source>Refuse to pay a token out to Lightning when the fee would be more than this share of it.</source>
+        <translation>Ne pas verser un jeton via Lightning si les frais dépasseraient cette part.</translation>
+    </message>
+    <message>
+        <source>Fixed price of one bitcoin</source>
+        <translation>Prix fixe d&apos;un bitcoin</translation>
+    </message>
+    <message>
+        <source>In the shop currency. Used when no exchange rate service answers; 0 means none.</source>
+        <translation>Dans la devise du commerce. Utilisé quand aucun service de taux ne répond&#xa0;; 0 signifie aucun.</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>Taux de change</translation>
+    </message>
+    <message>
+        <source>Exchange rate services</source>
+        <translation>Services de taux de change</translation>
+    </message>
+    <message>
+        <source>Web addresses that give the price of one bitcoin, and where in their answer the price is (for example bitcoin.eur).</source>
+        <translation>Adresses web qui donnent le prix d&apos;un bitcoin, et l&apos;endroit de leur réponse où se trouve le prix (par exemple bitcoin.eur).</translation>
+    </message>
+    <message>
+        <source>Use a rate for at most (seconds)</source>
+        <translation>Utiliser un taux au plus (secondes)</translation>
+    </message>
+    <message>
+        <source>An older exchange rate is fetched again before use.</source>
+        <translation>Un taux plus ancien est récupéré à nouveau avant usage.</translation>
+    </message>
+    <message>
+        <source>Lightning address</source>
+        <translation>Adresse Lightning</translation>
+    </message>
+    <message>
+        <source>Where payments from other mints are sent: name@example.com, or an LNURL-pay address.</source>
+        <translation>Où sont versés les paiements d&apos;autres mints&#xa0;: nom@example.com, ou une adresse LNURL-pay.</translation>
+    </message>
+    <message>
+        <source>Lightning</source>
+        <translation>Lightning</translation>
+    </message>
+    <message>
+        <source>Accept payments while a mint is offline</source>
+        <translation>Accepter des paiements quand un mint est hors ligne</translation>
+    </message>
+    <message>
+        <source>Only for tokens made out to this shop that prove they are genuine; they are redeemed when the mint is back. Up to the limits below.</source>
+        <translation>Uniquement pour les jetons établis au nom de ce commerce et qui prouvent leur authenticité&#xa0;; ils sont encaissés au retour du mint. Dans les limites ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Offline limit per sale (sat)</source>
+        <translation>Limite hors ligne par vente (sat)</translation>
+    </message>
+    <message>
+        <source>Largest amount accepted offline for one sale.</source>
+        <translation>Montant maximal accepté hors ligne pour une vente.</translation>
+    </message>
+    <message>
+        <source>Offline limit per day (sat)</source>
+        <translation>Limite hors ligne par jour (sat)</translation>
+    </message>
+    <message>
+        <source>Largest total accepted offline in one day.</source>
+        <translation>Total maximal accepté hors ligne en une journée.</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>The camera that reads customers&apos; codes, or a video file for testing.</source>
+        <translation>La caméra qui lit les codes des clients, ou un fichier vidéo pour les essais.</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Appareils</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Écran client</translation>
+    </message>
+    <message>
+        <source>A second screen that shows the customer the amount and the code.</source>
+        <translation>Un second écran qui montre au client le montant et le code.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The language of the app. The new language shows after a restart.</source>
+        <translation>La langue de l&apos;app. La nouvelle langue s&apos;affiche après un redémarrage.</translation>
+    </message>
+    <message>
+        <source>First retry after (seconds)</source>
+        <translation>Premier nouvel essai après (secondes)</translation>
+    </message>
+    <message>
+        <source>When a mint does not answer, the app keeps the token and tries again after this long.</source>
+        <translation>Quand un mint ne répond pas, l&apos;app garde le jeton et réessaie après ce délai.</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Nouveaux essais</translation>
+    </message>
+    <message>
+        <source>Wait longer each time (times)</source>
+        <translation>Attendre plus longtemps à chaque fois (fois)</translation>
+    </message>
+    <message>
+        <source>Each further retry waits this many times longer than the one before (2: twice as long).</source>
+        <translation>Chaque nouvel essai attend ce nombre de fois plus longtemps que le précédent (2&#xa0;: deux fois plus).</translation>
+    </message>
+    <message>
+        <source>Longest wait (seconds)</source>
+        <translation>Attente maximale (secondes)</translation>
+    </message>
+    <message>
+        <source>Retries never wait longer than this.</source>
+        <translation>Les essais n&apos;attendent jamais plus longtemps.</translation>
+    </message>
+    <message>
+        <source>Tries before asking the owner</source>
+        <translation>Essais avant de demander au responsable</translation>
+    </message>
+    <message>
+        <source>After this many failed tries the payment is listed under Needs attention.</source>
+        <translation>Après ce nombre d&apos;échecs, le paiement apparaît dans «&#xa0;À traiter&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Check the mints every (seconds)</source>
+        <translation>Vérifier les mints toutes les (secondes)</translation>
+    </message>
+    <message>
+        <source>How often the app checks that the shop&apos;s mints are answering.</source>
+        <translation>Fréquence à laquelle l&apos;app vérifie que les mints du commerce répondent.</translation>
+    </message>
+    <message>
+        <source>Mints</source>
+        <translation>Mints</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Show advanced settings</source>
+        <translation>Afficher les réglages avancés</translation>
+    </message>
+    <message>
+        <source>Most shops never change these: the defaults are safe.</source>
+        <translation>La plupart des commerces n&apos;y touchent jamais&#xa0;: les valeurs par défaut sont sûres.</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Annuler les modifications</translation>
+    </message>
+    <message>
+        <source>Save  (Ctrl+S)</source>
+        <translation>Enregistrer  (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Hide advanced settings</source>
+        <translation>Masquer les réglages avancés</translation>
+    </message>
+    <message>
+        <source>Trusted mints</source>
+        <translation>Mints de confiance</translation>
+    </message>
+    <message>
+        <source>Changes to mints apply at once.</source>
+        <translation>Les changements de mints s&apos;appliquent tout de suite.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>Modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <source>{n} setting(s) not saved: see the message under each.</source>
+        <translation>{n} réglage(s) non enregistré(s)&#xa0;: voir le message sous chacun.</translation>
+    </message>
+    <message>
+        <source>Saved {n} setting(s).</source>
+        <translation>{n} réglage(s) enregistré(s).</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no setting was changed.</source>
+        <translation>Rien à enregistrer&#xa0;: aucun réglage n&apos;a changé.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up the point of sale</source>
+        <translation>Configurer la caisse</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Step {i} of {n}</source>
+        <translation>Étape {i} sur {n}</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>taken from {var}</source>
+        <translation>tirée de {var}</translation>
+    </message>
+    <message>
+        <source>kept in this computer&apos;s keyring</source>
+        <translation>dans le trousseau de clés de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>made from your passphrase, asked at every start</source>
+        <translation>issue de votre phrase secrète, demandée à chaque démarrage</translation>
+    </message>
+    <message>
+        <source>Wallet: restored from {n} recovery words</source>
+        <translation>Portefeuille&#xa0;: restauré à partir de {n} mots de récupération</translation>
+    </message>
+    <message>
+        <source>Wallet: new, with the {n} recovery words you wrote down</source>
+        <translation>Portefeuille&#xa0;: nouveau, avec les {n} mots de récupération que vous avez notés</translation>
+    </message>
+    <message>
+        <source>Database key: {method}</source>
+        <translation>Clé de la base de données&#xa0;: {method}</translation>
+    </message>
+    <message>
+        <source>Trusted mints: {mints}</source>
+        <translation>Mints de confiance&#xa0;: {mints}</translation>
+    </message>
+    <message>
+        <source>Data folder: {path}</source>
+        <translation>Dossier des données&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted wallet…</source>
+        <translation>Création du portefeuille chiffré…</translation>
+    </message>
+    <message>
+        <source>Adding the mint {url}…</source>
+        <translation>Ajout du mint {url}…</translation>
+    </message>
+    <message>
+        <source>The wallet was created, but a mint could not be added: {reason} Press Finish to try again, or go Back to change the mints.</source>
+        <translation>Le portefeuille a été créé, mais un mint n&apos;a pas pu être ajouté&#xa0;: {reason} Appuyez sur Terminer pour réessayer, ou revenez en arrière pour changer les mints.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLight</name>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>Lent</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Pas encore vérifié</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Check the choices, then press Finish.</source>
+        <translation>Vérifiez vos choix, puis appuyez sur Terminer.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Cashu point of sale</source>
+        <translation>Caisse Cashu</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock the wallet</source>
+        <translation>Déverrouiller le portefeuille</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of the shop&apos;s wallet.</source>
+        <translation>Saisissez la phrase secrète du portefeuille du commerce.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Wallet folder: {path}</source>
+        <translation>Dossier du portefeuille&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>The wallet cannot be opened</source>
+        <translation>Impossible d&apos;ouvrir le portefeuille</translation>
+    </message>
+    <message>
+        <source>The wallet is unchanged: the app never replaces it with a new one. Fix the problem below and press Try again, or Quit.</source>
+        <translation>Le portefeuille est intact&#xa0;: l&apos;app ne le remplace jamais par un nouveau. Corrigez le problème ci-dessous et appuyez sur Réessayer, ou sur Quitter.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Check it and try again.</source>
+        <translation>Phrase secrète incorrecte. Vérifiez-la et réessayez.</translation>
+    </message>
+    <message>
+        <source>The key in {var} does not open this wallet.</source>
+        <translation>La clé de {var} n&apos;ouvre pas ce portefeuille.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keyring has no key for this wallet. Log in to your desktop session or unlock the keyring, then try again.</source>
+        <translation>Le trousseau de clés de cet ordinateur n&apos;a pas de clé pour ce portefeuille. Ouvrez votre session de bureau ou déverrouillez le trousseau, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This wallet&apos;s key was given in {var}, which is not set now. Start the app with the same {var}.</source>
+        <translation>La clé de ce portefeuille venait de {var}, qui n&apos;est pas défini maintenant. Lancez l&apos;app avec le même {var}.</translation>
+    </message>
+</context>
+<context>
+    <name>WalletPage</name>
+    <message>
+        <source>Wallet</source>
+        <translation>Portefeuille</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>No ecash yet. Take a payment or import a token.</source>
+        <translation>Pas encore d&apos;e-cash. Encaissez un paiement ou importez un jeton.</translation>
+    </message>
+    <message>
+        <source>Export to file… (Ctrl+E)</source>
+        <translation>Exporter dans un fichier… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Import… (Ctrl+I)</source>
+        <translation>Importer… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Check with the mints</source>
+        <translation>Vérifier auprès des mints</translation>
+    </message>
+    <message>
+        <source>Ask the mints which exported tokens were redeemed and which coins are spent.</source>
+        <translation>Demander aux mints quels jetons exportés ont été encaissés et quelles pièces sont dépensées.</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
+    </message>
+    <message>
+        <source>Checking with the mints…</source>
+        <translation>Vérification auprès des mints…</translation>
+    </message>
+    <message>
+        <source>Checked {n} coins.</source>
+        <translation>{n} pièces vérifiées.</translation>
+    </message>
+    <message>
+        <source>{n} exported token(s) were redeemed.</source>
+        <translation>{n} jeton(s) exporté(s) encaissé(s).</translation>
+    </message>
+    <message>
+        <source>{n} exported token(s) were partly redeemed.</source>
+        <translation>{n} jeton(s) exporté(s) encaissé(s) en partie.</translation>
+    </message>
+    <message>
+        <source>{n} coin(s) were spent.</source>
+        <translation>{n} pièce(s) dépensée(s).</translation>
+    </message>
+    <message>
+        <source>{n} stuck coin(s) were returned to the balance.</source>
+        <translation>{n} pièce(s) bloquée(s) remise(s) dans le solde.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Rien n&apos;a changé.</translation>
+    </message>
+    <message>
+        <source>{mint} could not be checked: {reason}.</source>
+        <translation>{mint} n&apos;a pas pu être vérifié&#xa0;: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>This computer holds the shop&apos;s ecash wallet. Let&apos;s set it up.</source>
+        <translation>Cet ordinateur garde le portefeuille e-cash du commerce. Configurons-le.</translation>
+    </message>
+    <message>
+        <source>Create a new wallet</source>
+        <translation>Créer un nouveau portefeuille</translation>
+    </message>
+    <message>
+        <source>Restore a wallet from its recovery words</source>
+        <translation>Restaurer un portefeuille à partir de ses mots de récupération</translation>
+    </message>
+    <message>
+        <source>For a new shop: you get 12 recovery words to write down.</source>
+        <translation>Pour un nouveau commerce&#xa0;: vous recevez 12 mots de récupération à noter.</translation>
+    </message>
+    <message>
+        <source>You have the 12 or 24 words of an earlier wallet.</source>
+        <translation>Vous avez les 12 ou 24 mots d&apos;un ancien portefeuille.</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Already spent</source>
+        <translation>Déjà dépensé</translation>
+    </message>
+    <message>
+        <source>This token was already used, here or elsewhere. Ask the customer to send a new one.</source>
+        <translation>Ce jeton a déjà servi, ici ou ailleurs. Demandez-en un nouveau au client.</translation>
+    </message>
+    <message>
+        <source>Token in use</source>
+        <translation>Jeton en cours d&apos;utilisation</translation>
+    </message>
+    <message>
+        <source>This token is being redeemed right now. Wait a moment; if the sale does not turn paid, ask the customer for a new token.</source>
+        <translation>Ce jeton est en cours d&apos;encaissement. Patientez un instant&#xa0;; si la vente ne passe pas à payée, demandez un nouveau jeton au client.</translation>
+    </message>
+    <message>
+        <source>The mint is still settling this token. Wait a moment; if the sale does not turn paid, ask the customer for a new token.</source>
+        <translation>Le mint traite encore ce jeton. Patientez un instant&#xa0;; si la vente ne passe pas à payée, demandez un nouveau jeton au client.</translation>
+    </message>
+    <message>
+        <source>Not a valid token</source>
+        <translation>Jeton non valide</translation>
+    </message>
+    <message>
+        <source>This code is not a valid ecash token. Ask the customer to show the token again or to send a new one.</source>
+        <translation>Ce code n&apos;est pas un jeton e-cash valide. Demandez au client de montrer à nouveau le jeton ou d&apos;en envoyer un nouveau.</translation>
+    </message>
+    <message>
+        <source>Empty token</source>
+        <translation>Jeton vide</translation>
+    </message>
+    <message>
+        <source>This token holds no coins. Ask the customer to send a new one.</source>
+        <translation>Ce jeton ne contient aucune pièce. Demandez-en un nouveau au client.</translation>
+    </message>
+    <message>
+        <source>The animated code could not be read as a token. Ask the customer to show it again.</source>
+        <translation>Le code animé n&apos;a pas pu être lu comme un jeton. Demandez au client de le montrer à nouveau.</translation>
+    </message>
+    <message>
+        <source>Several mints</source>
+        <translation>Plusieurs mints</translation>
+    </message>
+    <message>
+        <source>This token mixes coins from several mints. Ask the customer to send one token per mint.</source>
+        <translation>Ce jeton mélange des pièces de plusieurs mints. Demandez au client un jeton par mint.</translation>
+    </message>
+    <message>
+        <source>Failed authenticity check</source>
+        <translation>Contrôle d&apos;authenticité échoué</translation>
+    </message>
+    <message>
+        <source>This token failed its authenticity check, so it may be forged. Do not accept it; ask the customer for a new token.</source>
+        <translation>Ce jeton a échoué au contrôle d&apos;authenticité&#xa0;: il est peut-être falsifié. Ne l&apos;acceptez pas&#xa0;; demandez un nouveau jeton au client.</translation>
+    </message>
+    <message>
+        <source>The mint&apos;s answer failed its authenticity check. The token is kept; tell the owner.</source>
+        <translation>La réponse du mint a échoué au contrôle d&apos;authenticité. Le jeton est gardé&#xa0;; prévenez le responsable.</translation>
+    </message>
+    <message>
+        <source>Locked token</source>
+        <translation>Jeton verrouillé</translation>
+    </message>
+    <message>
+        <source>This token is locked to someone else&apos;s key. Ask the customer for an unlocked token.</source>
+        <translation>Ce jeton est verrouillé sur la clé de quelqu&apos;un d&apos;autre. Demandez au client un jeton non verrouillé.</translation>
+    </message>
+    <message>
+        <source>This token is locked to someone else&apos;s key. Ask the customer for an unlocked token or one locked to this shop.</source>
+        <translation>Ce jeton est verrouillé sur la clé de quelqu&apos;un d&apos;autre. Demandez au client un jeton non verrouillé ou verrouillé sur ce commerce.</translation>
+    </message>
+    <message>
+        <source>Mint not accepted</source>
+        <translation>Mint non accepté</translation>
+    </message>
+    <message>
+        <source>This token is from a mint the shop does not accept. Ask the customer to pay with ecash from one of the shop&apos;s mints.</source>
+        <translation>Ce jeton vient d&apos;un mint que le commerce n&apos;accepte pas. Demandez au client de payer en e-cash d&apos;un des mints du commerce.</translation>
+    </message>
+    <message>
+        <source>Sale expired</source>
+        <translation>Vente expirée</translation>
+    </message>
+    <message>
+        <source>The price lock of this sale ran out. Start a new sale for the same amount.</source>
+        <translation>Le prix garanti de cette vente a expiré. Lancez une nouvelle vente du même montant.</translation>
+    </message>
+    <message>
+        <source>Sale cancelled</source>
+        <translation>Vente annulée</translation>
+    </message>
+    <message>
+        <source>This sale was cancelled. Start a new sale.</source>
+        <translation>Cette vente a été annulée. Lancez une nouvelle vente.</translation>
+    </message>
+    <message>
+        <source>Already paid</source>
+        <translation>Déjà payée</translation>
+    </message>
+    <message>
+        <source>This sale is already paid; nothing more is due. Do not take another token.</source>
+        <translation>Cette vente est déjà payée&#xa0;; plus rien n&apos;est dû. N&apos;acceptez pas d&apos;autre jeton.</translation>
+    </message>
+    <message>
+        <source>Mint offline</source>
+        <translation>Mint hors ligne</translation>
+    </message>
+    <message>
+        <source>The mint is offline. The token is kept and will be retried automatically.</source>
+        <translation>Le mint est hors ligne. Le jeton est gardé et sera réessayé automatiquement.</translation>
+    </message>
+    <message>
+        <source>Mint unreachable</source>
+        <translation>Mint injoignable</translation>
+    </message>
+    <message>
+        <source>The mint could not be reached. The token is kept; the app tries again by itself.</source>
+        <translation>Le mint est injoignable. Le jeton est gardé&#xa0;; l&apos;app réessaie d&apos;elle-même.</translation>
+    </message>
+    <message>
+        <source>The mint did not answer in time. The token is kept; the app tries again by itself.</source>
+        <translation>Le mint n&apos;a pas répondu à temps. Le jeton est gardé&#xa0;; l&apos;app réessaie d&apos;elle-même.</translation>
+    </message>
+    <message>
+        <source>Mint error</source>
+        <translation>Erreur du mint</translation>
+    </message>
+    <message>
+        <source>The mint had an internal error. The token is kept; the app tries again by itself.</source>
+        <translation>Le mint a eu une erreur interne. Le jeton est gardé&#xa0;; l&apos;app réessaie d&apos;elle-même.</translation>
+    </message>
+    <message>
+        <source>Mint busy</source>
+        <translation>Mint surchargé</translation>
+    </message>
+    <message>
+        <source>The mint asked the app to slow down. The token is kept; the app tries again soon.</source>
+        <translation>Le mint a demandé à l&apos;app de ralentir. Le jeton est gardé&#xa0;; l&apos;app réessaie bientôt.</translation>
+    </message>
+    <message>
+        <source>The mint sent an answer the app does not understand. The token is kept; if this goes on, tell the mint&apos;s operator.</source>
+        <translation>Le mint a envoyé une réponse que l&apos;app ne comprend pas. Le jeton est gardé&#xa0;; si cela continue, prévenez l&apos;exploitant du mint.</translation>
+    </message>
+    <message>
+        <source>Payment in progress</source>
+        <translation>Paiement en cours</translation>
+    </message>
+    <message>
+        <source>The Lightning payment is still in progress. The sale is marked paid when it goes through.</source>
+        <translation>Le paiement Lightning est toujours en cours. La vente sera marquée payée dès qu&apos;il aboutit.</translation>
+    </message>
+    <message>
+        <source>Wallet busy</source>
+        <translation>Portefeuille occupé</translation>
+    </message>
+    <message>
+        <source>The wallet is busy with another payment. Try again in a moment.</source>
+        <translation>Le portefeuille traite un autre paiement. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Cannot convert</source>
+        <translation>Conversion impossible</translation>
+    </message>
+    <message>
+        <source>This token would have to be converted to Lightning, but the shop has no Lightning address. Ask for ecash from one of the shop&apos;s mints.</source>
+        <translation>Ce jeton devrait être converti via Lightning, mais le commerce n&apos;a pas d&apos;adresse Lightning. Demandez de l&apos;e-cash d&apos;un des mints du commerce.</translation>
+    </message>
+    <message>
+        <source>Payout not proven</source>
+        <translation>Versement non prouvé</translation>
+    </message>
+    <message>
+        <source>The token was converted, but the Lightning payment could not be proven. The owner must review it; the token is kept.</source>
+        <translation>Le jeton a été converti, mais le paiement Lightning n&apos;a pas pu être prouvé. Le responsable doit le vérifier&#xa0;; le jeton est gardé.</translation>
+    </message>
+    <message>
+        <source>The Lightning payment could not be proven. The owner must review it; the token is kept.</source>
+        <translation>Le paiement Lightning n&apos;a pas pu être prouvé. Le responsable doit le vérifier&#xa0;; le jeton est gardé.</translation>
+    </message>
+    <message>
+        <source>No exchange rate</source>
+        <translation>Pas de taux de change</translation>
+    </message>
+    <message>
+        <source>No exchange rate is available, so the price cannot be turned into sats. Check the internet connection, or set a fixed rate in Settings.</source>
+        <translation>Aucun taux de change disponible&#xa0;: le prix ne peut pas être converti en sats. Vérifiez la connexion Internet, ou fixez un taux dans les réglages.</translation>
+    </message>
+    <message>
+        <source>Fee too high</source>
+        <translation>Frais trop élevés</translation>
+    </message>
+    <message>
+        <source>Wrong unit</source>
+        <translation>Mauvaise unité</translation>
+    </message>
+    <message>
+        <source>Over the offline limit</source>
+        <translation>Au-delà de la limite hors ligne</translation>
+    </message>
+    <message>
+        <source>Check the amount</source>
+        <translation>Vérifiez le montant</translation>
+    </message>
+    <message>
+        <source>Lightning refused</source>
+        <translation>Lightning refusé</translation>
+    </message>
+    <message>
+        <source>This token is locked in a way the shop cannot redeem. Ask the customer for a plain token.</source>
+        <translation>Ce jeton est verrouillé d&apos;une façon que le commerce ne peut pas encaisser. Demandez au client un jeton simple.</translation>
+    </message>
+    <message>
+        <source>The mint is offline and this token cannot be accepted without it. Ask for a token locked to the shop, or try again when the mint is back.</source>
+        <translation>Le mint est hors ligne et ce jeton ne peut pas être accepté sans lui. Demandez un jeton verrouillé sur le commerce, ou réessayez au retour du mint.</translation>
+    </message>
+    <message>
+        <source>Lightning problem</source>
+        <translation>Problème Lightning</translation>
+    </message>
+    <message>
+        <source>The token could not be converted to Lightning now. Ask for ecash from one of the shop&apos;s mints, or try again in a moment.</source>
+        <translation>Le jeton n&apos;a pas pu être converti via Lightning pour l&apos;instant. Demandez de l&apos;e-cash d&apos;un des mints du commerce, ou réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Unknown coins</source>
+        <translation>Pièces inconnues</translation>
+    </message>
+    <message>
+        <source>The mint does not know the keys of this token. Ask the customer for a new token.</source>
+        <translation>Le mint ne connaît pas les clés de ce jeton. Demandez un nouveau jeton au client.</translation>
+    </message>
+    <message>
+        <source>Old coins</source>
+        <translation>Anciennes pièces</translation>
+    </message>
+    <message>
+        <source>The mint no longer accepts these coins. Ask the customer for a new token.</source>
+        <translation>Le mint n&apos;accepte plus ces pièces. Demandez un nouveau jeton au client.</translation>
+    </message>
+    <message>
+        <source>(Token from {mint}.)</source>
+        <translation>(Jeton de {mint}.)</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>Non accepté</translation>
+    </message>
+    <message>
+        <source>The token was not accepted.</source>
+        <translation>Le jeton n&apos;a pas été accepté.</translation>
+    </message>
+    <message>
+        <source>The sale is marked paid when it goes through.</source>
+        <translation>La vente sera marquée payée dès que ce sera fait.</translation>
+    </message>
+    <message>
+        <source>Mint key changed</source>
+        <translation>Clé du mint modifiée</translation>
+    </message>
+    <message>
+        <source>Old coins expiring</source>
+        <translation>Anciennes pièces bientôt expirées</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>À traiter</translation>
+    </message>
+    <message>
+        <source>Payment needs review</source>
+        <translation>Paiement à vérifier</translation>
+    </message>
+    <message>
+        <source>Change not given</source>
+        <translation>Monnaie non rendue</translation>
+    </message>
+    <message>
+        <source>Offline payment failed</source>
+        <translation>Échec d&apos;un paiement hors ligne</translation>
+    </message>
+    <message>
+        <source>(Sale {id}.)</source>
+        <translation>(Vente {id}.)</translation>
+    </message>
+</context>
+<context>
+    <name>receipt</name>
+    <message>
+        <source>Sale</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Taux</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>Frais de service</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Monnaie</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>PAYÉ</translation>
+    </message>
+    <message>
+        <source>PARTIALLY PAID</source>
+        <translation>PAYÉ EN PARTIE</translation>
+    </message>
+    <message>
+        <source>{state} · Sale {id}</source>
+        <translation>{state} · Vente {id}</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Imprimer le reçu</translation>
+    </message>
+</context>
+</TS>
