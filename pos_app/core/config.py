@@ -357,6 +357,23 @@ OPTIONS: dict[str, Option] = {
             maximum=16,
         ),
         Option(
+            "display.theme",
+            "choice",
+            "system",
+            "Colours",
+            "Light or dark screens; system follows the computer's setting.",
+            "Display",
+            choices=("system", "light", "dark"),
+        ),
+        Option(
+            "display.kiosk",
+            "bool",
+            False,
+            "Full screen till",
+            "Fill the whole screen without a window frame, as a till at the counter.",
+            "Display",
+        ),
+        Option(
             "retry.first_delay_seconds",
             "float",
             10.0,

@@ -204,6 +204,7 @@ class SettingsPage(Page):
         self.values.update(stored)
         self.dirty = bool(refused)
         self._report(len(stored), refused)
+        self.ui.bridge.settings_saved.emit(stored)
 
     def _report(self, saved: int, refused: int) -> None:
         if refused:

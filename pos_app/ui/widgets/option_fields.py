@@ -37,7 +37,7 @@ EDITOR_WIDTH = 520
 # Radio buttons and check boxes big enough for a finger on a touch screen.
 TOUCH_INDICATORS = """
 QRadioButton::indicator, QCheckBox::indicator { width: 22px; height: 22px; }
-QRadioButton, QCheckBox { spacing: 10px; min-height: 32px; }
+QRadioButton, QCheckBox { spacing: 10px; min-height: 44px; }
 """
 
 
@@ -177,7 +177,13 @@ class BoolField(OptionField):
 class ChoiceField(OptionField):
     """A drop-down of the option's choices."""
 
-    NAMES = {"keep": "Keep it", "return": "Hand back change"}
+    NAMES = {
+        "keep": "Keep it",
+        "return": "Hand back change",
+        "system": "Same as the computer",
+        "light": "Light",
+        "dark": "Dark",
+    }
 
     def __init__(self, option: Option, parent: QWidget | None = None) -> None:
         super().__init__(option, parent)

@@ -198,7 +198,8 @@ class ScanPanel(QWidget):
     def _camera_failed(self, text: str) -> None:
         self.camera.clear()
         self.camera.set_placeholder(
-            self.tr("Camera not available: {error}\nPaste the token instead.").format(error=text)
+            self.tr("Camera not available: {error}\nPaste the token instead.").format(error=text),
+            "camera-off-outline",
         )
         self.camera_failed.emit(text)
 

@@ -1,0 +1,67 @@
+"""Screenshots of the main window: every page, a long message, and a dialog over it.
+
+``screenshot_states(ui, out_dir)`` shows each page of a :class:`MainWindow` at a
+1280x800 till screen in the light and the dark theme. A dialog is pictured where it
+opens over the window (Qt's grab of a window leaves its dialogs out).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from pos_app.ui.context import UiContext
+from pos_app.ui.main_window import MainWindow
+from tests.support.screens_common import SCHEMES, pump, pump_until, save, themed
+
+SIZE = (1280, 800)
+LONG_MESSAGE = (
+    "The mint did not accept the token: "
+    + "cashuBo2FteCJodHRwczovL21pbnQuY29mZmVlLmV4YW1wbGVhdWNzYXRhdIGiYWlIAJofKTJT" * 6
+    + " Ask the customer for another token."
+)
+
+
+def with_dialog(window: QWidget, dialog: QWidget, path: Path) -> Path:
+    """Save ``window`` with ``dialog`` drawn where it is on screen."""
+    pump(0.15)
+    picture = QPixmap(window.grab())
+    painter = QPainter(picture)
+    offset = dialog.frameGeometry().topLeft() - window.frameGeometry().topLeft()
+    painter.drawPixmap(offset, dialog.grab())
+    painter.end()
+    if not picture.save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+def screenshot_states(ui: UiContext, out_dir: Path | str) -> list[Path]:
+    """Every page of the main window in both themes; returns the PNG paths."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    for scheme in SCHEMES:
+        with themed(scheme):
+            window = MainWindow(ui)
+            window.apply_display = lambda _values: None  # the theme of this picture stays
+            window.resize(*SIZE)
+            window.show()
+            for index, page in enumerate(window.pages):
+                window.show_page(index)
+                name = type(page).__name__.removesuffix("Page").lower()
+                shots.append(save(window, out / f"window-{scheme}-{name}.png", settle=0.4))
+            window.show_page(0)
+            window.show_info(LONG_MESSAGE, "bad")
+            shots.append(save(window, out / f"window-{scheme}-long-message.png"))
+            window.banner.hide()
+            window.open_notifications()
+            dialog = window.notifications_dialog
+            assert dialog is not None
+            pump_until(dialog.isVisible)
+            shots.append(with_dialog(window, dialog, out / f"window-{scheme}-notifications.png"))
+            dialog.close()
+            window.close()
+            window.deleteLater()
+    return shots
