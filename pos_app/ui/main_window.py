@@ -40,7 +40,7 @@ BANNER_CHARS = 400  # longer messages are cut (the whole text is in the tooltip)
 UNBROKEN = 32  # a word this long (a token, a URL) gets break points so it wraps
 PREFERRED = QSize(1440, 900)  # on a bigger screen the window stays this size
 SMALLEST_SCREEN = QSize(1024, 700)  # the smallest till screen the layout must fit
-SIDEBAR_WIDTH = 112
+SIDEBAR_WIDTH = 124
 NAV_HEIGHT = 84
 NAV_ICONS = {
     "SellPage": "cash-register",

@@ -205,24 +205,32 @@ def icon(
 def set_icon(
     button: QAbstractButton,
     name: str,
-    role: str = "text",
+    role: str | None = None,
     size: int = ICON,
     checked_role: str | None = None,
 ) -> None:
-    """Put icon ``name`` on ``button``; :func:`apply` recolours it when the scheme changes."""
+    """Put icon ``name`` on ``button``; :func:`apply` recolours it when the scheme changes.
+
+    Without ``role`` the icon takes the colour of the button's text: ``on_info`` on a
+    primary button, ``bad`` on a danger one, else ``text`` (set the button's role first).
+    """
     button.setProperty("icon_name", name)
-    button.setProperty("icon_role", role)
+    button.setProperty("icon_role", role or "")
     button.setProperty("icon_checked_role", checked_role or "")
-    button.setIcon(icon(name, role, checked_role))
+    button.setIcon(icon(name, role or _text_role(button), checked_role))
     button.setIconSize(QSize(size, size))
+
+
+def _text_role(button: QAbstractButton) -> str:
+    return {"primary": "on_info", "danger": "bad"}.get(str(button.property("role") or ""), "text")
 
 
 def _recolour_icons(app: QApplication) -> None:
     for widget in app.allWidgets():
         name = widget.property("icon_name")
         if name and isinstance(widget, QAbstractButton):
-            checked = widget.property("icon_checked_role") or None
-            widget.setIcon(icon(name, widget.property("icon_role") or "text", checked))
+            role = widget.property("icon_role") or _text_role(widget)
+            widget.setIcon(icon(name, role, widget.property("icon_checked_role") or None))
 
 
 # -- application-wide style ------------------------------------------------------------------
@@ -293,25 +301,29 @@ def stylesheet(c: Colors) -> str:
 
     QWidget#sidebar {{ background: {c.sidebar}; }}
     QWidget#sidebar QToolButton {{
-        padding: {s.s}px {s.xs}px; border: none; border-radius: {s.radius}px;
-        background: transparent; font-size: {t.caption + 1}pt;
+        padding: {s.s}px 2px; border: none; border-radius: {s.radius}px;
+        background: transparent; font-size: {t.caption + 1}pt; font-weight: 500;
     }}
     QWidget#sidebar QToolButton:hover {{ background: {c.hover}; }}
-    QWidget#sidebar QToolButton:checked {{ background: {c.selection}; color: {c.info}; }}
+    QWidget#sidebar QToolButton:checked {{
+        background: {c.selection}; color: {c.info}; font-weight: 700;
+    }}
     QWidget#sidebar QLabel {{ color: {c.muted}; font-size: {t.caption}pt; }}
 
-    QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDoubleSpinBox {{
+    QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox {{
         background: {c.field}; border: 1px solid {c.border}; border-radius: {s.radius}px;
         padding: {s.xs}px {s.s}px; selection-background-color: {c.info};
         selection-color: {c.on_info};
     }}
-    QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox {{ min-height: {TOUCH - 12}px; }}
+    QLineEdit, QComboBox, QAbstractSpinBox {{ min-height: {TOUCH - 12}px; }}
     QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus,
-    QSpinBox:focus, QDoubleSpinBox:focus {{ border: 2px solid {c.info}; }}
-    QLineEdit:disabled, QComboBox:disabled, QSpinBox:disabled {{ color: {c.muted}; }}
+    QAbstractSpinBox:focus {{ border: 2px solid {c.info}; }}
+    QLineEdit:disabled, QComboBox:disabled, QAbstractSpinBox:disabled {{
+        color: {c.muted}; background: {c.window};
+    }}
     QComboBox::drop-down {{ width: {TOUCH - 8}px; border: none; }}
-    QSpinBox::up-button, QSpinBox::down-button, QDoubleSpinBox::up-button,
-    QDoubleSpinBox::down-button {{ width: {TOUCH - 12}px; }}
+    QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: {TOUCH - 12}px; }}
+    QDateEdit::drop-down {{ width: {TOUCH - 8}px; border: none; }}
     QComboBox QAbstractItemView {{
         background: {c.surface}; border: 1px solid {c.border};
         selection-background-color: {c.selection}; selection-color: {c.text};
@@ -319,24 +331,25 @@ def stylesheet(c: Colors) -> str:
 
     QGroupBox {{
         background: {c.surface}; border: 1px solid {c.border}; border-radius: {s.card_radius}px;
-        margin-top: {s.xl + s.s}px; padding: {s.l}px {s.m}px {s.m}px {s.m}px;
-        font-size: {t.body}pt;
+        margin-top: {s.xl + s.m}px; padding: {s.l}px {s.m}px {s.m}px {s.m}px;
+        font-size: {t.subtitle}pt; font-weight: 700;
     }}
     QGroupBox::title {{
         subcontrol-origin: margin; subcontrol-position: top left; left: {s.xs}px;
-        padding: 0px {s.xs}px; font-size: {t.subtitle}pt; font-weight: 700; color: {c.text};
+        padding: 0px {s.xs}px; color: {c.text};
     }}
 
     QTableView, QTableWidget, QListView, QListWidget, QTreeView {{
         background: {c.surface}; alternate-background-color: {c.window};
-        border: 1px solid {c.border}; border-radius: {s.card_radius}px; gridline-color: {c.border};
+        border: 1px solid {c.border}; border-radius: {s.radius}px; gridline-color: {c.border};
         selection-background-color: {c.selection}; selection-color: {c.text};
     }}
+    QHeaderView {{ background: transparent; border: none; }}
     QHeaderView::section {{
-        background: {c.surface}; color: {c.muted}; border: none;
+        background: transparent; color: {c.muted}; border: none;
         border-bottom: 1px solid {c.border}; padding: {s.s}px {s.s}px; font-weight: 600;
     }}
-    QTableCornerButton::section {{ background: {c.surface}; border: none; }}
+    QTableCornerButton::section {{ background: transparent; border: none; }}
 
     QScrollArea {{ background: transparent; }}
     QScrollBar:vertical {{ background: transparent; width: 12px; margin: 2px; }}
@@ -349,7 +362,8 @@ def stylesheet(c: Colors) -> str:
     QProgressBar {{ background: {c.surface}; border: 1px solid {c.border};
         border-radius: {s.radius}px; text-align: center; min-height: 24px; }}
     QProgressBar::chunk {{ background: {c.info}; border-radius: {s.radius - 1}px; }}
-    QCheckBox, QRadioButton {{ min-height: {TOUCH}px; spacing: {s.s}px; }}
+    QCheckBox, QRadioButton {{ min-height: {TOUCH}px; spacing: {s.s + 2}px; }}
+    QCheckBox::indicator, QRadioButton::indicator {{ width: 22px; height: 22px; }}
     QTabBar::tab {{ min-height: {TOUCH - 8}px; padding: 0px {s.l}px; }}
 
     QLabel {{ background: transparent; }}

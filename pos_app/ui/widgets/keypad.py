@@ -89,6 +89,7 @@ class Keypad(QWidget):
         self.charge_button = QPushButton(self.tr("Charge  \u23ce"))
         self.charge_button.setObjectName("charge")
         self.charge_button.setProperty("role", "primary")
+        theme.set_icon(self.charge_button, "qrcode", size=28)
         self.charge_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.charge_button.setMinimumHeight(84)
         self.charge_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

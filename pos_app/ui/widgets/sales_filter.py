@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.ui import theme
 from pos_app.ui.models import sale_format as fmt
 
 # Typing pauses this long before the list is queried again.
@@ -65,6 +66,7 @@ class SalesFilterBar(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
         self.reset_button = QPushButton(self.tr("Clear filters"))
+        theme.set_icon(self.reset_button, "filter-remove-outline")
 
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)

@@ -73,6 +73,7 @@ class ScanPanel(QWidget):
         self.paste.setMinimumHeight(48)
         self.paste.installEventFilter(self)  # Enter pays (and goes no further)
         self.paste_button = QPushButton(self.tr("Pay"))
+        theme.set_icon(self.paste_button, "check-bold")
         self.paste_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.paste_button.clicked.connect(self._pasted)
         paste_row = QHBoxLayout()
