@@ -10,7 +10,9 @@ every icon that was set through :func:`set_icon`.
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
@@ -271,9 +273,27 @@ def palette(c: Colors) -> QPalette:
     return p
 
 
+def tint(color: str, alpha: float) -> str:
+    """``color`` see-through, so text over it keeps the contrast it has on the background."""
+    q = QColor(color)
+    return f"rgba({q.red()}, {q.green()}, {q.blue()}, {round(alpha * 255)})"
+
+
+def check_mark_file(c: Colors) -> str:
+    """A PNG of the check box tick in ``c``'s colours (stylesheets take images by path)."""
+    user = os.getuid() if hasattr(os, "getuid") else 0
+    folder = Path(tempfile.gettempdir()) / f"pos-app-theme-{user}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    path = folder / f"check-{c.on_info.lstrip('#')}.png"
+    if not path.exists():  # without it the box is still filled when checked
+        icon("check-bold", color=c.on_info).pixmap(18, 18).save(str(path))
+    return path.as_posix()
+
+
 def stylesheet(c: Colors) -> str:
     """Application-wide rules: touch-sized controls, cards, roles for text and buttons."""
     t, s = TYPE, SPACE
+    check_mark = check_mark_file(c)
     return f"""
     QWidget {{ color: {c.text}; }}
     QMainWindow, QDialog {{ background: {c.window}; }}
@@ -361,9 +381,26 @@ def stylesheet(c: Colors) -> str:
 
     QProgressBar {{ background: {c.surface}; border: 1px solid {c.border};
         border-radius: {s.radius}px; text-align: center; min-height: 24px; }}
-    QProgressBar::chunk {{ background: {c.info}; border-radius: {s.radius - 1}px; }}
+    QProgressBar::chunk {{ background: {tint(c.info, 0.4)}; border-radius: {s.radius - 1}px; }}
     QCheckBox, QRadioButton {{ min-height: {TOUCH}px; spacing: {s.s + 2}px; }}
-    QCheckBox::indicator, QRadioButton::indicator {{ width: 22px; height: 22px; }}
+    QCheckBox::indicator, QRadioButton::indicator {{
+        width: 20px; height: 20px; border: 2px solid {c.muted}; background: {c.field};
+    }}
+    QCheckBox::indicator {{ border-radius: 5px; }}
+    QRadioButton::indicator {{ border-radius: 12px; }}
+    QCheckBox::indicator:hover, QRadioButton::indicator:hover {{ border-color: {c.info}; }}
+    QCheckBox::indicator:checked {{
+        background: {c.info}; border-color: {c.info}; image: url({check_mark});
+    }}
+    QRadioButton::indicator:checked {{
+        border-color: {c.info};
+        background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
+            stop: 0 {c.info}, stop: 0.5 {c.info}, stop: 0.6 {c.field}, stop: 1 {c.field});
+    }}
+    QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
+        border-color: {c.border}; background: {c.window};
+    }}
+    QCheckBox::indicator:checked:disabled {{ background: {c.border}; }}
     QTabBar::tab {{ min-height: {TOUCH - 8}px; padding: 0px {s.l}px; }}
 
     QLabel {{ background: transparent; }}
