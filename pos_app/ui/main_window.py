@@ -40,7 +40,7 @@ BANNER_CHARS = 400  # longer messages are cut (the whole text is in the tooltip)
 UNBROKEN = 32  # a word this long (a token, a URL) gets break points so it wraps
 PREFERRED = QSize(1440, 900)  # on a bigger screen the window stays this size
 SMALLEST_SCREEN = QSize(1024, 700)  # the smallest till screen the layout must fit
-SIDEBAR_WIDTH = 124
+SIDEBAR_WIDTH = 120
 NAV_HEIGHT = 84
 NAV_ICONS = {
     "SellPage": "cash-register",
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         sidebar.setObjectName("sidebar")
         sidebar.setFixedWidth(SIDEBAR_WIDTH)
         nav = QVBoxLayout(sidebar)
-        nav.setContentsMargins(space.s, space.m, space.s, space.s)
+        nav.setContentsMargins(space.xs + 2, space.m, space.xs + 2, space.s)
         nav.setSpacing(space.xs)
         for index, page in enumerate(self.pages):
             self.stack.addWidget(page)
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self._nav.idClicked.connect(self.show_page)
 
         right = QVBoxLayout()
-        right.setContentsMargins(space.l, space.m, space.l, space.m)
+        right.setContentsMargins(space.m, space.m, space.m, space.m)
         right.setSpacing(space.s)
         right.addWidget(self.banner)
         right.addWidget(self.stack, 1)

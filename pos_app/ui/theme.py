@@ -279,21 +279,23 @@ def tint(color: str, alpha: float) -> str:
     return f"rgba({q.red()}, {q.green()}, {q.blue()}, {round(alpha * 255)})"
 
 
-def check_mark_file(c: Colors) -> str:
-    """A PNG of the check box tick in ``c``'s colours (stylesheets take images by path)."""
+def icon_file(name: str, color: str, size: int = 18) -> str:
+    """A PNG of icon ``name`` in ``color``, for stylesheets (they take images by path only)."""
     user = os.getuid() if hasattr(os, "getuid") else 0
     folder = Path(tempfile.gettempdir()) / f"pos-app-theme-{user}"
     folder.mkdir(mode=0o700, exist_ok=True)
-    path = folder / f"check-{c.on_info.lstrip('#')}.png"
-    if not path.exists():  # without it the box is still filled when checked
-        icon("check-bold", color=c.on_info).pixmap(18, 18).save(str(path))
+    path = folder / f"{name}-{color.lstrip('#')}-{size}.png"
+    if not path.exists():  # a missing picture leaves the control plain, still usable
+        icon(name, color=color).pixmap(size, size).save(str(path))
     return path.as_posix()
 
 
 def stylesheet(c: Colors) -> str:
     """Application-wide rules: touch-sized controls, cards, roles for text and buttons."""
     t, s = TYPE, SPACE
-    check_mark = check_mark_file(c)
+    check_mark = icon_file("check-bold", c.on_info)
+    arrow = icon_file("chevron-down", c.text, 20)
+    arrow_off = icon_file("chevron-down", c.muted, 20)
     return f"""
     QWidget {{ color: {c.text}; }}
     QMainWindow, QDialog {{ background: {c.window}; }}
@@ -301,7 +303,7 @@ def stylesheet(c: Colors) -> str:
         padding: {s.xs}px {s.s}px; }}
 
     QPushButton, QToolButton {{
-        min-height: {TOUCH - 2}px; padding: 0px {s.l}px; border-radius: {s.radius}px;
+        min-height: {TOUCH - 2}px; padding: 0px {s.m}px; border-radius: {s.radius}px;
         background: {c.button}; border: 1px solid {c.border}; font-weight: 600;
     }}
     QPushButton:hover, QToolButton:hover {{ background: {c.hover}; }}
@@ -341,9 +343,10 @@ def stylesheet(c: Colors) -> str:
     QLineEdit:disabled, QComboBox:disabled, QAbstractSpinBox:disabled {{
         color: {c.muted}; background: {c.window};
     }}
-    QComboBox::drop-down {{ width: {TOUCH - 8}px; border: none; }}
+    QComboBox::drop-down, QDateEdit::drop-down {{ width: {TOUCH - 12}px; border: none; }}
+    QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url({arrow}); width: 20px; }}
+    QComboBox::down-arrow:disabled, QDateEdit::down-arrow:disabled {{ image: url({arrow_off}); }}
     QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: {TOUCH - 12}px; }}
-    QDateEdit::drop-down {{ width: {TOUCH - 8}px; border: none; }}
     QComboBox QAbstractItemView {{
         background: {c.surface}; border: 1px solid {c.border};
         selection-background-color: {c.selection}; selection-color: {c.text};

@@ -93,7 +93,6 @@ class PaymentView(QWidget):
         self.scan.token.connect(self.submit_token)
 
         self.cancel_button = self._button(self.tr("Cancel sale  Esc"), self._escape)
-        theme.set_icon(self.cancel_button, "close")
         self.receipts = ReceiptButtons()
         self.receipts.failed.connect(self.ui.report)
         self.new_button = self._button(self.tr("New sale  \u23ce"), self._enter)

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from pos_app.ui import receipt, theme
+from pos_app.ui import receipt
 from pos_app.ui.tasks import in_thread, spawn
 
 
@@ -26,8 +26,6 @@ class ReceiptButtons(QWidget):
         self.detail: dict[str, Any] | None = None
         self.print_button = self._button(self.tr("Print receipt"), self.print_receipt)
         self.save_button = self._button(self.tr("Save receipt as PDF"), self.ask_path)
-        theme.set_icon(self.print_button, "printer-outline")
-        theme.set_icon(self.save_button, "file-pdf-box")
         self.note = QLabel()
         self.note.setProperty("role", "muted")
         row = QHBoxLayout(self)

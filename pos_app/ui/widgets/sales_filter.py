@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.ui import theme
 from pos_app.ui.models import sale_format as fmt
 
 # Typing pauses this long before the list is queried again.
@@ -57,7 +56,7 @@ class SalesFilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search memo or sale id (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(160)
+        self.search.setMinimumWidth(120)
         self.dates = QCheckBox(self.tr("From"))
         self.since = QDateEdit(QDate.currentDate().addDays(-7))
         self.until = QDateEdit(QDate.currentDate())
@@ -66,7 +65,6 @@ class SalesFilterBar(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
         self.reset_button = QPushButton(self.tr("Clear filters"))
-        theme.set_icon(self.reset_button, "filter-remove-outline")
 
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)

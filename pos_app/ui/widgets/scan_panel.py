@@ -175,7 +175,9 @@ class ScanPanel(QWidget):
     def show_hint(self, text: str, level: str = "warn", seconds: int = HINT_SECONDS) -> None:
         """A short message under the camera for a few seconds."""
         color = getattr(theme.colors(), level, theme.colors().warn)
-        self.hint.setStyleSheet(f"color: {color}; font-size: 15pt; font-weight: 600;")
+        self.hint.setStyleSheet(
+            f"color: {color}; font-size: {theme.TYPE.body_large}pt; font-weight: 600;"
+        )
         self.hint.setText(text)
         self.hint.show()
         self._hint_timer.start(seconds * 1000)
