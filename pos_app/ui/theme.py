@@ -147,17 +147,26 @@ def colors() -> Colors:
     return DARK if is_dark() else LIGHT
 
 
-def text_on(background: str) -> str:
-    """White or near-black, whichever reads better on ``background`` (WCAG luminance)."""
-    color = QColor(background)
+def luminance(color: str) -> float:
+    """Relative luminance of ``color`` (WCAG 2)."""
+    q = QColor(color)
 
     def linear(value: int) -> float:
         v = value / 255
         return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
 
-    red, green, blue = (linear(v) for v in (color.red(), color.green(), color.blue()))
-    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
-    return "#1c1c1e" if luminance > 0.179 else "#ffffff"
+    return 0.2126 * linear(q.red()) + 0.7152 * linear(q.green()) + 0.0722 * linear(q.blue())
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two colours, 1 to 21 (body text needs 4.5)."""
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_on(background: str) -> str:
+    """White or near-black, whichever reads better on ``background`` (WCAG luminance)."""
+    return "#1c1c1e" if luminance(background) > 0.179 else "#ffffff"
 
 
 def banner_style(level: str, radius: int = SPACE.radius) -> str:

@@ -109,6 +109,8 @@ def test_every_button_on_the_main_pages_is_touch_sized(window):
 
 def test_kiosk_and_theme_settings_apply_when_saved(window, ui, qtbot, arun):
     assert not window.kiosk and not theme.is_dark()
+    nav = window.findChild(QAbstractButton, "nav-SellPage")
+    light_icon = nav.icon().cacheKey()
 
     def store(values):
         def write(session):
@@ -119,6 +121,7 @@ def test_kiosk_and_theme_settings_apply_when_saved(window, ui, qtbot, arun):
     ui.bridge.settings_saved.emit(store({"display.kiosk": True, "display.theme": "dark"}))
     qtbot.waitUntil(lambda: window.kiosk and theme.is_dark(), timeout=5000)
     assert window.isFullScreen()
+    assert nav.icon().cacheKey() != light_icon  # icons were redrawn in the dark colours
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
     assert QApplication.instance().palette().color(
         QApplication.instance().palette().ColorRole.Window
