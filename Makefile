@@ -101,8 +101,9 @@ package-test: $(PACKAGE)
 		status=$$?; cat build/self-test.json; \
 		[ $$status -eq 0 ] || { echo "bundle self-test failed (exit $$status)"; exit 1; }
 
-# PNGs of every window and state (Sell, payment states, customer display, receipt, Activity,
-# Wallet, Settings, setup wizard, unlock, health, notifications) for review.
+# PNGs of every window and state (main window pages, Sell, payment states, customer display,
+# receipt, Activity, Wallet, Settings, setup wizard, unlock, health, notifications), each in
+# the light and the dark theme, for review.
 screenshots: $(BIN)/.dev-ok $(MINT_VENV)/.ok
 	mkdir -p $(SCREENSHOTS_DIR)
 	SCREENSHOTS_DIR=$(abspath $(SCREENSHOTS_DIR)) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \

@@ -345,6 +345,18 @@ def check_translations(_tmp: Path) -> str:
     return f"{', '.join(TRANSLATED)}; Qt's own: {', '.join(qt_own) or 'none'}"
 
 
+def check_icons(_tmp: Path) -> str:
+    """The icon font (qtawesome's bundled Material Design Icons) draws a visible icon."""
+    from pos_app.ui import theme
+
+    _qt_app()
+    image = theme.icon("cash-register", color="#000000").pixmap(32, 32).toImage()
+    inked = sum(1 for y in range(32) for x in range(32) if image.pixelColor(x, y).alpha() > 0)
+    if inked < 40:
+        raise RuntimeError(f"the icon font drew {inked} pixels (font files missing?)")
+    return f"mdi6 icon font, {inked} of 1024 pixels inked"
+
+
 def check_print(tmp: Path) -> str:
     """QtPrintSupport writes a receipt-like PDF."""
     from PySide6.QtGui import QPainter
@@ -430,6 +442,7 @@ CHECKS: tuple[Check, ...] = (
     Check("pyzbar fallback", check_pyzbar, required=False),
     Check("Qt widgets", check_qt),
     Check("translations", check_translations),
+    Check("icon font", check_icons),
     Check("Qt print to PDF", check_print),
     Check("Qt Multimedia", check_multimedia, required=False),
     Check("QR widget", check_qr_widget),

@@ -444,6 +444,28 @@ OPTIONS: dict[str, Option] = {
             choices=LANGUAGES,
         ),
         Option(
+            "display.theme",
+            "choice",
+            "system",
+            QT_TRANSLATE_NOOP("Settings", "Colours"),
+            QT_TRANSLATE_NOOP(
+                "Settings", "Light or dark screens, or the same as the computer's setting."
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Display"),
+            choices=("system", "light", "dark"),
+        ),
+        Option(
+            "display.kiosk",
+            "bool",
+            False,
+            QT_TRANSLATE_NOOP("Settings", "Full screen till"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Fill the whole screen without a window frame, as a till at the counter.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Display"),
+        ),
+        Option(
             "retry.first_delay_seconds",
             "float",
             10.0,

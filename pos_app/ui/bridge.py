@@ -23,6 +23,7 @@ class CoreBridge(QObject):
     operation_recovered = Signal(str, str, int)  # id, kind, amount
     mint_health_changed = Signal(str, str, object, object)  # mint, status, previous, latency ms
     notification = Signal(str, str, str, str, object)  # level, title, body, kind, data
+    settings_saved = Signal(object)  # {key: value} just stored (from the Settings page)
 
     def __init__(self, bus: ev.EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)

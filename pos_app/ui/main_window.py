@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import asyncio
-from typing import cast
+from typing import Any, cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
+    QSizePolicy,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +38,37 @@ from pos_app.ui.tasks import spawn
 from pos_app.ui.tray import Tray
 
 BANNER_SECONDS = 8
+BANNER_CHARS = 400  # longer messages are cut (the whole text is in the tooltip)
+UNBROKEN = 32  # a word this long (a token, a URL) gets break points so it wraps
+PREFERRED = QSize(1440, 900)  # on a bigger screen the window stays this size
+SMALLEST_SCREEN = QSize(1024, 700)  # the smallest till screen the layout must fit
+SIDEBAR_WIDTH = 120
+NAV_HEIGHT = 84
+NAV_ICONS = {
+    "SellPage": "cash-register",
+    "ActivityPage": "receipt-text-outline",
+    "WalletPage": "wallet-outline",
+    "SettingsPage": "cog-outline",
+    "HealthPage": "access-point-network",
+}
+
+
+def wrappable(text: str) -> str:
+    """``text`` cut to :data:`BANNER_CHARS`, with zero-width breaks inside very long words.
+
+    A QLabel wraps only at spaces: one long token or URL would otherwise make the
+    label, and so the window, as wide as the text.
+    """
+    if len(text) > BANNER_CHARS:
+        text = text[: BANNER_CHARS - 1].rstrip() + "…"
+    words = []
+    for word in text.split(" "):
+        step = UNBROKEN // 2
+        if len(word) > UNBROKEN:
+            words.append("\u200b".join(word[i : i + step] for i in range(0, len(word), step)))
+        else:
+            words.append(word)
+    return " ".join(words)
 
 
 class Banner(QLabel):
@@ -43,7 +77,10 @@ class Banner(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setMargin(10)
+        self.setMargin(theme.SPACE.m)
+        self.setMinimumHeight(theme.TOUCH)
+        # Ignored: the banner takes the width the window gives it and never asks for more.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.hide()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -51,8 +88,9 @@ class Banner(QLabel):
 
     def show_message(self, text: str, level: str = "info", seconds: int = BANNER_SECONDS) -> None:
         """Show ``text`` coloured by ``level`` (info, ok, warn, bad) for a while."""
-        self.setStyleSheet(theme.banner_style(level))
-        self.setText(text)
+        self.setStyleSheet(theme.banner_style(level) + f"font-size: {theme.TYPE.body_large}pt;")
+        self.setText(wrappable(text))
+        self.setToolTip(text if len(text) > BANNER_CHARS else "")
         self.show()
         self._timer.start(seconds * 1000)
 
@@ -67,7 +105,7 @@ class MainWindow(QMainWindow):
         self.ui = ui
         ui.window = self
         self.setWindowTitle(self.tr("Cashu point of sale"))
-        self.resize(1280, 800)
+        self.kiosk = False
         self.banner = Banner()
         self.stack = QStackedWidget()
         self.pages: list[Page] = [
@@ -79,14 +117,20 @@ class MainWindow(QMainWindow):
         ]
         self._nav = QButtonGroup(self)
         self._nav.setExclusive(True)
-        nav = QVBoxLayout()
-        nav.setSpacing(8)
+        space = theme.SPACE
+        sidebar = QWidget()
+        sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        nav = QVBoxLayout(sidebar)
+        nav.setContentsMargins(space.xs + 2, space.m, space.xs + 2, space.s)
+        nav.setSpacing(space.xs)
         for index, page in enumerate(self.pages):
             self.stack.addWidget(page)
-            button = QPushButton(f"{page.title}\n{page.shortcut}")
+            button = self._nav_button(
+                f"{page.title}\n{page.shortcut}" if page.shortcut else page.title,
+                NAV_ICONS.get(type(page).__name__, "circle-outline"),
+            )
             button.setCheckable(True)
-            button.setMinimumSize(130, 72)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the keypad's focus
             button.setObjectName(f"nav-{type(page).__name__}")
             self._nav.addButton(button, index)
             nav.addWidget(button)
@@ -95,35 +139,98 @@ class MainWindow(QMainWindow):
                     QKeySequence(page.shortcut), self, activated=lambda i=index: self.show_page(i)
                 )
         nav.addStretch(1)
-        self.bell = QPushButton()
+        self.bell = self._nav_button("", "bell-outline")
         self.bell.setObjectName("notifications")
-        self.bell.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.bell.clicked.connect(self.open_notifications)
         nav.addWidget(self.bell)
         self.unread = 0
         self._set_unread(0)
         version = QLabel(f"v{__version__}")
-        version.setProperty("role", "muted")
+        version.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         nav.addWidget(version)
         self._nav.idClicked.connect(self.show_page)
 
         right = QVBoxLayout()
+        right.setContentsMargins(space.m, space.m, space.m, space.m)
+        right.setSpacing(space.s)
         right.addWidget(self.banner)
         right.addWidget(self.stack, 1)
         body = QHBoxLayout()
-        body.addLayout(nav)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(sidebar)
         body.addLayout(right, 1)
         central = QWidget()
         central.setLayout(body)
         self.setCentralWidget(central)
         ui.bridge.notification.connect(self._on_notification)
+        ui.bridge.settings_saved.connect(self._settings_saved)
         self.tray = Tray(ui, self)
         self.notifications_dialog: NotificationsDialog | None = None
         self.quit_box: QMessageBox | None = None
         self._quitting = False
         self._build_menu()
+        self._centering = DialogCentering(self)
+        QApplication.instance().installEventFilter(self._centering)
+        self.fit_to_screen()
         self.show_page(0)
         self.refresh_unread()
+        spawn(ui.settings(), on_done=self.apply_display)
+
+    def _nav_button(self, text: str, icon: str) -> QToolButton:
+        """A sidebar button: icon over its words, as wide as the sidebar."""
+        button = QToolButton()
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.setMinimumHeight(NAV_HEIGHT)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the keypad's focus
+        theme.set_icon(button, icon, size=theme.NAV_ICON, checked_role="info")
+        return button
+
+    # -- size, full screen and colours ---------------------------------------------------------
+
+    def available(self) -> QRect:
+        """The part of the window's screen not taken by panels and docks."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def fit_to_screen(self) -> None:
+        """Size the window to its screen, centred in it.
+
+        As large as :data:`PREFERRED`, never larger than the screen's free area.
+        """
+        area = self.available()
+        width = min(area.width(), PREFERRED.width())
+        height = min(area.height(), PREFERRED.height())
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
+
+    def apply_display(self, values: dict[str, Any]) -> None:
+        """Apply the ``display.theme`` and ``display.kiosk`` settings."""
+        chosen = str(values.get("display.theme", "system"))
+        if chosen != theme.scheme():
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                theme.apply(app, chosen)
+        self.set_kiosk(bool(values.get("display.kiosk", False)))
+
+    def _settings_saved(self, changed: dict[str, Any]) -> None:
+        if any(key.startswith("display.") for key in changed):
+            spawn(self.ui.settings(), on_done=self.apply_display)
+
+    def set_kiosk(self, on: bool) -> None:
+        """Full screen without a window frame (a till), or a normal window."""
+        if on == self.kiosk:
+            return
+        self.kiosk = on
+        visible = self.isVisible()
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, on)
+        if on:
+            self.showFullScreen()
+        elif visible:
+            self.showNormal()
+            self.fit_to_screen()
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&App"))
@@ -168,6 +275,10 @@ class MainWindow(QMainWindow):
     def _set_unread(self, count: int) -> None:
         self.unread = count
         self.bell.setText(self.tr("Notifications") + (f"\n● {count}" if count else ""))
+        if count:
+            theme.set_icon(self.bell, "bell-badge-outline", "warn", size=theme.NAV_ICON)
+        else:
+            theme.set_icon(self.bell, "bell-outline", size=theme.NAV_ICON)
 
     def refresh_unread(self) -> None:
         """Update the unread counter on the notifications button."""
@@ -231,6 +342,7 @@ class MainWindow(QMainWindow):
         self._quitting = True
         for page in self.pages:
             page.shutdown()
+        QApplication.instance().removeEventFilter(self._centering)
         self.tray.hide()
         self.closed.emit()
         super().closeEvent(event)
@@ -240,3 +352,42 @@ class MainWindow(QMainWindow):
         done = asyncio.get_running_loop().create_future()
         self.closed.connect(lambda: done.done() or done.set_result(None))
         await done
+
+
+class DialogCentering(QObject):
+    """Centres the window's dialogs on the page area, so they never cover the sidebar.
+
+    Qt centres a dialog on its parent window; this moves it, as it is shown, to the
+    middle of the page area, kept inside the screen's free area.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Move a dialog of the main window when it is shown."""
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QDialog)
+            and watched.parentWidget() is not None
+            and watched.parentWidget().window() is self._window
+        ):
+            self.center(watched)
+        return False
+
+    def center(self, dialog: QDialog) -> None:
+        """Put ``dialog`` in the middle of the page area."""
+        stack = self._window.stack
+        middle = stack.mapToGlobal(stack.rect().center())
+        area = self._window.available()
+        frame = dialog.frameGeometry()
+        width = min(frame.width(), area.width())
+        height = min(frame.height(), area.height())
+        if (width, height) != (frame.width(), frame.height()):
+            dialog.resize(
+                dialog.width() - frame.width() + width, dialog.height() - frame.height() + height
+            )
+        x = min(max(middle.x() - width // 2, area.left()), area.right() - width + 1)
+        y = min(max(middle.y() - height // 2, area.top()), area.bottom() - height + 1)
+        dialog.move(x, y)

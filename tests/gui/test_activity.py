@@ -414,7 +414,7 @@ def test_payment_needing_review_is_listed(page, qtbot, core, arun):
 def test_screenshots(ui, qtbot, tmp_path):
     out = screenshots_dir(tmp_path) / "activity-wallet"
     shots = screenshot_states(ui, out)
-    assert [p.name for p in shots] == [
+    names = [
         "activity_sales.png",
         "activity_sale_details.png",
         "activity_dismiss.png",
@@ -425,5 +425,8 @@ def test_screenshots(ui, qtbot, tmp_path):
         "wallet_import_paste.png",
         "wallet_import_scanning.png",
         "wallet_import_done.png",
+    ]
+    assert [p.relative_to(out).as_posix() for p in shots] == [
+        f"{scheme}/{name}" for scheme in ("light", "dark") for name in names
     ]
     assert all(p.stat().st_size > 5000 for p in shots)

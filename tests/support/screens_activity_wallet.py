@@ -15,13 +15,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pos_app.core.cashu.tokens import parse_token, serialize_token_v4
 from pos_app.core.store.schema import KeysetRow, Mint, ProofRow
 from pos_app.core.wallet.receive import ReceiveResult
 from pos_app.core.wallet.send import SendResult
-from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.pages.activity import ActivityPage
 from pos_app.ui.pages.wallet import WalletPage
@@ -32,7 +31,7 @@ from tests.support.activity_data import (
     sale_rows,
 )
 from tests.support.qrvideo import fake_token, render_qr_frame
-from tests.support.screens_common import pump_until, save
+from tests.support.screens_common import SCHEMES, pump_until, save, themed
 
 MINTS = ("https://mint.coffee.example", "https://ecash.bank.example", "https://8333.space:3338")
 
@@ -152,21 +151,17 @@ def screenshot_states(ui: UiContext, out_dir: Path) -> list[Path]:
     """Capture every state of the Activity and Wallet pages; returns the PNG paths."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance()
-    saved = (app.styleSheet(), app.font(), app.style().name())
-    theme.apply(app)
     shots: list[Path] = []
-    try:
-        ids = _seed_sales(ui)
-        _seed_attention(ui, ids["part"])
-        _seed_details(ui, ids["paid"])
-        _seed_coins(ui)
-        _activity(ui, out_dir, ids, shots)
-        _wallet(ui, out_dir, shots)
-    finally:
-        app.setStyleSheet(saved[0])
-        app.setFont(saved[1])
-        app.setStyle(saved[2])
+    ids = _seed_sales(ui)
+    _seed_attention(ui, ids["part"])
+    _seed_details(ui, ids["paid"])
+    _seed_coins(ui)
+    for scheme in SCHEMES:
+        with themed(scheme):
+            folder = out_dir / scheme
+            folder.mkdir(exist_ok=True)
+            _activity(ui, folder, ids, shots)
+            _wallet(ui, folder, shots)
     return shots
 
 

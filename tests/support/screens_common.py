@@ -8,11 +8,16 @@ runs the asyncio tasks the widgets spawn.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+
+from pos_app.ui import theme
+
+SCHEMES = ("light", "dark")
 
 
 def pump_until(condition: Callable[[], object], timeout: float = 20.0) -> None:
@@ -39,3 +44,20 @@ def save(widget: QWidget, path: Path, settle: float = 0.15) -> Path:
     if not widget.grab().save(str(path)):
         raise OSError(f"could not write {path}")
     return path
+
+
+@contextmanager
+def themed(scheme: str) -> Iterator[None]:
+    """The app's theme in ``scheme`` (light or dark) for a block; the look before it after."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    saved = (app.styleSheet(), app.font(), app.style().name(), app.palette(), theme.scheme())
+    theme.apply(app, scheme)
+    try:
+        yield
+    finally:
+        theme.apply(app, saved[4])
+        app.setStyleSheet(saved[0])
+        app.setFont(saved[1])
+        app.setStyle(saved[2])
+        app.setPalette(saved[3])

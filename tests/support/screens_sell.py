@@ -13,10 +13,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.customer_display import CustomerDisplay
 from pos_app.ui.messages import explain, recovering_advice
@@ -24,30 +23,11 @@ from pos_app.ui.pages.sell import SellPage
 from pos_app.ui.receipt import build_receipt, save_pdf
 from pos_app.ui.widgets.qr import QrView
 from tests.support.qrvideo import fake_token, static_qr_video
-from tests.support.screens_common import pump_until, save
+from tests.support.screens_common import SCHEMES, pump_until, save, themed
 
 # A real NUT-18 request (from the spec's examples): scanned by mistake, it shows the hint.
 REQUEST = "creqApWF0gaNhdGVub3N0cmFheKlucHJvZmlsZTFxeTI4d3VtbjhnaGo3dW45ZDNzaGp0bnl2OWtoMnVld2Q5aHN6OW1od2RlbjV0ZTB3ZmprY2N0ZTljdXJ4dmVuOWVlaHFjdHJ2NWhzenJ0aHdkZW41dGUwZGVoaHh0bnZkYWtxcWd5ZGFxeTdjdXJrNDM5eWtwdGt5c3Y3dWRoZGh1NjhzdWNtMjk1YWtxZWZkZWhrZjBkNDk1Y3d1bmw1YWeBgmFuYjE3YWloYjdhOTAxNzZhYQphdWNzYXRhbYF4Imh0dHBzOi8vbm9mZWVzLnRlc3RudXQuY2FzaHUuc3BhY2U="
 SIZE = (1130, 760)  # the main window's page area at its default 1280x800
-
-
-def dark_palette() -> QPalette:
-    """A dark palette like the system's dark mode (Fusion colours)."""
-    p = QPalette()
-    for role, color in (
-        (QPalette.ColorRole.Window, "#1f2125"),
-        (QPalette.ColorRole.WindowText, "#f2f2f4"),
-        (QPalette.ColorRole.Base, "#16181b"),
-        (QPalette.ColorRole.AlternateBase, "#2a2c31"),
-        (QPalette.ColorRole.Text, "#f2f2f4"),
-        (QPalette.ColorRole.Button, "#2f3237"),
-        (QPalette.ColorRole.ButtonText, "#f2f2f4"),
-        (QPalette.ColorRole.Highlight, "#8ab4f8"),
-        (QPalette.ColorRole.HighlightedText, "#111111"),
-        (QPalette.ColorRole.PlaceholderText, "#8d9096"),
-    ):
-        p.setColor(role, QColor(color))
-    return p
 
 
 def receipt_png(pdf: Path, png: Path) -> Path | None:
@@ -81,21 +61,15 @@ def screenshot_states(ui: UiContext, out_dir: Path | str) -> list[Path]:
     work = Path(tempfile.mkdtemp(prefix="sell-screens-"))
     ui.camera_override = str(static_qr_video(work / "request.mp4", REQUEST, seconds=2).path)
     shots: list[Path] = []
-    original = app.palette()
 
     def grab(widget: QWidget, name: str) -> None:
         pump_until(lambda: not any(q.pending for q in widget.findChildren(QrView)))
         shots.append(save(widget, out / f"sell-{name}.png"))
 
-    try:
-        for scheme in ("light", "dark"):
-            app.setPalette(dark_palette() if scheme == "dark" else original)
-            theme.apply(app)
+    for scheme in SCHEMES:
+        with themed(scheme):
             _page_states(ui, scheme, grab)
             _customer_display(scheme, grab)
-    finally:
-        app.setPalette(original)
-        theme.apply(app)
     png = _receipt(out)
     return [*shots, png] if png else shots
 

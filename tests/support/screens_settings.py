@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pos_app.core.errors import StorageError
-from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.add_mint import AddMintDialog
 from pos_app.ui.dialogs.setup_wizard import SetupWizard
 from pos_app.ui.dialogs.unlock import UnlockDialog
 from pos_app.ui.pages.settings import SettingsPage
-from tests.support.screens_common import pump_until, save
+from tests.support.screens_common import SCHEMES, pump_until, save, themed
 from tests.support.testmint import free_port
 
 VALID_WORDS = "abandon " * 11 + "about"  # the BIP39 test vector
@@ -198,15 +197,16 @@ def screenshot_states(ui: UiContext, out_dir: Path, *, mint_url: str | None = No
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance()
-    if isinstance(app, QApplication) and not app.styleSheet():
-        theme.apply(app)  # look as in the real app
     if mint_url is None:
         known = [m for m in ui.core.db.transact(ui.core.mints.list) if m["trusted"]]
         mint_url = known[0]["url"] if known else None
     shots: list[Path] = []
-    _wizard_states(ui, out_dir, mint_url, shots)
-    _unlock_states(out_dir, shots)
-    _add_mint_states(ui, out_dir, mint_url, shots)
-    _settings_states(ui, out_dir, shots)
+    for scheme in SCHEMES:
+        with themed(scheme):
+            folder = out_dir / scheme
+            folder.mkdir(exist_ok=True)
+            _wizard_states(ui, folder, mint_url, shots)
+            _unlock_states(folder, shots)
+            _add_mint_states(ui, folder, mint_url, shots)
+            _settings_states(ui, folder, shots)
     return shots

@@ -45,6 +45,7 @@ class NotificationsDialog(QDialog):
         self.empty = QLabel(self.tr("Nothing needs your attention."))
         self.empty.setProperty("role", "muted")
         self.mark = QPushButton(self.tr("Mark all as read"))
+        theme.set_icon(self.mark, "check-all")
         self.mark.clicked.connect(self.mark_all_read)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

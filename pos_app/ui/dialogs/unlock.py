@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from pos_app.app import App
 from pos_app.core.errors import PosError
 from pos_app.core.store.keys import ENV_KEY, ENV_PASSPHRASE, KeyStore
+from pos_app.ui import theme
 from pos_app.ui.tasks import as_pos_error, in_thread, spawn, until_finished
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ class UnlockDialog(QDialog):
             self.tr("Unlock") if ask_passphrase else self.tr("Try again")
         )
         self.unlock_button.setProperty("role", "primary")
+        theme.set_icon(self.unlock_button, "lock-open-variant-outline")
         self.unlock_button.setMinimumWidth(140)
         self.unlock_button.clicked.connect(self.submit)
         for button in (self.quit_button, self.unlock_button):

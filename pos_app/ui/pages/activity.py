@@ -74,6 +74,7 @@ class ActivityPage(Page):
         columns.setSortIndicatorShown(True)
         self.table.doubleClicked.connect(lambda _index: self.open_details())
         self.details_button = QPushButton(self.tr("Details (Enter)"))
+        theme.set_icon(self.details_button, "text-box-search-outline")
         self.details_button.clicked.connect(self.open_details)
         self.pager = Pager()
         self.pager.previous.connect(self.model.previous_page)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.core.errors import PosError
+from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.page import Page
@@ -72,6 +73,7 @@ class HealthPage(Page):
         self.summary = QLabel()
         self.summary.setProperty("role", "muted")
         self.check_button = QPushButton(self.tr("Check now"))
+        theme.set_icon(self.check_button, "refresh")
         self.check_button.clicked.connect(self.check_now)
         top = QHBoxLayout()
         top.addWidget(heading)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.core.errors import PosError
 from pos_app.core.payments.records import PayResult
+from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.messages import Advice, explain, explain_error, known, recovering_advice
 from pos_app.ui.models import sale_format as fmt
@@ -99,6 +100,7 @@ class PaymentView(QWidget):
         self.receipts.failed.connect(self.ui.report)
         self.new_button = self._button(self.tr("New sale  \u23ce"), self._enter)
         self.new_button.setProperty("role", "primary")
+        theme.set_icon(self.new_button, "plus", size=28)
         self.new_button.setMinimumHeight(64)
         self.new_button.setStyleSheet("font-size: 18pt;")
 

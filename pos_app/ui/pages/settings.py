@@ -102,9 +102,11 @@ class SettingsPage(Page):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.revert_button = QPushButton(self.tr("Revert"))
+        theme.set_icon(self.revert_button, "undo")
         self.revert_button.clicked.connect(self.reload)
         self.save_button = QPushButton(self.tr("Save  (Ctrl+S)"))
         self.save_button.setProperty("role", "primary")
+        theme.set_icon(self.save_button, "content-save-outline")
         self.save_button.clicked.connect(self.save)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         bar = QHBoxLayout()
@@ -263,6 +265,7 @@ class SettingsPage(Page):
         self.values.update(stored)
         self.dirty = bool(refused)
         self._report(len(stored), refused)
+        self.ui.bridge.settings_saved.emit(stored)
 
     def _report(self, saved: int, refused: int) -> None:
         if refused:

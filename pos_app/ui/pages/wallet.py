@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.core.errors import PosError
+from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.export_dialog import ExportDialog
 from pos_app.ui.dialogs.import_dialog import ImportDialog
@@ -78,8 +79,11 @@ class WalletPage(Page):
 
         self.export_button = QPushButton(self.tr("Export to file… (Ctrl+E)"))
         self.export_button.setProperty("role", "primary")
+        theme.set_icon(self.export_button, "tray-arrow-up")
         self.import_button = QPushButton(self.tr("Import… (Ctrl+I)"))
+        theme.set_icon(self.import_button, "tray-arrow-down")
         self.check_button = QPushButton(self.tr("Check with the mints"))
+        theme.set_icon(self.check_button, "refresh")
         self.check_button.setToolTip(
             self.tr("Ask the mints which exported tokens were redeemed and which coins are spent.")
         )

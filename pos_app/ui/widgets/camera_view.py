@@ -6,8 +6,12 @@ from PySide6.QtCore import QLineF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from pos_app.ui import theme
+
 SCAN_AREA = 0.86  # side of the scan square, as a fraction of the picture's height
 GUIDE_COLOR = "#34c759"  # bright on any picture, light or dark scheme alike
+PLACEHOLDER_COLOR = "#d0d3d8"  # the preview is dark in both schemes
+PLACEHOLDER_ICON = "camera-outline"
 
 
 class CameraView(QWidget):
@@ -23,6 +27,7 @@ class CameraView(QWidget):
         self.setMinimumSize(320, 180)
         self._image: QImage | None = None
         self.placeholder = self.tr("Starting the camera…")
+        self.placeholder_icon = PLACEHOLDER_ICON
         self.frames_shown = 0
         self.active = True  # False draws the guide grey (not scanning)
 
@@ -32,9 +37,10 @@ class CameraView(QWidget):
         self.frames_shown += 1
         self.update()
 
-    def set_placeholder(self, text: str) -> None:
-        """Text shown while there is no picture (camera starting, missing...)."""
+    def set_placeholder(self, text: str, icon: str = PLACEHOLDER_ICON) -> None:
+        """Text (and icon) shown while there is no picture (camera starting, missing...)."""
         self.placeholder = text
+        self.placeholder_icon = icon
         self.update()
 
     def clear(self) -> None:
@@ -63,39 +69,33 @@ class CameraView(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#111316"))
         target = self._picture_rect()
-        if self._image is not None:
-            painter.drawImage(target, self._image)
-        else:
-            painter.setPen(QColor("#d0d3d8"))
-            painter.drawText(
-                self.rect().adjusted(12, 12, -12, -12),
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                self.placeholder,
-            )
+        if self._image is None:
+            # No picture, no scan guide: corners over nothing would say "scanning".
+            self._paint_placeholder(painter)
+            painter.end()
+            return
+        painter.drawImage(target, self._image)
         side = target.height() * SCAN_AREA
         area = QRectF(target.center().x() - side / 2, target.center().y() - side / 2, side, side)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         color = QColor(GUIDE_COLOR if self.active else "#9aa0a6")
         # Dim outside the scan area so the eye goes to the square.
-        if self._image is not None:
-            shade = QColor(0, 0, 0, 90)
-            painter.fillRect(
-                QRectF(target.left(), target.top(), target.width(), area.top() - target.top()),
-                shade,
-            )
-            painter.fillRect(
-                QRectF(
-                    target.left(), area.bottom(), target.width(), target.bottom() - area.bottom()
-                ),
-                shade,
-            )
-            painter.fillRect(
-                QRectF(target.left(), area.top(), area.left() - target.left(), area.height()), shade
-            )
-            painter.fillRect(
-                QRectF(area.right(), area.top(), target.right() - area.right(), area.height()),
-                shade,
-            )
+        shade = QColor(0, 0, 0, 90)
+        painter.fillRect(
+            QRectF(target.left(), target.top(), target.width(), area.top() - target.top()),
+            shade,
+        )
+        painter.fillRect(
+            QRectF(target.left(), area.bottom(), target.width(), target.bottom() - area.bottom()),
+            shade,
+        )
+        painter.fillRect(
+            QRectF(target.left(), area.top(), area.left() - target.left(), area.height()), shade
+        )
+        painter.fillRect(
+            QRectF(area.right(), area.top(), target.right() - area.right(), area.height()),
+            shade,
+        )
         pen = QPen(color, max(4.0, side / 32), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         arm = side / 5
@@ -108,3 +108,17 @@ class CameraView(QWidget):
             painter.drawLine(QLineF(x, y, x + dx * arm, y))
             painter.drawLine(QLineF(x, y, x, y + dy * arm))
         painter.end()
+
+    def _paint_placeholder(self, painter: QPainter) -> None:
+        """A camera symbol above the placeholder text, centred."""
+        box = self.rect().adjusted(12, 12, -12, -12)
+        side = min(64, box.height() // 3)
+        if side >= 24:
+            pixmap = theme.icon(self.placeholder_icon, color=PLACEHOLDER_COLOR).pixmap(side, side)
+            painter.drawPixmap(box.center().x() - side // 2, box.center().y() - side - 8, pixmap)
+            box.setTop(box.center().y())
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        else:
+            flags = Qt.AlignmentFlag.AlignCenter
+        painter.setPen(QColor(PLACEHOLDER_COLOR))
+        painter.drawText(box, flags | Qt.TextFlag.TextWordWrap, self.placeholder)

@@ -61,15 +61,15 @@ class Keypad(QWidget):
         self.amount_label = QLabel()
         self.amount_label.setObjectName("keypad-amount")
         self.amount_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.amount_label.setStyleSheet("font-size: 54pt; font-weight: 700;")
+        self.amount_label.setStyleSheet(f"font-size: {theme.TYPE.display}pt; font-weight: 700;")
         self.sats_label = QLabel()
         self.sats_label.setObjectName("keypad-sats")
         self.sats_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.sats_label.setStyleSheet("font-size: 20pt;")
+        self.sats_label.setStyleSheet(f"font-size: {theme.TYPE.subtitle + 3}pt;")
         self.error_label = QLabel()
         self.error_label.setProperty("role", "error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("font-size: 15pt;")
+        self.error_label.setStyleSheet(f"font-size: {theme.TYPE.body_large}pt;")
         self.error_label.hide()
         self.memo = QLineEdit()
         self.memo.setPlaceholderText(self.tr("Memo (optional)"))
@@ -89,6 +89,7 @@ class Keypad(QWidget):
         self.charge_button = QPushButton(self.tr("Charge  \u23ce"))
         self.charge_button.setObjectName("charge")
         self.charge_button.setProperty("role", "primary")
+        theme.set_icon(self.charge_button, "qrcode", size=28)
         self.charge_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.charge_button.setMinimumHeight(84)
         self.charge_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -271,7 +272,8 @@ class Keypad(QWidget):
         muted = not self._text
         c = theme.colors()
         self.amount_label.setStyleSheet(
-            f"font-size: 54pt; font-weight: 700; color: {c.muted if muted else c.text};"
+            f"font-size: {theme.TYPE.display}pt; font-weight: 700; "
+            f"color: {c.muted if muted else c.text};"
         )
         estimate = self.sat_estimate()
         if not self.fiat:

@@ -65,10 +65,13 @@ class MintList(QWidget):
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
         self.add_button = QPushButton(self.tr("Add mint…"))
+        theme.set_icon(self.add_button, "plus")
         self.add_button.clicked.connect(self.open_add_dialog)
         self.trust_button = QPushButton(self.tr("Trust"))
+        theme.set_icon(self.trust_button, "shield-check-outline")
         self.trust_button.clicked.connect(self._toggle_selected)
         self.remove_button = QPushButton(self.tr("Remove"))
+        theme.set_icon(self.remove_button, "delete-outline")
         self.remove_button.setProperty("role", "danger")
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()

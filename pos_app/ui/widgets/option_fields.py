@@ -40,7 +40,7 @@ EDITOR_WIDTH = 520
 # Radio buttons and check boxes big enough for a finger on a touch screen.
 TOUCH_INDICATORS = """
 QRadioButton::indicator, QCheckBox::indicator { width: 22px; height: 22px; }
-QRadioButton, QCheckBox { spacing: 10px; min-height: 32px; }
+QRadioButton, QCheckBox { spacing: 10px; min-height: 44px; }
 """
 
 
@@ -239,6 +239,9 @@ class ChoiceField(OptionField):
     NAMES = {
         "keep": QT_TRANSLATE_NOOP("Settings", "Keep it"),
         "return": QT_TRANSLATE_NOOP("Settings", "Hand back change"),
+        "system": QT_TRANSLATE_NOOP("Settings", "Same as the computer"),
+        "light": QT_TRANSLATE_NOOP("Settings", "Light"),
+        "dark": QT_TRANSLATE_NOOP("Settings", "Dark"),
     }
 
     def __init__(self, option: Option, parent: QWidget | None = None) -> None:

@@ -17,7 +17,7 @@ class SaleCode(QWidget):
         self.bech32 = False  # show creqb1 (NUT-26) instead of creqA (NUT-18)
         self._requests = ("", "")
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.title.setStyleSheet(f"font-size: {theme.TYPE.subtitle}pt; font-weight: 600;")
         self.title.setWordWrap(True)
         self.qr = QrView()
         self.qr.setMinimumSize(300, 300)

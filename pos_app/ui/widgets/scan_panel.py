@@ -73,6 +73,7 @@ class ScanPanel(QWidget):
         self.paste.setMinimumHeight(48)
         self.paste.installEventFilter(self)  # Enter pays (and goes no further)
         self.paste_button = QPushButton(self.tr("Pay"))
+        theme.set_icon(self.paste_button, "check-bold")
         self.paste_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.paste_button.clicked.connect(self._pasted)
         paste_row = QHBoxLayout()
@@ -174,7 +175,9 @@ class ScanPanel(QWidget):
     def show_hint(self, text: str, level: str = "warn", seconds: int = HINT_SECONDS) -> None:
         """A short message under the camera for a few seconds."""
         color = getattr(theme.colors(), level, theme.colors().warn)
-        self.hint.setStyleSheet(f"color: {color}; font-size: 15pt; font-weight: 600;")
+        self.hint.setStyleSheet(
+            f"color: {color}; font-size: {theme.TYPE.body_large}pt; font-weight: 600;"
+        )
         self.hint.setText(text)
         self.hint.show()
         self._hint_timer.start(seconds * 1000)
@@ -198,7 +201,8 @@ class ScanPanel(QWidget):
     def _camera_failed(self, text: str) -> None:
         self.camera.clear()
         self.camera.set_placeholder(
-            self.tr("Camera not available: {error}\nPaste the token instead.").format(error=text)
+            self.tr("Camera not available: {error}\nPaste the token instead.").format(error=text),
+            "camera-off-outline",
         )
         self.camera_failed.emit(text)
 

@@ -1,9 +1,9 @@
-"""A coloured dot with a word: online, degraded, offline, unknown."""
+"""A status icon with a word: online, degraded, offline, unknown."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from pos_app.ui import theme
 
@@ -21,15 +21,39 @@ def status_text(status: str) -> str:
     return QCoreApplication.translate("StatusLight", word)
 
 
-class StatusLight(QLabel):
-    """``● Online`` in the status colour (so colour is never the only signal)."""
+ICONS = {
+    "online": "check-circle",
+    "degraded": "alert-circle",
+    "offline": "close-circle",
+}
+
+
+class StatusLight(QWidget):
+    """A status icon and word in the status colour, so colour is never the only signal.
+
+    A tick for online, an exclamation mark for slow, a cross for offline.
+    """
 
     def __init__(self, status: str = "unknown", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.icon = QLabel()
+        self.word = QLabel()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(theme.SPACE.s, 0, theme.SPACE.s, 0)
+        layout.setSpacing(theme.SPACE.s)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.word, 1)
         self.set_status(status)
 
     def set_status(self, status: str) -> None:
         """Show ``status``."""
         self.status = status
-        color = getattr(theme.colors(), COLOR.get(status, "muted"))
-        self.setText(f'<span style="color:{color}; font-size:18pt">●</span> {status_text(status)}')
+        role = COLOR.get(status, "muted")
+        size = theme.ICON
+        self.icon.setPixmap(theme.icon(ICONS.get(status, "help-circle-outline"), role).pixmap(size))
+        self.word.setText(status_text(status))
+        self.word.setStyleSheet(f"color: {getattr(theme.colors(), role)}; font-weight: 600;")
+
+    def text(self) -> str:
+        """The status word (as read by a screen reader or a test)."""
+        return self.word.text()

@@ -87,7 +87,8 @@ class StatusPanel(QFrame):
             f"border: 3px solid {color}; border-radius: 12px; }}"
             f"QLabel#status-title {{ color: {color}; font-size: {self._title_pt}pt; "
             "font-weight: 700; background: transparent; border: none; }"
-            f"QLabel#status-text {{ font-size: 15pt; background: transparent; border: none; }}"
+            f"QLabel#status-text {{ font-size: {theme.TYPE.body_large}pt; "
+            "background: transparent; border: none; }"
         )
         self.mark.setStyleSheet(
             f"color: {color}; font-size: {self._title_pt + 8}pt; background: transparent;"
