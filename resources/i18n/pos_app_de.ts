@@ -4,6 +4,30 @@
 <context>
     <name></name>
     <message>
+        <source>The mint refused the token</source>
+        <translation>Die Mint hat den Token abgelehnt</translation>
+    </message>
+    <message>
+        <source>The sale was counted as paid offline, but the money never arrived: contact the customer or write it off, then Dismiss.</source>
+        <translation>Der Verkauf wurde offline als bezahlt gezählt, aber das Geld kam nie an: Kunden kontaktieren oder abschreiben, dann Schließen.</translation>
+    </message>
+    <message>
+        <source>The sale is not paid: ask the customer to pay again; if the goods have left, the amount is lost. Dismiss once it is settled.</source>
+        <translation>Der Verkauf ist nicht bezahlt: Kunden bitten, erneut zu zahlen; ist die Ware schon weg, ist der Betrag verloren. Schließen, sobald es geklärt ist.</translation>
+    </message>
+    <message>
+        <source>Cancelled after {paid} was paid</source>
+        <translation>Storniert, nachdem {paid} bezahlt war</translation>
+    </message>
+    <message>
+        <source>Expired after {paid} was paid</source>
+        <translation>Abgelaufen, nachdem {paid} bezahlt war</translation>
+    </message>
+    <message>
+        <source>Give it back: Refund makes a token (QR code and file); Dismiss if you refunded it another way.</source>
+        <translation>Zurückgeben: Erstatten erstellt einen Token (QR-Code und Datei); Schließen, wenn Sie anders erstattet haben.</translation>
+    </message>
+    <message>
         <source>Token redeem</source>
         <translation>Token einlösen</translation>
     </message>
@@ -26,6 +50,10 @@
     <message>
         <source>Payment</source>
         <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>Refund owed</source>
+        <translation>Erstattung offen</translation>
     </message>
     <message>
         <source>Open</source>
@@ -344,12 +372,24 @@
         <translation>Diese Zahlung ihrem Verkauf gutschreiben</translation>
     </message>
     <message>
+        <source>Refund…</source>
+        <translation>Erstatten…</translation>
+    </message>
+    <message>
+        <source>Give the paid amount back as a token</source>
+        <translation>Den bezahlten Betrag als Token zurückgeben</translation>
+    </message>
+    <message>
         <source>Needs attention ({count})</source>
         <translation>Braucht Aufmerksamkeit ({count})</translation>
     </message>
     <message>
         <source>Trying again…</source>
         <translation>Neuer Versuch …</translation>
+    </message>
+    <message>
+        <source>Refund token made: {amount}.</source>
+        <translation>Erstattungs-Token erstellt: {amount}.</translation>
     </message>
     <message>
         <source>Saving your decision…</source>
@@ -362,6 +402,14 @@
     <message>
         <source>Rejected.</source>
         <translation>Abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Recorded as refunded.</source>
+        <translation>Als erstattet vermerkt.</translation>
     </message>
     <message>
         <source>Dismissing…</source>
@@ -619,6 +667,10 @@
         <translation>Bitte warten: Ihre Zahlung wird an der Kasse geprüft.</translation>
     </message>
     <message>
+        <source>Your token could not be redeemed. Please pay again.</source>
+        <translation>Ihr Token konnte nicht eingelöst werden. Bitte zahlen Sie erneut.</translation>
+    </message>
+    <message>
         <source>This price has expired. The cashier starts a new sale.</source>
         <translation>Dieser Preis ist abgelaufen. Die Kasse startet einen neuen Verkauf.</translation>
     </message>
@@ -640,6 +692,30 @@
     <message>
         <source>Accept</source>
         <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Refunded another way</source>
+        <translation>Anders erstattet</translation>
+    </message>
+    <message>
+        <source>The refund of {amount} is recorded as given, and leaves the list. How was the customer refunded?</source>
+        <translation>Die Erstattung von {amount} wird als erledigt vermerkt und verschwindet aus der Liste. Wie wurde der Kunde erstattet?</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Vermerken</translation>
+    </message>
+    <message>
+        <source>Close failed payment</source>
+        <translation>Fehlgeschlagene Zahlung schließen</translation>
+    </message>
+    <message>
+        <source>The failed payment ({amount}) leaves the list; the sale is not credited. Nothing is deleted. How was it settled?</source>
+        <translation>Die fehlgeschlagene Zahlung ({amount}) verschwindet aus der Liste; der Verkauf wird nicht gutgeschrieben. Nichts wird gelöscht. Wie wurde es geklärt?</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Reject payment</source>
@@ -1007,8 +1083,32 @@
         <translation>Cashu-Kasse</translation>
     </message>
     <message>
+        <source>&amp;App</source>
+        <translation>&amp;App</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
         <source>Notifications</source>
         <translation>Mitteilungen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>A sale is open: {amount}, not paid yet.</source>
+        <translation>Ein Verkauf ist offen: {amount}, noch nicht bezahlt.</translation>
+    </message>
+    <message>
+        <source>If you quit now, the customer cannot pay it at this till; it stays in Activity and expires on its own. Money already received is kept.</source>
+        <translation>Wenn Sie jetzt beenden, kann der Kunde an dieser Kasse nicht zahlen; der Verkauf bleibt in Aktivität und läuft von selbst ab. Bereits erhaltenes Geld bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Keep selling</source>
+        <translation>Weiter verkaufen</translation>
     </message>
 </context>
 <context>
@@ -1212,6 +1312,10 @@
         <translation>Zu prüfen</translation>
     </message>
     <message>
+        <source>Payment failed: not paid</source>
+        <translation>Zahlung fehlgeschlagen: nicht bezahlt</translation>
+    </message>
+    <message>
         <source>Waiting for payment</source>
         <translation>Warte auf Zahlung</translation>
     </message>
@@ -1240,8 +1344,20 @@
         <translation>Noch zu zahlen: {left}.</translation>
     </message>
     <message>
-        <source>{paid} received.</source>
-        <translation>{paid} erhalten.</translation>
+        <source>Not confirmed yet.
+Goods at the shop&apos;s risk.</source>
+        <translation>Noch nicht bestätigt.
+Ware auf Risiko des Geschäfts.</translation>
+    </message>
+    <message>
+        <source>Not paid.
+Ask for another payment.</source>
+        <translation>Nicht bezahlt.
+Um eine neue Zahlung bitten.</translation>
+    </message>
+    <message>
+        <source>{paid} was already paid. Press Esc again to cancel the sale; the refund is then listed under Needs attention in Activity.</source>
+        <translation>{paid} wurde schon bezahlt. Drücken Sie erneut Esc, um den Verkauf zu stornieren; die Erstattung steht dann unter „Zu erledigen“ in Aktivität.</translation>
     </message>
     <message>
         <source>Accepted offline: it is redeemed when the mint is back.</source>
@@ -1272,16 +1388,26 @@
         <translation>Neuer Verkauf, gleicher Betrag  ⏎</translation>
     </message>
     <message>
+        <source>{price} paid.</source>
+        <translation>{price} bezahlt.</translation>
+    </message>
+    <message>
+        <source>{price} paid ({sats}).</source>
+        <translation>{price} bezahlt ({sats}).</translation>
+    </message>
+    <message>
+        <source>The customer gave {given}: change {change}. Let them scan the change code.</source>
+        <translation>Der Kunde gab {given}: Wechselgeld {change}. Lassen Sie den Wechselgeld-Code scannen.</translation>
+    </message>
+    <message>
+        <source>The customer gave {given}: {change} over, kept by the shop.</source>
+        <translation>Der Kunde gab {given}: {change} zu viel, vom Geschäft behalten.</translation>
+    </message>
+    <message>
         <source>{paid}
 received</source>
         <translation>{paid}
 erhalten</translation>
-    </message>
-    <message>
-        <source>The token is safe.
-Nothing to do now.</source>
-        <translation>Der Token ist sicher.
-Jetzt nichts zu tun.</translation>
     </message>
     <message>
         <source>Tell the owner.</source>
@@ -1298,10 +1424,6 @@ of {amount}</source>
 {left}</source>
         <translation>Noch zu zahlen
 {left}</translation>
-    </message>
-    <message>
-        <source>{paid} was already paid. Press Esc again to cancel the sale; the owner refunds the customer.</source>
-        <translation>{paid} wurden schon bezahlt. Nochmals Esc drücken, um den Verkauf abzubrechen; der Inhaber erstattet dem Kunden.</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1447,81 @@ of {amount}</source>
     <message>
         <source>Saved: {name}</source>
         <translation>Gespeichert: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund the customer</source>
+        <translation>Kunden erstatten</translation>
+    </message>
+    <message>
+        <source>Refund {amount} for sale {sale}</source>
+        <translation>{amount} für Verkauf {sale} erstatten</translation>
+    </message>
+    <message>
+        <source>The amount the customer paid is given back as an ecash token: they scan the QR code, or take the file. It comes from the mint they paid with when the shop holds enough there.</source>
+        <translation>Der bezahlte Betrag wird als E-Cash-Token zurückgegeben: Der Kunde scannt den QR-Code oder nimmt die Datei. Er kommt von der Mint, mit der gezahlt wurde, wenn das Geschäft dort genug hält.</translation>
+    </message>
+    <message>
+        <source>Folder for the token file (optional)</source>
+        <translation>Ordner für die Token-Datei (optional)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>Speichern in</translation>
+    </message>
+    <message>
+        <source>Make refund token</source>
+        <translation>Erstattungs-Token erstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save the refund token to</source>
+        <translation>Erstattungs-Token speichern in</translation>
+    </message>
+    <message>
+        <source>Making the token…</source>
+        <translation>Token wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Token kopieren</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Refund of {amount}: let the customer scan it</source>
+        <translation>Erstattung von {amount}: vom Kunden scannen lassen</translation>
+    </message>
+    <message>
+        <source>Saved to: {path}</source>
+        <translation>Gespeichert in: {path}</translation>
+    </message>
+    <message>
+        <source>No file saved (no folder): copy the token or let it be scanned.</source>
+        <translation>Keine Datei gespeichert (kein Ordner): Token kopieren oder scannen lassen.</translation>
+    </message>
+    <message>
+        <source>From mint: {mint}</source>
+        <translation>Von der Mint: {mint}</translation>
+    </message>
+    <message>
+        <source>Long token: the QR code is animated; scan it until it completes.</source>
+        <translation>Langer Token: Der QR-Code ist animiert; scannen, bis er vollständig ist.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
     </message>
 </context>
 <context>
@@ -1570,8 +1767,8 @@ of {amount}</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <source>Sats</source>
-        <translation>Sats</translation>
+        <source>Due in sat</source>
+        <translation>Fällig in sat</translation>
     </message>
     <message>
         <source>Paid</source>
@@ -1712,6 +1909,14 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Wechselgeld zurückgeben</translation>
     </message>
     <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
         <source>Which payments to accept</source>
         <translation>Welche Zahlungen annehmen</translation>
     </message>
@@ -1774,6 +1979,14 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Refuse to pay a token out to Lightning when the fee would be more than this share of it.</source>
         <translation>Einen Token nicht per Lightning auszahlen, wenn die Gebühr mehr als diesen Anteil ausmachen würde.</translation>
+    </message>
+    <message>
+        <source>Fees always accepted up to</source>
+        <translation>Gebühren immer akzeptiert bis</translation>
+    </message>
+    <message>
+        <source>A fee of at most this many sat (or cents) is never refused, whatever its share of the payment: a 1 sat fee is 2.86% of a 35 sat token.</source>
+        <translation>Eine Gebühr von höchstens so vielen sat (oder Cent) wird nie abgelehnt, egal welcher Anteil der Zahlung: 1 sat Gebühr sind 2,86 % eines 35-sat-Tokens.</translation>
     </message>
     <message>
         <source>Fixed price of one bitcoin</source>
@@ -1870,6 +2083,26 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>The language of the app. The new language shows after a restart.</source>
         <translation>Die Sprache der App. Die neue Sprache erscheint nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Farben</translation>
+    </message>
+    <message>
+        <source>Light or dark screens, or the same as the computer&apos;s setting.</source>
+        <translation>Helle oder dunkle Anzeige, oder wie am Computer eingestellt.</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <source>Full screen till</source>
+        <translation>Kasse im Vollbild</translation>
+    </message>
+    <message>
+        <source>Fill the whole screen without a window frame, as a till at the counter.</source>
+        <translation>Den ganzen Bildschirm ohne Fensterrahmen füllen, wie eine Kasse an der Theke.</translation>
     </message>
     <message>
         <source>First retry after (seconds)</source>
@@ -2040,6 +2273,17 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>The wallet was created, but a mint could not be added: {reason} Press Finish to try again, or go Back to change the mints.</source>
         <translation>Die Wallet wurde angelegt, aber eine Mint konnte nicht hinzugefügt werden: {reason} Drücken Sie „Fertig“, um es erneut zu versuchen, oder „Zurück“, um die Mints zu ändern.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopMintsBanner</name>
+    <message>
+        <source>The shop&apos;s mint is offline: %1. A payment cannot be confirmed now; a token taken meanwhile is at the shop&apos;s risk until the mint is back.</source>
+        <translation>Die Mint des Geschäfts ist offline: %1. Eine Zahlung kann jetzt nicht bestätigt werden; ein in der Zwischenzeit angenommener Token ist auf Risiko des Geschäfts, bis die Mint zurück ist.</translation>
+    </message>
+    <message>
+        <source>Offline now: %1. Tokens from that mint cannot be confirmed; tokens from the shop&apos;s other mints are fine.</source>
+        <translation>Jetzt offline: %1. Token dieser Mint können nicht bestätigt werden; Token der anderen Mints des Geschäfts gehen.</translation>
     </message>
 </context>
 <context>
@@ -2343,12 +2587,16 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Dieser Verkauf ist schon bezahlt; es ist nichts mehr fällig. Keinen weiteren Token annehmen.</translation>
     </message>
     <message>
-        <source>Mint offline</source>
-        <translation>Mint offline</translation>
+        <source>Not confirmed: mint offline</source>
+        <translation>Nicht bestätigt: Mint offline</translation>
     </message>
     <message>
-        <source>The mint is offline. The token is kept and will be retried automatically.</source>
-        <translation>Die Mint ist offline. Der Token wird aufbewahrt und automatisch erneut versucht.</translation>
+        <source>The mint is offline, so this token is not confirmed yet; it is kept and retried automatically. Until the mint confirms it, the goods are at the shop&apos;s risk: the customer could still spend the token elsewhere.</source>
+        <translation>Die Mint ist offline, daher ist dieser Token noch nicht bestätigt; er wird aufbewahrt und automatisch erneut versucht. Bis die Mint ihn bestätigt, ist die Ware auf Risiko des Geschäfts: Der Kunde könnte den Token noch anderswo ausgeben.</translation>
+    </message>
+    <message>
+        <source>Mint offline</source>
+        <translation>Mint offline</translation>
     </message>
     <message>
         <source>Mint unreachable</source>
@@ -2425,6 +2673,10 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>No exchange rate is available, so the price cannot be turned into sats. Check the internet connection, or set a fixed rate in Settings.</source>
         <translation>Kein Wechselkurs verfügbar, daher lässt sich der Preis nicht in Sats umrechnen. Prüfen Sie die Internetverbindung oder legen Sie in den Einstellungen einen festen Kurs fest.</translation>
+    </message>
+    <message>
+        <source>A shop currency other than sat needs an exchange rate, or no sale can be priced. Add a rate source or set a fixed rate, then save again.</source>
+        <translation>Eine andere Geschäftswährung als sat braucht einen Wechselkurs, sonst kann kein Verkauf berechnet werden. Fügen Sie eine Kursquelle hinzu oder legen Sie einen festen Kurs fest und speichern Sie erneut.</translation>
     </message>
     <message>
         <source>Fee too high</source>
@@ -2560,6 +2812,10 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Change</source>
         <translation>Wechselgeld</translation>
+    </message>
+    <message>
+        <source>Overpaid, kept</source>
+        <translation>Überzahlt, behalten</translation>
     </message>
     <message>
         <source>Memo</source>

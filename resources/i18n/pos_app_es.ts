@@ -4,6 +4,30 @@
 <context>
     <name></name>
     <message>
+        <source>The mint refused the token</source>
+        <translation>El mint rechazó el token</translation>
+    </message>
+    <message>
+        <source>The sale was counted as paid offline, but the money never arrived: contact the customer or write it off, then Dismiss.</source>
+        <translation>La venta se contó como pagada sin conexión, pero el dinero nunca llegó: contacte al cliente o dela por perdida y luego Cerrar.</translation>
+    </message>
+    <message>
+        <source>The sale is not paid: ask the customer to pay again; if the goods have left, the amount is lost. Dismiss once it is settled.</source>
+        <translation>La venta no está pagada: pida al cliente que pague de nuevo; si la mercancía ya salió, el importe se ha perdido. Cierre cuando esté resuelto.</translation>
+    </message>
+    <message>
+        <source>Cancelled after {paid} was paid</source>
+        <translation>Cancelada tras pagarse {paid}</translation>
+    </message>
+    <message>
+        <source>Expired after {paid} was paid</source>
+        <translation>Caducada tras pagarse {paid}</translation>
+    </message>
+    <message>
+        <source>Give it back: Refund makes a token (QR code and file); Dismiss if you refunded it another way.</source>
+        <translation>A devolver: Reembolsar crea un token (código QR y archivo); Cerrar si lo reembolsó de otra forma.</translation>
+    </message>
+    <message>
         <source>Token redeem</source>
         <translation>Cobro de token</translation>
     </message>
@@ -26,6 +50,10 @@
     <message>
         <source>Payment</source>
         <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Refund owed</source>
+        <translation>Reembolso pendiente</translation>
     </message>
     <message>
         <source>Open</source>
@@ -344,12 +372,24 @@
         <translation>Abonar este pago a su venta</translation>
     </message>
     <message>
+        <source>Refund…</source>
+        <translation>Reembolsar…</translation>
+    </message>
+    <message>
+        <source>Give the paid amount back as a token</source>
+        <translation>Devolver el importe pagado como token</translation>
+    </message>
+    <message>
         <source>Needs attention ({count})</source>
         <translation>Requiere atención ({count})</translation>
     </message>
     <message>
         <source>Trying again…</source>
         <translation>Reintentando…</translation>
+    </message>
+    <message>
+        <source>Refund token made: {amount}.</source>
+        <translation>Token de reembolso creado: {amount}.</translation>
     </message>
     <message>
         <source>Saving your decision…</source>
@@ -362,6 +402,14 @@
     <message>
         <source>Rejected.</source>
         <translation>Rechazado.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Recorded as refunded.</source>
+        <translation>Registrado como reembolsado.</translation>
     </message>
     <message>
         <source>Dismissing…</source>
@@ -619,6 +667,10 @@
         <translation>Espere: el cajero está comprobando su pago.</translation>
     </message>
     <message>
+        <source>Your token could not be redeemed. Please pay again.</source>
+        <translation>Su token no se pudo canjear. Por favor, pague de nuevo.</translation>
+    </message>
+    <message>
         <source>This price has expired. The cashier starts a new sale.</source>
         <translation>Este precio ha caducado. El cajero inicia una nueva venta.</translation>
     </message>
@@ -640,6 +692,30 @@
     <message>
         <source>Accept</source>
         <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Refunded another way</source>
+        <translation>Reembolsado de otra forma</translation>
+    </message>
+    <message>
+        <source>The refund of {amount} is recorded as given, and leaves the list. How was the customer refunded?</source>
+        <translation>El reembolso de {amount} se registra como hecho y sale de la lista. ¿Cómo se reembolsó al cliente?</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <source>Close failed payment</source>
+        <translation>Cerrar el pago fallido</translation>
+    </message>
+    <message>
+        <source>The failed payment ({amount}) leaves the list; the sale is not credited. Nothing is deleted. How was it settled?</source>
+        <translation>El pago fallido ({amount}) sale de la lista; la venta no se abona. No se borra nada. ¿Cómo se resolvió?</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Reject payment</source>
@@ -1007,8 +1083,32 @@
         <translation>Caja Cashu</translation>
     </message>
     <message>
+        <source>&amp;App</source>
+        <translation>&amp;App</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
         <source>Notifications</source>
         <translation>Avisos</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>A sale is open: {amount}, not paid yet.</source>
+        <translation>Hay una venta abierta: {amount}, aún sin pagar.</translation>
+    </message>
+    <message>
+        <source>If you quit now, the customer cannot pay it at this till; it stays in Activity and expires on its own. Money already received is kept.</source>
+        <translation>Si sale ahora, el cliente no podrá pagar en esta caja; la venta queda en Actividad y caduca sola. El dinero ya recibido se conserva.</translation>
+    </message>
+    <message>
+        <source>Keep selling</source>
+        <translation>Seguir vendiendo</translation>
     </message>
 </context>
 <context>
@@ -1212,6 +1312,10 @@
         <translation>Por revisar</translation>
     </message>
     <message>
+        <source>Payment failed: not paid</source>
+        <translation>Pago fallido: no pagado</translation>
+    </message>
+    <message>
         <source>Waiting for payment</source>
         <translation>Esperando el pago</translation>
     </message>
@@ -1240,8 +1344,20 @@
         <translation>Falta por pagar: {left}.</translation>
     </message>
     <message>
-        <source>{paid} received.</source>
-        <translation>{paid} recibidos.</translation>
+        <source>Not confirmed yet.
+Goods at the shop&apos;s risk.</source>
+        <translation>Aún sin confirmar.
+Mercancía a riesgo de la tienda.</translation>
+    </message>
+    <message>
+        <source>Not paid.
+Ask for another payment.</source>
+        <translation>No pagado.
+Pida otro pago.</translation>
+    </message>
+    <message>
+        <source>{paid} was already paid. Press Esc again to cancel the sale; the refund is then listed under Needs attention in Activity.</source>
+        <translation>Ya se pagó {paid}. Pulse Esc otra vez para cancelar la venta; el reembolso aparecerá en «Requiere atención» en Actividad.</translation>
     </message>
     <message>
         <source>Accepted offline: it is redeemed when the mint is back.</source>
@@ -1272,16 +1388,26 @@
         <translation>Nueva venta, mismo importe  ⏎</translation>
     </message>
     <message>
+        <source>{price} paid.</source>
+        <translation>{price} pagado.</translation>
+    </message>
+    <message>
+        <source>{price} paid ({sats}).</source>
+        <translation>{price} pagado ({sats}).</translation>
+    </message>
+    <message>
+        <source>The customer gave {given}: change {change}. Let them scan the change code.</source>
+        <translation>El cliente dio {given}: cambio {change}. Que escanee el código del cambio.</translation>
+    </message>
+    <message>
+        <source>The customer gave {given}: {change} over, kept by the shop.</source>
+        <translation>El cliente dio {given}: {change} de más, que se queda la tienda.</translation>
+    </message>
+    <message>
         <source>{paid}
 received</source>
         <translation>{paid}
 recibidos</translation>
-    </message>
-    <message>
-        <source>The token is safe.
-Nothing to do now.</source>
-        <translation>El token está a salvo.
-Nada que hacer ahora.</translation>
     </message>
     <message>
         <source>Tell the owner.</source>
@@ -1298,10 +1424,6 @@ de {amount}</translation>
 {left}</source>
         <translation>Falta por pagar
 {left}</translation>
-    </message>
-    <message>
-        <source>{paid} was already paid. Press Esc again to cancel the sale; the owner refunds the customer.</source>
-        <translation>Ya se pagaron {paid}. Pulse Esc otra vez para cancelar la venta; el responsable reembolsa al cliente.</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1447,81 @@ de {amount}</translation>
     <message>
         <source>Saved: {name}</source>
         <translation>Guardado: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund the customer</source>
+        <translation>Reembolsar al cliente</translation>
+    </message>
+    <message>
+        <source>Refund {amount} for sale {sale}</source>
+        <translation>Reembolsar {amount} de la venta {sale}</translation>
+    </message>
+    <message>
+        <source>The amount the customer paid is given back as an ecash token: they scan the QR code, or take the file. It comes from the mint they paid with when the shop holds enough there.</source>
+        <translation>El importe pagado se devuelve como token de ecash: el cliente escanea el código QR o se lleva el archivo. Sale del mint con el que pagó cuando la tienda tiene suficiente allí.</translation>
+    </message>
+    <message>
+        <source>Folder for the token file (optional)</source>
+        <translation>Carpeta para el archivo del token (opcional)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>Guardar en</translation>
+    </message>
+    <message>
+        <source>Make refund token</source>
+        <translation>Crear token de reembolso</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Save the refund token to</source>
+        <translation>Guardar el token de reembolso en</translation>
+    </message>
+    <message>
+        <source>Making the token…</source>
+        <translation>Creando el token…</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Copiar token</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Refund of {amount}: let the customer scan it</source>
+        <translation>Reembolso de {amount}: que el cliente lo escanee</translation>
+    </message>
+    <message>
+        <source>Saved to: {path}</source>
+        <translation>Guardado en: {path}</translation>
+    </message>
+    <message>
+        <source>No file saved (no folder): copy the token or let it be scanned.</source>
+        <translation>No se guardó ningún archivo (sin carpeta): copie el token o deje que lo escaneen.</translation>
+    </message>
+    <message>
+        <source>From mint: {mint}</source>
+        <translation>Del mint: {mint}</translation>
+    </message>
+    <message>
+        <source>Long token: the QR code is animated; scan it until it completes.</source>
+        <translation>Token largo: el código QR es animado; escanéelo hasta que se complete.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
     </message>
 </context>
 <context>
@@ -1570,8 +1767,8 @@ de {amount}</translation>
         <translation>Importe</translation>
     </message>
     <message>
-        <source>Sats</source>
-        <translation>Sats</translation>
+        <source>Due in sat</source>
+        <translation>Debido en sat</translation>
     </message>
     <message>
         <source>Paid</source>
@@ -1712,6 +1909,14 @@ Pegue el token en su lugar.</translation>
         <translation>Devolver el cambio</translation>
     </message>
     <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
         <source>Which payments to accept</source>
         <translation>Qué pagos aceptar</translation>
     </message>
@@ -1774,6 +1979,14 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Refuse to pay a token out to Lightning when the fee would be more than this share of it.</source>
         <translation>No pagar un token por Lightning si la comisión superaría esta parte.</translation>
+    </message>
+    <message>
+        <source>Fees always accepted up to</source>
+        <translation>Comisiones siempre aceptadas hasta</translation>
+    </message>
+    <message>
+        <source>A fee of at most this many sat (or cents) is never refused, whatever its share of the payment: a 1 sat fee is 2.86% of a 35 sat token.</source>
+        <translation>Una comisión de como mucho estos sat (o céntimos) nunca se rechaza, sea cual sea su parte del pago: 1 sat de comisión es el 2,86 % de un token de 35 sat.</translation>
     </message>
     <message>
         <source>Fixed price of one bitcoin</source>
@@ -1870,6 +2083,26 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>The language of the app. The new language shows after a restart.</source>
         <translation>El idioma de la app. El nuevo idioma aparece tras reiniciar.</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Colores</translation>
+    </message>
+    <message>
+        <source>Light or dark screens, or the same as the computer&apos;s setting.</source>
+        <translation>Pantallas claras u oscuras, o como el ajuste del ordenador.</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Pantalla</translation>
+    </message>
+    <message>
+        <source>Full screen till</source>
+        <translation>Caja a pantalla completa</translation>
+    </message>
+    <message>
+        <source>Fill the whole screen without a window frame, as a till at the counter.</source>
+        <translation>Ocupar toda la pantalla sin marco de ventana, como una caja en el mostrador.</translation>
     </message>
     <message>
         <source>First retry after (seconds)</source>
@@ -2040,6 +2273,17 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>The wallet was created, but a mint could not be added: {reason} Press Finish to try again, or go Back to change the mints.</source>
         <translation>El monedero se creó, pero no se pudo añadir un mint: {reason} Pulse Terminar para volver a intentarlo, o Atrás para cambiar los mints.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopMintsBanner</name>
+    <message>
+        <source>The shop&apos;s mint is offline: %1. A payment cannot be confirmed now; a token taken meanwhile is at the shop&apos;s risk until the mint is back.</source>
+        <translation>El mint de la tienda está sin conexión: %1. Ahora no se puede confirmar un pago; un token aceptado mientras tanto va a riesgo de la tienda hasta que vuelva el mint.</translation>
+    </message>
+    <message>
+        <source>Offline now: %1. Tokens from that mint cannot be confirmed; tokens from the shop&apos;s other mints are fine.</source>
+        <translation>Sin conexión ahora: %1. Los tokens de ese mint no se pueden confirmar; los de los otros mints de la tienda funcionan.</translation>
     </message>
 </context>
 <context>
@@ -2343,12 +2587,16 @@ Pegue el token en su lugar.</translation>
         <translation>Esta venta ya está pagada; no se debe nada más. No acepte otro token.</translation>
     </message>
     <message>
-        <source>Mint offline</source>
-        <translation>Mint sin conexión</translation>
+        <source>Not confirmed: mint offline</source>
+        <translation>Sin confirmar: mint sin conexión</translation>
     </message>
     <message>
-        <source>The mint is offline. The token is kept and will be retried automatically.</source>
-        <translation>El mint está sin conexión. El token se guarda y se reintentará automáticamente.</translation>
+        <source>The mint is offline, so this token is not confirmed yet; it is kept and retried automatically. Until the mint confirms it, the goods are at the shop&apos;s risk: the customer could still spend the token elsewhere.</source>
+        <translation>El mint está sin conexión, así que este token aún no está confirmado; se guarda y se reintenta automáticamente. Hasta que el mint lo confirme, la mercancía va a riesgo de la tienda: el cliente aún podría gastar el token en otro sitio.</translation>
+    </message>
+    <message>
+        <source>Mint offline</source>
+        <translation>Mint sin conexión</translation>
     </message>
     <message>
         <source>Mint unreachable</source>
@@ -2425,6 +2673,10 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>No exchange rate is available, so the price cannot be turned into sats. Check the internet connection, or set a fixed rate in Settings.</source>
         <translation>No hay tipo de cambio disponible, así que el precio no se puede pasar a sats. Compruebe la conexión a internet o fije un tipo en Ajustes.</translation>
+    </message>
+    <message>
+        <source>A shop currency other than sat needs an exchange rate, or no sale can be priced. Add a rate source or set a fixed rate, then save again.</source>
+        <translation>Una moneda distinta de sat necesita un tipo de cambio, o no se puede calcular ninguna venta. Añada una fuente de tipo o fije un tipo y vuelva a guardar.</translation>
     </message>
     <message>
         <source>Fee too high</source>
@@ -2560,6 +2812,10 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Change</source>
         <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Overpaid, kept</source>
+        <translation>Pagado de más, retenido</translation>
     </message>
     <message>
         <source>Memo</source>

@@ -4,6 +4,30 @@
 <context>
     <name></name>
     <message>
+        <source>The mint refused the token</source>
+        <translation>Le mint a refusé le jeton</translation>
+    </message>
+    <message>
+        <source>The sale was counted as paid offline, but the money never arrived: contact the customer or write it off, then Dismiss.</source>
+        <translation>La vente a été comptée comme payée hors ligne, mais l&apos;argent n&apos;est jamais arrivé : contactez le client ou passez-la en perte, puis Fermer.</translation>
+    </message>
+    <message>
+        <source>The sale is not paid: ask the customer to pay again; if the goods have left, the amount is lost. Dismiss once it is settled.</source>
+        <translation>La vente n&apos;est pas payée : demandez au client de payer à nouveau ; si la marchandise est partie, le montant est perdu. Fermez une fois réglé.</translation>
+    </message>
+    <message>
+        <source>Cancelled after {paid} was paid</source>
+        <translation>Annulée après paiement de {paid}</translation>
+    </message>
+    <message>
+        <source>Expired after {paid} was paid</source>
+        <translation>Expirée après paiement de {paid}</translation>
+    </message>
+    <message>
+        <source>Give it back: Refund makes a token (QR code and file); Dismiss if you refunded it another way.</source>
+        <translation>À rendre : Rembourser crée un jeton (QR code et fichier) ; Fermer si vous avez remboursé autrement.</translation>
+    </message>
+    <message>
         <source>Token redeem</source>
         <translation>Encaissement de jeton</translation>
     </message>
@@ -26,6 +50,10 @@
     <message>
         <source>Payment</source>
         <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Refund owed</source>
+        <translation>Remboursement dû</translation>
     </message>
     <message>
         <source>Open</source>
@@ -344,12 +372,24 @@
         <translation>Créditer ce paiement à sa vente</translation>
     </message>
     <message>
+        <source>Refund…</source>
+        <translation>Rembourser…</translation>
+    </message>
+    <message>
+        <source>Give the paid amount back as a token</source>
+        <translation>Rendre le montant payé sous forme de jeton</translation>
+    </message>
+    <message>
         <source>Needs attention ({count})</source>
         <translation>À traiter ({count})</translation>
     </message>
     <message>
         <source>Trying again…</source>
         <translation>Nouvel essai…</translation>
+    </message>
+    <message>
+        <source>Refund token made: {amount}.</source>
+        <translation>Jeton de remboursement créé : {amount}.</translation>
     </message>
     <message>
         <source>Saving your decision…</source>
@@ -362,6 +402,14 @@
     <message>
         <source>Rejected.</source>
         <translation>Refusé.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Recorded as refunded.</source>
+        <translation>Enregistré comme remboursé.</translation>
     </message>
     <message>
         <source>Dismissing…</source>
@@ -619,6 +667,10 @@
         <translation>Un instant&#xa0;: le caissier vérifie votre paiement.</translation>
     </message>
     <message>
+        <source>Your token could not be redeemed. Please pay again.</source>
+        <translation>Votre jeton n&apos;a pas pu être encaissé. Veuillez payer à nouveau.</translation>
+    </message>
+    <message>
         <source>This price has expired. The cashier starts a new sale.</source>
         <translation>Ce prix a expiré. Le caissier lance une nouvelle vente.</translation>
     </message>
@@ -640,6 +692,30 @@
     <message>
         <source>Accept</source>
         <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Refunded another way</source>
+        <translation>Remboursé autrement</translation>
+    </message>
+    <message>
+        <source>The refund of {amount} is recorded as given, and leaves the list. How was the customer refunded?</source>
+        <translation>Le remboursement de {amount} est enregistré comme effectué et quitte la liste. Comment le client a-t-il été remboursé ?</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Close failed payment</source>
+        <translation>Fermer le paiement échoué</translation>
+    </message>
+    <message>
+        <source>The failed payment ({amount}) leaves the list; the sale is not credited. Nothing is deleted. How was it settled?</source>
+        <translation>Le paiement échoué ({amount}) quitte la liste ; la vente n&apos;est pas créditée. Rien n&apos;est supprimé. Comment a-t-il été réglé ?</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Reject payment</source>
@@ -1007,8 +1083,32 @@
         <translation>Caisse Cashu</translation>
     </message>
     <message>
+        <source>&amp;App</source>
+        <translation>&amp;Appli</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
         <source>Notifications</source>
         <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>A sale is open: {amount}, not paid yet.</source>
+        <translation>Une vente est ouverte : {amount}, pas encore payée.</translation>
+    </message>
+    <message>
+        <source>If you quit now, the customer cannot pay it at this till; it stays in Activity and expires on its own. Money already received is kept.</source>
+        <translation>Si vous quittez maintenant, le client ne peut plus payer à cette caisse ; la vente reste dans Activité et expire d&apos;elle-même. L&apos;argent déjà reçu est conservé.</translation>
+    </message>
+    <message>
+        <source>Keep selling</source>
+        <translation>Continuer la vente</translation>
     </message>
 </context>
 <context>
@@ -1212,6 +1312,10 @@
         <translation>À vérifier</translation>
     </message>
     <message>
+        <source>Payment failed: not paid</source>
+        <translation>Paiement échoué : non payé</translation>
+    </message>
+    <message>
         <source>Waiting for payment</source>
         <translation>En attente du paiement</translation>
     </message>
@@ -1240,8 +1344,20 @@
         <translation>Reste à payer&#xa0;: {left}.</translation>
     </message>
     <message>
-        <source>{paid} received.</source>
-        <translation>{paid} reçus.</translation>
+        <source>Not confirmed yet.
+Goods at the shop&apos;s risk.</source>
+        <translation>Pas encore confirmé.
+Marchandise aux risques du commerce.</translation>
+    </message>
+    <message>
+        <source>Not paid.
+Ask for another payment.</source>
+        <translation>Non payé.
+Demandez un autre paiement.</translation>
+    </message>
+    <message>
+        <source>{paid} was already paid. Press Esc again to cancel the sale; the refund is then listed under Needs attention in Activity.</source>
+        <translation>{paid} a déjà été payé. Appuyez à nouveau sur Échap pour annuler la vente ; le remboursement apparaît alors sous « À traiter » dans Activité.</translation>
     </message>
     <message>
         <source>Accepted offline: it is redeemed when the mint is back.</source>
@@ -1272,16 +1388,26 @@
         <translation>Nouvelle vente, même montant  ⏎</translation>
     </message>
     <message>
+        <source>{price} paid.</source>
+        <translation>{price} payé.</translation>
+    </message>
+    <message>
+        <source>{price} paid ({sats}).</source>
+        <translation>{price} payé ({sats}).</translation>
+    </message>
+    <message>
+        <source>The customer gave {given}: change {change}. Let them scan the change code.</source>
+        <translation>Le client a donné {given} : monnaie {change}. Faites-lui scanner le code de la monnaie.</translation>
+    </message>
+    <message>
+        <source>The customer gave {given}: {change} over, kept by the shop.</source>
+        <translation>Le client a donné {given} : {change} de trop, gardé par le commerce.</translation>
+    </message>
+    <message>
         <source>{paid}
 received</source>
         <translation>{paid}
 reçus</translation>
-    </message>
-    <message>
-        <source>The token is safe.
-Nothing to do now.</source>
-        <translation>Le jeton est en sécurité.
-Rien à faire pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Tell the owner.</source>
@@ -1298,10 +1424,6 @@ de {amount}</translation>
 {left}</source>
         <translation>Reste à payer
 {left}</translation>
-    </message>
-    <message>
-        <source>{paid} was already paid. Press Esc again to cancel the sale; the owner refunds the customer.</source>
-        <translation>{paid} ont déjà été payés. Appuyez encore sur Échap pour annuler la vente&#xa0;; le responsable rembourse le client.</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1447,81 @@ de {amount}</translation>
     <message>
         <source>Saved: {name}</source>
         <translation>Enregistré&#xa0;: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund the customer</source>
+        <translation>Rembourser le client</translation>
+    </message>
+    <message>
+        <source>Refund {amount} for sale {sale}</source>
+        <translation>Rembourser {amount} pour la vente {sale}</translation>
+    </message>
+    <message>
+        <source>The amount the customer paid is given back as an ecash token: they scan the QR code, or take the file. It comes from the mint they paid with when the shop holds enough there.</source>
+        <translation>Le montant payé est rendu sous forme de jeton ecash : le client scanne le QR code ou prend le fichier. Il provient du mint utilisé pour payer quand le commerce y détient assez.</translation>
+    </message>
+    <message>
+        <source>Folder for the token file (optional)</source>
+        <translation>Dossier du fichier jeton (facultatif)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>Enregistrer dans</translation>
+    </message>
+    <message>
+        <source>Make refund token</source>
+        <translation>Créer le jeton de remboursement</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save the refund token to</source>
+        <translation>Enregistrer le jeton de remboursement dans</translation>
+    </message>
+    <message>
+        <source>Making the token…</source>
+        <translation>Création du jeton…</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Copier le jeton</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Refund of {amount}: let the customer scan it</source>
+        <translation>Remboursement de {amount} : faites-le scanner par le client</translation>
+    </message>
+    <message>
+        <source>Saved to: {path}</source>
+        <translation>Enregistré dans : {path}</translation>
+    </message>
+    <message>
+        <source>No file saved (no folder): copy the token or let it be scanned.</source>
+        <translation>Aucun fichier enregistré (pas de dossier) : copiez le jeton ou faites-le scanner.</translation>
+    </message>
+    <message>
+        <source>From mint: {mint}</source>
+        <translation>Du mint : {mint}</translation>
+    </message>
+    <message>
+        <source>Long token: the QR code is animated; scan it until it completes.</source>
+        <translation>Jeton long : le QR code est animé ; scannez jusqu&apos;à ce qu&apos;il soit complet.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
     </message>
 </context>
 <context>
@@ -1570,8 +1767,8 @@ de {amount}</translation>
         <translation>Montant</translation>
     </message>
     <message>
-        <source>Sats</source>
-        <translation>Sats</translation>
+        <source>Due in sat</source>
+        <translation>Dû en sat</translation>
     </message>
     <message>
         <source>Paid</source>
@@ -1712,6 +1909,14 @@ Collez plutôt le jeton.</translation>
         <translation>Rendre la monnaie</translation>
     </message>
     <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
         <source>Which payments to accept</source>
         <translation>Paiements acceptés</translation>
     </message>
@@ -1774,6 +1979,14 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Refuse to pay a token out to Lightning when the fee would be more than this share of it.</source>
         <translation>Ne pas verser un jeton via Lightning si les frais dépasseraient cette part.</translation>
+    </message>
+    <message>
+        <source>Fees always accepted up to</source>
+        <translation>Frais toujours acceptés jusqu&apos;à</translation>
+    </message>
+    <message>
+        <source>A fee of at most this many sat (or cents) is never refused, whatever its share of the payment: a 1 sat fee is 2.86% of a 35 sat token.</source>
+        <translation>Des frais d&apos;au plus ce nombre de sat (ou centimes) ne sont jamais refusés, quelle que soit leur part du paiement : 1 sat de frais représente 2,86 % d&apos;un jeton de 35 sat.</translation>
     </message>
     <message>
         <source>Fixed price of one bitcoin</source>
@@ -1870,6 +2083,26 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>The language of the app. The new language shows after a restart.</source>
         <translation>La langue de l&apos;app. La nouvelle langue s&apos;affiche après un redémarrage.</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Couleurs</translation>
+    </message>
+    <message>
+        <source>Light or dark screens, or the same as the computer&apos;s setting.</source>
+        <translation>Écrans clairs ou sombres, ou comme le réglage de l&apos;ordinateur.</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Affichage</translation>
+    </message>
+    <message>
+        <source>Full screen till</source>
+        <translation>Caisse en plein écran</translation>
+    </message>
+    <message>
+        <source>Fill the whole screen without a window frame, as a till at the counter.</source>
+        <translation>Occuper tout l&apos;écran sans cadre de fenêtre, comme une caisse au comptoir.</translation>
     </message>
     <message>
         <source>First retry after (seconds)</source>
@@ -2040,6 +2273,17 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>The wallet was created, but a mint could not be added: {reason} Press Finish to try again, or go Back to change the mints.</source>
         <translation>Le portefeuille a été créé, mais un mint n&apos;a pas pu être ajouté&#xa0;: {reason} Appuyez sur Terminer pour réessayer, ou revenez en arrière pour changer les mints.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopMintsBanner</name>
+    <message>
+        <source>The shop&apos;s mint is offline: %1. A payment cannot be confirmed now; a token taken meanwhile is at the shop&apos;s risk until the mint is back.</source>
+        <translation>Le mint du commerce est hors ligne : %1. Un paiement ne peut pas être confirmé maintenant ; un jeton pris entre-temps est aux risques du commerce jusqu&apos;au retour du mint.</translation>
+    </message>
+    <message>
+        <source>Offline now: %1. Tokens from that mint cannot be confirmed; tokens from the shop&apos;s other mints are fine.</source>
+        <translation>Hors ligne : %1. Les jetons de ce mint ne peuvent pas être confirmés ; ceux des autres mints du commerce fonctionnent.</translation>
     </message>
 </context>
 <context>
@@ -2343,12 +2587,16 @@ Collez plutôt le jeton.</translation>
         <translation>Cette vente est déjà payée&#xa0;; plus rien n&apos;est dû. N&apos;acceptez pas d&apos;autre jeton.</translation>
     </message>
     <message>
-        <source>Mint offline</source>
-        <translation>Mint hors ligne</translation>
+        <source>Not confirmed: mint offline</source>
+        <translation>Non confirmé : mint hors ligne</translation>
     </message>
     <message>
-        <source>The mint is offline. The token is kept and will be retried automatically.</source>
-        <translation>Le mint est hors ligne. Le jeton est gardé et sera réessayé automatiquement.</translation>
+        <source>The mint is offline, so this token is not confirmed yet; it is kept and retried automatically. Until the mint confirms it, the goods are at the shop&apos;s risk: the customer could still spend the token elsewhere.</source>
+        <translation>Le mint est hors ligne, ce jeton n&apos;est donc pas encore confirmé ; il est conservé et réessayé automatiquement. Tant que le mint ne l&apos;a pas confirmé, la marchandise est aux risques du commerce : le client pourrait encore dépenser le jeton ailleurs.</translation>
+    </message>
+    <message>
+        <source>Mint offline</source>
+        <translation>Mint hors ligne</translation>
     </message>
     <message>
         <source>Mint unreachable</source>
@@ -2425,6 +2673,10 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>No exchange rate is available, so the price cannot be turned into sats. Check the internet connection, or set a fixed rate in Settings.</source>
         <translation>Aucun taux de change disponible&#xa0;: le prix ne peut pas être converti en sats. Vérifiez la connexion Internet, ou fixez un taux dans les réglages.</translation>
+    </message>
+    <message>
+        <source>A shop currency other than sat needs an exchange rate, or no sale can be priced. Add a rate source or set a fixed rate, then save again.</source>
+        <translation>Une devise autre que le sat a besoin d&apos;un taux de change, sinon aucune vente ne peut être chiffrée. Ajoutez une source de taux ou fixez un taux, puis enregistrez à nouveau.</translation>
     </message>
     <message>
         <source>Fee too high</source>
@@ -2560,6 +2812,10 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Change</source>
         <translation>Monnaie</translation>
+    </message>
+    <message>
+        <source>Overpaid, kept</source>
+        <translation>Trop-perçu, conservé</translation>
     </message>
     <message>
         <source>Memo</source>
