@@ -310,6 +310,9 @@ def stylesheet(c: Colors) -> str:
     QMainWindow, QDialog {{ background: {c.window}; }}
     QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border};
         padding: {s.xs}px {s.s}px; }}
+    QMenuBar {{ background: {c.window}; min-height: {TOUCH}px; }}
+    QMenuBar::item {{ padding: {s.m}px {s.l}px; }}
+    QMenu::item {{ padding: {s.s}px {s.l}px; min-height: {TOUCH - 2 * s.s}px; }}
 
     QPushButton, QToolButton {{
         min-height: {TOUCH - 2}px; padding: 0px {s.m}px; border-radius: {s.radius}px;

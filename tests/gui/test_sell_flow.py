@@ -22,6 +22,7 @@ from sqlalchemy import select, update
 from pos_app.core.cashu.models import Token
 from pos_app.core.cashu.tokens import parse_token, serialize_token_v4
 from pos_app.core.store.schema import Mint, ReceivedToken, Sale
+from pos_app.ui import messages
 from pos_app.ui.pages.sell import SellPage
 from pos_app.ui.receipt import build_receipt
 from pos_app.ui.tasks import running_tasks
@@ -304,7 +305,11 @@ def test_unconfirmed_payment_spent_elsewhere_is_reported_not_left_open(
     level, title, body, kind, data = note.args
     assert (level, title, kind) == ("critical", "Payment failed", "payment_failed")
     assert data["sale_id"] == sale_id and "not paid" in body and sale_id[:8] in body
-    assert tray.shown[-1] == (title, body)  # critical: on the desktop too
+    # Critical: on the desktop too, worded by the one message catalogue (reason and sale).
+    shown_title, shown_body = tray.shown[-1]
+    assert (shown_title, shown_body) == messages.notification_text(title, body, data)
+    assert shown_title == "Payment failed" and "Already spent" in shown_body
+    assert sale_id[:8] in shown_body
     arun(ui.core.notifications.flush())
     stored = arun(ui.core.notifications.list(unread_only=True))
     assert any(n["kind"] == "payment_failed" for n in stored)
@@ -326,7 +331,7 @@ def test_unconfirmed_payment_spent_elsewhere_is_reported_not_left_open(
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
     item = panel.model.item(0)
     assert (item.source, item.status, item.sale_id) == ("payment", "failed", sale_id)
-    assert "already spent" in item.reason and "ask the customer to pay again" in item.reason
+    assert "already spent" in item.reason.lower() and "ask the customer to pay again" in item.reason
     assert not item.can_accept and item.can_dismiss
     arun(ui.core.sales.review(item.id, accept=False, reason="customer paid cash"))
     panel.refresh()

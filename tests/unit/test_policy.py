@@ -108,9 +108,20 @@ def test_settings_are_converted_to_their_types():
             "offline.enabled": 1,
             "offline.max_per_sale": "500",
             "offline.max_per_day": 5000.0,
+            "fees.always_accept": "3",
         }
     )
-    assert p == Policy("hold_when_trusted", 1.5, 2.0, "shop@example.com", "keep", True, 500, 5000)
+    assert p == Policy(
+        mode="hold_when_trusted",
+        max_mint_fee_pct=1.5,
+        max_lightning_fee_pct=2.0,
+        fee_allowance=3,
+        lightning_address="shop@example.com",
+        change_policy="keep",
+        offline_enabled=True,
+        offline_max_per_sale=500,
+        offline_max_per_day=5000,
+    )
     assert type(p.max_lightning_fee_pct) is float and type(p.offline_enabled) is bool
     assert type(p.offline_max_per_sale) is int and type(p.offline_max_per_day) is int
 
@@ -193,5 +204,12 @@ def test_fee_cap_refusal_in_full(kind, what):
         f"The {what} of 3 sat is 1.50% of this 200 sat token, above the "
         "shop's limit of 1.25%. Ask for a token from another mint."
     )
-    assert err.value.detail == f"{kind} fee 3 on 200 (1.50%) > 1.25%"
-    assert err.value.data == {"kind": kind, "fee": 3, "amount": 200, "percent": "1.50", "cap": 1.25}
+    assert err.value.detail == f"{kind} fee 3 on 200 (1.50%) > 1.25% and > 0"
+    assert err.value.data == {
+        "kind": kind,
+        "fee": 3,
+        "amount": 200,
+        "percent": "1.50",
+        "cap": 1.25,
+        "allowance": 0,
+    }

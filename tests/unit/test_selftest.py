@@ -28,6 +28,7 @@ REQUIRED = {
     "QR encode / decode",
     "Qt widgets",
     "translations",
+    "icon font",
     "Qt print to PDF",
     "QR widget",
     "charts (matplotlib)",

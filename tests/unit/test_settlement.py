@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from pos_app.core.config import Config
-from pos_app.core.errors import PosError, ValidationError
+from pos_app.core.errors import NetworkError, PosError, ValidationError
 from pos_app.core.events import EventBus, Notification, SaleChanged, SalePaid
 from pos_app.core.payments import settlement as settlement_module
 from pos_app.core.payments.settlement import Settlement
@@ -303,7 +303,7 @@ def test_needs_review_then_accepted_credits_the_face_value(shop, sends):
     assert (note.level, note.kind, note.data) == (
         "warning",
         "needs_review",
-        {"sale_id": sale_id, "payment_id": payment_id},
+        {"sale_id": sale_id, "payment_id": payment_id, "code": "melt.unproven"},
     )
     with pytest.raises(ValidationError) as err:
         shop.run(shop.settlement.review(payment_id, accept=True, reason="  "))
@@ -337,11 +337,16 @@ def test_recovering_keeps_the_sale_open(shop):
     sale_id = shop.sale(100)
     payment_id = shop.payment(sale_id, 100)
     sale = shop.get(Sale, sale_id)
-    offline = PosError("mint.unreachable", "The mint is offline.")
+    offline = NetworkError("mint.unreachable", "The mint is offline.")
     result = shop.run(shop.settlement.recovering(sale, payment_id, offline))
     assert (result.state, result.paid) == ("open", 0)
-    assert result.message.startswith("The mint is offline.")
+    assert result.message.startswith("The mint is offline, so the token is not confirmed yet.")
+    assert "at the shop's risk" in result.message
     assert shop.get(Payment, payment_id).error_code == "mint.unreachable"
+    lie = PosError("mint.bad_signature", "The mint's answer did not hold.")
+    doubtful = shop.run(shop.settlement.recovering(sale, payment_id, lie))
+    assert doubtful.message.startswith("The mint's answer failed its checks.")
+    assert shop.get(Payment, payment_id).error_code == "mint.bad_signature"
     pending = shop.run(shop.settlement.recovering(sale, payment_id, None))
     assert pending.message.startswith("The Lightning payment is in progress")
     assert shop.get(Payment, payment_id).error_code == "melt.pending"
@@ -363,4 +368,6 @@ def test_failed_recovery(shop, offline):
     assert (row.state, row.error_code) == ("failed", "token.spent")
     assert row.credited == (30 if offline else 0)
     critical = [e for e in shop.events if isinstance(e, Notification) and e.level == "critical"]
-    assert len(critical) == (1 if offline else 0)
+    # Either way the owner hears of it: the sale is not paid (or, offline, was counted paid).
+    assert [n.kind for n in critical] == ["offline_failed" if offline else "payment_failed"]
+    assert critical[0].data["code"] == "token.spent"
