@@ -32,6 +32,7 @@ from pos_app.core.store.schema import Secret
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.mints import MintDirectory
 from pos_app.core.wallet.service import Wallet
+from pos_app.core.webclient import WebClient
 
 ENV_DATA_DIR = "POS_DATA_DIR"
 MNEMONIC = "mnemonic"
@@ -72,6 +73,7 @@ class App:
         self.config = Config()
         self.settings = SettingsService(db, self.config)
         self.pool = MintPool(trust_env=trust_env)
+        self.web = WebClient(trust_env=trust_env)
         self.mints = MintDirectory(db, self.pool)
         mnemonic = db.transact(lambda s: s.get(Secret, MNEMONIC))
         if mnemonic is None:
@@ -84,7 +86,7 @@ class App:
             db=db, mints=self.mints, bus=self.bus, seed=nut13.seed_from_mnemonic(mnemonic.value)
         )
         self.wallet = Wallet(self.ctx, self.config)
-        self.sales = SalesService(self.ctx, self.config, self.wallet.recovery, trust_env=trust_env)
+        self.sales = SalesService(self.ctx, self.config, self.wallet.recovery, self.web)
         self.notifications = NotificationCenter(db, self.bus)
         self._services: Services | None = None
 
@@ -92,7 +94,9 @@ class App:
     def services(self) -> Services:
         """The background services (made on first use; started by the GUI and ``serve``)."""
         if self._services is None:
-            self._services = Services(self)
+            self._services = Services(
+                self.wallet.recovery, self.settings, self.db, self.mints, self.bus
+            )
         return self._services
 
     @classmethod
@@ -173,7 +177,7 @@ class App:
             await self._services.stop()
         await self.notifications.flush()
         self.notifications.close()
-        await self.sales.aclose()
+        await self.web.aclose()
         await self.pool.aclose()
         self.db.close()
 

@@ -70,15 +70,14 @@ class SalesService:
         ctx: WalletContext,
         config: Config,
         recovery: Recovery,
+        web: Callable[[], httpx.AsyncClient],
         *,
-        trust_env: bool = True,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.ctx = ctx
         self.config = config
         self.clock = clock
-        self._trust_env = trust_env
-        self._http: httpx.AsyncClient | None = None
+        self._client = web
         self._rates: tuple[tuple[Any, ...], RateService] | None = None
         # Sale id -> correlation id: both never change, so paying a recent sale needs
         # no lookup before its payment transaction; older ones are looked up again.
@@ -89,18 +88,6 @@ class SalesService:
         recovery.on_resolved(self.checkout.on_recovered)
 
     # -- plumbing -----------------------------------------------------------------------------
-
-    def _client(self) -> httpx.AsyncClient:
-        if self._http is None:
-            self._http = httpx.AsyncClient(
-                timeout=httpx.Timeout(15.0, connect=5.0), trust_env=self._trust_env
-            )
-        return self._http
-
-    async def aclose(self) -> None:
-        """Close the HTTP client used for rates and Lightning addresses."""
-        if self._http is not None:
-            await self._http.aclose()
 
     def rate_service(self, settings: dict[str, Any]) -> RateService:
         """The rate service for the current settings (rebuilt only when they change)."""

@@ -2,32 +2,45 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from pos_app.core.events import EventBus
 from pos_app.core.services.health import OFFLINE_RECHECK_SECONDS, HealthMonitor
 from pos_app.core.services.notifications import NotificationCenter
 from pos_app.core.services.retry import RetryService
 from pos_app.core.services.supervisor import Supervisor
-
-if TYPE_CHECKING:
-    from pos_app.app import App
+from pos_app.core.settings import SettingsService
+from pos_app.core.store.db import Database
+from pos_app.core.wallet.mints import MintDirectory
+from pos_app.core.wallet.recovery import Recovery
 
 
 class Services:
-    """The app's timers, started and stopped together (GUI and ``pos-app serve``)."""
+    """The app's timers, started and stopped together (GUI and ``pos-app serve``).
 
-    def __init__(self, app: App) -> None:
-        self.app = app
+    Args:
+        recovery: resolves open operations (the retry timer's work).
+        settings: intervals and retry settings, read before each round.
+        db, mints, bus: what the mint health monitor checks and tells.
+    """
+
+    def __init__(
+        self,
+        recovery: Recovery,
+        settings: SettingsService,
+        db: Database,
+        mints: MintDirectory,
+        bus: EventBus,
+    ) -> None:
+        self.settings = settings
         self.supervisor = Supervisor()
-        self.retry = RetryService(app.wallet.recovery, app.config)
-        self.health = HealthMonitor(app.db, app.mints, app.bus)
+        self.retry = RetryService(recovery, settings.config)
+        self.health = HealthMonitor(db, mints, bus)
         self.supervisor.add("retry", self.retry.round, self.retry.interval)
         self.supervisor.add("health", self.health.check_all, self._health_interval)
 
     async def _health_interval(self) -> float:
-        setting = float(
-            await self.app.db.run(lambda s: self.app.config.get(s, "health.interval_seconds"))
-        )
+        setting = float(await self.settings.get("health.interval_seconds"))
         # A mint that is down is watched closely, so its return (and a long outage) is
         # noticed within seconds rather than a whole interval.
         return min(setting, OFFLINE_RECHECK_SECONDS) if self.health.any_offline else setting
