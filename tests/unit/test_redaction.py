@@ -142,3 +142,11 @@ def test_redacting_twice_changes_nothing_more():
     text = f"got {TOKEN} secret={SECRET} {{'C': '{SIG}'}} seed {WORDS}"
     once = redact_text(text)
     assert redact_text(once) == once
+
+
+def test_an_unexpected_error_shown_by_the_cli_is_redacted():
+    from pos_app.cli import internal_error
+
+    shown = internal_error(ValueError(f"cannot read {TOKEN} with secret={SECRET}"))
+    assert shown.code == "internal.error"
+    assert shown.detail == f"ValueError: cannot read cashuB…{MARK} with secret={MARK}"
