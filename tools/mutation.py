@@ -59,6 +59,7 @@ MODULES: dict[str, list[str]] = {
         "tests/integration/test_recovery_refusal.py",
     ],
     "wallet.recovery": [
+        "tests/unit/test_retry_policy.py",
         "tests/integration/test_recovery_refusal.py",
         "tests/integration/test_services.py",
     ],
