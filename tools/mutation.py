@@ -149,18 +149,19 @@ def run_module(
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("QT_API", "pyside6")
     started = time.monotonic()
-    proc = subprocess.run(
-        [str(MUTMUT), "run", "--max-children", str(max_children), *(only or [])],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    (work / "mutmut.log").write_text(proc.stdout + proc.stderr)
+    log = work / "mutmut.log"  # written as it runs: tail -f it to follow the progress
+    with log.open("w") as out:
+        proc = subprocess.run(
+            [str(MUTMUT), "run", "--max-children", str(max_children), *(only or [])],
+            cwd=work,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
     meta = work / "mutants" / (source_path(module) + ".meta")
     if not meta.exists():
-        tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-15:])
+        tail = "\n".join(log.read_text().splitlines()[-15:])
         return {"module": module, "error": f"mutmut exited {proc.returncode}:\n{tail}"}
     codes = json.loads(meta.read_text())["exit_code_by_key"]
     verdicts = {name: status(code) for name, code in codes.items()}
