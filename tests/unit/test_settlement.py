@@ -199,15 +199,22 @@ def test_overpayment_is_kept_when_the_shop_keeps_change(shop, sends):
     assert shop.get(Sale, sale_id).change_amount == 0
 
 
-def test_change_that_cannot_be_made_is_notified(shop):
+def test_change_that_cannot_be_made_is_notified(shop, caplog):
     # No coins at all: the real richest_trusted_mint refuses, the sale stays paid.
     sale_id = shop.sale(100)
-    result, _ = shop.pay(sale_id, 101)
+    with caplog.at_level("WARNING", logger="pos_app.core.payments.settlement"):
+        result, _ = shop.pay(sale_id, 101)
     assert (result.state, result.change_token) == ("paid", None)
     notes = [e for e in shop.events if isinstance(e, Notification)]
-    assert len(notes) == 1
-    assert notes[0].kind == "change"
-    assert "change of 1 sat for sale sale-1" in notes[0].body
+    assert [(n.level, n.title, n.kind) for n in notes] == [
+        ("warning", "Change not given", "change")
+    ]
+    assert notes[0].body == (
+        "The change of 1 sat for sale sale-1 could not be made: "
+        "No trusted mint holds 1 sat of the shop's ecash."
+    )
+    assert "change of 1 for sale sale-1 not made: wallet.insufficient_funds" in caplog.text
+    assert shop.get(Sale, sale_id).change_token is None
 
 
 @pytest.mark.parametrize(
@@ -299,7 +306,11 @@ def test_needs_review_then_accepted_credits_the_face_value(shop, sends):
         shop.settlement.needs_review(sale_id, payment_id, "melt.unproven", "check", level="warning")
     )
     assert (reviewed.state, reviewed.payment["state"]) == ("open", "needs_review")
+    assert reviewed.message == "check"
+    assert shop.get(Payment, payment_id).error_message == "check"
+    assert shop.audits("payment.needs_review") == [{"code": "melt.unproven"}]
     note = next(e for e in shop.events if isinstance(e, Notification))
+    assert (note.title, note.body) == ("Payment needs review", "check")
     assert (note.level, note.kind, note.data) == (
         "warning",
         "needs_review",
