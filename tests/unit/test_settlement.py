@@ -13,11 +13,19 @@ from sqlalchemy import select
 
 from pos_app.core.config import Config
 from pos_app.core.errors import PosError, ValidationError
-from pos_app.core.events import EventBus, Notification, SaleChanged, SalePaid
+from pos_app.core.events import EventBus, Notification, PaymentRejected, SaleChanged, SalePaid
 from pos_app.core.payments import settlement as settlement_module
 from pos_app.core.payments.settlement import Settlement
 from pos_app.core.store.db import Database
-from pos_app.core.store.schema import AuditEntry, Payment, Sale
+from pos_app.core.store.schema import (
+    AuditEntry,
+    ErrorRecord,
+    Operation,
+    Payment,
+    ReceivedToken,
+    Sale,
+)
+from pos_app.core.store.schema import Mint as MintRow
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.recovery import Outcome
 from pos_app.core.wallet.send import SendResult
@@ -375,3 +383,95 @@ def test_failed_recovery(shop, offline):
     assert row.credited == (30 if offline else 0)
     critical = [e for e in shop.events if isinstance(e, Notification) and e.level == "critical"]
     assert len(critical) == (1 if offline else 0)
+
+
+def add_token(shop: Shop) -> int:
+    def write(session) -> int:
+        row = ReceivedToken(token_text="cashuB...", mint_url=MINT, unit="sat", amount=100)
+        session.add(row)
+        session.flush()
+        return row.id
+
+    return shop.db.transact(write)
+
+
+def add_operation(shop: Shop, op_id: str, token_id: int, created_at: int) -> None:
+    def write(session) -> None:
+        if session.get(MintRow, 1) is None:
+            session.add(MintRow(id=1, url=MINT, trusted=True))
+            session.flush()
+        session.add(
+            Operation(
+                id=op_id,
+                kind="receive",
+                state="done",
+                mint_id=1,
+                unit="sat",
+                received_token_id=token_id,
+                created_at=created_at,
+            )
+        )
+
+    shop.db.transact(write)
+
+
+def test_refused_token_is_recorded_and_kept(shop):
+    sale_id = shop.sale(100)
+    token_id = add_token(shop)
+    payment_id = shop.payment(sale_id, 100)
+    sale = shop.get(Sale, sale_id)
+    exc = ValidationError("mint.untrusted", "Not one of the shop's mints.", MINT)
+    shop.run(shop.settlement.reject(sale, payment_id, token_id, exc))
+    payment = shop.get(Payment, payment_id)
+    assert (payment.state, payment.error_code, payment.error_message, payment.updated_at) == (
+        "rejected",
+        "mint.untrusted",
+        "Not one of the shop's mints.",
+        NOW,
+    )
+    token = shop.get(ReceivedToken, token_id)
+    assert (token.state, token.error_code, token.token_text) == (
+        "rejected",
+        "mint.untrusted",
+        "cashuB...",
+    )
+    errors = shop.db.transact(lambda s: list(s.scalars(select(ErrorRecord))))
+    assert [(e.code, e.sale_id, e.correlation_id) for e in errors] == [
+        ("mint.untrusted", sale_id, "corr-1")
+    ]
+    assert shop.audits("payment.rejected") == [{"code": "mint.untrusted", "sale": sale_id}]
+    assert PaymentRejected(sale_id, "mint.untrusted", "Not one of the shop's mints.") in shop.events
+    assert (shop.get(Sale, sale_id).state, shop.get(Sale, sale_id).paid) == ("open", 0)
+
+
+def test_update_payment_sets_columns_and_time(shop):
+    sale_id = shop.sale(100)
+    payment_id = shop.payment(sale_id, 100)
+    shop.run(shop.settlement.update_payment(payment_id, mint_fee=2, invoice="lnbc1"))
+    payment = shop.get(Payment, payment_id)
+    assert (payment.mint_fee, payment.invoice, payment.updated_at) == (2, "lnbc1", NOW)
+
+
+def test_payment_is_linked_to_the_newest_operation_of_its_token(shop):
+    sale_id = shop.sale(100)
+    token_id = add_token(shop)
+    add_operation(shop, "op-old", token_id, NOW - 100)
+    add_operation(shop, "op-new", token_id, NOW - 50)
+    payment_id = shop.payment(sale_id, 100)
+    shop.db.transact(lambda s: setattr(s.get(Payment, payment_id), "received_token_id", token_id))
+    shop.run(shop.settlement.link_operation(payment_id))
+    assert shop.get(Payment, payment_id).operation_id == "op-new"
+    # Once linked, it stays linked (a later operation is a retry of the same token).
+    add_operation(shop, "op-later", token_id, NOW)
+    shop.run(shop.settlement.settle(sale_id, payment_id, credited=100))
+    assert shop.get(Payment, payment_id).operation_id == "op-new"
+
+
+def test_settling_links_the_operation(shop):
+    sale_id = shop.sale(100)
+    token_id = add_token(shop)
+    add_operation(shop, "op-1", token_id, NOW - 10)
+    payment_id = shop.payment(sale_id, 100)
+    shop.db.transact(lambda s: setattr(s.get(Payment, payment_id), "received_token_id", token_id))
+    shop.run(shop.settlement.settle(sale_id, payment_id, credited=100))
+    assert shop.get(Payment, payment_id).operation_id == "op-1"
