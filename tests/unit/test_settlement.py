@@ -350,20 +350,75 @@ def test_review_rejected_credits_nothing(shop):
         0,
     )
     assert SaleChanged(sale_id, "open", 0, 100) in shop.events
+    rows = shop.db.transact(lambda s: list(s.scalars(select(AuditEntry))))
+    assert [(r.action, r.actor, r.subject) for r in rows] == [
+        ("payment.rejected_by_owner", "owner", payment_id)
+    ]
+    assert shop.audits("payment.rejected_by_owner") == [{"reason": "never arrived", "amount": 100}]
 
 
 def test_recovering_keeps_the_sale_open(shop):
     sale_id = shop.sale(100)
     payment_id = shop.payment(sale_id, 100)
     sale = shop.get(Sale, sale_id)
-    offline = PosError("mint.unreachable", "The mint is offline.")
+    offline = PosError("mint.unreachable", "The mint cannot be reached.")
     result = shop.run(shop.settlement.recovering(sale, payment_id, offline))
-    assert (result.state, result.paid) == ("open", 0)
-    assert result.message.startswith("The mint is offline.")
-    assert shop.get(Payment, payment_id).error_code == "mint.unreachable"
+    assert (result.sale_id, result.state, result.paid, result.due, result.change_token) == (
+        sale_id,
+        "open",
+        0,
+        100,
+        None,
+    )
+    assert result.message == (
+        "The mint is offline. The token is kept and will be redeemed automatically; "
+        "the sale is paid once it is."
+    )
+    assert result.payment["state"] == "recovering"
+    payment = shop.get(Payment, payment_id)
+    assert (payment.state, payment.error_code, payment.error_message, payment.updated_at) == (
+        "recovering",
+        "mint.unreachable",
+        "The mint cannot be reached.",
+        NOW,
+    )
     pending = shop.run(shop.settlement.recovering(sale, payment_id, None))
-    assert pending.message.startswith("The Lightning payment is in progress")
-    assert shop.get(Payment, payment_id).error_code == "melt.pending"
+    assert pending.message == (
+        "The Lightning payment is in progress; the sale is paid once it completes."
+    )
+    payment = shop.get(Payment, payment_id)
+    assert (payment.error_code, payment.error_message) == (
+        "melt.pending",
+        "The Lightning payment is still in progress.",
+    )
+    assert shop.audits("payment.recovering") == [
+        {"code": "mint.unreachable"},
+        {"code": "melt.pending"},
+    ]
+
+
+def test_every_step_is_audited_under_the_payment_with_the_sale_correlation(shop, sends):
+    sale_id = shop.sale(100)
+    token_id = add_token(shop)
+    rejected = shop.payment(sale_id, 10)
+    sale = shop.get(Sale, sale_id)
+    shop.run(shop.settlement.reject(sale, rejected, token_id, ValidationError("x.y", "No.", "d")))
+    recovering = shop.payment(sale_id, 10)
+    shop.run(shop.settlement.recovering(sale, recovering, None))
+    review = shop.payment(sale_id, 10)
+    shop.run(shop.settlement.needs_review(sale_id, review, "c", "m", level="info"))
+    shop.run(shop.settlement.review(review, accept=True, reason="ok"))
+    _, paid = shop.pay(sale_id, 91)
+    rows = shop.db.transact(lambda s: list(s.scalars(select(AuditEntry).order_by(AuditEntry.id))))
+    assert [(r.action, r.subject, r.correlation_id, r.actor) for r in rows] == [
+        ("payment.rejected", rejected, "corr-1", "system"),
+        ("payment.recovering", recovering, "corr-1", "system"),
+        ("payment.needs_review", review, "corr-1", "system"),
+        ("payment.accepted", review, "corr-1", "owner"),
+        ("payment.settled", review, "corr-1", "system"),
+        ("payment.settled", paid, "corr-1", "system"),
+        ("sale.change", sale_id, "corr-1", "system"),
+    ]
 
 
 @pytest.mark.parametrize("offline", [False, True])
@@ -379,10 +434,26 @@ def test_failed_recovery(shop, offline):
         )
     )
     row = shop.get(Payment, payment_id)
-    assert (row.state, row.error_code) == ("failed", "token.spent")
+    assert (row.state, row.error_code, row.updated_at) == ("failed", "token.spent", NOW)
     assert row.credited == (30 if offline else 0)
-    critical = [e for e in shop.events if isinstance(e, Notification) and e.level == "critical"]
-    assert len(critical) == (1 if offline else 0)
+    assert row.error_message == (
+        "A token accepted offline could not be redeemed."
+        if offline
+        else "The token could not be redeemed; the customer was not charged."
+    )
+    assert shop.audits("payment.failed") == [{"code": "token.spent", "offline": offline}]
+    notes = [e for e in shop.events if isinstance(e, Notification)]
+    if offline:
+        assert [(n.level, n.title, n.kind, n.data) for n in notes] == [
+            ("critical", "Offline payment failed", "offline_failed", {"sale_id": sale_id})
+        ]
+        assert notes[0].body == (
+            "A token accepted offline for sale sale-1 could not be redeemed (token.spent)."
+        )
+    else:
+        assert notes == []
+    assert isinstance(shop.events[-1], SaleChanged)
+    assert shop.events[-1].sale_id == sale_id
 
 
 def add_token(shop: Shop) -> int:
