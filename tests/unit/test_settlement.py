@@ -546,3 +546,38 @@ def test_settling_links_the_operation(shop):
     shop.db.transact(lambda s: setattr(s.get(Payment, payment_id), "received_token_id", token_id))
     shop.run(shop.settlement.settle(sale_id, payment_id, credited=100))
     assert shop.get(Payment, payment_id).operation_id == "op-1"
+
+
+def test_review_refusals_say_why(shop):
+    sale_id = shop.sale(100)
+    payment_id = shop.payment(sale_id, 100)
+    for reason in ("", "   ", None):
+        with pytest.raises(ValidationError) as err:
+            shop.run(shop.settlement.review(payment_id, accept=False, reason=reason))
+        assert (err.value.code, err.value.user_message, err.value.detail) == (
+            "recovery.reason_required",
+            "Say why (for the record).",
+            payment_id,
+        )
+    with pytest.raises(ValidationError) as err:
+        shop.run(shop.settlement.review("nope", accept=False, reason="x"))
+    assert (err.value.user_message, err.value.detail) == ("There is no such payment.", "nope")
+    with pytest.raises(ValidationError) as err:
+        shop.run(shop.settlement.review(payment_id, accept=False, reason="x"))
+    assert (err.value.code, err.value.user_message, err.value.detail) == (
+        "payment.not_in_review",
+        "This payment is processing; there is nothing to decide.",
+        payment_id,
+    )
+    assert shop.audits("payment.rejected_by_owner") == []
+
+
+def test_long_review_reasons_are_cut(shop):
+    sale_id = shop.sale(100)
+    payment_id = shop.payment(sale_id, 100, state="needs_review")
+    reason = "x" * 1001
+    result = shop.run(shop.settlement.review(payment_id, accept=False, reason=f"  {reason}  "))
+    assert (result.sale_id, result.due, result.message) == (sale_id, 100, reason)
+    assert result.payment["state"] == "dismissed"
+    assert shop.get(Payment, payment_id).error_message == "x" * 1000
+    assert shop.audits("payment.rejected_by_owner") == [{"reason": "x" * 200, "amount": 100}]
