@@ -137,12 +137,39 @@ def prepare(module: str, tests: list[str]) -> Path:
     return work
 
 
+def refresh_tests(module: str) -> tuple[Path, list[str]]:
+    """Copy today's tests into the last run's copy; the mutants they must look at again.
+
+    Raises:
+        SystemExit: no earlier run, or the module changed since (its mutants are stale).
+    """
+    work = WORK / module
+    meta = work / "mutants" / (source_path(module) + ".meta")
+    source = source_path(module)
+    if not meta.exists():
+        raise SystemExit(f"{module}: no earlier run to recheck; run it without --recheck")
+    if (work / source).read_bytes() != (ROOT / source).read_bytes():
+        raise SystemExit(f"{module}: {source} changed since the last run; run it again in full")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for tests_copy in (work / "tests", work / "mutants" / "tests"):
+        shutil.rmtree(tests_copy, ignore_errors=True)
+        shutil.copytree(ROOT / "tests", tests_copy, ignore=ignore)
+    codes = json.loads(meta.read_text())["exit_code_by_key"]
+    return work, sorted(n for n, c in codes.items() if status(c) not in ("killed", "timeout"))
+
+
 def run_module(
-    module: str, max_children: int, tests: list[str] | None = None, only: list[str] | None = None
+    module: str,
+    max_children: int,
+    tests: list[str] | None = None,
+    only: list[str] | None = None,
+    recheck: bool = False,
 ) -> dict:
     """Mutate one module, run its tests against its mutants and collect the verdicts."""
-    tests = tests or MODULES[module]
-    work = prepare(module, tests)
+    if recheck:
+        work, only = refresh_tests(module)
+    else:
+        work = prepare(module, tests or MODULES[module])
     # mutmut puts mutants/ first on sys.path itself; tests start ``python -m pos_app``
     # subprocesses from there too, so they run the mutated copy.
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "POS_DB_KEY")}
@@ -150,19 +177,21 @@ def run_module(
     env.setdefault("QT_API", "pyside6")
     started = time.monotonic()
     log = work / "mutmut.log"  # written as it runs: tail -f it to follow the progress
-    with log.open("w") as out:
-        proc = subprocess.run(
-            [str(MUTMUT), "run", "--max-children", str(max_children), *(only or [])],
-            cwd=work,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            check=False,
-        )
+    returncode = 0
+    if not (recheck and not only):  # a recheck with no survivors has nothing to run
+        with log.open("w") as out:
+            returncode = subprocess.run(
+                [str(MUTMUT), "run", "--max-children", str(max_children), *(only or [])],
+                cwd=work,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                check=False,
+            ).returncode
     meta = work / "mutants" / (source_path(module) + ".meta")
     if not meta.exists():
         tail = "\n".join(log.read_text().splitlines()[-15:])
-        return {"module": module, "error": f"mutmut exited {proc.returncode}:\n{tail}"}
+        return {"module": module, "error": f"mutmut exited {returncode}:\n{tail}"}
     codes = json.loads(meta.read_text())["exit_code_by_key"]
     verdicts = {name: status(code) for name, code in codes.items()}
     unchecked = [n for n, v in verdicts.items() if v == "not checked"]
@@ -178,7 +207,7 @@ def run_module(
     detected = sum(1 for v in verdicts.values() if v in ("killed", "timeout"))
     return {
         "module": module,
-        "only": only or None,
+        "only": None if recheck else (only or None),
         "mutants": len(verdicts) - len(unchecked),
         "killed": detected,
         "equivalent": len(equivalent),
@@ -255,6 +284,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="PATTERN",
         help="check only mutants matching these names, e.g. '*x_plan_receive__*' (one module)",
     )
+    parser.add_argument(
+        "--recheck",
+        action="store_true",
+        help="after adding tests: check only the last run's survivors, with the new tests",
+    )
     args = parser.parse_args(argv)
     if args.list:
         for module, tests in MODULES.items():
@@ -273,9 +307,11 @@ def main(argv: list[str] | None = None) -> int:
     summary = json.loads(summary_path.read_text()) if summary_path.exists() else {}
     failed = False
     for module in args.modules or list(MODULES):
-        result = run_module(module, args.max_children, args.tests, args.only)
+        result = run_module(module, args.max_children, args.tests, args.only, args.recheck)
         report(result)
         failed = failed or "error" in result
+        # Re-read: another run (one module at a time, in parallel) may have written since.
+        summary = json.loads(summary_path.read_text()) if summary_path.exists() else {}
         summary[module] = {k: v for k, v in result.items() if k != "work"}
         summary_path.write_text(json.dumps(summary, indent=2))
     print("\nscores:")
