@@ -55,6 +55,7 @@ MODULES: dict[str, list[str]] = {
     "payments.lnurl": ["tests/unit/test_lnurl.py"],
     # Covered by tests against a real test mint (slow).
     "wallet.receive": [
+        "tests/unit/test_receive_parts.py",
         "tests/integration/test_receive_hooks.py",
         "tests/integration/test_recovery_refusal.py",
     ],
@@ -257,6 +258,7 @@ def report(result: dict) -> None:
         f"{result['module']}: {result['score']}% killed "
         f"({result['killed']}/{result['mutants'] - result['equivalent']}, "
         f"{result['equivalent']} equivalent, {result['seconds']} s)"
+        + (f" [subset: {' '.join(result['only'])}]" if result.get("only") else "")
     )
     # "not covered": no test reached the function at all, its name says enough.
     shown = [n for n, v in result["survivors"].items() if v in ("survived", "suspicious")]
