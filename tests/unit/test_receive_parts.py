@@ -73,3 +73,14 @@ def test_token_locked_to_someone_else(ctx):
     with pytest.raises(ValidationError) as err:
         _check_locks(ctx, [locked(other)], info(10, 11))
     assert err.value.code == "p2pk.not_locked_to_shop"
+
+
+@pytest.mark.parametrize(("seconds_left", "ok"), [(599, False), (600, True), (3600, True)])
+def test_lock_must_hold_for_the_margin(ctx, seconds_left, ok):
+    proof = locked(ctx.shop_pubkey, tags=[["locktime", str(NOW + seconds_left)]])
+    if ok:
+        assert _check_locks(ctx, [proof], info(10, 11)) == (True, False)
+        return
+    with pytest.raises(ValidationError) as err:
+        _check_locks(ctx, [proof], info(10, 11))
+    assert err.value.code == "p2pk.locktime_too_soon"
