@@ -71,6 +71,17 @@ MODULES: dict[str, list[str]] = {
 
 # mutant name -> why no test can tell it from the original
 EQUIVALENT: dict[str, str] = {
+    "pos_app.core.payments.settlement.xǁSettlementǁcredit__mutmut_39": (
+        "coalesce(sum, None): the payment being credited is settled in the same query, "
+        "so the sum is never NULL"
+    ),
+    "pos_app.core.payments.settlement.xǁSettlementǁcredit__mutmut_43": (
+        "coalesce(sum, 1): as above, the sum is never NULL"
+    ),
+    "pos_app.core.payments.settlement.xǁSettlementǁsettled__mutmut_51": (
+        "max(1, due - paid) in the still-to-pay message: a sale that is not paid has "
+        "paid < due (credit() marks it paid otherwise), so due - paid >= 1"
+    ),
     "pos_app.core.store.keys.x_derive_passphrase_key__mutmut_19": (
         'encode("UTF-8"): codec names are case-insensitive'
     ),

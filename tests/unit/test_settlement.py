@@ -52,7 +52,7 @@ class Shop:
 
     def sale(self, due: int, *, fee_advance: int = 0, state: str = "open") -> str:
         self._n += 1
-        sale_id = f"sale-{self._n}"
+        sale_id = f"sale-{self._n:03d}-0000-uuid"  # as long as a uuid prefix needs
 
         def write(session) -> None:
             session.add(
@@ -77,7 +77,9 @@ class Shop:
         self.db.transact(write)
         return sale_id
 
-    def payment(self, sale_id: str, amount: int, state: str = "processing") -> str:
+    def payment(
+        self, sale_id: str, amount: int, state: str = "processing", credited: int = 0
+    ) -> str:
         self._n += 1
         payment_id = f"pay-{self._n}"
         self.db.transact(
@@ -90,6 +92,7 @@ class Shop:
                     mint_url=MINT,
                     unit="sat",
                     amount=amount,
+                    credited=credited,
                     created_at=NOW - 5,
                     updated_at=NOW - 5,
                 )
@@ -128,15 +131,22 @@ def shop(tmp_path) -> Iterator[Shop]:
 def sends(monkeypatch) -> list[tuple[str, str, int, str]]:
     """Change tokens are made by the real send against a mint elsewhere; here, recorded."""
     made: list[tuple[str, str, int, str]] = []
+    asked: list[tuple[str, int]] = []
+
+    def fake_richest(session, unit, at_least):
+        asked.append((unit, at_least))
+        return MINT
 
     async def fake_send(ctx, mint_url, unit, amount, *, purpose, correlation_id):
+        # The mint asked for must hold the change, in the sale's unit, for this sale.
+        assert asked[-1] == (unit, amount)
+        assert isinstance(ctx, WalletContext)
+        assert correlation_id.startswith("corr-")
         made.append((mint_url, unit, amount, purpose))
         return SendResult(f"cashuB-change-{amount}", amount, mint_url, unit, 0, 1)
 
     monkeypatch.setattr(settlement_module, "wallet_send", fake_send)
-    monkeypatch.setattr(
-        settlement_module.coins, "richest_trusted_mint", lambda s, unit, at_least: MINT
-    )
+    monkeypatch.setattr(settlement_module.coins, "richest_trusted_mint", fake_richest)
     return made
 
 
@@ -151,6 +161,8 @@ def test_one_short_is_partially_paid(shop):
     )
     assert result.change_token is None
     assert result.message == "1 sat still to pay."
+    assert result.sale_id == sale_id
+    assert (result.payment["id"], result.payment["state"]) == (payment_id, "settled")
     sale = shop.get(Sale, sale_id)
     assert (sale.state, sale.paid, sale.paid_at) == ("partially_paid", 99, None)
     assert shop.get(Payment, payment_id).state == "settled"
@@ -190,12 +202,13 @@ def test_credit_reports_the_overpayment(shop):
     for paid, over in ((99, 0), (100, 0), (101, 1)):
         sale_id = shop.sale(100)
         payment_id = shop.payment(sale_id, paid)
-        _sale, _payment, got = shop.db.transact(
+        _sale, payment, got = shop.db.transact(
             lambda s, sid=sale_id, pid=payment_id, amt=paid: shop.settlement.credit(
                 s, sid, pid, credited=amt
             )
         )
         assert got == over
+        assert payment.offline is False
 
 
 def test_overpayment_is_kept_when_the_shop_keeps_change(shop, sends):
@@ -218,10 +231,12 @@ def test_change_that_cannot_be_made_is_notified(shop, caplog):
         ("warning", "Change not given", "change")
     ]
     assert notes[0].body == (
-        "The change of 1 sat for sale sale-1 could not be made: "
+        "The change of 1 sat for sale sale-001 could not be made: "
         "No trusted mint holds 1 sat of the shop's ecash."
     )
-    assert "change of 1 for sale sale-1 not made: wallet.insufficient_funds" in caplog.text
+    assert (
+        "change of 1 for sale sale-001-0000-uuid not made: wallet.insufficient_funds" in caplog.text
+    )
     assert shop.get(Sale, sale_id).change_token is None
 
 
@@ -252,8 +267,9 @@ def test_payment_after_the_sale_is_paid_gives_no_more_change(shop, sends):
 
 def test_only_settled_payments_count(shop):
     sale_id = shop.sale(100)
-    shop.payment(sale_id, 500, state="rejected")
-    shop.payment(sale_id, 500, state="recovering")
+    # A payment that failed after an offline credit keeps its credited amount: not counted.
+    shop.payment(sale_id, 500, state="failed", credited=500)
+    shop.payment(sale_id, 500, state="recovering", credited=500)
     result, _ = shop.pay(sale_id, 60)
     assert (result.state, result.paid) == ("partially_paid", 60)
 
@@ -448,7 +464,7 @@ def test_failed_recovery(shop, offline):
             ("critical", "Offline payment failed", "offline_failed", {"sale_id": sale_id})
         ]
         assert notes[0].body == (
-            "A token accepted offline for sale sale-1 could not be redeemed (token.spent)."
+            "A token accepted offline for sale sale-001 could not be redeemed (token.spent)."
         )
     else:
         assert notes == []
@@ -581,3 +597,13 @@ def test_long_review_reasons_are_cut(shop):
     assert result.payment["state"] == "dismissed"
     assert shop.get(Payment, payment_id).error_message == "x" * 1000
     assert shop.audits("payment.rejected_by_owner") == [{"reason": "x" * 200, "amount": 100}]
+
+
+def test_settling_a_recovered_payment_clears_its_error(shop):
+    sale_id = shop.sale(100)
+    payment_id = shop.payment(sale_id, 100)
+    sale = shop.get(Sale, sale_id)
+    shop.run(shop.settlement.recovering(sale, payment_id, PosError("mint.down", "Down.")))
+    shop.run(shop.settlement.settle(sale_id, payment_id, credited=100))
+    payment = shop.get(Payment, payment_id)
+    assert (payment.state, payment.error_code, payment.error_message) == ("settled", None, None)
