@@ -82,6 +82,10 @@ EQUIVALENT: dict[str, str] = {
         "max(1, due - paid) in the still-to-pay message: a sale that is not paid has "
         "paid < due (credit() marks it paid otherwise), so due - paid >= 1"
     ),
+    "pos_app.core.payments.lnurl.xǁLightningAddressǁ_check_invoice__mutmut_42": (
+        '(description_hash or "XXXX"): a missing hash is refused either way, since '
+        "sha256(metadata) is 64 hex characters, never empty nor 'xxxx'"
+    ),
     "pos_app.core.store.keys.x_derive_passphrase_key__mutmut_19": (
         'encode("UTF-8"): codec names are case-insensitive'
     ),

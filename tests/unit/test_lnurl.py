@@ -6,6 +6,7 @@ import asyncio
 import hashlib
 import json
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 import bolt11
@@ -354,6 +355,47 @@ def test_invoice_for_any_other_amount_is_refused(
     assert error.data == {"requested_msat": 100_000, "invoice_msat": 100_000 + offset}
     assert f"invoice for {shown} instead of 100 sat" in error.user_message
     assert bolt11.decode(lnurl_server.invoices()[-1].bolt11).amount_msat == 100_000 + offset
+
+
+def test_short_invoice_refusal_in_full(lnurl_server: LnurlServer) -> None:
+    lnurl_server.configure("shop", invoice_offset_msat=-1)
+    error = fails(lnurl_server.address("shop"), invoice_of(100))
+    assert error.user_message == (
+        "The Lightning address sent an invoice for 99.999 sat instead of 100 sat. "
+        "Nothing was paid; check the Lightning address in Settings."
+    )
+    assert error.detail == "invoice amount_msat 99999, requested 100000"
+    no_amount = fails(lnurl_server.pay_url("shop", fault="no_amount"), invoice_of(100))
+    assert "an invoice for no amount instead of 100 sat" in no_amount.user_message
+
+
+def test_undecodable_invoice_detail_names_the_failure(lnurl_server: LnurlServer) -> None:
+    error = fails(lnurl_server.pay_url("shop", fault="bad_invoice"), invoice_of(100))
+    assert error.code == "lightning.bad_response"
+    assert error.detail.startswith("undecodable invoice: ")
+    assert "NoneType" not in error.detail and "lnbc1notaninvoice" not in error.user_message
+
+
+@pytest.mark.parametrize("payment_hash", ["ab" * 31, "zz" * 32, None])
+def test_invoice_with_a_malformed_payment_hash_is_refused(
+    lnurl_server: LnurlServer, monkeypatch: pytest.MonkeyPatch, payment_hash: Any
+) -> None:
+    # bolt11 itself never decodes such an invoice; the check guards against a decoder that would.
+
+    class Decoded:
+        def __init__(self, pr: str) -> None:
+            self._real = bolt11.decode(pr)
+            self.payment_hash = payment_hash
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._real, name)
+
+    monkeypatch.setattr("pos_app.core.payments.lnurl.bolt11", SimpleNamespace(decode=Decoded))
+    error = fails(lnurl_server.address("shop"), invoice_of(100))
+    assert (error.code, error.detail) == (
+        "lightning.bad_response",
+        f"invoice payment hash {payment_hash!r}",
+    )
 
 
 def test_invoice_for_exactly_the_amount_is_accepted(lnurl_server: LnurlServer) -> None:
