@@ -329,6 +329,14 @@ def test_amount_out_of_range(lnurl_server: LnurlServer, amount: int, low: int, h
 def test_non_positive_amounts_are_refused(lnurl_server: LnurlServer, amount: Any) -> None:
     error = fails(lnurl_server.address("shop"), invoice_of(amount))
     assert error.code == "lightning.amount_out_of_range"
+    assert error.user_message == (
+        "The amount to send over Lightning must be a positive number of sat."
+    )
+    assert lnurl_server.counts["params"] == 0  # refused before asking anyone
+
+
+def test_one_sat_is_a_positive_amount(lnurl_server: LnurlServer) -> None:
+    assert use(lnurl_server.address("shop"), invoice_of(1)).amount_sat == 1
 
 
 def test_wrong_amount_is_a_security_error(lnurl_server: LnurlServer) -> None:
