@@ -55,10 +55,12 @@ MODULES: dict[str, list[str]] = {
     "payments.lnurl": ["tests/unit/test_lnurl.py"],
     # Covered by tests against a real test mint (slow).
     "wallet.receive": [
+        "tests/unit/test_receive_parts.py",
         "tests/integration/test_receive_hooks.py",
         "tests/integration/test_recovery_refusal.py",
     ],
     "wallet.recovery": [
+        "tests/unit/test_retry_policy.py",
         "tests/integration/test_recovery_refusal.py",
         "tests/integration/test_services.py",
     ],
@@ -68,7 +70,38 @@ MODULES: dict[str, list[str]] = {
 }
 
 # mutant name -> why no test can tell it from the original
-EQUIVALENT: dict[str, str] = {}
+EQUIVALENT: dict[str, str] = {
+    "pos_app.core.payments.settlement.xǁSettlementǁcredit__mutmut_39": (
+        "coalesce(sum, None): the payment being credited is settled in the same query, "
+        "so the sum is never NULL"
+    ),
+    "pos_app.core.payments.settlement.xǁSettlementǁcredit__mutmut_43": (
+        "coalesce(sum, 1): as above, the sum is never NULL"
+    ),
+    "pos_app.core.payments.settlement.xǁSettlementǁsettled__mutmut_51": (
+        "max(1, due - paid) in the still-to-pay message: a sale that is not paid has "
+        "paid < due (credit() marks it paid otherwise), so due - paid >= 1"
+    ),
+    "pos_app.core.payments.lnurl.xǁLightningAddressǁ_check_invoice__mutmut_42": (
+        '(description_hash or "XXXX"): a missing hash is refused either way, since '
+        "sha256(metadata) is 64 hex characters, never empty nor 'xxxx'"
+    ),
+    "pos_app.core.store.keys.x_derive_passphrase_key__mutmut_19": (
+        'encode("UTF-8"): codec names are case-insensitive'
+    ),
+    "pos_app.core.store.keys.x_new_random_key__mutmut_1": (
+        "token_hex(None): secrets' default is the same 32 bytes"
+    ),
+    "pos_app.core.store.keys.xǁKeyStoreǁcreate__mutmut_23": (
+        "token_bytes(None): secrets' default is the same 32 bytes"
+    ),
+    "pos_app.core.store.keys.x_parse_hex_key__mutmut_5": (
+        'key = b"XXXX" for non-hex text: refused by the same 32-byte check as b""'
+    ),
+    "pos_app.core.store.keys.xǁKeyStoreǁ_write_meta__mutmut_10": (
+        'with_suffix(".TMP"): only the name of the temporary file, replaced at once'
+    ),
+}
 
 KILLED = {1: "killed", 3: "killed"}
 TIMEOUT = {36, 24, -24, 152, 255}
@@ -120,31 +153,63 @@ def prepare(module: str, tests: list[str]) -> Path:
     return work
 
 
+def refresh_tests(module: str) -> tuple[Path, list[str]]:
+    """Copy today's tests into the last run's copy; the mutants they must look at again.
+
+    Raises:
+        SystemExit: no earlier run, or the module changed since (its mutants are stale).
+    """
+    work = WORK / module
+    meta = work / "mutants" / (source_path(module) + ".meta")
+    source = source_path(module)
+    if not meta.exists():
+        raise SystemExit(f"{module}: no earlier run to recheck; run it without --recheck")
+    if (work / source).read_bytes() != (ROOT / source).read_bytes():
+        raise SystemExit(f"{module}: {source} changed since the last run; run it again in full")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for tests_copy in (work / "tests", work / "mutants" / "tests"):
+        shutil.rmtree(tests_copy, ignore_errors=True)
+        shutil.copytree(ROOT / "tests", tests_copy, ignore=ignore)
+    codes = json.loads(meta.read_text())["exit_code_by_key"]
+    # Mutants a subset run (--only) never checked stay unchecked.
+    done = ("killed", "timeout", "not checked")
+    return work, sorted(n for n, c in codes.items() if status(c) not in done)
+
+
 def run_module(
-    module: str, max_children: int, tests: list[str] | None = None, only: list[str] | None = None
+    module: str,
+    max_children: int,
+    tests: list[str] | None = None,
+    only: list[str] | None = None,
+    recheck: bool = False,
 ) -> dict:
     """Mutate one module, run its tests against its mutants and collect the verdicts."""
-    tests = tests or MODULES[module]
-    work = prepare(module, tests)
+    if recheck:
+        work, only = refresh_tests(module)
+    else:
+        work = prepare(module, tests or MODULES[module])
     # mutmut puts mutants/ first on sys.path itself; tests start ``python -m pos_app``
     # subprocesses from there too, so they run the mutated copy.
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "POS_DB_KEY")}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("QT_API", "pyside6")
     started = time.monotonic()
-    proc = subprocess.run(
-        [str(MUTMUT), "run", "--max-children", str(max_children), *(only or [])],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    (work / "mutmut.log").write_text(proc.stdout + proc.stderr)
+    log = work / "mutmut.log"  # written as it runs: tail -f it to follow the progress
+    returncode = 0
+    if not (recheck and not only):  # a recheck with no survivors has nothing to run
+        with log.open("w") as out:
+            returncode = subprocess.run(
+                [str(MUTMUT), "run", "--max-children", str(max_children), *(only or [])],
+                cwd=work,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                check=False,
+            ).returncode
     meta = work / "mutants" / (source_path(module) + ".meta")
     if not meta.exists():
-        tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-15:])
-        return {"module": module, "error": f"mutmut exited {proc.returncode}:\n{tail}"}
+        tail = "\n".join(log.read_text().splitlines()[-15:])
+        return {"module": module, "error": f"mutmut exited {returncode}:\n{tail}"}
     codes = json.loads(meta.read_text())["exit_code_by_key"]
     verdicts = {name: status(code) for name, code in codes.items()}
     unchecked = [n for n, v in verdicts.items() if v == "not checked"]
@@ -160,7 +225,7 @@ def run_module(
     detected = sum(1 for v in verdicts.values() if v in ("killed", "timeout"))
     return {
         "module": module,
-        "only": only or None,
+        "only": None if recheck else (only or None),
         "mutants": len(verdicts) - len(unchecked),
         "killed": detected,
         "equivalent": len(equivalent),
@@ -210,6 +275,7 @@ def report(result: dict) -> None:
         f"{result['module']}: {result['score']}% killed "
         f"({result['killed']}/{result['mutants'] - result['equivalent']}, "
         f"{result['equivalent']} equivalent, {result['seconds']} s)"
+        + (f" [subset: {' '.join(result['only'])}]" if result.get("only") else "")
     )
     # "not covered": no test reached the function at all, its name says enough.
     shown = [n for n, v in result["survivors"].items() if v in ("survived", "suspicious")]
@@ -237,6 +303,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="PATTERN",
         help="check only mutants matching these names, e.g. '*x_plan_receive__*' (one module)",
     )
+    parser.add_argument(
+        "--recheck",
+        action="store_true",
+        help="after adding tests: check only the last run's survivors, with the new tests",
+    )
     args = parser.parse_args(argv)
     if args.list:
         for module, tests in MODULES.items():
@@ -255,9 +326,11 @@ def main(argv: list[str] | None = None) -> int:
     summary = json.loads(summary_path.read_text()) if summary_path.exists() else {}
     failed = False
     for module in args.modules or list(MODULES):
-        result = run_module(module, args.max_children, args.tests, args.only)
+        result = run_module(module, args.max_children, args.tests, args.only, args.recheck)
         report(result)
         failed = failed or "error" in result
+        # Re-read: another run (one module at a time, in parallel) may have written since.
+        summary = json.loads(summary_path.read_text()) if summary_path.exists() else {}
         summary[module] = {k: v for k, v in result.items() if k != "work"}
         summary_path.write_text(json.dumps(summary, indent=2))
     print("\nscores:")

@@ -156,3 +156,95 @@ def test_exact_stored_takes_the_newest_coin_of_each_amount(db):
 def monkeypatch_module():
     with pytest.MonkeyPatch.context() as mp:
         yield mp
+
+
+def test_balances_per_mint_and_unit_count_unspent_coins_only(db):
+    store(
+        db,
+        [
+            ("00aa", 8, "unspent"),
+            ("00bb", 2, "unspent"),
+            ("00aa", 64, "spent"),
+            ("00aa", 32, "pending"),
+        ],
+        noise=2,
+    )
+    got = db.transact(coins.balances)
+    assert got == {
+        "balances": [
+            {"mint": "https://a.example", "unit": "sat", "amount": 10},
+            {"mint": "https://a.example", "unit": "usd", "amount": 1024},
+            {"mint": "https://b.example", "unit": "sat", "amount": 1024},
+        ],
+        "total": {"sat": 1034, "usd": 1024},
+    }
+    assert db.transact(lambda s: coins.balance_of(s, MINT_ID, "sat")) == 10
+    assert db.transact(lambda s: coins.balance_of(s, MINT_ID, "eur")) == 0
+    store(db, [], noise=0)
+    assert db.transact(coins.balances) == {"balances": [], "total": {}}
+
+
+def test_richest_trusted_mint_needs_at_least_the_amount(db):
+    store(db, [("00aa", 8, "unspent"), ("00aa", 2, "unspent")], noise=1)  # b holds 512 sat
+    assert (
+        db.transact(lambda s: coins.richest_trusted_mint(s, "sat", at_least=512))
+        == "https://b.example"
+    )
+    assert db.transact(lambda s: coins.richest_trusted_mint(s, "usd")) == "https://a.example"
+    with pytest.raises(ValidationError) as err:
+        db.transact(lambda s: coins.richest_trusted_mint(s, "sat", at_least=513))
+    assert err.value.code == "wallet.insufficient_funds"
+    assert err.value.user_message == "No trusted mint holds 513 sat of the shop's ecash."
+    assert err.value.data == {"needed": 513}
+    store(db, [("00aa", 1, "unspent")], noise=0)
+    assert db.transact(lambda s: coins.richest_trusted_mint(s, "sat")) == "https://a.example"
+    with pytest.raises(ValidationError):
+        db.transact(lambda s: coins.richest_trusted_mint(s, "sat", at_least=2))
+
+
+def test_richest_trusted_mint_skips_untrusted_mints(db):
+    store(db, [("00aa", 8, "unspent")], noise=1)  # b holds 512 sat, but is not trusted now
+    db.transact(lambda s: setattr(s.get(Mint, OTHER_MINT_ID), "trusted", False))
+    try:
+        assert db.transact(lambda s: coins.richest_trusted_mint(s, "sat")) == "https://a.example"
+    finally:
+        db.transact(lambda s: setattr(s.get(Mint, OTHER_MINT_ID), "trusted", True))
+
+
+def test_fee_table_and_inactive_keysets(db):
+    def set_keysets(session):
+        for ks, fee, active in (("00aa", 100, True), ("00bb", 0, True), ("00old", 250, False)):
+            row = session.get(KeysetRow, ks)
+            row.input_fee_ppk, row.active = fee, active
+
+    db.transact(set_keysets)
+    fees, inactive = db.transact(lambda s: coins.fee_table(s, MINT_ID))
+    assert fees == {"00aa": 100, "00bb": 0, "00old": 250}
+    assert inactive == {"00old"}
+    assert db.transact(lambda s: coins.fee_table(s, OTHER_MINT_ID))[0] == {"00cc": 0}
+
+
+@pytest.mark.parametrize(
+    ("held", "amount", "expected"),
+    [
+        ([1, 2, 4, 8], 13, [1, 4, 8]),
+        ([1, 2, 4, 8], 0, []),
+        ([2, 2, 8], 16, None),  # 16 is not held, however many smaller coins
+        ([1, 8], 9, [1, 8]),
+        ([1, 8], 10, None),
+    ],
+)
+def test_exact_coins_is_the_binary_split(held, amount, expected):
+    available = [coins.Coin(i, a, "00aa") for i, a in enumerate(held)]
+    got = coins.exact_coins(available, amount)
+    assert (None if got is None else [c.amount for c in got]) == expected
+
+
+def test_exact_stored_edges(db):
+    store(db, [("00aa", 1, "unspent"), ("00aa", 4, "spent")])
+    assert db.transact(lambda s: coins.exact_stored(s, MINT_ID, "sat", 0)) == []
+    assert db.transact(lambda s: coins.exact_stored(s, MINT_ID, "sat", -1)) is None
+    assert db.transact(lambda s: coins.exact_stored(s, MINT_ID, "sat", 5)) is None  # the 4 is spent
+    assert [c.amount for c in db.transact(lambda s: coins.exact_stored(s, MINT_ID, "sat", 1))] == [
+        1
+    ]

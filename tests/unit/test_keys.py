@@ -278,3 +278,69 @@ def test_keyring_read_errors_are_no_key(os_keyring):
     backend.values[(keys.KEYRING_SERVICE, "account")] = "ab"
     os_keyring(backend)
     assert keys._keyring_get("account") == "ab"
+
+
+def test_messages_say_what_to_do(tmp_path, monkeypatch, no_keyring):
+    with pytest.raises(StorageError) as err:
+        parse_hex_key("abc")
+    assert err.value.user_message == "The database key must be 64 hexadecimal characters."
+    with pytest.raises(StorageError) as err:
+        KeyStore(tmp_path).load()
+    assert err.value.user_message == (
+        "No database key is available. Set POS_DB_KEY, unlock the OS keyring or enter "
+        "the passphrase."
+    )
+    assert (
+        err.value.detail
+        == f"no POS_DB_KEY and no recorded key method in {tmp_path / 'keystore.json'}"
+    )
+    with pytest.raises(StorageError) as err:
+        KeyStore(tmp_path).create()
+    assert err.value.detail == "no POS_DB_KEY, no OS keyring and no passphrase"
+    with pytest.raises(StorageError) as err:
+        KeyStore(tmp_path).create(passphrase="short")
+    assert err.value.user_message == "Choose a passphrase of at least 8 characters."
+
+
+def test_missing_secret_details(tmp_path, keyring_store, fast_argon):
+    KeyStore(tmp_path / "k").create("keyring")
+    keyring_store.clear()
+    with pytest.raises(StorageError) as err:
+        KeyStore(tmp_path / "k").load()
+    assert err.value.detail == "the OS keyring has no key for this wallet"
+    KeyStore(tmp_path / "p").create("passphrase", "long enough")
+    with pytest.raises(StorageError) as err:
+        KeyStore(tmp_path / "p").load()
+    assert err.value.detail == "a passphrase is required"
+
+
+def test_damaged_keystore_message(tmp_path):
+    (tmp_path / keys.KEYSTORE_FILE).write_text("{not json")
+    with pytest.raises(StorageError) as err:
+        KeyStore(tmp_path).load()
+    assert err.value.user_message == "The key settings file is damaged."
+    assert err.value.detail.startswith("Expecting property name")
+
+
+def test_recorded_argon2_parameters_win_over_new_defaults(tmp_path, no_keyring, monkeypatch):
+    # A wallet made with older parameters must still open after the defaults change.
+    monkeypatch.setattr(
+        keys, "ARGON2_DEFAULTS", {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+    )
+    made = KeyStore(tmp_path).create(passphrase="long enough")
+    monkeypatch.setattr(
+        keys, "ARGON2_DEFAULTS", {"time_cost": 2, "memory_cost": 16, "parallelism": 1}
+    )
+    monkeypatch.setenv(ENV_PASSPHRASE, "long enough")
+    assert KeyStore(tmp_path).load() == made
+
+
+def test_explicit_env_method_and_a_new_nested_data_dir(tmp_path, monkeypatch, keyring_store):
+    monkeypatch.setenv(ENV_KEY, GOOD)
+    nested = tmp_path / "shop" / "data"
+    choice = KeyStore(nested).create("env")
+    assert choice.method == "env"
+    assert keyring_store == {}
+    # Indented: the owner may read it to see which method the wallet uses.
+    assert (nested / keys.KEYSTORE_FILE).read_text() == json.dumps({"method": "env"}, indent=2)
+    assert [p.name for p in nested.iterdir()] == [keys.KEYSTORE_FILE]

@@ -6,6 +6,7 @@ import asyncio
 import hashlib
 import json
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 import bolt11
@@ -328,6 +329,14 @@ def test_amount_out_of_range(lnurl_server: LnurlServer, amount: int, low: int, h
 def test_non_positive_amounts_are_refused(lnurl_server: LnurlServer, amount: Any) -> None:
     error = fails(lnurl_server.address("shop"), invoice_of(amount))
     assert error.code == "lightning.amount_out_of_range"
+    assert error.user_message == (
+        "The amount to send over Lightning must be a positive number of sat."
+    )
+    assert lnurl_server.counts["params"] == 0  # refused before asking anyone
+
+
+def test_one_sat_is_a_positive_amount(lnurl_server: LnurlServer) -> None:
+    assert use(lnurl_server.address("shop"), invoice_of(1)).amount_sat == 1
 
 
 def test_wrong_amount_is_a_security_error(lnurl_server: LnurlServer) -> None:
@@ -354,6 +363,47 @@ def test_invoice_for_any_other_amount_is_refused(
     assert error.data == {"requested_msat": 100_000, "invoice_msat": 100_000 + offset}
     assert f"invoice for {shown} instead of 100 sat" in error.user_message
     assert bolt11.decode(lnurl_server.invoices()[-1].bolt11).amount_msat == 100_000 + offset
+
+
+def test_short_invoice_refusal_in_full(lnurl_server: LnurlServer) -> None:
+    lnurl_server.configure("shop", invoice_offset_msat=-1)
+    error = fails(lnurl_server.address("shop"), invoice_of(100))
+    assert error.user_message == (
+        "The Lightning address sent an invoice for 99.999 sat instead of 100 sat. "
+        "Nothing was paid; check the Lightning address in Settings."
+    )
+    assert error.detail == "invoice amount_msat 99999, requested 100000"
+    no_amount = fails(lnurl_server.pay_url("shop", fault="no_amount"), invoice_of(100))
+    assert "an invoice for no amount instead of 100 sat" in no_amount.user_message
+
+
+def test_undecodable_invoice_detail_names_the_failure(lnurl_server: LnurlServer) -> None:
+    error = fails(lnurl_server.pay_url("shop", fault="bad_invoice"), invoice_of(100))
+    assert error.code == "lightning.bad_response"
+    assert error.detail.startswith("undecodable invoice: ")
+    assert "NoneType" not in error.detail and "lnbc1notaninvoice" not in error.user_message
+
+
+@pytest.mark.parametrize("payment_hash", ["ab" * 31, "zz" * 32, None])
+def test_invoice_with_a_malformed_payment_hash_is_refused(
+    lnurl_server: LnurlServer, monkeypatch: pytest.MonkeyPatch, payment_hash: Any
+) -> None:
+    # bolt11 itself never decodes such an invoice; the check guards against a decoder that would.
+
+    class Decoded:
+        def __init__(self, pr: str) -> None:
+            self._real = bolt11.decode(pr)
+            self.payment_hash = payment_hash
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._real, name)
+
+    monkeypatch.setattr("pos_app.core.payments.lnurl.bolt11", SimpleNamespace(decode=Decoded))
+    error = fails(lnurl_server.address("shop"), invoice_of(100))
+    assert (error.code, error.detail) == (
+        "lightning.bad_response",
+        f"invoice payment hash {payment_hash!r}",
+    )
 
 
 def test_invoice_for_exactly_the_amount_is_accepted(lnurl_server: LnurlServer) -> None:
@@ -611,3 +661,76 @@ def test_owned_client_is_closed(lnurl_server: LnurlServer) -> None:
         assert la._http.is_closed
 
     asyncio.run(main())
+
+
+@pytest.mark.parametrize(("low", "high"), [(5_000, 100_000), (1_000, 5_000), (5_000, 5_000)])
+def test_sendable_range_is_inclusive(lnurl_server: LnurlServer, low: int, high: int) -> None:
+    lnurl_server.configure("shop", min_sendable=low, max_sendable=high)
+    assert use(lnurl_server.address("shop"), invoice_of(5)).amount_sat == 5
+
+
+def test_out_of_range_detail(lnurl_server: LnurlServer) -> None:
+    lnurl_server.configure("shop", min_sendable=5_000, max_sendable=9_000)
+    error = fails(lnurl_server.address("shop"), invoice_of(10))
+    assert error.detail == "amount 10000 msat, range 5000..9000 msat"
+    assert error.data == {"amount_sat": 10, "min_sat": 5, "max_sat": 9}
+
+
+def test_one_character_comment(lnurl_server: LnurlServer) -> None:
+    lnurl_server.configure("tiny", comment_allowed=1)
+    use(lnurl_server.address("tiny"), invoice_of(5, "hello"))
+    assert lnurl_server.invoices()[-1].comment == "h"
+
+
+@pytest.mark.parametrize(("margin", "ok"), [(-1, True), (0, False), (1, False)])
+def test_invoice_expiring_now_is_refused(lnurl_server: LnurlServer, margin: int, ok: bool) -> None:
+    def clock() -> float:
+        decoded = bolt11.decode(lnurl_server.invoices()[-1].bolt11)
+        return int(decoded.date) + int(decoded.expiry) + margin
+
+    if ok:
+        assert use(lnurl_server.address("shop"), invoice_of(5), clock=clock).amount_sat == 5
+        return
+    error = fails(lnurl_server.address("shop"), invoice_of(5), clock=clock)
+    expires_at = int(clock()) - margin
+    assert (error.code, error.detail, error.data) == (
+        "lightning.bad_response",
+        f"invoice expired at {expires_at}",
+        {"expires_at": expires_at},
+    )
+    assert error.user_message == (
+        "The Lightning address sent an invoice that has already expired. Try again."
+    )
+
+
+def test_mismatch_messages_in_full(lnurl_server: LnurlServer) -> None:
+    lnurl_server.configure("shop", fault="wrong_description_hash")
+    error = fails(lnurl_server.address("shop"), invoice_of(100))
+    assert error.user_message == (
+        "The Lightning address sent an invoice that does not match its own "
+        "description, so it may pay someone else. Nothing was paid; check the "
+        "Lightning address in Settings."
+    )
+    got = hashlib.sha256(b"someone else's metadata").hexdigest()
+    expected = hashlib.sha256(lnurl_server.metadata_for("shop").encode()).hexdigest()
+    assert error.detail == f"description_hash {got!r}, sha256(metadata) {expected}"
+    assert error.data["invoice_description_hash"] == got
+    with LnurlServer(network="bcrt") as regtest:
+        other = fails(regtest.address(), invoice_of(10), network="bc")
+    assert other.user_message == (
+        "The Lightning address sent an invoice for another network (bcrt). Nothing was paid."
+    )
+    assert other.detail == "invoice network 'bcrt', expected 'bc'"
+
+
+def test_callback_without_an_invoice(lnurl_server: LnurlServer, monkeypatch) -> None:
+    async def no_pr(self, url: str) -> dict[str, Any]:
+        return {"routes": []} if "callback" in url else await real(self, url)
+
+    real = LightningAddress._get_json
+    monkeypatch.setattr(LightningAddress, "_get_json", no_pr)
+    error = fails(lnurl_server.address("shop"), invoice_of(5))
+    assert (error.code, error.detail) == (
+        "lightning.bad_response",
+        "callback answer has no pr: {'routes': []}",
+    )

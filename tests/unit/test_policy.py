@@ -179,6 +179,7 @@ def test_percent_rounds_half_up_to_two_places(part, whole, expected):
     ("fee", "amount", "cap", "refused"),
     [
         (0, 0, 0.0, False),  # no fee is never refused, even on nothing
+        (0, 5, -1.0, False),  # ... nor under a cap below zero
         (1, 100, 1.0, False),  # exactly at the cap
         (2, 100, 1.0, True),
         (1, 99, 1.0, True),  # 1.01%

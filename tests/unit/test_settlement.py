@@ -13,11 +13,19 @@ from sqlalchemy import select
 
 from pos_app.core.config import Config
 from pos_app.core.errors import NetworkError, PosError, ValidationError
-from pos_app.core.events import EventBus, Notification, SaleChanged, SalePaid
+from pos_app.core.events import EventBus, Notification, PaymentRejected, SaleChanged, SalePaid
 from pos_app.core.payments import settlement as settlement_module
 from pos_app.core.payments.settlement import Settlement
 from pos_app.core.store.db import Database
-from pos_app.core.store.schema import AuditEntry, Payment, Sale
+from pos_app.core.store.schema import (
+    AuditEntry,
+    ErrorRecord,
+    Operation,
+    Payment,
+    ReceivedToken,
+    Sale,
+)
+from pos_app.core.store.schema import Mint as MintRow
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.recovery import Outcome
 from pos_app.core.wallet.send import SendResult
@@ -44,7 +52,7 @@ class Shop:
 
     def sale(self, due: int, *, fee_advance: int = 0, state: str = "open") -> str:
         self._n += 1
-        sale_id = f"sale-{self._n}"
+        sale_id = f"sale-{self._n:03d}-0000-uuid"  # as long as a uuid prefix needs
 
         def write(session) -> None:
             session.add(
@@ -69,7 +77,9 @@ class Shop:
         self.db.transact(write)
         return sale_id
 
-    def payment(self, sale_id: str, amount: int, state: str = "processing") -> str:
+    def payment(
+        self, sale_id: str, amount: int, state: str = "processing", credited: int = 0
+    ) -> str:
         self._n += 1
         payment_id = f"pay-{self._n}"
         self.db.transact(
@@ -82,6 +92,7 @@ class Shop:
                     mint_url=MINT,
                     unit="sat",
                     amount=amount,
+                    credited=credited,
                     created_at=NOW - 5,
                     updated_at=NOW - 5,
                 )
@@ -120,15 +131,22 @@ def shop(tmp_path) -> Iterator[Shop]:
 def sends(monkeypatch) -> list[tuple[str, str, int, str]]:
     """Change tokens are made by the real send against a mint elsewhere; here, recorded."""
     made: list[tuple[str, str, int, str]] = []
+    asked: list[tuple[str, int]] = []
+
+    def fake_richest(session, unit, at_least):
+        asked.append((unit, at_least))
+        return MINT
 
     async def fake_send(ctx, mint_url, unit, amount, *, purpose, correlation_id):
+        # The mint asked for must hold the change, in the sale's unit, for this sale.
+        assert asked[-1] == (unit, amount)
+        assert isinstance(ctx, WalletContext)
+        assert correlation_id.startswith("corr-")
         made.append((mint_url, unit, amount, purpose))
         return SendResult(f"cashuB-change-{amount}", amount, mint_url, unit, 0, 1)
 
     monkeypatch.setattr(settlement_module, "wallet_send", fake_send)
-    monkeypatch.setattr(
-        settlement_module.coins, "richest_trusted_mint", lambda s, unit, at_least: MINT
-    )
+    monkeypatch.setattr(settlement_module.coins, "richest_trusted_mint", fake_richest)
     return made
 
 
@@ -143,6 +161,8 @@ def test_one_short_is_partially_paid(shop):
     )
     assert result.change_token is None
     assert result.message == "1 sat still to pay."
+    assert result.sale_id == sale_id
+    assert (result.payment["id"], result.payment["state"]) == (payment_id, "settled")
     sale = shop.get(Sale, sale_id)
     assert (sale.state, sale.paid, sale.paid_at) == ("partially_paid", 99, None)
     assert shop.get(Payment, payment_id).state == "settled"
@@ -182,12 +202,13 @@ def test_credit_reports_the_overpayment(shop):
     for paid, over in ((99, 0), (100, 0), (101, 1)):
         sale_id = shop.sale(100)
         payment_id = shop.payment(sale_id, paid)
-        _sale, _payment, got = shop.db.transact(
+        _sale, payment, got = shop.db.transact(
             lambda s, sid=sale_id, pid=payment_id, amt=paid: shop.settlement.credit(
                 s, sid, pid, credited=amt
             )
         )
         assert got == over
+        assert payment.offline is False
 
 
 def test_overpayment_is_kept_when_the_shop_keeps_change(shop, sends):
@@ -199,15 +220,24 @@ def test_overpayment_is_kept_when_the_shop_keeps_change(shop, sends):
     assert shop.get(Sale, sale_id).change_amount == 0
 
 
-def test_change_that_cannot_be_made_is_notified(shop):
+def test_change_that_cannot_be_made_is_notified(shop, caplog):
     # No coins at all: the real richest_trusted_mint refuses, the sale stays paid.
     sale_id = shop.sale(100)
-    result, _ = shop.pay(sale_id, 101)
+    with caplog.at_level("WARNING", logger="pos_app.core.payments.settlement"):
+        result, _ = shop.pay(sale_id, 101)
     assert (result.state, result.change_token) == ("paid", None)
     notes = [e for e in shop.events if isinstance(e, Notification)]
-    assert len(notes) == 1
-    assert notes[0].kind == "change"
-    assert "change of 1 sat for sale sale-1" in notes[0].body
+    assert [(n.level, n.title, n.kind) for n in notes] == [
+        ("warning", "Change not given", "change")
+    ]
+    assert notes[0].body == (
+        "The change of 1 sat for sale sale-001 could not be made: "
+        "No trusted mint holds 1 sat of the shop's ecash."
+    )
+    assert (
+        "change of 1 for sale sale-001-0000-uuid not made: wallet.insufficient_funds" in caplog.text
+    )
+    assert shop.get(Sale, sale_id).change_token is None
 
 
 @pytest.mark.parametrize(
@@ -237,8 +267,9 @@ def test_payment_after_the_sale_is_paid_gives_no_more_change(shop, sends):
 
 def test_only_settled_payments_count(shop):
     sale_id = shop.sale(100)
-    shop.payment(sale_id, 500, state="rejected")
-    shop.payment(sale_id, 500, state="recovering")
+    # A payment that failed after an offline credit keeps its credited amount: not counted.
+    shop.payment(sale_id, 500, state="failed", credited=500)
+    shop.payment(sale_id, 500, state="recovering", credited=500)
     result, _ = shop.pay(sale_id, 60)
     assert (result.state, result.paid) == ("partially_paid", 60)
 
@@ -299,7 +330,11 @@ def test_needs_review_then_accepted_credits_the_face_value(shop, sends):
         shop.settlement.needs_review(sale_id, payment_id, "melt.unproven", "check", level="warning")
     )
     assert (reviewed.state, reviewed.payment["state"]) == ("open", "needs_review")
+    assert reviewed.message == "check"
+    assert shop.get(Payment, payment_id).error_message == "check"
+    assert shop.audits("payment.needs_review") == [{"code": "melt.unproven"}]
     note = next(e for e in shop.events if isinstance(e, Notification))
+    assert (note.title, note.body) == ("Payment needs review", "check")
     assert (note.level, note.kind, note.data) == (
         "warning",
         "needs_review",
@@ -331,25 +366,81 @@ def test_review_rejected_credits_nothing(shop):
         0,
     )
     assert SaleChanged(sale_id, "open", 0, 100) in shop.events
+    rows = shop.db.transact(lambda s: list(s.scalars(select(AuditEntry))))
+    assert [(r.action, r.actor, r.subject) for r in rows] == [
+        ("payment.rejected_by_owner", "owner", payment_id)
+    ]
+    assert shop.audits("payment.rejected_by_owner") == [{"reason": "never arrived", "amount": 100}]
 
 
 def test_recovering_keeps_the_sale_open(shop):
     sale_id = shop.sale(100)
     payment_id = shop.payment(sale_id, 100)
     sale = shop.get(Sale, sale_id)
-    offline = NetworkError("mint.unreachable", "The mint is offline.")
+    offline = NetworkError("mint.unreachable", "The mint cannot be reached.")
     result = shop.run(shop.settlement.recovering(sale, payment_id, offline))
-    assert (result.state, result.paid) == ("open", 0)
-    assert result.message.startswith("The mint is offline, so the token is not confirmed yet.")
-    assert "at the shop's risk" in result.message
-    assert shop.get(Payment, payment_id).error_code == "mint.unreachable"
+    assert (result.sale_id, result.state, result.paid, result.due, result.change_token) == (
+        sale_id,
+        "open",
+        0,
+        100,
+        None,
+    )
+    assert result.message == (
+        "The mint is offline, so the token is not confirmed yet. It is kept and redeemed "
+        "automatically; the sale is paid once it is. Until then the goods are at the "
+        "shop's risk: the customer could still spend the token elsewhere."
+    )
+    assert result.payment["state"] == "recovering"
+    payment = shop.get(Payment, payment_id)
+    assert (payment.state, payment.error_code, payment.error_message, payment.updated_at) == (
+        "recovering",
+        "mint.unreachable",
+        "The mint cannot be reached.",
+        NOW,
+    )
     lie = PosError("mint.bad_signature", "The mint's answer did not hold.")
     doubtful = shop.run(shop.settlement.recovering(sale, payment_id, lie))
     assert doubtful.message.startswith("The mint's answer failed its checks.")
     assert shop.get(Payment, payment_id).error_code == "mint.bad_signature"
     pending = shop.run(shop.settlement.recovering(sale, payment_id, None))
-    assert pending.message.startswith("The Lightning payment is in progress")
-    assert shop.get(Payment, payment_id).error_code == "melt.pending"
+    assert pending.message == (
+        "The Lightning payment is in progress; the sale is paid once it completes."
+    )
+    payment = shop.get(Payment, payment_id)
+    assert (payment.error_code, payment.error_message) == (
+        "melt.pending",
+        "The Lightning payment is still in progress.",
+    )
+    assert shop.audits("payment.recovering") == [
+        {"code": "mint.unreachable"},
+        {"code": "mint.bad_signature"},
+        {"code": "melt.pending"},
+    ]
+
+
+def test_every_step_is_audited_under_the_payment_with_the_sale_correlation(shop, sends):
+    sale_id = shop.sale(100)
+    token_id = add_token(shop)
+    rejected = shop.payment(sale_id, 10)
+    sale = shop.get(Sale, sale_id)
+    shop.run(shop.settlement.reject(sale, rejected, token_id, ValidationError("x.y", "No.", "d")))
+    recovering = shop.payment(sale_id, 10)
+    shop.run(shop.settlement.recovering(sale, recovering, None))
+    review = shop.payment(sale_id, 10)
+    shop.run(shop.settlement.needs_review(sale_id, review, "c", "m", level="info"))
+    shop.run(shop.settlement.review(review, accept=True, reason="ok"))
+    _, paid = shop.pay(sale_id, 91)
+    rows = shop.db.transact(lambda s: list(s.scalars(select(AuditEntry).order_by(AuditEntry.id))))
+    assert [(r.action, r.subject, r.correlation_id, r.actor) for r in rows] == [
+        ("payment.rejected", rejected, "corr-1", "system"),
+        ("payment.recovering", recovering, "corr-1", "system"),
+        ("payment.needs_review", review, "corr-1", "system"),
+        ("payment.accepted", review, "corr-1", "owner"),
+        ("payment.settled", review, "corr-1", "system"),
+        ("payment.settled", paid, "corr-1", "system"),
+        ("sale.change", sale_id, "corr-1", "system"),
+    ]
 
 
 @pytest.mark.parametrize("offline", [False, True])
@@ -365,9 +456,163 @@ def test_failed_recovery(shop, offline):
         )
     )
     row = shop.get(Payment, payment_id)
-    assert (row.state, row.error_code) == ("failed", "token.spent")
+    assert (row.state, row.error_code, row.updated_at) == ("failed", "token.spent", NOW)
     assert row.credited == (30 if offline else 0)
-    critical = [e for e in shop.events if isinstance(e, Notification) and e.level == "critical"]
+    assert row.error_message.startswith(
+        "A token accepted offline could not be redeemed; the shop did not get this money."
+        if offline
+        else "The customer's token could not be redeemed once the mint was back"
+    )
+    assert "not charged" not in row.error_message
+    assert shop.audits("payment.failed") == [{"code": "token.spent", "offline": offline}]
+    notes = [e for e in shop.events if isinstance(e, Notification)]
     # Either way the owner hears of it: the sale is not paid (or, offline, was counted paid).
-    assert [n.kind for n in critical] == ["offline_failed" if offline else "payment_failed"]
-    assert critical[0].data["code"] == "token.spent"
+    assert [(n.level, n.title, n.kind, n.data) for n in notes] == [
+        (
+            "critical",
+            "Offline payment failed" if offline else "Payment failed",
+            "offline_failed" if offline else "payment_failed",
+            {"sale_id": sale_id, "payment_id": payment_id, "code": "token.spent", "amount": 30},
+        )
+    ]
+    assert notes[0].body.startswith("Sale sale-001 (30 sat): ")
+    assert PaymentRejected(sale_id, "token.spent", row.error_message) in shop.events
+    assert isinstance(shop.events[-1], SaleChanged)
+    assert shop.events[-1].sale_id == sale_id
+
+
+def add_token(shop: Shop) -> int:
+    def write(session) -> int:
+        row = ReceivedToken(token_text="cashuB...", mint_url=MINT, unit="sat", amount=100)
+        session.add(row)
+        session.flush()
+        return row.id
+
+    return shop.db.transact(write)
+
+
+def add_operation(shop: Shop, op_id: str, token_id: int, created_at: int) -> None:
+    def write(session) -> None:
+        if session.get(MintRow, 1) is None:
+            session.add(MintRow(id=1, url=MINT, trusted=True))
+            session.flush()
+        session.add(
+            Operation(
+                id=op_id,
+                kind="receive",
+                state="done",
+                mint_id=1,
+                unit="sat",
+                received_token_id=token_id,
+                created_at=created_at,
+            )
+        )
+
+    shop.db.transact(write)
+
+
+def test_refused_token_is_recorded_and_kept(shop):
+    sale_id = shop.sale(100)
+    token_id = add_token(shop)
+    payment_id = shop.payment(sale_id, 100)
+    sale = shop.get(Sale, sale_id)
+    exc = ValidationError("mint.untrusted", "Not one of the shop's mints.", MINT)
+    shop.run(shop.settlement.reject(sale, payment_id, token_id, exc))
+    payment = shop.get(Payment, payment_id)
+    assert (payment.state, payment.error_code, payment.error_message, payment.updated_at) == (
+        "rejected",
+        "mint.untrusted",
+        "Not one of the shop's mints.",
+        NOW,
+    )
+    token = shop.get(ReceivedToken, token_id)
+    assert (token.state, token.error_code, token.token_text) == (
+        "rejected",
+        "mint.untrusted",
+        "cashuB...",
+    )
+    errors = shop.db.transact(lambda s: list(s.scalars(select(ErrorRecord))))
+    assert [(e.code, e.sale_id, e.correlation_id) for e in errors] == [
+        ("mint.untrusted", sale_id, "corr-1")
+    ]
+    assert shop.audits("payment.rejected") == [{"code": "mint.untrusted", "sale": sale_id}]
+    assert PaymentRejected(sale_id, "mint.untrusted", "Not one of the shop's mints.") in shop.events
+    assert (shop.get(Sale, sale_id).state, shop.get(Sale, sale_id).paid) == ("open", 0)
+
+
+def test_update_payment_sets_columns_and_time(shop):
+    sale_id = shop.sale(100)
+    payment_id = shop.payment(sale_id, 100)
+    shop.run(shop.settlement.update_payment(payment_id, mint_fee=2, invoice="lnbc1"))
+    payment = shop.get(Payment, payment_id)
+    assert (payment.mint_fee, payment.invoice, payment.updated_at) == (2, "lnbc1", NOW)
+
+
+def test_payment_is_linked_to_the_newest_operation_of_its_token(shop):
+    sale_id = shop.sale(100)
+    token_id = add_token(shop)
+    add_operation(shop, "op-old", token_id, NOW - 100)
+    add_operation(shop, "op-new", token_id, NOW - 50)
+    payment_id = shop.payment(sale_id, 100)
+    shop.db.transact(lambda s: setattr(s.get(Payment, payment_id), "received_token_id", token_id))
+    shop.run(shop.settlement.link_operation(payment_id))
+    assert shop.get(Payment, payment_id).operation_id == "op-new"
+    # Once linked, it stays linked (a later operation is a retry of the same token).
+    add_operation(shop, "op-later", token_id, NOW)
+    shop.run(shop.settlement.settle(sale_id, payment_id, credited=100))
+    assert shop.get(Payment, payment_id).operation_id == "op-new"
+
+
+def test_settling_links_the_operation(shop):
+    sale_id = shop.sale(100)
+    token_id = add_token(shop)
+    add_operation(shop, "op-1", token_id, NOW - 10)
+    payment_id = shop.payment(sale_id, 100)
+    shop.db.transact(lambda s: setattr(s.get(Payment, payment_id), "received_token_id", token_id))
+    shop.run(shop.settlement.settle(sale_id, payment_id, credited=100))
+    assert shop.get(Payment, payment_id).operation_id == "op-1"
+
+
+def test_review_refusals_say_why(shop):
+    sale_id = shop.sale(100)
+    payment_id = shop.payment(sale_id, 100)
+    for reason in ("", "   ", None):
+        with pytest.raises(ValidationError) as err:
+            shop.run(shop.settlement.review(payment_id, accept=False, reason=reason))
+        assert (err.value.code, err.value.user_message, err.value.detail) == (
+            "recovery.reason_required",
+            "Say why (for the record).",
+            payment_id,
+        )
+    with pytest.raises(ValidationError) as err:
+        shop.run(shop.settlement.review("nope", accept=False, reason="x"))
+    assert (err.value.user_message, err.value.detail) == ("There is no such payment.", "nope")
+    with pytest.raises(ValidationError) as err:
+        shop.run(shop.settlement.review(payment_id, accept=False, reason="x"))
+    assert (err.value.code, err.value.user_message, err.value.detail) == (
+        "payment.not_in_review",
+        "This payment is processing; there is nothing to decide.",
+        payment_id,
+    )
+    assert shop.audits("payment.rejected_by_owner") == []
+
+
+def test_long_review_reasons_are_cut(shop):
+    sale_id = shop.sale(100)
+    payment_id = shop.payment(sale_id, 100, state="needs_review")
+    reason = "x" * 1001
+    result = shop.run(shop.settlement.review(payment_id, accept=False, reason=f"  {reason}  "))
+    assert (result.sale_id, result.due, result.message) == (sale_id, 100, reason)
+    assert result.payment["state"] == "dismissed"
+    assert shop.get(Payment, payment_id).error_message == "x" * 1000
+    assert shop.audits("payment.rejected_by_owner") == [{"reason": "x" * 200, "amount": 100}]
+
+
+def test_settling_a_recovered_payment_clears_its_error(shop):
+    sale_id = shop.sale(100)
+    payment_id = shop.payment(sale_id, 100)
+    sale = shop.get(Sale, sale_id)
+    shop.run(shop.settlement.recovering(sale, payment_id, PosError("mint.down", "Down.")))
+    shop.run(shop.settlement.settle(sale_id, payment_id, credited=100))
+    payment = shop.get(Payment, payment_id)
+    assert (payment.state, payment.error_code, payment.error_message) == ("settled", None, None)
