@@ -123,3 +123,16 @@ def test_a_sale_that_took_nothing_owes_nothing(ui, arun, mint):
     with pytest.raises(PosError) as refused:
         arun(core.sales.refunds.refund(sale["sale_id"]))
     assert refused.value.code == "refund.not_owed"
+
+
+def test_a_file_that_cannot_be_written_does_not_leave_the_refund_owed(ui, arun, mint, tmp_path):
+    core = ui.core
+    arun(core.mints.add(mint.url))
+    sale_id = cancelled_after_paying(arun, core, mint.url, "40", 16)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the USB folder should be")
+    result = arun(core.sales.refunds.refund(sale_id, out=blocked / "refund.txt", qr=True))
+    assert result.file is None and parse_token(result.token).amount == 16
+    shown = arun(core.sales.show(sale_id))
+    assert shown["refund_owed"] == 0 and shown["refund_token"] == result.token
+    assert arun(load_attention(core)) == []
