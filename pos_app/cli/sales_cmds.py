@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from pos_app.cli.args import read_token_text
@@ -37,6 +38,22 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     cancel = ssub.add_parser("cancel", help="cancel an unpaid sale", parents=[common])
     cancel.add_argument("sale_id")
     cancel.set_defaults(handler=cmd_sale_cancel)
+    refund = ssub.add_parser(
+        "refund",
+        help="give a cancelled sale's payments back as a token (or record a refund given)",
+        parents=[common],
+    )
+    refund.add_argument("sale_id")
+    refund.add_argument("--out", metavar="PATH", help="also write the token to PATH (a folder)")
+    refund.add_argument("--qr", action="store_true", help="with --out: a QR picture beside it")
+    refund.add_argument(
+        "--given-otherwise",
+        metavar="REASON",
+        help="record the refund as given another way (cash): no token is made",
+    )
+    refund.set_defaults(handler=cmd_sale_refund)
+    refunds = ssub.add_parser("refunds", help="sales that owe a refund", parents=[common])
+    refunds.set_defaults(handler=cmd_sale_refunds)
     review = ssub.add_parser(
         "review", help="accept or reject a payment that needs review", parents=[common]
     )
@@ -98,6 +115,21 @@ async def cmd_sale_list(args: argparse.Namespace) -> list[dict[str, Any]]:
 async def cmd_sale_cancel(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
         return await app.sales.cancel(args.sale_id)
+
+
+async def cmd_sale_refund(args: argparse.Namespace) -> dict[str, Any]:
+    async with open_app(args) as app:
+        sale_id = (await app.sales.show(args.sale_id))["sale_id"]  # a unique prefix will do
+        if args.given_otherwise is not None:
+            return await app.sales.refunds.close(sale_id, args.given_otherwise)
+        out = Path(args.out) if args.out else None
+        result = await app.sales.refunds.refund(sale_id, out=out, qr=args.qr)
+        return {"sale_id": sale_id, **result.to_dict()}
+
+
+async def cmd_sale_refunds(args: argparse.Namespace) -> list[dict[str, Any]]:
+    async with open_app(args) as app:
+        return await app.sales.refunds.owed()
 
 
 async def cmd_sale_review(args: argparse.Namespace) -> dict[str, Any]:

@@ -416,6 +416,7 @@ def test_screenshots(ui, qtbot, tmp_path):
     shots = screenshot_states(ui, out)
     names = [
         "activity_sales.png",
+        "activity_refund.png",
         "activity_sale_details.png",
         "activity_dismiss.png",
         "activity_filtered.png",

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
+from pos_app.ui.dialogs.sale_details import SaleDetailsDialog
 from pos_app.ui.models.attention_model import load_attention
 from pos_app.ui.widgets.attention_panel import AttentionPanel
 from tests.gui.conftest import make_token
@@ -80,6 +81,11 @@ def test_refund_owed_is_listed_and_given_back_as_a_redeemable_token(
     with pytest.raises(PosError) as again:
         arun(core.sales.refunds.refund(sale_id))
     assert again.value.code == "refund.not_owed"
+    details = SaleDetailsDialog(ui, sale_id)
+    qtbot.addWidget(details)
+    with qtbot.waitSignal(details.loaded, timeout=10_000):
+        details.reload()
+    assert details.fields["refund"].text().startswith("40 sat given back as a token")
     # The customer's wallet (nutshell) redeems the refund.
     assert "Received" in mint.cli_receive(sent.token)
     dialog.close()
@@ -97,6 +103,12 @@ def test_refund_given_in_cash_is_recorded_with_the_reason(ui, arun, qtbot, panel
     closed = arun(core.sales.refunds.close(sale_id, "paid back in cash"))
     assert closed["refund_owed"] == 0 and closed["refund_note"] == "paid back in cash"
     assert closed["refund_token"] is None
+    details = SaleDetailsDialog(ui, sale_id)
+    qtbot.addWidget(details)
+    with qtbot.waitSignal(details.loaded, timeout=10_000):
+        details.reload()
+    assert "given back otherwise" in details.fields["refund"].text()
+    assert details.fields["refund"].text().endswith("paid back in cash")
     assert arun(load_attention(core)) == []
     # The shop keeps the ecash when it refunded in cash.
     assert arun(core.wallet.balance())["balances"][0]["amount"] == 20
@@ -111,3 +123,16 @@ def test_a_sale_that_took_nothing_owes_nothing(ui, arun, mint):
     with pytest.raises(PosError) as refused:
         arun(core.sales.refunds.refund(sale["sale_id"]))
     assert refused.value.code == "refund.not_owed"
+
+
+def test_a_file_that_cannot_be_written_does_not_leave_the_refund_owed(ui, arun, mint, tmp_path):
+    core = ui.core
+    arun(core.mints.add(mint.url))
+    sale_id = cancelled_after_paying(arun, core, mint.url, "40", 16)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the USB folder should be")
+    result = arun(core.sales.refunds.refund(sale_id, out=blocked / "refund.txt", qr=True))
+    assert result.file is None and parse_token(result.token).amount == 16
+    shown = arun(core.sales.show(sale_id))
+    assert shown["refund_owed"] == 0 and shown["refund_token"] == result.token
+    assert arun(load_attention(core)) == []

@@ -66,6 +66,13 @@ def _seed_sales(ui: UiContext) -> dict[str, str]:
 
 
 def _seed_attention(ui: UiContext, sale_id: str) -> None:
+    from pos_app.core.store.schema import Sale
+
+    def cancel_partly_paid(session) -> None:  # a sale cancelled after 1 200 sat: refund owed
+        sale = session.get(Sale, sale_id)
+        sale.state = "cancelled"
+
+    ui.core.db.transact(cancel_partly_paid)
     insert_stuck_operation(ui.core, mint_url=MINTS[2], amount=2_000, sale_id=sale_id, attempts=4)
     insert_payment(
         ui.core,
@@ -170,12 +177,22 @@ def _activity(ui: UiContext, out_dir: Path, ids: dict[str, str], shots: list[Pat
     page.resize(1130, 780)
     page.show()
     page.activated()
-    pump_until(lambda: page.model.loaded and page.attention.model.rowCount() == 2)
+    pump_until(lambda: page.model.loaded and page.attention.model.rowCount() == 3)
     page.table.selectRow(1)
     page.attention.view.selectRow(0)
     assert page.count_label.text() == "140 sales" and page.pager.label.text() == "Page 1 of 3"
-    assert page.attention_label.text() == "2 need attention"
+    assert page.attention_label.text() == "3 need attention"
     _save(page, out_dir, "activity_sales", shots)
+
+    page.attention.view.selectRow(2)
+    assert page.attention.selected().source == "refund"
+    page.attention.refund()
+    refund = page.attention.refund_dialog
+    assert refund is not None and refund.isVisible() and refund.refund_button.isEnabled()
+    refund.folder.setText("/media/usb")
+    _save(refund, out_dir, "activity_refund", shots)
+    refund.reject()
+    page.attention.view.selectRow(0)
 
     dialog = page.open_details(ids["paid"])
     assert dialog is not None

@@ -125,6 +125,14 @@ def _page_states(ui: UiContext, scheme: str, grab: Callable[[QWidget, str], None
     view._set_state("offline")
     assert view.status.title.text().startswith("Not confirmed") and not view.scan.isVisibleTo(view)
     grab(page, f"{scheme}-offline")
+    view._on_payment_rejected(
+        view.sale_id,
+        "token.already_spent",
+        "The customer's token could not be redeemed once the mint was back (it was spent "
+        "elsewhere or refused), so the sale is not paid. Ask the customer to pay again.",
+    )
+    assert view.state == "failed" and view.status.title.text() == "Payment failed: not paid"
+    grab(page, f"{scheme}-failed-later")
     view._set_state("expired")
     assert view.new_button.text().startswith("New sale, same amount")
     grab(page, f"{scheme}-expired")

@@ -13,6 +13,8 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +24,10 @@ from sqlalchemy.orm import Session
 from pos_app.core.errors import PosError, ValidationError
 from pos_app.core.events import SaleChanged
 from pos_app.core.payments.records import REFUNDABLE_STATES, refund_owed, sale_dict
-from pos_app.core.store.schema import Payment, Sale
+from pos_app.core.store.schema import Export, Payment, Sale
 from pos_app.core.wallet import coins, journal
 from pos_app.core.wallet.context import WalletContext
+from pos_app.core.wallet.exportfile import write_export_files
 from pos_app.core.wallet.send import SendResult
 from pos_app.core.wallet.send import send as wallet_send
 
@@ -93,7 +96,9 @@ class Refunds:
         lock = self._locks.setdefault(sale_id, asyncio.Lock())
         async with lock:  # a double click must not give the money back twice
             sale, amount, mints = await self.ctx.db.run(lambda s: self._check(s, sale_id))
-            result = await self._send(sale, amount, mints, out, qr)
+            # No file yet: a USB stick failing after the token exists must not leave the
+            # refund unrecorded (and so owed, and made, a second time).
+            result = await self._send(sale, amount, mints)
 
             def record(session: Session) -> Sale:
                 row = session.get(Sale, sale_id)
@@ -114,11 +119,36 @@ class Refunds:
         self._locks.pop(sale_id, None)
         log.info("sale %s refunded: %s %s from %s", sale_id, amount, sale.unit, result.mint)
         self.ctx.bus.publish(SaleChanged(row.id, row.state, row.paid, row.due))
+        if out is not None:
+            result = await self._write_files(result, out, qr)
         return result
 
-    async def _send(
-        self, sale: Sale, amount: int, mints: list[str], out: Path | None, qr: bool
-    ) -> SendResult:
+    async def _write_files(self, result: SendResult, out: Path, qr: bool) -> SendResult:
+        """The token file (and QR picture); on failure the token is still shown and recorded."""
+        try:
+            file, png = await asyncio.get_running_loop().run_in_executor(
+                None,
+                partial(
+                    write_export_files,
+                    out,
+                    result.token,
+                    amount=result.amount,
+                    unit=result.unit,
+                    mint_url=result.mint,
+                    qr=qr,
+                ),
+            )
+        except PosError as exc:
+            log.warning("refund token file not written to %s: %s", out, exc.detail)
+            return result
+
+        def record(session: Session) -> None:
+            session.get(Export, result.export_id).file_path = str(file)
+
+        await self.ctx.db.run(record)
+        return replace(result, file=str(file), qr_file=str(png) if png else None)
+
+    async def _send(self, sale: Sale, amount: int, mints: list[str]) -> SendResult:
         # The customer's own mint first: the refund is then ecash they already accept.
         fallback = await self.ctx.db.run(lambda s: _richest_or_none(s, sale.unit, amount))
         candidates = list(dict.fromkeys([*mints, *([fallback] if fallback else [])]))
@@ -137,8 +167,6 @@ class Refunds:
                     url,
                     sale.unit,
                     amount,
-                    out=out,
-                    qr=qr,
                     purpose="refund",
                     memo=f"Refund of sale {sale.id[:8]}",
                     correlation_id=sale.correlation_id,

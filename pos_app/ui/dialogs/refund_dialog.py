@@ -58,6 +58,7 @@ class RefundDialog(QDialog):
         self.ui = ui
         self.item = item
         self.sent: SendResult | None = None
+        self._wanted_file = False
         self.setWindowTitle(self.tr("Refund the customer"))
         self.resize(640, 620)
         self.stack = QStackedWidget()
@@ -144,6 +145,7 @@ class RefundDialog(QDialog):
 
     async def _refund(self, folder: Path | None) -> SendResult:
         out = folder if folder is not None and await in_thread(folder.is_dir) else None
+        self._wanted_file = folder is not None
         return await self.ui.core.sales.refunds.refund(self.item.sale_id or "", out=out, qr=True)
 
     def _refund_failed(self, err: PosError) -> None:
@@ -187,11 +189,16 @@ class RefundDialog(QDialog):
             )
         )
         self.qr.set_text(result.token)
-        lines = [
-            self.tr("Saved to: {path}").format(path=result.file)
-            if result.file
-            else self.tr("No file saved (no folder): copy the token or let it be scanned.")
-        ]
+        if result.file:
+            saved = self.tr("Saved to: {path}").format(path=result.file)
+        elif self._wanted_file:
+            saved = self.tr(
+                "The file could not be saved to that folder (is the USB drive plugged in?). "
+                "The token is kept on the sale: let the customer scan it, or copy it."
+            )
+        else:
+            saved = self.tr("No file saved (no folder): copy the token or let it be scanned.")
+        lines = [saved]
         lines.append(self.tr("From mint: {mint}").format(mint=fmt.short_mint(result.mint)))
         if self.qr.animated:
             lines.append(

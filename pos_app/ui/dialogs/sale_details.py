@@ -157,6 +157,7 @@ class SaleDetailsDialog(QDialog):
             ("amount", self.tr("Amount")),
             ("due", self.tr("Due")),
             ("paid", self.tr("Paid")),
+            ("refund", self.tr("Refund")),
             ("rate", self.tr("Exchange rate")),
             ("memo", self.tr("Memo")),
             ("created", self.tr("Created")),
@@ -209,6 +210,7 @@ class SaleDetailsDialog(QDialog):
             "paid": self.tr("{paid}, {remaining} remaining").format(
                 paid=fmt.sats(sale["paid"], unit), remaining=fmt.sats(sale["remaining"], unit)
             ),
+            "refund": self._refund_text(sale),
             "rate": rate,
             "memo": sale.get("memo") or "—",
             "created": fmt.when(sale["created_at"]),
@@ -263,6 +265,24 @@ class SaleDetailsDialog(QDialog):
         self.payments.resizeRowsToContents()
         self.no_payments.setVisible(not payments)
         self.payments.setVisible(bool(payments))
+
+    def _refund_text(self, sale: dict[str, Any]) -> str:
+        unit = sale["unit"]
+        if sale.get("refund_owed"):
+            return self.tr("{amount} owed to the customer (see Needs attention)").format(
+                amount=fmt.sats(sale["refund_owed"], unit)
+            )
+        if not sale.get("refunded_at"):
+            return "—"
+        amount = fmt.sats(sale.get("refund_amount") or 0, unit)
+        when = fmt.when(sale["refunded_at"])
+        if sale.get("refund_token"):
+            return self.tr("{amount} given back as a token, {when}").format(
+                amount=amount, when=when
+            )
+        return self.tr("{amount} given back otherwise, {when}: {note}").format(
+            amount=amount, when=when, note=sale.get("refund_note") or ""
+        )
 
     def _show_change(self, token: str | None) -> None:
         if not token:

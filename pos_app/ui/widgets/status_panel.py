@@ -31,6 +31,7 @@ STATE_MARKS = {
     "refused": "\u2716",  # ✖
     "offline": "\u21bb",  # ↻
     "review": "\u26a0",  # ⚠
+    "failed": "\u2716",  # ✖ as refused: the money did not arrive
     "expired": "\u25f7",  # ◷ (a clock face that every common font has)
     "cancelled": "\u2715",  # ✕
 }
