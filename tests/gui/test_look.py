@@ -148,12 +148,17 @@ def _has_guide(view: CameraView) -> bool:
     return False
 
 
-def test_scan_guide_only_over_a_camera_picture(qtbot):
+def test_scan_guide_only_over_a_camera_picture_screenshot(qtbot, tmp_path):
     view = CameraView()
     qtbot.addWidget(view)
     view.resize(480, 270)
-    view.set_placeholder("Camera not available: no device\nPaste the token instead.")
+    view.set_placeholder(
+        "Camera not available: no camera found\nPaste the token instead.", "camera-off-outline"
+    )
     assert not _has_guide(view)
+    out = screenshots_dir(tmp_path) / "window"
+    out.mkdir(parents=True, exist_ok=True)
+    assert view.grab().save(str(out / "camera-missing.png"))
     picture = QImage(640, 360, QImage.Format.Format_RGB32)
     picture.fill(QColor("#808080"))
     view.set_frame(picture)
