@@ -36,7 +36,7 @@ from pos_app.ui.tasks import spawn
 from pos_app.ui.tray import Tray
 
 BANNER_SECONDS = 8
-BANNER_CHARS = 400  # longer messages are cut (the whole text is in the tooltip)
+BANNER_CHARS = 240  # longer messages are cut (the whole text is in the tooltip)
 UNBROKEN = 32  # a word this long (a token, a URL) gets break points so it wraps
 PREFERRED = QSize(1440, 900)  # on a bigger screen the window stays this size
 SMALLEST_SCREEN = QSize(1024, 700)  # the smallest till screen the layout must fit

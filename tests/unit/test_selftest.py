@@ -27,6 +27,7 @@ REQUIRED = {
     "argon2",
     "QR encode / decode",
     "Qt widgets",
+    "icon font",
     "Qt print to PDF",
     "QR widget",
     "charts (matplotlib)",
