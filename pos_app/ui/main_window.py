@@ -60,8 +60,8 @@ def wrappable(text: str) -> str:
     if len(text) > BANNER_CHARS:
         text = text[: BANNER_CHARS - 1].rstrip() + "…"
     words = []
+    step = UNBROKEN // 2
     for word in text.split(" "):
-        step = UNBROKEN // 2
         if len(word) > UNBROKEN:
             words.append("\u200b".join(word[i : i + step] for i in range(0, len(word), step)))
         else:
