@@ -77,6 +77,8 @@ class Banner(QLabel):
         self.setWordWrap(True)
         self.setMargin(theme.SPACE.m)
         self.setMinimumHeight(theme.TOUCH)
+        self.level = "info"
+        theme.changed().connect(self._style)
         # Ignored: the banner takes the width the window gives it and never asks for more.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.hide()
@@ -84,9 +86,14 @@ class Banner(QLabel):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
 
+    def _style(self) -> None:
+        style = theme.banner_style(self.level)
+        self.setStyleSheet(style + f"font-size: {theme.TYPE.body_large}pt;")
+
     def show_message(self, text: str, level: str = "info", seconds: int = BANNER_SECONDS) -> None:
         """Show ``text`` coloured by ``level`` (info, ok, warn, bad) for a while."""
-        self.setStyleSheet(theme.banner_style(level) + f"font-size: {theme.TYPE.body_large}pt;")
+        self.level = level
+        self._style()
         self.setText(wrappable(text))
         self.setToolTip(text if len(text) > BANNER_CHARS else "")
         self.show()

@@ -122,6 +122,8 @@ def test_kiosk_and_theme_settings_apply_when_saved(window, ui, qtbot, arun):
     qtbot.waitUntil(lambda: window.kiosk and theme.is_dark(), timeout=5000)
     assert window.isFullScreen()
     assert nav.icon().cacheKey() != light_icon  # icons were redrawn in the dark colours
+    # Colours computed by widgets follow too (the empty amount is drawn muted).
+    assert theme.DARK.muted in window.pages[0].keypad.amount_label.styleSheet()
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
     assert QApplication.instance().palette().color(
         QApplication.instance().palette().ColorRole.Window
