@@ -38,7 +38,7 @@ from pos_app.ui.tasks import spawn
 from pos_app.ui.tray import Tray
 
 BANNER_SECONDS = 8
-BANNER_CHARS = 400  # longer messages are cut (the whole text is in the tooltip)
+BANNER_CHARS = 240  # longer messages are cut (the whole text is in the tooltip)
 UNBROKEN = 32  # a word this long (a token, a URL) gets break points so it wraps
 PREFERRED = QSize(1440, 900)  # on a bigger screen the window stays this size
 SMALLEST_SCREEN = QSize(1024, 700)  # the smallest till screen the layout must fit
@@ -62,8 +62,8 @@ def wrappable(text: str) -> str:
     if len(text) > BANNER_CHARS:
         text = text[: BANNER_CHARS - 1].rstrip() + "…"
     words = []
+    step = UNBROKEN // 2
     for word in text.split(" "):
-        step = UNBROKEN // 2
         if len(word) > UNBROKEN:
             words.append("\u200b".join(word[i : i + step] for i in range(0, len(word), step)))
         else:
@@ -79,6 +79,8 @@ class Banner(QLabel):
         self.setWordWrap(True)
         self.setMargin(theme.SPACE.m)
         self.setMinimumHeight(theme.TOUCH)
+        self.level = "info"
+        theme.changed().connect(self._style)
         # Ignored: the banner takes the width the window gives it and never asks for more.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.hide()
@@ -86,9 +88,14 @@ class Banner(QLabel):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
 
+    def _style(self) -> None:
+        style = theme.banner_style(self.level)
+        self.setStyleSheet(style + f"font-size: {theme.TYPE.body_large}pt;")
+
     def show_message(self, text: str, level: str = "info", seconds: int = BANNER_SECONDS) -> None:
         """Show ``text`` coloured by ``level`` (info, ok, warn, bad) for a while."""
-        self.setStyleSheet(theme.banner_style(level) + f"font-size: {theme.TYPE.body_large}pt;")
+        self.level = level
+        self._style()
         self.setText(wrappable(text))
         self.setToolTip(text if len(text) > BANNER_CHARS else "")
         self.show()

@@ -9,12 +9,13 @@ every icon that was set through :func:`set_icon`.
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
@@ -114,6 +115,23 @@ DARK = Colors(
 )
 
 _state = {"scheme": "system", "system_dark": False}
+
+
+class _Notifier(QObject):
+    changed = Signal()
+
+
+@functools.cache
+def _notifier() -> _Notifier:
+    return _Notifier()
+
+
+def changed() -> SignalInstance:
+    """Emitted after the scheme changed: widgets that compute colours redraw with it.
+
+    Connect a bound method of a widget: Qt disconnects it when the widget goes.
+    """
+    return _notifier().changed
 
 
 def _hinted_scheme() -> bool | None:
@@ -462,6 +480,7 @@ def _restyle(app: QApplication) -> None:
     app.setPalette(palette(c))
     app.setStyleSheet(stylesheet(c))
     _recolour_icons(app)
+    changed().emit()
 
 
 def qcolor(name: str) -> QColor:

@@ -123,6 +123,8 @@ def test_kiosk_and_theme_settings_apply_when_saved(window, ui, qtbot, arun):
     qtbot.waitUntil(lambda: window.kiosk and theme.is_dark(), timeout=5000)
     assert window.isFullScreen()
     assert nav.icon().cacheKey() != light_icon  # icons were redrawn in the dark colours
+    # Colours computed by widgets follow too (the empty amount is drawn muted).
+    assert theme.DARK.muted in window.pages[0].keypad.amount_label.styleSheet()
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
     assert QApplication.instance().palette().color(
         QApplication.instance().palette().ColorRole.Window
@@ -149,12 +151,17 @@ def _has_guide(view: CameraView) -> bool:
     return False
 
 
-def test_scan_guide_only_over_a_camera_picture(qtbot):
+def test_scan_guide_only_over_a_camera_picture_screenshot(qtbot, tmp_path):
     view = CameraView()
     qtbot.addWidget(view)
     view.resize(480, 270)
-    view.set_placeholder("Camera not available: no device\nPaste the token instead.")
+    view.set_placeholder(
+        "Camera not available: no camera found\nPaste the token instead.", "camera-off-outline"
+    )
     assert not _has_guide(view)
+    out = screenshots_dir(tmp_path) / "window"
+    out.mkdir(parents=True, exist_ok=True)
+    assert view.grab().save(str(out / "camera-missing.png"))
     picture = QImage(640, 360, QImage.Format.Format_RGB32)
     picture.fill(QColor("#808080"))
     view.set_frame(picture)

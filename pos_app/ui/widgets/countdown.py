@@ -34,6 +34,7 @@ class Countdown(QLabel):
         self, parent: QWidget | None = None, clock: Callable[[], float] = time.time
     ) -> None:
         super().__init__(parent)
+        theme.changed().connect(self._recolour)
         self._clock = clock
         self._deadline: float | None = None
         self._color = ""
@@ -60,6 +61,11 @@ class Countdown(QLabel):
         self._color = ""
         self.setStyleSheet("")
         self.setText(text)
+
+    def _recolour(self) -> None:
+        if self._deadline is not None:
+            self._color = ""  # the next tick styles it in the new scheme
+            self._tick()
 
     def _tick(self) -> None:
         left = self.remaining

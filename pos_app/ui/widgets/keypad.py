@@ -50,6 +50,7 @@ class Keypad(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        theme.changed().connect(self._refresh)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._text = ""
         self.currency = "sat"

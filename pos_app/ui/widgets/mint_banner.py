@@ -24,6 +24,7 @@ class MintOfflineBanner(QLabel):
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        theme.changed().connect(self._recolour)
         self.ui = ui
         self.setObjectName("mint-offline")
         self.setWordWrap(True)
@@ -44,6 +45,9 @@ class MintOfflineBanner(QLabel):
         """Hide and forget the mint."""
         self.mint = ""
         super().hide()
+
+    def _recolour(self) -> None:
+        self.setStyleSheet(theme.banner_style("warn"))
 
     def _show(self, found: tuple[str, str, str] | None) -> None:
         if found is None:

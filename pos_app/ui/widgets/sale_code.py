@@ -14,6 +14,8 @@ class SaleCode(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._note_color = "text"
+        theme.changed().connect(self._style_note)
         self.bech32 = False  # show creqb1 (NUT-26) instead of creqA (NUT-18)
         self._requests = ("", "")
         self.title = QLabel()
@@ -74,10 +76,13 @@ class SaleCode(QWidget):
         """Large words instead of a code (``color``: a theme colour name); "" shows nothing."""
         self.qr.clear()
         self.note.setText(text)
-        self.note.setStyleSheet(
-            f"font-size: 32pt; font-weight: 700; color: {getattr(theme.colors(), color)};"
-        )
+        self._note_color = color
+        self._style_note()
         self._show(qr=False)
+
+    def _style_note(self) -> None:
+        color = getattr(theme.colors(), self._note_color)
+        self.note.setStyleSheet(f"font-size: 32pt; font-weight: 700; color: {color};")
 
     def _show(self, *, qr: bool) -> None:
         self.qr.setVisible(qr)

@@ -44,6 +44,10 @@ class StatusLight(QWidget):
         layout.addWidget(self.icon)
         layout.addWidget(self.word, 1)
         self.set_status(status)
+        theme.changed().connect(self._recolour)
+
+    def _recolour(self) -> None:
+        self.set_status(self.status)
 
     def set_status(self, status: str) -> None:
         """Show ``status``."""

@@ -55,6 +55,7 @@ class StatusPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("status-panel")
         self.state = ""
+        theme.changed().connect(self._recolour)
         self.mark = QLabel()
         self.mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.mark.setMinimumWidth(56)
@@ -78,6 +79,10 @@ class StatusPanel(QFrame):
         row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.spinner, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(words, 1)
+
+    def _recolour(self) -> None:
+        if self.state:
+            self.set_state(self.state, self.title.text(), self.text.text())
 
     def set_state(self, state: str, title: str, text: str = "") -> None:
         """Show ``state`` (a key of :data:`STATE_COLORS`) with its words."""
