@@ -2519,6 +2519,18 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Offline-Zahlung fehlgeschlagen</translation>
     </message>
     <message>
+        <source>{url} has not answered for {minutes} minutes.</source>
+        <translation>{url} antwortet seit {minutes} Minuten nicht.</translation>
+    </message>
+    <message>
+        <source>The public key of {url} changed. This can mean the mint was replaced; check with its operator before accepting more of its tokens.</source>
+        <translation>Der öffentliche Schlüssel von {url} hat sich geändert. Das kann heißen, dass die Mint ersetzt wurde; fragen Sie beim Betreiber nach, bevor Sie weitere Tokens von ihr annehmen.</translation>
+    </message>
+    <message>
+        <source>Old coins of {url} expire in {days} days. Swap them or pay them out soon.</source>
+        <translation>Alte Münzen von {url} laufen in {days} Tagen ab. Tauschen oder zahlen Sie sie bald aus.</translation>
+    </message>
+    <message>
         <source>(Sale {id}.)</source>
         <translation>(Verkauf {id}.)</translation>
     </message>

@@ -2519,6 +2519,18 @@ Pegue el token en su lugar.</translation>
         <translation>Falló un pago sin conexión</translation>
     </message>
     <message>
+        <source>{url} has not answered for {minutes} minutes.</source>
+        <translation>{url} lleva {minutes} minutos sin responder.</translation>
+    </message>
+    <message>
+        <source>The public key of {url} changed. This can mean the mint was replaced; check with its operator before accepting more of its tokens.</source>
+        <translation>La clave pública de {url} ha cambiado. Puede que el mint haya sido sustituido; consulte a su operador antes de aceptar más tokens suyos.</translation>
+    </message>
+    <message>
+        <source>Old coins of {url} expire in {days} days. Swap them or pay them out soon.</source>
+        <translation>Monedas antiguas de {url} caducan en {days} días. Cámbielas o páguelas pronto.</translation>
+    </message>
+    <message>
         <source>(Sale {id}.)</source>
         <translation>(Venta {id}.)</translation>
     </message>

@@ -2519,6 +2519,18 @@ Collez plutôt le jeton.</translation>
         <translation>Échec d&apos;un paiement hors ligne</translation>
     </message>
     <message>
+        <source>{url} has not answered for {minutes} minutes.</source>
+        <translation>{url} ne répond plus depuis {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>The public key of {url} changed. This can mean the mint was replaced; check with its operator before accepting more of its tokens.</source>
+        <translation>La clé publique de {url} a changé. Le mint a peut-être été remplacé&#xa0;; vérifiez auprès de son exploitant avant d&apos;accepter d&apos;autres jetons de ce mint.</translation>
+    </message>
+    <message>
+        <source>Old coins of {url} expire in {days} days. Swap them or pay them out soon.</source>
+        <translation>D&apos;anciennes pièces de {url} expirent dans {days} jours. Échangez-les ou versez-les bientôt.</translation>
+    </message>
+    <message>
         <source>(Sale {id}.)</source>
         <translation>(Vente {id}.)</translation>
     </message>
