@@ -6,6 +6,7 @@ import argparse
 from datetime import datetime
 from typing import Any
 
+from pos_app import language
 from pos_app.cli.args import read_token_text
 from pos_app.cli.context import open_app
 from pos_app.core.errors import ValidationError
@@ -116,12 +117,16 @@ async def cmd_config_set(args: argparse.Namespace) -> dict[str, Any]:
         # The option parses the text (JSON for json settings) and explains a bad value.
         raw = args.value
         value = await app.db.run(lambda s: app.config.set(s, args.key, raw))
+        if args.key == "language":  # read before the wallet is unlocked: kept beside it too
+            language.remember(app.data_dir, value)
         return {"key": args.key, "value": value}
 
 
 async def cmd_config_unset(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
         await app.db.run(lambda s: app.config.unset(s, args.key))
+        if args.key == "language":
+            language.remember(app.data_dir, language.SYSTEM)
         return {"key": args.key, "value": app.config.option(args.key).default}
 
 

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from pos_app import language
 from pos_app.core.config import Option
 from pos_app.core.errors import ConfigError, PosError
-from pos_app.ui import i18n, theme
+from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
@@ -241,7 +242,7 @@ class SettingsPage(Page):
     def _saved(self, stored: dict[str, Any], refused: int) -> None:
         if "language" in stored:
             # Read before the wallet is unlocked at the next start, so kept outside the database.
-            i18n.remember(self.ui.core.data_dir, stored["language"])
+            language.remember(self.ui.core.data_dir, stored["language"])
         self._saving = False
         self.save_button.setEnabled(True)
         self.values.update(stored)
