@@ -45,7 +45,7 @@ def test_basics_first_advanced_on_demand(page, qtbot):
 
     page.advanced_button.click()
     assert all(page.field(k).isVisible() for k in advanced)
-    assert page.advanced_button.text() == "Hide advanced settings"
+    assert page.advanced_button.text() == "▾ Hide advanced settings"
     page.advanced_button.click()
     assert not page.advanced.isVisible()
 

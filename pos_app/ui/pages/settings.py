@@ -71,10 +71,11 @@ class SettingsPage(Page):
         self.mint_list = MintList(ui)
         for group, options in self._groups(advanced=False).items():
             self._form.addWidget(self._group_box(group, options))
-        self.advanced_button = QPushButton(self.tr("Show advanced settings"))
+        self.advanced_button = QPushButton("▸ " + self.tr("Show advanced settings"))
         self.advanced_button.setObjectName("advanced-toggle")
-        self.advanced_button.setCheckable(True)
-        self.advanced_button.toggled.connect(self.show_advanced)
+        self.advanced_button.clicked.connect(
+            lambda: self.show_advanced(not self.advanced.isVisibleTo(self))
+        )
         advanced_row = QHBoxLayout()
         advanced_row.addWidget(self.advanced_button)
         advanced_row.addStretch(1)
@@ -130,9 +131,10 @@ class SettingsPage(Page):
     def show_advanced(self, shown: bool) -> None:
         """Open or close the advanced section."""
         self.advanced.setVisible(shown)
-        self.advanced_button.setChecked(shown)
         self.advanced_button.setText(
-            self.tr("Hide advanced settings") if shown else self.tr("Show advanced settings")
+            "▾ " + self.tr("Hide advanced settings")
+            if shown
+            else "▸ " + self.tr("Show advanced settings")
         )
 
     def _group_box(self, group: str, options: list[Option], *, advanced: bool = False) -> QGroupBox:
