@@ -121,7 +121,9 @@ screenshots: $(BIN)/.dev-ok $(MINT_VENV)/.ok
 # fill, or pyside6-linguist), run this again, and commit both the .ts and the .qm files.
 I18N_LANGUAGES := de fr es
 I18N_SOURCES = $(shell find pos_app/ui -name '*.py' | sort) pos_app/core/config.py
-translations: $(BIN)/.runtime-ok
+# No dependency on the venv stamp: in a git worktree that shares the venv, re-running its
+# pip install would point the shared editable install at the worktree.
+translations:
 	$(BIN)/pyside6-lupdate -locations none -no-obsolete $(I18N_SOURCES) \
 		-ts $(foreach l,$(I18N_LANGUAGES),resources/i18n/pos_app_$(l).ts)
 	for l in $(I18N_LANGUAGES); do \

@@ -71,7 +71,7 @@ class App:
         self.db = db
         self.bus = EventBus()
         self.config = Config()
-        self.settings = SettingsService(db, self.config)
+        self.settings = SettingsService(db, self.config, data_dir)
         self.pool = MintPool(trust_env=trust_env)
         self.web = WebClient(trust_env=trust_env)
         self.mints = MintDirectory(db, self.pool)

@@ -7,8 +7,10 @@ the command line and the API call this service instead and never see a session.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from pos_app import language
 from pos_app.core.config import Config, Option
 from pos_app.core.store.db import Database
 
@@ -19,11 +21,17 @@ class SettingsService:
     Args:
         db: the wallet database.
         config: the option declarations.
+        data_dir: where the language choice is also kept (it is needed before unlock).
     """
 
-    def __init__(self, db: Database, config: Config) -> None:
+    def __init__(self, db: Database, config: Config, data_dir: Path | None = None) -> None:
         self.db = db
         self.config = config
+        self.data_dir = data_dir
+
+    def _stored(self, values: dict[str, Any]) -> None:
+        if self.data_dir is not None and "language" in values:
+            language.remember(self.data_dir, str(values["language"]))
 
     @property
     def options(self) -> dict[str, Option]:
@@ -44,7 +52,9 @@ class SettingsService:
         Raises:
             ConfigError: ``config.invalid`` with the reason, or ``config.unknown``.
         """
-        return await self.db.run(lambda s: self.config.set(s, key, raw))
+        value = await self.db.run(lambda s: self.config.set(s, key, raw))
+        self._stored({key: value})
+        return value
 
     async def set_many(self, changes: dict[str, Any]) -> dict[str, Any]:
         """Store several settings in one transaction: all of them or, on a refusal, none."""
@@ -52,12 +62,16 @@ class SettingsService:
         def write(session: Any) -> dict[str, Any]:
             return {key: self.config.set(session, key, raw) for key, raw in changes.items()}
 
-        return await self.db.run(write)
+        stored = await self.db.run(write)
+        self._stored(stored)
+        return stored
 
     async def unset(self, key: str) -> Any:
         """Back to the default; returns the default."""
         await self.db.run(lambda s: self.config.unset(s, key))
-        return self.config.option(key).default
+        default = self.config.option(key).default
+        self._stored({key: default})
+        return default
 
     async def listing(self) -> list[dict[str, Any]]:
         """Every option with its value and declaration (what ``config list`` prints)."""

@@ -2,9 +2,8 @@
 
 The translations are Qt ``.qm`` files in ``resources/i18n/`` (``make translations``
 refreshes them from the code). The language is chosen before the wallet is
-unlocked, so the choice lives beside the database in a plain file (``language``
-in the data directory: a language code, never a secret); the Settings page writes
-it, the system locale is the default.
+unlocked, so the choice lives beside the database (pos_app.language); the system
+locale is the default.
 """
 
 from __future__ import annotations
@@ -20,11 +19,11 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from pos_app.language import SYSTEM, preference
 from pos_app.paths import resources_path
 
 log = logging.getLogger(__name__)
 
-SYSTEM = "system"
 # Languages with a translation, by code; English is the source language.
 LANGUAGES: dict[str, str] = {
     "en": "English",
@@ -33,7 +32,6 @@ LANGUAGES: dict[str, str] = {
     "es": "Español",
 }
 TRANSLATED = ("de", "fr", "es")
-PREFERENCE_FILE = "language"
 QM_PREFIX = "pos_app_"
 _installed: list[QTranslator] = []  # installed translators must outlive every window
 
@@ -56,13 +54,14 @@ class FallbackTranslator(QTranslator):
     wrapping each text in a marker.
     """
 
-    def translate(  # noqa: D102 (Qt's signature)
+    def translate(
         self,
         context: str,
         source: str,
         disambiguation: str | None = None,
         n: int = -1,
     ) -> str | None:
+        """The translation in ``context``, else in the empty context, else None."""
         found = super().translate(context, source, disambiguation, n)
         if not found and context:
             found = super().translate("", source, disambiguation, n)
@@ -75,29 +74,6 @@ def system_language() -> str:
     """The system locale's language when the app has it, else English."""
     code = QLocale.system().name().split("_")[0].lower()
     return code if code in LANGUAGES else "en"
-
-
-def preference(data_dir: Path | None) -> str:
-    """The language chosen in Settings (``system`` when none is stored or it is unknown)."""
-    if data_dir is None:
-        return SYSTEM
-    try:
-        code = (Path(data_dir) / PREFERENCE_FILE).read_text(encoding="utf-8").strip()
-    except OSError:
-        return SYSTEM
-    return code if code in LANGUAGES else SYSTEM
-
-
-def remember(data_dir: Path, code: str) -> None:
-    """Store the language for the next start (``system`` removes the choice)."""
-    path = Path(data_dir) / PREFERENCE_FILE
-    if code == SYSTEM or code not in LANGUAGES:
-        path.unlink(missing_ok=True)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(code + "\n", encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def resolve(data_dir: Path | None) -> str:

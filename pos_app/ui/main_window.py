@@ -270,10 +270,10 @@ class MainWindow(QMainWindow):
         """A short notice in the banner."""
         self.banner.show_message(text, level)
 
-    def _on_notification(
-        self, level: str, title: str, body: str, _kind: str, _data: object
-    ) -> None:
-        title, body = messages.notification_text(title, body, _data)
+    def _on_notification(self, level: str, title: str, body: str, kind: str, data: object) -> None:
+        title, body = messages.notification_text(
+            title, body, data if isinstance(data, dict) else None, kind
+        )
         self.banner.show_message(
             f"{title}: {body}", {"critical": "bad", "warning": "warn"}.get(level, "info")
         )

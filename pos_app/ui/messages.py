@@ -413,16 +413,41 @@ _NOTIFICATION_TITLES = {
 }
 
 
-def notification_text(title: str, body: str, data: Mapping[str, Any] | None) -> tuple[str, str]:
-    """A notification's title and body as the center and the tray show it.
+# Bodies of notifications that carry their facts in their data, by kind.
+_NOTIFICATION_BODIES = {
+    "mint_offline": QT_TRANSLATE_NOOP("messages", "{url} has not answered for {minutes} minutes."),
+    "security": QT_TRANSLATE_NOOP(
+        "messages",
+        "The public key of {url} changed. This can mean the mint was replaced; check with its "
+        "operator before accepting more of its tokens.",
+    ),
+    "keyset_expiry": QT_TRANSLATE_NOOP(
+        "messages",
+        "Old coins of {url} expire in {days} days. Swap them or pay them out soon.",
+    ),
+}
+
+
+def notification_text(
+    title: str, body: str, data: Mapping[str, Any] | None, kind: str = ""
+) -> tuple[str, str]:
+    """A notification's title and body as the center, the tray and the banner show it.
 
     When the notification names an error code (``data["code"]``) the body is the
-    catalogue's sentence for it, as on the Sell page, followed by the sale it is about.
+    catalogue's sentence for it, as on the Sell page, followed by the sale it is about;
+    notifications that carry their facts (``mint_offline``: url, minutes) are worded
+    from them; any other keeps the core's body.
     """
     data = data if isinstance(data, Mapping) else {}
     shown_title = _tr(_NOTIFICATION_TITLES.get(title, title))
     code = data.get("code")
+    template = _NOTIFICATION_BODIES.get(kind)
     if not known(code):
+        if template:
+            try:
+                return shown_title, _tr(template).format(**data)
+            except (KeyError, IndexError, ValueError):
+                pass  # an older notification without its facts: the core's words
         return shown_title, body
     # The body is the notification's own text, not the error's: the catalogue's sentence
     # replaces it unless the code's facts live only in the core's words (fee caps...).

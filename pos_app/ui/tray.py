@@ -38,7 +38,7 @@ class Tray:
         """Show owner-relevant notifications on the desktop, in the catalogue's words."""
         if kind not in DESKTOP_KINDS and level != "critical":
             return
-        title, body = notification_text(title, body, data if isinstance(data, dict) else None)
+        title, body = notification_text(title, body, data if isinstance(data, dict) else None, kind)
         self.shown.append((title, body))
         if self.icon is not None:
             icon = (

@@ -1357,7 +1357,7 @@ Um eine neue Zahlung bitten.</translation>
     </message>
     <message>
         <source>{paid} was already paid. Press Esc again to cancel the sale; the refund is then listed under Needs attention in Activity.</source>
-        <translation>{paid} wurde schon bezahlt. Drücken Sie erneut Esc, um den Verkauf zu stornieren; die Erstattung steht dann unter „Zu erledigen“ in Aktivität.</translation>
+        <translation>{paid} wurde schon bezahlt. Drücken Sie erneut Esc, um den Verkauf zu stornieren; die Erstattung steht dann unter „Braucht Aufmerksamkeit“ in Aktivität.</translation>
     </message>
     <message>
         <source>Accepted offline: it is redeemed when the mint is back.</source>
@@ -1508,6 +1508,10 @@ of {amount}</source>
         <translation>Gespeichert in: {path}</translation>
     </message>
     <message>
+        <source>The file could not be saved to that folder (is the USB drive plugged in?). The token is kept on the sale: let the customer scan it, or copy it.</source>
+        <translation>Die Datei konnte nicht in diesem Ordner gespeichert werden (ist der USB-Stick eingesteckt?). Der Token bleibt beim Verkauf: vom Kunden scannen lassen oder kopieren.</translation>
+    </message>
+    <message>
         <source>No file saved (no folder): copy the token or let it be scanned.</source>
         <translation>Keine Datei gespeichert (kein Ordner): Token kopieren oder scannen lassen.</translation>
     </message>
@@ -1653,6 +1657,10 @@ of {amount}</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
+        <source>Refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
         <source>Exchange rate</source>
         <translation>Wechselkurs</translation>
     </message>
@@ -1715,6 +1723,18 @@ of {amount}</source>
     <message>
         <source>Mint fee {mint}, Lightning fee {ln}</source>
         <translation>Mint-Gebühr {mint}, Lightning-Gebühr {ln}</translation>
+    </message>
+    <message>
+        <source>{amount} owed to the customer (see Needs attention)</source>
+        <translation>{amount} dem Kunden geschuldet (siehe „Braucht Aufmerksamkeit“)</translation>
+    </message>
+    <message>
+        <source>{amount} given back as a token, {when}</source>
+        <translation>{amount} als Token zurückgegeben, {when}</translation>
+    </message>
+    <message>
+        <source>{amount} given back otherwise, {when}: {note}</source>
+        <translation>{amount} anders zurückgegeben, {when}: {note}</translation>
     </message>
     <message>
         <source>Change: {amount}</source>
@@ -2769,6 +2789,18 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Offline payment failed</source>
         <translation>Offline-Zahlung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>{url} has not answered for {minutes} minutes.</source>
+        <translation>{url} antwortet seit {minutes} Minuten nicht.</translation>
+    </message>
+    <message>
+        <source>The public key of {url} changed. This can mean the mint was replaced; check with its operator before accepting more of its tokens.</source>
+        <translation>Der öffentliche Schlüssel von {url} hat sich geändert. Das kann heißen, dass die Mint ersetzt wurde; fragen Sie beim Betreiber nach, bevor Sie weitere Tokens von ihr annehmen.</translation>
+    </message>
+    <message>
+        <source>Old coins of {url} expire in {days} days. Swap them or pay them out soon.</source>
+        <translation>Alte Münzen von {url} laufen in {days} Tagen ab. Tauschen oder zahlen Sie sie bald aus.</translation>
     </message>
     <message>
         <source>(Sale {id}.)</source>

@@ -1508,6 +1508,10 @@ de {amount}</translation>
         <translation>Guardado en: {path}</translation>
     </message>
     <message>
+        <source>The file could not be saved to that folder (is the USB drive plugged in?). The token is kept on the sale: let the customer scan it, or copy it.</source>
+        <translation>No se pudo guardar el archivo en esa carpeta (¿está conectado el USB?). El token se queda en la venta: que el cliente lo escanee, o cópielo.</translation>
+    </message>
+    <message>
         <source>No file saved (no folder): copy the token or let it be scanned.</source>
         <translation>No se guardó ningún archivo (sin carpeta): copie el token o deje que lo escaneen.</translation>
     </message>
@@ -1653,6 +1657,10 @@ de {amount}</translation>
         <translation>Pagada</translation>
     </message>
     <message>
+        <source>Refund</source>
+        <translation>Reembolso</translation>
+    </message>
+    <message>
         <source>Exchange rate</source>
         <translation>Tipo de cambio</translation>
     </message>
@@ -1715,6 +1723,18 @@ de {amount}</translation>
     <message>
         <source>Mint fee {mint}, Lightning fee {ln}</source>
         <translation>Comisión del mint {mint}, comisión Lightning {ln}</translation>
+    </message>
+    <message>
+        <source>{amount} owed to the customer (see Needs attention)</source>
+        <translation>{amount} debido al cliente (vea «Requiere atención»)</translation>
+    </message>
+    <message>
+        <source>{amount} given back as a token, {when}</source>
+        <translation>{amount} devuelto como token, {when}</translation>
+    </message>
+    <message>
+        <source>{amount} given back otherwise, {when}: {note}</source>
+        <translation>{amount} devuelto de otra forma, {when}: {note}</translation>
     </message>
     <message>
         <source>Change: {amount}</source>
@@ -2769,6 +2789,18 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Offline payment failed</source>
         <translation>Falló un pago sin conexión</translation>
+    </message>
+    <message>
+        <source>{url} has not answered for {minutes} minutes.</source>
+        <translation>{url} lleva {minutes} minutos sin responder.</translation>
+    </message>
+    <message>
+        <source>The public key of {url} changed. This can mean the mint was replaced; check with its operator before accepting more of its tokens.</source>
+        <translation>La clave pública de {url} ha cambiado. Puede que el mint haya sido sustituido; consulte a su operador antes de aceptar más tokens suyos.</translation>
+    </message>
+    <message>
+        <source>Old coins of {url} expire in {days} days. Swap them or pay them out soon.</source>
+        <translation>Monedas antiguas de {url} caducan en {days} días. Cámbielas o páguelas pronto.</translation>
     </message>
     <message>
         <source>(Sale {id}.)</source>

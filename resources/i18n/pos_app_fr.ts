@@ -1508,6 +1508,10 @@ de {amount}</translation>
         <translation>Enregistré dans : {path}</translation>
     </message>
     <message>
+        <source>The file could not be saved to that folder (is the USB drive plugged in?). The token is kept on the sale: let the customer scan it, or copy it.</source>
+        <translation>Le fichier n&apos;a pas pu être enregistré dans ce dossier (la clé USB est-elle branchée ?). Le jeton reste sur la vente : faites-le scanner par le client, ou copiez-le.</translation>
+    </message>
+    <message>
         <source>No file saved (no folder): copy the token or let it be scanned.</source>
         <translation>Aucun fichier enregistré (pas de dossier) : copiez le jeton ou faites-le scanner.</translation>
     </message>
@@ -1653,6 +1657,10 @@ de {amount}</translation>
         <translation>Payée</translation>
     </message>
     <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
         <source>Exchange rate</source>
         <translation>Taux de change</translation>
     </message>
@@ -1715,6 +1723,18 @@ de {amount}</translation>
     <message>
         <source>Mint fee {mint}, Lightning fee {ln}</source>
         <translation>Frais du mint {mint}, frais Lightning {ln}</translation>
+    </message>
+    <message>
+        <source>{amount} owed to the customer (see Needs attention)</source>
+        <translation>{amount} dû au client (voir « À traiter »)</translation>
+    </message>
+    <message>
+        <source>{amount} given back as a token, {when}</source>
+        <translation>{amount} rendu sous forme de jeton, {when}</translation>
+    </message>
+    <message>
+        <source>{amount} given back otherwise, {when}: {note}</source>
+        <translation>{amount} rendu autrement, {when} : {note}</translation>
     </message>
     <message>
         <source>Change: {amount}</source>
@@ -2769,6 +2789,18 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Offline payment failed</source>
         <translation>Échec d&apos;un paiement hors ligne</translation>
+    </message>
+    <message>
+        <source>{url} has not answered for {minutes} minutes.</source>
+        <translation>{url} ne répond plus depuis {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>The public key of {url} changed. This can mean the mint was replaced; check with its operator before accepting more of its tokens.</source>
+        <translation>La clé publique de {url} a changé. Le mint a peut-être été remplacé&#xa0;; vérifiez auprès de son exploitant avant d&apos;accepter d&apos;autres jetons de ce mint.</translation>
+    </message>
+    <message>
+        <source>Old coins of {url} expire in {days} days. Swap them or pay them out soon.</source>
+        <translation>D&apos;anciennes pièces de {url} expirent dans {days} jours. Échangez-les ou versez-les bientôt.</translation>
     </message>
     <message>
         <source>(Sale {id}.)</source>

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
+from pos_app import language
 from pos_app.core.config import OPTIONS
 from pos_app.ui import i18n
 
@@ -165,8 +166,8 @@ def test_settings_texts_are_marked_for_translation():
 )
 def test_the_app_speaks_the_chosen_language(qapp, tmp_path, monkeypatch, lang, words):
     monkeypatch.delenv("POS_APP_LANGUAGE", raising=False)
-    i18n.remember(tmp_path, lang)
-    assert i18n.preference(tmp_path) == lang
+    language.remember(tmp_path, lang)
+    assert language.preference(tmp_path) == lang
     try:
         assert i18n.install(qapp, tmp_path) == lang
         assert QCoreApplication.translate("messages", "Already spent") == words
@@ -187,15 +188,15 @@ def test_the_app_speaks_the_chosen_language(qapp, tmp_path, monkeypatch, lang, w
 
 def test_language_choice_defaults_to_the_system(tmp_path, monkeypatch):
     monkeypatch.delenv("POS_APP_LANGUAGE", raising=False)
-    assert i18n.preference(tmp_path) == i18n.SYSTEM
+    assert language.preference(tmp_path) == i18n.SYSTEM
     assert i18n.resolve(tmp_path) == i18n.system_language()
-    (tmp_path / i18n.PREFERENCE_FILE).write_text("xx\n")
-    assert i18n.preference(tmp_path) == i18n.SYSTEM  # unknown codes are ignored
-    i18n.remember(tmp_path, "fr")
+    (tmp_path / language.PREFERENCE_FILE).write_text("xx\n")
+    assert language.preference(tmp_path) == i18n.SYSTEM  # unknown codes are ignored
+    language.remember(tmp_path, "fr")
     monkeypatch.setenv("POS_APP_LANGUAGE", "es")
     assert i18n.resolve(tmp_path) == "es"
-    i18n.remember(tmp_path, i18n.SYSTEM)
-    assert not (tmp_path / i18n.PREFERENCE_FILE).exists()
+    language.remember(tmp_path, i18n.SYSTEM)
+    assert not (tmp_path / language.PREFERENCE_FILE).exists()
 
 
 def test_refusals_in_settings_speak_the_language(qapp, tmp_path, monkeypatch):
@@ -218,3 +219,14 @@ def test_refusals_in_settings_speak_the_language(qapp, tmp_path, monkeypatch):
         assert "three-letter" not in refusal("currency", "euros")
     finally:
         i18n.uninstall(qapp)
+
+
+def test_cli_keeps_the_language_for_the_next_start(tmp_path):
+    from tests.support.cli import Cli
+
+    shop = Cli(tmp_path / "shop")
+    shop.setup("init")
+    shop.setup("config", "set", "language", "es")
+    assert language.preference(tmp_path / "shop") == "es"
+    shop.setup("config", "unset", "language")
+    assert language.preference(tmp_path / "shop") == language.SYSTEM

@@ -127,3 +127,26 @@ def test_unknown_codes_keep_the_core_words():
     assert reason("export.something_new", "Core words.") == "Core words."
     assert reason_detail("export.something_new", "Core words.") == "Core words."
     assert reason(None) == "—"
+
+
+def test_notifications_with_facts_are_worded_by_the_app(qapp, tmp_path, monkeypatch):
+    from pos_app.ui import i18n
+    from pos_app.ui.messages import notification_text
+
+    data = {"dedupe": "mint_offline:https://m.example", "url": "https://m.example", "minutes": 3}
+    core_words = "https://m.example has not answered for 3 minutes."
+    assert notification_text("Mint offline", core_words, data, "mint_offline") == (
+        "Mint offline",
+        core_words,
+    )
+    # a notification stored before its facts travelled with it keeps the core's words
+    assert notification_text("Mint offline", "old words", {}, "mint_offline")[1] == "old words"
+    monkeypatch.setenv("POS_APP_LANGUAGE", "de")
+    try:
+        i18n.install(qapp, tmp_path)
+        assert notification_text("Mint offline", core_words, data, "mint_offline") == (
+            "Mint offline",
+            "https://m.example antwortet seit 3 Minuten nicht.",
+        )
+    finally:
+        i18n.uninstall(qapp)

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from pos_app import language
 from pos_app.core.config import OPTIONS
 from pos_app.core.wallet.mints import MintReport
-from pos_app.ui import i18n
 from pos_app.ui.currencies import currency_code
 from pos_app.ui.pages.settings import SettingsPage
 from pos_app.ui.widgets.mint_check import report_html
@@ -45,7 +45,7 @@ def test_basics_first_advanced_on_demand(page, qtbot):
 
     page.advanced_button.click()
     assert all(page.field(k).isVisible() for k in advanced)
-    assert page.advanced_button.text() == "Hide advanced settings"
+    assert page.advanced_button.text() == "▾ Hide advanced settings"
     page.advanced_button.click()
     assert not page.advanced.isVisible()
 
@@ -87,7 +87,7 @@ def test_language_choice_is_kept_for_the_next_start(page, ui, qtbot):
     field.edited.emit()
     page.save()
     qtbot.waitUntil(lambda: "Saved" in page.status.text(), timeout=10_000)
-    assert i18n.preference(ui.core.data_dir) == "fr"
+    assert language.preference(ui.core.data_dir) == "fr"
 
 
 def test_mint_check_says_what_a_mint_can_do():

@@ -204,6 +204,8 @@ class HealthMonitor:
                 "shop's risk until then.",
                 "mint_offline",
                 f"{url}:{since}",  # once per outage
+                url=url,
+                minutes=(result.checked_at - since) // 60,
             )
         if info is not None and info.pubkey and old_pubkey and info.pubkey != old_pubkey:
             self._notify(
@@ -213,6 +215,7 @@ class HealthMonitor:
                 "check with its operator before accepting more of its tokens.",
                 "security",
                 f"{url}:{info.pubkey}",
+                url=url,
             )
         await self._expiry_warnings(mint_id, url)
         return result
@@ -283,13 +286,18 @@ class HealthMonitor:
                 "Swap or pay out coins of these keys soon.",
                 "keyset_expiry",
                 f"{keyset_id}",
+                url=url,
+                days=days,
             )
 
-    def _notify(self, level: str, title: str, body: str, kind: str, key: str) -> None:
-        """Publish a notification; the center keeps one unread per ``kind:key``."""
-        self.bus.publish(
-            Notification(level, title, body, kind=kind, data={"dedupe": f"{kind}:{key}"})
-        )
+    def _notify(self, level: str, title: str, body: str, kind: str, key: str, **facts: Any) -> None:
+        """Publish a notification; the center keeps one unread per ``kind:key``.
+
+        ``facts`` (url, minutes...) travel in its data, so the app can word it in its own
+        language (pos_app.ui.messages.notification_text).
+        """
+        data = {"dedupe": f"{kind}:{key}", **facts}
+        self.bus.publish(Notification(level, title, body, kind=kind, data=data))
 
     async def history(self, url: str | None = None) -> list[dict[str, Any]]:
         """Uptime (percent of checks not offline) and p50/p95 latency per mint, 24 h and 7 days."""

@@ -67,7 +67,7 @@ class NotificationsDialog(QDialog):
         for n in items:
             when = fmt.when(n["at"])
             marker = "" if n["read"] else "● "
-            title, body = notification_text(n["title"], n["body"], n.get("data"))
+            title, body = notification_text(n["title"], n["body"], n.get("data"), n["kind"])
             item = QListWidgetItem(f"{marker}{title} — {when}\n{body}")
             item.setForeground(
                 theme.qcolor(LEVEL_COLOR.get(n["level"], "info"))

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from pos_app import language
 from pos_app.core.config import RATE_KEYS, Option, check_together
 from pos_app.core.errors import ConfigError, PosError
-from pos_app.ui import i18n, theme
+from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.messages import explain_error
 from pos_app.ui.page import Page
@@ -71,10 +72,11 @@ class SettingsPage(Page):
         self.mint_list = MintList(ui)
         for group, options in self._groups(advanced=False).items():
             self._form.addWidget(self._group_box(group, options))
-        self.advanced_button = QPushButton(self.tr("Show advanced settings"))
+        self.advanced_button = QPushButton("▸ " + self.tr("Show advanced settings"))
         self.advanced_button.setObjectName("advanced-toggle")
-        self.advanced_button.setCheckable(True)
-        self.advanced_button.toggled.connect(self.show_advanced)
+        self.advanced_button.clicked.connect(
+            lambda: self.show_advanced(not self.advanced.isVisibleTo(self))
+        )
         advanced_row = QHBoxLayout()
         advanced_row.addWidget(self.advanced_button)
         advanced_row.addStretch(1)
@@ -132,9 +134,10 @@ class SettingsPage(Page):
     def show_advanced(self, shown: bool) -> None:
         """Open or close the advanced section."""
         self.advanced.setVisible(shown)
-        self.advanced_button.setChecked(shown)
         self.advanced_button.setText(
-            self.tr("Hide advanced settings") if shown else self.tr("Show advanced settings")
+            "▾ " + self.tr("Hide advanced settings")
+            if shown
+            else "▸ " + self.tr("Show advanced settings")
         )
 
     def _group_box(self, group: str, options: list[Option], *, advanced: bool = False) -> QGroupBox:
@@ -259,7 +262,7 @@ class SettingsPage(Page):
     def _saved(self, stored: dict[str, Any], refused: int) -> None:
         if "language" in stored:
             # Read before the wallet is unlocked at the next start, so kept outside the database.
-            i18n.remember(self.ui.core.data_dir, stored["language"])
+            language.remember(self.ui.core.data_dir, stored["language"])
         self._saving = False
         self.save_button.setEnabled(True)
         self.values.update(stored)
