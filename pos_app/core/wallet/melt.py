@@ -317,7 +317,7 @@ async def complete_melt(
         keyset = await ctx.db.run(lambda s: keyset_from_row(s.get(KeysetRow, outputs.keyset_id)))
         try:
             result = await ctx.cpu(
-                len(change), lambda: unblind(outputs, change, keyset, indexes=indexes, change=True)
+                len(change), lambda: unblind(outputs, change, keyset, indexes=indexes, blank=True)
             )
             proofs, counters = list(result.proofs), list(result.counters)
         except (ProtocolError, SecurityError) as exc:
