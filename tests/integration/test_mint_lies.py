@@ -106,15 +106,16 @@ def melt_shop(tmp_path, proxy, lnurl_server, **settings: str):
     )
 
 
+@pytest.mark.parametrize("state", ["UNPAID", "EXPIRED"])
 def test_melt_unpaid_with_inputs_unspent_is_refused_and_the_token_kept(
-    tmp_path, mint, proxy, lnurl_server
+    tmp_path, mint, proxy, lnurl_server, state
 ):
-    """HTTP 200 ``UNPAID`` (the mint never spent the inputs): refused, never settled."""
+    """HTTP 200 ``UNPAID`` (or a state this app does not know), inputs unspent: refused."""
 
     async def scenario() -> None:
         async with melt_shop(tmp_path, proxy, lnurl_server) as app:
             sale_id, tok = await sale_and_token(app, proxy.url, 100)
-            proxy.lie("POST", MELT, "answer", body=lies.melt_unpaid_without_forwarding(97))
+            proxy.lie("POST", MELT, "answer", body=lies.melt_unpaid_without_forwarding(97, state))
             with pytest.raises(MintError) as refused:
                 await app.sales.pay(sale_id, tok)
             assert refused.value.code == "mint.lightning_failed"
@@ -127,6 +128,29 @@ def test_melt_unpaid_with_inputs_unspent_is_refused_and_the_token_kept(
             proxy.honest()
             # Nothing was lost: the very same token still pays (swapped into the wallet).
             assert (await app.wallet.receive(tok)).amount == 100
+
+    asyncio.run(scenario())
+
+
+def test_melt_unpaid_with_inputs_pending_waits_for_recovery(tmp_path, mint, proxy, lnurl_server):
+    """``UNPAID`` while the inputs look PENDING: not refused, not settled; recovery decides."""
+
+    async def scenario() -> None:
+        async with melt_shop(tmp_path, proxy, lnurl_server) as app:
+            sale_id, tok = await sale_and_token(app, proxy.url, 100)
+            proxy.lie("POST", MELT, "answer", body=lies.melt_unpaid_without_forwarding(97))
+            proxy.lie("POST", "/v1/checkstate", "rewrite", rewrite=lies.proof_states("PENDING"))
+            res = await app.sales.pay(sale_id, tok)
+            assert (res.state, res.paid, res.payment["state"]) == ("open", 0, "recovering")
+            op = await only_op(app, "melt")
+            assert (await app.wallet.recovery.run(op.id)).action == "waiting"
+            # The truth: the mint never saw the melt. Recovery closes it; the token is intact.
+            proxy.honest()
+            outcome = await app.wallet.recovery.run(op.id)
+            assert (outcome.state, outcome.action) == ("failed", "released")
+            assert (await payment_of(app, sale_id)).state == "failed"
+            assert (await app.sales.show(sale_id))["paid"] == 0
+            assert await states_at(mint.url, tok) == {"UNSPENT"}
 
     asyncio.run(scenario())
 
