@@ -280,8 +280,11 @@ def test_paid_melt_with_badly_signed_change_settles_but_credits_no_change(
         async with melt_shop(tmp_path, proxy, lnurl_server) as app:
             sale_id, tok = await sale_and_token(app, proxy.url, 100)
             proxy.lie("POST", MELT, "rewrite", rewrite=bad_change)
+            seen: list[Notification] = []
+            app.bus.subscribe(Notification, seen.append)
             res = await app.sales.pay(sale_id, tok)
             assert (res.state, res.paid) == ("paid", 100)
+            assert [n.title for n in seen if n.level == "critical"] == ["Mint sent bad change"]
             assert await balance(app) == 0
             [entry] = await audits(app, "security.bad_signatures")
             assert "mint.dleq_invalid" in entry.details_json
@@ -311,7 +314,11 @@ def test_badly_signed_swap_credits_nothing_and_recovery_restores(
         async with shop(tmp_path, proxy.url) as app:
             sale_id, tok = await sale_and_token(app, proxy.url, 7)  # outputs 1, 2, 4
             proxy.lie("POST", SWAP, "rewrite", rewrite=lies.signatures(change), times=1)
+            seen: list[Notification] = []
+            app.bus.subscribe(Notification, seen.append)
             res = await app.sales.pay(sale_id, tok)
+            warned = [n.title for n in seen if n.level == "critical"]
+            assert warned == ([] if code == "mint.bad_response" else ["Mint signed wrongly"])
             assert (res.state, res.paid) == ("open", 0)
             assert (res.payment["state"], res.payment["error_code"]) == ("recovering", code)
             assert await balance(app) == 0

@@ -49,7 +49,7 @@ from pos_app.core.errors import (
     SecurityError,
     ValidationError,
 )
-from pos_app.core.events import BalanceChanged, OperationChanged
+from pos_app.core.events import BalanceChanged, Notification, OperationChanged
 from pos_app.core.faults import fault_point
 from pos_app.core.mint.models import MintInfo
 from pos_app.core.store.schema import KeysetRow, Mint, Operation, ReceivedToken, now
@@ -589,6 +589,17 @@ async def bad_answer(
     await ctx.db.run(write)
     log.warning("mint answer to %s %s refused (%s); inputs %s", op.kind, op.id, exc.code, seen)
     ctx.bus.publish(OperationChanged(op.id, op.kind, "pending", exc.code))
+    if isinstance(exc, SecurityError):  # not a glitch: signatures that do not hold
+        ctx.bus.publish(
+            Notification(
+                "critical",
+                "Mint signed wrongly",
+                f"A mint answered a {op.kind} with signatures that failed their checks "
+                f"({exc.code}); nothing was credited and the token is being checked again.",
+                kind="security",
+                data={"operation_id": op.id},
+            )
+        )
 
 
 async def complete_receive(
