@@ -385,7 +385,7 @@ def test_swap_the_mint_never_did_is_resent_by_recovery(tmp_path, mint, proxy, li
 
 
 def test_swap_body_that_never_ends_is_recovered(tmp_path, mint, proxy, monkeypatch):
-    monkeypatch.setattr(mint_client, "REQUEST_DEADLINE", 2.0)
+    monkeypatch.setattr(mint_client, "REQUEST_DEADLINE", 3.0)
 
     async def scenario() -> None:
         async with shop(tmp_path, proxy.url) as app:
@@ -404,15 +404,15 @@ def test_swap_body_that_never_ends_is_recovered(tmp_path, mint, proxy, monkeypat
 
 def test_swap_forwarded_after_the_wallet_gave_up_is_restored(tmp_path, mint, proxy, monkeypatch):
     """The proxy holds the swap past the wallet's deadline, then the mint does it anyway."""
-    monkeypatch.setattr(mint_client, "REQUEST_DEADLINE", 1.0)
+    monkeypatch.setattr(mint_client, "REQUEST_DEADLINE", 3.0)
 
     async def scenario() -> None:
         async with shop(tmp_path, proxy.url) as app:
             sale_id, tok = await sale_and_token(app, proxy.url, 6)
-            proxy.lie("POST", SWAP, "delay", delay=2.0, times=1)
+            proxy.lie("POST", SWAP, "delay", delay=5.0, times=1)
             res = await app.sales.pay(sale_id, tok)
             assert (res.paid, res.payment["error_code"]) == (0, "mint.timeout")
-            for _ in range(100):  # the late swap lands at the mint
+            for _ in range(150):  # the late swap lands at the mint
                 if await states_at(mint.url, tok) == {"SPENT"}:
                     break
                 await asyncio.sleep(0.1)
