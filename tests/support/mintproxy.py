@@ -158,11 +158,14 @@ class MintProxy(LoopbackServer):
 
     @staticmethod
     def _relay(request: Handler, upstream: httpx.Response) -> None:
-        request.send_bytes(
-            upstream.status_code,
-            upstream.content,
-            upstream.headers.get("Content-Type", "application/json"),
-        )
+        try:
+            request.send_bytes(
+                upstream.status_code,
+                upstream.content,
+                upstream.headers.get("Content-Type", "application/json"),
+            )
+        except OSError:  # the wallet gave up waiting (a delay past its deadline)
+            request.close_connection = True
 
     def _endless(self, request: Handler) -> None:
         request.send_response(200)
