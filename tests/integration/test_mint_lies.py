@@ -22,7 +22,7 @@ from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import MintError, PosError
 from pos_app.core.events import Notification
 from pos_app.core.mint import client as mint_client
-from pos_app.core.store.schema import AuditEntry, Operation, Payment
+from pos_app.core.store.schema import AuditEntry, Export, Operation, Payment
 from tests.support import mintproxy as lies
 from tests.support.funding import open_client
 from tests.support.mintproxy import MintProxy
@@ -332,6 +332,26 @@ def test_badly_signed_swap_credits_nothing_and_recovery_restores(
             assert await balance(app) == 7
             shown = await app.sales.show(sale_id)
             assert (shown["state"], shown["paid"]) == ("paid", 7)
+
+    asyncio.run(scenario())
+
+
+def test_badly_signed_export_swap_credits_nothing_and_recovery_restores(tmp_path, mint, proxy):
+    async def scenario() -> None:
+        async with shop(tmp_path, proxy.url) as app:
+            await app.wallet.receive(await token_async(proxy.url, 64))
+            proxy.lie("POST", SWAP, "rewrite", rewrite=lies.signatures(lies.bad_dleq), times=1)
+            with pytest.raises(PosError) as refused:
+                await app.wallet.send(proxy.url, "sat", 10)
+            assert refused.value.code == "mint.dleq_invalid"
+            op = await only_op(app, "send")
+            assert (op.state, op.last_error_code) == ("pending", "mint.dleq_invalid")
+            assert await balance(app) == 0  # the 64 is held by the open send
+            outcome = await app.wallet.recovery.run(op.id)
+            assert (outcome.state, outcome.action) == ("recovered", "restored")
+            assert await balance(app) == 54
+            exports = await app.db.run(lambda s: list(s.scalars(select(Export))))
+            assert [e.amount for e in exports] == [10]
 
     asyncio.run(scenario())
 
