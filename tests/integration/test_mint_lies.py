@@ -22,7 +22,7 @@ from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import MintError, PosError
 from pos_app.core.events import Notification
 from pos_app.core.mint import client as mint_client
-from pos_app.core.store.schema import AuditEntry, Operation, Payment
+from pos_app.core.store.schema import AuditEntry, Export, Operation, Payment
 from tests.support import mintproxy as lies
 from tests.support.funding import open_client
 from tests.support.mintproxy import MintProxy
@@ -106,15 +106,16 @@ def melt_shop(tmp_path, proxy, lnurl_server, **settings: str):
     )
 
 
+@pytest.mark.parametrize("state", ["UNPAID", "EXPIRED"])
 def test_melt_unpaid_with_inputs_unspent_is_refused_and_the_token_kept(
-    tmp_path, mint, proxy, lnurl_server
+    tmp_path, mint, proxy, lnurl_server, state
 ):
-    """HTTP 200 ``UNPAID`` (the mint never spent the inputs): refused, never settled."""
+    """HTTP 200 ``UNPAID`` (or a state this app does not know), inputs unspent: refused."""
 
     async def scenario() -> None:
         async with melt_shop(tmp_path, proxy, lnurl_server) as app:
             sale_id, tok = await sale_and_token(app, proxy.url, 100)
-            proxy.lie("POST", MELT, "answer", body=lies.melt_unpaid_without_forwarding(97))
+            proxy.lie("POST", MELT, "answer", body=lies.melt_unpaid_without_forwarding(97, state))
             with pytest.raises(MintError) as refused:
                 await app.sales.pay(sale_id, tok)
             assert refused.value.code == "mint.lightning_failed"
@@ -127,6 +128,29 @@ def test_melt_unpaid_with_inputs_unspent_is_refused_and_the_token_kept(
             proxy.honest()
             # Nothing was lost: the very same token still pays (swapped into the wallet).
             assert (await app.wallet.receive(tok)).amount == 100
+
+    asyncio.run(scenario())
+
+
+def test_melt_unpaid_with_inputs_pending_waits_for_recovery(tmp_path, mint, proxy, lnurl_server):
+    """``UNPAID`` while the inputs look PENDING: not refused, not settled; recovery decides."""
+
+    async def scenario() -> None:
+        async with melt_shop(tmp_path, proxy, lnurl_server) as app:
+            sale_id, tok = await sale_and_token(app, proxy.url, 100)
+            proxy.lie("POST", MELT, "answer", body=lies.melt_unpaid_without_forwarding(97))
+            proxy.lie("POST", "/v1/checkstate", "rewrite", rewrite=lies.proof_states("PENDING"))
+            res = await app.sales.pay(sale_id, tok)
+            assert (res.state, res.paid, res.payment["state"]) == ("open", 0, "recovering")
+            op = await only_op(app, "melt")
+            assert (await app.wallet.recovery.run(op.id)).action == "waiting"
+            # The truth: the mint never saw the melt. Recovery closes it; the token is intact.
+            proxy.honest()
+            outcome = await app.wallet.recovery.run(op.id)
+            assert (outcome.state, outcome.action) == ("failed", "released")
+            assert (await payment_of(app, sale_id)).state == "failed"
+            assert (await app.sales.show(sale_id))["paid"] == 0
+            assert await states_at(mint.url, tok) == {"UNSPENT"}
 
     asyncio.run(scenario())
 
@@ -256,8 +280,11 @@ def test_paid_melt_with_badly_signed_change_settles_but_credits_no_change(
         async with melt_shop(tmp_path, proxy, lnurl_server) as app:
             sale_id, tok = await sale_and_token(app, proxy.url, 100)
             proxy.lie("POST", MELT, "rewrite", rewrite=bad_change)
+            seen: list[Notification] = []
+            app.bus.subscribe(Notification, seen.append)
             res = await app.sales.pay(sale_id, tok)
             assert (res.state, res.paid) == ("paid", 100)
+            assert [n.title for n in seen if n.level == "critical"] == ["Mint sent bad change"]
             assert await balance(app) == 0
             [entry] = await audits(app, "security.bad_signatures")
             assert "mint.dleq_invalid" in entry.details_json
@@ -287,7 +314,11 @@ def test_badly_signed_swap_credits_nothing_and_recovery_restores(
         async with shop(tmp_path, proxy.url) as app:
             sale_id, tok = await sale_and_token(app, proxy.url, 7)  # outputs 1, 2, 4
             proxy.lie("POST", SWAP, "rewrite", rewrite=lies.signatures(change), times=1)
+            seen: list[Notification] = []
+            app.bus.subscribe(Notification, seen.append)
             res = await app.sales.pay(sale_id, tok)
+            warned = [n.title for n in seen if n.level == "critical"]
+            assert warned == ([] if code == "mint.bad_response" else ["Mint signed wrongly"])
             assert (res.state, res.paid) == ("open", 0)
             assert (res.payment["state"], res.payment["error_code"]) == ("recovering", code)
             assert await balance(app) == 0
@@ -301,6 +332,26 @@ def test_badly_signed_swap_credits_nothing_and_recovery_restores(
             assert await balance(app) == 7
             shown = await app.sales.show(sale_id)
             assert (shown["state"], shown["paid"]) == ("paid", 7)
+
+    asyncio.run(scenario())
+
+
+def test_badly_signed_export_swap_credits_nothing_and_recovery_restores(tmp_path, mint, proxy):
+    async def scenario() -> None:
+        async with shop(tmp_path, proxy.url) as app:
+            await app.wallet.receive(await token_async(proxy.url, 64))
+            proxy.lie("POST", SWAP, "rewrite", rewrite=lies.signatures(lies.bad_dleq), times=1)
+            with pytest.raises(PosError) as refused:
+                await app.wallet.send(proxy.url, "sat", 10)
+            assert refused.value.code == "mint.dleq_invalid"
+            op = await only_op(app, "send")
+            assert (op.state, op.last_error_code) == ("pending", "mint.dleq_invalid")
+            assert await balance(app) == 0  # the 64 is held by the open send
+            outcome = await app.wallet.recovery.run(op.id)
+            assert (outcome.state, outcome.action) == ("recovered", "restored")
+            assert await balance(app) == 54
+            exports = await app.db.run(lambda s: list(s.scalars(select(Export))))
+            assert [e.amount for e in exports] == [10]
 
     asyncio.run(scenario())
 
@@ -354,7 +405,7 @@ def test_swap_the_mint_never_did_is_resent_by_recovery(tmp_path, mint, proxy, li
 
 
 def test_swap_body_that_never_ends_is_recovered(tmp_path, mint, proxy, monkeypatch):
-    monkeypatch.setattr(mint_client, "REQUEST_DEADLINE", 2.0)
+    monkeypatch.setattr(mint_client, "REQUEST_DEADLINE", 3.0)
 
     async def scenario() -> None:
         async with shop(tmp_path, proxy.url) as app:
@@ -373,15 +424,15 @@ def test_swap_body_that_never_ends_is_recovered(tmp_path, mint, proxy, monkeypat
 
 def test_swap_forwarded_after_the_wallet_gave_up_is_restored(tmp_path, mint, proxy, monkeypatch):
     """The proxy holds the swap past the wallet's deadline, then the mint does it anyway."""
-    monkeypatch.setattr(mint_client, "REQUEST_DEADLINE", 1.0)
+    monkeypatch.setattr(mint_client, "REQUEST_DEADLINE", 3.0)
 
     async def scenario() -> None:
         async with shop(tmp_path, proxy.url) as app:
             sale_id, tok = await sale_and_token(app, proxy.url, 6)
-            proxy.lie("POST", SWAP, "delay", delay=2.0, times=1)
+            proxy.lie("POST", SWAP, "delay", delay=5.0, times=1)
             res = await app.sales.pay(sale_id, tok)
             assert (res.paid, res.payment["error_code"]) == (0, "mint.timeout")
-            for _ in range(100):  # the late swap lands at the mint
+            for _ in range(150):  # the late swap lands at the mint
                 if await states_at(mint.url, tok) == {"SPENT"}:
                     break
                 await asyncio.sleep(0.1)

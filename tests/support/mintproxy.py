@@ -158,11 +158,14 @@ class MintProxy(LoopbackServer):
 
     @staticmethod
     def _relay(request: Handler, upstream: httpx.Response) -> None:
-        request.send_bytes(
-            upstream.status_code,
-            upstream.content,
-            upstream.headers.get("Content-Type", "application/json"),
-        )
+        try:
+            request.send_bytes(
+                upstream.status_code,
+                upstream.content,
+                upstream.headers.get("Content-Type", "application/json"),
+            )
+        except OSError:  # the wallet gave up waiting (a delay past its deadline)
+            request.close_connection = True
 
     def _endless(self, request: Handler) -> None:
         request.send_response(200)
@@ -201,8 +204,10 @@ def melt_state(state: str) -> Rewrite:
     return rewrite
 
 
-def melt_unpaid_without_forwarding(quote_amount: int = 0) -> Callable[[Any], Any]:
-    """An ``answer`` body: UNPAID for the quote asked, the mint never having seen the melt."""
+def melt_unpaid_without_forwarding(
+    quote_amount: int = 0, state: str = "UNPAID"
+) -> Callable[[Any], Any]:
+    """An ``answer`` body: ``state`` for the quote asked, the mint never having seen the melt."""
 
     def body(request: Any) -> Any:
         return {
@@ -210,11 +215,22 @@ def melt_unpaid_without_forwarding(quote_amount: int = 0) -> Callable[[Any], Any
             "amount": quote_amount,
             "unit": "sat",
             "fee_reserve": 0,
-            "state": "UNPAID",
+            "state": state,
             "payment_preimage": None,
         }
 
     return body
+
+
+def proof_states(state: str) -> Rewrite:
+    """A ``/v1/checkstate`` answer claiming ``state`` for every proof asked."""
+
+    def rewrite(_request: Any, status: int, answer: Any) -> tuple[int, Any]:
+        if status != 200 or not isinstance(answer, dict):
+            return status, answer
+        return 200, {**answer, "states": [{**st, "state": state} for st in answer["states"]]}
+
+    return rewrite
 
 
 def signatures(

@@ -7,9 +7,10 @@ Order of every payment (design.md section 3):
    trust flag alone, so an untrusted mint is only ever contacted when the mode melts;
 4. fees are checked against the caps before anything is spent;
 5. the wallet journals and executes; the sale is settled in one transaction.
-A payment whose mint fails mid-way stays ``recovering``; the recovery service
-finishes its operation and calls :meth:`Checkout.on_recovered`, which settles
-the sale once.
+A payment whose mint fails mid-way, or answers what fails its checks, stays
+``recovering``; the recovery service finishes its operation and calls
+:meth:`Checkout.on_recovered`, which settles the sale once. Which melt outcome
+gives which payment state is the table in :mod:`pos_app.core.payments.convert`.
 """
 
 from __future__ import annotations
@@ -126,7 +127,8 @@ class Checkout:
             PosError: refusals (``sale.expired``, ``mint.untrusted``, ``fee.too_high``,
                 ``token.already_spent``...). The token is stored whatever happens.
                 ``mint.unreachable`` is *not* raised for a token that was kept for
-                recovery: the result's payment state is ``recovering``.
+                recovery, nor a mint answer that failed its checks (``mint.bad_response``,
+                ``mint.dleq_invalid``...): the result's payment state is ``recovering``.
         """
         try:
             token: Token | None = parse_token(text)

@@ -54,7 +54,7 @@ from pos_app.core.errors import (
     SecurityError,
     ValidationError,
 )
-from pos_app.core.events import BalanceChanged, OperationChanged
+from pos_app.core.events import BalanceChanged, Notification, OperationChanged
 from pos_app.core.faults import fault_point
 from pos_app.core.mint.models import MeltQuote
 from pos_app.core.store.schema import KeysetRow, Mint, Operation, ProofRow, now
@@ -317,7 +317,7 @@ async def complete_melt(
         keyset = await ctx.db.run(lambda s: keyset_from_row(s.get(KeysetRow, outputs.keyset_id)))
         try:
             result = await ctx.cpu(
-                len(change), lambda: unblind(outputs, change, keyset, indexes=indexes, change=True)
+                len(change), lambda: unblind(outputs, change, keyset, indexes=indexes, blank=True)
             )
             proofs, counters = list(result.proofs), list(result.counters)
         except (ProtocolError, SecurityError) as exc:
@@ -367,6 +367,17 @@ async def complete_melt(
         return mint.url, row.unit
 
     url, unit = await ctx.db.run(write)
+    if refused is not None:
+        ctx.bus.publish(
+            Notification(
+                "critical",
+                "Mint sent bad change",
+                f"{url} paid a Lightning invoice but signed its change wrongly "
+                f"({refused.code}); the change was not kept. Check this mint with its operator.",
+                kind="security",
+                data={"operation_id": op_id},
+            )
+        )
     ctx.bus.publish(BalanceChanged(url, unit))
     ctx.bus.publish(OperationChanged(op_id, "melt", "recovered" if recovered else "done"))
     return await _result(ctx, op_id, "paid")

@@ -111,15 +111,15 @@ def unblind(
     keyset: Keyset,
     *,
     indexes: Sequence[int] | None = None,
-    change: bool = False,
+    blank: bool = False,
 ) -> Unblinded:
     """Check and unblind ``signatures`` answering ``outputs`` (index-aligned, or at ``indexes``).
 
     Nothing is credited that the mint did not sign correctly: every signature must
     answer one of our outputs, once, on the outputs' keyset, for the amount asked,
     with a DLEQ proof that verifies. One bad signature refuses the whole answer (the
-    caller leaves the operation to recovery). Melt ``change`` comes back on blank
-    outputs whose requested amount was a placeholder: there the key is looked up by
+    caller leaves the operation to recovery). ``blank`` outputs carry a placeholder
+    amount (NUT-08 melt change, a seed-restore scan): there the key is looked up by
     the *signature's* amount and fewer signatures than outputs are normal. The proof
     keeps ``{e, s, r}`` so a later receiver can check it too.
 
@@ -132,7 +132,7 @@ def unblind(
     idx = list(range(len(signatures))) if indexes is None else list(indexes)
     if len(idx) != len(signatures) or len(set(idx)) != len(idx):
         raise _bad("restore answer does not pair signatures with distinct outputs")
-    if indexes is None and not change and len(signatures) != len(outputs):
+    if indexes is None and not blank and len(signatures) != len(outputs):
         raise _bad(f"{len(signatures)} signatures for {len(outputs)} outputs")
     if len(signatures) > len(outputs) or any(not 0 <= i < len(outputs) for i in idx):
         raise _bad(f"{len(signatures)} signatures for {len(outputs)} outputs")
@@ -148,7 +148,7 @@ def unblind(
             )
         if sig.amount not in keyset.keys:
             raise _bad(f"signature {i} for amount {sig.amount} the keyset lacks")
-        if not change and sig.amount != outputs.amounts[i]:
+        if not blank and sig.amount != outputs.amounts[i]:
             raise _bad(f"signature {i} for {sig.amount}, output asked {outputs.amounts[i]}")
         if sig.dleq is None:
             raise SecurityError(

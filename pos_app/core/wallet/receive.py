@@ -21,7 +21,7 @@ dropped connection, timeout, 5xx           ``mint.unreachable``/``timeout``  pen
 refusal (4xx) on the first attempt         the mint's code                   failed
 =========================================  ================================  ===============
 
-A refused answer is recorded with the inputs' NUT-07 states (:func:`bad_answer`)
+A refused answer is recorded with the inputs' NUT-07 states (:mod:`answers`)
 and the operation stays open: recovery re-sends the swap when the inputs are
 unspent, or restores our outputs' signatures (checked again) when they are spent.
 """
@@ -54,6 +54,7 @@ from pos_app.core.faults import fault_point
 from pos_app.core.mint.models import MintInfo
 from pos_app.core.store.schema import KeysetRow, Mint, Operation, ReceivedToken, now
 from pos_app.core.wallet import journal
+from pos_app.core.wallet.answers import bad_answer
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.mints import keyset_from_row, mint_row, output_keyset, stored_keysets
 from pos_app.core.wallet.outputs import Outputs, build_outputs, unblind
@@ -554,41 +555,6 @@ async def send_swap(
     except (ProtocolError, SecurityError) as exc:
         await bad_answer(ctx, op, inputs, exc)
         raise
-
-
-async def bad_answer(
-    ctx: WalletContext, op: Operation, inputs: Sequence[Proof], exc: PosError
-) -> None:
-    """The mint answered a swap with signatures that fail the checks: nothing is credited.
-
-    The operation stays open for recovery (which re-sends the swap if the inputs are
-    still unspent, or restores and checks our outputs' signatures again if not), and
-    the inputs' NUT-07 states go in the audit so the owner sees whether the mint kept
-    the customer's coins while refusing to sign properly.
-    """
-    try:
-        ys = await ctx.cpu(len(inputs), lambda: [crypto.y_of_secret(p.secret) for p in inputs])
-        states = await ctx.mints.client(
-            await ctx.db.run(lambda s: s.get(Mint, op.mint_id).url)
-        ).checkstate(ys)
-        seen = sorted({st.state for st in states})
-    except PosError as why:  # the check is for the record; recovery asks again anyway
-        seen = [f"unknown ({why.code})"]
-
-    def write(session: Session) -> None:
-        journal.mark_sent(session, op.id, exc)
-        journal.audit(
-            session,
-            "security.bad_signatures",
-            op.id,
-            {"code": exc.code, "inputs": seen},
-            correlation_id=op.correlation_id,
-        )
-        record_error(session, exc, operation_id=op.id)
-
-    await ctx.db.run(write)
-    log.warning("mint answer to %s %s refused (%s); inputs %s", op.kind, op.id, exc.code, seen)
-    ctx.bus.publish(OperationChanged(op.id, op.kind, "pending", exc.code))
 
 
 async def complete_receive(

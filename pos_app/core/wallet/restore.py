@@ -123,7 +123,7 @@ async def _scan_keyset(
         if pairs:
             indexes, sigs = match_restored(outputs, pairs)
             result = await ctx.cpu(
-                len(sigs), partial(unblind, outputs, sigs, keyset, indexes=indexes)
+                len(sigs), partial(unblind, outputs, sigs, keyset, indexes=indexes, blank=True)
             )
             states = await client.checkstate([crypto.y_of_secret(p.secret) for p in result.proofs])
             for proof, counter, st in zip(result.proofs, result.counters, states, strict=True):

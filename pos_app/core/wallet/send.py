@@ -21,11 +21,18 @@ from pos_app.core.cashu import p2pk
 from pos_app.core.cashu.amounts import split_with_keyset
 from pos_app.core.cashu.models import Proof, Token, check_point
 from pos_app.core.cashu.tokens import serialize_token_v4
-from pos_app.core.errors import NetworkError, PosError, ProtocolError, ValidationError
+from pos_app.core.errors import (
+    NetworkError,
+    PosError,
+    ProtocolError,
+    SecurityError,
+    ValidationError,
+)
 from pos_app.core.events import BalanceChanged, OperationChanged
 from pos_app.core.faults import fault_point
 from pos_app.core.store.schema import Export, KeysetRow, Mint, Operation, ProofRow, now
 from pos_app.core.wallet import coins, journal
+from pos_app.core.wallet.answers import bad_answer
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.exportfile import write_export_files
 from pos_app.core.wallet.mints import keyset_from_row, mint_row, stored_output_keyset
@@ -240,18 +247,26 @@ async def _export_with_swap(
 
     op, outputs = await ctx.db.run(prepare)
     client = ctx.mints.client(req.url)
+    inputs = journal.proofs_from_json(op.inputs_json)
     try:
-        signatures = await client.swap(journal.proofs_from_json(op.inputs_json), outputs.messages)
-    except (NetworkError, ProtocolError) as exc:
+        signatures = await client.swap(inputs, outputs.messages)
+    except NetworkError as exc:
         await ctx.db.run(lambda s, e=exc: journal.mark_sent(s, op_id, e))
         ctx.bus.publish(OperationChanged(op_id, "send", "pending", exc.code))
+        raise
+    except ProtocolError as exc:  # an answer we cannot read may still have spent the inputs
+        await bad_answer(ctx, op, inputs, exc)
         raise
     except PosError as exc:
         await ctx.db.run(lambda s, e=exc: journal.fail_operation(s, op_id, e))
         ctx.bus.publish(OperationChanged(op_id, "send", "failed", exc.code))
         raise
     fault_point("after_send_swap")
-    export_id, text = await complete_send(ctx, op_id, outputs, signatures)
+    try:
+        export_id, text = await complete_send(ctx, op_id, outputs, signatures)
+    except (ProtocolError, SecurityError) as exc:
+        await bad_answer(ctx, op, inputs, exc)
+        raise
     return await _finish_files(ctx, req, export_id, text, fee=fee)
 
 
