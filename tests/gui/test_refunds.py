@@ -46,7 +46,12 @@ def test_refund_owed_is_listed_and_given_back_as_a_redeemable_token(
     assert arun(core.sales.show(sale_id))["refund_owed"] == 40
 
     panel.refresh()
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
+    # The panel's first load may have run while the payment was in flight: wait for the
+    # answer to this refresh, where that operation is done and the refund is owed.
+    qtbot.waitUntil(
+        lambda: panel.model.rowCount() == 1 and panel.model.item(0).source == "refund",
+        timeout=10_000,
+    )
     item = panel.model.item(0)
     assert (item.source, item.status, item.sale_id, item.amount) == (
         "refund",

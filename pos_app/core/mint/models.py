@@ -10,7 +10,10 @@ from pos_app.core.cashu.models import BlindSignature, check_amount, check_point,
 from pos_app.core.errors import ProtocolError, ValidationError
 
 BAD = "mint.bad_response"
-MELT_STATES = ("UNPAID", "PENDING", "PAID")
+# NUT-05's three, plus the final "not paid" words other mints send (cdk: FAILED, UNKNOWN;
+# EXPIRED): the wallet treats every state but PAID and PENDING as not paid and checks the
+# inputs (NUT-07) before it believes the money did not move. Any other word is refused.
+MELT_STATES = ("UNPAID", "PENDING", "PAID", "EXPIRED", "FAILED", "UNKNOWN")
 MINT_STATES = ("UNPAID", "PAID", "ISSUED")
 
 
