@@ -86,6 +86,12 @@ EQUIVALENT: dict[str, str] = {
         '(description_hash or "XXXX"): a missing hash is refused either way, since '
         "sha256(metadata) is 64 hex characters, never empty nor 'xxxx'"
     ),
+    "pos_app.core.payments.settlement.xǁSettlementǁreject__mutmut_26": (
+        "record_error(sale_id=None): record_error finds the sale by its correlation id"
+    ),
+    "pos_app.core.payments.settlement.xǁSettlementǁreject__mutmut_30": (
+        "record_error without sale_id: as above"
+    ),
     "pos_app.core.store.keys.x_derive_passphrase_key__mutmut_19": (
         'encode("UTF-8"): codec names are case-insensitive'
     ),
