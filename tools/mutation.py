@@ -44,7 +44,11 @@ MODULES: dict[str, list[str]] = {
     "store.keys": ["tests/unit/test_keys.py", "tests/unit/test_store.py"],
     "payments.policy": ["tests/unit/test_policy.py"],
     "wallet.coins": ["tests/unit/test_coins.py"],
-    "cashu.keysets": ["tests/unit/test_keysets.py", "tests/unit/test_amounts.py"],
+    "cashu.keysets": [
+        "tests/unit/test_keyset_errors.py",
+        "tests/unit/test_keysets.py",
+        "tests/unit/test_amounts.py",
+    ],
     "payments.settlement": ["tests/unit/test_settlement.py"],
     "cashu.crypto": [
         "tests/unit/test_crypto.py",
