@@ -147,6 +147,12 @@ def prepare(module: str, tests: list[str]) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(ROOT / "pos_app", work / "pos_app", ignore=ignore)
     shutil.copytree(ROOT / "tests", work / "tests", ignore=ignore)
+    write_settings(work, module, tests)
+    return work
+
+
+def write_settings(work: Path, module: str, tests: list[str]) -> None:
+    """The project's pyproject.toml with mutmut's settings for one module."""
     settings = {
         "source_paths": ["pos_app"],
         "only_mutate": [source_path(module)],
@@ -160,10 +166,9 @@ def prepare(module: str, tests: list[str]) -> Path:
     (work / "pyproject.toml").write_text(
         (ROOT / "pyproject.toml").read_text() + "\n".join(lines) + "\n"
     )
-    return work
 
 
-def refresh_tests(module: str) -> tuple[Path, list[str]]:
+def refresh_tests(module: str, tests: list[str]) -> tuple[Path, list[str]]:
     """Copy today's tests into the last run's copy; the mutants they must look at again.
 
     Raises:
@@ -180,6 +185,7 @@ def refresh_tests(module: str) -> tuple[Path, list[str]]:
     for tests_copy in (work / "tests", work / "mutants" / "tests"):
         shutil.rmtree(tests_copy, ignore_errors=True)
         shutil.copytree(ROOT / "tests", tests_copy, ignore=ignore)
+    write_settings(work, module, tests)
     codes = json.loads(meta.read_text())["exit_code_by_key"]
     # Mutants a subset run (--only) never checked stay unchecked.
     done = ("killed", "timeout", "not checked")
@@ -195,7 +201,7 @@ def run_module(
 ) -> dict:
     """Mutate one module, run its tests against its mutants and collect the verdicts."""
     if recheck:
-        work, only = refresh_tests(module)
+        work, only = refresh_tests(module, tests or MODULES[module])
     else:
         work = prepare(module, tests or MODULES[module])
     # mutmut puts mutants/ first on sys.path itself; tests start ``python -m pos_app``
