@@ -200,8 +200,11 @@ def run_module(
     recheck: bool = False,
 ) -> dict:
     """Mutate one module, run its tests against its mutants and collect the verdicts."""
+    previous: dict[str, int | None] = {}
     if recheck:
         work, only = refresh_tests(module, tests or MODULES[module])
+        meta_path = work / "mutants" / (source_path(module) + ".meta")
+        previous = json.loads(meta_path.read_text())["exit_code_by_key"]
     else:
         work = prepare(module, tests or MODULES[module])
     # mutmut puts mutants/ first on sys.path itself; tests start ``python -m pos_app``
@@ -226,7 +229,13 @@ def run_module(
     if not meta.exists():
         tail = "\n".join(log.read_text().splitlines()[-15:])
         return {"module": module, "error": f"mutmut exited {returncode}:\n{tail}"}
-    codes = json.loads(meta.read_text())["exit_code_by_key"]
+    data = json.loads(meta.read_text())
+    codes = data["exit_code_by_key"]
+    if recheck:
+        # mutmut may forget verdicts when the tests change: keep the earlier ones it did not redo.
+        codes = {**previous, **{n: codes.get(n) for n in only or []}}
+        data["exit_code_by_key"] = codes
+        meta.write_text(json.dumps(data))
     verdicts = {name: status(code) for name, code in codes.items()}
     unchecked = [n for n, v in verdicts.items() if v == "not checked"]
     if len(unchecked) == len(verdicts):
