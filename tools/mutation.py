@@ -96,6 +96,12 @@ EQUIVALENT: dict[str, str] = {
     "pos_app.core.payments.settlement.xǁSettlementǁreject__mutmut_30": (
         "record_error without sale_id: as above"
     ),
+    "pos_app.core.cashu.keysets.x_keyset_id_v2__mutmut_15": (
+        'encode("UTF-8"): codec names are case-insensitive'
+    ),
+    "pos_app.core.cashu.keysets.x_verify_keyset_id__mutmut_47": (
+        'encode("UTF-8"): codec names are case-insensitive'
+    ),
     "pos_app.core.store.keys.x_derive_passphrase_key__mutmut_19": (
         'encode("UTF-8"): codec names are case-insensitive'
     ),
