@@ -51,6 +51,7 @@ MODULES: dict[str, list[str]] = {
     ],
     "payments.settlement": ["tests/unit/test_settlement.py"],
     "cashu.crypto": [
+        "tests/unit/test_crypto_errors.py",
         "tests/unit/test_crypto.py",
         "tests/unit/test_nut13.py",
         "tests/unit/test_p2pk.py",
