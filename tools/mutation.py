@@ -74,8 +74,52 @@ MODULES: dict[str, list[str]] = {
     "payments.checkout": ["tests/integration/test_services.py"],
 }
 
+# Reasons shared by several equivalent mutants.
+_BIG = 'int.from_bytes without "big": big-endian is the default since Python 3.11'
+_CODEC = 'codec names are case-insensitive ("ASCII", "UTF-8")'
+_COMPRESSED = "format(compressed=None): None is falsy, the same uncompressed encoding"
+_UNREACHABLE = "after 2**16 (hash_to_curve) or 256 (nonce) failed tries: a chance below 2**-200"
+_NONCE_EDGE = "a SHA-256 nonce of exactly 0, 1 or N, or a 257th try: a chance below 2**-200"
+
 # mutant name -> why no test can tell it from the original
 EQUIVALENT: dict[str, str] = {
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_12": _NONCE_EDGE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_23": _NONCE_EDGE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_24": _NONCE_EDGE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_31": _NONCE_EDGE,
+    "pos_app.core.cashu.crypto.x__b32__mutmut_4": _BIG,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_13": _BIG,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_25": _BIG,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_45": _COMPRESSED,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_47": _COMPRESSED,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_49": _COMPRESSED,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_58": _CODEC,
+    "pos_app.core.cashu.crypto.x__scalar__mutmut_15": _BIG,
+    "pos_app.core.cashu.crypto.x__utf8__mutmut_3": _CODEC,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_28": _BIG,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_32": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_33": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_34": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_35": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_36": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_37": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_38": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_39": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_40": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_5": _COMPRESSED,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_7": _COMPRESSED,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_9": _COMPRESSED,
+    "pos_app.core.cashu.crypto.x_hash_e__mutmut_4": _COMPRESSED,
+    "pos_app.core.cashu.crypto.x_hash_e__mutmut_9": _CODEC,
+    "pos_app.core.cashu.crypto.x_hash_to_curve__mutmut_19": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_hash_to_curve__mutmut_20": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_hash_to_curve__mutmut_21": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_hash_to_curve__mutmut_22": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_hash_to_curve__mutmut_23": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_hash_to_curve__mutmut_24": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_hash_to_curve__mutmut_25": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_hash_to_curve__mutmut_26": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_sign_blinded_with_dleq__mutmut_52": _BIG,
     "pos_app.core.payments.settlement.xǁSettlementǁcredit__mutmut_39": (
         "coalesce(sum, None): the payment being credited is settled in the same query, "
         "so the sum is never NULL"
