@@ -64,3 +64,12 @@ def refusal(fn, *args) -> tuple[str, str | None]:
 )
 def test_refusals_name_what_failed(call, expected):
     assert refusal(call) == expected
+
+
+def test_forged_signature_that_unblinds_to_infinity():
+    r = (7).to_bytes(32, "big")
+    forged = crypto.parse_point(G).multiply(r).format().hex()  # C_ = r·K
+    assert refusal(crypto.unblind, forged, r, G) == (
+        "crypto.invalid_point",
+        "unblinded signature is the point at infinity",
+    )
