@@ -11,6 +11,8 @@ to run a few at a time.
     python tools/mutation.py store.keys payments.policy
     python tools/mutation.py --list                # modules and their test files
     python tools/mutation.py --max-children 2 wallet.coins
+    python tools/mutation.py payments.settlement --recheck   # survivors only, new tests
+    python tools/mutation.py wallet.receive --only '*x__check_locks__*'   # a subset
 
 For each module it prints the score (mutants killed, timeouts counting as killed,
 over all mutants less the known equivalent ones) and every surviving mutant with
