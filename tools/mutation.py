@@ -91,6 +91,14 @@ _NONCE_EDGE = "a SHA-256 nonce of exactly 0, 1 or N, or a 257th try: a chance be
 
 # mutant name -> why no test can tell it from the original
 EQUIVALENT: dict[str, str] = {
+    "pos_app.core.wallet.coins.x_balances__mutmut_13": (
+        "join(Mint, None): SQLAlchemy joins along the one foreign key, proofs.mint_id"
+    ),
+    "pos_app.core.wallet.coins.x_balances__mutmut_15": "join(Mint): as above",
+    "pos_app.core.wallet.coins.x_balances__mutmut_4": (
+        "order_by without the unit: GROUP BY mint_id, unit already yields unit order in SQLite"
+    ),
+    "pos_app.core.wallet.coins.x_balances__mutmut_6": "as above",
     "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_17": _SWALLOWED,
     "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_20": _SWALLOWED,
     "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_21": _SWALLOWED,
