@@ -11,6 +11,8 @@ to run a few at a time.
     python tools/mutation.py store.keys payments.policy
     python tools/mutation.py --list                # modules and their test files
     python tools/mutation.py --max-children 2 wallet.coins
+    python tools/mutation.py payments.settlement --recheck   # survivors only, new tests
+    python tools/mutation.py wallet.receive --only '*x__check_locks__*'   # a subset
 
 For each module it prints the score (mutants killed, timeouts counting as killed,
 over all mutants less the known equivalent ones) and every surviving mutant with
@@ -44,9 +46,14 @@ MODULES: dict[str, list[str]] = {
     "store.keys": ["tests/unit/test_keys.py", "tests/unit/test_store.py"],
     "payments.policy": ["tests/unit/test_policy.py"],
     "wallet.coins": ["tests/unit/test_coins.py"],
-    "cashu.keysets": ["tests/unit/test_keysets.py", "tests/unit/test_amounts.py"],
+    "cashu.keysets": [
+        "tests/unit/test_keyset_errors.py",
+        "tests/unit/test_keysets.py",
+        "tests/unit/test_amounts.py",
+    ],
     "payments.settlement": ["tests/unit/test_settlement.py"],
     "cashu.crypto": [
+        "tests/unit/test_crypto_errors.py",
         "tests/unit/test_crypto.py",
         "tests/unit/test_nut13.py",
         "tests/unit/test_p2pk.py",
@@ -69,8 +76,92 @@ MODULES: dict[str, list[str]] = {
     "payments.checkout": ["tests/integration/test_services.py"],
 }
 
+# Reasons shared by several equivalent mutants.
+_BIG = 'int.from_bytes without "big": big-endian is the default since Python 3.11'
+_CODEC = 'codec names are case-insensitive ("ASCII", "UTF-8")'
+_COMPRESSED = "format(compressed=None): None is falsy, the same uncompressed encoding"
+_UNREACHABLE = "after 2**16 (hash_to_curve) or 256 (nonce) failed tries: a chance below 2**-200"
+_SWALLOWED = "the name of a bad input in an error that the verify function turns into False"
+_HAS_DLEQ = "getattr without a default: Proof and BlindSignature always have a dleq field"
+_DLEQ_EDGE = (
+    "the verify functions turn the ValueError coincurve raises for a zero or out-of-range "
+    "scalar, and a failed hash comparison, into the same False"
+)
+_NONCE_EDGE = "a SHA-256 nonce of exactly 0, 1 or N, or a 257th try: a chance below 2**-200"
+
 # mutant name -> why no test can tell it from the original
 EQUIVALENT: dict[str, str] = {
+    "pos_app.core.wallet.coins.x_balances__mutmut_13": (
+        "join(Mint, None): SQLAlchemy joins along the one foreign key, proofs.mint_id"
+    ),
+    "pos_app.core.wallet.coins.x_balances__mutmut_15": "join(Mint): as above",
+    "pos_app.core.wallet.coins.x_balances__mutmut_4": (
+        "order_by without the unit: GROUP BY mint_id, unit already yields unit order in SQLite"
+    ),
+    "pos_app.core.wallet.coins.x_balances__mutmut_6": "as above",
+    "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_17": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_20": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_21": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_33": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_35": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_36": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_37": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_dleq_signature__mutmut_12": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_dleq_signature__mutmut_14": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_dleq_signature__mutmut_15": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_dleq_signature__mutmut_16": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_dleq_signature__mutmut_18": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_dleq_signature__mutmut_20": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_dleq_signature__mutmut_21": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_dleq_signature__mutmut_22": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_unblinded__mutmut_2": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_unblinded__mutmut_5": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_unblinded__mutmut_6": _SWALLOWED,
+    "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_6": _HAS_DLEQ,
+    "pos_app.core.cashu.crypto.x_verify_signature_dleq__mutmut_6": _HAS_DLEQ,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_2": _DLEQ_EDGE,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_16": _DLEQ_EDGE,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_18": _DLEQ_EDGE,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_20": _DLEQ_EDGE,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_21": _DLEQ_EDGE,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_28": _DLEQ_EDGE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_12": _NONCE_EDGE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_23": _NONCE_EDGE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_24": _NONCE_EDGE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_31": _NONCE_EDGE,
+    "pos_app.core.cashu.crypto.x__b32__mutmut_4": _BIG,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_13": _BIG,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_25": _BIG,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_45": _COMPRESSED,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_47": _COMPRESSED,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_49": _COMPRESSED,
+    "pos_app.core.cashu.crypto.x__dleq_holds__mutmut_58": _CODEC,
+    "pos_app.core.cashu.crypto.x__scalar__mutmut_15": _BIG,
+    "pos_app.core.cashu.crypto.x__utf8__mutmut_3": _CODEC,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_28": _BIG,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_32": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_33": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_34": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_35": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_36": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_37": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_38": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_39": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_40": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_5": _COMPRESSED,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_7": _COMPRESSED,
+    "pos_app.core.cashu.crypto.x_derive_dleq_nonce__mutmut_9": _COMPRESSED,
+    "pos_app.core.cashu.crypto.x_hash_e__mutmut_4": _COMPRESSED,
+    "pos_app.core.cashu.crypto.x_hash_e__mutmut_9": _CODEC,
+    "pos_app.core.cashu.crypto.x_hash_to_curve__mutmut_19": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_hash_to_curve__mutmut_20": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_hash_to_curve__mutmut_21": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_hash_to_curve__mutmut_22": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_hash_to_curve__mutmut_23": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_hash_to_curve__mutmut_24": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_hash_to_curve__mutmut_25": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_hash_to_curve__mutmut_26": _UNREACHABLE,
+    "pos_app.core.cashu.crypto.x_sign_blinded_with_dleq__mutmut_52": _BIG,
     "pos_app.core.payments.settlement.xǁSettlementǁcredit__mutmut_39": (
         "coalesce(sum, None): the payment being credited is settled in the same query, "
         "so the sum is never NULL"
@@ -85,6 +176,18 @@ EQUIVALENT: dict[str, str] = {
     "pos_app.core.payments.lnurl.xǁLightningAddressǁ_check_invoice__mutmut_42": (
         '(description_hash or "XXXX"): a missing hash is refused either way, since '
         "sha256(metadata) is 64 hex characters, never empty nor 'xxxx'"
+    ),
+    "pos_app.core.payments.settlement.xǁSettlementǁreject__mutmut_26": (
+        "record_error(sale_id=None): record_error finds the sale by its correlation id"
+    ),
+    "pos_app.core.payments.settlement.xǁSettlementǁreject__mutmut_30": (
+        "record_error without sale_id: as above"
+    ),
+    "pos_app.core.cashu.keysets.x_keyset_id_v2__mutmut_15": (
+        'encode("UTF-8"): codec names are case-insensitive'
+    ),
+    "pos_app.core.cashu.keysets.x_verify_keyset_id__mutmut_47": (
+        'encode("UTF-8"): codec names are case-insensitive'
     ),
     "pos_app.core.store.keys.x_derive_passphrase_key__mutmut_19": (
         'encode("UTF-8"): codec names are case-insensitive'
@@ -137,6 +240,12 @@ def prepare(module: str, tests: list[str]) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(ROOT / "pos_app", work / "pos_app", ignore=ignore)
     shutil.copytree(ROOT / "tests", work / "tests", ignore=ignore)
+    write_settings(work, module, tests)
+    return work
+
+
+def write_settings(work: Path, module: str, tests: list[str]) -> None:
+    """The project's pyproject.toml with mutmut's settings for one module."""
     settings = {
         "source_paths": ["pos_app"],
         "only_mutate": [source_path(module)],
@@ -150,10 +259,9 @@ def prepare(module: str, tests: list[str]) -> Path:
     (work / "pyproject.toml").write_text(
         (ROOT / "pyproject.toml").read_text() + "\n".join(lines) + "\n"
     )
-    return work
 
 
-def refresh_tests(module: str) -> tuple[Path, list[str]]:
+def refresh_tests(module: str, tests: list[str]) -> tuple[Path, list[str]]:
     """Copy today's tests into the last run's copy; the mutants they must look at again.
 
     Raises:
@@ -170,6 +278,7 @@ def refresh_tests(module: str) -> tuple[Path, list[str]]:
     for tests_copy in (work / "tests", work / "mutants" / "tests"):
         shutil.rmtree(tests_copy, ignore_errors=True)
         shutil.copytree(ROOT / "tests", tests_copy, ignore=ignore)
+    write_settings(work, module, tests)
     codes = json.loads(meta.read_text())["exit_code_by_key"]
     # Mutants a subset run (--only) never checked stay unchecked.
     done = ("killed", "timeout", "not checked")
@@ -184,8 +293,11 @@ def run_module(
     recheck: bool = False,
 ) -> dict:
     """Mutate one module, run its tests against its mutants and collect the verdicts."""
+    previous: dict[str, int | None] = {}
     if recheck:
-        work, only = refresh_tests(module)
+        work, only = refresh_tests(module, tests or MODULES[module])
+        meta_path = work / "mutants" / (source_path(module) + ".meta")
+        previous = json.loads(meta_path.read_text())["exit_code_by_key"]
     else:
         work = prepare(module, tests or MODULES[module])
     # mutmut puts mutants/ first on sys.path itself; tests start ``python -m pos_app``
@@ -210,7 +322,13 @@ def run_module(
     if not meta.exists():
         tail = "\n".join(log.read_text().splitlines()[-15:])
         return {"module": module, "error": f"mutmut exited {returncode}:\n{tail}"}
-    codes = json.loads(meta.read_text())["exit_code_by_key"]
+    data = json.loads(meta.read_text())
+    codes = data["exit_code_by_key"]
+    if recheck:
+        # mutmut may forget verdicts when the tests change: keep the earlier ones it did not redo.
+        codes = {**previous, **{n: codes.get(n) for n in only or []}}
+        data["exit_code_by_key"] = codes
+        meta.write_text(json.dumps(data))
     verdicts = {name: status(code) for name, code in codes.items()}
     unchecked = [n for n, v in verdicts.items() if v == "not checked"]
     if len(unchecked) == len(verdicts):

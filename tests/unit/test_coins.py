@@ -196,6 +196,9 @@ def test_richest_trusted_mint_needs_at_least_the_amount(db):
     assert err.value.code == "wallet.insufficient_funds"
     assert err.value.user_message == "No trusted mint holds 513 sat of the shop's ecash."
     assert err.value.data == {"needed": 513}
+    assert err.value.detail == "sat"
+    # Both mints hold enough: the richer one gives the change.
+    assert db.transact(lambda s: coins.richest_trusted_mint(s, "sat")) == "https://b.example"
     store(db, [("00aa", 1, "unspent")], noise=0)
     assert db.transact(lambda s: coins.richest_trusted_mint(s, "sat")) == "https://a.example"
     with pytest.raises(ValidationError):

@@ -734,3 +734,45 @@ def test_callback_without_an_invoice(lnurl_server: LnurlServer, monkeypatch) -> 
         "lightning.bad_response",
         "callback answer has no pr: {'routes': []}",
     )
+
+
+@pytest.mark.parametrize(
+    ("verify", "expected_log"),
+    [
+        ("http://example.com/verify", "ignoring unusable LUD-21 verify URL: "),
+        (123, None),
+        ("", None),
+    ],
+)
+def test_unusable_verify_url_is_ignored(
+    lnurl_server: LnurlServer, monkeypatch, caplog, verify: Any, expected_log: str | None
+) -> None:
+    async def odd_verify(self, url: str) -> dict[str, Any]:
+        data = await real(self, url)
+        return {**data, "verify": verify} if "callback" in url else data
+
+    real = LightningAddress._get_json
+    monkeypatch.setattr(LightningAddress, "_get_json", odd_verify)
+    with caplog.at_level("WARNING", logger="pos_app.core.payments.lnurl"):
+        invoice = use(lnurl_server.address("shop"), invoice_of(5))
+    assert invoice.verify_url is None
+    warnings = [r.getMessage() for r in caplog.records if r.name == "pos_app.core.payments.lnurl"]
+    if expected_log is None:
+        assert warnings == []
+    else:
+        assert len(warnings) == 1 and warnings[0].startswith(expected_log)
+        assert "verify URL" in warnings[0][len(expected_log) :]
+
+
+def test_callback_with_a_non_text_invoice(lnurl_server: LnurlServer, monkeypatch) -> None:
+    async def number_pr(self, url: str) -> dict[str, Any]:
+        return {"pr": 123} if "callback" in url else await real(self, url)
+
+    real = LightningAddress._get_json
+    monkeypatch.setattr(LightningAddress, "_get_json", number_pr)
+    error = fails(lnurl_server.address("shop"), invoice_of(5))
+    assert error.detail == "callback answer has no pr: {'pr': 123}"
+
+
+def test_non_positive_amount_detail(lnurl_server: LnurlServer) -> None:
+    assert fails(lnurl_server.address("shop"), invoice_of(-3)).detail == "amount -3"

@@ -234,9 +234,9 @@ def test_change_that_cannot_be_made_is_notified(shop, caplog):
         "The change of 1 sat for sale sale-001 could not be made: "
         "No trusted mint holds 1 sat of the shop's ecash."
     )
-    assert (
-        "change of 1 for sale sale-001-0000-uuid not made: wallet.insufficient_funds" in caplog.text
-    )
+    assert [r.getMessage() for r in caplog.records if r.name == settlement_module.__name__] == [
+        "change of 1 for sale sale-001-0000-uuid not made: wallet.insufficient_funds"
+    ]
     assert shop.get(Sale, sale_id).change_token is None
 
 
@@ -330,6 +330,8 @@ def test_needs_review_then_accepted_credits_the_face_value(shop, sends):
         shop.settlement.needs_review(sale_id, payment_id, "melt.unproven", "check", level="warning")
     )
     assert (reviewed.state, reviewed.payment["state"]) == ("open", "needs_review")
+    assert (reviewed.sale_id, reviewed.paid, reviewed.due) == (sale_id, 0, 100)
+    assert shop.get(Payment, payment_id).error_code == "melt.unproven"
     assert reviewed.message == "check"
     assert shop.get(Payment, payment_id).error_message == "check"
     assert shop.audits("payment.needs_review") == [{"code": "melt.unproven"}]
@@ -477,8 +479,27 @@ def test_failed_recovery(shop, offline):
     ]
     assert notes[0].body.startswith("Sale sale-001 (30 sat): ")
     assert PaymentRejected(sale_id, "token.spent", row.error_message) in shop.events
-    assert isinstance(shop.events[-1], SaleChanged)
-    assert shop.events[-1].sale_id == sale_id
+    assert shop.events[-1] == SaleChanged(sale_id, "partially_paid", 30, 100)
+    rows = shop.db.transact(
+        lambda s: list(s.scalars(select(AuditEntry).where(AuditEntry.action == "payment.failed")))
+    )
+    assert [(r.subject, r.correlation_id) for r in rows] == [(payment_id, "corr-1")]
+
+
+def test_failed_recovery_of_an_unsettled_offline_flagged_payment_credits_nothing(shop):
+    # Only a payment settled offline keeps its credit when its token fails later.
+    sale_id = shop.sale(100)
+    payment_id = shop.payment(sale_id, 30, state="recovering", credited=30)
+    shop.db.transact(lambda s: setattr(s.get(Payment, payment_id), "offline", True))
+    payment = shop.get(Payment, payment_id)
+    shop.run(
+        shop.settlement.recovery_failed(
+            payment, Outcome("op", "swap", "failed", "failed", "token.spent")
+        )
+    )
+    assert shop.get(Payment, payment_id).credited == 0
+    notes = [e for e in shop.events if isinstance(e, Notification)]
+    assert [n.kind for n in notes] == ["payment_failed"]  # not paid: the owner hears of it
 
 
 def add_token(shop: Shop) -> int:
