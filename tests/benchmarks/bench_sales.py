@@ -15,7 +15,7 @@ output amounts, on outputs built before the clock starts (the mint's own time pl
 loopback round trip). Overhead = pay - raw swap, judged on the medians; "own" (the pay
 minus the time spent inside its own mint call) is printed beside it as a cross-check.
 
-Budgets (design.md section 8, receive overhead beyond the mint's swap time): <= 20 ms for
+Budgets (docs/architecture.md section 8, receive overhead beyond the mint's swap time): <= 20 ms for
 8 proofs, <= 60 ms for 64 proofs; 1 proof is reported without a budget.
 
 Exit status: 0 when the budgets hold, 1 when one fails, 2 when the nutshell venv is missing.

@@ -25,7 +25,7 @@ mint's real keyset (they are valid-looking rows, not spendable at the mint). The
   Overhead = receive - raw swap, judged on the medians; "own" (the receive minus the time
   spent inside its own mint call) is printed beside it as a low-noise cross-check.
 
-Budgets (design.md section 8): balance <= 20 ms, selection <= 50 ms, cold start <= 2 s,
+Budgets (docs/architecture.md section 8): balance <= 20 ms, selection <= 50 ms, cold start <= 2 s,
 receive overhead <= 20 ms (8 proofs) and <= 60 ms (64 proofs).
 
 Exit status: 0 when every budget holds, 1 when one fails, 2 when the nutshell venv is missing.
@@ -291,7 +291,7 @@ def run(args: argparse.Namespace, base: Path, url: str) -> int:
         raise RuntimeError(f"pos-app wallet balance printed {out}")
 
     print(f"{args.proofs} proofs; best of {args.repeat} (subprocesses: of {args.cold_repeat})")
-    print("ratio = ours / baseline measured in the same run; budgets from design.md section 8\n")
+    print("ratio = ours / baseline measured in the same run; budgets from docs/architecture.md section 8\n")
     header = (
         f"{'what':<34} {'ours ms':>9} {'baseline':<22} {'base ms':>9} {'ratio':>7} "
         f"{'budget':>7} {'ok':>4}"

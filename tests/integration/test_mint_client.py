@@ -92,7 +92,7 @@ Script = Callable[[str, str, int], Reply]  # method, path, how many times seen (
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
-    request_queue_size = 128  # design.md: avoid refused connections under bursts
+    request_queue_size = 128  # docs/architecture.md: avoid refused connections under bursts
 
     def __init__(self, script: Script) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
@@ -115,7 +115,7 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, so connection reuse is observable
-    disable_nagle_algorithm = True  # design.md: else ~45 ms per request on loopback
+    disable_nagle_algorithm = True  # docs/architecture.md: else ~45 ms per request on loopback
 
     def log_message(self, format: str, *args: Any) -> None:
         pass

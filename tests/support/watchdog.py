@@ -1,6 +1,6 @@
 """A GUI-thread watchdog for tests: the longest gap between ticks of a 5 ms timer.
 
-Recorded and printed, never asserted as a timing budget (design.md section 7);
+Recorded and printed, never asserted as a timing budget (docs/architecture.md section 7);
 tests fail only on a gap so large it means a real block.
 """
 

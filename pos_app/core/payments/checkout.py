@@ -1,6 +1,6 @@
 """Taking a token for a sale: policy, fee caps, swap or melt, offline acceptance, recovery.
 
-Order of every payment (design.md section 3):
+Order of every payment (docs/architecture.md section 3):
 1. the scanned token is stored, before anything else;
 2. the sale's state is checked (expired, cancelled, already paid: refused, no mint call);
 3. the token is parsed and the policy decides swap, melt or refusal from the mint's
@@ -256,7 +256,7 @@ class Checkout:
         )
         try:
             # The fee is recorded with the journal entry and the sale settled with the
-            # new proofs (design.md section 2): no transactions of their own.
+            # new proofs (docs/architecture.md section 2): no transactions of their own.
             received = await execute_receive(
                 self.ctx,
                 plan,

@@ -2,7 +2,7 @@
 
 A service is an async function run in a loop with a pause between rounds. An
 exception in a round is logged and the round is retried after a growing pause;
-it never takes the app down (design.md section 6).
+it never takes the app down (docs/architecture.md section 6).
 """
 
 from __future__ import annotations

@@ -133,7 +133,7 @@ class ProofRow(Base):
 
 
 class Operation(Base):
-    """The journal: a money operation written before its network call (design.md section 2)."""
+    """The journal: a money operation written before its network call (architecture, section 2)."""
 
     __tablename__ = "operations"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -287,7 +287,7 @@ class OperationAttempt(Base):
 
 
 class ErrorRecord(Base):
-    """Every failure shown to someone, with its correlation id (design.md section 5)."""
+    """Every failure shown to someone, with its correlation id (docs/architecture.md section 5)."""
 
     __tablename__ = "errors"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -1,4 +1,4 @@
-"""Database steps shared by every money operation (design.md section 2).
+"""Database steps shared by every money operation (docs/architecture.md section 2).
 
 All functions take an open session and run inside the caller's transaction:
 an operation row, its counter reservation and its input locks are written

@@ -422,7 +422,7 @@ async def execute_receive(
         with_journal: more writes to commit in the journal's transaction (the sales
             engine records the payment's fee there, sparing a transaction of its own).
         with_completion: more writes to commit with the new proofs (the sales engine
-            settles the sale there, as design.md section 2 step 3 has it); see
+            settles the sale there, as docs/architecture.md section 2 step 3 has it); see
             :func:`complete_receive`.
         recovered: the recovery service finishes an operation queued earlier.
     """

@@ -1,6 +1,6 @@
 """Resolving open journal operations after a crash, a timeout or a mint outage.
 
-Per design.md section 2: the inputs' state at the mint decides. ``UNSPENT``
+Per docs/architecture.md section 2: the inputs' state at the mint decides. ``UNSPENT``
 means nothing happened (a receive is re-sent with the same outputs; a send is
 released), ``SPENT`` means our outputs were signed (rebuild them from the
 journal and ``/v1/restore`` the signatures), ``PENDING`` means wait. Melts ask
