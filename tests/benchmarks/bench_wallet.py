@@ -291,7 +291,9 @@ def run(args: argparse.Namespace, base: Path, url: str) -> int:
         raise RuntimeError(f"pos-app wallet balance printed {out}")
 
     print(f"{args.proofs} proofs; best of {args.repeat} (subprocesses: of {args.cold_repeat})")
-    print("ratio = ours / baseline measured in the same run; budgets from docs/architecture.md section 8\n")
+    print(
+        "ratio = ours / baseline measured in the same run; budgets from docs/architecture.md section 8\n"
+    )
     header = (
         f"{'what':<34} {'ours ms':>9} {'baseline':<22} {'base ms':>9} {'ratio':>7} "
         f"{'budget':>7} {'ok':>4}"
