@@ -817,14 +817,6 @@
         <translation>Wählen Sie einen vorhandenen Ordner (ist der USB-Stick eingesteckt?).</translation>
     </message>
     <message>
-        <source>Copy token</source>
-        <translation>Token kopieren</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Erledigt</translation>
-    </message>
-    <message>
         <source>Exported {amount}</source>
         <translation>{amount} exportiert</translation>
     </message>
@@ -839,14 +831,6 @@
     <message>
         <source>Mint fee: {fee}</source>
         <translation>Mint-Gebühr: {fee}</translation>
-    </message>
-    <message>
-        <source>Long token: the QR code is animated; scan it until it completes.</source>
-        <translation>Langer Token: der QR-Code ist animiert; scannen, bis er vollständig ist.</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Kopiert</translation>
     </message>
 </context>
 <context>
@@ -1492,14 +1476,6 @@ of {amount}</source>
         <translation>Token wird erstellt…</translation>
     </message>
     <message>
-        <source>Copy token</source>
-        <translation>Token kopieren</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Fertig</translation>
-    </message>
-    <message>
         <source>Refund of {amount}: let the customer scan it</source>
         <translation>Erstattung von {amount}: vom Kunden scannen lassen</translation>
     </message>
@@ -1518,14 +1494,6 @@ of {amount}</source>
     <message>
         <source>From mint: {mint}</source>
         <translation>Von der Mint: {mint}</translation>
-    </message>
-    <message>
-        <source>Long token: the QR code is animated; scan it until it completes.</source>
-        <translation>Langer Token: Der QR-Code ist animiert; scannen, bis er vollständig ist.</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Kopiert</translation>
     </message>
 </context>
 <context>
@@ -2334,6 +2302,25 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Check the choices, then press Finish.</source>
         <translation>Prüfen Sie die Auswahl und drücken Sie dann „Fertig“.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenResult</name>
+    <message>
+        <source>Copy token</source>
+        <translation>Token kopieren</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Long token: the QR code is animated; scan it until it completes.</source>
+        <translation>Langer Token: Der QR-Code ist animiert; scannen, bis er vollständig ist.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
     </message>
 </context>
 <context>

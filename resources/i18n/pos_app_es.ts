@@ -817,14 +817,6 @@
         <translation>Elija una carpeta que exista (¿está conectada la memoria USB?).</translation>
     </message>
     <message>
-        <source>Copy token</source>
-        <translation>Copiar token</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Hecho</translation>
-    </message>
-    <message>
         <source>Exported {amount}</source>
         <translation>{amount} exportados</translation>
     </message>
@@ -839,14 +831,6 @@
     <message>
         <source>Mint fee: {fee}</source>
         <translation>Comisión del mint: {fee}</translation>
-    </message>
-    <message>
-        <source>Long token: the QR code is animated; scan it until it completes.</source>
-        <translation>Token largo: el código QR es animado; escanéelo hasta que se complete.</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Copiado</translation>
     </message>
 </context>
 <context>
@@ -1492,14 +1476,6 @@ de {amount}</translation>
         <translation>Creando el token…</translation>
     </message>
     <message>
-        <source>Copy token</source>
-        <translation>Copiar token</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Hecho</translation>
-    </message>
-    <message>
         <source>Refund of {amount}: let the customer scan it</source>
         <translation>Reembolso de {amount}: que el cliente lo escanee</translation>
     </message>
@@ -1518,14 +1494,6 @@ de {amount}</translation>
     <message>
         <source>From mint: {mint}</source>
         <translation>Del mint: {mint}</translation>
-    </message>
-    <message>
-        <source>Long token: the QR code is animated; scan it until it completes.</source>
-        <translation>Token largo: el código QR es animado; escanéelo hasta que se complete.</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Copiado</translation>
     </message>
 </context>
 <context>
@@ -2334,6 +2302,25 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Check the choices, then press Finish.</source>
         <translation>Revise lo elegido y pulse Terminar.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenResult</name>
+    <message>
+        <source>Copy token</source>
+        <translation>Copiar token</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Long token: the QR code is animated; scan it until it completes.</source>
+        <translation>Token largo: el código QR es animado; escanéelo hasta que se complete.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
     </message>
 </context>
 <context>

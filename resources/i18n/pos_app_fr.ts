@@ -817,14 +817,6 @@
         <translation>Choisissez un dossier qui existe (la clé USB est-elle branchée&#xa0;?).</translation>
     </message>
     <message>
-        <source>Copy token</source>
-        <translation>Copier le jeton</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Terminé</translation>
-    </message>
-    <message>
         <source>Exported {amount}</source>
         <translation>{amount} exportés</translation>
     </message>
@@ -839,14 +831,6 @@
     <message>
         <source>Mint fee: {fee}</source>
         <translation>Frais du mint&#xa0;: {fee}</translation>
-    </message>
-    <message>
-        <source>Long token: the QR code is animated; scan it until it completes.</source>
-        <translation>Jeton long&#xa0;: le QR code est animé&#xa0;; scannez jusqu&apos;au bout.</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Copié</translation>
     </message>
 </context>
 <context>
@@ -1492,14 +1476,6 @@ de {amount}</translation>
         <translation>Création du jeton…</translation>
     </message>
     <message>
-        <source>Copy token</source>
-        <translation>Copier le jeton</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Terminé</translation>
-    </message>
-    <message>
         <source>Refund of {amount}: let the customer scan it</source>
         <translation>Remboursement de {amount} : faites-le scanner par le client</translation>
     </message>
@@ -1518,14 +1494,6 @@ de {amount}</translation>
     <message>
         <source>From mint: {mint}</source>
         <translation>Du mint : {mint}</translation>
-    </message>
-    <message>
-        <source>Long token: the QR code is animated; scan it until it completes.</source>
-        <translation>Jeton long : le QR code est animé ; scannez jusqu&apos;à ce qu&apos;il soit complet.</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Copié</translation>
     </message>
 </context>
 <context>
@@ -2334,6 +2302,25 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Check the choices, then press Finish.</source>
         <translation>Vérifiez vos choix, puis appuyez sur Terminer.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenResult</name>
+    <message>
+        <source>Copy token</source>
+        <translation>Copier le jeton</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Long token: the QR code is animated; scan it until it completes.</source>
+        <translation>Jeton long : le QR code est animé ; scannez jusqu&apos;à ce qu&apos;il soit complet.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
     </message>
 </context>
 <context>

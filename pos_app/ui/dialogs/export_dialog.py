@@ -11,8 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,7 +33,7 @@ from pos_app.ui import removable
 from pos_app.ui.context import UiContext
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.tasks import in_thread, spawn
-from pos_app.ui.widgets.qr import QrView
+from pos_app.ui.widgets.token_result import TokenResult
 
 
 class ExportDialog(QDialog):
@@ -210,59 +209,38 @@ class ExportDialog(QDialog):
     # -- the result ------------------------------------------------------------------------
 
     def _build_result(self) -> QWidget:
-        page = QWidget()
-        self.result_title = QLabel()
-        self.result_title.setProperty("role", "title")
-        self.qr = QrView()
-        self.qr.setMinimumSize(360, 360)
-        self.file_label = QLabel()
-        self.file_label.setWordWrap(True)
-        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.copy_button = QPushButton(self.tr("Copy token"))
-        self.copy_button.clicked.connect(self.copy_token)
-        done = QPushButton(self.tr("Done"))
-        done.setProperty("role", "primary")
-        done.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.copy_button)
-        buttons.addStretch(1)
-        buttons.addWidget(done)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.result_title)
-        layout.addWidget(self.qr, 1)
-        layout.addWidget(self.file_label)
-        layout.addLayout(buttons)
-        return page
+        self.result_view = TokenResult()
+        self.result_view.finished.connect(self.accept)
+        # The parts tests and screenshots look at.
+        self.qr = self.result_view.qr
+        self.file_label = self.result_view.facts
+        self.copy_button = self.result_view.copy_button
+        self.result_title = self.result_view.title
+        return self.result_view
 
     def show_result(self, result: SendResult) -> None:
         """Show the exported token as a QR code, with its file and a Copy button."""
         self.sent = result
-        self.result_title.setText(
-            self.tr("Exported {amount}").format(amount=fmt.sats(result.amount, result.unit))
-        )
-        self.qr.set_text(result.token)
         lines = [self.tr("Saved to: {path}").format(path=result.file or "—")]
         if result.locked_to:
             lines.append(self.tr("Locked to: {key}").format(key=result.locked_to))
         if result.fee:
             lines.append(self.tr("Mint fee: {fee}").format(fee=fmt.sats(result.fee, result.unit)))
-        if self.qr.animated:
-            lines.append(
-                self.tr("Long token: the QR code is animated; scan it until it completes.")
-            )
-        self.file_label.setText("\n".join(lines))
+        self.result_view.show_token(
+            self.tr("Exported {amount}").format(amount=fmt.sats(result.amount, result.unit)),
+            result.token,
+            lines,
+        )
         self.stack.setCurrentIndex(1)
         self.exported.emit(result)
 
     def copy_token(self) -> None:
         """Put the token on the clipboard."""
-        if self.sent is not None:
-            QGuiApplication.clipboard().setText(self.sent.token)
-            self.copy_button.setText(self.tr("Copied"))
+        self.result_view.copy_token()
 
     def done(self, result: int) -> None:
         """Stop the QR animation when the dialog closes."""
-        self.qr.clear()
+        self.result_view.clear()
         super().done(result)
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -32,7 +31,7 @@ from pos_app.ui.messages import explain_error
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.models.attention_model import AttentionItem
 from pos_app.ui.tasks import in_thread, spawn
-from pos_app.ui.widgets.qr import QrView
+from pos_app.ui.widgets.token_result import TokenResult
 
 
 class RefundDialog(QDialog):
@@ -156,39 +155,18 @@ class RefundDialog(QDialog):
         self.failed.emit(err)
 
     def _build_result(self) -> QWidget:
-        page = QWidget()
-        self.result_title = QLabel()
-        self.result_title.setProperty("role", "title")
-        self.qr = QrView()
-        self.qr.setMinimumSize(360, 360)
-        self.file_label = QLabel()
-        self.file_label.setWordWrap(True)
-        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.copy_button = QPushButton(self.tr("Copy token"))
-        self.copy_button.clicked.connect(self.copy_token)
-        done = QPushButton(self.tr("Done"))
-        done.setProperty("role", "primary")
-        done.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.copy_button)
-        buttons.addStretch(1)
-        buttons.addWidget(done)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.result_title)
-        layout.addWidget(self.qr, 1)
-        layout.addWidget(self.file_label)
-        layout.addLayout(buttons)
-        return page
+        self.result_view = TokenResult()
+        self.result_view.finished.connect(self.accept)
+        # The parts tests and screenshots look at.
+        self.qr = self.result_view.qr
+        self.file_label = self.result_view.facts
+        self.copy_button = self.result_view.copy_button
+        self.result_title = self.result_view.title
+        return self.result_view
 
     def show_result(self, result: SendResult) -> None:
         """Show the refund token for the customer to scan."""
         self.sent = result
-        self.result_title.setText(
-            self.tr("Refund of {amount}: let the customer scan it").format(
-                amount=fmt.sats(result.amount, result.unit)
-            )
-        )
-        self.qr.set_text(result.token)
         if result.file:
             saved = self.tr("Saved to: {path}").format(path=result.file)
         elif self._wanted_file:
@@ -198,23 +176,21 @@ class RefundDialog(QDialog):
             )
         else:
             saved = self.tr("No file saved (no folder): copy the token or let it be scanned.")
-        lines = [saved]
-        lines.append(self.tr("From mint: {mint}").format(mint=fmt.short_mint(result.mint)))
-        if self.qr.animated:
-            lines.append(
-                self.tr("Long token: the QR code is animated; scan it until it completes.")
-            )
-        self.file_label.setText("\n".join(lines))
+        self.result_view.show_token(
+            self.tr("Refund of {amount}: let the customer scan it").format(
+                amount=fmt.sats(result.amount, result.unit)
+            ),
+            result.token,
+            [saved, self.tr("From mint: {mint}").format(mint=fmt.short_mint(result.mint))],
+        )
         self.stack.setCurrentIndex(1)
         self.refunded.emit(result)
 
     def copy_token(self) -> None:
         """Put the token on the clipboard."""
-        if self.sent is not None:
-            QGuiApplication.clipboard().setText(self.sent.token)
-            self.copy_button.setText(self.tr("Copied"))
+        self.result_view.copy_token()
 
     def done(self, result: int) -> None:
         """Stop the QR animation when the dialog closes."""
-        self.qr.clear()
+        self.result_view.clear()
         super().done(result)
