@@ -44,11 +44,11 @@ class UiContext:
 
     async def setting(self, key: str) -> Any:
         """One setting's current value."""
-        return await self.core.db.run(lambda s: self.core.config.get(s, key))
+        return await self.core.settings.get(key)
 
     async def settings(self) -> dict[str, Any]:
         """Every setting's current value."""
-        return await self.core.db.run(self.core.config.values)
+        return await self.core.settings.values()
 
     async def camera_source(self) -> str:
         """The camera for this run: ``--camera`` if given, else the ``camera.source`` setting."""

@@ -215,6 +215,10 @@ class MintDirectory:
         """Forget a mint that holds no money and has no open operation."""
         await self.db.run(lambda s: self.remove(s, url))
 
+    async def status(self, url: str) -> tuple[str, str, str] | None:
+        """``(url, name, health status)`` of a known mint, None for an unknown one."""
+        return await self.db.run(lambda s: mint_status(s, url))
+
     # The same inside a caller's transaction.
 
     def list(self, session: Session) -> list[dict[str, Any]]:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
-from pos_app.core.wallet.mints import mint_status
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.tasks import spawn
@@ -39,7 +38,7 @@ class MintOfflineBanner(QLabel):
             url = parse_token(token_text).mint
         except PosError:
             return  # the payment itself explains a bad token
-        spawn(self.ui.core.db.run(lambda s: mint_status(s, url)), on_done=self._show)
+        spawn(self.ui.core.mints.status(url), on_done=self._show)
 
     def hide(self) -> None:
         """Hide and forget the mint."""

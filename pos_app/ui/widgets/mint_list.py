@@ -98,7 +98,7 @@ class MintList(QWidget):
 
     async def _load(self) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         core = self.ui.core
-        return await core.db.run(core.mints.list), await core.wallet.balance()
+        return await core.mints.list_all(), await core.wallet.balance()
 
     def _show(self, loaded: tuple[list[dict[str, Any]], dict[str, Any]]) -> None:
         mints, balance = loaded
@@ -163,7 +163,7 @@ class MintList(QWidget):
             return
         core = self.ui.core
         spawn(
-            core.db.run(lambda s: core.mints.remove(s, url)),
+            core.mints.delete(url),
             on_done=lambda _: self._after(self.tr("{url} is no longer used.").format(url=url)),
             on_error=self._error,
         )
@@ -177,7 +177,7 @@ class MintList(QWidget):
             else self.tr("{url} is no longer trusted.")
         )
         spawn(
-            core.db.run(lambda s: core.mints.set_trusted(s, url, trusted)),
+            core.mints.trust(url, trusted),
             on_done=lambda _: self._after(text.format(url=url)),
             on_error=self._error,
         )
