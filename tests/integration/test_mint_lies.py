@@ -493,3 +493,29 @@ def test_keysets_claiming_another_mints_ids_are_refused(tmp_path, proxy, strange
             assert [m["url"] for m in listed] == [stranger_mint.url]
 
     asyncio.run(scenario())
+
+
+def test_a_slow_check_from_before_an_outage_does_not_hide_it(tmp_path, proxy):
+    """Two checks of one mint overlap: the one that saw it offline is the one kept.
+
+    A sale-start check begins while the mint answers, slowly; the mint goes down and a
+    second check sees it offline. The first answer arrives last: it must not store
+    "online" over the newer "offline" (the offline banner would stay hidden).
+    """
+
+    async def scenario() -> None:
+        async with shop(tmp_path, proxy.url) as app:
+            health = app.services.health
+            for path in ("/v1/info", "/v1/keysets"):
+                proxy.lie("GET", path, "delay", delay=1.5, times=1)
+            before = asyncio.ensure_future(health.check_all())
+            await asyncio.sleep(0.3)  # its requests are at the (slow) mint now
+            for path in ("/v1/info", "/v1/keysets"):
+                proxy.lie("GET", path, "answer", status=503, body={"detail": "down"})
+            after = await health.check_all()
+            first = await before
+            assert [r.status for r in first] == ["online"]
+            assert [r.status for r in after] == ["offline"]
+            assert [m["status"] for m in await health.trusted_status()] == ["offline"]
+
+    asyncio.run(scenario())

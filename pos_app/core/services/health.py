@@ -97,6 +97,9 @@ class HealthMonitor:
         self.any_offline = False  # after the last round: some trusted mint did not answer
         self._round: asyncio.Future[list[CheckResult]] | None = None
         self._alerted: set[tuple[str, int]] = set()
+        # One check of a mint at a time: a check that began before the mint went down must
+        # not store "online" over a later one that saw it offline (they would race).
+        self._checking: dict[int, asyncio.Lock] = {}
 
     async def stop(self) -> None:
         """Cancel a sale-start check still waiting for a slow mint (before closing)."""
@@ -160,7 +163,15 @@ class HealthMonitor:
         return results
 
     async def check(self, mint_id: int, url: str) -> CheckResult:
-        """Check one mint, store the result, publish changes and warnings."""
+        """Check one mint, store the result, publish changes and warnings.
+
+        Checks of one mint run one after the other, so the status stored last is the one
+        seen last.
+        """
+        async with self._checking.setdefault(mint_id, asyncio.Lock()):
+            return await self._check(mint_id, url)
+
+    async def _check(self, mint_id: int, url: str) -> CheckResult:
         client = self.mints.client(url)
         started = time.perf_counter()
         info, keysets = await asyncio.gather(
