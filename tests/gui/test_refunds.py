@@ -73,7 +73,7 @@ def test_refund_owed_is_listed_and_given_back_as_a_redeemable_token(
     sent = done.args[0]
     assert sent.amount == 40 and sent.mint == mint.url
     assert parse_token(sent.token).amount == 40
-    assert dialog.qr.text == sent.token and dialog.stack.currentIndex() == 1
+    assert dialog.result_view.qr.text == sent.token and dialog.stack.currentIndex() == 1
     assert (tmp_path / sent.file.split("/")[-1]).read_text().strip() == sent.token
     assert "-40sat-" in sent.file
     qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=10_000)

@@ -96,12 +96,14 @@ def test_export_writes_the_file_shows_a_qr_and_the_cli_redeems_it(
     assert sent is not None and sent.amount == 21
     files = sorted(p.name for p in usb.iterdir())
     assert len(files) == 2 and files[0].endswith(".png") and files[1].endswith(".txt")
-    assert (usb / files[1]).read_text().strip() == sent.token == dialog.qr.text
+    assert (usb / files[1]).read_text().strip() == sent.token == dialog.result_view.qr.text
     assert dialog.stack.currentIndex() == 1
-    assert dialog.qr.animated == (len(sent.token) > MAX_STATIC)  # three proofs with DLEQ: animated
-    assert str(usb / files[1]) in dialog.file_label.text()
-    assert "21 sat" in dialog.result_title.text()
-    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_view.qr.animated == (
+        len(sent.token) > MAX_STATIC
+    )  # three proofs with DLEQ: animated
+    assert str(usb / files[1]) in dialog.result_view.facts.text()
+    assert "21 sat" in dialog.result_view.title.text()
+    qtbot.mouseClick(dialog.result_view.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == sent.token
     assert page.balance_text() == [(host(mint.url), "sat", "79 sat")]
 
@@ -170,7 +172,7 @@ def test_locked_export_and_errors_in_plain_words(funded, qtbot, mint, tmp_path):
     assert dialog.export_button.isEnabled() and dialog.stack.currentIndex() == 0
     pub = PrivateKey(os.urandom(32)).public_key.format().hex()
     export(dialog, qtbot, tmp_path, 16, lock=pub)
-    assert dialog.sent.locked_to == pub and f"Locked to: {pub}" in dialog.file_label.text()
+    assert dialog.sent.locked_to == pub and f"Locked to: {pub}" in dialog.result_view.facts.text()
     assert all(p.secret.startswith('["P2PK"') for p in parse_token(dialog.sent.token).proofs)
     dialog.close()
 

@@ -123,8 +123,8 @@ def unlock_sell_quit(d: Any) -> None:
     quit_by_menu(d, window)
 
 
-def sell_a_token(d: Any, window: Any) -> None:
-    """Type the amount on the keypad, charge, paste the customer's token, see Paid."""
+def open_sale(d: Any, window: Any) -> Any:
+    """Type the amount on the keypad and charge; the Sell page once the request shows."""
     sell = window.pages[0]
 
     def charge() -> None:
@@ -134,6 +134,12 @@ def sell_a_token(d: Any, window: Any) -> None:
 
     d.gui(charge)
     d.wait(lambda: sell.payment.state == "waiting", "the payment request", timeout=60)
+    return sell
+
+
+def sell_a_token(d: Any, window: Any) -> None:
+    """Type the amount on the keypad, charge, paste the customer's token, see Paid."""
+    sell = open_sale(d, window)
     d.note("sale open")
 
     def paste() -> None:
@@ -148,15 +154,7 @@ def sell_a_token(d: Any, window: Any) -> None:
 def quit_with_open_sale(d: Any) -> None:
     """Quit with a sale waiting: asked; Keep selling keeps the app; Quit then ends it."""
     window = main_window_stays_up(d)
-    sell = window.pages[0]
-
-    def charge() -> None:
-        for key in d.args["amount"]:
-            sell.keypad.press(key)
-        sell.keypad.submit()
-
-    d.gui(charge)
-    d.wait(lambda: sell.payment.state == "waiting", "the payment request", timeout=60)
+    sell = open_sale(d, window)
     d.gui(window.quit_action.trigger)
     box = d.wait(lambda: window.quit_box, "the question before quitting")
     d.note("asked before quitting")

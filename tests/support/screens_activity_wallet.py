@@ -251,8 +251,8 @@ def _wallet(ui: UiContext, out_dir: Path, shots: list[Path]) -> None:
     export.show_result(
         SendResult(token, 2_100, MINTS[0], "sat", 0, 1, str(usb / f"cashu-{token[6:18]}.txt"))
     )
-    pump_until(lambda: not export.qr.pending)
-    assert export.stack.currentIndex() == 1 and export.qr.text == token
+    pump_until(lambda: not export.result_view.qr.pending)
+    assert export.stack.currentIndex() == 1 and export.result_view.qr.text == token
     _save(export, out_dir, "wallet_export_qr", shots)
     export.close()
 

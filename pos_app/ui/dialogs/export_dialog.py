@@ -211,11 +211,6 @@ class ExportDialog(QDialog):
     def _build_result(self) -> QWidget:
         self.result_view = TokenResult()
         self.result_view.finished.connect(self.accept)
-        # The parts tests and screenshots look at.
-        self.qr = self.result_view.qr
-        self.file_label = self.result_view.facts
-        self.copy_button = self.result_view.copy_button
-        self.result_title = self.result_view.title
         return self.result_view
 
     def show_result(self, result: SendResult) -> None:
