@@ -57,12 +57,12 @@ class SettingsService:
         return value
 
     async def set_many(self, changes: dict[str, Any]) -> dict[str, Any]:
-        """Store several settings in one transaction: all of them or, on a refusal, none."""
+        """Store several settings in one transaction: all of them or, on a refusal, none.
 
-        def write(session: Any) -> dict[str, Any]:
-            return {key: self.config.set(session, key, raw) for key, raw in changes.items()}
-
-        stored = await self.db.run(write)
+        They are checked one by one and together (the rate settings must leave sales
+        priceable), so a pair that is only valid together can be changed at once.
+        """
+        stored = await self.db.run(lambda s: self.config.set_many(s, changes))
         self._stored(stored)
         return stored
 

@@ -14,16 +14,17 @@ from sqlalchemy.dialects import postgresql
 
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
-from pos_app.core.store.schema import Sale
-from pos_app.ui.models.attention_model import AttentionItem
-from pos_app.ui.models.sales_model import SalesModel
-from pos_app.ui.models.sales_query import (
-    COLUMN_KEYS,
+from pos_app.core.payments.listing import (
+    SORT_KEYS,
     SaleRow,
     SalesQuery,
     fetch_page,
     page_statement,
 )
+from pos_app.core.store.schema import Sale
+from pos_app.ui.models.attention_model import AttentionItem
+from pos_app.ui.models.sales_columns import COLUMN_KEYS
+from pos_app.ui.models.sales_model import SalesModel
 from pos_app.ui.pages.activity import ActivityPage
 from pos_app.ui.tasks import running_tasks
 from tests.gui.conftest import make_token, screenshots_dir
@@ -51,6 +52,10 @@ def load(page: ActivityPage, qtbot) -> None:
     """Activate the page and wait for the sales and the attention list."""
     with qtbot.waitSignals([page.model.page_loaded, page.attention.loaded], timeout=10_000):
         page.activated()
+
+
+def test_every_column_sorts_in_sql():
+    assert COLUMN_KEYS == SORT_KEYS
 
 
 def column(page: ActivityPage, key: str) -> list[str]:

@@ -25,6 +25,7 @@ from pos_app.core.errors import ValidationError
 from pos_app.core.events import SaleChanged
 from pos_app.core.logs import new_correlation_id
 from pos_app.core.payments.checkout import Checkout
+from pos_app.core.payments.listing import SalesListing
 from pos_app.core.payments.rates import RateService, fiat_to_sat, parse_amount
 from pos_app.core.payments.records import PayResult, payment_dict, sale_dict
 from pos_app.core.payments.refunds import Refunds
@@ -84,6 +85,7 @@ class SalesService:
         self.identities = SaleIdentities()
         self.settlement = Settlement(ctx, config, clock)
         self.refunds = Refunds(ctx, clock)
+        self.listing = SalesListing(ctx.db, self._expire_all_due)
         self.checkout = Checkout(ctx, config, self.settlement, self, self._client)
         recovery.on_resolved(self.checkout.on_recovered)
 

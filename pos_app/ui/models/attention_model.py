@@ -3,9 +3,9 @@
 Operations come from ``core.wallet.recovery_list()`` (open and ``needs_review``
 journal rows); payments in state ``needs_review`` (a Lightning payment that could
 not be proven) or ``failed`` (a token spent elsewhere before recovery redeemed it)
-come from the payments table, since no operation is left open for them. The list is
-short, so a refresh reloads it whole. Refunds owed are cancelled or expired sales that
-took money (``core.payments.refunds.owed_sales``).
+come from the sales listing (``core.sales.listing.payments_to_review``), since no
+operation is left open for them. The list is short, so a refresh reloads it whole.
+Refunds owed are cancelled or expired sales that took money (``core.sales.refunds.owed``).
 """
 
 from __future__ import annotations
@@ -22,11 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import Session
 
-from pos_app.core.payments.refunds import owed_sales
-from pos_app.core.store.schema import Payment, Sale
 from pos_app.ui import messages, theme
 from pos_app.ui.models import sale_format as fmt
 
@@ -96,43 +92,23 @@ class AttentionItem:
         return self.source == "refund"
 
 
-def review_payments(session: Session) -> list[AttentionItem]:
-    """Payments in review, and failed ones the owner has not closed, oldest first.
-
-    A failed payment matters while its sale is unpaid (the customer may have left with the
-    goods) or when it had been accepted offline (the sale counted money that never came).
-    """
-    rows = session.scalars(
-        select(Payment)
-        .join(Sale, Sale.id == Payment.sale_id)
-        .where(
-            or_(
-                Payment.state == "needs_review",
-                and_(
-                    Payment.state == "failed",
-                    or_(Payment.offline.is_(True), Sale.state != "paid"),
-                ),
-            )
-        )
-        .order_by(Payment.created_at)
+def review_item(p: dict[str, Any]) -> AttentionItem:
+    """A payment in review, or a failed one the owner has not closed (``payments_to_review``)."""
+    failed = p["state"] == "failed"
+    return AttentionItem(
+        "payment",
+        p["id"],
+        "payment",
+        p["state"],
+        0,
+        None,
+        failed_text(p["error_code"], p["offline"])
+        if failed
+        else reason_text(p["error_code"], p["error"]),
+        p["sale_id"],
+        p["amount"],
+        detail=messages.reason_detail(p["error_code"], p["error"]),
     )
-    return [
-        AttentionItem(
-            "payment",
-            p.id,
-            "payment",
-            p.state,
-            0,
-            None,
-            failed_text(p.error_code, p.offline)
-            if p.state == "failed"
-            else reason_text(p.error_code, p.error_message),
-            p.sale_id,
-            p.amount,
-            detail=messages.reason_detail(p.error_code, p.error_message),
-        )
-        for p in rows
-    ]
 
 
 def failed_text(code: str | None, offline: bool) -> str:
@@ -151,31 +127,28 @@ def failed_text(code: str | None, offline: bool) -> str:
     return f"{why}. {todo}"
 
 
-def refunds_owed(session: Session) -> list[AttentionItem]:
-    """Cancelled or expired sales that took money and have not given it back."""
-    return [
-        AttentionItem(
-            "refund",
-            sale.id,
-            "refund",
-            "refund_owed",
-            0,
-            None,
-            (
-                tr("Cancelled after {paid} was paid")
-                if sale.state == "cancelled"
-                else tr("Expired after {paid} was paid")
-            ).format(paid=fmt.sats(sale.paid, sale.unit))
-            + ". "
-            + tr(
-                "Give it back: Refund makes a token (QR code and file); Dismiss if you "
-                "refunded it another way."
-            ),
-            sale.id,
-            sale.paid,
-        )
-        for sale in owed_sales(session)
-    ]
+def refund_item(sale: dict[str, Any]) -> AttentionItem:
+    """A cancelled or expired sale that took money and has not given it back."""
+    return AttentionItem(
+        "refund",
+        sale["sale_id"],
+        "refund",
+        "refund_owed",
+        0,
+        None,
+        (
+            tr("Cancelled after {paid} was paid")
+            if sale["state"] == "cancelled"
+            else tr("Expired after {paid} was paid")
+        ).format(paid=fmt.sats(sale["paid"], sale["unit"]))
+        + ". "
+        + tr(
+            "Give it back: Refund makes a token (QR code and file); Dismiss if you "
+            "refunded it another way."
+        ),
+        sale["sale_id"],
+        sale["paid"],
+    )
 
 
 async def load_attention(core: App) -> list[AttentionItem]:
@@ -195,7 +168,9 @@ async def load_attention(core: App) -> list[AttentionItem]:
         )
         for op in await core.wallet.recovery_list()
     ]
-    return operations + await core.db.run(review_payments) + await core.db.run(refunds_owed)
+    payments = [review_item(p) for p in await core.sales.listing.payments_to_review()]
+    refunds = [refund_item(sale) for sale in await core.sales.refunds.owed()]
+    return operations + payments + refunds
 
 
 class AttentionModel(QAbstractTableModel):

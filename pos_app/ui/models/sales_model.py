@@ -2,8 +2,9 @@
 
 Nothing is sorted or filtered in Python: the view's header click becomes an
 ``ORDER BY`` on a whitelisted column, the filters become ``WHERE`` clauses and
-the pager an ``OFFSET`` (see :mod:`.sales_query`). Queries run on the database
-thread (``core.db.run``); the model applies the answer in the GUI thread. A
+the pager an ``OFFSET`` (see :mod:`pos_app.core.payments.listing`). The listing
+service runs the queries on the database thread; the model applies the answer in
+the GUI thread. A
 changed sale refreshes only its own row when it is on screen; otherwise the
 current page is fetched again and applied as a diff, so an unchanged page costs
 no reset.
@@ -26,17 +27,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from pos_app.core.payments.listing import SaleRow, SalesPage, SalesQuery
 from pos_app.ui import theme
 from pos_app.ui.models import sale_format as fmt
-from pos_app.ui.models.sales_query import (
-    COLUMNS,
-    SaleRow,
-    SalesPage,
-    SalesQuery,
-    expire_due_sales,
-    fetch_page,
-    fetch_row,
-)
+from pos_app.ui.models.sales_columns import COLUMNS
 from pos_app.ui.tasks import spawn
 
 if TYPE_CHECKING:
@@ -70,7 +64,6 @@ class SalesModel(QAbstractTableModel):
         self._loaded = False
         self.last_elapsed_ms = 0.0
         self.resets = 0  # full resets so far (tests check that a row update needs none)
-        self._expire = expire_due_sales(core)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(self.REFRESH_DELAY_MS)
@@ -159,7 +152,7 @@ class SalesModel(QAbstractTableModel):
         self._generation += 1
         generation, query = self._generation, self._query
         spawn(
-            self.core.db.run(lambda s: fetch_page(s, query, self._expire)),
+            self.core.sales.listing.page(query),
             on_done=lambda page: self._apply_page(generation, page),
             on_error=self.failed.emit,
         )
@@ -175,7 +168,7 @@ class SalesModel(QAbstractTableModel):
             return
         generation, query = self._generation, self._query
         spawn(
-            self.core.db.run(lambda s: fetch_row(s, query, sale_id)),
+            self.core.sales.listing.row(query, sale_id),
             on_done=lambda row: self._apply_row(generation, sale_id, row),
             on_error=self.failed.emit,
         )

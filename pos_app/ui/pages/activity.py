@@ -21,8 +21,8 @@ from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.sale_details import SaleDetailsDialog
 from pos_app.ui.messages import error_line
 from pos_app.ui.models import sale_format as fmt
+from pos_app.ui.models.sales_columns import COLUMN_KEYS
 from pos_app.ui.models.sales_model import SalesModel
-from pos_app.ui.models.sales_query import COLUMN_KEYS
 from pos_app.ui.page import Page
 from pos_app.ui.widgets.attention_panel import AttentionPanel
 from pos_app.ui.widgets.pager import Pager

@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from pos_app import language
 from pos_app.core.config import RATE_KEYS, Option, check_together
 from pos_app.core.errors import ConfigError, PosError
 from pos_app.ui import theme
@@ -234,13 +232,8 @@ class SettingsPage(Page):
             return
         self._saving = True
         self.save_button.setEnabled(False)
-        config = self.ui.core.config
-
-        def write(session: Session) -> dict[str, Any]:
-            return config.set_many(session, changes)
-
         spawn(
-            self.ui.core.db.run(write),
+            self.ui.core.settings.set_many(changes),
             on_done=lambda stored: self._saved(stored, len(refused)),
             on_error=self._failed,
         )
@@ -260,9 +253,6 @@ class SettingsPage(Page):
                 changes.pop(key, None)
 
     def _saved(self, stored: dict[str, Any], refused: int) -> None:
-        if "language" in stored:
-            # Read before the wallet is unlocked at the next start, so kept outside the database.
-            language.remember(self.ui.core.data_dir, stored["language"])
         self._saving = False
         self.save_button.setEnabled(True)
         self.values.update(stored)

@@ -1,10 +1,11 @@
-"""The SQL behind the sales list: filters, whitelisted ordering, paging and counting.
+"""The sales list and the payments to review as the faces read them: plain records, in SQL.
 
-Qt-free: the functions take a session and run on the database thread
-(``core.db.run``). Only plain, portable SQL is used (a correlated ``MIN``
-subquery, ``CAST(... AS NUMERIC)``, ``LIMIT``/``OFFSET``), so the same queries
-run on PostgreSQL. A sort key that is not a known column falls back to time and
-never reaches the SQL text.
+:class:`SalesListing` is the service the GUI's sales table, the command line and the
+API ask; its functions take a session and run on the database thread. Filters,
+whitelisted ordering, paging and counting are SQL. Only plain, portable SQL is
+used (a correlated ``MIN`` subquery, ``CAST(... AS NUMERIC)``,
+``LIMIT``/``OFFSET``), so the same queries run on PostgreSQL. A sort key that is
+not a known column falls back to time and never reaches the SQL text.
 """
 
 from __future__ import annotations
@@ -12,43 +13,23 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from sqlalchemy import Numeric, Select, cast, func, or_, select
+from sqlalchemy import Numeric, Select, and_, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
+from pos_app.core.payments.records import payment_dict
+from pos_app.core.store.db import Database
 from pos_app.core.store.schema import Payment, Sale
-
-if TYPE_CHECKING:
-    from pos_app.app import App
 
 PAGE_SIZE = 50
 # Payments whose mint says where a sale's money is (or will be); refused tokens do not count.
 COUNTED_PAYMENTS = ("settled", "processing", "recovering", "needs_review", "received")
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A column of the list: its key, header, and whether a click sorts by it."""
-
-    key: str
-    header: str
-    numeric: bool = False
-
-
-COLUMNS = (
-    Column("time", QT_TRANSLATE_NOOP("SalesModel", "Time")),
-    Column("sale", QT_TRANSLATE_NOOP("SalesModel", "Sale")),
-    Column("state", QT_TRANSLATE_NOOP("SalesModel", "State")),
-    Column("amount", QT_TRANSLATE_NOOP("SalesModel", "Amount"), numeric=True),
-    Column("sats", QT_TRANSLATE_NOOP("SalesModel", "Due in sat"), numeric=True),
-    Column("paid", QT_TRANSLATE_NOOP("SalesModel", "Paid"), numeric=True),
-    Column("mint", QT_TRANSLATE_NOOP("SalesModel", "Mint")),
-    Column("memo", QT_TRANSLATE_NOOP("SalesModel", "Memo")),
-)
-COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+# What a list can be sorted by (the faces name their columns with these keys).
+SORT_KEYS = ("time", "sale", "state", "amount", "sats", "paid", "mint", "memo")
 
 
 def _mint_of_sale() -> ColumnElement[Any]:
@@ -91,7 +72,7 @@ class SalesQuery:
         text: matches the memo (anywhere, case-insensitive) or the start of the sale id.
         since: first Unix second included, or None.
         until: first Unix second excluded, or None.
-        sort: a key of :data:`COLUMNS`.
+        sort: one of :data:`SORT_KEYS`.
         descending: newest, largest or last first.
         page: zero-based page number.
         page_size: rows per page.
@@ -179,7 +160,7 @@ _ROW_COLUMNS = (
 
 def page_statement(query: SalesQuery) -> Select[Any]:
     """``SELECT … WHERE filters ORDER BY column, id LIMIT page_size OFFSET page*page_size``."""
-    key = sort_expression(query.sort if query.sort in COLUMN_KEYS else "time")
+    key = sort_expression(query.sort if query.sort in SORT_KEYS else "time")
     direction = (lambda e: e.desc()) if query.descending else (lambda e: e.asc())
     return (
         select(*_ROW_COLUMNS)
@@ -241,12 +222,51 @@ def fetch_row(session: Session, query: SalesQuery, sale_id: str) -> SaleRow | No
     return rows[0] if rows else None
 
 
-def expire_due_sales(core: App) -> Callable[[Session], None]:
-    """A function that expires overdue open sales by the sales service's own rule."""
+def payments_to_review(session: Session) -> list[dict[str, Any]]:
+    """Payments in review, and failed ones the owner has not closed, oldest first.
 
-    def expire(session: Session) -> None:
-        overdue = select(Sale).where(Sale.state == "open", Sale.expires_at < int(time.time()))
-        for sale in session.scalars(overdue):
-            core.sales.expire_if_due(session, sale)
+    A failed payment matters while its sale is unpaid (the customer may have left with the
+    goods) or when it had been accepted offline (the sale counted money that never came).
+    Each is :func:`payment_dict` with its ``sale_id``.
+    """
+    rows = session.scalars(
+        select(Payment)
+        .join(Sale, Sale.id == Payment.sale_id)
+        .where(
+            or_(
+                Payment.state == "needs_review",
+                and_(
+                    Payment.state == "failed",
+                    or_(Payment.offline.is_(True), Sale.state != "paid"),
+                ),
+            )
+        )
+        .order_by(Payment.created_at)
+    )
+    return [{**payment_dict(p), "sale_id": p.sale_id} for p in rows]
 
-    return expire
+
+class SalesListing:
+    """Read models of the sales for the faces.
+
+    Args:
+        db: the wallet database.
+        expire: marks sales whose rate lock ran out as expired (the sales service's rule
+            and clock), run in the same transaction before each read.
+    """
+
+    def __init__(self, db: Database, expire: Callable[[Session], None]) -> None:
+        self.db = db
+        self._expire = expire
+
+    async def page(self, query: SalesQuery) -> SalesPage:
+        """One page of sales and the number matching the filters."""
+        return await self.db.run(lambda s: fetch_page(s, query, self._expire))
+
+    async def row(self, query: SalesQuery, sale_id: str) -> SaleRow | None:
+        """One sale as a row, if it still matches the query's filters."""
+        return await self.db.run(lambda s: fetch_row(s, query, sale_id))
+
+    async def payments_to_review(self) -> list[dict[str, Any]]:
+        """See :func:`payments_to_review`."""
+        return await self.db.run(payments_to_review)
