@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import os
 import secrets
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ from pos_app.core.store.db import DB_FILE, Database, open_connection
 from pos_app.core.store.keys import KeyStore, PassphraseSource
 from pos_app.core.store.schema import Secret
 from pos_app.core.wallet.context import WalletContext
-from pos_app.core.wallet.mints import MintDirectory
+from pos_app.core.wallet.mints import MintDirectory, MintReport
 from pos_app.core.wallet.service import Wallet
 from pos_app.core.webclient import WebClient
 
@@ -252,6 +252,22 @@ def _sync_directory(path: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+@contextlib.asynccontextmanager
+async def mint_inspector(
+    *, trust_env: bool = True
+) -> AsyncIterator[Callable[[str], Awaitable[MintReport]]]:
+    """Live mint checks before any wallet exists (the setup wizard's mint page).
+
+    Yields :meth:`MintDirectory.inspect` over a pool of its own, closed on exit;
+    inspecting only talks to the mint, so no database is needed or touched.
+    """
+    pool = MintPool(trust_env=trust_env)
+    try:
+        yield MintDirectory(None, pool).inspect  # type: ignore[arg-type]
+    finally:
+        await pool.aclose()
 
 
 @contextlib.asynccontextmanager

@@ -39,7 +39,7 @@ def fast_keys(monkeypatch: pytest.MonkeyPatch) -> None:
         keys, "ARGON2_DEFAULTS", {"time_cost": 1, "memory_cost": 8192, "parallelism": 1}
     )
     monkeypatch.setattr(keys, "_keyring_set", lambda _account, _value: False)
-    monkeypatch.setattr(setup_wizard, "keyring_available", lambda: False)
+    monkeypatch.setattr(setup_wizard, "keyring_usable", lambda: False)
     monkeypatch.delenv(keys.ENV_KEY, raising=False)
     monkeypatch.delenv(keys.ENV_PASSPHRASE, raising=False)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from pos_app.core.errors import StorageError
+from pos_app.core.keystatus import KeyStatus
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.add_mint import AddMintDialog
 from pos_app.ui.dialogs.setup_wizard import SetupWizard
@@ -120,7 +121,7 @@ def _restore_wizard(
 
 
 def _unlock_states(out_dir: Path, shots: list[Path]) -> None:
-    dialog = UnlockDialog(out_dir / "wallet", method="passphrase", ask_passphrase=True)
+    dialog = UnlockDialog(out_dir / "wallet", KeyStatus("passphrase", False, False))
     dialog.show()
     assert dialog.passphrase.isVisible() and not dialog.unlock_button.isEnabled()
     _save(dialog, out_dir, "unlock_1_passphrase", shots)
@@ -130,7 +131,7 @@ def _unlock_states(out_dir: Path, shots: list[Path]) -> None:
     _save(dialog, out_dir, "unlock_2_wrong_passphrase", shots)
     dialog.hide()
     dialog.deleteLater()
-    problem = UnlockDialog(out_dir / "wallet", method="keyring", ask_passphrase=False)
+    problem = UnlockDialog(out_dir / "wallet", KeyStatus("keyring", False, False))
     problem.show()
     problem.show_problem(
         StorageError(

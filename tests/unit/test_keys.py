@@ -10,6 +10,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from keyring.errors import KeyringError
 
+from pos_app.core import keystatus
 from pos_app.core.errors import StorageError
 from pos_app.core.store import keys
 from pos_app.core.store.keys import ENV_KEY, ENV_PASSPHRASE, KeyStore, parse_hex_key
@@ -344,3 +345,67 @@ def test_explicit_env_method_and_a_new_nested_data_dir(tmp_path, monkeypatch, ke
     # Indented: the owner may read it to see which method the wallet uses.
     assert (nested / keys.KEYSTORE_FILE).read_text() == json.dumps({"method": "env"}, indent=2)
     assert [p.name for p in nested.iterdir()] == [keys.KEYSTORE_FILE]
+
+
+@pytest.mark.parametrize(
+    ("backend", "usable"),
+    [(MemoryKeyring(), True), (fail.Keyring(), False), (PlaintextKeyring(), False)],
+    ids=["os keyring", "no keyring", "plaintext file"],
+)
+def test_the_wizard_offers_the_keyring_only_where_the_store_keeps_the_key(
+    tmp_path, monkeypatch, os_keyring, backend, usable
+):
+    monkeypatch.delenv(keys.ENV_KEY, raising=False)
+    os_keyring(backend)
+    assert keystatus.keyring_usable() is usable
+    if usable:
+        assert KeyStore(tmp_path).create().method == "keyring"
+    else:
+        with pytest.raises(StorageError):
+            KeyStore(tmp_path).create("keyring")
+
+
+def test_a_broken_keyring_backend_is_no_keyring(monkeypatch):
+    def broken():
+        raise RuntimeError("no D-Bus session")
+
+    monkeypatch.setattr(keyring, "get_keyring", broken)
+    assert keystatus.keyring_usable() is False
+
+
+@pytest.mark.parametrize(
+    ("method", "env_key", "env_passphrase", "asks"),
+    [
+        ("passphrase", False, False, True),
+        ("passphrase", True, False, False),
+        ("passphrase", False, True, False),
+        ("keyring", False, False, False),
+        ("env", False, False, False),
+        (None, False, False, False),
+    ],
+)
+def test_the_passphrase_is_asked_only_when_nothing_else_opens_the_wallet(
+    tmp_path, monkeypatch, method, env_key, env_passphrase, asks
+):
+    if method is not None:
+        (tmp_path / keys.KEYSTORE_FILE).write_text(json.dumps({"method": method}))
+    for var, on in ((keys.ENV_KEY, env_key), (keys.ENV_PASSPHRASE, env_passphrase)):
+        if on:
+            monkeypatch.setenv(var, "set")
+        else:
+            monkeypatch.delenv(var, raising=False)
+    status = keystatus.key_status(tmp_path)
+    assert (status.method, status.env_key, status.env_passphrase) == (
+        method,
+        env_key,
+        env_passphrase,
+    )
+    assert status.needs_passphrase is asks
+    assert status.min_passphrase == keys.MIN_PASSPHRASE == 8
+
+
+def test_a_damaged_keystore_is_reported_not_guessed(tmp_path):
+    (tmp_path / keys.KEYSTORE_FILE).write_text("{not json")
+    with pytest.raises(StorageError) as err:
+        keystatus.key_status(tmp_path)
+    assert err.value.code == "storage.keystore_unreadable"

@@ -4,9 +4,7 @@
 - ``cli`` never imports ``ui`` (the launcher chooses the face);
 - ``core.cashu`` is pure: none of the app's other packages, no network, database or files;
 - ``ui`` and ``cli`` reach the core through its services: never ``core.store``,
-  ``core.mint`` or SQLAlchemy. The places that still do are listed in
-  ``FACES_NOT_YET_ON_SERVICES``; the list may only shrink (a file that no longer
-  needs its entry fails the test until the entry is removed).
+  ``core.mint`` or SQLAlchemy, and no database session (``….db.run``).
 """
 
 from __future__ import annotations
@@ -21,12 +19,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "pos_app"
 
-# Faces that still open database sessions or build mint clients themselves (issue 11).
-FACES_NOT_YET_ON_SERVICES = {
-    "pos_app/ui/dialogs/unlock.py",
-    "pos_app/ui/dialogs/setup_wizard.py",
-    "pos_app/ui/widgets/setup_pages.py",
-}
 IO_MODULES = {"httpx", "sqlalchemy", "sqlcipher3", "socket", "subprocess", "requests", "keyring"}
 
 
@@ -113,10 +105,7 @@ def test_faces_reach_the_core_through_services():
     for sub in ("ui", "cli"):
         for name, uses in database_sessions(sub).items():
             found.setdefault(name, []).extend(uses)
-    new = {k: v for k, v in found.items() if k not in FACES_NOT_YET_ON_SERVICES}
-    assert new == {}, "a face imports storage or the mint client: add a core service instead"
-    fixed = FACES_NOT_YET_ON_SERVICES - found.keys()
-    assert not fixed, f"remove these from FACES_NOT_YET_ON_SERVICES: {sorted(fixed)}"
+    assert found == {}, "a face imports storage or the mint client: add a core service instead"
 
 
 @pytest.mark.parametrize("argv", [["--version"], ["token", "decode", "-"]])

@@ -186,6 +186,20 @@ def _keyring_get(account: str) -> str | None:
         return None
 
 
+def keyring_usable() -> bool:
+    """True when this machine's keyring may hold the database key (:func:`keyring_refusal`)."""
+    try:
+        import keyring
+
+        reason = keyring_refusal(keyring.get_keyring())
+    except Exception:  # a broken D-Bus or backend plugin just means no keyring
+        log.info("no usable keyring", exc_info=True)
+        return False
+    if reason is not None:
+        log.info("the OS keyring will not be offered: %s", reason)
+    return reason is None
+
+
 def _keyring_set(account: str, value: str) -> bool:
     try:
         import keyring

@@ -9,8 +9,6 @@ future; it never runs a nested event loop.
 
 from __future__ import annotations
 
-import logging
-import os
 from html import escape
 from pathlib import Path
 
@@ -27,33 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.app import App
+from pos_app.app import App, mint_inspector
 from pos_app.core.cashu import nut13
 from pos_app.core.errors import PosError
-from pos_app.core.mint.client import MintPool
-from pos_app.core.store.keys import ENV_KEY
-from pos_app.core.wallet.mints import MintDirectory
+from pos_app.core.keystatus import ENV_KEY, key_status, keyring_usable
 from pos_app.ui.tasks import in_thread, spawn, until_finished
 from pos_app.ui.widgets.mint_check import Inspect
 from pos_app.ui.widgets.option_fields import TOUCH_INDICATORS
 from pos_app.ui.widgets.seed_pages import ConfirmPage, RestorePage, SeedPage, WelcomePage
 from pos_app.ui.widgets.setup_pages import KeyPage, MintsPage, SetupPage, SummaryPage
-
-log = logging.getLogger(__name__)
-
-
-def keyring_available() -> bool:
-    """True when an OS keyring can hold the key (same rule as ``KeyStore``: no fail/plaintext)."""
-    try:
-        import keyring
-        from keyring.backends import fail
-
-        backend = keyring.get_keyring()
-    except Exception:  # a broken D-Bus or backend plugin just means no keyring
-        log.info("no usable keyring", exc_info=True)
-        return False
-    name = type(backend).__name__.lower()
-    return not isinstance(backend, fail.Keyring) and "plaintext" not in name
 
 
 class SetupWizard(QDialog):
@@ -320,19 +300,13 @@ class SetupWizard(QDialog):
 
 async def run_setup(data_dir: Path, parent: QWidget | None = None) -> App | None:
     """First start: set up a wallet in ``data_dir``; the opened App, or None if the owner quits."""
-    available = await in_thread(keyring_available)
-    pool = MintPool()
-    # inspect() only talks to the mint; no database exists yet and none is touched.
-    directory = MintDirectory(None, pool)  # type: ignore[arg-type]
-    wizard = SetupWizard(
-        data_dir,
-        directory.inspect,
-        keyring_available=available,
-        env_key=bool(os.environ.get(ENV_KEY)),
-        parent=parent,
-    )
-    try:
-        return await wizard.wait()
-    finally:
-        await pool.aclose()
-        wizard.deleteLater()
+    available = await in_thread(keyring_usable)
+    env_key = bool((await in_thread(key_status, data_dir)).env_key)
+    async with mint_inspector() as inspect:
+        wizard = SetupWizard(
+            data_dir, inspect, keyring_available=available, env_key=env_key, parent=parent
+        )
+        try:
+            return await wizard.wait()
+        finally:
+            wizard.deleteLater()

@@ -9,7 +9,6 @@ Nothing here ever creates a database: a wallet that cannot be opened stays as it
 from __future__ import annotations
 
 import logging
-import os
 from html import escape
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.app import App
 from pos_app.core.errors import PosError
-from pos_app.core.store.keys import ENV_KEY, ENV_PASSPHRASE, KeyStore
+from pos_app.core.keystatus import ENV_KEY, KeyStatus, key_status
 from pos_app.ui import theme
 from pos_app.ui.tasks import as_pos_error, in_thread, spawn, until_finished
 
@@ -46,22 +45,16 @@ class UnlockDialog(QDialog):
 
     Args:
         data_dir: the wallet's data directory.
-        method: the key method recorded in ``keystore.json`` (for clearer messages).
-        ask_passphrase: show the passphrase field.
+        status: how the wallet keeps its key: whether to ask for the passphrase, and
+            clearer messages when the key is missing or wrong.
     """
 
-    def __init__(
-        self,
-        data_dir: Path,
-        *,
-        method: str | None,
-        ask_passphrase: bool,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, data_dir: Path, status: KeyStatus, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
-        self.method = method
-        self.ask_passphrase = ask_passphrase
+        self.status = status
+        self.method = status.method
+        self.ask_passphrase = ask_passphrase = status.needs_passphrase
         self.app: App | None = None
         self.busy = False
         self.setWindowTitle(self.tr("Unlock the wallet"))
@@ -186,7 +179,7 @@ class UnlockDialog(QDialog):
         if err.code == "storage.wrong_key":
             if self.ask_passphrase:
                 return self.tr("Wrong passphrase. Check it and try again.")
-            if os.environ.get(ENV_KEY):
+            if self.status.env_key:
                 return self.tr("The key in {var} does not open this wallet.").format(var=ENV_KEY)
         if err.code == "storage.no_key":
             if self.method == "keyring":
@@ -217,22 +210,16 @@ async def unlock(data_dir: Path, parent: QWidget | None = None) -> App | None:
     data_dir = Path(data_dir)
     problem: PosError | None = None
     try:
-        meta = await in_thread(KeyStore(data_dir).read_meta) or {}
+        status = await in_thread(key_status, data_dir)
     except PosError as err:
-        meta, problem = {}, err
-    method = meta.get("method")
-    ask = (
-        method == "passphrase"
-        and not os.environ.get(ENV_KEY)
-        and not os.environ.get(ENV_PASSPHRASE)
-    )
-    if not ask and problem is None:
+        status, problem = KeyStatus(None, env_key=False, env_passphrase=False), err
+    if not status.needs_passphrase and problem is None:
         try:
             return await in_thread(open_wallet, data_dir, None)
         except Exception as exc:  # shown to the owner below, whatever it is
             problem = as_pos_error(exc)
             log.warning("wallet did not open: %s", problem.code, exc_info=exc)
-    dialog = UnlockDialog(data_dir, method=method, ask_passphrase=ask, parent=parent)
+    dialog = UnlockDialog(data_dir, status, parent=parent)
     if problem is not None:
         dialog.show_problem(problem)
     try:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.core.store.keys import ENV_KEY, MIN_PASSPHRASE
+from pos_app.core.keystatus import ENV_KEY, MIN_PASSPHRASE
 from pos_app.core.wallet.mints import MintReport
 from pos_app.ui.widgets.mint_check import Inspect, MintCheck
 
