@@ -29,7 +29,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pos_app.core.cashu.models import Token
-from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.config import Config
 from pos_app.core.errors import (
     NetworkError,
@@ -45,8 +44,8 @@ from pos_app.core.payments.policy import MELT, SWAP, Policy, check_fee_cap
 from pos_app.core.payments.records import PayResult, sale_refusal
 from pos_app.core.payments.settlement import Settlement
 from pos_app.core.store.schema import Operation, Payment, Sale
-from pos_app.core.wallet import journal
 from pos_app.core.wallet.context import WalletContext
+from pos_app.core.wallet.offer import OfferedToken
 from pos_app.core.wallet.receive import (
     KnownMint,
     ReceivePlan,
@@ -54,7 +53,6 @@ from pos_app.core.wallet.receive import (
     known_mint,
     plan_receive,
     queue_receive,
-    store_token,
 )
 from pos_app.core.wallet.recovery import Outcome
 
@@ -67,12 +65,26 @@ class Attempt:
 
     sale: Sale
     payment_id: str
-    token_id: int
-    text: str
+    offer: OfferedToken  # stored, and parsed
     policy: Policy
-    token: Token  # ``text`` parsed
     method: str  # swap | melt
     mint: KnownMint  # the token's mint as stored, keysets included
+
+    @property
+    def text(self) -> str:
+        """The token as offered."""
+        return self.offer.text
+
+    @property
+    def token(self) -> Token:
+        """The offered token, parsed."""
+        return self.offer.parsed()
+
+    @property
+    def token_id(self) -> int:
+        """Its stored row."""
+        assert self.offer.token_id is not None  # stored before any attempt exists
+        return self.offer.token_id
 
     @property
     def trusted(self) -> bool:
@@ -130,40 +142,35 @@ class Checkout:
                 recovery, nor a mint answer that failed its checks (``mint.bad_response``,
                 ``mint.dleq_invalid``...): the result's payment state is ``recovering``.
         """
+        offer = OfferedToken.read(text, source)
         try:
-            token: Token | None = parse_token(text)
-        except PosError:
-            token = None  # stored all the same; refused once its payment is recorded
-        if sale_id in self.sales.identities:
-            full_id, correlation = sale_id, self.sales.identities[sale_id]
-        else:
-            try:
-                sale = await self.ctx.db.run(lambda s: self.sales.get(s, sale_id))
-            except PosError:
-                await store_token(self.ctx, text, source, token)  # kept whatever happens
-                raise
-            full_id, correlation = sale.id, sale.correlation_id
-            self.sales.identities[full_id] = correlation
-        lock = self._lock(full_id)
-        # Stored at once when it must wait for another payment of this sale; else with
-        # its payment record below, in one transaction (one disk flush fewer).
-        token_id = await store_token(self.ctx, text, source, token) if lock.locked() else None
-        with correlated(correlation):
-            async with lock:
-                return await self._pay(full_id, text, token, source, token_id)
+            full_id, correlation = await self._identify(sale_id)
+            lock = self._lock(full_id)
+            if lock.locked():
+                await offer.keep(self.ctx)  # kept before it waits for the other payment
+            with correlated(correlation):
+                async with lock:
+                    return await self._pay(full_id, offer)
+        except Exception:
+            await offer.keep(self.ctx)  # kept whatever happens (a no-op once stored)
+            raise
 
-    async def _pay(
-        self, sale_id: str, text: str, token: Token | None, source: str, stored: int | None
-    ) -> PayResult:
+    async def _identify(self, sale_id: str) -> tuple[str, str]:
+        """The sale's full id and correlation id (cached: both never change)."""
+        if sale_id not in self.sales.identities:
+            sale = await self.ctx.db.run(lambda s: self.sales.get(s, sale_id))
+            self.sales.identities[sale.id] = sale.correlation_id
+            sale_id = sale.id
+        return sale_id, self.sales.identities[sale_id]
+
+    async def _pay(self, sale_id: str, offer: OfferedToken) -> PayResult:
         payment_id = str(uuid.uuid4())
 
         def open_payment(session: Session) -> tuple[Sale, int, Attempt | PosError]:
             # The token stored (if not yet), its payment recorded and the checks that need
             # only the store run in one transaction; nothing has touched the token before,
             # and a payment that passes them is recorded as processing at once.
-            token_id = stored
-            if token_id is None:
-                token_id = journal.store_received(session, text, source, token)
+            token_id = offer.store(session)
             sale = self.sales.get(session, sale_id)
             self.sales.expire_if_due(session, sale)
             policy = Policy.from_settings(self.config.values(session))
@@ -171,7 +178,7 @@ class Checkout:
                 id=payment_id, sale_id=sale.id, state="received", received_token_id=token_id
             )
             try:
-                parsed, known, method = self._admit(session, sale, policy, text, token)
+                parsed, known, method = self._admit(session, sale, policy, offer)
             except PosError as exc:
                 session.add(payment)
                 return sale, token_id, exc  # recorded as received, then rejected
@@ -182,18 +189,10 @@ class Checkout:
             payment.amount = parsed.amount
             payment.updated_at = int(self.clock())
             session.add(payment)  # one INSERT with its final values
-            return (
-                sale,
-                token_id,
-                Attempt(sale, payment_id, token_id, text, policy, parsed, method, known),
-            )
+            return sale, token_id, Attempt(sale, payment_id, offer, policy, method, known)
 
-        try:
-            sale, token_id, admitted = await self.ctx.db.run(open_payment)
-        except Exception:
-            if stored is None:
-                await store_token(self.ctx, text, source, token)  # kept whatever happens
-            raise
+        sale, token_id, admitted = await self.ctx.db.run(open_payment)
+        offer.stored(token_id)
         try:
             if isinstance(admitted, PosError):
                 raise admitted
@@ -218,7 +217,7 @@ class Checkout:
 
     @staticmethod
     def _admit(
-        session: Session, sale: Sale, policy: Policy, text: str, token: Token | None
+        session: Session, sale: Sale, policy: Policy, offer: OfferedToken
     ) -> tuple[Token, KnownMint, str]:
         """Refusals decided from the sale, the token and the mint's trust flag alone.
 
@@ -229,7 +228,7 @@ class Checkout:
         refusal = sale_refusal(sale)
         if refusal is not None:
             raise refusal
-        parsed = token if token is not None else parse_token(text)
+        parsed = offer.parsed()
         if parsed.unit != sale.unit:
             raise ValidationError(
                 "unit.mismatch",
