@@ -12,6 +12,7 @@ import contextlib
 import os
 import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,15 @@ ENV_DATA_DIR = "POS_DATA_DIR"
 MNEMONIC = "mnemonic"
 # A wallet database being created; renamed to DB_FILE once it holds schema and seed.
 INIT_PREFIX = f".{DB_FILE}.init-"
+
+
+# Workers of the loop's default executor: crypto over proofs, blocking file and key work.
+EXECUTOR_WORKERS = 4
+
+
+def worker_pool() -> ThreadPoolExecutor:
+    """The executor a face sets as its loop's default (and shuts down when it ends)."""
+    return ThreadPoolExecutor(max_workers=EXECUTOR_WORKERS, thread_name_prefix="pos-app")
 
 
 def default_data_dir() -> Path:

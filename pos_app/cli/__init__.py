@@ -13,7 +13,8 @@ import asyncio
 import inspect
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
+from typing import Any
 
 from pos_app import __version__
 from pos_app.cli import protocol_cmds, sales_cmds, service_cmds, wallet_cmds
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = handler(args)
         if inspect.isawaitable(result):
-            result = asyncio.run(result)
+            result = asyncio.run(_with_workers(result))
     except PosError as exc:
         emit_error(exc, as_json)
         return 1
@@ -90,6 +91,14 @@ def run(args: argparse.Namespace) -> int:
         return 1
     emit(result, as_json)
     return 0
+
+
+async def _with_workers(command: Awaitable[Any]) -> Any:
+    """Await ``command`` with the composition root's worker pool as the loop's executor."""
+    from pos_app.app import worker_pool
+
+    asyncio.get_running_loop().set_default_executor(worker_pool())  # shut down by asyncio.run
+    return await command
 
 
 def _setup_logging(args: argparse.Namespace) -> None:

@@ -7,9 +7,10 @@ loop under the coroutine that was about to show the main window. So
 ``quitOnLastWindowClosed`` is off, and :func:`main` returns when the main window
 has closed and every service, HTTP client and the database are shut down.
 
-The loop's default executor is a plain ``ThreadPoolExecutor`` owned here (the
-one the GUI tests use too): qasync's own is a pool of QThreads, and a QThread
-still alive at exit aborts the process.
+The loop's default executor is the composition root's worker pool
+(:func:`pos_app.app.worker_pool`, the kind the GUI tests use too), owned and shut
+down here: qasync's own is a pool of QThreads, and a QThread still alive at exit
+aborts the process.
 """
 
 from __future__ import annotations
@@ -22,10 +23,9 @@ import signal
 import socket
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from pos_app.app import resolve_data_dir, wallet_exists
+from pos_app.app import resolve_data_dir, wallet_exists, worker_pool
 from pos_app.core.logs import setup_logging
 
 if TYPE_CHECKING:
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXECUTOR_WORKERS = 4
 # How long shutdown waits for background tasks of closed windows before cancelling them.
 SHUTDOWN_GRACE_SECONDS = 5.0
 
@@ -51,7 +50,7 @@ def run_gui(args: argparse.Namespace) -> int:
     qt.setQuitOnLastWindowClosed(False)
     theme.apply(qt)
     i18n.install(qt, getattr(args, "data_dir", None))
-    executor = ThreadPoolExecutor(max_workers=EXECUTOR_WORKERS, thread_name_prefix="pos-app")
+    executor = worker_pool()
     loop = qasync.QEventLoop(qt)
     loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
