@@ -11,6 +11,7 @@ from pos_app.app import App, resolve_data_dir
 from pos_app.cli.args import read_token_text
 from pos_app.cli.context import open_app, terminal_passphrase
 from pos_app.cli.service_cmds import register_mint_checks
+from pos_app.core import formatting
 from pos_app.core.errors import ValidationError
 
 
@@ -156,9 +157,25 @@ async def cmd_receive(args: argparse.Namespace) -> dict[str, Any]:
         return (await app.wallet.receive(text, source="cli")).to_dict()
 
 
-async def cmd_balance(args: argparse.Namespace) -> dict[str, Any]:
+async def cmd_balance(args: argparse.Namespace) -> dict[str, Any] | str:
     async with open_app(args) as app:
-        return await app.wallet.balance()
+        balance = await app.wallet.balance()
+        if getattr(args, "json", False):
+            return balance
+        formatting.use(formatting.marks_for(await app.settings.get("language")))
+    return balance_text(balance)
+
+
+def balance_text(balance: dict[str, Any]) -> str:
+    """The balance for a person: totals per unit, then each mint's share."""
+    lines = [
+        f"total: {formatting.sats(amount, unit)}" for unit, amount in balance["total"].items()
+    ] or [f"total: {formatting.sats(0)}"]
+    lines += [
+        f"  {formatting.short_mint(b['mint'])}: {formatting.sats(b['amount'], b['unit'])}"
+        for b in balance["balances"]
+    ]
+    return "\n".join(lines)
 
 
 async def cmd_send(args: argparse.Namespace) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pos_app.app import resolve_data_dir, wallet_exists, worker_pool
+from pos_app.core import formatting
 from pos_app.core.logs import setup_logging
 
 if TYPE_CHECKING:
@@ -49,7 +50,8 @@ def run_gui(args: argparse.Namespace) -> int:
     qt.setApplicationDisplayName("Cashu point of sale")
     qt.setQuitOnLastWindowClosed(False)
     theme.apply(qt)
-    i18n.install(qt, getattr(args, "data_dir", None))
+    language = i18n.install(qt, getattr(args, "data_dir", None))
+    formatting.use(formatting.marks_for(language))  # amounts read as the shop's language
     executor = worker_pool()
     loop = qasync.QEventLoop(qt)
     loop.set_default_executor(executor)

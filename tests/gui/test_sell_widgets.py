@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from pos_app.core import formatting
 from pos_app.core.errors import PosError, ValidationError
 from pos_app.core.payments.rates import Rate
 from pos_app.paths import resources_path
@@ -23,7 +24,7 @@ from pos_app.ui.receipt import build_receipt, save_pdf
 from pos_app.ui.sound import PAID_WAV, Chime
 from pos_app.ui.tasks import running_tasks
 from pos_app.ui.widgets.countdown import Countdown, format_left
-from pos_app.ui.widgets.keypad import Keypad
+from pos_app.ui.widgets.keypad import Keypad, format_amount
 from pos_app.ui.widgets.scan_panel import ScanPanel
 from tests.gui.conftest import screenshots_dir
 from tests.support.screens_sell import screenshot_states
@@ -398,3 +399,28 @@ def test_review_and_lightning_in_progress_states(qtbot, ui, tmp_path):
     assert page.on_keypad
     page.shutdown()
     qtbot.waitUntil(lambda: running_tasks() == 0, timeout=5000)
+
+
+def test_receipt_and_customer_display_read_the_same_in_the_shops_language(qapp, qtbot):
+    formatting.use(formatting.MARKS["de"])
+    try:
+        sale = {
+            "sale_id": "9a9a9a9a-0000",
+            "state": "paid",
+            "amount": "1234.5",
+            "currency": "EUR",
+            "due": 1_300_000,
+            "paid": 1_300_000,
+            "created_at": 1_764_000_000,
+            "change_token": None,
+            "payments": [{"state": "settled", "fee": 0, "mint": "https://mint.example.com"}],
+        }
+        rows = dict(build_receipt(sale).rows)
+        display = CustomerDisplay()
+        qtbot.addWidget(display)
+        display.show_sale("1234.5", "EUR", 1_300_000, "creqA")
+        assert rows["Amount"] == "1.234,50 EUR = 1.300.000 sat"
+        assert (display.amount.text(), display.sats.text()) == ("1.234,50 EUR", "1.300.000 sat")
+        assert format_amount("1234.5") == "1.234,5"
+    finally:
+        formatting.use(formatting.NEUTRAL)

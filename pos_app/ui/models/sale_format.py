@@ -1,11 +1,31 @@
-"""How sales, payments, amounts and times read on screen: the one place that formats them."""
+"""How sales, payments, amounts and times read on screen.
+
+Amounts, currencies and mint hosts come from :mod:`pos_app.core.formatting` (the one
+module every face formats money with, re-exported here for the screens); the states'
+words and colours and the local times are the screen's own.
+"""
 
 from __future__ import annotations
 
 import time
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+
+from pos_app.core.formatting import fiat_of, group, mints_label, money, sats, short_mint
+
+__all__ = [
+    "SALE_STATES",
+    "STATE_COLORS",
+    "ago",
+    "fiat_of",
+    "group",
+    "mints_label",
+    "money",
+    "sats",
+    "short_mint",
+    "state_label",
+    "when",
+]
 
 _CTX = "SaleFormat"
 
@@ -62,50 +82,6 @@ def state_label(state: str | None) -> str:
     return labels.get(state or "", state or "")
 
 
-def group(digits: str, sep: str = "\u202f") -> str:
-    """``1234567`` → ``1 234 567`` (narrow spaces: reads the same in every locale)."""
-    head = len(digits) % 3 or 3
-    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
-    return sep.join(p for p in parts if p)
-
-
-def sats(amount: int | None, unit: str = "sat") -> str:
-    """``1 234 sat``: thousands grouped with a narrow space, the unit after."""
-    if amount is None:
-        return "—"
-    value = int(amount)
-    return ("-" if value < 0 else "") + f"{group(str(abs(value)))} {unit}"
-
-
-def money(amount: str | None, currency: str) -> str:
-    """An amount in the shop currency: ``1 234.50 EUR``, or ``1 234 sat`` like :func:`sats`.
-
-    Fiat amounts keep their decimal text (never a float), grouped and shown with two
-    decimals at least.
-    """
-    if currency == "sat":
-        try:
-            return sats(int(Decimal(amount or "0")))
-        except (InvalidOperation, ValueError):
-            return f"{amount} sat"
-    whole, _dot, frac = str(amount or "0").partition(".")
-    return f"{group(whole or '0')}.{frac.ljust(2, '0')} {currency.upper()}"
-
-
-def fiat_of(amount_sat: int, rate: str | None, currency: str) -> str:
-    """``amount_sat`` in the shop currency at the sale's rate (price of one BTC), 2 decimals.
-
-    "" for a sat shop or a sale without a rate.
-    """
-    if currency == "sat" or not rate:
-        return ""
-    try:
-        value = Decimal(int(amount_sat)) * Decimal(rate) / Decimal(100_000_000)
-    except (InvalidOperation, ValueError):
-        return ""
-    return money(format(value.quantize(Decimal("0.01")), "f"), currency)
-
-
 def when(ts: int | None, *, seconds: bool = False) -> str:
     """A Unix time as a short local date and time; a dash when unknown."""
     if not ts:
@@ -124,20 +100,3 @@ def ago(ts: int | None, now: float | None = None) -> str:
     if elapsed < 3600:
         return tr("{n} min ago").format(n=elapsed // 60)
     return tr("{n} h ago").format(n=elapsed // 3600)
-
-
-def short_mint(url: str | None) -> str:
-    """A mint URL without its scheme, for narrow columns."""
-    if not url:
-        return "—"
-    for prefix in ("https://", "http://"):
-        if url.startswith(prefix):
-            return url[len(prefix) :].rstrip("/")
-    return url
-
-
-def mints_label(first: str | None, count: int) -> str:
-    """``mint.example`` or ``mint.example +2`` when a sale was paid from several mints."""
-    if not first:
-        return "—"
-    return short_mint(first) + (f" +{count - 1}" if count > 1 else "")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.core import formatting
 from pos_app.core.errors import PosError
 from pos_app.core.payments.rates import Rate, fiat_to_sat
 from pos_app.ui import theme
@@ -34,9 +35,9 @@ SEPARATORS = (".", ",")
 
 
 def format_amount(text: str) -> str:
-    """The typed amount with its whole part grouped (``1234.5`` → ``1 234.5``), as typed."""
+    """The typed amount with the locale's marks (``1234.5`` → ``1,234.5``), as typed so far."""
     whole, dot, frac = (text or "0").partition(".")
-    return f"{fmt.group(whole or '0')}{dot}{frac}"
+    return f"{fmt.group(whole or '0')}{formatting.current().decimal if dot else ''}{frac}"
 
 
 class Keypad(QWidget):
