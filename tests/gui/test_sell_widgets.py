@@ -422,5 +422,8 @@ def test_receipt_and_customer_display_read_the_same_in_the_shops_language(qapp, 
         assert rows["Amount"] == "1.234,50 EUR = 1.300.000 sat"
         assert (display.amount.text(), display.sats.text()) == ("1.234,50 EUR", "1.300.000 sat")
         assert format_amount("1234.5") == "1.234,5"
+        keypad = Keypad()
+        qtbot.addWidget(keypad)
+        assert keypad.buttons["."].text() == ","
     finally:
         formatting.use(formatting.NEUTRAL)

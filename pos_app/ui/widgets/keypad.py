@@ -86,6 +86,7 @@ class Keypad(QWidget):
         for index, key in enumerate(keys):
             button = self._key_button(key)
             grid.addWidget(button, index // 3, index % 3)
+        self.buttons["."].setText(formatting.current().decimal)  # the mark the amount shows
         self.clear_button = self._key_button("C")
         self.clear_button.setToolTip(self.tr("Clear (Esc)"))
         self.charge_button = QPushButton(self.tr("Charge  \u23ce"))
