@@ -23,6 +23,7 @@ from pos_app.core.events import EventBus
 from pos_app.core.faults import fault_point
 from pos_app.core.mint.client import MintPool
 from pos_app.core.payments.sales import SalesService
+from pos_app.core.reports import ReportService
 from pos_app.core.services import Services
 from pos_app.core.services.bundle import gather_facts, write_bundle
 from pos_app.core.services.notifications import NotificationCenter
@@ -98,6 +99,7 @@ class App:
         self.wallet = Wallet(self.ctx, self.config)
         self.sales = SalesService(self.ctx, self.config, self.wallet.recovery, self.web)
         self.notifications = NotificationCenter(db, self.bus)
+        self.reports = ReportService(db)
         self._services: Services | None = None
 
     @property

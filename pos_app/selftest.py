@@ -345,6 +345,22 @@ def check_translations(_tmp: Path) -> str:
     return f"{', '.join(TRANSLATED)}; Qt's own: {', '.join(qt_own) or 'none'}"
 
 
+def check_zones(_tmp: Path) -> str:
+    """The time zone database (the tzdata package, for machines without one) has DST rules."""
+    from datetime import datetime, timedelta
+    from importlib import resources
+    from zoneinfo import ZoneInfo
+
+    if not resources.files("tzdata").joinpath("zoneinfo", "Europe", "Berlin").is_file():
+        raise FileNotFoundError("tzdata has no zoneinfo/Europe/Berlin")
+    berlin = ZoneInfo("Europe/Berlin")
+    winter = datetime(2026, 1, 15, 12, tzinfo=berlin).utcoffset()
+    summer = datetime(2026, 7, 15, 12, tzinfo=berlin).utcoffset()
+    if (winter, summer) != (timedelta(hours=1), timedelta(hours=2)):
+        raise RuntimeError(f"Europe/Berlin offsets are {winter} and {summer}")
+    return "tzdata with DST rules (Europe/Berlin +01:00/+02:00)"
+
+
 def check_icons(_tmp: Path) -> str:
     """The icon font (qtawesome's bundled Material Design Icons) draws a visible icon."""
     from pos_app.ui import theme
@@ -442,6 +458,7 @@ CHECKS: tuple[Check, ...] = (
     Check("pyzbar fallback", check_pyzbar, required=False),
     Check("Qt widgets", check_qt),
     Check("translations", check_translations),
+    Check("time zones", check_zones),
     Check("icon font", check_icons),
     Check("Qt print to PDF", check_print),
     Check("Qt Multimedia", check_multimedia, required=False),

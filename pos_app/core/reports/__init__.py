@@ -1,0 +1,102 @@
+"""Reports for the shop owner: a period's figures compared with the period before, and CSV.
+
+:class:`ReportService` is what the faces ask (``App.reports``); the SQL is in
+:mod:`.figures` and :mod:`.payments_csv`, the calendar in :mod:`.periods`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pos_app.core.reports import periods
+from pos_app.core.reports.figures import Figures, figures
+from pos_app.core.reports.payments_csv import count_payments, write_payments
+from pos_app.core.reports.periods import Period
+from pos_app.core.store.db import Database
+
+__all__ = ["Figures", "Period", "ReportService", "change_pct"]
+
+
+def change_pct(now: Decimal | int, before: Decimal | int) -> float | None:
+    """The change from ``before`` to ``now`` in percent (1 decimal); None from nothing."""
+    if not before:
+        return None
+    return round(float((Decimal(now) - Decimal(before)) * 100 / Decimal(before)), 1)
+
+
+def comparison(now: Figures, before: Figures) -> dict[str, Any]:
+    """The headline figures of a period against the period before, in percent."""
+    return {
+        "sales": change_pct(now.sales, before.sales),
+        "gross": {c: change_pct(v, before.gross.get(c, 0)) for c, v in now.gross.items()},
+        "gross_sat": {
+            u: change_pct(v, before.gross_sat.get(u, 0)) for u, v in now.gross_sat.items()
+        },
+    }
+
+
+class ReportService:
+    """The owner's figures and exports.
+
+    Args:
+        db: the wallet database.
+        clock: Unix time (tests move it).
+    """
+
+    def __init__(self, db: Database, clock: Callable[[], float] = time.time) -> None:
+        self.db = db
+        self.clock = clock
+
+    def period(
+        self,
+        name: str | None = None,
+        *,
+        first: date | None = None,
+        last: date | None = None,
+        zone: str | None = None,
+    ) -> Period:
+        """A named period (default today) or the days ``first`` to ``last`` (included).
+
+        Raises:
+            ValidationError: ``report.bad_period`` or ``report.bad_zone``.
+        """
+        tz = periods.zone(zone)
+        today = periods.today_in(tz, self.clock())
+        if first is not None or last is not None:
+            return periods.custom(first or last or today, last or today, tz)
+        return periods.named(name or "today", today, tz)
+
+    async def figures(self, period: Period) -> Figures:
+        """The period's figures."""
+        return await self.db.run(lambda s: figures(s, period))
+
+    async def summary(self, period: Period) -> dict[str, Any]:
+        """The period's figures, the previous period's, and the change in percent."""
+
+        def read(session: Any) -> tuple[Figures, Figures]:
+            return figures(session, period), figures(session, period.previous())
+
+        now, before = await self.db.run(read)
+        return {
+            **now.to_dict(),
+            "previous": before.to_dict(),
+            "change_pct": comparison(now, before),
+        }
+
+    async def write_csv(
+        self, period: Period, out: Path, progress: Callable[[int, int], None] | None = None
+    ) -> dict[str, Any]:
+        """Write the period's payments to ``out``; ``progress(done, total)`` while it runs."""
+
+        def write(session: Any) -> int:
+            total = count_payments(session, period)
+            report = None if progress is None else (lambda done: progress(done, total))
+            return write_payments(session, period, out, report)
+
+        rows = await self.db.run(write)
+        return {"file": str(out), "rows": rows, "period": period.to_dict()}

@@ -1,0 +1,188 @@
+"""The owner's figures for a period, aggregated in SQL (GROUP BY over indexed columns).
+
+What counts where (the CSV and the tests use the same rules):
+- a sale counts in the period in which it was paid (``paid_at``), with its amount in
+  the shop currency and ``due - fee_advance`` in sat; the fee advance it collected is
+  reported apart;
+- a payment counts in the period in which it was offered (``created_at``): settled
+  payments by mint and by method (``swap``, ``melt``, ``offline`` for one accepted
+  while the mint was down), their mint and Lightning fees; refused ones by reason;
+  every attempt for the success rate.
+
+Fiat amounts are decimal text with at most two decimals, summed as whole cents (never
+floats added up), and sat are integers.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Numeric, case, cast, func, select
+from sqlalchemy.orm import Session
+
+from pos_app.core.reports.periods import Period
+from pos_app.core.store.schema import Payment, Sale
+
+CENTS = Decimal(100)
+
+
+def _cents(column: Any) -> Any:
+    # Each amount to whole cents before adding: exact on SQLite (a float that is a whole
+    # number adds exactly below 2**53) and on PostgreSQL (NUMERIC).
+    return func.round(cast(column, Numeric(20, 2)) * 100)
+
+
+def _method() -> Any:
+    return case((Payment.offline.is_(True), "offline"), else_=func.coalesce(Payment.method, "-"))
+
+
+@dataclass(slots=True)
+class Figures:
+    """The figures of one period (see the module's rules)."""
+
+    period: Period
+    sales: int = 0
+    gross: dict[str, Decimal] = field(default_factory=dict)  # currency -> amount
+    sales_by_currency: dict[str, int] = field(default_factory=dict)
+    gross_sat: dict[str, int] = field(default_factory=dict)  # unit -> amount
+    fee_advance: dict[str, int] = field(default_factory=dict)
+    mint_fees: dict[str, int] = field(default_factory=dict)
+    lightning_fees: dict[str, int] = field(default_factory=dict)
+    by_mint: list[dict[str, Any]] = field(default_factory=list)
+    by_method: list[dict[str, Any]] = field(default_factory=list)
+    refused: dict[str, int] = field(default_factory=dict)  # reason code -> payments
+    needs_review: int = 0
+    attempts: int = 0
+    settled: int = 0
+
+    def average(self, currency: str) -> Decimal:
+        """The average ticket in ``currency`` (2 decimals, half up); 0 without sales."""
+        count = self.sales_by_currency.get(currency, 0)
+        if not count:
+            return Decimal("0.00")
+        return (self.gross[currency] / count).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+
+    @property
+    def success_rate(self) -> float | None:
+        """Settled payments over all payment attempts (None without attempts)."""
+        return self.settled / self.attempts if self.attempts else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: decimal amounts as text, integers as they are."""
+        return {
+            "period": self.period.to_dict(),
+            "sales": self.sales,
+            "gross": {c: str(v) for c, v in self.gross.items()},
+            "average_ticket": {c: str(self.average(c)) for c in self.gross},
+            "gross_sat": self.gross_sat,
+            "fee_advance": self.fee_advance,
+            "mint_fees": self.mint_fees,
+            "lightning_fees": self.lightning_fees,
+            "by_mint": self.by_mint,
+            "by_method": self.by_method,
+            "refused": self.refused,
+            "needs_review": self.needs_review,
+            "attempts": self.attempts,
+            "settled": self.settled,
+            "success_rate": self.success_rate,
+        }
+
+
+def figures(session: Session, period: Period) -> Figures:
+    """The figures of ``period`` (runs on the database thread)."""
+    start, end = period.start_ts, period.end_ts
+    out = Figures(period)
+    paid = session.execute(
+        select(
+            Sale.currency,
+            Sale.unit,
+            func.count(),
+            func.sum(_cents(Sale.amount)),
+            func.sum(Sale.due - Sale.fee_advance),
+            func.sum(Sale.fee_advance),
+        )
+        .where(Sale.state == "paid", Sale.paid_at >= start, Sale.paid_at < end)
+        .group_by(Sale.currency, Sale.unit)
+    ).all()
+    gross_sat: dict[str, int] = defaultdict(int)
+    advance: dict[str, int] = defaultdict(int)
+    for currency, unit, count, cents, sat, fee_advance in paid:
+        out.sales += count
+        out.sales_by_currency[currency] = out.sales_by_currency.get(currency, 0) + count
+        out.gross[currency] = out.gross.get(currency, Decimal(0)) + (
+            Decimal(int(cents or 0)) / CENTS
+        ).quantize(Decimal("0.01"))
+        gross_sat[unit] += int(sat or 0)
+        advance[unit] += int(fee_advance or 0)
+    out.gross_sat, out.fee_advance = dict(gross_sat), dict(advance)
+
+    in_period = (Payment.created_at >= start, Payment.created_at < end)
+    settled = (*in_period, Payment.state == "settled")
+    mint_fees: dict[str, int] = defaultdict(int)
+    lightning_fees: dict[str, int] = defaultdict(int)
+    for mint, unit, count, amount, credited, mint_fee, ln_fee in session.execute(
+        select(
+            Payment.mint_url,
+            Payment.unit,
+            func.count(),
+            func.sum(Payment.amount),
+            func.sum(Payment.credited),
+            func.sum(Payment.mint_fee),
+            func.sum(Payment.lightning_fee),
+        )
+        .where(*settled)
+        .group_by(Payment.mint_url, Payment.unit)
+        .order_by(Payment.mint_url, Payment.unit)
+    ):
+        out.by_mint.append(
+            {
+                "mint": mint,
+                "unit": unit,
+                "payments": count,
+                "amount": int(amount),
+                "credited": int(credited),
+            }
+        )
+        mint_fees[unit] += int(mint_fee or 0)
+        lightning_fees[unit] += int(ln_fee or 0)
+    out.mint_fees, out.lightning_fees = dict(mint_fees), dict(lightning_fees)
+    method = _method()
+    for name, unit, count, amount, credited in session.execute(
+        select(
+            method, Payment.unit, func.count(), func.sum(Payment.amount), func.sum(Payment.credited)
+        )
+        .where(*settled)
+        .group_by(method, Payment.unit)
+        .order_by(method, Payment.unit)
+    ):
+        out.by_method.append(
+            {
+                "method": name,
+                "unit": unit,
+                "payments": count,
+                "amount": int(amount),
+                "credited": int(credited),
+            }
+        )
+    reason = func.coalesce(Payment.error_code, "unknown")
+    out.refused = {
+        code: count
+        for code, count in session.execute(
+            select(reason, func.count())
+            .where(*in_period, Payment.state == "rejected")
+            .group_by(reason)
+            .order_by(reason)
+        )
+    }
+    for state, count in session.execute(
+        select(Payment.state, func.count()).where(*in_period).group_by(Payment.state)
+    ):
+        out.attempts += count
+        if state == "settled":
+            out.settled = count
+        elif state == "needs_review":
+            out.needs_review = count
+    return out

@@ -1,0 +1,66 @@
+"""``pos-app report``: the figures and the CSV of a period, from a real process."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+import pytest
+
+from pos_app.core.reports import periods
+from pos_app.core.store.db import DB_FILE, Database
+from pos_app.core.store.schema import Payment, Sale
+from tests.support.cli import Cli
+from tests.support.report_history import expected, history
+
+
+@pytest.fixture
+def shop(tmp_path):
+    cli = Cli(tmp_path / "wallet")
+    cli.setup("init")
+    sales, payments = history(seed=11)
+    db = Database(cli.data_dir / DB_FILE, bytes.fromhex(cli.key))
+    try:
+
+        def write(session):
+            session.add_all(Sale(**s) for s in sales)
+            session.flush()
+            session.add_all(Payment(**p) for p in payments)
+
+        db.transact(write)
+    finally:
+        db.close()
+    return cli, sales, payments
+
+
+def test_summary_and_csv_of_a_period_across_the_clock_change(shop, tmp_path):
+    cli, sales, payments = shop
+    span = ("--from", "2026-03-28", "--to", "2026-03-30", "--tz", "Europe/Berlin")
+    got = cli.ok("report", "summary", *span)
+    period = periods.custom(date(2026, 3, 28), date(2026, 3, 30), periods.zone("Europe/Berlin"))
+    want = expected(sales, payments, period)
+    assert {k: got[k] for k in want} == want
+    assert got["period"]["from"] == "2026-03-28" and got["period"]["to"] == "2026-03-31"
+    assert got["period"]["end"] - got["period"]["start"] == 3 * 86400 - 3600
+
+    out = tmp_path / "payments.csv"
+    done = cli.ok("report", "csv", *span, "--out", str(out))
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert done["rows"] == len(rows) == want["attempts"]
+    assert sum(int(r["credited"]) for r in rows if r["state"] == "settled") == sum(
+        m["credited"] for m in want["by_mint"]
+    )
+
+
+def test_bad_periods_are_refused_with_their_reason(shop):
+    cli, _, _ = shop
+    bad_zone = cli.run("report", "summary", "--period", "today", "--tz", "Mars/Olympus")
+    assert (bad_zone.rc, bad_zone.error_code) == (1, "report.bad_zone")
+    backwards = cli.run("report", "summary", "--from", "2026-03-02", "--to", "2026-03-01")
+    assert (backwards.rc, backwards.error_code) == (1, "report.bad_period")
+    both = cli.run("report", "summary", "--period", "today", "--from", "2026-03-01")
+    assert (both.rc, both.error_code) == (1, "input.invalid")
+    not_a_date = cli.run("report", "csv", "--from", "March", "--out", "x.csv")
+    assert (not_a_date.rc, not_a_date.error_code) == (1, "input.invalid")
+    assert cli.run("report", "summary", "--period", "fortnight").rc == 2

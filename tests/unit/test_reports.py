@@ -1,0 +1,209 @@
+"""Report figures and the payments CSV against a history counted independently
+(``tests/support/report_history.py``), across a daylight-saving change."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import os
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from pos_app.core.errors import ValidationError
+from pos_app.core.reports import ReportService, change_pct
+from pos_app.core.reports import periods as P
+from pos_app.core.reports.payments_csv import HEADER, in_currency
+from pos_app.core.store.db import Database
+from pos_app.core.store.schema import Payment, Sale
+from tests.support.report_history import BERLIN, expected, history, local_ts, within
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory):
+    db = Database(tmp_path_factory.mktemp("reports") / "pos.db", os.urandom(32), create=True)
+    db.migrate()
+    sales, payments = history()
+
+    def write(session):
+        session.add_all(Sale(**s) for s in sales)
+        session.flush()
+        session.add_all(Payment(**p) for p in payments)
+
+    db.transact(write)
+    now = local_ts(date(2026, 4, 1), 15)
+    yield ReportService(db, clock=lambda: now), sales, payments
+    db.close()
+
+
+PERIODS = [
+    ("today", None, None),
+    ("yesterday", None, None),
+    ("this_week", None, None),
+    ("last_week", None, None),
+    ("this_month", None, None),
+    ("last_month", None, None),
+    (None, date(2026, 3, 29), date(2026, 3, 29)),  # 23 hours long
+    (None, date(2026, 3, 28), date(2026, 3, 30)),
+    (None, date(2026, 3, 22), date(2026, 4, 2)),
+]
+
+
+@pytest.mark.parametrize(("name", "first", "last"), PERIODS)
+def test_figures_match_the_rows_counted_by_hand(shop, name, first, last):
+    service, sales, payments = shop
+    period = service.period(name, first=first, last=last, zone="Europe/Berlin")
+    got = asyncio.run(service.summary(period))
+    want = expected(sales, payments, period)
+    assert {k: got[k] for k in want} == want
+    before = expected(sales, payments, period.previous())
+    assert {k: got["previous"][k] for k in before} == before
+    assert got["change_pct"]["sales"] == change_pct(want["sales"], before["sales"])
+    for currency, text in want["gross"].items():
+        count = sum(
+            1
+            for s in sales
+            if s["state"] == "paid" and within(s["paid_at"], period) and s["currency"] == currency
+        )
+        average = (Decimal(text) / count).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+        assert got["average_ticket"][currency] == str(average)
+
+
+def test_the_history_has_something_in_every_figure(shop):
+    service, _, _ = shop
+    period = service.period(first=date(2026, 3, 22), last=date(2026, 4, 2), zone="Europe/Berlin")
+    got = asyncio.run(service.summary(period))
+    assert got["sales"] > 100 and set(got["gross"]) == {"EUR", "USD", "sat"}
+    assert {m["method"] for m in got["by_method"]} == {"swap", "melt", "offline"}
+    assert len(got["by_mint"]) == 3 and got["needs_review"] > 0
+    assert set(got["refused"]) == {
+        "token.already_spent",
+        "mint.untrusted",
+        "fee.too_high",
+        "unknown",
+    }
+    assert 0 < got["success_rate"] < 1
+
+
+def test_a_day_across_the_clock_change_is_23_hours_and_still_one_day():
+    spring = P.custom(date(2026, 3, 29), date(2026, 3, 29), BERLIN)
+    autumn = P.custom(date(2026, 10, 25), date(2026, 10, 25), BERLIN)
+    assert spring.end_ts - spring.start_ts == 23 * 3600
+    assert autumn.end_ts - autumn.start_ts == 25 * 3600
+    assert spring.start_ts == int(datetime(2026, 3, 28, 23, tzinfo=ZoneInfo("UTC")).timestamp())
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "end", "previous"),
+    [
+        ("today", date(2026, 4, 1), date(2026, 4, 2), (date(2026, 3, 31), date(2026, 4, 1))),
+        ("yesterday", date(2026, 3, 31), date(2026, 4, 1), (date(2026, 3, 30), date(2026, 3, 31))),
+        ("this_week", date(2026, 3, 30), date(2026, 4, 6), (date(2026, 3, 23), date(2026, 3, 30))),
+        ("last_week", date(2026, 3, 23), date(2026, 3, 30), (date(2026, 3, 16), date(2026, 3, 23))),
+        ("this_month", date(2026, 4, 1), date(2026, 5, 1), (date(2026, 3, 1), date(2026, 4, 1))),
+        ("last_month", date(2026, 3, 1), date(2026, 4, 1), (date(2026, 2, 1), date(2026, 3, 1))),
+    ],
+)
+def test_named_periods_and_what_they_are_compared_with(name, first, end, previous):
+    period = P.named(name, date(2026, 4, 1), BERLIN)  # a Wednesday
+    assert (period.first, period.end) == (first, end)
+    assert (period.previous().first, period.previous().end) == previous
+
+
+def test_bad_periods_and_zones_are_refused_with_a_reason(shop):
+    service, _, _ = shop
+    with pytest.raises(ValidationError) as err:
+        service.period("fortnight")
+    assert err.value.code == "report.bad_period"
+    with pytest.raises(ValidationError) as err:
+        service.period(first=date(2026, 3, 2), last=date(2026, 3, 1))
+    assert err.value.code == "report.bad_period"
+    with pytest.raises(ValidationError) as err:
+        service.period("today", zone="Mars/Olympus")
+    assert err.value.code == "report.bad_zone"
+
+
+def test_the_local_zone_comes_from_tz(monkeypatch):
+    monkeypatch.setenv("TZ", "America/New_York")
+    assert P.local_zone().key == "America/New_York"
+    monkeypatch.setenv("TZ", ":Europe/Paris")  # the POSIX form with a colon
+    assert P.local_zone().key == "Europe/Paris"
+    monkeypatch.delenv("TZ")
+    system = P.local_zone()
+    monkeypatch.setenv("TZ", "Nowhere/Else")  # not a zone: the system's, never an error
+    assert P.local_zone() == system
+
+
+def test_csv_has_one_row_per_payment_with_its_sale(shop, tmp_path):
+    service, sales, payments = shop
+    period = service.period(first=date(2026, 3, 28), last=date(2026, 3, 30), zone="Europe/Berlin")
+    seen = []
+    result = asyncio.run(
+        service.write_csv(
+            period, tmp_path / "p.csv", lambda done, total: seen.append((done, total))
+        )
+    )
+    raw = (tmp_path / "p.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode()) and b"\r\n" in raw
+    with (tmp_path / "p.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    offered = sorted(
+        (p for p in payments if within(p["created_at"], period)),
+        key=lambda p: (p["created_at"], p["id"]),
+    )
+    assert result["rows"] == len(rows) == len(offered) > 0
+    assert seen[-1] == (len(rows), len(rows))
+    assert list(rows[0]) == list(HEADER)
+    by_sale = {s["id"]: s for s in sales}
+    for row, p in zip(rows, offered, strict=True):
+        sale = by_sale[p["sale_id"]]
+        assert row["payment_id"] == p["id"] and row["sale_id"] == p["sale_id"]
+        moment = datetime.fromisoformat(row["time"])
+        assert int(moment.timestamp()) == p["created_at"] and moment.utcoffset() in (
+            timedelta(hours=1),
+            timedelta(hours=2),
+        )
+        assert row["method"] == ("offline" if p["offline"] else p["method"])
+        assert (row["state"], row["mint"], int(row["amount"])) == (
+            p["state"],
+            p["mint_url"],
+            p["amount"],
+        )
+        assert (int(row["credited"]), row["currency"], row["rate"]) == (
+            p["credited"],
+            sale["currency"],
+            sale["rate"] or "",
+        )
+        assert (int(row["mint_fee"]), int(row["lightning_fee"])) == (
+            p["mint_fee"],
+            p["lightning_fee"],
+        )
+        assert int(row["sale_fee_advance"]) == sale["fee_advance"]
+        assert row["reason"] == (p["error_code"] or "")
+    assert sum(int(r["credited"]) for r in rows if r["state"] == "settled") == sum(
+        p["credited"] for p in offered if p["state"] == "settled"
+    )
+
+
+def test_a_payment_in_currency_at_the_sales_rate():
+    assert in_currency(100_000, "EUR", "95000.50") == "95.00"
+    assert in_currency(1_000_000, "EUR", "87654.32") == "876.54"
+    assert in_currency(5, "EUR", "100000") == "0.01"  # 0.005 rounds half up
+    assert in_currency(21, "sat", None) == "21" and in_currency(21, "EUR", None) == ""
+
+
+def test_a_failed_csv_leaves_no_half_file(shop, tmp_path):
+    service, _, _ = shop
+    period = service.period(first=date(2026, 3, 22), last=date(2026, 4, 2), zone="Europe/Berlin")
+    out = tmp_path / "p.csv"
+    out.write_text("the previous export\n")
+
+    def broken(_done, _total):
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        asyncio.run(service.write_csv(period, out, broken))
+    assert out.read_text() == "the previous export\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["p.csv"]
