@@ -30,6 +30,7 @@ from pos_app.ui.dialogs.notifications import NotificationsDialog
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.page import Page
 from pos_app.ui.pages.activity import ActivityPage
+from pos_app.ui.pages.analytics import AnalyticsPage
 from pos_app.ui.pages.health import HealthPage
 from pos_app.ui.pages.sell import SellPage
 from pos_app.ui.pages.settings import SettingsPage
@@ -50,6 +51,7 @@ NAV_ICONS = {
     "WalletPage": "wallet-outline",
     "SettingsPage": "cog-outline",
     "HealthPage": "access-point-network",
+    "AnalyticsPage": "chart-bar",
 }
 
 
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
             WalletPage(ui),
             SettingsPage(ui),
             HealthPage(ui),
+            AnalyticsPage(ui),
         ]
         self._nav = QButtonGroup(self)
         self._nav.setExclusive(True)

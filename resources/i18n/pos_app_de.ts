@@ -311,6 +311,145 @@
     </message>
 </context>
 <context>
+    <name>AnalyticsPage</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Letzte Woche</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>Ecash kept (swap)</source>
+        <translation>Ecash behalten (Swap)</translation>
+    </message>
+    <message>
+        <source>Paid out to Lightning (melt)</source>
+        <translation>An Lightning ausgezahlt (Melt)</translation>
+    </message>
+    <message>
+        <source>Accepted offline</source>
+        <translation>Offline angenommen</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Gross sales</source>
+        <translation>Bruttoumsatz</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Verkäufe</translation>
+    </message>
+    <message>
+        <source>Average ticket</source>
+        <translation>Durchschnittsbon</translation>
+    </message>
+    <message>
+        <source>Fees paid (mint / Lightning)</source>
+        <translation>Gezahlte Gebühren (Mint / Lightning)</translation>
+    </message>
+    <message>
+        <source>Fee advance collected</source>
+        <translation>Eingenommener Gebührenaufschlag</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Braucht Prüfung</translation>
+    </message>
+    <message>
+        <source>Payments that went through</source>
+        <translation>Erfolgreiche Zahlungen</translation>
+    </message>
+    <message>
+        <source>Refused payments</source>
+        <translation>Abgelehnte Zahlungen</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>By mint</source>
+        <translation>Nach Mint</translation>
+    </message>
+    <message>
+        <source>By method</source>
+        <translation>Nach Art</translation>
+    </message>
+    <message>
+        <source>Refused, by reason</source>
+        <translation>Abgelehnt, nach Grund</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <source>{first} to {last} ({zone}), compared with the period before</source>
+        <translation>{first} bis {last} ({zone}), im Vergleich zum Zeitraum davor</translation>
+    </message>
+    <message>
+        <source>{sat} in all ({change})</source>
+        <translation>{sat} insgesamt ({change})</translation>
+    </message>
+    <message>
+        <source>{settled} of {attempts} payments</source>
+        <translation>{settled} von {attempts} Zahlungen</translation>
+    </message>
+    <message>
+        <source>No reason recorded</source>
+        <translation>Kein Grund vermerkt</translation>
+    </message>
+</context>
+<context>
     <name>AttentionModel</name>
     <message>
         <source>What</source>

@@ -311,6 +311,145 @@
     </message>
 </context>
 <context>
+    <name>AnalyticsPage</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>La semana pasada</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>El mes pasado</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Periodo personalizado</translation>
+    </message>
+    <message>
+        <source>Ecash kept (swap)</source>
+        <translation>Ecash conservado (swap)</translation>
+    </message>
+    <message>
+        <source>Paid out to Lightning (melt)</source>
+        <translation>Pagado a Lightning (melt)</translation>
+    </message>
+    <message>
+        <source>Accepted offline</source>
+        <translation>Aceptado sin conexión</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Estadísticas</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Gross sales</source>
+        <translation>Ventas brutas</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventas</translation>
+    </message>
+    <message>
+        <source>Average ticket</source>
+        <translation>Ticket medio</translation>
+    </message>
+    <message>
+        <source>Fees paid (mint / Lightning)</source>
+        <translation>Comisiones pagadas (mint / Lightning)</translation>
+    </message>
+    <message>
+        <source>Fee advance collected</source>
+        <translation>Anticipo de comisión cobrado</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Requiere revisión</translation>
+    </message>
+    <message>
+        <source>Payments that went through</source>
+        <translation>Pagos completados</translation>
+    </message>
+    <message>
+        <source>Refused payments</source>
+        <translation>Pagos rechazados</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Pagos</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Proporción</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>By mint</source>
+        <translation>Por mint</translation>
+    </message>
+    <message>
+        <source>By method</source>
+        <translation>Por método</translation>
+    </message>
+    <message>
+        <source>Refused, by reason</source>
+        <translation>Rechazados, por motivo</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Calculando…</translation>
+    </message>
+    <message>
+        <source>{first} to {last} ({zone}), compared with the period before</source>
+        <translation>Del {first} al {last} ({zone}), comparado con el periodo anterior</translation>
+    </message>
+    <message>
+        <source>{sat} in all ({change})</source>
+        <translation>{sat} en total ({change})</translation>
+    </message>
+    <message>
+        <source>{settled} of {attempts} payments</source>
+        <translation>{settled} de {attempts} pagos</translation>
+    </message>
+    <message>
+        <source>No reason recorded</source>
+        <translation>Sin motivo registrado</translation>
+    </message>
+</context>
+<context>
     <name>AttentionModel</name>
     <message>
         <source>What</source>

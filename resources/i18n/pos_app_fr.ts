@@ -311,6 +311,145 @@
     </message>
 </context>
 <context>
+    <name>AnalyticsPage</name>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>La semaine dernière</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Le mois dernier</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Période choisie</translation>
+    </message>
+    <message>
+        <source>Ecash kept (swap)</source>
+        <translation>Ecash conservé (swap)</translation>
+    </message>
+    <message>
+        <source>Paid out to Lightning (melt)</source>
+        <translation>Versé sur Lightning (melt)</translation>
+    </message>
+    <message>
+        <source>Accepted offline</source>
+        <translation>Accepté hors ligne</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Statistiques</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Gross sales</source>
+        <translation>Ventes brutes</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventes</translation>
+    </message>
+    <message>
+        <source>Average ticket</source>
+        <translation>Panier moyen</translation>
+    </message>
+    <message>
+        <source>Fees paid (mint / Lightning)</source>
+        <translation>Frais payés (mint / Lightning)</translation>
+    </message>
+    <message>
+        <source>Fee advance collected</source>
+        <translation>Avance de frais perçue</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Payments that went through</source>
+        <translation>Paiements aboutis</translation>
+    </message>
+    <message>
+        <source>Refused payments</source>
+        <translation>Paiements refusés</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>By mint</source>
+        <translation>Par mint</translation>
+    </message>
+    <message>
+        <source>By method</source>
+        <translation>Par méthode</translation>
+    </message>
+    <message>
+        <source>Refused, by reason</source>
+        <translation>Refusés, par motif</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <source>{first} to {last} ({zone}), compared with the period before</source>
+        <translation>Du {first} au {last} ({zone}), comparé à la période précédente</translation>
+    </message>
+    <message>
+        <source>{sat} in all ({change})</source>
+        <translation>{sat} au total ({change})</translation>
+    </message>
+    <message>
+        <source>{settled} of {attempts} payments</source>
+        <translation>{settled} paiements sur {attempts}</translation>
+    </message>
+    <message>
+        <source>No reason recorded</source>
+        <translation>Aucun motif enregistré</translation>
+    </message>
+</context>
+<context>
     <name>AttentionModel</name>
     <message>
         <source>What</source>

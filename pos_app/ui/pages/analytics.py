@@ -1,0 +1,335 @@
+"""Analytics: a period's figures against the period before, by mint, by method, refusals.
+
+The figures are the report service's (``core.reports.summary``), computed in SQL on
+the database thread: the till keeps selling while they load. Periods are local days
+in this computer's time zone.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.core import formatting
+from pos_app.core.errors import PosError
+from pos_app.ui import messages, theme
+from pos_app.ui.context import UiContext
+from pos_app.ui.page import Page
+from pos_app.ui.tasks import spawn
+
+PERIODS = (
+    ("today", QT_TRANSLATE_NOOP("AnalyticsPage", "Today")),
+    ("yesterday", QT_TRANSLATE_NOOP("AnalyticsPage", "Yesterday")),
+    ("this_week", QT_TRANSLATE_NOOP("AnalyticsPage", "This week")),
+    ("last_week", QT_TRANSLATE_NOOP("AnalyticsPage", "Last week")),
+    ("this_month", QT_TRANSLATE_NOOP("AnalyticsPage", "This month")),
+    ("last_month", QT_TRANSLATE_NOOP("AnalyticsPage", "Last month")),
+    ("custom", QT_TRANSLATE_NOOP("AnalyticsPage", "Custom range")),
+)
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+METHODS = {
+    "swap": QT_TRANSLATE_NOOP("AnalyticsPage", "Ecash kept (swap)"),
+    "melt": QT_TRANSLATE_NOOP("AnalyticsPage", "Paid out to Lightning (melt)"),
+    "offline": QT_TRANSLATE_NOOP("AnalyticsPage", "Accepted offline"),
+}
+
+
+def change_text(pct: float | None) -> str:
+    """``+12.5 %`` / ``-3.0 %`` against the period before; a dash when it had nothing."""
+    if pct is None:
+        return "—"
+    return f"{'+' if pct > 0 else ''}{formatting.decimal_text(f'{pct:.1f}')} %"
+
+
+def _sum(values: dict[str, int]) -> int:
+    return sum(values.values())
+
+
+class Tile(QFrame):
+    """One figure: its name, its value and the change against the period before."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        # Never squeezed below its lines by the tables under it.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.name = QLabel(name)
+        self.name.setProperty("role", "muted")
+        self.name.setWordWrap(True)  # four tiles a row still fit the smallest till screen
+        self.value = QLabel("—")
+        self.value.setProperty("role", "headline")
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.change = QLabel("")
+        self.change.setProperty("role", "caption")
+        self.change.setWordWrap(True)
+        box = QVBoxLayout(self)
+        box.addWidget(self.name)
+        box.addWidget(self.value)
+        box.addWidget(self.change)
+        box.addStretch(1)  # figures of one row start at the same height
+
+    def show_value(self, value: str, change: str = "") -> None:
+        """Set the figure and its change."""
+        self.value.setText(value)
+        self.change.setText(change)
+
+
+class AnalyticsPage(Page):
+    """Figures of a period for the owner.
+
+    Signals:
+        loaded(): a summary was shown (:attr:`summary` is current).
+    """
+
+    shortcut = "F6"
+    loaded = Signal()
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ui, parent)
+        self.title = self.tr("Analytics")
+        self.summary: dict[str, Any] | None = None
+        self._generation = 0
+        heading = QLabel(self.tr("Analytics"))
+        heading.setProperty("role", "title")
+        self.period = QComboBox()
+        for key, label in PERIODS:
+            self.period.addItem(self.tr(label), key)
+        self.first = QDateEdit(QDate.currentDate().addDays(-6))
+        self.last = QDateEdit(QDate.currentDate())
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self.refresh)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        theme.set_icon(self.refresh_button, "refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        for widget in (self.period, self.first, self.last, self.refresh_button):
+            top.addWidget(widget)
+        self.range = QLabel()
+        self.range.setProperty("role", "muted")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        self.tiles = {
+            "gross": Tile(self.tr("Gross sales")),
+            "sales": Tile(self.tr("Sales")),
+            "average": Tile(self.tr("Average ticket")),
+            "fees": Tile(self.tr("Fees paid (mint / Lightning)")),
+            "advance": Tile(self.tr("Fee advance collected")),
+            "review": Tile(self.tr("Needs review")),
+            "success": Tile(self.tr("Payments that went through")),
+            "refused": Tile(self.tr("Refused payments")),
+        }
+        grid = QGridLayout()
+        grid.setSpacing(theme.SPACE.s)
+        for index, tile in enumerate(self.tiles.values()):
+            grid.addWidget(tile, index // 4, index % 4)
+
+        self.by_mint = self._table(
+            [self.tr("Mint"), self.tr("Payments"), self.tr("Amount"), self.tr("Share")]
+        )
+        self.by_method = self._table([self.tr("Method"), self.tr("Payments"), self.tr("Amount")])
+        self.refusals = self._table([self.tr("Reason"), self.tr("Payments")])
+        tables = QHBoxLayout()
+        for title, table in (
+            (self.tr("By mint"), self.by_mint),
+            (self.tr("By method"), self.by_method),
+            (self.tr("Refused, by reason"), self.refusals),
+        ):
+            column = QVBoxLayout()
+            label = QLabel(title)
+            label.setProperty("role", "subtitle")
+            column.addWidget(label)
+            column.addWidget(table)
+            tables.addLayout(column, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.range)
+        layout.addLayout(grid)
+        layout.addLayout(tables, 1)
+        layout.addWidget(self.status)
+        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.refresh)
+        self._show_dates()
+
+    def _show_dates(self) -> None:
+        for edit in (self.first, self.last):
+            edit.setVisible(self.custom)
+
+    @staticmethod
+    def _table(headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    # -- period ------------------------------------------------------------------------------
+
+    @property
+    def custom(self) -> bool:
+        """The custom range is chosen (the two dates apply)."""
+        return self.period.currentData() == "custom"
+
+    def _period_changed(self) -> None:
+        self._show_dates()
+        self.refresh()
+
+    def choose(self, key: str, first: date | None = None, last: date | None = None) -> None:
+        """Show period ``key`` (``custom`` with ``first`` and ``last``)."""
+        for edit, day in ((self.first, first), (self.last, last)):
+            if day is not None:
+                edit.blockSignals(True)
+                edit.setDate(QDate(day.year, day.month, day.day))
+                edit.blockSignals(False)
+        index = self.period.findData(key)
+        if index == self.period.currentIndex():
+            self.refresh()
+        else:
+            self.period.setCurrentIndex(index)
+
+    def activated(self) -> None:
+        """Fresh figures each time the page is shown."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Compute the chosen period's figures (on the database thread)."""
+        if not self.isVisible():
+            return  # computed when the page is shown (activated)
+        reports = self.ui.core.reports
+        try:
+            if self.custom:
+                period = reports.period(
+                    first=self.first.date().toPython(), last=self.last.date().toPython()
+                )
+            else:
+                period = reports.period(self.period.currentData())
+        except PosError as err:
+            self._failed(err)
+            return
+        self._generation += 1
+        generation = self._generation
+        self.status.setText(self.tr("Counting…"))
+        theme.set_role(self.status, "muted")
+        spawn(
+            reports.summary(period),
+            on_done=lambda summary: self._show(generation, summary),
+            on_error=self._failed,
+        )
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def _show(self, generation: int, summary: dict[str, Any]) -> None:
+        if generation != self._generation:
+            return  # another period was chosen meanwhile
+        self.summary = summary
+        period, change = summary["period"], summary["change_pct"]
+        last_day = QDate.fromString(period["to"], "yyyy-MM-dd").addDays(-1)
+        self.range.setText(
+            self.tr("{first} to {last} ({zone}), compared with the period before").format(
+                first=period["from"], last=last_day.toString("yyyy-MM-dd"), zone=period["zone"]
+            )
+        )
+        gross = [
+            f"{formatting.money(v, c)} ({change_text(change['gross'][c])})"
+            for c, v in summary["gross"].items()
+        ]
+        sat = _sum(summary["gross_sat"])
+        sat_change = change_text(change["gross_sat"].get("sat"))
+        self.tiles["gross"].show_value(
+            "\n".join(gross) or formatting.sats(0),
+            self.tr("{sat} in all ({change})").format(sat=formatting.sats(sat), change=sat_change),
+        )
+        self.tiles["sales"].show_value(str(summary["sales"]), change_text(change["sales"]))
+        average = [formatting.money(v, c) for c, v in summary["average_ticket"].items()]
+        self.tiles["average"].show_value("\n".join(average) or "—")
+        self.tiles["fees"].show_value(
+            f"{formatting.sats(_sum(summary['mint_fees']))} / "
+            f"{formatting.sats(_sum(summary['lightning_fees']))}"
+        )
+        self.tiles["advance"].show_value(formatting.sats(_sum(summary["fee_advance"])))
+        self.tiles["review"].show_value(str(summary["needs_review"]))
+        rate = summary["success_rate"]
+        self.tiles["success"].show_value(
+            "—" if rate is None else change_text(rate * 100).lstrip("+"),
+            self.tr("{settled} of {attempts} payments").format(
+                settled=summary["settled"], attempts=summary["attempts"]
+            ),
+        )
+        self.tiles["refused"].show_value(str(sum(summary["refused"].values())))
+        total = sum(row["credited"] for row in summary["by_mint"]) or 1
+        self._fill(
+            self.by_mint,
+            [
+                (
+                    formatting.short_mint(row["mint"]),
+                    str(row["payments"]),
+                    formatting.sats(row["credited"], row["unit"]),
+                    change_text(row["credited"] * 100 / total).lstrip("+"),
+                )
+                for row in summary["by_mint"]
+            ],
+        )
+        self._fill(
+            self.by_method,
+            [
+                (
+                    self.tr(METHODS.get(row["method"], row["method"])),
+                    str(row["payments"]),
+                    formatting.sats(row["credited"], row["unit"]),
+                )
+                for row in summary["by_method"]
+            ],
+        )
+        self._fill(
+            self.refusals,
+            [(self._reason(code), str(n)) for code, n in summary["refused"].items()],
+        )
+        self.status.setText("")
+        self.loaded.emit()
+
+    def _reason(self, code: str) -> str:
+        if code == "unknown":
+            return self.tr("No reason recorded")
+        return messages.reason(code)
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                table.setItem(r, c, item)
+
+    def _failed(self, err: PosError) -> None:
+        theme.set_role(self.status, "error")
+        self.status.setText(messages.explain_error(err).text)

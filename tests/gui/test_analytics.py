@@ -1,0 +1,102 @@
+"""Analytics page: a period's figures, by mint and method, refusals; the till keeps working."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pos_app.core import formatting
+from pos_app.core.reports import periods
+from pos_app.core.store.schema import Payment, Sale
+from pos_app.ui import messages
+from pos_app.ui.pages.analytics import AnalyticsPage, change_text
+from tests.gui.conftest import screenshots_dir
+from tests.support.report_history import expected, history
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def shop(core, monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    sales, payments = history(seed=5)
+
+    def write(session):
+        session.add_all(Sale(**s) for s in sales)
+        session.flush()
+        session.add_all(Payment(**p) for p in payments)
+
+    core.db.transact(write)
+    return sales, payments
+
+
+@pytest.fixture
+def page(ui, qtbot) -> AnalyticsPage:
+    p = AnalyticsPage(ui)
+    qtbot.addWidget(p)
+    p.resize(1300, 860)
+    p.show()
+    return p
+
+
+def show_range(page: AnalyticsPage, qtbot, first: date, last: date) -> None:
+    with qtbot.waitSignal(page.loaded, timeout=15_000):
+        page.choose("custom", first, last)
+
+
+def column(table, c: int) -> list[str]:
+    return [table.item(r, c).text() for r in range(table.rowCount())]
+
+
+def test_the_figures_are_the_rows_counted_by_hand(shop, page, qtbot, tmp_path):
+    sales, payments = shop
+    show_range(page, qtbot, date(2026, 3, 28), date(2026, 3, 30))
+    period = periods.custom(date(2026, 3, 28), date(2026, 3, 30), periods.zone("Europe/Berlin"))
+    want = expected(sales, payments, period)
+    before = expected(sales, payments, period.previous())
+    tiles = page.tiles
+    assert tiles["sales"].value.text() == str(want["sales"])
+    assert tiles["sales"].change.text() == change_text(
+        round((want["sales"] - before["sales"]) * 100 / before["sales"], 1)
+    )
+    gross_lines = tiles["gross"].value.text().split("\n")
+    assert sorted(line.split(" (")[0] for line in gross_lines) == sorted(
+        formatting.money(amount, currency) for currency, amount in want["gross"].items()
+    )
+    assert tiles["gross"].change.text().startswith(formatting.sats(want["gross_sat"]["sat"]))
+    assert tiles["fees"].value.text() == (
+        f"{formatting.sats(want['mint_fees']['sat'])} / "
+        f"{formatting.sats(want['lightning_fees']['sat'])}"
+    )
+    assert tiles["advance"].value.text() == formatting.sats(want["fee_advance"]["sat"])
+    assert tiles["review"].value.text() == str(want["needs_review"])
+    assert tiles["refused"].value.text() == str(sum(want["refused"].values()))
+    assert tiles["success"].change.text() == (f"{want['settled']} of {want['attempts']} payments")
+    assert column(page.by_mint, 0) == [formatting.short_mint(m["mint"]) for m in want["by_mint"]]
+    assert column(page.by_mint, 2) == [formatting.sats(m["credited"]) for m in want["by_mint"]]
+    assert column(page.by_method, 1) == [str(m["payments"]) for m in want["by_method"]]
+    assert column(page.refusals, 0) == [
+        "No reason recorded" if code == "unknown" else messages.reason(code)
+        for code in want["refused"]
+    ]
+    assert "2026-03-28 to 2026-03-30 (Europe/Berlin)" in page.range.text()
+    qtbot.wait(100)  # the new lines lay out on the next turn of the event loop
+    page.grab().save(str(screenshots_dir(tmp_path) / "analytics.png"))
+
+
+def test_named_periods_and_an_empty_one(shop, page, qtbot):
+    with qtbot.waitSignal(page.loaded, timeout=15_000):
+        page.choose("last_month")
+    assert page.summary["period"]["name"] == "last_month"
+    show_range(page, qtbot, date(2020, 1, 1), date(2020, 1, 2))  # before any sale
+    assert page.tiles["sales"].value.text() == "0"
+    assert page.tiles["sales"].change.text() == "—"
+    assert page.tiles["success"].value.text() == "—"
+    assert page.by_mint.rowCount() == page.refusals.rowCount() == 0
+
+
+def test_a_range_that_ends_before_it_starts_is_explained(shop, page, qtbot):
+    page.choose("custom", date(2026, 3, 30), date(2026, 3, 28))
+    assert page.status.text()
+    assert page.status.property("role") == "error"
