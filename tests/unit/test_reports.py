@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 import csv
 import os
-from datetime import date, datetime, timedelta
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,7 @@ import pytest
 from pos_app.core.errors import ValidationError
 from pos_app.core.reports import ReportService, change_pct
 from pos_app.core.reports import periods as P
+from pos_app.core.reports import series as series_module
 from pos_app.core.reports.payments_csv import HEADER, in_currency
 from pos_app.core.store.db import Database
 from pos_app.core.store.schema import Payment, Sale
@@ -207,3 +209,81 @@ def test_a_failed_csv_leaves_no_half_file(shop, tmp_path):
         asyncio.run(service.write_csv(period, out, broken))
     assert out.read_text() == "the previous export\n"
     assert [p.name for p in tmp_path.iterdir()] == ["p.csv"]
+
+
+def hand_buckets(sales, payments, period, size):
+    """Bucket figures by plain Python over local wall times."""
+
+    def start(ts):
+        wall = datetime.fromtimestamp(ts, BERLIN).replace(tzinfo=None, minute=0, second=0)
+        if size == "hour":
+            return wall
+        day = wall.replace(hour=0)
+        if size == "day":
+            return day
+        if size == "week":
+            return day - timedelta(days=day.weekday())
+        return day.replace(day=1)
+
+    out = defaultdict(lambda: {"sales": 0, "sat": 0, "fees": 0, "attempts": 0, "settled": 0})
+    heat = [[0] * 24 for _ in range(7)]
+    for s in sales:
+        if s["state"] == "paid" and within(s["paid_at"], period):
+            b = out[start(s["paid_at"])]
+            b["sales"] += 1
+            b["sat"] += s["due"] - s["fee_advance"]
+            wall = datetime.fromtimestamp(s["paid_at"], BERLIN)
+            heat[wall.weekday()][wall.hour] += 1
+    for p in payments:
+        if within(p["created_at"], period):
+            b = out[start(p["created_at"])]
+            b["attempts"] += 1
+            if p["state"] == "settled":
+                b["settled"] += 1
+                b["fees"] += p["mint_fee"] + p["lightning_fee"]
+    return out, heat
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "size"),
+    [
+        (date(2026, 3, 29), date(2026, 3, 29), "hour"),  # the 23-hour day
+        (date(2026, 3, 28), date(2026, 3, 29), None),  # two days: by the hour
+        (date(2026, 3, 22), date(2026, 4, 2), None),  # by day
+        (date(2026, 3, 16), date(2026, 4, 5), "week"),
+        (date(2026, 2, 1), date(2026, 4, 30), "month"),
+    ],
+)
+def test_series_buckets_are_the_rows_counted_by_hand(shop, first, last, size):
+    service, sales, payments = shop
+    period = service.period(first=first, last=last, zone="Europe/Berlin")
+    got = asyncio.run(service.series(period, size))
+    want, heat = hand_buckets(sales, payments, period, got.size)
+    for bucket in got.buckets:
+        counted = want.pop(bucket.start, None) or {
+            "sales": 0,
+            "sat": 0,
+            "fees": 0,
+            "attempts": 0,
+            "settled": 0,
+        }
+        assert {k: getattr(bucket, k) for k in counted} == counted, bucket.start
+    assert want == {}  # no activity fell outside the buckets
+    assert got.heatmap_sales == heat
+    starts = [b.start for b in got.buckets]
+    assert starts == sorted(set(starts))
+    if got.size == "hour" and period.days == 1:
+        assert len(starts) == 23  # 02:00 does not exist that night
+    assert sum(b.sales for b in got.buckets) == expected(sales, payments, period)["sales"]
+
+
+def test_the_offset_spans_of_a_period_with_both_clock_changes():
+    period = P.custom(date(2026, 3, 1), date(2026, 11, 30), BERLIN)
+    spans = series_module.offsets(period)
+    assert [(datetime.fromtimestamp(at, UTC).isoformat(), off) for at, off in spans] == [
+        ("2026-02-28T23:00:00+00:00", 3600),
+        ("2026-03-29T01:00:00+00:00", 7200),
+        ("2026-10-25T01:00:00+00:00", 3600),
+    ]
+    assert series_module.size_for(period) == "month"
+    assert series_module.size_for(P.custom(date(2026, 3, 1), date(2026, 3, 31), BERLIN)) == "day"

@@ -17,9 +17,11 @@ from pos_app.core.reports import periods
 from pos_app.core.reports.figures import Figures, figures
 from pos_app.core.reports.payments_csv import count_payments, write_payments
 from pos_app.core.reports.periods import Period
+from pos_app.core.reports.series import Series
+from pos_app.core.reports.series import series as series_of
 from pos_app.core.store.db import Database
 
-__all__ = ["Figures", "Period", "ReportService", "change_pct"]
+__all__ = ["Figures", "Period", "ReportService", "Series", "change_pct"]
 
 
 def change_pct(now: Decimal | int, before: Decimal | int) -> float | None:
@@ -87,6 +89,10 @@ class ReportService:
             "previous": before.to_dict(),
             "change_pct": comparison(now, before),
         }
+
+    async def series(self, period: Period, size: str | None = None) -> Series:
+        """The period's figures per hour, day, week or month, and by weekday and hour."""
+        return await self.db.run(lambda s: series_of(s, period, size))
 
     async def write_csv(
         self, period: Period, out: Path, progress: Callable[[int, int], None] | None = None

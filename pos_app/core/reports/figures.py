@@ -29,9 +29,12 @@ from pos_app.core.store.schema import Payment, Sale
 CENTS = Decimal(100)
 
 
-def _cents(column: Any) -> Any:
-    # Each amount to whole cents before adding: exact on SQLite (a float that is a whole
-    # number adds exactly below 2**53) and on PostgreSQL (NUMERIC).
+def cents_of(column: Any) -> Any:
+    """SQL: a decimal amount text as whole cents, to be added up.
+
+    Each amount is made whole cents before adding: exact on SQLite (a float that is a
+    whole number adds exactly below 2**53) and on PostgreSQL (NUMERIC).
+    """
     return func.round(cast(column, Numeric(20, 2)) * 100)
 
 
@@ -100,7 +103,7 @@ def figures(session: Session, period: Period) -> Figures:
             Sale.currency,
             Sale.unit,
             func.count(),
-            func.sum(_cents(Sale.amount)),
+            func.sum(cents_of(Sale.amount)),
             func.sum(Sale.due - Sale.fee_advance),
             func.sum(Sale.fee_advance),
         )
