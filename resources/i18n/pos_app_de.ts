@@ -353,6 +353,34 @@
         <translation>Offline angenommen</translation>
     </message>
     <message>
+        <source>Mon</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Di</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mi</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>So</translation>
+    </message>
+    <message>
         <source>Analytics</source>
         <translation>Auswertung</translation>
     </message>
@@ -417,6 +445,26 @@
         <translation>Grund</translation>
     </message>
     <message>
+        <source>Sales over time</source>
+        <translation>Umsatz im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Show the amounts in sat or in the shop currency</source>
+        <translation>Beträge in sat oder in der Ladenwährung zeigen</translation>
+    </message>
+    <message>
+        <source>Sales by weekday and hour</source>
+        <translation>Verkäufe nach Wochentag und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Weekday and hour</source>
+        <translation>Wochentag und Uhrzeit</translation>
+    </message>
+    <message>
         <source>By mint</source>
         <translation>Nach Mint</translation>
     </message>
@@ -443,6 +491,10 @@
     <message>
         <source>{settled} of {attempts} payments</source>
         <translation>{settled} von {attempts} Zahlungen</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>Verkäufe</translation>
     </message>
     <message>
         <source>No reason recorded</source>
@@ -584,6 +636,17 @@
     <message>
         <source>Starting the camera…</source>
         <translation>Kamera startet …</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
     </message>
 </context>
 <context>

@@ -353,6 +353,34 @@
         <translation>Aceptado sin conexión</translation>
     </message>
     <message>
+        <source>Mon</source>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>dom</translation>
+    </message>
+    <message>
         <source>Analytics</source>
         <translation>Estadísticas</translation>
     </message>
@@ -417,6 +445,26 @@
         <translation>Motivo</translation>
     </message>
     <message>
+        <source>Sales over time</source>
+        <translation>Ventas a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Show the amounts in sat or in the shop currency</source>
+        <translation>Importes en sat o en la moneda de la tienda</translation>
+    </message>
+    <message>
+        <source>Sales by weekday and hour</source>
+        <translation>Ventas por día de la semana y hora</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>En el tiempo</translation>
+    </message>
+    <message>
+        <source>Weekday and hour</source>
+        <translation>Día y hora</translation>
+    </message>
+    <message>
         <source>By mint</source>
         <translation>Por mint</translation>
     </message>
@@ -443,6 +491,10 @@
     <message>
         <source>{settled} of {attempts} payments</source>
         <translation>{settled} de {attempts} pagos</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>ventas</translation>
     </message>
     <message>
         <source>No reason recorded</source>
@@ -584,6 +636,17 @@
     <message>
         <source>Starting the camera…</source>
         <translation>Iniciando la cámara…</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
     </message>
 </context>
 <context>

@@ -353,6 +353,34 @@
         <translation>Accepté hors ligne</translation>
     </message>
     <message>
+        <source>Mon</source>
+        <translation>lun.</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>mar.</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mer.</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>jeu.</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>ven.</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>sam.</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>dim.</translation>
+    </message>
+    <message>
         <source>Analytics</source>
         <translation>Statistiques</translation>
     </message>
@@ -417,6 +445,26 @@
         <translation>Motif</translation>
     </message>
     <message>
+        <source>Sales over time</source>
+        <translation>Ventes dans le temps</translation>
+    </message>
+    <message>
+        <source>Show the amounts in sat or in the shop currency</source>
+        <translation>Montants en sat ou dans la devise de la boutique</translation>
+    </message>
+    <message>
+        <source>Sales by weekday and hour</source>
+        <translation>Ventes par jour de la semaine et heure</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>Dans le temps</translation>
+    </message>
+    <message>
+        <source>Weekday and hour</source>
+        <translation>Jour et heure</translation>
+    </message>
+    <message>
         <source>By mint</source>
         <translation>Par mint</translation>
     </message>
@@ -443,6 +491,10 @@
     <message>
         <source>{settled} of {attempts} payments</source>
         <translation>{settled} paiements sur {attempts}</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>ventes</translation>
     </message>
     <message>
         <source>No reason recorded</source>
@@ -584,6 +636,17 @@
     <message>
         <source>Starting the camera…</source>
         <translation>Démarrage de la caméra…</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,8 @@ def test_the_figures_are_the_rows_counted_by_hand(shop, page, qtbot, tmp_path):
     ]
     assert "2026-03-28 to 2026-03-30 (Europe/Berlin)" in page.range.text()
     qtbot.wait(100)  # the new lines lay out on the next turn of the event loop
+    for tile in tiles.values():  # no figure is cut off
+        assert tile.value.height() >= tile.value.sizeHint().height()
     page.grab().save(str(screenshots_dir(tmp_path) / "analytics.png"))
 
 
@@ -100,3 +102,47 @@ def test_a_range_that_ends_before_it_starts_is_explained(shop, page, qtbot):
     page.choose("custom", date(2026, 3, 30), date(2026, 3, 28))
     assert page.status.text()
     assert page.status.property("role") == "error"
+
+
+def test_charts_draw_the_numbers_their_tables_list(shop, page, qtbot, tmp_path):
+    del shop  # the history is in the database
+    show_range(page, qtbot, date(2026, 3, 22), date(2026, 4, 2))
+    series = page.series
+    assert series.size == "day" and len(series.buckets) == 12
+    table = page.over_time.table
+    assert table.rowCount() == 12
+    assert [int(table.item(r, 1).text()) for r in range(12)] == [b.sat for b in series.buckets]
+    assert (
+        sum(int(table.item(r, 1).text()) for r in range(12))
+        == sum(b.sat for b in series.buckets)
+        == sum(b.sat for b in series.buckets if b.sat)
+        > 1_000_000
+    )
+    # The shop currency instead of sat: the same buckets, in EUR.
+    page.unit.setCurrentIndex(page.unit.findData("EUR"))
+    assert page.over_time.table.item(0, 0).text() == "03-22"
+    assert [page.over_time.table.item(r, 1).text() for r in range(12)] == [
+        str(b.gross.get("EUR", "0.00")) for b in series.buckets
+    ]
+    # Hovering a bar tells its exact value.
+    first = series.buckets[0].gross["EUR"]
+    assert page.over_time.hover_text(0, 1) == f"03-22: {formatting.decimal_text(str(first))} EUR"
+    assert page.over_time.hover_text(40, 1) is None
+    heat = page.week_hours.table
+    assert heat.rowCount() == 7 and heat.columnCount() == 25
+    assert sum(int(heat.item(r, c).text()) for r in range(7) for c in range(1, 25)) == sum(
+        b.sales for b in series.buckets
+    )
+    page.week_hours.table.selectAll()
+    page.week_hours.copy()
+    copied = page.week_hours.table.model()  # the table stays; the clipboard has it all
+    assert copied.rowCount() == 7
+    from PySide6.QtWidgets import QApplication
+
+    lines = QApplication.clipboard().text().split("\n")
+    assert len(lines) == 8 and lines[1].startswith("Mon\t")
+    page.over_time.table_button.setChecked(True)
+    assert page.over_time.stack.currentWidget() is page.over_time.table
+    page.tabs.setCurrentWidget(page.week_hours)
+    qtbot.wait(100)
+    page.grab().save(str(screenshots_dir(tmp_path) / "analytics-heatmap.png"))

@@ -7,7 +7,8 @@ in this computer's time zone.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
@@ -25,16 +26,19 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from pos_app.core import formatting
 from pos_app.core.errors import PosError
+from pos_app.core.reports import Series
 from pos_app.ui import messages, theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
+from pos_app.ui.widgets.chart import ChartView
 
 PERIODS = (
     ("today", QT_TRANSLATE_NOOP("AnalyticsPage", "Today")),
@@ -51,6 +55,28 @@ METHODS = {
     "melt": QT_TRANSLATE_NOOP("AnalyticsPage", "Paid out to Lightning (melt)"),
     "offline": QT_TRANSLATE_NOOP("AnalyticsPage", "Accepted offline"),
 }
+
+
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("AnalyticsPage", "Mon"),
+    QT_TRANSLATE_NOOP("AnalyticsPage", "Tue"),
+    QT_TRANSLATE_NOOP("AnalyticsPage", "Wed"),
+    QT_TRANSLATE_NOOP("AnalyticsPage", "Thu"),
+    QT_TRANSLATE_NOOP("AnalyticsPage", "Fri"),
+    QT_TRANSLATE_NOOP("AnalyticsPage", "Sat"),
+    QT_TRANSLATE_NOOP("AnalyticsPage", "Sun"),
+)
+
+
+def bucket_label(start: datetime, size: str) -> str:
+    """A bucket's start as a short label: ``14:00``, ``03-28``, ``W13``, ``2026-03``."""
+    if size == "hour":
+        return start.strftime("%m-%d %H:00")
+    if size == "day":
+        return start.strftime("%m-%d")
+    if size == "week":
+        return f"W{start.isocalendar().week:02d}"
+    return start.strftime("%Y-%m")
 
 
 def change_text(pct: float | None) -> str:
@@ -76,7 +102,7 @@ class Tile(QFrame):
         self.name.setProperty("role", "muted")
         self.name.setWordWrap(True)  # four tiles a row still fit the smallest till screen
         self.value = QLabel("—")
-        self.value.setProperty("role", "headline")
+        self.value.setProperty("role", "subtitle")
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.change = QLabel("")
         self.change.setProperty("role", "caption")
@@ -91,6 +117,7 @@ class Tile(QFrame):
         """Set the figure and its change."""
         self.value.setText(value)
         self.change.setText(change)
+        self.updateGeometry()  # more lines: the page's grid must make the row taller
 
 
 class AnalyticsPage(Page):
@@ -153,24 +180,25 @@ class AnalyticsPage(Page):
         )
         self.by_method = self._table([self.tr("Method"), self.tr("Payments"), self.tr("Amount")])
         self.refusals = self._table([self.tr("Reason"), self.tr("Payments")])
-        tables = QHBoxLayout()
-        for title, table in (
-            (self.tr("By mint"), self.by_mint),
-            (self.tr("By method"), self.by_method),
-            (self.tr("Refused, by reason"), self.refusals),
-        ):
-            column = QVBoxLayout()
-            label = QLabel(title)
-            label.setProperty("role", "subtitle")
-            column.addWidget(label)
-            column.addWidget(table)
-            tables.addLayout(column, 1)
+        self.over_time = ChartView(self.tr("Sales over time"))
+        self.unit = QComboBox()
+        self.unit.setToolTip(self.tr("Show the amounts in sat or in the shop currency"))
+        self.unit.currentIndexChanged.connect(self._draw_over_time)
+        self.over_time.add_control(self.unit)
+        self.week_hours = ChartView(self.tr("Sales by weekday and hour"))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.over_time, self.tr("Over time"))
+        self.tabs.addTab(self.week_hours, self.tr("Weekday and hour"))
+        self.tabs.addTab(self.by_mint, self.tr("By mint"))
+        self.tabs.addTab(self.by_method, self.tr("By method"))
+        self.tabs.addTab(self.refusals, self.tr("Refused, by reason"))
+        self.series: Series | None = None
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.range)
         layout.addLayout(grid)
-        layout.addLayout(tables, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.refresh)
         self._show_dates()
@@ -236,18 +264,18 @@ class AnalyticsPage(Page):
         generation = self._generation
         self.status.setText(self.tr("Counting…"))
         theme.set_role(self.status, "muted")
-        spawn(
-            reports.summary(period),
-            on_done=lambda summary: self._show(generation, summary),
-            on_error=self._failed,
-        )
+
+        async def load() -> tuple[dict[str, Any], Series]:
+            return await reports.summary(period), await reports.series(period)
+
+        spawn(load(), on_done=lambda got: self._show(generation, *got), on_error=self._failed)
 
     # -- showing -----------------------------------------------------------------------------
 
-    def _show(self, generation: int, summary: dict[str, Any]) -> None:
+    def _show(self, generation: int, summary: dict[str, Any], series: Series) -> None:
         if generation != self._generation:
             return  # another period was chosen meanwhile
-        self.summary = summary
+        self.summary, self.series = summary, series
         period, change = summary["period"], summary["change_pct"]
         last_day = QDate.fromString(period["to"], "yyyy-MM-dd").addDays(-1)
         self.range.setText(
@@ -310,8 +338,37 @@ class AnalyticsPage(Page):
             self.refusals,
             [(self._reason(code), str(n)) for code, n in summary["refused"].items()],
         )
+        self._charts(series)
         self.status.setText("")
         self.loaded.emit()
+
+    def _charts(self, series: Series) -> None:
+        currencies = sorted({c for b in series.buckets for c in b.gross if c != "sat"})
+        chosen = self.unit.currentData()
+        self.unit.blockSignals(True)
+        self.unit.clear()
+        self.unit.addItem("sat", "sat")
+        for currency in currencies:
+            self.unit.addItem(currency, currency)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(chosen)))
+        self.unit.setVisible(bool(currencies))
+        self.unit.blockSignals(False)
+        self._draw_over_time()
+        days = [self.tr(d) for d in WEEKDAYS]
+        self.week_hours.heatmap(
+            days, [f"{h:02d}" for h in range(24)], series.heatmap_sales, self.tr("sales")
+        )
+
+    def _draw_over_time(self) -> None:
+        if self.series is None:
+            return
+        unit = self.unit.currentData() or "sat"
+        labels = [bucket_label(b.start, self.series.size) for b in self.series.buckets]
+        values: list[int | Decimal] = [
+            b.sat if unit == "sat" else b.gross.get(unit, Decimal("0.00"))
+            for b in self.series.buckets
+        ]
+        self.over_time.bars(labels, values, unit)
 
     def _reason(self, code: str) -> str:
         if code == "unknown":

@@ -1,0 +1,209 @@
+"""A chart with its numbers: matplotlib on Qt, a Table toggle, exact values on hover.
+
+Colours are the Okabe-Ito palette (told apart with every common colour-vision
+deficiency) and the theme's text and surface colours, redrawn when the theme
+changes. The table shows exactly the numbers the chart draws; its cells can be
+selected and copied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCursor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.core import formatting
+from pos_app.ui import theme
+
+# Okabe & Ito (2008): blue, orange, bluish green, vermillion, sky blue, reddish purple, yellow.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442")
+
+
+class ChartView(QWidget):
+    """One chart (bars or a heatmap) and the table of its numbers.
+
+    Args:
+        title: shown above the chart.
+    """
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figure = Figure(figsize=(5, 2.6), dpi=90, layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setMinimumHeight(80)  # the page still fits a 700 px high till screen
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        QShortcut(QKeySequence.StandardKey.Copy, self.table, activated=self.copy)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.canvas)
+        self.stack.addWidget(self.table)
+        self.title = QLabel(title)
+        self.title.setProperty("role", "subtitle")
+        self.table_button = QPushButton(self.tr("Table"))
+        self.table_button.setCheckable(True)
+        self.table_button.toggled.connect(lambda on: self.stack.setCurrentIndex(int(on)))
+        top = self._top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.table_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        self._hover: Callable[[float, float], str | None] = lambda _x, _y: None
+        self._redraw: Callable[[], None] = lambda: None
+        self.canvas.mpl_connect("motion_notify_event", self._moved)
+        theme.changed().connect(lambda: self._redraw())  # noqa: PLW0108 - replaced by each draw
+
+    def add_control(self, widget: QWidget) -> None:
+        """Put ``widget`` (a unit choice...) beside the Table button."""
+        self._top.insertWidget(self._top.count() - 1, widget)
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def _axes(self) -> Any:
+        c = theme.colors()
+        self.figure.clear()
+        self.figure.set_facecolor(c.surface)
+        axes = self.figure.add_subplot()
+        axes.set_facecolor(c.surface)
+        axes.tick_params(colors=c.text, labelsize=8)
+        for spine in axes.spines.values():
+            spine.set_color(c.border)
+        return axes
+
+    def bars(self, labels: Sequence[str], values: Sequence[int | Decimal], unit: str) -> None:
+        """Bars of ``values`` (one per label) in ``unit``; the table lists them exactly.
+
+        Values stay integers or decimals: the table and the hover show them to the
+        last digit and cent; only the drawing uses floats.
+        """
+
+        def draw() -> None:
+            axes = self._axes()
+            positions = range(len(values))
+            bars = axes.bar(positions, [float(v) for v in values], color=PALETTE[0], width=0.8)
+            step = max(1, len(labels) // 12)  # at most about a dozen tick labels
+            axes.set_xticks(list(positions)[::step], list(labels)[::step], rotation=0)
+            axes.set_ylabel(unit, color=theme.colors().text, fontsize=8)
+            # Whole numbers with the shop's grouping, never "1e6" above the axis.
+            axes.yaxis.set_major_formatter(
+                FuncFormatter(lambda v, _pos: formatting.decimal_text(f"{v:.0f}"))
+            )
+            axes.grid(axis="y", color=theme.colors().border, linewidth=0.5)
+            axes.set_axisbelow(True)
+
+            def hover(x: float, y: float) -> str | None:
+                for label, value, bar in zip(labels, values, bars, strict=True):
+                    if bar.contains_point(axes.transData.transform((x, y))):
+                        return f"{label}: {formatting.decimal_text(str(value))} {unit}"
+                return None
+
+            self._hover = hover
+            self.canvas.draw_idle()
+
+        self._redraw = draw
+        draw()
+        self._fill(
+            [self.tr("When"), unit],
+            [(label, str(v)) for label, v in zip(labels, values, strict=True)],
+        )
+
+    def heatmap(
+        self,
+        rows: Sequence[str],
+        columns: Sequence[str],
+        values: Sequence[Sequence[int]],
+        unit: str,
+    ) -> None:
+        """A rows × columns map of ``values`` (weekday by hour); the table lists every cell."""
+
+        def draw() -> None:
+            axes = self._axes()
+            image = axes.imshow(values, aspect="auto", cmap="cividis", interpolation="nearest")
+            axes.set_yticks(range(len(rows)), rows)
+            axes.set_xticks(range(0, len(columns), 3), list(columns)[::3])
+            bar = self.figure.colorbar(image, ax=axes, shrink=0.9)
+            bar.ax.tick_params(colors=theme.colors().text, labelsize=8)
+
+            def hover(x: float, y: float) -> str | None:
+                r, c = round(y), round(x)
+                if 0 <= r < len(rows) and 0 <= c < len(columns):
+                    return f"{rows[r]} {columns[c]}: {values[r][c]} {unit}"
+                return None
+
+            self._hover = hover
+            self.canvas.draw_idle()
+
+        self._redraw = draw
+        draw()
+        self._fill(
+            ["", *columns],
+            [(row, *(str(v) for v in line)) for row, line in zip(rows, values, strict=True)],
+        )
+
+    def _fill(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(list(headers))
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(r, c, item)
+
+    # -- interaction -----------------------------------------------------------------------
+
+    def hover_text(self, x: float, y: float) -> str | None:
+        """The exact value under data coordinates ``(x, y)``, if any."""
+        return self._hover(x, y)
+
+    def _moved(self, event: Any) -> None:
+        text = None if event.xdata is None else self.hover_text(event.xdata, event.ydata)
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self.canvas)
+        else:
+            QToolTip.hideText()
+
+    def copy(self) -> None:
+        """The selected cells (or the whole table) to the clipboard, tab-separated."""
+        ranges = self.table.selectedRanges()
+        rows = range(self.table.rowCount())
+        cols = range(self.table.columnCount())
+        if ranges:
+            rows = range(ranges[0].topRow(), ranges[0].bottomRow() + 1)
+            cols = range(ranges[0].leftColumn(), ranges[0].rightColumn() + 1)
+        lines = [
+            "\t".join(self.table.horizontalHeaderItem(c).text() for c in cols),
+            *(
+                "\t".join(
+                    (self.table.item(r, c).text() if self.table.item(r, c) else "") for c in cols
+                )
+                for r in rows
+            ),
+        ]
+        QApplication.clipboard().setText("\n".join(lines))
