@@ -1,4 +1,4 @@
-"""Reports: ``report summary`` and ``report csv``."""
+"""Reports: ``report summary``, ``report csv`` and ``report pdf``."""
 
 from __future__ import annotations
 
@@ -30,6 +30,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     csv = rsub.add_parser("csv", help="one row per payment of a period", parents=[common, span])
     csv.add_argument("--out", required=True, metavar="FILE")
     csv.set_defaults(handler=cmd_report_csv)
+    pdf = rsub.add_parser(
+        "pdf", help="the figures, charts and tables of a period as a PDF", parents=[common, span]
+    )
+    pdf.add_argument("--out", required=True, metavar="FILE")
+    pdf.set_defaults(handler=cmd_report_pdf)
 
 
 def _day(text: str | None, flag: str) -> date | None:
@@ -60,3 +65,9 @@ async def cmd_report_summary(args: argparse.Namespace) -> dict[str, Any]:
 async def cmd_report_csv(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
         return await app.reports.write_csv(_period(app, args), Path(args.out))
+
+
+async def cmd_report_pdf(args: argparse.Namespace) -> dict[str, Any]:
+    async with open_app(args) as app:
+        shop = await app.settings.get("shop.name")
+        return await app.reports.write_pdf(_period(app, args), Path(args.out), shop)

@@ -216,9 +216,29 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
+def check_shop_name(text: str) -> str:
+    """A shop name fits one printed line: at most 60 characters, no line breaks."""
+    if len(text) > 60:
+        raise ValueError("Use at most 60 characters.")
+    if any(ch in text for ch in "\r\n\t"):
+        raise ValueError("Use one line, without tabs.")
+    return text.strip()
+
+
 OPTIONS: dict[str, Option] = {
     o.key: o
     for o in [
+        Option(
+            "shop.name",
+            "str",
+            "",
+            QT_TRANSLATE_NOOP("Settings", "Shop name"),
+            QT_TRANSLATE_NOOP(
+                "Settings", "Printed at the top of receipts and on every report page."
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Shop"),
+            check=check_shop_name,
+        ),
         Option(
             "mode",
             "choice",

@@ -2107,6 +2107,18 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Dunkel</translation>
     </message>
     <message>
+        <source>Shop name</source>
+        <translation>Name des Ladens</translation>
+    </message>
+    <message>
+        <source>Printed at the top of receipts and on every report page.</source>
+        <translation>Steht oben auf Belegen und auf jeder Seite der Berichte.</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
         <source>Which payments to accept</source>
         <translation>Welche Zahlungen annehmen</translation>
     </message>

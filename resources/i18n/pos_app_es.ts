@@ -2107,6 +2107,18 @@ Pegue el token en su lugar.</translation>
         <translation>Oscuro</translation>
     </message>
     <message>
+        <source>Shop name</source>
+        <translation>Nombre de la tienda</translation>
+    </message>
+    <message>
+        <source>Printed at the top of receipts and on every report page.</source>
+        <translation>Se imprime arriba en los recibos y en cada página de los informes.</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Tienda</translation>
+    </message>
+    <message>
         <source>Which payments to accept</source>
         <translation>Qué pagos aceptar</translation>
     </message>

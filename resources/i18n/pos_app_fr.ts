@@ -2107,6 +2107,18 @@ Collez plutôt le jeton.</translation>
         <translation>Sombre</translation>
     </message>
     <message>
+        <source>Shop name</source>
+        <translation>Nom de la boutique</translation>
+    </message>
+    <message>
+        <source>Printed at the top of receipts and on every report page.</source>
+        <translation>Imprimé en haut des reçus et sur chaque page des rapports.</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Boutique</translation>
+    </message>
+    <message>
         <source>Which payments to accept</source>
         <translation>Paiements acceptés</translation>
     </message>

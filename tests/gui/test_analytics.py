@@ -146,3 +146,36 @@ def test_charts_draw_the_numbers_their_tables_list(shop, page, qtbot, tmp_path):
     page.tabs.setCurrentWidget(page.week_hours)
     qtbot.wait(100)
     page.grab().save(str(screenshots_dir(tmp_path) / "analytics-heatmap.png"))
+
+
+def pdf_text(path) -> str:
+    from PySide6.QtPdf import QPdfDocument
+
+    doc = QPdfDocument()
+    doc.load(str(path))
+    text = "\n".join(doc.getAllText(p).text() for p in range(doc.pageCount()))
+    return text.replace("\u202f", " ")  # the narrow space comes out as a plain one
+
+
+def test_the_pdf_report_carries_the_figures_and_the_shop_name(shop, core, arun, tmp_path):
+    sales, payments = shop
+    period = core.reports.period(first=date(2026, 3, 28), last=date(2026, 3, 30))
+    out = tmp_path / "report.pdf"
+    done = arun(core.reports.write_pdf(period, out, "Corner Café"))
+    assert out.read_bytes().startswith(b"%PDF") and done["pages"] >= 3
+    text = pdf_text(out)
+    want = expected(sales, payments, period)
+    assert text.count("Corner Café") == done["pages"]  # on every page
+    assert "Report 2026-03-28 to 2026-03-30 (Europe/Berlin)" in text
+
+    def shown(value: str) -> str:
+        return value.replace("\u202f", " ")
+
+    for currency, amount in want["gross"].items():
+        assert shown(formatting.money(amount, currency)) in text
+    assert shown(formatting.sats(want["gross_sat"]["sat"])) in text
+    for mint in want["by_mint"]:
+        assert formatting.short_mint(mint["mint"]) in text
+        assert shown(formatting.sats(mint["credited"])) in text
+    for code in want["refused"]:
+        assert code in text

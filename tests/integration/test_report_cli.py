@@ -52,6 +52,11 @@ def test_summary_and_csv_of_a_period_across_the_clock_change(shop, tmp_path):
         m["credited"] for m in want["by_mint"]
     )
 
+    cli.setup("config", "set", "shop.name", "Corner Café")
+    pdf = tmp_path / "report.pdf"
+    made = cli.ok("report", "pdf", *span, "--out", str(pdf))
+    assert made["pages"] >= 3 and pdf.read_bytes().startswith(b"%PDF")  # text: test_analytics
+
 
 def test_bad_periods_are_refused_with_their_reason(shop):
     cli, _, _ = shop

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from datetime import date
@@ -16,6 +17,7 @@ from typing import Any
 from pos_app.core.reports import periods
 from pos_app.core.reports.figures import Figures, figures
 from pos_app.core.reports.payments_csv import count_payments, write_payments
+from pos_app.core.reports.pdf import write_pdf
 from pos_app.core.reports.periods import Period
 from pos_app.core.reports.series import Series
 from pos_app.core.reports.series import series as series_of
@@ -93,6 +95,15 @@ class ReportService:
     async def series(self, period: Period, size: str | None = None) -> Series:
         """The period's figures per hour, day, week or month, and by weekday and hour."""
         return await self.db.run(lambda s: series_of(s, period, size))
+
+    async def write_pdf(self, period: Period, out: Path, shop: str = "") -> dict[str, Any]:
+        """Write the period's report as a PDF (drawn in a worker thread, off the loop)."""
+        summary = await self.summary(period)
+        by_time = await self.series(period)
+        pages = await asyncio.get_running_loop().run_in_executor(
+            None, write_pdf, Path(out), summary, by_time, shop
+        )
+        return {"file": str(out), "pages": pages, "period": period.to_dict()}
 
     async def write_csv(
         self, period: Period, out: Path, progress: Callable[[int, int], None] | None = None

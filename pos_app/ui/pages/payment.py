@@ -274,11 +274,16 @@ class PaymentView(QWidget):
         self.sale["state"] = "paid"
         self._set_state("paid", change=change, offline=offline)
         self.chime.play()
-        spawn(self.ui.core.sales.show(self.sale_id), on_done=self._got_detail)
+        sale_id = self.sale_id
 
-    def _got_detail(self, detail: dict[str, Any]) -> None:
+        async def detail() -> tuple[dict[str, Any], str]:
+            return await self.ui.core.sales.show(sale_id), await self.ui.setting("shop.name")
+
+        spawn(detail(), on_done=lambda got: self._got_detail(*got))
+
+    def _got_detail(self, detail: dict[str, Any], shop: str = "") -> None:
         if detail["sale_id"] == self.sale_id and self.state == "paid":
-            self.receipts.set_sale(detail)
+            self.receipts.set_sale(detail, shop)
 
     def _set_state(self, state: str, *, change: str | None = None, offline: bool = False) -> None:
         self.state = state

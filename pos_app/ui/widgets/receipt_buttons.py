@@ -24,6 +24,7 @@ class ReceiptButtons(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.detail: dict[str, Any] | None = None
+        self.shop = ""
         self.print_button = self._button(self.tr("Print receipt"), self.print_receipt)
         self.save_button = self._button(self.tr("Save receipt as PDF"), self.ask_path)
         self.note = QLabel()
@@ -42,16 +43,20 @@ class ReceiptButtons(QWidget):
         button.clicked.connect(slot)
         return button
 
-    def set_sale(self, detail: dict[str, Any] | None) -> None:
-        """The paid sale with its payments (as ``sales.show`` returns it); None disables."""
+    def set_sale(self, detail: dict[str, Any] | None, shop: str = "") -> None:
+        """The paid sale with its payments (as ``sales.show`` returns it); None disables.
+
+        ``shop``: the shop's name, printed at the top.
+        """
         self.detail = detail
+        self.shop = shop
         self.note.clear()
         self.print_button.setEnabled(detail is not None)
         self.save_button.setEnabled(detail is not None)
 
     def receipt(self) -> receipt.Receipt | None:
         """The receipt's content (None without a sale)."""
-        return receipt.build_receipt(self.detail) if self.detail else None
+        return receipt.build_receipt(self.detail, self.shop) if self.detail else None
 
     def print_receipt(self) -> None:
         """Open the print dialog."""
