@@ -29,6 +29,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     summary.set_defaults(handler=cmd_report_summary)
     csv = rsub.add_parser("csv", help="one row per payment of a period", parents=[common, span])
     csv.add_argument("--out", required=True, metavar="FILE")
+    csv.add_argument("--daily", action="store_true", help="one row per day instead of per payment")
     csv.set_defaults(handler=cmd_report_csv)
     pdf = rsub.add_parser(
         "pdf", help="the figures, charts and tables of a period as a PDF", parents=[common, span]
@@ -64,6 +65,8 @@ async def cmd_report_summary(args: argparse.Namespace) -> dict[str, Any]:
 
 async def cmd_report_csv(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
+        if args.daily:
+            return await app.reports.write_daily_csv(_period(app, args), Path(args.out))
         return await app.reports.write_csv(_period(app, args), Path(args.out))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -51,6 +52,18 @@ def test_summary_and_csv_of_a_period_across_the_clock_change(shop, tmp_path):
     assert sum(int(r["credited"]) for r in rows if r["state"] == "settled") == sum(
         m["credited"] for m in want["by_mint"]
     )
+
+    daily = tmp_path / "days.csv"
+    cli.ok("report", "csv", *span, "--daily", "--out", str(daily))
+    with daily.open(encoding="utf-8-sig", newline="") as handle:
+        days = list(csv.DictReader(handle))
+    assert [d["day"] for d in days] == ["2026-03-28", "2026-03-29", "2026-03-30"]
+    assert sum(int(d["sales"]) for d in days) == want["sales"]
+    assert sum(int(d["amount_sat"]) for d in days) == want["gross_sat"]["sat"]
+    assert sum(int(d["payments"]) for d in days) == want["attempts"]
+    assert sum(int(d["went_through"]) for d in days) == want["settled"]
+    eur = [part for d in days for part in d["gross"].split("; ") if part.startswith("EUR ")]
+    assert sum(Decimal(p.split()[1]) for p in eur) == Decimal(want["gross"]["EUR"])
 
     cli.setup("config", "set", "shop.name", "Corner Café")
     pdf = tmp_path / "report.pdf"

@@ -16,7 +16,7 @@ from typing import Any
 
 from pos_app.core.reports import periods
 from pos_app.core.reports.figures import Figures, figures
-from pos_app.core.reports.payments_csv import count_payments, write_payments
+from pos_app.core.reports.payments_csv import count_payments, write_daily, write_payments
 from pos_app.core.reports.pdf import write_pdf
 from pos_app.core.reports.periods import Period
 from pos_app.core.reports.series import Series
@@ -104,6 +104,12 @@ class ReportService:
             None, write_pdf, Path(out), summary, by_time, shop
         )
         return {"file": str(out), "pages": pages, "period": period.to_dict()}
+
+    async def write_daily_csv(self, period: Period, out: Path) -> dict[str, Any]:
+        """Write one row per day of the period (sales, amounts, payments, fees)."""
+        by_day = await self.series(period, "day")
+        rows = await asyncio.get_running_loop().run_in_executor(None, write_daily, by_day, out)
+        return {"file": str(out), "rows": rows, "period": period.to_dict()}
 
     async def write_csv(
         self, period: Period, out: Path, progress: Callable[[int, int], None] | None = None

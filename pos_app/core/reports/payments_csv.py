@@ -8,7 +8,6 @@ batches, so memory does not grow with the number of payments.
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -18,7 +17,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pos_app.core.reports.files import replaced
 from pos_app.core.reports.periods import Period
+from pos_app.core.reports.series import Series
 from pos_app.core.store.schema import Payment, Sale
 
 HEADER = (
@@ -78,6 +79,25 @@ def _row(p: Any, period: Period) -> list[str | int]:
     ]
 
 
+DAILY_HEADER = ("day", "sales", "amount_sat", "gross", "payments", "went_through", "fees")
+
+
+def write_daily(series: Series, out: Path) -> int:
+    """One row per local day of ``series`` (made with ``size="day"``); the number of rows.
+
+    ``gross`` lists the day's sales per currency (``EUR 12.50; USD 3.00``): one column
+    per currency would change with the period.
+    """
+    with replaced(out) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(DAILY_HEADER)
+        for b in series.buckets:
+            gross = "; ".join(f"{c} {v}" for c, v in sorted(b.gross.items()))
+            day = b.start.date().isoformat()
+            writer.writerow([day, b.sales, b.sat, gross, b.attempts, b.settled, b.fees])
+    return len(series.buckets)
+
+
 def count_payments(session: Session, period: Period) -> int:
     """How many rows :func:`write_payments` will write."""
     return int(
@@ -125,10 +145,8 @@ def write_payments(
         .order_by(Payment.created_at, Payment.id)
         .execution_options(yield_per=BATCH)
     )
-    out = Path(out)
-    tmp = out.with_name(out.name + ".part")
     rows = 0
-    try:
+    with replaced(out) as tmp:
         with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\r\n")
             writer.writerow(HEADER)
@@ -137,11 +155,6 @@ def write_payments(
                 rows += 1
                 if progress is not None and rows % BATCH == 0:
                     progress(rows)
-            handle.flush()
-            os.fsync(handle.fileno())
         if progress is not None:
-            progress(rows)
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+            progress(rows)  # a failing report of the end still keeps the old file
     return rows

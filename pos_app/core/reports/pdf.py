@@ -6,7 +6,6 @@ TrueType fonts so the text can be searched and copied.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -17,6 +16,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from pos_app.core import formatting
+from pos_app.core.reports.files import replaced
 from pos_app.core.reports.series import Series
 
 A4 = (8.27, 11.69)
@@ -106,93 +106,89 @@ def figure_rows(summary: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 def write_pdf(out: Path, summary: dict[str, Any], series: Series, shop: str = "") -> int:
     """Write the report; returns the number of pages. The file is replaced whole."""
-    out = Path(out)
-    tmp = out.with_name(out.name + ".part")
     period = dict(summary["period"])
     period["last"] = (date.fromisoformat(period["to"]) - timedelta(days=1)).isoformat()
     pages = 0
-    try:
-        with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(tmp) as pdf:
-            pages += 1
-            first = _page(shop, period, pages)
-            first.text(0.06, 0.92, "Figures, compared with the period before", fontsize=14)
-            _table(
-                first,
-                (0.06, 0.45, 0.88, 0.44),
-                "",
-                ("Figure", "Value", "Change"),
-                figure_rows(summary),
+    with (
+        replaced(out) as tmp,
+        matplotlib.rc_context({"pdf.fonttype": 42}),
+        PdfPages(tmp) as pdf,
+    ):
+        pages += 1
+        first = _page(shop, period, pages)
+        first.text(0.06, 0.92, "Figures, compared with the period before", fontsize=14)
+        _table(
+            first,
+            (0.06, 0.45, 0.88, 0.44),
+            "",
+            ("Figure", "Value", "Change"),
+            figure_rows(summary),
+        )
+        bars = first.add_axes((0.1, 0.08, 0.85, 0.3))
+        bars.bar(range(len(series.buckets)), [b.sat for b in series.buckets], color=OKABE_BLUE)
+        bars.set_title(f"Sales in sat per {series.size}", loc="left", fontsize=11)
+        bars.tick_params(labelsize=7)
+        pdf.savefig(first)
+        pages += 1
+        second = _page(shop, period, pages)
+        mint_rows = [
+            (
+                formatting.short_mint(m["mint"]),
+                str(m["payments"]),
+                formatting.sats(m["credited"], m["unit"]),
             )
-            bars = first.add_axes((0.1, 0.08, 0.85, 0.3))
-            bars.bar(range(len(series.buckets)), [b.sat for b in series.buckets], color=OKABE_BLUE)
-            bars.set_title(f"Sales in sat per {series.size}", loc="left", fontsize=11)
-            bars.tick_params(labelsize=7)
-            pdf.savefig(first)
+            for m in summary["by_mint"]
+        ]
+        method_rows = [
+            (m["method"], str(m["payments"]), formatting.sats(m["credited"], m["unit"]))
+            for m in summary["by_method"]
+        ]
+        refused_rows = [(code, str(n)) for code, n in summary["refused"].items()]
+        _table(
+            second,
+            (0.06, 0.66, 0.88, 0.26),
+            "By mint",
+            ("Mint", "Payments", "Amount"),
+            mint_rows,
+        )
+        _table(
+            second,
+            (0.06, 0.38, 0.88, 0.24),
+            "By method",
+            ("Method", "Payments", "Amount"),
+            method_rows,
+        )
+        _table(
+            second,
+            (0.06, 0.08, 0.88, 0.26),
+            "Refused, by reason",
+            ("Reason", "Payments"),
+            refused_rows,
+        )
+        pdf.savefig(second)
+        buckets = [b for b in series.buckets if b.sales or b.attempts]
+        for start in range(0, len(buckets), ROWS_PER_PAGE):
             pages += 1
-            second = _page(shop, period, pages)
-            mint_rows = [
+            page = _page(shop, period, pages)
+            rows = [
                 (
-                    formatting.short_mint(m["mint"]),
-                    str(m["payments"]),
-                    formatting.sats(m["credited"], m["unit"]),
+                    b.start.strftime("%Y-%m-%d %H:%M"),
+                    str(b.sales),
+                    formatting.sats(b.sat),
+                    str(b.attempts),
+                    str(b.settled),
+                    formatting.sats(b.fees),
                 )
-                for m in summary["by_mint"]
+                for b in buckets[start : start + ROWS_PER_PAGE]
             ]
-            method_rows = [
-                (m["method"], str(m["payments"]), formatting.sats(m["credited"], m["unit"]))
-                for m in summary["by_method"]
-            ]
-            refused_rows = [(code, str(n)) for code, n in summary["refused"].items()]
             _table(
-                second,
-                (0.06, 0.66, 0.88, 0.26),
-                "By mint",
-                ("Mint", "Payments", "Amount"),
-                mint_rows,
+                page,
+                (0.06, 0.06, 0.88, 0.86),
+                f"Per {series.size}",
+                ("From", "Sales", "Amount", "Payments", "Went through", "Fees"),
+                rows,
             )
-            _table(
-                second,
-                (0.06, 0.38, 0.88, 0.24),
-                "By method",
-                ("Method", "Payments", "Amount"),
-                method_rows,
-            )
-            _table(
-                second,
-                (0.06, 0.08, 0.88, 0.26),
-                "Refused, by reason",
-                ("Reason", "Payments"),
-                refused_rows,
-            )
-            pdf.savefig(second)
-            buckets = [b for b in series.buckets if b.sales or b.attempts]
-            for start in range(0, len(buckets), ROWS_PER_PAGE):
-                pages += 1
-                page = _page(shop, period, pages)
-                rows = [
-                    (
-                        b.start.strftime("%Y-%m-%d %H:%M"),
-                        str(b.sales),
-                        formatting.sats(b.sat),
-                        str(b.attempts),
-                        str(b.settled),
-                        formatting.sats(b.fees),
-                    )
-                    for b in buckets[start : start + ROWS_PER_PAGE]
-                ]
-                _table(
-                    page,
-                    (0.06, 0.06, 0.88, 0.86),
-                    f"Per {series.size}",
-                    ("From", "Sales", "Amount", "Payments", "Went through", "Fees"),
-                    rows,
-                )
-                pdf.savefig(page)
-            pdf.infodict()["Title"] = f"{shop} report {period['from']} to {period['last']}".strip()
-            pdf.infodict()["CreationDate"] = datetime.now().astimezone()
-        with tmp.open("rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+            pdf.savefig(page)
+        pdf.infodict()["Title"] = f"{shop} report {period['from']} to {period['last']}".strip()
+        pdf.infodict()["CreationDate"] = datetime.now().astimezone()
     return pages
