@@ -63,7 +63,7 @@ def local_hour(column: Any, spans: list[tuple[int, int]]) -> Any:
             *((column < nxt, off) for (_at, off), (nxt, _o) in pairwise(spans)),
             else_=spans[-1][1],
         )
-    return cast((column + offset) / 3600, BigInteger)
+    return cast((column + offset) // 3600, BigInteger)
 
 
 def size_for(period: Period) -> str:

@@ -216,6 +216,8 @@ class Sale(Base):
     """A sale: an amount in the shop currency, its locked rate and what is due in the token unit."""
 
     __tablename__ = "sales"
+    # Reports read paid sales by the time they were paid (a range within one state).
+    __table_args__ = (Index("ix_sales_state_paid_at", "state", "paid_at"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     state: Mapped[str] = mapped_column(String(16), index=True)
     currency: Mapped[str] = mapped_column(String(8))
@@ -248,6 +250,8 @@ class Payment(Base):
     """One token offered for a sale and what became of it."""
 
     __tablename__ = "payments"
+    # Reports read settled or refused payments of a period (a range within one state).
+    __table_args__ = (Index("ix_payments_state_created_at", "state", "created_at"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
     state: Mapped[str] = mapped_column(String(16), index=True)
