@@ -150,7 +150,8 @@ def write_payments(
         with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\r\n")
             writer.writerow(HEADER)
-            for p in session.execute(statement):
+            # The Core connection, not the ORM: plain rows, read in batches.
+            for p in session.connection().execute(statement):
                 writer.writerow(_row(p, period))
                 rows += 1
                 if progress is not None and rows % BATCH == 0:
