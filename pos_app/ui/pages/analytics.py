@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,7 +37,7 @@ from pos_app.ui import messages, theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
-from pos_app.ui.widgets.chart import ChartView
+from pos_app.ui.widgets.chart import ChartView, fill_table
 
 PERIODS = (
     ("today", QT_TRANSLATE_NOOP("AnalyticsPage", "Today")),
@@ -49,7 +48,6 @@ PERIODS = (
     ("last_month", QT_TRANSLATE_NOOP("AnalyticsPage", "Last month")),
     ("custom", QT_TRANSLATE_NOOP("AnalyticsPage", "Custom range")),
 )
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 METHODS = {
     "swap": QT_TRANSLATE_NOOP("AnalyticsPage", "Ecash kept (swap)"),
     "melt": QT_TRANSLATE_NOOP("AnalyticsPage", "Paid out to Lightning (melt)"),
@@ -311,7 +309,7 @@ class AnalyticsPage(Page):
         )
         self.tiles["refused"].show_value(str(sum(summary["refused"].values())))
         total = sum(row["credited"] for row in summary["by_mint"]) or 1
-        self._fill(
+        fill_table(
             self.by_mint,
             [
                 (
@@ -323,7 +321,7 @@ class AnalyticsPage(Page):
                 for row in summary["by_mint"]
             ],
         )
-        self._fill(
+        fill_table(
             self.by_method,
             [
                 (
@@ -334,7 +332,7 @@ class AnalyticsPage(Page):
                 for row in summary["by_method"]
             ],
         )
-        self._fill(
+        fill_table(
             self.refusals,
             [(self._reason(code), str(n)) for code, n in summary["refused"].items()],
         )
@@ -374,18 +372,6 @@ class AnalyticsPage(Page):
         if code == "unknown":
             return self.tr("No reason recorded")
         return messages.reason(code)
-
-    @staticmethod
-    def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                item = QTableWidgetItem(text)
-                if c:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                table.setItem(r, c, item)
 
     def _failed(self, err: PosError) -> None:
         theme.set_role(self.status, "error")

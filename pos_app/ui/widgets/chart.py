@@ -38,6 +38,20 @@ from pos_app.ui import theme
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442")
 
 
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+    """Put ``rows`` of text in ``table``: the first column as a label, numbers to the right."""
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            if c:
+                item.setTextAlignment(RIGHT)
+            table.setItem(r, c, item)
+
+
 class ChartView(QWidget):
     """One chart (bars or a heatmap) and the table of its numbers.
 
@@ -120,14 +134,9 @@ class ChartView(QWidget):
                 return None
 
             self._hover = hover
-            self.canvas.draw_idle()
 
-        self._redraw = draw
-        draw()
-        self._fill(
-            [self.tr("When"), unit],
-            [(label, str(v)) for label, v in zip(labels, values, strict=True)],
-        )
+        rows = [(label, str(v)) for label, v in zip(labels, values, strict=True)]
+        self._show(draw, [self.tr("When"), unit], rows)
 
     def heatmap(
         self,
@@ -153,28 +162,25 @@ class ChartView(QWidget):
                 return None
 
             self._hover = hover
+
+        cells = [(row, *(str(v) for v in line)) for row, line in zip(rows, values, strict=True)]
+        self._show(draw, ["", *columns], cells)
+
+    def _show(
+        self, draw: Callable[[], None], headers: Sequence[str], rows: Sequence[Sequence[str]]
+    ) -> None:
+        """Draw now and again when the theme changes; list ``rows`` in the table."""
+
+        def redraw() -> None:
+            draw()
             self.canvas.draw_idle()
 
-        self._redraw = draw
-        draw()
-        self._fill(
-            ["", *columns],
-            [(row, *(str(v) for v in line)) for row, line in zip(rows, values, strict=True)],
-        )
-
-    def _fill(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        self._redraw = redraw
+        redraw()
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(list(headers))
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                item = QTableWidgetItem(text)
-                if c:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(r, c, item)
+        fill_table(self.table, rows)
 
     # -- interaction -----------------------------------------------------------------------
 
