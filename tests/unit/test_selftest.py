@@ -28,6 +28,7 @@ REQUIRED = {
     "QR encode / decode",
     "Qt widgets",
     "translations",
+    "time zones",
     "icon font",
     "Qt print to PDF",
     "QR widget",
