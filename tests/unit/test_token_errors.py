@@ -236,6 +236,17 @@ REFUSALS: list[tuple[str, Any, tuple[str, str, str]]] = [
         ("token.invalid", MSG_DAMAGED, "expected an object around 'i'"),
     ),
     ("V4 no groups", v4(t=[]), ("token.empty", MSG_EMPTY, "no proofs")),
+    ("V4 no group list", v4(t=...), ("token.invalid", MSG_DAMAGED, "missing field 't'")),
+    (
+        "V4 group without keyset id",
+        v4(t=[{"p": [v4_proof()]}]),
+        ("token.invalid", MSG_DAMAGED, "missing field 'i'"),
+    ),
+    (
+        "V4 group without proofs",
+        v4(t=[{"i": bytes.fromhex(KID)}]),
+        ("token.invalid", MSG_DAMAGED, "missing field 'p'"),
+    ),
     ("V4 no amount", v4(v4_proof(a=...)), ("token.invalid", MSG_DAMAGED, "missing field 'a'")),
     ("V4 null amount", v4(v4_proof(a=None)), ("token.invalid", MSG_DAMAGED, "missing field 'a'")),
     ("V4 no secret", v4(v4_proof(s=...)), ("token.invalid", MSG_DAMAGED, "missing field 's'")),
