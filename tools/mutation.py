@@ -46,7 +46,11 @@ MUTMUT = [sys.executable, "-m", "mutmut"]
 
 # module (under pos_app/core) -> the fast test files that cover it
 MODULES: dict[str, list[str]] = {
-    "store.keys": ["tests/unit/test_keys.py", "tests/unit/test_store.py"],
+    "store.keys": [
+        "tests/unit/test_keys.py",
+        "tests/unit/test_store.py",
+        "tests/unit/test_keyring_refusal.py",
+    ],
     "payments.policy": ["tests/unit/test_policy.py"],
     "wallet.coins": ["tests/unit/test_coins.py"],
     "cashu.keysets": [
@@ -217,6 +221,10 @@ EQUIVALENT: dict[str, str] = {
     ),
     "pos_app.core.store.keys.xǁKeyStoreǁ_write_meta__mutmut_10": (
         'with_suffix(".TMP"): only the name of the temporary file, replaced at once'
+    ),
+    "pos_app.core.payments.policy.x_check_fee_cap__mutmut_3": (
+        "fee < 0 instead of fee <= 0: a fee of 0 still returns at fee <= allowance "
+        "(fees.always_accept has a minimum of 0), and 0% never exceeds a cap (minimum 0)"
     ),
     "pos_app.core.cashu.tokens.x_parse_token__mutmut_8": _CODEC,
     "pos_app.core.cashu.tokens.x__parse_v3__mutmut_8": _CODEC,

@@ -47,6 +47,7 @@ def cashu_b(obj: Any) -> str:
     return "cashuB" + base64.urlsafe_b64encode(cbor2.dumps(obj)).decode().rstrip("=")
 
 
+# In the builders below, a field given as ``...`` is left out of the token entirely.
 def v3_proof(**changes: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"amount": 1, "id": KID, "secret": "a", "C": C1}
     out.update(changes)
