@@ -159,10 +159,18 @@ def test_chained_plaintext_keyring_never_receives_the_key(backends, monkeypatch,
     assert vault.items == {} and plaintext.items == {}
 
 
-def test_plaintext_keyring_set_directly_is_refused(backends, monkeypatch, tmp_path):
+def test_plaintext_keyring_set_directly_is_refused(backends, monkeypatch, tmp_path, caplog):
     plaintext = backends.PlaintextKeyring()
     use(monkeypatch, plaintext)
-    with pytest.raises(StorageError) as refused:
+    with (
+        caplog.at_level("INFO", logger="pos_app.core.store.keys"),
+        pytest.raises(StorageError) as refused,
+    ):
         KeyStore(tmp_path).create("keyring")
     assert refused.value.code == "storage.no_key"
     assert plaintext.items == {}
+    # The log is the only place an operator learns why the key stayed out of the keyring.
+    assert caplog.messages == [
+        "not keeping the database key in the OS keyring: " + keyring_refusal(plaintext)
+    ]
+    assert "plaintext keyring" in caplog.messages[0]

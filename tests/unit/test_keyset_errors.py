@@ -52,6 +52,14 @@ def test_keyset_id_of_non_hex_keys():
     assert refusal(keyset_id_v1, {1: "zz"}) == ("keyset.invalid", INVALID, "a key is not hex")
 
 
+@pytest.mark.parametrize("keys", [{"one": G}, {None: G}, {1: 5}, {1: None}])
+def test_keyset_id_of_keys_that_are_not_amount_to_text(keys):
+    # A map of the wrong shape is refused with the reason, never a TypeError.
+    expected = ("keyset.invalid", INVALID, "keys must map integer amounts to hex text")
+    assert refusal(keyset_id_v1, keys) == expected
+    assert refusal(keyset_id_v2, keys, "sat") == expected
+
+
 @pytest.mark.parametrize(
     ("kid", "known", "expected"),
     [

@@ -123,6 +123,18 @@ def test_settings_are_converted_to_their_types():
         offline_max_per_day=5000,
     )
     assert type(p.max_lightning_fee_pct) is float and type(p.offline_enabled) is bool
+
+
+def test_settings_without_a_fee_allowance_allow_nothing():
+    # A settings map without the allowance grants none: the percentage cap alone decides.
+    values = {key: opt.default for key, opt in OPTIONS.items()}
+    del values["fees.always_accept"]
+    values["lightning.address"] = "shop@example.com"
+    p = Policy.from_settings(values)
+    assert p.fee_allowance == 0
+    with pytest.raises(ValidationError) as err:
+        check_fee_cap("mint", 1, 35, p.max_mint_fee_pct, "sat", allowance=p.fee_allowance)
+    assert err.value.code == "fee.too_high"
     assert type(p.offline_max_per_sale) is int and type(p.offline_max_per_day) is int
 
 

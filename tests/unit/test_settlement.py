@@ -403,7 +403,12 @@ def test_recovering_keeps_the_sale_open(shop):
     )
     lie = PosError("mint.bad_signature", "The mint's answer did not hold.")
     doubtful = shop.run(shop.settlement.recovering(sale, payment_id, lie))
-    assert doubtful.message.startswith("The mint's answer failed its checks.")
+    # The cashier must hear that the goods are at risk until the mint's answer holds.
+    assert doubtful.message == (
+        "The mint's answer failed its checks. The token is kept and checked again "
+        "automatically; the sale is paid only once the mint's answer holds. Until then "
+        "the goods are at the shop's risk."
+    )
     assert shop.get(Payment, payment_id).error_code == "mint.bad_signature"
     pending = shop.run(shop.settlement.recovering(sale, payment_id, None))
     assert pending.message == (
@@ -460,10 +465,14 @@ def test_failed_recovery(shop, offline):
     row = shop.get(Payment, payment_id)
     assert (row.state, row.error_code, row.updated_at) == ("failed", "token.spent", NOW)
     assert row.credited == (30 if offline else 0)
-    assert row.error_message.startswith(
-        "A token accepted offline could not be redeemed; the shop did not get this money."
+    # The owner's next step is in the message: contact the customer, or ask to pay again.
+    assert row.error_message == (
+        "A token accepted offline could not be redeemed; the shop did not get this "
+        "money. Contact the customer, or write the amount off."
         if offline
-        else "The customer's token could not be redeemed once the mint was back"
+        else "The customer's token could not be redeemed once the mint was back (it was "
+        "spent elsewhere or refused), so the sale is not paid. Ask the customer to pay "
+        "again; if the goods have left, the shop has lost this amount."
     )
     assert "not charged" not in row.error_message
     assert shop.audits("payment.failed") == [{"code": "token.spent", "offline": offline}]
@@ -484,6 +493,16 @@ def test_failed_recovery(shop, offline):
         lambda s: list(s.scalars(select(AuditEntry).where(AuditEntry.action == "payment.failed")))
     )
     assert [(r.subject, r.correlation_id) for r in rows] == [(payment_id, "corr-1")]
+
+
+def test_failed_recovery_without_an_error_code_is_still_a_rejection(shop):
+    sale_id = shop.sale(100)
+    payment_id = shop.payment(sale_id, 30, state="recovering")
+    payment = shop.get(Payment, payment_id)
+    shop.run(shop.settlement.recovery_failed(payment, Outcome("op", "swap", "failed", "failed")))
+    row = shop.get(Payment, payment_id)
+    assert (row.state, row.error_code) == ("failed", None)
+    assert PaymentRejected(sale_id, "payment.failed", row.error_message) in shop.events
 
 
 def test_failed_recovery_of_an_unsettled_offline_flagged_payment_credits_nothing(shop):
@@ -567,6 +586,31 @@ def test_update_payment_sets_columns_and_time(shop):
     shop.run(shop.settlement.update_payment(payment_id, mint_fee=2, invoice="lnbc1"))
     payment = shop.get(Payment, payment_id)
     assert (payment.mint_fee, payment.invoice, payment.updated_at) == (2, "lnbc1", NOW)
+
+
+def test_failed_payment_can_be_closed_but_never_credited(shop):
+    # Its token was spent elsewhere: the shop never got the money.
+    sale_id = shop.sale(100)
+    payment_id = shop.payment(sale_id, 100, state="failed")
+    with pytest.raises(ValidationError) as err:
+        shop.run(shop.settlement.review(payment_id, accept=True, reason="looks fine"))
+    assert (err.value.code, err.value.user_message) == (
+        "payment.not_in_review",
+        "This payment is failed; there is nothing to decide.",
+    )
+    assert (shop.get(Sale, sale_id).paid, shop.get(Payment, payment_id).state) == (0, "failed")
+    assert shop.audits("payment.accepted") == []
+    result = shop.run(shop.settlement.review(payment_id, accept=False, reason="spent elsewhere"))
+    assert (result.state, result.paid, result.due) == ("open", 0, 100)
+    payment = shop.get(Payment, payment_id)
+    assert (payment.state, payment.error_message, payment.credited) == (
+        "dismissed",
+        "spent elsewhere",
+        0,
+    )
+    assert shop.audits("payment.rejected_by_owner") == [
+        {"reason": "spent elsewhere", "amount": 100}
+    ]
 
 
 def test_payment_is_linked_to_the_newest_operation_of_its_token(shop):
