@@ -9,17 +9,24 @@ the outputs it signs never meet another test's.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import select
 
 from pos_app.app import App
+from pos_app.core.events import Event
+from pos_app.core.store.schema import AuditEntry
 from tests.support.fakemint import FakeMint, transport
 
 # The database key of every shop copied from the template (tests set POS_DB_KEY to it).
 DB_KEY = os.urandom(32).hex()
 _template: Path | None = None
+T = TypeVar("T")
 
 
 def _template_dir() -> Path:
@@ -51,3 +58,21 @@ def open_shop(data_dir: Path, *mints: FakeMint) -> App:
     template = _template_dir()
     shutil.copytree(template, data_dir)
     return App.open(data_dir, trust_env=False, transport=transport(*mints))
+
+
+def rows(app: App, model: type[T], *where: Any) -> list[T]:
+    """Every stored row of ``model`` (matching ``where``), in insertion order."""
+    key = next(iter(model.__table__.primary_key.columns))
+    return app.db.transact(lambda s: list(s.scalars(select(model).where(*where).order_by(key))))
+
+
+def audit_trail(app: App) -> list[tuple[str, dict[str, Any]]]:
+    """The audit entries as ``(action, details)``, oldest first."""
+    return [(a.action, json.loads(a.details_json)) for a in rows(app, AuditEntry)]
+
+
+def events(app: App) -> list[Event]:
+    """A list that collects every event the app publishes from now on."""
+    seen: list[Event] = []
+    app.bus.subscribe(Event, seen.append)
+    return seen
