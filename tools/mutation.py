@@ -60,17 +60,16 @@ MODULES: dict[str, list[str]] = {
     ],
     "cashu.tokens": ["tests/unit/test_tokens.py", "tests/unit/test_parsers_fuzz.py"],
     "payments.lnurl": ["tests/unit/test_lnurl.py"],
-    # Covered by tests against a real test mint (slow).
+    # Against the in-process fake mint (tests/support/fakemint.py).
     "wallet.receive": [
+        "tests/unit/test_receive_fake_mint.py",
         "tests/unit/test_receive_parts.py",
-        "tests/integration/test_receive_hooks.py",
-        "tests/integration/test_recovery_refusal.py",
     ],
     "wallet.recovery": [
+        "tests/unit/test_recovery_fake_mint.py",
         "tests/unit/test_retry_policy.py",
-        "tests/integration/test_recovery_refusal.py",
-        "tests/integration/test_services.py",
     ],
+    # Covered by tests against a real test mint (slow).
     "wallet.send": ["tests/integration/test_services.py", "tests/unit/test_settlement.py"],
     "wallet.melt": ["tests/integration/test_services.py"],
     "payments.checkout": ["tests/integration/test_services.py"],
