@@ -680,3 +680,155 @@ def assert_rejected_by_mint(app, code: str) -> None:
     token = only(app, ReceivedToken)
     assert (token.state, token.error_code) == ("rejected", code)
     assert balance(app) == 0
+
+
+# -- crashes between the journal and the swap ------------------------------------------------
+
+
+class Crash(BaseException):
+    """The process dying at a fault point (the real one is a SIGKILL)."""
+
+
+@pytest.mark.parametrize(("point", "spent"), [("before_swap", False), ("after_swap", True)])
+def test_a_crash_around_the_swap_is_finished_by_recovery(tmp_path, monkeypatch, point, spent):
+    def fault_point(name):
+        if name == point:
+            raise Crash(name)
+
+    monkeypatch.setattr("pos_app.core.wallet.receive.fault_point", fault_point)
+
+    async def scenario(app, mint):
+        text = mint.token(8)
+        with pytest.raises(Crash):
+            await receive(app.ctx, text)
+        op = only(app, Operation)
+        assert (op.state, op.step, op.last_error_code) == ("pending", "prepared", None)
+        assert op.next_retry_at is not None  # leased: the timer leaves it alone for now
+        assert only(app, ReceivedToken).state == "processing"
+        assert mint.state_of(mint_proofs(text)[0]) == ("SPENT" if spent else "UNSPENT")
+        monkeypatch.undo()
+        outcome = await app.wallet.recovery.run(op.id)
+        assert (outcome.state, outcome.action, outcome.amount) == (
+            "recovered",
+            "restored" if spent else "resent",
+            8,
+        )
+        assert balance(app) == 8 and only(app, ReceivedToken).state == "redeemed"
+
+    shop(tmp_path, scenario)
+
+
+# -- what planning reads and writes ----------------------------------------------------------
+
+
+def test_planning_a_stored_token_again_resets_its_state_and_facts(tmp_path):
+    async def scenario(app, mint):
+        text = mint.token(8)
+        token_id = await app.ctx.db.run(lambda s: journal.store_received(s, text, "scan"))
+        await app.ctx.db.run(
+            lambda s: journal.mark_received(s, token_id, "pending", "mint.unreachable")
+        )
+        plan = await plan_receive(app.ctx, text, token_id=token_id)
+        assert plan.token_id == token_id
+        token = only(app, ReceivedToken)
+        assert (token.state, token.error_code) == ("received", None)
+        assert (token.mint_url, token.unit, token.amount) == (mint.url, "sat", 8)
+
+    shop(tmp_path, scenario)
+
+
+def test_a_network_failure_while_planning_is_not_a_refusal(tmp_path):
+    async def scenario(app, mint):
+        text = mint.token(8, keyset_id=mint.add_keyset())
+        mint.down = True
+        err = await refused(plan_receive(app.ctx, text))
+        assert isinstance(err, NetworkError)
+        token = only(app, ReceivedToken)
+        assert (token.state, token.error_code) == ("received", None)
+        assert error_codes(app) == []
+
+    shop(tmp_path, scenario)
+
+
+def test_the_callers_view_of_the_mint_is_used(tmp_path):
+    async def scenario(app, mint):
+        await app.mints.trust(mint.url, False)
+        text = mint.token(8)
+        token = parse_token(text)
+        token_id = await app.ctx.db.run(lambda s: journal.store_received(s, text, "scan", token))
+        known = await app.ctx.db.run(lambda s: known_mint(s, mint.url))
+        assert known.trusted is False
+        plan = await plan_receive(
+            app.ctx, text, token_id=token_id, token=token, mint=replace(known, trusted=True)
+        )
+        assert (plan.trusted, plan.mint_id, plan.amount) == (True, known.id, 8)
+
+    shop(tmp_path, scenario)
+
+
+def test_stored_keysets_without_keys_or_active_ones_are_synced(tmp_path):
+    from pos_app.core.store.schema import KeysetRow
+
+    async def scenario(app, mint):
+        keyset = mint.active_keyset().id
+        await app.ctx.db.run(lambda s: setattr(s.get(KeysetRow, keyset), "keys_json", None))
+        before = len(mint.log)
+        await plan_receive(app.ctx, mint.token(8))
+        # the client still holds the verified keys in memory; the store gets them back
+        assert [p for _, p, _ in mint.log[before:]] == ["/v1/keysets"]
+        assert app.ctx.db.transact(lambda s: s.get(KeysetRow, keyset).keys_json)
+
+        await app.ctx.db.run(lambda s: setattr(s.get(KeysetRow, keyset), "active", False))
+        before = len(mint.log)
+        plan = await plan_receive(app.ctx, mint.token(8))
+        assert [p for _, p, _ in mint.log[before:]] == ["/v1/keysets"]  # keys already stored
+        assert plan.output_keyset.id == keyset and plan.output_keyset.active
+
+    shop(tmp_path, scenario)
+
+
+def test_keysets_of_another_stored_mint_are_refused():
+    from unittest.mock import MagicMock
+
+    from pos_app.core.store.schema import KeysetRow
+    from pos_app.core.wallet.receive import _check_keyset_owner
+
+    rows_by_id = {"ks-a": KeysetRow(id="ks-a", mint_id=1), "ks-b": KeysetRow(id="ks-b", mint_id=2)}
+    session = MagicMock()
+    session.get.side_effect = lambda _model, key: rows_by_id.get(key)
+    _check_keyset_owner(session, 1, ["ks-a", "ks-new"])
+    with pytest.raises(SecurityError) as err:
+        _check_keyset_owner(session, 1, ["ks-a", "ks-b"])
+    assert (err.value.code, err.value.detail) == (
+        "keyset.foreign",
+        "keyset ks-b belongs to mint #2",
+    )
+
+
+def test_a_queued_operation_keeps_its_correlation(tmp_path):
+    async def scenario(app, mint):
+        text = mint.token(4)
+        token_id = await app.ctx.db.run(
+            lambda s: journal.store_received(s, text, "scan", parse_token(text))
+        )
+        op_id = await queue_receive(app.ctx, token_id, NetworkError("mint.timeout", "t", "d"))
+        await app.ctx.db.run(lambda s: setattr(s.get(Operation, op_id), "correlation_id", "sale-7"))
+        plan = await plan_receive(app.ctx, text, token_id=token_id)
+        await execute_receive(app.ctx, plan, op_id=op_id)
+        op = only(app, Operation)
+        assert (op.id, op.correlation_id, op.state) == (op_id, "sale-7", "done")
+
+    shop(tmp_path, scenario)
+
+
+def test_the_log_tells_what_was_received(tmp_path, caplog):
+    async def scenario(app, mint):
+        with caplog.at_level("INFO", logger="pos_app.core.wallet.receive"):
+            result = await receive(app.ctx, mint.token(21))
+        op = result.operation_id
+        assert [r.getMessage() for r in caplog.records if r.name.endswith("receive")] == [
+            f"receive {op}: 3 proofs, 21 sat at {mint.url}, fee 1",
+            f"receive {op} done: +20 sat",
+        ]
+
+    shop(tmp_path, scenario, FakeMint(fee_ppk=100))
