@@ -214,7 +214,7 @@ def test_hooks_commit_with_the_journal_and_with_the_proofs(tmp_path):
     shop(tmp_path, scenario)
 
 
-def test_failing_completion_is_rolled_back_alone(tmp_path):
+def test_failing_completion_is_rolled_back_alone(tmp_path, caplog):
     async def scenario(app, mint):
         plan = await plan_receive(app.ctx, mint.token(5))
 
@@ -223,7 +223,13 @@ def test_failing_completion_is_rolled_back_alone(tmp_path):
             session.flush()
             raise RuntimeError("a bug in the caller's writes")
 
-        result = await execute_receive(app.ctx, plan, with_completion=completion)
+        with caplog.at_level("ERROR", logger="pos_app.core.wallet.receive"):
+            result = await execute_receive(app.ctx, plan, with_completion=completion)
+        (logged,) = [r for r in caplog.records if r.levelname == "ERROR"]
+        assert logged.getMessage() == (
+            "writes added to a receive's completion failed; rolled back alone"
+        )
+        assert logged.exc_info[0] is RuntimeError
         assert (result.completion, result.amount, balance(app)) == (None, 5, 5)
         assert "test.completion" not in [a for a, _ in audit_trail(app)]
         assert only(app, Operation).state == "done"
