@@ -94,6 +94,8 @@ def test_unsent_receive_is_resent_with_the_same_outputs(tmp_path):
 
         recovery.on_resolved(hook)
         assert await recovery.open_operations() == [op_id]
+        # as if the process died with the request in flight: a lease was still set
+        await app.db.run(lambda s: setattr(s.get(Operation, op_id), "next_retry_at", NOW + 99))
         outcome = await recovery.run(op_id)
         assert outcome == Outcome(op_id, "receive", "recovered", "resent", None, 8)
         assert told == [outcome]
@@ -135,10 +137,11 @@ def test_token_spent_elsewhere_fails_for_good(tmp_path):
         outcome = await recovery.run(op_id)
         assert outcome == Outcome(op_id, "receive", "failed", "failed", "token.already_spent")
         op = op_row(app, op_id)
-        assert (op.state, op.last_error_code, op.next_retry_at) == (
+        assert (op.state, op.last_error_code, op.next_retry_at, op.last_error) == (
             "failed",
             "token.already_spent",
             None,
+            "inputs SPENT and none of our outputs signed",
         )
         assert rows(app, OperationInput) == []
         token = rows(app, ReceivedToken)[0]
@@ -192,6 +195,11 @@ def test_the_last_allowed_attempt_asks_for_review(tmp_path):
         assert second == Outcome(op_id, "receive", "needs_review", "error", "mint.unreachable")
         op = op_row(app, op_id)
         assert (op.state, op.attempts, op.next_retry_at) == ("needs_review", 2, None)
+        # each attempt's record says what it left the operation in
+        assert attempts(app, op_id) == [
+            (NOW, "error", "pending", "mint.unreachable", False),
+            (NOW, "error", "needs_review", "mint.unreachable", False),
+        ]
         assert audit_trail(app)[-1] == (
             "operation.needs_review",
             {"attempts": 2, "code": "mint.unreachable"},
@@ -210,6 +218,10 @@ def test_the_last_allowed_attempt_asks_for_review(tmp_path):
         # The timer leaves it alone; the owner may retry it by hand.
         assert await recovery.open_operations() == []
         assert (await recovery.run(op_id)).action == "none"
+        # A manual retry that fails again stays in review without a second warning.
+        again = await recovery.run(op_id, manual=True)
+        assert (again.state, op_row(app, op_id).attempts) == ("needs_review", 3)
+        assert attempts(app, op_id)[-1] == (NOW, "error", "needs_review", "mint.unreachable", True)
         mint.down = False
         outcome = await recovery.run(op_id, manual=True)
         assert outcome == Outcome(op_id, "receive", "recovered", "resent", None, 8)
@@ -273,6 +285,7 @@ def test_a_queued_token_refused_by_the_mint_is_closed_by_the_attempt(tmp_path):
         assert outcome == Outcome(op_id, "receive", "failed", "error", "token.already_spent")
         op = op_row(app, op_id)
         assert (op.state, op.attempts, op.next_retry_at) == ("failed", 0, None)
+        assert attempts(app, op_id) == [(NOW, "error", "failed", "token.already_spent", False)]
         assert await recovery.open_operations() == []
 
     shop(tmp_path, scenario)
@@ -293,10 +306,13 @@ def test_unsent_export_is_released(tmp_path):
             await app.wallet.send(mint.url, "sat", 5)
         (op_id,) = await recovery.open_operations()
         assert balance(app) == 0
+        detail = op_row(app, op_id).last_error
+        assert detail.startswith(f"{mint.url}/v1/swap: ConnectError")
         outcome = await recovery.run(op_id)
         assert outcome == Outcome(op_id, "send", "failed", "released", "send.not_sent")
         assert balance(app) == 16
-        assert op_row(app, op_id).last_error_code == "send.not_sent"
+        op = op_row(app, op_id)
+        assert (op.last_error_code, op.last_error) == ("send.not_sent", detail)
 
     shop(tmp_path, scenario)
 
@@ -362,7 +378,7 @@ def test_interrupted_restore_is_resumed(tmp_path):
     shop(tmp_path, scenario)
 
 
-def test_an_operation_of_another_kind_is_left_for_review(tmp_path):
+def test_an_operation_of_another_kind_is_left_for_review(tmp_path, caplog):
     async def scenario(app, mint, recovery):
         op_id = "00000000-0000-0000-0000-00000000000a"
         await app.db.run(
@@ -370,20 +386,34 @@ def test_an_operation_of_another_kind_is_left_for_review(tmp_path):
                 Operation(id=op_id, kind="mint", state="pending", mint_id=1, unit="sat")
             )
         )
-        outcome = await recovery.run(op_id)
+        with caplog.at_level("INFO", logger="pos_app.core.wallet.recovery"):
+            outcome = await recovery.run(op_id)
         assert outcome == Outcome(op_id, "mint", "pending", "error", "recovery.unsupported")
+        (recorded,) = rows(app, ErrorRecord)
+        assert (recorded.code, recorded.message, recorded.detail, recorded.operation_id) == (
+            "recovery.unsupported",
+            "This operation cannot be recovered automatically.",
+            "mint",
+            op_id,
+        )
+        assert [r.getMessage() for r in caplog.records] == [
+            f"recovery of {op_id} failed: mint",
+            f"recovery of mint {op_id}: error -> pending",
+        ]
 
     shop(tmp_path, scenario)
 
 
 def test_unknown_operation(tmp_path):
     async def scenario(app, mint, recovery):
-        with pytest.raises(PosError) as err:
-            await recovery.run("nope")
-        assert err.value.code == "recovery.unknown"
-        with pytest.raises(PosError) as err:
-            await recovery.dismiss("nope", "gone")
-        assert err.value.code == "recovery.unknown"
+        for attempt in (recovery.run("nope"), recovery.dismiss("nope", "gone")):
+            with pytest.raises(PosError) as err:
+                await attempt
+            assert (err.value.code, err.value.user_message, err.value.detail) == (
+                "recovery.unknown",
+                "There is no such operation.",
+                "nope",
+            )
 
     shop(tmp_path, scenario)
 
@@ -398,7 +428,11 @@ def test_dismiss_needs_a_reason_and_an_open_operation(tmp_path):
         for blank in ("", "   ", None):
             with pytest.raises(PosError) as err:
                 await recovery.dismiss(op_id, blank)
-            assert err.value.code == "recovery.reason_required"
+            assert (err.value.code, err.value.user_message, err.value.detail) == (
+                "recovery.reason_required",
+                "Say why this is dismissed.",
+                op_id,
+            )
         told: list[Outcome] = []
 
         async def hook(outcome):
@@ -420,7 +454,7 @@ def test_dismiss_needs_a_reason_and_an_open_operation(tmp_path):
         assert OperationChanged(op_id, "receive", "dismissed") in seen
         with pytest.raises(PosError) as err:
             await recovery.dismiss(op_id, "again")
-        assert err.value.code == "recovery.not_open"
+        assert (err.value.code, err.value.detail) == ("recovery.not_open", op_id)
         assert err.value.user_message == (
             "This operation is already dismissed; there is nothing to dismiss."
         )
@@ -448,6 +482,16 @@ def test_list_operations_open_and_closed(tmp_path):
                 s.get(Operation, op_id), "details_json", json.dumps({"sale_id": "s9"})
             )
         )
+        done_id = next(o.id for o in rows(app, Operation) if o.id != op_id)
+        created = op_row(app, done_id).created_at
+
+        def older_pending_and_a_restore(session):
+            session.get(Operation, op_id).created_at = created - 10
+            session.add(
+                Operation(id="restore-1", kind="restore", state="pending", mint_id=1, unit="sat")
+            )
+
+        await app.db.run(older_pending_and_a_restore)
         listed = app.db.transact(list_operations)
         assert listed == [
             {
@@ -459,11 +503,13 @@ def test_list_operations_open_and_closed(tmp_path):
                 "reason": "mint.unreachable",
                 "sale_id": "s9",
                 "amount": 2,
-                "created_at": op_row(app, op_id).created_at,
+                "created_at": created - 10,
             }
         ]
         everything = app.db.transact(lambda s: list_operations(s, include_closed=True))
-        assert [(o["status"], o["amount"]) for o in everything] == [("done", 4), ("pending", 2)]
+        assert [(o["status"], o["amount"]) for o in everything] == [("pending", 2), ("done", 4)]
+        assert await recovery.open_operations() == [op_id, "restore-1"]
+        await app.db.run(lambda s: s.delete(s.get(Operation, "restore-1")))
         outcomes = await recovery.run_all()
         assert [o.to_dict() for o in outcomes] == [
             {
@@ -475,5 +521,17 @@ def test_list_operations_open_and_closed(tmp_path):
                 "amount": 2,
             }
         ]
+
+    shop(tmp_path, scenario)
+
+
+def test_two_runs_of_one_operation_take_turns(tmp_path):
+    async def scenario(app, mint, recovery):
+        op_id, _ = await interrupted_receive(app, mint, "unreachable")
+        mint.fault("POST", "/v1/checkstate", "delay", delay=0.05, times=2)
+        outcomes = await asyncio.gather(recovery.run(op_id), recovery.run(op_id))
+        assert sorted(o.action for o in outcomes) == ["none", "resent"]
+        assert len(mint.requests("/v1/swap")) == 2  # the lost first try and one resend
+        assert balance(app) == 8
 
     shop(tmp_path, scenario)

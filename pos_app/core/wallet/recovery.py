@@ -235,17 +235,21 @@ class Recovery:
         """Store the attempt; schedule the next one or ask for review after the last."""
 
         def write(session: Session) -> Outcome:
-            row = session.get(Operation, op.id)
+            final = schedule(session, session.get(Operation, op.id))
+            # The attempt's record carries the state it left the operation in (review, failed).
             session.add(
                 OperationAttempt(
                     operation_id=op.id,
                     at=int(self.clock()),
-                    outcome=outcome.action,
-                    state=outcome.state,
-                    error_code=outcome.error_code,
+                    outcome=final.action,
+                    state=final.state,
+                    error_code=final.error_code,
                     manual=manual,
                 )
             )
+            return final
+
+        def schedule(session: Session, row: Operation) -> Outcome:
             if outcome.state != "pending":
                 row.next_retry_at = None
                 return outcome
