@@ -661,14 +661,14 @@ def test_queued_offline_token_locks_its_inputs(tmp_path):
         token_id = await app.ctx.db.run(
             lambda s: journal.store_received(s, text, "scan", parse_token(text))
         )
-        down = NetworkError("mint.unreachable", "down", "no route")
+        down = NetworkError("mint.unreachable", "down", "no route " + "x" * 1200)
         op_id = await queue_receive(
             app.ctx, token_id, down, input_proofs=proofs, sale_id="s1", payment_id=7
         )
         op = only(app, Operation)
         assert op.id == op_id and json.loads(op.details_json) == {"sale_id": "s1", "payment_id": 7}
         assert (op.mint_id, op.unit, op.step) == (only(app, Mint).id, "sat", "queued")
-        assert (op.last_error_code, op.last_error) == ("mint.unreachable", "no route")
+        assert (op.last_error_code, op.last_error) == ("mint.unreachable", down.detail[:1000])
         assert [i.y for i in rows(app, OperationInput)] == [
             crypto.y_of_secret(p.secret) for p in proofs
         ]
