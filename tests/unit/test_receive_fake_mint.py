@@ -19,6 +19,7 @@ from pos_app.core.cashu.tokens import parse_token, serialize_token_v4
 from pos_app.core.errors import MintError, NetworkError, PosError, ProtocolError, SecurityError
 from pos_app.core.events import BalanceChanged, Notification, OperationChanged
 from pos_app.core.store.schema import (
+    AuditEntry,
     ErrorRecord,
     Mint,
     Operation,
@@ -86,6 +87,8 @@ def assert_rejected(app, code: str) -> None:
     token = only(app, ReceivedToken)
     assert (token.state, token.error_code) == ("rejected", code)
     assert ("token.rejected", {"code": code}) in audit_trail(app)
+    (entry,) = rows(app, AuditEntry, AuditEntry.action == "token.rejected")
+    assert entry.subject == str(token.id)
     assert code in error_codes(app)
     assert balance(app) == 0
 
@@ -805,9 +808,10 @@ def test_keysets_of_another_stored_mint_are_refused():
     _check_keyset_owner(session, 1, ["ks-a", "ks-new"])
     with pytest.raises(SecurityError) as err:
         _check_keyset_owner(session, 1, ["ks-a", "ks-b"])
-    assert (err.value.code, err.value.detail) == (
+    assert (err.value.code, err.value.detail, err.value.user_message) == (
         "keyset.foreign",
         "keyset ks-b belongs to mint #2",
+        "This token claims keys of a different mint. It was not accepted.",
     )
 
 
