@@ -18,6 +18,7 @@ from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
 from pos_app.core.events import Notification, OperationChanged, OperationRecovered
 from pos_app.core.store.schema import (
+    AuditEntry,
     ErrorRecord,
     Operation,
     OperationAttempt,
@@ -248,9 +249,20 @@ def test_a_queued_token_is_planned_then_redeemed(tmp_path):
             "error",
             "mint.unreachable",
         )
+        await app.db.run(
+            lambda s: setattr(s.get(Operation, op_id), "details_json", '{"sale_id": "s1"}')
+        )
         outcome = await recovery.run(op_id)
         assert outcome == Outcome(op_id, "receive", "recovered", "resent", None, 8)
         assert balance(app) == 8
+        op = op_row(app, op_id)
+        assert (op.state, op.step, json.loads(op.details_json)) == (
+            "recovered",
+            "done",
+            {"sale_id": "s1"},
+        )
+        (token,) = rows(app, ReceivedToken)  # the stored token, not a copy
+        assert (token.id, token.state) == (op.received_token_id, "redeemed")
 
     shop(tmp_path, scenario)
 
@@ -441,7 +453,10 @@ def test_dismiss_needs_a_reason_and_an_open_operation(tmp_path):
 
         recovery.on_resolved(hook)
         reason = "  customer paid cash instead " + "x" * 1200
+        await app.db.run(lambda s: setattr(s.get(Operation, op_id), "correlation_id", "sale-3"))
         outcome = await recovery.dismiss(op_id, reason)
+        entry = rows(app, AuditEntry)[-1]
+        assert (entry.subject, entry.actor, entry.correlation_id) == (op_id, "owner", "sale-3")
         assert outcome == Outcome(op_id, "receive", "dismissed", "dismissed")
         assert told == [outcome]
         op = op_row(app, op_id)
@@ -492,6 +507,9 @@ def test_list_operations_open_and_closed(tmp_path):
             )
 
         await app.db.run(older_pending_and_a_restore)
+        await app.db.run(lambda s: setattr(s.get(Operation, op_id), "state", "needs_review"))
+        assert [o["status"] for o in app.db.transact(list_operations)] == ["needs_review"]
+        await app.db.run(lambda s: setattr(s.get(Operation, op_id), "state", "pending"))
         listed = app.db.transact(list_operations)
         assert listed == [
             {
@@ -533,5 +551,20 @@ def test_two_runs_of_one_operation_take_turns(tmp_path):
         assert sorted(o.action for o in outcomes) == ["none", "resent"]
         assert len(mint.requests("/v1/swap")) == 2  # the lost first try and one resend
         assert balance(app) == 8
+
+    shop(tmp_path, scenario)
+
+
+def test_dismiss_waits_for_a_run_of_the_same_operation(tmp_path):
+    async def scenario(app, mint, recovery):
+        op_id, _ = await interrupted_receive(app, mint, "unreachable")
+        mint.fault("POST", "/v1/checkstate", "delay", delay=0.1)
+        running = asyncio.ensure_future(recovery.run(op_id))
+        await asyncio.sleep(0.02)  # the run holds the operation now
+        with pytest.raises(PosError) as err:
+            await recovery.dismiss(op_id, "customer left")
+        assert err.value.code == "recovery.not_open"
+        assert (await running).state == "recovered"
+        assert op_row(app, op_id).state == "recovered" and balance(app) == 8
 
     shop(tmp_path, scenario)

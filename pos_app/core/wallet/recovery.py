@@ -320,8 +320,8 @@ class Recovery:
             raise
         except PosError as exc:
             return await self._fail(op, exc, "failed")
-        details = json.loads(op.details_json or "{}")
-        result = await execute_receive(self.ctx, plan, op_id=op.id, details=details, recovered=True)
+        # The queued row is filled in: it keeps its own details (sale and payment ids).
+        result = await execute_receive(self.ctx, plan, op_id=op.id, recovered=True)
         return Outcome(op.id, op.kind, "recovered", "resent", amount=result.amount)
 
     async def _fail(self, op: Operation, err: PosError, action: str) -> Outcome:
@@ -379,7 +379,7 @@ def list_operations(session: Session, *, include_closed: bool = False) -> list[d
     query = query.where(Operation.kind != "restore")
     out = []
     for op in session.scalars(query):
-        details = json.loads(op.details_json or "{}")
+        details = json.loads(op.details_json)
         out.append(
             {
                 "id": op.id,
