@@ -842,3 +842,26 @@ def test_the_log_tells_what_was_received(tmp_path, caplog):
         ]
 
     shop(tmp_path, scenario, FakeMint(fee_ppk=100))
+
+
+def test_restored_signatures_in_another_order_are_matched_to_their_outputs(tmp_path, monkeypatch):
+    def fault_point(name):
+        if name == "after_swap":
+            raise Crash(name)
+
+    def reversed_pairs(_request, status, answer):
+        return status, {k: list(reversed(v)) for k, v in answer.items()}
+
+    monkeypatch.setattr("pos_app.core.wallet.receive.fault_point", fault_point)
+
+    async def scenario(app, mint):
+        with pytest.raises(Crash):
+            await receive(app.ctx, mint.token(13))  # 8 + 4 + 1: three outputs
+        monkeypatch.undo()
+        mint.fault("POST", "/v1/restore", "rewrite", rewrite=reversed_pairs)
+        outcome = await app.wallet.recovery.run(only(app, Operation).id)
+        assert (outcome.action, outcome.amount) == ("restored", 13)
+        stored = rows(app, ProofRow)
+        assert sorted((p.amount, p.counter) for p in stored) == [(1, 0), (4, 1), (8, 2)]
+
+    shop(tmp_path, scenario)
