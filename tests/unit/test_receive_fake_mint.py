@@ -213,6 +213,8 @@ def test_hooks_commit_with_the_journal_and_with_the_proofs(tmp_path):
         assert actions == ["test.journal", "receive.done", "test.completion"]
         op = only(app, Operation)
         assert (op.correlation_id, json.loads(op.details_json)) == ("sale-1", {"sale_id": "s1"})
+        (done,) = rows(app, AuditEntry, AuditEntry.action == "receive.done")
+        assert (done.subject, done.correlation_id) == (op.id, "sale-1")
 
     shop(tmp_path, scenario)
 
