@@ -38,7 +38,7 @@ from pos_app.core.wallet.receive import (
 )
 from tests.support import mintproxy
 from tests.support.fakemint import FakeMint
-from tests.support.fakeshop import DB_KEY, audit_trail, events, open_shop, rows
+from tests.support.fakeshop import DB_KEY, audit_trail, events, opened_shop, rows
 
 
 @pytest.fixture(autouse=True)
@@ -51,13 +51,10 @@ def shop(tmp_path, scenario, *mints: FakeMint, trusted: bool = True):
     mints = mints or (FakeMint(),)
 
     async def main():
-        app = open_shop(tmp_path / "shop", *mints)
-        try:
+        async with opened_shop(*mints) as app:
             if trusted:
                 await app.mints.add(mints[0].url)
             return await scenario(app, mints[0])
-        finally:
-            await app.aclose()
 
     return asyncio.run(main())
 

@@ -28,7 +28,7 @@ from pos_app.core.store.schema import (
 )
 from pos_app.core.wallet.recovery import Outcome, Recovery, RetryPolicy, list_operations
 from tests.support.fakemint import FakeMint
-from tests.support.fakeshop import DB_KEY, audit_trail, events, open_shop, rows
+from tests.support.fakeshop import DB_KEY, audit_trail, events, opened_shop, rows
 
 NOW = 1_800_000_000
 
@@ -44,13 +44,10 @@ def shop(tmp_path, scenario, mint: FakeMint | None = None, *, max_attempts: int 
     policy = RetryPolicy(first_delay=10, factor=3, max_delay=500, max_attempts=max_attempts)
 
     async def main():
-        app = open_shop(tmp_path / "shop", mint)
-        try:
+        async with opened_shop(mint) as app:
             await app.mints.add(mint.url)
             recovery = Recovery(app.ctx, lambda _session: policy, clock=lambda: NOW)
             return await scenario(app, mint, recovery)
-        finally:
-            await app.aclose()
 
     return asyncio.run(main())
 
