@@ -206,7 +206,9 @@ EQUIVALENT: dict[str, str] = {
 }
 
 KILLED = {1: "killed", 3: "killed"}
-TIMEOUT = {36, 24, -24, 152, 255}
+# -9: SIGKILL, which follows the CPU limit's SIGXCPU (a timeout) and also ends a test
+# process that a mutant made kill itself (pos_app/core/faults.py armed for every name).
+TIMEOUT = {36, 24, -24, -9, 152, 255}
 NOT_COVERED = {5, 33}
 
 

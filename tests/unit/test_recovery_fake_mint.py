@@ -565,3 +565,21 @@ def test_dismiss_waits_for_a_run_of_the_same_operation(tmp_path):
         assert op_row(app, op_id).state == "recovered" and balance(app) == 8
 
     shop(tmp_path, scenario)
+
+
+def test_an_export_that_never_left_says_so_when_nothing_else_was_recorded(tmp_path):
+    async def scenario(app, mint, recovery):
+        await funded(app, mint, 16)
+        mint.fault("POST", "/v1/swap", "unreachable")
+        with pytest.raises(PosError):
+            await app.wallet.send(mint.url, "sat", 5)
+        (op_id,) = await recovery.open_operations()
+        # as after a crash before the request: no error was ever recorded
+        await app.db.run(lambda s: setattr(s.get(Operation, op_id), "last_error", None))
+        outcome = await recovery.run(op_id)
+        assert (outcome.state, outcome.action) == ("failed", "released")
+        op = op_row(app, op_id)
+        assert op.last_error == "The export did not go through; nothing was spent."
+        assert balance(app) == 16
+
+    shop(tmp_path, scenario)
