@@ -88,8 +88,37 @@ _DLEQ_EDGE = (
 )
 _NONCE_EDGE = "a SHA-256 nonce of exactly 0, 1 or N, or a 257th try: a chance below 2**-200"
 
+_CPU_SIZE = "WalletContext.cpu ignores its size argument (kept for the callers' record)"
+_SAME_KEYSET = (
+    "only decides whether the outputs' keyset is read again from the store: callers pass "
+    "that keyset with its keys (execute_receive) or none (recovery), the same verified keys"
+)
+_R = "pos_app.core.wallet.receive."
+_RECOVERY = "pos_app.core.wallet.recovery.xǁRecoveryǁ"
+
 # mutant name -> why no test can tell it from the original
 EQUIVALENT: dict[str, str] = {
+    _R + "x__add_untrusted__mutmut_3": (
+        "Mint(trusted=None): the column's default applies, the row stores False"
+    ),
+    _R + "x__add_untrusted__mutmut_5": "Mint() without trusted: the column's default, False",
+    _R + "x_complete_receive__mutmut_1": (
+        "recovered's default: both callers (send_swap, Recovery) pass it"
+    ),
+    _R + "x_complete_receive__mutmut_2": _SAME_KEYSET,
+    _R + "x_complete_receive__mutmut_5": _SAME_KEYSET,
+    _R + "x_complete_receive__mutmut_6": _SAME_KEYSET,
+    _R + "x_complete_receive__mutmut_16": _CPU_SIZE,
+    _R + "x_send_swap__mutmut_1": (
+        "first_attempt's default: both callers (execute_receive, Recovery) pass it"
+    ),
+    _R + "x_send_swap__mutmut_2": "recovered's default: both callers pass it",
+    _R + "x_send_swap__mutmut_86": _SAME_KEYSET,
+    _R + "x_send_swap__mutmut_93": _SAME_KEYSET,
+    _RECOVERY + "_resolve_swap__mutmut_13": _CPU_SIZE,
+    _RECOVERY + "_resolve_swap__mutmut_23": _CPU_SIZE,
+    _RECOVERY + "_resolve_swap__mutmut_31": _CPU_SIZE,
+    _RECOVERY + "_resolve_swap__mutmut_32": _CPU_SIZE,
     "pos_app.core.wallet.coins.x_balances__mutmut_13": (
         "join(Mint, None): SQLAlchemy joins along the one foreign key, proofs.mint_id"
     ),
