@@ -93,6 +93,15 @@ _SAME_KEYSET = (
     "only decides whether the outputs' keyset is read again from the store: callers pass "
     "that keyset with its keys (execute_receive) or none (recovery), the same verified keys"
 )
+_PARSED_ONCE = (
+    "receive() parses and stores the token's facts up front only to spare planning a second "
+    "parse and write: with the token (or text, source) withheld, plan_receive parses the "
+    "stored text and writes the same facts itself"
+)
+_DEAD_MESSAGE = (
+    "token.already_spent's user message after a restore found nothing: fail_operation keeps "
+    "the error's detail (a non-empty constant), the message is never stored nor shown"
+)
 _R = "pos_app.core.wallet.receive."
 _RECOVERY = "pos_app.core.wallet.recovery.xǁRecoveryǁ"
 
@@ -115,6 +124,20 @@ EQUIVALENT: dict[str, str] = {
     _R + "x_send_swap__mutmut_2": "recovered's default: both callers pass it",
     _R + "x_send_swap__mutmut_86": _SAME_KEYSET,
     _R + "x_send_swap__mutmut_93": _SAME_KEYSET,
+    _R + "x_receive__mutmut_3": _PARSED_ONCE,
+    _R + "x_receive__mutmut_4": _PARSED_ONCE + " (parse_token(None) raises, caught)",
+    _R + "x_receive__mutmut_10": _PARSED_ONCE,
+    _R + "x_receive__mutmut_14": _PARSED_ONCE,
+    _R + "x_receive__mutmut_17": _PARSED_ONCE,
+    _R + "x_receive__mutmut_18": _PARSED_ONCE,
+    _R + "x_receive__mutmut_20": _PARSED_ONCE,
+    _R + "x_receive__mutmut_23": _PARSED_ONCE,
+    _R + "x_receive__mutmut_25": _PARSED_ONCE,
+    _RECOVERY + "_resolve_swap__mutmut_112": _DEAD_MESSAGE,
+    _RECOVERY + "_resolve_swap__mutmut_115": _DEAD_MESSAGE,
+    _RECOVERY + "_resolve_swap__mutmut_119": _DEAD_MESSAGE,
+    _RECOVERY + "_resolve_swap__mutmut_120": _DEAD_MESSAGE,
+    _RECOVERY + "_resolve_swap__mutmut_121": _DEAD_MESSAGE,
     _RECOVERY + "_resolve_swap__mutmut_13": _CPU_SIZE,
     _RECOVERY + "_resolve_swap__mutmut_23": _CPU_SIZE,
     _RECOVERY + "_resolve_swap__mutmut_31": _CPU_SIZE,

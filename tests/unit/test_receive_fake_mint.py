@@ -161,6 +161,7 @@ def test_fee_free_mint_credits_the_face_value(tmp_path):
     async def scenario(app, mint):
         result = await receive(app.ctx, mint.token(13))
         assert (result.amount, result.fee, result.proofs, balance(app)) == (13, 0, 3, 13)
+        assert only(app, ReceivedToken).source == "cli"  # the default source
 
     shop(tmp_path, scenario)
 

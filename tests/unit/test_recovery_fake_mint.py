@@ -583,3 +583,19 @@ def test_an_export_that_never_left_says_so_when_nothing_else_was_recorded(tmp_pa
         assert balance(app) == 16
 
     shop(tmp_path, scenario)
+
+
+def test_a_resend_the_mint_refuses_stays_open(tmp_path):
+    async def scenario(app, mint, recovery):
+        op_id, _ = await interrupted_receive(app, mint, "unreachable")
+        refusal = {"detail": "outputs are pending", "code": 11004}
+        mint.fault("POST", "/v1/swap", "answer", body=refusal)
+        outcome = await recovery.run(op_id)
+        assert outcome == Outcome(op_id, "receive", "pending", "error", "mint.outputs_pending")
+        op = op_row(app, op_id)
+        assert (op.state, op.attempts, op.last_error_code) == ("pending", 1, "mint.outputs_pending")
+        assert len(rows(app, OperationInput)) == 1  # still claimed
+        assert (await recovery.run(op_id)).state == "recovered"
+        assert balance(app) == 8
+
+    shop(tmp_path, scenario)
