@@ -118,6 +118,10 @@ EQUIVALENT: dict[str, str] = {
     _R + "x_complete_receive__mutmut_5": _SAME_KEYSET,
     _R + "x_complete_receive__mutmut_6": _SAME_KEYSET,
     _R + "x_complete_receive__mutmut_16": _CPU_SIZE,
+    _R + "x_execute_receive__mutmut_36": (
+        "looking up a new operation id finds nothing, as not looking it up"
+    ),
+    _R + "x_execute_receive__mutmut_45": "Operation(attempts=None): the column's default, 0",
     _R + "x_send_swap__mutmut_1": (
         "first_attempt's default: both callers (execute_receive, Recovery) pass it"
     ),

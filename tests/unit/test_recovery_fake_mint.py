@@ -112,9 +112,15 @@ def test_unsent_receive_is_resent_with_the_same_outputs(tmp_path):
     shop(tmp_path, scenario)
 
 
+def reversed_restore(_request, status, answer):
+    """A restore answer in another order than asked (pairs matched by B_, not position)."""
+    return status, {key: list(reversed(items)) for key, items in answer.items()}
+
+
 def test_lost_answer_is_restored_from_the_mint(tmp_path):
     async def scenario(app, mint, recovery):
         op_id, _ = await interrupted_receive(app, mint, "drop", amount=13)
+        mint.fault("POST", "/v1/restore", "rewrite", rewrite=reversed_restore)
         outcome = await recovery.run(op_id)
         assert outcome == Outcome(op_id, "receive", "recovered", "restored", None, 13)
         assert balance(app) == 13
@@ -334,7 +340,9 @@ def test_lost_export_answer_is_restored(tmp_path):
             await app.wallet.send(mint.url, "sat", 5)
         (op_id,) = await recovery.open_operations()
         op = op_row(app, op_id)
+        mint.fault("POST", "/v1/restore", "rewrite", rewrite=reversed_restore)
         outcome = await recovery.run(op_id)
+        assert op_row(app, op_id).state == "recovered"
         assert outcome == Outcome(
             op_id, "send", "recovered", "restored", None, op.input_amount - op.fee
         )
