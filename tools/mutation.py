@@ -122,6 +122,7 @@ EQUIVALENT: dict[str, str] = {
         "looking up a new operation id finds nothing, as not looking it up"
     ),
     _R + "x_execute_receive__mutmut_45": "Operation(attempts=None): the column's default, 0",
+    _R + "x_execute_receive__mutmut_49": "Operation() without attempts: the column's default, 0",
     _R + "x_send_swap__mutmut_1": (
         "first_attempt's default: both callers (execute_receive, Recovery) pass it"
     ),

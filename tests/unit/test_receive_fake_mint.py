@@ -116,7 +116,7 @@ def test_receive_swaps_into_fresh_outputs_and_pays_the_input_fee(tmp_path):
             "done",
         )
         assert (op.input_amount, op.fee, op.unit, op.keyset_id) == (21, 1, "sat", keyset.id)
-        assert (op.counter_start, op.counter_count) == (0, 2)
+        assert (op.counter_start, op.counter_count, op.attempts) == (0, 2, 0)
         assert sorted(json.loads(op.output_amounts_json)) == [4, 16]
         assert json.loads(op.result_json) == {"amount": 20, "proofs": 2}
         assert json.loads(op.details_json) == {} and op.next_retry_at is not None
