@@ -102,6 +102,10 @@ _DEAD_MESSAGE = (
     "token.already_spent's user message after a restore found nothing: fail_operation keeps "
     "the error's detail (a non-empty constant), the message is never stored nor shown"
 )
+_SPARE_READ = (
+    "execute_receive hands send_swap the inputs, mint URL and keyset it just journalled only "
+    "to spare reads: without them send_swap reads the same from the committed row and store"
+)
 _R = "pos_app.core.wallet.receive."
 _RECOVERY = "pos_app.core.wallet.recovery.xǁRecoveryǁ"
 
@@ -123,6 +127,13 @@ EQUIVALENT: dict[str, str] = {
     ),
     _R + "x_execute_receive__mutmut_45": "Operation(attempts=None): the column's default, 0",
     _R + "x_execute_receive__mutmut_49": "Operation() without attempts: the column's default, 0",
+    _R + "x_execute_receive__mutmut_124": _SPARE_READ,
+    _R + "x_execute_receive__mutmut_125": _SPARE_READ,
+    _R + "x_execute_receive__mutmut_126": _SPARE_READ,
+    _R + "x_execute_receive__mutmut_132": "send_swap's first_attempt defaults to True",
+    _R + "x_execute_receive__mutmut_133": _SPARE_READ,
+    _R + "x_execute_receive__mutmut_134": _SPARE_READ,
+    _R + "x_execute_receive__mutmut_135": _SPARE_READ,
     _R + "x_send_swap__mutmut_1": (
         "first_attempt's default: both callers (execute_receive, Recovery) pass it"
     ),

@@ -334,7 +334,7 @@ def test_unsent_export_is_released(tmp_path):
 
 def test_lost_export_answer_is_restored(tmp_path):
     async def scenario(app, mint, recovery):
-        await funded(app, mint, 16)
+        await funded(app, mint, 17)  # 16 + 1 less 1 sat fee: one coin of 16
         mint.fault("POST", "/v1/swap", "drop")
         with pytest.raises(PosError):
             await app.wallet.send(mint.url, "sat", 5)
@@ -343,13 +343,13 @@ def test_lost_export_answer_is_restored(tmp_path):
         mint.fault("POST", "/v1/restore", "rewrite", rewrite=reversed_restore)
         outcome = await recovery.run(op_id)
         assert op_row(app, op_id).state == "recovered"
+        assert op.fee >= 1
         assert outcome == Outcome(
             op_id, "send", "recovered", "restored", None, op.input_amount - op.fee
         )
-        assert outcome.amount == 16
-        assert balance(app) == 16 - 5
+        assert balance(app) == 16 - 5 - op.fee
 
-    shop(tmp_path, scenario, FakeMint())
+    shop(tmp_path, scenario, FakeMint(fee_ppk=100))
 
 
 # -- melts, restores, others --------------------------------------------------------------------
@@ -507,8 +507,15 @@ def test_list_operations_open_and_closed(tmp_path):
 
         def older_pending_and_a_restore(session):
             session.get(Operation, op_id).created_at = created - 10
-            session.add(
-                Operation(id="restore-1", kind="restore", state="pending", mint_id=1, unit="sat")
+            session.add(  # inserted last, yet the oldest
+                Operation(
+                    id="restore-1",
+                    kind="restore",
+                    state="pending",
+                    mint_id=1,
+                    unit="sat",
+                    created_at=created - 100,
+                )
             )
 
         await app.db.run(older_pending_and_a_restore)
@@ -531,7 +538,7 @@ def test_list_operations_open_and_closed(tmp_path):
         ]
         everything = app.db.transact(lambda s: list_operations(s, include_closed=True))
         assert [(o["status"], o["amount"]) for o in everything] == [("pending", 2), ("done", 4)]
-        assert await recovery.open_operations() == [op_id, "restore-1"]
+        assert await recovery.open_operations() == ["restore-1", op_id]
         await app.db.run(lambda s: s.delete(s.get(Operation, "restore-1")))
         outcomes = await recovery.run_all()
         assert [o.to_dict() for o in outcomes] == [
@@ -605,5 +612,22 @@ def test_a_resend_the_mint_refuses_stays_open(tmp_path):
         assert len(rows(app, OperationInput)) == 1  # still claimed
         assert (await recovery.run(op_id)).state == "recovered"
         assert balance(app) == 8
+
+    shop(tmp_path, scenario)
+
+
+def test_the_retry_settings_are_read_for_each_attempt(tmp_path):
+    async def scenario(app, mint, _recovery):
+        op_id, _ = await interrupted_receive(app, mint, "unreachable")
+        await app.settings.set_many(
+            {"retry.max_attempts": 2, "retry.first_delay_seconds": 7, "retry.backoff_factor": 2}
+        )
+        mint.down = True
+        recovery = app.wallet.recovery  # its policy comes from the settings
+        await recovery.run(op_id)
+        op = op_row(app, op_id)
+        assert (op.state, op.attempts) == ("pending", 1)
+        assert op.next_retry_at - op.updated_at in (14, 15)  # 7 s doubled, read at once
+        assert (await recovery.run(op_id)).state == "needs_review"
 
     shop(tmp_path, scenario)
