@@ -192,6 +192,7 @@ def test_the_last_allowed_attempt_asks_for_review(tmp_path):
     async def scenario(app, mint, recovery):
         seen = events(app)
         op_id, _ = await interrupted_receive(app, mint, "unreachable")
+        await app.db.run(lambda s: setattr(s.get(Operation, op_id), "correlation_id", "sale-5"))
         mint.down = True
         first = await recovery.run(op_id)
         assert first.state == "pending"
@@ -208,6 +209,8 @@ def test_the_last_allowed_attempt_asks_for_review(tmp_path):
             "operation.needs_review",
             {"attempts": 2, "code": "mint.unreachable"},
         )
+        entry = rows(app, AuditEntry)[-1]
+        assert (entry.subject, entry.correlation_id) == (op_id, "sale-5")
         assert OperationChanged(op_id, "receive", "needs_review", "mint.unreachable") in seen
         (note,) = [e for e in seen if isinstance(e, Notification)]
         assert (note.level, note.kind, note.data) == (
