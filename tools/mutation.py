@@ -106,6 +106,10 @@ _SPARE_READ = (
     "execute_receive hands send_swap the inputs, mint URL and keyset it just journalled only "
     "to spare reads: without them send_swap reads the same from the committed row and store"
 )
+_AUX_RAND = (
+    "aux_rand only picks which of the valid BIP-340 signatures is made; the mint checks "
+    "validity, and every one is valid"
+)
 _R = "pos_app.core.wallet.receive."
 _RECOVERY = "pos_app.core.wallet.recovery.xǁRecoveryǁ"
 
@@ -134,6 +138,9 @@ EQUIVALENT: dict[str, str] = {
     _R + "x_execute_receive__mutmut_133": _SPARE_READ,
     _R + "x_execute_receive__mutmut_134": _SPARE_READ,
     _R + "x_execute_receive__mutmut_135": _SPARE_READ,
+    _R + "x__plan_checked__mutmut_1": "offline's default: its one caller, plan_receive, passes it",
+    _R + "x__signed_inputs__mutmut_9": _AUX_RAND,
+    _R + "x__signed_inputs__mutmut_15": _AUX_RAND,
     _R + "x_send_swap__mutmut_1": (
         "first_attempt's default: both callers (execute_receive, Recovery) pass it"
     ),

@@ -35,6 +35,7 @@ from pos_app.core.wallet.receive import (
     queue_receive,
     receive,
     send_swap,
+    store_token,
 )
 from tests.support import mintproxy
 from tests.support.fakemint import FakeMint
@@ -440,10 +441,15 @@ def test_offline_plan_needs_stored_keys_dleq_and_a_lock(tmp_path):
         )
         assert (err.code, err.detail) == ("offline.no_dleq", "a 8 proof has no DLEQ")
         new = mint.add_keyset()
-        err = await refused(
-            plan_receive(app.ctx, mint.token(8, locked_to=pubkey, keyset_id=new), offline=True)
+        unknown = mint.token(8, locked_to=pubkey, keyset_id=new)
+        err = await refused(plan_receive(app.ctx, unknown, offline=True))
+        assert (err.code, err.detail) == (
+            "offline.keys_unknown",
+            f"keysets {parse_token(unknown).keyset_ids}",
         )
-        assert err.code == "offline.keys_unknown"
+        assert err.user_message == (
+            "The mint is offline and the shop does not know the keys of this token yet."
+        )
         assert [t.error_code for t in rows(app, ReceivedToken)] == [
             None,
             "offline.not_locked",
@@ -775,6 +781,22 @@ def test_the_callers_view_of_the_mint_is_used(tmp_path):
     shop(tmp_path, scenario)
 
 
+def test_a_token_of_a_stored_keyset_without_keys_gets_its_keys(tmp_path):
+    from pos_app.core.store.schema import KeysetRow
+
+    mint = FakeMint()
+    old = mint.active_keyset().id
+    mint.add_keyset()  # a second active keyset: new outputs have stored keys either way
+
+    async def scenario(app, mint):
+        await app.ctx.db.run(lambda s: setattr(s.get(KeysetRow, old), "keys_json", None))
+        result = await receive(app.ctx, mint.token(8, keyset_id=old))
+        assert (result.amount, balance(app)) == (8, 8)
+        assert app.ctx.db.transact(lambda s: s.get(KeysetRow, old).keys_json)
+
+    shop(tmp_path, scenario, mint)
+
+
 def test_stored_keysets_without_keys_or_active_ones_are_synced(tmp_path):
     from pos_app.core.store.schema import KeysetRow
 
@@ -863,5 +885,21 @@ def test_restored_signatures_in_another_order_are_matched_to_their_outputs(tmp_p
         assert (outcome.action, outcome.amount) == ("restored", 13)
         stored = rows(app, ProofRow)
         assert sorted((p.amount, p.counter) for p in stored) == [(1, 0), (4, 1), (8, 2)]
+
+    shop(tmp_path, scenario)
+
+
+def test_a_stored_token_keeps_its_parsed_facts(tmp_path):
+    async def scenario(app, mint):
+        text = mint.token(6)
+        token_id = await store_token(app.ctx, text, "nfc", parse_token(text))
+        stored = only(app, ReceivedToken)
+        assert (stored.id, stored.token_text, stored.source, stored.state) == (
+            token_id,
+            text,
+            "nfc",
+            "received",
+        )
+        assert (stored.mint_url, stored.unit, stored.amount) == (mint.url, "sat", 6)
 
     shop(tmp_path, scenario)

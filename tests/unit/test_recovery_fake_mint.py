@@ -176,10 +176,12 @@ def test_pending_inputs_wait_and_schedule_the_next_try(tmp_path):
 
 def test_network_failure_keeps_the_operation_and_records_the_error(tmp_path):
     async def scenario(app, mint, recovery):
+        seen = events(app)
         op_id, _ = await interrupted_receive(app, mint, "unreachable")
         mint.down = True
         outcome = await recovery.run(op_id)
         assert outcome == Outcome(op_id, "receive", "pending", "error", "mint.unreachable")
+        assert not any(isinstance(e, Notification) for e in seen)  # not yet for review
         op = op_row(app, op_id)
         assert (op.state, op.attempts, op.next_retry_at) == ("pending", 1, NOW + 30)
         recorded = rows(app, ErrorRecord)
