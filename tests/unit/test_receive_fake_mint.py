@@ -333,6 +333,7 @@ def test_a_coin_of_an_impossible_value_is_refused(tmp_path):
             receive(app.ctx, serialize_token_v4(Token(mint.url, "sat", (odd,)), include_dleq=False))
         )
         assert (err.code, err.detail) == ("token.invalid", "amount 3")
+        assert err.user_message == "This token has a coin of an impossible value."
         assert_rejected(app, "token.invalid")
 
     shop(tmp_path, scenario)
@@ -344,6 +345,7 @@ def test_the_same_coin_twice_is_refused(tmp_path):
         token = Token(mint.url, "sat", (proof, proof))
         err = await refused(plan_receive(app.ctx, "text", token=token))
         assert (err.code, err.detail) == ("token.invalid", "duplicate secrets")
+        assert err.user_message == "This token contains the same coin twice."
         assert_rejected(app, "token.invalid")
 
     shop(tmp_path, scenario)
@@ -357,6 +359,7 @@ def test_a_token_whose_unit_is_not_its_coins_unit_is_refused(tmp_path):
         err = await refused(receive(app.ctx, text))
         assert err.code == "unit.mismatch"
         assert err.user_message == "This token says usd but its coins are in sat."
+        assert err.detail == f"keyset {proofs[0].id} unit sat"
         assert_rejected(app, "unit.mismatch")
 
     shop(tmp_path, scenario)
@@ -901,5 +904,17 @@ def test_a_stored_token_keeps_its_parsed_facts(tmp_path):
             "received",
         )
         assert (stored.mint_url, stored.unit, stored.amount) == (mint.url, "sat", 6)
+
+    shop(tmp_path, scenario)
+
+
+def test_short_keyset_ids_in_a_token_are_resolved_to_the_full_id(tmp_path):
+    async def scenario(app, mint):
+        full = mint.active_keyset().id
+        proofs = tuple(replace(p, id=full[:16]) for p in mint.issue(12))  # NUT-02 short ids
+        result = await receive(app.ctx, serialize_token_v4(Token(mint.url, "sat", proofs)))
+        assert (result.amount, balance(app)) == (12, 12)
+        sent = journal.proofs_from_json(only(app, Operation).inputs_json)
+        assert {p.id for p in sent} == {full}
 
     shop(tmp_path, scenario)
