@@ -110,6 +110,10 @@ _AUX_RAND = (
     "aux_rand only picks which of the valid BIP-340 signatures is made; the mint checks "
     "validity, and every one is valid"
 )
+_ROW_STATE = (
+    "a failed melt reported 'pending': _record reports the row's own state when the attempt "
+    "closed the operation, and resolve_melt failed the row"
+)
 _R = "pos_app.core.wallet.receive."
 _RECOVERY = "pos_app.core.wallet.recovery.xǁRecoveryǁ"
 
@@ -166,6 +170,9 @@ EQUIVALENT: dict[str, str] = {
     _RECOVERY + "_resolve_swap__mutmut_119": _DEAD_MESSAGE,
     _RECOVERY + "_resolve_swap__mutmut_120": _DEAD_MESSAGE,
     _RECOVERY + "_resolve_swap__mutmut_121": _DEAD_MESSAGE,
+    _RECOVERY + "_resolve__mutmut_21": _ROW_STATE,
+    _RECOVERY + "_resolve__mutmut_22": _ROW_STATE,
+    _RECOVERY + "_resolve_swap__mutmut_65": "send_swap(first_attempt=None): as falsy as False",
     _RECOVERY + "_resolve_swap__mutmut_13": _CPU_SIZE,
     _RECOVERY + "_resolve_swap__mutmut_23": _CPU_SIZE,
     _RECOVERY + "_resolve_swap__mutmut_31": _CPU_SIZE,

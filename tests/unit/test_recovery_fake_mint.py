@@ -215,7 +215,8 @@ def test_the_last_allowed_attempt_asks_for_review(tmp_path):
         assert (entry.subject, entry.correlation_id) == (op_id, "sale-5")
         assert OperationChanged(op_id, "receive", "needs_review", "mint.unreachable") in seen
         (note,) = [e for e in seen if isinstance(e, Notification)]
-        assert (note.level, note.kind, note.data) == (
+        assert (note.title, note.level, note.kind, note.data) == (
+            "An operation needs review",
             "warning",
             "needs_review",
             {"operation_id": op_id, "code": "mint.unreachable"},
@@ -636,3 +637,23 @@ def test_the_retry_settings_are_read_for_each_attempt(tmp_path):
         assert (await recovery.run(op_id)).state == "needs_review"
 
     shop(tmp_path, scenario)
+
+
+def test_a_melt_pending_past_the_last_attempt_asks_for_review_without_a_code(tmp_path):
+    async def scenario(app, mint, recovery):
+        seen = events(app)
+        await funded(app, mint, 16)
+        result = await app.wallet.melt(mint.invoice(5, outcome="PENDING"), mint.url)
+        outcome = await recovery.run(result.operation_id)
+        assert (outcome.state, outcome.action, outcome.error_code) == (
+            "needs_review",
+            "waiting",
+            None,
+        )
+        (note,) = [e for e in seen if isinstance(e, Notification)]
+        assert note.body == (
+            "A melt could not be finished after repeated attempts (no answer). "
+            "Look at it in Activity."
+        )
+
+    shop(tmp_path, scenario, max_attempts=1)
