@@ -148,6 +148,7 @@ EQUIVALENT: dict[str, str] = {
         "this mint and refuses one stored for another mint itself (keyset.foreign), so the "
         "check finds nothing; _check_keyset_owner is tested directly"
     ),
+    _R + "x__plan_checked__mutmut_106": _CPU_SIZE,
     _R + "x__signed_inputs__mutmut_9": _AUX_RAND,
     _R + "x__signed_inputs__mutmut_15": _AUX_RAND,
     _R + "x_send_swap__mutmut_1": (

@@ -311,6 +311,10 @@ def test_bad_dleq_is_refused_before_the_swap(tmp_path):
         err = await refused(receive(app.ctx, text))
         assert isinstance(err, SecurityError) and err.code == "token.dleq_invalid"
         assert err.detail.startswith("DLEQ of a 8 proof in keyset ")
+        assert err.user_message == (
+            "This token failed its authenticity check and was not accepted. Ask the "
+            "customer for a new token."
+        )
         assert_rejected(app, "token.dleq_invalid")
         assert mint.requests("/v1/swap") == []
 
@@ -443,6 +447,9 @@ def test_offline_plan_needs_stored_keys_dleq_and_a_lock(tmp_path):
             plan_receive(app.ctx, mint.token(8, locked_to=pubkey, dleq=False), offline=True)
         )
         assert (err.code, err.detail) == ("offline.no_dleq", "a 8 proof has no DLEQ")
+        assert err.user_message == (
+            "The mint is offline and this token carries no proof of authenticity (DLEQ)."
+        )
         new = mint.add_keyset()
         unknown = mint.token(8, locked_to=pubkey, keyset_id=new)
         err = await refused(plan_receive(app.ctx, unknown, offline=True))

@@ -379,6 +379,7 @@ def test_pending_melt_follows_the_quote(tmp_path, settled, state, action, amount
         if settled:
             mint.settle(next(iter(mint.melt_quotes)), settled)
         outcome = await recovery.run(op_id)
+        assert (outcome.operation_id, outcome.kind) == (op_id, "melt")
         assert (outcome.state, outcome.action, outcome.amount) == (state, action, amount)
         assert op_row(app, op_id).state == state
 
