@@ -180,7 +180,11 @@ def test_a_token_worth_no_more_than_its_fee_is_refused_unspent(tmp_path):
     async def scenario(app, mint):
         text = mint.token(1)
         err = await refused(receive(app.ctx, text))
-        assert (err.code, err.data) == ("fee.too_high", {"amount": 1, "fee": 1})
+        assert (err.code, err.data, err.detail) == (
+            "fee.too_high",
+            {"amount": 1, "fee": 1},
+            "amount 1 fee 1",
+        )
         assert err.user_message == (
             "This token is worth 1 but the mint's fee is 1; it cannot be redeemed."
         )
@@ -443,6 +447,9 @@ def test_offline_plan_needs_stored_keys_dleq_and_a_lock(tmp_path):
 
         err = await refused(plan_receive(app.ctx, mint.token(8), offline=True))
         assert (err.code, err.detail) == ("offline.not_locked", "plain secrets")
+        assert err.user_message == (
+            "The mint is offline. Only tokens locked to the shop's key can be accepted now."
+        )
         err = await refused(
             plan_receive(app.ctx, mint.token(8, locked_to=pubkey, dleq=False), offline=True)
         )

@@ -396,6 +396,7 @@ def test_interrupted_restore_is_resumed(tmp_path):
         assert op_id in await recovery.open_operations()
         outcome = await recovery.run(op_id)
         assert (outcome.state, outcome.action, outcome.kind) == ("done", "completed", "restore")
+        assert outcome.operation_id == op_id
         assert outcome.amount == 8  # found again, and stored once
         assert balance(app) == 8
 
