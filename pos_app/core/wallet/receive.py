@@ -684,15 +684,16 @@ async def queue_receive(
 
     def write(session: Session) -> None:
         token = session.get(ReceivedToken, token_id)
-        mint = mint_row(session, token.mint_url) if token.mint_url else None
+        # Queued once parsed and its mint stored (planning adds an unknown one), never before.
+        mint = mint_row(session, token.mint_url)
         session.add(
             Operation(
                 id=op_id,
                 kind="receive",
                 state="pending",
                 step="queued",
-                mint_id=mint.id if mint else None,
-                unit=token.unit or "sat",
+                mint_id=mint.id,
+                unit=token.unit,
                 received_token_id=token_id,
                 last_error_code=exc.code,
                 last_error=exc.detail[:1000],

@@ -235,17 +235,21 @@ class Recovery:
         """Store the attempt; schedule the next one or ask for review after the last."""
 
         def write(session: Session) -> Outcome:
-            row = session.get(Operation, op.id)
+            final = schedule(session, session.get(Operation, op.id))
+            # The attempt's record carries the state it left the operation in (review, failed).
             session.add(
                 OperationAttempt(
                     operation_id=op.id,
                     at=int(self.clock()),
-                    outcome=outcome.action,
-                    state=outcome.state,
-                    error_code=outcome.error_code,
+                    outcome=final.action,
+                    state=final.state,
+                    error_code=final.error_code,
                     manual=manual,
                 )
             )
+            return final
+
+        def schedule(session: Session, row: Operation) -> Outcome:
             if outcome.state != "pending":
                 row.next_retry_at = None
                 return outcome
@@ -316,8 +320,8 @@ class Recovery:
             raise
         except PosError as exc:
             return await self._fail(op, exc, "failed")
-        details = json.loads(op.details_json or "{}")
-        result = await execute_receive(self.ctx, plan, op_id=op.id, details=details, recovered=True)
+        # The queued row is filled in: it keeps its own details (sale and payment ids).
+        result = await execute_receive(self.ctx, plan, op_id=op.id, recovered=True)
         return Outcome(op.id, op.kind, "recovered", "resent", amount=result.amount)
 
     async def _fail(self, op: Operation, err: PosError, action: str) -> Outcome:
@@ -375,7 +379,7 @@ def list_operations(session: Session, *, include_closed: bool = False) -> list[d
     query = query.where(Operation.kind != "restore")
     out = []
     for op in session.scalars(query):
-        details = json.loads(op.details_json or "{}")
+        details = json.loads(op.details_json)
         out.append(
             {
                 "id": op.id,
