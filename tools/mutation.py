@@ -87,6 +87,10 @@ _DLEQ_EDGE = (
     "the verify functions turn the ValueError coincurve raises for a zero or out-of-range "
     "scalar, and a failed hash comparison, into the same False"
 )
+_NO_COINS = (
+    "select_coins' last select_proofs runs only when no coin was read: with no proofs it "
+    "never looks up a fee nor a preferred keyset"
+)
 _NONCE_EDGE = "a SHA-256 nonce of exactly 0, 1 or N, or a 257th try: a chance below 2**-200"
 
 # mutant name -> why no test can tell it from the original
@@ -99,6 +103,17 @@ EQUIVALENT: dict[str, str] = {
         "order_by without the unit: GROUP BY mint_id, unit already yields unit order in SQLite"
     ),
     "pos_app.core.wallet.coins.x_balances__mutmut_6": "as above",
+    "pos_app.core.wallet.coins.x_exact_stored__mutmut_1": (
+        "amount < 0 instead of <= 0: for 0 the general path also returns [] (nothing wanted, "
+        "an empty IN query)"
+    ),
+    "pos_app.core.wallet.coins.x_select_coins__mutmut_26": (
+        "short = None: the last select_proofs then runs on the same candidates and raises "
+        "the same insufficient_funds"
+    ),
+    "pos_app.core.wallet.coins.x_select_coins__mutmut_30": _NO_COINS,
+    "pos_app.core.wallet.coins.x_select_coins__mutmut_34": _NO_COINS,
+    "pos_app.core.wallet.coins.x_select_coins__mutmut_35": _NO_COINS,
     "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_17": _SWALLOWED,
     "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_20": _SWALLOWED,
     "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_21": _SWALLOWED,
@@ -311,7 +326,9 @@ def run_module(
     if not (recheck and not only):  # a recheck with no survivors has nothing to run
         with log.open("w") as out:
             returncode = subprocess.run(
-                [str(MUTMUT), "run", "--max-children", str(max_children), *(only or [])],
+                # Through this interpreter: the script's shebang may name a venv path that moved.
+                [sys.executable, str(MUTMUT), "run", "--max-children", str(max_children)]
+                + (only or []),
                 cwd=work,
                 env=env,
                 stdout=out,
