@@ -132,6 +132,16 @@ def lnurl_of(url: str, hrp: str = "lnurl") -> str:
         "https://user:pw@example.com/x",
         "https://",
         "lnurlp://",
+        # bracketed hosts that are no IPv6 address, ports out of range (httpx crashes on them)
+        "shop@[ab]",
+        "shop@[1.2.3.4]",
+        "lnurlp://[ab]/x",
+        "lnurlp://[::1",
+        "lnurlp://a]b/x",
+        "https://[::1/x",
+        "https://example.com:99999/x",
+        "shop@example.com:99999",
+        "lnurlp://[::1]:65536/x",
         LUD01_EXAMPLE[:-1] + "T",  # checksum
         LUD01_EXAMPLE[:20] + LUD01_EXAMPLE[20:].lower(),  # mixed case
         lnurl_of("https://example.com/x", hrp="lnurx"),
