@@ -29,6 +29,7 @@ shift when that function changes, so the tool reports entries that no longer mat
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -39,7 +40,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "build" / "mutation"
-MUTMUT = Path(sys.executable).with_name("mutmut")
+# ``python -m mutmut`` rather than the venv's ``mutmut`` script: a venv copied or moved
+# elsewhere keeps a script whose shebang names the old interpreter, which fails to start.
+MUTMUT = [sys.executable, "-m", "mutmut"]
 
 # module (under pos_app/core) -> the fast test files that cover it
 MODULES: dict[str, list[str]] = {
@@ -87,10 +90,6 @@ _DLEQ_EDGE = (
     "the verify functions turn the ValueError coincurve raises for a zero or out-of-range "
     "scalar, and a failed hash comparison, into the same False"
 )
-_NO_COINS = (
-    "select_coins' last select_proofs runs only when no coin was read: with no proofs it "
-    "never looks up a fee nor a preferred keyset"
-)
 _NONCE_EDGE = "a SHA-256 nonce of exactly 0, 1 or N, or a 257th try: a chance below 2**-200"
 
 # mutant name -> why no test can tell it from the original
@@ -111,9 +110,12 @@ EQUIVALENT: dict[str, str] = {
         "short = None: the last select_proofs then runs on the same candidates and raises "
         "the same insufficient_funds"
     ),
-    "pos_app.core.wallet.coins.x_select_coins__mutmut_30": _NO_COINS,
-    "pos_app.core.wallet.coins.x_select_coins__mutmut_34": _NO_COINS,
-    "pos_app.core.wallet.coins.x_select_coins__mutmut_35": _NO_COINS,
+    "pos_app.core.wallet.coins.x_select_coins__mutmut_30": (
+        "select_coins' last select_proofs runs only when no coin was read: with no proofs it "
+        "never looks up a fee nor a preferred keyset"
+    ),
+    "pos_app.core.wallet.coins.x_select_coins__mutmut_34": "as above",
+    "pos_app.core.wallet.coins.x_select_coins__mutmut_35": "as above",
     "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_17": _SWALLOWED,
     "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_20": _SWALLOWED,
     "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_21": _SWALLOWED,
@@ -192,6 +194,30 @@ EQUIVALENT: dict[str, str] = {
         '(description_hash or "XXXX"): a missing hash is refused either way, since '
         "sha256(metadata) is 64 hex characters, never empty nor 'xxxx'"
     ),
+    "pos_app.core.payments.lnurl.x_is_missing_preimage__mutmut_3": (
+        "upper() instead of lower(): '00' * 32 has no letters, and no other character "
+        "changes case into '0'"
+    ),
+    "pos_app.core.payments.lnurl.x_check_preimage__mutmut_1": (
+        "'and' instead of 'or': a missing preimage or hash (None or '') then fails the hex or "
+        "32-byte check below, False either way"
+    ),
+    "pos_app.core.payments.lnurl.x__decode_lnurl__mutmut_14": _CODEC,
+    "pos_app.core.payments.lnurl.xǁLightningAddressǁ_get_json__mutmut_30": (
+        'data = "" for an unparsable answer: like None, no dict, so the same refusal'
+    ),
+    "pos_app.core.payments.lnurl.xǁLightningAddressǁ_get_json__mutmut_8": (
+        'stream("get"): httpx upper-cases the method (Request.method = method.upper())'
+    ),
+    "pos_app.core.payments.lnurl.x__lnurl_error__mutmut_5": (
+        'the default for an answer without "status": str(None) "NONE" is no "ERROR" either'
+    ),
+    "pos_app.core.payments.lnurl.x__lnurl_error__mutmut_7": "as above",
+    "pos_app.core.payments.lnurl.x__lnurl_error__mutmut_10": 'as above, "XXXX"',
+    "pos_app.core.payments.lnurl.x__parse_params__mutmut_69": (
+        "commentAllowed's default None instead of 0: None is accepted too and becomes 0"
+    ),
+    "pos_app.core.payments.lnurl.x__parse_params__mutmut_71": "as above",
     "pos_app.core.payments.settlement.xǁSettlementǁreject__mutmut_26": (
         "record_error(sale_id=None): record_error finds the sale by its correlation id"
     ),
@@ -326,9 +352,7 @@ def run_module(
     if not (recheck and not only):  # a recheck with no survivors has nothing to run
         with log.open("w") as out:
             returncode = subprocess.run(
-                # Through this interpreter: the script's shebang may name a venv path that moved.
-                [sys.executable, str(MUTMUT), "run", "--max-children", str(max_children)]
-                + (only or []),
+                [*MUTMUT, "run", "--max-children", str(max_children), *(only or [])],
                 cwd=work,
                 env=env,
                 stdout=out,
@@ -453,7 +477,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown module(s) {', '.join(unknown)}; see --list")
     if (args.tests or args.only) and len(args.modules) != 1:
         parser.error("--tests and --only need exactly one module")
-    if not MUTMUT.exists():
+    if importlib.util.find_spec("mutmut") is None:
         print("mutmut is not installed: pip install -e '.[dev]'", file=sys.stderr)
         return 2
     summary_path = WORK / "summary.json"

@@ -1119,3 +1119,35 @@ def test_a_status_other_than_error_is_no_refusal(answer: dict[str, Any]) -> None
     with RateServer() as raw:
         error = fails(raw.set("/p", answer), params)
     assert error.detail == "tag None is not payRequest"
+
+
+def test_http_error_without_an_lnurl_reason() -> None:
+    with RateServer() as raw:
+        error = fails(raw.fail("/p", "404"), params)
+    assert isinstance(error, ProtocolError)
+    assert (error.code, error.detail) == (
+        "lightning.bad_response",
+        f"127.0.0.1:{raw.port}: HTTP 404",
+    )
+    assert error.data == {"status": 404}
+
+
+def test_an_owned_client_goes_through_the_proxy_of_the_environment(
+    lnurl_server: LnurlServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A shop behind a proxy sets it in the environment; the app's own client must use it.
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{dead_port()}")
+
+    async def main(**kwargs: Any) -> Any:
+        la = LightningAddress(None, lnurl_server.address(), timeout=FAST, **kwargs)
+        try:
+            return await la.params()
+        except PosError as exc:
+            return exc
+        finally:
+            await la.aclose()
+
+    assert asyncio.run(main()).code == "lightning.unreachable"  # the dead proxy
+    assert asyncio.run(main(trust_env=False)).description == "Payment to shop"
