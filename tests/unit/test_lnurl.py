@@ -1151,3 +1151,95 @@ def test_an_owned_client_goes_through_the_proxy_of_the_environment(
 
     assert asyncio.run(main()).code == "lightning.unreachable"  # the dead proxy
     assert asyncio.run(main(trust_env=False)).description == "Payment to shop"
+
+
+LONG = "https://example.com/" + "p" * 300
+
+
+@pytest.mark.parametrize(
+    ("address", "detail"),
+    [
+        (None, "expected text, got NoneType"),
+        (5, "expected text, got int"),
+        ("  ", "empty address"),
+        ("LIGHTNING:", "empty address"),
+        ("shop", "'shop' is not a Lightning address or LNURL"),
+        ("sh op@example.com", "'sh op@example.com' is not name@host"),
+        ("x" * 300, f"{'x' * 200!r} is not a Lightning address or LNURL"),
+        ("@" + "x" * 300, f"{'@' + 'x' * 199!r} is not name@host"),
+        ("ftp://example.com/x", "address 'ftp://example.com/x' is not an https URL"),
+        ("https://", "address 'https://' is not an https URL"),
+        ("https://user@example.com/x", "address 'https://user@example.com/x' carries credentials"),
+        ("https://:pw@example.com/x", "address 'https://:pw@example.com/x' carries credentials"),
+        (
+            "lnurlp://u:p@example.com/x",
+            "address 'https://u:p@example.com/x' carries credentials",
+        ),
+        (
+            "http://example.com/x",
+            "address 'http://example.com/x': plain http is allowed for localhost only",
+        ),
+        ("https://[::1/x", "address 'https://[::1/x': Invalid IPv6 URL"),
+        (
+            "https://example.com:99999/x",
+            "address 'https://example.com:99999/x': Port out of range 0-65535",
+        ),
+        (
+            "shop@[ab]",
+            "address 'https://[ab]/.well-known/lnurlp/shop': "
+            "'ab' does not appear to be an IPv4 or IPv6 address",
+        ),
+        (
+            "lnurlp://[ab]/x",
+            "address 'https://[ab]/x': 'ab' does not appear to be an IPv4 or IPv6 address",
+        ),
+        ("ftp" + LONG[5:], f"address {('ftp' + LONG[5:])[:200]!r} is not an https URL"),
+        ("http" + LONG[5:], f"address {('http' + LONG[5:])[:200]!r}: plain http is allowed "
+         "for localhost only"),
+        ("https://u@" + LONG[8:], f"address {('https://u@' + LONG[8:])[:200]!r} carries credentials"),
+        ("https://[" + LONG[8:], f"address {('https://[' + LONG[8:])[:200]!r}: Invalid IPv6 URL"),
+    ],
+)  # fmt: skip
+def test_refused_address_detail_says_why(address: Any, detail: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        resolve_address(address)
+    assert (info.value.code, info.value.detail) == ("lightning.address_invalid", detail)
+
+
+@pytest.mark.parametrize(
+    ("address", "url"),
+    [
+        ("LIGHTNING:SHOP@EXAMPLE.COM", "https://example.com/.well-known/lnurlp/shop"),
+        ("LNURLP://example.com/x", "https://example.com/x"),
+        ("lnurlp://localhost:8080/x", "http://localhost:8080/x"),
+        ("lnurlp://[::1]/x", "http://[::1]/x"),
+        ("shop@localhost", "http://localhost/.well-known/lnurlp/shop"),
+        ("shop@127.0.0.2", "http://127.0.0.2/.well-known/lnurlp/shop"),
+        ("shop@127.example.com", "https://127.example.com/.well-known/lnurlp/shop"),
+        ("https://localhost/x", "https://localhost/x"),
+        ("http://localhost/x", "http://localhost/x"),
+        ("https://example.com:65535/x", "https://example.com:65535/x"),
+    ],
+)
+def test_more_address_forms(address: str, url: str) -> None:
+    assert resolve_address(address) == url
+
+
+def test_lightning_address_keeps_what_it_was_given(lnurl_server: LnurlServer) -> None:
+    async def main() -> None:
+        async with httpx.AsyncClient(trust_env=False) as http:
+            la = LightningAddress(http, f"  {lnurl_server.address('shop')}\n", network="bcrt")
+            assert la.address == lnurl_server.address("shop")
+            assert la.url == f"{lnurl_server.base_url}/.well-known/lnurlp/shop"
+            assert la.network == "bcrt"
+            await la.aclose()  # a shared client stays open for its owner
+            assert not http.is_closed
+            assert (await la.params()).description == "Payment to shop"
+
+    asyncio.run(main())
+    for network in ("bc", "tb", "bcrt", "tbs", None):
+        assert LightningAddress(None, "shop@example.com", network=network).network == network
+    with pytest.raises(ValueError, match="unknown network 'lnbc'"):
+        LightningAddress(None, "shop@example.com", network="lnbc")
+    with pytest.raises(ValidationError):
+        LightningAddress(None, "shop@[ab]")
