@@ -202,6 +202,9 @@ EQUIVALENT: dict[str, str] = {
         "'and' instead of 'or': a missing preimage or hash (None or '') then fails the hex or "
         "32-byte check below, False either way"
     ),
+    "pos_app.core.payments.lnurl.x__scheme_for__mutmut_6": (
+        'hostname or "XXXX": a missing host is no loopback host either way, so https'
+    ),
     "pos_app.core.payments.lnurl.x__decode_lnurl__mutmut_14": _CODEC,
     "pos_app.core.payments.lnurl.xǁLightningAddressǁ_get_json__mutmut_30": (
         'data = "" for an unparsable answer: like None, no dict, so the same refusal'
