@@ -205,6 +205,10 @@ EQUIVALENT: dict[str, str] = {
     "pos_app.core.payments.lnurl.x__scheme_for__mutmut_6": (
         'hostname or "XXXX": a missing host is no loopback host either way, so https'
     ),
+    "pos_app.core.payments.lnurl.xǁLightningAddressǁ__init____mutmut_18": (
+        "an owned client's own timeout: every request passes timeout=self.timeout, which wins"
+    ),
+    "pos_app.core.payments.lnurl.xǁLightningAddressǁ__init____mutmut_20": "as above",
     "pos_app.core.payments.lnurl.x__decode_lnurl__mutmut_14": _CODEC,
     "pos_app.core.payments.lnurl.xǁLightningAddressǁ_get_json__mutmut_30": (
         'data = "" for an unparsable answer: like None, no dict, so the same refusal'

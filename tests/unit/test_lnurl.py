@@ -1241,5 +1241,6 @@ def test_lightning_address_keeps_what_it_was_given(lnurl_server: LnurlServer) ->
         assert LightningAddress(None, "shop@example.com", network=network).network == network
     with pytest.raises(ValueError, match="unknown network 'lnbc'"):
         LightningAddress(None, "shop@example.com", network="lnbc")
-    with pytest.raises(ValidationError):
-        LightningAddress(None, "shop@[ab]")
+    for unusable in ("shop@[ab]", None, 5):
+        with pytest.raises(ValidationError):
+            LightningAddress(None, unusable)  # type: ignore[arg-type]
