@@ -204,6 +204,20 @@ EQUIVALENT: dict[str, str] = {
         "order_by without the unit: GROUP BY mint_id, unit already yields unit order in SQLite"
     ),
     "pos_app.core.wallet.coins.x_balances__mutmut_6": "as above",
+    "pos_app.core.wallet.coins.x_exact_stored__mutmut_1": (
+        "amount < 0 instead of <= 0: for 0 the general path also returns [] (nothing wanted, "
+        "an empty IN query)"
+    ),
+    "pos_app.core.wallet.coins.x_select_coins__mutmut_26": (
+        "short = None: the last select_proofs then runs on the same candidates and raises "
+        "the same insufficient_funds"
+    ),
+    "pos_app.core.wallet.coins.x_select_coins__mutmut_30": (
+        "select_coins' last select_proofs runs only when no coin was read: with no proofs it "
+        "never looks up a fee nor a preferred keyset"
+    ),
+    "pos_app.core.wallet.coins.x_select_coins__mutmut_34": "as above",
+    "pos_app.core.wallet.coins.x_select_coins__mutmut_35": "as above",
     "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_17": _SWALLOWED,
     "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_20": _SWALLOWED,
     "pos_app.core.cashu.crypto.x_verify_dleq_proof__mutmut_21": _SWALLOWED,
@@ -282,6 +296,37 @@ EQUIVALENT: dict[str, str] = {
         '(description_hash or "XXXX"): a missing hash is refused either way, since '
         "sha256(metadata) is 64 hex characters, never empty nor 'xxxx'"
     ),
+    "pos_app.core.payments.lnurl.x_is_missing_preimage__mutmut_3": (
+        "upper() instead of lower(): '00' * 32 has no letters, and no other character "
+        "changes case into '0'"
+    ),
+    "pos_app.core.payments.lnurl.x_check_preimage__mutmut_1": (
+        "'and' instead of 'or': a missing preimage or hash (None or '') then fails the hex or "
+        "32-byte check below, False either way"
+    ),
+    "pos_app.core.payments.lnurl.x__scheme_for__mutmut_6": (
+        'hostname or "XXXX": a missing host is no loopback host either way, so https'
+    ),
+    "pos_app.core.payments.lnurl.xǁLightningAddressǁ__init____mutmut_18": (
+        "an owned client's own timeout: every request passes timeout=self.timeout, which wins"
+    ),
+    "pos_app.core.payments.lnurl.xǁLightningAddressǁ__init____mutmut_20": "as above",
+    "pos_app.core.payments.lnurl.x__decode_lnurl__mutmut_14": _CODEC,
+    "pos_app.core.payments.lnurl.xǁLightningAddressǁ_get_json__mutmut_30": (
+        'data = "" for an unparsable answer: like None, no dict, so the same refusal'
+    ),
+    "pos_app.core.payments.lnurl.xǁLightningAddressǁ_get_json__mutmut_8": (
+        'stream("get"): httpx upper-cases the method (Request.method = method.upper())'
+    ),
+    "pos_app.core.payments.lnurl.x__lnurl_error__mutmut_5": (
+        'the default for an answer without "status": str(None) "NONE" is no "ERROR" either'
+    ),
+    "pos_app.core.payments.lnurl.x__lnurl_error__mutmut_7": "as above",
+    "pos_app.core.payments.lnurl.x__lnurl_error__mutmut_10": 'as above, "XXXX"',
+    "pos_app.core.payments.lnurl.x__parse_params__mutmut_69": (
+        "commentAllowed's default None instead of 0: None is accepted too and becomes 0"
+    ),
+    "pos_app.core.payments.lnurl.x__parse_params__mutmut_71": "as above",
     "pos_app.core.payments.settlement.xǁSettlementǁreject__mutmut_26": (
         "record_error(sale_id=None): record_error finds the sale by its correlation id"
     ),

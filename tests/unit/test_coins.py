@@ -130,6 +130,24 @@ def test_select_coins_reads_only_what_it_needs(db, monkeypatch):
     assert seen == [4]  # one small batch: the 200 one-sat coins were never read
 
 
+def test_select_coins_batches_grow_fourfold_up_to_the_cap(db, monkeypatch):
+    # Few reads for a wallet of small coins, without one read holding every row.
+    monkeypatch.setattr(coins, "FIRST_BATCH", 2)
+    monkeypatch.setattr(coins, "MAX_BATCH", 32)
+    store(db, [("00aa", 1, "unspent")] * 100)
+    seen: list[int] = []
+    real = coins.select_proofs
+
+    def spy(candidates, *args):
+        seen.append(len(candidates))
+        return real(candidates, *args)
+
+    monkeypatch.setattr(coins, "select_proofs", spy)
+    selected, fee = db.transact(lambda s: coins.select_coins(s, MINT_ID, "sat", 100, {"00aa": 0}))
+    assert (len(selected), fee) == (100, 0)
+    assert seen == [2, 2 + 8, 10 + 32, 42 + 32, 100]  # 2, x4, x4 capped at 32, 32, the rest
+
+
 @settings(max_examples=100, deadline=None)
 @given(rows=st.lists(coin, max_size=30), data=st.data())
 def test_exact_stored_matches_exact_coins(db, rows, data):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import time
 from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
@@ -26,11 +27,13 @@ from pos_app.core.errors import (
     ValidationError,
 )
 from pos_app.core.payments.lnurl import (
+    MAX_BODY_BYTES,
     ZERO_PREIMAGE,
     Invoice,
     LightningAddress,
     PayParams,
     VerifyResult,
+    _host,
     check_preimage,
     is_missing_preimage,
     resolve_address,
@@ -129,6 +132,16 @@ def lnurl_of(url: str, hrp: str = "lnurl") -> str:
         "https://user:pw@example.com/x",
         "https://",
         "lnurlp://",
+        # bracketed hosts that are no IPv6 address, ports out of range (httpx crashes on them)
+        "shop@[ab]",
+        "shop@[1.2.3.4]",
+        "lnurlp://[ab]/x",
+        "lnurlp://[::1",
+        "lnurlp://a]b/x",
+        "https://[::1/x",
+        "https://example.com:99999/x",
+        "shop@example.com:99999",
+        "lnurlp://[::1]:65536/x",
         LUD01_EXAMPLE[:-1] + "T",  # checksum
         LUD01_EXAMPLE[:20] + LUD01_EXAMPLE[20:].lower(),  # mixed case
         lnurl_of("https://example.com/x", hrp="lnurx"),
@@ -238,33 +251,113 @@ def test_unreachable_service() -> None:
     assert error.code == "lightning.unreachable"
 
 
+def pay_request(**fields: Any) -> dict[str, Any]:
+    """A valid LUD-06 payRequest with ``fields`` replaced (None: left out)."""
+    body = {
+        "tag": "payRequest",
+        "callback": "https://x",
+        "minSendable": 1,
+        "maxSendable": 5,
+        "metadata": "[]",
+    }
+    body.update(fields)
+    return {k: v for k, v in body.items() if v is not None}
+
+
 @pytest.mark.parametrize(
-    "body",
+    ("body", "detail"),
     [
-        {"tag": "payRequest", "callback": "https://x", "minSendable": 0, "maxSendable": 5,
-         "metadata": "[]"},
-        {"tag": "payRequest", "callback": "https://x", "minSendable": 10, "maxSendable": 5,
-         "metadata": "[]"},
-        {"tag": "payRequest", "callback": "https://x", "minSendable": "1", "maxSendable": 5,
-         "metadata": "[]"},
-        {"tag": "payRequest", "callback": "https://x", "minSendable": 1.5, "maxSendable": 5,
-         "metadata": "[]"},
-        {"tag": "payRequest", "callback": "https://x", "minSendable": 1, "maxSendable": 5,
-         "metadata": ["text/plain", "x"]},
-        {"tag": "payRequest", "minSendable": 1, "maxSendable": 5, "metadata": "[]"},
-        {"tag": "payRequest", "callback": "https://x", "minSendable": 1, "maxSendable": True,
-         "metadata": "[]"},
-        {"tag": "payRequest", "callback": "https://x", "minSendable": 1, "maxSendable": 5,
-         "metadata": "[]", "commentAllowed": "yes"},
-        [1, 2, 3],
+        (pay_request(minSendable=0), "sendable range 0..5 msat"),
+        (pay_request(minSendable=10), "sendable range 10..5 msat"),
+        (pay_request(minSendable="1"), "minSendable '1' is not a number"),
+        (pay_request(minSendable=1.5), "minSendable 1.5 is not whole msat"),
+        (pay_request(maxSendable=True), "maxSendable True is not a number"),
+        (pay_request(maxSendable=5.5), "maxSendable 5.5 is not whole msat"),
+        (pay_request(metadata=["text/plain", "x"]), "payRequest metadata is not a string"),
+        (pay_request(callback=None), "payRequest without a callback"),
+        (pay_request(callback=""), "payRequest without a callback"),
+        (pay_request(callback=5), "payRequest without a callback"),
+        (pay_request(tag="withdrawRequest"), "tag 'withdrawRequest' is not payRequest"),
+        (pay_request(tag=None), "tag None is not payRequest"),
+        (pay_request(commentAllowed="yes"), "commentAllowed 'yes'"),
+        (pay_request(commentAllowed=True), "commentAllowed True"),
+        (pay_request(commentAllowed=float("inf")), "commentAllowed inf"),
+        (pay_request(commentAllowed=float("nan")), "commentAllowed nan"),
+        ([1, 2, 3], "answer is not a JSON object"),
     ],
-)  # fmt: skip
-def test_malformed_params_are_bad_responses(body: Any) -> None:
+)
+def test_malformed_params_are_bad_responses(body: Any, detail: str) -> None:
     with RateServer() as raw:
         url = raw.set("/p", body)
         error = fails(url, params)
     assert isinstance(error, ProtocolError)
     assert error.code == "lightning.bad_response"
+    expected = f"127.0.0.1:{raw.port}: {detail}" if isinstance(body, list) else detail
+    assert error.detail == expected
+    assert error.user_message == (
+        "The Lightning address service gave an answer the app cannot use. Try again later "
+        "or check the Lightning address in Settings."
+    )
+
+
+def test_plain_http_callback_is_refused_by_name() -> None:
+    with RateServer() as raw:
+        error = fails(raw.set("/p", pay_request(callback="http://example.com/cb")), params)
+    assert (error.code, error.detail) == (
+        "lightning.address_invalid",
+        "callback 'http://example.com/cb': plain http is allowed for localhost only",
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"minSendable": 1, "maxSendable": 1}, (1, 1, 1, 0, 0)),  # 1 msat is a valid minimum
+        ({"minSendable": 1000.0, "maxSendable": 2999.0}, (1000, 2999, 1, 2, 0)),
+        ({"commentAllowed": None}, (1, 5, 1, 0, 0)),
+        ({"commentAllowed": 0}, (1, 5, 1, 0, 0)),
+        ({"commentAllowed": 140}, (1, 5, 1, 0, 140)),
+        ({"commentAllowed": 2.0}, (1, 5, 1, 0, 2)),
+        ({"commentAllowed": -3}, (1, 5, 1, 0, 0)),
+    ],
+)
+def test_usable_params(fields: dict[str, Any], expected: tuple[int, ...]) -> None:
+    with RateServer() as raw:
+        got = use(raw.set("/p", pay_request(**fields)), params)
+    assert (got.min_sendable, got.max_sendable, got.min_sat, got.max_sat) == expected[:4]
+    assert got.comment_allowed == expected[4]
+    assert isinstance(got.comment_allowed, int)
+
+
+def test_no_comment_without_comment_allowed() -> None:
+    # LUD-12: a service that does not announce commentAllowed takes no comment.
+    with LnurlServer() as ln, RateServer() as raw:
+        metadata = "[]"
+        pr = ln.make_invoice(
+            5000, "ab" * 32, description_hash=hashlib.sha256(metadata.encode()).hexdigest()
+        )
+        raw.set("/cb", {"pr": pr, "routes": []})
+        body = pay_request(callback=raw.url("/cb"), minSendable=1000, maxSendable=10_000)
+        use(raw.set("/p", body), invoice_of(5, "thanks"))
+        assert raw.log[-1] == "/cb?amount=5000"
+
+
+@pytest.mark.parametrize(
+    ("metadata", "description"),
+    [
+        (json.dumps([["text/identifier", "shop@x"], ["text/plain", "Coffee"]]), "Coffee"),
+        (json.dumps([["text/plain"], ["text/plain", "Tea", "x"], ["text/plain", 7]]), "7"),
+        (json.dumps([["image/png;base64", "iVBO"]]), ""),
+        (json.dumps({"text/plain": "x"}), ""),
+        ("not json", ""),
+        ("[" * 100_000, ""),  # too deep to parse
+    ],
+)
+def test_description_is_the_text_plain_entry(metadata: str, description: str) -> None:
+    with RateServer() as raw:
+        got = use(raw.set("/p", pay_request(metadata=metadata)), params)
+    assert got.description == description
+    assert got.metadata == metadata
 
 
 # -- invoices ----------------------------------------------------------------------------------
@@ -760,8 +853,9 @@ def test_unusable_verify_url_is_ignored(
     if expected_log is None:
         assert warnings == []
     else:
-        assert len(warnings) == 1 and warnings[0].startswith(expected_log)
-        assert "verify URL" in warnings[0][len(expected_log) :]
+        assert warnings == [
+            f"{expected_log}verify URL {verify!r}: plain http is allowed for localhost only"
+        ]
 
 
 def test_callback_with_a_non_text_invoice(lnurl_server: LnurlServer, monkeypatch) -> None:
@@ -776,3 +870,377 @@ def test_callback_with_a_non_text_invoice(lnurl_server: LnurlServer, monkeypatch
 
 def test_non_positive_amount_detail(lnurl_server: LnurlServer) -> None:
     assert fails(lnurl_server.address("shop"), invoice_of(-3)).detail == "amount -3"
+
+
+# -- what the cashier and the log are told -------------------------------------------------------
+
+UNREACHABLE = (
+    "The Lightning address service cannot be reached. Check the internet connection and try again."
+)
+
+
+def test_unreachable_errors_name_the_host_and_the_url(lnurl_server: LnurlServer) -> None:
+    port = dead_port()
+    error = fails(f"shop@127.0.0.1:{port}", params)
+    assert error.user_message == UNREACHABLE
+    assert error.detail.startswith(f"127.0.0.1:{port}: ConnectError: ")
+    assert error.data == {"url": f"http://127.0.0.1:{port}/.well-known/lnurlp/shop"}
+    host = f"127.0.0.1:{lnurl_server.port}"
+    url = f"{lnurl_server.base_url}/.well-known/lnurlp/shop"
+    lnurl_server.configure("shop", fault="params_500")
+    error = fails(lnurl_server.address("shop"), params)
+    assert (error.user_message, error.detail) == (UNREACHABLE, f"{host}: HTTP 500")
+    assert error.data == {"url": url, "status": 500}
+    lnurl_server.configure("shop", fault="params_hang")
+    error = fails(lnurl_server.address("shop"), params)
+    assert (error.detail, error.data) == (f"{host}: timed out", {"url": url})
+
+
+@pytest.mark.parametrize(
+    ("address", "detail"),
+    [
+        (LUD01_EXAMPLE[:-1] + "T", "lnurl: checksum mismatch"),
+        (LUD01_EXAMPLE[:20] + LUD01_EXAMPLE[20:].lower(), "lnurl: mixed case"),
+        (lnurl_of("https://example.com/x", hrp="lnurl1x"), "bech32 prefix 'lnurl1x' is not lnurl"),
+        (bech32_encode("lnurl", b"\xff\xfe", Variant.BECH32), "lnurl does not contain text"),
+        (
+            lnurl_of("http://example.com/x"),
+            "lnurl 'http://example.com/x': plain http is allowed for localhost only",
+        ),
+        (
+            lnurl_of("https://u:p@example.com/x"),
+            "lnurl 'https://u:p@example.com/x' carries credentials",
+        ),
+    ],
+)
+def test_bad_lnurl_detail_says_why(address: str, detail: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        resolve_address(address)
+    assert (info.value.code, info.value.detail) == ("lightning.address_invalid", detail)
+    assert info.value.user_message == (
+        "The Lightning address is not valid. Use name@example.com or an LNURL; check it in Settings."
+    )
+
+
+def test_a_short_preimage_proves_nothing_even_when_it_hashes_to_the_hash() -> None:
+    # BOLT11 preimages are 32 bytes; a 31-byte one is not a payment proof.
+    short = bytes(range(31))
+    assert not check_preimage(short.hex(), hashlib.sha256(short).hexdigest())
+
+
+def test_callback_query_with_blank_values_is_kept() -> None:
+    # LUD-06: the callback's own query goes back to the service as it was given.
+    with LnurlServer() as ln, RateServer() as raw:
+        metadata = "[]"
+        pr = ln.make_invoice(
+            5000, "ab" * 32, description_hash=hashlib.sha256(metadata.encode()).hexdigest()
+        )
+        raw.set("/cb", {"pr": pr, "routes": []})
+        url = raw.set(
+            "/p",
+            {"tag": "payRequest", "callback": raw.url("/cb?tag=&k=v"), "minSendable": 1000,
+             "maxSendable": 10_000, "metadata": metadata},
+        )  # fmt: skip
+        use(url, invoice_of(5))
+        assert raw.log[-1] == "/cb?tag=&k=v&amount=5000"
+
+
+def test_damaged_stored_invoice_is_refused() -> None:
+    invoice = Invoice("lnbc1x", "ab" * 32, 1, None, "cd" * 32)
+    record = invoice.to_dict()
+    del record["bolt11"]
+    with pytest.raises(ValidationError) as info:
+        Invoice.from_dict(record)
+    assert info.value.code == "lightning.invoice_invalid"
+    assert info.value.user_message == "The stored Lightning invoice is damaged."
+    assert "'bolt11'" in info.value.detail
+    assert Invoice.from_dict({**invoice.to_dict(), "unknown": 1}) == invoice
+
+
+def verify_with(answer: dict[str, Any], invoice: Invoice | None = None) -> Any:
+    """``verify`` of ``invoice`` against a raw verify URL answering ``answer``: result or error."""
+    with RateServer() as raw:
+        verify = raw.set("/v", answer)
+        checked = Invoice("lnbc1x", "ab" * 32, 1, verify, "cd" * 32) if invoice is None else invoice
+
+        async def body(la: LightningAddress) -> VerifyResult:
+            return await la.verify(checked)
+
+        try:
+            return use(raw.url("/unused"), body)
+        except PosError as exc:
+            return exc
+
+
+def test_verify_refusals_in_full(lnurl_server: LnurlServer) -> None:
+    error = verify_with({}, Invoice("lnbc1x", "ab" * 32, 1, None, "cd" * 32))
+    assert (error.code, error.user_message, error.detail) == (
+        "lightning.verify_unsupported",
+        "The Lightning address cannot confirm payments; check the Lightning wallet.",
+        f"no verify URL for {'ab' * 32}",
+    )
+    answer = {"status": "OK", "settled": "yes"}
+    assert verify_with(answer).detail == f"verify answer without a settled flag: {answer!r}"
+    assert verify_with({"status": "OK", "settled": True, "preimage": 5}).detail == (
+        "verify preimage 5"
+    )
+    other = verify_with({"status": "OK", "settled": True, "pr": "lnbc1other"})
+    assert isinstance(other, SecurityError)
+    assert (other.code, other.user_message, other.detail) == (
+        "lightning.invoice_mismatch",
+        "The Lightning address answered about another invoice. Check the Lightning wallet.",
+        f"verify pr differs for {'ab' * 32}",
+    )
+
+
+def test_verify_false_proof_in_full() -> None:
+    error = verify_with({"status": "OK", "settled": True, "preimage": " " + "1F" * 32})
+    assert isinstance(error, SecurityError)
+    assert error.code == "lightning.preimage_mismatch"
+    assert error.user_message == (
+        "The Lightning address reported a payment proof that is not valid. "
+        "Check the Lightning wallet before handing over goods."
+    )
+    assert error.detail == f"sha256({'1f' * 32}) != {'ab' * 32}"
+    assert error.data == {"payment_hash": "ab" * 32}
+
+
+def test_verify_accepts_its_own_invoice_in_any_case_and_a_proof_in_upper_case() -> None:
+    preimage = bytes(range(32))
+    payment_hash = hashlib.sha256(preimage).hexdigest()
+    invoice = Invoice("lnbc1abc", payment_hash, 1, None, "cd" * 32)
+    answer = {
+        "status": "OK",
+        "settled": False,
+        "pr": " LNBC1ABC ",
+        "preimage": preimage.hex().upper(),
+    }
+    with RateServer() as raw:
+        checked = Invoice(**{**invoice.to_dict(), "verify_url": raw.set("/v", answer)})
+
+        async def body(la: LightningAddress) -> VerifyResult:
+            return await la.verify(checked)
+
+        result = use(raw.url("/unused"), body)
+    assert result == VerifyResult(settled=False, preimage=preimage.hex(), proven=True)
+    assert result.paid  # proven, whatever the service says
+
+
+def test_answer_text_in_details_is_bounded(lnurl_server: LnurlServer, monkeypatch) -> None:
+    answer = {"routes": ["x" * 300]}
+
+    async def long_answer(self, url: str) -> dict[str, Any]:
+        return answer if "callback" in url else await real(self, url)
+
+    real = LightningAddress._get_json
+    monkeypatch.setattr(LightningAddress, "_get_json", long_answer)
+    error = fails(lnurl_server.address("shop"), invoice_of(5))
+    assert error.detail == "callback answer has no pr: " + repr(answer)[:200]
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://pay.example.com:8443/lnurlp/shop?x=1", "pay.example.com:8443"),
+        ("https:///" + "p" * 100, ("https:///" + "p" * 100)[:80]),  # no host: the URL, cut
+        ("https://[::1/" + "p" * 100, ("https://[::1/" + "p" * 100)[:80]),  # unparsable
+    ],
+)
+def test_log_details_name_the_host(url: str, shown: str) -> None:
+    assert _host(url) == shown
+
+
+def test_the_request_timeout_holds_when_the_shared_client_has_none() -> None:
+    async def main(url: str) -> PosError:
+        async with httpx.AsyncClient(timeout=None, trust_env=False) as http:
+            with pytest.raises(PosError) as info:
+                await LightningAddress(http, url, timeout=FAST).params()
+            return info.value
+
+    with RateServer(hang_seconds=5) as raw:
+        url = raw.fail("/p", "hang")
+        started = time.monotonic()
+        error = asyncio.run(main(url))
+        elapsed = time.monotonic() - started
+    assert (error.code, error.detail) == (
+        "lightning.unreachable",
+        f"127.0.0.1:{raw.port}: timed out",
+    )
+    assert error.data == {"url": url}
+    assert elapsed < 3
+
+
+@pytest.mark.parametrize(("extra", "ok"), [(0, True), (1, False)])
+def test_answers_up_to_a_megabyte_are_read_whole(extra: int, ok: bool) -> None:
+    base = json.dumps(pay_request(metadata=""))
+    size = MAX_BODY_BYTES + extra
+    body = json.dumps(pay_request(metadata="x" * (size - len(base)))).encode()
+    assert len(body) == size
+    with RateServer() as raw:
+        url = raw.set("/p", body)
+        if ok:
+            assert len(use(url, params).metadata) == size - len(base)
+            return
+        error = fails(url, params)
+    assert (error.code, error.detail) == (
+        "lightning.bad_response",
+        f"127.0.0.1:{raw.port}: answer larger than {MAX_BODY_BYTES}",
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "status", "reason", "shown"),
+    [
+        ({"status": "ERROR"}, 200, "no reason given", "no reason given"),
+        ({"status": "ERROR", "reason": ""}, 200, "no reason given", "no reason given"),
+        ({"status": "ERROR", "reason": 5}, 400, "no reason given", "no reason given"),
+        (
+            {"status": "error", "reason": "Paused\n  for now"},
+            400,
+            "Paused\n  for now",
+            "Paused for now",
+        ),
+        ({"status": "ERROR", "reason": "r" * 700}, 200, "r" * 500, "r" * 120),
+    ],
+)
+def test_lnurl_error_answers(answer: dict[str, Any], status: int, reason: str, shown: str) -> None:
+    with RateServer() as raw:
+        url = raw.set("/p", answer, status=status)
+        error = fails(url, params)
+    assert isinstance(error, ProtocolError)
+    assert error.code == "lightning.bad_response"
+    assert error.user_message == f"The Lightning address service refused: {shown}"
+    assert error.data == {"status": status, "reason": reason}
+    assert error.detail == f"127.0.0.1:{raw.port}: HTTP {status}: ERROR {reason!r}"
+
+
+@pytest.mark.parametrize("answer", [{"status": "OK"}, {"status": None}, {"reason": "x"}])
+def test_a_status_other_than_error_is_no_refusal(answer: dict[str, Any]) -> None:
+    with RateServer() as raw:
+        error = fails(raw.set("/p", answer), params)
+    assert error.detail == "tag None is not payRequest"
+
+
+def test_http_error_without_an_lnurl_reason() -> None:
+    with RateServer() as raw:
+        error = fails(raw.fail("/p", "404"), params)
+    assert isinstance(error, ProtocolError)
+    assert (error.code, error.detail) == (
+        "lightning.bad_response",
+        f"127.0.0.1:{raw.port}: HTTP 404",
+    )
+    assert error.data == {"status": 404}
+
+
+def test_an_owned_client_goes_through_the_proxy_of_the_environment(
+    lnurl_server: LnurlServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A shop behind a proxy sets it in the environment; the app's own client must use it.
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{dead_port()}")
+
+    async def main(**kwargs: Any) -> Any:
+        la = LightningAddress(None, lnurl_server.address(), timeout=FAST, **kwargs)
+        try:
+            return await la.params()
+        except PosError as exc:
+            return exc
+        finally:
+            await la.aclose()
+
+    assert asyncio.run(main()).code == "lightning.unreachable"  # the dead proxy
+    assert asyncio.run(main(trust_env=False)).description == "Payment to shop"
+
+
+LONG = "https://example.com/" + "p" * 300
+
+
+@pytest.mark.parametrize(
+    ("address", "detail"),
+    [
+        (None, "expected text, got NoneType"),
+        (5, "expected text, got int"),
+        ("  ", "empty address"),
+        ("LIGHTNING:", "empty address"),
+        ("shop", "'shop' is not a Lightning address or LNURL"),
+        ("sh op@example.com", "'sh op@example.com' is not name@host"),
+        ("x" * 300, f"{'x' * 200!r} is not a Lightning address or LNURL"),
+        ("@" + "x" * 300, f"{'@' + 'x' * 199!r} is not name@host"),
+        ("ftp://example.com/x", "address 'ftp://example.com/x' is not an https URL"),
+        ("https://", "address 'https://' is not an https URL"),
+        ("https://user@example.com/x", "address 'https://user@example.com/x' carries credentials"),
+        ("https://:pw@example.com/x", "address 'https://:pw@example.com/x' carries credentials"),
+        (
+            "lnurlp://u:p@example.com/x",
+            "address 'https://u:p@example.com/x' carries credentials",
+        ),
+        (
+            "http://example.com/x",
+            "address 'http://example.com/x': plain http is allowed for localhost only",
+        ),
+        ("https://[::1/x", "address 'https://[::1/x': Invalid IPv6 URL"),
+        (
+            "https://example.com:99999/x",
+            "address 'https://example.com:99999/x': Port out of range 0-65535",
+        ),
+        (
+            "shop@[ab]",
+            "address 'https://[ab]/.well-known/lnurlp/shop': "
+            "'ab' does not appear to be an IPv4 or IPv6 address",
+        ),
+        (
+            "lnurlp://[ab]/x",
+            "address 'https://[ab]/x': 'ab' does not appear to be an IPv4 or IPv6 address",
+        ),
+        ("ftp" + LONG[5:], f"address {('ftp' + LONG[5:])[:200]!r} is not an https URL"),
+        ("http" + LONG[5:], f"address {('http' + LONG[5:])[:200]!r}: plain http is allowed "
+         "for localhost only"),
+        ("https://u@" + LONG[8:], f"address {('https://u@' + LONG[8:])[:200]!r} carries credentials"),
+        ("https://[" + LONG[8:], f"address {('https://[' + LONG[8:])[:200]!r}: Invalid IPv6 URL"),
+    ],
+)  # fmt: skip
+def test_refused_address_detail_says_why(address: Any, detail: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        resolve_address(address)
+    assert (info.value.code, info.value.detail) == ("lightning.address_invalid", detail)
+
+
+@pytest.mark.parametrize(
+    ("address", "url"),
+    [
+        ("LIGHTNING:SHOP@EXAMPLE.COM", "https://example.com/.well-known/lnurlp/shop"),
+        ("LNURLP://example.com/x", "https://example.com/x"),
+        ("lnurlp://localhost:8080/x", "http://localhost:8080/x"),
+        ("lnurlp://[::1]/x", "http://[::1]/x"),
+        ("shop@localhost", "http://localhost/.well-known/lnurlp/shop"),
+        ("shop@127.0.0.2", "http://127.0.0.2/.well-known/lnurlp/shop"),
+        ("shop@127.example.com", "https://127.example.com/.well-known/lnurlp/shop"),
+        ("https://localhost/x", "https://localhost/x"),
+        ("http://localhost/x", "http://localhost/x"),
+        ("https://example.com:65535/x", "https://example.com:65535/x"),
+    ],
+)
+def test_more_address_forms(address: str, url: str) -> None:
+    assert resolve_address(address) == url
+
+
+def test_lightning_address_keeps_what_it_was_given(lnurl_server: LnurlServer) -> None:
+    async def main() -> None:
+        async with httpx.AsyncClient(trust_env=False) as http:
+            la = LightningAddress(http, f"  {lnurl_server.address('shop')}\n", network="bcrt")
+            assert la.address == lnurl_server.address("shop")
+            assert la.url == f"{lnurl_server.base_url}/.well-known/lnurlp/shop"
+            assert la.network == "bcrt"
+            await la.aclose()  # a shared client stays open for its owner
+            assert not http.is_closed
+            assert (await la.params()).description == "Payment to shop"
+
+    asyncio.run(main())
+    for network in ("bc", "tb", "bcrt", "tbs", None):
+        assert LightningAddress(None, "shop@example.com", network=network).network == network
+    with pytest.raises(ValueError, match="unknown network 'lnbc'"):
+        LightningAddress(None, "shop@example.com", network="lnbc")
+    for unusable in ("shop@[ab]", None, 5):
+        with pytest.raises(ValidationError):
+            LightningAddress(None, unusable)  # type: ignore[arg-type]

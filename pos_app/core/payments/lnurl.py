@@ -124,6 +124,7 @@ def check_url(url: str, what: str = "address") -> str:
     try:
         parts = urlsplit(url)
         host = parts.hostname
+        parts.port  # noqa: B018 - raises for a port out of range, which httpx would crash on
     except ValueError as exc:
         raise _invalid(f"{what} {url[:200]!r}: {exc}") from None
     if parts.scheme not in ("http", "https") or not host:
@@ -153,19 +154,24 @@ def resolve_address(address: str) -> str:
         return _decode_lnurl(text)
     if lowered.startswith("lnurlp://"):
         rest = text[len("lnurlp://") :]
-        host = urlsplit("//" + rest).hostname or ""
-        scheme = "http" if is_loopback_host(host) else "https"
-        return check_url(f"{scheme}://{rest}")
+        return check_url(f"{_scheme_for(rest)}://{rest}")
     if "://" in text:
         return check_url(text)
     if text.count("@") == 1:
         name, host = lowered.split("@")
         if not _NAME.fullmatch(name) or not _HOST.fullmatch(host):
             raise _invalid(f"{text[:200]!r} is not name@host")
-        hostname = urlsplit("//" + host).hostname or ""
-        scheme = "http" if is_loopback_host(hostname) else "https"
-        return check_url(f"{scheme}://{host}/.well-known/lnurlp/{name}")
+        return check_url(f"{_scheme_for(host)}://{host}/.well-known/lnurlp/{name}")
     raise _invalid(f"{text[:200]!r} is not a Lightning address or LNURL")
+
+
+def _scheme_for(authority: str) -> str:
+    """The scheme for a host: http on loopback (the test servers), https anywhere else."""
+    try:
+        host = urlsplit("//" + authority).hostname or ""
+    except ValueError:  # a bracketed host that is no IP: check_url refuses it by name
+        return "https"
+    return "http" if is_loopback_host(host) else "https"
 
 
 def _decode_lnurl(text: str) -> str:
