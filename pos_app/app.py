@@ -15,6 +15,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import httpx
+
 from pos_app.core.cashu import nut13
 from pos_app.core.config import Config
 from pos_app.core.errors import StorageError, ValidationError
@@ -66,13 +68,21 @@ class App:
     Use :meth:`open` for an existing wallet and :meth:`init` to create one.
     """
 
-    def __init__(self, data_dir: Path, db: Database, *, trust_env: bool = True) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        db: Database,
+        *,
+        trust_env: bool = True,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
         self.data_dir = data_dir
         self.db = db
         self.bus = EventBus()
         self.config = Config()
         self.settings = SettingsService(db, self.config, data_dir)
-        self.pool = MintPool(trust_env=trust_env)
+        # transport: the tests' in-process fake mint; None is the network.
+        self.pool = MintPool(trust_env=trust_env, transport=transport)
         self.web = WebClient(trust_env=trust_env)
         self.mints = MintDirectory(db, self.pool)
         mnemonic = db.transact(lambda s: s.get(Secret, MNEMONIC))
@@ -101,7 +111,12 @@ class App:
 
     @classmethod
     def open(
-        cls, data_dir: Path, *, passphrase: PassphraseSource | None = None, trust_env: bool = True
+        cls,
+        data_dir: Path,
+        *,
+        passphrase: PassphraseSource | None = None,
+        trust_env: bool = True,
+        transport: httpx.AsyncBaseTransport | None = None,
     ) -> App:
         """Open an existing wallet (``wallet.not_initialized`` when there is none)."""
         data_dir = Path(data_dir)
@@ -115,7 +130,7 @@ class App:
         db = Database(data_dir / DB_FILE, key.key)
         try:
             db.migrate()
-            return cls(data_dir, db, trust_env=trust_env)
+            return cls(data_dir, db, trust_env=trust_env, transport=transport)
         except BaseException:
             db.close()
             raise
@@ -130,6 +145,7 @@ class App:
         passphrase: str | None = None,
         passphrase_source: PassphraseSource | None = None,
         trust_env: bool = True,
+        transport: httpx.AsyncBaseTransport | None = None,
     ) -> tuple[App, bool]:
         """Create the wallet (idempotent); returns ``(app, created)``.
 
@@ -140,6 +156,7 @@ class App:
             passphrase: the passphrase when ``key_method`` is ``passphrase``.
             passphrase_source: asks for the passphrase when needed.
             trust_env: let httpx read proxy variables.
+            transport: the HTTP transport to the mints (tests pass a fake mint's).
 
         Raises:
             ValidationError: ``wallet.exists_other_seed`` when the wallet exists with another seed.
@@ -149,7 +166,9 @@ class App:
             mnemonic = nut13.normalize_mnemonic(mnemonic)
             nut13.seed_from_mnemonic(mnemonic)  # validate before touching anything
         if wallet_exists(data_dir):
-            app = cls.open(data_dir, passphrase=passphrase_source, trust_env=trust_env)
+            app = cls.open(
+                data_dir, passphrase=passphrase_source, trust_env=trust_env, transport=transport
+            )
             if mnemonic is not None and app.wallet.mnemonic() != mnemonic:
                 app.db.close()
                 raise ValidationError(
@@ -166,7 +185,7 @@ class App:
         create_wallet_file(data_dir, key.key, mnemonic or nut13.new_mnemonic())
         db = Database(data_dir / DB_FILE, key.key)
         try:
-            return cls(data_dir, db, trust_env=trust_env), True
+            return cls(data_dir, db, trust_env=trust_env, transport=transport), True
         except BaseException:
             db.close()
             raise

@@ -305,13 +305,24 @@ def run_module(
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "POS_DB_KEY")}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("QT_API", "pyside6")
+    # The copy has no .venv-mint of its own: the mint tests use the project's.
+    env.setdefault("POS_TEST_MINT_VENV", str(ROOT / ".venv-mint"))
     started = time.monotonic()
     log = work / "mutmut.log"  # written as it runs: tail -f it to follow the progress
     returncode = 0
     if not (recheck and not only):  # a recheck with no survivors has nothing to run
         with log.open("w") as out:
             returncode = subprocess.run(
-                [str(MUTMUT), "run", "--max-children", str(max_children), *(only or [])],
+                # Through this interpreter: the mutmut script's shebang may name another venv.
+                [
+                    sys.executable,
+                    "-m",
+                    "mutmut",
+                    "run",
+                    "--max-children",
+                    str(max_children),
+                    *(only or []),
+                ],
                 cwd=work,
                 env=env,
                 stdout=out,
