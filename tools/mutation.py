@@ -60,6 +60,8 @@ MODULES: dict[str, list[str]] = {
     ],
     "cashu.tokens": ["tests/unit/test_tokens.py", "tests/unit/test_parsers_fuzz.py"],
     "payments.lnurl": ["tests/unit/test_lnurl.py"],
+    "wallet.send": ["tests/unit/test_send_fake_mint.py"],
+    "wallet.melt": ["tests/unit/test_melt_fake_mint.py"],
     # Covered by tests against a real test mint (slow).
     "wallet.receive": [
         "tests/unit/test_receive_parts.py",
@@ -71,8 +73,6 @@ MODULES: dict[str, list[str]] = {
         "tests/integration/test_recovery_refusal.py",
         "tests/integration/test_services.py",
     ],
-    "wallet.send": ["tests/integration/test_services.py", "tests/unit/test_settlement.py"],
-    "wallet.melt": ["tests/integration/test_services.py"],
     "payments.checkout": ["tests/integration/test_services.py"],
 }
 
