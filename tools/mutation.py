@@ -62,6 +62,7 @@ MODULES: dict[str, list[str]] = {
     "payments.lnurl": ["tests/unit/test_lnurl.py"],
     "wallet.send": ["tests/unit/test_send_fake_mint.py"],
     "wallet.melt": ["tests/unit/test_melt_fake_mint.py"],
+    "payments.checkout": ["tests/unit/test_checkout_fake_mint.py"],
     # Covered by tests against a real test mint (slow).
     "wallet.receive": [
         "tests/unit/test_receive_parts.py",
@@ -73,7 +74,6 @@ MODULES: dict[str, list[str]] = {
         "tests/integration/test_recovery_refusal.py",
         "tests/integration/test_services.py",
     ],
-    "payments.checkout": ["tests/integration/test_services.py"],
 }
 
 # Reasons shared by several equivalent mutants.

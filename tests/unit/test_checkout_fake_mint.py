@@ -1,0 +1,543 @@
+"""Taking tokens for sales on the fake mint: policy, fee caps, swap or melt, offline, recovery.
+
+Each test runs the checkout as a till does (``app.sales.pay``) and checks what the
+shop ends up with: the sale's state and amount paid, the payment's state, method,
+fees and error, the shop's coins, and the stored token, whatever happened.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from sqlalchemy import select
+
+from pos_app.core.cashu.tokens import parse_token
+from pos_app.core.errors import PosError
+from pos_app.core.store.schema import Operation, Payment, ProofRow, ReceivedToken, Sale
+from tests.support.fakemint import FakeMint
+from tests.support.fakeshop import DB_KEY, open_shop
+from tests.support.lnurlserver import LnurlServer
+
+
+@pytest.fixture(autouse=True)
+def _db_key(monkeypatch):
+    monkeypatch.setenv("POS_DB_KEY", DB_KEY)
+
+
+@pytest.fixture
+def lnurl():
+    with LnurlServer() as server:
+        yield server
+
+
+def run_shop(tmp_path, mint, scenario, *, settings=None, trusted=True, others=()):
+    async def main():
+        app = open_shop(tmp_path / "shop", mint, *others)
+        try:
+            await app.mints.add(mint.url, trusted=trusted)
+            if settings:
+                await app.db.run(lambda s: app.config.set_many(s, settings))
+            return await scenario(app)
+        finally:
+            await app.aclose()
+
+    return asyncio.run(main())
+
+
+async def new_sale(app, amount=21):
+    return (await app.sales.new_sale(str(amount), "sat"))["sale_id"]
+
+
+async def refused(app, sale_id, text):
+    with pytest.raises(PosError) as err:
+        await app.sales.pay(sale_id, text)
+    return err.value
+
+
+def payments(app):
+    return app.db.transact(
+        lambda s: list(s.scalars(select(Payment).order_by(Payment.created_at, Payment.id)))
+    )
+
+
+def the_sale(app, sale_id):
+    return app.db.transact(lambda s: s.get(Sale, sale_id))
+
+
+def tokens(app):
+    return app.db.transact(lambda s: list(s.scalars(select(ReceivedToken))))
+
+
+def balance(app):
+    return app.db.transact(
+        lambda s: sum(
+            r.amount for r in s.scalars(select(ProofRow).where(ProofRow.state == "unspent"))
+        )
+    )
+
+
+# -- swap: tokens of the shop's own mints ------------------------------------------------
+
+
+def test_an_exact_token_pays_the_sale(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+        text = mint.token(21)
+        res = await app.sales.pay(sale_id, text, source="scan")
+        return res, payments(app), tokens(app), balance(app), text
+
+    res, [payment], [token], coins, text = run_shop(tmp_path, mint, scenario)
+    assert (res.state, res.paid, res.due, res.remaining) == ("paid", 21, 21, 0)
+    assert (payment.state, payment.method, payment.mint_url, payment.unit) == (
+        "settled",
+        "swap",
+        mint.url,
+        "sat",
+    )
+    assert (payment.amount, payment.credited, payment.mint_fee) == (21, 21, 0)
+    assert payment.offline is False and payment.error_code is None
+    assert (token.token_text, token.source, token.state) == (text, "scan", "redeemed")
+    assert payment.received_token_id == token.id
+    assert coins == 21
+
+
+def test_one_sat_short_leaves_one_due_and_the_next_token_completes(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+        first = await app.sales.pay(sale_id[:8], mint.token(20))  # a prefix finds the sale
+        second = await app.sales.pay(sale_id, mint.token(1))
+        return first, second
+
+    first, second = run_shop(tmp_path, mint, scenario)
+    assert (first.state, first.paid, first.remaining) == ("partially_paid", 20, 1)
+    assert (second.state, second.paid, second.remaining) == ("paid", 21, 0)
+
+
+@pytest.mark.parametrize(
+    ("cap", "allowance", "accepted"),
+    [("1.57", 0, True), ("1.56", 0, True), ("1.55", 0, False), ("0", 1, True), ("0", 0, False)],
+)
+def test_the_mint_fee_cap_at_its_boundary(tmp_path, cap, allowance, accepted):
+    mint = FakeMint(fee_ppk=1000)  # one 64 sat proof: 1 sat fee, 1.5625 % -> 1.56 %
+    settings = {"fees.max_mint_fee_pct": cap, "fees.always_accept": allowance}
+
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        text = mint.token(64)
+        if accepted:
+            return await app.sales.pay(sale_id, text), payments(app), balance(app)
+        return await refused(app, sale_id, text), payments(app), balance(app)
+
+    res, [payment], coins = run_shop(tmp_path, mint, scenario, settings=settings)
+    if accepted:
+        assert (res.state, res.paid) == ("paid", 64)  # the shop bears the mint fee
+        assert (payment.state, payment.mint_fee, coins) == ("settled", 1, 63)
+    else:
+        assert res.code == "fee.too_high" and "mint fee of 1 sat is 1.56%" in res.user_message
+        assert res.data["allowance"] == allowance and res.data["amount"] == 64
+        assert (payment.state, payment.error_code, coins) == ("rejected", "fee.too_high", 0)
+        assert all(r[1] != "/v1/swap" for r in mint.requests())
+
+
+def test_refusals_from_the_sale_and_the_token(tmp_path):
+    mint = FakeMint()
+    mint.add_keyset("usd")
+
+    async def scenario(app):
+        errors = {}
+        sale_id = await new_sale(app)
+        errors["unit"] = await refused(app, sale_id, mint.token(21, unit="usd"))
+        errors["junk"] = await refused(app, sale_id, "cashuBnotatoken")
+        spent = mint.token(21)
+        await app.wallet.receive(spent)
+        errors["spent"] = await refused(app, sale_id, spent)
+        await app.sales.pay(sale_id, mint.token(21))
+        errors["paid"] = await refused(app, sale_id, mint.token(5))
+        other = await new_sale(app)
+        await app.sales.cancel(other)
+        errors["cancelled"] = await refused(app, other, mint.token(5))
+        return errors, payments(app), tokens(app), the_sale(app, sale_id)
+
+    errors, pays, stored, sale = run_shop(tmp_path, mint, scenario)
+    assert {k: e.code for k, e in errors.items()} == {
+        "unit": "unit.mismatch",
+        "junk": errors["junk"].code,
+        "spent": "token.already_spent",
+        "paid": "sale.already_paid",
+        "cancelled": "sale.cancelled",
+    }
+    assert errors["junk"].code.startswith("token.")
+    assert errors["unit"].user_message == ("This token is in usd, but the sale is priced in sat.")
+    assert errors["unit"].detail == "token unit usd"
+    # every token offered is stored, refused or not (the one received directly too)
+    assert len(stored) == 6 + 1
+    assert sorted(p.state for p in pays) == ["rejected"] * 5 + ["settled"]
+    assert sorted(p.error_code for p in pays if p.state == "rejected") == sorted(
+        e.code for e in errors.values()
+    )
+    assert sale.state == "paid"
+
+
+def test_an_untrusted_mint_is_refused_without_contacting_it(tmp_path):
+    mint = FakeMint()
+    stranger = FakeMint("http://stranger.test", name="stranger")
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+        return await refused(app, sale_id, stranger.token(21)), payments(app)
+
+    err, [payment] = run_shop(tmp_path, mint, scenario, others=(stranger,))
+    assert err.code == "mint.untrusted" and payment.state == "rejected"
+    assert stranger.requests() == []
+
+
+def test_two_tokens_at_once_for_one_sale_pay_it_once(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+        texts = [mint.token(21), mint.token(21)]
+        results = await asyncio.gather(
+            *(app.sales.pay(sale_id, t) for t in texts), return_exceptions=True
+        )
+        return results, tokens(app), balance(app), texts
+
+    results, stored, coins, texts = run_shop(tmp_path, mint, scenario)
+    assert results[0].state == "paid"
+    assert isinstance(results[1], PosError) and results[1].code == "sale.already_paid"
+    assert sorted(t.token_text for t in stored) == sorted(texts)
+    assert coins == 21
+
+
+# -- the mint fails mid-way -----------------------------------------------------------------
+
+
+def test_a_dropped_swap_is_recovering_then_settled_by_recovery(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+        mint.fault("POST", "/v1/swap", "drop")
+        res = await app.sales.pay(sale_id, mint.token(21))
+        [payment] = payments(app)
+        await app.wallet.recovery.run_all()
+        return res, payment, payments(app)[0], the_sale(app, sale_id), balance(app)
+
+    res, before, after, sale, coins = run_shop(tmp_path, mint, scenario)
+    assert (res.state, res.paid) == ("pending", 0) or res.paid == 0
+    assert res.payment["state"] == "recovering" and "offline" in res.message
+    assert (before.state, before.error_code) == ("recovering", "mint.unreachable")
+    assert before.operation_id is not None
+    assert (after.state, after.credited, sale.state, sale.paid) == ("settled", 21, "paid", 21)
+    assert coins == 21
+
+
+def test_an_unbelievable_swap_answer_is_recovering(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+        mint.fault("POST", "/v1/swap", "answer", status=200, body={"signatures": 5})
+        res = await app.sales.pay(sale_id, mint.token(21))
+        return res, payments(app)
+
+    res, [payment] = run_shop(tmp_path, mint, scenario)
+    assert res.paid == 0 and "failed its checks" in res.message
+    assert (payment.state, payment.error_code) == ("recovering", "mint.bad_response")
+
+
+def test_a_mint_down_at_the_check_queues_the_token_for_recovery(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+        mint.down = True
+        res = await app.sales.pay(sale_id, mint.token(21))
+        [payment] = payments(app)
+        op = app.db.transact(lambda s: s.get(Operation, payment.operation_id))
+        mint.down = False
+        await app.wallet.recovery.run_all()
+        return res, payment, op, payments(app)[0], the_sale(app, sale_id)
+
+    res, before, op, after, sale = run_shop(tmp_path, mint, scenario)
+    assert res.paid == 0 and before.state == "recovering"
+    assert op.kind == "receive" and json.loads(op.details_json)["payment_id"] == before.id
+    assert (after.state, sale.state, sale.paid) == ("settled", "paid", 21)
+
+
+# -- offline acceptance: tokens locked to the shop while their mint is down ----------------
+
+OFFLINE = {"offline.enabled": True, "offline.max_per_sale": 21, "offline.max_per_day": 1000}
+
+
+def offline_case(tmp_path, *, settings, amount=21, lock=True, dleq=True, earlier=(), fault=None):
+    """Offer ``amount`` locked to the shop while the mint is down (after ``earlier`` offline
+    payments of other sales today); returns the result, the payment and the sale."""
+    mint = FakeMint()
+
+    async def scenario(app):
+        key = app.wallet.pubkey
+
+        def text(n):
+            return mint.token(n, locked_to=key if lock else None, dleq=dleq)
+
+        for n in earlier:
+            other = await new_sale(app, n)
+            mint.down = True
+            assert (await app.sales.pay(other, mint.token(n, locked_to=key))).state == "paid"
+        sale_id = await new_sale(app, 21)
+        if fault:
+            mint.down = False
+            mint.fault("POST", "/v1/swap", fault)
+        else:
+            mint.down = True
+        res = await app.sales.pay(sale_id, text(amount))
+        payment = app.db.transact(
+            lambda s: s.scalars(select(Payment).where(Payment.sale_id == sale_id)).one()
+        )
+        return res, payment, the_sale(app, sale_id), app, mint
+
+    return run_shop(tmp_path, mint, scenario, settings=settings)
+
+
+def test_a_locked_token_is_taken_offline_within_the_caps(tmp_path):
+    res, payment, sale, _, _ = offline_case(tmp_path, settings=OFFLINE)
+    assert (res.state, res.paid, sale.state) == ("paid", 21, "paid")
+    assert (payment.state, payment.offline, payment.credited) == ("settled", True, 21)
+    assert payment.operation_id is not None and payment.mint_fee == 0
+
+
+@pytest.mark.parametrize(
+    ("changes", "kwargs"),
+    [
+        ({"offline.max_per_sale": 20}, {}),  # one sat over the per-sale cap
+        ({"offline.enabled": False}, {}),
+        ({}, {"lock": False}),
+        ({}, {"dleq": False}),
+        ({"offline.max_per_day": 30}, {"earlier": (10,)}),  # 10 + 21 > 30
+    ],
+)
+def test_offline_acceptance_is_refused_outside_its_rules(tmp_path, changes, kwargs):
+    res, payment, sale, _, _ = offline_case(tmp_path, settings={**OFFLINE, **changes}, **kwargs)
+    assert res.paid == 0 and sale.state != "paid"
+    assert (payment.state, payment.offline) == ("recovering", False)
+    assert payment.error_code == "mint.unreachable" and payment.operation_id is not None
+
+
+def test_the_daily_offline_cap_counts_earlier_payments_up_to_its_limit(tmp_path):
+    settings = {**OFFLINE, "offline.max_per_day": 31}
+    res, payment, _, _, _ = offline_case(tmp_path, settings=settings, earlier=(10,))
+    assert (res.state, payment.offline) == ("paid", True)  # 10 + 21 = 31
+
+
+def test_a_swap_that_fails_in_transit_is_taken_offline(tmp_path):
+    res, payment, sale, _, _mint = offline_case(tmp_path, settings=OFFLINE, fault="unreachable")
+    assert (res.state, payment.state, payment.offline) == ("paid", "settled", True)
+    assert payment.mint_fee == 0 and sale.paid == 21
+
+
+def test_recovery_of_a_token_taken_offline_credits_nothing_more(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+        mint.down = True
+        await app.sales.pay(sale_id, mint.token(21, locked_to=app.wallet.pubkey))
+        mint.down = False
+        await app.wallet.recovery.run_all()
+        return payments(app), the_sale(app, sale_id), balance(app)
+
+    [payment], sale, coins = run_shop(tmp_path, mint, scenario, settings=OFFLINE)
+    assert (payment.state, payment.credited, sale.paid, sale.state) == ("settled", 21, 21, "paid")
+    assert coins == 21  # the money arrived; the sale was not credited twice
+
+
+def test_a_token_taken_offline_but_spent_elsewhere_fails_after_recovery(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+        mint.down = True
+        text = mint.token(21, locked_to=app.wallet.pubkey)
+        await app.sales.pay(sale_id, text)
+        mint.down = False
+        mint.spend(list(parse_token(text).proofs))
+        await app.wallet.recovery.run_all()
+        return payments(app), balance(app)
+
+    [payment], coins = run_shop(tmp_path, mint, scenario, settings=OFFLINE)
+    assert payment.state == "failed" and payment.credited == 21 and coins == 0
+
+
+# -- melt: tokens of other mints paid out to the shop's Lightning address -------------------
+
+
+def melt_case(tmp_path, lnurl, *, amount=100, script=None, settings=None, trusted=False, act=None):
+    """Pay a sale of ``amount`` with a stranger's token, melted to ``lnurl``."""
+    mint = FakeMint()
+    stranger = FakeMint("http://stranger.test", name="stranger")
+    stranger.pay_any_invoice(**(script or {"fee_reserve": 2, "fee_paid": 1}))
+    values = {
+        "mode": "auto_convert" if trusted else "hold_when_trusted",
+        "lightning.address": lnurl.address(),
+        "fees.always_accept": 0,
+        "fees.max_lightning_fee_pct": 2,
+        **(settings or {}),
+    }
+
+    async def scenario(app):
+        if trusted:
+            await app.mints.add(stranger.url)
+        sale_id = await new_sale(app, amount)
+        text = stranger.token(amount)
+        if act is None:
+            res = await app.sales.pay(sale_id, text)
+        else:
+            res = await act(app, sale_id, text, stranger)
+        pays = payments(app)
+        return res, pays, the_sale(app, sale_id), stranger
+
+    return run_shop(tmp_path, mint, scenario, settings=values, others=(stranger,))
+
+
+def test_a_melt_proven_by_its_preimage_pays_the_sale(tmp_path, lnurl):
+    lnurl.set_default(hash="zero")
+    res, [payment], sale, stranger = melt_case(tmp_path, lnurl)
+    assert (res.state, res.paid, sale.state) == ("paid", 100, "paid")
+    assert (payment.state, payment.method, payment.mint_url) == ("settled", "melt", stranger.url)
+    assert (payment.proof_status, payment.mint_fee, payment.credited) == ("proven", 0, 100)
+    # 98 sat invoice (100 less a 2 sat reserve guess); 1 sat of the reserve came back
+    assert payment.lightning_fee == 1
+    assert payment.invoice.startswith("lnbc980n1")
+    [issued] = lnurl.invoices()
+    assert issued.amount_msat == 98_000
+
+
+def test_an_unproven_melt_of_an_untrusted_mint_is_for_review(tmp_path, lnurl):
+    res, [payment], sale, _ = melt_case(tmp_path, lnurl)
+    assert (payment.state, payment.proof_status) == ("needs_review", "unproven")
+    assert payment.error_code == "lightning.unproven" and sale.state != "paid"
+    assert res.paid == 0
+
+
+def test_a_melt_the_lightning_address_confirms_pays_the_sale(tmp_path, lnurl):
+    lnurl.set_default(settle="auto")
+    _res, [payment], sale, _ = melt_case(tmp_path, lnurl)
+    assert (payment.state, payment.proof_status, sale.state) == ("settled", "verified", "paid")
+
+
+def test_an_unproven_melt_of_a_trusted_mint_pays_the_sale(tmp_path, lnurl):
+    res, [payment], sale, _ = melt_case(tmp_path, lnurl, trusted=True)
+    assert (payment.state, payment.proof_status, payment.method) == ("settled", "unproven", "melt")
+    assert sale.state == "paid" and res.paid == 100
+
+
+def test_a_preimage_that_does_not_match_is_a_security_review(tmp_path, lnurl):
+    lnurl.set_default(hash="zero")
+
+    async def act(app, sale_id, text, stranger):
+        def lie(request, status, answer):
+            return status, {**answer, "payment_preimage": "11" * 32}
+
+        stranger.fault("POST", "/v1/melt/bolt11", "rewrite", rewrite=lie)
+        return await app.sales.pay(sale_id, text)
+
+    _res, [payment], sale, _ = melt_case(tmp_path, lnurl, act=act)
+    assert (payment.state, payment.proof_status) == ("needs_review", "mismatch")
+    assert payment.error_code == "security.preimage_mismatch" and sale.state != "paid"
+
+
+@pytest.mark.parametrize(("cap", "accepted"), [(2, True), (1.99, False)])
+def test_the_lightning_fee_cap_at_its_boundary(tmp_path, lnurl, cap, accepted):
+    lnurl.set_default(hash="zero")
+
+    async def act(app, sale_id, text, stranger):
+        if accepted:
+            return await app.sales.pay(sale_id, text)
+        return await refused(app, sale_id, text)
+
+    settings = {"fees.max_lightning_fee_pct": cap}
+    res, [payment], _, stranger = melt_case(tmp_path, lnurl, settings=settings, act=act)
+    if accepted:
+        assert res.state == "paid"
+    else:
+        assert res.code == "fee.too_high" and "Lightning fee of 2 sat" in res.user_message
+        assert payment.state == "rejected" and stranger.requests("/v1/melt/bolt11") == []
+
+
+def test_a_pending_melt_is_recovering_until_recovery_sees_it_paid(tmp_path, lnurl):
+    lnurl.set_default(hash="zero")
+
+    async def act(app, sale_id, text, stranger):
+        res = await app.sales.pay(sale_id, text)
+        [before] = payments(app)
+        op = app.db.transact(lambda s: s.get(Operation, before.operation_id))
+        stranger.settle(op.quote_id, "PAID")
+        await app.wallet.recovery.run_all()
+        return res, before
+
+    (res, before), [payment], sale, _ = melt_case(
+        tmp_path, lnurl, script={"fee_reserve": 2, "outcome": "PENDING"}, act=act
+    )
+    assert res.paid == 0 and "in progress" in res.message
+    assert (before.state, before.error_code) == ("recovering", "melt.pending")
+    assert (payment.state, payment.proof_status, sale.state) == ("settled", "proven", "paid")
+    assert payment.lightning_fee == 2
+
+
+def test_a_pending_melt_that_fails_later_fails_the_payment(tmp_path, lnurl):
+    async def act(app, sale_id, text, stranger):
+        await app.sales.pay(sale_id, text)
+        [before] = payments(app)
+        op = app.db.transact(lambda s: s.get(Operation, before.operation_id))
+        stranger.settle(op.quote_id, "UNPAID")
+        await app.wallet.recovery.run_all()
+
+    _, [payment], sale, _ = melt_case(
+        tmp_path, lnurl, script={"fee_reserve": 2, "outcome": "PENDING"}, act=act
+    )
+    assert payment.state == "failed" and payment.credited == 0 and sale.state != "paid"
+
+
+def test_a_dropped_melt_answer_is_recovering_then_settled(tmp_path, lnurl):
+    lnurl.set_default(hash="zero")
+
+    async def act(app, sale_id, text, stranger):
+        stranger.fault("POST", "/v1/melt/bolt11", "drop")
+        res = await app.sales.pay(sale_id, text)
+        [before] = payments(app)
+        await app.wallet.recovery.run_all()
+        return res, before
+
+    (res, before), [payment], sale, _ = melt_case(tmp_path, lnurl, act=act)
+    assert (before.state, before.error_code) == ("recovering", "mint.unreachable")
+    assert res.paid == 0 and (payment.state, sale.state) == ("settled", "paid")
+
+
+def test_an_unpaid_melt_refuses_the_token(tmp_path, lnurl):
+    async def act(app, sale_id, text, stranger):
+        return await refused(app, sale_id, text)
+
+    err, [payment], sale, _ = melt_case(
+        tmp_path, lnurl, script={"fee_reserve": 2, "outcome": "UNPAID"}, act=act
+    )
+    assert err.code == "mint.lightning_failed"
+    assert (payment.state, payment.error_code) == ("rejected", "mint.lightning_failed")
+    assert sale.state != "paid"
+
+
+def test_a_stranger_mint_down_cannot_be_converted(tmp_path, lnurl):
+    async def act(app, sale_id, text, stranger):
+        stranger.down = True
+        return await refused(app, sale_id, text)
+
+    err, [payment], _, _ = melt_case(tmp_path, lnurl, act=act)
+    assert err.code == "mint.unreachable"
+    assert err.user_message.startswith("The customer's mint cannot be reached right now")
+    assert payment.state == "rejected"
