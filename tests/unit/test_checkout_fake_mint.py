@@ -15,7 +15,14 @@ from sqlalchemy import select
 
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
-from pos_app.core.store.schema import Operation, Payment, ProofRow, ReceivedToken, Sale
+from pos_app.core.store.schema import (
+    Export,
+    Operation,
+    Payment,
+    ProofRow,
+    ReceivedToken,
+    Sale,
+)
 from tests.support.fakemint import FakeMint
 from tests.support.fakeshop import DB_KEY, open_shop
 from tests.support.lnurlserver import LnurlServer
@@ -541,3 +548,21 @@ def test_a_stranger_mint_down_cannot_be_converted(tmp_path, lnurl):
     assert err.code == "mint.unreachable"
     assert err.user_message.startswith("The customer's mint cannot be reached right now")
     assert payment.state == "rejected"
+
+
+def test_an_overpayment_is_handed_back_as_a_change_token(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+        res = await app.sales.pay(sale_id, mint.token(32))
+        export = app.db.transact(lambda s: s.scalars(select(Export)).one())
+        return res, export, the_sale(app, sale_id), balance(app)
+
+    res, export, sale, coins = run_shop(
+        tmp_path, mint, scenario, settings={"change.policy": "return"}
+    )
+    assert (res.state, res.paid, res.due) == ("paid", 32, 21)
+    assert parse_token(res.change_token).amount == 11 and export.token_text == res.change_token
+    assert (export.purpose, export.amount) == ("change", 11) and coins == 21
+    assert sale.state == "paid"

@@ -507,3 +507,19 @@ def test_quote_asks_the_mint_for_the_stripped_invoice(tmp_path):
 
     invoice, q = run_shop(tmp_path, mint, scenario, fund=())
     assert (q.amount, q.fee_reserve, q.request, q.state) == (21, 3, invoice, "UNPAID")
+
+
+def test_coins_of_a_retired_keyset_are_melted_first(tmp_path):
+    mint = FakeMint()
+    old = mint.active_keyset().id
+
+    async def scenario(app):
+        mint.set_active(old, False)
+        mint.add_keyset()
+        await app.wallet.receive(mint.token(16))
+        res = await pay(app, mint, amount=5, fee_reserve=1)
+        return res, coins(app)
+
+    res, stored = run_shop(tmp_path, mint, scenario, fund=(8,))
+    assert [(r.amount, r.keyset_id) for r in stored if r.state == "spent"] == [(8, old)]
+    assert res.inputs_total == 8

@@ -15,6 +15,7 @@ from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
 from pos_app.core.events import BalanceChanged, Notification, OperationChanged
 from pos_app.core.store.schema import AuditEntry, Export, Operation, ProofRow
+from pos_app.core.wallet import send
 from pos_app.core.wallet.send import SendResult
 from tests.support.fakemint import FakeMint
 from tests.support.fakeshop import DB_KEY, open_shop
@@ -75,6 +76,16 @@ def audits(app, action):
             for a in s.scalars(select(AuditEntry).where(AuditEntry.action == action))
         ]
     )
+
+
+def audit_rows(app, action):
+    return app.db.transact(
+        lambda s: list(s.scalars(select(AuditEntry).where(AuditEntry.action == action)))
+    )
+
+
+def export_of(app, export_id):
+    return app.db.transact(lambda s: s.get(Export, export_id))
 
 
 def a_pubkey() -> str:
@@ -395,3 +406,121 @@ def test_badly_signed_swap_answer_is_not_exported(tmp_path):
     assert exports == []
     assert bad == [{"code": err.code, "inputs": ["SPENT"]}]
     assert any(isinstance(e, Notification) and e.kind == "security" for e in events)
+
+
+@pytest.mark.parametrize("lock", [False, True])
+def test_purpose_memo_and_correlation_are_recorded(tmp_path, lock):
+    mint = FakeMint()
+
+    async def scenario(app):
+        res = await send.send(
+            app.wallet.ctx,
+            mint.url,
+            "sat",
+            4,
+            lock=a_pubkey() if lock else None,
+            memo="change for sale 7",
+            purpose="change",
+            correlation_id="sale-7",
+        )
+        journal = ops(app)
+        return res, export_of(app, res.export_id), audit_rows(app, "send.done"), journal, app
+
+    res, export, [audit], journal, app = run_shop(tmp_path, mint, scenario, fund=[4])
+    assert export.purpose == "change"
+    assert parse_token(res.token).memo == "change for sale 7"
+    assert (audit.subject, audit.correlation_id) == (str(res.export_id), "sale-7")
+    if lock:
+        [op] = journal
+        assert (op.correlation_id, op.export_id) == ("sale-7", res.export_id)
+    else:
+        assert journal == []
+
+
+def test_exported_and_change_coins_are_linked_to_their_export_and_counters(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        exact = await app.wallet.send(mint.url, "sat", 4)  # the 4 of 4 + 8
+        swapped = await app.wallet.send(mint.url, "sat", 3)
+        return exact, swapped, ops(app), coins(app), app
+
+    exact, swapped, [op], stored, app = run_shop(tmp_path, mint, scenario, fund=[4, 8])
+    [four] = [r for r in stored if r.export_id == exact.export_id]
+    assert (four.amount, four.state) == (4, "exported")
+    made = [r for r in stored if r.created_op_id == op.id]
+    assert sorted((r.origin, r.amount) for r in made) == [
+        ("change", 1),
+        ("change", 4),
+        ("send", 1),
+        ("send", 2),
+    ]
+    counters = sorted(r.counter for r in made)
+    assert counters == list(range(op.counter_start, op.counter_start + op.counter_count))
+    assert all(r.export_id == swapped.export_id for r in made if r.origin == "send")
+    assert all(r.export_id is None for r in made if r.origin == "change")
+    export = export_of(app, swapped.export_id)
+    assert (export.purpose, export.locked_to) == ("export", None)
+    assert op.export_id == swapped.export_id
+
+
+def test_recovery_matches_restored_signatures_in_any_order(tmp_path):
+    mint = FakeMint()
+
+    def reverse(request, status, answer):
+        return status, {k: list(reversed(v)) for k, v in answer.items()}
+
+    async def scenario(app):
+        mint.fault("POST", "/v1/swap", "drop")
+        with pytest.raises(PosError):
+            await app.wallet.send(mint.url, "sat", 3, memo="kept")
+        [op] = ops(app)
+        # an operation journalled by an older version, before purposes were recorded
+        details = json.loads(op.details_json)
+        del details["purpose"]
+
+        def legacy(s):
+            s.get(Operation, op.id).details_json = json.dumps(details)
+
+        await app.db.run(legacy)
+        mint.fault("POST", "/v1/restore", "rewrite", rewrite=reverse)
+        await app.wallet.recovery.run(op.id)
+        [export] = app.db.transact(lambda s: list(s.scalars(select(Export))))
+        return export, unspent(app), ops(app)
+
+    export, left, [op] = run_shop(tmp_path, mint, scenario, fund=[8])
+    assert op.state == "recovered"
+    token = parse_token(export.token_text)
+    assert sorted(p.amount for p in token.proofs) == [1, 2] and token.memo == "kept"
+    assert export.purpose == "export" and left == 5
+    assert all(mint.state_of(p) == "UNSPENT" for p in token.proofs)
+
+
+def test_an_exact_export_to_a_file(tmp_path):
+    mint = FakeMint()
+    out = tmp_path / "four.txt"
+
+    async def scenario(app):
+        res = await app.wallet.send(mint.url, "sat", 4, out=out, qr=True)
+        return res, export_of(app, res.export_id)
+
+    res, export = run_shop(tmp_path, mint, scenario, fund=[4])
+    assert res.fee == 0 and res.file == str(out) and export.file_path == str(out)
+    assert out.read_text().strip() == res.token and res.qr_file.endswith(".png")
+
+
+def test_coins_of_a_retired_keyset_are_spent_first(tmp_path):
+    mint = FakeMint()
+    old = mint.active_keyset().id
+
+    async def scenario(app):
+        mint.set_active(old, False)
+        mint.add_keyset()
+        await app.wallet.receive(mint.token(16))  # the new keyset; the wallet learns of it
+        res = await app.wallet.send(mint.url, "sat", 3)
+        return res, coins(app)
+
+    res, stored = run_shop(tmp_path, mint, scenario, fund=[8])
+    spent = [(r.amount, r.keyset_id) for r in stored if r.state == "spent"]
+    assert spent == [(8, old)] and res.fee == 0
+    assert all(p.id != old for p in parse_token(res.token).proofs)  # signed by the new one
