@@ -424,9 +424,9 @@ def test_purpose_memo_and_correlation_are_recorded(tmp_path, lock):
             correlation_id="sale-7",
         )
         journal = ops(app)
-        return res, export_of(app, res.export_id), audit_rows(app, "send.done"), journal, app
+        return res, export_of(app, res.export_id), audit_rows(app, "send.done"), journal
 
-    res, export, [audit], journal, app = run_shop(tmp_path, mint, scenario, fund=[4])
+    res, export, [audit], journal = run_shop(tmp_path, mint, scenario, fund=[4])
     assert export.purpose == "change"
     assert parse_token(res.token).memo == "change for sale 7"
     assert (audit.subject, audit.correlation_id) == (str(res.export_id), "sale-7")
