@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from pos_app.core.errors import PosError
 from pos_app.core.events import BalanceChanged, Notification, OperationChanged
 from pos_app.core.store.schema import AuditEntry, Export, Operation, ProofRow
 from pos_app.core.wallet import send
+from pos_app.core.wallet.journal import LEASE_SECONDS
 from pos_app.core.wallet.send import SendResult
 from tests.support.fakemint import FakeMint
 from tests.support.fakeshop import DB_KEY, open_shop
@@ -524,3 +526,24 @@ def test_coins_of_a_retired_keyset_are_spent_first(tmp_path):
     spent = [(r.amount, r.keyset_id) for r in stored if r.state == "spent"]
     assert spent == [(8, old)] and res.fee == 0
     assert all(p.id != old for p in parse_token(res.token).proofs)  # signed by the new one
+
+
+def test_while_the_swap_is_in_flight_the_send_is_journalled_and_leased(tmp_path):
+    mint = FakeMint()
+    seen = {}
+
+    async def scenario(app):
+        def look(request, status, answer):
+            [op] = ops(app)  # the mint has the request: what would a crash leave?
+            seen.update(step=op.step, state=op.state, lease=op.next_retry_at, coins=states(app))
+            return status, answer
+
+        mint.fault("POST", "/v1/swap", "rewrite", rewrite=look)
+        started = time.time()
+        await app.wallet.send(mint.url, "sat", 3)
+        return started
+
+    started = run_shop(tmp_path, mint, scenario, fund=[8])
+    assert (seen["step"], seen["state"], seen["coins"]) == ("prepared", "pending", [(8, "pending")])
+    # leased: the retry service leaves it alone while the request may still be answered
+    assert seen["lease"] >= int(started) + LEASE_SECONDS
