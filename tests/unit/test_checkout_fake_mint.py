@@ -23,6 +23,7 @@ from pos_app.core.store.schema import (
     ReceivedToken,
     Sale,
 )
+from pos_app.core.wallet.recovery import Outcome
 from tests.support.fakemint import FakeMint
 from tests.support.fakeshop import DB_KEY, open_shop
 from tests.support.lnurlserver import LnurlServer
@@ -566,3 +567,65 @@ def test_an_overpayment_is_handed_back_as_a_change_token(tmp_path):
     assert parse_token(res.change_token).amount == 11 and export.token_text == res.change_token
     assert (export.purpose, export.amount) == ("change", 11) and coins == 21
     assert sale.state == "paid"
+
+
+# -- what recovery reports back to the checkout --------------------------------------------
+
+
+def queued_payment(tmp_path, then, *, settings=None, lock=False):
+    """A payment left to recovery (its mint down), then ``then(app, payment)``."""
+    mint = FakeMint()
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+        mint.down = True
+        text = mint.token(21, locked_to=app.wallet.pubkey if lock else None)
+        await app.sales.pay(sale_id, text)
+        [payment] = payments(app)
+        await then(app, payment)
+        return payments(app)[0], the_sale(app, sale_id)
+
+    return run_shop(tmp_path, mint, scenario, settings=settings)
+
+
+def test_a_dismissed_operation_dismisses_its_payment(tmp_path):
+    async def dismiss(app, payment):
+        await app.wallet.recovery.dismiss(payment.operation_id, "the customer paid cash")
+
+    payment, sale = queued_payment(tmp_path, dismiss)
+    assert payment.state == "dismissed" and sale.paid == 0
+
+
+def test_a_payment_taken_offline_stays_settled_when_its_operation_is_dismissed(tmp_path):
+    async def dismiss(app, payment):
+        await app.wallet.recovery.dismiss(payment.operation_id, "written off")
+
+    payment, sale = queued_payment(tmp_path, dismiss, settings=OFFLINE, lock=True)
+    assert (payment.state, payment.offline, sale.state) == ("settled", True, "paid")
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"), [("needs_review", "needs_review"), ("pending", "recovering")]
+)
+def test_recovery_outcomes_reach_the_payment(tmp_path, state, expected):
+    async def report(app, payment):
+        outcome = Outcome(payment.operation_id, "receive", state, "waiting")
+        await app.sales.checkout.on_recovered(outcome)
+
+    payment, sale = queued_payment(tmp_path, report)
+    assert payment.state == expected and sale.paid == 0
+
+
+def test_an_operation_without_a_payment_is_left_to_the_wallet(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        await app.wallet.receive(mint.token(8))
+        mint.fault("POST", "/v1/swap", "drop")
+        with pytest.raises(PosError):
+            await app.wallet.send(mint.url, "sat", 3)
+        outcomes = await app.wallet.recovery.run_all()  # the checkout hears of it, ignores it
+        return outcomes, payments(app), balance(app)
+
+    outcomes, pays, coins = run_shop(tmp_path, mint, scenario)
+    assert [o.state for o in outcomes] == ["recovered"] and pays == [] and coins == 5
