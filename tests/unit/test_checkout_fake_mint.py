@@ -386,10 +386,12 @@ def test_a_token_taken_offline_but_spent_elsewhere_fails_after_recovery(tmp_path
 # -- melt: tokens of other mints paid out to the shop's Lightning address -------------------
 
 
-def melt_case(tmp_path, lnurl, *, amount=100, script=None, settings=None, trusted=False, act=None):
+def melt_case(
+    tmp_path, lnurl, *, amount=100, script=None, settings=None, trusted=False, act=None, fee_ppk=0
+):
     """Pay a sale of ``amount`` with a stranger's token, melted to ``lnurl``."""
     mint = FakeMint()
-    stranger = FakeMint("http://stranger.test", name="stranger")
+    stranger = FakeMint("http://stranger.test", name="stranger", fee_ppk=fee_ppk)
     stranger.pay_any_invoice(**(script or {"fee_reserve": 2, "fee_paid": 1}))
     values = {
         "mode": "auto_convert" if trusted else "hold_when_trusted",
@@ -629,3 +631,47 @@ def test_an_operation_without_a_payment_is_left_to_the_wallet(tmp_path):
 
     outcomes, pays, coins = run_shop(tmp_path, mint, scenario)
     assert [o.state for o in outcomes] == ["recovered"] and pays == [] and coins == 5
+
+
+@pytest.mark.parametrize(("fee_paid", "ln_fee"), [(0, 0), (1, 1)])
+def test_a_melt_records_the_mint_fee_and_what_lightning_cost(tmp_path, lnurl, fee_paid, ln_fee):
+    lnurl.set_default(hash="zero")
+    script = {"fee_reserve": 2, "fee_paid": fee_paid}
+    # 64 + 32 + 4: 3 sat input fee; a 95 sat invoice, 2 sat reserve
+    settings = {"fees.max_mint_fee_pct": 3}
+    res, [payment], sale, _ = melt_case(
+        tmp_path, lnurl, script=script, fee_ppk=1000, settings=settings
+    )
+    assert payment.invoice.startswith("lnbc950n1")
+    assert (payment.mint_fee, payment.lightning_fee) == (3, ln_fee)
+    assert (payment.credited, sale.state, res.paid) == (100, "paid", 100)
+
+
+@pytest.mark.parametrize(("trusted", "expected"), [(True, "settled"), (False, "needs_review")])
+def test_a_pending_melt_is_judged_by_its_mint_when_recovery_finishes_it(
+    tmp_path, lnurl, trusted, expected
+):
+    async def act(app, sale_id, text, stranger):
+        await app.sales.pay(sale_id, text)
+        [before] = payments(app)
+        op = app.db.transact(lambda s: s.get(Operation, before.operation_id))
+        stranger.settle(op.quote_id, "PAID")
+        await app.wallet.recovery.run_all()
+
+    script = {"fee_reserve": 2, "outcome": "PENDING"}
+    _, [payment], _, _ = melt_case(tmp_path, lnurl, script=script, trusted=trusted, act=act)
+    assert (payment.state, payment.proof_status) == (expected, "unproven")
+
+
+def test_a_melt_reported_done_that_the_journal_does_not_show_paid_settles_nothing(tmp_path, lnurl):
+    async def act(app, sale_id, text, stranger):
+        await app.sales.pay(sale_id, text)
+        [before] = payments(app)
+        await app.sales.checkout.on_recovered(
+            Outcome(before.operation_id, "melt", "done", "completed")
+        )
+
+    script = {"fee_reserve": 2, "outcome": "PENDING"}
+    _, [payment], sale, _ = melt_case(tmp_path, lnurl, script=script, act=act)
+    assert (payment.state, payment.error_code) == ("recovering", "melt.pending")
+    assert sale.paid == 0
