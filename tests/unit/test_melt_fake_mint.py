@@ -152,6 +152,22 @@ def test_exact_inputs_need_no_blank_outputs(tmp_path):
     assert (res.state, res.change, res.fee_paid) == ("paid", 0, 0)
     assert op.counter_count == 0 and op.counter_start is None
     assert left == 0
+    assert mint.requests("/v1/restore") == []  # no blank outputs: no change to look for
+
+
+def test_change_the_wallet_did_not_ask_for_is_ignored(tmp_path):
+    mint = FakeMint()
+    stray = {"amount": 2, "id": mint.active_keyset().id, "C_": mint.pubkey}
+
+    def add_change(request, status, answer):
+        return status, {**answer, "change": [stray]}
+
+    async def scenario(app):
+        mint.fault("POST", URL, "rewrite", rewrite=add_change)
+        return await pay(app, mint, amount=16), the_op(app), unspent(app)
+
+    res, op, left = run_shop(tmp_path, mint, scenario)
+    assert (res.state, res.change, op.state, left) == ("paid", 0, "done", 0)
 
 
 def test_change_missing_from_the_answer_is_restored(tmp_path):
@@ -168,6 +184,25 @@ def test_change_missing_from_the_answer_is_restored(tmp_path):
     res, left, restores = run_shop(tmp_path, mint, scenario)
     assert (res.state, res.change) == ("paid", 5) and left == 5
     assert len(restores) == 1
+
+
+def test_restored_change_is_matched_in_any_order(tmp_path):
+    mint = FakeMint()
+
+    def drop_change(request, status, answer):
+        return status, {**answer, "change": None}
+
+    def reverse(request, status, answer):
+        return status, {k: list(reversed(v)) for k, v in answer.items()}
+
+    async def scenario(app):
+        mint.fault("POST", URL, "rewrite", rewrite=drop_change)
+        mint.fault("POST", "/v1/restore", "rewrite", rewrite=reverse)
+        res = await pay(app, mint, amount=10, fee_reserve=2, fee_paid=1)
+        return res, sorted((r.amount, r.origin) for r in coins(app) if r.state == "unspent")
+
+    res, kept = run_shop(tmp_path, mint, scenario)
+    assert (res.state, res.change) == ("paid", 5) and kept == [(1, "change"), (4, "change")]
 
 
 def test_badly_signed_change_is_not_kept_and_the_owner_is_told(tmp_path):
