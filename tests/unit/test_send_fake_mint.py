@@ -227,8 +227,16 @@ def test_one_sat_can_be_sent(tmp_path):
     assert res.amount == 1 and parse_token(res.token).amount == 1 and left == 7
 
 
-@pytest.mark.parametrize("lock", ["02abc", "zz" * 33, "04" + "11" * 32, ""])
-def test_a_bad_lock_is_refused_before_anything_moves(tmp_path, lock):
+@pytest.mark.parametrize(
+    ("lock", "why"),
+    [
+        ("02abc", "not hex"),
+        ("zz" * 33, "not hex"),
+        ("04" + "11" * 32, "not a compressed point"),
+        ("", "expected (33,) bytes, got 0"),
+    ],
+)
+def test_a_bad_lock_is_refused_before_anything_moves(tmp_path, lock, why):
     mint = FakeMint()
 
     async def scenario(app):
@@ -238,7 +246,7 @@ def test_a_bad_lock_is_refused_before_anything_moves(tmp_path, lock):
         return err.value, states(app), len(mint.requests("/v1/swap")) - swaps
 
     err, after, swaps = run_shop(tmp_path, mint, scenario, fund=[8])
-    assert err.code == "send.invalid_lock"
+    assert err.code == "send.invalid_lock" and err.detail == f"field 'lock': {why}"
     assert err.user_message == "The public key to lock to is not valid (66 hex characters)."
     assert after == [(8, "unspent")] and swaps == 0
 
