@@ -205,7 +205,7 @@ def test_restored_change_is_matched_in_any_order(tmp_path):
     assert (res.state, res.change) == ("paid", 5) and kept == [(1, "change"), (4, "change")]
 
 
-def test_badly_signed_change_is_not_kept_and_the_owner_is_told(tmp_path):
+def test_badly_signed_change_is_not_kept_and_the_owner_is_told(tmp_path, caplog):
     mint = FakeMint()
     events = []
 
@@ -230,6 +230,9 @@ def test_badly_signed_change_is_not_kept_and_the_owner_is_told(tmp_path):
     assert (note.level, note.title, note.kind) == ("critical", "Mint sent bad change", "security")
     assert mint.url in note.body and bad[0]["code"] in note.body
     assert note.data == {"operation_id": op.id}
+    [warning] = [r for r in caplog.records if r.getMessage().startswith("change of melt")]
+    why = errors[0].detail
+    assert why and warning.getMessage() == f"change of melt {op.id} refused: {bad[0]['code']} {why}"
 
 
 def test_pending_melt_waits_then_recovery_finishes_it(tmp_path):
@@ -400,7 +403,7 @@ def test_refusal_then_the_mint_unreachable_raises_and_stays_pending(tmp_path):
     assert op.state == "pending" and after == [(16, "pending")]
 
 
-def test_refusal_then_an_unreadable_quote_stays_pending(tmp_path):
+def test_refusal_then_an_unreadable_quote_stays_pending(tmp_path, caplog):
     mint = FakeMint()
     events = []
 
@@ -413,6 +416,7 @@ def test_refusal_then_an_unreadable_quote_stays_pending(tmp_path):
     res, op, after = run_shop(tmp_path, mint, scenario, events=events)
     assert res.state == op.state == "pending" and after == [(16, "pending")]
     assert op.last_error_code == "mint.bad_response" and op.step == "sent"
+    assert f"melt {op.id} not settled yet: mint.bad_response {op.last_error}" in caplog.text
     assert OperationChanged(op.id, "melt", "pending", "mint.bad_response") in events
 
 
