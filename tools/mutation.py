@@ -89,8 +89,51 @@ _DLEQ_EDGE = (
 )
 _NONCE_EDGE = "a SHA-256 nonce of exactly 0, 1 or N, or a 257th try: a chance below 2**-200"
 
+_CPU = "WalletContext.cpu ignores its size argument (kept for the callers' record of the work)"
+_ALIGNED = (
+    "unblind returns one proof and one counter per signature, and positions has one entry "
+    "per signature: the three sequences always have the same length"
+)
+_UNSHOWN = (
+    "the user message of this error is never shown: fail_operation records its detail "
+    "(always set here), and the caller sees only the result's state and the code"
+)
+_IN_ORDER = (
+    "indexes=None means index-aligned: the same as range(len(change)) for change in the answer"
+)
+
 # mutant name -> why no test can tell it from the original
 EQUIVALENT: dict[str, str] = {
+    "pos_app.core.wallet.send.x__check_lock__mutmut_8": "check_point lowercases the hex itself",
+    "pos_app.core.wallet.send.x__finish_files__mutmut_1": (
+        '"" and None are both falsy: the result says None either way, and both are set when out is'
+    ),
+    "pos_app.core.wallet.send.x__export_with_swap__mutmut_21": "split_with_keyset(0, keys) is []",
+    "pos_app.core.wallet.send.x__export_with_swap__mutmut_39": (
+        "make_p2pk_secret draws its own 32 random bytes as the nonce when given none, as "
+        "random_secret_pair does; the secret is journalled whole, never rebuilt from the nonce"
+    ),
+    "pos_app.core.wallet.send.x__export_with_swap__mutmut_41": "as x__export_with_swap__mutmut_39",
+    "pos_app.core.wallet.send.x_complete_send__mutmut_11": _CPU,
+    "pos_app.core.wallet.send.x_complete_send__mutmut_52": _ALIGNED,
+    "pos_app.core.wallet.send.x_complete_send__mutmut_56": _ALIGNED,
+    "pos_app.core.wallet.send.x_complete_send__mutmut_57": _ALIGNED,
+    "pos_app.core.wallet.melt.x__release_if_unspent__mutmut_11": _CPU,
+    "pos_app.core.wallet.melt.x__release_if_unspent__mutmut_27": _UNSHOWN,
+    "pos_app.core.wallet.melt.x__release_if_unspent__mutmut_30": _UNSHOWN,
+    "pos_app.core.wallet.melt.x__release_if_unspent__mutmut_34": _UNSHOWN,
+    "pos_app.core.wallet.melt.x__release_if_unspent__mutmut_35": _UNSHOWN,
+    "pos_app.core.wallet.melt.x__release_if_unspent__mutmut_36": _UNSHOWN,
+    "pos_app.core.wallet.melt.x_complete_melt__mutmut_1": (
+        "the default of recovered is never used: its one caller, settle_melt, always passes it"
+    ),
+    "pos_app.core.wallet.melt.x_complete_melt__mutmut_12": _CPU,
+    "pos_app.core.wallet.melt.x_complete_melt__mutmut_49": _CPU,
+    "pos_app.core.wallet.melt.x_complete_melt__mutmut_21": _IN_ORDER,
+    "pos_app.core.wallet.melt.x_complete_melt__mutmut_36": (
+        "counters stays empty only when no change proof is made: insert_proofs of no proofs "
+        "never reads it"
+    ),
     "pos_app.core.wallet.coins.x_balances__mutmut_13": (
         "join(Mint, None): SQLAlchemy joins along the one foreign key, proofs.mint_id"
     ),

@@ -213,7 +213,7 @@ def test_an_amount_that_is_not_a_positive_whole_number_is_refused(tmp_path, amou
         return err.value, unspent(app)
 
     err, left = run_shop(tmp_path, mint, scenario, fund=[8])
-    assert err.code == "amount.invalid" and left == 8
+    assert err.code == "amount.invalid" and err.detail == str(amount) and left == 8
     assert err.user_message == "The amount must be a positive whole number."
 
 
@@ -285,6 +285,7 @@ def test_two_sends_of_the_same_coins_one_is_told_busy(tmp_path):
     ok = [r for r in results if isinstance(r, SendResult)]
     busy = [r for r in results if isinstance(r, PosError)]
     assert len(ok) == 1 and [e.code for e in busy] == ["wallet.busy"]
+    assert busy[0].detail == "state changed"
     assert busy[0].user_message == "Those coins were just used. Try again."
     assert after == [(8, "exported")]
 
@@ -321,6 +322,8 @@ def test_export_to_a_file_with_its_qr_code(tmp_path):
 
     with_qr, plain, paths = run_shop(tmp_path, mint, scenario, fund=[8])
     assert with_qr.file and with_qr.qr_file and with_qr.qr_file.endswith(".png")
+    # named for what it holds: face value, unit and the mint's host
+    assert "-4sat-fake-mint.test-" in Path(with_qr.file).name
     assert Path(with_qr.file).read_text().strip() == with_qr.token
     assert with_qr.to_dict()["qr_file"] == with_qr.qr_file
     assert with_qr.to_dict()["file"] == with_qr.file
@@ -517,6 +520,17 @@ def test_an_exact_export_to_a_file(tmp_path):
     res, export = run_shop(tmp_path, mint, scenario, fund=[4])
     assert res.fee == 0 and res.file == str(out) and export.file_path == str(out)
     assert out.read_text().strip() == res.token and res.qr_file.endswith(".png")
+
+
+def test_a_file_export_has_no_qr_code_unless_asked(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        return await send.send(app.wallet.ctx, mint.url, "sat", 4, out=tmp_path / "t.txt")
+
+    res = run_shop(tmp_path, mint, scenario, fund=[4])
+    assert res.file == str(tmp_path / "t.txt") and res.qr_file is None
+    assert list(tmp_path.glob("*.png")) == []
 
 
 def test_coins_of_a_retired_keyset_are_spent_first(tmp_path):
