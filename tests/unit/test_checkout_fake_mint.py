@@ -11,12 +11,13 @@ import asyncio
 import json
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
 from pos_app.core.store.schema import (
     Export,
+    KeysetRow,
     Operation,
     Payment,
     ProofRow,
@@ -675,3 +676,69 @@ def test_a_melt_reported_done_that_the_journal_does_not_show_paid_settles_nothin
     _, [payment], sale, _ = melt_case(tmp_path, lnurl, script=script, act=act)
     assert (payment.state, payment.error_code) == ("recovering", "melt.pending")
     assert sale.paid == 0
+
+
+# -- the mint down while the token's keys must be fetched ----------------------------------
+
+
+def keys_needed_case(tmp_path, *, settings, retire_stored=False, flapping=False):
+    """The mint goes down when checking the token needs the mint's keyset list: a token of
+    a keyset the shop has not seen, or no keyset of the shop's left active to receive into."""
+    mint = FakeMint()
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+        if retire_stored:  # the keys of the token are known; no active keyset is stored
+            await app.db.run(lambda s: s.execute(update(KeysetRow).values(active=False)) and None)
+            text = mint.token(21, locked_to=app.wallet.pubkey)
+        else:
+            text = mint.token(21, keyset_id=mint.add_keyset(), locked_to=app.wallet.pubkey)
+        if flapping:  # the keyset list fails (and its retries), then answers again
+            mint.fault("GET", "/v1/keysets", "unreachable", times=3)
+        else:
+            mint.down = True
+        res = await app.sales.pay(sale_id, text)
+        [before] = payments(app)
+        op = app.db.transact(lambda s: s.get(Operation, before.operation_id))
+        mint.down = False
+        await app.wallet.recovery.run_all()
+        return res, before, op, payments(app)[0], the_sale(app, sale_id), balance(app)
+
+    return run_shop(tmp_path, mint, scenario, settings=settings)
+
+
+def test_unknown_keys_with_the_mint_down_leave_the_token_to_recovery(tmp_path, caplog):
+    res, before, op, after, sale, coins = keys_needed_case(tmp_path, settings=OFFLINE)
+    assert res.paid == 0 and "offline" in res.message
+    assert (before.state, before.error_code, before.offline) == (
+        "recovering",
+        "mint.unreachable",
+        False,
+    )
+    assert "offline acceptance refused: offline.keys_unknown" in caplog.text
+    details = json.loads(op.details_json)
+    assert (op.kind, details["payment_id"], details["sale_id"]) == ("receive", before.id, sale.id)
+    assert details["trusted"] is True
+    assert (after.state, sale.state, sale.paid, coins) == ("settled", "paid", 21, 21)
+
+
+def test_a_token_is_taken_offline_when_the_mint_fails_the_check_then_answers(tmp_path):
+    res, before, op, after, sale, coins = keys_needed_case(
+        tmp_path, settings=OFFLINE, retire_stored=True, flapping=True
+    )
+    assert (res.state, before.state, before.offline, before.credited) == (
+        "paid",
+        "settled",
+        True,
+        21,
+    )
+    assert (op.kind, json.loads(op.details_json)["payment_id"]) == ("receive", before.id)
+    assert (after.state, after.credited, sale.paid, coins) == ("settled", 21, 21, 21)
+
+
+def test_a_flapping_mint_leaves_the_token_to_recovery_when_offline_is_off(tmp_path):
+    res, before, _, after, sale, _ = keys_needed_case(
+        tmp_path, settings={**OFFLINE, "offline.enabled": False}, retire_stored=True, flapping=True
+    )
+    assert (res.paid, before.state, before.offline) == (0, "recovering", False)
+    assert (after.state, sale.state) == ("settled", "paid")
