@@ -419,7 +419,12 @@ def melt_case(
 
 def test_a_melt_proven_by_its_preimage_pays_the_sale(tmp_path, lnurl):
     lnurl.set_default(hash="zero")
-    res, [payment], sale, stranger = melt_case(tmp_path, lnurl)
+
+    async def act(app, sale_id, text, stranger):
+        return await app.sales.pay(sale_id, text), tokens(app)
+
+    (res, [token]), [payment], sale, stranger = melt_case(tmp_path, lnurl, act=act)
+    assert token.state == "redeemed" and payment.received_token_id == token.id
     assert (res.state, res.paid, sale.state) == ("paid", 100, "paid")
     assert (payment.state, payment.method, payment.mint_url) == ("settled", "melt", stranger.url)
     assert (payment.proof_status, payment.mint_fee, payment.credited) == ("proven", 0, 100)

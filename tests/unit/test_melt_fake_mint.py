@@ -91,6 +91,10 @@ def test_paid_melt_keeps_the_unused_reserve_as_change(tmp_path):
 
     async def scenario(app):
         res = await pay(app, mint, amount=10, fee_reserve=2, fee_paid=1)
+        subjects = app.db.transact(
+            lambda s: [a.subject for a in s.scalars(select(AuditEntry)) if a.action == "melt.done"]
+        )
+        assert subjects == [the_op(app).id]
         return res, the_op(app), coins(app), audits(app, "melt.done")
 
     res, op, stored, done = run_shop(tmp_path, mint, scenario, events=events)
@@ -123,6 +127,11 @@ def test_paid_melt_keeps_the_unused_reserve_as_change(tmp_path):
         (16, "spent", "received"),
     ]
     assert done == [{"amount": 10, "change": 5, "mint": mint.url}]
+    change = [r for r in stored if r.origin == "change"]
+    assert all(r.created_op_id == op.id for r in change)
+    # counters of the blank outputs the mint signed: recoverable from the seed
+    assert {r.counter for r in change} <= set(range(op.counter_start, op.counter_start + 3))
+    assert len({r.counter for r in change}) == 2
     assert BalanceChanged(mint.url, "sat") in events
     assert OperationChanged(op.id, "melt", "done") in events
 
