@@ -13,6 +13,8 @@ import json
 import pytest
 from sqlalchemy import select
 
+from pos_app.app import App
+from pos_app.core import faults
 from pos_app.core.errors import PosError
 from pos_app.core.events import BalanceChanged, Notification, OperationChanged
 from pos_app.core.store.schema import AuditEntry, ErrorRecord, Operation, ProofRow
@@ -571,3 +573,41 @@ def test_coins_of_a_retired_keyset_are_melted_first(tmp_path):
     res, stored = run_shop(tmp_path, mint, scenario, fund=(8,))
     assert [(r.amount, r.keyset_id) for r in stored if r.state == "spent"] == [(8, old)]
     assert res.inputs_total == 8
+
+
+class Killed(Exception):
+    """The process killed at a fault point (``POS_TEST_FAULT``), here without dying."""
+
+
+def test_a_melt_killed_after_the_answer_is_finished_by_recovery_after_a_restart(
+    tmp_path, monkeypatch
+):
+    mint = FakeMint()
+
+    def kill(pid, sig):
+        raise Killed(sig)
+
+    async def main():
+        app = open_shop(tmp_path / "shop", mint)
+        try:
+            await app.mints.add(mint.url)
+            await app.wallet.receive(mint.token(16))
+            monkeypatch.setenv("POS_TEST_FAULT", "after_melt")
+            monkeypatch.setattr(faults.os, "kill", kill)
+            with pytest.raises(Killed):
+                await pay(app, mint, amount=10, fee_reserve=2, fee_paid=1)
+            monkeypatch.delenv("POS_TEST_FAULT")
+            op = the_op(app)
+        finally:
+            await app.aclose()
+        again = App.open(tmp_path / "shop", trust_env=False, transport=mint.transport())
+        try:
+            outcomes = await again.wallet.recovery.run_all()
+            return op, outcomes, the_op(again), unspent(again)
+        finally:
+            await again.aclose()
+
+    op, outcomes, after, left = asyncio.run(main())
+    assert (op.state, op.step) == ("pending", "prepared")  # paid, nothing recorded yet
+    assert [o.state for o in outcomes] == ["recovered"] and after.state == "recovered"
+    assert json.loads(after.result_json)["change"] == 5 and left == 5

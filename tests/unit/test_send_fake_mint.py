@@ -11,6 +11,8 @@ import pytest
 from coincurve import PrivateKey
 from sqlalchemy import select
 
+from pos_app.app import App
+from pos_app.core import faults
 from pos_app.core.cashu import p2pk
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
@@ -569,3 +571,42 @@ def test_while_the_swap_is_in_flight_the_send_is_journalled_and_leased(tmp_path)
     assert (seen["step"], seen["state"], seen["coins"]) == ("prepared", "pending", [(8, "pending")])
     # leased: the retry service leaves it alone while the request may still be answered
     assert seen["lease"] >= int(started) + LEASE_SECONDS
+
+
+class Killed(Exception):
+    """The process killed at a fault point (``POS_TEST_FAULT``), here without dying."""
+
+
+def test_a_send_killed_after_the_swap_is_finished_by_recovery_after_a_restart(
+    tmp_path, monkeypatch
+):
+    mint = FakeMint()
+
+    def kill(pid, sig):
+        raise Killed(sig)
+
+    async def main():
+        app = open_shop(tmp_path / "shop", mint)
+        try:
+            await app.mints.add(mint.url)
+            await app.wallet.receive(mint.token(8))
+            monkeypatch.setenv("POS_TEST_FAULT", "after_send_swap")
+            monkeypatch.setattr(faults.os, "kill", kill)
+            with pytest.raises(Killed):
+                await app.wallet.send(mint.url, "sat", 3)
+            monkeypatch.delenv("POS_TEST_FAULT")
+            [op] = ops(app)
+        finally:
+            await app.aclose()
+        again = App.open(tmp_path / "shop", trust_env=False, transport=mint.transport())
+        try:
+            outcomes = await again.wallet.recovery.run_all()
+            exports = again.db.transact(lambda s: list(s.scalars(select(Export))))
+            return op, outcomes, exports, unspent(again)
+        finally:
+            await again.aclose()
+
+    op, outcomes, [export], left = asyncio.run(main())
+    assert (op.state, op.step) == ("pending", "prepared")  # swapped, nothing recorded yet
+    assert [o.state for o in outcomes] == ["recovered"]
+    assert parse_token(export.token_text).amount == 3 and left == 5
