@@ -747,3 +747,26 @@ def test_a_flapping_mint_leaves_the_token_to_recovery_when_offline_is_off(tmp_pa
     )
     assert (res.paid, before.state, before.offline) == (0, "recovering", False)
     assert (after.state, sale.state) == ("settled", "paid")
+
+
+def test_a_token_waiting_for_another_payment_of_its_sale_is_stored_first(tmp_path):
+    mint = FakeMint()
+    seen = []
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+
+        def look(request, status, answer):
+            seen.append(len(tokens(app)))  # while the first payment is at the mint
+            return status, answer
+
+        mint.fault("POST", "/v1/swap", "rewrite", rewrite=look)
+        first, second = mint.token(10), mint.token(11)
+        results = await asyncio.gather(
+            app.sales.pay(sale_id, first), app.sales.pay(sale_id, second)
+        )
+        return results
+
+    first, second = run_shop(tmp_path, mint, scenario)
+    assert seen == [2]  # the waiting token was already kept
+    assert (first.state, second.state, second.paid) == ("partially_paid", "paid", 21)
