@@ -99,12 +99,24 @@ _UNSHOWN = (
     "the user message of this error is never shown: fail_operation records its detail "
     "(always set here), and the caller sees only the result's state and the code"
 )
+_SAME_TOKEN = "without the parsed token, plan_receive parses the same text into the same token"
+_SAME_MINT = (
+    "without the stored mint, plan_receive reads the same row itself (and finds the token's "
+    "row already in the state its lookup writes)"
+)
 _IN_ORDER = (
     "indexes=None means index-aligned: the same as range(len(change)) for change in the answer"
 )
 
 # mutant name -> why no test can tell it from the original
 EQUIVALENT: dict[str, str] = {
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_4": (
+        "plan_receive reads the text only to parse or store it: the token and its row are given"
+    ),
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_7": _SAME_TOKEN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_13": _SAME_TOKEN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_8": _SAME_MINT,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_14": _SAME_MINT,
     "pos_app.core.wallet.send.x__check_lock__mutmut_8": "check_point lowercases the hex itself",
     "pos_app.core.wallet.send.x__finish_files__mutmut_1": (
         '"" and None are both falsy: the result says None either way, and both are set when out is'

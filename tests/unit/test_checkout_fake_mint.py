@@ -11,7 +11,7 @@ import asyncio
 import json
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
@@ -19,6 +19,7 @@ from pos_app.core.store.schema import (
     Export,
     KeysetRow,
     Operation,
+    OperationInput,
     Payment,
     ProofRow,
     ReceivedToken,
@@ -686,10 +687,11 @@ def test_a_melt_reported_done_that_the_journal_does_not_show_paid_settles_nothin
 # -- the mint down while the token's keys must be fetched ----------------------------------
 
 
-def keys_needed_case(tmp_path, *, settings, retire_stored=False, flapping=False):
+def keys_needed_case(tmp_path, *, settings, retire_stored=False, flapping=False, seen=None):
     """The mint goes down when checking the token needs the mint's keyset list: a token of
     a keyset the shop has not seen, or no keyset of the shop's left active to receive into."""
     mint = FakeMint()
+    seen = [] if seen is None else seen
 
     async def scenario(app):
         sale_id = await new_sale(app)
@@ -707,6 +709,15 @@ def keys_needed_case(tmp_path, *, settings, retire_stored=False, flapping=False)
         op = app.db.transact(lambda s: s.get(Operation, before.operation_id))
         mint.down = False
         await app.wallet.recovery.run_all()
+        locked = app.db.transact(
+            lambda s: s.scalar(
+                select(func.count())
+                .select_from(OperationInput)
+                .where(OperationInput.operation_id == op.id)
+            )
+        )
+        assert len(tokens(app)) == 1  # stored once, whatever was tried
+        seen.append(locked)
         return res, before, op, payments(app)[0], the_sale(app, sale_id), balance(app)
 
     return run_shop(tmp_path, mint, scenario, settings=settings)
@@ -720,7 +731,7 @@ def test_unknown_keys_with_the_mint_down_leave_the_token_to_recovery(tmp_path, c
         "mint.unreachable",
         False,
     )
-    assert "offline acceptance refused: offline.keys_unknown" in caplog.text
+    assert "offline acceptance refused: offline.keys_unknown" in caplog.messages
     details = json.loads(op.details_json)
     assert (op.kind, details["payment_id"], details["sale_id"]) == ("receive", before.id, sale.id)
     assert details["trusted"] is True
@@ -728,9 +739,12 @@ def test_unknown_keys_with_the_mint_down_leave_the_token_to_recovery(tmp_path, c
 
 
 def test_a_token_is_taken_offline_when_the_mint_fails_the_check_then_answers(tmp_path):
+    locked = []
     res, before, op, after, sale, coins = keys_needed_case(
-        tmp_path, settings=OFFLINE, retire_stored=True, flapping=True
+        tmp_path, settings=OFFLINE, retire_stored=True, flapping=True, seen=locked
     )
+    # its proofs are held by the queued operation: the token cannot be taken twice meanwhile
+    assert locked == [3] and before.operation_id == op.id
     assert (res.state, before.state, before.offline, before.credited) == (
         "paid",
         "settled",
