@@ -99,6 +99,10 @@ _UNSHOWN = (
     "the user message of this error is never shown: fail_operation records its detail "
     "(always set here), and the caller sees only the result's state and the code"
 )
+_OFFLINE_TWICE = (
+    "offline=True is written twice in one flow: by update_payment, then kept by credit "
+    "(offline or payment.offline); either write alone gives the same payment"
+)
 _SAME_TOKEN = "without the parsed token, plan_receive parses the same text into the same token"
 _SAME_MINT = (
     "without the stored mint, plan_receive reads the same row itself (and finds the token's "
@@ -117,6 +121,11 @@ EQUIVALENT: dict[str, str] = {
     "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_13": _SAME_TOKEN,
     "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_8": _SAME_MINT,
     "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_14": _SAME_MINT,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_accept_offline__mutmut_5": _OFFLINE_TWICE,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_accept_offline__mutmut_7": _OFFLINE_TWICE,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_accept_offline__mutmut_11": _OFFLINE_TWICE,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_accept_offline__mutmut_15": _OFFLINE_TWICE,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_accept_offline__mutmut_16": _OFFLINE_TWICE,
     "pos_app.core.wallet.send.x__check_lock__mutmut_8": "check_point lowercases the hex itself",
     "pos_app.core.wallet.send.x__finish_files__mutmut_1": (
         '"" and None are both falsy: the result says None either way, and both are set when out is'

@@ -687,10 +687,12 @@ def test_a_melt_reported_done_that_the_journal_does_not_show_paid_settles_nothin
 # -- the mint down while the token's keys must be fetched ----------------------------------
 
 
-def keys_needed_case(tmp_path, *, settings, retire_stored=False, flapping=False, seen=None):
+def keys_needed_case(
+    tmp_path, *, settings, retire_stored=False, flapping=False, seen=None, fee_ppk=0
+):
     """The mint goes down when checking the token needs the mint's keyset list: a token of
     a keyset the shop has not seen, or no keyset of the shop's left active to receive into."""
-    mint = FakeMint()
+    mint = FakeMint(fee_ppk=fee_ppk)
     seen = [] if seen is None else seen
 
     async def scenario(app):
@@ -784,3 +786,30 @@ def test_a_token_waiting_for_another_payment_of_its_sale_is_stored_first(tmp_pat
     first, second = run_shop(tmp_path, mint, scenario)
     assert seen == [2]  # the waiting token was already kept
     assert (first.state, second.state, second.paid) == ("partially_paid", "paid", 21)
+
+
+@pytest.mark.parametrize(("cap", "accepted"), [(15, True), (14, False)])
+def test_a_token_taken_offline_is_held_to_the_mint_fee_cap(tmp_path, cap, accepted):
+    # 16 + 4 + 1 at 1 sat per proof: 3 sat, 14.29 % of 21
+    settings = {**OFFLINE, "fees.max_mint_fee_pct": cap, "fees.always_accept": 0}
+    mint = FakeMint(fee_ppk=1000)
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+        await app.db.run(lambda s: s.execute(update(KeysetRow).values(active=False)) and None)
+        text = mint.token(21, locked_to=app.wallet.pubkey)
+        mint.fault("GET", "/v1/keysets", "unreachable", times=3)
+        if accepted:
+            res = await app.sales.pay(sale_id, text)
+        else:
+            res = await refused(app, sale_id, text)
+        ops = app.db.transact(lambda s: list(s.scalars(select(Operation))))
+        return res, payments(app), ops
+
+    res, [payment], ops = run_shop(tmp_path, mint, scenario, settings=settings)
+    if accepted:
+        assert (res.state, payment.offline, payment.mint_fee) == ("paid", True, 3)
+        assert [op.kind for op in ops] == ["receive"]  # queued for when the mint is back
+    else:
+        assert res.code == "fee.too_high" and payment.state == "rejected"
+        assert ops == []  # nothing queued: the token is refused as it would be online
