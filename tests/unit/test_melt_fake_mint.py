@@ -227,8 +227,18 @@ def test_badly_signed_change_is_not_kept_and_the_owner_is_told(tmp_path, caplog)
 
     async def scenario(app):
         mint.fault("POST", URL, "rewrite", rewrite=forge)
-        res = await pay(app, mint, amount=10, fee_reserve=2, fee_paid=1)
+        invoice = mint.invoice(10, fee_reserve=2, fee_paid=1)
+        res = await melt.melt_own(app.wallet.ctx, invoice, mint.url, correlation_id="sale-9")
         errors = app.db.transact(lambda s: list(s.scalars(select(ErrorRecord))))
+        correlations = app.db.transact(
+            lambda s: {
+                a.action: a.correlation_id
+                for a in s.scalars(select(AuditEntry))
+                if a.action in ("security.bad_signatures", "melt.done")
+            }
+        )
+        assert correlations == {"security.bad_signatures": "sale-9", "melt.done": "sale-9"}
+        assert the_op(app).correlation_id == "sale-9"
         return res, the_op(app), unspent(app), audits(app, "security.bad_signatures"), errors
 
     res, op, left, bad, errors = run_shop(tmp_path, mint, scenario, events=events)
