@@ -99,6 +99,11 @@ _UNSHOWN = (
     "the user message of this error is never shown: fail_operation records its detail "
     "(always set here), and the caller sees only the result's state and the code"
 )
+_RECODED = (
+    "the code check_point gives its refusal is never seen: _check_lock re-raises it as "
+    "send.invalid_lock with the same detail"
+)
+_EXPORT_DEFAULT = 'purpose None: the exports table defaults purpose to "export"'
 _OFFLINE_TWICE = (
     "offline=True is written twice in one flow: by update_payment, then kept by credit "
     "(offline or payment.offline); either write alone gives the same payment"
@@ -126,6 +131,15 @@ EQUIVALENT: dict[str, str] = {
     "pos_app.core.payments.checkout.xǁCheckoutǁ_accept_offline__mutmut_11": _OFFLINE_TWICE,
     "pos_app.core.payments.checkout.xǁCheckoutǁ_accept_offline__mutmut_15": _OFFLINE_TWICE,
     "pos_app.core.payments.checkout.xǁCheckoutǁ_accept_offline__mutmut_16": _OFFLINE_TWICE,
+    "pos_app.core.wallet.send.x__check_lock__mutmut_4": _RECODED,
+    "pos_app.core.wallet.send.x__check_lock__mutmut_11": _RECODED,
+    "pos_app.core.wallet.send.x__check_lock__mutmut_12": _RECODED,
+    "pos_app.core.wallet.send.x__export_with_swap__mutmut_85": (
+        'step=None: the operations table defaults step to "prepared"'
+    ),
+    "pos_app.core.wallet.send.x__export_with_swap__mutmut_101": "as x__export_with_swap__mutmut_85",
+    "pos_app.core.wallet.send.x_complete_send__mutmut_95": _EXPORT_DEFAULT,
+    "pos_app.core.wallet.send.x_complete_send__mutmut_97": _EXPORT_DEFAULT,
     "pos_app.core.wallet.send.x__check_lock__mutmut_8": "check_point lowercases the hex itself",
     "pos_app.core.wallet.send.x__finish_files__mutmut_1": (
         '"" and None are both falsy: the result says None either way, and both are set when out is'

@@ -488,7 +488,7 @@ def test_recovery_matches_restored_signatures_in_any_order(tmp_path):
     async def scenario(app):
         mint.fault("POST", "/v1/swap", "drop")
         with pytest.raises(PosError):
-            await app.wallet.send(mint.url, "sat", 3, memo="kept")
+            await app.wallet.send(mint.url, "sat", 1, memo="kept")  # 1 sent, 1 + 2 + 4 kept
         [op] = ops(app)
         # an operation journalled by an older version, before purposes were recorded
         details = json.loads(op.details_json)
@@ -506,8 +506,8 @@ def test_recovery_matches_restored_signatures_in_any_order(tmp_path):
     export, left, [op] = run_shop(tmp_path, mint, scenario, fund=[8])
     assert op.state == "recovered"
     token = parse_token(export.token_text)
-    assert sorted(p.amount for p in token.proofs) == [1, 2] and token.memo == "kept"
-    assert export.purpose == "export" and left == 5
+    assert [p.amount for p in token.proofs] == [1] and token.memo == "kept"
+    assert export.purpose == "export" and left == 7
     assert all(mint.state_of(p) == "UNSPENT" for p in token.proofs)
 
 
@@ -610,3 +610,23 @@ def test_a_send_killed_after_the_swap_is_finished_by_recovery_after_a_restart(
     assert (op.state, op.step) == ("pending", "prepared")  # swapped, nothing recorded yet
     assert [o.state for o in outcomes] == ["recovered"]
     assert parse_token(export.token_text).amount == 3 and left == 5
+
+
+def test_a_lost_answer_to_a_locked_send_is_recovered_locked(tmp_path):
+    mint = FakeMint()
+    key = a_pubkey()
+
+    async def scenario(app):
+        mint.fault("POST", "/v1/swap", "drop")
+        with pytest.raises(PosError):
+            await app.wallet.send(mint.url, "sat", 3, lock=key)
+        [op] = ops(app)
+        outcome = await app.wallet.recovery.run(op.id)
+        [export] = app.db.transact(lambda s: list(s.scalars(select(Export))))
+        return outcome, export, unspent(app)
+
+    outcome, export, left = run_shop(tmp_path, mint, scenario, fund=[8])
+    assert outcome.state == "recovered" and export.locked_to == key and left == 5
+    proofs = parse_token(export.token_text).proofs
+    assert sorted(p.amount for p in proofs) == [1, 2]
+    assert all(p2pk.parse_secret(p.secret).data == key for p in proofs)
