@@ -104,6 +104,10 @@ _RECODED = (
     "send.invalid_lock with the same detail"
 )
 _EXPORT_DEFAULT = 'purpose None: the exports table defaults purpose to "export"'
+_LINKED = (
+    "the settlement links a payment without an operation to its token's newest operation "
+    "(Settlement._link, in settle and recovering): the one queue_receive has just made"
+)
 _OFFLINE_TWICE = (
     "offline=True is written twice in one flow: by update_payment, then kept by credit "
     "(offline or payment.offline); either write alone gives the same payment"
@@ -140,6 +144,10 @@ EQUIVALENT: dict[str, str] = {
     "pos_app.core.wallet.send.x__export_with_swap__mutmut_101": "as x__export_with_swap__mutmut_85",
     "pos_app.core.wallet.send.x_complete_send__mutmut_95": _EXPORT_DEFAULT,
     "pos_app.core.wallet.send.x_complete_send__mutmut_97": _EXPORT_DEFAULT,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_54": _LINKED,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_56": _LINKED,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_70": _LINKED,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_72": _LINKED,
     "pos_app.core.wallet.send.x__check_lock__mutmut_8": "check_point lowercases the hex itself",
     "pos_app.core.wallet.send.x__finish_files__mutmut_1": (
         '"" and None are both falsy: the result says None either way, and both are set when out is'

@@ -709,8 +709,6 @@ def keys_needed_case(
         res = await app.sales.pay(sale_id, text)
         [before] = payments(app)
         op = app.db.transact(lambda s: s.get(Operation, before.operation_id))
-        mint.down = False
-        await app.wallet.recovery.run_all()
         locked = app.db.transact(
             lambda s: s.scalar(
                 select(func.count())
@@ -718,8 +716,10 @@ def keys_needed_case(
                 .where(OperationInput.operation_id == op.id)
             )
         )
-        assert len(tokens(app)) == 1  # stored once, whatever was tried
         seen.append(locked)
+        assert len(tokens(app)) == 1  # stored once, whatever was tried
+        mint.down = False
+        await app.wallet.recovery.run_all()
         return res, before, op, payments(app)[0], the_sale(app, sale_id), balance(app)
 
     return run_shop(tmp_path, mint, scenario, settings=settings)
@@ -788,10 +788,12 @@ def test_a_token_waiting_for_another_payment_of_its_sale_is_stored_first(tmp_pat
     assert (first.state, second.state, second.paid) == ("partially_paid", "paid", 21)
 
 
-@pytest.mark.parametrize(("cap", "accepted"), [(15, True), (14, False)])
-def test_a_token_taken_offline_is_held_to_the_mint_fee_cap(tmp_path, cap, accepted):
+@pytest.mark.parametrize(
+    ("cap", "allowance", "accepted"), [(15, 0, True), (14, 0, False), (14, 3, True)]
+)
+def test_a_token_taken_offline_is_held_to_the_mint_fee_cap(tmp_path, cap, allowance, accepted):
     # 16 + 4 + 1 at 1 sat per proof: 3 sat, 14.29 % of 21
-    settings = {**OFFLINE, "fees.max_mint_fee_pct": cap, "fees.always_accept": 0}
+    settings = {**OFFLINE, "fees.max_mint_fee_pct": cap, "fees.always_accept": allowance}
     mint = FakeMint(fee_ppk=1000)
 
     async def scenario(app):
@@ -812,4 +814,5 @@ def test_a_token_taken_offline_is_held_to_the_mint_fee_cap(tmp_path, cap, accept
         assert [op.kind for op in ops] == ["receive"]  # queued for when the mint is back
     else:
         assert res.code == "fee.too_high" and payment.state == "rejected"
+        assert res.user_message.startswith("The mint fee of 3 sat is 14.29% of this 21 sat token")
         assert ops == []  # nothing queued: the token is refused as it would be online
