@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 
 import pytest
 from sqlalchemy import func, select, update
@@ -816,3 +817,52 @@ def test_a_token_taken_offline_is_held_to_the_mint_fee_cap(tmp_path, cap, allowa
         assert res.code == "fee.too_high" and payment.state == "rejected"
         assert res.user_message.startswith("The mint fee of 3 sat is 14.29% of this 21 sat token")
         assert ops == []  # nothing queued: the token is refused as it would be online
+
+
+@pytest.mark.parametrize(("per_sale", "accepted"), [(21, True), (20, False)])
+def test_the_per_sale_offline_cap_counts_the_sales_earlier_offline_payments(
+    tmp_path, per_sale, accepted, caplog
+):
+    mint = FakeMint()
+    settings = {**OFFLINE, "offline.max_per_sale": per_sale}
+
+    async def scenario(app):
+        other = await new_sale(app, 30)
+        sale_id = await new_sale(app, 30)
+        mint.down = True
+        key = app.wallet.pubkey
+        await app.sales.pay(other, mint.token(15, locked_to=key))  # another sale's: not counted
+        await app.sales.pay(sale_id, mint.token(10, locked_to=key))
+        return await app.sales.pay(sale_id, mint.token(11, locked_to=key))
+
+    res = run_shop(tmp_path, mint, scenario, settings=settings)
+    assert res.payment["offline"] is accepted and res.paid == (21 if accepted else 10)
+    refused = "offline acceptance refused: offline.cap_exceeded" in caplog.messages
+    assert refused is not accepted
+
+
+@pytest.mark.parametrize("earlier", ["failed", "yesterday"])
+def test_the_daily_offline_cap_leaves_out_failed_and_earlier_days_payments(tmp_path, earlier):
+    mint = FakeMint()
+    settings = {**OFFLINE, "offline.max_per_day": 30}
+
+    async def scenario(app):
+        key = app.wallet.pubkey
+        first = await new_sale(app, 10)
+        mint.down = True
+        await app.sales.pay(first, mint.token(10, locked_to=key))
+        [payment] = payments(app)
+
+        def age(s):
+            row = s.get(Payment, payment.id)
+            if earlier == "failed":
+                row.state = "failed"
+            else:
+                row.created_at = int(time.time()) - int(time.time()) % 86400 - 1
+
+        await app.db.run(age)
+        sale_id = await new_sale(app)
+        return await app.sales.pay(sale_id, mint.token(21, locked_to=key))
+
+    res = run_shop(tmp_path, mint, scenario, settings=settings)
+    assert res.payment["offline"] is True and res.state == "paid"  # 21 <= 30 counted today
