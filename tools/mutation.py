@@ -108,6 +108,10 @@ _LINKED = (
     "the settlement links a payment without an operation to its token's newest operation "
     "(Settlement._link, in settle and recovering): the one queue_receive has just made"
 )
+_CAP_UNSHOWN = (
+    "the message and detail of an offline cap refusal are never shown: _offline_ok catches "
+    "it, logs its code and leaves the token to recovery"
+)
 _OFFLINE_TWICE = (
     "offline=True is written twice in one flow: by update_payment, then kept by credit "
     "(offline or payment.offline); either write alone gives the same payment"
@@ -148,6 +152,18 @@ EQUIVALENT: dict[str, str] = {
     "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_56": _LINKED,
     "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_70": _LINKED,
     "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_72": _LINKED,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_47": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_48": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_50": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_54": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_55": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_56": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_60": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_61": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_63": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_67": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_68": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_69": _CAP_UNSHOWN,
     "pos_app.core.wallet.send.x__check_lock__mutmut_8": "check_point lowercases the hex itself",
     "pos_app.core.wallet.send.x__finish_files__mutmut_1": (
         '"" and None are both falsy: the result says None either way, and both are set when out is'
