@@ -112,6 +112,7 @@ _CAP_UNSHOWN = (
     "the message and detail of an offline cap refusal are never shown: _offline_ok catches "
     "it, logs its code and leaves the token to recovery"
 )
+_STEP_DEFAULT = 'step=None or left out: the operations table defaults step to "prepared"'
 _OFFLINE_TWICE = (
     "offline=True is written twice in one flow: by update_payment, then kept by credit "
     "(offline or payment.offline); either write alone gives the same payment"
@@ -164,6 +165,8 @@ EQUIVALENT: dict[str, str] = {
     "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_67": _CAP_UNSHOWN,
     "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_68": _CAP_UNSHOWN,
     "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_69": _CAP_UNSHOWN,
+    "pos_app.core.wallet.melt.x_execute_melt__mutmut_94": _STEP_DEFAULT,
+    "pos_app.core.wallet.melt.x_execute_melt__mutmut_112": _STEP_DEFAULT,
     "pos_app.core.wallet.send.x__check_lock__mutmut_8": "check_point lowercases the hex itself",
     "pos_app.core.wallet.send.x__finish_files__mutmut_1": (
         '"" and None are both falsy: the result says None either way, and both are set when out is'

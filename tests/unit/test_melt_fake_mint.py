@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 
 import pytest
 from sqlalchemy import select
@@ -19,6 +20,7 @@ from pos_app.core.errors import PosError
 from pos_app.core.events import BalanceChanged, Notification, OperationChanged
 from pos_app.core.store.schema import AuditEntry, ErrorRecord, Operation, ProofRow
 from pos_app.core.wallet import melt
+from pos_app.core.wallet.journal import LEASE_SECONDS
 from pos_app.core.wallet.melt import MeltResult
 from tests.support.fakemint import FakeMint
 from tests.support.fakeshop import DB_KEY, open_shop
@@ -274,6 +276,7 @@ def test_pending_melt_waits_then_recovery_finishes_it(tmp_path):
     assert res.to_dict()["lightning_fee"] is None
     assert (op.state, op.step) == ("pending", "sent") and held == [(16, "pending")]
     assert still.state == "pending"
+    assert mint.requests("/v1/checkstate") == []  # PENDING is an answer: nothing to check
     assert outcome.state == after.state == "recovered" and left == 5
     assert json.loads(after.result_json)["change"] == 5
     assert OperationChanged(op.id, "melt", "recovered") in events
@@ -556,6 +559,10 @@ def test_two_melts_of_the_same_coin_one_is_told_busy(tmp_path):
     assert sorted(type(r).__name__ for r in results) == ["MeltResult", "ValidationError"]
     [busy] = [r for r in results if isinstance(r, PosError)]
     assert busy.code == "wallet.busy" and left == 4
+    assert (busy.user_message, busy.detail) == (
+        "Those coins were just used. Try again.",
+        "state changed",
+    )
 
 
 def test_quote_asks_the_mint_for_the_stripped_invoice(tmp_path):
@@ -621,3 +628,25 @@ def test_a_melt_killed_after_the_answer_is_finished_by_recovery_after_a_restart(
     assert (op.state, op.step) == ("pending", "prepared")  # paid, nothing recorded yet
     assert [o.state for o in outcomes] == ["recovered"] and after.state == "recovered"
     assert json.loads(after.result_json)["change"] == 5 and left == 5
+
+
+def test_while_the_melt_is_in_flight_it_is_journalled_leased_with_blank_outputs(tmp_path):
+    mint = FakeMint()
+    seen = {}
+
+    async def scenario(app):
+        def look(request, status, answer):
+            op = the_op(app)  # the mint has the request: what would a crash leave?
+            seen.update(step=op.step, lease=op.next_retry_at, coins=states(app))
+            seen["blank"] = [o["amount"] for o in request["outputs"]]
+            return status, answer
+
+        mint.fault("POST", URL, "rewrite", rewrite=look)
+        started = time.time()
+        await pay(app, mint, amount=10, fee_reserve=2, fee_paid=1)
+        return started
+
+    started = run_shop(tmp_path, mint, scenario)
+    assert (seen["step"], seen["coins"]) == ("prepared", [(16, "pending")])
+    assert seen["lease"] >= int(started) + LEASE_SECONDS
+    assert seen["blank"] == [1, 1, 1]  # NUT-08 blank outputs: amount 1, the mint sets it
