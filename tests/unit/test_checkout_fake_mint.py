@@ -841,12 +841,19 @@ def test_the_per_sale_offline_cap_counts_the_sales_earlier_offline_payments(
     assert refused is not accepted
 
 
-@pytest.mark.parametrize("earlier", ["failed", "yesterday"])
-def test_the_daily_offline_cap_leaves_out_failed_and_earlier_days_payments(tmp_path, earlier):
+@pytest.mark.parametrize(
+    ("earlier", "per_day", "accepted"),
+    [("failed", 21, True), ("yesterday", 21, True), ("midnight", 30, False)],
+)
+def test_the_daily_offline_cap_counts_today_from_midnight_and_leaves_out_failed_payments(
+    tmp_path, earlier, per_day, accepted, caplog
+):
     mint = FakeMint()
-    settings = {**OFFLINE, "offline.max_per_day": 30}
+    settings = {**OFFLINE, "offline.max_per_day": per_day}
+    midnight = int(time.time()) - int(time.time()) % 86400
 
     async def scenario(app):
+        app.sales.checkout.clock = lambda: midnight + 3600  # 01:00 UTC
         key = app.wallet.pubkey
         first = await new_sale(app, 10)
         mint.down = True
@@ -858,11 +865,13 @@ def test_the_daily_offline_cap_leaves_out_failed_and_earlier_days_payments(tmp_p
             if earlier == "failed":
                 row.state = "failed"
             else:
-                row.created_at = int(time.time()) - int(time.time()) % 86400 - 1
+                row.created_at = midnight - 1 if earlier == "yesterday" else midnight
 
         await app.db.run(age)
         sale_id = await new_sale(app)
         return await app.sales.pay(sale_id, mint.token(21, locked_to=key))
 
     res = run_shop(tmp_path, mint, scenario, settings=settings)
-    assert res.payment["offline"] is True and res.state == "paid"  # 21 <= 30 counted today
+    assert res.payment["offline"] is accepted and res.paid == (21 if accepted else 0)
+    refused = "offline acceptance refused: offline.cap_exceeded" in caplog.messages
+    assert refused is not accepted
