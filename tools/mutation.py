@@ -167,6 +167,15 @@ EQUIVALENT: dict[str, str] = {
     "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_69": _CAP_UNSHOWN,
     "pos_app.core.wallet.melt.x_execute_melt__mutmut_94": _STEP_DEFAULT,
     "pos_app.core.wallet.melt.x_execute_melt__mutmut_112": _STEP_DEFAULT,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_51": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_64": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_finish_melt__mutmut_11": (
+        "a melt's result (state PAID) is written in the same transaction that makes it done "
+        "or recovered (complete_melt): the two conditions are both true or both false"
+    ),
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_finish_melt__mutmut_33": (
+        "the result of a done melt always holds its change; paid_out is used only then"
+    ),
     "pos_app.core.wallet.send.x__check_lock__mutmut_8": "check_point lowercases the hex itself",
     "pos_app.core.wallet.send.x__finish_files__mutmut_1": (
         '"" and None are both falsy: the result says None either way, and both are set when out is'

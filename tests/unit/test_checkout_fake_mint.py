@@ -671,7 +671,9 @@ def test_a_pending_melt_is_judged_by_its_mint_when_recovery_finishes_it(
     assert (payment.state, payment.proof_status) == (expected, "unproven")
 
 
-def test_a_melt_reported_done_that_the_journal_does_not_show_paid_settles_nothing(tmp_path, lnurl):
+def test_a_melt_reported_done_that_the_journal_does_not_show_paid_settles_nothing(
+    tmp_path, lnurl, caplog
+):
     async def act(app, sale_id, text, stranger):
         await app.sales.pay(sale_id, text)
         [before] = payments(app)
@@ -683,6 +685,8 @@ def test_a_melt_reported_done_that_the_journal_does_not_show_paid_settles_nothin
     _, [payment], sale, _ = melt_case(tmp_path, lnurl, script=script, act=act)
     assert (payment.state, payment.error_code) == ("recovering", "melt.pending")
     assert sale.paid == 0
+    expected = f"melt {payment.operation_id} of payment {payment.id} is not paid; sale not settled"
+    assert expected in caplog.messages
 
 
 # -- the mint down while the token's keys must be fetched ----------------------------------
