@@ -879,3 +879,19 @@ def test_the_daily_offline_cap_counts_today_from_midnight_and_leaves_out_failed_
     assert res.payment["offline"] is accepted and res.paid == (21 if accepted else 0)
     refused = "offline acceptance refused: offline.cap_exceeded" in caplog.messages
     assert refused is not accepted
+
+
+def test_a_customer_token_is_processing_while_its_melt_is_in_flight(tmp_path, lnurl):
+    lnurl.set_default(hash="zero")
+    seen = []
+
+    async def act(app, sale_id, text, stranger):
+        def look(request, status, answer):
+            seen.extend(t.state for t in tokens(app))
+            return status, answer
+
+        stranger.fault("POST", "/v1/melt/bolt11", "rewrite", rewrite=look)
+        return await app.sales.pay(sale_id, text), tokens(app)
+
+    (res, [token]), _, _, _ = melt_case(tmp_path, lnurl, act=act)
+    assert seen == ["processing"] and token.state == "redeemed" and res.state == "paid"
