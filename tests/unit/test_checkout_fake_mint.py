@@ -16,6 +16,7 @@ from sqlalchemy import func, select, update
 
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
+from pos_app.core.events import Notification
 from pos_app.core.store.schema import (
     Export,
     KeysetRow,
@@ -437,11 +438,24 @@ def test_a_melt_proven_by_its_preimage_pays_the_sale(tmp_path, lnurl):
     assert issued.amount_msat == 98_000
 
 
+def with_notes(notes):
+    async def act(app, sale_id, text, stranger):
+        app.bus.subscribe(Notification, notes.append)
+        return await app.sales.pay(sale_id, text)
+
+    return act
+
+
 def test_an_unproven_melt_of_an_untrusted_mint_is_for_review(tmp_path, lnurl):
-    res, [payment], sale, _ = melt_case(tmp_path, lnurl)
+    notes = []
+    res, [payment], sale, _ = melt_case(tmp_path, lnurl, act=with_notes(notes))
     assert (payment.state, payment.proof_status) == ("needs_review", "unproven")
     assert payment.error_code == "lightning.unproven" and sale.state != "paid"
-    assert res.paid == 0
+    assert payment.error_message == (
+        "The token was converted, but the Lightning payment could not be proven. "
+        "The owner must review it."
+    )
+    assert res.paid == 0 and [n.level for n in notes] == ["warning"]
 
 
 def test_a_melt_the_lightning_address_confirms_pays_the_sale(tmp_path, lnurl):
@@ -464,11 +478,18 @@ def test_a_preimage_that_does_not_match_is_a_security_review(tmp_path, lnurl):
             return status, {**answer, "payment_preimage": "11" * 32}
 
         stranger.fault("POST", "/v1/melt/bolt11", "rewrite", rewrite=lie)
+        app.bus.subscribe(Notification, notes.append)
         return await app.sales.pay(sale_id, text)
 
+    notes = []
     _res, [payment], sale, _ = melt_case(tmp_path, lnurl, act=act)
     assert (payment.state, payment.proof_status) == ("needs_review", "mismatch")
     assert payment.error_code == "security.preimage_mismatch" and sale.state != "paid"
+    assert payment.error_message == (
+        "The Lightning payment could not be proven: the mint's receipt does not match. "
+        "The owner must review it."
+    )
+    assert [n.level for n in notes] == ["critical"]
 
 
 @pytest.mark.parametrize(("cap", "accepted"), [(2, True), (1.99, False)])
