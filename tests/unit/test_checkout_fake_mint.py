@@ -916,3 +916,18 @@ def test_a_customer_token_is_processing_while_its_melt_is_in_flight(tmp_path, ln
 
     (res, [token]), _, _, _ = melt_case(tmp_path, lnurl, act=act)
     assert seen == ["processing"] and token.state == "redeemed" and res.state == "paid"
+
+
+def test_recovery_asks_the_lightning_address_to_prove_a_pending_melt(tmp_path, lnurl):
+    lnurl.set_default(settle="auto")  # the address confirms what it was paid (LUD-21)
+
+    async def act(app, sale_id, text, stranger):
+        await app.sales.pay(sale_id, text)
+        [before] = payments(app)
+        op = app.db.transact(lambda s: s.get(Operation, before.operation_id))
+        stranger.settle(op.quote_id, "PAID")
+        await app.wallet.recovery.run_all()
+
+    script = {"fee_reserve": 2, "outcome": "PENDING"}
+    _, [payment], sale, _ = melt_case(tmp_path, lnurl, script=script, act=act)
+    assert (payment.state, payment.proof_status, sale.state) == ("settled", "verified", "paid")
