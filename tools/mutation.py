@@ -70,6 +70,10 @@ MODULES: dict[str, list[str]] = {
     "cashu.tokens": ["tests/unit/test_tokens.py", "tests/unit/test_token_errors.py"],
     "payments.lnurl": ["tests/unit/test_lnurl.py"],
     # Against the in-process fake mint (tests/support/fakemint.py).
+    "wallet.send": ["tests/unit/test_send_fake_mint.py"],
+    # the checkout melts customers' tokens: the received token's side of a melt
+    "wallet.melt": ["tests/unit/test_melt_fake_mint.py", "tests/unit/test_checkout_fake_mint.py"],
+    "payments.checkout": ["tests/unit/test_checkout_fake_mint.py"],
     "wallet.receive": [
         "tests/unit/test_receive_fake_mint.py",
         "tests/unit/test_receive_parts.py",
@@ -78,10 +82,6 @@ MODULES: dict[str, list[str]] = {
         "tests/unit/test_recovery_fake_mint.py",
         "tests/unit/test_retry_policy.py",
     ],
-    # Covered by tests against a real test mint (slow).
-    "wallet.send": ["tests/integration/test_services.py", "tests/unit/test_settlement.py"],
-    "wallet.melt": ["tests/integration/test_services.py"],
-    "payments.checkout": ["tests/integration/test_services.py"],
 }
 
 # Reasons shared by several equivalent mutants.
@@ -134,6 +134,42 @@ _ROW_STATE = (
 )
 _R = "pos_app.core.wallet.receive."
 _RECOVERY = "pos_app.core.wallet.recovery.xǁRecoveryǁ"
+
+_CPU = "WalletContext.cpu ignores its size argument (kept for the callers' record of the work)"
+_ALIGNED = (
+    "unblind returns one proof and one counter per signature, and positions has one entry "
+    "per signature: the three sequences always have the same length"
+)
+_UNSHOWN = (
+    "the user message of this error is never shown: fail_operation records its detail "
+    "(always set here), and the caller sees only the result's state and the code"
+)
+_RECODED = (
+    "the code check_point gives its refusal is never seen: _check_lock re-raises it as "
+    "send.invalid_lock with the same detail"
+)
+_EXPORT_DEFAULT = 'purpose None: the exports table defaults purpose to "export"'
+_LINKED = (
+    "the settlement links a payment without an operation to its token's newest operation "
+    "(Settlement._link, in settle and recovering): the one queue_receive has just made"
+)
+_CAP_UNSHOWN = (
+    "the message and detail of an offline cap refusal are never shown: _offline_ok catches "
+    "it, logs its code and leaves the token to recovery"
+)
+_STEP_DEFAULT = 'step=None or left out: the operations table defaults step to "prepared"'
+_OFFLINE_TWICE = (
+    "offline=True is written twice in one flow: by update_payment, then kept by credit "
+    "(offline or payment.offline); either write alone gives the same payment"
+)
+_SAME_TOKEN = "without the parsed token, plan_receive parses the same text into the same token"
+_SAME_MINT = (
+    "without the stored mint, plan_receive reads the same row itself (and finds the token's "
+    "row already in the state its lookup writes)"
+)
+_IN_ORDER = (
+    "indexes=None means index-aligned: the same as range(len(change)) for change in the answer"
+)
 
 # mutant name -> why no test can tell it from the original
 EQUIVALENT: dict[str, str] = {
@@ -196,6 +232,84 @@ EQUIVALENT: dict[str, str] = {
     _RECOVERY + "_resolve_swap__mutmut_23": _CPU_SIZE,
     _RECOVERY + "_resolve_swap__mutmut_31": _CPU_SIZE,
     _RECOVERY + "_resolve_swap__mutmut_32": _CPU_SIZE,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_4": (
+        "plan_receive reads the text only to parse or store it: the token and its row are given"
+    ),
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_7": _SAME_TOKEN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_13": _SAME_TOKEN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_8": _SAME_MINT,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_14": _SAME_MINT,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_accept_offline__mutmut_5": _OFFLINE_TWICE,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_accept_offline__mutmut_7": _OFFLINE_TWICE,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_accept_offline__mutmut_11": _OFFLINE_TWICE,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_accept_offline__mutmut_15": _OFFLINE_TWICE,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_accept_offline__mutmut_16": _OFFLINE_TWICE,
+    "pos_app.core.wallet.send.x__check_lock__mutmut_4": _RECODED,
+    "pos_app.core.wallet.send.x__check_lock__mutmut_11": _RECODED,
+    "pos_app.core.wallet.send.x__check_lock__mutmut_12": _RECODED,
+    "pos_app.core.wallet.send.x__export_with_swap__mutmut_85": (
+        'step=None: the operations table defaults step to "prepared"'
+    ),
+    "pos_app.core.wallet.send.x__export_with_swap__mutmut_101": "as x__export_with_swap__mutmut_85",
+    "pos_app.core.wallet.send.x_complete_send__mutmut_95": _EXPORT_DEFAULT,
+    "pos_app.core.wallet.send.x_complete_send__mutmut_97": _EXPORT_DEFAULT,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_54": _LINKED,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_56": _LINKED,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_70": _LINKED,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_mint_down__mutmut_72": _LINKED,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_47": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_48": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_50": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_54": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_55": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_56": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_60": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_61": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_63": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_67": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_68": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_69": _CAP_UNSHOWN,
+    "pos_app.core.wallet.melt.x_execute_melt__mutmut_94": _STEP_DEFAULT,
+    "pos_app.core.wallet.melt.x_execute_melt__mutmut_112": _STEP_DEFAULT,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_51": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_check_offline_caps__mutmut_64": _CAP_UNSHOWN,
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_finish_melt__mutmut_11": (
+        "a melt's result (state PAID) is written in the same transaction that makes it done "
+        "or recovered (complete_melt): the two conditions are both true or both false"
+    ),
+    "pos_app.core.payments.checkout.xǁCheckoutǁ_finish_melt__mutmut_33": (
+        "the result of a done melt always holds its change; paid_out is used only then"
+    ),
+    "pos_app.core.wallet.send.x__check_lock__mutmut_8": "check_point lowercases the hex itself",
+    "pos_app.core.wallet.send.x__finish_files__mutmut_1": (
+        '"" and None are both falsy: the result says None either way, and both are set when out is'
+    ),
+    "pos_app.core.wallet.send.x__export_with_swap__mutmut_21": "split_with_keyset(0, keys) is []",
+    "pos_app.core.wallet.send.x__export_with_swap__mutmut_39": (
+        "make_p2pk_secret draws its own 32 random bytes as the nonce when given none, as "
+        "random_secret_pair does; the secret is journalled whole, never rebuilt from the nonce"
+    ),
+    "pos_app.core.wallet.send.x__export_with_swap__mutmut_41": "as x__export_with_swap__mutmut_39",
+    "pos_app.core.wallet.send.x_complete_send__mutmut_11": _CPU,
+    "pos_app.core.wallet.send.x_complete_send__mutmut_52": _ALIGNED,
+    "pos_app.core.wallet.send.x_complete_send__mutmut_56": _ALIGNED,
+    "pos_app.core.wallet.send.x_complete_send__mutmut_57": _ALIGNED,
+    "pos_app.core.wallet.melt.x__release_if_unspent__mutmut_11": _CPU,
+    "pos_app.core.wallet.melt.x__release_if_unspent__mutmut_27": _UNSHOWN,
+    "pos_app.core.wallet.melt.x__release_if_unspent__mutmut_30": _UNSHOWN,
+    "pos_app.core.wallet.melt.x__release_if_unspent__mutmut_34": _UNSHOWN,
+    "pos_app.core.wallet.melt.x__release_if_unspent__mutmut_35": _UNSHOWN,
+    "pos_app.core.wallet.melt.x__release_if_unspent__mutmut_36": _UNSHOWN,
+    "pos_app.core.wallet.melt.x_complete_melt__mutmut_1": (
+        "the default of recovered is never used: its one caller, settle_melt, always passes it"
+    ),
+    "pos_app.core.wallet.melt.x_complete_melt__mutmut_12": _CPU,
+    "pos_app.core.wallet.melt.x_complete_melt__mutmut_49": _CPU,
+    "pos_app.core.wallet.melt.x_complete_melt__mutmut_21": _IN_ORDER,
+    "pos_app.core.wallet.melt.x_complete_melt__mutmut_36": (
+        "counters stays empty only when no change proof is made: insert_proofs of no proofs "
+        "never reads it"
+    ),
     "pos_app.core.wallet.coins.x_balances__mutmut_13": (
         "join(Mint, None): SQLAlchemy joins along the one foreign key, proofs.mint_id"
     ),

@@ -47,6 +47,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import bolt11
 import httpx
 from coincurve import PublicKey
 
@@ -150,6 +151,7 @@ class FakeMint:
         self.pending: set[str] = set()
         self.signed: dict[str, dict[str, Any]] = {}  # B_ -> its signature
         self.melt_scripts: dict[str, MeltScript] = {}
+        self.any_invoice: MeltScript | None = None  # script for real BOLT11 invoices
         self.melt_quotes: dict[str, MeltQuoteState] = {}
         self.mint_quotes: dict[str, dict[str, Any]] = {}
         self.faults: list[Fault] = []
@@ -256,6 +258,15 @@ class FakeMint:
             amount, fee_reserve, fee_reserve if fee_paid is None else fee_paid, outcome
         )
         return request
+
+    def pay_any_invoice(
+        self, *, fee_reserve: int = 0, fee_paid: int | None = None, outcome: str = "PAID"
+    ) -> None:
+        """Quote every real BOLT11 invoice not scripted by :meth:`invoice` (its amount
+        decoded), with this reserve, route cost and outcome: for invoices a test cannot
+        know in advance, such as those a Lightning address issues during a checkout."""
+        reserve = fee_reserve if fee_paid is None else fee_paid
+        self.any_invoice = MeltScript(0, fee_reserve, reserve, outcome)
 
     def settle(self, quote_id: str, outcome: str) -> None:
         """End a PENDING melt: PAID spends its inputs (and signs change), UNPAID frees them."""
@@ -431,7 +442,7 @@ class FakeMint:
         return {"outputs": outputs, "signatures": signatures}
 
     def _melt_quote(self, body: dict[str, Any]) -> dict[str, Any]:
-        script = self.melt_scripts.get(body["request"])
+        script = self.melt_scripts.get(body["request"]) or self._any_invoice(body["request"])
         if script is None:
             raise Refusal("Bech32 string is not valid.", 0)
         if body.get("unit", "sat") != script.unit:
@@ -439,6 +450,19 @@ class FakeMint:
         quote = MeltQuoteState(str(uuid.uuid4()), body["request"], script)
         self.melt_quotes[quote.id] = quote
         return self._melt_answer(quote)
+
+    def _any_invoice(self, request: str) -> MeltScript | None:
+        if self.any_invoice is None:
+            return None
+        try:
+            msat = bolt11.decode(request).amount_msat
+        except Exception:  # nutshell's words for any request it cannot decode
+            return None
+        if msat is None:
+            return None
+        script = replace(self.any_invoice, amount=int(msat) // 1000)
+        self.melt_scripts[request] = script
+        return script
 
     def _melt_quote_state(self, quote_id: str) -> dict[str, Any]:
         if quote_id not in self.melt_quotes:

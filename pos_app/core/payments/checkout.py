@@ -387,6 +387,15 @@ class Checkout:
                 )
             except PosError as why:
                 log.info("offline acceptance refused: %s", why.code)
+        if plan is not None:  # the same fee cap as when the mint answers
+            check_fee_cap(
+                "mint",
+                plan.fee,
+                plan.amount,
+                a.policy.max_mint_fee_pct,
+                plan.unit,
+                allowance=a.policy.fee_allowance,
+            )
         if plan is not None and await self._offline_ok(a, plan):
             op_id = await queue_receive(
                 self.ctx, a.token_id, exc, input_proofs=plan.inputs, **a.details
