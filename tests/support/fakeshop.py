@@ -9,6 +9,7 @@ the outputs it signs never meet another test's.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -50,28 +51,38 @@ def _template_dir() -> Path:
             else:
                 os.environ["POS_DB_KEY"] = old
         _template = target
+        # One template per test process, removed with it.
+        atexit.register(shutil.rmtree, target.parent, ignore_errors=True)
     return _template
+
+
+def _open(data_dir: Path, mints: tuple[FakeMint, ...]) -> App:
+    # The copy is at the newest schema: App itself, without App.open's migration check
+    # (loading the migration scripts would be a good part of a fast test).
+    db = Database(data_dir / DB_FILE, parse_hex_key(os.environ["POS_DB_KEY"]))
+    try:
+        return App(data_dir, db, trust_env=False, transport=transport(*mints))
+    except BaseException:
+        db.close()
+        raise
+
+
+def open_shop(data_dir: Path, *mints: FakeMint) -> App:
+    """A fresh shop wallet in ``data_dir`` whose mint traffic goes to ``mints``.
+
+    The caller must have set ``POS_DB_KEY`` to :data:`DB_KEY` (``monkeypatch.setenv``)
+    and closes the app (``await app.aclose()``).
+    """
+    shutil.copytree(_template_dir(), data_dir)
+    return _open(data_dir, mints)
 
 
 @contextlib.asynccontextmanager
 async def opened_shop(*mints: FakeMint) -> AsyncIterator[App]:
-    """A fresh shop wallet whose mint traffic goes to ``mints``, closed and deleted on exit.
-
-    The caller must have set ``POS_DB_KEY`` to :data:`DB_KEY` (``monkeypatch.setenv``).
-    """
-    template = _template_dir()
+    """:func:`open_shop` in a new folder, closed and deleted on exit."""
     work = Path(tempfile.mkdtemp(prefix="pos-shop-"))
-    data_dir = work / "wallet"
     try:
-        shutil.copytree(template, data_dir)
-        # The copy is at the newest schema: App itself, without App.open's migration
-        # check (loading the migration scripts would be a good part of a fast test).
-        db = Database(data_dir / DB_FILE, parse_hex_key(os.environ["POS_DB_KEY"]))
-        try:
-            app = App(data_dir, db, trust_env=False, transport=transport(*mints))
-        except BaseException:
-            db.close()
-            raise
+        app = open_shop(work / "wallet", *mints)
         try:
             yield app
         finally:
