@@ -96,6 +96,7 @@ def test_named_periods_and_an_empty_one(shop, page, qtbot):
     assert page.tiles["sales"].change.text() == "—"
     assert page.tiles["success"].value.text() == "—"
     assert page.by_mint.rowCount() == page.refusals.rowCount() == 0
+    assert page.over_time.figure.axes[0].get_ylim() == (0, 1)  # no "-0" ticks when empty
 
 
 def test_a_range_that_ends_before_it_starts_is_explained(shop, page, qtbot):

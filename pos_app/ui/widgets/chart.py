@@ -14,7 +14,7 @@ from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -124,6 +124,9 @@ class ChartView(QWidget):
             axes.yaxis.set_major_formatter(
                 FuncFormatter(lambda v, _pos: formatting.decimal_text(f"{v:.0f}"))
             )
+            axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+            # Amounts are never negative; an empty period still shows a 0 to 1 scale.
+            axes.set_ylim(0, max((float(v) for v in values), default=0) * 1.05 or 1)
             axes.grid(axis="y", color=theme.colors().border, linewidth=0.5)
             axes.set_axisbelow(True)
 
