@@ -351,9 +351,11 @@ def check_zones(_tmp: Path) -> str:
     from importlib import resources
     from zoneinfo import ZoneInfo
 
-    if not resources.files("tzdata").joinpath("zoneinfo", "Europe", "Berlin").is_file():
-        raise FileNotFoundError("tzdata has no zoneinfo/Europe/Berlin")
-    berlin = ZoneInfo("Europe/Berlin")
+    # The rules as carried by tzdata, the fallback zoneinfo uses where the system has none
+    # (one joinpath step at a time: a frozen app's package path takes one part per call).
+    rules = resources.files("tzdata").joinpath("zoneinfo").joinpath("Europe").joinpath("Berlin")
+    with rules.open("rb") as data:
+        berlin = ZoneInfo.from_file(data, key="Europe/Berlin")
     winter = datetime(2026, 1, 15, 12, tzinfo=berlin).utcoffset()
     summer = datetime(2026, 7, 15, 12, tzinfo=berlin).utcoffset()
     if (winter, summer) != (timedelta(hours=1), timedelta(hours=2)):

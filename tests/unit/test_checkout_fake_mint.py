@@ -931,3 +931,32 @@ def test_recovery_asks_the_lightning_address_to_prove_a_pending_melt(tmp_path, l
     script = {"fee_reserve": 2, "outcome": "PENDING"}
     _, [payment], sale, _ = melt_case(tmp_path, lnurl, script=script, act=act)
     assert (payment.state, payment.proof_status, sale.state) == ("settled", "verified", "paid")
+
+
+def test_a_token_for_an_unknown_sale_is_refused_and_still_kept(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        text = mint.token(21)
+        err = await refused(app, "no-such-sale", text)
+        return err, tokens(app), payments(app), balance(app), text
+
+    err, [token], pays, coins, text = run_shop(tmp_path, mint, scenario)
+    assert err.code == "sale.unknown"
+    assert (token.token_text, token.source) == (text, "cli")
+    assert pays == [] and coins == 0
+    assert mint.state_of(parse_token(text).proofs[0]) == "UNSPENT"  # nothing was spent
+
+
+def test_a_sale_from_before_a_restart_is_paid_by_its_id_prefix(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+        app.sales.identities.clear()  # as after a restart: nothing cached
+        res = await app.sales.pay(sale_id[:8], mint.token(21))
+        return sale_id, res, app.sales.identities.get(sale_id), the_sale(app, sale_id)
+
+    sale_id, res, correlation, sale = run_shop(tmp_path, mint, scenario)
+    assert (res.sale_id, res.state, res.paid) == (sale_id, "paid", 21)
+    assert correlation == sale.correlation_id  # remembered for the next payment
