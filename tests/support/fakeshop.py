@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 
 from pos_app.app import App
+from pos_app.core import faults
 from pos_app.core.events import Event
 from pos_app.core.store.db import DB_FILE, Database
 from pos_app.core.store.keys import parse_hex_key
@@ -89,6 +90,20 @@ async def opened_shop(*mints: FakeMint) -> AsyncIterator[App]:
             await app.aclose()
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+class Killed(Exception):
+    """The process killed at a fault point (``POS_TEST_FAULT``), here without dying."""
+
+
+def arm_kill(monkeypatch: Any, point: str) -> None:
+    """Make fault point ``point`` raise :class:`Killed` where it would kill the process."""
+
+    def kill(_pid: int, sig: int) -> None:
+        raise Killed(sig)
+
+    monkeypatch.setenv("POS_TEST_FAULT", point)
+    monkeypatch.setattr(faults.os, "kill", kill)
 
 
 def rows(app: App, model: type[T], *where: Any) -> list[T]:

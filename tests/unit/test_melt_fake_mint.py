@@ -15,7 +15,6 @@ import pytest
 from sqlalchemy import select
 
 from pos_app.app import App
-from pos_app.core import faults
 from pos_app.core.errors import PosError
 from pos_app.core.events import BalanceChanged, Notification, OperationChanged
 from pos_app.core.store.schema import AuditEntry, ErrorRecord, Operation, ProofRow
@@ -23,7 +22,7 @@ from pos_app.core.wallet import melt
 from pos_app.core.wallet.journal import LEASE_SECONDS
 from pos_app.core.wallet.melt import MeltResult
 from tests.support.fakemint import FakeMint
-from tests.support.fakeshop import DB_KEY, open_shop
+from tests.support.fakeshop import DB_KEY, Killed, arm_kill, open_shop
 
 URL = "/v1/melt/bolt11"
 
@@ -592,25 +591,17 @@ def test_coins_of_a_retired_keyset_are_melted_first(tmp_path):
     assert res.inputs_total == 8
 
 
-class Killed(Exception):
-    """The process killed at a fault point (``POS_TEST_FAULT``), here without dying."""
-
-
 def test_a_melt_killed_after_the_answer_is_finished_by_recovery_after_a_restart(
     tmp_path, monkeypatch
 ):
     mint = FakeMint()
-
-    def kill(pid, sig):
-        raise Killed(sig)
 
     async def main():
         app = open_shop(tmp_path / "shop", mint)
         try:
             await app.mints.add(mint.url)
             await app.wallet.receive(mint.token(16))
-            monkeypatch.setenv("POS_TEST_FAULT", "after_melt")
-            monkeypatch.setattr(faults.os, "kill", kill)
+            arm_kill(monkeypatch, "after_melt")
             with pytest.raises(Killed):
                 await pay(app, mint, amount=10, fee_reserve=2, fee_paid=1)
             monkeypatch.delenv("POS_TEST_FAULT")

@@ -12,7 +12,6 @@ from coincurve import PrivateKey
 from sqlalchemy import select
 
 from pos_app.app import App
-from pos_app.core import faults
 from pos_app.core.cashu import p2pk
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
@@ -22,7 +21,7 @@ from pos_app.core.wallet import send
 from pos_app.core.wallet.journal import LEASE_SECONDS
 from pos_app.core.wallet.send import SendResult
 from tests.support.fakemint import FakeMint
-from tests.support.fakeshop import DB_KEY, open_shop
+from tests.support.fakeshop import DB_KEY, Killed, arm_kill, open_shop
 
 
 @pytest.fixture(autouse=True)
@@ -573,25 +572,17 @@ def test_while_the_swap_is_in_flight_the_send_is_journalled_and_leased(tmp_path)
     assert seen["lease"] >= int(started) + LEASE_SECONDS
 
 
-class Killed(Exception):
-    """The process killed at a fault point (``POS_TEST_FAULT``), here without dying."""
-
-
 def test_a_send_killed_after_the_swap_is_finished_by_recovery_after_a_restart(
     tmp_path, monkeypatch
 ):
     mint = FakeMint()
-
-    def kill(pid, sig):
-        raise Killed(sig)
 
     async def main():
         app = open_shop(tmp_path / "shop", mint)
         try:
             await app.mints.add(mint.url)
             await app.wallet.receive(mint.token(8))
-            monkeypatch.setenv("POS_TEST_FAULT", "after_send_swap")
-            monkeypatch.setattr(faults.os, "kill", kill)
+            arm_kill(monkeypatch, "after_send_swap")
             with pytest.raises(Killed):
                 await app.wallet.send(mint.url, "sat", 3)
             monkeypatch.delenv("POS_TEST_FAULT")

@@ -245,14 +245,7 @@ class Checkout:
             )
         except NetworkError as exc:
             return await self._mint_down(a, exc)
-        check_fee_cap(
-            "mint",
-            plan.fee,
-            plan.amount,
-            a.policy.max_mint_fee_pct,
-            plan.unit,
-            allowance=a.policy.fee_allowance,
-        )
+        self._check_mint_fee(a, plan)
         try:
             # The fee is recorded with the journal entry and the sale settled with the
             # new proofs (docs/architecture.md section 2): no transactions of their own.
@@ -373,6 +366,18 @@ class Checkout:
             )
         return await self.settlement.settle(sale_id, payment_id, credited=face)
 
+    @staticmethod
+    def _check_mint_fee(a: Attempt, plan: ReceivePlan) -> None:
+        """Refuse the token when the mint's input fee is over the shop's cap (``fee.too_high``)."""
+        check_fee_cap(
+            "mint",
+            plan.fee,
+            plan.amount,
+            a.policy.max_mint_fee_pct,
+            plan.unit,
+            allowance=a.policy.fee_allowance,
+        )
+
     async def _mint_down(self, a: Attempt, exc: NetworkError) -> PayResult:
         """The mint was unreachable while checking the token: keep it for recovery.
 
@@ -388,14 +393,7 @@ class Checkout:
             except PosError as why:
                 log.info("offline acceptance refused: %s", why.code)
         if plan is not None:  # the same fee cap as when the mint answers
-            check_fee_cap(
-                "mint",
-                plan.fee,
-                plan.amount,
-                a.policy.max_mint_fee_pct,
-                plan.unit,
-                allowance=a.policy.fee_allowance,
-            )
+            self._check_mint_fee(a, plan)
         if plan is not None and await self._offline_ok(a, plan):
             op_id = await queue_receive(
                 self.ctx, a.token_id, exc, input_proofs=plan.inputs, **a.details
