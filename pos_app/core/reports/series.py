@@ -21,7 +21,6 @@ from pos_app.core.reports.figures import CENTS, cents_of
 from pos_app.core.reports.periods import Period
 from pos_app.core.store.schema import Payment, Sale
 
-SIZES = ("hour", "day", "week", "month")
 EPOCH = datetime(1970, 1, 1)
 
 
@@ -127,18 +126,6 @@ class Bucket:
     attempts: int = 0
     settled: int = 0
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return {
-            "start": self.start.isoformat(),
-            "sales": self.sales,
-            "sat": self.sat,
-            "gross": {c: str(v) for c, v in self.gross.items()},
-            "fees": self.fees,
-            "attempts": self.attempts,
-            "settled": self.settled,
-        }
-
 
 @dataclass(slots=True)
 class Series:
@@ -149,16 +136,6 @@ class Series:
     buckets: list[Bucket]
     heatmap_sales: list[list[int]]  # [weekday 0=Monday][hour]
     heatmap_sat: list[list[int]]
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return {
-            "period": self.period.to_dict(),
-            "size": self.size,
-            "buckets": [b.to_dict() for b in self.buckets],
-            "heatmap_sales": self.heatmap_sales,
-            "heatmap_sat": self.heatmap_sat,
-        }
 
 
 def series(session: Session, period: Period, size: str | None = None) -> Series:

@@ -20,9 +20,6 @@ from pos_app.core.errors import PosError
 from pos_app.core.wallet import journal
 from pos_app.core.wallet.context import WalletContext
 
-# Where a token can come from (kept with it, shown in the activity and the reports).
-SOURCES = ("scan", "paste", "file", "api", "cli")
-
 
 @dataclass(slots=True)
 class OfferedToken:
@@ -30,7 +27,7 @@ class OfferedToken:
 
     Attributes:
         text: exactly what was offered.
-        source: one of :data:`SOURCES` (other words are kept as given).
+        source: where it came from: ``scan``, ``paste``, ``file``, ``api`` or ``cli``.
         token: ``text`` parsed, or None when it is not a token.
         error: why ``text`` is not a token (None when it is).
         token_id: its stored ``received_tokens`` row, once stored.
