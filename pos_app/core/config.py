@@ -240,6 +240,19 @@ OPTIONS: dict[str, Option] = {
             check=check_shop_name,
         ),
         Option(
+            "till.name",
+            "str",
+            "Till 1",
+            QT_TRANSLATE_NOOP("Settings", "Till name"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Names this till on Z reports and in webhooks, where a shop has several tills.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Shop"),
+            check=check_shop_name,
+            advanced=True,
+        ),
+        Option(
             "mode",
             "choice",
             "trusted_only",

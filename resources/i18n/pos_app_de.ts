@@ -2119,6 +2119,14 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Laden</translation>
     </message>
     <message>
+        <source>Till name</source>
+        <translation>Name der Kasse</translation>
+    </message>
+    <message>
+        <source>Names this till on Z reports and in webhooks, where a shop has several tills.</source>
+        <translation>Benennt diese Kasse auf Z-Berichten und in Webhooks, wenn ein Geschäft mehrere Kassen hat.</translation>
+    </message>
+    <message>
         <source>Which payments to accept</source>
         <translation>Welche Zahlungen annehmen</translation>
     </message>

@@ -2119,6 +2119,14 @@ Pegue el token en su lugar.</translation>
         <translation>Tienda</translation>
     </message>
     <message>
+        <source>Till name</source>
+        <translation>Nombre de la caja</translation>
+    </message>
+    <message>
+        <source>Names this till on Z reports and in webhooks, where a shop has several tills.</source>
+        <translation>Nombra esta caja en los informes Z y en los webhooks, cuando una tienda tiene varias cajas.</translation>
+    </message>
+    <message>
         <source>Which payments to accept</source>
         <translation>Qué pagos aceptar</translation>
     </message>

@@ -2119,6 +2119,14 @@ Collez plutôt le jeton.</translation>
         <translation>Boutique</translation>
     </message>
     <message>
+        <source>Till name</source>
+        <translation>Nom de la caisse</translation>
+    </message>
+    <message>
+        <source>Names this till on Z reports and in webhooks, where a shop has several tills.</source>
+        <translation>Nomme cette caisse sur les rapports Z et dans les webhooks, quand une boutique a plusieurs caisses.</translation>
+    </message>
+    <message>
         <source>Which payments to accept</source>
         <translation>Paiements acceptés</translation>
     </message>
