@@ -109,7 +109,7 @@ class App:
         self.wallet = Wallet(self.ctx, self.config)
         self.sales = SalesService(self.ctx, self.config, self.wallet.recovery, self.web)
         self.notifications = NotificationCenter(db, self.bus)
-        self.reports = ReportService(db)
+        self.reports = ReportService(db, self.mints, self.config)
         self._services: Services | None = None
 
     @property

@@ -1,4 +1,4 @@
-"""Reports: ``report summary``, ``report csv`` and ``report pdf``."""
+"""Reports: ``report summary``, ``csv``, ``pdf``, and the end-of-day ``report x`` and ``z``."""
 
 from __future__ import annotations
 
@@ -36,6 +36,34 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     pdf.add_argument("--out", required=True, metavar="FILE")
     pdf.set_defaults(handler=cmd_report_pdf)
+    shift = argparse.ArgumentParser(add_help=False)
+    shift.add_argument(
+        "--tz", metavar="ZONE", help="time zone, e.g. Europe/Berlin (default: local)"
+    )
+    shift.add_argument(
+        "--no-check",
+        dest="check",
+        action="store_false",
+        help="do not ask the mints whether the drawer's ecash is unspent (NUT-07)",
+    )
+    x = rsub.add_parser(
+        "x",
+        help="interim report since the last Z report, with the ecash drawer count (stores nothing)",
+        parents=[common, shift],
+    )
+    x.set_defaults(handler=cmd_report_x)
+    z = rsub.add_parser(
+        "z",
+        help="close the period with a numbered Z report, or list and show them",
+        parents=[common, shift],
+    )
+    action = z.add_mutually_exclusive_group(required=True)
+    action.add_argument("--close", action="store_true", help="close the period now")
+    action.add_argument("--list", action="store_true", help="every Z report, newest first")
+    action.add_argument("--show", type=int, metavar="N", help="Z report number N")
+    z.add_argument("--pdf", metavar="FILE", help="with --close or --show: also write it as a PDF")
+    z.add_argument("--csv", metavar="FILE", help="with --close or --show: also write it as CSV")
+    z.set_defaults(handler=cmd_report_z)
 
 
 def _day(text: str | None, flag: str) -> date | None:
@@ -74,3 +102,26 @@ async def cmd_report_pdf(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
         shop = await app.settings.get("shop.name")
         return await app.reports.write_pdf(_period(app, args), Path(args.out), shop)
+
+
+async def cmd_report_x(args: argparse.Namespace) -> dict[str, Any]:
+    async with open_app(args) as app:
+        return await app.reports.x_report(args.tz, check=args.check)
+
+
+async def cmd_report_z(args: argparse.Namespace) -> Any:
+    if args.list and (args.pdf or args.csv):
+        raise ValidationError("input.invalid", "--pdf and --csv go with --close or --show.", "")
+    async with open_app(args) as app:
+        if args.list:
+            return await app.reports.z_reports()
+        if args.close:
+            report = await app.reports.close_z(args.tz, check=args.check)
+        else:
+            report = await app.reports.z_report(args.show)
+        files = {}
+        if args.pdf:
+            files["pdf"] = (await app.reports.write_z_pdf(report, Path(args.pdf)))["file"]
+        if args.csv:
+            files["csv"] = (await app.reports.write_z_csv(report, Path(args.csv)))["file"]
+        return {**report, "files": files} if files else report

@@ -389,6 +389,14 @@
         <translation>Aktualisieren</translation>
     </message>
     <message>
+        <source>End of day…</source>
+        <translation>Tagesabschluss…</translation>
+    </message>
+    <message>
+        <source>X report, closing the day (Z report), Z reports</source>
+        <translation>X-Bericht, Tagesabschluss (Z-Bericht), Z-Berichte</translation>
+    </message>
+    <message>
         <source>Gross sales</source>
         <translation>Bruttoumsatz</translation>
     </message>
@@ -942,6 +950,97 @@
     <message>
         <source>For example: refunded the customer in cash</source>
         <translation>Zum Beispiel: dem Kunden bar erstattet</translation>
+    </message>
+</context>
+<context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>End of day</source>
+        <translation>Tagesabschluss</translation>
+    </message>
+    <message>
+        <source>Now (X report)</source>
+        <translation>Jetzt (X-Bericht)</translation>
+    </message>
+    <message>
+        <source>The figures and the drawer since the last Z report</source>
+        <translation>Die Zahlen und die Kasse seit dem letzten Z-Bericht</translation>
+    </message>
+    <message>
+        <source>Close the day (Z report)…</source>
+        <translation>Tag abschließen (Z-Bericht)…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Save CSV…</source>
+        <translation>CSV speichern…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Z reports</source>
+        <translation>Z-Berichte</translation>
+    </message>
+    <message>
+        <source>Counting, and checking the drawer at the mints…</source>
+        <translation>Zähle und prüfe die Kasse bei den Mints…</translation>
+    </message>
+    <message>
+        <source>This X report changes nothing. Close the day to keep it.</source>
+        <translation>Dieser X-Bericht ändert nichts. Schließen Sie den Tag ab, um ihn aufzubewahren.</translation>
+    </message>
+    <message>
+        <source>Z {number} · {closed} · {sales} sales</source>
+        <translation>Z {number} · {closed} · {sales} Verkäufe</translation>
+    </message>
+    <message>
+        <source>CHANGED</source>
+        <translation>GEÄNDERT</translation>
+    </message>
+    <message>
+        <source>This report no longer matches its digest: it was changed.</source>
+        <translation>Dieser Bericht passt nicht mehr zu seiner Prüfsumme: er wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Z report {number}, closed.</source>
+        <translation>Z-Bericht {number}, abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Close the day</source>
+        <translation>Tag abschließen</translation>
+    </message>
+    <message>
+        <source>Close the period with a Z report? It gets the next number, is kept unchangeable, and the sales in it can no longer change.</source>
+        <translation>Den Zeitraum mit einem Z-Bericht abschließen? Er erhält die nächste Nummer, bleibt unveränderlich, und seine Verkäufe können sich nicht mehr ändern.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Closing the day…</source>
+        <translation>Schließe den Tag ab…</translation>
+    </message>
+    <message>
+        <source>Z report {number} is closed.</source>
+        <translation>Z-Bericht {number} ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Nothing happened since Z report {number}: nothing was closed.</source>
+        <translation>Seit Z-Bericht {number} ist nichts passiert: nichts wurde abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Saved to {file}</source>
+        <translation>Gespeichert unter {file}</translation>
     </message>
 </context>
 <context>

@@ -389,6 +389,14 @@
         <translation>Actualizar</translation>
     </message>
     <message>
+        <source>End of day…</source>
+        <translation>Cierre del día…</translation>
+    </message>
+    <message>
+        <source>X report, closing the day (Z report), Z reports</source>
+        <translation>Informe X, cierre del día (informe Z), informes Z</translation>
+    </message>
+    <message>
         <source>Gross sales</source>
         <translation>Ventas brutas</translation>
     </message>
@@ -942,6 +950,97 @@
     <message>
         <source>For example: refunded the customer in cash</source>
         <translation>Por ejemplo: reembolsado al cliente en efectivo</translation>
+    </message>
+</context>
+<context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>End of day</source>
+        <translation>Cierre del día</translation>
+    </message>
+    <message>
+        <source>Now (X report)</source>
+        <translation>Ahora (informe X)</translation>
+    </message>
+    <message>
+        <source>The figures and the drawer since the last Z report</source>
+        <translation>Las cifras y la caja desde el último informe Z</translation>
+    </message>
+    <message>
+        <source>Close the day (Z report)…</source>
+        <translation>Cerrar el día (informe Z)…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>Save CSV…</source>
+        <translation>Guardar CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Z reports</source>
+        <translation>Informes Z</translation>
+    </message>
+    <message>
+        <source>Counting, and checking the drawer at the mints…</source>
+        <translation>Contando y comprobando la caja en los mints…</translation>
+    </message>
+    <message>
+        <source>This X report changes nothing. Close the day to keep it.</source>
+        <translation>Este informe X no cambia nada. Cierre el día para conservarlo.</translation>
+    </message>
+    <message>
+        <source>Z {number} · {closed} · {sales} sales</source>
+        <translation>Z {number} · {closed} · {sales} ventas</translation>
+    </message>
+    <message>
+        <source>CHANGED</source>
+        <translation>MODIFICADO</translation>
+    </message>
+    <message>
+        <source>This report no longer matches its digest: it was changed.</source>
+        <translation>Este informe ya no coincide con su huella: fue modificado.</translation>
+    </message>
+    <message>
+        <source>Z report {number}, closed.</source>
+        <translation>Informe Z {number}, cerrado.</translation>
+    </message>
+    <message>
+        <source>Close the day</source>
+        <translation>Cerrar el día</translation>
+    </message>
+    <message>
+        <source>Close the period with a Z report? It gets the next number, is kept unchangeable, and the sales in it can no longer change.</source>
+        <translation>¿Cerrar el periodo con un informe Z? Recibe el número siguiente, queda inalterable y sus ventas ya no pueden cambiar.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Closing the day…</source>
+        <translation>Cerrando el día…</translation>
+    </message>
+    <message>
+        <source>Z report {number} is closed.</source>
+        <translation>El informe Z {number} está cerrado.</translation>
+    </message>
+    <message>
+        <source>Nothing happened since Z report {number}: nothing was closed.</source>
+        <translation>No ha pasado nada desde el informe Z {number}: no se cerró nada.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <source>Saved to {file}</source>
+        <translation>Guardado en {file}</translation>
     </message>
 </context>
 <context>

@@ -389,6 +389,14 @@
         <translation>Actualiser</translation>
     </message>
     <message>
+        <source>End of day…</source>
+        <translation>Clôture de la journée…</translation>
+    </message>
+    <message>
+        <source>X report, closing the day (Z report), Z reports</source>
+        <translation>Rapport X, clôture de la journée (rapport Z), rapports Z</translation>
+    </message>
+    <message>
         <source>Gross sales</source>
         <translation>Ventes brutes</translation>
     </message>
@@ -942,6 +950,97 @@
     <message>
         <source>For example: refunded the customer in cash</source>
         <translation>Par exemple&#xa0;: client remboursé en espèces</translation>
+    </message>
+</context>
+<context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>End of day</source>
+        <translation>Clôture de la journée</translation>
+    </message>
+    <message>
+        <source>Now (X report)</source>
+        <translation>Maintenant (rapport X)</translation>
+    </message>
+    <message>
+        <source>The figures and the drawer since the last Z report</source>
+        <translation>Les chiffres et la caisse depuis le dernier rapport Z</translation>
+    </message>
+    <message>
+        <source>Close the day (Z report)…</source>
+        <translation>Clôturer la journée (rapport Z)…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <source>Save CSV…</source>
+        <translation>Enregistrer en CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Z reports</source>
+        <translation>Rapports Z</translation>
+    </message>
+    <message>
+        <source>Counting, and checking the drawer at the mints…</source>
+        <translation>Comptage et vérification de la caisse auprès des mints…</translation>
+    </message>
+    <message>
+        <source>This X report changes nothing. Close the day to keep it.</source>
+        <translation>Ce rapport X ne change rien. Clôturez la journée pour le conserver.</translation>
+    </message>
+    <message>
+        <source>Z {number} · {closed} · {sales} sales</source>
+        <translation>Z {number} · {closed} · {sales} ventes</translation>
+    </message>
+    <message>
+        <source>CHANGED</source>
+        <translation>MODIFIÉ</translation>
+    </message>
+    <message>
+        <source>This report no longer matches its digest: it was changed.</source>
+        <translation>Ce rapport ne correspond plus à son empreinte : il a été modifié.</translation>
+    </message>
+    <message>
+        <source>Z report {number}, closed.</source>
+        <translation>Rapport Z {number}, clôturé.</translation>
+    </message>
+    <message>
+        <source>Close the day</source>
+        <translation>Clôturer la journée</translation>
+    </message>
+    <message>
+        <source>Close the period with a Z report? It gets the next number, is kept unchangeable, and the sales in it can no longer change.</source>
+        <translation>Clôturer la période avec un rapport Z ? Il reçoit le numéro suivant, reste inchangeable, et ses ventes ne peuvent plus changer.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Closing the day…</source>
+        <translation>Clôture de la journée…</translation>
+    </message>
+    <message>
+        <source>Z report {number} is closed.</source>
+        <translation>Le rapport Z {number} est clôturé.</translation>
+    </message>
+    <message>
+        <source>Nothing happened since Z report {number}: nothing was closed.</source>
+        <translation>Rien ne s&apos;est passé depuis le rapport Z {number} : rien n&apos;a été clôturé.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Enregistrer le rapport</translation>
+    </message>
+    <message>
+        <source>Saved to {file}</source>
+        <translation>Enregistré dans {file}</translation>
     </message>
 </context>
 <context>

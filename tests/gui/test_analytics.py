@@ -12,6 +12,7 @@ from pos_app.core.store.schema import Payment, Sale
 from pos_app.ui import messages
 from pos_app.ui.pages.analytics import AnalyticsPage, change_text
 from tests.gui.conftest import screenshots_dir
+from tests.support.pdftext import pdf_text
 from tests.support.report_history import expected, history
 
 pytestmark = pytest.mark.gui
@@ -147,15 +148,6 @@ def test_charts_draw_the_numbers_their_tables_list(shop, page, qtbot, tmp_path):
     page.tabs.setCurrentWidget(page.week_hours)
     qtbot.wait(100)
     page.grab().save(str(screenshots_dir(tmp_path) / "analytics-heatmap.png"))
-
-
-def pdf_text(path) -> str:
-    from PySide6.QtPdf import QPdfDocument
-
-    doc = QPdfDocument()
-    doc.load(str(path))
-    text = "\n".join(doc.getAllText(p).text() for p in range(doc.pageCount()))
-    return text.replace("\u202f", " ")  # the narrow space comes out as a plain one
 
 
 def test_the_pdf_report_carries_the_figures_and_the_shop_name(shop, core, arun, tmp_path):

@@ -14,14 +14,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from pos_app.core.config import Config
 from pos_app.core.reports import periods
+from pos_app.core.reports.closing import Closing
 from pos_app.core.reports.figures import Figures, figures
 from pos_app.core.reports.payments_csv import count_payments, write_daily, write_payments
 from pos_app.core.reports.pdf import write_pdf
 from pos_app.core.reports.periods import Period
 from pos_app.core.reports.series import Series
 from pos_app.core.reports.series import series as series_of
+from pos_app.core.reports.zfiles import write_z_csv, write_z_pdf
 from pos_app.core.store.db import Database
+from pos_app.core.wallet.mints import MintDirectory
 
 __all__ = ["Figures", "Period", "ReportService", "Series", "change_pct"]
 
@@ -49,12 +53,21 @@ class ReportService:
 
     Args:
         db: the wallet database.
+        mints: the mint directory (the Z report's NUT-07 check of the drawer; None: no check).
+        config: the settings (till and shop names on X and Z reports).
         clock: Unix time (tests move it).
     """
 
-    def __init__(self, db: Database, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        db: Database,
+        mints: MintDirectory | None = None,
+        config: Config | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.db = db
         self.clock = clock
+        self.closing = Closing(db, mints, config or Config(), clock)
 
     def period(
         self,
@@ -123,3 +136,33 @@ class ReportService:
 
         rows = await self.db.run(write)
         return {"file": str(out), "rows": rows, "period": period.to_dict()}
+
+    async def x_report(self, zone: str | None = None, *, check: bool = True) -> dict[str, Any]:
+        """The X report: the figures and drawer count since the last Z report (stores nothing)."""
+        return await self.closing.x(periods.zone(zone), check=check)
+
+    async def close_z(self, zone: str | None = None, *, check: bool = True) -> dict[str, Any]:
+        """Close the period with a Z report (see :mod:`.closing`)."""
+        return await self.closing.close(periods.zone(zone), check=check)
+
+    async def z_reports(self) -> list[dict[str, Any]]:
+        """The stored Z reports, newest first."""
+        return await self.closing.list()
+
+    async def z_report(self, number: int) -> dict[str, Any]:
+        """One stored Z report (``report.z_unknown`` when there is none)."""
+        return await self.closing.show(number)
+
+    async def write_z_pdf(self, report: dict[str, Any], out: Path) -> dict[str, Any]:
+        """Write an X or Z report as a PDF (in a worker thread)."""
+        pages = await asyncio.get_running_loop().run_in_executor(
+            None, write_z_pdf, Path(out), report
+        )
+        return {"file": str(out), "pages": pages}
+
+    async def write_z_csv(self, report: dict[str, Any], out: Path) -> dict[str, Any]:
+        """Write an X or Z report as CSV (in a worker thread)."""
+        rows = await asyncio.get_running_loop().run_in_executor(
+            None, write_z_csv, Path(out), report
+        )
+        return {"file": str(out), "rows": rows}

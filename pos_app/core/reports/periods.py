@@ -153,3 +153,27 @@ def custom(first: date, last: date, tz: ZoneInfo) -> Period:
 def today_in(tz: ZoneInfo, now: float) -> date:
     """The local date at Unix time ``now``."""
     return datetime.fromtimestamp(now, tz).date()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The Unix seconds ``start_ts`` (included) to ``end_ts`` (excluded): a Z report's shift.
+
+    Reports take it where they take a :class:`Period`: they read only the bounds.
+    """
+
+    start_ts: int
+    end_ts: int
+    zone: ZoneInfo
+    name: str = "shift"
+
+    def to_dict(self) -> dict[str, str | int]:
+        """JSON form: local times with their offset, the zone and the Unix bounds."""
+        return {
+            "name": self.name,
+            "from": datetime.fromtimestamp(self.start_ts, self.zone).isoformat(),
+            "to": datetime.fromtimestamp(self.end_ts, self.zone).isoformat(),
+            "zone": self.zone.key,
+            "start": self.start_ts,
+            "end": self.end_ts,
+        }

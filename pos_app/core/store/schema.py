@@ -20,6 +20,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -348,8 +349,52 @@ class AuditEntry(Base):
     correlation_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
 
+class BalanceMove(Base):
+    """One change of what the wallet holds (its unspent and pending proofs) at a mint, in a unit.
+
+    Written by ``journal`` in the transaction that changes the proofs, so the moves
+    add up to the proofs held: the Z report's drawer count rests on them. Append-only.
+    ``reason``: the origin of proofs that came in (``received``, ``change``,
+    ``restored``, ``reclaimed``, ...), the state of proofs that left (``spent``,
+    ``exported``), ``returned`` for proofs that came back, ``opening`` for what a
+    wallet held before the ledger existed.
+    """
+
+    __tablename__ = "balance_moves"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
+    mint_id: Mapped[int] = mapped_column(ForeignKey("mints.id"))
+    unit: Mapped[str] = mapped_column(String(20))
+    delta: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(16))
+    operation_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    export_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class ZReport(Base):
+    """A closed Z report: numbered without gaps, never changed (database triggers refuse it).
+
+    ``content_json`` is the whole report as it was printed; ``digest`` is SHA-256 over the
+    previous report's digest and this content, so an edited or removed report shows.
+    ``moves_through``: the last balance move the drawer count included.
+    """
+
+    __tablename__ = "z_reports"
+    __table_args__ = (UniqueConstraint("number"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[int] = mapped_column(Integer)
+    till: Mapped[str] = mapped_column(String(60))
+    opened_at: Mapped[int] = mapped_column(BigInteger)
+    closed_at: Mapped[int] = mapped_column(BigInteger)
+    moves_through: Mapped[int] = mapped_column(BigInteger)
+    content_json: Mapped[str] = mapped_column(Text)
+    digest: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
 __all__ = [
     "AuditEntry",
+    "BalanceMove",
     "Base",
     "Counter",
     "ErrorRecord",
@@ -367,5 +412,6 @@ __all__ = [
     "Sale",
     "Secret",
     "Setting",
+    "ZReport",
     "now",
 ]

@@ -21,6 +21,7 @@ from pos_app.core.cashu.models import DLEQ, Proof, Token
 from pos_app.core.errors import PosError, ValidationError
 from pos_app.core.store.schema import (
     AuditEntry,
+    BalanceMove,
     Counter,
     Mint,
     Operation,
@@ -34,6 +35,9 @@ from pos_app.core.wallet.outputs import Outputs, build_outputs
 # While an operation's request is in flight, recovery leaves it alone: its next
 # attempt is not due before the longest request (a melt, 120 s) could have ended.
 LEASE_SECONDS = 135
+
+# The proof states the wallet holds: its balance, and what open operations reserved.
+HELD = ("unspent", "pending")
 
 
 def lease() -> int:
@@ -189,6 +193,18 @@ def insert_proofs(
         )
     if rows:
         session.execute(insert(ProofRow), rows)
+        if state in HELD:
+            session.add(
+                BalanceMove(
+                    at=ts,
+                    mint_id=mint_id,
+                    unit=unit,
+                    delta=sum(r["amount"] for r in rows),
+                    reason=origin,
+                    operation_id=op_id,
+                    export_id=export_id,
+                )
+            )
     return len(rows)
 
 
@@ -206,12 +222,51 @@ def proof_from_row(row: ProofRow) -> Proof:
 
 
 def set_proof_state(session: Session, ids: Sequence[int], state: str, **extra: Any) -> None:
-    """Move stored proofs to ``state`` (and set extra columns such as ``spent_op_id``)."""
-    if ids:
-        session.execute(
-            update(ProofRow)
-            .where(ProofRow.id.in_(list(ids)))
-            .values(state=state, updated_at=now(), **extra)
+    """Move stored proofs to ``state`` (and set extra columns such as ``spent_op_id``).
+
+    Proofs that leave the held states, or come back to them, are written to the
+    balance ledger in the same transaction.
+    """
+    if not ids:
+        return
+    ts = now()
+    rows = session.execute(
+        select(
+            ProofRow.state,
+            ProofRow.amount,
+            ProofRow.mint_id,
+            ProofRow.unit,
+            ProofRow.spent_op_id,
+            ProofRow.export_id,
+        ).where(ProofRow.id.in_(list(ids)))
+    ).all()
+    moves: dict[tuple[int, str, str | None, int | None], int] = {}
+    for old, amount, mint_id, unit, op_id, export_id in rows:
+        if (old in HELD) == (state in HELD):
+            continue
+        key = (
+            mint_id,
+            unit,
+            extra.get("spent_op_id", op_id),
+            extra.get("export_id", export_id),
+        )
+        moves[key] = moves.get(key, 0) + (amount if state in HELD else -amount)
+    session.execute(
+        update(ProofRow)
+        .where(ProofRow.id.in_(list(ids)))
+        .values(state=state, updated_at=ts, **extra)
+    )
+    for (mint_id, unit, op_id, export_id), delta in moves.items():
+        session.add(
+            BalanceMove(
+                at=ts,
+                mint_id=mint_id,
+                unit=unit,
+                delta=delta,
+                reason="returned" if state in HELD else state,
+                operation_id=op_id,
+                export_id=export_id,
+            )
         )
 
 

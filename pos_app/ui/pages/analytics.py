@@ -35,6 +35,7 @@ from pos_app.core.errors import PosError
 from pos_app.core.reports import Series
 from pos_app.ui import messages, theme
 from pos_app.ui.context import UiContext
+from pos_app.ui.dialogs.end_of_day import EndOfDayDialog
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.chart import ChartView, fill_table
@@ -148,10 +149,21 @@ class AnalyticsPage(Page):
         theme.set_icon(self.refresh_button, "refresh")
         self.refresh_button.clicked.connect(self.refresh)
         self.period.currentIndexChanged.connect(self._period_changed)
+        self.end_of_day_button = QPushButton(self.tr("End of day…"))
+        self.end_of_day_button.setToolTip(
+            self.tr("X report, closing the day (Z report), Z reports")
+        )
+        self.end_of_day_button.clicked.connect(self.open_end_of_day)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
-        for widget in (self.period, self.first, self.last, self.refresh_button):
+        for widget in (
+            self.period,
+            self.first,
+            self.last,
+            self.refresh_button,
+            self.end_of_day_button,
+        ):
             top.addWidget(widget)
         self.range = QLabel()
         self.range.setProperty("role", "muted")
@@ -200,6 +212,13 @@ class AnalyticsPage(Page):
         layout.addWidget(self.status)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.refresh)
         self._show_dates()
+
+    def open_end_of_day(self) -> EndOfDayDialog:
+        """Show the end-of-day window (the till keeps working behind it)."""
+        dialog = EndOfDayDialog(self.ui, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _show_dates(self) -> None:
         for edit in (self.first, self.last):

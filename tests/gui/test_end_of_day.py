@@ -1,0 +1,101 @@
+"""End of day window: the X report, closing a Z report after a question, the list, the files."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from pos_app.ui.bridge import CoreBridge
+from pos_app.ui.context import UiContext
+from pos_app.ui.dialogs.end_of_day import EndOfDayDialog
+from pos_app.ui.pages.analytics import AnalyticsPage
+from tests.gui.conftest import screenshots_dir
+from tests.support.fakemint import FakeMint
+from tests.support.fakeshop import DB_KEY, open_shop
+from tests.support.pdftext import pdf_text
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def mint():
+    return FakeMint()
+
+
+@pytest.fixture
+def shop(tmp_path, monkeypatch, arun, mint):
+    monkeypatch.setenv("POS_DB_KEY", DB_KEY)
+    app = open_shop(tmp_path / "shop", mint)
+    arun(app.mints.add(mint.url))
+    arun(app.db.run(lambda s: app.config.set_many(s, {"shop.name": "Corner Cafe"})))
+    yield app
+    arun(app.aclose())
+
+
+@pytest.fixture
+def shop_ui(shop, qtbot):
+    bridge = CoreBridge(shop.bus)
+    yield UiContext(shop, bridge)
+    bridge.detach()
+
+
+def sell(arun, shop, mint, amount):
+    sale = arun(shop.sales.new_sale(str(amount), "sat"))
+    return arun(shop.sales.pay(sale["sale_id"], mint.token(amount)))
+
+
+def test_the_day_is_closed_after_a_question_and_listed(shop, shop_ui, mint, arun, qtbot, tmp_path):
+    sell(arun, shop, mint, 21)
+    sell(arun, shop, mint, 13)
+    page = AnalyticsPage(shop_ui)
+    qtbot.addWidget(page)
+    dialog = page.open_end_of_day()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=15_000)
+    assert dialog.report["kind"] == "X"
+    shown = dialog.view.toPlainText()
+    assert "X report" in shown and "34 sat" in shown and "Held by the wallet now" in shown
+    assert dialog.reports.count() == 0
+
+    dialog.ask_close()  # a question first: cancel closes nothing
+    box = dialog.confirm_box
+    cancel = next(b for b in box.buttons() if b is not dialog.confirm)
+    cancel.click()
+    qtbot.wait(200)
+    assert arun(shop.reports.z_reports()) == []
+
+    dialog.ask_close()
+    dialog.confirm.click()
+    qtbot.waitUntil(lambda: dialog.reports.count() == 1, timeout=15_000)
+    assert dialog.report["kind"] == "Z" and dialog.report["number"] == 1
+    assert dialog.reports.item(0).text().startswith("Z 1 ")
+    assert "2 sales" in dialog.reports.item(0).text()
+    assert "is closed" in dialog.status.text()
+    dialog.grab().save(str(screenshots_dir(tmp_path) / "end-of-day.png"))
+
+    dialog.close_day()  # nothing new: nothing closed
+    qtbot.waitUntil(lambda: "nothing was closed" in dialog.status.text(), timeout=15_000)
+    assert len(arun(shop.reports.z_reports())) == 1
+
+    out = tmp_path / "z1.pdf"
+    dialog.save_to("pdf", out)
+    qtbot.waitUntil(lambda: "Saved to" in dialog.status.text(), timeout=15_000)
+    assert "Corner Cafe - Z report 1" in pdf_text(out)
+
+    dialog.show_x()  # after the close, the X report starts from zero sales
+    qtbot.waitUntil(lambda: dialog.report["kind"] == "X", timeout=15_000)
+    assert dialog.report["figures"]["sales"] == 0
+    assert dialog.report["drawer"][0]["opening"] == 34
+
+
+def test_choosing_a_z_report_shows_it(shop, shop_ui, mint, arun, qtbot):
+    sell(arun, shop, mint, 8)
+    arun(shop.reports.close_z())
+    sell(arun, shop, mint, 5)
+    arun(shop.reports.close_z())
+    dialog = EndOfDayDialog(shop_ui)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.reports.count() == 2, timeout=15_000)
+    dialog.reports.setCurrentRow(1)  # newest first: row 1 is Z 1
+    qtbot.waitUntil(lambda: (dialog.report or {}).get("number") == 1, timeout=15_000)
+    assert dialog.report["kind"] == "Z"
+    assert "Z report 1" in dialog.view.toPlainText()

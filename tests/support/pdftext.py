@@ -1,0 +1,14 @@
+"""The text of a PDF, read by Qt's PDF module (PDFium): what a reader would copy out."""
+
+from __future__ import annotations
+
+
+def pdf_text(path) -> str:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtPdf import QPdfDocument
+
+    _app = QCoreApplication.instance() or QCoreApplication([])
+    doc = QPdfDocument()
+    doc.load(str(path))
+    text = "\n".join(doc.getAllText(p).text() for p in range(doc.pageCount()))
+    return text.replace("\u202f", " ")  # the narrow space comes out as a plain one

@@ -1,0 +1,290 @@
+"""X and Z reports on the fake mint: the drawer count adds up, numbers never repeat or skip,
+a closed report and the sales it counted cannot change, a crash leaves no half report."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
+
+from pos_app.core.errors import ValidationError
+from pos_app.core.reports.closing import digest_of
+from pos_app.core.reports.zfiles import write_z_csv, write_z_pdf
+from pos_app.core.reports.zsections import notes, sections
+from pos_app.core.store.schema import ProofRow, ZReport
+from tests.support.fakemint import FakeMint
+from tests.support.fakeshop import DB_KEY, Killed, arm_kill, open_shop
+from tests.support.pdftext import pdf_text
+
+
+@pytest.fixture(autouse=True)
+def _db_key(monkeypatch):
+    monkeypatch.setenv("POS_DB_KEY", DB_KEY)
+
+
+def run_shop(tmp_path, scenario, *mints):
+    async def main():
+        app = open_shop(tmp_path / "shop", *mints)
+        try:
+            for mint in mints:
+                await app.mints.add(mint.url)
+            return await scenario(app)
+        finally:
+            await app.aclose()
+
+    return asyncio.run(main())
+
+
+def held(app):
+    """What the wallet holds per mint URL, counted from the proofs themselves."""
+
+    def read(s):
+        rows = s.execute(
+            text(
+                "SELECT m.url, sum(p.amount) FROM proofs p JOIN mints m ON m.id = p.mint_id "
+                "WHERE p.state IN ('unspent', 'pending') GROUP BY m.url"
+            )
+        )
+        return dict(rows.all())
+
+    return app.db.transact(read)
+
+
+def received(app):
+    """The customers' coins the wallet stored, per mint URL."""
+
+    def read(s):
+        rows = s.execute(
+            text(
+                "SELECT m.url, sum(p.amount) FROM proofs p JOIN mints m ON m.id = p.mint_id "
+                "WHERE p.origin = 'received' GROUP BY m.url"
+            )
+        )
+        return dict(rows.all())
+
+    return app.db.transact(read)
+
+
+async def sell(app, mint, amount):
+    sale = await app.sales.new_sale(str(amount), "sat")
+    return await app.sales.pay(sale["sale_id"], mint.token(amount))
+
+
+def test_the_drawer_adds_up_over_receives_exports_and_withdrawals(tmp_path):
+    mint = FakeMint(fee_ppk=100)  # every input costs a tenth of a sat, rounded up per swap
+    other = FakeMint("http://other-mint.test", name="other")
+
+    async def scenario(app):
+        await sell(app, mint, 500)
+        await sell(app, mint, 300)
+        await sell(app, other, 64)
+        sent = await app.wallet.send(mint.url, "sat", 120)
+        invoice = mint.invoice(100, fee_reserve=8, fee_paid=3)
+        paid = await app.wallet.melt(invoice, mint.url)
+        return await app.reports.x_report("UTC"), sent, paid, held(app), received(app)
+
+    report, sent, paid, holds, received_proofs = run_shop(tmp_path, scenario, mint, other)
+    lines = {line["mint"]: line for line in report["drawer"]}
+    main, second = lines[mint.url], lines[other.url]
+    assert main["opening"] == 0 and second["opening"] == 0
+    # Customers paid 500 + 300 on the fee mint; the swap fees came out of their tokens.
+    assert main["received"] == received_proofs[mint.url] < 800
+    assert main["exported"] == -120
+    assert main["withdrawn"] == -100
+    assert main["fees"] < 0
+    assert main["expected"] == main["opening"] + sum(
+        main[k]
+        for k in (
+            *("received", "restored", "reclaimed", "exported", "withdrawn", "fees"),
+            *("spent_elsewhere", "other"),
+        )
+    )
+    assert main["held"] == holds[mint.url] == main["expected"]
+    assert main["difference"] == 0 and main["pending"] == 0
+    assert second == {
+        **second,
+        "received": 64,
+        "exported": 0,
+        "fees": 0,
+        "expected": 64,
+        "held": 64,
+        "difference": 0,
+    }
+    # Fees are what the wallet spent beyond what it handed out: the send's swap fee and
+    # the melt's input fee plus the 3 sat the route cost.
+    assert -main["fees"] == sent.fee + paid.input_fee + 3
+
+
+def stored_reports(app):
+    return app.db.transact(lambda s: list(s.scalars(select(ZReport).order_by(ZReport.number))))
+
+
+def test_z_numbers_follow_each_other_and_a_second_close_closes_nothing(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        with pytest.raises(ValidationError) as nothing:
+            await app.reports.close_z("UTC")
+        await sell(app, mint, 21)
+        x = await app.reports.x_report("UTC")
+        first = await app.reports.close_z("UTC")
+        again = await app.reports.close_z("UTC")
+        await sell(app, mint, 5)
+        second = await app.reports.close_z("UTC")
+        return nothing.value, x, first, again, second, await app.reports.z_reports()
+
+    nothing, x, first, again, second, listed = run_shop(tmp_path, scenario, mint)
+    assert nothing.code == "report.z_nothing"
+    assert x["kind"] == "X" and x["number"] == 1  # what the next Z will be; X stores nothing
+    assert (first["number"], first["closed"], first["figures"]["sales"]) == (1, True, 1)
+    assert first["figures"]["gross_sat"] == {"sat": 21}
+    assert first["drawer"][0]["expected"] == first["drawer"][0]["held"] == 21
+    assert first["mint_check"] == [
+        {"mint": mint.url, "unit": "sat", "reachable": True, "unspent": 21}
+    ]
+    assert (again["number"], again["closed"]) == (1, False)
+    assert (second["number"], second["closed"], second["figures"]["sales"]) == (2, True, 1)
+    assert second["drawer"][0]["opening"] == 21 and second["drawer"][0]["expected"] == 26
+    assert second["previous"]["number"] == 1 and second["previous"]["digest"] == first["digest"]
+    assert second["period"]["start"] == first["period"]["end"]
+    assert [r["number"] for r in listed] == [2, 1] and all(r["intact"] for r in listed)
+    assert x["figures"] == {**first["figures"]}  # nothing happened between the X and the Z
+
+
+def test_a_closed_report_and_what_it_counted_cannot_change(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        await sell(app, mint, 21)
+        await app.reports.close_z("UTC")
+        return stored_reports(app)
+
+    [row] = run_shop(tmp_path, scenario, mint)
+    app = open_shop_again(tmp_path)
+    try:
+        for statement in (
+            "UPDATE z_reports SET content_json = '{}'",
+            "DELETE FROM z_reports",
+            "UPDATE balance_moves SET delta = delta + 1",
+            "DELETE FROM balance_moves",
+            "UPDATE sales SET amount = '1'",
+            "UPDATE sales SET state = 'cancelled'",
+            "UPDATE payments SET credited = 0",
+        ):
+            with pytest.raises(IntegrityError, match=r"closed|append-only"):
+                app.db.transact(lambda s, q=statement: s.execute(text(q)))
+        # What the reports do not read may still change (a sale's memo).
+        app.db.transact(lambda s: s.execute(text("UPDATE sales SET memo = 'late note'")))
+        assert digest_of("", row.content_json) == row.digest
+    finally:
+        app.db.close()
+
+
+def open_shop_again(tmp_path):
+    from pos_app.core.store.db import DB_FILE, Database
+    from pos_app.core.store.keys import parse_hex_key
+
+    return type("Opened", (), {"db": Database(tmp_path / "shop" / DB_FILE, parse_hex_key(DB_KEY))})
+
+
+def test_an_edited_report_shows_as_not_intact(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        await sell(app, mint, 21)
+        await app.reports.close_z("UTC")
+        await sell(app, mint, 3)
+        await app.reports.close_z("UTC")
+
+        def tamper(s):  # someone with the key drops the trigger and edits report 1
+            s.execute(text("DROP TRIGGER z_reports_no_update"))
+            s.execute(
+                text(
+                    "UPDATE z_reports SET content_json = replace(content_json, '21', '12') WHERE number = 1"
+                )
+            )
+
+        await app.db.run(tamper)
+        return await app.reports.z_reports(), await app.reports.z_report(1)
+
+    listed, shown = run_shop(tmp_path, scenario, mint)
+    assert [(r["number"], r["intact"]) for r in listed] == [(2, True), (1, False)]
+    assert shown["intact"] is False
+
+
+def test_a_crash_while_closing_leaves_no_report_and_the_next_close_is_number_one(
+    tmp_path, monkeypatch
+):
+    mint = FakeMint()
+
+    async def scenario(app):
+        await sell(app, mint, 21)
+        arm_kill(monkeypatch, "z.before_commit")
+        with pytest.raises(Killed):
+            await app.reports.close_z("UTC")
+        monkeypatch.delenv("POS_TEST_FAULT")
+        after_crash = stored_reports(app)
+        closed = await app.reports.close_z("UTC")
+        return after_crash, closed
+
+    after_crash, closed = run_shop(tmp_path, scenario, mint)
+    assert after_crash == []
+    assert (closed["number"], closed["figures"]["sales"]) == (1, 1)
+
+
+def test_the_mint_check_finds_spent_coins_and_a_mint_that_is_down(tmp_path):
+    mint = FakeMint()
+    down = FakeMint("http://down-mint.test", name="down")
+
+    async def scenario(app):
+        await sell(app, mint, 16)
+        await sell(app, down, 8)
+        stolen = app.db.transact(
+            lambda s: [
+                r.secret
+                for r in s.scalars(
+                    select(ProofRow).where(ProofRow.state == "unspent", ProofRow.amount == 16)
+                )
+            ]
+        )
+        mint.spent.update({y: None for y in map(y_of, stolen)})  # the seed was used elsewhere
+        down.down = True
+        return await app.reports.x_report("UTC")
+
+    report = run_shop(tmp_path, scenario, mint, down)
+    checks = {c["mint"]: c for c in report["mint_check"]}
+    assert checks[mint.url] == {"mint": mint.url, "unit": "sat", "reachable": True, "spent": 16}
+    assert checks[down.url]["reachable"] is False
+    said = " ".join(notes(report))
+    assert "already spent" in said and "did not answer" in said
+    # The X report reads; the wallet still holds the coins until the owner runs Check.
+    assert {line["mint"]: line["held"] for line in report["drawer"]} == {mint.url: 16, down.url: 8}
+
+
+def y_of(secret):
+    from pos_app.core.cashu.crypto import y_of_secret
+
+    return y_of_secret(secret)
+
+
+def test_the_z_report_prints_to_pdf_and_csv_with_the_drawer(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        await app.db.run(lambda s: app.config.set_many(s, {"shop.name": "Corner Cafe"}))
+        await sell(app, mint, 1234)
+        return await app.reports.close_z("Europe/Berlin")
+
+    report = run_shop(tmp_path, scenario, mint)
+    pdf, table = tmp_path / "z.pdf", tmp_path / "z.csv"
+    assert write_z_pdf(pdf, report) >= 1
+    rows = write_z_csv(table, report)
+    assert rows == sum(len(s.rows) for s in sections(report))
+    text_of_csv = table.read_text(encoding="utf-8-sig")
+    assert "Z report 1" in text_of_csv and "Ecash drawer" in text_of_csv
+    assert pdf.read_bytes().startswith(b"%PDF")
+    printed = pdf_text(pdf)
+    assert "Corner Cafe - Z report 1" in printed
+    assert "Held by the wallet now" in printed and "Difference (held - expected)" in printed
