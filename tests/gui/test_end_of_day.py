@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from pos_app.ui.bridge import CoreBridge
 from pos_app.ui.context import UiContext

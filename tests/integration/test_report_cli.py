@@ -12,7 +12,9 @@ from pos_app.core.reports import periods
 from pos_app.core.store.db import DB_FILE, Database
 from pos_app.core.store.schema import Payment, Sale
 from tests.support.cli import Cli
+from tests.support.pdftext import pdf_text
 from tests.support.report_history import expected, history
+from tests.support.tokens import token
 
 
 @pytest.fixture
@@ -82,3 +84,41 @@ def test_bad_periods_are_refused_with_their_reason(shop):
     not_a_date = cli.run("report", "csv", "--from", "March", "--out", "x.csv")
     assert (not_a_date.rc, not_a_date.error_code) == (1, "input.invalid")
     assert cli.run("report", "summary", "--period", "fortnight").rc == 2
+
+
+@pytest.mark.mint
+def test_x_and_z_reports_from_the_command_line_with_a_real_mint(tmp_path, fee_mint):
+    shop = Cli.wallet(tmp_path / "shop", fee_mint.url, shop__name="Corner Cafe")
+    for amount in (100, 50):
+        sale = shop.ok("sale", "new", "--amount", str(amount), "--currency", "sat")
+        shop.ok("sale", "pay", sale["sale_id"], token(fee_mint.url, amount + 2))
+    shop.ok("wallet", "send", "--amount", "40", "--mint", fee_mint.url)
+    held = shop.balance()
+
+    x = shop.ok("report", "x", "--tz", "Europe/Berlin")
+    assert x["kind"] == "X" and x["figures"]["sales"] == 2
+    [drawer] = x["drawer"]
+    assert drawer["held"] == drawer["expected"] == held and drawer["difference"] == 0
+    # Exported: the 40 sat sent, and the change given back for the overpaid sales.
+    handed = {e["purpose"]: e["amount"] for e in x["exports"]}
+    assert handed["export"] == 40 and handed["change"] > 0
+    assert drawer["exported"] == -sum(handed.values())
+    assert drawer["fees"] < 0  # the swaps of the exports paid the mint's input fee
+    [checked] = x["mint_check"]
+    assert checked == {"mint": fee_mint.url, "unit": "sat", "reachable": True, "unspent": held}
+
+    pdf = tmp_path / "z.pdf"
+    z = shop.ok("report", "z", "--close", "--pdf", str(pdf))
+    assert (z["kind"], z["number"], z["closed"]) == ("Z", 1, True)
+    assert z["figures"] == x["figures"] and z["drawer"] == x["drawer"]
+    assert z["files"]["pdf"] == str(pdf) and "Corner Cafe - Z report 1" in pdf_text(pdf)
+    again = shop.ok("report", "z", "--close")
+    assert (again["number"], again["closed"]) == (1, False)
+    listed = shop.ok("report", "z", "--list")
+    assert [(r["number"], r["sales"], r["intact"]) for r in listed] == [(1, 2, True)]
+    table = tmp_path / "z.csv"
+    shown = shop.ok("report", "z", "--show", "1", "--csv", str(table))
+    assert shown["digest"] == z["digest"] and shown["intact"] is True
+    assert "Ecash drawer" in table.read_text(encoding="utf-8-sig")
+    missing = shop.run("report", "z", "--show", "7")
+    assert missing.rc != 0 and missing.error_code == "report.z_unknown"

@@ -11,9 +11,10 @@ from sqlalchemy.exc import IntegrityError
 
 from pos_app.core.errors import ValidationError
 from pos_app.core.reports.closing import digest_of
+from pos_app.core.reports.drawer import count, last_move
 from pos_app.core.reports.zfiles import write_z_csv, write_z_pdf
 from pos_app.core.reports.zsections import notes, sections
-from pos_app.core.store.schema import ProofRow, ZReport
+from pos_app.core.store.schema import BalanceMove, ProofRow, ZReport
 from tests.support.fakemint import FakeMint
 from tests.support.fakeshop import DB_KEY, Killed, arm_kill, open_shop
 from tests.support.pdftext import pdf_text
@@ -288,3 +289,97 @@ def test_the_z_report_prints_to_pdf_and_csv_with_the_drawer(tmp_path):
     printed = pdf_text(pdf)
     assert "Corner Cafe - Z report 1" in printed
     assert "Held by the wallet now" in printed and "Difference (held - expected)" in printed
+
+
+def test_a_wallet_from_before_the_ledger_opens_it_with_what_it_held(tmp_path):
+    from pos_app.core.store import migrate
+    from pos_app.core.store.db import DB_FILE, Database
+
+    db = Database(tmp_path / DB_FILE, bytes(range(32)), create=True)
+    try:
+        migrate.upgrade(db.engine, "0005")
+
+        def old_wallet(s):
+            s.execute(
+                text(
+                    "INSERT INTO mints (id, url, trusted, name, status, added_at, "
+                    "updated_at) VALUES (1, 'http://a.test', 1, '', 'unknown', 0, 0), "
+                    "(2, 'http://b.test', 1, '', 'unknown', 0, 0)"
+                )
+            )
+            s.execute(
+                text(
+                    "INSERT INTO keysets (id, mint_id, unit, active, input_fee_ppk, "
+                    "first_seen_at, updated_at) VALUES ('00aa', 1, 'sat', 1, 0, 0, 0), "
+                    "('00bb', 2, 'sat', 1, 0, 0, 0)"
+                )
+            )
+            for n, (mint, keyset, amount, state) in enumerate(
+                [
+                    (1, "00aa", 8, "unspent"),
+                    (1, "00aa", 4, "pending"),
+                    (1, "00aa", 16, "spent"),
+                    (1, "00aa", 2, "exported"),
+                    (2, "00bb", 32, "unspent"),
+                    (2, "00bb", 1, "spent"),
+                ]
+            ):
+                s.execute(
+                    text(
+                        "INSERT INTO proofs (mint_id, keyset_id, unit, amount, secret, C, y, "
+                        "state, origin, created_at, updated_at) VALUES (:m, :k, 'sat', :a, :s, "
+                        "'02', :y, :st, 'received', 0, 0)"
+                    ),
+                    {"m": mint, "k": keyset, "a": amount, "s": f"s{n}", "y": f"y{n}", "st": state},
+                )
+
+        db.transact(old_wallet)
+        migrate.upgrade(db.engine)
+        moves = db.transact(
+            lambda s: sorted(
+                (m.mint_id, m.unit, m.delta, m.reason) for m in s.scalars(select(BalanceMove))
+            )
+        )
+        assert moves == [(1, "sat", 12, "opening"), (2, "sat", 32, "opening")]
+        drawer = db.transact(lambda s: count(s, 0, last_move(s)))
+        assert [(d["mint"], d["opening"], d["expected"], d["held"]) for d in drawer] == [
+            ("http://a.test", 12, 12, 12),
+            ("http://b.test", 32, 32, 32),
+        ]
+    finally:
+        db.close()
+
+
+def melt_op(app):
+    from pos_app.core.store.schema import Operation
+
+    return app.db.transact(
+        lambda s: s.scalars(select(Operation).where(Operation.kind == "melt")).one()
+    )
+
+
+@pytest.mark.parametrize("end", ["PAID", "UNPAID"])
+def test_a_withdrawal_in_flight_is_shown_pending_then_counted_where_it_ended(tmp_path, end):
+    mint = FakeMint()
+
+    async def scenario(app):
+        await sell(app, mint, 16)
+        await app.wallet.melt(mint.invoice(10, fee_reserve=2, fee_paid=1, outcome="PENDING"))
+        during = await app.reports.x_report("UTC")
+        op = melt_op(app)
+        mint.settle(op.quote_id, end)
+        await app.wallet.recovery.run(op.id)
+        return during, await app.reports.x_report("UTC"), held(app)
+
+    during, after, holds = run_shop(tmp_path, scenario, mint)
+    [line] = during["drawer"]
+    # Reserved coins are still the wallet's: held, pending, and nothing withdrawn yet.
+    assert (line["held"], line["pending"], line["withdrawn"], line["difference"]) == (16, 16, 0, 0)
+    assert any("have not finished" in n for n in notes(during))
+    assert during["open_operations"] == 1
+    [line] = after["drawer"]
+    assert line["held"] == line["expected"] == holds[mint.url] and line["pending"] == 0
+    if end == "PAID":  # 10 paid, 1 routing fee, 5 change back into the wallet
+        assert (line["withdrawn"], line["fees"], line["held"]) == (-10, -1, 5)
+    else:  # the coins came back: nothing left the wallet
+        assert (line["withdrawn"], line["fees"], line["held"]) == (0, 0, 16)
