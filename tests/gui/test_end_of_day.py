@@ -98,3 +98,38 @@ def test_choosing_a_z_report_shows_it(shop, shop_ui, mint, arun, qtbot):
     qtbot.waitUntil(lambda: (dialog.report or {}).get("number") == 1, timeout=15_000)
     assert dialog.report["kind"] == "Z"
     assert "Z report 1" in dialog.view.toPlainText()
+
+
+def test_end_of_day_screenshots_light_and_dark_and_the_printed_page(
+    shop, shop_ui, mint, arun, qtbot, tmp_path
+):
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    from tests.support.screens_common import SCHEMES, save, themed
+
+    for amount in (1200, 350, 64):
+        sell(arun, shop, mint, amount)
+    arun(shop.wallet.send(mint.url, "sat", 100))
+    report = arun(shop.reports.close_z())
+    out = screenshots_dir(tmp_path)
+    shots = []
+    for scheme in SCHEMES:
+        with themed(scheme):
+            dialog = EndOfDayDialog(shop_ui)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitUntil(lambda d=dialog: d.reports.count() == 1, timeout=15_000)
+            dialog.reports.setCurrentRow(0)
+            qtbot.waitUntil(lambda d=dialog: (d.report or {}).get("kind") == "Z", timeout=15_000)
+            (out / scheme).mkdir(parents=True, exist_ok=True)
+            shots.append(save(dialog, out / scheme / "end_of_day_z_report.png"))
+            dialog.close()
+    pdf = tmp_path / "z.pdf"
+    arun(shop.reports.write_z_pdf(report, pdf))
+    doc = QPdfDocument()
+    doc.load(str(pdf))
+    page = out / "z_report_page.png"
+    assert doc.render(0, QSize(827, 1169)).save(str(page))
+    shots.append(page)
+    assert all(p.stat().st_size > 5000 for p in shots)

@@ -73,10 +73,12 @@ class EndOfDayDialog(QDialog):
         self.setWindowTitle(self.tr("End of day"))
         self.resize(900, 620)
         self.reports = QListWidget()
-        self.reports.setMinimumWidth(240)
+        self.reports.setMinimumWidth(300)
         self.reports.currentItemChanged.connect(self._chosen)
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)
+        # Tables take the view's width; a sideways scroll bar would only show the margin.
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.x_button = QPushButton(self.tr("Now (X report)"))
