@@ -1798,6 +1798,297 @@ of {amount}</source>
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>Opening balance</source>
+        <translation>Anfangsbestand</translation>
+    </message>
+    <message>
+        <source>Received from customers</source>
+        <translation>Von Kunden erhalten</translation>
+    </message>
+    <message>
+        <source>Restored from the seed</source>
+        <translation>Aus dem Seed wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Reclaimed exports</source>
+        <translation>Zurückgeholte Exporte</translation>
+    </message>
+    <message>
+        <source>Exported (files, change, refunds)</source>
+        <translation>Exportiert (Dateien, Wechselgeld, Erstattungen)</translation>
+    </message>
+    <message>
+        <source>Withdrawn to Lightning</source>
+        <translation>An Lightning ausgezahlt</translation>
+    </message>
+    <message>
+        <source>Fees paid by the wallet</source>
+        <translation>Von der Wallet bezahlte Gebühren</translation>
+    </message>
+    <message>
+        <source>Spent elsewhere (found by a check)</source>
+        <translation>Anderswo ausgegeben (bei einer Prüfung gefunden)</translation>
+    </message>
+    <message>
+        <source>Other changes</source>
+        <translation>Andere Änderungen</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <source>Held by the wallet now</source>
+        <translation>Jetzt in der Wallet</translation>
+    </message>
+    <message>
+        <source>of which in pending operations</source>
+        <translation>davon in laufenden Vorgängen</translation>
+    </message>
+    <message>
+        <source>Difference (held - expected)</source>
+        <translation>Differenz (vorhanden - erwartet)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>Z report {number}</source>
+        <translation>Z-Bericht {number}</translation>
+    </message>
+    <message>
+        <source>X report (since Z {number})</source>
+        <translation>X-Bericht (seit Z {number})</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X-Bericht</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Geschäft</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Prüfsumme</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Verkäufe</translation>
+    </message>
+    <message>
+        <source>Gross ({currency})</source>
+        <translation>Brutto ({currency})</translation>
+    </message>
+    <message>
+        <source>Gross in {unit}</source>
+        <translation>Brutto in {unit}</translation>
+    </message>
+    <message>
+        <source>Average ticket ({currency})</source>
+        <translation>Durchschnittsbon ({currency})</translation>
+    </message>
+    <message>
+        <source>Cancelled unpaid</source>
+        <translation>Storniert, unbezahlt</translation>
+    </message>
+    <message>
+        <source>Expired unpaid</source>
+        <translation>Abgelaufen, unbezahlt</translation>
+    </message>
+    <message>
+        <source>Failed unpaid</source>
+        <translation>Fehlgeschlagen, unbezahlt</translation>
+    </message>
+    <message>
+        <source>Payments that went through</source>
+        <translation>Erfolgreiche Zahlungen</translation>
+    </message>
+    <message>
+        <source>{settled} of {attempts}</source>
+        <translation>{settled} von {attempts}</translation>
+    </message>
+    <message>
+        <source>Refused payments</source>
+        <translation>Abgelehnte Zahlungen</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Zu prüfen</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Fee advance collected</source>
+        <translation>Eingenommener Gebührenvorschuss</translation>
+    </message>
+    <message>
+        <source>Mint fees</source>
+        <translation>Mint-Gebühren</translation>
+    </message>
+    <message>
+        <source>Lightning fees</source>
+        <translation>Lightning-Gebühren</translation>
+    </message>
+    <message>
+        <source>By method</source>
+        <translation>Nach Verfahren</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Verfahren</translation>
+    </message>
+    <message>
+        <source>By mint</source>
+        <translation>Nach Mint</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Gebühren</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Gebühr</translation>
+    </message>
+    <message>
+        <source>Refused, by reason</source>
+        <translation>Abgelehnt, nach Grund</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Rates used</source>
+        <translation>Verwendete Kurse</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Lowest</source>
+        <translation>Niedrigster</translation>
+    </message>
+    <message>
+        <source>Highest</source>
+        <translation>Höchster</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Ecash drawer: {mint} ({unit})</source>
+        <translation>Ecash-Kasse: {mint} ({unit})</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Posten</translation>
+    </message>
+    <message>
+        <source>not reachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Checked at the mints (NUT-07)</source>
+        <translation>Bei den Mints geprüft (NUT-07)</translation>
+    </message>
+    <message>
+        <source>Unspent</source>
+        <translation>Unausgegeben</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Ausgegeben</translation>
+    </message>
+    <message>
+        <source>Exported in this period</source>
+        <translation>In diesem Zeitraum exportiert</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Eingelöst</translation>
+    </message>
+    <message>
+        <source>{where}: the wallet holds {amount} more than its ledger expects. Something changed the wallet&apos;s coins outside the app&apos;s operations: keep this report and contact support.</source>
+        <translation>{where}: Die Wallet hält {amount} mehr, als ihr Kassenbuch erwartet. Etwas hat die Münzen der Wallet außerhalb der Vorgänge der App geändert: Bewahren Sie diesen Bericht auf und wenden Sie sich an den Support.</translation>
+    </message>
+    <message>
+        <source>{where}: the wallet holds {amount} less than its ledger expects. Something changed the wallet&apos;s coins outside the app&apos;s operations: keep this report and contact support.</source>
+        <translation>{where}: Die Wallet hält {amount} weniger, als ihr Kassenbuch erwartet. Etwas hat die Münzen der Wallet außerhalb der Vorgänge der App geändert: Bewahren Sie diesen Bericht auf und wenden Sie sich an den Support.</translation>
+    </message>
+    <message>
+        <source>{where}: {amount} are held by operations that have not finished (a payment to Lightning or an export in flight); recovery finishes them.</source>
+        <translation>{where}: {amount} sind in Vorgängen gebunden, die noch nicht abgeschlossen sind (eine Lightning-Zahlung oder ein Export unterwegs); die Wiederherstellung schließt sie ab.</translation>
+    </message>
+    <message>
+        <source>{where}: the mint did not answer; the drawer was not confirmed there.</source>
+        <translation>{where}: Die Mint hat nicht geantwortet; die Kasse wurde dort nicht bestätigt.</translation>
+    </message>
+    <message>
+        <source>{where}: the mint says {amount} the wallet holds are already spent. Run Check in Wallet to correct the balance.</source>
+        <translation>{where}: Laut Mint sind {amount} aus der Wallet bereits ausgegeben. Führen Sie unter Wallet „Prüfen“ aus, um den Saldo zu berichtigen.</translation>
+    </message>
+    <message>
+        <source>{mint}: {amount} of the tokens exported ({purpose}) were not claimed when last checked.</source>
+        <translation>{mint}: {amount} der exportierten Token ({purpose}) waren bei der letzten Prüfung nicht eingelöst.</translation>
+    </message>
+    <message>
+        <source>{count} operation(s) were still open at the close.</source>
+        <translation>{count} Vorgang/Vorgänge waren beim Abschluss noch offen.</translation>
+    </message>
+</context>
+<context>
     <name>RestorePage</name>
     <message>
         <source>Restore from recovery words</source>

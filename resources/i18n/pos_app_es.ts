@@ -1798,6 +1798,297 @@ de {amount}</translation>
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>Opening balance</source>
+        <translation>Saldo inicial</translation>
+    </message>
+    <message>
+        <source>Received from customers</source>
+        <translation>Recibido de clientes</translation>
+    </message>
+    <message>
+        <source>Restored from the seed</source>
+        <translation>Restaurado desde la semilla</translation>
+    </message>
+    <message>
+        <source>Reclaimed exports</source>
+        <translation>Exportaciones recuperadas</translation>
+    </message>
+    <message>
+        <source>Exported (files, change, refunds)</source>
+        <translation>Exportado (archivos, cambio, reembolsos)</translation>
+    </message>
+    <message>
+        <source>Withdrawn to Lightning</source>
+        <translation>Retirado a Lightning</translation>
+    </message>
+    <message>
+        <source>Fees paid by the wallet</source>
+        <translation>Comisiones pagadas por la billetera</translation>
+    </message>
+    <message>
+        <source>Spent elsewhere (found by a check)</source>
+        <translation>Gastado en otro lugar (hallado en una comprobación)</translation>
+    </message>
+    <message>
+        <source>Other changes</source>
+        <translation>Otros cambios</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Held by the wallet now</source>
+        <translation>En la billetera ahora</translation>
+    </message>
+    <message>
+        <source>of which in pending operations</source>
+        <translation>de lo cual en operaciones pendientes</translation>
+    </message>
+    <message>
+        <source>Difference (held - expected)</source>
+        <translation>Diferencia (en billetera - esperado)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Z report {number}</source>
+        <translation>Informe Z {number}</translation>
+    </message>
+    <message>
+        <source>X report (since Z {number})</source>
+        <translation>Informe X (desde Z {number})</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>Informe X</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caja</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Tienda</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Huella</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventas</translation>
+    </message>
+    <message>
+        <source>Gross ({currency})</source>
+        <translation>Bruto ({currency})</translation>
+    </message>
+    <message>
+        <source>Gross in {unit}</source>
+        <translation>Bruto en {unit}</translation>
+    </message>
+    <message>
+        <source>Average ticket ({currency})</source>
+        <translation>Ticket medio ({currency})</translation>
+    </message>
+    <message>
+        <source>Cancelled unpaid</source>
+        <translation>Canceladas, sin pagar</translation>
+    </message>
+    <message>
+        <source>Expired unpaid</source>
+        <translation>Caducadas, sin pagar</translation>
+    </message>
+    <message>
+        <source>Failed unpaid</source>
+        <translation>Fallidas, sin pagar</translation>
+    </message>
+    <message>
+        <source>Payments that went through</source>
+        <translation>Pagos completados</translation>
+    </message>
+    <message>
+        <source>{settled} of {attempts}</source>
+        <translation>{settled} de {attempts}</translation>
+    </message>
+    <message>
+        <source>Refused payments</source>
+        <translation>Pagos rechazados</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Por revisar</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Cifra</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Pagos</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Fee advance collected</source>
+        <translation>Anticipo de comisión cobrado</translation>
+    </message>
+    <message>
+        <source>Mint fees</source>
+        <translation>Comisiones del mint</translation>
+    </message>
+    <message>
+        <source>Lightning fees</source>
+        <translation>Comisiones Lightning</translation>
+    </message>
+    <message>
+        <source>By method</source>
+        <translation>Por método</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>By mint</source>
+        <translation>Por mint</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Comisiones</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Comisión</translation>
+    </message>
+    <message>
+        <source>Refused, by reason</source>
+        <translation>Rechazados, por motivo</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Rates used</source>
+        <translation>Tipos de cambio usados</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <source>Lowest</source>
+        <translation>Mínimo</translation>
+    </message>
+    <message>
+        <source>Highest</source>
+        <translation>Máximo</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Ecash drawer: {mint} ({unit})</source>
+        <translation>Caja de ecash: {mint} ({unit})</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>not reachable</source>
+        <translation>no disponible</translation>
+    </message>
+    <message>
+        <source>Checked at the mints (NUT-07)</source>
+        <translation>Comprobado en los mints (NUT-07)</translation>
+    </message>
+    <message>
+        <source>Unspent</source>
+        <translation>Sin gastar</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Gastado</translation>
+    </message>
+    <message>
+        <source>Exported in this period</source>
+        <translation>Exportado en este periodo</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalidad</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Cobrado</translation>
+    </message>
+    <message>
+        <source>{where}: the wallet holds {amount} more than its ledger expects. Something changed the wallet&apos;s coins outside the app&apos;s operations: keep this report and contact support.</source>
+        <translation>{where}: la billetera tiene {amount} más de lo que espera su registro. Algo cambió las monedas de la billetera fuera de las operaciones de la app: conserve este informe y contacte con soporte.</translation>
+    </message>
+    <message>
+        <source>{where}: the wallet holds {amount} less than its ledger expects. Something changed the wallet&apos;s coins outside the app&apos;s operations: keep this report and contact support.</source>
+        <translation>{where}: la billetera tiene {amount} menos de lo que espera su registro. Algo cambió las monedas de la billetera fuera de las operaciones de la app: conserve este informe y contacte con soporte.</translation>
+    </message>
+    <message>
+        <source>{where}: {amount} are held by operations that have not finished (a payment to Lightning or an export in flight); recovery finishes them.</source>
+        <translation>{where}: {amount} están retenidos por operaciones sin terminar (un pago Lightning o una exportación en curso); la recuperación las termina.</translation>
+    </message>
+    <message>
+        <source>{where}: the mint did not answer; the drawer was not confirmed there.</source>
+        <translation>{where}: el mint no respondió; la caja no se confirmó allí.</translation>
+    </message>
+    <message>
+        <source>{where}: the mint says {amount} the wallet holds are already spent. Run Check in Wallet to correct the balance.</source>
+        <translation>{where}: según el mint, {amount} de la billetera ya están gastados. Ejecute Comprobar en Billetera para corregir el saldo.</translation>
+    </message>
+    <message>
+        <source>{mint}: {amount} of the tokens exported ({purpose}) were not claimed when last checked.</source>
+        <translation>{mint}: {amount} de los tokens exportados ({purpose}) no estaban cobrados en la última comprobación.</translation>
+    </message>
+    <message>
+        <source>{count} operation(s) were still open at the close.</source>
+        <translation>{count} operación(es) seguían abiertas al cierre.</translation>
+    </message>
+</context>
+<context>
     <name>RestorePage</name>
     <message>
         <source>Restore from recovery words</source>

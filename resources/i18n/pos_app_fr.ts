@@ -1798,6 +1798,297 @@ de {amount}</translation>
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>Opening balance</source>
+        <translation>Solde d&apos;ouverture</translation>
+    </message>
+    <message>
+        <source>Received from customers</source>
+        <translation>Reçu des clients</translation>
+    </message>
+    <message>
+        <source>Restored from the seed</source>
+        <translation>Restauré depuis la graine</translation>
+    </message>
+    <message>
+        <source>Reclaimed exports</source>
+        <translation>Exports récupérés</translation>
+    </message>
+    <message>
+        <source>Exported (files, change, refunds)</source>
+        <translation>Exporté (fichiers, monnaie, remboursements)</translation>
+    </message>
+    <message>
+        <source>Withdrawn to Lightning</source>
+        <translation>Retiré vers Lightning</translation>
+    </message>
+    <message>
+        <source>Fees paid by the wallet</source>
+        <translation>Frais payés par le portefeuille</translation>
+    </message>
+    <message>
+        <source>Spent elsewhere (found by a check)</source>
+        <translation>Dépensé ailleurs (trouvé par une vérification)</translation>
+    </message>
+    <message>
+        <source>Other changes</source>
+        <translation>Autres changements</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <source>Held by the wallet now</source>
+        <translation>Détenu par le portefeuille maintenant</translation>
+    </message>
+    <message>
+        <source>of which in pending operations</source>
+        <translation>dont dans des opérations en cours</translation>
+    </message>
+    <message>
+        <source>Difference (held - expected)</source>
+        <translation>Écart (détenu - attendu)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>Z report {number}</source>
+        <translation>Rapport Z {number}</translation>
+    </message>
+    <message>
+        <source>X report (since Z {number})</source>
+        <translation>Rapport X (depuis Z {number})</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>Rapport X</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Boutique</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Empreinte</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventes</translation>
+    </message>
+    <message>
+        <source>Gross ({currency})</source>
+        <translation>Brut ({currency})</translation>
+    </message>
+    <message>
+        <source>Gross in {unit}</source>
+        <translation>Brut en {unit}</translation>
+    </message>
+    <message>
+        <source>Average ticket ({currency})</source>
+        <translation>Panier moyen ({currency})</translation>
+    </message>
+    <message>
+        <source>Cancelled unpaid</source>
+        <translation>Annulées, impayées</translation>
+    </message>
+    <message>
+        <source>Expired unpaid</source>
+        <translation>Expirées, impayées</translation>
+    </message>
+    <message>
+        <source>Failed unpaid</source>
+        <translation>Échouées, impayées</translation>
+    </message>
+    <message>
+        <source>Payments that went through</source>
+        <translation>Paiements aboutis</translation>
+    </message>
+    <message>
+        <source>{settled} of {attempts}</source>
+        <translation>{settled} sur {attempts}</translation>
+    </message>
+    <message>
+        <source>Refused payments</source>
+        <translation>Paiements refusés</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Chiffre</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Fee advance collected</source>
+        <translation>Avance de frais perçue</translation>
+    </message>
+    <message>
+        <source>Mint fees</source>
+        <translation>Frais de mint</translation>
+    </message>
+    <message>
+        <source>Lightning fees</source>
+        <translation>Frais Lightning</translation>
+    </message>
+    <message>
+        <source>By method</source>
+        <translation>Par méthode</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>By mint</source>
+        <translation>Par mint</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Refused, by reason</source>
+        <translation>Refusés, par motif</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Rates used</source>
+        <translation>Taux utilisés</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Lowest</source>
+        <translation>Le plus bas</translation>
+    </message>
+    <message>
+        <source>Highest</source>
+        <translation>Le plus haut</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Ecash drawer: {mint} ({unit})</source>
+        <translation>Caisse ecash : {mint} ({unit})</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>not reachable</source>
+        <translation>injoignable</translation>
+    </message>
+    <message>
+        <source>Checked at the mints (NUT-07)</source>
+        <translation>Vérifié auprès des mints (NUT-07)</translation>
+    </message>
+    <message>
+        <source>Unspent</source>
+        <translation>Non dépensé</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Dépensé</translation>
+    </message>
+    <message>
+        <source>Exported in this period</source>
+        <translation>Exporté pendant cette période</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Jetons</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Réclamé</translation>
+    </message>
+    <message>
+        <source>{where}: the wallet holds {amount} more than its ledger expects. Something changed the wallet&apos;s coins outside the app&apos;s operations: keep this report and contact support.</source>
+        <translation>{where} : le portefeuille détient {amount} de plus que ne l&apos;attend son registre. Quelque chose a modifié les pièces du portefeuille hors des opérations de l&apos;application : conservez ce rapport et contactez le support.</translation>
+    </message>
+    <message>
+        <source>{where}: the wallet holds {amount} less than its ledger expects. Something changed the wallet&apos;s coins outside the app&apos;s operations: keep this report and contact support.</source>
+        <translation>{where} : le portefeuille détient {amount} de moins que ne l&apos;attend son registre. Quelque chose a modifié les pièces du portefeuille hors des opérations de l&apos;application : conservez ce rapport et contactez le support.</translation>
+    </message>
+    <message>
+        <source>{where}: {amount} are held by operations that have not finished (a payment to Lightning or an export in flight); recovery finishes them.</source>
+        <translation>{where} : {amount} sont retenus par des opérations non terminées (un paiement Lightning ou un export en cours) ; la reprise les termine.</translation>
+    </message>
+    <message>
+        <source>{where}: the mint did not answer; the drawer was not confirmed there.</source>
+        <translation>{where} : le mint n&apos;a pas répondu ; la caisse n&apos;y a pas été confirmée.</translation>
+    </message>
+    <message>
+        <source>{where}: the mint says {amount} the wallet holds are already spent. Run Check in Wallet to correct the balance.</source>
+        <translation>{where} : selon le mint, {amount} du portefeuille sont déjà dépensés. Lancez Vérifier dans Portefeuille pour corriger le solde.</translation>
+    </message>
+    <message>
+        <source>{mint}: {amount} of the tokens exported ({purpose}) were not claimed when last checked.</source>
+        <translation>{mint} : {amount} des jetons exportés ({purpose}) n&apos;étaient pas réclamés lors de la dernière vérification.</translation>
+    </message>
+    <message>
+        <source>{count} operation(s) were still open at the close.</source>
+        <translation>{count} opération(s) étaient encore ouvertes à la clôture.</translation>
+    </message>
+</context>
+<context>
     <name>RestorePage</name>
     <message>
         <source>Restore from recovery words</source>

@@ -133,3 +133,33 @@ def test_end_of_day_screenshots_light_and_dark_and_the_printed_page(
     assert doc.render(0, QSize(827, 1169)).save(str(page))
     shots.append(page)
     assert all(p.stat().st_size > 5000 for p in shots)
+
+
+def test_the_report_speaks_the_shop_language_on_screen_and_on_paper(
+    shop, shop_ui, mint, arun, qtbot, qapp, tmp_path, monkeypatch
+):
+    from pos_app import language
+    from pos_app.ui import i18n
+    from pos_app.ui.dialogs.end_of_day import report_html
+
+    sell(arun, shop, mint, 42)
+    report = arun(shop.reports.close_z())
+    monkeypatch.delenv("POS_APP_LANGUAGE", raising=False)
+    language.remember(tmp_path, "de")
+    try:
+        assert i18n.install(qapp, tmp_path) == "de"
+        shown = report_html(report)
+        assert "Z-Bericht 1" in shown and "Ecash-Kasse: fake-mint.test (sat)" in shown
+        assert "Jetzt in der Wallet" in shown and "Bei den Mints geprüft (NUT-07)" in shown
+        dialog = EndOfDayDialog(shop_ui)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.report is not None, timeout=15_000)
+        out = tmp_path / "z.pdf"
+        dialog.report = report
+        dialog.save_to("pdf", out)
+        qtbot.waitUntil(lambda: out.exists(), timeout=15_000)
+        printed = pdf_text(out)
+        assert "Corner Cafe - Z-Bericht 1" in printed and "Anfangsbestand" in printed
+    finally:
+        i18n.uninstall(qapp)
+    assert "Ecash drawer: fake-mint.test (sat)" in report_html(report)

@@ -42,7 +42,11 @@ PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%\d|%n|%p")
 
 def sources() -> list[Path]:
     """What `make translations` reads (keep in step with I18N_SOURCES in the Makefile)."""
-    return [*sorted((ROOT / "pos_app" / "ui").rglob("*.py")), ROOT / "pos_app/core/config.py"]
+    return [
+        *sorted((ROOT / "pos_app" / "ui").rglob("*.py")),
+        ROOT / "pos_app/core/config.py",
+        ROOT / "pos_app/core/reports/zsections.py",
+    ]
 
 
 def messages(ts: Path) -> list[tuple[str, ET.Element]]:

@@ -24,6 +24,7 @@ from pos_app.core.reports.periods import Period
 from pos_app.core.reports.series import Series
 from pos_app.core.reports.series import series as series_of
 from pos_app.core.reports.zfiles import write_z_csv, write_z_pdf
+from pos_app.core.reports.zsections import Translate, english
 from pos_app.core.store.db import Database
 from pos_app.core.wallet.mints import MintDirectory
 
@@ -153,16 +154,20 @@ class ReportService:
         """One stored Z report (``report.z_unknown`` when there is none)."""
         return await self.closing.show(number)
 
-    async def write_z_pdf(self, report: dict[str, Any], out: Path) -> dict[str, Any]:
-        """Write an X or Z report as a PDF (in a worker thread)."""
+    async def write_z_pdf(
+        self, report: dict[str, Any], out: Path, tr: Translate = english
+    ) -> dict[str, Any]:
+        """Write an X or Z report as a PDF in ``tr``'s language (in a worker thread)."""
         pages = await asyncio.get_running_loop().run_in_executor(
-            None, write_z_pdf, Path(out), report
+            None, write_z_pdf, Path(out), report, tr
         )
         return {"file": str(out), "pages": pages}
 
-    async def write_z_csv(self, report: dict[str, Any], out: Path) -> dict[str, Any]:
-        """Write an X or Z report as CSV (in a worker thread)."""
+    async def write_z_csv(
+        self, report: dict[str, Any], out: Path, tr: Translate = english
+    ) -> dict[str, Any]:
+        """Write an X or Z report as CSV in ``tr``'s language (in a worker thread)."""
         rows = await asyncio.get_running_loop().run_in_executor(
-            None, write_z_csv, Path(out), report
+            None, write_z_csv, Path(out), report, tr
         )
         return {"file": str(out), "rows": rows}

@@ -12,7 +12,15 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from pos_app.core.reports.files import replaced
-from pos_app.core.reports.zsections import Section, notes, sections, title
+from pos_app.core.reports.zsections import (
+    NOTES,
+    Section,
+    Translate,
+    english,
+    notes,
+    sections,
+    title,
+)
 
 A4 = (8.27, 11.69)
 LINE = 0.017
@@ -74,22 +82,25 @@ def _section(pages: _Pages, section: Section) -> None:
     pages.y -= LINE * 0.7
 
 
-def write_z_pdf(out: Path, report: dict[str, Any]) -> int:
-    """Write the report as a PDF; returns the number of pages. The file is replaced whole."""
+def write_z_pdf(out: Path, report: dict[str, Any], tr: Translate = english) -> int:
+    """Write the report as a PDF (in ``tr``'s language); returns the number of pages.
+
+    The file is replaced whole.
+    """
     shop = report["shop"]
-    heading = f"{shop} - {title(report)}" if shop else title(report)
+    heading = f"{shop} - {title(report, tr)}" if shop else title(report, tr)
     with (
         replaced(Path(out)) as tmp,
         matplotlib.rc_context({"pdf.fonttype": 42}),
         PdfPages(tmp) as pdf,
     ):
         pages = _Pages(pdf, heading)
-        for section in sections(report):
+        for section in sections(report, tr):
             _section(pages, section)
-        explained = notes(report)
+        explained = notes(report, tr)
         if explained:
             pages.need(2)
-            pages.text(LEFT, "Notes", fontsize=11, weight="bold")
+            pages.text(LEFT, tr(NOTES), fontsize=11, weight="bold")
             pages.y -= LINE * 1.3
             for note in explained:
                 pages.need(1)
@@ -101,7 +112,7 @@ def write_z_pdf(out: Path, report: dict[str, Any]) -> int:
     return pages.count
 
 
-def write_z_csv(out: Path, report: dict[str, Any]) -> int:
+def write_z_csv(out: Path, report: dict[str, Any], tr: Translate = english) -> int:
     """Write the report as CSV (section, then the table's cells); returns the data rows."""
     count = 0
     with (
@@ -109,11 +120,11 @@ def write_z_csv(out: Path, report: dict[str, Any]) -> int:
         tmp.open("w", encoding="utf-8-sig", newline="") as handle,
     ):
         writer = csv.writer(handle, lineterminator="\r\n")
-        for section in sections(report):
+        for section in sections(report, tr):
             writer.writerow([section.title, *section.header])
             for row in section.rows:
                 writer.writerow([section.title, *row])
                 count += 1
-        for note in notes(report):
-            writer.writerow(["Notes", note])
+        for note in notes(report, tr):
+            writer.writerow([tr(NOTES), note])
     return count

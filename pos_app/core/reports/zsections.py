@@ -2,32 +2,48 @@
 
 One rendering for every face, so the printed Z report, its CSV and the screen agree
 line by line. Amounts of the drawer are signed: what left the wallet is negative.
+
+Every text is an English template marked for translation (context ``Reports``);
+``tr`` turns a template into the shop's language (the GUI passes Qt's translator,
+the command line prints English), then the template is filled in.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from pos_app.core import formatting
+from pos_app.core.config import QT_TRANSLATE_NOOP
+
+Translate = Callable[[str], str]
+
+
+def english(text: str) -> str:
+    """The template as written (no translation)."""
+    return text
+
 
 # The drawer's lines in the order of the count: opening, ins, outs, expected, held.
 DRAWER_LINES = (
-    ("opening", "Opening balance"),
-    ("received", "Received from customers"),
-    ("restored", "Restored from the seed"),
-    ("reclaimed", "Reclaimed exports"),
-    ("exported", "Exported (files, change, refunds)"),
-    ("withdrawn", "Withdrawn to Lightning"),
-    ("fees", "Fees paid by the wallet"),
-    ("spent_elsewhere", "Spent elsewhere (found by a check)"),
-    ("other", "Other changes"),
-    ("expected", "Expected"),
-    ("held", "Held by the wallet now"),
-    ("pending", "of which in pending operations"),
-    ("difference", "Difference (held - expected)"),
+    ("opening", QT_TRANSLATE_NOOP("Reports", "Opening balance")),
+    ("received", QT_TRANSLATE_NOOP("Reports", "Received from customers")),
+    ("restored", QT_TRANSLATE_NOOP("Reports", "Restored from the seed")),
+    ("reclaimed", QT_TRANSLATE_NOOP("Reports", "Reclaimed exports")),
+    ("exported", QT_TRANSLATE_NOOP("Reports", "Exported (files, change, refunds)")),
+    ("withdrawn", QT_TRANSLATE_NOOP("Reports", "Withdrawn to Lightning")),
+    ("fees", QT_TRANSLATE_NOOP("Reports", "Fees paid by the wallet")),
+    ("spent_elsewhere", QT_TRANSLATE_NOOP("Reports", "Spent elsewhere (found by a check)")),
+    ("other", QT_TRANSLATE_NOOP("Reports", "Other changes")),
+    ("expected", QT_TRANSLATE_NOOP("Reports", "Expected")),
+    ("held", QT_TRANSLATE_NOOP("Reports", "Held by the wallet now")),
+    ("pending", QT_TRANSLATE_NOOP("Reports", "of which in pending operations")),
+    ("difference", QT_TRANSLATE_NOOP("Reports", "Difference (held - expected)")),
 )
+
+NOTES = QT_TRANSLATE_NOOP("Reports", "Notes")
 
 # Drawer lines printed only when they are not zero.
 RARE = ("restored", "reclaimed", "spent_elsewhere", "other")
@@ -42,12 +58,16 @@ class Section:
     rows: list[tuple[str, ...]]
 
 
-def title(report: dict[str, Any]) -> str:
+def title(report: dict[str, Any], tr: Translate = english) -> str:
     """``Z report 12`` or ``X report (since Z 11)``."""
     if report["kind"] == "Z":
-        return f"Z report {report['number']}"
+        return tr(QT_TRANSLATE_NOOP("Reports", "Z report {number}")).format(number=report["number"])
     previous = report.get("previous")
-    return f"X report (since Z {previous['number']})" if previous else "X report"
+    if previous:
+        return tr(QT_TRANSLATE_NOOP("Reports", "X report (since Z {number})")).format(
+            number=previous["number"]
+        )
+    return tr(QT_TRANSLATE_NOOP("Reports", "X report"))
 
 
 def _local(text: str) -> str:
@@ -59,57 +79,85 @@ def _signed(amount: int, unit: str) -> str:
     return f"- {text}" if amount < 0 else text
 
 
-def sections(report: dict[str, Any]) -> list[Section]:
-    """The report's tables, in print order."""
-    f = report["figures"]
+def _head(report: dict[str, Any], tr: Translate) -> Section:
     period = report["period"]
-    head = [
-        ("Till", report["till"]),
-        ("Shop", report["shop"] or "-"),
-        ("From", _local(period["from"])),
-        ("To", _local(period["to"])),
-        ("Time zone", period["zone"]),
+    rows = [
+        (tr(QT_TRANSLATE_NOOP("Reports", "Till")), report["till"]),
+        (tr(QT_TRANSLATE_NOOP("Reports", "Shop")), report["shop"] or "-"),
+        (tr(QT_TRANSLATE_NOOP("Reports", "From")), _local(period["from"])),
+        (tr(QT_TRANSLATE_NOOP("Reports", "To")), _local(period["to"])),
+        (tr(QT_TRANSLATE_NOOP("Reports", "Time zone")), period["zone"]),
     ]
     if report["kind"] == "Z":
-        head.append(("Digest", report.get("digest", "")[:16]))
-    sales = [("Sales", str(f["sales"]))]
-    sales += [(f"Gross ({c})", formatting.money(v, c)) for c, v in f["gross"].items()]
-    sales += [
-        (f"Gross in {u}", formatting.sats(v, u))
+        rows.append((tr(QT_TRANSLATE_NOOP("Reports", "Digest")), report.get("digest", "")[:16]))
+    return Section(title(report, tr), ("", ""), rows)
+
+
+def _sales(report: dict[str, Any], tr: Translate) -> Section:
+    f = report["figures"]
+    rows = [(tr(QT_TRANSLATE_NOOP("Reports", "Sales")), str(f["sales"]))]
+    gross = tr(QT_TRANSLATE_NOOP("Reports", "Gross ({currency})"))
+    rows += [(gross.format(currency=c), formatting.money(v, c)) for c, v in f["gross"].items()]
+    in_unit = tr(QT_TRANSLATE_NOOP("Reports", "Gross in {unit}"))
+    rows += [
+        (in_unit.format(unit=u), formatting.sats(v, u))
         for u, v in f["gross_sat"].items()
         if f["gross"].get(u) is None  # a sale priced in sat already shows it
     ]
-    sales += [
-        (f"Average ticket ({c})", formatting.money(v, c)) for c, v in f["average_ticket"].items()
+    average = tr(QT_TRANSLATE_NOOP("Reports", "Average ticket ({currency})"))
+    rows += [
+        (average.format(currency=c), formatting.money(v, c)) for c, v in f["average_ticket"].items()
     ]
-    for key, name in (("cancelled", "Cancelled"), ("expired", "Expired"), ("failed", "Failed")):
-        sales.append((f"{name} unpaid", str(report["ended_unpaid"].get(key, 0))))
-    sales += [
-        ("Payments that went through", f"{f['settled']} of {f['attempts']}"),
-        ("Refused payments", str(sum(f["refused"].values()))),
-        ("Needs review", str(f["needs_review"])),
+    ended = report["ended_unpaid"]
+    rows += [
+        (tr(QT_TRANSLATE_NOOP("Reports", "Cancelled unpaid")), str(ended.get("cancelled", 0))),
+        (tr(QT_TRANSLATE_NOOP("Reports", "Expired unpaid")), str(ended.get("expired", 0))),
+        (tr(QT_TRANSLATE_NOOP("Reports", "Failed unpaid")), str(ended.get("failed", 0))),
+        (
+            tr(QT_TRANSLATE_NOOP("Reports", "Payments that went through")),
+            tr(QT_TRANSLATE_NOOP("Reports", "{settled} of {attempts}")).format(
+                settled=f["settled"], attempts=f["attempts"]
+            ),
+        ),
+        (tr(QT_TRANSLATE_NOOP("Reports", "Refused payments")), str(sum(f["refused"].values()))),
+        (tr(QT_TRANSLATE_NOOP("Reports", "Needs review")), str(f["needs_review"])),
     ]
+    return Section(
+        tr(QT_TRANSLATE_NOOP("Reports", "Sales")),
+        (tr(QT_TRANSLATE_NOOP("Reports", "Figure")), tr(QT_TRANSLATE_NOOP("Reports", "Value"))),
+        rows,
+    )
+
+
+def sections(report: dict[str, Any], tr: Translate = english) -> list[Section]:
+    """The report's tables, in print order."""
+    f = report["figures"]
+    payments, amount = (
+        tr(QT_TRANSLATE_NOOP("Reports", "Payments")),
+        tr(QT_TRANSLATE_NOOP("Reports", "Amount")),
+    )
+    mint_word = tr(QT_TRANSLATE_NOOP("Reports", "Mint"))
     fees = []
     for key, name in (
-        ("fee_advance", "Fee advance collected"),
-        ("mint_fees", "Mint fees"),
-        ("lightning_fees", "Lightning fees"),
+        ("fee_advance", QT_TRANSLATE_NOOP("Reports", "Fee advance collected")),
+        ("mint_fees", QT_TRANSLATE_NOOP("Reports", "Mint fees")),
+        ("lightning_fees", QT_TRANSLATE_NOOP("Reports", "Lightning fees")),
     ):
-        fees += [(name, formatting.sats(v, u)) for u, v in f[key].items()]
+        fees += [(tr(name), formatting.sats(v, u)) for u, v in f[key].items()]
     out = [
-        Section(title(report), ("", ""), head),
-        Section("Sales", ("Figure", "Value"), sales),
+        _head(report, tr),
+        _sales(report, tr),
         Section(
-            "By method",
-            ("Method", "Payments", "Amount"),
+            tr(QT_TRANSLATE_NOOP("Reports", "By method")),
+            (tr(QT_TRANSLATE_NOOP("Reports", "Method")), payments, amount),
             [
                 (m["method"], str(m["payments"]), formatting.sats(m["credited"], m["unit"]))
                 for m in f["by_method"]
             ],
         ),
         Section(
-            "By mint",
-            ("Mint", "Payments", "Amount"),
+            tr(QT_TRANSLATE_NOOP("Reports", "By mint")),
+            (mint_word, payments, amount),
             [
                 (
                     formatting.short_mint(m["mint"]),
@@ -119,15 +167,25 @@ def sections(report: dict[str, Any]) -> list[Section]:
                 for m in f["by_mint"]
             ],
         ),
-        Section("Fees", ("Fee", "Amount"), fees),
         Section(
-            "Refused, by reason",
-            ("Reason", "Payments"),
+            tr(QT_TRANSLATE_NOOP("Reports", "Fees")),
+            (tr(QT_TRANSLATE_NOOP("Reports", "Fee")), amount),
+            fees,
+        ),
+        Section(
+            tr(QT_TRANSLATE_NOOP("Reports", "Refused, by reason")),
+            (tr(QT_TRANSLATE_NOOP("Reports", "Reason")), payments),
             [(code, str(n)) for code, n in f["refused"].items()],
         ),
         Section(
-            "Rates used",
-            ("Currency", "Sales", "Lowest", "Highest", "Source"),
+            tr(QT_TRANSLATE_NOOP("Reports", "Rates used")),
+            (
+                tr(QT_TRANSLATE_NOOP("Reports", "Currency")),
+                tr(QT_TRANSLATE_NOOP("Reports", "Sales")),
+                tr(QT_TRANSLATE_NOOP("Reports", "Lowest")),
+                tr(QT_TRANSLATE_NOOP("Reports", "Highest")),
+                tr(QT_TRANSLATE_NOOP("Reports", "Source")),
+            ),
             [
                 (
                     r["currency"],
@@ -140,91 +198,146 @@ def sections(report: dict[str, Any]) -> list[Section]:
             ],
         ),
     ]
+    drawer = tr(QT_TRANSLATE_NOOP("Reports", "Ecash drawer: {mint} ({unit})"))
     for line in report["drawer"]:
         unit = line["unit"]
         out.append(
             Section(
-                f"Ecash drawer: {formatting.short_mint(line['mint'])} ({unit})",
-                ("Line", "Amount"),
+                drawer.format(mint=formatting.short_mint(line["mint"]), unit=unit),
+                (tr(QT_TRANSLATE_NOOP("Reports", "Line")), amount),
                 [
-                    (name, _signed(line[key], unit))
+                    (tr(name), _signed(line[key], unit))
                     for key, name in DRAWER_LINES
                     if line[key] or key not in RARE
                 ],
             )
         )
-    out.append(
-        Section(
-            "Checked at the mints (NUT-07)",
-            ("Mint", "Unspent", "Pending", "Spent"),
-            [
-                (
-                    formatting.short_mint(c["mint"]),
-                    formatting.sats(c.get("unspent", 0), c["unit"]),
-                    formatting.sats(c.get("pending", 0), c["unit"]),
-                    formatting.sats(c.get("spent", 0), c["unit"]),
-                )
-                if c["reachable"]
-                else (formatting.short_mint(c["mint"]), "not reachable", "", "")
-                for c in report["mint_check"]
-            ],
-        )
-    )
-    out.append(
-        Section(
-            "Exported in this period",
-            ("Mint", "Purpose", "Tokens", "Amount", "Claimed"),
-            [
-                (
-                    formatting.short_mint(e["mint"]),
-                    e["purpose"],
-                    str(e["tokens"]),
-                    formatting.sats(e["amount"], e["unit"]),
-                    formatting.sats(e["claimed"], e["unit"]),
-                )
-                for e in report["exports"]
-            ],
-        )
-    )
+    out.append(_checks(report, tr, mint_word))
+    out.append(_exported(report, tr, mint_word, amount))
     return out
 
 
-def notes(report: dict[str, Any]) -> list[str]:
+def _checks(report: dict[str, Any], tr: Translate, mint_word: str) -> Section:
+    unreachable = tr(QT_TRANSLATE_NOOP("Reports", "not reachable"))
+    return Section(
+        tr(QT_TRANSLATE_NOOP("Reports", "Checked at the mints (NUT-07)")),
+        (
+            mint_word,
+            tr(QT_TRANSLATE_NOOP("Reports", "Unspent")),
+            tr(QT_TRANSLATE_NOOP("Reports", "Pending")),
+            tr(QT_TRANSLATE_NOOP("Reports", "Spent")),
+        ),
+        [
+            (
+                formatting.short_mint(c["mint"]),
+                formatting.sats(c.get("unspent", 0), c["unit"]),
+                formatting.sats(c.get("pending", 0), c["unit"]),
+                formatting.sats(c.get("spent", 0), c["unit"]),
+            )
+            if c["reachable"]
+            else (formatting.short_mint(c["mint"]), unreachable, "", "")
+            for c in report["mint_check"]
+        ],
+    )
+
+
+def _exported(report: dict[str, Any], tr: Translate, mint_word: str, amount: str) -> Section:
+    return Section(
+        tr(QT_TRANSLATE_NOOP("Reports", "Exported in this period")),
+        (
+            mint_word,
+            tr(QT_TRANSLATE_NOOP("Reports", "Purpose")),
+            tr(QT_TRANSLATE_NOOP("Reports", "Tokens")),
+            amount,
+            tr(QT_TRANSLATE_NOOP("Reports", "Claimed")),
+        ),
+        [
+            (
+                formatting.short_mint(e["mint"]),
+                e["purpose"],
+                str(e["tokens"]),
+                formatting.sats(e["amount"], e["unit"]),
+                formatting.sats(e["claimed"], e["unit"]),
+            )
+            for e in report["exports"]
+        ],
+    )
+
+
+def notes(report: dict[str, Any], tr: Translate = english) -> list[str]:
     """Plain sentences that explain what the drawer count cannot show as a number."""
     out = []
     for line in report["drawer"]:
         where = f"{formatting.short_mint(line['mint'])} ({line['unit']})"
         diff, unit = line["difference"], line["unit"]
         if diff:
-            more = "more" if diff > 0 else "less"
-            out.append(
-                f"{where}: the wallet holds {formatting.sats(abs(diff), unit)} {more} than its "
-                "ledger expects. Something changed the wallet's coins outside the app's "
-                "operations: keep this report and contact support."
+            text = (
+                QT_TRANSLATE_NOOP(
+                    "Reports",
+                    "{where}: the wallet holds {amount} more than its ledger expects. Something "
+                    "changed the wallet's coins outside the app's operations: keep this report "
+                    "and contact support.",
+                )
+                if diff > 0
+                else QT_TRANSLATE_NOOP(
+                    "Reports",
+                    "{where}: the wallet holds {amount} less than its ledger expects. Something "
+                    "changed the wallet's coins outside the app's operations: keep this report "
+                    "and contact support.",
+                )
             )
+            out.append(tr(text).format(where=where, amount=formatting.sats(abs(diff), unit)))
         if line["pending"]:
             out.append(
-                f"{where}: {formatting.sats(line['pending'], unit)} are held by operations that "
-                "have not finished (a payment to Lightning or an export in flight); recovery "
-                "finishes them."
+                tr(
+                    QT_TRANSLATE_NOOP(
+                        "Reports",
+                        "{where}: {amount} are held by operations that have not finished (a "
+                        "payment to Lightning or an export in flight); recovery finishes them.",
+                    )
+                ).format(where=where, amount=formatting.sats(line["pending"], unit))
             )
     for check in report["mint_check"]:
         where = f"{formatting.short_mint(check['mint'])} ({check['unit']})"
         if not check["reachable"]:
-            out.append(f"{where}: the mint did not answer; the drawer was not confirmed there.")
+            out.append(
+                tr(
+                    QT_TRANSLATE_NOOP(
+                        "Reports",
+                        "{where}: the mint did not answer; the drawer was not confirmed there.",
+                    )
+                ).format(where=where)
+            )
         elif check.get("spent"):
             out.append(
-                f"{where}: the mint says {formatting.sats(check['spent'], check['unit'])} the "
-                "wallet holds are already spent. Run Check in Wallet to correct the balance."
+                tr(
+                    QT_TRANSLATE_NOOP(
+                        "Reports",
+                        "{where}: the mint says {amount} the wallet holds are already spent. "
+                        "Run Check in Wallet to correct the balance.",
+                    )
+                ).format(where=where, amount=formatting.sats(check["spent"], check["unit"]))
             )
     for export in report["exports"]:
         open_amount = export["amount"] - export["claimed"]
         if open_amount > 0:
             out.append(
-                f"{formatting.short_mint(export['mint'])}: "
-                f"{formatting.sats(open_amount, export['unit'])} of the tokens exported "
-                f"({export['purpose']}) were not claimed when last checked."
+                tr(
+                    QT_TRANSLATE_NOOP(
+                        "Reports",
+                        "{mint}: {amount} of the tokens exported ({purpose}) were not claimed "
+                        "when last checked.",
+                    )
+                ).format(
+                    mint=formatting.short_mint(export["mint"]),
+                    amount=formatting.sats(open_amount, export["unit"]),
+                    purpose=export["purpose"],
+                )
             )
     if report["open_operations"]:
-        out.append(f"{report['open_operations']} operation(s) were still open at the close.")
+        out.append(
+            tr(
+                QT_TRANSLATE_NOOP("Reports", "{count} operation(s) were still open at the close.")
+            ).format(count=report["open_operations"])
+        )
     return out

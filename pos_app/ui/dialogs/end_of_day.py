@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -29,16 +29,21 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.core.errors import PosError
-from pos_app.core.reports.zsections import notes, sections
+from pos_app.core.reports.zsections import NOTES, notes, sections
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.tasks import spawn
 
 
+def translate(text: str) -> str:
+    """A report text in the app's language."""
+    return QCoreApplication.translate("Reports", text)
+
+
 def report_html(report: dict[str, Any]) -> str:
-    """The report's tables and notes as HTML for the viewer."""
+    """The report's tables and notes as HTML for the viewer, in the app's language."""
     parts = []
-    for section in sections(report):
+    for section in sections(report, translate):
         parts.append(f"<h3>{html.escape(section.title)}</h3><table width='100%' cellpadding='2'>")
         if any(section.header):
             cells = "".join(
@@ -55,9 +60,9 @@ def report_html(report: dict[str, Any]) -> str:
         if not section.rows:
             parts.append("<tr><td>-</td></tr>")
         parts.append("</table>")
-    said = notes(report)
+    said = notes(report, translate)
     if said:
-        parts.append("<h3>Notes</h3><ul>")
+        parts.append(f"<h3>{html.escape(translate(NOTES))}</h3><ul>")
         parts += [f"<li>{html.escape(n)}</li>" for n in said]
         parts.append("</ul>")
     return "".join(parts)
@@ -263,7 +268,7 @@ class EndOfDayDialog(QDialog):
             return
         reports = self.ui.core.reports
         write = reports.write_z_pdf if kind == "pdf" else reports.write_z_csv
-        spawn(write(self.report, out), on_done=self._saved, on_error=self._failed)
+        spawn(write(self.report, out, translate), on_done=self._saved, on_error=self._failed)
 
     def _saved(self, done: dict[str, Any]) -> None:
         self.status.setText(self.tr("Saved to {file}").format(file=done["file"]))
