@@ -10,6 +10,7 @@ from typing import Any
 from pos_app.cli.context import open_app
 from pos_app.core.errors import ValidationError
 from pos_app.core.reports.periods import NAMED
+from pos_app.core.reports.zsections import as_text
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -104,9 +105,21 @@ async def cmd_report_pdf(args: argparse.Namespace) -> dict[str, Any]:
         return await app.reports.write_pdf(_period(app, args), Path(args.out), shop)
 
 
-async def cmd_report_x(args: argparse.Namespace) -> dict[str, Any]:
+def _readable(args: argparse.Namespace, report: dict[str, Any]) -> Any:
+    """The report as JSON with ``--json``, else as the printed report's lines."""
+    if getattr(args, "json", False):
+        return report
+    text = as_text(report)
+    if report.get("closed") is False:
+        text = f"Nothing happened since Z report {report['number']}: nothing was closed.\n\n{text}"
+    for kind, path in report.get("files", {}).items():
+        text += f"\n\n{kind.upper()} written to {path}"
+    return text
+
+
+async def cmd_report_x(args: argparse.Namespace) -> Any:
     async with open_app(args) as app:
-        return await app.reports.x_report(args.tz, check=args.check)
+        return _readable(args, await app.reports.x_report(args.tz, check=args.check))
 
 
 async def cmd_report_z(args: argparse.Namespace) -> Any:
@@ -124,4 +137,4 @@ async def cmd_report_z(args: argparse.Namespace) -> Any:
             files["pdf"] = (await app.reports.write_z_pdf(report, Path(args.pdf)))["file"]
         if args.csv:
             files["csv"] = (await app.reports.write_z_csv(report, Path(args.csv)))["file"]
-        return {**report, "files": files} if files else report
+        return _readable(args, {**report, "files": files} if files else report)

@@ -9,11 +9,12 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
+from pos_app.core import formatting
 from pos_app.core.errors import ValidationError
 from pos_app.core.reports.closing import digest_of
 from pos_app.core.reports.drawer import count, last_move
 from pos_app.core.reports.zfiles import write_z_csv, write_z_pdf
-from pos_app.core.reports.zsections import notes, sections
+from pos_app.core.reports.zsections import as_text, notes, sections
 from pos_app.core.store.schema import BalanceMove, ProofRow, ZReport
 from tests.support.fakemint import FakeMint
 from tests.support.fakeshop import DB_KEY, Killed, arm_kill, open_shop
@@ -287,6 +288,10 @@ def test_the_z_report_prints_to_pdf_and_csv_with_the_drawer(tmp_path):
     assert "Z report 1" in text_of_csv and "Ecash drawer" in text_of_csv
     assert pdf.read_bytes().startswith(b"%PDF")
     printed = pdf_text(pdf)
+    slip = as_text(report).splitlines()
+    assert slip[0] == "Z report 1" and all(len(line) <= 64 for line in slip if line[:2] != "- ")
+    held_line = next(line for line in slip if line.startswith("Held by the wallet now"))
+    assert held_line.endswith(formatting.sats(report["drawer"][0]["held"]))
     assert "Corner Cafe - Z report 1" in printed
     assert "Held by the wallet now" in printed and "Difference (held - expected)" in printed
 

@@ -341,3 +341,21 @@ def notes(report: dict[str, Any], tr: Translate = english) -> list[str]:
             ).format(count=report["open_operations"])
         )
     return out
+
+
+def as_text(report: dict[str, Any], tr: Translate = english, width: int = 64) -> str:
+    """The report as plain text (a terminal, a receipt printer): labels left, numbers right."""
+    lines: list[str] = []
+    for section in sections(report, tr):
+        lines += ["", section.title, "-" * min(width, max(len(section.title), 8))]
+        rows = section.rows if section.rows else [("-",) + ("",) * (len(section.header) - 1)]
+        header = [section.header] if any(section.header) and len(section.header) > 2 else []
+        for row in [*header, *rows]:
+            right = "  ".join(f"{cell:>12}" for cell in row[1:]).rstrip()
+            room = max(width - len(right) - 1, 8)
+            label = row[0] if len(row[0]) <= room else row[0][: room - 1] + "…"
+            lines.append(f"{label:<{room}} {right}".rstrip())
+    said = notes(report, tr)
+    if said:
+        lines += ["", tr(NOTES), "-" * 8, *(f"- {note}" for note in said)]
+    return "\n".join(lines).lstrip("\n")
