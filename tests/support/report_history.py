@@ -89,7 +89,7 @@ def history(seed: int = 7, days: int = 12) -> tuple[list[dict], list[dict]]:
 def within(ts: int | None, period: Period) -> bool:
     if ts is None:
         return False
-    day = datetime.fromtimestamp(ts, BERLIN).date()
+    day = datetime.fromtimestamp(ts, period.zone).date()
     return period.first <= day < period.end
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import BigInteger, case, cast, func, select
 from sqlalchemy.orm import Session
 
+from pos_app.core.reports import rollup
 from pos_app.core.reports.figures import CENTS, cents_of
 from pos_app.core.reports.periods import Period
 from pos_app.core.store.schema import Payment, Sale
@@ -138,16 +139,10 @@ class Series:
     heatmap_sat: list[list[int]]
 
 
-def series(session: Session, period: Period, size: str | None = None) -> Series:
-    """Sales (by the hour they were paid) and payments (offered) over the period."""
-    size = size or size_for(period)
-    spans = offsets(period)
-    start, end = period.start_ts, period.end_ts
-    buckets = {at: Bucket(at) for at in _steps(period, size)}
-    sales_map = [[0] * 24 for _ in range(7)]
-    sat_map = [[0] * 24 for _ in range(7)]
+def _sales_hours(session: Session, period: Period, spans: list[tuple[int, int]]) -> Any:
+    """``(local hour, currency, sales, cents, sat)`` of the period's paid sales, from the rows."""
     hour = local_hour(Sale.paid_at, spans)
-    for h, currency, count, cents, sat in session.execute(
+    return session.execute(
         select(
             hour,
             Sale.currency,
@@ -155,9 +150,33 @@ def series(session: Session, period: Period, size: str | None = None) -> Series:
             func.sum(cents_of(Sale.amount)),
             func.sum(Sale.due - Sale.fee_advance),
         )
-        .where(Sale.state == "paid", Sale.paid_at >= start, Sale.paid_at < end)
+        .where(Sale.state == "paid", Sale.paid_at >= period.start_ts, Sale.paid_at < period.end_ts)
         .group_by(hour, Sale.currency)
-    ):
+    )
+
+
+def _payment_hours(session: Session, period: Period, spans: list[tuple[int, int]]) -> Any:
+    """``(local hour, payments, settled, fees of the settled)``, from the rows."""
+    hour = local_hour(Payment.created_at, spans)
+    settled = Payment.state == "settled"
+    fees = func.sum(case((settled, Payment.mint_fee + Payment.lightning_fee), else_=0))
+    return session.execute(
+        select(hour, func.count(), func.sum(case((settled, 1), else_=0)), fees)
+        .where(Payment.created_at >= period.start_ts, Payment.created_at < period.end_ts)
+        .group_by(hour)
+    )
+
+
+def series(session: Session, period: Period, size: str | None = None) -> Series:
+    """Sales (by the hour they were paid) and payments (offered) over the period."""
+    size = size or size_for(period)
+    spans = offsets(period)
+    buckets = {at: Bucket(at) for at in _steps(period, size)}
+    sales_map = [[0] * 24 for _ in range(7)]
+    sat_map = [[0] * 24 for _ in range(7)]
+    summed = rollup.covers(period)
+    rows = (rollup.sales_hours if summed else _sales_hours)(session, period, spans)
+    for h, currency, count, cents, sat in rows:
         bucket = buckets[bucket_of(int(h), size)]
         bucket.sales += count
         bucket.sat += int(sat or 0)
@@ -167,14 +186,8 @@ def series(session: Session, period: Period, size: str | None = None) -> Series:
         wall = EPOCH + timedelta(hours=int(h))
         sales_map[wall.weekday()][wall.hour] += count
         sat_map[wall.weekday()][wall.hour] += int(sat or 0)
-    hour = local_hour(Payment.created_at, spans)
-    settled = Payment.state == "settled"
-    fees = func.sum(case((settled, Payment.mint_fee + Payment.lightning_fee), else_=0))
-    for h, count, done, fee in session.execute(
-        select(hour, func.count(), func.sum(case((settled, 1), else_=0)), fees)
-        .where(Payment.created_at >= start, Payment.created_at < end)
-        .group_by(hour)
-    ):
+    rows = (rollup.payment_hours if summed else _payment_hours)(session, period, spans)
+    for h, count, done, fee in rows:
         bucket = buckets[bucket_of(int(h), size)]
         bucket.attempts += count
         bucket.settled += int(done or 0)

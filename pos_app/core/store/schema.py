@@ -392,6 +392,43 @@ class ZReport(Base):
     created_at: Mapped[int] = mapped_column(BigInteger, default=now)
 
 
+class SalesHour(Base):
+    """Paid sales summed per UTC hour of payment, currency and unit (kept by triggers).
+
+    The reports read these few rows instead of every sale (see migration 0007).
+    """
+
+    __tablename__ = "sales_hourly"
+    hour: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # paid_at // 3600
+    currency: Mapped[str] = mapped_column(String(8), primary_key=True)
+    unit: Mapped[str] = mapped_column(String(20), primary_key=True)
+    sales: Mapped[int] = mapped_column(BigInteger, default=0)
+    cents: Mapped[int] = mapped_column(BigInteger, default=0)  # the amounts as whole cents
+    sat: Mapped[int] = mapped_column(BigInteger, default=0)  # due - fee_advance
+    fee_advance: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class PaymentsHour(Base):
+    """Payments summed per UTC hour offered, state, method, mint, unit and reason (triggers).
+
+    ``method`` is ``offline`` for one accepted while its mint was down; missing text
+    values are stored as ``''`` (so that they are one key).
+    """
+
+    __tablename__ = "payments_hourly"
+    hour: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # created_at // 3600
+    state: Mapped[str] = mapped_column(String(16), primary_key=True)
+    method: Mapped[str] = mapped_column(String(8), primary_key=True)
+    mint_url: Mapped[str] = mapped_column(String(500), primary_key=True)
+    unit: Mapped[str] = mapped_column(String(20), primary_key=True)
+    error_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    payments: Mapped[int] = mapped_column(BigInteger, default=0)
+    amount: Mapped[int] = mapped_column(BigInteger, default=0)
+    credited: Mapped[int] = mapped_column(BigInteger, default=0)
+    mint_fee: Mapped[int] = mapped_column(BigInteger, default=0)
+    lightning_fee: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
 __all__ = [
     "AuditEntry",
     "BalanceMove",
@@ -407,9 +444,11 @@ __all__ = [
     "OperationAttempt",
     "OperationInput",
     "Payment",
+    "PaymentsHour",
     "ProofRow",
     "ReceivedToken",
     "Sale",
+    "SalesHour",
     "Secret",
     "Setting",
     "ZReport",
