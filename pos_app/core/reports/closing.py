@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Numeric, cast, func, or_, select
+from sqlalchemy import Numeric, cast, func, select
 from sqlalchemy.orm import Session
 
 from pos_app.core.config import Config
@@ -72,10 +72,21 @@ def _first_activity(session: Session, now: int) -> int:
     return min([int(t) for t in times if t is not None] or [now])
 
 
+def _closing_counts(last: ZReport | None) -> dict[tuple[str, str], int] | None:
+    """What the last Z report expected per (mint URL, unit): the next one's opening."""
+    if last is None:
+        return None
+    return {
+        (line["mint"], line["unit"]): line["expected"]
+        for line in json.loads(last.content_json)["drawer"]
+    }
+
+
 def _anything_since(session: Session, start: int, moves_after: int) -> bool:
-    checks = (
+    checks = (  # one indexed range each (an OR would read every sale)
         select(BalanceMove.id).where(BalanceMove.id > moves_after),
-        select(Sale.id).where(or_(Sale.created_at >= start, Sale.paid_at >= start)),
+        select(Sale.id).where(Sale.created_at >= start),
+        select(Sale.id).where(Sale.state == "paid", Sale.paid_at >= start),
         select(Payment.id).where(Payment.created_at >= start),
     )
     return any(session.scalar(q.limit(1)) is not None for q in checks)
@@ -186,7 +197,7 @@ def compose(
         "ended_unpaid": _ended(session, span),
         "rates": _rates(session, span),
         "exports": _exports(session, span),
-        "drawer": drawer.count(session, after, through),
+        "drawer": drawer.count(session, after, through, _closing_counts(last)),
         "mint_check": mint_check,
         "open_operations": int(open_ops or 0),
         "previous": None

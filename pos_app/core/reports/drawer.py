@@ -106,13 +106,29 @@ def _split(
     return {"other": net}
 
 
-def count(session: Session, after: int, through: int) -> list[dict[str, Any]]:
+def count(
+    session: Session,
+    after: int,
+    through: int,
+    opening_by_url: dict[tuple[str, str], int] | None = None,
+) -> list[dict[str, Any]]:
     """The drawer per mint and unit for the moves ``after`` < id <= ``through``.
 
+    ``opening_by_url``: what the last Z report counted as expected per (mint URL, unit),
+    the same as the ledger's sum up to ``after`` without reading it all again.
     Held and pending are read now (the caller's transaction fixes ``through`` and the
     proofs together, so they describe the same moment).
     """
-    opening = _balances(session, after)
+    urls = dict(session.execute(select(Mint.id, Mint.url)).all())
+    if opening_by_url is None:
+        opening = _balances(session, after)
+    else:
+        ids = {url: mint_id for mint_id, url in urls.items()}
+        opening = {
+            (ids[url], unit): amount
+            for (url, unit), amount in opening_by_url.items()
+            if url in ids and amount
+        }
     moves = session.execute(
         select(
             BalanceMove.mint_id,
@@ -145,7 +161,6 @@ def count(session: Session, after: int, through: int) -> list[dict[str, Any]]:
             lines[(mint, unit)][line] += amount
     held = _held(session)
     keys = set(opening) | set(lines) | {(m, u) for m, u, _ in held}
-    urls = dict(session.execute(select(Mint.id, Mint.url)).all())
     out = []
     for mint, unit in sorted(keys, key=lambda k: (urls.get(k[0], ""), k[1])):
         line = lines[(mint, unit)]
