@@ -12,6 +12,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import text as sql
 
 from pos_app.core.errors import ValidationError
 from pos_app.core.reports import ReportService, change_pct
@@ -209,6 +210,38 @@ def test_a_failed_csv_leaves_no_half_file(shop, tmp_path):
         asyncio.run(service.write_csv(period, out, broken))
     assert out.read_text() == "the previous export\n"
     assert [p.name for p in tmp_path.iterdir()] == ["p.csv"]
+
+
+def test_the_till_writes_while_a_long_csv_export_runs(shop, tmp_path, monkeypatch):
+    from pos_app.core.reports import payments_csv
+
+    service, _, payments = shop
+    monkeypatch.setattr(payments_csv, "BATCH", 7)  # many short turns on the database thread
+    period = service.period(first=date(2026, 3, 22), last=date(2026, 4, 2), zone="Europe/Berlin")
+    seen = []
+
+    async def main():
+        export = asyncio.ensure_future(
+            service.write_csv(period, tmp_path / "all.csv", lambda done, _t: seen.append(done))
+        )
+        while len(seen) < 3 and not export.done():  # the export is under way
+            await asyncio.sleep(0.001)
+        # A write the till makes (here: a setting) gets its turn before the export ends.
+        await service.db.run(
+            lambda s: s.execute(
+                sql("INSERT INTO settings (key, value_json, updated_at) VALUES ('x', '1', 0)")
+            )
+        )
+        written_while_running = not export.done()
+        await service.db.run(lambda s: s.execute(sql("DELETE FROM settings WHERE key = 'x'")))
+        return written_while_running, await export
+
+    written_while_running, done = asyncio.run(main())
+    assert written_while_running
+    assert done["rows"] == sum(1 for p in payments if within(p["created_at"], period))
+    with (tmp_path / "all.csv").open(encoding="utf-8-sig", newline="") as handle:
+        ids = [row["payment_id"] for row in csv.DictReader(handle)]
+    assert len(ids) == len(set(ids)) == done["rows"]  # keyset paging: none twice, none lost
 
 
 def hand_buckets(sales, payments, period, size):

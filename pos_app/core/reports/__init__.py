@@ -129,13 +129,9 @@ class ReportService:
         self, period: Period, out: Path, progress: Callable[[int, int], None] | None = None
     ) -> dict[str, Any]:
         """Write the period's payments to ``out``; ``progress(done, total)`` while it runs."""
-
-        def write(session: Any) -> int:
-            total = count_payments(session, period)
-            report = None if progress is None else (lambda done: progress(done, total))
-            return write_payments(session, period, out, report)
-
-        rows = await self.db.run(write)
+        total = await self.db.run(lambda s: count_payments(s, period))
+        report = None if progress is None else (lambda done: progress(done, total))
+        rows = await write_payments(self.db, period, Path(out), report)
         return {"file": str(out), "rows": rows, "period": period.to_dict()}
 
     async def x_report(self, zone: str | None = None, *, check: bool = True) -> dict[str, Any]:

@@ -2,11 +2,13 @@
 
 UTF-8 with a byte order mark (Excel then reads the accents right; LibreOffice
 ignores it), a header row, RFC 4180 quoting and CRLF line ends. Rows are read in
-batches, so memory does not grow with the number of payments.
+batches, each in its own short transaction, so memory does not grow with the number
+of payments and the till keeps selling during a long export.
 """
 
 from __future__ import annotations
 
+import asyncio
 import csv
 from collections.abc import Callable
 from datetime import datetime
@@ -14,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from pos_app.core.reports.files import replaced
@@ -110,17 +112,10 @@ def count_payments(session: Session, period: Period) -> int:
     )
 
 
-def write_payments(
-    session: Session,
-    period: Period,
-    out: Path,
-    progress: Callable[[int], None] | None = None,
-) -> int:
-    """Write the period's payments to ``out`` (replaced whole, never half written).
-
-    Returns:
-        The number of payment rows.
-    """
+def fetch_batch(
+    session: Session, period: Period, after: tuple[int, str] | None, limit: int
+) -> list[Any]:
+    """The next ``limit`` payments of the period after ``(created_at, id)`` (keyset paging)."""
     statement = (
         select(
             Payment.id,
@@ -143,18 +138,43 @@ def write_payments(
         .join(Sale, Sale.id == Payment.sale_id)
         .where(Payment.created_at >= period.start_ts, Payment.created_at < period.end_ts)
         .order_by(Payment.created_at, Payment.id)
-        .execution_options(yield_per=BATCH)
+        .limit(limit)
     )
+    if after is not None:
+        statement = statement.where(tuple_(Payment.created_at, Payment.id) > tuple_(*after))
+    # The Core connection, not the ORM: plain rows.
+    return list(session.connection().execute(statement))
+
+
+async def write_payments(
+    db: Any,
+    period: Period,
+    out: Path,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write the period's payments to ``out`` (replaced whole, never half written).
+
+    Each batch is one short transaction on the database thread, so sales go on while a
+    long export runs; the file is written between batches.
+
+    Returns:
+        The number of payment rows.
+    """
+    loop = asyncio.get_running_loop()
     rows = 0
+    after: tuple[int, str] | None = None
     with replaced(out) as tmp:
         with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\r\n")
             writer.writerow(HEADER)
-            # The Core connection, not the ORM: plain rows, read in batches.
-            for p in session.connection().execute(statement):
-                writer.writerow(_row(p, period))
-                rows += 1
-                if progress is not None and rows % BATCH == 0:
+            while True:
+                batch = await db.run(lambda s, a=after: fetch_batch(s, period, a, BATCH))
+                await loop.run_in_executor(None, writer.writerows, [_row(p, period) for p in batch])
+                rows += len(batch)
+                if len(batch) < BATCH:
+                    break
+                after = (batch[-1].created_at, batch[-1].id)
+                if progress is not None:
                     progress(rows)
         if progress is not None:
             progress(rows)  # a failing report of the end still keeps the old file
