@@ -39,34 +39,23 @@ def run_shop(tmp_path, scenario, *mints):
     return asyncio.run(main())
 
 
+def per_mint(app, where):
+    """The amount of the proofs matching SQL condition ``where``, per mint URL."""
+    query = text(
+        "SELECT m.url, sum(p.amount) FROM proofs p JOIN mints m ON m.id = p.mint_id "
+        f"WHERE {where} GROUP BY m.url"
+    )
+    return app.db.transact(lambda s: dict(s.execute(query).all()))
+
+
 def held(app):
     """What the wallet holds per mint URL, counted from the proofs themselves."""
-
-    def read(s):
-        rows = s.execute(
-            text(
-                "SELECT m.url, sum(p.amount) FROM proofs p JOIN mints m ON m.id = p.mint_id "
-                "WHERE p.state IN ('unspent', 'pending') GROUP BY m.url"
-            )
-        )
-        return dict(rows.all())
-
-    return app.db.transact(read)
+    return per_mint(app, "p.state IN ('unspent', 'pending')")
 
 
 def received(app):
     """The customers' coins the wallet stored, per mint URL."""
-
-    def read(s):
-        rows = s.execute(
-            text(
-                "SELECT m.url, sum(p.amount) FROM proofs p JOIN mints m ON m.id = p.mint_id "
-                "WHERE p.origin = 'received' GROUP BY m.url"
-            )
-        )
-        return dict(rows.all())
-
-    return app.db.transact(read)
+    return per_mint(app, "p.origin = 'received'")
 
 
 async def sell(app, mint, amount):

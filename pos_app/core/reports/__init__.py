@@ -114,15 +114,13 @@ class ReportService:
         """Write the period's report as a PDF (drawn in a worker thread, off the loop)."""
         summary = await self.summary(period)
         by_time = await self.series(period)
-        pages = await asyncio.get_running_loop().run_in_executor(
-            None, write_pdf, Path(out), summary, by_time, shop
-        )
+        pages = await _in_worker(write_pdf, Path(out), summary, by_time, shop)
         return {"file": str(out), "pages": pages, "period": period.to_dict()}
 
     async def write_daily_csv(self, period: Period, out: Path) -> dict[str, Any]:
         """Write one row per day of the period (sales, amounts, payments, fees)."""
         by_day = await self.series(period, "day")
-        rows = await asyncio.get_running_loop().run_in_executor(None, write_daily, by_day, out)
+        rows = await _in_worker(write_daily, by_day, out)
         return {"file": str(out), "rows": rows, "period": period.to_dict()}
 
     async def write_csv(
@@ -154,16 +152,17 @@ class ReportService:
         self, report: dict[str, Any], out: Path, tr: Translate = english
     ) -> dict[str, Any]:
         """Write an X or Z report as a PDF in ``tr``'s language (in a worker thread)."""
-        pages = await asyncio.get_running_loop().run_in_executor(
-            None, write_z_pdf, Path(out), report, tr
-        )
+        pages = await _in_worker(write_z_pdf, Path(out), report, tr)
         return {"file": str(out), "pages": pages}
 
     async def write_z_csv(
         self, report: dict[str, Any], out: Path, tr: Translate = english
     ) -> dict[str, Any]:
         """Write an X or Z report as CSV in ``tr``'s language (in a worker thread)."""
-        rows = await asyncio.get_running_loop().run_in_executor(
-            None, write_z_csv, Path(out), report, tr
-        )
+        rows = await _in_worker(write_z_csv, Path(out), report, tr)
         return {"file": str(out), "rows": rows}
+
+
+async def _in_worker(fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(*args)`` in the loop's worker pool: files are drawn and written off the loop."""
+    return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
