@@ -377,3 +377,27 @@ def test_a_withdrawal_in_flight_is_shown_pending_then_counted_where_it_ended(tmp
         assert (line["withdrawn"], line["fees"], line["held"]) == (-10, -1, 5)
     else:  # the coins came back: nothing left the wallet
         assert (line["withdrawn"], line["fees"], line["held"]) == (0, 0, 16)
+
+
+def test_the_z_report_lists_the_rates_the_sales_were_priced_at(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        settings = {"currency": "EUR", "rate.fixed": "50000", "rate.sources": []}
+        await app.db.run(lambda s: app.config.set_many(s, settings))
+        for price in ("2.50", "1.20"):
+            sale = await app.sales.new_sale(price, "EUR")
+            await app.sales.pay(sale["sale_id"], mint.token(sale["due"]))
+        return await app.reports.close_z("UTC")
+
+    report = run_shop(tmp_path, scenario, mint)
+    [rate] = report["rates"]
+    assert (rate["currency"], rate["sales"], rate["lowest"], rate["highest"]) == (
+        "EUR",
+        2,
+        "50000",
+        "50000",
+    )
+    assert report["figures"]["gross"] == {"EUR": "3.70"}
+    rows = {s.title: s.rows for s in sections(report)}
+    assert rows["Rates used"][0][:2] == ("EUR", "2")

@@ -117,12 +117,17 @@ def _rates(session: Session, span: Span) -> list[dict[str, Any]]:
         {
             "currency": currency,
             "sales": count,
-            "lowest": str(Decimal(str(low)).normalize()),
-            "highest": str(Decimal(str(high)).normalize()),
+            "lowest": _plain(low),
+            "highest": _plain(high),
             "sources": sorted(sources[currency]),
         }
         for currency, count, low, high in rows
     ]
+
+
+def _plain(number: Any) -> str:
+    """A rate as plain decimal text: ``50000``, ``61234.56`` (never ``5E+4``)."""
+    return format(Decimal(str(number)).normalize(), "f")
 
 
 def _ended(session: Session, span: Span) -> dict[str, int]:
