@@ -16,7 +16,7 @@ from pos_app.core.reports import rollup
 from pos_app.core.reports import series as S
 from pos_app.core.reports.figures import Figures, figures, figures_from_rows
 from pos_app.core.store.db import Database
-from pos_app.core.store.schema import Payment, PaymentsHour, Sale, SalesHour
+from pos_app.core.store.schema import Payment, PaymentSum, Sale, SalesSum
 from tests.support.report_history import expected, history
 
 
@@ -36,54 +36,61 @@ def db(tmp_path):
     database.close()
 
 
+GRAINS = (("h", 3600), ("d", 86400))
+
+
 def sums_from_rows(session):
-    """The hourly sums computed here, by hand, from every row."""
+    """The sums computed here, by hand, from every row, for both grains."""
     sales, payments = {}, {}
-    for s in session.scalars(select(Sale).where(Sale.state == "paid", Sale.paid_at.is_not(None))):
-        key = (s.paid_at // 3600, s.currency, s.unit)
-        n, cents, sat, adv = sales.get(key, (0, 0, 0, 0))
-        sales[key] = (
-            n + 1,
-            cents + int(Decimal(s.amount) * 100),
-            sat + s.due - s.fee_advance,
-            adv + s.fee_advance,
-        )
+    paid = session.scalars(select(Sale).where(Sale.state == "paid", Sale.paid_at.is_not(None)))
+    for s in paid:
+        for grain, size in GRAINS:
+            key = (grain, s.paid_at // size, s.currency, s.unit)
+            n, cents, sat, adv = sales.get(key, (0, 0, 0, 0))
+            sales[key] = (
+                n + 1,
+                cents + int(Decimal(s.amount) * 100),
+                sat + s.due - s.fee_advance,
+                adv + s.fee_advance,
+            )
     for p in session.scalars(select(Payment)):
-        method = "offline" if p.offline else (p.method or "-")
-        key = (
-            p.created_at // 3600,
-            p.state,
-            method,
-            p.mint_url or "",
-            p.unit or "",
-            p.error_code or "",
-        )
-        n, amount, credited, mfee, lfee = payments.get(key, (0, 0, 0, 0, 0))
-        payments[key] = (
-            n + 1,
-            amount + p.amount,
-            credited + p.credited,
-            mfee + p.mint_fee,
-            lfee + p.lightning_fee,
-        )
+        dims = [("state", p.state)]
+        if p.state == "settled":
+            dims += [
+                ("mint", p.mint_url or ""),
+                ("method", "offline" if p.offline else p.method or "-"),
+            ]
+        if p.state == "rejected":
+            dims.append(("reason", p.error_code or ""))
+        for grain, size in GRAINS:
+            for dim, value in dims:
+                key = (grain, p.created_at // size, dim, value, p.unit or "")
+                n, amount, credited, mfee, lfee = payments.get(key, (0, 0, 0, 0, 0))
+                payments[key] = (
+                    n + 1,
+                    amount + p.amount,
+                    credited + p.credited,
+                    mfee + p.mint_fee,
+                    lfee + p.lightning_fee,
+                )
     return sales, payments
 
 
 def sums_kept(session):
     sales = {
-        (r.hour, r.currency, r.unit): (r.sales, r.cents, r.sat, r.fee_advance)
-        for r in session.scalars(select(SalesHour))
+        (r.grain, r.at, r.currency, r.unit): (r.sales, r.cents, r.sat, r.fee_advance)
+        for r in session.scalars(select(SalesSum))
         if r.sales
     }
     payments = {
-        (r.hour, r.state, r.method, r.mint_url, r.unit, r.error_code): (
+        (r.grain, r.at, r.dim, r.key, r.unit): (
             r.payments,
             r.amount,
             r.credited,
             r.mint_fee,
             r.lightning_fee,
         )
-        for r in session.scalars(select(PaymentsHour))
+        for r in session.scalars(select(PaymentSum))
         if r.payments
     }
     return sales, payments
@@ -194,6 +201,6 @@ def test_the_migration_sums_what_was_there_before(tmp_path):
         ) == len(sales)
         migrate.upgrade(database.engine)
         assert database.transact(sums_kept) == database.transact(sums_from_rows)
-        assert database.transact(lambda s: s.scalar(select(func.count()).select_from(SalesHour)))
+        assert database.transact(lambda s: s.scalar(select(func.count()).select_from(SalesSum)))
     finally:
         database.close()

@@ -1,10 +1,12 @@
-"""The figures read from the hourly sums (``sales_hourly``, ``payments_hourly``).
+"""The figures read from the sums the triggers keep (``sales_sums``, ``payment_sums``).
 
-Triggers keep those sums exact (migration 0007), so a period made of whole UTC hours
-is read from a few thousand rows instead of every sale and payment. That holds for
-the named periods and custom days in every zone whose offsets are whole hours; a Z
+Triggers keep those sums exact per UTC hour and per UTC day (migration 0007). A
+period made of whole UTC hours, with whole-hour offsets in between (the named periods
+and custom days in nearly every zone), is read from them: its whole UTC days from the
+daily rows, the hours before the first and after the last whole day from the hourly
+rows. The series and the heatmap need local hours, so they read the hourly rows. A Z
 report's span (any second) and zones such as Asia/Kolkata (+5:30) read the rows.
-Text keys missing in a row are stored as ``''`` and come back as None.
+A text key missing in a row is stored as ``''`` and comes back as None.
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import BigInteger, case, cast, func, select
+from sqlalchemy import BigInteger, and_, case, cast, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from pos_app.core.store.schema import PaymentsHour, SalesHour
+from pos_app.core.store.schema import PaymentSum, SalesSum
 
-HOUR = 3600
+HOUR, DAY = 3600, 86400
 
 
 def covers(period: Any) -> bool:
@@ -32,8 +34,26 @@ def covers(period: Any) -> bool:
     return all(off % HOUR == 0 for _at, off in offsets(period))
 
 
-def _hours(period: Any) -> tuple[Any, ...]:
-    return (period.start_ts // HOUR, period.end_ts // HOUR)
+def within(table: Any, start: int, end: int) -> Any:
+    """SQL: the rows of ``table`` that sum ``start`` to ``end`` exactly (whole hours).
+
+    Whole UTC days come from the daily rows; the hours outside them from the hourly rows.
+    """
+    first_day, end_day = -(-start // DAY), end // DAY
+    if first_day >= end_day:
+        hours = [(start // HOUR, end // HOUR)]
+        days = None
+    else:
+        hours = [(start // HOUR, first_day * 24), (end_day * 24, end // HOUR)]
+        days = (first_day, end_day)
+    parts = [
+        and_(table.grain == "h", table.at >= low, table.at < high)
+        for low, high in hours
+        if low < high
+    ]
+    if days is not None:
+        parts.append(and_(table.grain == "d", table.at >= days[0], table.at < days[1]))
+    return or_(*parts) if parts else false()
 
 
 def _none(text: str) -> str | None:
@@ -41,23 +61,22 @@ def _none(text: str) -> str | None:
 
 
 def figures_into(session: Session, period: Any, out: Any) -> None:
-    """Fill ``out`` (a :class:`~.figures.Figures`) from the hourly sums."""
-    first, end = _hours(period)
-    in_sales = (SalesHour.hour >= first, SalesHour.hour < end)
+    """Fill ``out`` (a :class:`~.figures.Figures`) from the sums."""
+    start, end = period.start_ts, period.end_ts
     gross_sat: dict[str, int] = defaultdict(int)
     advance: dict[str, int] = defaultdict(int)
     for currency, unit, sales, cents, sat, fee_advance in session.execute(
         select(
-            SalesHour.currency,
-            SalesHour.unit,
-            func.sum(SalesHour.sales),
-            func.sum(SalesHour.cents),
-            func.sum(SalesHour.sat),
-            func.sum(SalesHour.fee_advance),
+            SalesSum.currency,
+            SalesSum.unit,
+            func.sum(SalesSum.sales),
+            func.sum(SalesSum.cents),
+            func.sum(SalesSum.sat),
+            func.sum(SalesSum.fee_advance),
         )
-        .where(*in_sales)
-        .group_by(SalesHour.currency, SalesHour.unit)
-        .having(func.sum(SalesHour.sales) > 0)
+        .where(within(SalesSum, start, end))
+        .group_by(SalesSum.currency, SalesSum.unit)
+        .having(func.sum(SalesSum.sales) > 0)
     ):
         out.sales += int(sales)
         out.sales_by_currency[currency] = out.sales_by_currency.get(currency, 0) + int(sales)
@@ -68,26 +87,22 @@ def figures_into(session: Session, period: Any, out: Any) -> None:
         advance[unit] += int(fee_advance or 0)
     out.gross_sat, out.fee_advance = dict(gross_sat), dict(advance)
 
-    in_period = (PaymentsHour.hour >= first, PaymentsHour.hour < end)
-    settled = (*in_period, PaymentsHour.state == "settled")
-    count = func.sum(PaymentsHour.payments)
+    count = func.sum(PaymentSum.payments)
+
+    def by(dim: str, *columns: Any) -> Any:
+        return session.execute(
+            select(PaymentSum.key, PaymentSum.unit, count, *columns)
+            .where(within(PaymentSum, start, end), PaymentSum.dim == dim)
+            .group_by(PaymentSum.key, PaymentSum.unit)
+            .having(count > 0)
+            .order_by(PaymentSum.key, PaymentSum.unit)
+        )
+
     mint_fees: dict[str, int] = defaultdict(int)
     lightning_fees: dict[str, int] = defaultdict(int)
-    for mint, unit, n, amount, credited, mint_fee, ln_fee in session.execute(
-        select(
-            PaymentsHour.mint_url,
-            PaymentsHour.unit,
-            count,
-            func.sum(PaymentsHour.amount),
-            func.sum(PaymentsHour.credited),
-            func.sum(PaymentsHour.mint_fee),
-            func.sum(PaymentsHour.lightning_fee),
-        )
-        .where(*settled)
-        .group_by(PaymentsHour.mint_url, PaymentsHour.unit)
-        .having(count > 0)
-        .order_by(PaymentsHour.mint_url, PaymentsHour.unit)
-    ):
+    amounts = (func.sum(PaymentSum.amount), func.sum(PaymentSum.credited))
+    fees = (func.sum(PaymentSum.mint_fee), func.sum(PaymentSum.lightning_fee))
+    for mint, unit, n, amount, credited, mint_fee, ln_fee in by("mint", *amounts, *fees):
         out.by_mint.append(
             {
                 "mint": _none(mint),
@@ -100,19 +115,7 @@ def figures_into(session: Session, period: Any, out: Any) -> None:
         mint_fees[_none(unit)] += int(mint_fee or 0)  # type: ignore[index]
         lightning_fees[_none(unit)] += int(ln_fee or 0)  # type: ignore[index]
     out.mint_fees, out.lightning_fees = dict(mint_fees), dict(lightning_fees)
-    for name, unit, n, amount, credited in session.execute(
-        select(
-            PaymentsHour.method,
-            PaymentsHour.unit,
-            count,
-            func.sum(PaymentsHour.amount),
-            func.sum(PaymentsHour.credited),
-        )
-        .where(*settled)
-        .group_by(PaymentsHour.method, PaymentsHour.unit)
-        .having(count > 0)
-        .order_by(PaymentsHour.method, PaymentsHour.unit)
-    ):
+    for name, unit, n, amount, credited in by("method", *amounts):
         out.by_method.append(
             {
                 "method": name,
@@ -122,26 +125,16 @@ def figures_into(session: Session, period: Any, out: Any) -> None:
                 "credited": int(credited),
             }
         )
-    reason = case((PaymentsHour.error_code == "", "unknown"), else_=PaymentsHour.error_code)
-    out.refused = {
-        code: int(n)
-        for code, n in session.execute(
-            select(reason, count)
-            .where(*in_period, PaymentsHour.state == "rejected")
-            .group_by(reason)
-            .having(count > 0)
-            .order_by(reason)
-        )
-    }
-    for state, total in session.execute(
-        select(PaymentsHour.state, count).where(*in_period).group_by(PaymentsHour.state)
-    ):
-        n = int(total or 0)
-        out.attempts += n
+    refused: dict[str, int] = defaultdict(int)
+    for code, _unit, n in by("reason"):
+        refused[code or "unknown"] += int(n)
+    out.refused = dict(sorted(refused.items()))
+    for state, _unit, n in by("state"):
+        out.attempts += int(n)
         if state == "settled":
-            out.settled = n
+            out.settled += int(n)
         elif state == "needs_review":
-            out.needs_review = n
+            out.needs_review += int(n)
 
 
 def local_hour(hour_column: Any, spans: list[tuple[int, int]]) -> Any:
@@ -159,37 +152,43 @@ def local_hour(hour_column: Any, spans: list[tuple[int, int]]) -> Any:
     return cast(hour_column + shift, BigInteger)
 
 
+def _hourly(table: Any, period: Any) -> tuple[Any, ...]:
+    return (
+        table.grain == "h",
+        table.at >= period.start_ts // HOUR,
+        table.at < period.end_ts // HOUR,
+    )
+
+
 def sales_hours(session: Session, period: Any, spans: list[tuple[int, int]]) -> Any:
     """``(local hour, currency, sales, cents, sat)`` of the period's paid sales."""
-    first, end = _hours(period)
-    hour = local_hour(SalesHour.hour, spans)
+    hour = local_hour(SalesSum.at, spans)
     return session.execute(
         select(
             hour,
-            SalesHour.currency,
-            func.sum(SalesHour.sales),
-            func.sum(SalesHour.cents),
-            func.sum(SalesHour.sat),
+            SalesSum.currency,
+            func.sum(SalesSum.sales),
+            func.sum(SalesSum.cents),
+            func.sum(SalesSum.sat),
         )
-        .where(SalesHour.hour >= first, SalesHour.hour < end)
-        .group_by(hour, SalesHour.currency)
-        .having(func.sum(SalesHour.sales) > 0)
+        .where(*_hourly(SalesSum, period))
+        .group_by(hour, SalesSum.currency)
+        .having(func.sum(SalesSum.sales) > 0)
     )
 
 
 def payment_hours(session: Session, period: Any, spans: list[tuple[int, int]]) -> Any:
     """``(local hour, payments, settled, fees of the settled)`` of the period's payments."""
-    first, end = _hours(period)
-    hour = local_hour(PaymentsHour.hour, spans)
-    settled = PaymentsHour.state == "settled"
+    hour = local_hour(PaymentSum.at, spans)
+    settled = PaymentSum.key == "settled"
     return session.execute(
         select(
             hour,
-            func.sum(PaymentsHour.payments),
-            func.sum(case((settled, PaymentsHour.payments), else_=0)),
-            func.sum(case((settled, PaymentsHour.mint_fee + PaymentsHour.lightning_fee), else_=0)),
+            func.sum(PaymentSum.payments),
+            func.sum(case((settled, PaymentSum.payments), else_=0)),
+            func.sum(case((settled, PaymentSum.mint_fee + PaymentSum.lightning_fee), else_=0)),
         )
-        .where(PaymentsHour.hour >= first, PaymentsHour.hour < end)
+        .where(*_hourly(PaymentSum, period), PaymentSum.dim == "state")
         .group_by(hour)
-        .having(func.sum(PaymentsHour.payments) > 0)
+        .having(func.sum(PaymentSum.payments) > 0)
     )

@@ -392,14 +392,17 @@ class ZReport(Base):
     created_at: Mapped[int] = mapped_column(BigInteger, default=now)
 
 
-class SalesHour(Base):
-    """Paid sales summed per UTC hour of payment, currency and unit (kept by triggers).
+class SalesSum(Base):
+    """Paid sales summed per hour and per day (UTC) of payment, currency and unit.
 
-    The reports read these few rows instead of every sale (see migration 0007).
+    Kept exact by database triggers (migration 0007): the reports read these few rows
+    instead of every sale. ``grain`` is ``h`` (``at`` = paid_at // 3600) or ``d``
+    (``at`` = paid_at // 86400).
     """
 
-    __tablename__ = "sales_hourly"
-    hour: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # paid_at // 3600
+    __tablename__ = "sales_sums"
+    grain: Mapped[str] = mapped_column(String(1), primary_key=True)
+    at: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     currency: Mapped[str] = mapped_column(String(8), primary_key=True)
     unit: Mapped[str] = mapped_column(String(20), primary_key=True)
     sales: Mapped[int] = mapped_column(BigInteger, default=0)
@@ -408,20 +411,20 @@ class SalesHour(Base):
     fee_advance: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
-class PaymentsHour(Base):
-    """Payments summed per UTC hour offered, state, method, mint, unit and reason (triggers).
+class PaymentSum(Base):
+    """Payments summed per hour and per day (UTC) offered, one dimension at a time (triggers).
 
-    ``method`` is ``offline`` for one accepted while its mint was down; missing text
-    values are stored as ``''`` (so that they are one key).
+    ``dim`` ``state`` counts every payment by state; ``mint`` (key: the mint URL) and
+    ``method`` (``swap``, ``melt``, ``offline``) count settled ones; ``reason`` (key:
+    the error code) counts refused ones. A missing text is stored as ``''``.
     """
 
-    __tablename__ = "payments_hourly"
-    hour: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # created_at // 3600
-    state: Mapped[str] = mapped_column(String(16), primary_key=True)
-    method: Mapped[str] = mapped_column(String(8), primary_key=True)
-    mint_url: Mapped[str] = mapped_column(String(500), primary_key=True)
+    __tablename__ = "payment_sums"
+    grain: Mapped[str] = mapped_column(String(1), primary_key=True)
+    at: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    dim: Mapped[str] = mapped_column(String(8), primary_key=True)
+    key: Mapped[str] = mapped_column(String(500), primary_key=True)
     unit: Mapped[str] = mapped_column(String(20), primary_key=True)
-    error_code: Mapped[str] = mapped_column(String(64), primary_key=True)
     payments: Mapped[int] = mapped_column(BigInteger, default=0)
     amount: Mapped[int] = mapped_column(BigInteger, default=0)
     credited: Mapped[int] = mapped_column(BigInteger, default=0)
@@ -444,11 +447,11 @@ __all__ = [
     "OperationAttempt",
     "OperationInput",
     "Payment",
-    "PaymentsHour",
+    "PaymentSum",
     "ProofRow",
     "ReceivedToken",
     "Sale",
-    "SalesHour",
+    "SalesSum",
     "Secret",
     "Setting",
     "ZReport",
