@@ -153,14 +153,16 @@ def test_the_sums_give_the_figures_and_series_of_the_rows(db, zone, first, last)
 
     summed, rows = db.transact(both)
     assert summed == rows and summed["sales"] > 0
-    series = db.transact(lambda s: S.series(s, period))
-    original = rollup.covers
-    try:
-        rollup.covers = lambda _period: False  # the same series, read from the rows
-        from_rows = db.transact(lambda s: S.series(s, period))
-    finally:
-        rollup.covers = original
-    assert series == from_rows
+    for size in ("hour", "day", "week", "month"):
+        series = db.transact(lambda s, n=size: S.series(s, period, n))
+        original = rollup.covers
+        try:
+            rollup.covers = lambda _period: False  # the same series, read from the rows
+            from_rows = db.transact(lambda s, n=size: S.series(s, period, n))
+        finally:
+            rollup.covers = original
+        assert series == from_rows, size
+        assert sum(b.sales for b in series.buckets) == summed["sales"]
 
 
 def test_a_half_hour_zone_and_a_shift_are_read_from_the_rows():

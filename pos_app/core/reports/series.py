@@ -1,9 +1,9 @@
 """Figures over time: sales and payments per local hour, folded into days, weeks or months.
 
-SQL groups the rows by local hour (the Unix time shifted by the zone's UTC offset,
-which a ``CASE`` over the period's daylight-saving changes gives exactly); Python
-then folds those few thousand hourly sums into the chart's buckets and the weekday
-by hour heatmap. No row is read one by one.
+SQL groups the rows (or the hourly sums the triggers keep, :mod:`.rollup`) by local
+hour or local day (the Unix time shifted by the zone's UTC offset, which a ``CASE``
+over the period's daylight-saving changes gives exactly), and by weekday and hour for
+the heatmap; Python folds the days into weeks or months. No row is read one by one.
 """
 
 from __future__ import annotations
@@ -139,57 +139,124 @@ class Series:
     heatmap_sat: list[list[int]]
 
 
-def _sales_hours(session: Session, period: Period, spans: list[tuple[int, int]]) -> Any:
-    """``(local hour, currency, sales, cents, sat)`` of the period's paid sales, from the rows."""
-    hour = local_hour(Sale.paid_at, spans)
-    return session.execute(
-        select(
-            hour,
-            Sale.currency,
-            func.count(),
-            func.sum(cents_of(Sale.amount)),
-            func.sum(Sale.due - Sale.fee_advance),
-        )
-        .where(Sale.state == "paid", Sale.paid_at >= period.start_ts, Sale.paid_at < period.end_ts)
-        .group_by(hour, Sale.currency)
-    )
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a series reads its sums: the rows, or the sums the triggers keep.
+
+    ``hour`` is the SQL local hour number; the other fields are SQL sums (and filters).
+    """
+
+    sales_hour: Any
+    sales_currency: Any
+    sales_where: tuple[Any, ...]
+    sales_count: Any
+    sales_cents: Any
+    sales_sat: Any
+    payments_hour: Any
+    payments_where: tuple[Any, ...]
+    payments_count: Any
+    payments_settled: Any
+    payments_fees: Any
 
 
-def _payment_hours(session: Session, period: Period, spans: list[tuple[int, int]]) -> Any:
-    """``(local hour, payments, settled, fees of the settled)``, from the rows."""
-    hour = local_hour(Payment.created_at, spans)
+def rows_source(period: Period, spans: list[tuple[int, int]]) -> Source:
+    """Read the sales and payments themselves (any span, any zone)."""
     settled = Payment.state == "settled"
-    fees = func.sum(case((settled, Payment.mint_fee + Payment.lightning_fee), else_=0))
-    return session.execute(
-        select(hour, func.count(), func.sum(case((settled, 1), else_=0)), fees)
-        .where(Payment.created_at >= period.start_ts, Payment.created_at < period.end_ts)
-        .group_by(hour)
+    return Source(
+        sales_hour=local_hour(Sale.paid_at, spans),
+        sales_currency=Sale.currency,
+        sales_where=(
+            Sale.state == "paid",
+            Sale.paid_at >= period.start_ts,
+            Sale.paid_at < period.end_ts,
+        ),
+        sales_count=func.count(),
+        sales_cents=func.sum(cents_of(Sale.amount)),
+        sales_sat=func.sum(Sale.due - Sale.fee_advance),
+        payments_hour=local_hour(Payment.created_at, spans),
+        payments_where=(Payment.created_at >= period.start_ts, Payment.created_at < period.end_ts),
+        payments_count=func.count(),
+        payments_settled=func.sum(case((settled, 1), else_=0)),
+        payments_fees=func.sum(case((settled, Payment.mint_fee + Payment.lightning_fee), else_=0)),
     )
+
+
+def _hour_or_day(hour: Any, grain: str) -> Any:
+    return hour if grain == "hour" else hour // 24
+
+
+def _add_sales(bucket: Bucket, currency: str, count: Any, cents: Any, sat: Any) -> None:
+    if not count:
+        return
+    bucket.sales += int(count)
+    bucket.sat += int(sat or 0)
+    bucket.gross[currency] = bucket.gross.get(currency, Decimal("0.00")) + (
+        Decimal(int(cents or 0)) / CENTS
+    ).quantize(Decimal("0.01"))
+
+
+def _add_payments(bucket: Bucket, count: Any, done: Any, fee: Any) -> None:
+    bucket.attempts += int(count or 0)
+    bucket.settled += int(done or 0)
+    bucket.fees += int(fee or 0)
+
+
+def _from_local_time(
+    session: Session, src: Source, grain: str, size: str, buckets: dict[datetime, Bucket]
+) -> None:
+    """Sums per local hour or day, folded into the buckets."""
+    per_hour = 1 if grain == "hour" else 24
+    at = _hour_or_day(src.sales_hour, grain)
+    for n, currency, count, cents, sat in session.execute(
+        select(at, src.sales_currency, src.sales_count, src.sales_cents, src.sales_sat)
+        .where(*src.sales_where)
+        .group_by(at, src.sales_currency)
+    ):
+        _add_sales(buckets[bucket_of(int(n) * per_hour, size)], currency, count, cents, sat)
+    at = _hour_or_day(src.payments_hour, grain)
+    for n, count, done, fee in session.execute(
+        select(at, src.payments_count, src.payments_settled, src.payments_fees)
+        .where(*src.payments_where)
+        .group_by(at)
+    ):
+        _add_payments(buckets[bucket_of(int(n) * per_hour, size)], count, done, fee)
+
+
+def _from_bucket_sums(session: Session, period: Period, buckets: dict[datetime, Bucket]) -> None:
+    """Each week or month read like a period from the daily and hourly sums."""
+    sales, payments = rollup.bucket_sums(session, period, list(buckets))
+    for bucket, rows, totals in zip(buckets.values(), sales, payments, strict=True):
+        for currency, count, cents, sat in rows:
+            _add_sales(bucket, currency, count, cents, sat)
+        _add_payments(bucket, *totals)
 
 
 def series(session: Session, period: Period, size: str | None = None) -> Series:
-    """Sales (by the hour they were paid) and payments (offered) over the period."""
+    """Sales (by the hour they were paid) and payments (offered) over the period.
+
+    SQL sums per local hour (hour buckets) or local day (longer buckets; Python folds
+    days into weeks or months), and per weekday and hour for the heatmap.
+    """
     size = size or size_for(period)
     spans = offsets(period)
+    summed = rollup.covers(period)
+    src = rollup.source(period, spans) if summed else rows_source(period, spans)
+    grain = "hour" if size == "hour" else "day"
     buckets = {at: Bucket(at) for at in _steps(period, size)}
+
+    if summed and size in ("week", "month"):
+        _from_bucket_sums(session, period, buckets)
+    else:
+        _from_local_time(session, src, grain, size, buckets)
     sales_map = [[0] * 24 for _ in range(7)]
     sat_map = [[0] * 24 for _ in range(7)]
-    summed = rollup.covers(period)
-    rows = (rollup.sales_hours if summed else _sales_hours)(session, period, spans)
-    for h, currency, count, cents, sat in rows:
-        bucket = buckets[bucket_of(int(h), size)]
-        bucket.sales += count
-        bucket.sat += int(sat or 0)
-        bucket.gross[currency] = bucket.gross.get(currency, Decimal("0.00")) + (
-            Decimal(int(cents or 0)) / CENTS
-        ).quantize(Decimal("0.01"))
-        wall = EPOCH + timedelta(hours=int(h))
-        sales_map[wall.weekday()][wall.hour] += count
-        sat_map[wall.weekday()][wall.hour] += int(sat or 0)
-    rows = (rollup.payment_hours if summed else _payment_hours)(session, period, spans)
-    for h, count, done, fee in rows:
-        bucket = buckets[bucket_of(int(h), size)]
-        bucket.attempts += count
-        bucket.settled += int(done or 0)
-        bucket.fees += int(fee or 0)
+    # Local day 0 (1970-01-01) was a Thursday: weekday 3 with Monday as 0.
+    weekday, hour_of_day = (src.sales_hour // 24 + 3) % 7, src.sales_hour % 24
+    for day, hour, count, sat in session.execute(
+        select(weekday, hour_of_day, src.sales_count, src.sales_sat)
+        .where(*src.sales_where)
+        .group_by(weekday, hour_of_day)
+    ):
+        sales_map[int(day)][int(hour)] += int(count or 0)
+        sat_map[int(day)][int(hour)] += int(sat or 0)
     return Series(period, size, list(buckets.values()), sales_map, sat_map)
