@@ -48,7 +48,7 @@ ZONE = "Europe/Berlin"
 
 
 def fill(db: Database, payments: int, days: int, end: date) -> None:
-    """Write the synthetic history in batches (one transaction each)."""
+    """Write the synthetic history in batches (one transaction each), oldest first."""
     rng = random.Random(2026)
     tz = zone(ZONE)
     first = custom(end - timedelta(days=days - 1), end, tz)
@@ -67,7 +67,8 @@ def fill(db: Database, payments: int, days: int, end: date) -> None:
         batch_payments.clear()
 
     while made < payments:
-        created = start + rng.randrange(span)
+        # In time order, as a till writes them (rows of a month lie together on disk).
+        created = start + made * span // payments + rng.randrange(30)
         currency = rng.choice(("EUR", "EUR", "sat"))
         cents = rng.randrange(100, 20_000)
         amount = str(cents) if currency == "sat" else f"{cents // 100}.{cents % 100:02d}"

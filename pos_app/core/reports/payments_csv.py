@@ -141,7 +141,11 @@ def fetch_batch(
         .limit(limit)
     )
     if after is not None:
-        statement = statement.where(tuple_(Payment.created_at, Payment.id) > tuple_(*after))
+        # The plain bound lets the index start at the last time read (the row value alone
+        # would make each batch scan from the period's start again).
+        statement = statement.where(
+            Payment.created_at >= after[0], tuple_(Payment.created_at, Payment.id) > tuple_(*after)
+        )
     # The Core connection, not the ORM: plain rows.
     return list(session.connection().execute(statement))
 
