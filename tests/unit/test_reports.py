@@ -20,7 +20,15 @@ from pos_app.core.reports import series as series_module
 from pos_app.core.reports.payments_csv import HEADER, in_currency
 from pos_app.core.store.db import Database
 from pos_app.core.store.schema import Payment, Sale
-from tests.support.report_history import BERLIN, expected, history, local_ts, within
+from tests.support.report_history import (
+    BERLIN,
+    empty_bucket,
+    expected,
+    hand_buckets,
+    history,
+    local_ts,
+    within,
+)
 
 
 @pytest.fixture(scope="module")
@@ -211,39 +219,6 @@ def test_a_failed_csv_leaves_no_half_file(shop, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["p.csv"]
 
 
-def hand_buckets(sales, payments, period, size):
-    """Bucket figures by plain Python over local wall times."""
-
-    def start(ts):
-        wall = datetime.fromtimestamp(ts, BERLIN).replace(tzinfo=None, minute=0, second=0)
-        if size == "hour":
-            return wall
-        day = wall.replace(hour=0)
-        if size == "day":
-            return day
-        if size == "week":
-            return day - timedelta(days=day.weekday())
-        return day.replace(day=1)
-
-    out = defaultdict(lambda: {"sales": 0, "sat": 0, "fees": 0, "attempts": 0, "settled": 0})
-    heat = [[0] * 24 for _ in range(7)]
-    for s in sales:
-        if s["state"] == "paid" and within(s["paid_at"], period):
-            b = out[start(s["paid_at"])]
-            b["sales"] += 1
-            b["sat"] += s["due"] - s["fee_advance"]
-            wall = datetime.fromtimestamp(s["paid_at"], BERLIN)
-            heat[wall.weekday()][wall.hour] += 1
-    for p in payments:
-        if within(p["created_at"], period):
-            b = out[start(p["created_at"])]
-            b["attempts"] += 1
-            if p["state"] == "settled":
-                b["settled"] += 1
-                b["fees"] += p["mint_fee"] + p["lightning_fee"]
-    return out, heat
-
-
 @pytest.mark.parametrize(
     ("first", "last", "size"),
     [
@@ -258,18 +233,24 @@ def test_series_buckets_are_the_rows_counted_by_hand(shop, first, last, size):
     service, sales, payments = shop
     period = service.period(first=first, last=last, zone="Europe/Berlin")
     got = asyncio.run(service.series(period, size))
-    want, heat = hand_buckets(sales, payments, period, got.size)
+    want, heat, heat_sat = hand_buckets(sales, payments, period, got.size)
     for bucket in got.buckets:
-        counted = want.pop(bucket.start, None) or {
-            "sales": 0,
-            "sat": 0,
-            "fees": 0,
-            "attempts": 0,
-            "settled": 0,
-        }
+        counted = want.pop(bucket.start, None) or empty_bucket()
         assert {k: getattr(bucket, k) for k in counted} == counted, bucket.start
+        rate = bucket.success_rate
+        if counted["attempts"]:
+            assert abs(float(rate) - counted["settled"] * 100 / counted["attempts"]) <= 0.05
+        else:
+            assert rate is None
     assert want == {}  # no activity fell outside the buckets
     assert got.heatmap_sales == heat
+    assert got.heatmap_sat == heat_sat
+    if period.days > 2:  # every mint took money; the largest first
+        totals = defaultdict(int)
+        for p in payments:
+            if p["state"] == "settled" and within(p["created_at"], period):
+                totals[(p["mint_url"], p["unit"])] += p["credited"]
+        assert got.mints() == sorted(totals, key=lambda k: (-totals[k], k))
     starts = [b.start for b in got.buckets]
     assert starts == sorted(set(starts))
     if got.size == "hour" and period.days == 1:

@@ -122,9 +122,22 @@ class Bucket:
     sales: int = 0
     sat: int = 0
     gross: dict[str, Decimal] = field(default_factory=dict)
-    fees: int = 0
+    fees: int = 0  # mint and Lightning fees of settled payments
+    mint_fees: int = 0
+    lightning_fees: int = 0
+    fee_advance: int = 0  # collected from customers with the sales paid in the bucket
     attempts: int = 0
     settled: int = 0
+    by_mint: dict[tuple[str, str], int] = field(default_factory=dict)  # (mint, unit) -> credited
+
+    @property
+    def success_rate(self) -> Decimal | None:
+        """Settled payments over attempts in percent (1 decimal, half up); None without any."""
+        if not self.attempts:
+            return None
+        return (Decimal(self.settled * 100) / self.attempts).quantize(
+            Decimal("0.1"), rounding="ROUND_HALF_UP"
+        )
 
 
 @dataclass(slots=True)
@@ -137,6 +150,14 @@ class Series:
     heatmap_sales: list[list[int]]  # [weekday 0=Monday][hour]
     heatmap_sat: list[list[int]]
 
+    def mints(self) -> list[tuple[str, str]]:
+        """The (mint, unit) pairs that took money in the period, the largest first."""
+        totals: dict[tuple[str, str], int] = {}
+        for bucket in self.buckets:
+            for key, amount in bucket.by_mint.items():
+                totals[key] = totals.get(key, 0) + amount
+        return sorted(totals, key=lambda k: (-totals[k], k))
+
 
 def series(session: Session, period: Period, size: str | None = None) -> Series:
     """Sales (by the hour they were paid) and payments (offered) over the period."""
@@ -147,13 +168,14 @@ def series(session: Session, period: Period, size: str | None = None) -> Series:
     sales_map = [[0] * 24 for _ in range(7)]
     sat_map = [[0] * 24 for _ in range(7)]
     hour = local_hour(Sale.paid_at, spans)
-    for h, currency, count, cents, sat in session.execute(
+    for h, currency, count, cents, sat, advance in session.execute(
         select(
             hour,
             Sale.currency,
             func.count(),
             func.sum(cents_of(Sale.amount)),
             func.sum(Sale.due - Sale.fee_advance),
+            func.sum(Sale.fee_advance),
         )
         .where(Sale.state == "paid", Sale.paid_at >= start, Sale.paid_at < end)
         .group_by(hour, Sale.currency)
@@ -161,6 +183,7 @@ def series(session: Session, period: Period, size: str | None = None) -> Series:
         bucket = buckets[bucket_of(int(h), size)]
         bucket.sales += count
         bucket.sat += int(sat or 0)
+        bucket.fee_advance += int(advance or 0)
         bucket.gross[currency] = bucket.gross.get(currency, Decimal("0.00")) + (
             Decimal(int(cents or 0)) / CENTS
         ).quantize(Decimal("0.01"))
@@ -169,14 +192,31 @@ def series(session: Session, period: Period, size: str | None = None) -> Series:
         sat_map[wall.weekday()][wall.hour] += int(sat or 0)
     hour = local_hour(Payment.created_at, spans)
     settled = Payment.state == "settled"
-    fees = func.sum(case((settled, Payment.mint_fee + Payment.lightning_fee), else_=0))
-    for h, count, done, fee in session.execute(
-        select(hour, func.count(), func.sum(case((settled, 1), else_=0)), fees)
+
+    def when_settled(column: Any) -> Any:
+        return func.sum(case((settled, column), else_=0))
+
+    for h, mint, unit, count, done, mint_fee, ln_fee, credited in session.execute(
+        select(
+            hour,
+            Payment.mint_url,
+            Payment.unit,
+            func.count(),
+            when_settled(1),
+            when_settled(Payment.mint_fee),
+            when_settled(Payment.lightning_fee),
+            when_settled(Payment.credited),
+        )
         .where(Payment.created_at >= start, Payment.created_at < end)
-        .group_by(hour)
+        .group_by(hour, Payment.mint_url, Payment.unit)
     ):
         bucket = buckets[bucket_of(int(h), size)]
         bucket.attempts += count
         bucket.settled += int(done or 0)
-        bucket.fees += int(fee or 0)
+        bucket.mint_fees += int(mint_fee or 0)
+        bucket.lightning_fees += int(ln_fee or 0)
+        bucket.fees += int(mint_fee or 0) + int(ln_fee or 0)
+        if done:
+            key = (mint or "", unit or "")
+            bucket.by_mint[key] = bucket.by_mint.get(key, 0) + int(credited or 0)
     return Series(period, size, list(buckets.values()), sales_map, sat_map)
