@@ -10,6 +10,7 @@ from pos_app.core import formatting
 from pos_app.core.reports import periods
 from pos_app.core.store.schema import Payment, Sale
 from pos_app.ui import messages
+from pos_app.ui.pages.activity import ActivityPage
 from pos_app.ui.pages.analytics import AnalyticsPage, change_text
 from tests.gui.conftest import screenshots_dir
 from tests.support.report_history import expected, history
@@ -101,8 +102,8 @@ def test_named_periods_and_an_empty_one(shop, page, qtbot):
 
 def test_a_range_that_ends_before_it_starts_is_explained(shop, page, qtbot):
     page.choose("custom", date(2026, 3, 30), date(2026, 3, 28))
-    assert page.status.text()
-    assert page.status.property("role") == "error"
+    qtbot.waitUntil(lambda: page.status.property("role") == "error")  # the zone is read first
+    assert "ends before it starts" in page.status.text()
 
 
 def test_charts_draw_the_numbers_their_tables_list(shop, page, qtbot, tmp_path):
@@ -180,3 +181,95 @@ def test_the_pdf_report_carries_the_figures_and_the_shop_name(shop, core, arun, 
         assert shown(formatting.sats(mint["credited"])) in text
     for code in want["refused"]:
         assert code in text
+
+
+@pytest.fixture
+def window(ui, qtbot, qloop):
+    from pos_app.ui.main_window import MainWindow
+    from pos_app.ui.tasks import running_tasks
+
+    win = MainWindow(ui)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)
+    yield win
+    win.close()
+    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)
+
+
+def click_chart(qtbot, chart, x: float, y: float) -> None:
+    """A real left click on the canvas at data coordinates (x, y)."""
+    from PySide6.QtCore import QPoint, Qt
+
+    chart.canvas.draw()
+    axes = chart.figure.axes[0]
+    px, py = axes.transData.transform((x, y))
+    ratio = chart.canvas.device_pixel_ratio
+    at = QPoint(round(px / ratio), round(chart.canvas.height() - py / ratio))
+    qtbot.mouseClick(chart.canvas, Qt.MouseButton.LeftButton, pos=at)
+
+
+def listed_ids(activity, qtbot) -> set[str]:
+    """Every sale id Activity lists, over all its pages."""
+    model = activity.model
+    ids: set[str] = set()
+    while True:
+        ids |= {row.id for row in model.sale_rows()}
+        if model.query.page + 1 >= model.page_count:
+            return ids
+        with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+            model.next_page()
+
+
+def test_a_click_on_a_bar_or_a_cell_lists_that_slice_in_activity(shop, window, qtbot):
+    from tests.support.report_history import local_ts, sales_paid_at_hour, sales_paid_in
+
+    sales, _payments = shop
+    page = window.page(AnalyticsPage)
+    activity = window.page(ActivityPage)
+    window.show_page(window.pages.index(page))
+    with qtbot.waitSignal(page.loaded, timeout=15_000):
+        page.choose("custom", date(2026, 3, 28), date(2026, 3, 29))  # by the hour, 23 + 24 h
+    series = page.series
+    assert series.size == "hour"
+    busiest = max(range(len(series.buckets)), key=lambda i: series.buckets[i].sat)
+    start = series.buckets[busiest].start
+    with qtbot.waitSignal(activity.model.page_loaded, timeout=10_000):
+        click_chart(qtbot, page.over_time, busiest, 1)
+    assert window.stack.currentWidget() is activity
+    # Counted independently: sales paid in that local hour, from the generated rows.
+    since = local_ts(start.date(), start.hour)
+    want = sales_paid_in(sales, since, since + 3600)
+    assert want and activity.model.total == len(want)
+    assert listed_ids(activity, qtbot) == want
+    assert activity.slice_bar.isVisible()
+    assert f"{start:%Y-%m-%d %H}:00" in activity.slice_label.text()
+    assert activity.count_label.text() == (
+        "1 matching sale" if len(want) == 1 else f"{len(want)} matching sales"
+    )
+
+    # A heatmap cell: that weekday and hour within the period (the clocks change on the 29th).
+    window.show_page(window.pages.index(page))
+    with qtbot.waitSignal(page.loaded, timeout=15_000):
+        page.choose("custom", date(2026, 3, 22), date(2026, 4, 2))
+    page.tabs.setCurrentWidget(page.week_hours)
+    heat = page.series.heatmap_sales
+    weekday, hour = max(
+        ((d, h) for d in range(7) for h in range(24)), key=lambda c: heat[c[0]][c[1]]
+    )
+    with qtbot.waitSignal(activity.model.page_loaded, timeout=10_000):
+        click_chart(qtbot, page.week_hours, hour, weekday)
+    period = periods.custom(date(2026, 3, 22), date(2026, 4, 2), periods.zone("Europe/Berlin"))
+    want = sales_paid_at_hour(sales, period, weekday, hour)
+    assert len(want) == heat[weekday][hour] > 1
+    assert listed_ids(activity, qtbot) == want
+    # Every hour of the week adds up to the period's paid sales: no sale in two cells.
+    assert sum(
+        len(sales_paid_at_hour(sales, period, d, h)) for d in range(7) for h in range(24)
+    ) == (sum(map(sum, heat)))
+
+    # Clearing the slice lists every sale again.
+    with qtbot.waitSignal(activity.model.page_loaded, timeout=10_000):
+        activity.slice_clear.click()
+    assert not activity.slice_bar.isVisible()
+    assert activity.model.total == len(sales)

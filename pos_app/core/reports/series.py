@@ -159,6 +159,20 @@ class Series:
         return sorted(totals, key=lambda k: (-totals[k], k))
 
 
+def wall_ts(wall: datetime, period: Period) -> int:
+    """The Unix time of a local wall time (the first one when the clocks repeat an hour)."""
+    return int(wall.replace(tzinfo=period.zone).timestamp())
+
+
+def bucket_span(series: Series, index: int) -> tuple[int, int]:
+    """The Unix seconds bucket ``index`` covers, ``[since, until)``, within the period."""
+    period = series.period
+    since = max(period.start_ts, wall_ts(series.buckets[index].start, period))
+    if index + 1 < len(series.buckets):
+        return since, min(period.end_ts, wall_ts(series.buckets[index + 1].start, period))
+    return since, period.end_ts
+
+
 def series(session: Session, period: Period, size: str | None = None) -> Series:
     """Sales (by the hour they were paid) and payments (offered) over the period."""
     size = size or size_for(period)

@@ -15,7 +15,7 @@ from typing import Any
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCursor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,7 +57,12 @@ class ChartView(QWidget):
 
     Args:
         title: shown above the chart.
+
+    Signals:
+        picked(int, int): a click on a bar (layer, bar index) or a heatmap cell (row, column).
     """
+
+    picked = Signal(int, int)
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,8 +90,10 @@ class ChartView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
         self._hover: Callable[[float, float], str | None] = lambda _x, _y: None
+        self._at: Callable[[float, float], tuple[int, int] | None] = lambda _x, _y: None
         self._redraw: Callable[[], None] = lambda: None
         self.canvas.mpl_connect("motion_notify_event", self._moved)
+        self.canvas.mpl_connect("button_press_event", self._pressed)
         theme.changed().connect(lambda: self._redraw())  # noqa: PLW0108 - replaced by each draw
 
     def add_control(self, widget: QWidget) -> None:
@@ -106,19 +113,68 @@ class ChartView(QWidget):
             spine.set_color(c.border)
         return axes
 
-    def bars(self, labels: Sequence[str], values: Sequence[int | Decimal], unit: str) -> None:
+    def bars(
+        self,
+        labels: Sequence[str],
+        values: Sequence[int | Decimal | None],
+        unit: str,
+        top: float | None = None,
+    ) -> None:
         """Bars of ``values`` (one per label) in ``unit``; the table lists them exactly.
 
         Values stay integers or decimals: the table and the hover show them to the
-        last digit and cent; only the drawing uses floats.
+        last digit and cent; only the drawing uses floats. None is a bucket with
+        nothing to measure (no bar, a dash in the table); ``top`` fixes the scale
+        (100 for percentages).
         """
+        self.stacked(labels, [(unit, values)], unit, top)
+
+    def stacked(
+        self,
+        labels: Sequence[str],
+        layers: Sequence[tuple[str, Sequence[int | Decimal | None]]],
+        unit: str,
+        top: float | None = None,
+        grouped: bool = False,
+    ) -> None:
+        """Bars of several ``(name, values)`` layers stacked per label, with a legend.
+
+        One layer draws plain bars without a legend. ``grouped`` puts the layers side
+        by side instead (figures that do not add up). The table has a column per layer
+        and, for stacked layers, their total.
+        """
+        totals = len(layers) > 1 and not grouped
+
+        def number(value: int | Decimal | None) -> float:
+            return 0.0 if value is None else float(value)
 
         def draw() -> None:
             axes = self._axes()
-            positions = range(len(values))
-            bars = axes.bar(positions, [float(v) for v in values], color=PALETTE[0], width=0.8)
+            positions = list(range(len(labels)))
+            base = [0.0] * len(labels)
+            highest = 0.0
+            width = 0.8 / len(layers) if grouped else 0.8
+            drawn = []
+            for index, (name, values) in enumerate(layers):
+                heights = [number(v) for v in values]
+                shift = (index - (len(layers) - 1) / 2) * width if grouped else 0.0
+                drawn.append(
+                    axes.bar(
+                        [p + shift for p in positions],
+                        heights,
+                        bottom=None if grouped else base,
+                        color=PALETTE[index % len(PALETTE)],
+                        width=width,
+                        label=name,
+                    )
+                )
+                if grouped:
+                    highest = max([highest, *heights])
+                else:
+                    base = [b + h for b, h in zip(base, heights, strict=True)]
+                    highest = max([highest, *base])
             step = max(1, len(labels) // 12)  # at most about a dozen tick labels
-            axes.set_xticks(list(positions)[::step], list(labels)[::step], rotation=0)
+            axes.set_xticks(positions[::step], list(labels)[::step], rotation=0)
             axes.set_ylabel(unit, color=theme.colors().text, fontsize=8)
             # Whole numbers with the shop's grouping, never "1e6" above the axis.
             axes.yaxis.set_major_formatter(
@@ -126,20 +182,55 @@ class ChartView(QWidget):
             )
             axes.yaxis.set_major_locator(MaxNLocator(integer=True))
             # Amounts are never negative; an empty period still shows a 0 to 1 scale.
-            axes.set_ylim(0, max((float(v) for v in values), default=0) * 1.05 or 1)
+            axes.set_ylim(0, top or highest * 1.05 or 1)
             axes.grid(axis="y", color=theme.colors().border, linewidth=0.5)
             axes.set_axisbelow(True)
+            if len(layers) > 1:
+                c = theme.colors()
+                legend = axes.legend(
+                    fontsize=7, loc="upper left", facecolor=c.surface, edgecolor=c.border
+                )
+                for text in legend.get_texts():
+                    text.set_color(c.text)
 
-            def hover(x: float, y: float) -> str | None:
-                for label, value, bar in zip(labels, values, bars, strict=True):
-                    if bar.contains_point(axes.transData.transform((x, y))):
-                        return f"{label}: {formatting.decimal_text(str(value))} {unit}"
+            def at(x: float, y: float) -> tuple[int, int] | None:
+                point = axes.transData.transform((x, y))
+                for row, bars in enumerate(drawn):
+                    for column, bar in enumerate(bars):
+                        if bar.get_height() and bar.contains_point(point):
+                            return row, column
                 return None
 
-            self._hover = hover
+            def hover(x: float, y: float) -> str | None:
+                found = at(x, y)
+                if found is None:
+                    return None
+                row, column = found
+                name, values = layers[row]
+                value = f"{self._text(values[column])} {unit}"
+                if len(layers) > 1:
+                    return f"{labels[column]} · {name}: {value}"
+                return f"{labels[column]}: {value}"
 
-        rows = [(label, str(v)) for label, v in zip(labels, values, strict=True)]
-        self._show(draw, [self.tr("When"), unit], rows)
+            self._hover, self._at = hover, at
+
+        headers = [self.tr("When"), *(name for name, _ in layers)]
+        if totals:
+            headers.append(self.tr("Total"))
+        rows = []
+        for column, label in enumerate(labels):
+            cells = [layer[column] for _, layer in layers]
+            row = [label, *(self._text(v, plain=True) for v in cells)]
+            if totals:
+                row.append(str(sum(v for v in cells if v is not None)))
+            rows.append(row)
+        self._show(draw, headers, rows)
+
+    @staticmethod
+    def _text(value: int | Decimal | None, plain: bool = False) -> str:
+        if value is None:
+            return "—"
+        return str(value) if plain else formatting.decimal_text(str(value))
 
     def heatmap(
         self,
@@ -158,13 +249,21 @@ class ChartView(QWidget):
             bar = self.figure.colorbar(image, ax=axes, shrink=0.9)
             bar.ax.tick_params(colors=theme.colors().text, labelsize=8)
 
-            def hover(x: float, y: float) -> str | None:
+            def at(x: float, y: float) -> tuple[int, int] | None:
                 r, c = round(y), round(x)
                 if 0 <= r < len(rows) and 0 <= c < len(columns):
-                    return f"{rows[r]} {columns[c]}: {values[r][c]} {unit}"
+                    return r, c
                 return None
 
-            self._hover = hover
+            def hover(x: float, y: float) -> str | None:
+                found = at(x, y)
+                if found is None:
+                    return None
+                r, c = found
+                value = formatting.decimal_text(str(values[r][c]))
+                return f"{rows[r]} {columns[c]}: {value} {unit}"
+
+            self._hover, self._at = hover, at
 
         cells = [(row, *(str(v) for v in line)) for row, line in zip(rows, values, strict=True)]
         self._show(draw, ["", *columns], cells)
@@ -190,6 +289,17 @@ class ChartView(QWidget):
     def hover_text(self, x: float, y: float) -> str | None:
         """The exact value under data coordinates ``(x, y)``, if any."""
         return self._hover(x, y)
+
+    def item_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """``(layer, bar)`` or ``(row, column)`` drawn at data coordinates ``(x, y)``, if any."""
+        return self._at(x, y)
+
+    def _pressed(self, event: Any) -> None:
+        if event.button != 1 or event.xdata is None:
+            return
+        found = self.item_at(event.xdata, event.ydata)
+        if found is not None:
+            self.picked.emit(*found)
 
     def _moved(self, event: Any) -> None:
         text = None if event.xdata is None else self.hover_text(event.xdata, event.ydata)
