@@ -273,3 +273,130 @@ def test_a_click_on_a_bar_or_a_cell_lists_that_slice_in_activity(shop, window, q
         activity.slice_clear.click()
     assert not activity.slice_bar.isVisible()
     assert activity.model.total == len(sales)
+
+
+def test_fees_success_and_mints_over_time_draw_the_hand_counted_numbers(shop, page, qtbot):
+    from collections import defaultdict
+
+    from tests.support.report_history import empty_bucket, hand_buckets
+
+    sales, payments = shop
+    show_range(page, qtbot, date(2026, 3, 22), date(2026, 4, 2))
+    period = periods.custom(date(2026, 3, 22), date(2026, 4, 2), periods.zone("Europe/Berlin"))
+    want, _heat, heat_sat = hand_buckets(sales, payments, period, "day")
+    starts = [b.start for b in page.series.buckets]
+    counted = [want.get(start, empty_bucket()) for start in starts]
+
+    fees = page.fees.table
+    assert [fees.horizontalHeaderItem(c).text() for c in range(fees.columnCount())] == [
+        "When",
+        "Mint fees",
+        "Lightning fees",
+        "Fee advance collected",
+    ]
+    for r, b in enumerate(counted):
+        assert [int(fees.item(r, c).text()) for c in (1, 2, 3)] == [
+            b["mint_fees"],
+            b["lightning_fees"],
+            b["fee_advance"],
+        ]
+    assert sum(b["lightning_fees"] for b in counted) > 0
+
+    rates = page.success.table
+    for r, b in enumerate(counted):
+        text = rates.item(r, 1).text()
+        if b["attempts"]:
+            assert abs(float(text) - 100 * b["settled"] / b["attempts"]) <= 0.05
+        else:
+            assert text == "—"
+    assert page.success.figure.axes[0].get_ylim() == (0, 100)
+
+    # Stacked by mint: a column per mint (with its share of the period) and the total.
+    mints = page.mints.table
+    totals = defaultdict(int)
+    for b in counted:
+        for key, amount in b["by_mint"].items():
+            totals[key] += amount
+    order = sorted(totals, key=lambda k: (-totals[k], k))
+    everything = sum(totals.values())
+    headers = [mints.horizontalHeaderItem(c).text() for c in range(mints.columnCount())]
+    assert headers[0] == "When" and headers[-1] == "Total" and len(headers) == len(order) + 2
+    for c, (mint, _unit) in enumerate(order, start=1):
+        share = change_text(totals[(mint, "sat")] * 100 / everything).lstrip("+")
+        assert headers[c] == f"{formatting.short_mint(mint)} · {share}"
+        assert [int(mints.item(r, c).text()) for r in range(len(counted))] == [
+            b["by_mint"].get((mint, "sat"), 0) for b in counted
+        ]
+    assert [int(mints.item(r, len(order) + 1).text()) for r in range(len(counted))] == [
+        sum(b["by_mint"].values()) for b in counted
+    ]
+    # Hover names the mint of the layer under the pointer.
+    first = next(i for i, b in enumerate(counted) if b["by_mint"].get(order[0]))
+    amount = counted[first]["by_mint"][order[0]]
+    assert page.mints.hover_text(first, amount / 2) == (
+        f"{starts[first]:%m-%d} · {headers[1]}: {formatting.decimal_text(str(amount))} sat"
+    )
+
+    # The heatmap in revenue: the sat of the sales paid in each weekday and hour.
+    page.heat_kind.setCurrentIndex(page.heat_kind.findData("sat"))
+    heat = page.week_hours.table
+    assert [[int(heat.item(r, c).text()) for c in range(1, 25)] for r in range(7)] == heat_sat
+    busiest = max(((d, h) for d in range(7) for h in range(24)), key=lambda c: heat_sat[c[0]][c[1]])
+    assert page.week_hours.hover_text(busiest[1], busiest[0]).endswith(
+        f": {formatting.decimal_text(str(heat_sat[busiest[0]][busiest[1]]))} sat"
+    )
+
+
+def test_exports_are_written_in_the_background_with_progress(shop, page, qtbot, tmp_path):
+    import csv
+
+    from tests.support.report_history import within
+
+    _sales, payments = shop
+    show_range(page, qtbot, date(2026, 3, 22), date(2026, 4, 2))
+    period = page.period_shown
+    export = page.export
+    seen = []
+    export._progress.connect(lambda done, total: seen.append((done, total)))
+    out = tmp_path / "payments.csv"
+    with qtbot.waitSignal(export.finished, timeout=15_000):
+        export.start("payments", out)
+        # Running on the database thread: the GUI shows it and takes no second export.
+        assert export.running and not export.button.isEnabled() and export.bar.isVisible()
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    offered = [p for p in payments if within(p["created_at"], period)]
+    assert len(rows) == len(offered) > 0
+    assert seen[-1] == (len(rows), len(rows))
+    assert not export.bar.isVisible() and export.button.isEnabled()
+    assert export.label.text() == f"Saved payments.csv ({len(rows)} rows)"
+
+    daily = tmp_path / "daily.csv"
+    with qtbot.waitSignal(export.finished, timeout=15_000):
+        export.start("daily", daily)
+    with daily.open(encoding="utf-8-sig", newline="") as handle:
+        days = list(csv.reader(handle))
+    assert len(days) == 1 + 12  # a header and a row per day
+
+    pdf = tmp_path / "report.pdf"
+    with qtbot.waitSignal(export.finished, timeout=30_000):
+        export.start("pdf", pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "2026-03-22 to 2026-04-02" in pdf_text(pdf)
+
+    # A folder that does not exist: explained, nothing written, the button usable again.
+    with qtbot.waitSignal(export.failed, timeout=15_000):
+        export.start("payments", tmp_path / "missing" / "p.csv")
+    assert export.label.property("role") == "error" and export.label.text()
+    assert export.button.isEnabled() and not (tmp_path / "missing").exists()
+
+
+def test_the_shop_time_zone_setting_sets_the_pages_days(core, page, qtbot, arun, monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    arun(core.settings.set("shop.timezone", "America/New_York"))
+    show_range(page, qtbot, date(2026, 3, 28), date(2026, 3, 30))
+    assert "(America/New_York)" in page.range.text()
+    assert page.period_shown.zone.key == "America/New_York"
+    arun(core.settings.set("shop.timezone", ""))  # empty: this computer's zone
+    show_range(page, qtbot, date(2026, 3, 28), date(2026, 3, 30))
+    assert page.period_shown.zone.key == "Europe/Berlin"
