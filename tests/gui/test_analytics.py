@@ -10,6 +10,7 @@ from pos_app.core import formatting
 from pos_app.core.reports import periods
 from pos_app.core.store.schema import Payment, Sale
 from pos_app.ui import messages
+from pos_app.ui.main_window import SMALLEST_SCREEN, MainWindow
 from pos_app.ui.pages.activity import ActivityPage
 from pos_app.ui.pages.analytics import AnalyticsPage, change_text
 from tests.gui.conftest import screenshots_dir
@@ -185,7 +186,6 @@ def test_the_pdf_report_carries_the_figures_and_the_shop_name(shop, core, arun, 
 
 @pytest.fixture
 def window(ui, qtbot, qloop):
-    from pos_app.ui.main_window import MainWindow
     from pos_app.ui.tasks import running_tasks
 
     win = MainWindow(ui)
@@ -230,6 +230,9 @@ def test_a_click_on_a_bar_or_a_cell_lists_that_slice_in_activity(shop, window, q
     window.show_page(window.pages.index(page))
     with qtbot.waitSignal(page.loaded, timeout=15_000):
         page.choose("custom", date(2026, 3, 28), date(2026, 3, 29))  # by the hour, 23 + 24 h
+    # With the custom dates shown the window still fits the smallest till screen.
+    assert window.minimumSizeHint().width() <= SMALLEST_SCREEN.width()
+    assert window.minimumSizeHint().height() <= SMALLEST_SCREEN.height()
     series = page.series
     assert series.size == "hour"
     busiest = max(range(len(series.buckets)), key=lambda i: series.buckets[i].sat)
@@ -400,3 +403,17 @@ def test_the_shop_time_zone_setting_sets_the_pages_days(core, page, qtbot, arun,
     arun(core.settings.set("shop.timezone", ""))  # empty: this computer's zone
     show_range(page, qtbot, date(2026, 3, 28), date(2026, 3, 30))
     assert page.period_shown.zone.key == "Europe/Berlin"
+
+
+def test_screenshots_of_a_month(ui, qtbot, qloop, tmp_path, monkeypatch):
+    from pos_app.ui.tasks import running_tasks
+    from tests.support.screens_analytics import screenshot_states
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    shots = screenshot_states(ui, screenshots_dir(tmp_path) / "analytics")
+    names = {p.name for p in shots}
+    for scheme in ("light", "dark"):
+        for state in ("over-time", "weekday-and-hour", "mints-over-time", "fees", "success-rate"):
+            assert f"analytics-{scheme}-{state}.png" in names
+    assert all(p.stat().st_size > 5000 for p in shots)
+    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)

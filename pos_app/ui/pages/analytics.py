@@ -152,7 +152,10 @@ class AnalyticsPage(Page):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self.refresh)
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        # An icon only: with the custom dates the row must still fit a 1024 px till screen.
+        self.refresh_button = QPushButton()
+        self.refresh_button.setToolTip(self.tr("Refresh (Ctrl+R)"))
+        self.refresh_button.setAccessibleName(self.tr("Refresh"))
         theme.set_icon(self.refresh_button, "refresh")
         self.refresh_button.clicked.connect(self.refresh)
         self.period.currentIndexChanged.connect(self._period_changed)

@@ -66,6 +66,8 @@ class ChartView(QWidget):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("chart")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.figure = Figure(figsize=(5, 2.6), dpi=90, layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setMinimumHeight(80)  # the page still fits a 700 px high till screen
@@ -94,7 +96,11 @@ class ChartView(QWidget):
         self._redraw: Callable[[], None] = lambda: None
         self.canvas.mpl_connect("motion_notify_event", self._moved)
         self.canvas.mpl_connect("button_press_event", self._pressed)
-        theme.changed().connect(lambda: self._redraw())  # noqa: PLW0108 - replaced by each draw
+        # A bound method: Qt drops the connection when the chart is deleted.
+        theme.changed().connect(self._theme_changed)
+
+    def _theme_changed(self) -> None:
+        self._redraw()
 
     def add_control(self, widget: QWidget) -> None:
         """Put ``widget`` (a unit choice...) beside the Table button."""
@@ -104,6 +110,8 @@ class ChartView(QWidget):
 
     def _axes(self) -> Any:
         c = theme.colors()
+        # The chart's whole area in the figure's colour (a tab's pane is lighter in dark).
+        self.setStyleSheet(f"QWidget#chart {{ background: {c.surface}; }}")
         self.figure.clear()
         self.figure.set_facecolor(c.surface)
         axes = self.figure.add_subplot()
@@ -186,12 +194,17 @@ class ChartView(QWidget):
             axes.grid(axis="y", color=theme.colors().border, linewidth=0.5)
             axes.set_axisbelow(True)
             if len(layers) > 1:
-                c = theme.colors()
+                # Above the plot in one row: inside it would hide the tallest bars.
                 legend = axes.legend(
-                    fontsize=7, loc="upper left", facecolor=c.surface, edgecolor=c.border
+                    fontsize=8,
+                    loc="lower left",
+                    bbox_to_anchor=(0, 1.0),
+                    ncols=len(layers),
+                    frameon=False,
+                    borderaxespad=0.2,
                 )
                 for text in legend.get_texts():
-                    text.set_color(c.text)
+                    text.set_color(theme.colors().text)
 
             def at(x: float, y: float) -> tuple[int, int] | None:
                 point = axes.transData.transform((x, y))
