@@ -222,6 +222,8 @@ def listed_ids(activity, qtbot) -> set[str]:
 
 
 def test_a_click_on_a_bar_or_a_cell_lists_that_slice_in_activity(shop, window, qtbot):
+    from PySide6.QtCore import Qt
+
     from tests.support.report_history import local_ts, sales_paid_at_hour, sales_paid_in
 
     sales, _payments = shop
@@ -276,6 +278,19 @@ def test_a_click_on_a_bar_or_a_cell_lists_that_slice_in_activity(shop, window, q
         activity.slice_clear.click()
     assert not activity.slice_bar.isVisible()
     assert activity.model.total == len(sales)
+
+    # Without a mouse: Enter on a number of the table opens the same slice.
+    window.show_page(window.pages.index(page))
+    page.week_hours.table_button.setChecked(True)
+    table = page.week_hours.table
+    table.setCurrentCell(weekday, hour + 1)  # column 0 names the day
+    with qtbot.waitSignal(activity.model.page_loaded, timeout=10_000):
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert listed_ids(activity, qtbot) == want
+    # "Clear filters" also ends the slice.
+    with qtbot.waitSignal(activity.model.page_loaded, timeout=10_000):
+        activity.filters.reset_button.click()
+    assert not activity.slice_bar.isVisible() and activity.model.query.paid is None
 
 
 def test_fees_success_and_mints_over_time_draw_the_hand_counted_numbers(shop, page, qtbot):
@@ -374,9 +389,22 @@ def test_exports_are_written_in_the_background_with_progress(shop, page, qtbot, 
     assert not export.bar.isVisible() and export.button.isEnabled()
     assert export.label.text() == f"Saved payments.csv ({len(rows)} rows)"
 
+    # Through the menu and the save dialog (window-modal, no nested event loop).
     daily = tmp_path / "daily.csv"
+    menu = export.button.menu()
+    assert [a.text() for a in menu.actions()] == [
+        "Payments (CSV)…",
+        "Daily summary (CSV)…",
+        "Report (PDF)…",
+    ]
+    menu.actions()[1].trigger()
+    dialog = export._dialog
+    assert dialog.isVisible() and dialog.selectedFiles()[0].endswith(
+        "daily-2026-03-22-to-2026-04-02.csv"
+    )
+    dialog.selectFile(str(daily))
     with qtbot.waitSignal(export.finished, timeout=15_000):
-        export.start("daily", daily)
+        dialog.accept()
     with daily.open(encoding="utf-8-sig", newline="") as handle:
         days = list(csv.reader(handle))
     assert len(days) == 1 + 12  # a header and a row per day

@@ -268,3 +268,77 @@ def test_the_offset_spans_of_a_period_with_both_clock_changes():
     ]
     assert series_module.size_for(period) == "month"
     assert series_module.size_for(P.custom(date(2026, 3, 1), date(2026, 3, 31), BERLIN)) == "day"
+
+
+def test_a_paid_slice_takes_the_local_hour_of_the_week_across_the_autumn_change(tmp_path):
+    """Activity's slice filter (SQL) against wall clocks read by Python, sale by sale."""
+    from pos_app.core.payments.listing import PaidSlice, SalesQuery, fetch_page
+
+    db = Database(tmp_path / "pos.db", os.urandom(32), create=True)
+    db.migrate()
+    period = P.custom(date(2026, 10, 19), date(2026, 11, 1), BERLIN)  # clocks go back on the 25th
+    sales = []
+    # One sale every 20 minutes (UTC) over the period: both 02:00 hours of the 25th included.
+    for n, ts in enumerate(range(period.start_ts, period.end_ts, 1200)):
+        sales.append(
+            dict(
+                id=f"{n:08d}-0000-4000-8000-000000000000",
+                state="paid" if n % 5 else "cancelled",
+                currency="sat",
+                amount="100",
+                unit="sat",
+                due=100,
+                fee_advance=0,
+                paid=100 if n % 5 else 0,
+                payment_request="creqA",
+                payment_request_bech32="creqb",
+                expires_at=ts + 600,
+                paid_at=ts + 7 if n % 5 else None,
+                created_at=ts,
+                updated_at=ts,
+            )
+        )
+    db.transact(lambda s: s.add_all(Sale(**row) for row in sales))
+    spans = tuple(series_module.offsets(period))
+    try:
+        seen = 0
+        for weekday in range(7):
+            for hour in range(24):
+                paid = PaidSlice(period.start_ts, period.end_ts, weekday * 24 + hour, spans)
+                query = SalesQuery(paid=paid, page_size=1000)
+                got = {r.id for r in db.transact(lambda s, q=query: fetch_page(s, q)).rows}
+                want = {
+                    s["id"]
+                    for s in sales
+                    if s["paid_at"] is not None
+                    and (
+                        datetime.fromtimestamp(s["paid_at"], BERLIN).weekday(),
+                        datetime.fromtimestamp(s["paid_at"], BERLIN).hour,
+                    )
+                    == (weekday, hour)
+                }
+                assert got == want, (weekday, hour)
+                seen += len(got)
+        assert seen == sum(1 for s in sales if s["state"] == "paid")
+        # Sunday 02:00 happens twice on the 25th: both hours are in that cell (and week 43's).
+        sunday_two = PaidSlice(period.start_ts, period.end_ts, 6 * 24 + 2, spans)
+        rows = db.transact(lambda s: fetch_page(s, SalesQuery(paid=sunday_two, page_size=1000)))
+        on_the_25th = {
+            r.id for r in rows.rows if datetime.fromtimestamp(r.created_at, BERLIN).day == 25
+        }
+        both_hours = int(datetime(2026, 10, 25, 0, tzinfo=UTC).timestamp())  # 02:00 CEST
+        assert on_the_25th == {
+            s["id"]
+            for s in sales
+            if s["paid_at"] is not None and both_hours <= s["created_at"] < both_hours + 7200
+        }
+        assert len(on_the_25th) >= 4  # two hours of sales every 20 minutes, one in five unpaid
+        # A time range alone: exactly the paid sales of the range.
+        start, end = period.start_ts + 3600, period.start_ts + 5 * 3600
+        query = SalesQuery(paid=PaidSlice(start, end), page_size=1000)
+        got = {r.id for r in db.transact(lambda s: fetch_page(s, query)).rows}
+        assert got == {
+            s["id"] for s in sales if s["paid_at"] is not None and start <= s["paid_at"] < end
+        }
+    finally:
+        db.close()

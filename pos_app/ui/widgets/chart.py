@@ -59,7 +59,8 @@ class ChartView(QWidget):
         title: shown above the chart.
 
     Signals:
-        picked(int, int): a click on a bar (layer, bar index) or a heatmap cell (row, column).
+        picked(int, int): a click on a bar (layer, bar index) or a heatmap cell (row, column),
+            or Enter / a double click on its number in the table.
     """
 
     picked = Signal(int, int)
@@ -75,6 +76,8 @@ class ChartView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         QShortcut(QKeySequence.StandardKey.Copy, self.table, activated=self.copy)
+        # Enter or a double click on a number picks it, as a click on the chart does.
+        self.table.cellActivated.connect(self._cell_activated)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.canvas)
         self.stack.addWidget(self.table)
@@ -93,6 +96,7 @@ class ChartView(QWidget):
         layout.addWidget(self.stack, 1)
         self._hover: Callable[[float, float], str | None] = lambda _x, _y: None
         self._at: Callable[[float, float], tuple[int, int] | None] = lambda _x, _y: None
+        self._cell: Callable[[int, int], tuple[int, int] | None] = lambda _r, _c: None
         self._redraw: Callable[[], None] = lambda: None
         self.canvas.mpl_connect("motion_notify_event", self._moved)
         self.canvas.mpl_connect("button_press_event", self._pressed)
@@ -227,6 +231,7 @@ class ChartView(QWidget):
 
             self._hover, self._at = hover, at
 
+        self._cell = lambda r, c: (max(0, min(c - 1, len(layers) - 1)), r)
         headers = [self.tr("When"), *(name for name, _ in layers)]
         if totals:
             headers.append(self.tr("Total"))
@@ -278,6 +283,7 @@ class ChartView(QWidget):
 
             self._hover, self._at = hover, at
 
+        self._cell = lambda r, c: (r, c - 1) if c >= 1 else None
         cells = [(row, *(str(v) for v in line)) for row, line in zip(rows, values, strict=True)]
         self._show(draw, ["", *columns], cells)
 
@@ -306,6 +312,11 @@ class ChartView(QWidget):
     def item_at(self, x: float, y: float) -> tuple[int, int] | None:
         """``(layer, bar)`` or ``(row, column)`` drawn at data coordinates ``(x, y)``, if any."""
         return self._at(x, y)
+
+    def _cell_activated(self, row: int, column: int) -> None:
+        found = self._cell(row, column)
+        if found is not None:
+            self.picked.emit(*found)
 
     def _pressed(self, event: Any) -> None:
         if event.button != 1 or event.xdata is None:
