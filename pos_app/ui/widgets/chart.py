@@ -103,6 +103,11 @@ class ChartView(QWidget):
         # A bound method: Qt drops the connection when the chart is deleted.
         theme.changed().connect(self._theme_changed)
 
+    def showEvent(self, event: Any) -> None:
+        """Render what was drawn while the chart was hidden (another tab was shown)."""
+        super().showEvent(event)
+        self.canvas.draw_idle()
+
     def _theme_changed(self) -> None:
         self._redraw()
 
@@ -294,7 +299,8 @@ class ChartView(QWidget):
 
         def redraw() -> None:
             draw()
-            self.canvas.draw_idle()
+            if self.canvas.isVisible():  # a hidden tab's canvas has no size to lay out in
+                self.canvas.draw_idle()
 
         self._redraw = redraw
         redraw()
