@@ -445,3 +445,38 @@ def test_screenshots_of_a_month(ui, qtbot, qloop, tmp_path, monkeypatch):
             assert f"analytics-{scheme}-{state}.png" in names
     assert all(p.stat().st_size > 5000 for p in shots)
     qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)
+
+
+def test_a_day_or_week_bar_is_its_local_days_within_the_period(shop, page, qtbot, core, arun):
+    from pos_app.core.payments.listing import SalesQuery
+    from tests.support.report_history import local_ts, sales_paid_in
+
+    sales, _payments = shop
+    opened = []
+    page.slice_opened.connect(lambda paid, text: opened.append((paid, text)))
+    show_range(page, qtbot, date(2026, 3, 22), date(2026, 4, 2))
+    day = [b.start.date() for b in page.series.buckets].index(date(2026, 3, 29))
+    click_chart(qtbot, page.over_time, day, 1)
+    paid, text = opened[-1]
+    # The 23-hour day of the spring change, from local midnight to local midnight.
+    assert (paid.since, paid.until) == (
+        local_ts(date(2026, 3, 29), 0),
+        local_ts(date(2026, 3, 30), 0),
+    )
+    assert paid.until - paid.since == 23 * 3600 and paid.hour_of_week is None
+    assert text == "2026-03-29 (Europe/Berlin)"
+    listed = arun(core.sales.listing.page(SalesQuery(paid=paid, page_size=500)))
+    assert {r.id for r in listed.rows} == sales_paid_in(sales, paid.since, paid.until)
+
+    # Weeks: the first starts before the period (a Wednesday): its slice starts with the period.
+    show_range(page, qtbot, date(2026, 3, 25), date(2026, 5, 15))
+    assert page.series.size == "week"
+    page.open_bucket(0)
+    paid, text = opened[-1]
+    assert (paid.since, paid.until) == (
+        local_ts(date(2026, 3, 25), 0),
+        local_ts(date(2026, 3, 30), 0),
+    )
+    assert text == "2026-03-25 – 2026-03-29 (Europe/Berlin)"
+    page.open_bucket(len(page.series.buckets))  # past the last bar: nothing
+    assert len(opened) == 2

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.core import formatting
 from pos_app.core.errors import PosError
-from pos_app.core.payments.listing import WEEK_HOURS, PaidSlice
+from pos_app.core.payments.listing import PaidSlice
 from pos_app.core.reports import Period, Series
 from pos_app.core.reports.series import bucket_span, offsets
 from pos_app.ui import messages, theme
@@ -447,12 +447,10 @@ class AnalyticsPage(Page):
         end = datetime.fromtimestamp(until - 1, zone)
         if series.size == "hour":
             text = f"{start:%Y-%m-%d %H:%M}–{end:%H}:59"
+        elif end.date() > start.date():  # a week or a month
+            text = f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
         else:
-            text = (
-                f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
-                if end.date() > start.date()
-                else (f"{start:%Y-%m-%d}")
-            )
+            text = f"{start:%Y-%m-%d}"
         self._open(PaidSlice(since, until), f"{text} ({zone.key})")
 
     def open_hour(self, weekday: int, hour: int) -> None:
@@ -464,7 +462,7 @@ class AnalyticsPage(Page):
         paid = PaidSlice(
             period.start_ts,
             period.end_ts,
-            (weekday * 24 + hour) % WEEK_HOURS,
+            weekday * 24 + hour,
             tuple(offsets(period)),
         )
         last = date.fromordinal(period.end.toordinal() - 1)
