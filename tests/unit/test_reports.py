@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import os
+import sys
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -342,3 +343,31 @@ def test_a_paid_slice_takes_the_local_hour_of_the_week_across_the_autumn_change(
         }
     finally:
         db.close()
+
+
+def test_the_plan_choice_never_changes_the_figures(shop, monkeypatch):
+    """Through the indexes or by a scan of the table: the same figures and series."""
+    # The package's own ``figures`` is the function; the module is in sys.modules.
+    figures_module = sys.modules["pos_app.core.reports.figures"]
+    service, sales, payments = shop
+    db = service.db
+    period = service.period(first=date(2026, 3, 28), last=date(2026, 3, 30), zone="Europe/Berlin")
+    day = service.period(first=date(2026, 3, 29), last=date(2026, 3, 29), zone="Europe/Berlin")
+
+    def wide(p, column=Payment.created_at):
+        return db.transact(lambda s: figures_module.wide(s, column, p.start_ts, p.end_ts))
+
+    # The history spans 12 days: 3 of them are over a tenth of it, 1 of them is not.
+    assert wide(period) and not wide(day)
+    assert not db.transact(
+        lambda s: figures_module.wide(s, Sale.paid_at, 0, 2**40, Sale.state == "no such state")
+    )  # nothing to span: the indexes
+    results = []
+    for share in (2.0, 0.0):  # never wide, always wide
+        monkeypatch.setattr(figures_module, "SCAN_SHARE", share)
+        got = asyncio.run(service.summary(period))
+        by_hour = asyncio.run(service.series(period, "hour"))
+        results.append((got, [(b.start, b.sales, b.sat, b.by_mint) for b in by_hour.buckets]))
+    assert results[0] == results[1]
+    want = expected(sales, payments, period)
+    assert {k: results[0][0][k] for k in want} == want

@@ -169,20 +169,14 @@ def conditions(query: SalesQuery) -> list[ColumnElement[bool]]:
     return out
 
 
-# Unix time 0 is a Thursday 00:00: local hour number n is hour (n + 72) % 168 of its week.
-THURSDAY = 3 * 24
-WEEK_HOURS = 7 * 24
-
-
 def paid_conditions(paid: PaidSlice) -> list[ColumnElement[bool]]:
     """``WHERE`` clauses of a report slice: paid in the range, at the local hour of the week."""
     out = [Sale.state == "paid", Sale.paid_at >= paid.since, Sale.paid_at < paid.until]
     if paid.hour_of_week is not None:
         # Imported here: the reports package draws PDFs, which the sales list never needs.
-        from pos_app.core.reports.series import local_hour
+        from pos_app.core.reports.series import hour_of_week
 
-        hour = local_hour(Sale.paid_at, list(paid.offsets))
-        out.append((hour + THURSDAY) % WEEK_HOURS == paid.hour_of_week)
+        out.append(hour_of_week(Sale.paid_at, list(paid.offsets)) == paid.hour_of_week)
     return out
 
 
