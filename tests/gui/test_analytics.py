@@ -480,3 +480,31 @@ def test_a_day_or_week_bar_is_its_local_days_within_the_period(shop, page, qtbot
     assert text == "2026-03-25 – 2026-03-29 (Europe/Berlin)"
     page.open_bucket(len(page.series.buckets))  # past the last bar: nothing
     assert len(opened) == 2
+
+
+@pytest.mark.parametrize("lang", ["de", "fr", "es"])
+def test_the_page_fits_the_smallest_till_screen_in_every_language(
+    ui, qtbot, qloop, qapp, tmp_path, monkeypatch, lang
+):
+    from pos_app import language
+    from pos_app.ui import i18n
+    from pos_app.ui.tasks import running_tasks
+
+    monkeypatch.delenv("POS_APP_LANGUAGE", raising=False)
+    language.remember(tmp_path, lang)
+    assert i18n.install(qapp, tmp_path) == lang
+    try:
+        win = MainWindow(ui)
+        qtbot.addWidget(win)
+        win.show()
+        page = win.page(AnalyticsPage)
+        win.show_page(win.pages.index(page))
+        with qtbot.waitSignal(page.loaded, timeout=15_000):
+            page.choose("custom", date(2026, 3, 1), date(2026, 3, 31))  # the dates are shown
+        assert page.tabs.tabText(0) != "Over time"  # translated
+        hint = win.minimumSizeHint()
+        assert hint.width() <= SMALLEST_SCREEN.width() and hint.height() <= SMALLEST_SCREEN.height()
+        win.close()
+        qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)
+    finally:
+        i18n.uninstall(qapp)
