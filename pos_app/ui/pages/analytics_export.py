@@ -93,6 +93,7 @@ class ExportBar(QWidget):
             return
         _label, _stem, suffix = KINDS[kind]
         dialog = QFileDialog(self.window(), self.tr("Export"), file_name(kind, period))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per export, not kept
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(suffix)
         dialog.setNameFilter(
