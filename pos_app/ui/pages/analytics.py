@@ -121,6 +121,8 @@ class Tile(QFrame):
         """Set the figure and its change."""
         self.value.setText(value)
         self.change.setText(change)
+        # An empty line would only make the row taller and the charts under it smaller.
+        self.change.setVisible(bool(change))
         self.updateGeometry()  # more lines: the page's grid must make the row taller
 
 
@@ -168,6 +170,7 @@ class AnalyticsPage(Page):
         self.range.setProperty("role", "muted")
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.hide()
 
         self.tiles = {
             "gross": Tile(self.tr("Gross sales")),
@@ -286,8 +289,7 @@ class AnalyticsPage(Page):
         name = self.period.currentData()
         self._generation += 1
         generation = self._generation
-        self.status.setText(self.tr("Counting…"))
-        theme.set_role(self.status, "muted")
+        self._say(self.tr("Counting…"), "muted")
 
         async def load() -> tuple[Period, dict[str, Any], Series]:
             # The setting is read here, off the GUI thread; empty is this computer's zone.
@@ -371,7 +373,7 @@ class AnalyticsPage(Page):
             [(self._reason(code), str(n)) for code, n in summary["refused"].items()],
         )
         self._charts(series)
-        self.status.setText("")
+        self._say("")
         self.loaded.emit()
 
     def _charts(self, series: Series) -> None:
@@ -490,5 +492,10 @@ class AnalyticsPage(Page):
         return messages.reason(code)
 
     def _failed(self, err: PosError) -> None:
-        theme.set_role(self.status, "error")
-        self.status.setText(messages.explain_error(err).text)
+        self._say(messages.explain_error(err).text, "error")
+
+    def _say(self, text: str, role: str = "") -> None:
+        """The status line under the charts; hidden when it has nothing to say (room for them)."""
+        theme.set_role(self.status, role)
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
