@@ -21,7 +21,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     span.add_argument("--period", choices=NAMED, help="a named period (default: today)")
     span.add_argument("--from", dest="first", metavar="DATE", help="first day, e.g. 2026-11-01")
     span.add_argument("--to", dest="last", metavar="DATE", help="last day (included)")
-    span.add_argument("--tz", metavar="ZONE", help="time zone, e.g. Europe/Berlin (default: local)")
+    span.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="time zone, e.g. Europe/Berlin (default: the shop.timezone setting, else local)",
+    )
     summary = rsub.add_parser(
         "summary",
         help="sales, fees, mints, methods and refusals of a period, with the change",

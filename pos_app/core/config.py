@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -225,6 +226,21 @@ def check_shop_name(text: str) -> str:
     return text.strip()
 
 
+def check_timezone(name: str) -> str:
+    """An IANA time zone name (``Europe/Berlin``), or empty for this computer's zone."""
+    name = name.strip()
+    if not name:
+        return ""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            "must be a time zone such as Europe/Berlin or America/New_York, or empty for "
+            "this computer's time zone"
+        ) from None
+    return name
+
+
 OPTIONS: dict[str, Option] = {
     o.key: o
     for o in [
@@ -250,6 +266,20 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Shop"),
             check=check_shop_name,
+            advanced=True,
+        ),
+        Option(
+            "shop.timezone",
+            "str",
+            "",
+            QT_TRANSLATE_NOOP("Settings", "Shop time zone"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Where report days start and end, such as Europe/Berlin. Empty: this "
+                "computer's time zone.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Shop"),
+            check=check_timezone,
             advanced=True,
         ),
         Option(

@@ -247,8 +247,16 @@
         <translation>Verlauf</translation>
     </message>
     <message>
+        <source>Show all sales</source>
+        <translation>Alle Verkäufe zeigen</translation>
+    </message>
+    <message>
         <source>Details (Enter)</source>
         <translation>Details (Enter)</translation>
+    </message>
+    <message>
+        <source>Paid in {slice}</source>
+        <translation>Bezahlt in {slice}</translation>
     </message>
     <message>
         <source>1 matching sale</source>
@@ -385,6 +393,10 @@
         <translation>Auswertung</translation>
     </message>
     <message>
+        <source>Refresh (Ctrl+R)</source>
+        <translation>Aktualisieren (Strg+R)</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -461,8 +473,36 @@
         <translation>Beträge in sat oder in der Ladenwährung zeigen</translation>
     </message>
     <message>
+        <source>Fees over time</source>
+        <translation>Gebühren im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Payments that went through, over time</source>
+        <translation>Erfolgreiche Zahlungen im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Money received by mint</source>
+        <translation>Eingenommenes Geld nach Mint</translation>
+    </message>
+    <message>
         <source>Sales by weekday and hour</source>
         <translation>Verkäufe nach Wochentag und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Number of sales</source>
+        <translation>Anzahl der Verkäufe</translation>
+    </message>
+    <message>
+        <source>Revenue (sat)</source>
+        <translation>Umsatz (sat)</translation>
+    </message>
+    <message>
+        <source>Click a bar to list its sales in Activity</source>
+        <translation>Auf einen Balken klicken, um seine Verkäufe im Verlauf zu zeigen</translation>
+    </message>
+    <message>
+        <source>Click a cell to list its sales in Activity</source>
+        <translation>Auf ein Feld klicken, um seine Verkäufe im Verlauf zu zeigen</translation>
     </message>
     <message>
         <source>Over time</source>
@@ -471,6 +511,18 @@
     <message>
         <source>Weekday and hour</source>
         <translation>Wochentag und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Mints over time</source>
+        <translation>Mints im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Gebühren</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Erfolgsquote</translation>
     </message>
     <message>
         <source>By mint</source>
@@ -501,8 +553,20 @@
         <translation>{settled} von {attempts} Zahlungen</translation>
     </message>
     <message>
+        <source>Mint fees</source>
+        <translation>Mint-Gebühren</translation>
+    </message>
+    <message>
+        <source>Lightning fees</source>
+        <translation>Lightning-Gebühren</translation>
+    </message>
+    <message>
         <source>sales</source>
         <translation>Verkäufe</translation>
+    </message>
+    <message>
+        <source>{day} {hour}:00–{hour}:59, {first} to {last} ({zone})</source>
+        <translation>{day} {hour}:00–{hour}:59, {first} bis {last} ({zone})</translation>
     </message>
     <message>
         <source>No reason recorded</source>
@@ -655,6 +719,10 @@
     <message>
         <source>When</source>
         <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1109,45 @@
     <message>
         <source>Saved to {file}</source>
         <translation>Gespeichert unter {file}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportBar</name>
+    <message>
+        <source>Payments (CSV)…</source>
+        <translation>Zahlungen (CSV)…</translation>
+    </message>
+    <message>
+        <source>Daily summary (CSV)…</source>
+        <translation>Tagesübersicht (CSV)…</translation>
+    </message>
+    <message>
+        <source>Report (PDF)…</source>
+        <translation>Bericht (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>{name} wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Saved {name} ({n} pages)</source>
+        <translation>{name} gespeichert ({n} Seiten)</translation>
+    </message>
+    <message>
+        <source>Saved {name} ({n} rows)</source>
+        <translation>{name} gespeichert ({n} Zeilen)</translation>
     </message>
 </context>
 <context>
@@ -2477,6 +2584,10 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>jeder Dienst braucht eine Adresse und einen Pfad</translation>
     </message>
     <message>
+        <source>must be a time zone such as Europe/Berlin, or empty for this computer&apos;s time zone</source>
+        <translation>muss eine Zeitzone wie Europe/Berlin sein, oder leer für die Zeitzone dieses Computers</translation>
+    </message>
+    <message>
         <source>choose a camera or a video file</source>
         <translation>wählen Sie eine Kamera oder eine Videodatei</translation>
     </message>
@@ -2515,6 +2626,14 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Names this till on Z reports and in webhooks, where a shop has several tills.</source>
         <translation>Benennt diese Kasse auf Z-Berichten und in Webhooks, wenn ein Geschäft mehrere Kassen hat.</translation>
+    </message>
+    <message>
+        <source>Shop time zone</source>
+        <translation>Zeitzone des Geschäfts</translation>
+    </message>
+    <message>
+        <source>Where report days start and end, such as Europe/Berlin. Empty: this computer&apos;s time zone.</source>
+        <translation>Wo die Tage der Berichte beginnen und enden, z. B. Europe/Berlin. Leer: die Zeitzone dieses Computers.</translation>
     </message>
     <message>
         <source>Which payments to accept</source>

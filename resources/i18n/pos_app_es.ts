@@ -247,8 +247,16 @@
         <translation>Actividad</translation>
     </message>
     <message>
+        <source>Show all sales</source>
+        <translation>Mostrar todas las ventas</translation>
+    </message>
+    <message>
         <source>Details (Enter)</source>
         <translation>Detalles (Intro)</translation>
+    </message>
+    <message>
+        <source>Paid in {slice}</source>
+        <translation>Pagadas en {slice}</translation>
     </message>
     <message>
         <source>1 matching sale</source>
@@ -385,6 +393,10 @@
         <translation>Estadísticas</translation>
     </message>
     <message>
+        <source>Refresh (Ctrl+R)</source>
+        <translation>Actualizar (Ctrl+R)</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
@@ -461,8 +473,36 @@
         <translation>Importes en sat o en la moneda de la tienda</translation>
     </message>
     <message>
+        <source>Fees over time</source>
+        <translation>Comisiones en el tiempo</translation>
+    </message>
+    <message>
+        <source>Payments that went through, over time</source>
+        <translation>Pagos completados en el tiempo</translation>
+    </message>
+    <message>
+        <source>Money received by mint</source>
+        <translation>Dinero recibido por mint</translation>
+    </message>
+    <message>
         <source>Sales by weekday and hour</source>
         <translation>Ventas por día de la semana y hora</translation>
+    </message>
+    <message>
+        <source>Number of sales</source>
+        <translation>Número de ventas</translation>
+    </message>
+    <message>
+        <source>Revenue (sat)</source>
+        <translation>Ingresos (sat)</translation>
+    </message>
+    <message>
+        <source>Click a bar to list its sales in Activity</source>
+        <translation>Haga clic en una barra para ver sus ventas en Actividad</translation>
+    </message>
+    <message>
+        <source>Click a cell to list its sales in Activity</source>
+        <translation>Haga clic en una celda para ver sus ventas en Actividad</translation>
     </message>
     <message>
         <source>Over time</source>
@@ -471,6 +511,18 @@
     <message>
         <source>Weekday and hour</source>
         <translation>Día y hora</translation>
+    </message>
+    <message>
+        <source>Mints over time</source>
+        <translation>Mints en el tiempo</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Comisiones</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Tasa de éxito</translation>
     </message>
     <message>
         <source>By mint</source>
@@ -501,8 +553,20 @@
         <translation>{settled} de {attempts} pagos</translation>
     </message>
     <message>
+        <source>Mint fees</source>
+        <translation>Comisiones de mint</translation>
+    </message>
+    <message>
+        <source>Lightning fees</source>
+        <translation>Comisiones Lightning</translation>
+    </message>
+    <message>
         <source>sales</source>
         <translation>ventas</translation>
+    </message>
+    <message>
+        <source>{day} {hour}:00–{hour}:59, {first} to {last} ({zone})</source>
+        <translation>{day} {hour}:00–{hour}:59, del {first} al {last} ({zone})</translation>
     </message>
     <message>
         <source>No reason recorded</source>
@@ -655,6 +719,10 @@
     <message>
         <source>When</source>
         <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1109,45 @@
     <message>
         <source>Saved to {file}</source>
         <translation>Guardado en {file}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportBar</name>
+    <message>
+        <source>Payments (CSV)…</source>
+        <translation>Pagos (CSV)…</translation>
+    </message>
+    <message>
+        <source>Daily summary (CSV)…</source>
+        <translation>Resumen diario (CSV)…</translation>
+    </message>
+    <message>
+        <source>Report (PDF)…</source>
+        <translation>Informe (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Escribiendo {name}…</translation>
+    </message>
+    <message>
+        <source>Saved {name} ({n} pages)</source>
+        <translation>{name} guardado ({n} páginas)</translation>
+    </message>
+    <message>
+        <source>Saved {name} ({n} rows)</source>
+        <translation>{name} guardado ({n} filas)</translation>
     </message>
 </context>
 <context>
@@ -2477,6 +2584,10 @@ Pegue el token en su lugar.</translation>
         <translation>cada servicio necesita una dirección y una ruta</translation>
     </message>
     <message>
+        <source>must be a time zone such as Europe/Berlin, or empty for this computer&apos;s time zone</source>
+        <translation>debe ser una zona horaria como Europe/Madrid, o vacía para la zona de este ordenador</translation>
+    </message>
+    <message>
         <source>choose a camera or a video file</source>
         <translation>elija una cámara o un archivo de vídeo</translation>
     </message>
@@ -2515,6 +2626,14 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Names this till on Z reports and in webhooks, where a shop has several tills.</source>
         <translation>Nombra esta caja en los informes Z y en los webhooks, cuando una tienda tiene varias cajas.</translation>
+    </message>
+    <message>
+        <source>Shop time zone</source>
+        <translation>Zona horaria de la tienda</translation>
+    </message>
+    <message>
+        <source>Where report days start and end, such as Europe/Berlin. Empty: this computer&apos;s time zone.</source>
+        <translation>Dónde empiezan y terminan los días de los informes, por ejemplo Europe/Madrid. Vacío: la zona horaria de este ordenador.</translation>
     </message>
     <message>
         <source>Which payments to accept</source>

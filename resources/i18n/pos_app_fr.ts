@@ -247,8 +247,16 @@
         <translation>Activité</translation>
     </message>
     <message>
+        <source>Show all sales</source>
+        <translation>Afficher toutes les ventes</translation>
+    </message>
+    <message>
         <source>Details (Enter)</source>
         <translation>Détails (Entrée)</translation>
+    </message>
+    <message>
+        <source>Paid in {slice}</source>
+        <translation>Payées dans {slice}</translation>
     </message>
     <message>
         <source>1 matching sale</source>
@@ -385,6 +393,10 @@
         <translation>Statistiques</translation>
     </message>
     <message>
+        <source>Refresh (Ctrl+R)</source>
+        <translation>Actualiser (Ctrl+R)</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -461,8 +473,36 @@
         <translation>Montants en sat ou dans la devise de la boutique</translation>
     </message>
     <message>
+        <source>Fees over time</source>
+        <translation>Frais dans le temps</translation>
+    </message>
+    <message>
+        <source>Payments that went through, over time</source>
+        <translation>Paiements aboutis dans le temps</translation>
+    </message>
+    <message>
+        <source>Money received by mint</source>
+        <translation>Argent reçu par mint</translation>
+    </message>
+    <message>
         <source>Sales by weekday and hour</source>
         <translation>Ventes par jour de la semaine et heure</translation>
+    </message>
+    <message>
+        <source>Number of sales</source>
+        <translation>Nombre de ventes</translation>
+    </message>
+    <message>
+        <source>Revenue (sat)</source>
+        <translation>Chiffre d&apos;affaires (sat)</translation>
+    </message>
+    <message>
+        <source>Click a bar to list its sales in Activity</source>
+        <translation>Cliquez sur une barre pour voir ses ventes dans Activité</translation>
+    </message>
+    <message>
+        <source>Click a cell to list its sales in Activity</source>
+        <translation>Cliquez sur une case pour voir ses ventes dans Activité</translation>
     </message>
     <message>
         <source>Over time</source>
@@ -471,6 +511,18 @@
     <message>
         <source>Weekday and hour</source>
         <translation>Jour et heure</translation>
+    </message>
+    <message>
+        <source>Mints over time</source>
+        <translation>Mints dans le temps</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Taux de réussite</translation>
     </message>
     <message>
         <source>By mint</source>
@@ -501,8 +553,20 @@
         <translation>{settled} paiements sur {attempts}</translation>
     </message>
     <message>
+        <source>Mint fees</source>
+        <translation>Frais de mint</translation>
+    </message>
+    <message>
+        <source>Lightning fees</source>
+        <translation>Frais Lightning</translation>
+    </message>
+    <message>
         <source>sales</source>
         <translation>ventes</translation>
+    </message>
+    <message>
+        <source>{day} {hour}:00–{hour}:59, {first} to {last} ({zone})</source>
+        <translation>{day} {hour}:00–{hour}:59, du {first} au {last} ({zone})</translation>
     </message>
     <message>
         <source>No reason recorded</source>
@@ -655,6 +719,10 @@
     <message>
         <source>When</source>
         <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1109,45 @@
     <message>
         <source>Saved to {file}</source>
         <translation>Enregistré dans {file}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportBar</name>
+    <message>
+        <source>Payments (CSV)…</source>
+        <translation>Paiements (CSV)…</translation>
+    </message>
+    <message>
+        <source>Daily summary (CSV)…</source>
+        <translation>Résumé par jour (CSV)…</translation>
+    </message>
+    <message>
+        <source>Report (PDF)…</source>
+        <translation>Rapport (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Écriture de {name}…</translation>
+    </message>
+    <message>
+        <source>Saved {name} ({n} pages)</source>
+        <translation>{name} enregistré ({n} pages)</translation>
+    </message>
+    <message>
+        <source>Saved {name} ({n} rows)</source>
+        <translation>{name} enregistré ({n} lignes)</translation>
     </message>
 </context>
 <context>
@@ -2477,6 +2584,10 @@ Collez plutôt le jeton.</translation>
         <translation>chaque service a besoin d&apos;une adresse et d&apos;un chemin</translation>
     </message>
     <message>
+        <source>must be a time zone such as Europe/Berlin, or empty for this computer&apos;s time zone</source>
+        <translation>doit être un fuseau horaire comme Europe/Paris, ou vide pour le fuseau de cet ordinateur</translation>
+    </message>
+    <message>
         <source>choose a camera or a video file</source>
         <translation>choisissez une caméra ou un fichier vidéo</translation>
     </message>
@@ -2515,6 +2626,14 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Names this till on Z reports and in webhooks, where a shop has several tills.</source>
         <translation>Nomme cette caisse sur les rapports Z et dans les webhooks, quand une boutique a plusieurs caisses.</translation>
+    </message>
+    <message>
+        <source>Shop time zone</source>
+        <translation>Fuseau horaire du commerce</translation>
+    </message>
+    <message>
+        <source>Where report days start and end, such as Europe/Berlin. Empty: this computer&apos;s time zone.</source>
+        <translation>Où commencent et finissent les jours des rapports, par exemple Europe/Paris. Vide : le fuseau horaire de cet ordinateur.</translation>
     </message>
     <message>
         <source>Which payments to accept</source>

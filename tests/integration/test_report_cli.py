@@ -122,3 +122,24 @@ def test_x_and_z_reports_from_the_command_line_with_a_real_mint(tmp_path, fee_mi
     assert "Ecash drawer" in table.read_text(encoding="utf-8-sig")
     missing = shop.run("report", "z", "--show", "7")
     assert missing.rc != 0 and missing.error_code == "report.z_unknown"
+
+
+def test_without_tz_the_shops_time_zone_setting_applies(shop):
+    cli, sales, payments = shop
+    refused = cli.run("config", "set", "shop.timezone", "Mars/Olympus")
+    assert (refused.rc, refused.error_code) == (1, "config.invalid")
+    cli.setup("config", "set", "shop.timezone", "America/New_York")
+    got = cli.ok("report", "summary", "--from", "2026-03-28", "--to", "2026-03-30")
+    zone = periods.zone("America/New_York")
+    assert got["period"]["zone"] == "America/New_York"
+    assert (
+        got["period"]["start"]
+        == periods.custom(date(2026, 3, 28), date(2026, 3, 30), zone).start_ts
+    )
+    # --tz still wins over the setting.
+    berlin = cli.ok(
+        "report", "summary", "--from", "2026-03-28", "--to", "2026-03-30", "--tz", "Europe/Berlin"
+    )
+    assert berlin["period"]["zone"] == "Europe/Berlin"
+    period = periods.custom(date(2026, 3, 28), date(2026, 3, 30), periods.zone("Europe/Berlin"))
+    assert berlin["sales"] == expected(sales, payments, period)["sales"]

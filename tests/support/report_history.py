@@ -86,6 +86,81 @@ def history(seed: int = 7, days: int = 12) -> tuple[list[dict], list[dict]]:
     return sales, payments
 
 
+def bucket_start(ts: int, size: str) -> datetime:
+    """The local wall time a bucket of ``size`` holding Unix time ``ts`` starts at."""
+    wall = datetime.fromtimestamp(ts, BERLIN).replace(tzinfo=None, minute=0, second=0)
+    if size == "hour":
+        return wall
+    day = wall.replace(hour=0)
+    if size == "day":
+        return day
+    if size == "week":
+        return day - timedelta(days=day.weekday())
+    return day.replace(day=1)
+
+
+def empty_bucket() -> dict:
+    return {
+        "sales": 0,
+        "sat": 0,
+        "fee_advance": 0,
+        "fees": 0,
+        "mint_fees": 0,
+        "lightning_fees": 0,
+        "attempts": 0,
+        "settled": 0,
+        "by_mint": {},
+    }
+
+
+def hand_buckets(sales: list[dict], payments: list[dict], period: Period, size: str):
+    """Bucket figures and the weekday x hour maps (count, sat) by plain Python over wall times."""
+    out: dict[datetime, dict] = defaultdict(empty_bucket)
+    heat = [[0] * 24 for _ in range(7)]
+    heat_sat = [[0] * 24 for _ in range(7)]
+    for s in sales:
+        if s["state"] == "paid" and within(s["paid_at"], period):
+            b = out[bucket_start(s["paid_at"], size)]
+            b["sales"] += 1
+            b["sat"] += s["due"] - s["fee_advance"]
+            b["fee_advance"] += s["fee_advance"]
+            wall = datetime.fromtimestamp(s["paid_at"], BERLIN)
+            heat[wall.weekday()][wall.hour] += 1
+            heat_sat[wall.weekday()][wall.hour] += s["due"] - s["fee_advance"]
+    for p in payments:
+        if within(p["created_at"], period):
+            b = out[bucket_start(p["created_at"], size)]
+            b["attempts"] += 1
+            if p["state"] == "settled":
+                b["settled"] += 1
+                b["mint_fees"] += p["mint_fee"]
+                b["lightning_fees"] += p["lightning_fee"]
+                b["fees"] += p["mint_fee"] + p["lightning_fee"]
+                key = (p["mint_url"], p["unit"])
+                b["by_mint"][key] = b["by_mint"].get(key, 0) + p["credited"]
+    return out, heat, heat_sat
+
+
+def sales_paid_in(sales: list[dict], since: int, until: int) -> set[str]:
+    """Ids of the sales paid from ``since`` (included) to ``until`` (excluded)."""
+    return {
+        s["id"]
+        for s in sales
+        if s["state"] == "paid" and s["paid_at"] is not None and since <= s["paid_at"] < until
+    }
+
+
+def sales_paid_at_hour(sales: list[dict], period: Period, weekday: int, hour: int) -> set[str]:
+    """Ids of the sales paid in ``period`` on local ``weekday`` (0 = Monday) at ``hour``."""
+    out = set()
+    for s in sales:
+        if s["state"] == "paid" and within(s["paid_at"], period):
+            wall = datetime.fromtimestamp(s["paid_at"], BERLIN)
+            if (wall.weekday(), wall.hour) == (weekday, hour):
+                out.add(s["id"])
+    return out
+
+
 def within(ts: int | None, period: Period) -> bool:
     if ts is None:
         return False

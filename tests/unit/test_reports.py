@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import os
+import sys
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -21,7 +22,15 @@ from pos_app.core.reports import series as series_module
 from pos_app.core.reports.payments_csv import HEADER, in_currency
 from pos_app.core.store.db import Database
 from pos_app.core.store.schema import Payment, Sale
-from tests.support.report_history import BERLIN, expected, history, local_ts, within
+from tests.support.report_history import (
+    BERLIN,
+    empty_bucket,
+    expected,
+    hand_buckets,
+    history,
+    local_ts,
+    within,
+)
 
 
 @pytest.fixture(scope="module")
@@ -244,39 +253,6 @@ def test_the_till_writes_while_a_long_csv_export_runs(shop, tmp_path, monkeypatc
     assert len(ids) == len(set(ids)) == done["rows"]  # keyset paging: none twice, none lost
 
 
-def hand_buckets(sales, payments, period, size):
-    """Bucket figures by plain Python over local wall times."""
-
-    def start(ts):
-        wall = datetime.fromtimestamp(ts, BERLIN).replace(tzinfo=None, minute=0, second=0)
-        if size == "hour":
-            return wall
-        day = wall.replace(hour=0)
-        if size == "day":
-            return day
-        if size == "week":
-            return day - timedelta(days=day.weekday())
-        return day.replace(day=1)
-
-    out = defaultdict(lambda: {"sales": 0, "sat": 0, "fees": 0, "attempts": 0, "settled": 0})
-    heat = [[0] * 24 for _ in range(7)]
-    for s in sales:
-        if s["state"] == "paid" and within(s["paid_at"], period):
-            b = out[start(s["paid_at"])]
-            b["sales"] += 1
-            b["sat"] += s["due"] - s["fee_advance"]
-            wall = datetime.fromtimestamp(s["paid_at"], BERLIN)
-            heat[wall.weekday()][wall.hour] += 1
-    for p in payments:
-        if within(p["created_at"], period):
-            b = out[start(p["created_at"])]
-            b["attempts"] += 1
-            if p["state"] == "settled":
-                b["settled"] += 1
-                b["fees"] += p["mint_fee"] + p["lightning_fee"]
-    return out, heat
-
-
 @pytest.mark.parametrize(
     ("first", "last", "size"),
     [
@@ -291,18 +267,24 @@ def test_series_buckets_are_the_rows_counted_by_hand(shop, first, last, size):
     service, sales, payments = shop
     period = service.period(first=first, last=last, zone="Europe/Berlin")
     got = asyncio.run(service.series(period, size))
-    want, heat = hand_buckets(sales, payments, period, got.size)
+    want, heat, heat_sat = hand_buckets(sales, payments, period, got.size)
     for bucket in got.buckets:
-        counted = want.pop(bucket.start, None) or {
-            "sales": 0,
-            "sat": 0,
-            "fees": 0,
-            "attempts": 0,
-            "settled": 0,
-        }
+        counted = want.pop(bucket.start, None) or empty_bucket()
         assert {k: getattr(bucket, k) for k in counted} == counted, bucket.start
+        rate = bucket.success_rate
+        if counted["attempts"]:
+            assert abs(float(rate) - counted["settled"] * 100 / counted["attempts"]) <= 0.05
+        else:
+            assert rate is None
     assert want == {}  # no activity fell outside the buckets
     assert got.heatmap_sales == heat
+    assert got.heatmap_sat == heat_sat
+    if period.days > 2:  # every mint took money; the largest first
+        totals = defaultdict(int)
+        for p in payments:
+            if p["state"] == "settled" and within(p["created_at"], period):
+                totals[(p["mint_url"], p["unit"])] += p["credited"]
+        assert got.mints() == sorted(totals, key=lambda k: (-totals[k], k))
     starts = [b.start for b in got.buckets]
     assert starts == sorted(set(starts))
     if got.size == "hour" and period.days == 1:
@@ -320,3 +302,105 @@ def test_the_offset_spans_of_a_period_with_both_clock_changes():
     ]
     assert series_module.size_for(period) == "month"
     assert series_module.size_for(P.custom(date(2026, 3, 1), date(2026, 3, 31), BERLIN)) == "day"
+
+
+def test_a_paid_slice_takes_the_local_hour_of_the_week_across_the_autumn_change(tmp_path):
+    """Activity's slice filter (SQL) against wall clocks read by Python, sale by sale."""
+    from pos_app.core.payments.listing import PaidSlice, SalesQuery, fetch_page
+
+    db = Database(tmp_path / "pos.db", os.urandom(32), create=True)
+    db.migrate()
+    period = P.custom(date(2026, 10, 19), date(2026, 11, 1), BERLIN)  # clocks go back on the 25th
+    sales = []
+    # One sale every 20 minutes (UTC) over the period: both 02:00 hours of the 25th included.
+    for n, ts in enumerate(range(period.start_ts, period.end_ts, 1200)):
+        sales.append(
+            dict(
+                id=f"{n:08d}-0000-4000-8000-000000000000",
+                state="paid" if n % 5 else "cancelled",
+                currency="sat",
+                amount="100",
+                unit="sat",
+                due=100,
+                fee_advance=0,
+                paid=100 if n % 5 else 0,
+                payment_request="creqA",
+                payment_request_bech32="creqb",
+                expires_at=ts + 600,
+                paid_at=ts + 7 if n % 5 else None,
+                created_at=ts,
+                updated_at=ts,
+            )
+        )
+    db.transact(lambda s: s.add_all(Sale(**row) for row in sales))
+    spans = tuple(series_module.offsets(period))
+    try:
+        seen = 0
+        for weekday in range(7):
+            for hour in range(24):
+                paid = PaidSlice(period.start_ts, period.end_ts, weekday * 24 + hour, spans)
+                query = SalesQuery(paid=paid, page_size=1000)
+                got = {r.id for r in db.transact(lambda s, q=query: fetch_page(s, q)).rows}
+                want = {
+                    s["id"]
+                    for s in sales
+                    if s["paid_at"] is not None
+                    and (
+                        datetime.fromtimestamp(s["paid_at"], BERLIN).weekday(),
+                        datetime.fromtimestamp(s["paid_at"], BERLIN).hour,
+                    )
+                    == (weekday, hour)
+                }
+                assert got == want, (weekday, hour)
+                seen += len(got)
+        assert seen == sum(1 for s in sales if s["state"] == "paid")
+        # Sunday 02:00 happens twice on the 25th: both hours are in that cell (and week 43's).
+        sunday_two = PaidSlice(period.start_ts, period.end_ts, 6 * 24 + 2, spans)
+        rows = db.transact(lambda s: fetch_page(s, SalesQuery(paid=sunday_two, page_size=1000)))
+        on_the_25th = {
+            r.id for r in rows.rows if datetime.fromtimestamp(r.created_at, BERLIN).day == 25
+        }
+        both_hours = int(datetime(2026, 10, 25, 0, tzinfo=UTC).timestamp())  # 02:00 CEST
+        assert on_the_25th == {
+            s["id"]
+            for s in sales
+            if s["paid_at"] is not None and both_hours <= s["created_at"] < both_hours + 7200
+        }
+        assert len(on_the_25th) >= 4  # two hours of sales every 20 minutes, one in five unpaid
+        # A time range alone: exactly the paid sales of the range.
+        start, end = period.start_ts + 3600, period.start_ts + 5 * 3600
+        query = SalesQuery(paid=PaidSlice(start, end), page_size=1000)
+        got = {r.id for r in db.transact(lambda s: fetch_page(s, query)).rows}
+        assert got == {
+            s["id"] for s in sales if s["paid_at"] is not None and start <= s["paid_at"] < end
+        }
+    finally:
+        db.close()
+
+
+def test_the_plan_choice_never_changes_the_figures(shop, monkeypatch):
+    """Through the indexes or by a scan of the table: the same figures and series."""
+    # The package's own ``figures`` is the function; the module is in sys.modules.
+    figures_module = sys.modules["pos_app.core.reports.figures"]
+    service, sales, payments = shop
+    db = service.db
+    period = service.period(first=date(2026, 3, 28), last=date(2026, 3, 30), zone="Europe/Berlin")
+    day = service.period(first=date(2026, 3, 29), last=date(2026, 3, 29), zone="Europe/Berlin")
+
+    def wide(p, column=Payment.created_at):
+        return db.transact(lambda s: figures_module.wide(s, column, p.start_ts, p.end_ts))
+
+    # The history spans 12 days: 3 of them are over a tenth of it, 1 of them is not.
+    assert wide(period) and not wide(day)
+    assert not db.transact(
+        lambda s: figures_module.wide(s, Sale.paid_at, 0, 2**40, Sale.state == "no such state")
+    )  # nothing to span: the indexes
+    results = []
+    for share in (2.0, 0.0):  # never wide, always wide
+        monkeypatch.setattr(figures_module, "SCAN_SHARE", share)
+        got = asyncio.run(service.summary(period))
+        by_hour = asyncio.run(service.series(period, "hour"))
+        results.append((got, [(b.start, b.sales, b.sat, b.by_mint) for b in by_hour.buckets]))
+    assert results[0] == results[1]
+    want = expected(sales, payments, period)
+    assert {k: results[0][0][k] for k in want} == want

@@ -64,6 +64,26 @@ def sort_expression(key: str) -> ColumnElement[Any]:
 
 
 @dataclass(frozen=True, slots=True)
+class PaidSlice:
+    """The sales paid in a slice of a report: a chart's bar or heatmap cell.
+
+    Attributes:
+        since: first Unix second included (of ``paid_at``).
+        until: first Unix second excluded.
+        hour_of_week: only sales paid at this local hour of the week (Monday 00:00 is
+            0, Sunday 23:00 is 167), or None for every hour.
+        offsets: the zone's ``(from_ts, utc_offset_seconds)`` spans over the range
+            (``core.reports.series.offsets``), so the hour is the shop's local hour
+            on both sides of a daylight-saving change.
+    """
+
+    since: int
+    until: int
+    hour_of_week: int | None = None
+    offsets: tuple[tuple[int, int], ...] = ((0, 0),)
+
+
+@dataclass(frozen=True, slots=True)
 class SalesQuery:
     """What the list shows: filters, order and page.
 
@@ -72,6 +92,7 @@ class SalesQuery:
         text: matches the memo (anywhere, case-insensitive) or the start of the sale id.
         since: first Unix second included, or None.
         until: first Unix second excluded, or None.
+        paid: only the sales paid in this slice of a report, or None.
         sort: one of :data:`SORT_KEYS`.
         descending: newest, largest or last first.
         page: zero-based page number.
@@ -82,6 +103,7 @@ class SalesQuery:
     text: str = ""
     since: int | None = None
     until: int | None = None
+    paid: PaidSlice | None = None
     sort: str = "time"
     descending: bool = True
     page: int = 0
@@ -142,6 +164,19 @@ def conditions(query: SalesQuery) -> list[ColumnElement[bool]]:
         out.append(Sale.created_at >= query.since)
     if query.until is not None:
         out.append(Sale.created_at < query.until)
+    if query.paid is not None:
+        out.extend(paid_conditions(query.paid))
+    return out
+
+
+def paid_conditions(paid: PaidSlice) -> list[ColumnElement[bool]]:
+    """``WHERE`` clauses of a report slice: paid in the range, at the local hour of the week."""
+    out = [Sale.state == "paid", Sale.paid_at >= paid.since, Sale.paid_at < paid.until]
+    if paid.hour_of_week is not None:
+        # Imported here: the reports package draws PDFs, which the sales list never needs.
+        from pos_app.core.reports.series import hour_of_week
+
+        out.append(hour_of_week(Sale.paid_at, list(paid.offsets)) == paid.hour_of_week)
     return out
 
 

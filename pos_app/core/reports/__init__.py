@@ -80,9 +80,15 @@ class ReportService:
     ) -> Period:
         """A named period (default today) or the days ``first`` to ``last`` (included).
 
+        ``zone`` None is the ``shop.timezone`` setting (read here, on the calling
+        thread: callers on the GUI's loop pass the zone they read); empty is this
+        computer's zone.
+
         Raises:
             ValidationError: ``report.bad_period`` or ``report.bad_zone``.
         """
+        if zone is None:
+            zone = self.db.transact(lambda s: Config().get(s, "shop.timezone"))
         tz = periods.zone(zone)
         today = periods.today_in(tz, self.clock())
         if first is not None or last is not None:

@@ -39,6 +39,36 @@ def cents_of(column: Any) -> Any:
     return func.round(cast(column, Numeric(20, 2)) * 100)
 
 
+# Past this share of a table's time span, a period reads the whole table in order.
+SCAN_SHARE = 0.1
+
+
+def wide(session: Session, column: Any, start: int, end: int, *where: Any) -> bool:
+    """``[start, end)`` covers more than :data:`SCAN_SHARE` of ``column``'s time span.
+
+    An index range scan fetches each row from the table on its own (a random page,
+    decrypted by SQLCipher); over much of a table one sequential scan is several times
+    faster (150,000 payments: 1.1 s through the index, 0.1 s scanned). The span's ends
+    are two index seeks (separate ``min`` and ``max``: together they scan).
+    """
+    low = session.scalar(select(func.min(column)).where(*where))
+    high = session.scalar(select(func.max(column)).where(*where))
+    if low is None or high is None:
+        return False
+    covered = min(end, high + 1) - max(start, low)
+    return covered > SCAN_SHARE * (high + 1 - low)
+
+
+def plain(column: Any, scan: bool) -> Any:
+    """``column``, or when ``scan`` the same value in a form no index serves (``+ 0``, ``|| ''``).
+
+    Portable SQL: SQLite then reads the table in order; PostgreSQL plans as it likes.
+    """
+    if not scan:
+        return column
+    return column + 0 if column.type.python_type is int else column.concat("")
+
+
 def _method() -> Any:
     return case((Payment.offline.is_(True), "offline"), else_=func.coalesce(Payment.method, "-"))
 
@@ -111,6 +141,8 @@ def figures(session: Session, period: Period) -> Figures:
 def figures_from_rows(session: Session, period: Period, out: Figures) -> Figures:
     """Fill ``out`` with the figures of ``period`` from every sale and payment row."""
     start, end = period.start_ts, period.end_ts
+    scan = wide(session, Sale.paid_at, start, end, Sale.state == "paid")
+    paid_at, sale_state = plain(Sale.paid_at, scan), plain(Sale.state, scan)
     paid = session.execute(
         select(
             Sale.currency,
@@ -120,7 +152,7 @@ def figures_from_rows(session: Session, period: Period, out: Figures) -> Figures
             func.sum(Sale.due - Sale.fee_advance),
             func.sum(Sale.fee_advance),
         )
-        .where(Sale.state == "paid", Sale.paid_at >= start, Sale.paid_at < end)
+        .where(sale_state == "paid", paid_at >= start, paid_at < end)
         .group_by(Sale.currency, Sale.unit)
     ).all()
     gross_sat: dict[str, int] = defaultdict(int)
@@ -135,13 +167,17 @@ def figures_from_rows(session: Session, period: Period, out: Figures) -> Figures
         advance[unit] += int(fee_advance or 0)
     out.gross_sat, out.fee_advance = dict(gross_sat), dict(advance)
 
-    in_period = (Payment.created_at >= start, Payment.created_at < end)
-    settled = (*in_period, Payment.state == "settled")
+    scan = wide(session, Payment.created_at, start, end)
+    created = plain(Payment.created_at, scan)
+    in_period = (created >= start, created < end)
+    settled = (*in_period, plain(Payment.state, scan) == "settled")
+    # Else SQLite walks the mint_url index to skip the sort, fetching every row on its own.
+    mint_url = plain(Payment.mint_url, scan)
     mint_fees: dict[str, int] = defaultdict(int)
     lightning_fees: dict[str, int] = defaultdict(int)
     for mint, unit, count, amount, credited, mint_fee, ln_fee in session.execute(
         select(
-            Payment.mint_url,
+            mint_url,
             Payment.unit,
             func.count(),
             func.sum(Payment.amount),
@@ -150,8 +186,8 @@ def figures_from_rows(session: Session, period: Period, out: Figures) -> Figures
             func.sum(Payment.lightning_fee),
         )
         .where(*settled)
-        .group_by(Payment.mint_url, Payment.unit)
-        .order_by(Payment.mint_url, Payment.unit)
+        .group_by(mint_url, Payment.unit)
+        .order_by(mint_url, Payment.unit)
     ):
         out.by_mint.append(
             {
@@ -188,7 +224,9 @@ def figures_from_rows(session: Session, period: Period, out: Figures) -> Figures
         code: count
         for code, count in session.execute(
             select(reason, func.count())
-            .where(*in_period, Payment.state == "rejected")
+            .where(  # refusals are few: the (state, created_at) index finds them
+                Payment.created_at >= start, Payment.created_at < end, Payment.state == "rejected"
+            )
             .group_by(reason)
             .order_by(reason)
         )

@@ -157,74 +157,72 @@ def source(period: Any, spans: list[tuple[int, int]]) -> Any:
     from pos_app.core.reports.series import Source
 
     settled = PaymentSum.key == "settled"
+
+    def hourly(table: Any, *where: Any) -> tuple[Any, ...]:
+        low, high = period.start_ts // HOUR, period.end_ts // HOUR
+        return (table.grain == "h", table.at >= low, table.at < high, *where)
+
     return Source(
         sales_hour=local_hour(SalesSum.at, spans),
         sales_currency=SalesSum.currency,
-        sales_where=(
-            SalesSum.grain == "h",
-            SalesSum.at >= period.start_ts // HOUR,
-            SalesSum.at < period.end_ts // HOUR,
-        ),
+        sales_where=hourly(SalesSum),
         sales_count=func.sum(SalesSum.sales),
         sales_cents=func.sum(SalesSum.cents),
         sales_sat=func.sum(SalesSum.sat),
+        sales_fee_advance=func.sum(SalesSum.fee_advance),
         payments_hour=local_hour(PaymentSum.at, spans),
-        payments_where=(
-            PaymentSum.grain == "h",
-            PaymentSum.dim == "state",
-            PaymentSum.at >= period.start_ts // HOUR,
-            PaymentSum.at < period.end_ts // HOUR,
-        ),
+        payments_where=hourly(PaymentSum, PaymentSum.dim == "state"),
         payments_count=func.sum(PaymentSum.payments),
         payments_settled=func.sum(case((settled, PaymentSum.payments), else_=0)),
-        payments_fees=func.sum(
-            case((settled, PaymentSum.mint_fee + PaymentSum.lightning_fee), else_=0)
-        ),
+        payments_mint_fee=func.sum(case((settled, PaymentSum.mint_fee), else_=0)),
+        payments_lightning_fee=func.sum(case((settled, PaymentSum.lightning_fee), else_=0)),
+        mints_hour=local_hour(PaymentSum.at, spans),
+        mints_key=(PaymentSum.key, PaymentSum.unit),
+        mints_where=hourly(PaymentSum, PaymentSum.dim == "mint"),
+        mints_credited=func.sum(PaymentSum.credited),
     )
 
 
-def bucket_sums(
-    session: Session, period: Any, starts: list[Any]
-) -> tuple[list[list[Any]], list[Any]]:
-    """Per bucket (local start times, the next one its end), the sales and payment sums.
+def bucket_sums(session: Session, period: Any, starts: list[Any]) -> list[tuple[Any, Any, Any]]:
+    """Per bucket (local start times, the next one its end), the sums of the period's rows.
 
     Each bucket is read like a period (whole days from the daily rows): for weeks and
-    months over years this reads a few hundred rows instead of every hour.
-    Returns ``(sales, payments)``: per bucket, the ``(currency, sales, cents, sat)``
-    rows, and one ``(payments, settled, fees)`` row.
+    months over years this reads a few hundred rows instead of every hour. Per bucket:
+    the sales ``(currency, sales, cents, sat, fee_advance)`` rows, the payments'
+    ``(payments, settled, mint fees, Lightning fees)`` and the settled payments'
+    ``(mint, unit, credited)`` rows.
     """
     # A local start that the clocks skip maps to the instant they jump: fold 0 takes the
     # offset before it, as the rows' local hours do.
     times = [int(start.replace(tzinfo=period.zone).timestamp()) for start in starts]
     ends = [*times[1:], period.end_ts]
-    edges = [
-        (max(low, period.start_ts), min(high, period.end_ts))
-        for low, high in zip(times, ends, strict=True)
-    ]
     settled = PaymentSum.key == "settled"
-    sales, payments = [], []
-    for low, high in edges:
-        sales.append(
-            session.execute(
-                select(
-                    SalesSum.currency,
-                    func.sum(SalesSum.sales),
-                    func.sum(SalesSum.cents),
-                    func.sum(SalesSum.sat),
-                )
-                .where(within(SalesSum, low, high))
-                .group_by(SalesSum.currency)
-            ).all()
-        )
-        payments.append(
-            session.execute(
-                select(
-                    func.sum(PaymentSum.payments),
-                    func.sum(case((settled, PaymentSum.payments), else_=0)),
-                    func.sum(
-                        case((settled, PaymentSum.mint_fee + PaymentSum.lightning_fee), else_=0)
-                    ),
-                ).where(within(PaymentSum, low, high), PaymentSum.dim == "state")
-            ).one()
-        )
-    return sales, payments
+    out = []
+    for since, until in zip(times, ends, strict=True):
+        low, high = max(since, period.start_ts), min(until, period.end_ts)
+        sales = session.execute(
+            select(
+                SalesSum.currency,
+                func.sum(SalesSum.sales),
+                func.sum(SalesSum.cents),
+                func.sum(SalesSum.sat),
+                func.sum(SalesSum.fee_advance),
+            )
+            .where(within(SalesSum, low, high))
+            .group_by(SalesSum.currency)
+        ).all()
+        payments = session.execute(
+            select(
+                func.sum(PaymentSum.payments),
+                func.sum(case((settled, PaymentSum.payments), else_=0)),
+                func.sum(case((settled, PaymentSum.mint_fee), else_=0)),
+                func.sum(case((settled, PaymentSum.lightning_fee), else_=0)),
+            ).where(within(PaymentSum, low, high), PaymentSum.dim == "state")
+        ).one()
+        mints = session.execute(
+            select(PaymentSum.key, PaymentSum.unit, func.sum(PaymentSum.credited))
+            .where(within(PaymentSum, low, high), PaymentSum.dim == "mint")
+            .group_by(PaymentSum.key, PaymentSum.unit)
+        ).all()
+        out.append((sales, payments, mints))
+    return out

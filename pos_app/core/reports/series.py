@@ -18,7 +18,7 @@ from sqlalchemy import BigInteger, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from pos_app.core.reports import rollup
-from pos_app.core.reports.figures import CENTS, cents_of
+from pos_app.core.reports.figures import CENTS, cents_of, plain, wide
 from pos_app.core.reports.periods import Period
 from pos_app.core.store.schema import Payment, Sale
 
@@ -54,8 +54,11 @@ def offsets(period: Period) -> list[tuple[int, int]]:
     return spans
 
 
-def local_hour(column: Any, spans: list[tuple[int, int]]) -> Any:
-    """SQL: the local hour number (hours since 1970-01-01 00:00 local) of a Unix time."""
+def local_hour(column: Any, spans: list[tuple[int, int]], seconds: int = 3600) -> Any:
+    """SQL: the local hour number (hours since 1970-01-01 00:00 local) of a Unix time.
+
+    ``seconds=86400`` gives the local day number instead.
+    """
     if len(spans) == 1:
         offset: Any = spans[0][1]
     else:
@@ -63,7 +66,17 @@ def local_hour(column: Any, spans: list[tuple[int, int]]) -> Any:
             *((column < nxt, off) for (_at, off), (nxt, _o) in pairwise(spans)),
             else_=spans[-1][1],
         )
-    return cast((column + offset) // 3600, BigInteger)
+    return cast((column + offset) // seconds, BigInteger)
+
+
+# Unix time 0 is a Thursday 00:00: local hour number n is hour (n + 72) % 168 of its week.
+THURSDAY = 3 * 24
+WEEK_HOURS = 7 * 24
+
+
+def hour_of_week(column: Any, spans: list[tuple[int, int]]) -> Any:
+    """SQL: the local hour of the week of a Unix time (Monday 00:00 is 0, Sunday 23:00 167)."""
+    return (local_hour(column, spans) + THURSDAY) % WEEK_HOURS
 
 
 def size_for(period: Period) -> str:
@@ -123,9 +136,22 @@ class Bucket:
     sales: int = 0
     sat: int = 0
     gross: dict[str, Decimal] = field(default_factory=dict)
-    fees: int = 0
+    fees: int = 0  # mint and Lightning fees of settled payments
+    mint_fees: int = 0
+    lightning_fees: int = 0
+    fee_advance: int = 0  # collected from customers with the sales paid in the bucket
     attempts: int = 0
     settled: int = 0
+    by_mint: dict[tuple[str, str], int] = field(default_factory=dict)  # (mint, unit) -> credited
+
+    @property
+    def success_rate(self) -> Decimal | None:
+        """Settled payments over attempts in percent (1 decimal, half up); None without any."""
+        if not self.attempts:
+            return None
+        return (Decimal(self.settled * 100) / self.attempts).quantize(
+            Decimal("0.1"), rounding="ROUND_HALF_UP"
+        )
 
 
 @dataclass(slots=True)
@@ -138,12 +164,36 @@ class Series:
     heatmap_sales: list[list[int]]  # [weekday 0=Monday][hour]
     heatmap_sat: list[list[int]]
 
+    def mints(self) -> list[tuple[str, str]]:
+        """The (mint, unit) pairs that took money in the period, the largest first."""
+        totals: dict[tuple[str, str], int] = {}
+        for bucket in self.buckets:
+            for key, amount in bucket.by_mint.items():
+                totals[key] = totals.get(key, 0) + amount
+        return sorted(totals, key=lambda k: (-totals[k], k))
+
+
+def wall_ts(wall: datetime, period: Period) -> int:
+    """The Unix time of a local wall time (the first one when the clocks repeat an hour)."""
+    return int(wall.replace(tzinfo=period.zone).timestamp())
+
+
+def bucket_span(series: Series, index: int) -> tuple[int, int]:
+    """The Unix seconds bucket ``index`` covers, ``[since, until)``, within the period."""
+    period = series.period
+    since = max(period.start_ts, wall_ts(series.buckets[index].start, period))
+    if index + 1 < len(series.buckets):
+        return since, min(period.end_ts, wall_ts(series.buckets[index + 1].start, period))
+    return since, period.end_ts
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where a series reads its sums: the rows, or the sums the triggers keep.
 
-    ``hour`` is the SQL local hour number; the other fields are SQL sums (and filters).
+    ``*_hour`` are SQL local hour numbers; the rest SQL sums and filters: of the paid
+    sales, of every payment (the fees and counts of the settled ones), and of the
+    settled payments per mint.
     """
 
     sales_hour: Any
@@ -152,32 +202,56 @@ class Source:
     sales_count: Any
     sales_cents: Any
     sales_sat: Any
+    sales_fee_advance: Any
     payments_hour: Any
     payments_where: tuple[Any, ...]
     payments_count: Any
     payments_settled: Any
-    payments_fees: Any
+    payments_mint_fee: Any
+    payments_lightning_fee: Any
+    mints_hour: Any
+    mints_key: tuple[Any, Any]  # mint URL, unit
+    mints_where: tuple[Any, ...]
+    mints_credited: Any
 
 
-def rows_source(period: Period, spans: list[tuple[int, int]]) -> Source:
-    """Read the sales and payments themselves (any span, any zone)."""
+def rows_source(session: Session, period: Period, spans: list[tuple[int, int]]) -> Source:
+    """Read the sales and payments themselves (any span, any zone).
+
+    Over much of a table, the filters take a form no index serves (:func:`.figures.wide`):
+    one scan in order beats fetching row after row through an index.
+    """
+    start, end = period.start_ts, period.end_ts
+    scan = wide(session, Sale.paid_at, start, end, Sale.state == "paid")
+    paid_at = plain(Sale.paid_at, scan)
+    is_paid = (plain(Sale.state, scan) == "paid", paid_at >= start, paid_at < end)
+    scan = wide(session, Payment.created_at, start, end)
+    created = plain(Payment.created_at, scan)
+    offered = (created >= start, created < end)
     settled = Payment.state == "settled"
+
+    def when_settled(column: Any) -> Any:
+        return func.sum(case((settled, column), else_=0))
+
+    # The raw columns outside WHERE: the + 0 only steers the plan, and costs per row.
     return Source(
         sales_hour=local_hour(Sale.paid_at, spans),
         sales_currency=Sale.currency,
-        sales_where=(
-            Sale.state == "paid",
-            Sale.paid_at >= period.start_ts,
-            Sale.paid_at < period.end_ts,
-        ),
+        sales_where=is_paid,
         sales_count=func.count(),
         sales_cents=func.sum(cents_of(Sale.amount)),
         sales_sat=func.sum(Sale.due - Sale.fee_advance),
+        sales_fee_advance=func.sum(Sale.fee_advance),
         payments_hour=local_hour(Payment.created_at, spans),
-        payments_where=(Payment.created_at >= period.start_ts, Payment.created_at < period.end_ts),
+        payments_where=offered,
         payments_count=func.count(),
-        payments_settled=func.sum(case((settled, 1), else_=0)),
-        payments_fees=func.sum(case((settled, Payment.mint_fee + Payment.lightning_fee), else_=0)),
+        payments_settled=when_settled(1),
+        payments_mint_fee=when_settled(Payment.mint_fee),
+        payments_lightning_fee=when_settled(Payment.lightning_fee),
+        mints_hour=local_hour(Payment.created_at, spans),
+        mints_key=(func.coalesce(Payment.mint_url, ""), func.coalesce(Payment.unit, "")),
+        mints_where=(*offered, settled),
+        mints_credited=func.sum(Payment.credited),
     )
 
 
@@ -185,20 +259,31 @@ def _hour_or_day(hour: Any, grain: str) -> Any:
     return hour if grain == "hour" else hour // 24
 
 
-def _add_sales(bucket: Bucket, currency: str, count: Any, cents: Any, sat: Any) -> None:
+def _add_sales(bucket: Bucket, row: Any) -> None:
+    currency, count, cents, sat, advance = row
     if not count:
         return
     bucket.sales += int(count)
     bucket.sat += int(sat or 0)
+    bucket.fee_advance += int(advance or 0)
     bucket.gross[currency] = bucket.gross.get(currency, Decimal("0.00")) + (
         Decimal(int(cents or 0)) / CENTS
     ).quantize(Decimal("0.01"))
 
 
-def _add_payments(bucket: Bucket, count: Any, done: Any, fee: Any) -> None:
-    bucket.attempts += int(count or 0)
-    bucket.settled += int(done or 0)
-    bucket.fees += int(fee or 0)
+def _add_payments(bucket: Bucket, row: Any) -> None:
+    count, done, mint_fee, ln_fee = (int(v or 0) for v in row)
+    bucket.attempts += count
+    bucket.settled += done
+    bucket.mint_fees += mint_fee
+    bucket.lightning_fees += ln_fee
+    bucket.fees += mint_fee + ln_fee
+
+
+def _add_mint(bucket: Bucket, row: Any) -> None:
+    mint, unit, credited = row
+    if credited:
+        bucket.by_mint[(mint, unit)] = bucket.by_mint.get((mint, unit), 0) + int(credited)
 
 
 def _from_local_time(
@@ -206,57 +291,71 @@ def _from_local_time(
 ) -> None:
     """Sums per local hour or day, folded into the buckets."""
     per_hour = 1 if grain == "hour" else 24
+
+    def bucket(number: Any) -> Bucket:
+        return buckets[bucket_of(int(number) * per_hour, size)]
+
     at = _hour_or_day(src.sales_hour, grain)
-    for n, currency, count, cents, sat in session.execute(
-        select(at, src.sales_currency, src.sales_count, src.sales_cents, src.sales_sat)
+    sums = (src.sales_count, src.sales_cents, src.sales_sat, src.sales_fee_advance)
+    for number, *row in session.execute(
+        select(at, src.sales_currency, *sums)
         .where(*src.sales_where)
         .group_by(at, src.sales_currency)
     ):
-        _add_sales(buckets[bucket_of(int(n) * per_hour, size)], currency, count, cents, sat)
+        _add_sales(bucket(number), row)
     at = _hour_or_day(src.payments_hour, grain)
-    for n, count, done, fee in session.execute(
-        select(at, src.payments_count, src.payments_settled, src.payments_fees)
-        .where(*src.payments_where)
-        .group_by(at)
+    sums = (
+        src.payments_count,
+        src.payments_settled,
+        src.payments_mint_fee,
+        src.payments_lightning_fee,
+    )
+    for number, *row in session.execute(select(at, *sums).where(*src.payments_where).group_by(at)):
+        _add_payments(bucket(number), row)
+    at = _hour_or_day(src.mints_hour, grain)
+    for number, *row in session.execute(
+        select(at, *src.mints_key, src.mints_credited)
+        .where(*src.mints_where)
+        .group_by(at, *src.mints_key)
     ):
-        _add_payments(buckets[bucket_of(int(n) * per_hour, size)], count, done, fee)
+        _add_mint(bucket(number), row)
 
 
 def _from_bucket_sums(session: Session, period: Period, buckets: dict[datetime, Bucket]) -> None:
     """Each week or month read like a period from the daily and hourly sums."""
-    sales, payments = rollup.bucket_sums(session, period, list(buckets))
-    for bucket, rows, totals in zip(buckets.values(), sales, payments, strict=True):
-        for currency, count, cents, sat in rows:
-            _add_sales(bucket, currency, count, cents, sat)
-        _add_payments(bucket, *totals)
+    for bucket, (sales, payments, mints) in zip(
+        buckets.values(), rollup.bucket_sums(session, period, list(buckets)), strict=True
+    ):
+        for row in sales:
+            _add_sales(bucket, row)
+        _add_payments(bucket, payments)
+        for row in mints:
+            _add_mint(bucket, row)
 
 
 def series(session: Session, period: Period, size: str | None = None) -> Series:
     """Sales (by the hour they were paid) and payments (offered) over the period.
 
     SQL sums per local hour (hour buckets) or local day (longer buckets; Python folds
-    days into weeks or months), and per weekday and hour for the heatmap.
+    days into weeks or months), and per hour of the week for the heatmap. Whole-hour
+    periods read the sums the triggers keep (weeks and months their daily rows).
     """
     size = size or size_for(period)
     spans = offsets(period)
     summed = rollup.covers(period)
-    src = rollup.source(period, spans) if summed else rows_source(period, spans)
+    src = rollup.source(period, spans) if summed else rows_source(session, period, spans)
     grain = "hour" if size == "hour" else "day"
     buckets = {at: Bucket(at) for at in _steps(period, size)}
-
     if summed and size in ("week", "month"):
         _from_bucket_sums(session, period, buckets)
     else:
         _from_local_time(session, src, grain, size, buckets)
     sales_map = [[0] * 24 for _ in range(7)]
     sat_map = [[0] * 24 for _ in range(7)]
-    # Local day 0 (1970-01-01) was a Thursday: weekday 3 with Monday as 0.
-    weekday, hour_of_day = (src.sales_hour // 24 + 3) % 7, src.sales_hour % 24
-    for day, hour, count, sat in session.execute(
-        select(weekday, hour_of_day, src.sales_count, src.sales_sat)
-        .where(*src.sales_where)
-        .group_by(weekday, hour_of_day)
+    how = (src.sales_hour + THURSDAY) % WEEK_HOURS
+    for at, count, sat in session.execute(
+        select(how, src.sales_count, src.sales_sat).where(*src.sales_where).group_by(how)
     ):
-        sales_map[int(day)][int(hour)] += int(count or 0)
-        sat_map[int(day)][int(hour)] += int(sat or 0)
+        sales_map[int(at) // 24][int(at) % 24] += int(count or 0)
+        sat_map[int(at) // 24][int(at) % 24] += int(sat or 0)
     return Series(period, size, list(buckets.values()), sales_map, sat_map)

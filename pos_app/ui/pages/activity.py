@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.core.errors import PosError
+from pos_app.core.payments.listing import PaidSlice
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.sale_details import SaleDetailsDialog
@@ -56,6 +59,19 @@ class ActivityPage(Page):
 
         self.filters = SalesFilterBar()
         self.filters.changed.connect(self._filter)
+        self.filters.reset_button.clicked.connect(self.clear_slice)
+        # A slice of an Analytics chart (a bar, a heatmap cell): said above the list, clearable.
+        self.slice_label = QLabel()
+        self.slice_label.setWordWrap(True)
+        self.slice_clear = QPushButton(self.tr("Show all sales"))
+        theme.set_icon(self.slice_clear, "close")
+        self.slice_clear.clicked.connect(self.clear_slice)
+        self.slice_bar = QWidget()
+        slice_row = QHBoxLayout(self.slice_bar)
+        slice_row.setContentsMargins(0, 0, 0, 0)
+        slice_row.addWidget(self.slice_label, 1)
+        slice_row.addWidget(self.slice_clear)
+        self.slice_bar.hide()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -100,6 +116,7 @@ class ActivityPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.filters)
+        layout.addWidget(self.slice_bar)
         layout.addWidget(sales, 1)
         layout.addWidget(self.attention)  # as tall as its few rows
 
@@ -141,6 +158,20 @@ class ActivityPage(Page):
             state=value.state, text=value.text, since=value.since, until=value.until
         )
 
+    def show_slice(self, paid: PaidSlice, text: str) -> None:
+        """List only the sales paid in ``paid`` (a chart's slice), described by ``text``."""
+        self.slice_label.setText(self.tr("Paid in {slice}").format(slice=text))
+        self.slice_label.setStyleSheet(theme.banner_style("info", 8))
+        self.slice_bar.show()
+        self.model.set_query(replace(self.model.query, paid=paid, page=0))
+
+    def clear_slice(self) -> None:
+        """Back to every sale the other filters let through."""
+        if self.model.query.paid is None:
+            return
+        self.slice_bar.hide()
+        self.model.set_query(replace(self.model.query, paid=None, page=0))
+
     def _on_sale_changed(self, sale_id: str, *args: object) -> None:
         if self.model.loaded:  # before the first activation there is nothing to update
             self.model.on_sale_changed(sale_id, *args)
@@ -149,7 +180,8 @@ class ActivityPage(Page):
         self.error.hide()  # also the "no sales" line, shown again below when it still applies
         self.pager.show_page(self.model.query.page, self.model.page_count)
         total = self.model.total
-        filtered = self.model.query.state or self.model.query.text or self.model.query.since
+        query = self.model.query
+        filtered = query.state or query.text or query.since or query.paid
         if total == 1:
             text = self.tr("1 matching sale") if filtered else self.tr("1 sale")
         else:

@@ -1,8 +1,10 @@
 """Analytics: a period's figures against the period before, by mint, by method, refusals.
 
 The figures are the report service's (``core.reports.summary``), computed in SQL on
-the database thread: the till keeps selling while they load. Periods are local days
-in this computer's time zone.
+the database thread: the till keeps selling while they load, and while an export is
+written. Periods are local days in the shop's time zone (``shop.timezone``, else this
+computer's). A click on a bar or a heatmap cell opens Activity with the sales paid in
+that slice.
 """
 
 from __future__ import annotations
@@ -32,11 +34,15 @@ from PySide6.QtWidgets import (
 
 from pos_app.core import formatting
 from pos_app.core.errors import PosError
-from pos_app.core.reports import Series
+from pos_app.core.payments.listing import PaidSlice
+from pos_app.core.reports import Period, Series
+from pos_app.core.reports.series import bucket_span, offsets
 from pos_app.ui import messages, theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.end_of_day import EndOfDayDialog
 from pos_app.ui.page import Page
+from pos_app.ui.pages.activity import ActivityPage
+from pos_app.ui.pages.analytics_export import ExportBar
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.chart import ChartView, fill_table
 
@@ -116,6 +122,8 @@ class Tile(QFrame):
         """Set the figure and its change."""
         self.value.setText(value)
         self.change.setText(change)
+        # An empty line would only make the row taller and the charts under it smaller.
+        self.change.setVisible(bool(change))
         self.updateGeometry()  # more lines: the page's grid must make the row taller
 
 
@@ -124,10 +132,12 @@ class AnalyticsPage(Page):
 
     Signals:
         loaded(): a summary was shown (:attr:`summary` is current).
+        slice_opened(object, str): a bar or cell was clicked: its :class:`PaidSlice` and words.
     """
 
     shortcut = "F6"
     loaded = Signal()
+    slice_opened = Signal(object, str)
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
@@ -145,7 +155,10 @@ class AnalyticsPage(Page):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self.refresh)
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        # An icon only: with the custom dates the row must still fit a 1024 px till screen.
+        self.refresh_button = QPushButton()
+        self.refresh_button.setToolTip(self.tr("Refresh (Ctrl+R)"))
+        self.refresh_button.setAccessibleName(self.tr("Refresh"))
         theme.set_icon(self.refresh_button, "refresh")
         self.refresh_button.clicked.connect(self.refresh)
         self.period.currentIndexChanged.connect(self._period_changed)
@@ -169,6 +182,7 @@ class AnalyticsPage(Page):
         self.range.setProperty("role", "muted")
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.hide()
 
         self.tiles = {
             "gross": Tile(self.tr("Gross sales")),
@@ -195,21 +209,43 @@ class AnalyticsPage(Page):
         self.unit.setToolTip(self.tr("Show the amounts in sat or in the shop currency"))
         self.unit.currentIndexChanged.connect(self._draw_over_time)
         self.over_time.add_control(self.unit)
+        self.fees = ChartView(self.tr("Fees over time"))
+        self.success = ChartView(self.tr("Payments that went through, over time"))
+        self.mints = ChartView(self.tr("Money received by mint"))
         self.week_hours = ChartView(self.tr("Sales by weekday and hour"))
+        self.heat_kind = QComboBox()
+        self.heat_kind.addItem(self.tr("Number of sales"), "sales")
+        self.heat_kind.addItem(self.tr("Revenue (sat)"), "sat")
+        self.heat_kind.currentIndexChanged.connect(self._draw_heatmap)
+        self.week_hours.add_control(self.heat_kind)
+        for chart in (self.over_time, self.fees, self.success, self.mints):
+            chart.picked.connect(lambda _layer, index: self.open_bucket(index))
+            chart.canvas.setToolTip(self.tr("Click a bar to list its sales in Activity"))
+        self.week_hours.picked.connect(self.open_hour)
+        self.week_hours.canvas.setToolTip(self.tr("Click a cell to list its sales in Activity"))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.over_time, self.tr("Over time"))
         self.tabs.addTab(self.week_hours, self.tr("Weekday and hour"))
+        self.tabs.addTab(self.mints, self.tr("Mints over time"))
+        self.tabs.addTab(self.fees, self.tr("Fees"))
+        self.tabs.addTab(self.success, self.tr("Success rate"))
         self.tabs.addTab(self.by_mint, self.tr("By mint"))
         self.tabs.addTab(self.by_method, self.tr("By method"))
         self.tabs.addTab(self.refusals, self.tr("Refused, by reason"))
         self.series: Series | None = None
+        self.period_shown: Period | None = None
+        self.export = ExportBar(ui, lambda: self.period_shown)
+        top.addWidget(self.export.button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.range)
         layout.addLayout(grid)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.status)
+        below = QHBoxLayout()
+        below.addWidget(self.status, 1)
+        below.addWidget(self.export)
+        layout.addLayout(below)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.refresh)
         self._show_dates()
 
@@ -267,32 +303,32 @@ class AnalyticsPage(Page):
         if not self.isVisible():
             return  # computed when the page is shown (activated)
         reports = self.ui.core.reports
-        try:
-            if self.custom:
-                period = reports.period(
-                    first=self.first.date().toPython(), last=self.last.date().toPython()
-                )
-            else:
-                period = reports.period(self.period.currentData())
-        except PosError as err:
-            self._failed(err)
-            return
+        custom = self.custom
+        first, last = self.first.date().toPython(), self.last.date().toPython()
+        name = self.period.currentData()
         self._generation += 1
         generation = self._generation
-        self.status.setText(self.tr("Counting…"))
-        theme.set_role(self.status, "muted")
+        self._say(self.tr("Counting…"), "muted")
 
-        async def load() -> tuple[dict[str, Any], Series]:
-            return await reports.summary(period), await reports.series(period)
+        async def load() -> tuple[Period, dict[str, Any], Series]:
+            # The setting is read here, off the GUI thread; empty is this computer's zone.
+            zone = str(await self.ui.setting("shop.timezone") or "")
+            if custom:
+                period = reports.period(first=first, last=last, zone=zone)
+            else:
+                period = reports.period(name, zone=zone)
+            return period, await reports.summary(period), await reports.series(period)
 
         spawn(load(), on_done=lambda got: self._show(generation, *got), on_error=self._failed)
 
     # -- showing -----------------------------------------------------------------------------
 
-    def _show(self, generation: int, summary: dict[str, Any], series: Series) -> None:
+    def _show(
+        self, generation: int, period_shown: Period, summary: dict[str, Any], series: Series
+    ) -> None:
         if generation != self._generation:
             return  # another period was chosen meanwhile
-        self.summary, self.series = summary, series
+        self.summary, self.series, self.period_shown = summary, series, period_shown
         period, change = summary["period"], summary["change_pct"]
         last_day = QDate.fromString(period["to"], "yyyy-MM-dd").addDays(-1)
         self.range.setText(
@@ -356,7 +392,7 @@ class AnalyticsPage(Page):
             [(self._reason(code), str(n)) for code, n in summary["refused"].items()],
         )
         self._charts(series)
-        self.status.setText("")
+        self._say("")
         self.loaded.emit()
 
     def _charts(self, series: Series) -> None:
@@ -371,21 +407,103 @@ class AnalyticsPage(Page):
         self.unit.setVisible(bool(currencies))
         self.unit.blockSignals(False)
         self._draw_over_time()
-        days = [self.tr(d) for d in WEEKDAYS]
-        self.week_hours.heatmap(
-            days, [f"{h:02d}" for h in range(24)], series.heatmap_sales, self.tr("sales")
+        self._draw_heatmap()
+        labels = self._labels()
+        self.fees.stacked(
+            labels,
+            [
+                (self.tr("Mint fees"), [b.mint_fees for b in series.buckets]),
+                (self.tr("Lightning fees"), [b.lightning_fees for b in series.buckets]),
+                (self.tr("Fee advance collected"), [b.fee_advance for b in series.buckets]),
+            ],
+            "sat",
+            grouped=True,
         )
+        self.success.bars(labels, [b.success_rate for b in series.buckets], "%", top=100)
+        keys = series.mints()
+        total = sum(b.by_mint.get(k, 0) for b in series.buckets for k in keys) or 1
+        layers = []
+        for key in keys:
+            values = [b.by_mint.get(key, 0) for b in series.buckets]
+            share = change_text(sum(values) * 100 / total).lstrip("+")
+            mint, unit = key
+            name = formatting.short_mint(mint) + ("" if unit == "sat" else f" ({unit})")
+            layers.append((f"{name} · {share}", values))
+        self.mints.stacked(labels, layers, "sat")
+
+    def _labels(self) -> list[str]:
+        assert self.series is not None
+        return [bucket_label(b.start, self.series.size) for b in self.series.buckets]
+
+    def _draw_heatmap(self) -> None:
+        if self.series is None:
+            return
+        days = [self.tr(d) for d in WEEKDAYS]
+        hours = [f"{h:02d}" for h in range(24)]
+        if self.heat_kind.currentData() == "sat":
+            self.week_hours.heatmap(days, hours, self.series.heatmap_sat, "sat")
+        else:
+            self.week_hours.heatmap(days, hours, self.series.heatmap_sales, self.tr("sales"))
 
     def _draw_over_time(self) -> None:
         if self.series is None:
             return
         unit = self.unit.currentData() or "sat"
-        labels = [bucket_label(b.start, self.series.size) for b in self.series.buckets]
-        values: list[int | Decimal] = [
+        values: list[int | Decimal | None] = [
             b.sat if unit == "sat" else b.gross.get(unit, Decimal("0.00"))
             for b in self.series.buckets
         ]
-        self.over_time.bars(labels, values, unit)
+        self.over_time.bars(self._labels(), values, unit)
+
+    # -- slices in Activity --------------------------------------------------------------------
+
+    def open_bucket(self, index: int) -> None:
+        """List the sales paid in bucket ``index`` of the charts over time in Activity."""
+        series = self.series
+        if series is None or not 0 <= index < len(series.buckets):
+            return
+        since, until = bucket_span(series, index)
+        zone = series.period.zone
+        start = datetime.fromtimestamp(since, zone)
+        end = datetime.fromtimestamp(until - 1, zone)
+        if series.size == "hour":
+            text = f"{start:%Y-%m-%d %H:%M}–{end:%H}:59"
+        elif end.date() > start.date():  # a week or a month
+            text = f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
+        else:
+            text = f"{start:%Y-%m-%d}"
+        self._open(PaidSlice(since, until), f"{text} ({zone.key})")
+
+    def open_hour(self, weekday: int, hour: int) -> None:
+        """List the sales paid in the period on ``weekday`` (0 Monday) at ``hour`` in Activity."""
+        series = self.series
+        if series is None or not (0 <= weekday < 7 and 0 <= hour < 24):
+            return
+        period = series.period
+        paid = PaidSlice(
+            period.start_ts,
+            period.end_ts,
+            weekday * 24 + hour,
+            tuple(offsets(period)),
+        )
+        last = date.fromordinal(period.end.toordinal() - 1)
+        text = self.tr("{day} {hour}:00–{hour}:59, {first} to {last} ({zone})").format(
+            day=self.tr(WEEKDAYS[weekday]),
+            hour=f"{hour:02d}",
+            first=period.first.isoformat(),
+            last=last.isoformat(),
+            zone=period.zone.key,
+        )
+        self._open(paid, text)
+
+    def _open(self, paid: PaidSlice, text: str) -> None:
+        self.slice_opened.emit(paid, text)
+        window = self.ui.window
+        if window is None or not hasattr(window, "page"):
+            return  # a page on its own (tests): the signal is all
+        activity = window.page(ActivityPage)
+        activity.show_slice(paid, text)
+        window.show_page(window.pages.index(activity))
 
     def _reason(self, code: str) -> str:
         if code == "unknown":
@@ -393,5 +511,10 @@ class AnalyticsPage(Page):
         return messages.reason(code)
 
     def _failed(self, err: PosError) -> None:
-        theme.set_role(self.status, "error")
-        self.status.setText(messages.explain_error(err).text)
+        self._say(messages.explain_error(err).text, "error")
+
+    def _say(self, text: str, role: str = "") -> None:
+        """The status line under the charts; hidden when it has nothing to say (room for them)."""
+        theme.set_role(self.status, role)
+        self.status.setText(text)
+        self.status.setVisible(bool(text))

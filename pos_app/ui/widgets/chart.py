@@ -15,7 +15,7 @@ from typing import Any
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCursor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,10 +57,18 @@ class ChartView(QWidget):
 
     Args:
         title: shown above the chart.
+
+    Signals:
+        picked(int, int): a click on a bar (layer, bar index) or a heatmap cell (row, column),
+            or Enter / a double click on its number in the table.
     """
+
+    picked = Signal(int, int)
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("chart")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.figure = Figure(figsize=(5, 2.6), dpi=90, layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setMinimumHeight(80)  # the page still fits a 700 px high till screen
@@ -68,6 +76,8 @@ class ChartView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         QShortcut(QKeySequence.StandardKey.Copy, self.table, activated=self.copy)
+        # Enter or a double click on a number picks it, as a click on the chart does.
+        self.table.cellActivated.connect(self._cell_activated)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.canvas)
         self.stack.addWidget(self.table)
@@ -85,9 +95,21 @@ class ChartView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
         self._hover: Callable[[float, float], str | None] = lambda _x, _y: None
+        self._at: Callable[[float, float], tuple[int, int] | None] = lambda _x, _y: None
+        self._cell: Callable[[int, int], tuple[int, int] | None] = lambda _r, _c: None
         self._redraw: Callable[[], None] = lambda: None
         self.canvas.mpl_connect("motion_notify_event", self._moved)
-        theme.changed().connect(lambda: self._redraw())  # noqa: PLW0108 - replaced by each draw
+        self.canvas.mpl_connect("button_press_event", self._pressed)
+        # A bound method: Qt drops the connection when the chart is deleted.
+        theme.changed().connect(self._theme_changed)
+
+    def showEvent(self, event: Any) -> None:
+        """Render what was drawn while the chart was hidden (another tab was shown)."""
+        super().showEvent(event)
+        self.canvas.draw_idle()
+
+    def _theme_changed(self) -> None:
+        self._redraw()
 
     def add_control(self, widget: QWidget) -> None:
         """Put ``widget`` (a unit choice...) beside the Table button."""
@@ -97,6 +119,8 @@ class ChartView(QWidget):
 
     def _axes(self) -> Any:
         c = theme.colors()
+        # The chart's whole area in the figure's colour (a tab's pane is lighter in dark).
+        self.setStyleSheet(f"QWidget#chart {{ background: {c.surface}; }}")
         self.figure.clear()
         self.figure.set_facecolor(c.surface)
         axes = self.figure.add_subplot()
@@ -106,19 +130,68 @@ class ChartView(QWidget):
             spine.set_color(c.border)
         return axes
 
-    def bars(self, labels: Sequence[str], values: Sequence[int | Decimal], unit: str) -> None:
+    def bars(
+        self,
+        labels: Sequence[str],
+        values: Sequence[int | Decimal | None],
+        unit: str,
+        top: float | None = None,
+    ) -> None:
         """Bars of ``values`` (one per label) in ``unit``; the table lists them exactly.
 
         Values stay integers or decimals: the table and the hover show them to the
-        last digit and cent; only the drawing uses floats.
+        last digit and cent; only the drawing uses floats. None is a bucket with
+        nothing to measure (no bar, a dash in the table); ``top`` fixes the scale
+        (100 for percentages).
         """
+        self.stacked(labels, [(unit, values)], unit, top)
+
+    def stacked(
+        self,
+        labels: Sequence[str],
+        layers: Sequence[tuple[str, Sequence[int | Decimal | None]]],
+        unit: str,
+        top: float | None = None,
+        grouped: bool = False,
+    ) -> None:
+        """Bars of several ``(name, values)`` layers stacked per label, with a legend.
+
+        One layer draws plain bars without a legend. ``grouped`` puts the layers side
+        by side instead (figures that do not add up). The table has a column per layer
+        and, for stacked layers, their total.
+        """
+        totals = len(layers) > 1 and not grouped
+
+        def number(value: int | Decimal | None) -> float:
+            return 0.0 if value is None else float(value)
 
         def draw() -> None:
             axes = self._axes()
-            positions = range(len(values))
-            bars = axes.bar(positions, [float(v) for v in values], color=PALETTE[0], width=0.8)
+            positions = list(range(len(labels)))
+            base = [0.0] * len(labels)
+            highest = 0.0
+            width = 0.8 / len(layers) if grouped else 0.8
+            drawn = []
+            for index, (name, values) in enumerate(layers):
+                heights = [number(v) for v in values]
+                shift = (index - (len(layers) - 1) / 2) * width if grouped else 0.0
+                drawn.append(
+                    axes.bar(
+                        [p + shift for p in positions],
+                        heights,
+                        bottom=None if grouped else base,
+                        color=PALETTE[index % len(PALETTE)],
+                        width=width,
+                        label=name,
+                    )
+                )
+                if grouped:
+                    highest = max([highest, *heights])
+                else:
+                    base = [b + h for b, h in zip(base, heights, strict=True)]
+                    highest = max([highest, *base])
             step = max(1, len(labels) // 12)  # at most about a dozen tick labels
-            axes.set_xticks(list(positions)[::step], list(labels)[::step], rotation=0)
+            axes.set_xticks(positions[::step], list(labels)[::step], rotation=0)
             axes.set_ylabel(unit, color=theme.colors().text, fontsize=8)
             # Whole numbers with the shop's grouping, never "1e6" above the axis.
             axes.yaxis.set_major_formatter(
@@ -126,20 +199,61 @@ class ChartView(QWidget):
             )
             axes.yaxis.set_major_locator(MaxNLocator(integer=True))
             # Amounts are never negative; an empty period still shows a 0 to 1 scale.
-            axes.set_ylim(0, max((float(v) for v in values), default=0) * 1.05 or 1)
+            axes.set_ylim(0, top or highest * 1.05 or 1)
             axes.grid(axis="y", color=theme.colors().border, linewidth=0.5)
             axes.set_axisbelow(True)
+            if len(layers) > 1:
+                # Above the plot in one row: inside it would hide the tallest bars.
+                legend = axes.legend(
+                    fontsize=8,
+                    loc="lower left",
+                    bbox_to_anchor=(0, 1.0),
+                    ncols=len(layers),
+                    frameon=False,
+                    borderaxespad=0.2,
+                )
+                for text in legend.get_texts():
+                    text.set_color(theme.colors().text)
 
-            def hover(x: float, y: float) -> str | None:
-                for label, value, bar in zip(labels, values, bars, strict=True):
-                    if bar.contains_point(axes.transData.transform((x, y))):
-                        return f"{label}: {formatting.decimal_text(str(value))} {unit}"
+            def at(x: float, y: float) -> tuple[int, int] | None:
+                point = axes.transData.transform((x, y))
+                for row, bars in enumerate(drawn):
+                    for column, bar in enumerate(bars):
+                        if bar.get_height() and bar.contains_point(point):
+                            return row, column
                 return None
 
-            self._hover = hover
+            def hover(x: float, y: float) -> str | None:
+                found = at(x, y)
+                if found is None:
+                    return None
+                row, column = found
+                name, values = layers[row]
+                value = f"{self._text(values[column])} {unit}"
+                if len(layers) > 1:
+                    return f"{labels[column]} · {name}: {value}"
+                return f"{labels[column]}: {value}"
 
-        rows = [(label, str(v)) for label, v in zip(labels, values, strict=True)]
-        self._show(draw, [self.tr("When"), unit], rows)
+            self._hover, self._at = hover, at
+
+        self._cell = lambda r, c: (max(0, min(c - 1, len(layers) - 1)), r)
+        headers = [self.tr("When"), *(name for name, _ in layers)]
+        if totals:
+            headers.append(self.tr("Total"))
+        rows = []
+        for column, label in enumerate(labels):
+            cells = [layer[column] for _, layer in layers]
+            row = [label, *(self._text(v, plain=True) for v in cells)]
+            if totals:
+                row.append(str(sum(v for v in cells if v is not None)))
+            rows.append(row)
+        self._show(draw, headers, rows)
+
+    @staticmethod
+    def _text(value: int | Decimal | None, plain: bool = False) -> str:
+        if value is None:
+            return "—"
+        return str(value) if plain else formatting.decimal_text(str(value))
 
     def heatmap(
         self,
@@ -158,14 +272,23 @@ class ChartView(QWidget):
             bar = self.figure.colorbar(image, ax=axes, shrink=0.9)
             bar.ax.tick_params(colors=theme.colors().text, labelsize=8)
 
-            def hover(x: float, y: float) -> str | None:
+            def at(x: float, y: float) -> tuple[int, int] | None:
                 r, c = round(y), round(x)
                 if 0 <= r < len(rows) and 0 <= c < len(columns):
-                    return f"{rows[r]} {columns[c]}: {values[r][c]} {unit}"
+                    return r, c
                 return None
 
-            self._hover = hover
+            def hover(x: float, y: float) -> str | None:
+                found = at(x, y)
+                if found is None:
+                    return None
+                r, c = found
+                value = formatting.decimal_text(str(values[r][c]))
+                return f"{rows[r]} {columns[c]}: {value} {unit}"
 
+            self._hover, self._at = hover, at
+
+        self._cell = lambda r, c: (r, c - 1) if c >= 1 else None
         cells = [(row, *(str(v) for v in line)) for row, line in zip(rows, values, strict=True)]
         self._show(draw, ["", *columns], cells)
 
@@ -176,7 +299,8 @@ class ChartView(QWidget):
 
         def redraw() -> None:
             draw()
-            self.canvas.draw_idle()
+            if self.canvas.isVisible():  # a hidden tab's canvas has no size to lay out in
+                self.canvas.draw_idle()
 
         self._redraw = redraw
         redraw()
@@ -190,6 +314,22 @@ class ChartView(QWidget):
     def hover_text(self, x: float, y: float) -> str | None:
         """The exact value under data coordinates ``(x, y)``, if any."""
         return self._hover(x, y)
+
+    def item_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """``(layer, bar)`` or ``(row, column)`` drawn at data coordinates ``(x, y)``, if any."""
+        return self._at(x, y)
+
+    def _cell_activated(self, row: int, column: int) -> None:
+        found = self._cell(row, column)
+        if found is not None:
+            self.picked.emit(*found)
+
+    def _pressed(self, event: Any) -> None:
+        if event.button != 1 or event.xdata is None:
+            return
+        found = self.item_at(event.xdata, event.ydata)
+        if found is not None:
+            self.picked.emit(*found)
 
     def _moved(self, event: Any) -> None:
         text = None if event.xdata is None else self.hover_text(event.xdata, event.ydata)

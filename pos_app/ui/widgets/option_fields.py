@@ -86,6 +86,13 @@ _REASONS: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("Settings", "each service needs an address and a path"),
     ),
     (
+        r"must be a time zone such as .*",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "must be a time zone such as Europe/Berlin, or empty for this computer's time zone",
+        ),
+    ),
+    (
         r"must be a camera number.*",
         QT_TRANSLATE_NOOP("Settings", "choose a camera or a video file"),
     ),
