@@ -72,6 +72,8 @@ class ActivityPage(Page):
         slice_row.addWidget(self.slice_label, 1)
         slice_row.addWidget(self.slice_clear)
         self.slice_bar.hide()
+        self._style_slice()
+        theme.changed().connect(self._style_slice)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -161,9 +163,11 @@ class ActivityPage(Page):
     def show_slice(self, paid: PaidSlice, text: str) -> None:
         """List only the sales paid in ``paid`` (a chart's slice), described by ``text``."""
         self.slice_label.setText(self.tr("Paid in {slice}").format(slice=text))
-        self.slice_label.setStyleSheet(theme.banner_style("info", 8))
         self.slice_bar.show()
         self.model.set_query(replace(self.model.query, paid=paid, page=0))
+
+    def _style_slice(self) -> None:
+        self.slice_label.setStyleSheet(theme.banner_style("info", 8))
 
     def clear_slice(self) -> None:
         """Back to every sale the other filters let through."""
