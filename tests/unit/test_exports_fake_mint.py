@@ -194,6 +194,7 @@ def test_reclaim_brings_an_unclaimed_export_back_as_reclaimed_coins(tmp_path):
     assert result.to_dict() == {
         "id": sent.export_id,
         "state": "reclaimed",
+        "unit": "sat",
         "amount": 6,
         "fee": 2,
         "claimed_amount": 0,

@@ -109,6 +109,7 @@ class ReclaimResult:
 
     export_id: int
     state: str
+    unit: str
     amount: int
     fee: int
     claimed_amount: int
@@ -119,6 +120,7 @@ class ReclaimResult:
         return {
             "id": self.export_id,
             "state": self.state,
+            "unit": self.unit,
             "amount": self.amount,
             "fee": self.fee,
             "claimed_amount": self.claimed_amount,
@@ -377,6 +379,7 @@ class Exports:
             return ReclaimResult(
                 export_id=export_id,
                 state=SHOWN[export.state],
+                unit=export.unit,
                 amount=op.input_amount if op else 0,
                 fee=op.fee if op else 0,
                 claimed_amount=export.claimed_amount,

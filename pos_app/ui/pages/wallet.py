@@ -1,4 +1,4 @@
-"""The Wallet page: balances per mint, export to a file, import, and reconciliation."""
+"""The Wallet page: balances, export to a file, import, reconciliation, the export history."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.models.attention_model import reason_text
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
+from pos_app.ui.widgets.export_history import ExportHistory
 
 
 class WalletPage(Page):
@@ -104,6 +105,7 @@ class WalletPage(Page):
         self.summary.setProperty("role", "muted")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history = ExportHistory(ui, self)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -112,7 +114,8 @@ class WalletPage(Page):
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
         layout.addWidget(self.summary)
-        layout.addStretch(1)
+        layout.addSpacing(8)
+        layout.addWidget(self.history, 1)
 
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
@@ -128,9 +131,10 @@ class WalletPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the balances again."""
+        """Read the balances (and the export history: an export changes both) again."""
         self._reload.stop()
         spawn(self.ui.core.wallet.balance(), on_done=self._show_balances, on_error=self._error)
+        self.history.load()
 
     def _show_balances(self, balance: dict[str, Any]) -> None:
         self.balances = list(balance["balances"])
@@ -226,6 +230,7 @@ class WalletPage(Page):
             )
         text = " ".join(parts)
         self.summary.setText(text)
+        self.history.load()
         self.checked.emit(text)
 
     def _error(self, err: PosError) -> None:
@@ -236,3 +241,4 @@ class WalletPage(Page):
         """Close an open dialog (stops its camera)."""
         if self.dialog is not None:
             self.dialog.close()
+        self.history.shutdown()
