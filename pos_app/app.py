@@ -33,6 +33,7 @@ from pos_app.core.settings import SettingsService
 from pos_app.core.store.db import DB_FILE, Database, open_connection
 from pos_app.core.store.keys import KeyStore, PassphraseSource
 from pos_app.core.store.schema import Secret
+from pos_app.core.wallet.bulk import Bulk
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.exports import Exports
 from pos_app.core.wallet.mints import MintDirectory, MintReport
@@ -109,6 +110,7 @@ class App:
         )
         self.wallet = Wallet(self.ctx, self.config)
         self.exports = Exports(self.ctx)
+        self.bulk = Bulk(self.ctx, self.exports)
         self.sales = SalesService(self.ctx, self.config, self.wallet.recovery, self.web)
         self.notifications = NotificationCenter(db, self.bus)
         self.reports = ReportService(db)

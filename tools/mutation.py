@@ -77,6 +77,8 @@ MODULES: dict[str, list[str]] = {
     "wallet.receive": [
         "tests/unit/test_receive_fake_mint.py",
         "tests/unit/test_receive_parts.py",
+        # a reclaim is a receive that names the export it takes back
+        "tests/unit/test_exports_fake_mint.py",
     ],
     "wallet.recovery": [
         "tests/unit/test_recovery_fake_mint.py",

@@ -1,4 +1,4 @@
-"""The export history: ``wallet exports [refresh]``, ``wallet reclaim``, ``wallet export-token``."""
+"""Export history, bulk export and import (``wallet exports``, ``reclaim``, ``import``...)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,26 @@ def register_exports(wsub: Any, common: argparse.ArgumentParser) -> None:
     tok.add_argument("export_id", metavar="EXPORT_ID", type=int)
     tok.add_argument("--out", metavar="FOLDER", help="write it to a new file in FOLDER, with a QR")
     tok.set_defaults(handler=cmd_export_token)
+    everything = wsub.add_parser(
+        "export-all",
+        help="every mint and unit to a folder: one token file each, plus a manifest",
+        parents=[common],
+    )
+    everything.add_argument("--out", required=True, metavar="DIR")
+    everything.add_argument(
+        "--min",
+        dest="min_amount",
+        type=int,
+        default=1,
+        metavar="AMOUNT",
+        help="only mints and units holding at least AMOUNT (default 1)",
+    )
+    everything.set_defaults(handler=cmd_export_all)
+    imp = wsub.add_parser(
+        "import", help="redeem the tokens of files or folders, each on its own", parents=[common]
+    )
+    imp.add_argument("paths", nargs="+", metavar="PATH")
+    imp.set_defaults(handler=cmd_import)
 
 
 def _day(text: str | None, flag: str) -> date | None:
@@ -88,3 +108,13 @@ async def cmd_export_token(args: argparse.Namespace) -> dict[str, Any]:
             saved = {}
         shown = await app.exports.token(args.export_id)
         return {"id": args.export_id, "token": shown.token, "amount": shown.amount, **saved}
+
+
+async def cmd_export_all(args: argparse.Namespace) -> dict[str, Any]:
+    async with open_app(args) as app:
+        return await app.bulk.export_all(Path(args.out), min_amount=args.min_amount)
+
+
+async def cmd_import(args: argparse.Namespace) -> list[dict[str, Any]]:
+    async with open_app(args) as app:
+        return await app.bulk.import_files([Path(p) for p in args.paths])

@@ -8,7 +8,6 @@ result or error is shown in the dialog in plain words.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -24,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.core.errors import PosError, ValidationError
+from pos_app.core.errors import PosError
+from pos_app.core.wallet.exportfile import read_token_file
 from pos_app.core.wallet.receive import ReceiveResult
 from pos_app.ui import removable, theme
 from pos_app.ui.context import UiContext
@@ -33,37 +33,7 @@ from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.tasks import in_thread, spawn
 from pos_app.ui.widgets.scan_panel import ScanPanel
 
-MAX_FILE_BYTES = 1_000_000
-TOKEN_PATTERN = re.compile(r"cashu[AB][A-Za-z0-9_\-+/=]+")
 PREVIEW_SIZE = QSize(480, 270)
-
-
-def read_token_file(path: Path) -> str:
-    """The token in a text file (the first ``cashuA…``/``cashuB…`` word, else all its text).
-
-    Raises:
-        ValidationError: ``import.file_unreadable`` when the file cannot be read or is not text.
-    """
-    try:
-        data = Path(path).read_bytes()[: MAX_FILE_BYTES + 1]
-    except OSError as exc:
-        raise ValidationError(
-            "import.file_unreadable",
-            "The file could not be read. Check that the drive is still plugged in.",
-            f"{path}: {exc}",
-        ) from exc
-    if len(data) > MAX_FILE_BYTES:
-        raise ValidationError(
-            "import.file_unreadable", "This file is too large to be a token file.", str(path)
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(
-            "import.file_unreadable", "This file is not a text file with a token in it.", str(path)
-        ) from exc
-    found = TOKEN_PATTERN.search(text)
-    return found.group(0) if found else text.strip()
 
 
 class ImportDialog(QDialog):
