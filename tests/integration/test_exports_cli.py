@@ -3,8 +3,10 @@ nutshell's own wallet, partly claimed then reclaimed, and a reclaim killed mid-w
 
 from __future__ import annotations
 
+import json
 import signal
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -101,3 +103,42 @@ def test_a_reclaim_killed_after_the_swap_is_finished_by_recovery(cli, mint):
         ("reclaimed", 0)
     ]
     assert parse_token(sent["token"]).amount == 30
+
+
+def test_bulk_export_of_three_mints_then_import_of_the_folder_at_another_till(
+    cli, mint, fee_mint, make_mint, tmp_path
+):
+    third = make_mint(fee_ppk=0, name="third mint")
+    for other, amount in ((fee_mint, 50), (third, 5)):
+        cli.setup("mints", "add", other.url)
+        cli.setup("wallet", "receive", make_token(other.url, amount))
+    held = {b["mint"]: b["amount"] for b in cli.ok("wallet", "balance")["balances"]}
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    done = cli.ok("wallet", "export-all", "--out", str(usb), "--min", "5")
+    assert {f["mint"]: f["amount"] for f in done["files"]} == held
+    assert cli.ok("wallet", "balance")["total"] == {}
+    manifest = json.loads(Path(done["manifest"]).read_text())["files"]
+    assert sorted(m["file"] for m in manifest) == sorted(p.name for p in usb.glob("*.txt"))
+    assert Path(done["manifest_csv"]).read_text().splitlines()[0] == (
+        "file,mint,unit,amount,proofs,created"
+    )
+    # Someone redeems the third mint's file before the stick reaches the other till.
+    spent_file = next(f["file"] for f in done["files"] if f["mint"] == third.url)
+    redeem(third.url, Path(spent_file).read_text().strip())
+
+    other = Cli.wallet(tmp_path / "other-till")
+    for url in (mint.url, fee_mint.url, third.url):
+        other.setup("mints", "add", url)
+    results = {Path(r["file"]).name: r for r in other.ok("wallet", "import", str(usb))}
+    by_mint = {f["mint"]: results[Path(f["file"]).name] for f in done["files"]}
+    assert by_mint[mint.url]["result"] == "imported" and by_mint[mint.url]["amount"] == 100
+    fee = by_mint[fee_mint.url]["fee"]
+    assert by_mint[fee_mint.url]["amount"] == held[fee_mint.url] - fee and fee >= 1
+    assert (by_mint[third.url]["result"], by_mint[third.url]["code"]) == (
+        "spent",
+        "token.already_spent",
+    )
+    again = other.ok("wallet", "import", str(usb), spent_file)
+    assert sorted(r["result"] for r in again) == ["already_imported", "already_imported", "spent"]
+    assert other.balance() == 100 + held[fee_mint.url] - fee
