@@ -632,6 +632,73 @@
     </message>
 </context>
 <context>
+    <name>BulkExportDialog</name>
+    <message>
+        <source>Export everything</source>
+        <translation>Alles exportieren</translation>
+    </message>
+    <message>
+        <source>Export everything to a folder</source>
+        <translation>Alles in einen Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Each mint&apos;s ecash is saved as one token file, with a list of the files (manifest) beside them. Whoever has the files can spend the ecash: keep the drive safe.</source>
+        <translation>Das Ecash jeder Mint wird als eine Token-Datei gespeichert, daneben eine Liste der Dateien (Manifest). Wer die Dateien hat, kann das Ecash ausgeben: Bewahren Sie das Laufwerk sicher auf.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Looking for a USB drive…</source>
+        <translation>Suche nach einem USB-Laufwerk…</translation>
+    </message>
+    <message>
+        <source>Only mints holding at least</source>
+        <translation>Nur Mints mit mindestens</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>USB drive found: {path}</source>
+        <translation>USB-Laufwerk gefunden: {path}</translation>
+    </message>
+    <message>
+        <source>No USB drive found: the files go to this folder.</source>
+        <translation>Kein USB-Laufwerk gefunden: Die Dateien kommen in diesen Ordner.</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>In Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Wählen Sie zuerst einen Ordner.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Done: {n} file(s) written and synced.</source>
+        <translation>Fertig: {n} Datei(en) geschrieben und gesichert.</translation>
+    </message>
+    <message>
+        <source>Manifest: {path}</source>
+        <translation>Manifest: {path}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>Starting the camera…</source>
@@ -1086,6 +1153,14 @@
         <translation>Der Stick ist verloren: Was niemand eingelöst hat, zurück in die Wallet holen. Der Token auf dem Stick wird ungültig.</translation>
     </message>
     <message>
+        <source>Export everything…</source>
+        <translation>Alles exportieren…</translation>
+    </message>
+    <message>
+        <source>Every mint&apos;s ecash to a folder: one file each, with a list of the files.</source>
+        <translation>Das Ecash jeder Mint in einen Ordner: je eine Datei, mit einer Liste der Dateien.</translation>
+    </message>
+    <message>
         <source>File: {path}</source>
         <translation>Datei: {path}</translation>
     </message>
@@ -1318,6 +1393,14 @@
         <translation>Datei öffnen …</translation>
     </message>
     <message>
+        <source>Open folder…</source>
+        <translation>Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Import every token file of a folder (an export of everything, say).</source>
+        <translation>Jede Token-Datei eines Ordners importieren (etwa einen Export von allem).</translation>
+    </message>
+    <message>
         <source>Receive</source>
         <translation>Empfangen</translation>
     </message>
@@ -1340,6 +1423,38 @@
     <message>
         <source>Reading {name}…</source>
         <translation>{name} wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Open a folder of token files</source>
+        <translation>Einen Ordner mit Token-Dateien öffnen</translation>
+    </message>
+    <message>
+        <source>Importing the files of {name}…</source>
+        <translation>Die Dateien von {name} werden importiert…</translation>
+    </message>
+    <message>
+        <source>received {amount}</source>
+        <translation>{amount} erhalten</translation>
+    </message>
+    <message>
+        <source>taken back into the wallet: {amount}</source>
+        <translation>in die Wallet zurückgeholt: {amount}</translation>
+    </message>
+    <message>
+        <source>imported before, skipped</source>
+        <translation>schon früher importiert, übersprungen</translation>
+    </message>
+    <message>
+        <source>already spent</source>
+        <translation>schon ausgegeben</translation>
+    </message>
+    <message>
+        <source>the mint did not answer; it is redeemed later</source>
+        <translation>die Mint hat nicht geantwortet; er wird später eingelöst</translation>
+    </message>
+    <message>
+        <source>In all: {amount}</source>
+        <translation>Insgesamt: {amount}</translation>
     </message>
     <message>
         <source>Stop scanning</source>

@@ -632,6 +632,73 @@
     </message>
 </context>
 <context>
+    <name>BulkExportDialog</name>
+    <message>
+        <source>Export everything</source>
+        <translation>Exportar todo</translation>
+    </message>
+    <message>
+        <source>Export everything to a folder</source>
+        <translation>Exportar todo a una carpeta</translation>
+    </message>
+    <message>
+        <source>Each mint&apos;s ecash is saved as one token file, with a list of the files (manifest) beside them. Whoever has the files can spend the ecash: keep the drive safe.</source>
+        <translation>El ecash de cada mint se guarda en un archivo de token, con una lista de los archivos (manifiesto) al lado. Quien tenga los archivos puede gastar el ecash: guarde la unidad en un lugar seguro.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Looking for a USB drive…</source>
+        <translation>Buscando una unidad USB…</translation>
+    </message>
+    <message>
+        <source>Only mints holding at least</source>
+        <translation>Solo las mints con al menos</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>USB drive found: {path}</source>
+        <translation>Unidad USB encontrada: {path}</translation>
+    </message>
+    <message>
+        <source>No USB drive found: the files go to this folder.</source>
+        <translation>No se encontró ninguna unidad USB: los archivos van a esta carpeta.</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>Exportar a una carpeta</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Elija primero una carpeta.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Done: {n} file(s) written and synced.</source>
+        <translation>Listo: {n} archivo(s) escrito(s) y sincronizado(s).</translation>
+    </message>
+    <message>
+        <source>Manifest: {path}</source>
+        <translation>Manifiesto: {path}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>Starting the camera…</source>
@@ -1086,6 +1153,14 @@
         <translation>Se perdió la memoria USB: devolver a la cartera lo que nadie canjeó. El token de la memoria deja de funcionar.</translation>
     </message>
     <message>
+        <source>Export everything…</source>
+        <translation>Exportar todo…</translation>
+    </message>
+    <message>
+        <source>Every mint&apos;s ecash to a folder: one file each, with a list of the files.</source>
+        <translation>El ecash de cada mint a una carpeta: un archivo cada una, con una lista de los archivos.</translation>
+    </message>
+    <message>
         <source>File: {path}</source>
         <translation>Archivo: {path}</translation>
     </message>
@@ -1318,6 +1393,14 @@
         <translation>Abrir archivo…</translation>
     </message>
     <message>
+        <source>Open folder…</source>
+        <translation>Abrir carpeta…</translation>
+    </message>
+    <message>
+        <source>Import every token file of a folder (an export of everything, say).</source>
+        <translation>Importar cada archivo de token de una carpeta (una exportación de todo, por ejemplo).</translation>
+    </message>
+    <message>
         <source>Receive</source>
         <translation>Recibir</translation>
     </message>
@@ -1340,6 +1423,38 @@
     <message>
         <source>Reading {name}…</source>
         <translation>Leyendo {name}…</translation>
+    </message>
+    <message>
+        <source>Open a folder of token files</source>
+        <translation>Abrir una carpeta de archivos de token</translation>
+    </message>
+    <message>
+        <source>Importing the files of {name}…</source>
+        <translation>Importando los archivos de {name}…</translation>
+    </message>
+    <message>
+        <source>received {amount}</source>
+        <translation>{amount} recibido</translation>
+    </message>
+    <message>
+        <source>taken back into the wallet: {amount}</source>
+        <translation>recuperado en la cartera: {amount}</translation>
+    </message>
+    <message>
+        <source>imported before, skipped</source>
+        <translation>ya importado, omitido</translation>
+    </message>
+    <message>
+        <source>already spent</source>
+        <translation>ya gastado</translation>
+    </message>
+    <message>
+        <source>the mint did not answer; it is redeemed later</source>
+        <translation>la mint no respondió; se canjeará más tarde</translation>
+    </message>
+    <message>
+        <source>In all: {amount}</source>
+        <translation>En total: {amount}</translation>
     </message>
     <message>
         <source>Stop scanning</source>

@@ -632,6 +632,73 @@
     </message>
 </context>
 <context>
+    <name>BulkExportDialog</name>
+    <message>
+        <source>Export everything</source>
+        <translation>Tout exporter</translation>
+    </message>
+    <message>
+        <source>Export everything to a folder</source>
+        <translation>Tout exporter dans un dossier</translation>
+    </message>
+    <message>
+        <source>Each mint&apos;s ecash is saved as one token file, with a list of the files (manifest) beside them. Whoever has the files can spend the ecash: keep the drive safe.</source>
+        <translation>L&apos;ecash de chaque mint est enregistré dans un fichier de jeton, avec à côté la liste des fichiers (manifeste). Quiconque a les fichiers peut dépenser l&apos;ecash : gardez le support en lieu sûr.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Looking for a USB drive…</source>
+        <translation>Recherche d&apos;une clé USB…</translation>
+    </message>
+    <message>
+        <source>Only mints holding at least</source>
+        <translation>Seulement les mints détenant au moins</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>USB drive found: {path}</source>
+        <translation>Clé USB trouvée : {path}</translation>
+    </message>
+    <message>
+        <source>No USB drive found: the files go to this folder.</source>
+        <translation>Aucune clé USB trouvée : les fichiers vont dans ce dossier.</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>Exporter vers un dossier</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Choisissez d&apos;abord un dossier.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message>
+        <source>Done: {n} file(s) written and synced.</source>
+        <translation>Terminé : {n} fichier(s) écrit(s) et synchronisé(s).</translation>
+    </message>
+    <message>
+        <source>Manifest: {path}</source>
+        <translation>Manifeste : {path}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>Starting the camera…</source>
@@ -1086,6 +1153,14 @@
         <translation>La clé USB est perdue : remettre dans le portefeuille ce que personne n&apos;a encaissé. Le jeton sur la clé cesse de fonctionner.</translation>
     </message>
     <message>
+        <source>Export everything…</source>
+        <translation>Tout exporter…</translation>
+    </message>
+    <message>
+        <source>Every mint&apos;s ecash to a folder: one file each, with a list of the files.</source>
+        <translation>L&apos;ecash de chaque mint dans un dossier : un fichier chacun, avec la liste des fichiers.</translation>
+    </message>
+    <message>
         <source>File: {path}</source>
         <translation>Fichier : {path}</translation>
     </message>
@@ -1318,6 +1393,14 @@
         <translation>Ouvrir un fichier…</translation>
     </message>
     <message>
+        <source>Open folder…</source>
+        <translation>Ouvrir un dossier…</translation>
+    </message>
+    <message>
+        <source>Import every token file of a folder (an export of everything, say).</source>
+        <translation>Importer chaque fichier de jeton d&apos;un dossier (un export de tout, par exemple).</translation>
+    </message>
+    <message>
         <source>Receive</source>
         <translation>Recevoir</translation>
     </message>
@@ -1340,6 +1423,38 @@
     <message>
         <source>Reading {name}…</source>
         <translation>Lecture de {name}…</translation>
+    </message>
+    <message>
+        <source>Open a folder of token files</source>
+        <translation>Ouvrir un dossier de fichiers de jetons</translation>
+    </message>
+    <message>
+        <source>Importing the files of {name}…</source>
+        <translation>Importation des fichiers de {name}…</translation>
+    </message>
+    <message>
+        <source>received {amount}</source>
+        <translation>{amount} reçu</translation>
+    </message>
+    <message>
+        <source>taken back into the wallet: {amount}</source>
+        <translation>repris dans le portefeuille : {amount}</translation>
+    </message>
+    <message>
+        <source>imported before, skipped</source>
+        <translation>déjà importé, ignoré</translation>
+    </message>
+    <message>
+        <source>already spent</source>
+        <translation>déjà dépensé</translation>
+    </message>
+    <message>
+        <source>the mint did not answer; it is redeemed later</source>
+        <translation>la mint n&apos;a pas répondu ; il sera encaissé plus tard</translation>
+    </message>
+    <message>
+        <source>In all: {amount}</source>
+        <translation>Au total : {amount}</translation>
     </message>
     <message>
         <source>Stop scanning</source>

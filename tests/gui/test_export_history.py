@@ -150,3 +150,46 @@ def test_a_claimed_token_is_not_shown_and_says_why(page, shop, arun, mint, qtbot
 
 def _export(session, export_id):
     return session.get(Export, export_id)
+
+
+def test_export_everything_writes_a_file_per_mint_with_progress(page, shop, arun, qtbot, tmp_path):
+    load(page, qtbot)
+    qtbot.waitUntil(page.export_all_button.isEnabled, timeout=5000)
+    dialog = page.open_export_all()
+    assert dialog is not None
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    dialog.folder.setText(str(stick))
+    dialog.floor.setValue(65)
+    with qtbot.waitSignal(dialog.failed, timeout=5000) as refused:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert refused.args[0].code == "export.nothing" and dialog.export_button.isEnabled()
+    dialog.floor.setValue(64)
+    with qtbot.waitSignal(dialog.exported, timeout=10_000) as done:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    [written] = done.args[0]["files"]
+    assert (dialog.progress.value(), dialog.progress.maximum()) == (1, 1)
+    assert "Done: 1 file(s) written and synced." in dialog.outcome.text()
+    assert parse_token((stick / written["file"]).read_text().strip()).amount == 64
+    assert arun(shop.wallet.balance())["total"] == {}
+    dialog.close()
+
+
+def test_a_folder_of_token_files_is_imported_file_by_file(page, shop, arun, mint, qtbot, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    spent = mint.token(4)
+    mint.spend(list(parse_token(spent).proofs))
+    (folder / "a.txt").write_text(mint.token(8))
+    (folder / "b.txt").write_text(spent)
+    dialog = page.open_import()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as done:
+        dialog.load_folder(folder)
+    assert [r["result"] for r in done.args[0]] == ["imported", "spent"]
+    assert dialog.outcome.text().splitlines() == [
+        "a.txt: received 8 sat",
+        "b.txt: already spent",
+        "In all: 8 sat",
+    ]
+    assert arun(shop.wallet.balance())["total"] == {"sat": 72}
+    dialog.close()

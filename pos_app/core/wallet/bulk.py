@@ -258,9 +258,15 @@ async def _import_one(ctx: WalletContext, exports: Exports, path: Path) -> dict[
             if back.already:
                 skipped = "taken back before: skipped"
                 return {**out, "result": "already_imported", "message": skipped}
-            return {**out, "amount": back.amount - back.fee, "fee": back.fee, "result": "reclaimed"}
+            return {
+                **out,
+                "amount": back.amount - back.fee,
+                "unit": back.unit,
+                "fee": back.fee,
+                "result": "reclaimed",
+            }
         got = await receive(ctx, text, source="file")
-        return {**out, "amount": got.amount, "fee": got.fee, "result": "imported"}
+        return {**out, "amount": got.amount, "unit": got.unit, "fee": got.fee, "result": "imported"}
     except NetworkError as exc:
         return {**out, "result": "pending", "code": exc.code, "message": exc.user_message}
     except PosError as exc:

@@ -41,10 +41,12 @@ class ImportDialog(QDialog):
 
     Signals:
         received(object): the :class:`ReceiveResult` of a redeemed token.
+        imported(object): the per-file results of a folder's import.
         failed(object): the :class:`PosError` of a refused one.
     """
 
     received = Signal(object)
+    imported = Signal(object)
     failed = Signal(object)
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
@@ -68,6 +70,11 @@ class ImportDialog(QDialog):
         self.scan_button.clicked.connect(self.toggle_scan)
         self.file_button = QPushButton(self.tr("Open file…"))
         self.file_button.clicked.connect(self._choose_file)
+        self.folder_button = QPushButton(self.tr("Open folder…"))
+        self.folder_button.setToolTip(
+            self.tr("Import every token file of a folder (an export of everything, say).")
+        )
+        self.folder_button.clicked.connect(self._choose_folder)
         self.receive_button = QPushButton(self.tr("Receive"))
         self.receive_button.setProperty("role", "primary")
         self.receive_button.setToolTip(self.tr("Ctrl+Enter"))
@@ -76,6 +83,7 @@ class ImportDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.scan_button)
         buttons.addWidget(self.file_button)
+        buttons.addWidget(self.folder_button)
         buttons.addStretch(1)
         buttons.addWidget(self.receive_button)
 
@@ -143,6 +151,67 @@ class ImportDialog(QDialog):
             on_done=lambda text: (self.set_token(text, "file"), self.receive()),
             on_error=self._refused,
         )
+
+    def _choose_folder(self) -> None:
+        """Ask for a folder of token files, starting where tokens are exported."""
+        self.folder_button.setEnabled(False)
+        spawn(
+            in_thread(removable.default_export_folder),
+            on_done=self._open_folder_dialog,
+            on_error=lambda _err: self._open_folder_dialog(Path.home()),
+        )
+
+    def _open_folder_dialog(self, folder: Path) -> None:
+        self.folder_button.setEnabled(True)
+        dialog = QFileDialog(self, self.tr("Open a folder of token files"), str(folder))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(lambda path: self.load_folder(Path(path)))
+        dialog.open()
+
+    def load_folder(self, folder: Path) -> None:
+        """Redeem every token file of ``folder``, each on its own (as a task)."""
+        if self._busy:
+            return
+        self._busy = True
+        self.folder_button.setEnabled(False)
+        self._set_outcome(self.tr("Importing the files of {name}…").format(name=folder), "muted")
+        spawn(
+            self.ui.core.bulk.import_files([folder]),
+            on_done=self._folder_imported,
+            on_error=self._folder_failed,
+        )
+
+    def _folder_imported(self, results: list[dict]) -> None:
+        self._busy = False
+        self.folder_button.setEnabled(True)
+        words = {
+            "imported": self.tr("received {amount}"),
+            "reclaimed": self.tr("taken back into the wallet: {amount}"),
+            "already_imported": self.tr("imported before, skipped"),
+            "spent": self.tr("already spent"),
+            "pending": self.tr("the mint did not answer; it is redeemed later"),
+        }
+        lines = []
+        totals: dict[str, int] = {}
+        for r in results:
+            unit = r.get("unit", "sat")
+            if r["result"] in words:
+                said = words[r["result"]].format(amount=fmt.sats(r["amount"], unit))
+            else:  # failed: the core's reason
+                said = r.get("message") or r["result"]
+            lines.append(f"{Path(r['file']).name}: {said}")
+            if r["result"] in ("imported", "reclaimed"):
+                totals[unit] = totals.get(unit, 0) + r["amount"]
+        total = ", ".join(fmt.sats(v, unit) for unit, v in sorted(totals.items())) or fmt.sats(0)
+        lines.append(self.tr("In all: {amount}").format(amount=total))
+        self._set_outcome("\n".join(lines), "ok" if totals else "muted")
+        self.imported.emit(results)
+
+    def _folder_failed(self, err: PosError) -> None:
+        self._busy = False
+        self.folder_button.setEnabled(True)
+        self._refused(err)
 
     # -- camera ----------------------------------------------------------------------------
 

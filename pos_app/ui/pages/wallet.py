@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from pos_app.core.errors import PosError
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
+from pos_app.ui.dialogs.bulk_export_dialog import BulkExportDialog
 from pos_app.ui.dialogs.export_dialog import ExportDialog
 from pos_app.ui.dialogs.import_dialog import ImportDialog
 from pos_app.ui.messages import error_line
@@ -49,7 +50,7 @@ class WalletPage(Page):
         super().__init__(ui, parent)
         self.title = self.tr("Wallet")
         self.balances: list[dict[str, Any]] = []
-        self.dialog: ExportDialog | ImportDialog | None = None
+        self.dialog: ExportDialog | BulkExportDialog | ImportDialog | None = None
 
         heading = QLabel(self.title)
         heading.setProperty("role", "title")
@@ -106,6 +107,9 @@ class WalletPage(Page):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history = ExportHistory(ui, self)
+        # The top row is full on a 1024 px till: this one sits with the export history.
+        self.export_all_button = self.history.export_all_button
+        self.export_all_button.clicked.connect(self.open_export_all)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -156,6 +160,7 @@ class WalletPage(Page):
         self.empty.setVisible(not self.balances)
         self.table.setVisible(bool(self.balances))
         self.export_button.setEnabled(any(b["amount"] > 0 for b in self.balances))
+        self.export_all_button.setEnabled(self.export_button.isEnabled())
         self.balances_loaded.emit()
 
     def balance_text(self) -> list[tuple[str, str, str]]:
@@ -175,13 +180,21 @@ class WalletPage(Page):
         self._open(dialog)
         return dialog
 
+    def open_export_all(self) -> BulkExportDialog | None:
+        """Open the dialog that exports every mint to a folder (non-blocking)."""
+        if not self.export_all_button.isEnabled():
+            return None
+        dialog = BulkExportDialog(self.ui, self)
+        self._open(dialog)
+        return dialog
+
     def open_import(self) -> ImportDialog:
         """Open the import dialog (non-blocking)."""
         dialog = ImportDialog(self.ui, self)
         self._open(dialog)
         return dialog
 
-    def _open(self, dialog: ExportDialog | ImportDialog) -> None:
+    def _open(self, dialog: ExportDialog | BulkExportDialog | ImportDialog) -> None:
         if self.dialog is not None:
             self.dialog.close()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -40,6 +40,8 @@ COLUMNS = 5
 class ExportHistory(QWidget):
     """A table of exports with Check claims, Show QR… and Take back… for the selected one.
 
+    ``export_all_button`` (Export everything…) is the page's: it only sits in this row.
+
     Signals:
         loaded(): the list was read and shown.
         refreshed(str): a claims check finished; the summary shown.
@@ -93,11 +95,16 @@ class ExportHistory(QWidget):
                 "The token on the stick stops working."
             )
         )
+        self.export_all_button = QPushButton(self.tr("Export everything…"))
+        theme.set_icon(self.export_all_button, "tray-arrow-up")
+        self.export_all_button.setToolTip(
+            self.tr("Every mint's ecash to a folder: one file each, with a list of the files.")
+        )
         self.refresh_button.clicked.connect(self.refresh)
         self.show_button.clicked.connect(self.show_token)
         self.reclaim_button.clicked.connect(self.ask_reclaim)
         buttons = QHBoxLayout()
-        buttons.addWidget(heading)
+        buttons.addWidget(self.export_all_button)
         buttons.addStretch(1)
         for button in (self.refresh_button, self.show_button, self.reclaim_button):
             buttons.addWidget(button)
@@ -108,6 +115,7 @@ class ExportHistory(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
         layout.addLayout(buttons)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
