@@ -70,7 +70,7 @@ MODULES: dict[str, list[str]] = {
     "cashu.tokens": ["tests/unit/test_tokens.py", "tests/unit/test_token_errors.py"],
     "payments.lnurl": ["tests/unit/test_lnurl.py"],
     # Against the in-process fake mint (tests/support/fakemint.py).
-    "wallet.send": ["tests/unit/test_send_fake_mint.py"],
+    "wallet.send": ["tests/unit/test_send_fake_mint.py", "tests/unit/test_bulk_fake_mint.py"],
     # the checkout melts customers' tokens: the received token's side of a melt
     "wallet.melt": ["tests/unit/test_melt_fake_mint.py", "tests/unit/test_checkout_fake_mint.py"],
     "payments.checkout": ["tests/unit/test_checkout_fake_mint.py"],

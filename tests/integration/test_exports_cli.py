@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import signal
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,12 @@ def test_an_export_claimed_by_another_wallet_shows_claimed_and_cannot_be_reclaim
         "state": "pending",
     }
     assert listed(cli, "--status", "claimed") == {}
+    today, yesterday = date.today(), date.today() - timedelta(days=1)
+    assert list(listed(cli, "--from", str(today), "--to", str(today))) == [export["id"]]
+    assert listed(cli, "--to", str(yesterday)) == {}
+    assert listed(cli, "--from", str(today + timedelta(days=1))) == {}
+    bad = cli.run("wallet", "exports", "--from", "yesterday")
+    assert bad.rc == 1 and bad.error_code == "input.invalid"
 
     assert "Received" in mint.cli_receive(sent["token"])  # nutshell's own wallet claims it
     refreshed = cli.ok("wallet", "exports", "refresh")
