@@ -120,6 +120,8 @@ class ExportHistory(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
+        self.empty.hide()  # until the first read says which applies
+        self.table.hide()
         self._selection_changed()
 
     # -- the list --------------------------------------------------------------------------
