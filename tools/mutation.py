@@ -190,14 +190,14 @@ EQUIVALENT: dict[str, str] = {
         "looking up a new operation id finds nothing, as not looking it up"
     ),
     _R + "x_execute_receive__mutmut_45": "Operation(attempts=None): the column's default, 0",
-    _R + "x_execute_receive__mutmut_49": "Operation() without attempts: the column's default, 0",
-    _R + "x_execute_receive__mutmut_124": _SPARE_READ,
-    _R + "x_execute_receive__mutmut_125": _SPARE_READ,
+    _R + "x_execute_receive__mutmut_50": "Operation() without attempts: the column's default, 0",
     _R + "x_execute_receive__mutmut_126": _SPARE_READ,
-    _R + "x_execute_receive__mutmut_132": "send_swap's first_attempt defaults to True",
-    _R + "x_execute_receive__mutmut_133": _SPARE_READ,
-    _R + "x_execute_receive__mutmut_134": _SPARE_READ,
+    _R + "x_execute_receive__mutmut_127": _SPARE_READ,
+    _R + "x_execute_receive__mutmut_128": _SPARE_READ,
+    _R + "x_execute_receive__mutmut_134": "send_swap's first_attempt defaults to True",
     _R + "x_execute_receive__mutmut_135": _SPARE_READ,
+    _R + "x_execute_receive__mutmut_136": _SPARE_READ,
+    _R + "x_execute_receive__mutmut_137": _SPARE_READ,
     _R + "x__plan_checked__mutmut_1": "offline's default: its one caller, plan_receive, passes it",
     _R + "x__plan_checked__mutmut_43": (
         "the owner check after a sync: sync_keysets stored every keyset of the mapping for "
