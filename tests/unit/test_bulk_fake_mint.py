@@ -226,8 +226,17 @@ def test_send_all_exports_every_coin_as_stored(tmp_path):
         return unknown.value, none.value, sent, len(mint.requests("/v1/swap")) - swaps
 
     unknown, none, sent, swaps = shop(tmp_path, (mint,), scenario, ([16, 8],))
-    assert unknown.code == "mint.unknown"
-    assert none.code == "wallet.insufficient_funds" and "usd" in none.user_message
+    assert (unknown.code, unknown.user_message, unknown.detail) == (
+        "mint.unknown",
+        "This mint is not in the shop's list.",
+        "http://nowhere.test",
+    )
+    assert (none.code, none.user_message, none.detail, none.data) == (
+        "wallet.insufficient_funds",
+        "The shop holds no usd at this mint.",
+        f"{mint.url} usd",
+        {"needed": 1},
+    )
     token = parse_token(sent.token)
     assert (sent.amount, sent.fee, swaps, token.amount, token.memo) == (22, 0, 0, 22, "all of it")
     assert (sent.mint, sent.unit) == (mint.url, "sat")
