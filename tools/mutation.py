@@ -632,7 +632,10 @@ def run_module(
     unchecked = [n for n, v in verdicts.items() if v == "not checked"]
     if len(unchecked) == len(verdicts):
         return {"module": module, "error": f"no mutant was checked; see {work / 'mutmut.log'}"}
-    equivalent = sorted(n for n in verdicts if n in EQUIVALENT and verdicts[n] != "killed")
+    # A subset run (--only) leaves the others unchecked: they are out of the count already.
+    equivalent = sorted(
+        n for n in verdicts if n in EQUIVALENT and verdicts[n] not in ("killed", "not checked")
+    )
     survivors = sorted(
         n
         for n, v in verdicts.items()
