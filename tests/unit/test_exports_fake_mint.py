@@ -12,10 +12,19 @@ from sqlalchemy import select
 from pos_app.app import App
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import NetworkError, PosError
+from pos_app.core.events import ExportsChanged
 from pos_app.core.store.schema import Export, Operation, ProofRow
 from pos_app.core.wallet.exports import ExportRecord
 from tests.support.fakemint import FakeMint
-from tests.support.fakeshop import DB_KEY, Killed, arm_kill, audit_trail, open_shop, rows
+from tests.support.fakeshop import (
+    DB_KEY,
+    Killed,
+    arm_kill,
+    audit_trail,
+    events,
+    open_shop,
+    rows,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -132,10 +141,14 @@ def test_refresh_follows_the_claims_batched_per_mint(tmp_path):
         mint.spend(proofs_of(full.token))
         mint.spend([p for p in proofs_of(part.token) if p.amount == 8])
         before = len(mint.requests("/v1/checkstate")), len(other.requests("/v1/checkstate"))
+        seen = events(app)
         summary = await app.exports.refresh()
+        told = [e for e in seen if isinstance(e, ExportsChanged)]
         after = len(mint.requests("/v1/checkstate")), len(other.requests("/v1/checkstate"))
         states = {e.id: (e.state, e.claimed_amount) for e in await app.exports.list()}
         again = await app.exports.refresh()  # a claimed export is not asked about again
+        assert told == [ExportsChanged(1, 1)]
+        assert [e for e in seen if isinstance(e, ExportsChanged)] == told  # nothing new: silent
         return full, part, untouched, summary, (before, after), states, again
 
     full, part, untouched, summary, calls, states, again = run_shop(

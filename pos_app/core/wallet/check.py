@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos_app.core.events import BalanceChanged
+from pos_app.core.events import BalanceChanged, ExportsChanged
 from pos_app.core.store.schema import Export, Mint, Operation, OperationInput, ProofRow, now
 from pos_app.core.wallet import journal
 from pos_app.core.wallet.context import WalletContext
@@ -140,6 +140,8 @@ async def _reconcile(
         summary["checked"] += len(rows)
         if publish:
             ctx.bus.publish(BalanceChanged(url, "sat"))
+    if summary["exports_spent"] or summary["exports_partial"]:
+        ctx.bus.publish(ExportsChanged(summary["exports_spent"], summary["exports_partial"]))
     return summary
 
 

@@ -120,6 +120,8 @@ class ExportHistory(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
+        # The timer's checks (and the page's) find claims: the list follows.
+        ui.bridge.exports_changed.connect(lambda *_a: self.load())
         self.empty.hide()  # until the first read says which applies
         self.table.hide()
         self._selection_changed()
