@@ -405,6 +405,10 @@ def test_the_token_of_an_unclaimed_export_can_be_shown_and_saved_again(tmp_path)
         await app.exports.refresh()
         rest = await app.exports.token(sent.export_id)
         saved = await app.exports.save_file(sent.export_id, folder)
+        with pytest.raises(PosError) as unplugged:
+            await app.exports.save_file(sent.export_id, tmp_path / "unplugged")
+        assert unplugged.value.code == "export.no_folder"
+        assert not (tmp_path / "unplugged").exists()
         return sent, whole, rest, saved, await app.exports.get(sent.export_id)
 
     sent, whole, rest, saved, record = run_shop(tmp_path, (mint,), scenario)

@@ -297,11 +297,19 @@ class Exports:
         """Write an unclaimed export's token to ``folder`` again (a new file, never replacing).
 
         Raises:
-            PosError: as :meth:`token`; ``export.write_failed`` when the file cannot be written.
+            PosError: as :meth:`token`; ``export.no_folder``; ``export.write_failed`` when the
+                file cannot be written.
         """
         shown = await self.token(export_id)
         record = shown.record
-        file, qr_file = await asyncio.get_running_loop().run_in_executor(
+        loop = asyncio.get_running_loop()
+        if not await loop.run_in_executor(None, Path(folder).is_dir):
+            raise ValidationError(
+                "export.no_folder",
+                "Choose a folder that exists (is the USB drive plugged in?).",
+                str(folder),
+            )
+        file, qr_file = await loop.run_in_executor(
             None,
             partial(
                 write_export_files,
