@@ -33,7 +33,9 @@ from pos_app.core.settings import SettingsService
 from pos_app.core.store.db import DB_FILE, Database, open_connection
 from pos_app.core.store.keys import KeyStore, PassphraseSource
 from pos_app.core.store.schema import Secret
+from pos_app.core.wallet.bulk import Bulk
 from pos_app.core.wallet.context import WalletContext
+from pos_app.core.wallet.exports import Exports
 from pos_app.core.wallet.mints import MintDirectory, MintReport
 from pos_app.core.wallet.service import Wallet
 from pos_app.core.webclient import WebClient
@@ -107,6 +109,8 @@ class App:
             db=db, mints=self.mints, bus=self.bus, seed=nut13.seed_from_mnemonic(mnemonic.value)
         )
         self.wallet = Wallet(self.ctx, self.config)
+        self.exports = Exports(self.ctx)
+        self.bulk = Bulk(self.ctx, self.exports)
         self.sales = SalesService(self.ctx, self.config, self.wallet.recovery, self.web)
         self.notifications = NotificationCenter(db, self.bus)
         self.reports = ReportService(db, self.mints, self.config)
@@ -117,7 +121,12 @@ class App:
         """The background services (made on first use; started by the GUI and ``serve``)."""
         if self._services is None:
             self._services = Services(
-                self.wallet.recovery, self.settings, self.db, self.mints, self.bus
+                self.wallet.recovery,
+                self.settings,
+                self.db,
+                self.mints,
+                self.bus,
+                exports=self.exports,
             )
         return self._services
 

@@ -10,6 +10,7 @@ from typing import Any
 from pos_app.app import App, resolve_data_dir
 from pos_app.cli.args import read_token_text
 from pos_app.cli.context import open_app, terminal_passphrase
+from pos_app.cli.export_cmds import register_exports
 from pos_app.cli.service_cmds import register_mint_checks
 from pos_app.core import formatting
 from pos_app.core.errors import ValidationError
@@ -88,6 +89,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     mlt.add_argument("--invoice", required=True)
     mlt.add_argument("--mint")
     mlt.set_defaults(handler=cmd_melt)
+    register_exports(wsub, common)
     pub = wsub.add_parser("pubkey", help="the shop's P2PK public key", parents=[common])
     pub.set_defaults(handler=cmd_pubkey)
     seed = wsub.add_parser("seed", help="show the seed words", parents=[common])

@@ -32,6 +32,14 @@ class BalanceChanged(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class ExportsChanged(Event):
+    """A check found exported tokens claimed (or partly) since the last one."""
+
+    claimed: int
+    partly: int
+
+
+@dataclass(frozen=True, slots=True)
 class OperationChanged(Event):
     """A journal operation changed state (``pending``, ``done``, ``needs_review``...)."""
 

@@ -19,6 +19,7 @@ class CoreBridge(QObject):
     sale_paid = Signal(str, int, str, object)  # sale id, amount, unit, change token or None
     payment_rejected = Signal(str, str, str)  # sale id, code, message
     balance_changed = Signal(str, str)  # mint, unit
+    exports_changed = Signal(int, int)  # exports claimed, partly claimed
     operation_changed = Signal(str, str, str, object)  # id, kind, state, error code
     operation_recovered = Signal(str, str, int)  # id, kind, amount
     mint_health_changed = Signal(str, str, object, object)  # mint, status, previous, latency ms
@@ -40,6 +41,9 @@ class CoreBridge(QObject):
                 lambda e: self.payment_rejected.emit(e.sale_id, e.code, e.message),
             ),
             bus.subscribe(ev.BalanceChanged, lambda e: self.balance_changed.emit(e.mint, e.unit)),
+            bus.subscribe(
+                ev.ExportsChanged, lambda e: self.exports_changed.emit(e.claimed, e.partly)
+            ),
             bus.subscribe(
                 ev.OperationChanged,
                 lambda e: self.operation_changed.emit(

@@ -252,6 +252,44 @@ _BY_CODE: dict[str, tuple[str, str]] = {
             "Add a rate source or set a fixed rate, then save again.",
         ),
     ),
+    "export.claimed": (
+        QT_TRANSLATE_NOOP("messages", "Already claimed"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The recipient redeemed this export: the ecash is theirs and nothing is left to "
+            "show or take back.",
+        ),
+    ),
+    "export.reclaimed": (
+        QT_TRANSLATE_NOOP("messages", "Already taken back"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "This export is back in the wallet; its old token is no longer valid.",
+        ),
+    ),
+    "export.reclaim_open": (
+        QT_TRANSLATE_NOOP("messages", "Being taken back"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "This export is being taken back already. The wallet finishes it as soon as the "
+            "mint answers.",
+        ),
+    ),
+    "export.not_ours": (
+        QT_TRANSLATE_NOOP("messages", "Customer's token"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "This token was given to a customer as change or a refund. It is theirs and "
+            "cannot be taken back.",
+        ),
+    ),
+    "export.locked": (
+        QT_TRANSLATE_NOOP("messages", "Locked to the recipient"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "This export is locked to the recipient's key: only they can redeem it.",
+        ),
+    ),
 }
 
 # Codes that say the same thing under another family's name.

@@ -704,6 +704,73 @@
     </message>
 </context>
 <context>
+    <name>BulkExportDialog</name>
+    <message>
+        <source>Export everything</source>
+        <translation>Alles exportieren</translation>
+    </message>
+    <message>
+        <source>Export everything to a folder</source>
+        <translation>Alles in einen Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Each mint&apos;s ecash is saved as one token file, with a list of the files (manifest) beside them. Whoever has the files can spend the ecash: keep the drive safe.</source>
+        <translation>Das Ecash jeder Mint wird als eine Token-Datei gespeichert, daneben eine Liste der Dateien (Manifest). Wer die Dateien hat, kann das Ecash ausgeben: Bewahren Sie das Laufwerk sicher auf.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Looking for a USB drive…</source>
+        <translation>Suche nach einem USB-Laufwerk…</translation>
+    </message>
+    <message>
+        <source>Only mints holding at least</source>
+        <translation>Nur Mints mit mindestens</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>USB drive found: {path}</source>
+        <translation>USB-Laufwerk gefunden: {path}</translation>
+    </message>
+    <message>
+        <source>No USB drive found: the files go to this folder.</source>
+        <translation>Kein USB-Laufwerk gefunden: Die Dateien kommen in diesen Ordner.</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>In Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Wählen Sie zuerst einen Ordner.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Done: {n} file(s) written and synced.</source>
+        <translation>Fertig: {n} Datei(en) geschrieben und gesichert.</translation>
+    </message>
+    <message>
+        <source>Manifest: {path}</source>
+        <translation>Manifest: {path}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>Starting the camera…</source>
@@ -1242,6 +1309,200 @@
     </message>
 </context>
 <context>
+    <name>ExportHistory</name>
+    <message>
+        <source>Exported tokens</source>
+        <translation>Exportierte Token</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>No token was exported yet.</source>
+        <translation>Noch kein Token exportiert.</translation>
+    </message>
+    <message>
+        <source>Check claims</source>
+        <translation>Einlösungen prüfen</translation>
+    </message>
+    <message>
+        <source>Ask the mints which of the unclaimed exports were redeemed since.</source>
+        <translation>Bei den Mints nachfragen, welche offenen Exporte inzwischen eingelöst wurden.</translation>
+    </message>
+    <message>
+        <source>Show QR…</source>
+        <translation>QR zeigen…</translation>
+    </message>
+    <message>
+        <source>Take back…</source>
+        <translation>Zurückholen…</translation>
+    </message>
+    <message>
+        <source>The stick was lost: put what nobody redeemed back into the wallet. The token on the stick stops working.</source>
+        <translation>Der Stick ist verloren: Was niemand eingelöst hat, zurück in die Wallet holen. Der Token auf dem Stick wird ungültig.</translation>
+    </message>
+    <message>
+        <source>Export everything…</source>
+        <translation>Alles exportieren…</translation>
+    </message>
+    <message>
+        <source>Every mint&apos;s ecash to a folder: one file each, with a list of the files.</source>
+        <translation>Das Ecash jeder Mint in einen Ordner: je eine Datei, mit einer Liste der Dateien.</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>Datei: {path}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Wechselgeld</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <source>{kind}, locked</source>
+        <translation>{kind}, gesperrt</translation>
+    </message>
+    <message>
+        <source>Being taken back…</source>
+        <translation>Wird zurückgeholt…</translation>
+    </message>
+    <message>
+        <source>Partly claimed ({claimed})</source>
+        <translation>Teilweise eingelöst ({claimed})</translation>
+    </message>
+    <message>
+        <source>Taken back ({claimed} claimed before)</source>
+        <translation>Zurückgeholt ({claimed} vorher eingelöst)</translation>
+    </message>
+    <message>
+        <source>Not claimed yet</source>
+        <translation>Noch nicht eingelöst</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Eingelöst</translation>
+    </message>
+    <message>
+        <source>Taken back</source>
+        <translation>Zurückgeholt</translation>
+    </message>
+    <message>
+        <source>Checking with the mints…</source>
+        <translation>Abgleich mit den Mints…</translation>
+    </message>
+    <message>
+        <source>{n} export(s) were claimed.</source>
+        <translation>{n} Export(e) wurden eingelöst.</translation>
+    </message>
+    <message>
+        <source>{n} export(s) were partly claimed.</source>
+        <translation>{n} Export(e) wurden teilweise eingelöst.</translation>
+    </message>
+    <message>
+        <source>No new claims.</source>
+        <translation>Keine neuen Einlösungen.</translation>
+    </message>
+    <message>
+        <source>{mint} could not be checked: {reason}.</source>
+        <translation>{mint} konnte nicht geprüft werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>Take back</source>
+        <translation>Zurückholen</translation>
+    </message>
+    <message>
+        <source>Take back the export of {amount} from {when}?</source>
+        <translation>Den Export über {amount} vom {when} zurückholen?</translation>
+    </message>
+    <message>
+        <source>What nobody redeemed comes back into the wallet, minus the mint&apos;s fee. The token on the stick or paper stops working: do this only when it was lost.</source>
+        <translation>Was niemand eingelöst hat, kommt abzüglich der Gebühr der Mint zurück in die Wallet. Der Token auf dem Stick oder Papier wird ungültig: Nur tun, wenn er verloren ist.</translation>
+    </message>
+    <message>
+        <source>Keep it out</source>
+        <translation>Draußen lassen</translation>
+    </message>
+    <message>
+        <source>Taking the export back…</source>
+        <translation>Export wird zurückgeholt…</translation>
+    </message>
+    <message>
+        <source>Taken back: {amount} (mint fee {fee}).</source>
+        <translation>Zurückgeholt: {amount} (Gebühr der Mint {fee}).</translation>
+    </message>
+    <message>
+        <source>{claimed} had been claimed before.</source>
+        <translation>{claimed} waren vorher eingelöst worden.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTokenDialog</name>
+    <message>
+        <source>Exported token</source>
+        <translation>Exportierter Token</translation>
+    </message>
+    <message>
+        <source>Reading the token…</source>
+        <translation>Token wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Save to a file…</source>
+        <translation>In eine Datei speichern…</translation>
+    </message>
+    <message>
+        <source>Exported on {when} at {mint}</source>
+        <translation>Exportiert am {when} bei {mint}</translation>
+    </message>
+    <message>
+        <source>Saved to: {path}</source>
+        <translation>Gespeichert unter: {path}</translation>
+    </message>
+    <message>
+        <source>{claimed} of {amount} were claimed already; this token holds the rest.</source>
+        <translation>{claimed} von {amount} wurden schon eingelöst; dieser Token enthält den Rest.</translation>
+    </message>
+    <message>
+        <source>Unclaimed: {amount}</source>
+        <translation>Nicht eingelöst: {amount}</translation>
+    </message>
+    <message>
+        <source>The token cannot be shown</source>
+        <translation>Der Token kann nicht gezeigt werden</translation>
+    </message>
+    <message>
+        <source>Save the token to a folder</source>
+        <translation>Token in einen Ordner speichern</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
     <name>HealthPage</name>
     <message>
         <source>Mint</source>
@@ -1338,6 +1599,14 @@
         <translation>Datei öffnen …</translation>
     </message>
     <message>
+        <source>Open folder…</source>
+        <translation>Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Import every token file of a folder (an export of everything, say).</source>
+        <translation>Jede Token-Datei eines Ordners importieren (etwa einen Export von allem).</translation>
+    </message>
+    <message>
         <source>Receive</source>
         <translation>Empfangen</translation>
     </message>
@@ -1360,6 +1629,38 @@
     <message>
         <source>Reading {name}…</source>
         <translation>{name} wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Open a folder of token files</source>
+        <translation>Einen Ordner mit Token-Dateien öffnen</translation>
+    </message>
+    <message>
+        <source>Importing the files of {name}…</source>
+        <translation>Die Dateien von {name} werden importiert…</translation>
+    </message>
+    <message>
+        <source>received {amount}</source>
+        <translation>{amount} erhalten</translation>
+    </message>
+    <message>
+        <source>taken back into the wallet: {amount}</source>
+        <translation>in die Wallet zurückgeholt: {amount}</translation>
+    </message>
+    <message>
+        <source>imported before, skipped</source>
+        <translation>schon früher importiert, übersprungen</translation>
+    </message>
+    <message>
+        <source>already spent</source>
+        <translation>schon ausgegeben</translation>
+    </message>
+    <message>
+        <source>the mint did not answer; it is redeemed later</source>
+        <translation>die Mint hat nicht geantwortet; er wird später eingelöst</translation>
+    </message>
+    <message>
+        <source>In all: {amount}</source>
+        <translation>Insgesamt: {amount}</translation>
     </message>
     <message>
         <source>Stop scanning</source>
@@ -3415,6 +3716,46 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>A shop currency other than sat needs an exchange rate, or no sale can be priced. Add a rate source or set a fixed rate, then save again.</source>
         <translation>Eine andere Geschäftswährung als sat braucht einen Wechselkurs, sonst kann kein Verkauf berechnet werden. Fügen Sie eine Kursquelle hinzu oder legen Sie einen festen Kurs fest und speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Already claimed</source>
+        <translation>Schon eingelöst</translation>
+    </message>
+    <message>
+        <source>The recipient redeemed this export: the ecash is theirs and nothing is left to show or take back.</source>
+        <translation>Der Empfänger hat diesen Export eingelöst: Das Ecash gehört ihm, es bleibt nichts zu zeigen oder zurückzuholen.</translation>
+    </message>
+    <message>
+        <source>Already taken back</source>
+        <translation>Schon zurückgeholt</translation>
+    </message>
+    <message>
+        <source>This export is back in the wallet; its old token is no longer valid.</source>
+        <translation>Dieser Export ist wieder in der Wallet; sein alter Token ist nicht mehr gültig.</translation>
+    </message>
+    <message>
+        <source>Being taken back</source>
+        <translation>Wird zurückgeholt</translation>
+    </message>
+    <message>
+        <source>This export is being taken back already. The wallet finishes it as soon as the mint answers.</source>
+        <translation>Dieser Export wird bereits zurückgeholt. Die Wallet schließt das ab, sobald die Mint antwortet.</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s token</source>
+        <translation>Token des Kunden</translation>
+    </message>
+    <message>
+        <source>This token was given to a customer as change or a refund. It is theirs and cannot be taken back.</source>
+        <translation>Dieser Token wurde einem Kunden als Wechselgeld oder Erstattung gegeben. Er gehört ihm und kann nicht zurückgeholt werden.</translation>
+    </message>
+    <message>
+        <source>Locked to the recipient</source>
+        <translation>An den Empfänger gebunden</translation>
+    </message>
+    <message>
+        <source>This export is locked to the recipient&apos;s key: only they can redeem it.</source>
+        <translation>Dieser Export ist an den Schlüssel des Empfängers gebunden: Nur er kann ihn einlösen.</translation>
     </message>
     <message>
         <source>Fee too high</source>

@@ -704,6 +704,73 @@
     </message>
 </context>
 <context>
+    <name>BulkExportDialog</name>
+    <message>
+        <source>Export everything</source>
+        <translation>Exportar todo</translation>
+    </message>
+    <message>
+        <source>Export everything to a folder</source>
+        <translation>Exportar todo a una carpeta</translation>
+    </message>
+    <message>
+        <source>Each mint&apos;s ecash is saved as one token file, with a list of the files (manifest) beside them. Whoever has the files can spend the ecash: keep the drive safe.</source>
+        <translation>El ecash de cada mint se guarda en un archivo de token, con una lista de los archivos (manifiesto) al lado. Quien tenga los archivos puede gastar el ecash: guarde la unidad en un lugar seguro.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Looking for a USB drive…</source>
+        <translation>Buscando una unidad USB…</translation>
+    </message>
+    <message>
+        <source>Only mints holding at least</source>
+        <translation>Solo las mints con al menos</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>USB drive found: {path}</source>
+        <translation>Unidad USB encontrada: {path}</translation>
+    </message>
+    <message>
+        <source>No USB drive found: the files go to this folder.</source>
+        <translation>No se encontró ninguna unidad USB: los archivos van a esta carpeta.</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>Exportar a una carpeta</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Elija primero una carpeta.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Done: {n} file(s) written and synced.</source>
+        <translation>Listo: {n} archivo(s) escrito(s) y sincronizado(s).</translation>
+    </message>
+    <message>
+        <source>Manifest: {path}</source>
+        <translation>Manifiesto: {path}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>Starting the camera…</source>
@@ -1242,6 +1309,200 @@
     </message>
 </context>
 <context>
+    <name>ExportHistory</name>
+    <message>
+        <source>Exported tokens</source>
+        <translation>Tokens exportados</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>No token was exported yet.</source>
+        <translation>Aún no se ha exportado ningún token.</translation>
+    </message>
+    <message>
+        <source>Check claims</source>
+        <translation>Comprobar canjes</translation>
+    </message>
+    <message>
+        <source>Ask the mints which of the unclaimed exports were redeemed since.</source>
+        <translation>Preguntar a las mints qué exportaciones sin canjear se han canjeado desde entonces.</translation>
+    </message>
+    <message>
+        <source>Show QR…</source>
+        <translation>Mostrar QR…</translation>
+    </message>
+    <message>
+        <source>Take back…</source>
+        <translation>Recuperar…</translation>
+    </message>
+    <message>
+        <source>The stick was lost: put what nobody redeemed back into the wallet. The token on the stick stops working.</source>
+        <translation>Se perdió la memoria USB: devolver a la cartera lo que nadie canjeó. El token de la memoria deja de funcionar.</translation>
+    </message>
+    <message>
+        <source>Export everything…</source>
+        <translation>Exportar todo…</translation>
+    </message>
+    <message>
+        <source>Every mint&apos;s ecash to a folder: one file each, with a list of the files.</source>
+        <translation>El ecash de cada mint a una carpeta: un archivo cada una, con una lista de los archivos.</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>Archivo: {path}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportación</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Reembolso</translation>
+    </message>
+    <message>
+        <source>{kind}, locked</source>
+        <translation>{kind}, bloqueado</translation>
+    </message>
+    <message>
+        <source>Being taken back…</source>
+        <translation>Recuperando…</translation>
+    </message>
+    <message>
+        <source>Partly claimed ({claimed})</source>
+        <translation>Canjeado en parte ({claimed})</translation>
+    </message>
+    <message>
+        <source>Taken back ({claimed} claimed before)</source>
+        <translation>Recuperado ({claimed} canjeado antes)</translation>
+    </message>
+    <message>
+        <source>Not claimed yet</source>
+        <translation>Aún sin canjear</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Canjeado</translation>
+    </message>
+    <message>
+        <source>Taken back</source>
+        <translation>Recuperado</translation>
+    </message>
+    <message>
+        <source>Checking with the mints…</source>
+        <translation>Comprobando con las mints…</translation>
+    </message>
+    <message>
+        <source>{n} export(s) were claimed.</source>
+        <translation>Se canjearon {n} exportación(es).</translation>
+    </message>
+    <message>
+        <source>{n} export(s) were partly claimed.</source>
+        <translation>Se canjearon en parte {n} exportación(es).</translation>
+    </message>
+    <message>
+        <source>No new claims.</source>
+        <translation>No hay canjes nuevos.</translation>
+    </message>
+    <message>
+        <source>{mint} could not be checked: {reason}.</source>
+        <translation>No se pudo comprobar {mint}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Take back</source>
+        <translation>Recuperar</translation>
+    </message>
+    <message>
+        <source>Take back the export of {amount} from {when}?</source>
+        <translation>¿Recuperar la exportación de {amount} del {when}?</translation>
+    </message>
+    <message>
+        <source>What nobody redeemed comes back into the wallet, minus the mint&apos;s fee. The token on the stick or paper stops working: do this only when it was lost.</source>
+        <translation>Lo que nadie canjeó vuelve a la cartera, menos la comisión de la mint. El token de la memoria o del papel deja de funcionar: hágalo solo si se perdió.</translation>
+    </message>
+    <message>
+        <source>Keep it out</source>
+        <translation>Dejarlo fuera</translation>
+    </message>
+    <message>
+        <source>Taking the export back…</source>
+        <translation>Recuperando la exportación…</translation>
+    </message>
+    <message>
+        <source>Taken back: {amount} (mint fee {fee}).</source>
+        <translation>Recuperado: {amount} (comisión de la mint {fee}).</translation>
+    </message>
+    <message>
+        <source>{claimed} had been claimed before.</source>
+        <translation>{claimed} se habían canjeado antes.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTokenDialog</name>
+    <message>
+        <source>Exported token</source>
+        <translation>Token exportado</translation>
+    </message>
+    <message>
+        <source>Reading the token…</source>
+        <translation>Leyendo el token…</translation>
+    </message>
+    <message>
+        <source>Save to a file…</source>
+        <translation>Guardar en un archivo…</translation>
+    </message>
+    <message>
+        <source>Exported on {when} at {mint}</source>
+        <translation>Exportado el {when} en {mint}</translation>
+    </message>
+    <message>
+        <source>Saved to: {path}</source>
+        <translation>Guardado en: {path}</translation>
+    </message>
+    <message>
+        <source>{claimed} of {amount} were claimed already; this token holds the rest.</source>
+        <translation>Ya se canjearon {claimed} de {amount}; este token contiene el resto.</translation>
+    </message>
+    <message>
+        <source>Unclaimed: {amount}</source>
+        <translation>Sin canjear: {amount}</translation>
+    </message>
+    <message>
+        <source>The token cannot be shown</source>
+        <translation>No se puede mostrar el token</translation>
+    </message>
+    <message>
+        <source>Save the token to a folder</source>
+        <translation>Guardar el token en una carpeta</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+</context>
+<context>
     <name>HealthPage</name>
     <message>
         <source>Mint</source>
@@ -1338,6 +1599,14 @@
         <translation>Abrir archivo…</translation>
     </message>
     <message>
+        <source>Open folder…</source>
+        <translation>Abrir carpeta…</translation>
+    </message>
+    <message>
+        <source>Import every token file of a folder (an export of everything, say).</source>
+        <translation>Importar cada archivo de token de una carpeta (una exportación de todo, por ejemplo).</translation>
+    </message>
+    <message>
         <source>Receive</source>
         <translation>Recibir</translation>
     </message>
@@ -1360,6 +1629,38 @@
     <message>
         <source>Reading {name}…</source>
         <translation>Leyendo {name}…</translation>
+    </message>
+    <message>
+        <source>Open a folder of token files</source>
+        <translation>Abrir una carpeta de archivos de token</translation>
+    </message>
+    <message>
+        <source>Importing the files of {name}…</source>
+        <translation>Importando los archivos de {name}…</translation>
+    </message>
+    <message>
+        <source>received {amount}</source>
+        <translation>{amount} recibido</translation>
+    </message>
+    <message>
+        <source>taken back into the wallet: {amount}</source>
+        <translation>recuperado en la cartera: {amount}</translation>
+    </message>
+    <message>
+        <source>imported before, skipped</source>
+        <translation>ya importado, omitido</translation>
+    </message>
+    <message>
+        <source>already spent</source>
+        <translation>ya gastado</translation>
+    </message>
+    <message>
+        <source>the mint did not answer; it is redeemed later</source>
+        <translation>la mint no respondió; se canjeará más tarde</translation>
+    </message>
+    <message>
+        <source>In all: {amount}</source>
+        <translation>En total: {amount}</translation>
     </message>
     <message>
         <source>Stop scanning</source>
@@ -3415,6 +3716,46 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>A shop currency other than sat needs an exchange rate, or no sale can be priced. Add a rate source or set a fixed rate, then save again.</source>
         <translation>Una moneda distinta de sat necesita un tipo de cambio, o no se puede calcular ninguna venta. Añada una fuente de tipo o fije un tipo y vuelva a guardar.</translation>
+    </message>
+    <message>
+        <source>Already claimed</source>
+        <translation>Ya canjeado</translation>
+    </message>
+    <message>
+        <source>The recipient redeemed this export: the ecash is theirs and nothing is left to show or take back.</source>
+        <translation>El destinatario canjeó esta exportación: el ecash es suyo y no queda nada que mostrar ni recuperar.</translation>
+    </message>
+    <message>
+        <source>Already taken back</source>
+        <translation>Ya recuperado</translation>
+    </message>
+    <message>
+        <source>This export is back in the wallet; its old token is no longer valid.</source>
+        <translation>Esta exportación volvió a la cartera; su token anterior ya no es válido.</translation>
+    </message>
+    <message>
+        <source>Being taken back</source>
+        <translation>Recuperándose</translation>
+    </message>
+    <message>
+        <source>This export is being taken back already. The wallet finishes it as soon as the mint answers.</source>
+        <translation>Esta exportación ya se está recuperando. La cartera lo termina en cuanto la mint responda.</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s token</source>
+        <translation>Token del cliente</translation>
+    </message>
+    <message>
+        <source>This token was given to a customer as change or a refund. It is theirs and cannot be taken back.</source>
+        <translation>Este token se entregó a un cliente como cambio o reembolso. Es suyo y no se puede recuperar.</translation>
+    </message>
+    <message>
+        <source>Locked to the recipient</source>
+        <translation>Bloqueado al destinatario</translation>
+    </message>
+    <message>
+        <source>This export is locked to the recipient&apos;s key: only they can redeem it.</source>
+        <translation>Esta exportación está bloqueada a la clave del destinatario: solo él puede canjearla.</translation>
     </message>
     <message>
         <source>Fee too high</source>

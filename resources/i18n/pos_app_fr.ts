@@ -704,6 +704,73 @@
     </message>
 </context>
 <context>
+    <name>BulkExportDialog</name>
+    <message>
+        <source>Export everything</source>
+        <translation>Tout exporter</translation>
+    </message>
+    <message>
+        <source>Export everything to a folder</source>
+        <translation>Tout exporter dans un dossier</translation>
+    </message>
+    <message>
+        <source>Each mint&apos;s ecash is saved as one token file, with a list of the files (manifest) beside them. Whoever has the files can spend the ecash: keep the drive safe.</source>
+        <translation>L&apos;ecash de chaque mint est enregistré dans un fichier de jeton, avec à côté la liste des fichiers (manifeste). Quiconque a les fichiers peut dépenser l&apos;ecash : gardez le support en lieu sûr.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Looking for a USB drive…</source>
+        <translation>Recherche d&apos;une clé USB…</translation>
+    </message>
+    <message>
+        <source>Only mints holding at least</source>
+        <translation>Seulement les mints détenant au moins</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>USB drive found: {path}</source>
+        <translation>Clé USB trouvée : {path}</translation>
+    </message>
+    <message>
+        <source>No USB drive found: the files go to this folder.</source>
+        <translation>Aucune clé USB trouvée : les fichiers vont dans ce dossier.</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>Exporter vers un dossier</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Choisissez d&apos;abord un dossier.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message>
+        <source>Done: {n} file(s) written and synced.</source>
+        <translation>Terminé : {n} fichier(s) écrit(s) et synchronisé(s).</translation>
+    </message>
+    <message>
+        <source>Manifest: {path}</source>
+        <translation>Manifeste : {path}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>Starting the camera…</source>
@@ -1242,6 +1309,200 @@
     </message>
 </context>
 <context>
+    <name>ExportHistory</name>
+    <message>
+        <source>Exported tokens</source>
+        <translation>Jetons exportés</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>No token was exported yet.</source>
+        <translation>Aucun jeton exporté pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Check claims</source>
+        <translation>Vérifier les encaissements</translation>
+    </message>
+    <message>
+        <source>Ask the mints which of the unclaimed exports were redeemed since.</source>
+        <translation>Demander aux mints quels exports non encaissés l&apos;ont été depuis.</translation>
+    </message>
+    <message>
+        <source>Show QR…</source>
+        <translation>Afficher le QR…</translation>
+    </message>
+    <message>
+        <source>Take back…</source>
+        <translation>Reprendre…</translation>
+    </message>
+    <message>
+        <source>The stick was lost: put what nobody redeemed back into the wallet. The token on the stick stops working.</source>
+        <translation>La clé USB est perdue : remettre dans le portefeuille ce que personne n&apos;a encaissé. Le jeton sur la clé cesse de fonctionner.</translation>
+    </message>
+    <message>
+        <source>Export everything…</source>
+        <translation>Tout exporter…</translation>
+    </message>
+    <message>
+        <source>Every mint&apos;s ecash to a folder: one file each, with a list of the files.</source>
+        <translation>L&apos;ecash de chaque mint dans un dossier : un fichier chacun, avec la liste des fichiers.</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>Fichier : {path}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Monnaie rendue</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <source>{kind}, locked</source>
+        <translation>{kind}, verrouillé</translation>
+    </message>
+    <message>
+        <source>Being taken back…</source>
+        <translation>Reprise en cours…</translation>
+    </message>
+    <message>
+        <source>Partly claimed ({claimed})</source>
+        <translation>Partiellement encaissé ({claimed})</translation>
+    </message>
+    <message>
+        <source>Taken back ({claimed} claimed before)</source>
+        <translation>Repris ({claimed} encaissé avant)</translation>
+    </message>
+    <message>
+        <source>Not claimed yet</source>
+        <translation>Pas encore encaissé</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Encaissé</translation>
+    </message>
+    <message>
+        <source>Taken back</source>
+        <translation>Repris</translation>
+    </message>
+    <message>
+        <source>Checking with the mints…</source>
+        <translation>Vérification auprès des mints…</translation>
+    </message>
+    <message>
+        <source>{n} export(s) were claimed.</source>
+        <translation>{n} export(s) ont été encaissé(s).</translation>
+    </message>
+    <message>
+        <source>{n} export(s) were partly claimed.</source>
+        <translation>{n} export(s) ont été partiellement encaissé(s).</translation>
+    </message>
+    <message>
+        <source>No new claims.</source>
+        <translation>Aucun nouvel encaissement.</translation>
+    </message>
+    <message>
+        <source>{mint} could not be checked: {reason}.</source>
+        <translation>{mint} n&apos;a pas pu être vérifié : {reason}.</translation>
+    </message>
+    <message>
+        <source>Take back</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Take back the export of {amount} from {when}?</source>
+        <translation>Reprendre l&apos;export de {amount} du {when} ?</translation>
+    </message>
+    <message>
+        <source>What nobody redeemed comes back into the wallet, minus the mint&apos;s fee. The token on the stick or paper stops working: do this only when it was lost.</source>
+        <translation>Ce que personne n&apos;a encaissé revient dans le portefeuille, moins les frais de la mint. Le jeton sur la clé ou le papier cesse de fonctionner : à faire seulement s&apos;il est perdu.</translation>
+    </message>
+    <message>
+        <source>Keep it out</source>
+        <translation>Le laisser dehors</translation>
+    </message>
+    <message>
+        <source>Taking the export back…</source>
+        <translation>Reprise de l&apos;export…</translation>
+    </message>
+    <message>
+        <source>Taken back: {amount} (mint fee {fee}).</source>
+        <translation>Repris : {amount} (frais de la mint {fee}).</translation>
+    </message>
+    <message>
+        <source>{claimed} had been claimed before.</source>
+        <translation>{claimed} avaient été encaissés avant.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTokenDialog</name>
+    <message>
+        <source>Exported token</source>
+        <translation>Jeton exporté</translation>
+    </message>
+    <message>
+        <source>Reading the token…</source>
+        <translation>Lecture du jeton…</translation>
+    </message>
+    <message>
+        <source>Save to a file…</source>
+        <translation>Enregistrer dans un fichier…</translation>
+    </message>
+    <message>
+        <source>Exported on {when} at {mint}</source>
+        <translation>Exporté le {when} chez {mint}</translation>
+    </message>
+    <message>
+        <source>Saved to: {path}</source>
+        <translation>Enregistré dans : {path}</translation>
+    </message>
+    <message>
+        <source>{claimed} of {amount} were claimed already; this token holds the rest.</source>
+        <translation>{claimed} sur {amount} ont déjà été encaissés ; ce jeton contient le reste.</translation>
+    </message>
+    <message>
+        <source>Unclaimed: {amount}</source>
+        <translation>Non encaissé : {amount}</translation>
+    </message>
+    <message>
+        <source>The token cannot be shown</source>
+        <translation>Le jeton ne peut pas être affiché</translation>
+    </message>
+    <message>
+        <source>Save the token to a folder</source>
+        <translation>Enregistrer le jeton dans un dossier</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
     <name>HealthPage</name>
     <message>
         <source>Mint</source>
@@ -1338,6 +1599,14 @@
         <translation>Ouvrir un fichier…</translation>
     </message>
     <message>
+        <source>Open folder…</source>
+        <translation>Ouvrir un dossier…</translation>
+    </message>
+    <message>
+        <source>Import every token file of a folder (an export of everything, say).</source>
+        <translation>Importer chaque fichier de jeton d&apos;un dossier (un export de tout, par exemple).</translation>
+    </message>
+    <message>
         <source>Receive</source>
         <translation>Recevoir</translation>
     </message>
@@ -1360,6 +1629,38 @@
     <message>
         <source>Reading {name}…</source>
         <translation>Lecture de {name}…</translation>
+    </message>
+    <message>
+        <source>Open a folder of token files</source>
+        <translation>Ouvrir un dossier de fichiers de jetons</translation>
+    </message>
+    <message>
+        <source>Importing the files of {name}…</source>
+        <translation>Importation des fichiers de {name}…</translation>
+    </message>
+    <message>
+        <source>received {amount}</source>
+        <translation>{amount} reçu</translation>
+    </message>
+    <message>
+        <source>taken back into the wallet: {amount}</source>
+        <translation>repris dans le portefeuille : {amount}</translation>
+    </message>
+    <message>
+        <source>imported before, skipped</source>
+        <translation>déjà importé, ignoré</translation>
+    </message>
+    <message>
+        <source>already spent</source>
+        <translation>déjà dépensé</translation>
+    </message>
+    <message>
+        <source>the mint did not answer; it is redeemed later</source>
+        <translation>la mint n&apos;a pas répondu ; il sera encaissé plus tard</translation>
+    </message>
+    <message>
+        <source>In all: {amount}</source>
+        <translation>Au total : {amount}</translation>
     </message>
     <message>
         <source>Stop scanning</source>
@@ -3415,6 +3716,46 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>A shop currency other than sat needs an exchange rate, or no sale can be priced. Add a rate source or set a fixed rate, then save again.</source>
         <translation>Une devise autre que le sat a besoin d&apos;un taux de change, sinon aucune vente ne peut être chiffrée. Ajoutez une source de taux ou fixez un taux, puis enregistrez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Already claimed</source>
+        <translation>Déjà encaissé</translation>
+    </message>
+    <message>
+        <source>The recipient redeemed this export: the ecash is theirs and nothing is left to show or take back.</source>
+        <translation>Le destinataire a encaissé cet export : l&apos;ecash est à lui et il ne reste rien à afficher ni à reprendre.</translation>
+    </message>
+    <message>
+        <source>Already taken back</source>
+        <translation>Déjà repris</translation>
+    </message>
+    <message>
+        <source>This export is back in the wallet; its old token is no longer valid.</source>
+        <translation>Cet export est revenu dans le portefeuille ; son ancien jeton n&apos;est plus valable.</translation>
+    </message>
+    <message>
+        <source>Being taken back</source>
+        <translation>Reprise en cours</translation>
+    </message>
+    <message>
+        <source>This export is being taken back already. The wallet finishes it as soon as the mint answers.</source>
+        <translation>Cet export est déjà en cours de reprise. Le portefeuille la termine dès que la mint répond.</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s token</source>
+        <translation>Jeton du client</translation>
+    </message>
+    <message>
+        <source>This token was given to a customer as change or a refund. It is theirs and cannot be taken back.</source>
+        <translation>Ce jeton a été remis à un client comme monnaie ou remboursement. Il lui appartient et ne peut pas être repris.</translation>
+    </message>
+    <message>
+        <source>Locked to the recipient</source>
+        <translation>Verrouillé pour le destinataire</translation>
+    </message>
+    <message>
+        <source>This export is locked to the recipient&apos;s key: only they can redeem it.</source>
+        <translation>Cet export est verrouillé sur la clé du destinataire : lui seul peut l&apos;encaisser.</translation>
     </message>
     <message>
         <source>Fee too high</source>

@@ -401,3 +401,21 @@ def test_the_z_report_lists_the_rates_the_sales_were_priced_at(tmp_path):
     assert report["figures"]["gross"] == {"EUR": "3.70"}
     rows = {s.title: s.rows for s in sections(report)}
     assert rows["Rates used"][0][:2] == ("EUR", "2")
+
+
+def test_an_export_taken_back_counts_out_then_in_and_the_drawer_still_adds_up(tmp_path):
+    mint = FakeMint(fee_ppk=100)
+
+    async def scenario(app):
+        await sell(app, mint, 300)
+        sent = await app.wallet.send(mint.url, "sat", 50)
+        back = await app.exports.reclaim(sent.export_id)
+        return await app.reports.x_report("UTC"), back, held(app)
+
+    report, back, holds = run_shop(tmp_path, scenario, mint)
+    [line] = report["drawer"]
+    assert line["exported"] == -50
+    assert 0 < line["reclaimed"] <= 50  # the swap back may cost the mint's input fee
+    assert line["expected"] == line["held"] == holds[mint.url] and line["difference"] == 0
+    [export] = report["exports"]
+    assert (export["purpose"], export["amount"]) == ("export", 50)

@@ -11,6 +11,8 @@ from pos_app.core.services.retry import RetryService
 from pos_app.core.services.supervisor import Supervisor
 from pos_app.core.settings import SettingsService
 from pos_app.core.store.db import Database
+from pos_app.core.wallet.exports import CHECK_INTERVAL as EXPORT_CHECK_SECONDS
+from pos_app.core.wallet.exports import Exports
 from pos_app.core.wallet.mints import MintDirectory
 from pos_app.core.wallet.recovery import Recovery
 
@@ -22,6 +24,7 @@ class Services:
         recovery: resolves open operations (the retry timer's work).
         settings: intervals and retry settings, read before each round.
         db, mints, bus: what the mint health monitor checks and tells.
+        exports: the export history, whose open exports a timer checks with their mints.
     """
 
     def __init__(
@@ -31,6 +34,8 @@ class Services:
         db: Database,
         mints: MintDirectory,
         bus: EventBus,
+        *,
+        exports: Exports | None = None,
     ) -> None:
         self.settings = settings
         self.supervisor = Supervisor()
@@ -38,6 +43,8 @@ class Services:
         self.health = HealthMonitor(db, mints, bus)
         self.supervisor.add("retry", self.retry.round, self.retry.interval)
         self.supervisor.add("health", self.health.check_all, self._health_interval)
+        if exports is not None:
+            self.supervisor.add("exports", exports.refresh_round, EXPORT_CHECK_SECONDS)
 
     async def _health_interval(self) -> float:
         setting = float(await self.settings.get("health.interval_seconds"))

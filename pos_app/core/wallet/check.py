@@ -5,31 +5,35 @@
 - ``pending`` proofs that no open operation holds (left by a crash) go back to
   ``unspent`` or to ``spent`` as the mint says;
 - ``unspent`` proofs the mint reports SPENT (the seed used elsewhere) are marked
-  spent, so the balance never shows money that is gone.
+  spent, so the balance never shows money that is gone;
+- a reclaimed export (its unclaimed proofs swapped back by the shop) is ``reclaimed``,
+  settled in the same transaction as the proofs it brought back.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos_app.core.events import BalanceChanged
-from pos_app.core.store.schema import Export, Mint, Operation, ProofRow, now
+from pos_app.core.events import BalanceChanged, ExportsChanged
+from pos_app.core.store.schema import Export, Mint, Operation, OperationInput, ProofRow, now
 from pos_app.core.wallet import journal
 from pos_app.core.wallet.context import WalletContext
 
 CHECK_BATCH = 500
 
 
+Rows = list[tuple[int, str, str, int | None, int]]
+
+
 async def check(ctx: WalletContext) -> dict[str, Any]:
     """Reconcile every mint's proofs with the mint; returns counts of what changed."""
 
-    def load(
-        session: Session,
-    ) -> dict[int, tuple[str, list[tuple[int, str, str, int | None, int]]]]:
+    def load(session: Session) -> dict[int, tuple[str, Rows]]:
         open_ops = set(session.scalars(select(Operation.id).where(Operation.state == "pending")))
         rows = session.execute(
             select(
@@ -42,16 +46,72 @@ async def check(ctx: WalletContext) -> dict[str, Any]:
                 ProofRow.spent_op_id,
             ).where(ProofRow.state.in_(("unspent", "pending", "exported")))
         ).all()
-        by_mint: dict[int, tuple[str, list[tuple[int, str, str, int | None, int]]]] = {}
+        busy = reclaiming(session)
+        by_mint: dict[int, tuple[str, Rows]] = {}
         for pid, y, state, export_id, amount, mint_id, spent_op in rows:
             if state == "pending" and spent_op in open_ops:
                 continue  # recovery owns it
+            if export_id in busy:
+                continue  # the reclaim's own swap spends them: recovery settles the export
             if mint_id not in by_mint:
                 by_mint[mint_id] = (session.get(Mint, mint_id).url, [])
             by_mint[mint_id][1].append((pid, y, state, export_id, amount))
         return by_mint
 
-    summary = {
+    return await _reconcile(ctx, await ctx.db.run(load), publish=True)
+
+
+async def check_exports(
+    ctx: WalletContext, export_ids: Sequence[int] | None = None, *, strict: bool = False
+) -> dict[str, Any]:
+    """Which exported tokens were claimed: the proofs of open exports only, batched per mint.
+
+    Args:
+        ctx: wallet dependencies.
+        export_ids: only these exports (default: every export not settled yet).
+        strict: raise a mint's error instead of listing it in ``errors`` (a reclaim must
+            not go on with stale states).
+    """
+
+    def load(session: Session) -> dict[int, tuple[str, Rows]]:
+        query = select(
+            ProofRow.id, ProofRow.y, ProofRow.export_id, ProofRow.amount, ProofRow.mint_id
+        ).where(ProofRow.state == "exported", ProofRow.export_id.is_not(None))
+        if export_ids is not None:
+            query = query.where(ProofRow.export_id.in_(list(export_ids)))
+        busy = reclaiming(session)
+        by_mint: dict[int, tuple[str, Rows]] = {}
+        for pid, y, export_id, amount, mint_id in session.execute(query).all():
+            if export_id in busy:
+                continue
+            if mint_id not in by_mint:
+                by_mint[mint_id] = (session.get(Mint, mint_id).url, [])
+            by_mint[mint_id][1].append((pid, y, "exported", export_id, amount))
+        return by_mint
+
+    return await _reconcile(ctx, await ctx.db.run(load), strict=strict)
+
+
+def reclaiming(session: Session, export_ids: Sequence[int] | None = None) -> set[int]:
+    """Exports (of ``export_ids``, default all) whose reclaim is journalled but not finished."""
+    query = select(Operation.export_id).where(
+        Operation.kind == "receive",
+        Operation.export_id.is_not(None),
+        Operation.state.in_(("pending", "needs_review")),
+    )
+    if export_ids is not None:
+        query = query.where(Operation.export_id.in_(list(export_ids)))
+    return set(session.scalars(query))
+
+
+async def _reconcile(
+    ctx: WalletContext,
+    by_mint: dict[int, tuple[str, Rows]],
+    *,
+    publish: bool = False,
+    strict: bool = False,
+) -> dict[str, Any]:
+    summary: dict[str, Any] = {
         "checked": 0,
         "spent": 0,
         "released": 0,
@@ -59,7 +119,7 @@ async def check(ctx: WalletContext) -> dict[str, Any]:
         "exports_partial": 0,
         "errors": [],
     }
-    for url, rows in (await ctx.db.run(load)).values():
+    for url, rows in by_mint.values():
         client = ctx.mints.client(url)
         states: dict[str, str] = {}
         try:
@@ -68,6 +128,8 @@ async def check(ctx: WalletContext) -> dict[str, Any]:
                 for st in await client.checkstate([r[1] for r in batch]):
                     states[st.Y] = st.state
         except Exception as exc:  # a dead mint must not stop the others
+            if strict:
+                raise
             summary["errors"].append(
                 {"mint": url, "error": getattr(exc, "code", type(exc).__name__)}
             )
@@ -76,13 +138,14 @@ async def check(ctx: WalletContext) -> dict[str, Any]:
         for key, value in changes.items():
             summary[key] += value
         summary["checked"] += len(rows)
-        ctx.bus.publish(BalanceChanged(url, "sat"))
+        if publish:
+            ctx.bus.publish(BalanceChanged(url, "sat"))
+    if summary["exports_spent"] or summary["exports_partial"]:
+        ctx.bus.publish(ExportsChanged(summary["exports_spent"], summary["exports_partial"]))
     return summary
 
 
-def _apply(
-    session: Session, rows: list[tuple[int, str, str, int | None, int]], states: dict[str, str]
-) -> dict[str, int]:
+def _apply(session: Session, rows: Rows, states: dict[str, str]) -> dict[str, int]:
     spent_ids: list[int] = []
     released: list[int] = []
     exports: dict[int, list[tuple[str, int]]] = defaultdict(list)
@@ -132,3 +195,29 @@ def _apply(
         export.claimed_amount = claimed
         export.checked_at = now()
     return counts
+
+
+def mark_reclaimed(session: Session, op: Operation) -> None:
+    """Settle the export a finished receive took back (``op.export_id``).
+
+    Its proofs that were the operation's inputs are spent by the shop itself; what
+    the recipient had claimed before is the rest of the face value.
+    """
+    export = session.get(Export, op.export_id)
+    taken = select(OperationInput.y).where(OperationInput.operation_id == op.id)
+    ids = list(
+        session.scalars(
+            select(ProofRow.id).where(ProofRow.export_id == export.id, ProofRow.y.in_(taken))
+        )
+    )
+    journal.set_proof_state(session, ids, "spent", spent_op_id=op.id)
+    export.state = "reclaimed"
+    export.claimed_amount = export.amount - op.input_amount
+    export.checked_at = now()
+    journal.audit(
+        session,
+        "export.reclaimed",
+        str(export.id),
+        {"reclaimed": op.input_amount, "claimed": export.claimed_amount, "fee": op.fee},
+        correlation_id=op.correlation_id,
+    )

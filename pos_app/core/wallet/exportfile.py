@@ -1,4 +1,4 @@
-"""Writing exported tokens to files (USB sticks), never replacing one, with a QR picture."""
+"""Token files on USB sticks: written without ever replacing one (with a QR picture), and read."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pos_app.core.errors import StorageError
+from pos_app.core.errors import StorageError, ValidationError
 
 # A version-40 QR code holds at most 2953 bytes; longer tokens are shown as animated QR.
 MAX_STATIC_QR = 2900
+MAX_FILE_BYTES = 1_000_000
+TOKEN_PATTERN = re.compile(r"cashu[AB][A-Za-z0-9_\-+/=]+")
 
 
 def export_stem(
@@ -56,12 +58,7 @@ def create_exclusive(path: Path, data: bytes) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(path)
             raise
-    with contextlib.suppress(OSError):  # not every platform can fsync a directory
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    _sync_dir(path.parent)
 
 
 def write_export_files(
@@ -152,3 +149,62 @@ def qr_png(text: str, *, box_size: int = 6) -> bytes:
     buf = io.BytesIO()
     code.make_image().save(buf, format="PNG")
     return buf.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write ``path`` whole or not at all: a temporary file, synced, then renamed into place.
+
+    A reader (or a stick pulled out mid-way) never sees half a file: until the rename the
+    data lives under a hidden temporary name, removed if anything fails. An existing
+    ``path`` is never replaced (``FileExistsError``).
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    create_exclusive(tmp, data)  # synced, and its directory too
+    try:
+        if path.exists():
+            raise FileExistsError(str(path))
+        os.rename(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _sync_dir(path.parent)
+    return path
+
+
+def _sync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can fsync a directory
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def read_token_file(path: Path) -> str:
+    """The token in a text file (the first ``cashuA…``/``cashuB…`` word, else all its text).
+
+    Raises:
+        ValidationError: ``import.file_unreadable`` when the file cannot be read or is not text.
+    """
+    try:
+        data = Path(path).read_bytes()[: MAX_FILE_BYTES + 1]
+    except OSError as exc:
+        raise ValidationError(
+            "import.file_unreadable",
+            "The file could not be read. Check that the drive is still plugged in.",
+            f"{path}: {exc}",
+        ) from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise ValidationError(
+            "import.file_unreadable", "This file is too large to be a token file.", str(path)
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            "import.file_unreadable", "This file is not a text file with a token in it.", str(path)
+        ) from exc
+    found = TOKEN_PATTERN.search(text)
+    return found.group(0) if found else text.strip()

@@ -53,7 +53,7 @@ from pos_app.core.events import BalanceChanged, OperationChanged
 from pos_app.core.faults import fault_point
 from pos_app.core.mint.models import MintInfo
 from pos_app.core.store.schema import KeysetRow, Mint, Operation, ReceivedToken, now
-from pos_app.core.wallet import journal
+from pos_app.core.wallet import check, journal
 from pos_app.core.wallet.answers import bad_answer
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.mints import keyset_from_row, mint_row, output_keyset, stored_keysets
@@ -406,6 +406,7 @@ async def execute_receive(
     with_journal: Callable[[Session], None] | None = None,
     with_completion: Callable[[Session], Any] | None = None,
     recovered: bool = False,
+    export_id: int | None = None,
 ) -> ReceiveResult:
     """Journal the swap, send it, store the new proofs.
 
@@ -425,6 +426,8 @@ async def execute_receive(
             settles the sale there, as docs/architecture.md section 2 step 3 has it); see
             :func:`complete_receive`.
         recovered: the recovery service finishes an operation queued earlier.
+        export_id: the shop takes back this export of its own (a reclaim): journalled, so
+            whoever completes the swap stores the proofs as ``reclaimed`` and settles it.
     """
     amounts = split_with_keyset(plan.net, plan.output_keyset.keys)
     existing = op_id is not None
@@ -437,7 +440,11 @@ async def execute_receive(
         op = session.get(Operation, op_id) if existing else None
         if op is None:
             op = Operation(
-                id=op_id, kind="receive", attempts=0, details_json=json.dumps(details or {})
+                id=op_id,
+                kind="receive",
+                attempts=0,
+                details_json=json.dumps(details or {}),
+                export_id=export_id,
             )
             session.add(op)
         op.state = "pending"
@@ -597,9 +604,11 @@ async def complete_receive(
             unit=op.unit,
             proofs=result.proofs,
             counters=result.counters,
-            origin="received",
+            origin="received" if op.export_id is None else "reclaimed",
             op_id=op_id,
         )
+        if op.export_id is not None:
+            check.mark_reclaimed(session, op)
         gained = sum(p.amount for p in result.proofs)
         op.state = "recovered" if recovered else "done"
         op.step = "done"

@@ -145,6 +145,35 @@ async def send(
     return await _export_with_swap(ctx, request, picked, fee)
 
 
+async def send_all(
+    ctx: WalletContext, mint_url: str, unit: str, *, memo: str | None = None
+) -> SendResult:
+    """Export every unspent coin of one mint and unit as one token, as stored (no swap, no fee).
+
+    Raises:
+        PosError: ``mint.unknown``, ``wallet.insufficient_funds`` (nothing to export).
+    """
+
+    def pick(session: Session) -> tuple[int, str, list[coins.Coin]]:
+        row = mint_row(session, mint_url)
+        if row is None:
+            raise ValidationError("mint.unknown", "This mint is not in the shop's list.", mint_url)
+        held = coins.spendable(session, row.id, unit)
+        if not held:
+            raise ValidationError(
+                "wallet.insufficient_funds",
+                f"The shop holds no {unit} at this mint.",
+                f"{row.url} {unit}",
+                data={"needed": 1},
+            )
+        return row.id, row.url, held
+
+    mint_id, url, held = await ctx.db.run(pick)
+    amount = sum(c.amount for c in held)
+    req = SendRequest(mint_id, url, unit, amount, memo=memo)
+    return await _export_without_swap(ctx, req, held)
+
+
 async def _export_without_swap(
     ctx: WalletContext, req: SendRequest, picked: list[coins.Coin]
 ) -> SendResult:

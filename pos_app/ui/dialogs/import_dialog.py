@@ -8,7 +8,6 @@ result or error is shown in the dialog in plain words.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -24,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.core.errors import PosError, ValidationError
+from pos_app.core.errors import PosError
+from pos_app.core.wallet.exportfile import read_token_file
 from pos_app.core.wallet.receive import ReceiveResult
 from pos_app.ui import removable, theme
 from pos_app.ui.context import UiContext
@@ -33,37 +33,7 @@ from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.tasks import in_thread, spawn
 from pos_app.ui.widgets.scan_panel import ScanPanel
 
-MAX_FILE_BYTES = 1_000_000
-TOKEN_PATTERN = re.compile(r"cashu[AB][A-Za-z0-9_\-+/=]+")
 PREVIEW_SIZE = QSize(480, 270)
-
-
-def read_token_file(path: Path) -> str:
-    """The token in a text file (the first ``cashuA…``/``cashuB…`` word, else all its text).
-
-    Raises:
-        ValidationError: ``import.file_unreadable`` when the file cannot be read or is not text.
-    """
-    try:
-        data = Path(path).read_bytes()[: MAX_FILE_BYTES + 1]
-    except OSError as exc:
-        raise ValidationError(
-            "import.file_unreadable",
-            "The file could not be read. Check that the drive is still plugged in.",
-            f"{path}: {exc}",
-        ) from exc
-    if len(data) > MAX_FILE_BYTES:
-        raise ValidationError(
-            "import.file_unreadable", "This file is too large to be a token file.", str(path)
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(
-            "import.file_unreadable", "This file is not a text file with a token in it.", str(path)
-        ) from exc
-    found = TOKEN_PATTERN.search(text)
-    return found.group(0) if found else text.strip()
 
 
 class ImportDialog(QDialog):
@@ -71,10 +41,12 @@ class ImportDialog(QDialog):
 
     Signals:
         received(object): the :class:`ReceiveResult` of a redeemed token.
+        imported(object): the per-file results of a folder's import.
         failed(object): the :class:`PosError` of a refused one.
     """
 
     received = Signal(object)
+    imported = Signal(object)
     failed = Signal(object)
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
@@ -98,6 +70,11 @@ class ImportDialog(QDialog):
         self.scan_button.clicked.connect(self.toggle_scan)
         self.file_button = QPushButton(self.tr("Open file…"))
         self.file_button.clicked.connect(self._choose_file)
+        self.folder_button = QPushButton(self.tr("Open folder…"))
+        self.folder_button.setToolTip(
+            self.tr("Import every token file of a folder (an export of everything, say).")
+        )
+        self.folder_button.clicked.connect(self._choose_folder)
         self.receive_button = QPushButton(self.tr("Receive"))
         self.receive_button.setProperty("role", "primary")
         self.receive_button.setToolTip(self.tr("Ctrl+Enter"))
@@ -106,6 +83,7 @@ class ImportDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.scan_button)
         buttons.addWidget(self.file_button)
+        buttons.addWidget(self.folder_button)
         buttons.addStretch(1)
         buttons.addWidget(self.receive_button)
 
@@ -173,6 +151,67 @@ class ImportDialog(QDialog):
             on_done=lambda text: (self.set_token(text, "file"), self.receive()),
             on_error=self._refused,
         )
+
+    def _choose_folder(self) -> None:
+        """Ask for a folder of token files, starting where tokens are exported."""
+        self.folder_button.setEnabled(False)
+        spawn(
+            in_thread(removable.default_export_folder),
+            on_done=self._open_folder_dialog,
+            on_error=lambda _err: self._open_folder_dialog(Path.home()),
+        )
+
+    def _open_folder_dialog(self, folder: Path) -> None:
+        self.folder_button.setEnabled(True)
+        dialog = QFileDialog(self, self.tr("Open a folder of token files"), str(folder))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(lambda path: self.load_folder(Path(path)))
+        dialog.open()
+
+    def load_folder(self, folder: Path) -> None:
+        """Redeem every token file of ``folder``, each on its own (as a task)."""
+        if self._busy:
+            return
+        self._busy = True
+        self.folder_button.setEnabled(False)
+        self._set_outcome(self.tr("Importing the files of {name}…").format(name=folder), "muted")
+        spawn(
+            self.ui.core.bulk.import_files([folder]),
+            on_done=self._folder_imported,
+            on_error=self._folder_failed,
+        )
+
+    def _folder_imported(self, results: list[dict]) -> None:
+        self._busy = False
+        self.folder_button.setEnabled(True)
+        words = {
+            "imported": self.tr("received {amount}"),
+            "reclaimed": self.tr("taken back into the wallet: {amount}"),
+            "already_imported": self.tr("imported before, skipped"),
+            "spent": self.tr("already spent"),
+            "pending": self.tr("the mint did not answer; it is redeemed later"),
+        }
+        lines = []
+        totals: dict[str, int] = {}
+        for r in results:
+            unit = r.get("unit", "sat")
+            if r["result"] in words:
+                said = words[r["result"]].format(amount=fmt.sats(r["amount"], unit))
+            else:  # failed: the core's reason
+                said = r.get("message") or r["result"]
+            lines.append(f"{Path(r['file']).name}: {said}")
+            if r["result"] in ("imported", "reclaimed"):
+                totals[unit] = totals.get(unit, 0) + r["amount"]
+        total = ", ".join(fmt.sats(v, unit) for unit, v in sorted(totals.items())) or fmt.sats(0)
+        lines.append(self.tr("In all: {amount}").format(amount=total))
+        self._set_outcome("\n".join(lines), "ok" if totals else "muted")
+        self.imported.emit(results)
+
+    def _folder_failed(self, err: PosError) -> None:
+        self._busy = False
+        self.folder_button.setEnabled(True)
+        self._refused(err)
 
     # -- camera ----------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The Wallet page: balances per mint, export to a file, import, and reconciliation."""
+"""The Wallet page: balances, export to a file, import, reconciliation, the export history."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from pos_app.core.errors import PosError
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
+from pos_app.ui.dialogs.bulk_export_dialog import BulkExportDialog
 from pos_app.ui.dialogs.export_dialog import ExportDialog
 from pos_app.ui.dialogs.import_dialog import ImportDialog
 from pos_app.ui.messages import error_line
@@ -30,6 +31,7 @@ from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.models.attention_model import reason_text
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
+from pos_app.ui.widgets.export_history import ExportHistory
 
 
 class WalletPage(Page):
@@ -48,7 +50,7 @@ class WalletPage(Page):
         super().__init__(ui, parent)
         self.title = self.tr("Wallet")
         self.balances: list[dict[str, Any]] = []
-        self.dialog: ExportDialog | ImportDialog | None = None
+        self.dialog: ExportDialog | BulkExportDialog | ImportDialog | None = None
 
         heading = QLabel(self.title)
         heading.setProperty("role", "title")
@@ -104,6 +106,10 @@ class WalletPage(Page):
         self.summary.setProperty("role", "muted")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history = ExportHistory(ui, self)
+        # The top row is full on a 1024 px till: this one sits with the export history.
+        self.export_all_button = self.history.export_all_button
+        self.export_all_button.clicked.connect(self.open_export_all)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -112,7 +118,8 @@ class WalletPage(Page):
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
         layout.addWidget(self.summary)
-        layout.addStretch(1)
+        layout.addSpacing(8)
+        layout.addWidget(self.history, 1)
 
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
@@ -128,9 +135,10 @@ class WalletPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the balances again."""
+        """Read the balances (and the export history: an export changes both) again."""
         self._reload.stop()
         spawn(self.ui.core.wallet.balance(), on_done=self._show_balances, on_error=self._error)
+        self.history.load()
 
     def _show_balances(self, balance: dict[str, Any]) -> None:
         self.balances = list(balance["balances"])
@@ -152,6 +160,7 @@ class WalletPage(Page):
         self.empty.setVisible(not self.balances)
         self.table.setVisible(bool(self.balances))
         self.export_button.setEnabled(any(b["amount"] > 0 for b in self.balances))
+        self.export_all_button.setEnabled(self.export_button.isEnabled())
         self.balances_loaded.emit()
 
     def balance_text(self) -> list[tuple[str, str, str]]:
@@ -171,13 +180,21 @@ class WalletPage(Page):
         self._open(dialog)
         return dialog
 
+    def open_export_all(self) -> BulkExportDialog | None:
+        """Open the dialog that exports every mint to a folder (non-blocking)."""
+        if not self.export_all_button.isEnabled():
+            return None
+        dialog = BulkExportDialog(self.ui, self)
+        self._open(dialog)
+        return dialog
+
     def open_import(self) -> ImportDialog:
         """Open the import dialog (non-blocking)."""
         dialog = ImportDialog(self.ui, self)
         self._open(dialog)
         return dialog
 
-    def _open(self, dialog: ExportDialog | ImportDialog) -> None:
+    def _open(self, dialog: ExportDialog | BulkExportDialog | ImportDialog) -> None:
         if self.dialog is not None:
             self.dialog.close()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -226,6 +243,7 @@ class WalletPage(Page):
             )
         text = " ".join(parts)
         self.summary.setText(text)
+        self.history.load()
         self.checked.emit(text)
 
     def _error(self, err: PosError) -> None:
@@ -236,3 +254,4 @@ class WalletPage(Page):
         """Close an open dialog (stops its camera)."""
         if self.dialog is not None:
             self.dialog.close()
+        self.history.shutdown()
