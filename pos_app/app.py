@@ -37,6 +37,7 @@ from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.mints import MintDirectory, MintReport
 from pos_app.core.wallet.service import Wallet
 from pos_app.core.webclient import WebClient
+from pos_app.core.webhooks.service import WebhookService
 
 ENV_DATA_DIR = "POS_DATA_DIR"
 MNEMONIC = "mnemonic"
@@ -110,6 +111,7 @@ class App:
         self.sales = SalesService(self.ctx, self.config, self.wallet.recovery, self.web)
         self.notifications = NotificationCenter(db, self.bus)
         self.reports = ReportService(db)
+        self.webhooks = WebhookService(db, self.config, self.bus, trust_env=trust_env)
         self._services: Services | None = None
 
     @property
@@ -119,6 +121,7 @@ class App:
             self._services = Services(
                 self.wallet.recovery, self.settings, self.db, self.mints, self.bus
             )
+            self.webhooks.attach(self._services.supervisor)
         return self._services
 
     @classmethod
@@ -206,6 +209,7 @@ class App:
         """Close the HTTP clients and the database."""
         if self._services is not None:
             await self._services.stop()
+        await self.webhooks.aclose()
         await self.notifications.flush()
         self.notifications.close()
         await self.web.aclose()
