@@ -16,7 +16,9 @@ events as the receiver's application sees them, deduplicated by ``webhook-id``
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -76,22 +78,34 @@ class WebhookReceiver(LoopbackServer):
     def __init__(self, inbox: Inbox, port: int = 0) -> None:
         super().__init__(port)
         self.inbox = inbox
+        self._connections: set[socket.socket] = set()
+
+    def stop(self) -> None:
+        """Down for real: the listening socket and every kept-alive connection close."""
+        super().stop()
+        for conn in list(self._connections):
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
 
     def url(self, path: str = "/hook") -> str:
         """Where the till sends."""
         return self.base_url + path
 
     def handle(self, request: Handler) -> None:
+        self._connections.add(request.connection)
         length = int(request.headers.get("Content-Length", "0"))
         body = request.rfile.read(length)
         headers = {k.lower(): v for k, v in request.headers.items()}
+        # Recorded on arrival, answered after the delay: a slow receiver that has the event
+        # even though the till gave up waiting (so the till's retry is a duplicate).
+        status = self.inbox.take(headers, body)
         if self.inbox.delay:
             self.hang(self.inbox.delay)
-        status = self.inbox.take(headers, body)
-        request.send_response(status)
-        for name, value in self.inbox.headers.items():
-            request.send_header(name, value)
-        request.send_header("Content-Type", "application/json")
-        request.send_header("Content-Length", str(len(self.inbox.answer)))
-        request.end_headers()
-        request.wfile.write(self.inbox.answer)
+        with contextlib.suppress(OSError):  # the till gave up and closed the connection
+            request.send_response(status)
+            for name, value in self.inbox.headers.items():
+                request.send_header(name, value)
+            request.send_header("Content-Type", "application/json")
+            request.send_header("Content-Length", str(len(self.inbox.answer)))
+            request.end_headers()
+            request.wfile.write(self.inbox.answer)

@@ -4,8 +4,11 @@ An endpoint gets its events in the order they happened: only its oldest pending
 delivery is ever sent, and the next one waits until it is delivered or has failed
 for good (after the last of the schedule's attempts). Endpoints are served
 concurrently, so one that is down never delays another. Every attempt is stored.
-A ``410 Gone`` disables the endpoint; one failing for :data:`PAUSE_AFTER` seconds is
-paused; both, and a delivery that failed for good, notify the owner.
+A ``410 Gone`` disables the endpoint. One failing for :data:`PAUSE_AFTER` seconds is
+paused: the delivery being retried keeps its schedule (a success makes the endpoint
+active again), but once it fails for good the rest of the queue waits for the owner
+instead of each event taking days of retries. Both, and a delivery that failed for
+good, notify the owner.
 """
 
 from __future__ import annotations
@@ -20,12 +23,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, delete, func, select
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from pos_app.core.config import Config
 from pos_app.core.errors import PosError
 from pos_app.core.events import EventBus, Notification
+from pos_app.core.faults import fault_point
 from pos_app.core.store.db import Database
 from pos_app.core.store.schema import (
     WebhookAttempt,
@@ -128,6 +132,10 @@ def record(
         delivery.next_attempt_at = None
         if job.event_type != TEST_EVENT:
             endpoint.failing_since = None
+            if endpoint.state == "paused":
+                endpoint.state = "active"
+                endpoint.state_reason = None
+                endpoint.updated_at = now
         return True, []
     if job.event_type == TEST_EVENT:  # a test shows the answer; it is not retried
         delivery.state = "failed"
@@ -183,8 +191,8 @@ def record(
             _notice(
                 "webhook_paused",
                 "Webhook paused",
-                f"Deliveries to {endpoint.url} have failed for 24 hours; it is paused and its "
-                "events wait. Resume it when the receiver works again.",
+                f"Deliveries to {endpoint.url} have failed for 24 hours. The event being "
+                "retried keeps trying; the ones after it wait until you resume the endpoint.",
                 f"{endpoint.id}:{endpoint.failing_since}",
                 url=endpoint.url,
                 endpoint_id=endpoint.id,
@@ -194,7 +202,7 @@ def record(
 
 
 def due_endpoints(session: Session, at: float) -> list[int]:
-    """Active endpoints whose oldest pending delivery is due."""
+    """Endpoints whose oldest pending delivery is due (a paused one: only one under way)."""
     heads = (
         select(func.min(WebhookDelivery.id).label("id"))
         .where(WebhookDelivery.state == "pending")
@@ -204,14 +212,14 @@ def due_endpoints(session: Session, at: float) -> list[int]:
     rows = session.execute(
         select(WebhookDelivery.endpoint_id)
         .join(heads, heads.c.id == WebhookDelivery.id)
-        .join(
-            WebhookEndpoint,
-            and_(
-                WebhookEndpoint.id == WebhookDelivery.endpoint_id,
+        .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
+        .where(
+            WebhookDelivery.next_attempt_at <= int(at),
+            or_(
                 WebhookEndpoint.state == "active",
+                and_(WebhookEndpoint.state == "paused", WebhookDelivery.attempts > 0),
             ),
         )
-        .where(WebhookDelivery.next_attempt_at <= int(at))
     )
     return list(rows.scalars())
 
@@ -219,7 +227,7 @@ def due_endpoints(session: Session, at: float) -> list[int]:
 def next_job(session: Session, endpoint_id: int, at: float) -> Job | None:
     """The endpoint's oldest pending delivery when it is due (else None: the queue waits)."""
     endpoint = session.get(WebhookEndpoint, endpoint_id)
-    if endpoint is None or endpoint.state != "active":
+    if endpoint is None or endpoint.state not in ("active", "paused"):
         return None
     head = session.scalars(
         select(WebhookDelivery)
@@ -229,6 +237,8 @@ def next_job(session: Session, endpoint_id: int, at: float) -> Job | None:
     ).first()
     if head is None or (head.next_attempt_at or 0) > at:
         return None
+    if endpoint.state == "paused" and head.attempts == 0:
+        return None  # the queue waits for the owner
     return job_for(session, head, at)
 
 
@@ -307,6 +317,7 @@ class Deliverer:
             answer = await self.sender.post(
                 job.endpoint_id, job.url, job.body, request_headers(job, timestamp)
             )
+        fault_point("webhook_before_record")  # the receiver has it; the till has no record yet
         at = self.clock()
         ok, notices = await self.db.run(lambda s: record(s, job, answer, at, self.rand))
         if not ok:
