@@ -121,7 +121,8 @@ def test_a_sale_reports_each_step_in_order_and_every_body_fits_the_schema(tmp_pa
         "sat",
         "21",
     )
-    assert [(p["credited"], p["method"], p["mint"]) for p in paid["payments"]] == [
+    # Payments of one second have no order between them: compared as a set.
+    assert sorted((p["credited"], p["method"], p["mint"]) for p in paid["payments"]) == [
         (8, "swap", mint.url),
         (13, "swap", mint.url),
     ]
