@@ -61,6 +61,7 @@ class Job:
     secrets: list[str]
     fmt: str
     btcpay: bool
+    allow_private: bool = True
 
 
 def request_headers(job: Job, timestamp: int) -> dict[str, str]:
@@ -72,7 +73,7 @@ def request_headers(job: Job, timestamp: int) -> dict[str, str]:
     return headers
 
 
-def job_for(session: Session, delivery: WebhookDelivery, at: float) -> Job:
+def job_for(session: Session, delivery: WebhookDelivery, at: float, config: Config) -> Job:
     """The request of a delivery as its endpoint wants it now."""
     endpoint = session.get(WebhookEndpoint, delivery.endpoint_id)
     event = session.get(WebhookEvent, delivery.event_id)
@@ -92,6 +93,7 @@ def job_for(session: Session, delivery: WebhookDelivery, at: float) -> Job:
         secrets,
         endpoint.format,
         endpoint.btcpay_sig,
+        bool(config.get(session, "webhooks.allow_private")),
     )
 
 
@@ -224,7 +226,7 @@ def due_endpoints(session: Session, at: float) -> list[int]:
     return list(rows.scalars())
 
 
-def next_job(session: Session, endpoint_id: int, at: float) -> Job | None:
+def next_job(session: Session, endpoint_id: int, at: float, config: Config) -> Job | None:
     """The endpoint's oldest pending delivery when it is due (else None: the queue waits)."""
     endpoint = session.get(WebhookEndpoint, endpoint_id)
     if endpoint is None or endpoint.state not in ("active", "paused"):
@@ -239,7 +241,7 @@ def next_job(session: Session, endpoint_id: int, at: float) -> Job | None:
         return None
     if endpoint.state == "paused" and head.attempts == 0:
         return None  # the queue waits for the owner
-    return job_for(session, head, at)
+    return job_for(session, head, at, config)
 
 
 def prune(session: Session, at: float, days: int) -> int:
@@ -297,7 +299,7 @@ class Deliverer:
         async with self._locks[endpoint_id]:
             for _ in range(BATCH):
                 at = self.clock()
-                job = await self.db.run(lambda s, at=at: next_job(s, endpoint_id, at))
+                job = await self.db.run(lambda s, at=at: next_job(s, endpoint_id, at, self.config))
                 if job is None or not await self.attempt(job):
                     break
                 delivered += 1
@@ -305,9 +307,8 @@ class Deliverer:
 
     async def attempt(self, job: Job) -> bool:
         """One attempt of ``job``, stored; True when delivered."""
-        allow_private = await self.db.run(lambda s: self.config.get(s, "webhooks.allow_private"))
         try:
-            await urls.check_resolved(job.url, bool(allow_private))
+            await urls.check_resolved(job.url, job.allow_private)
         except PosError as exc:
             answer = Answer(None, None, f"{exc.code}: {exc.user_message}", 0.0)
         else:

@@ -175,11 +175,18 @@ def till_name(conn: Connection) -> str:
 
 
 def write(
-    conn: Connection, event_type: str, data: dict[str, Any], endpoint_ids: list[int], at: int
+    conn: Connection,
+    event_type: str,
+    data: dict[str, Any],
+    endpoint_ids: list[int],
+    at: int,
+    *,
+    till: str | None = None,
 ) -> str:
     """Insert one event and its deliveries; returns the event id."""
     event_id = payload.new_event_id()
-    body = payload.envelope(event_id, event_type, at, till_name(conn), data)
+    till = till_name(conn) if till is None else till
+    body = payload.envelope(event_id, event_type, at, till, data)
     conn.execute(
         insert(WebhookEvent).values(
             id=event_id, type=event_type, payload_json=payload.encode(body), created_at=at
@@ -218,7 +225,9 @@ def _after_flush(session: Session, _context: Any) -> None:
     if not endpoints:
         return
     at = now()
+    till: str | None = None
     for event_type, build in found:
         targets = [e.id for e in endpoints if wants(e.events_json, e.format, event_type)]
         if targets:
-            write(conn, event_type, build(conn), targets, at)
+            till = till_name(conn) if till is None else till
+            write(conn, event_type, build(conn), targets, at, till=till)

@@ -287,7 +287,7 @@ class WebhookService:
             ).one()
             # Not "pending": the timer's queue must not send it too, nor wait behind it.
             delivery.state = "sending"
-            return job_for(session, delivery, at)
+            return job_for(session, delivery, at, self.config)
 
         job = await self.db.run(write)
         await self.deliverer.attempt(job)
