@@ -390,3 +390,35 @@ def test_removing_an_endpoint_drops_its_queue(tmp_path):
     removed, left = run(scenario())
     assert removed["removed"] is True and removed["pending"] == 2
     assert left == ([], [])
+
+
+def test_history_older_than_the_setting_is_forgotten_and_the_queue_kept(tmp_path):
+    mint = FakeMint()
+    inbox = Inbox("")
+    clock = Clock()
+
+    async def scenario():
+        app = open_shop(tmp_path / "shop", mint)
+        use_clock(app, clock)
+        try:
+            await app.mints.add(mint.url, trusted=True)
+            await app.settings.set("webhooks.history_days", "7")
+            with WebhookReceiver(inbox) as receiver:
+                inbox.secret = (await app.webhooks.add(receiver.url(), "sale.paid"))["secret"]
+                await sell(app, mint)
+                await app.webhooks.round()  # delivered (and the first prune: nothing old)
+                receiver.stop()
+                await sell(app, mint)
+                clock.skip(6 * 86400)
+                await app.webhooks.round()  # pruned, but six days are within the seven kept
+                kept = len(deliveries(app))
+                clock.skip(2 * 86400)
+                await app.webhooks.round()
+                return kept, [(d.state, d.attempts) for d in deliveries(app)]
+        finally:
+            await app.aclose()
+
+    kept, left = run(scenario())
+    assert kept == 2
+    # The delivered one (8 days old) is gone; the pending one stays, however old.
+    assert [s for s, _a in left] == ["pending"]

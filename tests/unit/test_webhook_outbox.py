@@ -315,3 +315,34 @@ def test_the_hook_is_installed_once():
 
     assert event.contains(Session, "after_flush", outbox._after_flush)
     assert Mint.__tablename__ == "mints"
+
+
+def test_a_refund_given_back_is_reported(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        await app.webhooks.add("http://127.0.0.1:9/hook", "sale.cancelled,sale.refunded")
+        sale_id = (await app.sales.new_sale("21", "sat"))["sale_id"]
+        await app.sales.pay(sale_id, mint.token(8))
+        await app.sales.cancel(sale_id)
+        await app.sales.refunds.close(sale_id, "paid back in cash")
+        return events(app)
+
+    found = run_shop(tmp_path, mint, scenario)
+    assert [t for t, _b, _e in found] == ["sale.cancelled", "sale.refunded"]
+    refunded = found[1][1]["data"]
+    assert (refunded["refund_amount"], refunded["state"]) == (8, "cancelled")
+    assert refunded["refunded_at"] is not None and found[0][1]["data"]["refunded_at"] is None
+    VALIDATOR.validate(found[1][1])
+    assert "cash" not in json.dumps(found)  # the owner's note stays in the till
+
+
+def test_the_published_schema_names_every_event():
+    from pos_app.core.webhooks.catalog import EVENT_TYPES, TEST_EVENT
+
+    assert set(SCHEMA["properties"]["type"]["enum"]) == {*EVENT_TYPES, TEST_EVENT}
+    typed = {rule["if"]["properties"]["type"]["const"] for rule in SCHEMA["allOf"]}
+    assert typed == {*EVENT_TYPES, TEST_EVENT}
+    bad = {"version": 1, "id": "evt_" + "0" * 32, "type": "sale.paid", "till": "T"}
+    bad |= {"created_at": "2026-12-02T13:05:38Z", "data": {"sale_id": "x"}}
+    assert list(VALIDATOR.iter_errors(bad))  # a sale without its facts is refused

@@ -12,6 +12,7 @@ EVENT_TYPES = (
     "sale.partially_paid",
     "sale.expired",
     "sale.cancelled",
+    "sale.refunded",
     "payment.refused",
     "payment.needs_review",
     "recovery.needs_review",

@@ -119,6 +119,9 @@ def _sale_events(sale: Sale) -> Iterator[tuple[str, Builder]]:
         yield f"sale.{after}", _sale(sale)
     elif sale.state == "partially_paid" and (change or _state_change(sale, "paid")):
         yield "sale.partially_paid", _sale(sale)
+    refund = _state_change(sale, "refunded_at")
+    if refund and refund[1] is not None:  # money owed back was given (token or otherwise)
+        yield "sale.refunded", _sale(sale)
 
 
 def _operation_events(op: Operation) -> Iterator[tuple[str, Builder]]:

@@ -78,6 +78,7 @@ def sale_data(sale: Sale, payments: list[Any]) -> dict[str, Any]:
         "rate_source": sale.rate_source,
         "expires_at": _time(sale.expires_at),
         "paid_at": _time(sale.paid_at),
+        "refunded_at": _time(sale.refunded_at),
         "correlation_id": sale.correlation_id,
         "payments": [payment_data(p) for p in payments],
     }
