@@ -422,3 +422,29 @@ def test_history_older_than_the_setting_is_forgotten_and_the_queue_kept(tmp_path
     assert kept == 2
     # The delivered one (8 days old) is gone; the pending one stays, however old.
     assert [s for s, _a in left] == ["pending"]
+
+
+def test_an_endpoint_removed_during_a_delivery_is_simply_gone(tmp_path):
+    mint = FakeMint()
+    inbox = Inbox("", delay=0.5)
+
+    async def scenario():
+        app = open_shop(tmp_path / "shop", mint)
+        try:
+            await app.mints.add(mint.url, trusted=True)
+            with WebhookReceiver(inbox) as receiver:
+                endpoint = await app.webhooks.add(receiver.url(), "sale.paid")
+                inbox.secret = endpoint["secret"]
+                await sell(app, mint)
+                sending = asyncio.ensure_future(app.webhooks.round())
+                while not inbox.wire:
+                    await asyncio.sleep(0.01)
+                await app.webhooks.remove(endpoint["id"])
+                delivered = await sending
+                return delivered, await app.webhooks.list(), deliveries(app)
+        finally:
+            await app.aclose()
+
+    delivered, listed, rows = run(scenario())
+    # Removing closes the endpoint's connection: the attempt under way ends unrecorded.
+    assert (delivered, listed, rows) == (0, [], [])
