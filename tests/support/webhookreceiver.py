@@ -37,6 +37,7 @@ class Received:
     body: bytes
     verified: bool
     at: float
+    peer_port: int = 0  # the till's side of the connection: the same port = kept alive
 
 
 @dataclass
@@ -52,7 +53,7 @@ class Inbox:
     events: dict[str, dict[str, Any]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def take(self, headers: dict[str, str], body: bytes) -> int:
+    def take(self, headers: dict[str, str], body: bytes, peer_port: int = 0) -> int:
         """Verify and record one request; the status to answer."""
         try:
             Webhook(self.secret).verify(body, headers)
@@ -60,7 +61,7 @@ class Inbox:
         except WebhookVerificationError:
             verified = False
         with self.lock:
-            self.wire.append(Received(headers, body, verified, time.time()))
+            self.wire.append(Received(headers, body, verified, time.time(), peer_port))
             status = self.status
             if verified and 200 <= status < 300:
                 self.events.setdefault(headers["webhook-id"], json.loads(body))
@@ -98,7 +99,7 @@ class WebhookReceiver(LoopbackServer):
         headers = {k.lower(): v for k, v in request.headers.items()}
         # Recorded on arrival, answered after the delay: a slow receiver that has the event
         # even though the till gave up waiting (so the till's retry is a duplicate).
-        status = self.inbox.take(headers, body)
+        status = self.inbox.take(headers, body, request.client_address[1])
         if self.inbox.delay:
             self.hang(self.inbox.delay)
         with contextlib.suppress(OSError):  # the till gave up and closed the connection
