@@ -82,6 +82,10 @@ MODULES: dict[str, list[str]] = {
         "tests/unit/test_recovery_fake_mint.py",
         "tests/unit/test_retry_policy.py",
     ],
+    "webhooks.signing": ["tests/unit/test_webhook_signing.py"],
+    "webhooks.backoff": ["tests/unit/test_webhook_signing.py"],
+    "webhooks.urls": ["tests/unit/test_webhook_signing.py"],
+    "webhooks.outbox": ["tests/unit/test_webhook_outbox.py"],
 }
 
 # Reasons shared by several equivalent mutants.
