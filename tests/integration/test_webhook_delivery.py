@@ -450,3 +450,33 @@ def test_an_endpoint_removed_during_a_delivery_is_simply_gone(tmp_path):
     delivered, listed, rows = run(scenario())
     # Removing closes the endpoint's connection: the attempt under way ends unrecorded.
     assert (delivered, listed, rows) == (0, [], [])
+
+
+def test_a_slow_receiver_with_a_backlog_does_not_hold_up_another(tmp_path):
+    mint = FakeMint()
+    slow, fast = Inbox("", delay=0.4), Inbox("")
+
+    async def scenario():
+        app = open_shop(tmp_path / "shop", mint)
+        try:
+            await app.mints.add(mint.url, trusted=True)
+            with WebhookReceiver(slow) as r1, WebhookReceiver(fast) as r2:
+                slow.secret = (await app.webhooks.add(r1.url()))["secret"]
+                for _ in range(3):  # a backlog of six events for the slow receiver
+                    await sell(app, mint)
+                app.services.start()
+                while not slow.wire:
+                    await asyncio.sleep(0.01)
+                fast.secret = (await app.webhooks.add(r2.url()))["secret"]
+                await sell(app, mint)
+                started = time.perf_counter()
+                while len(fast.events) < 2 and time.perf_counter() - started < 10:
+                    await asyncio.sleep(0.01)
+                return time.perf_counter() - started, len(slow.wire)
+        finally:
+            await app.aclose()
+
+    waited, slow_seen = run(scenario())
+    assert fast.types() == ["sale.created", "sale.paid"]
+    # The fast one got both before the slow one (0.4 s an event) was through its eight.
+    assert waited < 1.6 and slow_seen < 8

@@ -283,18 +283,50 @@ class Deliverer:
         self.clock = clock
         self.rand = rand
         self._locks: dict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._draining: dict[int, asyncio.Task[int]] = {}
         self._pruned_at = 0.0
 
     async def round(self) -> int:
-        """Send every endpoint's due deliveries; returns how many were delivered."""
+        """Send every endpoint's due deliveries and wait; returns how many were delivered."""
         at = self.clock()
         endpoint_ids = await self.db.run(lambda s: due_endpoints(s, at))
         counts = await asyncio.gather(*(self.drain(e) for e in endpoint_ids))
+        await self._prune(at)
+        return sum(counts)
+
+    async def tick(self) -> None:
+        """The timer's round: start draining each due endpoint that is not draining already.
+
+        It does not wait for them, so a slow receiver with a backlog never holds up
+        the events of another endpoint until the next tick.
+        """
+        at = self.clock()
+        for endpoint_id in await self.db.run(lambda s: due_endpoints(s, at)):
+            if endpoint_id not in self._draining:
+                task = asyncio.ensure_future(self.drain(endpoint_id))
+                self._draining[endpoint_id] = task
+                task.add_done_callback(lambda t, e=endpoint_id: self._drained(e, t))
+        await self._prune(at)
+
+    def _drained(self, endpoint_id: int, task: asyncio.Task[int]) -> None:
+        self._draining.pop(endpoint_id, None)
+        if not task.cancelled() and task.exception() is not None:
+            log.error(
+                "webhook delivery to endpoint %d failed", endpoint_id, exc_info=task.exception()
+            )
+
+    async def stop(self) -> None:
+        """Cancel the drains under way (their deliveries stay pending)."""
+        tasks = list(self._draining.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _prune(self, at: float) -> None:
         if at - self._pruned_at >= PRUNE_EVERY:
             self._pruned_at = at
             days = int(await self.db.run(lambda s: self.config.get(s, "webhooks.history_days")))
             await self.db.run(lambda s: prune(s, at, days))
-        return sum(counts)
 
     async def drain(self, endpoint_id: int) -> int:
         """Send one endpoint's due deliveries in order until one fails."""

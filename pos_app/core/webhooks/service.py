@@ -162,7 +162,7 @@ class WebhookService:
 
     def attach(self, supervisor: Supervisor) -> None:
         """Run the deliveries on ``supervisor``'s timer, woken early by committed changes."""
-        supervisor.add("webhooks", self.round, POLL_SECONDS)
+        supervisor.add("webhooks", self.deliverer.tick, POLL_SECONDS)
         for kind in _WAKE_ON:
             self._unsubscribe.append(
                 self._bus.subscribe(kind, lambda _e: supervisor.wake("webhooks"))
@@ -369,6 +369,7 @@ class WebhookService:
         """Stop listening and close the HTTP clients."""
         for unsubscribe in self._unsubscribe:
             unsubscribe()
+        await self.deliverer.stop()
         await self.sender.aclose()
 
 
