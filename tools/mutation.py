@@ -91,6 +91,10 @@ MODULES: dict[str, list[str]] = {
 # Reasons shared by several equivalent mutants.
 _BIG = 'int.from_bytes without "big": big-endian is the default since Python 3.11'
 _CODEC = 'codec names are case-insensitive ("ASCII", "UTF-8")'
+_ADDRESSES_ONLY = (
+    "getaddrinfo's port and socket type change only the sockaddr's port and duplicates; "
+    "the check reads the addresses"
+)
 _COMPRESSED = "format(compressed=None): None is falsy, the same uncompressed encoding"
 _UNREACHABLE = "after 2**16 (hash_to_curve) or 256 (nonce) failed tries: a chance below 2**-200"
 _SWALLOWED = "the name of a bad input in an error that the verify function turns into False"
@@ -501,6 +505,14 @@ EQUIVALENT: dict[str, str] = {
     "pos_app.core.cashu.tokens.x__proof__mutmut_14": _REDUMP,
     "pos_app.core.cashu.tokens.x__proof__mutmut_15": _REDUMP,
     "pos_app.core.cashu.tokens.x__proof__mutmut_16": _REDUMP,
+    "pos_app.core.webhooks.signing.x_btcpay_signature__mutmut_12": _CODEC,
+    "pos_app.core.webhooks.signing.x_new_secret__mutmut_6": _CODEC,
+    "pos_app.core.webhooks.signing.x_sign__mutmut_17": _CODEC,
+    "pos_app.core.webhooks.urls.x_check_resolved__mutmut_5": _ADDRESSES_ONLY,
+    "pos_app.core.webhooks.urls.x_check_resolved__mutmut_9": _ADDRESSES_ONLY,
+    "pos_app.core.webhooks.signing.x_new_secret__mutmut_4": (
+        "secrets.token_bytes(None) draws DEFAULT_ENTROPY, 32 bytes: SECRET_BYTES"
+    ),
 }
 
 KILLED = {1: "killed", 3: "killed"}

@@ -107,6 +107,9 @@ def test_retry_after_as_seconds_or_as_a_date():
     assert backoff.parse_retry_after("120", now) == 120
     assert backoff.parse_retry_after(formatdate(now + 90, usegmt=True), now) == pytest.approx(90)
     assert backoff.parse_retry_after(formatdate(now - 90, usegmt=True), now) == 0
+    # A date "-0000" (no zone) is read as UTC, like the GMT ones.
+    naive = formatdate(now + 60, usegmt=True).replace("GMT", "-0000")
+    assert backoff.parse_retry_after(naive, now) == pytest.approx(60)
     assert backoff.parse_retry_after("soon", now) is None
     assert backoff.parse_retry_after(None, now) is None
 
@@ -126,21 +129,29 @@ def test_event_lists_are_checked():
     assert not wants('["*"]', "numo", "sale.created")
 
 
+SCHEME = "only http:// and https:// addresses can receive webhooks"
+CREDENTIALS = "put no user name or password in the address"
+
+
 @pytest.mark.parametrize(
-    "url",
+    ("url", "why"),
     [
-        "ftp://example.com/hook",
-        "file:///etc/passwd",
-        "https://user:pw@example.com/hook",
-        "http://metadata.google.internal/computeMetadata",
-        "https://",
-        "http://example.com:99999/",
+        ("ftp://example.com/hook", SCHEME),
+        ("file:///etc/passwd", SCHEME),
+        ("https://", SCHEME),
+        ("https://user:pw@example.com/hook", CREDENTIALS),
+        ("https://user@example.com/hook", CREDENTIALS),
+        ("https://:pw@example.com/hook", CREDENTIALS),
+        ("http://metadata.google.internal/computeMetadata", "it is a cloud metadata service"),
+        ("http://example.com:99999/", "it is not a valid address"),
     ],
 )
-def test_addresses_refused_by_their_form(url):
+def test_addresses_refused_by_their_form(url, why):
     with pytest.raises(ValidationError) as err:
         urls.check_url(url)
     assert err.value.code == "webhook.url_refused"
+    assert err.value.user_message == f"This webhook address is refused: {why}."
+    assert err.value.detail == url
 
 
 @pytest.mark.parametrize(
@@ -170,3 +181,64 @@ def test_a_name_is_checked_by_what_it_resolves_to():
     with pytest.raises(ValidationError) as err:
         asyncio.run(urls.check_resolved("http://localhost:1/hook", False))
     assert err.value.code == "webhook.url_refused"
+    assert err.value.detail == "http://localhost:1/hook"
+
+
+def test_times_in_bodies_are_iso_utc_to_the_second():
+    assert backoff.iso(1_800_000_000.9) == "2027-01-15T08:00:00Z"
+    assert backoff.iso(0) == "1970-01-01T00:00:00Z"
+
+
+@pytest.fixture
+def far_east(monkeypatch):
+    """The computer's clock in Tokyo: what is written as UTC must not follow it."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_utc_whatever_the_computers_time_zone(far_east):
+    assert backoff.iso(0) == "1970-01-01T00:00:00Z"
+    now = 1_800_000_000.0
+    naive = formatdate(now + 60, usegmt=True).replace("GMT", "-0000")
+    assert backoff.parse_retry_after(naive, now) == pytest.approx(60)
+
+
+def test_an_address_gives_its_host_and_port():
+    assert urls.check_url("https://Shop.Example/hook") == ("shop.example", 443)
+    assert urls.check_url("http://shop.example/hook") == ("shop.example", 80)
+    assert urls.check_url("http://192.168.1.20:8080/hook") == ("192.168.1.20", 8080)
+
+
+@pytest.mark.parametrize(
+    ("url", "address", "private_ok", "why"),
+    [
+        ("https://x/", "169.254.169.254", True, "it is a cloud metadata service"),
+        ("https://x/", "fe80::1%eth0", True, "it is a link-local or reserved address"),
+        (
+            "http://lan/",
+            "10.0.0.5",
+            False,
+            "it is a private or local address (allowed by the setting webhooks.allow_private)",
+        ),
+    ],
+)
+def test_a_refusal_says_why_and_names_the_address(url, address, private_ok, why):
+    with pytest.raises(ValidationError) as err:
+        urls.check_address(url, address, private_ok)
+    assert err.value.user_message == f"This webhook address is refused: {why}."
+    assert err.value.detail == url
+
+
+def test_a_malformed_or_unknown_address_is_refused_with_its_reason():
+    with pytest.raises(ValidationError) as err:
+        urls.check_url("http://example.com:99999/")
+    assert err.value.user_message == "This webhook address is refused: it is not a valid address."
+    assert err.value.detail == "http://example.com:99999/"
+    with pytest.raises(ValidationError) as err:
+        asyncio.run(urls.check_resolved("http://no-such-host.invalid/hook", True))
+    assert err.value.code == "webhook.unresolvable"
+    assert err.value.user_message == "The webhook address's host name is not known."
+    assert err.value.detail == "no-such-host.invalid"

@@ -49,7 +49,7 @@ def check_url(url: str) -> tuple[str, int]:
 
 def check_address(url: str, address: str, allow_private: bool) -> None:
     """Refuse an IP address the till must not send to."""
-    ip = ipaddress.ip_address(address.split("%", maxsplit=1)[0])
+    ip = ipaddress.ip_address(address)  # a scoped "fe80::1%eth0" parses too
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
     if ip in METADATA_IPS:
