@@ -551,6 +551,8 @@ def prepare(module: str, tests: list[str]) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(ROOT / "pos_app", work / "pos_app", ignore=ignore)
     shutil.copytree(ROOT / "tests", work / "tests", ignore=ignore)
+    # Data the tests read from the repository (the webhook payload's JSON Schema).
+    shutil.copytree(ROOT / "docs" / "webhooks", work / "docs" / "webhooks", ignore=ignore)
     write_settings(work, module, tests)
     return work
 
@@ -563,6 +565,7 @@ def write_settings(work: Path, module: str, tests: list[str]) -> None:
         # mutmut runs pytest in-process from mutants/: the tests package must import from there.
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-o", "pythonpath=."],
         "pytest_add_cli_args_test_selection": tests,
+        "also_copy": ["docs/webhooks"],
         # The suite's own runs are fast; a mutant that loops is stopped early.
         "timeout_multiplier": 5.0,
     }
