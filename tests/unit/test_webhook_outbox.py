@@ -20,6 +20,7 @@ from sqlalchemy import select
 from pos_app.core.store.schema import (
     Mint,
     Operation,
+    Payment,
     ProofRow,
     ReceivedToken,
     Sale,
@@ -83,6 +84,8 @@ def test_a_sale_reports_each_step_in_order_and_every_body_fits_the_schema(tmp_pa
 
     async def scenario(app):
         await app.settings.set("till.name", "Counter 2")
+        before = (await app.sales.new_sale("3", "sat"))["sale_id"]
+        await app.sales.pay(before, mint.token(3))  # before any endpoint: not reported
         await app.webhooks.add("http://127.0.0.1:9/hook")
         sale_id = (await app.sales.new_sale("21", "sat"))["sale_id"]
         await app.sales.pay(sale_id, mint.token(8))
@@ -90,7 +93,8 @@ def test_a_sale_reports_each_step_in_order_and_every_body_fits_the_schema(tmp_pa
         await app.wallet.receive(spent)
         with pytest.raises(Exception):  # noqa: B017 - the refusal itself is tested elsewhere
             await app.sales.pay(sale_id, spent)
-        await app.sales.pay(sale_id, mint.token(13))
+        await app.sales.pay(sale_id, mint.token(5))  # still partly paid: reported again
+        await app.sales.pay(sale_id, mint.token(8))
         other = (await app.sales.new_sale("5", "sat"))["sale_id"]
         await app.sales.cancel(other)
         late = (await app.sales.new_sale("7", "sat"))["sale_id"]
@@ -103,6 +107,7 @@ def test_a_sale_reports_each_step_in_order_and_every_body_fits_the_schema(tmp_pa
         ("sale.created", sale_id),
         ("sale.partially_paid", sale_id),
         ("payment.refused", sale_id),
+        ("sale.partially_paid", sale_id),
         ("sale.paid", sale_id),
         ("sale.created", other),
         ("sale.cancelled", other),
@@ -112,9 +117,12 @@ def test_a_sale_reports_each_step_in_order_and_every_body_fits_the_schema(tmp_pa
     for _type, body, _endpoint in found:
         VALIDATOR.validate(body)
         assert body["till"] == "Counter 2" and body["version"] == 1
-    partial, refused, paid = (found[i][1]["data"] for i in (1, 2, 3))
+    partial, refused, second, paid = (found[i][1]["data"] for i in (1, 2, 3, 4))
     assert (partial["paid"], partial["due"], partial["state"]) == (8, 21, "partially_paid")
+    assert (second["paid"], second["state"]) == (13, "partially_paid")
     assert refused["error_code"] == "token.already_spent" and refused["state"] == "rejected"
+    assert (refused["currency"], refused["sale_amount"]) == ("sat", "21")
+    assert refused["correlation_id"] == paid["correlation_id"]
     assert (paid["paid"], paid["state"], paid["currency"], paid["amount"]) == (
         21,
         "paid",
@@ -123,8 +131,9 @@ def test_a_sale_reports_each_step_in_order_and_every_body_fits_the_schema(tmp_pa
     )
     # Payments of one second have no order between them: compared as a set.
     assert sorted((p["credited"], p["method"], p["mint"]) for p in paid["payments"]) == [
+        (5, "swap", mint.url),
         (8, "swap", mint.url),
-        (13, "swap", mint.url),
+        (8, "swap", mint.url),
     ]
     assert paid["paid_at"] is not None and paid["correlation_id"]
     assert len({b["id"] for _t, b, _e in found}) == len(found)
@@ -134,6 +143,7 @@ def test_bodies_carry_no_token_proof_secret_or_seed(tmp_path):
     mint = FakeMint()
 
     async def scenario(app):
+        await app.settings.set("till.name", "Back room")
         endpoint = await app.webhooks.add("http://127.0.0.1:9/hook")
         offered = [mint.token(10), mint.token(30)]
         sale_id = (await app.sales.new_sale("21", "sat"))["sale_id"]
@@ -164,6 +174,7 @@ def test_bodies_carry_no_token_proof_secret_or_seed(tmp_path):
     assert all(t not in text for t in token_texts if t)
     assert not any(word in text.split('"') for word in words.split())
     assert sum(len(b["data"].get("payments", [])) for _t, b, _e in found) >= 2
+    assert {b["till"] for _t, b, _e in found} == {"Back room"}  # the test event's too
     exported = next(b for t, b, _e in found if t == "wallet.exported")["data"]
     assert (exported["amount"], exported["unit"], exported["mint"]) == (4, "sat", mint.url)
 
@@ -241,8 +252,9 @@ def test_mint_health_and_recovery_changes_are_reported(tmp_path):
 
             return write
 
-        await app.db.run(move("needs_review"))
-        await app.db.run(move("recovered"))
+        for state in ("needs_review", "dismissed", "recovered", "pending", "needs_review"):
+            await app.db.run(move(state))
+        await app.db.run(move("failed"))
         return events(app)
 
     found = run_shop(tmp_path, mint, scenario)
@@ -250,7 +262,10 @@ def test_mint_health_and_recovery_changes_are_reported(tmp_path):
         ("mint.offline", "offline"),
         ("mint.online", "online"),
         ("recovery.needs_review", "needs_review"),
-        ("recovery.resolved", "recovered"),
+        ("recovery.resolved", "dismissed"),  # the owner closed it
+        ("recovery.resolved", "recovered"),  # recovery finished it
+        ("recovery.needs_review", "needs_review"),
+        ("recovery.resolved", "failed"),
     ]
     offline, online = found[0][1]["data"], found[1][1]["data"]
     assert (offline["mint"], offline["previous"], online["previous"]) == (
@@ -258,7 +273,9 @@ def test_mint_health_and_recovery_changes_are_reported(tmp_path):
         "online",
         "offline",
     )
-    assert found[3][1]["data"]["previous"] == "needs_review"
+    previous = [b["data"]["previous"] for _t, b, _e in found[2:]]
+    assert previous == ["done", "needs_review", "dismissed", "pending", "needs_review"]
+    assert {b["data"]["mint"] for _t, b, _e in found[2:]} == {mint.url}
     for _t, body, _e in found:
         VALIDATOR.validate(body)
 
@@ -346,3 +363,85 @@ def test_the_published_schema_names_every_event():
     bad = {"version": 1, "id": "evt_" + "0" * 32, "type": "sale.paid", "till": "T"}
     bad |= {"created_at": "2026-12-02T13:05:38Z", "data": {"sale_id": "x"}}
     assert list(VALIDATOR.iter_errors(bad))  # a sale without its facts is refused
+
+
+def test_events_of_one_flush_come_sale_first_then_payment_then_what_the_sale_became(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        endpoint = await app.webhooks.add("http://127.0.0.1:9/hook")
+        doubtful = (await app.sales.new_sale("21", "sat"))["sale_id"]
+        await app.sales.pay(doubtful, mint.token(8))
+        dropped = (await app.sales.new_sale("5", "sat"))["sale_id"]
+        fresh = (await app.sales.new_sale("7", "sat"))["sale_id"]
+
+        await app.db.run(
+            lambda s: s.add(Mint(url="https://never.checked", trusted=True, status="unknown"))
+        )
+
+        def one_transaction(session):
+            # Everything read first, then changed in the opposite order of the report, so
+            # that one flush (at the commit) carries it all.
+            never = session.scalars(select(Mint).where(Mint.url == "https://never.checked")).one()
+            payment = session.scalars(select(Payment).where(Payment.sale_id == doubtful)).one()
+            sales = {i: session.get(Sale, i) for i in (dropped, fresh, doubtful)}
+            never.status = "offline"
+            sales[dropped].state = "cancelled"
+            payment.state = "needs_review"
+            sales[fresh].updated_at += 1  # a change that reports nothing
+            sales[doubtful].updated_at += 1  # partly paid, but nothing new
+            session.add(
+                Sale(
+                    id="new-sale",
+                    state="open",
+                    currency="sat",
+                    amount="1",
+                    due=1,
+                    payment_request="x",
+                    payment_request_bech32="x",
+                    expires_at=4_000_000_000,
+                )
+            )
+
+        before = len(events(app))
+        await app.db.run(one_transaction)
+        rows = app.db.transact(
+            lambda s: s.scalars(select(WebhookDelivery).order_by(WebhookDelivery.id)).all()
+        )
+        return endpoint, doubtful, events(app)[before:], rows
+
+    endpoint, doubtful, found, rows = run_shop(tmp_path, mint, scenario)
+    assert [t for t, _b, _e in found] == [
+        "sale.created",
+        "payment.needs_review",
+        "sale.cancelled",
+        "mint.offline",
+    ]
+    review = found[1][1]["data"]
+    assert (review["sale_id"], review["credited"], review["sale_amount"]) == (doubtful, 8, "21")
+    assert found[3][1]["data"]["previous"] is None  # "unknown" is no status to report
+    for _t, body, _e in found:
+        VALIDATOR.validate(body)
+    assert {(d.endpoint_id, d.state, d.attempts) for d in rows} == {(endpoint["id"], "pending", 0)}
+    assert all(d.next_attempt_at == d.created_at == d.updated_at for d in rows)
+    assert all(d.next_attempt_at is not None and d.delivered_at is None for d in rows)
+
+
+def test_without_the_hook_nothing_is_written_and_installing_it_twice_writes_once(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        await app.webhooks.add("http://127.0.0.1:9/hook")
+        outbox.uninstall()
+        outbox.uninstall()
+        try:
+            await app.sales.new_sale("1", "sat")
+            without = len(events(app))
+        finally:
+            outbox.install()
+            outbox.install()
+        await app.sales.new_sale("2", "sat")
+        return without, [t for t, _b, _e in events(app)]
+
+    without, after = run_shop(tmp_path, mint, scenario)
+    assert (without, after) == (0, ["sale.created"])

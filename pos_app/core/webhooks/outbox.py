@@ -102,14 +102,15 @@ def _changed_rows(session: Session) -> Iterator[tuple[str, Builder]]:
         elif isinstance(obj, Operation):
             yield from _operation_events(obj)
         elif isinstance(obj, Mint) and obj.trusted:
-            change = _state_change(obj, "status")
-            if change is None:
-                continue
-            before, after = change
-            if after == "offline":
-                yield "mint.offline", _mint(obj, before)
-            elif before == "offline":
-                yield "mint.online", _mint(obj, before)
+            yield from _mint_events(obj)
+
+
+def _mint_events(mint: Mint) -> Iterator[tuple[str, Builder]]:
+    change = _state_change(mint, "status")
+    if change and change[1] == "offline":
+        yield "mint.offline", _mint(mint, change[0])
+    elif change and change[0] == "offline":
+        yield "mint.online", _mint(mint, change[0])
 
 
 def _sale_events(sale: Sale) -> Iterator[tuple[str, Builder]]:
