@@ -91,6 +91,7 @@ MODULES: dict[str, list[str]] = {
 # Reasons shared by several equivalent mutants.
 _BIG = 'int.from_bytes without "big": big-endian is the default since Python 3.11'
 _CODEC = 'codec names are case-insensitive ("ASCII", "UTF-8")'
+_ONE_DOT = "every event type has exactly one dot: split, rsplit and any maxsplit agree"
 _ADDRESSES_ONLY = (
     "getaddrinfo's port and socket type change only the sockaddr's port and duplicates; "
     "the check reads the addresses"
@@ -508,6 +509,20 @@ EQUIVALENT: dict[str, str] = {
     "pos_app.core.webhooks.signing.x_btcpay_signature__mutmut_12": _CODEC,
     "pos_app.core.webhooks.signing.x_new_secret__mutmut_6": _CODEC,
     "pos_app.core.webhooks.signing.x_sign__mutmut_17": _CODEC,
+    "pos_app.core.webhooks.outbox.x__rank__mutmut_10": _ONE_DOT,
+    "pos_app.core.webhooks.outbox.x__rank__mutmut_12": _ONE_DOT,
+    "pos_app.core.webhooks.outbox.x__rank__mutmut_9": _ONE_DOT,
+    "pos_app.core.webhooks.outbox.x__rank__mutmut_14": (
+        "the default rank is only compared with itself and the lower ranks 0-2"
+    ),
+    "pos_app.core.webhooks.outbox.x__state_change__mutmut_13": (
+        "SQLAlchemy records setting a loaded attribute to its value as unchanged (nothing "
+        "added), so before == after never reaches this line"
+    ),
+    "pos_app.core.webhooks.outbox.x__state_change__mutmut_9": (
+        "the reported rows are loaded before they change: a changed attribute always has "
+        "its old value in history.deleted"
+    ),
     "pos_app.core.webhooks.urls.x_check_resolved__mutmut_5": _ADDRESSES_ONLY,
     "pos_app.core.webhooks.urls.x_check_resolved__mutmut_9": _ADDRESSES_ONLY,
     "pos_app.core.webhooks.signing.x_new_secret__mutmut_4": (

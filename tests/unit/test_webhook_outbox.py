@@ -372,21 +372,28 @@ def test_events_of_one_flush_come_sale_first_then_payment_then_what_the_sale_bec
         endpoint = await app.webhooks.add("http://127.0.0.1:9/hook")
         doubtful = (await app.sales.new_sale("21", "sat"))["sale_id"]
         await app.sales.pay(doubtful, mint.token(8))
+        lost = (await app.sales.new_sale("5", "sat"))["sale_id"]
+        await app.sales.pay(lost, mint.token(3))
         dropped = (await app.sales.new_sale("5", "sat"))["sale_id"]
+        dropped_too = (await app.sales.new_sale("6", "sat"))["sale_id"]
         fresh = (await app.sales.new_sale("7", "sat"))["sale_id"]
-
+        urls = ["https://never.checked", "https://down.too"]
         await app.db.run(
-            lambda s: s.add(Mint(url="https://never.checked", trusted=True, status="unknown"))
+            lambda s: s.add_all([Mint(url=u, trusted=True, status="unknown") for u in urls])
         )
 
         def one_transaction(session):
             # Everything read first, then changed in the opposite order of the report, so
             # that one flush (at the commit) carries it all.
-            never = session.scalars(select(Mint).where(Mint.url == "https://never.checked")).one()
+            mints = session.scalars(select(Mint).where(Mint.url.in_(urls))).all()
             payment = session.scalars(select(Payment).where(Payment.sale_id == doubtful)).one()
-            sales = {i: session.get(Sale, i) for i in (dropped, fresh, doubtful)}
-            never.status = "offline"
+            failing = session.scalars(select(Payment).where(Payment.sale_id == lost)).one()
+            sales = {i: session.get(Sale, i) for i in (dropped, dropped_too, fresh, doubtful)}
+            for row in mints:
+                row.status = "offline"
             sales[dropped].state = "cancelled"
+            sales[dropped_too].state = "cancelled"
+            failing.state = "failed"
             payment.state = "needs_review"
             sales[fresh].updated_at += 1  # a change that reports nothing
             sales[doubtful].updated_at += 1  # partly paid, but nothing new
@@ -411,15 +418,15 @@ def test_events_of_one_flush_come_sale_first_then_payment_then_what_the_sale_bec
         return endpoint, doubtful, events(app)[before:], rows
 
     endpoint, doubtful, found, rows = run_shop(tmp_path, mint, scenario)
-    assert [t for t, _b, _e in found] == [
-        "sale.created",
-        "payment.needs_review",
-        "sale.cancelled",
-        "mint.offline",
-    ]
-    review = found[1][1]["data"]
+    types = [t for t, _b, _e in found]
+    assert types[0] == "sale.created"
+    assert sorted(types[1:3]) == ["payment.needs_review", "payment.refused"]
+    assert types[3:] == ["sale.cancelled"] * 2 + ["mint.offline"] * 2
+    review = next(b["data"] for t, b, _e in found if t == "payment.needs_review")
     assert (review["sale_id"], review["credited"], review["sale_amount"]) == (doubtful, 8, "21")
-    assert found[3][1]["data"]["previous"] is None  # "unknown" is no status to report
+    assert found[-1][1]["data"]["previous"] is None  # "unknown" is no status to report
+    refused = next(b["data"] for t, b, _e in found if t == "payment.refused")
+    assert (refused["state"], refused["credited"]) == ("failed", 3)
     for _t, body, _e in found:
         VALIDATOR.validate(body)
     assert {(d.endpoint_id, d.state, d.attempts) for d in rows} == {(endpoint["id"], "pending", 0)}

@@ -184,13 +184,10 @@ def write(
     data: dict[str, Any],
     endpoint_ids: list[int],
     at: int,
-    *,
-    till: str | None = None,
 ) -> str:
-    """Insert one event and its deliveries; returns the event id."""
+    """Insert one event and its deliveries (pending, due at ``at``); returns the event id."""
     event_id = payload.new_event_id()
-    till = till_name(conn) if till is None else till
-    body = payload.envelope(event_id, event_type, at, till, data)
+    body = payload.envelope(event_id, event_type, at, till_name(conn), data)
     conn.execute(
         insert(WebhookEvent).values(
             id=event_id, type=event_type, payload_json=payload.encode(body), created_at=at
@@ -199,15 +196,8 @@ def write(
     conn.execute(
         insert(WebhookDelivery),
         [
-            {
-                "event_id": event_id,
-                "endpoint_id": endpoint_id,
-                "state": "pending",
-                "attempts": 0,
-                "next_attempt_at": at,
-                "created_at": at,
-                "updated_at": at,
-            }
+            # state, attempts and times: the columns' defaults (pending, 0, now)
+            {"event_id": event_id, "endpoint_id": endpoint_id, "next_attempt_at": at}
             for endpoint_id in endpoint_ids
         ],
     )
@@ -229,9 +219,7 @@ def _after_flush(session: Session, _context: Any) -> None:
     if not endpoints:
         return
     at = now()
-    till: str | None = None
     for event_type, build in found:
         targets = [e.id for e in endpoints if wants(e.events_json, e.format, event_type)]
         if targets:
-            till = till_name(conn) if till is None else till
-            write(conn, event_type, build(conn), targets, at, till=till)
+            write(conn, event_type, build(conn), targets, at)
