@@ -39,6 +39,7 @@ from pos_app.core.wallet.exports import Exports
 from pos_app.core.wallet.mints import MintDirectory, MintReport
 from pos_app.core.wallet.service import Wallet
 from pos_app.core.webclient import WebClient
+from pos_app.core.webhooks.service import WebhookService
 
 ENV_DATA_DIR = "POS_DATA_DIR"
 MNEMONIC = "mnemonic"
@@ -114,6 +115,7 @@ class App:
         self.sales = SalesService(self.ctx, self.config, self.wallet.recovery, self.web)
         self.notifications = NotificationCenter(db, self.bus)
         self.reports = ReportService(db, self.mints, self.config)
+        self.webhooks = WebhookService(db, self.config, self.bus, trust_env=trust_env)
         self._services: Services | None = None
 
     @property
@@ -128,6 +130,7 @@ class App:
                 self.bus,
                 exports=self.exports,
             )
+            self.webhooks.attach(self._services.supervisor)
         return self._services
 
     @classmethod
@@ -215,6 +218,7 @@ class App:
         """Close the HTTP clients and the database."""
         if self._services is not None:
             await self._services.stop()
+        await self.webhooks.aclose()
         await self.notifications.flush()
         self.notifications.close()
         await self.web.aclose()

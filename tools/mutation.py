@@ -84,11 +84,20 @@ MODULES: dict[str, list[str]] = {
         "tests/unit/test_recovery_fake_mint.py",
         "tests/unit/test_retry_policy.py",
     ],
+    "webhooks.signing": ["tests/unit/test_webhook_signing.py"],
+    "webhooks.backoff": ["tests/unit/test_webhook_signing.py"],
+    "webhooks.urls": ["tests/unit/test_webhook_signing.py"],
+    "webhooks.outbox": ["tests/unit/test_webhook_outbox.py"],
 }
 
 # Reasons shared by several equivalent mutants.
 _BIG = 'int.from_bytes without "big": big-endian is the default since Python 3.11'
 _CODEC = 'codec names are case-insensitive ("ASCII", "UTF-8")'
+_ONE_DOT = "every event type has exactly one dot: split, rsplit and any maxsplit agree"
+_ADDRESSES_ONLY = (
+    "getaddrinfo's port and socket type change only the sockaddr's port and duplicates; "
+    "the check reads the addresses"
+)
 _COMPRESSED = "format(compressed=None): None is falsy, the same uncompressed encoding"
 _UNREACHABLE = "after 2**16 (hash_to_curve) or 256 (nonce) failed tries: a chance below 2**-200"
 _SWALLOWED = "the name of a bad input in an error that the verify function turns into False"
@@ -499,6 +508,28 @@ EQUIVALENT: dict[str, str] = {
     "pos_app.core.cashu.tokens.x__proof__mutmut_14": _REDUMP,
     "pos_app.core.cashu.tokens.x__proof__mutmut_15": _REDUMP,
     "pos_app.core.cashu.tokens.x__proof__mutmut_16": _REDUMP,
+    "pos_app.core.webhooks.signing.x_btcpay_signature__mutmut_12": _CODEC,
+    "pos_app.core.webhooks.signing.x_new_secret__mutmut_6": _CODEC,
+    "pos_app.core.webhooks.signing.x_sign__mutmut_17": _CODEC,
+    "pos_app.core.webhooks.outbox.x__rank__mutmut_10": _ONE_DOT,
+    "pos_app.core.webhooks.outbox.x__rank__mutmut_12": _ONE_DOT,
+    "pos_app.core.webhooks.outbox.x__rank__mutmut_9": _ONE_DOT,
+    "pos_app.core.webhooks.outbox.x__rank__mutmut_14": (
+        "the default rank is only compared with itself and the lower ranks 0-2"
+    ),
+    "pos_app.core.webhooks.outbox.x__state_change__mutmut_13": (
+        "SQLAlchemy records setting a loaded attribute to its value as unchanged (nothing "
+        "added), so before == after never reaches this line"
+    ),
+    "pos_app.core.webhooks.outbox.x__state_change__mutmut_9": (
+        "the reported rows are loaded before they change: a changed attribute always has "
+        "its old value in history.deleted"
+    ),
+    "pos_app.core.webhooks.urls.x_check_resolved__mutmut_5": _ADDRESSES_ONLY,
+    "pos_app.core.webhooks.urls.x_check_resolved__mutmut_9": _ADDRESSES_ONLY,
+    "pos_app.core.webhooks.signing.x_new_secret__mutmut_4": (
+        "secrets.token_bytes(None) draws DEFAULT_ENTROPY, 32 bytes: SECRET_BYTES"
+    ),
 }
 
 KILLED = {1: "killed", 3: "killed"}
@@ -537,6 +568,8 @@ def prepare(module: str, tests: list[str]) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(ROOT / "pos_app", work / "pos_app", ignore=ignore)
     shutil.copytree(ROOT / "tests", work / "tests", ignore=ignore)
+    # Data the tests read from the repository (the webhook payload's JSON Schema).
+    shutil.copytree(ROOT / "docs" / "webhooks", work / "docs" / "webhooks", ignore=ignore)
     write_settings(work, module, tests)
     return work
 
@@ -549,6 +582,7 @@ def write_settings(work: Path, module: str, tests: list[str]) -> None:
         # mutmut runs pytest in-process from mutants/: the tests package must import from there.
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-o", "pythonpath=."],
         "pytest_add_cli_args_test_selection": tests,
+        "also_copy": ["docs/webhooks"],
         # The suite's own runs are fast; a mutant that loops is stopped early.
         "timeout_multiplier": 5.0,
     }

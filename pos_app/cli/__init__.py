@@ -17,13 +17,20 @@ from collections.abc import Awaitable, Sequence
 from typing import Any
 
 from pos_app import __version__
-from pos_app.cli import protocol_cmds, report_cmds, sales_cmds, service_cmds, wallet_cmds
+from pos_app.cli import (
+    protocol_cmds,
+    report_cmds,
+    sales_cmds,
+    service_cmds,
+    wallet_cmds,
+    webhook_cmds,
+)
 from pos_app.cli.output import emit, emit_error
 from pos_app.core.errors import Category, PosError
 from pos_app.core.logs import setup_logging
 from pos_app.core.redaction import redact_text
 
-COMMAND_MODULES = [protocol_cmds, wallet_cmds, sales_cmds, report_cmds, service_cmds]
+COMMAND_MODULES = [protocol_cmds, wallet_cmds, sales_cmds, report_cmds, service_cmds, webhook_cmds]
 
 
 def common_options() -> argparse.ArgumentParser:

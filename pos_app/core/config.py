@@ -596,6 +596,48 @@ OPTIONS: dict[str, Option] = {
             maximum=86400,
             advanced=True,
         ),
+        # -- outbound webhooks (pos_app.core.webhooks) --
+        Option(
+            "webhooks.allow_private",
+            "bool",
+            True,
+            QT_TRANSLATE_NOOP("Settings", "Webhooks to the local network"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Allow webhook receivers on this computer or the shop's network. "
+                "Link-local and cloud metadata addresses are always refused.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Webhooks"),
+            advanced=True,
+        ),
+        Option(
+            "webhooks.history_days",
+            "int",
+            30,
+            QT_TRANSLATE_NOOP("Settings", "Keep webhook history (days)"),
+            QT_TRANSLATE_NOOP(
+                "Settings", "Delivered and failed webhooks are forgotten after this many days."
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Webhooks"),
+            minimum=1,
+            maximum=365,
+            advanced=True,
+        ),
+        Option(
+            "webhooks.secret_grace_hours",
+            "float",
+            24.0,
+            QT_TRANSLATE_NOOP("Settings", "Old webhook secret valid for (hours)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "After a new secret is made, the old one also signs for this long, so "
+                "receivers can be updated without losing events.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Webhooks"),
+            minimum=0,
+            maximum=720,
+            advanced=True,
+        ),
     ]
 }
 

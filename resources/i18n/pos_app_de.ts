@@ -3172,6 +3172,34 @@ Fügen Sie den Token stattdessen ein.</translation>
         <source>Mints</source>
         <translation>Mints</translation>
     </message>
+    <message>
+        <source>Webhooks to the local network</source>
+        <translation>Webhooks ins lokale Netz</translation>
+    </message>
+    <message>
+        <source>Allow webhook receivers on this computer or the shop&apos;s network. Link-local and cloud metadata addresses are always refused.</source>
+        <translation>Webhook-Empfänger auf diesem Computer oder im Netz des Geschäfts erlauben. Link-local- und Cloud-Metadaten-Adressen werden immer abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Keep webhook history (days)</source>
+        <translation>Webhook-Verlauf behalten (Tage)</translation>
+    </message>
+    <message>
+        <source>Delivered and failed webhooks are forgotten after this many days.</source>
+        <translation>Zugestellte und fehlgeschlagene Webhooks werden nach so vielen Tagen vergessen.</translation>
+    </message>
+    <message>
+        <source>Old webhook secret valid for (hours)</source>
+        <translation>Altes Webhook-Geheimnis gültig für (Stunden)</translation>
+    </message>
+    <message>
+        <source>After a new secret is made, the old one also signs for this long, so receivers can be updated without losing events.</source>
+        <translation>Nach einem neuen Geheimnis signiert das alte noch so lange mit, damit Empfänger ohne Verlust von Ereignissen umgestellt werden können.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -3490,6 +3518,141 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>{mint} could not be checked: {reason}.</source>
         <translation>{mint} konnte nicht geprüft werden: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookPanel</name>
+    <message>
+        <source>All events (or e.g. sale.paid,sale.cancelled)</source>
+        <translation>Alle Ereignisse (oder z. B. sale.paid,sale.cancelled)</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Numo compatible</source>
+        <translation>Numo-kompatibel</translation>
+    </message>
+    <message>
+        <source>BTCPay signature too</source>
+        <translation>Auch BTCPay-Signatur</translation>
+    </message>
+    <message>
+        <source>Add receiver</source>
+        <translation>Empfänger hinzufügen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Signing secret: copy it into the receiver now, it is not shown again.</source>
+        <translation>Signatur-Geheimnis: jetzt in den Empfänger kopieren, es wird nicht wieder angezeigt.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Last delivery</source>
+        <translation>Letzte Zustellung</translation>
+    </message>
+    <message>
+        <source>Send test event</source>
+        <translation>Testereignis senden</translation>
+    </message>
+    <message>
+        <source>New secret</source>
+        <translation>Neues Geheimnis</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Redeliver</source>
+        <translation>Erneut zustellen</translation>
+    </message>
+    <message>
+        <source>Redeliver all failed</source>
+        <translation>Alle fehlgeschlagenen erneut zustellen</translation>
+    </message>
+    <message>
+        <source>Delivery history</source>
+        <translation>Zustellverlauf</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
 </context>
 <context>

@@ -3172,6 +3172,34 @@ Pegue el token en su lugar.</translation>
         <source>Mints</source>
         <translation>Mints</translation>
     </message>
+    <message>
+        <source>Webhooks to the local network</source>
+        <translation>Webhooks a la red local</translation>
+    </message>
+    <message>
+        <source>Allow webhook receivers on this computer or the shop&apos;s network. Link-local and cloud metadata addresses are always refused.</source>
+        <translation>Permitir receptores de webhooks en este ordenador o en la red de la tienda. Las direcciones link-local y de metadatos de la nube siempre se rechazan.</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Keep webhook history (days)</source>
+        <translation>Conservar el historial de webhooks (días)</translation>
+    </message>
+    <message>
+        <source>Delivered and failed webhooks are forgotten after this many days.</source>
+        <translation>Los webhooks entregados o fallidos se olvidan tras este número de días.</translation>
+    </message>
+    <message>
+        <source>Old webhook secret valid for (hours)</source>
+        <translation>Secreto de webhook anterior válido durante (horas)</translation>
+    </message>
+    <message>
+        <source>After a new secret is made, the old one also signs for this long, so receivers can be updated without losing events.</source>
+        <translation>Tras crear un secreto nuevo, el anterior también firma durante este tiempo, para actualizar los receptores sin perder eventos.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -3490,6 +3518,141 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>{mint} could not be checked: {reason}.</source>
         <translation>No se pudo comprobar {mint}: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookPanel</name>
+    <message>
+        <source>All events (or e.g. sale.paid,sale.cancelled)</source>
+        <translation>Todos los eventos (o p. ej. sale.paid,sale.cancelled)</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Estándar</translation>
+    </message>
+    <message>
+        <source>Numo compatible</source>
+        <translation>Compatible con Numo</translation>
+    </message>
+    <message>
+        <source>BTCPay signature too</source>
+        <translation>También firma BTCPay</translation>
+    </message>
+    <message>
+        <source>Add receiver</source>
+        <translation>Añadir receptor</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Signing secret: copy it into the receiver now, it is not shown again.</source>
+        <translation>Secreto de firma: cópielo ahora en el receptor, no se volverá a mostrar.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>Last delivery</source>
+        <translation>Última entrega</translation>
+    </message>
+    <message>
+        <source>Send test event</source>
+        <translation>Enviar evento de prueba</translation>
+    </message>
+    <message>
+        <source>New secret</source>
+        <translation>Nuevo secreto</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregados</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidos</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Redeliver</source>
+        <translation>Reenviar</translation>
+    </message>
+    <message>
+        <source>Redeliver all failed</source>
+        <translation>Reenviar todos los fallidos</translation>
+    </message>
+    <message>
+        <source>Delivery history</source>
+        <translation>Historial de entregas</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>enviando</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
     </message>
 </context>
 <context>

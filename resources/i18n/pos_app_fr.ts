@@ -3172,6 +3172,34 @@ Collez plutôt le jeton.</translation>
         <source>Mints</source>
         <translation>Mints</translation>
     </message>
+    <message>
+        <source>Webhooks to the local network</source>
+        <translation>Webhooks vers le réseau local</translation>
+    </message>
+    <message>
+        <source>Allow webhook receivers on this computer or the shop&apos;s network. Link-local and cloud metadata addresses are always refused.</source>
+        <translation>Autoriser les récepteurs de webhooks sur cet ordinateur ou le réseau de la boutique. Les adresses link-local et de métadonnées cloud sont toujours refusées.</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Keep webhook history (days)</source>
+        <translation>Conserver l&apos;historique des webhooks (jours)</translation>
+    </message>
+    <message>
+        <source>Delivered and failed webhooks are forgotten after this many days.</source>
+        <translation>Les webhooks livrés ou en échec sont oubliés après ce nombre de jours.</translation>
+    </message>
+    <message>
+        <source>Old webhook secret valid for (hours)</source>
+        <translation>Ancien secret de webhook valable (heures)</translation>
+    </message>
+    <message>
+        <source>After a new secret is made, the old one also signs for this long, so receivers can be updated without losing events.</source>
+        <translation>Après la création d&apos;un nouveau secret, l&apos;ancien signe aussi pendant cette durée, pour mettre à jour les récepteurs sans perdre d&apos;événements.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -3490,6 +3518,141 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>{mint} could not be checked: {reason}.</source>
         <translation>{mint} n&apos;a pas pu être vérifié&#xa0;: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookPanel</name>
+    <message>
+        <source>All events (or e.g. sale.paid,sale.cancelled)</source>
+        <translation>Tous les événements (ou p. ex. sale.paid,sale.cancelled)</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Numo compatible</source>
+        <translation>Compatible Numo</translation>
+    </message>
+    <message>
+        <source>BTCPay signature too</source>
+        <translation>Signature BTCPay aussi</translation>
+    </message>
+    <message>
+        <source>Add receiver</source>
+        <translation>Ajouter un récepteur</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Signing secret: copy it into the receiver now, it is not shown again.</source>
+        <translation>Secret de signature : copiez-le maintenant dans le récepteur, il ne sera plus affiché.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Last delivery</source>
+        <translation>Dernière livraison</translation>
+    </message>
+    <message>
+        <source>Send test event</source>
+        <translation>Envoyer un événement de test</translation>
+    </message>
+    <message>
+        <source>New secret</source>
+        <translation>Nouveau secret</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrés</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Redeliver</source>
+        <translation>Relivrer</translation>
+    </message>
+    <message>
+        <source>Redeliver all failed</source>
+        <translation>Relivrer tous les échecs</translation>
+    </message>
+    <message>
+        <source>Delivery history</source>
+        <translation>Historique des livraisons</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>envoi en cours</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>livré</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>en échec</translation>
     </message>
 </context>
 <context>

@@ -133,6 +133,19 @@ class Database:
         with self._sessions() as session, session.begin():
             yield session
 
+    def listen(self, name: str, fn: Callable[..., Any]) -> None:
+        """Register a session event (such as ``after_flush``) for this database's sessions.
+
+        Idempotent: registering the same function twice registers it once.
+        """
+        if not event.contains(self._sessions, name, fn):
+            event.listen(self._sessions, name, fn)
+
+    def unlisten(self, name: str, fn: Callable[..., Any]) -> None:
+        """Remove a session event registered with :meth:`listen` (no-op when absent)."""
+        if event.contains(self._sessions, name, fn):
+            event.remove(self._sessions, name, fn)
+
     def read(self) -> Session:
         """A session for reads (caller closes it)."""
         return self._sessions()

@@ -42,8 +42,10 @@ from pos_app.ui.widgets.option_fields import (
     refusal_text,
     tr,
 )
+from pos_app.ui.widgets.webhook_panel import WebhookPanel
 
 MINTS_GROUP = "Mints"
+WEBHOOKS_GROUP = "Webhooks"
 LABEL_WIDTH = 260  # the same in every group, so editors line up down the page
 
 
@@ -68,6 +70,7 @@ class SettingsPage(Page):
         self._form = QVBoxLayout(content)
         self._form.setSpacing(14)
         self.mint_list = MintList(ui)
+        self.webhooks = WebhookPanel(ui)
         for group, options in self._groups(advanced=False).items():
             self._form.addWidget(self._group_box(group, options))
         self.advanced_button = QPushButton("▸ " + self.tr("Show advanced settings"))
@@ -160,6 +163,9 @@ class SettingsPage(Page):
             grid.addLayout(column, row, 0)
             grid.addWidget(self.mint_list, row, 1)
             row += 1
+        if group == WEBHOOKS_GROUP:  # receivers first, then their settings
+            grid.addWidget(self.webhooks, row, 0, 1, 2)
+            row += 1
         for option in options:
             field = make_field(option)
             field.edited.connect(self._edited)
@@ -180,6 +186,7 @@ class SettingsPage(Page):
         if not self.dirty:
             self.reload()
         self.mint_list.refresh()
+        self.webhooks.refresh()
 
     def reload(self) -> None:
         """Show the stored values again, discarding edits."""

@@ -1,0 +1,239 @@
+"""The outbox: webhook events written in the same transaction as the change they report.
+
+A SQLAlchemy ``after_flush`` hook on the sessions of the till's database sees sales,
+payments, journal operations, mints and exports whose state changed in that flush, and
+inserts one
+event per change plus one delivery per subscribed endpoint, on the flush's own
+connection. So an event exists if and only if its cause committed: a rollback
+takes both away, a commit keeps both, and a till killed right after the commit
+finds the delivery waiting when it starts again. The money modules need no
+webhook code; they must change state through ORM attributes (a bulk ``update()``
+would pass unseen; tests/unit/test_webhook_outbox.py checks that they do not).
+
+Nothing is written when no endpoint wants the event (a till without webhooks
+pays nothing for them).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import get_history
+
+from pos_app.core.config import OPTIONS
+from pos_app.core.store.db import Database
+from pos_app.core.store.schema import (
+    Export,
+    Mint,
+    Operation,
+    Payment,
+    Sale,
+    Setting,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+    ZReport,
+    now,
+)
+from pos_app.core.webhooks import payload
+from pos_app.core.webhooks.catalog import wants
+
+Builder = Callable[[Connection], dict[str, Any]]
+# Within one flush: the sale first, then its payment, then what the sale became.
+_RANK = {"sale.created": 0, "payment": 1, "sale": 2}
+# Purposes of exports that are part of a sale, reported by the sale's own events.
+_SALE_EXPORTS = ("change", "refund")
+
+
+def install(db: Database) -> None:
+    """Register the hook on the sessions of ``db`` (idempotent)."""
+    db.listen("after_flush", _after_flush)
+
+
+def uninstall(db: Database) -> None:
+    """Remove the hook from ``db`` (tests that measure the till without webhooks)."""
+    db.unlisten("after_flush", _after_flush)
+
+
+def _state_change(obj: Any, attr: str) -> tuple[str | None, str | None] | None:
+    """(before, after) of an attribute changed in this flush, else None."""
+    history = get_history(obj, attr)
+    if not history.added:
+        return None
+    before = history.deleted[0] if history.deleted else None
+    after = history.added[0]
+    return None if before == after else (before, after)
+
+
+def _rank(event_type: str) -> int:
+    if event_type in _RANK:
+        return _RANK[event_type]
+    return _RANK.get(event_type.split(".", maxsplit=1)[0], 3)
+
+
+def detect(session: Session) -> list[tuple[str, Builder]]:
+    """The events of the changes in ``session``'s current flush, in report order."""
+    found = list(_new_rows(session)) + list(_changed_rows(session))
+    return sorted(found, key=lambda item: _rank(item[0]))
+
+
+def _new_rows(session: Session) -> Iterator[tuple[str, Builder]]:
+    for obj in session.new:
+        if isinstance(obj, Sale):
+            yield "sale.created", _sale(obj)
+        elif isinstance(obj, Export) and obj.purpose not in _SALE_EXPORTS:
+            yield "wallet.exported", _export(obj)
+        elif isinstance(obj, ZReport):
+            yield "report.z_closed", _z_report(obj)
+
+
+def _changed_rows(session: Session) -> Iterator[tuple[str, Builder]]:
+    for obj in session.dirty:
+        if isinstance(obj, Sale):
+            yield from _sale_events(obj)
+        elif isinstance(obj, Payment):
+            change = _state_change(obj, "state")
+            if change and change[1] in ("rejected", "failed"):
+                yield "payment.refused", _payment(obj)
+            elif change and change[1] == "needs_review":
+                yield "payment.needs_review", _payment(obj)
+        elif isinstance(obj, Operation):
+            yield from _operation_events(obj)
+        elif isinstance(obj, Mint) and obj.trusted:
+            yield from _mint_events(obj)
+
+
+def _mint_events(mint: Mint) -> Iterator[tuple[str, Builder]]:
+    change = _state_change(mint, "status")
+    if change and change[1] == "offline":
+        yield "mint.offline", _mint(mint, change[0])
+    elif change and change[0] == "offline":
+        yield "mint.online", _mint(mint, change[0])
+
+
+def _sale_events(sale: Sale) -> Iterator[tuple[str, Builder]]:
+    change = _state_change(sale, "state")
+    after = change[1] if change else None
+    if after in ("paid", "expired", "cancelled"):
+        yield f"sale.{after}", _sale(sale)
+    elif sale.state == "partially_paid" and (change or _state_change(sale, "paid")):
+        yield "sale.partially_paid", _sale(sale)
+    refund = _state_change(sale, "refunded_at")
+    if refund and refund[1] is not None:  # money owed back was given (token or otherwise)
+        yield "sale.refunded", _sale(sale)
+
+
+def _operation_events(op: Operation) -> Iterator[tuple[str, Builder]]:
+    change = _state_change(op, "state")
+    if change is None:
+        return
+    before, after = change
+    if after == "needs_review":
+        yield "recovery.needs_review", _operation(op, before)
+    elif before == "needs_review" or after == "recovered":
+        yield "recovery.resolved", _operation(op, before)
+
+
+def _sale(sale: Sale) -> Builder:
+    def build(conn: Connection) -> dict[str, Any]:
+        payments = conn.execute(
+            select(Payment.__table__)
+            .where(Payment.sale_id == sale.id, Payment.state == "settled")
+            .order_by(Payment.created_at, Payment.id)
+        ).all()
+        return payload.sale_data(sale, list(payments))
+
+    return build
+
+
+def _payment(p: Payment) -> Builder:
+    def build(conn: Connection) -> dict[str, Any]:
+        sale = conn.execute(select(Sale.__table__).where(Sale.id == p.sale_id)).first()
+        return payload.refused_payment_data(p, sale)
+
+    return build
+
+
+def _mint(mint: Mint, before: str | None) -> Builder:
+    return lambda conn: payload.mint_data(mint, None if before == "unknown" else before)
+
+
+def _mint_url(conn: Connection, mint_id: int) -> str | None:
+    return conn.scalar(select(Mint.url).where(Mint.id == mint_id))
+
+
+def _operation(op: Operation, before: str | None) -> Builder:
+    return lambda conn: payload.operation_data(op, _mint_url(conn, op.mint_id), before)
+
+
+def _export(export: Export) -> Builder:
+    return lambda conn: payload.export_data(export, _mint_url(conn, export.mint_id))
+
+
+def _z_report(row: ZReport) -> Builder:
+    return lambda _conn: payload.z_report_data(json.loads(row.content_json), row.number, row.digest)
+
+
+def till_name(conn: Connection) -> str:
+    """The ``till.name`` setting, read on the flush's connection."""
+    stored = conn.scalar(select(Setting.value_json).where(Setting.key == "till.name"))
+    return json.loads(stored) if stored is not None else OPTIONS["till.name"].default
+
+
+def write(
+    conn: Connection,
+    event_type: str,
+    data: dict[str, Any],
+    endpoint_ids: list[int],
+    at: int,
+) -> str:
+    """Insert one event and its deliveries (pending, due at ``at``); returns the event id."""
+    event_id = payload.new_event_id()
+    body = payload.envelope(event_id, event_type, at, till_name(conn), data)
+    conn.execute(
+        insert(WebhookEvent).values(
+            id=event_id, type=event_type, payload_json=payload.encode(body), created_at=at
+        )
+    )
+    conn.execute(
+        insert(WebhookDelivery),
+        [
+            # state and attempts: the columns' defaults (pending, 0); one time for all, so
+            # a second that ticks during the insert cannot split them
+            {
+                "event_id": event_id,
+                "endpoint_id": endpoint_id,
+                "next_attempt_at": at,
+                "created_at": at,
+                "updated_at": at,
+            }
+            for endpoint_id in endpoint_ids
+        ],
+    )
+    return event_id
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    found = detect(session)
+    if not found:
+        return
+    conn = session.connection()
+    # Disabled endpoints (410 Gone, removed by the owner) collect nothing; paused ones
+    # keep their queue for when the owner resumes them.
+    endpoints = conn.execute(
+        select(WebhookEndpoint.id, WebhookEndpoint.events_json, WebhookEndpoint.format).where(
+            WebhookEndpoint.state != "disabled"
+        )
+    ).all()
+    if not endpoints:
+        return
+    at = now()
+    for event_type, build in found:
+        targets = [e.id for e in endpoints if wants(e.events_json, e.format, event_type)]
+        if targets:
+            write(conn, event_type, build(conn), targets, at)

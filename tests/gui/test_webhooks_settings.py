@@ -1,0 +1,65 @@
+"""Settings -> Webhooks: add a receiver, its secret shown once, a test event, history, redelivery."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+
+from pos_app.ui.pages.settings import SettingsPage
+from tests.support.webhookreceiver import Inbox, WebhookReceiver
+
+
+@pytest.fixture
+def page(ui, qtbot) -> SettingsPage:
+    page = SettingsPage(ui)
+    qtbot.addWidget(page)
+    page.resize(1024, 700)
+    page.show()
+    page.activated()
+    qtbot.waitUntil(lambda: page._loaded)
+    page.show_advanced(True)
+    return page
+
+
+def test_a_receiver_is_added_tested_and_redelivered_from_the_page(page, core, qtbot):
+    panel = page.webhooks
+    inbox = Inbox("")
+    with WebhookReceiver(inbox) as receiver:
+        panel.url.setText(receiver.url())
+        panel.events.setText("sale.paid")
+        panel.add_button.click()
+        qtbot.waitUntil(lambda: panel.secret_box.isVisible() and panel.table.rowCount() == 1)
+        secret = panel.secret.text()
+        assert secret.startswith("whsec_")
+        panel.copy_button.click()
+        assert QGuiApplication.clipboard().text() == secret
+        inbox.secret = secret
+
+        panel.table.selectRow(0)
+        assert panel.test_button.isEnabled()
+        panel.test_button.click()
+        qtbot.waitUntil(lambda: len(inbox.events) == 1 and panel.history.rowCount() == 1)
+        qtbot.waitUntil(lambda: "delivered" in panel.history.item(0, 2).text())
+        assert panel.history.item(0, 1).text() == "webhook.test"
+        assert panel.history.item(0, 3).text() == "200"
+
+        panel.history.selectRow(0)
+        panel.redeliver_button.click()
+        qtbot.waitUntil(lambda: "waiting" in panel.history.item(0, 2).text())
+
+    page.activated()  # leaving and coming back: the secret is not shown again
+    qtbot.waitUntil(lambda: not panel.secret_box.isVisible())
+    assert panel.secret.text() == ""
+    assert "all" not in panel.table.item(0, 2).text()
+    # The page still fits the smallest window (1024x700): no sideways scrolling.
+    assert page.scroll.widget().minimumSizeHint().width() <= page.scroll.viewport().width()
+    assert not page.scroll.horizontalScrollBar().isVisible()
+
+
+def test_a_refused_address_is_explained_under_the_list(page, qtbot):
+    panel = page.webhooks
+    panel.url.setText("ftp://example.com/hook")
+    panel.add_button.click()
+    qtbot.waitUntil(panel.message.isVisible)
+    assert "http" in panel.message.text()
+    assert panel.table.rowCount() == 0
