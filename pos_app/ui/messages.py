@@ -283,6 +283,17 @@ _BY_CODE: dict[str, tuple[str, str]] = {
             "cannot be taken back.",
         ),
     ),
+    "report.z_nothing": (
+        QT_TRANSLATE_NOOP("messages", "Nothing to close"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "There is nothing to close yet: no sale, payment or wallet change so far.",
+        ),
+    ),
+    "report.z_unknown": (
+        QT_TRANSLATE_NOOP("messages", "No such Z report"),
+        QT_TRANSLATE_NOOP("messages", "There is no Z report with this number."),
+    ),
     "export.locked": (
         QT_TRANSLATE_NOOP("messages", "Locked to the recipient"),
         QT_TRANSLATE_NOOP(

@@ -3913,6 +3913,22 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Dieser Token wurde einem Kunden als Wechselgeld oder Erstattung gegeben. Er gehört ihm und kann nicht zurückgeholt werden.</translation>
     </message>
     <message>
+        <source>Nothing to close</source>
+        <translation>Nichts abzuschließen</translation>
+    </message>
+    <message>
+        <source>There is nothing to close yet: no sale, payment or wallet change so far.</source>
+        <translation>Es gibt noch nichts abzuschließen: bisher kein Verkauf, keine Zahlung und keine Änderung der Wallet.</translation>
+    </message>
+    <message>
+        <source>No such Z report</source>
+        <translation>Kein solcher Z-Bericht</translation>
+    </message>
+    <message>
+        <source>There is no Z report with this number.</source>
+        <translation>Es gibt keinen Z-Bericht mit dieser Nummer.</translation>
+    </message>
+    <message>
         <source>Locked to the recipient</source>
         <translation>An den Empfänger gebunden</translation>
     </message>

@@ -3913,6 +3913,22 @@ Pegue el token en su lugar.</translation>
         <translation>Este token se entregó a un cliente como cambio o reembolso. Es suyo y no se puede recuperar.</translation>
     </message>
     <message>
+        <source>Nothing to close</source>
+        <translation>Nada que cerrar</translation>
+    </message>
+    <message>
+        <source>There is nothing to close yet: no sale, payment or wallet change so far.</source>
+        <translation>Todavía no hay nada que cerrar: ninguna venta, pago ni cambio en la billetera hasta ahora.</translation>
+    </message>
+    <message>
+        <source>No such Z report</source>
+        <translation>No existe ese informe Z</translation>
+    </message>
+    <message>
+        <source>There is no Z report with this number.</source>
+        <translation>No hay ningún informe Z con este número.</translation>
+    </message>
+    <message>
         <source>Locked to the recipient</source>
         <translation>Bloqueado al destinatario</translation>
     </message>

@@ -3913,6 +3913,22 @@ Collez plutôt le jeton.</translation>
         <translation>Ce jeton a été remis à un client comme monnaie ou remboursement. Il lui appartient et ne peut pas être repris.</translation>
     </message>
     <message>
+        <source>Nothing to close</source>
+        <translation>Rien à clôturer</translation>
+    </message>
+    <message>
+        <source>There is nothing to close yet: no sale, payment or wallet change so far.</source>
+        <translation>Il n&apos;y a encore rien à clôturer : aucune vente, aucun paiement ni changement du portefeuille jusqu&apos;ici.</translation>
+    </message>
+    <message>
+        <source>No such Z report</source>
+        <translation>Rapport Z introuvable</translation>
+    </message>
+    <message>
+        <source>There is no Z report with this number.</source>
+        <translation>Il n&apos;y a pas de rapport Z avec ce numéro.</translation>
+    </message>
+    <message>
         <source>Locked to the recipient</source>
         <translation>Verrouillé pour le destinataire</translation>
     </message>

@@ -163,3 +163,13 @@ def test_the_report_speaks_the_shop_language_on_screen_and_on_paper(
     finally:
         i18n.uninstall(qapp)
     assert "Ecash drawer: fake-mint.test (sat)" in report_html(report)
+
+
+def test_closing_an_empty_wallet_says_there_is_nothing_to_close(shop_ui, qtbot):
+    dialog = EndOfDayDialog(shop_ui)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=15_000)
+    dialog.close_day()
+    qtbot.waitUntil(lambda: "Nothing to close" in dialog.status.text(), timeout=15_000)
+    assert "no sale, payment or wallet change" in dialog.status.text()
+    assert dialog.z_button.isEnabled() and dialog.reports.count() == 0

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.core.errors import PosError
 from pos_app.core.reports.zsections import NOTES, notes, sections
-from pos_app.ui import theme
+from pos_app.ui import messages, theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.tasks import spawn
 
@@ -134,7 +134,7 @@ class EndOfDayDialog(QDialog):
 
     def _failed(self, err: PosError) -> None:
         self._idle()
-        self.status.setText(err.user_message)
+        self.status.setText(messages.error_line(err))
         theme.set_role(self.status, "error")
 
     def show_x(self) -> None:
