@@ -29,6 +29,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("--format", choices=FORMATS, default="standard")
     add.add_argument("--btcpay-sig", action="store_true", help="also sign with a BTCPay-Sig header")
     add.set_defaults(handler=cmd_add)
+    edit = hsub.add_parser(
+        "edit", help="change a receiver (its secret, queue and history stay)", parents=[common]
+    )
+    edit.add_argument("endpoint_id", type=int)
+    edit.add_argument("--url")
+    edit.add_argument("--events", metavar="A,B", help="comma-separated; empty for all events")
+    edit.add_argument("--format", choices=FORMATS)
+    edit.add_argument(
+        "--btcpay-sig", action=argparse.BooleanOptionalAction, help="the BTCPay-Sig header"
+    )
+    edit.set_defaults(handler=cmd_edit)
     lst = hsub.add_parser("list", help="receivers with their state", parents=[common])
     lst.set_defaults(handler=cmd_list)
     remove = hsub.add_parser(
@@ -81,6 +92,17 @@ async def cmd_add(args: argparse.Namespace) -> dict[str, Any]:
         )
     result["note"] = "Copy the secret now: it is not shown again."
     return result
+
+
+async def cmd_edit(args: argparse.Namespace) -> dict[str, Any]:
+    async with open_app(args) as app:
+        return await app.webhooks.edit(
+            args.endpoint_id,
+            url=args.url,
+            events=args.events,
+            fmt=args.format,
+            btcpay_sig=args.btcpay_sig,
+        )
 
 
 async def cmd_list(args: argparse.Namespace) -> list[dict[str, Any]]:

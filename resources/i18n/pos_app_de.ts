@@ -3543,6 +3543,10 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Empfänger hinzufügen</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -3565,6 +3569,10 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Last delivery</source>
         <translation>Letzte Zustellung</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
     </message>
     <message>
         <source>Send test event</source>
@@ -3653,6 +3661,10 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
     </message>
 </context>
 <context>

@@ -3543,6 +3543,10 @@ Pegue el token en su lugar.</translation>
         <translation>Añadir receptor</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
@@ -3565,6 +3569,10 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Last delivery</source>
         <translation>Última entrega</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
     </message>
     <message>
         <source>Send test event</source>
@@ -3653,6 +3661,10 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>failed</source>
         <translation>fallido</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Guardar cambios</translation>
     </message>
 </context>
 <context>

@@ -3543,6 +3543,10 @@ Collez plutôt le jeton.</translation>
         <translation>Ajouter un récepteur</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -3565,6 +3569,10 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Last delivery</source>
         <translation>Dernière livraison</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>Send test event</source>
@@ -3653,6 +3661,10 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>failed</source>
         <translation>en échec</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Enregistrer les modifications</translation>
     </message>
 </context>
 <context>

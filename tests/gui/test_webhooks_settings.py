@@ -63,3 +63,29 @@ def test_a_refused_address_is_explained_under_the_list(page, qtbot):
     qtbot.waitUntil(panel.message.isVisible)
     assert "http" in panel.message.text()
     assert panel.table.rowCount() == 0
+
+
+def test_a_receiver_is_edited_and_keeps_its_secret_and_history(page, core, arun, qtbot):
+    panel = page.webhooks
+    added = arun(core.webhooks.add("http://127.0.0.1:9/old", "sale.paid"))
+    page.activated()
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1)
+    panel.table.selectRow(0)
+    panel.edit_button.click()
+    assert (panel.url.text(), panel.events.text()) == ("http://127.0.0.1:9/old", "sale.paid")
+    assert panel.cancel_edit_button.isVisible()
+    panel.url.setText("http://127.0.0.1:9/new")
+    panel.events.setText("")  # every event
+    panel.btcpay.setChecked(True)
+    panel.add_button.click()
+    qtbot.waitUntil(lambda: panel.editing is None and "new" in panel.table.item(0, 1).text())
+    [endpoint] = arun(core.webhooks.list())
+    assert (endpoint["id"], endpoint["url"], endpoint["events"]) == (
+        added["id"],
+        "http://127.0.0.1:9/new",
+        ["*"],
+    )
+    assert endpoint["btcpay_sig"] is True
+    assert not panel.secret_box.isVisible()  # an edit never shows or changes the secret
+    assert panel.add_button.text() == "Add receiver" and not panel.cancel_edit_button.isVisible()
+    assert page.scroll.widget().minimumSizeHint().width() <= page.scroll.viewport().width()

@@ -242,3 +242,43 @@ def test_a_malformed_or_unknown_address_is_refused_with_its_reason():
     assert err.value.code == "webhook.unresolvable"
     assert err.value.user_message == "The webhook address's host name is not known."
     assert err.value.detail == "no-such-host.invalid"
+
+
+def test_an_edited_endpoint_keeps_its_secret_and_is_checked_like_a_new_one(tmp_path, monkeypatch):
+    import asyncio
+
+    from pos_app.core.errors import PosError
+    from pos_app.core.store.schema import WebhookEndpoint
+    from tests.support.fakemint import FakeMint
+    from tests.support.fakeshop import DB_KEY, open_shop
+
+    monkeypatch.setenv("POS_DB_KEY", DB_KEY)
+
+    async def main():
+        app = open_shop(tmp_path / "shop", FakeMint())
+        try:
+            added = await app.webhooks.add("https://a.example/hook", "sale.paid")
+            edited = await app.webhooks.edit(added["id"], events="sale.paid,sale.cancelled")
+            moved = await app.webhooks.edit(added["id"], url="https://b.example/h", fmt="numo")
+            refused = []
+            for change in ({"url": "ftp://b.example"}, {"fmt": "xml"}, {"events": "sale.eaten"}):
+                try:
+                    await app.webhooks.edit(added["id"], **change)
+                except PosError as exc:
+                    refused.append(exc.code)
+            secret = app.db.transact(lambda s: s.get(WebhookEndpoint, added["id"]).secret)
+            return added, edited, moved, refused, secret, await app.webhooks.list()
+        finally:
+            await app.aclose()
+
+    added, edited, moved, refused, secret, listed = asyncio.run(main())
+    assert edited["events"] == ["sale.paid", "sale.cancelled"] and edited["url"] == added["url"]
+    assert (moved["url"], moved["format"], moved["events"]) == (
+        "https://b.example/h",
+        "numo",
+        ["sale.paid", "sale.cancelled"],
+    )
+    assert refused[1:] == ["webhook.unknown_format", "webhook.unknown_event"]
+    assert refused[0].startswith("webhook.")
+    assert secret == added["secret"]  # the receiver keeps verifying with the same secret
+    assert [e["url"] for e in listed] == ["https://b.example/h"]

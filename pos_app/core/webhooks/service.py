@@ -168,6 +168,25 @@ class WebhookService:
                 self._bus.subscribe(kind, lambda _e: supervisor.wake("webhooks"))
             )
 
+    def _checked(self, url: str, fmt: str) -> tuple[str, str]:
+        """A receiver's address and format as stored (``webhook.*`` refusals otherwise)."""
+        url = url.strip()
+        host, _port = urls.check_url(url)
+        if fmt not in FORMATS:
+            raise ValidationError(
+                "webhook.unknown_format", f"The format must be one of {', '.join(FORMATS)}.", fmt
+            )
+        return url, host
+
+    def _check_address(self, session: Session, url: str, host: str) -> None:
+        allow_private = bool(self.config.get(session, "webhooks.allow_private"))
+        try:
+            ipaddress.ip_address(host.strip("[]"))
+        except ValueError:
+            pass  # a name: its addresses are checked before every attempt
+        else:
+            urls.check_address(url, host.strip("[]"), allow_private)
+
     async def add(
         self,
         url: str,
@@ -177,24 +196,13 @@ class WebhookService:
         btcpay_sig: bool = False,
     ) -> dict[str, Any]:
         """A new endpoint; the answer holds its secret, shown this once."""
-        url = url.strip()
-        host, _port = urls.check_url(url)
-        if fmt not in FORMATS:
-            raise ValidationError(
-                "webhook.unknown_format", f"The format must be one of {', '.join(FORMATS)}.", fmt
-            )
+        url, host = self._checked(url, fmt)
         names = parse_events(events)
         secret = signing.new_secret()
         at = int(self.clock())
 
         def write(session: Session) -> dict[str, Any]:
-            allow_private = bool(self.config.get(session, "webhooks.allow_private"))
-            try:
-                ipaddress.ip_address(host.strip("[]"))
-            except ValueError:
-                pass  # a name: its addresses are checked before every attempt
-            else:
-                urls.check_address(url, host.strip("[]"), allow_private)
+            self._check_address(session, url, host)
             endpoint = WebhookEndpoint(
                 url=url,
                 events_json=json.dumps(names),
@@ -210,6 +218,44 @@ class WebhookService:
             return {**endpoint_dict(session, endpoint), "secret": secret}
 
         return await self.db.run(write)
+
+    async def edit(
+        self,
+        endpoint_id: int,
+        *,
+        url: str | None = None,
+        events: str | None = None,
+        fmt: str | None = None,
+        btcpay_sig: bool | None = None,
+    ) -> dict[str, Any]:
+        """Change an endpoint's address, events, format or BTCPay signature (None: keep).
+
+        Its secret, its queue and its history stay; ``events`` ``""`` means every event.
+        """
+        at = int(self.clock())
+
+        def write(session: Session) -> tuple[dict[str, Any], bool]:
+            endpoint = _endpoint(session, endpoint_id)
+            new_url, host = self._checked(
+                endpoint.url if url is None else url, endpoint.format if fmt is None else fmt
+            )
+            self._check_address(session, new_url, host)
+            moved = new_url != endpoint.url
+            endpoint.url = new_url
+            if fmt is not None:
+                endpoint.format = fmt
+            if events is not None:
+                endpoint.events_json = json.dumps(parse_events(events))
+            if btcpay_sig is not None:
+                endpoint.btcpay_sig = btcpay_sig
+            endpoint.updated_at = at
+            session.flush()
+            return endpoint_dict(session, endpoint), moved
+
+        shown, moved = await self.db.run(write)
+        if moved:  # the kept-alive connection goes to the old address
+            await self.sender.forget(endpoint_id)
+        return shown
 
     async def list(self) -> list[dict[str, Any]]:
         """Every endpoint, oldest first."""

@@ -69,9 +69,14 @@ class WebhookPanel(QWidget):
         self.add_button = QPushButton(self.tr("Add receiver"))
         theme.set_icon(self.add_button, "plus")
         self.add_button.clicked.connect(self.add)
+        self.cancel_edit_button = QPushButton(self.tr("Cancel"))
+        self.cancel_edit_button.clicked.connect(self.stop_editing)
+        self.cancel_edit_button.hide()
+        self.editing: int | None = None
         form = QGridLayout()
         form.addWidget(self.url, 0, 0, 1, 2)
         form.addWidget(self.add_button, 0, 2)
+        form.addWidget(self.cancel_edit_button, 0, 3)
         form.addWidget(self.events, 1, 0)
         form.addWidget(self.format, 1, 1)
         form.addWidget(self.btcpay, 1, 2)
@@ -99,6 +104,8 @@ class WebhookPanel(QWidget):
             120,
         )
         self.table.itemSelectionChanged.connect(self._selected)
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.edit_button.clicked.connect(self.start_editing)
         self.test_button = QPushButton(self.tr("Send test event"))
         self.test_button.clicked.connect(lambda: self._on_selected(self.ui.core.webhooks.test))
         self.rotate_button = QPushButton(self.tr("New secret"))
@@ -110,6 +117,7 @@ class WebhookPanel(QWidget):
         self.remove_button.clicked.connect(lambda: self._on_selected(self.ui.core.webhooks.remove))
         buttons = QHBoxLayout()
         for button in (
+            self.edit_button,
             self.test_button,
             self.rotate_button,
             self.resume_button,
@@ -217,6 +225,7 @@ class WebhookPanel(QWidget):
     def _selected(self) -> None:
         chosen = self.selected_id() is not None
         for button in (
+            self.edit_button,
             self.test_button,
             self.rotate_button,
             self.resume_button,
@@ -252,8 +261,43 @@ class WebhookPanel(QWidget):
 
     # -- actions -----------------------------------------------------------------------------
 
+    def start_editing(self) -> None:
+        """Put the selected receiver in the form; the add button then saves the changes."""
+        chosen = next((e for e in self.endpoints if e["id"] == self.selected_id()), None)
+        if chosen is None:
+            return
+        self.editing = chosen["id"]
+        self.url.setText(chosen["url"])
+        self.events.setText("" if "*" in chosen["events"] else ",".join(chosen["events"]))
+        self.format.setCurrentIndex(max(0, self.format.findData(chosen["format"])))
+        self.btcpay.setChecked(bool(chosen["btcpay_sig"]))
+        self.add_button.setText(self.tr("Save changes"))
+        self.cancel_edit_button.show()
+
+    def stop_editing(self) -> None:
+        """Leave the edit: an empty form adds a new receiver again."""
+        self.editing = None
+        self.url.clear()
+        self.events.clear()
+        self.btcpay.setChecked(False)
+        self.add_button.setText(self.tr("Add receiver"))
+        self.cancel_edit_button.hide()
+
     def add(self) -> None:
-        """Add the typed receiver; show its secret once."""
+        """Add the typed receiver (show its secret once), or save the one being edited."""
+        if self.editing is not None:
+            spawn(
+                self.ui.core.webhooks.edit(
+                    self.editing,
+                    url=self.url.text(),
+                    events=self.events.text(),
+                    fmt=self.format.currentData(),
+                    btcpay_sig=self.btcpay.isChecked(),
+                ),
+                on_done=self._edited,
+                on_error=self._error,
+            )
+            return
         spawn(
             self.ui.core.webhooks.add(
                 self.url.text(),
@@ -271,6 +315,11 @@ class WebhookPanel(QWidget):
         self.message.hide()
         spawn(self.ui.core.webhooks.list(), on_done=self._show, on_error=self._error)
         self._show_secret(endpoint["secret"])
+
+    def _edited(self, _endpoint: dict[str, Any]) -> None:
+        self.stop_editing()
+        self.message.hide()
+        spawn(self.ui.core.webhooks.list(), on_done=self._show, on_error=self._error)
 
     def _show_secret(self, secret: str) -> None:
         self.secret.setText(secret)
