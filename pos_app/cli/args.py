@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import sys
+from datetime import date
 from pathlib import Path
 
 from pos_app.core.errors import ValidationError
@@ -49,3 +50,19 @@ def read_token_text(value: str) -> str:
         return data.decode("utf-8").strip()
     except UnicodeDecodeError as exc:
         raise ValidationError("token.invalid", "This is not a Cashu token.", str(exc)) from exc
+
+
+def day_arg(text: str | None, flag: str) -> date | None:
+    """A ``--from``/``--to`` day (``2026-11-26``), or None when not given.
+
+    Raises:
+        ValidationError: ``input.invalid`` naming the flag.
+    """
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValidationError(
+            "input.invalid", f"{flag} must be a date such as 2026-11-26.", text
+        ) from exc

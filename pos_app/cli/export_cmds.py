@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from pos_app.cli.args import day_arg
 from pos_app.cli.context import open_app
 from pos_app.core.errors import ValidationError
 from pos_app.core.wallet.exports import STATES
@@ -63,24 +64,13 @@ def register_exports(wsub: Any, common: argparse.ArgumentParser) -> None:
     imp.set_defaults(handler=cmd_import)
 
 
-def _day(text: str | None, flag: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise ValidationError(
-            "input.invalid", f"{flag} must be a date such as 2026-11-26.", text
-        ) from exc
-
-
 def _start_of(day: date | None) -> int | None:
     """Local midnight at the start of ``day``, in Unix seconds."""
     return None if day is None else int(datetime.combine(day, time()).timestamp())
 
 
 async def cmd_exports(args: argparse.Namespace) -> list[dict[str, Any]] | dict[str, Any]:
-    first, last = _day(args.first, "--from"), _day(args.last, "--to")
+    first, last = day_arg(args.first, "--from"), day_arg(args.last, "--to")
     if first and last and last < first:
         raise ValidationError("input.invalid", "--to is before --from.", f"{first} > {last}")
     async with open_app(args) as app:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pos_app.cli.args import day_arg
 from pos_app.cli.context import open_app
 from pos_app.core.errors import ValidationError
 from pos_app.core.reports.periods import NAMED
@@ -71,19 +71,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     z.set_defaults(handler=cmd_report_z)
 
 
-def _day(text: str | None, flag: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise ValidationError(
-            "input.invalid", f"{flag} must be a date such as 2026-11-26.", text
-        ) from exc
-
-
 def _period(app: Any, args: argparse.Namespace) -> Any:
-    first, last = _day(args.first, "--from"), _day(args.last, "--to")
+    first, last = day_arg(args.first, "--from"), day_arg(args.last, "--to")
     if args.period and (first or last):
         raise ValidationError(
             "input.invalid", "Give either --period or --from/--to, not both.", args.period
