@@ -97,10 +97,7 @@ class Supervisor:
                     pause,
                 )
             service.wake.clear()
-            try:
-                await asyncio.wait_for(service.wake.wait(), timeout=pause)
-            except TimeoutError:
-                pass
+            await _pause(service.wake, pause)
 
     def status(self) -> list[dict[str, object]]:
         """Each service's health, for the support bundle and the UI."""
@@ -114,6 +111,20 @@ class Supervisor:
             }
             for s in self.services.values()
         ]
+
+
+async def _pause(wake: asyncio.Event, seconds: float) -> None:
+    """Wait ``seconds`` or until ``wake`` is set; a cancel ends it at once.
+
+    Not ``asyncio.wait_for``: on Python 3.11, woken just before a stop cancelled it, it
+    never returned and the stop hung (seen with webhook wake-ups after a sale; a test
+    repeats it). ``asyncio.wait`` returns on the cancel; the inner wait is cancelled here.
+    """
+    waiter = asyncio.ensure_future(wake.wait())
+    try:
+        await asyncio.wait({waiter}, timeout=seconds)
+    finally:
+        waiter.cancel()
 
 
 async def _interval(service: Service) -> float:
