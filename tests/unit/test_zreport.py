@@ -419,3 +419,17 @@ def test_an_export_taken_back_counts_out_then_in_and_the_drawer_still_adds_up(tm
     assert line["expected"] == line["held"] == holds[mint.url] and line["difference"] == 0
     [export] = report["exports"]
     assert (export["purpose"], export["amount"]) == ("export", 50)
+
+
+def test_without_a_zone_the_report_uses_the_shops_time_zone_setting(tmp_path, monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")  # this computer's zone differs from the shop's
+    mint = FakeMint()
+
+    async def scenario(app):
+        await app.db.run(lambda s: app.config.set_many(s, {"shop.timezone": "Europe/Berlin"}))
+        await sell(app, mint, 21)
+        return await app.reports.x_report(), await app.reports.close_z("America/New_York")
+
+    x, z = run_shop(tmp_path, scenario, mint)
+    assert x["period"]["zone"] == "Europe/Berlin"
+    assert z["period"]["zone"] == "America/New_York"  # a zone given still wins

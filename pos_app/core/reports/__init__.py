@@ -139,12 +139,15 @@ class ReportService:
         return {"file": str(out), "rows": rows, "period": period.to_dict()}
 
     async def x_report(self, zone: str | None = None, *, check: bool = True) -> dict[str, Any]:
-        """The X report: the figures and drawer count since the last Z report (stores nothing)."""
-        return await self.closing.x(periods.zone(zone), check=check)
+        """The X report: the figures and drawer count since the last Z report (stores nothing).
+
+        ``zone`` None is the ``shop.timezone`` setting (else this computer's zone).
+        """
+        return await self.closing.x(periods.zone(zone) if zone else None, check=check)
 
     async def close_z(self, zone: str | None = None, *, check: bool = True) -> dict[str, Any]:
-        """Close the period with a Z report (see :mod:`.closing`)."""
-        return await self.closing.close(periods.zone(zone), check=check)
+        """Close the period with a Z report (see :mod:`.closing`); ``zone`` as for X."""
+        return await self.closing.close(periods.zone(zone) if zone else None, check=check)
 
     async def z_reports(self) -> list[dict[str, Any]]:
         """The stored Z reports, newest first."""

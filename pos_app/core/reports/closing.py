@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from pos_app.core.config import Config
 from pos_app.core.errors import PosError, ValidationError
 from pos_app.core.faults import fault_point
-from pos_app.core.reports import drawer
+from pos_app.core.reports import drawer, periods
 from pos_app.core.reports.figures import figures
 from pos_app.core.reports.periods import Span
 from pos_app.core.store.schema import (
@@ -178,7 +178,7 @@ def compose(
     *,
     kind: str,
     now: int,
-    zone: ZoneInfo,
+    zone: ZoneInfo | None,
     config: Config,
     mint_check: list[dict[str, Any]],
 ) -> tuple[dict[str, Any], ZReport | None, int]:
@@ -187,6 +187,8 @@ def compose(
     start = last.closed_at if last is not None else _first_activity(session, now)
     after = last.moves_through if last is not None else 0
     through = drawer.last_move(session)
+    if zone is None:  # the shop's zone setting, else this computer's
+        zone = periods.zone(config.get(session, "shop.timezone") or None)
     span = Span(start, max(now, start), zone)
     open_ops = session.scalar(
         select(func.count()).select_from(Operation).where(Operation.state == "pending")
@@ -271,7 +273,7 @@ class Closing:
     async def _check(self) -> list[dict[str, Any]]:
         return [] if self.mints is None else await check_at_mints(self.db, self.mints)
 
-    async def x(self, zone: ZoneInfo, *, check: bool = True) -> dict[str, Any]:
+    async def x(self, zone: ZoneInfo | None, *, check: bool = True) -> dict[str, Any]:
         """The X report: what the next Z report would say now. Nothing is stored."""
         checked = await self._check() if check else []
         now = int(self.clock()) + 1  # rows are stamped in whole seconds: this one included
@@ -282,7 +284,7 @@ class Closing:
         )
         return content
 
-    async def close(self, zone: ZoneInfo, *, check: bool = True) -> dict[str, Any]:
+    async def close(self, zone: ZoneInfo | None, *, check: bool = True) -> dict[str, Any]:
         """Close the period with a Z report; returns it with ``closed`` true.
 
         When nothing happened since the last Z report, nothing is closed: the last one
