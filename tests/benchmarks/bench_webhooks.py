@@ -6,8 +6,9 @@ Usage (from the repository root)::
 
 A real nutshell mint and two wallets trusting it. Wallet A has no webhooks at all
 (the outbox hook is removed while it sells). Wallet B has an endpoint for every
-event at a slow local receiver (each answer takes 0.2 s) and its delivery timer
-running, so a backlog builds up and is worked off while it sells. Sales alternate
+event at a slow local receiver (each answer takes 0.2 s), so a backlog builds up and
+is worked off while it sells. Each wallet's timers (health checks, retries, and B's
+deliveries) run while it sells. Sales alternate
 in blocks of ``--block`` between A and B, so drift (disk, CPU of the other agents)
 hits both; each ``SalesService.pay`` of a one-proof token is timed, funding is not.
 
@@ -61,8 +62,10 @@ async def measure(base: Path, url: str, sales: int, block: int) -> tuple[Stats, 
                 await sell(plain, client, [])
                 await sell(hooked, client, [])
             while len(with_hooks) < sales:
+                plain.services.start()
                 for _ in range(block):
                     await sell(plain, client, without)
+                await plain.services.stop()
                 hooked.services.start()
                 for _ in range(block):
                     await sell(hooked, client, with_hooks)

@@ -11,7 +11,8 @@ webhook code; they must change state through ORM attributes (a bulk ``update()``
 would pass unseen; tests/unit/test_webhook_outbox.py checks that they do not).
 
 Nothing is written when no endpoint wants the event (a till without webhooks
-pays nothing for them).
+pays nothing for them), and :class:`Watch` tells the delivery timer whether a commit
+queued anything, so it is woken only then.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ Builder = Callable[[Connection], dict[str, Any]]
 _RANK = {"sale.created": 0, "payment": 1, "sale": 2}
 # Purposes of exports that are part of a sale, reported by the sale's own events.
 _SALE_EXPORTS = ("change", "refund")
+_QUEUED = "webhooks.queued"  # session.info flag: this transaction wrote deliveries
 
 
 def install(db: Database) -> None:
@@ -58,6 +60,36 @@ def install(db: Database) -> None:
 def uninstall(db: Database) -> None:
     """Remove the hook from ``db`` (tests that measure the till without webhooks)."""
     db.unlisten("after_flush", _after_flush)
+
+
+class Watch:
+    """Counts the commits on one database that queued deliveries.
+
+    The delivery timer is woken after sales and other changes; a change that no endpoint
+    wants queued nothing, and waking the timer for it would cost the database thread
+    a transaction (twice per sale) for nothing.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.commits = 0
+        self._seen = 0
+
+        def committed(session: Session) -> None:
+            if session.info.pop(_QUEUED, False):
+                self.commits += 1
+
+        def rolled_back(session: Session) -> None:
+            session.info.pop(_QUEUED, None)
+
+        db.listen("after_commit", committed)
+        db.listen("after_rollback", rolled_back)
+
+    def news(self) -> bool:
+        """True when deliveries were committed since the last call that returned True."""
+        if self.commits == self._seen:
+            return False
+        self._seen = self.commits
+        return True
 
 
 def _state_change(obj: Any, attr: str) -> tuple[str | None, str | None] | None:
@@ -237,3 +269,4 @@ def _after_flush(session: Session, _context: Any) -> None:
         targets = [e.id for e in endpoints if wants(e.events_json, e.format, event_type)]
         if targets:
             write(conn, event_type, build(conn), targets, at)
+            session.info[_QUEUED] = True

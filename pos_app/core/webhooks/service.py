@@ -152,6 +152,7 @@ class WebhookService:
         rand: Callable[[], float] = random.random,
     ) -> None:
         outbox.install(db)
+        self._queued = outbox.Watch(db)
         self.db = db
         self.config = config
         self.clock = clock
@@ -161,12 +162,15 @@ class WebhookService:
         self._unsubscribe: list[Callable[[], None]] = []
 
     def attach(self, supervisor: Supervisor) -> None:
-        """Run the deliveries on ``supervisor``'s timer, woken early by committed changes."""
+        """Run the deliveries on ``supervisor``'s timer, woken early by changes that queued some."""
         supervisor.add("webhooks", self.deliverer.tick, POLL_SECONDS)
+
+        def wake(_event: object) -> None:
+            if self._queued.news():
+                supervisor.wake("webhooks")
+
         for kind in _WAKE_ON:
-            self._unsubscribe.append(
-                self._bus.subscribe(kind, lambda _e: supervisor.wake("webhooks"))
-            )
+            self._unsubscribe.append(self._bus.subscribe(kind, wake))
 
     def _checked(self, url: str, fmt: str) -> tuple[str, str]:
         """A receiver's address and format as stored (``webhook.*`` refusals otherwise)."""
