@@ -21,7 +21,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import get_history
@@ -50,6 +50,27 @@ _RANK = {"sale.created": 0, "payment": 1, "sale": 2}
 # Purposes of exports that are part of a sale, reported by the sale's own events.
 _SALE_EXPORTS = ("change", "refund")
 _QUEUED = "webhooks.queued"  # session.info flag: this transaction wrote deliveries
+
+# The statements of the hook, built once: it runs inside the pay path's transaction, and
+# building a statement costs as much as running it.
+_TILL_NAME = select(Setting.value_json).where(Setting.key == "till.name")
+# Disabled endpoints (410 Gone, removed by the owner) collect nothing; paused ones keep
+# their queue for when the owner resumes them. The till's name comes along.
+_ENDPOINTS = select(
+    WebhookEndpoint.id,
+    WebhookEndpoint.events_json,
+    WebhookEndpoint.format,
+    _TILL_NAME.scalar_subquery().label("till"),
+).where(WebhookEndpoint.state != "disabled")
+_SETTLED = (
+    select(Payment.__table__)
+    .where(Payment.sale_id == bindparam("sale_id"), Payment.state == "settled")
+    .order_by(Payment.created_at, Payment.id)
+)
+_SALE = select(Sale.__table__).where(Sale.id == bindparam("sale_id"))
+_MINT_URL = select(Mint.url).where(Mint.id == bindparam("mint_id"))
+_INSERT_EVENT = insert(WebhookEvent)
+_INSERT_DELIVERY = insert(WebhookDelivery)
 
 
 def install(db: Database) -> None:
@@ -173,11 +194,7 @@ def _operation_events(op: Operation) -> Iterator[tuple[str, Builder]]:
 
 def _sale(sale: Sale) -> Builder:
     def build(conn: Connection) -> dict[str, Any]:
-        payments = conn.execute(
-            select(Payment.__table__)
-            .where(Payment.sale_id == sale.id, Payment.state == "settled")
-            .order_by(Payment.created_at, Payment.id)
-        ).all()
+        payments = conn.execute(_SETTLED, {"sale_id": sale.id}).all()
         return payload.sale_data(sale, list(payments))
 
     return build
@@ -185,7 +202,7 @@ def _sale(sale: Sale) -> Builder:
 
 def _payment(p: Payment) -> Builder:
     def build(conn: Connection) -> dict[str, Any]:
-        sale = conn.execute(select(Sale.__table__).where(Sale.id == p.sale_id)).first()
+        sale = conn.execute(_SALE, {"sale_id": p.sale_id}).first()
         return payload.refused_payment_data(p, sale)
 
     return build
@@ -196,7 +213,7 @@ def _mint(mint: Mint, before: str | None) -> Builder:
 
 
 def _mint_url(conn: Connection, mint_id: int) -> str | None:
-    return conn.scalar(select(Mint.url).where(Mint.id == mint_id))
+    return conn.scalar(_MINT_URL, {"mint_id": mint_id})
 
 
 def _operation(op: Operation, before: str | None) -> Builder:
@@ -213,7 +230,10 @@ def _z_report(row: ZReport) -> Builder:
 
 def till_name(conn: Connection) -> str:
     """The ``till.name`` setting, read on the flush's connection."""
-    stored = conn.scalar(select(Setting.value_json).where(Setting.key == "till.name"))
+    return _till(conn.scalar(_TILL_NAME))
+
+
+def _till(stored: str | None) -> str:
     return json.loads(stored) if stored is not None else OPTIONS["till.name"].default
 
 
@@ -223,17 +243,26 @@ def write(
     data: dict[str, Any],
     endpoint_ids: list[int],
     at: int,
+    *,
+    till: str | None = None,
 ) -> str:
-    """Insert one event and its deliveries (pending, due at ``at``); returns the event id."""
+    """Insert one event and its deliveries (pending, due at ``at``); returns the event id.
+
+    ``till``: the till's name when the caller has read it already.
+    """
     event_id = payload.new_event_id()
-    body = payload.envelope(event_id, event_type, at, till_name(conn), data)
+    body = payload.envelope(event_id, event_type, at, till or till_name(conn), data)
     conn.execute(
-        insert(WebhookEvent).values(
-            id=event_id, type=event_type, payload_json=payload.encode(body), created_at=at
-        )
+        _INSERT_EVENT,
+        {
+            "id": event_id,
+            "type": event_type,
+            "payload_json": payload.encode(body),
+            "created_at": at,
+        },
     )
     conn.execute(
-        insert(WebhookDelivery),
+        _INSERT_DELIVERY,
         [
             # state and attempts: the columns' defaults (pending, 0); one time for all, so
             # a second that ticks during the insert cannot split them
@@ -255,18 +284,13 @@ def _after_flush(session: Session, _context: Any) -> None:
     if not found:
         return
     conn = session.connection()
-    # Disabled endpoints (410 Gone, removed by the owner) collect nothing; paused ones
-    # keep their queue for when the owner resumes them.
-    endpoints = conn.execute(
-        select(WebhookEndpoint.id, WebhookEndpoint.events_json, WebhookEndpoint.format).where(
-            WebhookEndpoint.state != "disabled"
-        )
-    ).all()
+    endpoints = conn.execute(_ENDPOINTS).all()
     if not endpoints:
         return
+    till = _till(endpoints[0].till)
     at = now()
     for event_type, build in found:
         targets = [e.id for e in endpoints if wants(e.events_json, e.format, event_type)]
         if targets:
-            write(conn, event_type, build(conn), targets, at)
+            write(conn, event_type, build(conn), targets, at, till=till)
             session.info[_QUEUED] = True
