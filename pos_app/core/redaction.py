@@ -1,7 +1,8 @@
 """Removing secrets from text and data that leave the wallet (logs, error rows, support bundles).
 
 Two kinds of rules. By shape: tokens and payment requests (a token is bearer
-money), Nostr private keys, and runs of BIP39 words (a seed). By structure: the
+money), Nostr private keys, webhook signing secrets (``whsec_``), and runs of BIP39
+words (a seed). By structure: the
 value of any field named like a secret (``secret``, ``C``, ``witness``,
 ``mnemonic``, ``passphrase``, ``token``...), whether the field sits in a dict,
 in JSON or a Python repr inside a message, or in ``name=value`` text such as a
@@ -28,6 +29,7 @@ SECRET_FIELDS = frozenset(
     {
         "secret",
         "secrets",
+        "previous_secret",
         "witness",
         "witnesses",
         "nonce",
@@ -70,7 +72,7 @@ _FIELD = re.compile(
 )
 _SHAPES = re.compile(
     # (?!…): text redacted once is left as it is (records pass several handlers).
-    r"(?P<prefix>cashu[AB]|crawB|creqA|creqb1|ur:bytes/|ur:cashu|nsec1)(?!…)[^\s'\",;}\]]{8,}",
+    r"(?P<prefix>cashu[AB]|crawB|creqA|creqb1|ur:bytes/|ur:cashu|nsec1|whsec_)(?!…)[^\s'\",;}\]]{8,}",
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z]+")

@@ -35,6 +35,8 @@ WORDS = Mnemonic("english").generate(128)
         "numbered: " + " ".join(f"{i}. {w}" for i, w in enumerate(WORDS.split(), 1)),
         f"nostr nsec1{'q' * 58}",
         f"preimage={SECRET}",
+        f"webhook secret whsec_{SECRET[:43]}= for https://shop.example/hook",
+        json.dumps({"previous_secret": SECRET}),
     ],
 )
 def test_secrets_are_removed_from_text(text):
