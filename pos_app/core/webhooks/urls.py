@@ -4,7 +4,8 @@ http and https only. Link-local addresses and cloud metadata services are always
 refused: a webhook must never read a machine's credentials. Private and loopback
 addresses (a shop's own LAN receiver) are allowed unless the ``webhooks.allow_private``
 setting says otherwise. Host names are resolved and every address is checked, at
-``add`` and again before each attempt (a name can be re-pointed later).
+``add`` and again whenever the sender opens a connection, which then goes to one of
+the checked addresses (a name can be re-pointed at any time).
 """
 
 from __future__ import annotations
@@ -70,11 +71,25 @@ async def check_resolved(url: str, allow_private: bool) -> None:
             that does not resolve.
     """
     host, port = check_url(url)
+    await resolve(url, host, port, allow_private)
+
+
+async def resolve(url: str, host: str, port: int, allow_private: bool) -> list[str]:
+    """The addresses of ``host``, each one checked; refused when any one is refused.
+
+    The sender connects to these very addresses (never resolving the name again), so a
+    name re-pointed between the check and the connection cannot reach a refused one.
+
+    Raises:
+        ValidationError: ``webhook.url_refused`` or ``webhook.unresolvable``.
+    """
     try:
         infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except OSError as exc:
         raise ValidationError(
             "webhook.unresolvable", "The webhook address's host name is not known.", host
         ) from exc
-    for info in infos:
-        check_address(url, str(info[4][0]), allow_private)
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+    for address in addresses:
+        check_address(url, address, allow_private)
+    return addresses
