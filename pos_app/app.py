@@ -110,7 +110,7 @@ class App:
             db=db, mints=self.mints, bus=self.bus, seed=nut13.seed_from_mnemonic(mnemonic.value)
         )
         self.wallet = Wallet(self.ctx, self.config)
-        self.exports = Exports(self.ctx)
+        self.exports = Exports(self.ctx, self.config)
         self.bulk = Bulk(self.ctx, self.exports)
         self.sales = SalesService(self.ctx, self.config, self.wallet.recovery, self.web)
         self.notifications = NotificationCenter(db, self.bus)

@@ -596,6 +596,21 @@ OPTIONS: dict[str, Option] = {
             maximum=86400,
             advanced=True,
         ),
+        Option(
+            "exports.check_days",
+            "int",
+            30,
+            QT_TRANSLATE_NOOP("Settings", "Watch exported tokens for (days)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Exported tokens and customers' change are checked for claims automatically "
+                "for this many days; older ones only when you press Check claims.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Mints"),
+            minimum=1,
+            maximum=3650,
+            advanced=True,
+        ),
         # -- outbound webhooks (pos_app.core.webhooks) --
         Option(
             "webhooks.allow_private",

@@ -3173,6 +3173,14 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Mints</translation>
     </message>
     <message>
+        <source>Watch exported tokens for (days)</source>
+        <translation>Exportierte Tokens beobachten (Tage)</translation>
+    </message>
+    <message>
+        <source>Exported tokens and customers&apos; change are checked for claims automatically for this many days; older ones only when you press Check claims.</source>
+        <translation>Exportierte Tokens und das Wechselgeld der Kunden werden so viele Tage lang automatisch auf Einlösung geprüft; ältere nur, wenn Sie auf Einlösungen prüfen drücken.</translation>
+    </message>
+    <message>
         <source>Webhooks to the local network</source>
         <translation>Webhooks ins lokale Netz</translation>
     </message>

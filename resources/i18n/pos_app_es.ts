@@ -3173,6 +3173,14 @@ Pegue el token en su lugar.</translation>
         <translation>Mints</translation>
     </message>
     <message>
+        <source>Watch exported tokens for (days)</source>
+        <translation>Vigilar los tokens exportados durante (días)</translation>
+    </message>
+    <message>
+        <source>Exported tokens and customers&apos; change are checked for claims automatically for this many days; older ones only when you press Check claims.</source>
+        <translation>Los tokens exportados y el cambio de los clientes se comprueban automáticamente durante estos días; los más antiguos solo cuando pulsa Comprobar canjes.</translation>
+    </message>
+    <message>
         <source>Webhooks to the local network</source>
         <translation>Webhooks a la red local</translation>
     </message>

@@ -3173,6 +3173,14 @@ Collez plutôt le jeton.</translation>
         <translation>Mints</translation>
     </message>
     <message>
+        <source>Watch exported tokens for (days)</source>
+        <translation>Surveiller les jetons exportés pendant (jours)</translation>
+    </message>
+    <message>
+        <source>Exported tokens and customers&apos; change are checked for claims automatically for this many days; older ones only when you press Check claims.</source>
+        <translation>Les jetons exportés et la monnaie rendue aux clients sont vérifiés automatiquement pendant ce nombre de jours ; les plus anciens seulement quand vous appuyez sur Vérifier les encaissements.</translation>
+    </message>
+    <message>
         <source>Webhooks to the local network</source>
         <translation>Webhooks vers le réseau local</translation>
     </message>

@@ -480,3 +480,42 @@ def test_export_rows_are_unchanged_by_listing(tmp_path):
 
     before, after = run_shop(tmp_path, (mint,), scenario)
     assert before == after == [("exported", None)]
+
+
+def test_the_timer_watches_exports_for_the_set_days_and_a_press_checks_them_all(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        old = await app.wallet.send(mint.url, "sat", 4)
+        recent = await app.wallet.send(mint.url, "sat", 2)
+        mint.spend(proofs_of(old.token) + proofs_of(recent.token))
+
+        def age(session):  # the old one was made 31 days ago; the setting is 30 (default)
+            session.get(Export, old.export_id).created_at -= 31 * 86400
+
+        app.db.transact(age)
+        await app.exports.refresh_round()
+        on_timer = {e.id: e.state for e in await app.exports.list()}
+        await app.settings.set("exports.check_days", 40)
+        await app.exports.refresh_round()
+        longer = (await app.exports.get(old.export_id)).state
+        return old.export_id, recent.export_id, on_timer, longer
+
+    old, recent, on_timer, longer = run_shop(tmp_path, (mint,), scenario)
+    assert on_timer == {old: "pending", recent: "claimed"}
+    assert longer == "claimed"
+
+
+def test_check_claims_on_demand_also_checks_exports_older_than_the_watch(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        old = await app.wallet.send(mint.url, "sat", 4)
+        mint.spend(proofs_of(old.token))
+        app.db.transact(lambda s: setattr(s.get(Export, old.export_id), "created_at", 0))
+        await app.exports.refresh_round()
+        before = (await app.exports.get(old.export_id)).state
+        await app.exports.refresh()
+        return before, (await app.exports.get(old.export_id)).state
+
+    assert run_shop(tmp_path, (mint,), scenario) == ("pending", "claimed")

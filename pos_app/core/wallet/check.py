@@ -62,7 +62,11 @@ async def check(ctx: WalletContext) -> dict[str, Any]:
 
 
 async def check_exports(
-    ctx: WalletContext, export_ids: Sequence[int] | None = None, *, strict: bool = False
+    ctx: WalletContext,
+    export_ids: Sequence[int] | None = None,
+    *,
+    strict: bool = False,
+    since: int | None = None,
 ) -> dict[str, Any]:
     """Which exported tokens were claimed: the proofs of open exports only, batched per mint.
 
@@ -71,6 +75,7 @@ async def check_exports(
         export_ids: only these exports (default: every export not settled yet).
         strict: raise a mint's error instead of listing it in ``errors`` (a reclaim must
             not go on with stale states).
+        since: only exports made at or after this Unix time.
     """
 
     def load(session: Session) -> dict[int, tuple[str, Rows]]:
@@ -79,6 +84,9 @@ async def check_exports(
         ).where(ProofRow.state == "exported", ProofRow.export_id.is_not(None))
         if export_ids is not None:
             query = query.where(ProofRow.export_id.in_(list(export_ids)))
+        if since is not None:
+            made = select(Export.id).where(Export.created_at >= since)
+            query = query.where(ProofRow.export_id.in_(made))
         busy = reclaiming(session)
         by_mint: dict[int, tuple[str, Rows]] = {}
         for pid, y, export_id, amount, mint_id in session.execute(query).all():

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.cashu.models import Token
 from pos_app.core.cashu.tokens import parse_token, serialize_token_v4
+from pos_app.core.config import Config
 from pos_app.core.errors import NetworkError, PosError, ValidationError
 from pos_app.core.store.schema import Export, Mint, Operation, ProofRow
 from pos_app.core.wallet import check, journal
@@ -252,8 +253,9 @@ def unclaimed_token(session: Session, export_id: int) -> ExportToken:
 class Exports:
     """The export history service (the CLI, the Wallet page and the timer use it)."""
 
-    def __init__(self, ctx: WalletContext) -> None:
+    def __init__(self, ctx: WalletContext, config: Config | None = None) -> None:
         self.ctx = ctx
+        self.config = config or Config()
         # One reclaim per export at a time in this process (a double click, a script).
         self._busy: set[int] = set()
 
@@ -286,8 +288,15 @@ class Exports:
         return await check.check_exports(self.ctx, export_ids)
 
     async def refresh_round(self) -> None:
-        """The timer's round: :meth:`refresh` (no traffic when nothing is open)."""
-        await self.refresh()
+        """The timer's round: the open exports of the last ``exports.check_days`` days.
+
+        Customers' change that nobody claims stays open for ever; checking all of it every
+        round would grow without end. Older exports are checked by :meth:`refresh`.
+        No traffic when nothing is open.
+        """
+        days = await self.ctx.db.run(lambda s: self.config.get(s, "exports.check_days"))
+        since = int(self.ctx.clock()) - int(days) * 86400
+        await check.check_exports(self.ctx, since=since)
 
     async def token(self, export_id: int) -> ExportToken:
         """The token of an unclaimed export (what nobody redeemed), to show or save again."""
