@@ -15,8 +15,8 @@ from pos_app.core.errors import StorageError
 from pos_app.core.store import migrate
 from pos_app.core.store.db import DB_FILE, Database
 from pos_app.core.store.keys import ENV_KEY, ENV_PASSPHRASE, KeyStore, parse_hex_key
-from pos_app.core.store.schema import Base, KeysetRow, Mint
-from pos_app.core.wallet import journal
+from pos_app.core.store.schema import Base, KeysetRow, Mint, text_digest
+from pos_app.core.wallet import bulk, journal
 
 KEY = bytes(range(32))
 
@@ -165,6 +165,44 @@ def test_upgrade_from_the_first_migration_keeps_data(tmp_path):
             conn.execute(text("SELECT value_json FROM settings WHERE key='mode'")).scalar()
             == '"auto_convert"'
         )
+    db.close()
+
+
+def test_tokens_kept_before_the_digests_are_found_by_theirs_after_the_upgrade(tmp_path):
+    path = tmp_path / DB_FILE
+    db = Database(path, KEY, create=True)
+    migrate.upgrade(db.engine, "0008")
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO mints (id, url, trusted, name, status, added_at, updated_at) VALUES (1, 'https://m', 1, 'M', 'unknown', 0, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO received_tokens (token_text, state, source, received_at, updated_at) VALUES ('cashuBold', 'redeemed', 'cli', 0, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO exports (token_text, mint_id, unit, amount, purpose, state, claimed_amount, created_at) VALUES ('cashuBmine', 1, 'sat', 2, 'export', 'exported', 0, 0)"
+            )
+        )
+    db.migrate()
+    with db.engine.connect() as conn:
+        received = conn.execute(text("SELECT text_digest FROM received_tokens")).scalar()
+        exported = conn.execute(text("SELECT text_digest FROM exports")).scalar()
+    assert received == hashlib.sha256(b"cashuBold").hexdigest() == text_digest("cashuBold")
+    assert exported == text_digest("cashuBmine")
+
+    def known(session):
+        return (
+            bulk._known(session, "cashuBold"),
+            bulk._known(session, "cashuBmine"),
+            bulk._known(session, "cashuBnew"),
+        )
+
+    assert db.transact(known) == (("imported", None), ("ours", 1), ("new", None))
     db.close()
 
 

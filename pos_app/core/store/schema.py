@@ -8,7 +8,9 @@ exactly these tables; a test compares the two.
 
 from __future__ import annotations
 
+import hashlib
 import time
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -35,6 +37,15 @@ NAMING = {
 def now() -> int:
     """Current Unix time in whole seconds."""
     return int(time.time())
+
+
+def text_digest(text: str) -> str:
+    """SHA-256 of a token's text, hex: the indexed key for "this exact token again"."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _digest_of_row(context: Any) -> str:
+    return text_digest(context.get_current_parameters()["token_text"])
 
 
 class Base(DeclarativeBase):
@@ -185,6 +196,9 @@ class ReceivedToken(Base):
     __tablename__ = "received_tokens"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     token_text: Mapped[str] = mapped_column(Text)
+    # Tokens run to kilobytes and there is one per sale: finding one again by its text
+    # would read them all.
+    text_digest: Mapped[str | None] = mapped_column(String(64), default=_digest_of_row, index=True)
     mint_url: Mapped[str | None] = mapped_column(String(500))
     unit: Mapped[str | None] = mapped_column(String(20))
     amount: Mapped[int | None] = mapped_column(BigInteger)
@@ -201,6 +215,7 @@ class Export(Base):
     __tablename__ = "exports"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     token_text: Mapped[str] = mapped_column(Text)
+    text_digest: Mapped[str | None] = mapped_column(String(64), default=_digest_of_row, index=True)
     mint_id: Mapped[int] = mapped_column(ForeignKey("mints.id"))
     unit: Mapped[str] = mapped_column(String(20))
     amount: Mapped[int] = mapped_column(BigInteger)

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import NetworkError, PosError, StorageError, ValidationError
-from pos_app.core.store.schema import Export, ReceivedToken
+from pos_app.core.store.schema import Export, ReceivedToken, text_digest
 from pos_app.core.wallet import coins, journal, send
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.exportfile import export_stem, read_token_file, write_atomic
@@ -206,13 +206,18 @@ def _folder_files(folder: Path) -> list[Path]:
 
 def _known(session: Session, text: str) -> tuple[str, int | None]:
     """(``imported`` | ``ours`` | ``new``, export id) for a token's exact text."""
+    digest = text_digest(text)
     if session.scalar(
         select(ReceivedToken.id).where(
-            ReceivedToken.token_text == text, ReceivedToken.state == "redeemed"
+            ReceivedToken.text_digest == digest,
+            ReceivedToken.token_text == text,
+            ReceivedToken.state == "redeemed",
         )
     ):
         return "imported", None
-    export_id = session.scalar(select(Export.id).where(Export.token_text == text))
+    export_id = session.scalar(
+        select(Export.id).where(Export.text_digest == digest, Export.token_text == text)
+    )
     return ("ours", export_id) if export_id is not None else ("new", None)
 
 
