@@ -486,20 +486,3 @@ def test_without_the_hook_nothing_is_written_and_installing_it_twice_writes_once
 
     without, after = run_shop(tmp_path, mint, scenario)
     assert (without, after) == (0, ["sale.created"])
-
-
-def test_the_delivery_timer_is_woken_only_by_commits_that_queued_deliveries(tmp_path):
-    mint = FakeMint()
-
-    async def scenario(app):
-        timer = app.services.supervisor.services["webhooks"].wake
-        await app.sales.new_sale("1", "sat")  # no endpoint: nothing queued
-        without = timer.is_set()
-        await app.webhooks.add("http://127.0.0.1:9/hook", events="sale.paid")
-        await app.sales.new_sale("2", "sat")  # an endpoint, but not for this event
-        unwanted = timer.is_set()
-        await app.webhooks.add("http://127.0.0.1:9/other")
-        await app.sales.new_sale("3", "sat")
-        return without, unwanted, timer.is_set()
-
-    assert run_shop(tmp_path, mint, scenario) == (False, False, True)

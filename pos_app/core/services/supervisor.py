@@ -62,6 +62,11 @@ class Supervisor:
             if service.task is None or service.task.done():
                 service.task = asyncio.ensure_future(self._run(service))
 
+    def running(self, name: str) -> bool:
+        """Whether the service ``name`` is registered and started."""
+        service = self.services.get(name)
+        return service is not None and service.task is not None and not service.task.done()
+
     def wake(self, name: str) -> None:
         """Run a service's next round now (e.g. after a setting changed)."""
         service = self.services.get(name)

@@ -19,7 +19,7 @@ import logging
 import random
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -290,6 +290,7 @@ class Deliverer:
         self.rand = rand
         self._locks: dict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._draining: dict[int, asyncio.Task[int]] = {}
+        self._again: set[int] = set()  # endpoints kicked while draining
         self._pruned_at = 0.0
 
     async def round(self) -> int:
@@ -307,15 +308,27 @@ class Deliverer:
         the events of another endpoint until the next tick.
         """
         at = self.clock()
-        for endpoint_id in await self.db.run(lambda s: due_endpoints(s, at)):
-            if endpoint_id not in self._draining:
-                task = asyncio.ensure_future(self.drain(endpoint_id))
-                self._draining[endpoint_id] = task
-                task.add_done_callback(lambda t, e=endpoint_id: self._drained(e, t))
+        self.kick(await self.db.run(lambda s: due_endpoints(s, at)))
         await self._prune(at)
 
+    def kick(self, endpoint_ids: Iterable[int]) -> None:
+        """Start draining each of these endpoints that is not draining already.
+
+        One that is draining picks up what was queued meanwhile itself; one whose head is
+        not due yet costs one look-up.
+        """
+        for endpoint_id in endpoint_ids:
+            draining = self._draining.get(endpoint_id)
+            if draining is not None and not draining.done():
+                self._again.add(endpoint_id)  # it looks once more before it ends
+                continue
+            task = asyncio.ensure_future(self.drain(endpoint_id))
+            self._draining[endpoint_id] = task
+            task.add_done_callback(lambda t, e=endpoint_id: self._drained(e, t))
+
     def _drained(self, endpoint_id: int, task: asyncio.Task[int]) -> None:
-        self._draining.pop(endpoint_id, None)
+        if self._draining.get(endpoint_id) is task:  # not a newer drain started meanwhile
+            del self._draining[endpoint_id]
         if not task.cancelled() and task.exception() is not None:
             log.error(
                 "webhook delivery to endpoint %d failed", endpoint_id, exc_info=task.exception()
@@ -335,16 +348,20 @@ class Deliverer:
             await self.db.run(lambda s: prune(s, at, days))
 
     async def drain(self, endpoint_id: int) -> int:
-        """Send one endpoint's due deliveries in order until one fails."""
+        """Send one endpoint's due deliveries in order until one fails or none is left."""
         delivered = 0
         async with self._locks[endpoint_id]:
-            at = self.clock()
-            job = await self.db.run(lambda s: next_job(s, endpoint_id, at, self.config))
-            while job is not None:
-                ok, job = await self._attempt(job, follow=delivered + 1 < BATCH)
-                if not ok:
-                    break
-                delivered += 1
+            again = True
+            while again and delivered < BATCH:
+                self._again.discard(endpoint_id)
+                at = self.clock()
+                job = await self.db.run(lambda s, at=at: next_job(s, endpoint_id, at, self.config))
+                while job is not None:
+                    ok, job = await self._attempt(job, follow=delivered + 1 < BATCH)
+                    if not ok:
+                        return delivered
+                    delivered += 1
+                again = endpoint_id in self._again
         return delivered
 
     async def attempt(self, job: Job) -> bool:

@@ -11,13 +11,14 @@ webhook code; they must change state through ORM attributes (a bulk ``update()``
 would pass unseen; tests/unit/test_webhook_outbox.py checks that they do not).
 
 Nothing is written when no endpoint wants the event (a till without webhooks
-pays nothing for them), and :class:`Watch` tells the delivery timer whether a commit
-queued anything, so it is woken only then.
+pays nothing for them), and :class:`Watch` tells the delivery side which endpoints
+committed transactions queued deliveries for.
 """
 
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -49,7 +50,7 @@ Builder = Callable[[Connection], dict[str, Any]]
 _RANK = {"sale.created": 0, "payment": 1, "sale": 2}
 # Purposes of exports that are part of a sale, reported by the sale's own events.
 _SALE_EXPORTS = ("change", "refund")
-_QUEUED = "webhooks.queued"  # session.info flag: this transaction wrote deliveries
+_QUEUED = "webhooks.queued"  # session.info: endpoints this transaction queued deliveries for
 
 # The statements of the hook, built once: it runs inside the pay path's transaction, and
 # building a statement costs as much as running it.
@@ -84,20 +85,23 @@ def uninstall(db: Database) -> None:
 
 
 class Watch:
-    """Counts the commits on one database that queued deliveries.
+    """The endpoints that committed transactions on one database queued deliveries for.
 
-    The delivery timer is woken after sales and other changes; a change that no endpoint
-    wants queued nothing, and waking the timer for it would cost the database thread
-    a transaction (twice per sale) for nothing.
+    The delivery timer is told after sales and other changes. A change that no endpoint
+    wants queued nothing, and one queued for an endpoint whose queue is being worked off
+    already is picked up there: in neither case should the timer cost the database thread
+    (the pay path's) a query.
     """
 
     def __init__(self, db: Database) -> None:
-        self.commits = 0
-        self._seen = 0
+        self._lock = threading.Lock()  # commits happen on the database thread
+        self._queued: set[int] = set()
 
         def committed(session: Session) -> None:
-            if session.info.pop(_QUEUED, False):
-                self.commits += 1
+            endpoint_ids = session.info.pop(_QUEUED, None)
+            if endpoint_ids:
+                with self._lock:
+                    self._queued |= endpoint_ids
 
         def rolled_back(session: Session) -> None:
             session.info.pop(_QUEUED, None)
@@ -105,12 +109,11 @@ class Watch:
         db.listen("after_commit", committed)
         db.listen("after_rollback", rolled_back)
 
-    def news(self) -> bool:
-        """True when deliveries were committed since the last call that returned True."""
-        if self.commits == self._seen:
-            return False
-        self._seen = self.commits
-        return True
+    def take(self) -> set[int]:
+        """The endpoints with deliveries committed since the last call."""
+        with self._lock:
+            queued, self._queued = self._queued, set()
+        return queued
 
 
 def _state_change(obj: Any, attr: str) -> tuple[str | None, str | None] | None:
@@ -293,4 +296,4 @@ def _after_flush(session: Session, _context: Any) -> None:
         targets = [e.id for e in endpoints if wants(e.events_json, e.format, event_type)]
         if targets:
             write(conn, event_type, build(conn), targets, at, till=till)
-            session.info[_QUEUED] = True
+            session.info.setdefault(_QUEUED, set()).update(targets)

@@ -162,12 +162,17 @@ class WebhookService:
         self._unsubscribe: list[Callable[[], None]] = []
 
     def attach(self, supervisor: Supervisor) -> None:
-        """Run the deliveries on ``supervisor``'s timer, woken early by changes that queued some."""
+        """Run the deliveries on ``supervisor``'s timer; a change that queued some starts them.
+
+        The timer's round finds what is due (retries, another process's events); the
+        events of this process start their endpoints' queues at once (:meth:`Deliverer.kick`).
+        """
         supervisor.add("webhooks", self.deliverer.tick, POLL_SECONDS)
 
         def wake(_event: object) -> None:
-            if self._queued.news():
-                supervisor.wake("webhooks")
+            endpoint_ids = self._queued.take()
+            if endpoint_ids and supervisor.running("webhooks"):
+                self.deliverer.kick(endpoint_ids)
 
         for kind in _WAKE_ON:
             self._unsubscribe.append(self._bus.subscribe(kind, wake))
