@@ -217,7 +217,8 @@ class MainWindow(QMainWindow):
         self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
     def apply_display(self, values: dict[str, Any]) -> None:
-        """Apply the ``display.theme`` and ``display.kiosk`` settings."""
+        """Apply the ``display.theme``, ``display.kiosk`` and ``shop.timezone`` settings."""
+        fmt.use_zone(str(values.get("shop.timezone") or ""))
         chosen = str(values.get("display.theme", "system"))
         if chosen != theme.scheme():
             app = QApplication.instance()
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow):
         self.set_kiosk(bool(values.get("display.kiosk", False)))
 
     def _settings_saved(self, changed: dict[str, Any]) -> None:
-        if any(key.startswith("display.") for key in changed):
+        if any(key.startswith("display.") or key == "shop.timezone" for key in changed):
             spawn(self.ui.settings(), on_done=self.apply_display)
 
     def set_kiosk(self, on: bool) -> None:

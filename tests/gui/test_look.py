@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QWidget
 
 from pos_app.ui import theme
 from pos_app.ui.main_window import SMALLEST_SCREEN, MainWindow, wrappable
+from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.tasks import running_tasks
 from pos_app.ui.widgets.camera_view import GUIDE_COLOR, CameraView
 from tests.gui.conftest import screenshots_dir
@@ -179,3 +180,21 @@ def test_screenshots_main_window(ui, qtbot, qloop, arun, mint, tmp_path):
             assert f"window-{scheme}-{state}.png" in names
     assert all(p.stat().st_size > 5000 for p in shots)
     qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)
+
+
+def test_times_on_screen_follow_the_shops_time_zone_when_saved(window, ui, qtbot, arun):
+    def store(values):
+        def write(session):
+            return {key: ui.core.config.set(session, key, value) for key, value in values.items()}
+
+        return arun(ui.core.db.run(write))
+
+    noon_utc = 1_767_268_800  # 2026-01-01 12:00 UTC
+    try:
+        ui.bridge.settings_saved.emit(store({"shop.timezone": "Asia/Tokyo"}))
+        qtbot.waitUntil(lambda: fmt.when(noon_utc) == "2026-01-01 21:00", timeout=5000)
+        ui.bridge.settings_saved.emit(store({"shop.timezone": "America/New_York"}))
+        qtbot.waitUntil(lambda: fmt.when(noon_utc) == "2026-01-01 07:00", timeout=5000)
+        assert fmt.when(noon_utc, seconds=True) == "2026-01-01 07:00:00"
+    finally:
+        fmt.use_zone("")  # the other tests read this computer's zone

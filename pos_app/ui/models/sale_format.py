@@ -8,8 +8,10 @@ words and colours and the local times are the screen's own.
 from __future__ import annotations
 
 import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from pos_app.core.formatting import fiat_of, group, mints_label, money, sats, short_mint
 
@@ -24,8 +26,23 @@ __all__ = [
     "sats",
     "short_mint",
     "state_label",
+    "use_zone",
     "when",
 ]
+
+# The shop's time zone (the ``shop.timezone`` setting) once the window applies it; None:
+# this computer's. Times on screen read as the reports count them.
+_zone: ZoneInfo | None = None
+
+
+def use_zone(name: str) -> None:
+    """Show times in the zone ``name`` (IANA); empty or unknown: this computer's zone."""
+    global _zone  # noqa: PLW0603 - one setting for every screen, applied by the main window
+    try:
+        _zone = ZoneInfo(name) if name else None
+    except (ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+        _zone = None
+
 
 _CTX = "SaleFormat"
 
@@ -83,11 +100,11 @@ def state_label(state: str | None) -> str:
 
 
 def when(ts: int | None, *, seconds: bool = False) -> str:
-    """A Unix time as a short local date and time; a dash when unknown."""
+    """A Unix time as a short date and time in the shop's zone; a dash when unknown."""
     if not ts:
         return "—"
-    moment = QDateTime.fromSecsSinceEpoch(int(ts))
-    return QLocale().toString(moment, "yyyy-MM-dd HH:mm:ss" if seconds else "yyyy-MM-dd HH:mm")
+    moment = datetime.fromtimestamp(int(ts), _zone)
+    return moment.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
 def ago(ts: int | None, now: float | None = None) -> str:
