@@ -2,7 +2,7 @@
 
 Usage (from the repository root)::
 
-    .venv/bin/python tests/benchmarks/bench_webhooks.py [--sales 1000] [--block 50]
+    .venv/bin/python tests/benchmarks/bench_webhooks.py [--sales 1000] [--block 10]
 
 A real nutshell mint and two wallets trusting it. Wallet A has no webhooks at all
 (the outbox hook is removed while it sells). Wallet B has an endpoint for every
@@ -81,7 +81,7 @@ async def measure(base: Path, url: str, sales: int, block: int) -> tuple[Stats, 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sales", type=int, default=1000, help="sales per wallet")
-    parser.add_argument("--block", type=int, default=50)
+    parser.add_argument("--block", type=int, default=10)
     args = parser.parse_args(argv)
 
     def body(base: Path, url: str) -> int:
