@@ -18,6 +18,7 @@ from pos_app.core.webhooks.delivery import Deliverer, Job
 from pos_app.core.webhooks.sender import Answer
 from tests.support.fakemint import FakeMint
 from tests.support.fakeshop import DB_KEY, open_shop
+from tests.support.webhookreceiver import Inbox, WebhookReceiver
 
 
 @pytest.fixture(autouse=True)
@@ -133,3 +134,34 @@ def test_a_kick_after_a_drain_ended_starts_a_new_one():
 
     distinct, sent, draining = asyncio.run(scenario())
     assert distinct and sent == ["msg_8"] and draining == {}
+
+
+def test_stopping_the_services_stops_the_queue_being_worked_off(tmp_path):
+    mint = FakeMint()
+    inbox = Inbox("", delay=5.0)  # holds the request: the drain is under way
+    receiver = WebhookReceiver(inbox).start()
+
+    async def scenario():
+        app = open_shop(tmp_path / "shop", mint)
+        try:
+            await app.mints.add(mint.url, trusted=True)
+            inbox.secret = (await app.webhooks.add(receiver.url()))["secret"]
+            app.services.start()
+            await app.sales.new_sale("1", "sat")
+            for _ in range(500):
+                if inbox.wire:
+                    break
+                await asyncio.sleep(0.01)
+            drains = list(app.webhooks.deliverer._draining.values())
+            await app.services.stop()
+            pending = [d["state"] for d in await app.webhooks.deliveries()]
+            return drains, pending
+        finally:
+            await app.aclose()
+
+    try:
+        drains, pending = asyncio.run(scenario())
+    finally:
+        receiver.stop()
+    assert len(drains) == 1 and drains[0].cancelled()
+    assert pending == ["pending"]  # sent again when the services run again

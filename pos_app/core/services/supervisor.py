@@ -27,11 +27,14 @@ class Service:
         work: one round of work.
         interval: seconds to wait between rounds (a callable is read before each wait,
             so a setting change applies without a restart).
+        stop: ends what the rounds started in the background (awaited by
+            :meth:`Supervisor.stop` after the rounds are cancelled).
     """
 
     name: str
     work: Callable[[], Awaitable[None]]
     interval: Callable[[], Awaitable[float]] | float
+    stop: Callable[[], Awaitable[None]] | None = field(default=None, repr=False)
     failures: int = 0
     rounds: int = 0
     last_error: str | None = None
@@ -50,9 +53,11 @@ class Supervisor:
         name: str,
         work: Callable[[], Awaitable[None]],
         interval: Callable[[], Awaitable[float]] | float,
+        *,
+        stop: Callable[[], Awaitable[None]] | None = None,
     ) -> Service:
-        """Register a service (started by :meth:`start`)."""
-        service = Service(name, work, interval)
+        """Register a service (started by :meth:`start`; ``stop``: see :class:`Service`)."""
+        service = Service(name, work, interval, stop=stop)
         self.services[name] = service
         return service
 
@@ -81,6 +86,8 @@ class Supervisor:
         await asyncio.gather(*tasks, return_exceptions=True)
         for service in self.services.values():
             service.task = None
+            if service.stop is not None:
+                await service.stop()
 
     async def _run(self, service: Service) -> None:
         while True:

@@ -167,7 +167,9 @@ class WebhookService:
         The timer's round finds what is due (retries, another process's events); the
         events of this process start their endpoints' queues at once (:meth:`Deliverer.kick`).
         """
-        supervisor.add("webhooks", self.deliverer.tick, POLL_SECONDS)
+        # Stopping the services stops the queues being worked off too (deliveries stay
+        # pending): nothing is sent while the services are stopped.
+        supervisor.add("webhooks", self.deliverer.tick, POLL_SECONDS, stop=self.deliverer.stop)
 
         def wake(_event: object) -> None:
             endpoint_ids = self._queued.take()
