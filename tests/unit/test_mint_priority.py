@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import insert, select, text
 
+from pos_app.cli.wallet_cmds import mints_text
 from pos_app.core.errors import ValidationError
 from pos_app.core.store import migrate
 from pos_app.core.store.db import DB_FILE, Database
@@ -139,3 +140,22 @@ def test_the_migration_orders_existing_trusted_mints_as_they_were_added(tmp_path
         got = conn.execute(text("SELECT id, priority FROM mints ORDER BY id")).all()
     db.close()
     assert [tuple(r) for r in got] == [(2, None), (3, 1), (5, 2), (7, 3)]
+
+
+def test_the_mints_list_for_a_person_numbers_the_trusted_ones():
+    text = mints_text(
+        [
+            {"url": url(2), "trusted": True, "priority": 1, "name": "Two", "status": "online",
+             "units": ["sat", "usd"]},
+            {"url": url(1), "trusted": True, "priority": 2, "name": "", "status": "offline",
+             "units": ["sat"]},
+            {"url": url(3), "trusted": False, "priority": None, "name": "Three",
+             "status": "unknown", "units": []},
+        ]
+    )  # fmt: skip
+    assert text.splitlines() == [
+        f"1. Two  {url(2)}  (sat, usd; online)",
+        f"2. {url(1)}  {url(1)}  (sat; offline)",
+        f"- Three  {url(3)}  (no units; not trusted)",
+    ]
+    assert mints_text([]) == "no mints"
