@@ -160,8 +160,11 @@ def test_wizard_create_path_end_to_end(qtbot, qloop, arun, tmp_path, mint, fast_
         assert wallet_exists(data)
         assert keys.KeyStore(data).read_meta()["method"] == "passphrase"
         assert app.wallet.mnemonic() == mnemonic
-        assert stored_mints(arun, app) == [
-            {"url": mint.url, "trusted": True, "name": "free mint", "units": ["sat"]}
+        assert [
+            {k: m[k] for k in ("url", "trusted", "priority", "name", "units")}
+            for m in stored_mints(arun, app)
+        ] == [
+            {"url": mint.url, "trusted": True, "priority": 1, "name": "free mint", "units": ["sat"]}
         ]
     finally:
         arun(app.aclose())
