@@ -235,13 +235,21 @@ def test_first_trusted_mint_follows_the_shops_order(ordered):
     set_order(db, a=2, b=1)
     assert first("sat") == "https://b.example"
     assert first("sat", 512) == "https://b.example"
-    assert first("usd", 512) == "https://a.example"  # b holds no usd
+    assert first("usd") == "https://a.example"  # b, first, holds no usd at all
+    assert first("usd", 512) == "https://a.example"
     with pytest.raises(ValidationError) as err:
         first("sat", 513)
     assert err.value.code == "wallet.insufficient_funds"
     assert err.value.user_message == "No trusted mint holds 513 sat of the shop's ecash."
     assert err.value.data == {"needed": 513}
     assert err.value.detail == "sat"
+
+
+def test_first_trusted_mint_needs_one_coin_by_default(ordered):
+    db = ordered
+    store(db, [("00aa", 1, "unspent")], noise=0)
+    set_order(db, a=1, b=2)
+    assert db.transact(lambda s: coins.first_trusted_mint(s, "sat")) == "https://a.example"
 
 
 def test_first_trusted_mint_counts_only_unspent_coins_of_trusted_mints(ordered):
