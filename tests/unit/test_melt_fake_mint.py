@@ -512,17 +512,19 @@ def test_paid_but_the_mint_unreachable_for_the_change_raises(tmp_path):
     assert err.code == "mint.unreachable" and op.state == "pending"
 
 
-def real_invoice(sats: int) -> str:
-    """A signed BOLT11 invoice of ``sats`` (the shop reads its amount to choose a mint)."""
+def real_invoice(sats: int, *, msat: int | None = None) -> str:
+    """A signed BOLT11 invoice of ``sats`` (or ``msat``; 0: no amount)."""
     tags = bolt11.Tags()
     tags.add(bolt11.TagChar.payment_hash, os.urandom(32).hex())
     tags.add(bolt11.TagChar.payment_secret, os.urandom(32).hex())
     tags.add(bolt11.TagChar.description, "melt test")
+    millis = sats * 1000 if msat is None else msat
+    amount = bolt11.MilliSatoshi(millis) if millis else None
     invoice = bolt11.Bolt11(
         currency="bcrt",
         date=int(time.time()),
         tags=tags,
-        amount_msat=bolt11.MilliSatoshi(sats * 1000),
+        amount_msat=amount,
     )
     return bolt11.encode(invoice, os.urandom(32).hex())
 
@@ -546,6 +548,14 @@ def test_the_first_trusted_mint_holding_the_amount_pays_when_none_is_named(tmp_p
     assert paid_ten.state == "paid" and paid_ten.mint == mint.url
     assert json.loads(op.details_json)["invoice"] == ten
     assert paid_three.state == "paid" and paid_three.mint == first.url
+
+
+def test_the_invoice_amount_that_chooses_the_mint():
+    assert melt._invoice_sats(real_invoice(10)) == 10
+    assert melt._invoice_sats(real_invoice(0, msat=10_001)) == 11  # part of a sat: one more
+    assert melt._invoice_sats(real_invoice(0, msat=1)) == 1
+    assert melt._invoice_sats(real_invoice(0)) == 1  # no amount: any coin will do to start
+    assert melt._invoice_sats("lnbcfake10n1xyz") == 1  # unreadable: the mint's quote says why
 
 
 def test_an_invoice_without_a_readable_amount_goes_to_the_first_trusted_mint(tmp_path):

@@ -419,4 +419,4 @@ def _invoice_sats(invoice: str) -> int:
         msat = bolt11.decode(invoice).amount_msat
     except Exception:  # third-party decoder on outside input: the mint's quote will say why
         return 1
-    return max(1, -(-int(msat) // 1000)) if msat else 1
+    return -(-int(msat) // 1000) if msat else 1
