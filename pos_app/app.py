@@ -113,10 +113,16 @@ class App:
         self.exports = Exports(self.ctx, self.config)
         self.bulk = Bulk(self.ctx, self.exports)
         self.sales = SalesService(self.ctx, self.config, self.wallet.recovery, self.web)
+        # A sale's request names the mints online now: a stale health check is redone first.
+        self.sales.fresh_health = self._check_mints_if_stale
         self.notifications = NotificationCenter(db, self.bus)
         self.reports = ReportService(db, self.mints, self.config)
         self.webhooks = WebhookService(db, self.config, self.bus, trust_env=trust_env)
         self._services: Services | None = None
+
+    async def _check_mints_if_stale(self) -> None:
+        # Through the property: the services are made on first use, not with the App.
+        await self.services.health.check_if_stale()
 
     @property
     def services(self) -> Services:

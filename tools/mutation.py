@@ -321,14 +321,14 @@ EQUIVALENT: dict[str, str] = {
         "counters stays empty only when no change proof is made: insert_proofs of no proofs "
         "never reads it"
     ),
-    "pos_app.core.wallet.coins.x_balances__mutmut_13": (
+    "pos_app.core.wallet.coins.x_balances__mutmut_12": (
         "join(Mint, None): SQLAlchemy joins along the one foreign key, proofs.mint_id"
     ),
-    "pos_app.core.wallet.coins.x_balances__mutmut_15": "join(Mint): as above",
-    "pos_app.core.wallet.coins.x_balances__mutmut_4": (
+    "pos_app.core.wallet.coins.x_balances__mutmut_14": "join(Mint): as above",
+    "pos_app.core.wallet.coins.x_balances__mutmut_3": (
         "order_by without the unit: GROUP BY mint_id, unit already yields unit order in SQLite"
     ),
-    "pos_app.core.wallet.coins.x_balances__mutmut_6": "as above",
+    "pos_app.core.wallet.coins.x_balances__mutmut_5": "as above",
     "pos_app.core.wallet.coins.x_exact_stored__mutmut_1": (
         "amount < 0 instead of <= 0: for 0 the general path also returns [] (nothing wanted, "
         "an empty IN query)"

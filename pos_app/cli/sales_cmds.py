@@ -22,6 +22,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     new.add_argument("--amount", required=True, help="in the shop currency, e.g. 4.50")
     new.add_argument("--currency", help="sat or a code such as EUR (default: the setting)")
     new.add_argument("--memo")
+    new.add_argument(
+        "--even-if-offline",
+        action="store_true",
+        help="start the sale even when every trusted mint is offline (its tokens are kept "
+        "and redeemed when the mint is back)",
+    )
     new.set_defaults(handler=cmd_sale_new)
     pay = ssub.add_parser("pay", help="offer a token for a sale", parents=[common])
     pay.add_argument("sale_id")
@@ -93,7 +99,9 @@ def _since(text: str | None) -> int | None:
 
 async def cmd_sale_new(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
-        return await app.sales.new_sale(args.amount, args.currency, args.memo)
+        return await app.sales.new_sale(
+            args.amount, args.currency, args.memo, offline_ok=args.even_if_offline
+        )
 
 
 async def cmd_sale_pay(args: argparse.Namespace) -> dict[str, Any]:

@@ -51,8 +51,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--force", action="store_true", help="add even when it lacks features a shop needs"
     )
     add.set_defaults(handler=cmd_mints_add)
-    lst = msub.add_parser("list", help="list known mints", parents=[common])
+    lst = msub.add_parser(
+        "list", help="list known mints, trusted ones in the shop's order", parents=[common]
+    )
     lst.set_defaults(handler=cmd_mints_list)
+    prio = msub.add_parser(
+        "priority",
+        help="move a trusted mint to position N (1 = first choice for change, exports, "
+        "withdrawals and payment requests)",
+        parents=[common],
+    )
+    prio.add_argument("url")
+    prio.add_argument("position", type=int, metavar="N")
+    prio.set_defaults(handler=cmd_mints_priority)
     rm = msub.add_parser(
         "remove", help="stop using a mint (it must hold no money)", parents=[common]
     )
@@ -68,7 +79,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     bal = wsub.add_parser("balance", help="balance per mint and unit", parents=[common])
     bal.set_defaults(handler=cmd_balance)
     snd = wsub.add_parser("send", help="export ecash as a token", parents=[common])
-    snd.add_argument("--mint", required=True)
+    snd.add_argument(
+        "--mint", help="default: the first trusted mint, in the shop's order, holding enough"
+    )
     snd.add_argument("--unit", default="sat")
     snd.add_argument("--amount", required=True, type=int)
     snd.add_argument("--lock", metavar="PUBKEY", help="lock the token to this public key (NUT-11)")
@@ -142,9 +155,27 @@ async def cmd_mints_add(args: argparse.Namespace) -> dict[str, Any]:
         return await app.mints.add(args.url, trusted=args.trusted, force=args.force)
 
 
-async def cmd_mints_list(args: argparse.Namespace) -> list[dict[str, Any]]:
+async def cmd_mints_list(args: argparse.Namespace) -> list[dict[str, Any]] | str:
     async with open_app(args) as app:
-        return await app.mints.list_all()
+        mints = await app.mints.list_all()
+    return mints if getattr(args, "json", False) else mints_text(mints)
+
+
+async def cmd_mints_priority(args: argparse.Namespace) -> list[dict[str, Any]] | str:
+    async with open_app(args) as app:
+        mints = await app.mints.prioritize(args.url, args.position)
+    return mints if getattr(args, "json", False) else mints_text(mints)
+
+
+def mints_text(mints: list[dict[str, Any]]) -> str:
+    """The mints for a person: trusted ones numbered in the shop's order, then the others."""
+    lines = []
+    for m in mints:
+        place = f"{m['priority']}." if m["trusted"] else "-"
+        trust = m["status"] if m["trusted"] else "not trusted"
+        units = ", ".join(m["units"]) or "no units"
+        lines.append(f"{place} {m['name'] or m['url']}  {m['url']}  ({units}; {trust})")
+    return "\n".join(lines) or "no mints"
 
 
 async def cmd_mints_remove(args: argparse.Namespace) -> dict[str, Any]:

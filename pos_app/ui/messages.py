@@ -162,6 +162,15 @@ _BY_CODE: dict[str, tuple[str, str]] = {
             "customer could still spend the token elsewhere.",
         ),
     ),
+    "mint.all_offline": (
+        QT_TRANSLATE_NOOP("messages", "Mints offline"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Every mint the shop trusts is offline: a payment cannot be confirmed now. Wait "
+            "until a mint answers, or show the request anyway: a token taken meanwhile is kept "
+            "and redeemed when its mint is back.",
+        ),
+    ),
     "mint.unreachable": (
         QT_TRANSLATE_NOOP("messages", "Mint unreachable"),
         QT_TRANSLATE_NOOP(

@@ -319,6 +319,17 @@
     </message>
 </context>
 <context>
+    <name>AllOfflinePrompt</name>
+    <message>
+        <source>Show the request anyway</source>
+        <translation>Zahlungsanforderung trotzdem zeigen</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Jetzt nicht</translation>
+    </message>
+</context>
+<context>
     <name>AnalyticsPage</name>
     <message>
         <source>Today</source>
@@ -1874,6 +1885,10 @@
         <translation>Einheiten</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation>Reihenfolge</translation>
+    </message>
+    <message>
         <source>Balance</source>
         <translation>Guthaben</translation>
     </message>
@@ -1886,6 +1901,22 @@
         <translation>Mint hinzufügen …</translation>
     </message>
     <message>
+        <source>Up</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Use this mint before the one above it</source>
+        <translation>Diese Mint vor der darüber verwenden</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Runter</translation>
+    </message>
+    <message>
+        <source>Use this mint after the one below it</source>
+        <translation>Diese Mint nach der darunter verwenden</translation>
+    </message>
+    <message>
         <source>Trust</source>
         <translation>Vertrauen</translation>
     </message>
@@ -1896,6 +1927,10 @@
     <message>
         <source>No</source>
         <translation>Nein</translation>
+    </message>
+    <message>
+        <source>{url} is now number {n} in the order.</source>
+        <translation>{url} ist jetzt Nummer {n} in der Reihenfolge.</translation>
     </message>
     <message>
         <source>{url} is no longer used.</source>
@@ -3823,6 +3858,14 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Mint unreachable</source>
         <translation>Mint nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Mints offline</source>
+        <translation>Mints offline</translation>
+    </message>
+    <message>
+        <source>Every mint the shop trusts is offline: a payment cannot be confirmed now. Wait until a mint answers, or show the request anyway: a token taken meanwhile is kept and redeemed when its mint is back.</source>
+        <translation>Alle Mints, denen das Geschäft vertraut, sind offline: Eine Zahlung kann jetzt nicht bestätigt werden. Warten Sie, bis eine Mint antwortet, oder zeigen Sie die Zahlungsanforderung trotzdem: Ein in der Zwischenzeit angenommener Token wird aufbewahrt und eingelöst, sobald seine Mint wieder erreichbar ist.</translation>
     </message>
     <message>
         <source>The mint could not be reached. The token is kept; the app tries again by itself.</source>

@@ -319,6 +319,17 @@
     </message>
 </context>
 <context>
+    <name>AllOfflinePrompt</name>
+    <message>
+        <source>Show the request anyway</source>
+        <translation>Mostrar la solicitud de todos modos</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+</context>
+<context>
     <name>AnalyticsPage</name>
     <message>
         <source>Today</source>
@@ -1874,6 +1885,10 @@
         <translation>Unidades</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
@@ -1886,6 +1901,22 @@
         <translation>Añadir mint…</translation>
     </message>
     <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Use this mint before the one above it</source>
+        <translation>Usar este mint antes que el de arriba</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Use this mint after the one below it</source>
+        <translation>Usar este mint después del de abajo</translation>
+    </message>
+    <message>
         <source>Trust</source>
         <translation>Confiar</translation>
     </message>
@@ -1896,6 +1927,10 @@
     <message>
         <source>No</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>{url} is now number {n} in the order.</source>
+        <translation>{url} es ahora el número {n} en el orden.</translation>
     </message>
     <message>
         <source>{url} is no longer used.</source>
@@ -3823,6 +3858,14 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Mint unreachable</source>
         <translation>Mint inaccesible</translation>
+    </message>
+    <message>
+        <source>Mints offline</source>
+        <translation>Mints sin conexión</translation>
+    </message>
+    <message>
+        <source>Every mint the shop trusts is offline: a payment cannot be confirmed now. Wait until a mint answers, or show the request anyway: a token taken meanwhile is kept and redeemed when its mint is back.</source>
+        <translation>Todos los mints de confianza de la tienda están sin conexión: ahora no se puede confirmar un pago. Espere a que responda un mint, o muestre la solicitud de todos modos: un token recibido mientras tanto se guarda y se canjea cuando su mint vuelva.</translation>
     </message>
     <message>
         <source>The mint could not be reached. The token is kept; the app tries again by itself.</source>

@@ -319,6 +319,17 @@
     </message>
 </context>
 <context>
+    <name>AllOfflinePrompt</name>
+    <message>
+        <source>Show the request anyway</source>
+        <translation>Afficher la demande quand même</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+</context>
+<context>
     <name>AnalyticsPage</name>
     <message>
         <source>Today</source>
@@ -1874,6 +1885,10 @@
         <translation>Unités</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation>Ordre</translation>
+    </message>
+    <message>
         <source>Balance</source>
         <translation>Solde</translation>
     </message>
@@ -1886,6 +1901,22 @@
         <translation>Ajouter un mint…</translation>
     </message>
     <message>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Use this mint before the one above it</source>
+        <translation>Utiliser ce mint avant celui du dessus</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Use this mint after the one below it</source>
+        <translation>Utiliser ce mint après celui du dessous</translation>
+    </message>
+    <message>
         <source>Trust</source>
         <translation>Faire confiance</translation>
     </message>
@@ -1896,6 +1927,10 @@
     <message>
         <source>No</source>
         <translation>Non</translation>
+    </message>
+    <message>
+        <source>{url} is now number {n} in the order.</source>
+        <translation>{url} est maintenant numéro {n} dans l’ordre.</translation>
     </message>
     <message>
         <source>{url} is no longer used.</source>
@@ -3823,6 +3858,14 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Mint unreachable</source>
         <translation>Mint injoignable</translation>
+    </message>
+    <message>
+        <source>Mints offline</source>
+        <translation>Mints hors ligne</translation>
+    </message>
+    <message>
+        <source>Every mint the shop trusts is offline: a payment cannot be confirmed now. Wait until a mint answers, or show the request anyway: a token taken meanwhile is kept and redeemed when its mint is back.</source>
+        <translation>Tous les mints de confiance de la boutique sont hors ligne : un paiement ne peut pas être confirmé maintenant. Attendez qu’un mint réponde, ou affichez la demande quand même : un jeton reçu entre-temps est conservé et encaissé dès que son mint est de retour.</translation>
     </message>
     <message>
         <source>The mint could not be reached. The token is kept; the app tries again by itself.</source>

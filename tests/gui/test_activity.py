@@ -22,6 +22,7 @@ from pos_app.core.payments.listing import (
     page_statement,
 )
 from pos_app.core.store.schema import Sale
+from pos_app.ui.dialogs.sale_details import SaleDetailsDialog
 from pos_app.ui.models.attention_model import AttentionItem
 from pos_app.ui.models.sales_columns import COLUMN_KEYS
 from pos_app.ui.models.sales_model import SalesModel
@@ -293,6 +294,24 @@ def test_details_dialog_shows_payments_and_change(page, qtbot, core, arun, mint,
     assert dialog.change_title.text() == "Change: 14 sat"
     dialog.close()
     qtbot.waitUntil(lambda: page.details_dialog is None, timeout=2000)
+
+
+@pytest.mark.mint
+def test_details_say_what_each_mint_paid(qtbot, ui, core, arun, mint, stranger_mint):
+    arun(core.mints.add(mint.url))
+    arun(core.mints.add(stranger_mint.url))
+    sale = arun(core.sales.new_sale("100"))
+    for url, amount in ((stranger_mint.url, 30), (mint.url, 50), (stranger_mint.url, 20)):
+        arun(core.sales.pay(sale["sale_id"], make_token(url, amount), source="scan"))
+    dialog = SaleDetailsDialog(ui, sale["sale_id"])
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.reload()
+    first, second = (u.removeprefix("http://") for u in (stranger_mint.url, mint.url))
+    assert dialog.fields["paid"].text() == (
+        f"100 sat, 0 sat remaining ({first} 50 sat, {second} 50 sat)"
+    )
+    assert dialog.payments.rowCount() == 3
 
 
 @pytest.mark.mint

@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 
 from pos_app.core.cashu.models import Token
+from pos_app.core.cashu.requests import parse_payment_request
 from pos_app.core.cashu.tokens import parse_token, serialize_token_v4
 from pos_app.core.store.schema import Mint, ReceivedToken, Sale
 from pos_app.ui import messages
@@ -350,14 +351,15 @@ def test_sell_page_warns_while_the_shops_mint_is_offline(qtbot, ui, sell, make_m
     own.stop()
     make_stale(arun, ui)  # the last check is more than a few seconds old
     with qtbot.waitSignal(banner.updated, timeout=10_000):
-        charge(qtbot, sell, "25")  # a sale starts: the mints are checked again
+        qtbot.keyClicks(sell.keypad, "25")
+        qtbot.keyClick(sell.keypad, Qt.Key.Key_Return)  # a sale starts: mints checked again
     qtbot.waitUntil(banner.isVisible, timeout=10_000)
     assert "corner mint" in banner.text() and "shop's risk" in banner.text()
     assert banner.offline == [own.url]
-    # The page stays warned on the keypad too, until the monitor sees the mint back.
-    qtbot.keyClick(sell.payment, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: sell.on_keypad, timeout=5000)
-    assert banner.isVisible()
+    # The shop's only mint is offline: the cashier is asked before any request is shown,
+    # and the page stays warned until the monitor sees the mint back.
+    qtbot.waitUntil(sell.offline_prompt.isVisible, timeout=10_000)
+    assert sell.on_keypad and banner.isVisible()
     own.start()
     arun(ui.core.services.health.check_all())
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=10_000)
@@ -416,3 +418,43 @@ def test_token_for_an_expired_sale_offers_a_new_sale(qtbot, ui, sell, arun):
     assert "Enter" in sell.payment.status.text.text()
     qtbot.keyClick(sell.payment, Qt.Key.Key_Escape)
     assert sell.on_keypad
+
+
+def test_every_trusted_mint_offline_is_told_before_the_request(qtbot, ui, sell, make_mint, arun):
+    mint = make_mint(name="corner mint")
+    arun(ui.core.mints.add(mint.url))
+    tok = make_token(mint.url, 21)  # the customer's token, made while the mint is up
+    mint.stop()
+
+    qtbot.keyClicks(sell.keypad, "21")
+    qtbot.keyClick(sell.keypad, Qt.Key.Key_Return)
+    prompt = sell.offline_prompt
+    qtbot.waitUntil(prompt.isVisible, timeout=15_000)
+    assert sell.on_keypad and not sell._charging  # no request shown, no sale made
+    assert prompt.title.text() == "<b>Mints offline</b>"
+    assert "Every mint the shop trusts is offline" in prompt.text.text()
+    assert prompt.anyway_button.hasFocus()
+    assert arun(ui.core.sales.list()) == []
+
+    qtbot.mouseClick(prompt.anyway_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sell.payment.state == "waiting", timeout=15_000)
+    assert not prompt.isVisible()
+    sale = sell.payment.sale
+    request = parse_payment_request(sale["payment_request"])
+    assert request.mints == (mint.url,)  # none online: every trusted mint is still named
+
+    mint.start()  # the mint is back: the customer's token pays the sale
+    paid = arun(ui.core.sales.pay(sale["sale_id"], tok, source="paste"))
+    assert (paid.state, paid.paid) == ("paid", 21)
+
+
+def test_not_now_leaves_the_amount_on_the_keypad(qtbot, ui, sell, make_mint, arun):
+    mint = make_mint()
+    arun(ui.core.mints.add(mint.url))
+    mint.stop()
+    qtbot.keyClicks(sell.keypad, "5")
+    qtbot.keyClick(sell.keypad, Qt.Key.Key_Return)
+    qtbot.waitUntil(sell.offline_prompt.isVisible, timeout=15_000)
+    qtbot.mouseClick(sell.offline_prompt.wait_button, Qt.MouseButton.LeftButton)
+    assert not sell.offline_prompt.isVisible() and sell.on_keypad
+    assert sell.keypad.has_amount and arun(ui.core.sales.list()) == []

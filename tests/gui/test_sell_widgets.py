@@ -325,6 +325,7 @@ def test_screenshots_of_every_state(qtbot, ui, tmp_path):
         for state in (
             "keypad-empty",
             "keypad-amount",
+            "all-mints-offline",
             "waiting",
             "processing",
             "partial",

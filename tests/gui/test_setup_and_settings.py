@@ -20,6 +20,7 @@ from pos_app.ui.dialogs import setup_wizard
 from pos_app.ui.dialogs.setup_wizard import SetupWizard, run_setup
 from pos_app.ui.dialogs.unlock import UnlockDialog, unlock
 from pos_app.ui.pages.settings import SettingsPage
+from pos_app.ui.widgets.mint_list import BALANCE, ORDER, TRUSTED, URL
 from tests.gui.conftest import screenshots_dir
 from tests.support.funding import mint_token, open_client
 from tests.support.screens_settings import screenshot_states
@@ -159,8 +160,11 @@ def test_wizard_create_path_end_to_end(qtbot, qloop, arun, tmp_path, mint, fast_
         assert wallet_exists(data)
         assert keys.KeyStore(data).read_meta()["method"] == "passphrase"
         assert app.wallet.mnemonic() == mnemonic
-        assert stored_mints(arun, app) == [
-            {"url": mint.url, "trusted": True, "name": "free mint", "units": ["sat"]}
+        assert [
+            {k: m[k] for k in ("url", "trusted", "priority", "name", "units")}
+            for m in stored_mints(arun, app)
+        ] == [
+            {"url": mint.url, "trusted": True, "priority": 1, "name": "free mint", "units": ["sat"]}
         ]
     finally:
         arun(app.aclose())
@@ -443,11 +447,11 @@ def test_add_mint_dialog_validates_live(page, ui, arun, qtbot, mint):
     qtbot.keyClick(dialog.add_button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
     qtbot.waitUntil(lambda: page.mint_list.table.rowCount() == 1, timeout=10_000)
-    assert page.mint_list.table.item(0, 1).text() == mint.url
+    assert page.mint_list.table.item(0, URL).text() == mint.url
     assert stored_mints(arun, ui.core)[0]["trusted"] is True
 
     # trust toggles from the table's check box
-    page.mint_list.table.item(0, 4).setCheckState(Qt.CheckState.Unchecked)
+    page.mint_list.table.item(0, TRUSTED).setCheckState(Qt.CheckState.Unchecked)
     qtbot.waitUntil(lambda: stored_mints(arun, ui.core)[0]["trusted"] is False, timeout=10_000)
     qtbot.waitUntil(lambda: page.mint_list.mints[0]["trusted"] is False, timeout=10_000)
     page.mint_list.select(mint.url)
@@ -469,7 +473,7 @@ def test_remove_mint_with_balance_is_refused(page, ui, arun, qtbot, mint):
     mints = page.mint_list
     mints.refresh()
     qtbot.waitUntil(lambda: mints.table.rowCount() == 1, timeout=10_000)
-    assert mints.table.item(0, 3).text() == "64 sat"
+    assert mints.table.item(0, BALANCE).text() == "64 sat"
     mints.select(mint.url)
     click(qtbot, mints.remove_button)
     qtbot.waitUntil(mints.message.isVisible, timeout=10_000)
@@ -486,6 +490,50 @@ def test_remove_mint_without_balance(page, ui, arun, qtbot, mint):
     click(qtbot, mints.remove_button)
     qtbot.waitUntil(lambda: "no longer used" in mints.message.text(), timeout=10_000)
     assert stored_mints(arun, ui.core)[0]["trusted"] is False
+
+
+def test_up_and_down_reorder_the_trusted_mints(
+    page, ui, arun, qtbot, mint, fee_mint, stranger_mint
+):
+    core = ui.core
+    for url, trusted in ((mint.url, True), (fee_mint.url, True), (stranger_mint.url, False)):
+        arun(core.mints.add(url, trusted=trusted))
+    mints = page.mint_list
+    mints.refresh()
+    qtbot.waitUntil(lambda: mints.table.rowCount() == 3, timeout=10_000)
+
+    def shown() -> list[tuple[str, str]]:
+        return [
+            (mints.table.item(r, ORDER).text(), mints.table.item(r, URL).text())
+            for r in range(mints.table.rowCount())
+        ]
+
+    assert shown() == [("1", mint.url), ("2", fee_mint.url), ("—", stranger_mint.url)]
+    mints.select(mint.url)
+    assert not mints.up_button.isEnabled() and mints.down_button.isEnabled()
+    mints.select(stranger_mint.url)  # not trusted: no place in the order
+    assert not mints.up_button.isEnabled() and not mints.down_button.isEnabled()
+
+    mints.select(fee_mint.url)
+    assert mints.up_button.isEnabled() and not mints.down_button.isEnabled()
+    click(qtbot, mints.up_button)
+    qtbot.waitUntil(lambda: shown()[0] == ("1", fee_mint.url), timeout=10_000)
+    assert shown() == [("1", fee_mint.url), ("2", mint.url), ("—", stranger_mint.url)]
+    assert [(m["url"], m["priority"]) for m in stored_mints(arun, core)] == [
+        (fee_mint.url, 1),
+        (mint.url, 2),
+        (stranger_mint.url, None),
+    ]
+    assert mints.selected_url() == fee_mint.url  # the moved mint stays selected
+    assert "number 1" in mints.message.text()
+
+    mints.select(mint.url)
+    click(qtbot, mints.up_button)
+    qtbot.waitUntil(lambda: shown()[0] == ("1", mint.url), timeout=10_000)
+    mints.select(mint.url)
+    click(qtbot, mints.down_button)
+    qtbot.waitUntil(lambda: shown()[0] == ("1", fee_mint.url), timeout=10_000)
+    assert stored_mints(arun, core)[0]["url"] == fee_mint.url
 
 
 def test_screenshots(ui, qloop, tmp_path, mint):

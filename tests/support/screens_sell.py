@@ -86,6 +86,9 @@ def _page_states(ui: UiContext, scheme: str, grab: Callable[[QWidget, str], None
     page.keypad.memo.setText("Coffee and cake")
     assert page.keypad.amount_label.text() == "2\u202f100\u2009sat"
     grab(page, f"{scheme}-keypad-amount")
+    page.offline_prompt.ask(explain("mint.all_offline"))
+    grab(page, f"{scheme}-all-mints-offline")
+    page.offline_prompt.hide()
     if scheme == "light":
         page.apply_settings({**page.settings, "currency": "EUR", "rate.fixed": "95000.50"})
         pump_until(lambda: page.keypad.sat_estimate() is not None)

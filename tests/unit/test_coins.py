@@ -202,34 +202,81 @@ def test_balances_per_mint_and_unit_count_unspent_coins_only(db):
     assert db.transact(coins.balances) == {"balances": [], "total": {}}
 
 
-def test_richest_trusted_mint_needs_at_least_the_amount(db):
+def set_order(db: Database, **priorities: int | None) -> None:
+    """Give mint ``a`` and ``b`` these priorities (None: untrusted)."""
+
+    def write(session):
+        for name, mint_id in (("a", MINT_ID), ("b", OTHER_MINT_ID)):
+            row = session.get(Mint, mint_id)
+            row.priority = priorities[name]
+            row.trusted = priorities[name] is not None
+
+    db.transact(write)
+
+
+@pytest.fixture
+def ordered(db):
+    yield db
+    set_order(db, a=None, b=None)
+    db.transact(lambda s: [setattr(m, "trusted", True) for m in s.query(Mint)])
+
+
+def test_first_trusted_mint_follows_the_shops_order(ordered):
+    db = ordered
     store(db, [("00aa", 8, "unspent"), ("00aa", 2, "unspent")], noise=1)  # b holds 512 sat
-    assert (
-        db.transact(lambda s: coins.richest_trusted_mint(s, "sat", at_least=512))
-        == "https://b.example"
+    first = lambda unit, at_least=1: db.transact(  # noqa: E731
+        lambda s: coins.first_trusted_mint(s, unit, at_least)
     )
-    assert db.transact(lambda s: coins.richest_trusted_mint(s, "usd")) == "https://a.example"
+    set_order(db, a=1, b=2)
+    assert first("sat") == "https://a.example"  # first in the order, though b holds more
+    assert first("sat", 10) == "https://a.example"
+    assert first("sat", 11) == "https://b.example"  # a holds only 10: the next one
+    assert first("usd") == "https://a.example"
+    set_order(db, a=2, b=1)
+    assert first("sat") == "https://b.example"
+    assert first("sat", 512) == "https://b.example"
+    assert first("usd") == "https://a.example"  # b, first, holds no usd at all
+    assert first("usd", 512) == "https://a.example"
     with pytest.raises(ValidationError) as err:
-        db.transact(lambda s: coins.richest_trusted_mint(s, "sat", at_least=513))
+        first("sat", 513)
     assert err.value.code == "wallet.insufficient_funds"
     assert err.value.user_message == "No trusted mint holds 513 sat of the shop's ecash."
     assert err.value.data == {"needed": 513}
     assert err.value.detail == "sat"
-    # Both mints hold enough: the richer one gives the change.
-    assert db.transact(lambda s: coins.richest_trusted_mint(s, "sat")) == "https://b.example"
+
+
+def test_first_trusted_mint_needs_one_coin_by_default(ordered):
+    db = ordered
     store(db, [("00aa", 1, "unspent")], noise=0)
-    assert db.transact(lambda s: coins.richest_trusted_mint(s, "sat")) == "https://a.example"
+    set_order(db, a=1, b=2)
+    assert db.transact(lambda s: coins.first_trusted_mint(s, "sat")) == "https://a.example"
+
+
+def test_first_trusted_mint_counts_only_unspent_coins_of_trusted_mints(ordered):
+    db = ordered
+    store(db, [("00aa", 8, "unspent"), ("00aa", 64, "spent"), ("00bb", 32, "pending")], noise=1)
+    set_order(db, a=1, b=None)  # b holds 512 sat, but is not trusted
+    first = lambda at_least: db.transact(  # noqa: E731
+        lambda s: coins.first_trusted_mint(s, "sat", at_least)
+    )
+    assert first(8) == "https://a.example"
     with pytest.raises(ValidationError):
-        db.transact(lambda s: coins.richest_trusted_mint(s, "sat", at_least=2))
+        first(9)
 
 
-def test_richest_trusted_mint_skips_untrusted_mints(db):
-    store(db, [("00aa", 8, "unspent")], noise=1)  # b holds 512 sat, but is not trusted now
-    db.transact(lambda s: setattr(s.get(Mint, OTHER_MINT_ID), "trusted", False))
-    try:
-        assert db.transact(lambda s: coins.richest_trusted_mint(s, "sat")) == "https://a.example"
-    finally:
-        db.transact(lambda s: setattr(s.get(Mint, OTHER_MINT_ID), "trusted", True))
+def test_balances_list_mints_in_the_shops_order(ordered):
+    db = ordered
+    store(db, [("00aa", 8, "unspent")], noise=1)
+    set_order(db, a=2, b=1)
+    got = [(b["mint"], b["unit"]) for b in db.transact(coins.balances)["balances"]]
+    assert got == [
+        ("https://b.example", "sat"),
+        ("https://a.example", "sat"),
+        ("https://a.example", "usd"),
+    ]
+    set_order(db, a=None, b=1)  # an untrusted mint's coins come after the trusted ones
+    got = [b["mint"] for b in db.transact(coins.balances)["balances"]]
+    assert got == ["https://b.example", "https://a.example", "https://a.example"]
 
 
 def test_fee_table_and_inactive_keysets(db):

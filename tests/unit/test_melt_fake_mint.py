@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import time
 
+import bolt11
 import pytest
 from sqlalchemy import select
 
@@ -510,20 +512,64 @@ def test_paid_but_the_mint_unreachable_for_the_change_raises(tmp_path):
     assert err.code == "mint.unreachable" and op.state == "pending"
 
 
-def test_the_richest_trusted_mint_pays_when_none_is_named(tmp_path):
+def real_invoice(sats: int, *, msat: int | None = None) -> str:
+    """A signed BOLT11 invoice of ``sats`` (or ``msat``; 0: no amount)."""
+    tags = bolt11.Tags()
+    tags.add(bolt11.TagChar.payment_hash, os.urandom(32).hex())
+    tags.add(bolt11.TagChar.payment_secret, os.urandom(32).hex())
+    tags.add(bolt11.TagChar.description, "melt test")
+    millis = sats * 1000 if msat is None else msat
+    amount = bolt11.MilliSatoshi(millis) if millis else None
+    invoice = bolt11.Bolt11(
+        currency="bcrt",
+        date=int(time.time()),
+        tags=tags,
+        amount_msat=amount,
+    )
+    return bolt11.encode(invoice, os.urandom(32).hex())
+
+
+def test_the_first_trusted_mint_holding_the_amount_pays_when_none_is_named(tmp_path):
     mint = FakeMint()
-    poor = FakeMint("http://poor-mint.test", name="poor")
+    first = FakeMint("http://first-mint.test", name="first")
 
     async def scenario(app):
-        await app.mints.add(poor.url)
-        await app.wallet.receive(poor.token(4))
-        invoice = mint.invoice(10, fee_reserve=2)
-        res = await app.wallet.melt("  " + invoice + "\n")
-        return invoice, res, the_op(app)
+        await app.mints.add(first.url)
+        await app.wallet.receive(first.token(4))
+        await app.mints.prioritize(first.url, 1)  # first in the order, but holds only 4
+        ten = mint.invoice(10, fee_reserve=2, request=real_invoice(10))
+        paid_ten = await app.wallet.melt("  " + ten + "\n")
+        op = the_op(app)
+        three = first.invoice(3, request=real_invoice(3))
+        paid_three = await app.wallet.melt(three)
+        return ten, paid_ten, op, paid_three
 
-    invoice, res, op = run_shop(tmp_path, mint, scenario, others=(poor,))
-    assert res.state == "paid" and res.mint == mint.url
-    assert json.loads(op.details_json)["invoice"] == invoice
+    ten, paid_ten, op, paid_three = run_shop(tmp_path, mint, scenario, others=(first,))
+    assert paid_ten.state == "paid" and paid_ten.mint == mint.url
+    assert json.loads(op.details_json)["invoice"] == ten
+    assert paid_three.state == "paid" and paid_three.mint == first.url
+
+
+def test_the_invoice_amount_that_chooses_the_mint():
+    assert melt._invoice_sats(real_invoice(10)) == 10
+    assert melt._invoice_sats(real_invoice(0, msat=10_001)) == 11  # part of a sat: one more
+    assert melt._invoice_sats(real_invoice(0, msat=1)) == 1
+    assert melt._invoice_sats(real_invoice(0)) == 1  # no amount: any coin will do to start
+    assert melt._invoice_sats("lnbcfake10n1xyz") == 1  # unreadable: the mint's quote says why
+
+
+def test_an_invoice_without_a_readable_amount_goes_to_the_first_trusted_mint(tmp_path):
+    mint = FakeMint()
+    other = FakeMint("http://other-mint.test", name="other")
+
+    async def scenario(app):
+        await app.mints.add(other.url)
+        await app.wallet.receive(other.token(12))
+        await app.mints.prioritize(other.url, 1)  # first, though the shop holds more at mint
+        return await app.wallet.melt(other.invoice(10, fee_reserve=2))
+
+    res = run_shop(tmp_path, mint, scenario, others=(other,))
+    assert res.state == "paid" and res.mint == other.url
 
 
 def test_refusals_before_anything_is_spent(tmp_path):

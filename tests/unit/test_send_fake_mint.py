@@ -621,3 +621,32 @@ def test_a_lost_answer_to_a_locked_send_is_recovered_locked(tmp_path):
     proofs = parse_token(export.token_text).proofs
     assert sorted(p.amount for p in proofs) == [1, 2]
     assert all(p2pk.parse_secret(p.secret).data == key for p in proofs)
+
+
+def test_an_export_without_a_mint_comes_from_the_first_mint_holding_it(tmp_path):
+    mint = FakeMint()
+    second = FakeMint("http://second-mint.test", name="second")
+
+    async def main():
+        app = open_shop(tmp_path / "shop", mint, second)
+        try:
+            await app.mints.add(mint.url)
+            await app.mints.add(second.url)
+            await app.wallet.receive(mint.token(8))
+            await app.wallet.receive(second.token(32))
+            first = await app.wallet.send(None, "sat", 8)  # mint is first and holds 8
+            after = await app.wallet.send(None, "sat", 8)  # mint is empty now: the next
+            await app.mints.prioritize(second.url, 1)
+            await app.wallet.receive(mint.token(16))
+            moved = await app.wallet.send(None, "sat", 16)  # second first, holding 24
+            with pytest.raises(PosError) as short:
+                await app.wallet.send(None, "sat", 17)
+            return first, after, moved, short.value
+        finally:
+            await app.aclose()
+
+    first, after, moved, short = asyncio.run(main())
+    assert (first.mint, first.amount) == (mint.url, 8)
+    assert (after.mint, after.amount) == (second.url, 8)
+    assert (moved.mint, moved.amount) == (second.url, 16)
+    assert short.code == "wallet.insufficient_funds"

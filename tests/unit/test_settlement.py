@@ -146,7 +146,7 @@ def sends(monkeypatch) -> list[tuple[str, str, int, str]]:
         return SendResult(f"cashuB-change-{amount}", amount, mint_url, unit, 0, 1)
 
     monkeypatch.setattr(settlement_module, "wallet_send", fake_send)
-    monkeypatch.setattr(settlement_module.coins, "richest_trusted_mint", fake_richest)
+    monkeypatch.setattr(settlement_module.coins, "first_trusted_mint", fake_richest)
     return made
 
 
@@ -221,7 +221,7 @@ def test_overpayment_is_kept_when_the_shop_keeps_change(shop, sends):
 
 
 def test_change_that_cannot_be_made_is_notified(shop, caplog):
-    # No coins at all: the real richest_trusted_mint refuses, the sale stays paid.
+    # No coins at all: the real first_trusted_mint refuses, the sale stays paid.
     sale_id = shop.sale(100)
     with caplog.at_level("WARNING", logger="pos_app.core.payments.settlement"):
         result, _ = shop.pay(sale_id, 101)

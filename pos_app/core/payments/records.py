@@ -69,7 +69,18 @@ def sale_dict(sale: Sale, payments: list[Payment] | None = None) -> dict[str, An
     }
     if payments is not None:
         out["payments"] = [payment_dict(p) for p in payments]
+        out["paid_by_mint"] = paid_by_mint(payments)
     return out
+
+
+def paid_by_mint(payments: list[Payment]) -> list[dict[str, Any]]:
+    """What each mint's tokens credited to the sale, in the order the mints first paid."""
+    credited: dict[tuple[str, str | None], int] = {}
+    for p in payments:
+        if p.credited and p.mint_url:
+            key = (p.mint_url, p.unit)
+            credited[key] = credited.get(key, 0) + p.credited
+    return [{"mint": m, "unit": u, "credited": c} for (m, u), c in credited.items()]
 
 
 REFUNDABLE_STATES = ("cancelled", "expired")

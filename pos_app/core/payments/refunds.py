@@ -2,8 +2,9 @@
 
 A partly paid sale that is cancelled keeps the customer's money until the owner acts.
 :meth:`Refunds.refund` makes a token of the credited amount with the wallet's send,
-from the mint the customer paid with first (then the richest trusted mint), and records
-it on the sale in the same step, so the refund is never owed, or made, twice.
+from the mint the customer paid with first (then the first trusted mint, in the shop's
+order, that holds enough), and records it on the sale in the same step, so the refund
+is never owed, or made, twice.
 :meth:`Refunds.close` records a refund given another way (cash) with the owner's words.
 """
 
@@ -150,7 +151,7 @@ class Refunds:
 
     async def _send(self, sale: Sale, amount: int, mints: list[str]) -> SendResult:
         # The customer's own mint first: the refund is then ecash they already accept.
-        fallback = await self.ctx.db.run(lambda s: _richest_or_none(s, sale.unit, amount))
+        fallback = await self.ctx.db.run(lambda s: _first_or_none(s, sale.unit, amount))
         candidates = list(dict.fromkeys([*mints, *([fallback] if fallback else [])]))
         if not candidates:
             raise ValidationError(
@@ -209,8 +210,8 @@ class Refunds:
         return out
 
 
-def _richest_or_none(session: Session, unit: str, amount: int) -> str | None:
+def _first_or_none(session: Session, unit: str, amount: int) -> str | None:
     try:
-        return coins.richest_trusted_mint(session, unit, at_least=amount)
+        return coins.first_trusted_mint(session, unit, at_least=amount)
     except ValidationError:
         return None

@@ -11,7 +11,7 @@ import logging
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from typing import Any
 
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.cashu.requests import Nut10Option, PaymentRequest, encode_creqa, encode_creqb
 from pos_app.core.config import Config
-from pos_app.core.errors import ValidationError
+from pos_app.core.errors import MintError, ValidationError
 from pos_app.core.events import SaleChanged
 from pos_app.core.logs import new_correlation_id
 from pos_app.core.payments.checkout import Checkout
@@ -30,9 +30,10 @@ from pos_app.core.payments.rates import RateService, fiat_to_sat, parse_amount
 from pos_app.core.payments.records import PayResult, payment_dict, sale_dict
 from pos_app.core.payments.refunds import Refunds
 from pos_app.core.payments.settlement import Settlement
-from pos_app.core.store.schema import Mint, Payment, Sale
+from pos_app.core.store.schema import Payment, Sale
 from pos_app.core.wallet import journal
 from pos_app.core.wallet.context import WalletContext
+from pos_app.core.wallet.mints import trusted_in_priority
 from pos_app.core.wallet.recovery import Recovery
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,8 @@ class SalesService:
         self.config = config
         self.clock = clock
         self._client = web
+        # Checks the mints' health first when the last check is old (set by the App).
+        self.fresh_health: Callable[[], Awaitable[Any]] | None = None
         self._rates: tuple[tuple[Any, ...], RateService] | None = None
         # Sale id -> correlation id: both never change, so paying a recent sale needs
         # no lookup before its payment transaction; older ones are looked up again.
@@ -114,12 +117,22 @@ class SalesService:
     # -- sales --------------------------------------------------------------------------------
 
     async def new_sale(
-        self, amount: str | Decimal, currency: str | None = None, memo: str | None = None
+        self,
+        amount: str | Decimal,
+        currency: str | None = None,
+        memo: str | None = None,
+        *,
+        offline_ok: bool = False,
     ) -> dict[str, Any]:
         """Create a sale, lock its rate, and build its payment requests.
 
+        The request names the trusted mints that are not offline, in the shop's order.
+        When every one is offline the sale is refused unless ``offline_ok``: the request
+        then names them all, and a token from one that comes back still pays the sale.
+
         Raises:
-            PosError: ``amount.invalid``, ``rate.unavailable``, ``config.invalid``.
+            PosError: ``amount.invalid``, ``rate.unavailable``, ``config.invalid``,
+                ``mint.all_offline``.
         """
         settings = await self.settlement.settings()
         currency = (
@@ -140,19 +153,29 @@ class SalesService:
         due += advance
         sale_id = str(uuid.uuid4())
         ts = int(self.clock())
+        if self.fresh_health is not None:
+            await self.fresh_health()
         trusted = await self.ctx.db.run(
-            lambda s: [
-                m.url
-                for m in s.scalars(select(Mint).where(Mint.trusted.is_(True)).order_by(Mint.id))
-            ]
+            lambda s: [(m.url, m.status) for m in trusted_in_priority(s)]
         )
+        online = [url for url, status in trusted if status != "offline"]
+        if trusted and not online and settings["mode"] != "auto_convert" and not offline_ok:
+            raise MintError(
+                "mint.all_offline",
+                "Every mint the shop trusts is offline: a payment cannot be confirmed now. "
+                "Wait for a mint to answer, or show the request anyway: a token taken "
+                "meanwhile is kept and redeemed when its mint is back.",
+                ", ".join(url for url, _ in trusted),
+            )
         request = PaymentRequest(
             id=sale_id[:8],
             amount=due,
             unit="sat",
             single_use=True,
             # In trusted_only mode only these mints are accepted; the others convert any mint.
-            mints=tuple(trusted) if settings["mode"] == "trusted_only" else (),
+            mints=tuple(online or [url for url, _ in trusted])
+            if settings["mode"] == "trusted_only"
+            else (),
             description=memo or f"Sale {sale_id[:8]}",
             nut10=Nut10Option(kind="P2PK", data=self.ctx.shop_pubkey, tags=())
             if settings["offline.enabled"]

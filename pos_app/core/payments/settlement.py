@@ -304,7 +304,7 @@ class Settlement:
             return None
         try:
             mint_url = await self.ctx.db.run(
-                lambda s: coins.richest_trusted_mint(s, sale.unit, at_least=over)
+                lambda s: coins.first_trusted_mint(s, sale.unit, at_least=over)
             )
             result = await wallet_send(
                 self.ctx,

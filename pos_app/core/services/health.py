@@ -26,7 +26,7 @@ from pos_app.core.events import EventBus, MintHealthChanged, Notification
 from pos_app.core.mint.client import normalize_url
 from pos_app.core.store.db import Database
 from pos_app.core.store.schema import HealthCheck, KeysetRow, Mint
-from pos_app.core.wallet.mints import MintDirectory
+from pos_app.core.wallet.mints import MintDirectory, trusted_in_priority
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ class HealthMonitor:
         """The shop's trusted mints as last checked: url, name, status, checked_at."""
 
         def read(session: Session) -> list[dict[str, Any]]:
-            rows = session.scalars(select(Mint).where(Mint.trusted.is_(True)).order_by(Mint.id))
+            rows = trusted_in_priority(session)
             return [
                 {"url": m.url, "name": m.name, "status": m.status, "checked_at": m.checked_at}
                 for m in rows

@@ -79,6 +79,8 @@ class Mint(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     url: Mapped[str] = mapped_column(String(500), unique=True)
     trusted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # 1 = the first trusted mint, dense; None while not trusted (see wallet/mints.py).
+    priority: Mapped[int | None] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(200), default="")
     pubkey: Mapped[str | None] = mapped_column(String(66))
     info_json: Mapped[str | None] = mapped_column(Text)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from pos_app.core.cashu.amounts import select_proofs
 from pos_app.core.errors import ValidationError
 from pos_app.core.store.schema import KeysetRow, Mint, ProofRow
+from pos_app.core.wallet.mints import PRIORITY_ORDER, trusted_in_priority
 
 # Coins read per batch while selecting: a few dozen usually settle it; grows 4x per batch.
 FIRST_BATCH, MAX_BATCH = 64, 16384
@@ -29,7 +30,7 @@ class Coin:
 
 
 def balances(session: Session) -> dict[str, Any]:
-    """Unspent amount per mint and unit, plus totals per unit.
+    """Unspent amount per mint and unit, plus totals per unit; mints in the shop's order.
 
     The covering index ``(state, mint_id, unit, amount)`` answers this without
     reading the proofs table.
@@ -39,7 +40,7 @@ def balances(session: Session) -> dict[str, Any]:
         .join(Mint, Mint.id == ProofRow.mint_id)
         .where(ProofRow.state == "unspent")
         .group_by(ProofRow.mint_id, ProofRow.unit)
-        .order_by(Mint.url, ProofRow.unit)
+        .order_by(*PRIORITY_ORDER, ProofRow.unit)
     ).all()
     total: dict[str, int] = defaultdict(int)
     out = []
@@ -204,23 +205,26 @@ def exact_stored(session: Session, mint_id: int, unit: str, amount: int) -> list
     return [Coin(newest[a], a, keysets[newest[a]]) for a in wanted]
 
 
-def richest_trusted_mint(session: Session, unit: str, at_least: int = 1) -> str:
-    """The trusted mint where the shop holds the most ``unit``, at least ``at_least``.
+def first_trusted_mint(session: Session, unit: str, at_least: int = 1) -> str:
+    """The first trusted mint, in the shop's order, that holds at least ``at_least`` ``unit``.
 
     Raises:
         ValidationError: ``wallet.insufficient_funds`` when no trusted mint holds enough.
     """
-    trusted = {m.url for m in session.scalars(select(Mint).where(Mint.trusted.is_(True)))}
-    candidates = [
-        b
-        for b in balances(session)["balances"]
-        if b["unit"] == unit and b["mint"] in trusted and b["amount"] >= at_least
-    ]
-    if not candidates:
-        raise ValidationError(
-            "wallet.insufficient_funds",
-            f"No trusted mint holds {at_least} {unit} of the shop's ecash.",
-            unit,
-            data={"needed": at_least},
+    held = {
+        mint_id: int(amount)
+        for mint_id, amount in session.execute(
+            select(ProofRow.mint_id, func.sum(ProofRow.amount))
+            .where(ProofRow.state == "unspent", ProofRow.unit == unit)
+            .group_by(ProofRow.mint_id)
         )
-    return max(candidates, key=lambda b: b["amount"])["mint"]
+    }
+    for mint in trusted_in_priority(session):
+        if held.get(mint.id, 0) >= at_least:
+            return mint.url
+    raise ValidationError(
+        "wallet.insufficient_funds",
+        f"No trusted mint holds {at_least} {unit} of the shop's ecash.",
+        unit,
+        data={"needed": at_least},
+    )

@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import bolt11
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -115,10 +116,15 @@ async def melt_own(
     unit: str = "sat",
     correlation_id: str | None = None,
 ) -> MeltResult:
-    """Pay ``invoice`` from the shop's coins (at ``mint_url``, else the richest trusted mint)."""
+    """Pay ``invoice`` from the shop's coins.
+
+    At ``mint_url``, else at the first trusted mint, in the shop's order, that holds the
+    invoice's amount.
+    """
     invoice = invoice.strip()
     if mint_url is None:
-        mint_url = await ctx.db.run(lambda s: coins.richest_trusted_mint(s, unit))
+        needed = _invoice_sats(invoice) if unit == "sat" else 1
+        mint_url = await ctx.db.run(lambda s: coins.first_trusted_mint(s, unit, needed))
     q = await quote(ctx, mint_url, invoice, unit)
 
     def pick(session: Session) -> tuple[int, list[coins.Coin], int]:
@@ -402,3 +408,15 @@ async def _result(ctx: WalletContext, op_id: str, state: str) -> MeltResult:
         )
 
     return await ctx.db.run(read)
+
+
+def _invoice_sats(invoice: str) -> int:
+    """The invoice's amount in whole sats (rounded up), 1 when it cannot be read here.
+
+    Only chooses the mint: the mint's quote is what the payment is checked against.
+    """
+    try:
+        msat = bolt11.decode(invoice).amount_msat
+    except Exception:  # third-party decoder on outside input: the mint's quote will say why
+        return 1
+    return -(-int(msat) // 1000) if msat else 1

@@ -78,6 +78,37 @@ def mint_row(session: Session, url: str) -> Mint | None:
     return session.scalar(select(Mint).where(Mint.url == normalize_url(url)))
 
 
+# Trusted mints first, in the shop's order; the others after them, as they were added.
+PRIORITY_ORDER = (Mint.priority.is_(None), Mint.priority, Mint.id)
+
+
+def trusted_in_priority(session: Session) -> list[Mint]:
+    """The trusted mints, first choice first."""
+    return list(
+        session.scalars(select(Mint).where(Mint.trusted.is_(True)).order_by(*PRIORITY_ORDER))
+    )
+
+
+def renumber(session: Session, ordered: Sequence[Mint]) -> None:
+    """Give ``ordered`` (the trusted mints) the positions 1, 2, 3... in that order."""
+    for position, row in enumerate(ordered, start=1):
+        if row.priority != position:
+            row.priority = position
+            row.updated_at = now()
+
+
+def place_trusted(session: Session, row: Mint, trusted: bool) -> None:
+    """Set ``row``'s trust: a newly trusted mint goes last, an untrusted one leaves the order."""
+    if trusted and not (row.trusted and row.priority is not None):
+        last = session.scalar(select(func.max(Mint.priority)).where(Mint.trusted.is_(True)))
+        row.priority = (last or 0) + 1
+    elif not trusted:
+        row.priority = None
+    row.trusted = trusted
+    session.flush()
+    renumber(session, trusted_in_priority(session))
+
+
 def mint_status(session: Session, url: str) -> tuple[str, str, str] | None:
     """``(url, name, health status)`` of a known mint, None for an unknown one."""
     row = mint_row(session, url)
@@ -188,9 +219,9 @@ class MintDirectory:
         def write(session: Session) -> None:
             row = mint_row(session, report.url)
             if row is None:
-                row = Mint(url=report.url)
+                row = Mint(url=report.url, trusted=False)
                 session.add(row)
-            row.trusted = trusted
+            place_trusted(session, row, trusted)
             row.name = report.name
             row.pubkey = report.info.pubkey if report.info else None
             row.info_json = json.dumps(dict(report.info.raw)) if report.info else None
@@ -211,6 +242,15 @@ class MintDirectory:
         """Trust a known mint, or stop trusting it (``mint.unknown`` when not listed)."""
         await self.db.run(lambda s: self.set_trusted(s, url, trusted))
 
+    async def prioritize(self, url: str, position: int) -> list[dict[str, Any]]:
+        """Move a trusted mint to ``position`` (1 = first); returns every mint, in order."""
+
+        def write(session: Session) -> list[dict[str, Any]]:
+            self.set_priority(session, url, position)
+            return self.list(session)
+
+        return await self.db.run(write)
+
     async def delete(self, url: str) -> None:
         """Forget a mint that holds no money and has no open operation."""
         await self.db.run(lambda s: self.remove(s, url))
@@ -230,18 +270,48 @@ class MintDirectory:
             {
                 "url": m.url,
                 "trusted": m.trusted,
+                "priority": m.priority,
                 "name": m.name,
+                "status": m.status,
                 "units": sorted(units.get(m.id, ())),
             }
-            for m in session.scalars(select(Mint).order_by(Mint.id))
+            for m in session.scalars(select(Mint).order_by(*PRIORITY_ORDER))
         ]
+
+    def set_priority(self, session: Session, url: str, position: int) -> None:
+        """Move a trusted mint to ``position`` (1 = first) and renumber the others densely.
+
+        A position past the end moves it last.
+
+        Raises:
+            ValidationError: ``mint.unknown``, ``mint.not_trusted`` (untrusted mints have no
+                place in the order), ``mint.priority_invalid`` (not a whole number >= 1).
+        """
+        if isinstance(position, bool) or not isinstance(position, int) or position < 1:
+            raise ValidationError(
+                "mint.priority_invalid",
+                "The position must be a whole number, 1 for the first mint.",
+                str(position),
+            )
+        row = mint_row(session, url)
+        if row is None:
+            raise _unknown_mint(url)
+        if not row.trusted:
+            raise ValidationError(
+                "mint.not_trusted",
+                "Only trusted mints have a place in the order. Trust this mint first.",
+                row.url,
+            )
+        ordered = [m for m in trusted_in_priority(session) if m.id != row.id]
+        ordered.insert(min(position, len(ordered) + 1) - 1, row)
+        renumber(session, ordered)
 
     def set_trusted(self, session: Session, url: str, trusted: bool) -> None:
         """Change the trust flag of a known mint."""
         row = mint_row(session, url)
         if row is None:
             raise _unknown_mint(url)
-        row.trusted = trusted
+        place_trusted(session, row, trusted)
         row.updated_at = now()
 
     def remove(self, session: Session, url: str) -> None:
@@ -269,7 +339,7 @@ class MintDirectory:
                 "This mint has operations still being recovered. Wait or dismiss them first.",
                 row.url,
             )
-        row.trusted = False  # history rows keep pointing at it; it is just no longer used
+        place_trusted(session, row, False)  # history rows keep pointing at it; no longer used
 
     async def sync_keysets(
         self, mint_id: int, url: str, *, listed: Sequence[Keyset] | None = None

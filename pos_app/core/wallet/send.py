@@ -101,7 +101,7 @@ class SendRequest:
 
 async def send(
     ctx: WalletContext,
-    mint_url: str,
+    mint_url: str | None,
     unit: str,
     amount: int,
     *,
@@ -114,6 +114,8 @@ async def send(
 ) -> SendResult:
     """Make a V4 token of exactly ``amount`` from the shop's coins at one mint.
 
+    ``mint_url`` None: the first trusted mint, in the shop's order, that holds ``amount``.
+
     Raises:
         PosError: ``wallet.insufficient_funds``, ``mint.unknown``, ``send.invalid_lock``,
             ``mint.unreachable`` (nothing is lost: recovery finishes or releases the swap).
@@ -125,9 +127,10 @@ async def send(
     lock = _check_lock(lock)
 
     def pick(session: Session) -> tuple[int, str, list[coins.Coin], int | None]:
-        row = mint_row(session, mint_url)
+        url = mint_url or coins.first_trusted_mint(session, unit, amount)
+        row = mint_row(session, url)
         if row is None:
-            raise ValidationError("mint.unknown", "This mint is not in the shop's list.", mint_url)
+            raise ValidationError("mint.unknown", "This mint is not in the shop's list.", url)
         if lock is None:
             exact = coins.exact_stored(session, row.id, unit, amount)
             if exact is not None:

@@ -43,7 +43,7 @@ class Wallet:
 
     async def send(
         self,
-        mint: str,
+        mint: str | None,
         unit: str,
         amount: int,
         *,
@@ -52,7 +52,10 @@ class Wallet:
         qr: bool = False,
         memo: str | None = None,
     ) -> send.SendResult:
-        """Export ``amount`` as a V4 token (optionally locked, optionally to a file)."""
+        """Export ``amount`` as a V4 token (optionally locked, optionally to a file).
+
+        ``mint`` None: the first trusted mint, in the shop's order, that holds ``amount``.
+        """
         return await send.send(self.ctx, mint, unit, amount, lock=lock, out=out, qr=qr, memo=memo)
 
     async def melt(self, invoice: str, mint: str | None = None) -> melt.MeltResult:

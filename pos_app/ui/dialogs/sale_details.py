@@ -203,13 +203,20 @@ class SaleDetailsDialog(QDialog):
             )
             if sale.get("rate_source"):
                 rate += f" ({sale['rate_source']})"
+        paid = self.tr("{paid}, {remaining} remaining").format(
+            paid=fmt.sats(sale["paid"], unit), remaining=fmt.sats(sale["remaining"], unit)
+        )
+        by_mint = sale.get("paid_by_mint") or []
+        if len(by_mint) > 1:  # tokens from several mints: what each one paid
+            paid += " (" + ", ".join(
+                f"{fmt.short_mint(m['mint'])} {fmt.sats(m['credited'], m['unit'])}"
+                for m in by_mint
+            ) + ")"  # fmt: skip
         values = {
             "id": sale["sale_id"],
             "amount": fmt.money(sale["amount"], sale["currency"]),
             "due": due,
-            "paid": self.tr("{paid}, {remaining} remaining").format(
-                paid=fmt.sats(sale["paid"], unit), remaining=fmt.sats(sale["remaining"], unit)
-            ),
+            "paid": paid,
             "refund": self._refund_text(sale),
             "rate": rate,
             "memo": sale.get("memo") or "—",

@@ -21,7 +21,7 @@ from pos_app.ui.page import Page
 from pos_app.ui.pages.payment import ACCEPTING, PaymentView
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.keypad import Keypad
-from pos_app.ui.widgets.mint_banner import ShopMintsBanner
+from pos_app.ui.widgets.mint_banner import AllOfflinePrompt, ShopMintsBanner
 
 
 class SellPage(Page):
@@ -40,9 +40,14 @@ class SellPage(Page):
         self.stack.addWidget(self.keypad)
         self.stack.addWidget(self.payment)
         self.mints_banner = ShopMintsBanner(ui)
+        self.offline_prompt = AllOfflinePrompt()
+        self.offline_prompt.anyway.connect(self._charge_anyway)
+        self.offline_prompt.dismissed.connect(self.keypad.setFocus)
+        self._refused: tuple[str, str] | None = None  # the sale refused for offline mints
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.mints_banner)
+        layout.addWidget(self.offline_prompt)
         layout.addWidget(self.stack)
         self.keypad.charge.connect(self.charge)
         self.payment.done.connect(self.back_to_keypad)
@@ -136,16 +141,21 @@ class SellPage(Page):
 
     # -- the sale -----------------------------------------------------------------------------
 
-    def charge(self, amount: str, memo: str = "") -> None:
-        """Create a sale for ``amount`` (shop currency) and show its payment view."""
+    def charge(self, amount: str, memo: str = "", *, offline_ok: bool = False) -> None:
+        """Create a sale for ``amount`` (shop currency) and show its payment view.
+
+        ``offline_ok``: the cashier chose to show the request although every trusted
+        mint is offline (the core refuses the sale otherwise).
+        """
         if self._charging:
             return
         self._charging = True
+        self.offline_prompt.hide()
         self.keypad.set_busy(True)
         self.mints_banner.check()  # fresh mint health as the sale starts, not a minute old
         currency = self.settings.get("currency") or None
         spawn(
-            self.ui.core.sales.new_sale(amount, currency, memo or None),
+            self.ui.core.sales.new_sale(amount, currency, memo or None, offline_ok=offline_ok),
             on_done=self._sale_created,
             on_error=lambda err: self._charge_failed(err, amount, memo),
         )
@@ -168,7 +178,17 @@ class SellPage(Page):
             self.back_to_keypad()
             self.keypad.set_amount(amount)
             self.keypad.memo.setText(memo)
+        if err.code == "mint.all_offline":
+            self._refused = (amount, memo)
+            self.offline_prompt.ask(explain_error(err))
+            return
         self.keypad.set_error(explain_error(err).text)
+
+    def _charge_anyway(self) -> None:
+        if self._refused is not None:
+            amount, memo = self._refused
+            self._refused = None
+            self.charge(amount, memo, offline_ok=True)
 
     def back_to_keypad(self) -> None:
         """Leave the sale shown and wait for the next amount."""

@@ -1,7 +1,8 @@
 """Banners for offline mints: the token's mint, and the shop's own mints.
 
 :class:`MintOfflineBanner` sits on the payment screen; :class:`ShopMintsBanner` on the
-whole Sell page.
+whole Sell page; :class:`AllOfflinePrompt` on the Sell page when a sale was refused
+because every trusted mint is offline.
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
+from pos_app.ui.messages import Advice
 from pos_app.ui.tasks import spawn
 
 
@@ -125,3 +127,58 @@ class ShopMintsBanner(QLabel):
             self.setText(text.replace("%1", names))
             self.show()
         self.updated.emit(mints)
+
+
+class AllOfflinePrompt(QFrame):
+    """Every trusted mint is offline: the cashier decides before any request is shown.
+
+    Signals:
+        anyway(): show the request all the same (tokens are kept until a mint is back).
+        dismissed(): do not start the sale now.
+    """
+
+    anyway = Signal()
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("all-mints-offline")
+        theme.changed().connect(self._recolour)
+        self.title = QLabel()
+        self.title.setObjectName("all-mints-offline-title")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.anyway_button = QPushButton(self.tr("Show the request anyway"))
+        self.anyway_button.clicked.connect(self._anyway)
+        self.wait_button = QPushButton(self.tr("Not now"))
+        self.wait_button.clicked.connect(self._dismiss)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.anyway_button)
+        buttons.addWidget(self.wait_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+        self._recolour()
+        self.hide()
+
+    def ask(self, advice: Advice) -> None:
+        """Show the refusal's words and the two choices."""
+        self.title.setText(f"<b>{advice.title}</b>")
+        self.text.setText(advice.text)
+        self._recolour()
+        self.show()
+        self.anyway_button.setFocus()
+
+    def _recolour(self) -> None:
+        self.setStyleSheet(theme.banner_style("warn"))
+
+    def _anyway(self) -> None:
+        self.hide()
+        self.anyway.emit()
+
+    def _dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()

@@ -1,7 +1,9 @@
-"""The shop's mints in the Settings page: name, address, units, balance and trust; add and remove.
+"""The shop's mints in the Settings page: order, name, address, units, balance and trust.
 
 Changes apply at once (no Save): adding checks the mint live, removing is refused
-while the mint still holds the shop's money, and the Trusted box flips trust.
+while the mint still holds the shop's money, the Trusted box flips trust, and Up and
+Down move a trusted mint in the shop's order (change, exports, withdrawals and
+payment requests use the first mints first).
 """
 
 from __future__ import annotations
@@ -30,11 +32,13 @@ from pos_app.ui.messages import error_line
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.tasks import spawn
 
-NAME, URL, UNITS, BALANCE, TRUSTED = range(5)
+ORDER, NAME, URL, UNITS, BALANCE, TRUSTED = range(6)
 
 
 class MintList(QWidget):
-    """A table of known mints with Add…, Trust and Remove buttons.
+    """A table of known mints (trusted ones in the shop's order) and their buttons.
+
+    Add…, Up, Down, Trust and Remove.
 
     Signals:
         changed(): the list of mints or a trust flag changed.
@@ -47,10 +51,10 @@ class MintList(QWidget):
         self.ui = ui
         self.mints: list[dict[str, Any]] = []
         self.dialog: AddMintDialog | None = None
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Address"), self.tr("Units"), self.tr("Balance"),
-             self.tr("Trusted")]
+            [self.tr("Order"), self.tr("Name"), self.tr("Address"), self.tr("Units"),
+             self.tr("Balance"), self.tr("Trusted")]
         )  # fmt: skip
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -67,6 +71,14 @@ class MintList(QWidget):
         self.add_button = QPushButton(self.tr("Add mint…"))
         theme.set_icon(self.add_button, "plus")
         self.add_button.clicked.connect(self.open_add_dialog)
+        self.up_button = QPushButton(self.tr("Up"))
+        theme.set_icon(self.up_button, "arrow-up")
+        self.up_button.setToolTip(self.tr("Use this mint before the one above it"))
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button = QPushButton(self.tr("Down"))
+        theme.set_icon(self.down_button, "arrow-down")
+        self.down_button.setToolTip(self.tr("Use this mint after the one below it"))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.trust_button = QPushButton(self.tr("Trust"))
         theme.set_icon(self.trust_button, "shield-check-outline")
         self.trust_button.clicked.connect(self._toggle_selected)
@@ -76,6 +88,8 @@ class MintList(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
         buttons.addWidget(self.trust_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
@@ -111,6 +125,7 @@ class MintList(QWidget):
         self.table.setRowCount(len(mints))
         for r, mint in enumerate(mints):
             cells = [
+                str(mint["priority"]) if mint["trusted"] and mint.get("priority") else "—",
                 mint["name"] or "—",
                 mint["url"],
                 ", ".join(mint["units"]) or "—",
@@ -156,6 +171,27 @@ class MintList(QWidget):
         self.dialog.added.connect(self._added)
         self.dialog.open()
 
+    def move_selected(self, step: int) -> None:
+        """Move the selected trusted mint ``step`` places (-1: up, 1: down) in the order."""
+        url = self.selected_url()
+        mint = next((m for m in self.mints if m["url"] == url), None)
+        if mint is None or not mint["trusted"] or not mint.get("priority"):
+            return
+        position = mint["priority"] + step
+        if position < 1 or position > self._trusted_count():
+            return
+        core = self.ui.core
+        spawn(
+            core.mints.prioritize(mint["url"], position),
+            on_done=lambda _: self._after(
+                self.tr("{url} is now number {n} in the order.").format(url=url, n=position)
+            ),
+            on_error=self._error,
+        )
+
+    def _trusted_count(self) -> int:
+        return sum(1 for m in self.mints if m["trusted"])
+
     def remove_selected(self) -> None:
         """Stop using the selected mint; refused while it holds money or open operations."""
         url = self.selected_url()
@@ -200,6 +236,9 @@ class MintList(QWidget):
         mint = next((m for m in self.mints if m["url"] == url), None)
         self.trust_button.setEnabled(mint is not None)
         self.remove_button.setEnabled(mint is not None)
+        place = mint.get("priority") if mint and mint["trusted"] else None
+        self.up_button.setEnabled(bool(place) and place > 1)
+        self.down_button.setEnabled(bool(place) and place < self._trusted_count())
         self.trust_button.setText(
             self.tr("Don't trust") if mint and mint["trusted"] else self.tr("Trust")
         )
