@@ -28,6 +28,7 @@ from pos_app.core.payments.sales import SalesService
 from pos_app.core.reports import ReportService
 from pos_app.core.services import Services
 from pos_app.core.services.bundle import gather_facts, write_bundle
+from pos_app.core.services.export_schedule import ExportSchedule
 from pos_app.core.services.notifications import NotificationCenter
 from pos_app.core.settings import SettingsService
 from pos_app.core.store.db import DB_FILE, Database, open_connection
@@ -112,6 +113,7 @@ class App:
         self.wallet = Wallet(self.ctx, self.config)
         self.exports = Exports(self.ctx)
         self.bulk = Bulk(self.ctx, self.exports)
+        self.export_schedule = ExportSchedule(db, self.config, self.bulk, self.bus)
         self.sales = SalesService(self.ctx, self.config, self.wallet.recovery, self.web)
         self.notifications = NotificationCenter(db, self.bus)
         self.reports = ReportService(db, self.mints, self.config)
@@ -131,6 +133,7 @@ class App:
                 exports=self.exports,
             )
             self.webhooks.attach(self._services.supervisor)
+            self.export_schedule.attach(self._services.supervisor)
         return self._services
 
     @classmethod

@@ -57,6 +57,13 @@ def register_exports(wsub: Any, common: argparse.ArgumentParser) -> None:
         help="only mints and units holding at least AMOUNT (default 1)",
     )
     everything.set_defaults(handler=cmd_export_all)
+    sched = wsub.add_parser(
+        "schedule",
+        help="the scheduled export: its settings, last run and next run "
+        "(set it with config set exports.schedule 18:30)",
+        parents=[common],
+    )
+    sched.set_defaults(handler=cmd_schedule)
     imp = wsub.add_parser(
         "import", help="redeem the tokens of files or folders, each on its own", parents=[common]
     )
@@ -108,3 +115,8 @@ async def cmd_export_all(args: argparse.Namespace) -> dict[str, Any]:
 async def cmd_import(args: argparse.Namespace) -> list[dict[str, Any]]:
     async with open_app(args) as app:
         return await app.bulk.import_files([Path(p) for p in args.paths])
+
+
+async def cmd_schedule(args: argparse.Namespace) -> dict[str, Any]:
+    async with open_app(args) as app:
+        return await app.export_schedule.status()
