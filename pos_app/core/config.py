@@ -251,7 +251,7 @@ def check_folder_path(text: str) -> str:
     """
     text = text.strip()
     if text and not PurePath(text).is_absolute() and not PureWindowsPath(text).is_absolute():
-        raise ValueError("must be a full folder path such as /media/shop/USB or E:\\")
+        raise ValueError("must be a full folder path, such as /media/shop/USB")
     return text
 
 

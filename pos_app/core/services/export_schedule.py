@@ -263,9 +263,10 @@ class ExportSchedule:
                 f"{reason} Nothing was exported; the app tries again every "
                 f"{RETRY_SECONDS // 60} minutes.",
                 kind="export_schedule_waiting",
+                # Without a folder there is no fact to word it from: the app shows this body.
                 data={
                     "dedupe": f"export_schedule_waiting:{slot}",
-                    "folder": view.folder,
+                    **({"folder": view.folder} if view.folder and not message else {}),
                     "minutes": RETRY_SECONDS // 60,
                     "scheduled_for": _local(slot, view.tz),
                 },
