@@ -56,6 +56,14 @@ def register_exports(wsub: Any, common: argparse.ArgumentParser) -> None:
         metavar="AMOUNT",
         help="only mints and units holding at least AMOUNT (default 1)",
     )
+    everything.add_argument(
+        "--keep",
+        type=int,
+        default=0,
+        metavar="AMOUNT",
+        help="leave AMOUNT at each mint and unit, export what is above it (a swap's fee "
+        "comes out of the export)",
+    )
     everything.set_defaults(handler=cmd_export_all)
     sched = wsub.add_parser(
         "schedule",
@@ -109,7 +117,7 @@ async def cmd_export_token(args: argparse.Namespace) -> dict[str, Any]:
 
 async def cmd_export_all(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
-        return await app.bulk.export_all(Path(args.out), min_amount=args.min_amount)
+        return await app.bulk.export_all(Path(args.out), min_amount=args.min_amount, keep=args.keep)
 
 
 async def cmd_import(args: argparse.Namespace) -> list[dict[str, Any]]:

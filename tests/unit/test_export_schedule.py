@@ -10,9 +10,11 @@ import asyncio
 import json
 import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from pos_app.core.errors import PosError
 from pos_app.core.events import Notification
 from pos_app.core.schedule import parse_schedule
 from pos_app.core.services.export_schedule import RETRY_SECONDS, STATE_KEY
@@ -23,7 +25,7 @@ from tests.support import fakeshop
 from tests.support.fakemint import FakeMint
 from tests.support.fakeshop import DB_KEY, open_shop, rows
 
-UTC = __import__("zoneinfo").ZoneInfo("UTC")
+UTC = ZoneInfo("UTC")
 
 
 @pytest.fixture(autouse=True)
@@ -275,3 +277,30 @@ def test_a_schedule_that_is_off_does_nothing_and_has_no_next_run(tmp_path):
         assert await app.export_schedule.interval() == 60.0
 
     run(tmp_path, mint, [8], scenario)
+
+
+def test_bulk_keep_leaves_the_floor_at_each_mint_and_skips_mints_below_it(tmp_path):
+    rich, poor = FakeMint(), FakeMint("http://poor-mint.test", name="poor")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+
+    async def main():
+        app = open_shop(tmp_path / "shop", rich, poor)
+        try:
+            for mint, amount in ((rich, 100), (poor, 20)):
+                await app.mints.add(mint.url)
+                await app.wallet.receive(mint.token(amount))
+            with pytest.raises(PosError) as refused:
+                await app.bulk.export_all(stick, keep=-1)
+            assert refused.value.code == "amount.invalid"
+            with pytest.raises(PosError) as nothing:
+                await app.bulk.export_all(stick, keep=100)
+            assert nothing.value.code == "export.nothing"
+            assert "101 or more" in nothing.value.user_message
+            done = await app.bulk.export_all(stick, keep=30)
+            assert [(f["mint"], f["amount"]) for f in done["files"]] == [(rich.url, 70)]
+            assert held(app) == {rich.url: 30, poor.url: 20}
+        finally:
+            await app.aclose()
+
+    asyncio.run(main())
