@@ -111,3 +111,7 @@ def test_scheduled_export_waits_for_the_drive_then_exports_above_the_floor(tmp_p
     assert shown["last_run"]["amounts"] == {"sat": 900}
     assert shown["last_run"]["scheduled_for"].endswith(("21:15+01:00", "21:15+02:00"))
     assert shown["next_run_ts"] == parse_schedule("21:15").next(ZoneInfo("Europe/Berlin"), slot)
+    # `pos-app serve` runs it on the supervisor's timer (nothing is due on the real clock).
+    served = Cli(tmp_path / "shop", key=key).ok("serve", "--seconds", "2")
+    timer = {s["name"]: s for s in served["services"]}["export_schedule"]
+    assert timer["rounds"] >= 1 and timer["failures"] == 0
