@@ -35,6 +35,9 @@ def local(tz, stamp):
         ("07:00 fri-mon", "07:00 mon,fri-sun", {0, 4, 5, 6}),
         ("07:00 mon,tue,wed,fri", "07:00 mon-wed,fri", {0, 1, 2, 4}),
         ("07:00 mon-sun", "07:00", EVERY_DAY),
+        ("07:00 tue-thu", "07:00 tue-thu", {1, 2, 3}),
+        ("07:00 wed-wed", "07:00 wed", {2}),
+        ("07:00 ,sat", "07:00 sat", {5}),
         ("", "", None),
     ],
 )
@@ -53,6 +56,8 @@ def test_a_schedule_reads_its_forms_and_writes_one(text, normal, days):
         ("6pm", "must be a time of day such as 18:30"),
         ("18:30 weekdays", "'weekdays' is not a weekday; use mon, tue"),
         ("18:30 mo", "'mo' is not a weekday"),
+        ("18:30 mon-wed-fri", "'wed-fri' is not a weekday"),
+        ("18:30 ,", "^name at least one weekday, such as mon-fri$"),
     ],
 )
 def test_a_bad_schedule_is_refused_with_a_reason_the_owner_can_act_on(text, reason):
@@ -62,6 +67,27 @@ def test_a_bad_schedule_is_refused_with_a_reason_the_owner_can_act_on(text, reas
         OPTIONS["exports.schedule"].parse(text)
     assert err.value.user_message.startswith("Scheduled export: ")
     assert err.value.data["key"] == "exports.schedule"
+
+
+def test_a_refusal_says_the_whole_sentence():
+    with pytest.raises(ValueError) as err:
+        parse_schedule("6pm")
+    assert str(err.value) == (
+        "must be a time of day such as 18:30, optionally with weekdays such as 18:30 mon-fri; "
+        "empty turns it off"
+    )
+
+
+def test_the_shops_day_decides_whatever_the_computers_zone():
+    # Pago Pago is UTC-11 and Kiritimati UTC+14: the computer's date differs from the
+    # shop's at these times in (nearly) any zone the computer may have.
+    pago, kiritimati = ZoneInfo("Pacific/Pago_Pago"), ZoneInfo("Pacific/Kiritimati")
+    late = parse_schedule("23:00")
+    evening = ts(pago, 2026, 6, 10, 22, 0)
+    assert local(pago, late.next(pago, evening)) == "Wed 2026-06-10 23:00 -1100"
+    early = parse_schedule("00:30")
+    night = ts(kiritimati, 2026, 6, 11, 1, 0)
+    assert local(kiritimati, early.previous(kiritimati, night)) == "Thu 2026-06-11 00:30 +1400"
 
 
 def test_the_folder_must_be_a_full_path():
