@@ -19,6 +19,7 @@ from pos_app.core.events import Notification
 from pos_app.core.schedule import parse_schedule
 from pos_app.core.services.export_schedule import RETRY_SECONDS, STATE_KEY
 from pos_app.core.store.schema import AuditEntry, Export, Operation, Setting
+from pos_app.core.wallet import bulk
 from pos_app.core.wallet.coins import balances
 from pos_app.core.wallet.exportfile import read_token_file
 from tests.support import fakeshop
@@ -300,6 +301,48 @@ def test_bulk_keep_leaves_the_floor_at_each_mint_and_skips_mints_below_it(tmp_pa
             done = await app.bulk.export_all(stick, keep=30)
             assert [(f["mint"], f["amount"]) for f in done["files"]] == [(rich.url, 70)]
             assert held(app) == {rich.url: 30, poor.url: 20}
+        finally:
+            await app.aclose()
+
+    asyncio.run(main())
+
+
+def test_a_drive_that_fails_mid_run_is_reported_once_and_not_run_again(tmp_path, monkeypatch):
+    first, second = FakeMint(), FakeMint("http://second-mint.test", name="second")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    real_write = bulk._write_token
+    written: list[str] = []
+
+    def full_after_one(folder, text, amount, unit, mint):
+        if written:
+            raise OSError(28, "No space left on device")
+        written.append(mint)
+        return real_write(folder, text, amount, unit, mint)
+
+    monkeypatch.setattr(bulk, "_write_token", full_after_one)
+
+    async def main():
+        app = open_shop(tmp_path / "shop", first, second)
+        try:
+            for mint, amount in ((first, 30), (second, 12)):
+                await app.mints.add(mint.url)
+                await app.wallet.receive(mint.token(amount))
+            seen = notices(app)
+            slot = await configured(app, stick)
+            app.export_schedule.clock = clock = Clock(slot)
+            failed = await app.export_schedule.round()
+            assert (failed["result"], failed["code"]) == ("failed", "export.write_failed")
+            [notice] = [n for n in seen if n.kind == "export_schedule_failed"]
+            assert notice.level == "critical" and notice.data["code"] == "export.write_failed"
+            # Both tokens are in the export history; only the first has its file.
+            exports = rows(app, Export)
+            assert [e.file_path is not None for e in exports] == [True, False]
+            assert held(app) == {}
+            clock.t += RETRY_SECONDS
+            assert await app.export_schedule.round() is None  # money moved: no retry
+            assert len(rows(app, Export)) == 2
+            assert (await app.export_schedule.status())["last_run"]["result"] == "failed"
         finally:
             await app.aclose()
 
