@@ -18,6 +18,7 @@ from pos_app.core.errors import PosError
 from pos_app.core.events import Notification
 from pos_app.core.schedule import parse_schedule
 from pos_app.core.services.export_schedule import RETRY_SECONDS, STATE_KEY
+from pos_app.core.services.supervisor import Supervisor
 from pos_app.core.store.schema import AuditEntry, Export, Operation, Setting
 from pos_app.core.wallet import bulk
 from pos_app.core.wallet.coins import balances
@@ -347,3 +348,34 @@ def test_a_drive_that_fails_mid_run_is_reported_once_and_not_run_again(tmp_path,
             await app.aclose()
 
     asyncio.run(main())
+
+
+def test_the_timer_looks_again_at_the_next_run_or_within_a_minute(tmp_path):
+    mint = FakeMint()
+    stick = tmp_path / "media" / "USB"
+
+    async def scenario(app):
+        slot = await configured(app, stick)
+        service = app.export_schedule
+        service.clock = clock = Clock(slot - 3600)
+        assert await service.round() is None
+        assert await service.interval() == 60.0  # an hour away: look again in a minute
+        clock.t = slot - 20
+        assert await service.round() is None
+        assert await service.interval() == 20.0  # due in 20 s: wake then, not later
+        clock.t = slot - 0.25
+        assert await service.interval() == 1.0  # never a busy loop
+        clock.t = slot
+        await service.round()  # the folder is missing: a retry in 5 minutes
+        clock.t = slot + RETRY_SECONDS - 30
+        assert await service.interval() == 30.0
+        clock.t = slot + 30
+        assert await service.round() is None  # before the retry time
+        assert await service.interval() == 60.0
+
+        supervisor = Supervisor()
+        service.attach(supervisor)
+        timer = supervisor.services["export_schedule"]
+        assert (timer.work, timer.interval) == (service.round, service.interval)
+
+    run(tmp_path, mint, [10], scenario)
