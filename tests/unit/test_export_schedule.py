@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -27,7 +28,8 @@ from tests.support import fakeshop
 from tests.support.fakemint import FakeMint
 from tests.support.fakeshop import DB_KEY, open_shop, rows
 
-UTC = ZoneInfo("UTC")
+# +05:45 all year: local times that differ from UTC (and from this computer's) in the minutes.
+SHOP = ZoneInfo("Asia/Kathmandu")
 
 
 @pytest.fixture(autouse=True)
@@ -47,13 +49,17 @@ async def configured(app, folder: Path, *, schedule="18:30", keep=0) -> int:
     """Set the schedule; returns its first time after now (real time: when it was set)."""
     await app.settings.set_many(
         {
-            "shop.timezone": "UTC",
+            "shop.timezone": SHOP.key,
             "exports.schedule": schedule,
             "exports.schedule_folder": str(folder),
             "exports.schedule_keep": keep,
         }
     )
-    return parse_schedule(schedule).next(UTC, time.time())
+    return parse_schedule(schedule).next(SHOP, time.time())
+
+
+def local(ts: int) -> str:
+    return datetime.fromtimestamp(ts, SHOP).isoformat(timespec="minutes")
 
 
 def held(app) -> dict[str, int]:
@@ -89,22 +95,56 @@ def test_missing_folder_waits_and_notifies_then_exports_above_the_floor_once(tmp
         service = app.export_schedule
         service.clock = clock = Clock(slot - 60)
         seen = notices(app)
+        assert await service.interval() == 60.0  # before any round
         assert await service.round() is None
-        status = await service.status()
-        assert status["next_run_ts"] == slot
-        assert status["last_run"] is None
+        assert await service.status() == {
+            "schedule": "18:30",
+            "enabled": True,
+            "folder": str(stick),
+            "keep": 100,
+            "timezone": "Asia/Kathmandu",
+            "next_run": local(slot),
+            "next_run_ts": slot,
+            "last_run": None,
+        }
+        assert local(slot).endswith("T18:30+05:45")
 
         clock.t = slot + 5
         waiting = await service.round()
-        assert waiting["result"] == "waiting"
-        assert waiting["code"] == "export.no_folder"
+        assert waiting == {
+            "slot": slot,
+            "result": "waiting",
+            "code": "export.no_folder",
+            "started_at": slot + 5,
+            "retry_at": slot + 5 + RETRY_SECONDS,
+            "tries": 1,
+            "folder": str(stick),
+        }
         assert not stick.exists() and not stick.parent.exists()  # never created
         assert rows(app, Export) == []
         assert held(app) == {mint.url: 1000}
-        await app.notifications.flush()
-        [notice] = [n for n in seen if n.kind == "export_schedule_waiting"]
-        assert str(stick) in notice.body
-        assert (await service.status())["next_run_ts"] == slot + 5 + RETRY_SECONDS
+        [notice] = seen
+        assert (notice.level, notice.title, notice.kind) == (
+            "warning",
+            "Scheduled export waiting",
+            "export_schedule_waiting",
+        )
+        assert notice.body == (
+            f"The folder {stick} is not there (is the USB drive plugged in?). Nothing was "
+            "exported; the app tries again every 5 minutes."
+        )
+        assert notice.data == {
+            "dedupe": f"export_schedule_waiting:{slot}",
+            "folder": str(stick),
+            "minutes": 5,
+            "scheduled_for": local(slot),
+        }
+        status = await service.status()
+        assert (status["next_run_ts"], status["next_run"]) == (
+            slot + 5 + RETRY_SECONDS,
+            local(slot + 5 + RETRY_SECONDS),
+        )
+        assert status["last_run"] == {**waiting, "scheduled_for": local(slot)}
 
         clock.t = slot + 5 + RETRY_SECONDS - 1
         stick.mkdir(parents=True)
@@ -113,28 +153,53 @@ def test_missing_folder_waits_and_notifies_then_exports_above_the_floor_once(tmp
 
         clock.t = slot + 5 + RETRY_SECONDS
         done = await service.round()
-        assert done["result"] == "done"
-        assert done["slot"] == slot
-        assert done["tries"] == 2
-        assert done["amounts"] == {"sat": 900}
-        assert held(app) == {mint.url: 100}
         [export] = rows(app, Export)
+        assert done == {
+            "slot": slot,
+            "result": "done",
+            "started_at": slot + 5 + RETRY_SECONDS,
+            "tries": 2,
+            "finished_at": slot + 5 + RETRY_SECONDS,
+            "folder": str(stick),
+            "keep": 100,
+            "files": 1,
+            "amounts": {"sat": 900},
+            "manifest": done["manifest"],
+        }
+        assert held(app) == {mint.url: 100}
         assert export.amount == 900
         assert read_token_file(Path(export.file_path)) == export.token_text
         manifest = json.loads(Path(done["manifest"]).read_text())
+        assert Path(done["manifest"]).parent == stick
         assert [(f["amount"], f["unit"]) for f in manifest["files"]] == [(900, "sat")]
         assert Path(export.file_path).parent == stick
+        assert (seen[-1].level, seen[-1].title, seen[-1].kind) == (
+            "info",
+            "Scheduled export done",
+            "export_schedule_done",
+        )
+        assert seen[-1].body == f"1 token file(s), 900 sat, saved to {stick}."
+        assert seen[-1].data == {"files": 1, "total": "900 sat", "folder": str(stick)}
+        audit = [a for a in rows(app, AuditEntry) if a.action == "export.scheduled"]
+        assert [(a.subject, json.loads(a.details_json)) for a in audit] == [
+            (str(slot), {"slot": slot, "result": "done", "files": 1, "sat": 900})
+        ]
 
-        clock.t += 3600
+        clock.t += 2 * 3600
         assert await service.round() is None  # the same time never runs twice
         assert len(rows(app, Export)) == 1
         status = await service.status()
-        assert status["last_run"]["result"] == "done"
+        assert status["last_run"] == {**done, "scheduled_for": local(slot)}
         assert status["next_run_ts"] == slot + 86400
-        await app.notifications.flush()
-        assert any(n.kind == "export_schedule_done" and "900 sat" in n.body for n in seen)
-        audit = [a for a in rows(app, AuditEntry) if a.action == "export.scheduled"]
-        assert [json.loads(a.details_json)["result"] for a in audit] == ["done"]
+
+        clock.t = slot - 10  # the computer's clock set back: the time that ran is not next
+        assert (await service.status())["next_run_ts"] == slot + 86400
+        assert await service.round() is None
+
+        clock.t = slot + 86400  # the next day runs as its own first try
+        day_two = await service.round()
+        assert (day_two["slot"], day_two["tries"]) == (slot + 86400, 1)
+        assert day_two["result"] == "nothing"
         return slot
 
     slot = run(tmp_path, mint, [1000], scenario)
@@ -142,7 +207,7 @@ def test_missing_folder_waits_and_notifies_then_exports_above_the_floor_once(tmp
     async def restarted():
         app = fakeshop._open(tmp_path / "shop", (mint,))
         try:
-            app.export_schedule.clock = Clock(slot + 7200)
+            app.export_schedule.clock = Clock(slot + 86400 + 7200)
             assert await app.export_schedule.round() is None  # survives a restart
             assert len(rows(app, Export)) == 1
         finally:
@@ -334,8 +399,19 @@ def test_a_drive_that_fails_mid_run_is_reported_once_and_not_run_again(tmp_path,
             app.export_schedule.clock = clock = Clock(slot)
             failed = await app.export_schedule.round()
             assert (failed["result"], failed["code"]) == ("failed", "export.write_failed")
+            assert (failed["files"], failed["amounts"], failed["manifest"]) == (1, {}, None)
+            assert failed["message"].startswith("A token file could not be written.")
             [notice] = [n for n in seen if n.kind == "export_schedule_failed"]
-            assert notice.level == "critical" and notice.data["code"] == "export.write_failed"
+            assert (notice.level, notice.title) == ("critical", "Scheduled export failed")
+            assert notice.body == f"{failed['message']} See the export history for the tokens made."
+            assert notice.data == {
+                "code": "export.write_failed",
+                "dedupe": f"export_schedule_failed:{slot}",
+            }
+            audit = [a for a in rows(app, AuditEntry) if a.action == "export.scheduled"]
+            assert [json.loads(a.details_json) for a in audit] == [
+                {"slot": slot, "result": "failed", "files": 1}
+            ]
             # Both tokens are in the export history; only the first has its file.
             exports = rows(app, Export)
             assert [e.file_path is not None for e in exports] == [True, False]
@@ -379,3 +455,109 @@ def test_the_timer_looks_again_at_the_next_run_or_within_a_minute(tmp_path):
         assert (timer.work, timer.interval) == (service.round, service.interval)
 
     run(tmp_path, mint, [10], scenario)
+
+
+def test_without_a_folder_set_nothing_is_exported_here_and_the_owner_is_told(tmp_path, monkeypatch):
+    mint = FakeMint()
+    monkeypatch.chdir(tmp_path)  # an empty folder setting must not mean "here"
+
+    async def scenario(app):
+        slot = await configured(app, "")
+        seen = notices(app)
+        app.export_schedule.clock = Clock(slot)
+        waiting = await app.export_schedule.round()
+        assert (waiting["result"], waiting["folder"]) == ("waiting", "")
+        assert list(tmp_path.glob("*.txt")) == [] and held(app) == {mint.url: 16}
+        [notice] = seen
+        assert notice.body == (
+            "No folder is set for the scheduled export. Nothing was exported; the app tries "
+            "again every 5 minutes."
+        )
+        assert "folder" not in notice.data  # the app shows this body, not its template
+
+    run(tmp_path, mint, [16], scenario)
+
+
+def test_a_drive_pulled_after_the_check_waits_without_counting_the_try_twice(tmp_path):
+    mint = FakeMint()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+
+    async def scenario(app):
+        slot = await configured(app, stick)
+        seen = notices(app)
+        real_export = app.bulk.export_all
+
+        async def pulled(folder, **kwargs):
+            stick.rmdir()
+            return await real_export(folder, **kwargs)
+
+        app.bulk.export_all = pulled
+        app.export_schedule.clock = Clock(slot)
+        waiting = await app.export_schedule.round()
+        assert (waiting["result"], waiting["code"], waiting["tries"]) == (
+            "waiting",
+            "export.no_folder",
+            1,
+        )
+        assert waiting["retry_at"] == slot + RETRY_SECONDS
+        assert held(app) == {mint.url: 16} and rows(app, Export) == []
+        [notice] = seen
+        assert notice.body.startswith("Choose a folder that exists (is the USB drive plugged in?).")
+        assert "folder" not in notice.data
+        assert await app.export_schedule.interval() == 60.0
+
+    run(tmp_path, mint, [16], scenario)
+
+
+def test_a_new_scheduled_time_replaces_one_still_waiting_for_its_folder_at_once(tmp_path):
+    mint = FakeMint()
+    stick = tmp_path / "stick"
+
+    async def scenario(app):
+        slot = await configured(app, stick)
+        service = app.export_schedule
+        service.clock = clock = Clock(slot + 86400 - 100)  # waited all day for the drive
+        first = await service.round()
+        assert (first["slot"], first["tries"]) == (slot, 1)
+        clock.t = slot + 86400
+        status = await service.status()
+        assert status["next_run_ts"] == slot + 86400  # due now, not at the old retry time
+        stick.mkdir()
+        done = await service.round()
+        assert (done["slot"], done["result"], done["tries"]) == (slot + 86400, "done", 1)
+
+    run(tmp_path, mint, [16], scenario)
+
+
+def test_a_run_is_shown_interrupted_only_after_an_hour(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        slot = await configured(app, tmp_path)
+        state = {"slot": slot, "result": "running", "started_at": slot, "tries": 1}
+        app.db.transact(lambda s: s.add(Setting(key=STATE_KEY, value_json=json.dumps(state))))
+        app.export_schedule.clock = clock = Clock(slot + 3600)
+        assert (await app.export_schedule.status())["last_run"]["result"] == "running"
+        clock.t += 1
+        assert (await app.export_schedule.status())["last_run"]["result"] == "interrupted"
+
+    run(tmp_path, mint, [16], scenario)
+
+
+def test_a_time_at_the_very_second_the_schedule_was_set_counts(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        slot = await configured(app, tmp_path)
+
+        def set_at(session, when):
+            session.get(Setting, "exports.schedule").updated_at = when
+
+        app.export_schedule.clock = Clock(slot)
+        app.db.transact(lambda s: set_at(s, slot + 1))
+        assert await app.export_schedule.round() is None
+        app.db.transact(lambda s: set_at(s, slot))
+        assert (await app.export_schedule.round())["result"] == "done"
+
+    run(tmp_path, mint, [16], scenario)

@@ -40,7 +40,7 @@ from pos_app.core.reports.periods import zone
 from pos_app.core.schedule import Schedule, parse_schedule
 from pos_app.core.services.supervisor import Supervisor
 from pos_app.core.store.db import Database
-from pos_app.core.store.schema import Setting, now
+from pos_app.core.store.schema import Setting
 from pos_app.core.wallet import journal
 from pos_app.core.wallet.bulk import Bulk
 
@@ -123,12 +123,7 @@ class ExportSchedule:
         if view.schedule is None:
             return None
         slot = view.schedule.previous(view.tz, at)
-        if slot is None or slot < view.enabled_at:
-            return None
-        state = view.state
-        if state is not None and (
-            state["slot"] > slot or (state["slot"] == slot and state["result"] != "waiting")
-        ):
+        if slot is None or slot < view.enabled_at or _ran(view.state, slot):
             return None
         return slot
 
@@ -187,8 +182,9 @@ class ExportSchedule:
         state = view.state or {}
         waiting = state.get("slot") == slot and state.get("result") == "waiting"
         if waiting and at < state["retry_at"]:
-            self._next_look = min(self._next_look or at, state["retry_at"])
+            self._next_look = state["retry_at"]  # (a later time is seen within CHECK_SECONDS)
             return None
+        # An empty setting is no folder (Path("") would be the working directory).
         folder = Path(view.folder) if view.folder else None
         there = folder is not None and await asyncio.get_running_loop().run_in_executor(
             None, folder.is_dir
@@ -205,24 +201,21 @@ class ExportSchedule:
                 return await self._wait(view, slot, at, claimed, exc.code, message=exc.user_message)
             if exc.code == "export.nothing":
                 return await self._finish(view, claimed, "nothing")
-            return await self._finish(
-                view, claimed, "failed", code=exc.code, message=exc.user_message
-            )
+            return await self._finish(view, claimed, "failed", error=exc)
         return await self._finish(view, claimed, "done", out=out)
 
     def _claim(self, session: Session, slot: int, at: float) -> dict[str, Any] | None:
         """Mark ``slot`` running unless this or another process has claimed it already."""
         row = session.get(Setting, STATE_KEY)
-        state = json.loads(row.value_json) if row is not None else {}
-        if state.get("slot", -1) > slot or (
-            state.get("slot") == slot and state.get("result") != "waiting"
-        ):
+        state = json.loads(row.value_json) if row is not None else None
+        if _ran(state, slot):
             return None
+        again = state is not None and state["slot"] == slot  # after waiting for the folder
         claimed = {
             "slot": slot,
             "result": "running",
             "started_at": int(at),
-            "tries": int(state.get("tries", 0)) + 1 if state.get("slot") == slot else 1,
+            "tries": state["tries"] + 1 if again else 1,
         }
         _store(session, claimed)
         return claimed
@@ -239,18 +232,19 @@ class ExportSchedule:
     ) -> dict[str, Any]:
         """Record that nothing was exported because of the folder; try again later."""
         retry_at = int(at) + RETRY_SECONDS
-        tries = int(before.get("tries", 0)) + (0 if before.get("result") == "running" else 1)
+        # A claimed run counted its try already; a folder found missing is a try of its own.
+        counted = before.get("result") == "running"
         state = {
             "slot": slot,
             "result": "waiting",
             "code": code,
             "started_at": int(at),
             "retry_at": retry_at,
-            "tries": max(tries, 1),
+            "tries": before.get("tries", 0) + (0 if counted else 1),
             "folder": view.folder,
         }
         await self.db.run(lambda s: _store(s, state))
-        self._next_look = min(self._next_look or retry_at, retry_at)
+        self._next_look = retry_at  # (a later time is seen within CHECK_SECONDS)
         reason = message or (
             "No folder is set for the scheduled export."
             if not view.folder
@@ -281,29 +275,30 @@ class ExportSchedule:
         result: str,
         *,
         out: dict[str, Any] | None = None,
-        code: str | None = None,
-        message: str | None = None,
+        error: PosError | None = None,
     ) -> dict[str, Any]:
-        files = (out or {}).get("files", [])
+        rows = (out or {}).get("files", [])
         amounts: dict[str, int] = {}
-        for f in files:
+        for f in rows:
             amounts[f["unit"]] = amounts.get(f["unit"], 0) + int(f["amount"])
+        # A run that failed midway names the files it wrote (their amounts are in the history).
+        written = len(rows) if error is None else len(error.data.get("files", []))
         state = {
             **claimed,
             "result": result,
             "finished_at": int(self.clock()),
             "folder": view.folder,
             "keep": view.keep,
-            "files": len(files),
+            "files": written,
             "amounts": amounts,
             "manifest": (out or {}).get("manifest"),
         }
-        if code:
-            state |= {"code": code, "message": message}
+        if error is not None:
+            state |= {"code": error.code, "message": error.user_message}
 
         def write(session: Session) -> None:
             _store(session, state)
-            details = {"slot": state["slot"], "result": result, "files": len(files), **amounts}
+            details = {"slot": state["slot"], "result": result, "files": written, **amounts}
             journal.audit(session, "export.scheduled", str(state["slot"]), details)
 
         await self.db.run(write)
@@ -337,13 +332,19 @@ class ExportSchedule:
             )
 
 
+def _ran(state: dict[str, Any] | None, slot: int) -> bool:
+    """True when ``slot`` (or a later time) was claimed, other than to wait for the folder."""
+    if state is None:
+        return False
+    return state["slot"] > slot or (state["slot"] == slot and state["result"] != "waiting")
+
+
 def _store(session: Session, state: dict[str, Any]) -> None:
     row = session.get(Setting, STATE_KEY)
     if row is None:
-        session.add(Setting(key=STATE_KEY, value_json=json.dumps(state), updated_at=now()))
+        session.add(Setting(key=STATE_KEY, value_json=json.dumps(state)))
     else:
         row.value_json = json.dumps(state)
-        row.updated_at = now()
 
 
 def _local(ts: float | None, tz: ZoneInfo) -> str | None:
