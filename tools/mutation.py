@@ -109,6 +109,7 @@ _NEXT_FOUND = (
     "week; one more day for a slot a DST gap moved): a longer search and the closing raise "
     "are never reached"
 )
+_ALL_SETTINGS = "reading every setting instead of the four it uses: the same four values"
 _DLEQ_EDGE = (
     "the verify functions turn the ValueError coincurve raises for a zero or out-of-range "
     "scalar, and a failed hash comparison, into the same False"
@@ -536,6 +537,12 @@ EQUIVALENT: dict[str, str] = {
     "pos_app.core.webhooks.urls.x_check_resolved__mutmut_9": _ADDRESSES_ONLY,
     "pos_app.core.webhooks.signing.x_new_secret__mutmut_4": (
         "secrets.token_bytes(None) draws DEFAULT_ENTROPY, 32 bytes: SECRET_BYTES"
+    ),
+    "pos_app.core.services.export_schedule.xǁExportScheduleǁ_read__mutmut_3": _ALL_SETTINGS,
+    "pos_app.core.services.export_schedule.xǁExportScheduleǁ_read__mutmut_5": _ALL_SETTINGS,
+    "pos_app.core.services.export_schedule.xǁExportScheduleǁ_read__mutmut_48": (
+        "with no exports.schedule row the schedule is its default, off, and enabled_at is "
+        "never compared"
     ),
     "pos_app.core.schedule.xǁScheduleǁnext__mutmut_8": _NEXT_FOUND,
     "pos_app.core.schedule.xǁScheduleǁnext__mutmut_19": _NEXT_FOUND,

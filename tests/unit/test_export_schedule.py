@@ -17,6 +17,7 @@ import pytest
 
 from pos_app.core.errors import PosError
 from pos_app.core.events import Notification
+from pos_app.core.reports.periods import local_zone
 from pos_app.core.schedule import parse_schedule
 from pos_app.core.services.export_schedule import RETRY_SECONDS, STATE_KEY
 from pos_app.core.services.supervisor import Supervisor
@@ -139,6 +140,7 @@ def test_missing_folder_waits_and_notifies_then_exports_above_the_floor_once(tmp
             "minutes": 5,
             "scheduled_for": local(slot),
         }
+        assert type(notice.data["minutes"]) is int  # the app words it: "5 minutes", not "5.0"
         status = await service.status()
         assert (status["next_run_ts"], status["next_run"]) == (
             slot + 5 + RETRY_SECONDS,
@@ -196,10 +198,24 @@ def test_missing_folder_waits_and_notifies_then_exports_above_the_floor_once(tmp
         assert (await service.status())["next_run_ts"] == slot + 86400
         assert await service.round() is None
 
-        clock.t = slot + 86400  # the next day runs as its own first try
+        stick.rename(tmp_path / "put-away")
+        clock.t = slot + 86400  # the next day counts its own tries
         day_two = await service.round()
-        assert (day_two["slot"], day_two["tries"]) == (slot + 86400, 1)
-        assert day_two["result"] == "nothing"
+        assert (day_two["slot"], day_two["result"], day_two["tries"]) == (
+            slot + 86400,
+            "waiting",
+            1,
+        )
+        clock.t += RETRY_SECONDS
+        assert (await service.round())["tries"] == 2
+        (tmp_path / "put-away").rename(stick)
+        clock.t += RETRY_SECONDS
+        day_two = await service.round()
+        assert (day_two["slot"], day_two["result"], day_two["tries"]) == (
+            slot + 86400,
+            "nothing",
+            3,
+        )
         return slot
 
     slot = run(tmp_path, mint, [1000], scenario)
@@ -207,7 +223,7 @@ def test_missing_folder_waits_and_notifies_then_exports_above_the_floor_once(tmp
     async def restarted():
         app = fakeshop._open(tmp_path / "shop", (mint,))
         try:
-            app.export_schedule.clock = Clock(slot + 86400 + 7200)
+            app.export_schedule.clock = Clock(slot + 86400 + 7200 + 2 * RETRY_SECONDS)
             assert await app.export_schedule.round() is None  # survives a restart
             assert len(rows(app, Export)) == 1
         finally:
@@ -337,9 +353,16 @@ def test_a_schedule_that_is_off_does_nothing_and_has_no_next_run(tmp_path):
     mint = FakeMint()
 
     async def scenario(app):
-        status = await app.export_schedule.status()
-        assert status["enabled"] is False
-        assert status["next_run"] is None
+        assert await app.export_schedule.status() == {
+            "schedule": "",
+            "enabled": False,
+            "folder": "",
+            "keep": 0,
+            "timezone": local_zone().key,  # unset: this computer's zone
+            "next_run": None,
+            "next_run_ts": None,
+            "last_run": None,
+        }
         assert await app.export_schedule.round() is None
         assert await app.export_schedule.interval() == 60.0
 
@@ -445,6 +468,8 @@ def test_the_timer_looks_again_at_the_next_run_or_within_a_minute(tmp_path):
         await service.round()  # the folder is missing: a retry in 5 minutes
         clock.t = slot + RETRY_SECONDS - 30
         assert await service.interval() == 30.0
+        assert await service.round() is None  # still before the retry: look again then
+        assert await service.interval() == 30.0
         clock.t = slot + 30
         assert await service.round() is None  # before the retry time
         assert await service.interval() == 60.0
@@ -500,7 +525,7 @@ def test_a_drive_pulled_after_the_check_waits_without_counting_the_try_twice(tmp
             "export.no_folder",
             1,
         )
-        assert waiting["retry_at"] == slot + RETRY_SECONDS
+        assert (waiting["slot"], waiting["retry_at"]) == (slot, slot + RETRY_SECONDS)
         assert held(app) == {mint.url: 16} and rows(app, Export) == []
         [notice] = seen
         assert notice.body.startswith("Choose a folder that exists (is the USB drive plugged in?).")
@@ -520,6 +545,9 @@ def test_a_new_scheduled_time_replaces_one_still_waiting_for_its_folder_at_once(
         service.clock = clock = Clock(slot + 86400 - 100)  # waited all day for the drive
         first = await service.round()
         assert (first["slot"], first["tries"]) == (slot, 1)
+        # Its retry would come after the next time: the next time is the next run.
+        assert first["retry_at"] > slot + 86400
+        assert (await service.status())["next_run_ts"] == slot + 86400
         clock.t = slot + 86400
         status = await service.status()
         assert status["next_run_ts"] == slot + 86400  # due now, not at the old retry time
@@ -561,3 +589,28 @@ def test_a_time_at_the_very_second_the_schedule_was_set_counts(tmp_path):
         assert (await app.export_schedule.round())["result"] == "done"
 
     run(tmp_path, mint, [16], scenario)
+
+
+def test_a_run_over_two_mints_and_two_units_adds_up_per_unit(tmp_path):
+    first, second = FakeMint(), FakeMint("http://second-mint.test", name="second")
+    second.add_keyset("usd")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+
+    async def main():
+        app = open_shop(tmp_path / "shop", first, second)
+        try:
+            await app.mints.add(first.url)
+            await app.mints.add(second.url)
+            for token in (first.token(30), second.token(12), second.token(7, unit="usd")):
+                await app.wallet.receive(token)
+            seen = notices(app)
+            slot = await configured(app, stick)
+            app.export_schedule.clock = Clock(slot)
+            done = await app.export_schedule.round()
+            assert (done["files"], done["amounts"]) == (3, {"sat": 42, "usd": 7})
+            assert seen[-1].body == f"3 token file(s), 42 sat, 7 usd, saved to {stick}."
+        finally:
+            await app.aclose()
+
+    asyncio.run(main())

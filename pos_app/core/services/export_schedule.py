@@ -142,7 +142,7 @@ class ExportSchedule:
             if due is None:
                 next_run = view.schedule.next(view.tz, at)
                 # A clock set back must not show a time that has run already.
-                if state.get("slot", -1) >= next_run:
+                if _ran(view.state, next_run):
                     next_run = view.schedule.next(view.tz, state["slot"])
             elif state.get("slot") == due and state.get("result") == "waiting":
                 next_run = max(at, min(state["retry_at"], view.schedule.next(view.tz, at)))
