@@ -28,6 +28,7 @@ from pos_app.core.payments.sales import SalesService
 from pos_app.core.reports import ReportService
 from pos_app.core.services import Services
 from pos_app.core.services.bundle import gather_facts, write_bundle
+from pos_app.core.services.export_schedule import ExportSchedule
 from pos_app.core.services.notifications import NotificationCenter
 from pos_app.core.settings import SettingsService
 from pos_app.core.store.db import DB_FILE, Database, open_connection
@@ -112,6 +113,7 @@ class App:
         self.wallet = Wallet(self.ctx, self.config)
         self.exports = Exports(self.ctx, self.config)
         self.bulk = Bulk(self.ctx, self.exports)
+        self.export_schedule = ExportSchedule(db, self.config, self.bulk, self.bus)
         self.sales = SalesService(self.ctx, self.config, self.wallet.recovery, self.web)
         # A sale's request names the mints online now: a stale health check is redone first.
         self.sales.fresh_health = self._check_mints_if_stale
@@ -137,6 +139,7 @@ class App:
                 exports=self.exports,
             )
             self.webhooks.attach(self._services.supervisor)
+            self.export_schedule.attach(self._services.supervisor)
         return self._services
 
     @classmethod

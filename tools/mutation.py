@@ -88,6 +88,8 @@ MODULES: dict[str, list[str]] = {
     "webhooks.backoff": ["tests/unit/test_webhook_signing.py"],
     "webhooks.urls": ["tests/unit/test_webhook_signing.py"],
     "webhooks.outbox": ["tests/unit/test_webhook_outbox.py"],
+    "schedule": ["tests/unit/test_schedule.py"],
+    "services.export_schedule": ["tests/unit/test_export_schedule.py"],
 }
 
 # Reasons shared by several equivalent mutants.
@@ -102,6 +104,12 @@ _COMPRESSED = "format(compressed=None): None is falsy, the same uncompressed enc
 _UNREACHABLE = "after 2**16 (hash_to_curve) or 256 (nonce) failed tries: a chance below 2**-200"
 _SWALLOWED = "the name of a bad input in an error that the verify function turns into False"
 _HAS_DLEQ = "getattr without a default: Proof and BlindSignature always have a dleq field"
+_NEXT_FOUND = (
+    "Schedule.next returns within 8 days (every schedule has a weekday, which recurs each "
+    "week; one more day for a slot a DST gap moved): a longer search and the closing raise "
+    "are never reached"
+)
+_ALL_SETTINGS = "reading every setting instead of the four it uses: the same four values"
 _DLEQ_EDGE = (
     "the verify functions turn the ValueError coincurve raises for a zero or out-of-range "
     "scalar, and a failed hash comparison, into the same False"
@@ -530,6 +538,16 @@ EQUIVALENT: dict[str, str] = {
     "pos_app.core.webhooks.signing.x_new_secret__mutmut_4": (
         "secrets.token_bytes(None) draws DEFAULT_ENTROPY, 32 bytes: SECRET_BYTES"
     ),
+    "pos_app.core.services.export_schedule.xǁExportScheduleǁ_read__mutmut_3": _ALL_SETTINGS,
+    "pos_app.core.services.export_schedule.xǁExportScheduleǁ_read__mutmut_5": _ALL_SETTINGS,
+    "pos_app.core.services.export_schedule.xǁExportScheduleǁ_read__mutmut_48": (
+        "with no exports.schedule row the schedule is its default, off, and enabled_at is "
+        "never compared"
+    ),
+    "pos_app.core.schedule.xǁScheduleǁnext__mutmut_8": _NEXT_FOUND,
+    "pos_app.core.schedule.xǁScheduleǁnext__mutmut_19": _NEXT_FOUND,
+    "pos_app.core.schedule.xǁScheduleǁnext__mutmut_20": _NEXT_FOUND,
+    "pos_app.core.schedule.xǁScheduleǁnext__mutmut_21": _NEXT_FOUND,
 }
 
 KILLED = {1: "killed", 3: "killed"}

@@ -56,7 +56,22 @@ def register_exports(wsub: Any, common: argparse.ArgumentParser) -> None:
         metavar="AMOUNT",
         help="only mints and units holding at least AMOUNT (default 1)",
     )
+    everything.add_argument(
+        "--keep",
+        type=int,
+        default=0,
+        metavar="AMOUNT",
+        help="leave AMOUNT at each mint and unit, export what is above it (a swap's fee "
+        "comes out of the export)",
+    )
     everything.set_defaults(handler=cmd_export_all)
+    sched = wsub.add_parser(
+        "schedule",
+        help="the scheduled export: its settings, last run and next run "
+        "(set it with config set exports.schedule 18:30)",
+        parents=[common],
+    )
+    sched.set_defaults(handler=cmd_schedule)
     imp = wsub.add_parser(
         "import", help="redeem the tokens of files or folders, each on its own", parents=[common]
     )
@@ -102,9 +117,14 @@ async def cmd_export_token(args: argparse.Namespace) -> dict[str, Any]:
 
 async def cmd_export_all(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
-        return await app.bulk.export_all(Path(args.out), min_amount=args.min_amount)
+        return await app.bulk.export_all(Path(args.out), min_amount=args.min_amount, keep=args.keep)
 
 
 async def cmd_import(args: argparse.Namespace) -> list[dict[str, Any]]:
     async with open_app(args) as app:
         return await app.bulk.import_files([Path(p) for p in args.paths])
+
+
+async def cmd_schedule(args: argparse.Namespace) -> dict[str, Any]:
+    async with open_app(args) as app:
+        return await app.export_schedule.status()

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from pathlib import PurePath, PureWindowsPath
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -22,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core.errors import ConfigError
+from pos_app.core.schedule import check_schedule
 from pos_app.core.store.schema import Setting, now
 
 MODES = ("trusted_only", "hold_when_trusted", "auto_convert")
@@ -239,6 +241,18 @@ def check_timezone(name: str) -> str:
             "this computer's time zone"
         ) from None
     return name
+
+
+def check_folder_path(text: str) -> str:
+    """A full folder path (``/media/shop/USB`` or a drive letter's), or empty for none.
+
+    A relative path would depend on where the app was started. Whether the folder
+    exists is checked at each run, since a removable drive comes and goes.
+    """
+    text = text.strip()
+    if text and not PurePath(text).is_absolute() and not PureWindowsPath(text).is_absolute():
+        raise ValueError("must be a full folder path, such as /media/shop/USB")
+    return text
 
 
 OPTIONS: dict[str, Option] = {
@@ -596,6 +610,47 @@ OPTIONS: dict[str, Option] = {
             maximum=86400,
             advanced=True,
         ),
+        # -- scheduled export (pos_app.core.services.export_schedule) --
+        Option(
+            "exports.schedule",
+            "str",
+            "",
+            QT_TRANSLATE_NOOP("Settings", "Scheduled export"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Export the ecash above the amount to keep, every day at this time in the shop's "
+                "time zone, such as 18:30, or on some days, such as 18:30 mon-fri. Empty: off.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Exports"),
+            check=check_schedule,
+        ),
+        Option(
+            "exports.schedule_folder",
+            "str",
+            "",
+            QT_TRANSLATE_NOOP("Settings", "Scheduled export folder"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Where the token files and their list go, usually the USB drive. It must exist "
+                "at export time: the app never creates it.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Exports"),
+            check=check_folder_path,
+        ),
+        Option(
+            "exports.schedule_keep",
+            "int",
+            0,
+            QT_TRANSLATE_NOOP("Settings", "Amount to keep per mint"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "The scheduled export leaves this much at each mint, in each unit (sat or "
+                "cents), for change; only what is above it is exported.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Exports"),
+            minimum=0,
+            maximum=2_100_000_000_000_000,
+        ),
         Option(
             "exports.check_days",
             "int",
@@ -606,7 +661,7 @@ OPTIONS: dict[str, Option] = {
                 "Exported tokens and customers' change are checked for claims automatically "
                 "for this many days; older ones only when you press Check claims.",
             ),
-            QT_TRANSLATE_NOOP("Settings", "Mints"),
+            QT_TRANSLATE_NOOP("Settings", "Exports"),
             minimum=1,
             maximum=3650,
             advanced=True,

@@ -468,6 +468,9 @@ _NOTIFICATION_TITLES = {
     "Payment needs review": QT_TRANSLATE_NOOP("messages", "Payment needs review"),
     "Change not given": QT_TRANSLATE_NOOP("messages", "Change not given"),
     "Offline payment failed": QT_TRANSLATE_NOOP("messages", "Offline payment failed"),
+    "Scheduled export waiting": QT_TRANSLATE_NOOP("messages", "Scheduled export waiting"),
+    "Scheduled export done": QT_TRANSLATE_NOOP("messages", "Scheduled export done"),
+    "Scheduled export failed": QT_TRANSLATE_NOOP("messages", "Scheduled export failed"),
 }
 
 
@@ -482,6 +485,14 @@ _NOTIFICATION_BODIES = {
     "keyset_expiry": QT_TRANSLATE_NOOP(
         "messages",
         "Old coins of {url} expire in {days} days. Swap them or pay them out soon.",
+    ),
+    "export_schedule_waiting": QT_TRANSLATE_NOOP(
+        "messages",
+        "The folder {folder} is not there (is the USB drive plugged in?). Nothing was "
+        "exported; the app tries again every {minutes} minutes.",
+    ),
+    "export_schedule_done": QT_TRANSLATE_NOOP(
+        "messages", "{files} token file(s), {total}, saved to {folder}."
     ),
 }
 

@@ -2836,6 +2836,45 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
 </context>
 <context>
+    <name>ScheduleStatus</name>
+    <message>
+        <source>Scheduled export: off (set a time under Settings, Exports).</source>
+        <translation>Geplanter Export: aus (Uhrzeit unter Einstellungen, Exporte festlegen).</translation>
+    </message>
+    <message>
+        <source>Scheduled export at {schedule}: next run {when}.</source>
+        <translation>Geplanter Export um {schedule}: nächster Lauf {when}.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for it, or nothing can be exported.</source>
+        <translation>Wählen Sie einen Ordner dafür, sonst kann nichts exportiert werden.</translation>
+    </message>
+    <message>
+        <source>Last run ({at}): {n} file(s), {amounts}.</source>
+        <translation>Letzter Lauf ({at}): {n} Datei(en), {amounts}.</translation>
+    </message>
+    <message>
+        <source>Last run ({at}): nothing above the amount to keep.</source>
+        <translation>Letzter Lauf ({at}): nichts über dem zu behaltenden Betrag.</translation>
+    </message>
+    <message>
+        <source>The run of {at} waits for its folder {folder} (is the USB drive plugged in?); tried {n} time(s).</source>
+        <translation>Der Lauf von {at} wartet auf seinen Ordner {folder} (ist das USB-Laufwerk eingesteckt?); {n} Versuch(e).</translation>
+    </message>
+    <message>
+        <source>The run of {at} is under way.</source>
+        <translation>Der Lauf von {at} ist im Gange.</translation>
+    </message>
+    <message>
+        <source>The run of {at} was cut short: its tokens are in the export history.</source>
+        <translation>Der Lauf von {at} wurde unterbrochen: seine Token stehen im Exportverlauf.</translation>
+    </message>
+    <message>
+        <source>The run of {at} failed: {reason}</source>
+        <translation>Der Lauf von {at} ist fehlgeschlagen: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SeedPage</name>
     <message>
         <source>Your recovery words</source>
@@ -2926,6 +2965,22 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>choose a camera or a video file</source>
         <translation>wählen Sie eine Kamera oder eine Videodatei</translation>
+    </message>
+    <message>
+        <source>must be a time of day such as 18:30, optionally with weekdays such as 18:30 mon-fri; empty turns it off</source>
+        <translation>muss eine Uhrzeit wie 18:30 sein, wahlweise mit Wochentagen wie 18:30 mon-fri; leer schaltet es aus</translation>
+    </message>
+    <message>
+        <source>{day} is not a weekday; use mon, tue, wed, thu, fri, sat, sun (in English)</source>
+        <translation>{day} ist kein Wochentag; verwenden Sie mon, tue, wed, thu, fri, sat, sun (englisch)</translation>
+    </message>
+    <message>
+        <source>name at least one weekday, such as mon-fri</source>
+        <translation>nennen Sie mindestens einen Wochentag, etwa mon-fri</translation>
+    </message>
+    <message>
+        <source>must be a full folder path, such as /media/shop/USB</source>
+        <translation>muss ein vollständiger Ordnerpfad sein, etwa /media/shop/USB</translation>
     </message>
     <message>
         <source>Keep it</source>
@@ -3206,6 +3261,34 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Mints</source>
         <translation>Mints</translation>
+    </message>
+    <message>
+        <source>Scheduled export</source>
+        <translation>Geplanter Export</translation>
+    </message>
+    <message>
+        <source>Export the ecash above the amount to keep, every day at this time in the shop&apos;s time zone, such as 18:30, or on some days, such as 18:30 mon-fri. Empty: off.</source>
+        <translation>Exportiert das E-Cash über dem zu behaltenden Betrag, jeden Tag zu dieser Uhrzeit in der Zeitzone des Ladens, etwa 18:30, oder an bestimmten Tagen, etwa 18:30 mon-fri. Leer: aus.</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exporte</translation>
+    </message>
+    <message>
+        <source>Scheduled export folder</source>
+        <translation>Ordner für den geplanten Export</translation>
+    </message>
+    <message>
+        <source>Where the token files and their list go, usually the USB drive. It must exist at export time: the app never creates it.</source>
+        <translation>Wohin die Token-Dateien und ihre Liste gehen, meist das USB-Laufwerk. Der Ordner muss beim Export vorhanden sein: Die App legt ihn nie an.</translation>
+    </message>
+    <message>
+        <source>Amount to keep per mint</source>
+        <translation>Pro Mint zu behaltender Betrag</translation>
+    </message>
+    <message>
+        <source>The scheduled export leaves this much at each mint, in each unit (sat or cents), for change; only what is above it is exported.</source>
+        <translation>Der geplante Export lässt so viel bei jeder Mint, in jeder Einheit (sat oder Cent), als Wechselgeld; nur was darüber liegt, wird exportiert.</translation>
     </message>
     <message>
         <source>Watch exported tokens for (days)</source>
@@ -4092,6 +4175,18 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Offline-Zahlung fehlgeschlagen</translation>
     </message>
     <message>
+        <source>Scheduled export waiting</source>
+        <translation>Geplanter Export wartet</translation>
+    </message>
+    <message>
+        <source>Scheduled export done</source>
+        <translation>Geplanter Export erledigt</translation>
+    </message>
+    <message>
+        <source>Scheduled export failed</source>
+        <translation>Geplanter Export fehlgeschlagen</translation>
+    </message>
+    <message>
         <source>{url} has not answered for {minutes} minutes.</source>
         <translation>{url} antwortet seit {minutes} Minuten nicht.</translation>
     </message>
@@ -4102,6 +4197,14 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Old coins of {url} expire in {days} days. Swap them or pay them out soon.</source>
         <translation>Alte Münzen von {url} laufen in {days} Tagen ab. Tauschen oder zahlen Sie sie bald aus.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not there (is the USB drive plugged in?). Nothing was exported; the app tries again every {minutes} minutes.</source>
+        <translation>Der Ordner {folder} ist nicht da (ist das USB-Laufwerk eingesteckt?). Es wurde nichts exportiert; die App versucht es alle {minutes} Minuten erneut.</translation>
+    </message>
+    <message>
+        <source>{files} token file(s), {total}, saved to {folder}.</source>
+        <translation>{files} Token-Datei(en), {total}, in {folder} gespeichert.</translation>
     </message>
     <message>
         <source>(Sale {id}.)</source>

@@ -2836,6 +2836,45 @@ Pegue el token en su lugar.</translation>
     </message>
 </context>
 <context>
+    <name>ScheduleStatus</name>
+    <message>
+        <source>Scheduled export: off (set a time under Settings, Exports).</source>
+        <translation>Exportación programada: desactivada (fije una hora en Ajustes, Exportaciones).</translation>
+    </message>
+    <message>
+        <source>Scheduled export at {schedule}: next run {when}.</source>
+        <translation>Exportación programada a las {schedule}: próxima ejecución {when}.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for it, or nothing can be exported.</source>
+        <translation>Elija una carpeta para ella; si no, no se puede exportar nada.</translation>
+    </message>
+    <message>
+        <source>Last run ({at}): {n} file(s), {amounts}.</source>
+        <translation>Última ejecución ({at}): {n} archivo(s), {amounts}.</translation>
+    </message>
+    <message>
+        <source>Last run ({at}): nothing above the amount to keep.</source>
+        <translation>Última ejecución ({at}): nada por encima del importe a conservar.</translation>
+    </message>
+    <message>
+        <source>The run of {at} waits for its folder {folder} (is the USB drive plugged in?); tried {n} time(s).</source>
+        <translation>La ejecución de las {at} espera su carpeta {folder} (¿está conectada la unidad USB?); {n} intento(s).</translation>
+    </message>
+    <message>
+        <source>The run of {at} is under way.</source>
+        <translation>La ejecución de las {at} está en curso.</translation>
+    </message>
+    <message>
+        <source>The run of {at} was cut short: its tokens are in the export history.</source>
+        <translation>La ejecución de las {at} se interrumpió: sus tokens están en el historial de exportaciones.</translation>
+    </message>
+    <message>
+        <source>The run of {at} failed: {reason}</source>
+        <translation>La ejecución de las {at} falló: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SeedPage</name>
     <message>
         <source>Your recovery words</source>
@@ -2926,6 +2965,22 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>choose a camera or a video file</source>
         <translation>elija una cámara o un archivo de vídeo</translation>
+    </message>
+    <message>
+        <source>must be a time of day such as 18:30, optionally with weekdays such as 18:30 mon-fri; empty turns it off</source>
+        <translation>debe ser una hora como 18:30, opcionalmente con días como 18:30 mon-fri; vacío la desactiva</translation>
+    </message>
+    <message>
+        <source>{day} is not a weekday; use mon, tue, wed, thu, fri, sat, sun (in English)</source>
+        <translation>{day} no es un día de la semana; use mon, tue, wed, thu, fri, sat, sun (en inglés)</translation>
+    </message>
+    <message>
+        <source>name at least one weekday, such as mon-fri</source>
+        <translation>indique al menos un día, por ejemplo mon-fri</translation>
+    </message>
+    <message>
+        <source>must be a full folder path, such as /media/shop/USB</source>
+        <translation>debe ser la ruta completa de una carpeta, por ejemplo /media/shop/USB</translation>
     </message>
     <message>
         <source>Keep it</source>
@@ -3206,6 +3261,34 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Mints</source>
         <translation>Mints</translation>
+    </message>
+    <message>
+        <source>Scheduled export</source>
+        <translation>Exportación programada</translation>
+    </message>
+    <message>
+        <source>Export the ecash above the amount to keep, every day at this time in the shop&apos;s time zone, such as 18:30, or on some days, such as 18:30 mon-fri. Empty: off.</source>
+        <translation>Exporta el e-cash por encima del importe a conservar, cada día a esta hora en la zona horaria de la tienda, por ejemplo 18:30, o algunos días, por ejemplo 18:30 mon-fri. Vacío: desactivada.</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exportaciones</translation>
+    </message>
+    <message>
+        <source>Scheduled export folder</source>
+        <translation>Carpeta de la exportación programada</translation>
+    </message>
+    <message>
+        <source>Where the token files and their list go, usually the USB drive. It must exist at export time: the app never creates it.</source>
+        <translation>Dónde van los archivos de token y su lista, normalmente la unidad USB. La carpeta debe existir al exportar: la aplicación nunca la crea.</translation>
+    </message>
+    <message>
+        <source>Amount to keep per mint</source>
+        <translation>Importe a conservar por mint</translation>
+    </message>
+    <message>
+        <source>The scheduled export leaves this much at each mint, in each unit (sat or cents), for change; only what is above it is exported.</source>
+        <translation>La exportación programada deja este importe en cada mint, en cada unidad (sat o céntimos), para el cambio; solo se exporta lo que lo supera.</translation>
     </message>
     <message>
         <source>Watch exported tokens for (days)</source>
@@ -4092,6 +4175,18 @@ Pegue el token en su lugar.</translation>
         <translation>Falló un pago sin conexión</translation>
     </message>
     <message>
+        <source>Scheduled export waiting</source>
+        <translation>Exportación programada en espera</translation>
+    </message>
+    <message>
+        <source>Scheduled export done</source>
+        <translation>Exportación programada hecha</translation>
+    </message>
+    <message>
+        <source>Scheduled export failed</source>
+        <translation>La exportación programada falló</translation>
+    </message>
+    <message>
         <source>{url} has not answered for {minutes} minutes.</source>
         <translation>{url} lleva {minutes} minutos sin responder.</translation>
     </message>
@@ -4102,6 +4197,14 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Old coins of {url} expire in {days} days. Swap them or pay them out soon.</source>
         <translation>Monedas antiguas de {url} caducan en {days} días. Cámbielas o páguelas pronto.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not there (is the USB drive plugged in?). Nothing was exported; the app tries again every {minutes} minutes.</source>
+        <translation>La carpeta {folder} no está (¿está conectada la unidad USB?). No se exportó nada; la aplicación lo intenta de nuevo cada {minutes} minutos.</translation>
+    </message>
+    <message>
+        <source>{files} token file(s), {total}, saved to {folder}.</source>
+        <translation>{files} archivo(s) de token, {total}, guardado(s) en {folder}.</translation>
     </message>
     <message>
         <source>(Sale {id}.)</source>

@@ -2836,6 +2836,45 @@ Collez plutôt le jeton.</translation>
     </message>
 </context>
 <context>
+    <name>ScheduleStatus</name>
+    <message>
+        <source>Scheduled export: off (set a time under Settings, Exports).</source>
+        <translation>Export planifié&#xa0;: désactivé (choisissez une heure dans Réglages, Exports).</translation>
+    </message>
+    <message>
+        <source>Scheduled export at {schedule}: next run {when}.</source>
+        <translation>Export planifié à {schedule}&#xa0;: prochaine exécution {when}.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for it, or nothing can be exported.</source>
+        <translation>Choisissez-lui un dossier, sinon rien ne peut être exporté.</translation>
+    </message>
+    <message>
+        <source>Last run ({at}): {n} file(s), {amounts}.</source>
+        <translation>Dernière exécution ({at})&#xa0;: {n} fichier(s), {amounts}.</translation>
+    </message>
+    <message>
+        <source>Last run ({at}): nothing above the amount to keep.</source>
+        <translation>Dernière exécution ({at})&#xa0;: rien au-dessus du montant à garder.</translation>
+    </message>
+    <message>
+        <source>The run of {at} waits for its folder {folder} (is the USB drive plugged in?); tried {n} time(s).</source>
+        <translation>L&apos;exécution de {at} attend son dossier {folder} (la clé USB est-elle branchée&#xa0;?)&#xa0;; {n} essai(s).</translation>
+    </message>
+    <message>
+        <source>The run of {at} is under way.</source>
+        <translation>L&apos;exécution de {at} est en cours.</translation>
+    </message>
+    <message>
+        <source>The run of {at} was cut short: its tokens are in the export history.</source>
+        <translation>L&apos;exécution de {at} a été interrompue&#xa0;: ses jetons sont dans l&apos;historique des exports.</translation>
+    </message>
+    <message>
+        <source>The run of {at} failed: {reason}</source>
+        <translation>L&apos;exécution de {at} a échoué&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SeedPage</name>
     <message>
         <source>Your recovery words</source>
@@ -2926,6 +2965,22 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>choose a camera or a video file</source>
         <translation>choisissez une caméra ou un fichier vidéo</translation>
+    </message>
+    <message>
+        <source>must be a time of day such as 18:30, optionally with weekdays such as 18:30 mon-fri; empty turns it off</source>
+        <translation>doit être une heure comme 18:30, éventuellement avec des jours comme 18:30 mon-fri&#xa0;; vide le désactive</translation>
+    </message>
+    <message>
+        <source>{day} is not a weekday; use mon, tue, wed, thu, fri, sat, sun (in English)</source>
+        <translation>{day} n&apos;est pas un jour de la semaine&#xa0;; utilisez mon, tue, wed, thu, fri, sat, sun (en anglais)</translation>
+    </message>
+    <message>
+        <source>name at least one weekday, such as mon-fri</source>
+        <translation>indiquez au moins un jour, par exemple mon-fri</translation>
+    </message>
+    <message>
+        <source>must be a full folder path, such as /media/shop/USB</source>
+        <translation>doit être le chemin complet d&apos;un dossier, par exemple /media/shop/USB</translation>
     </message>
     <message>
         <source>Keep it</source>
@@ -3206,6 +3261,34 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Mints</source>
         <translation>Mints</translation>
+    </message>
+    <message>
+        <source>Scheduled export</source>
+        <translation>Export planifié</translation>
+    </message>
+    <message>
+        <source>Export the ecash above the amount to keep, every day at this time in the shop&apos;s time zone, such as 18:30, or on some days, such as 18:30 mon-fri. Empty: off.</source>
+        <translation>Exporte l&apos;e-cash au-dessus du montant à garder, chaque jour à cette heure dans le fuseau horaire du commerce, par exemple 18:30, ou certains jours, par exemple 18:30 mon-fri. Vide&#xa0;: désactivé.</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <source>Scheduled export folder</source>
+        <translation>Dossier de l&apos;export planifié</translation>
+    </message>
+    <message>
+        <source>Where the token files and their list go, usually the USB drive. It must exist at export time: the app never creates it.</source>
+        <translation>Où vont les fichiers de jetons et leur liste, en général la clé USB. Le dossier doit exister au moment de l&apos;export&#xa0;: l&apos;application ne le crée jamais.</translation>
+    </message>
+    <message>
+        <source>Amount to keep per mint</source>
+        <translation>Montant à garder par mint</translation>
+    </message>
+    <message>
+        <source>The scheduled export leaves this much at each mint, in each unit (sat or cents), for change; only what is above it is exported.</source>
+        <translation>L&apos;export planifié laisse ce montant à chaque mint, dans chaque unité (sat ou centimes), pour la monnaie&#xa0;; seul ce qui dépasse est exporté.</translation>
     </message>
     <message>
         <source>Watch exported tokens for (days)</source>
@@ -4092,6 +4175,18 @@ Collez plutôt le jeton.</translation>
         <translation>Échec d&apos;un paiement hors ligne</translation>
     </message>
     <message>
+        <source>Scheduled export waiting</source>
+        <translation>Export planifié en attente</translation>
+    </message>
+    <message>
+        <source>Scheduled export done</source>
+        <translation>Export planifié terminé</translation>
+    </message>
+    <message>
+        <source>Scheduled export failed</source>
+        <translation>Échec de l&apos;export planifié</translation>
+    </message>
+    <message>
         <source>{url} has not answered for {minutes} minutes.</source>
         <translation>{url} ne répond plus depuis {minutes} minutes.</translation>
     </message>
@@ -4102,6 +4197,14 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Old coins of {url} expire in {days} days. Swap them or pay them out soon.</source>
         <translation>D&apos;anciennes pièces de {url} expirent dans {days} jours. Échangez-les ou versez-les bientôt.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not there (is the USB drive plugged in?). Nothing was exported; the app tries again every {minutes} minutes.</source>
+        <translation>Le dossier {folder} est absent (la clé USB est-elle branchée&#xa0;?). Rien n&apos;a été exporté&#xa0;; l&apos;application réessaie toutes les {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>{files} token file(s), {total}, saved to {folder}.</source>
+        <translation>{files} fichier(s) de jetons, {total}, enregistré(s) dans {folder}.</translation>
     </message>
     <message>
         <source>(Sale {id}.)</source>

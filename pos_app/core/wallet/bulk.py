@@ -1,10 +1,12 @@
 """Many tokens at once: the whole balance to a folder, and a folder (or several files) back in.
 
 Export: one token file per mint and unit holding at least ``min_amount`` (every stored
-coin, so no swap and no fee), then a manifest in JSON and CSV (file, mint, unit, amount,
-proofs, created). Each file is written whole or not at all and synced before the next
-step; each token is in the export history before its file is written, so a failure (or a
-pulled stick) leaves it shown there, to be saved again or taken back.
+coin, so no swap and no fee; or, with ``keep``, what is above that amount, which may take a
+swap whose input fee comes out of the exported part, never out of what stays), then a
+manifest in JSON and CSV (file, mint, unit, amount, proofs, created). Each file is written
+whole or not at all and synced before the next step; each token is in the export history
+before its file is written, so a failure (or a pulled stick) leaves it shown there, to be
+saved again or taken back.
 
 Import: each file on its own, so one that fails loses nothing of the others. A file the
 shop already imported is skipped; a token the shop itself exported is taken back through
@@ -26,6 +28,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pos_app.core.cashu.keysets import input_fee
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import NetworkError, PosError, StorageError, ValidationError
 from pos_app.core.store.schema import Export, ReceivedToken, text_digest
@@ -33,6 +36,7 @@ from pos_app.core.wallet import coins, journal, send
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.exportfile import export_stem, read_token_file, write_atomic
 from pos_app.core.wallet.exports import Exports
+from pos_app.core.wallet.mints import mint_row
 from pos_app.core.wallet.receive import receive
 
 MANIFEST_PREFIX = "cashu-manifest-"
@@ -96,9 +100,13 @@ async def export_all(
     folder: Path,
     *,
     min_amount: int = 1,
+    keep: int = 0,
     progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Export every mint and unit holding at least ``min_amount`` into ``folder``.
+
+    ``keep`` stays at each mint in each unit (the scheduled export's floor): only the
+    amount above it is exported, less the input fee when a swap is needed.
 
     Returns:
         ``{"files": [manifest rows, file as a full path], "manifest", "manifest_csv"}``.
@@ -112,20 +120,27 @@ async def export_all(
         raise ValidationError(
             "amount.invalid", "The amount must be a positive whole number.", str(min_amount)
         )
+    if isinstance(keep, bool) or not isinstance(keep, int) or keep < 0:
+        raise ValidationError(
+            "amount.invalid", "The amount to keep must be a whole number, 0 or more.", str(keep)
+        )
     folder = Path(folder)
     loop = asyncio.get_running_loop()
     await loop.run_in_executor(None, _check_folder, folder)
-    held = (await ctx.db.run(coins.balances))["balances"]
-    targets = [b for b in held if b["amount"] >= min_amount]
+    targets = await ctx.db.run(partial(_targets, min_amount=min_amount, keep=keep))
     if not targets:
         raise ValidationError(
             "export.nothing",
-            f"No mint holds {min_amount} or more of the shop's ecash: nothing was exported.",
+            f"No mint holds {max(min_amount, keep + 1)} or more of the shop's ecash: "
+            "nothing was exported.",
             str(min_amount),
         )
     rows: list[dict[str, Any]] = []
     for done, target in enumerate(targets):
-        sent = await send.send_all(ctx, target["mint"], target["unit"])
+        if keep:
+            sent = await send.send(ctx, target["mint"], target["unit"], target["export"])
+        else:
+            sent = await send.send_all(ctx, target["mint"], target["unit"])
         try:
             path = await loop.run_in_executor(
                 None,
@@ -158,6 +173,51 @@ async def export_all(
         "manifest": str(json_path),
         "manifest_csv": str(csv_path),
     }
+
+
+def _targets(session: Session, *, min_amount: int, keep: int) -> list[dict[str, Any]]:
+    """The balances to export, each with ``export``: how much leaves the wallet."""
+    targets = []
+    for held in coins.balances(session)["balances"]:
+        if held["amount"] < min_amount or held["amount"] <= keep:
+            continue
+        amount = _above(session, held["mint"], held["unit"], held["amount"] - keep) if keep else 0
+        if keep and amount <= 0:
+            continue  # the fee of a swap would eat what is above the amount to keep
+        targets.append({**held, "export": amount or held["amount"]})
+    return targets
+
+
+def _above(session: Session, url: str, unit: str, room: int) -> int:
+    """The largest amount found whose export, with its swap's input fee, takes at most ``room``.
+
+    Tries what ``send.send`` will do (exact coins need no swap; otherwise the selection's
+    fee), moving the amount to ``room`` less the last fee seen; falls back to ``room`` less
+    the fee of spending every coin, which always fits.
+    """
+    mint_id = mint_row(session, url).id
+    fees, inactive = coins.fee_table(session, mint_id)
+    best, amount = 0, room
+    for _ in range(4):
+        if amount <= best:
+            break
+        if coins.exact_stored(session, mint_id, unit, amount) is not None:
+            return amount
+        try:
+            _, fee = coins.select_coins(
+                session, mint_id, unit, amount, fees, prefer_inactive=inactive
+            )
+        except ValidationError as exc:
+            if exc.code != "wallet.insufficient_funds":
+                raise
+            break
+        if amount + fee <= room:
+            best = amount
+        amount = room - fee
+    if best:
+        return best
+    every = coins.spendable(session, mint_id, unit)
+    return room - input_fee(fees.get(c.id, 0) for c in every)
 
 
 def _record_file(session: Session, *, export_id: int, path: Path) -> int:
@@ -288,10 +348,17 @@ class Bulk:
         self.exports = exports
 
     async def export_all(
-        self, folder: Path, *, min_amount: int = 1, progress: Progress | None = None
+        self,
+        folder: Path,
+        *,
+        min_amount: int = 1,
+        keep: int = 0,
+        progress: Progress | None = None,
     ) -> dict[str, Any]:
         """See :func:`export_all`."""
-        return await export_all(self.ctx, folder, min_amount=min_amount, progress=progress)
+        return await export_all(
+            self.ctx, folder, min_amount=min_amount, keep=keep, progress=progress
+        )
 
     async def import_files(
         self, paths: Sequence[Path], *, progress: Progress | None = None

@@ -42,10 +42,12 @@ from pos_app.ui.widgets.option_fields import (
     refusal_text,
     tr,
 )
+from pos_app.ui.widgets.schedule_status import ScheduleStatus
 from pos_app.ui.widgets.webhook_panel import WebhookPanel
 
 MINTS_GROUP = "Mints"
 WEBHOOKS_GROUP = "Webhooks"
+EXPORTS_GROUP = "Exports"
 LABEL_WIDTH = 260  # the same in every group, so editors line up down the page
 
 
@@ -71,6 +73,7 @@ class SettingsPage(Page):
         self._form.setSpacing(14)
         self.mint_list = MintList(ui)
         self.webhooks = WebhookPanel(ui)
+        self.schedule_status = ScheduleStatus(ui)
         for group, options in self._groups(advanced=False).items():
             self._form.addWidget(self._group_box(group, options))
         self.advanced_button = QPushButton("▸ " + self.tr("Show advanced settings"))
@@ -177,6 +180,8 @@ class SettingsPage(Page):
             grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(field, row, 1)
             row += 1
+        if group == EXPORTS_GROUP:  # the schedule's next run, under its settings
+            grid.addWidget(self.schedule_status, row, 1)
         return box
 
     # -- page hooks --------------------------------------------------------------------------
@@ -187,6 +192,7 @@ class SettingsPage(Page):
             self.reload()
         self.mint_list.refresh()
         self.webhooks.refresh()
+        self.schedule_status.load()
 
     def reload(self) -> None:
         """Show the stored values again, discarding edits."""
@@ -266,6 +272,7 @@ class SettingsPage(Page):
         self.dirty = bool(refused)
         self._report(len(stored), refused)
         self.ui.bridge.settings_saved.emit(stored)
+        self.schedule_status.load()
 
     def _report(self, saved: int, refused: int) -> None:
         if refused:

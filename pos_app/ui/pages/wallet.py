@@ -32,6 +32,7 @@ from pos_app.ui.models.attention_model import reason_text
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.export_history import ExportHistory
+from pos_app.ui.widgets.schedule_status import ScheduleStatus
 
 
 class WalletPage(Page):
@@ -106,6 +107,7 @@ class WalletPage(Page):
         self.summary.setProperty("role", "muted")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.schedule = ScheduleStatus(ui, self)
         self.history = ExportHistory(ui, self)
         # The top row is full on a 1024 px till: this one sits with the export history.
         self.export_all_button = self.history.export_all_button
@@ -118,6 +120,7 @@ class WalletPage(Page):
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
         layout.addWidget(self.summary)
+        layout.addWidget(self.schedule)
         layout.addSpacing(8)
         layout.addWidget(self.history, 1)
 
@@ -139,6 +142,7 @@ class WalletPage(Page):
         self._reload.stop()
         spawn(self.ui.core.wallet.balance(), on_done=self._show_balances, on_error=self._error)
         self.history.load()
+        self.schedule.load()
 
     def _show_balances(self, balance: dict[str, Any]) -> None:
         self.balances = list(balance["balances"])

@@ -96,6 +96,29 @@ _REASONS: tuple[tuple[str, str], ...] = (
         r"must be a camera number.*",
         QT_TRANSLATE_NOOP("Settings", "choose a camera or a video file"),
     ),
+    (
+        r"must be a time of day such as 18:30.*",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "must be a time of day such as 18:30, optionally with weekdays such as "
+            "18:30 mon-fri; empty turns it off",
+        ),
+    ),
+    (
+        r"(?P<day>'.*') is not a weekday.*",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "{day} is not a weekday; use mon, tue, wed, thu, fri, sat, sun (in English)",
+        ),
+    ),
+    (
+        r"name at least one weekday.*",
+        QT_TRANSLATE_NOOP("Settings", "name at least one weekday, such as mon-fri"),
+    ),
+    (
+        r"must be a full folder path.*",
+        QT_TRANSLATE_NOOP("Settings", "must be a full folder path, such as /media/shop/USB"),
+    ),
 )
 
 
