@@ -661,7 +661,7 @@ OPTIONS: dict[str, Option] = {
                 "Exported tokens and customers' change are checked for claims automatically "
                 "for this many days; older ones only when you press Check claims.",
             ),
-            QT_TRANSLATE_NOOP("Settings", "Exports"),
+            QT_TRANSLATE_NOOP("Settings", "Mints"),  # advanced: the Exports box holds the schedule
             minimum=1,
             maximum=3650,
             advanced=True,
