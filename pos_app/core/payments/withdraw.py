@@ -338,7 +338,7 @@ class Withdrawals:
             short = quote.amount + quote.fee_reserve - balance
             target -= max(short, 1 + target // 100)
         raise ValidationError(
-            "withdraw.fee_too_high",
+            "withdraw.fees_unstable",
             "The mint's fees for this withdrawal kept changing; nothing was paid.",
             f"no quote fitted {balance} sat after {MAX_ROUNDS} rounds",
             data={"url": url},
@@ -412,12 +412,7 @@ class Withdrawals:
         params = await address.params()
         if threshold < params.min_sat:
             self._refused(
-                "*",
-                "withdraw_below_minimum",
-                "Automatic withdrawals wait: the threshold is below the smallest amount the "
-                "Lightning address accepts.",
-                threshold=threshold,
-                minimum=params.min_sat,
+                "*", "withdraw_below_minimum", threshold=threshold, minimum=params.min_sat
             )
             return []
         done = []
@@ -433,10 +428,11 @@ class Withdrawals:
                 facts = {k: v for k, v in exc.data.items() if k in ("amount", "fee", "cap")}
                 capped = exc.code == "withdraw.fee_too_high"
                 kind = "withdraw_fee_cap" if capped else "withdraw_failed"
-                self._refused(url, kind, exc.user_message, url=url, reason=exc.code, **facts)
+                body = "" if capped else exc.user_message
+                self._refused(url, kind, body, url=url, reason=exc.code, **facts)
         return done
 
-    def _refused(self, key: str, kind: str, body: str, **facts: Any) -> None:
+    def _refused(self, key: str, kind: str, body: str = "", **facts: Any) -> None:
         seen = f"{kind}:{sorted(facts.items())}"
         if self._told.get(key) == seen:
             return
@@ -489,11 +485,20 @@ class Withdrawals:
         return await self.ctx.db.run(read)
 
 
+# The core's words (the app words them from the data, pos_app.ui.messages).
 _BODIES = {
     "withdraw_done": "{amount} sat from {url} were paid to the Lightning address (fee {fee} sat).",
     "withdraw_unproven": (
         "{amount} sat from {url} were paid out, but the payment could not be proven. Check "
         "the Lightning wallet."
+    ),
+    "withdraw_fee_cap": (
+        "A withdrawal of {amount} sat from {url} was not paid: its fees of up to {fee} sat are "
+        "more than {cap}% of it. Nothing was spent."
+    ),
+    "withdraw_below_minimum": (
+        "Automatic withdrawals wait: the threshold of {threshold} sat is below the {minimum} sat "
+        "the Lightning address accepts. Raise it in Settings."
     ),
 }
 

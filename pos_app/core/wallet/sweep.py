@@ -283,7 +283,8 @@ class Sweeper:
                 "warning",
                 "Old coins not renewed",
                 f"Coins worth {result.amount} {result.unit} at {result.mint} are on old keys. "
-                f"Renewing them costs {result.fee} {result.unit}, above the limit of {cap}.",
+                f"Renewing them costs {result.fee} {result.unit}, above the limit of {cap}; they "
+                "were left as they are.",
                 kind="sweep_fee_cap",
                 data={
                     "dedupe": f"sweep_fee_cap:{result.mint}:{result.unit}",
