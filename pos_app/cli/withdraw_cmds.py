@@ -41,4 +41,4 @@ async def cmd_withdrawals(args: argparse.Namespace) -> list[dict[str, Any]]:
 
 async def cmd_sweep(args: argparse.Namespace) -> list[dict[str, Any]]:
     async with open_app(args) as app:
-        return [r.to_dict() for r in await app.sweeper.round(args.mint)]
+        return [r.to_dict() for r in await app.sweeper.round(args.mint, sync=True)]

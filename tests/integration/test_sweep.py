@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import time
 from contextlib import asynccontextmanager
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select, update
@@ -77,10 +78,13 @@ def test_coins_on_a_rotated_keyset_end_on_the_active_one_within_the_fee_cap(tmp_
             before_proofs, _ = await app.db.run(lambda s: held(s, mint.url))
             before = sum(a for _, a in before_proofs)
             [old] = {k for k, _ in before_proofs}
-            # Nothing stale yet: the sweep asks the mint's keysets and swaps nothing.
-            assert await app.sweeper.round() == []
+            # Nothing stale yet: nothing is swapped.
+            assert await app.sweeper.round(sync=True) == []
 
             rotate(mint)
+            # The timer reads the stored flags; the health monitor's check stores the rotation.
+            assert await app.sweeper.round() == []
+            await app.services.health.check_all()
             await app.settings.set("sweep.max_fee_sat", 0)
             [skipped] = await app.sweeper.round()
             fee = -(-len(before_proofs) * 100 // 1000)  # 100 ppk per input, rounded up
@@ -115,28 +119,59 @@ def test_coins_on_a_rotated_keyset_end_on_the_active_one_within_the_fee_cap(tmp_
     asyncio.run(scenario())
 
 
-def test_coins_on_a_keyset_close_to_its_final_expiry_are_swept(tmp_path, mint):
+def expiring(app, url, keyset_id, when):
+    """Stub the mint's keyset list so ``keyset_id`` expires at ``when`` (nutshell sets none)."""
+    client = app.mints.client(url)
+    real = client.keysets
+
+    async def listed(**kwargs):
+        return [
+            replace(k, final_expiry=when) if k.id == keyset_id else k for k in await real(**kwargs)
+        ]
+
+    client.keysets = listed
+
+
+def test_coins_on_a_keyset_close_to_its_final_expiry_go_to_a_fresh_one(tmp_path, make_mint):
+    mint = make_mint(name="expiring")
+
+    async def scenario():
+        async with shop(tmp_path, mint) as app:
+            await app.wallet.receive(await token_async(mint.url, 100))
+            proofs, _ = await app.db.run(lambda s: held(s, mint.url))
+            [old] = {k for k, _ in proofs}
+            mint.restart(extra_env={"MINT_DERIVATION_PATH": "m/0'/0'/1'"})  # both stay active
+            expiring(app, mint.url, old, int(time.time()) + 5 * 86400)
+            await app.settings.set("sweep.expiry_days", 3)
+            await app.services.health.check_all()  # stores the new keyset and the expiry
+            assert await app.sweeper.round() == []  # five days left: more than three
+            await app.settings.set("sweep.expiry_days", 30)
+            [done] = await app.sweeper.round()
+            assert (done.state, done.fee, done.kept) == ("done", 0, 100)
+            proofs, keysets = await app.db.run(lambda s: held(s, mint.url))
+            assert {k for k, _ in proofs} == {next(k for k in keysets if k != old)}
+            assert sum(a for _, a in proofs) == 100
+            # A later change of an expiry alone (no new keyset) is stored by the health check.
+            later = int(time.time()) + 9 * 86400
+            expiring(app, mint.url, old, later)
+            await app.services.health.check_all()
+            assert await app.db.run(lambda s: s.get(KeysetRow, old).final_expiry) == later
+
+    asyncio.run(scenario())
+
+
+def test_an_expiring_keyset_with_nowhere_to_go_is_left(tmp_path, mint):
     async def scenario():
         async with shop(tmp_path, mint) as app:
             await app.wallet.receive(await token_async(mint.url, 64))
             proofs, _ = await app.db.run(lambda s: held(s, mint.url))
             [keyset] = {k for k, _ in proofs}
-            # The keyset list carries no expiry at this mint; the stored one stands for it, as
-            # the list would after a sync: the sweep syncs first, so the list is stubbed.
             soon = int(time.time()) + 5 * 86400
-            client = app.mints.client(mint.url)
-            real = client.keysets
-
-            async def listed():
-                from dataclasses import replace
-
-                return [replace(k, final_expiry=soon) for k in await real()]
-
-            client.keysets = listed
+            expiring(app, mint.url, keyset, soon)
             await app.settings.set("sweep.expiry_days", 3)
-            assert await app.sweeper.round() == []  # five days left: more than three
+            assert await app.sweeper.round(sync=True) == []  # five days left: more than three
             await app.settings.set("sweep.expiry_days", 30)
-            [result] = await app.sweeper.round()
+            [result] = await app.sweeper.round(sync=True)
             # The mint has no other keyset: its keys expire too, so there is nowhere to go.
             assert (result.state, result.reason) == ("skipped", "no_fresh_keyset")
             stored = await app.db.run(lambda s: s.get(KeysetRow, keyset).final_expiry)

@@ -373,9 +373,10 @@ async def complete_send(
         export_id = export.id if export is not None else None
         amount = export.amount if export is not None else 0
         op.export_id = export_id
-        op.result_json = json.dumps(
-            {"export_id": export_id, "amount": amount, "kept": sum(p.amount for p, _ in kept)}
-        )
+        outcome: dict[str, Any] = {"export_id": export_id, "amount": amount}
+        if export is None:
+            outcome["kept"] = sum(p.amount for p, _ in kept)
+        op.result_json = json.dumps(outcome)
         op.updated_at = now()
         journal.audit(
             session,

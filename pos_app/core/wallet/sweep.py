@@ -32,7 +32,7 @@ from pos_app.core.store.schema import KeysetRow, Mint, Operation, ProofRow
 from pos_app.core.wallet import coins, journal
 from pos_app.core.wallet.answers import bad_answer
 from pos_app.core.wallet.context import WalletContext
-from pos_app.core.wallet.mints import stored_output_keyset
+from pos_app.core.wallet.mints import output_keyset, stored_keysets
 from pos_app.core.wallet.outputs import Outputs, build_outputs
 from pos_app.core.wallet.send import complete_send
 
@@ -115,12 +115,12 @@ async def sweep_mint(
 ) -> list[SweepResult]:
     """Swap this mint's coins on stale keysets to its output keyset, one unit at a time.
 
-    The keyset list is fetched first (a rotation or a new expiry shows there).
+    The stored keyset flags decide (the health monitor stores a mint's changes, or the
+    caller syncs first): with nothing stale the mint is not contacted.
 
     Raises:
         NetworkError: the mint cannot be reached (an open swap is recovery's).
     """
-    await ctx.mints.sync_keysets(mint_id, url)
     before = ctx.now() + expiry_days * 86400
 
     def units(session: Session) -> list[str]:
@@ -139,9 +139,10 @@ async def _sweep_unit(
 
     def prepare(session: Session) -> _Plan:
         stale = stale_keysets(session, mint_id, before)
-        keyset = stored_output_keyset(session, mint_id, unit)
-        if keyset.id in stale:
-            # The best keys the mint offers expire too: swapping would gain nothing.
+        fresh = [k for k in stored_keysets(session, mint_id) if k.id not in stale]
+        keyset = output_keyset(fresh, unit)
+        if keyset is None:
+            # Every key the mint signs with expires too: swapping would gain nothing.
             return _Plan(None, None, 0, 0, "no_fresh_keyset")
         rows = list(
             session.scalars(
@@ -238,8 +239,14 @@ class Sweeper:
         """Register the sweep timer with the app's service supervisor."""
         supervisor.add("sweep", self.round, INTERVAL_SECONDS)
 
-    async def round(self, mint_url: str | None = None) -> list[SweepResult]:
-        """Sweep every trusted mint holding coins (or only ``mint_url``)."""
+    async def round(self, mint_url: str | None = None, *, sync: bool = False) -> list[SweepResult]:
+        """Sweep every trusted mint holding coins (or only ``mint_url``).
+
+        Args:
+            mint_url: only this mint; its failure is raised instead of logged.
+            sync: fetch each mint's keyset list first (the command line, where no health
+                monitor keeps the stored flags fresh).
+        """
 
         def read(session: Session) -> tuple[dict[str, Any], list[tuple[int, str]]]:
             values = self.config.values(session, ("sweep.expiry_days", "sweep.max_fee_sat"))
@@ -253,6 +260,8 @@ class Sweeper:
         results: list[SweepResult] = []
         for mint_id, url in mints:
             try:
+                if sync:
+                    await self.ctx.mints.sync_keysets(mint_id, url)
                 found = await sweep_mint(
                     self.ctx,
                     mint_id,
