@@ -3288,6 +3288,10 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Nicht gespeicherte Änderungen.</translation>
     </message>
     <message>
+        <source>The Lightning address accepts {n} sat or more: the withdrawal threshold must be at least that.</source>
+        <translation>Die Lightning-Adresse nimmt {n} sat oder mehr an: Der Auszahlungs-Schwellenwert muss mindestens so hoch sein.</translation>
+    </message>
+    <message>
         <source>{n} setting(s) not saved: see the message under each.</source>
         <translation>{n} Einstellung(en) nicht gespeichert: siehe Hinweis unter jedem Feld.</translation>
     </message>

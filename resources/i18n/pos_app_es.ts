@@ -3288,6 +3288,10 @@ Pegue el token en su lugar.</translation>
         <translation>Cambios sin guardar.</translation>
     </message>
     <message>
+        <source>The Lightning address accepts {n} sat or more: the withdrawal threshold must be at least that.</source>
+        <translation>La dirección Lightning acepta {n} sat o más: el umbral de retiro debe ser al menos ese.</translation>
+    </message>
+    <message>
         <source>{n} setting(s) not saved: see the message under each.</source>
         <translation>{n} ajuste(s) sin guardar: vea el mensaje debajo de cada uno.</translation>
     </message>

@@ -3288,6 +3288,10 @@ Collez plutôt le jeton.</translation>
         <translation>Modifications non enregistrées.</translation>
     </message>
     <message>
+        <source>The Lightning address accepts {n} sat or more: the withdrawal threshold must be at least that.</source>
+        <translation>L&apos;adresse Lightning accepte {n} sat ou plus : le seuil de versement doit être au moins égal.</translation>
+    </message>
+    <message>
         <source>{n} setting(s) not saved: see the message under each.</source>
         <translation>{n} réglage(s) non enregistré(s)&#xa0;: voir le message sous chacun.</translation>
     </message>

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core.config import Config
-from pos_app.core.errors import NetworkError, PosError, SecurityError, ValidationError
+from pos_app.core.errors import ConfigError, NetworkError, PosError, SecurityError, ValidationError
 from pos_app.core.events import Notification
 from pos_app.core.mint.models import MeltQuote
 from pos_app.core.payments.convert import MISMATCH, PROVEN, UNPROVEN, VERIFIED
@@ -59,6 +59,8 @@ UNIT = "sat"
 INTERVAL_SECONDS = 600.0
 MAX_ROUNDS = 4
 OPEN = ("pending", "needs_review")
+# The settings whose combination is checked live against the address (check_threshold).
+THRESHOLD_KEYS = ("withdraw.auto", "withdraw.threshold", "lightning.address")
 SETTINGS = (
     "lightning.address",
     "withdraw.auto",
@@ -204,6 +206,37 @@ class Withdrawals:
                 "lightning.address is empty",
             )
         return LightningAddress(self._http(), settings["lightning.address"])
+
+    async def check_threshold(self, values: Mapping[str, Any]) -> int | None:
+        """Refuse automatic withdrawal with a threshold below the address's ``minSendable``.
+
+        Asked live when the owner saves these settings (the Settings page); only with
+        automatic withdrawal on and an address set. An address that cannot be reached now
+        is no reason to refuse: the timer asks again and tells the owner.
+
+        Returns:
+            The address's smallest amount in sat, or None when it was not checked.
+
+        Raises:
+            ConfigError: ``config.withdraw_threshold`` (``data["key"]`` is the threshold).
+        """
+        if not values.get("withdraw.auto") or not values.get("lightning.address"):
+            return None
+        try:
+            params = await LightningAddress(self._http(), values["lightning.address"]).params()
+        except PosError as exc:
+            log.info("Lightning address not checked: %s", exc.code)
+            return None
+        threshold = int(values["withdraw.threshold"])
+        if threshold < params.min_sat:
+            raise ConfigError(
+                "config.withdraw_threshold",
+                f"The Lightning address accepts {params.min_sat} sat or more: the withdrawal "
+                "threshold must be at least that.",
+                f"threshold {threshold} < minSendable {params.min_sendable} msat",
+                data={"key": "withdraw.threshold", "minimum": params.min_sat},
+            )
+        return params.min_sat
 
     # -- one withdrawal ------------------------------------------------------------------
 
