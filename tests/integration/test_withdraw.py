@@ -211,3 +211,28 @@ def test_withdraw_by_hand_returns_amount_fee_preimage_and_mint(tmp_path, mint, l
     assert json.loads(too_much.stdout)["error"]["category"] == "validation"
     assert len(lnurl_server.invoices()) == 2  # the refused one asked for an invoice, paid nothing
     assert shop_cli.balance() == 500 - 300 - out["fee"]
+
+
+def test_the_timers_run_with_the_app_services(tmp_path, mint, lnurl_server):
+    lnurl_server.configure("shop", hash="random", settle="auto")
+
+    async def scenario():
+        async with shop(tmp_path, mint, lnurl_server, withdraw__threshold=100) as app:
+            await app.wallet.receive(await token_async(mint.url, 200))
+            services = app.services
+            services.start()
+            try:
+                status = {}
+                for _ in range(200):  # the first rounds run at start
+                    status = {s["name"]: s for s in services.status()}
+                    if status["withdraw"]["rounds"] and status["sweep"]["rounds"]:
+                        break
+                    await asyncio.sleep(0.05)
+                assert status["withdraw"]["rounds"] >= 1 and status["withdraw"]["failures"] == 0
+                assert status["sweep"]["rounds"] >= 1 and status["sweep"]["failures"] == 0
+            finally:
+                await services.stop()
+            [entry] = await app.withdrawals.history()
+            assert (entry["amount"], entry["state"]) == (190, "done")
+
+    asyncio.run(scenario())
