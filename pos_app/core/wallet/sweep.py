@@ -233,7 +233,7 @@ class Sweeper:
     def __init__(self, ctx: WalletContext, config: Config) -> None:
         self.ctx = ctx
         self.config = config
-        self._told: dict[tuple[str, str], int] = {}
+        self._told: dict[tuple[str, str], tuple[int, int]] = {}
 
     def attach(self, supervisor: Any) -> None:
         """Register the sweep timer with the app's service supervisor."""
@@ -284,9 +284,9 @@ class Sweeper:
         if result.reason != "fee_too_high":
             self._told.pop(key, None)
             return
-        if self._told.get(key) == result.fee:
-            return  # told already; a new fee (or a new cap) is told again
-        self._told[key] = result.fee
+        if self._told.get(key) == (result.fee, cap):
+            return  # told already; a new fee or a new cap is told again
+        self._told[key] = (result.fee, cap)
         self.ctx.bus.publish(
             Notification(
                 "warning",
