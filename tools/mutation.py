@@ -74,6 +74,7 @@ MODULES: dict[str, list[str]] = {
     # the checkout melts customers' tokens: the received token's side of a melt
     "wallet.melt": ["tests/unit/test_melt_fake_mint.py", "tests/unit/test_checkout_fake_mint.py"],
     "payments.checkout": ["tests/unit/test_checkout_fake_mint.py"],
+    "wallet.sweep": ["tests/unit/test_sweep_fake_mint.py"],
     "payments.withdraw": [
         "tests/unit/test_withdraw_fake_mint.py",
         "tests/unit/test_withdraw_rules.py",
