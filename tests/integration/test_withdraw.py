@@ -236,3 +236,20 @@ def test_the_timers_run_with_the_app_services(tmp_path, mint, lnurl_server):
             assert (entry["amount"], entry["state"]) == (190, "done")
 
     asyncio.run(scenario())
+
+
+def test_config_set_checks_the_threshold_live_against_the_address(tmp_path, mint, lnurl_server):
+    lnurl_server.configure("shop", min_sendable=3_000_000)
+    shop_cli = Cli.wallet(
+        tmp_path / "shop", mint.url, lightning__address=lnurl_server.address("shop")
+    )
+    shop_cli.setup("config", "set", "withdraw.threshold", "1000")  # auto is off: not asked
+    low = shop_cli.run("config", "set", "withdraw.auto", "true")
+    assert low.rc == 1 and low.error_code == "config.withdraw_threshold", str(low)
+    assert "3000 sat or more" in low.json["error"]["message"]
+    assert shop_cli.setup("config", "get", "withdraw.auto")["value"] is False
+    shop_cli.setup("config", "set", "withdraw.threshold", "3000")
+    assert shop_cli.ok("config", "set", "withdraw.auto", "true")["value"] is True
+    refused = shop_cli.run("config", "set", "withdraw.threshold", "2999")
+    assert refused.error_code == "config.withdraw_threshold"
+    assert shop_cli.setup("config", "get", "withdraw.threshold")["value"] == 3000
