@@ -310,3 +310,46 @@ def test_only_trusted_mints_and_only_with_an_address(tmp_path, lnurl):
     assert untrusted.code == "mint.unknown" and none == []
     assert no_address.code == "lightning.not_configured"
     assert lnurl.invoices() == []
+
+
+def test_a_mint_preimage_that_does_not_match_is_a_mismatch_even_when_lud21_would_say_paid(
+    tmp_path, lnurl, caplog
+):
+    def wrong_preimage(request, status, answer):
+        return status, {**answer, "payment_preimage": "ab" * 32}
+
+    async def scenario(app, mint, notices):
+        mint.fault("POST", "/v1/melt/bolt11", "rewrite", rewrite=wrong_preimage)
+        paid = await app.withdrawals.withdraw()
+        return paid, await app.withdrawals.history(), notices
+
+    paid, history, notices = run(tmp_path, lnurl, scenario)
+    [issued] = lnurl.invoices()
+    assert (paid.state, paid.proof, paid.preimage) == ("paid", "mismatch", "ab" * 32)
+    assert issued.verify_requests == 0  # a wrong proof is not talked away by the address
+    assert history[0]["proof"] == "mismatch"
+    assert kinds(notices) == [("withdraw_unproven", "critical")]
+    [line] = [r for r in caplog.records if "preimage does not match" in r.getMessage()]
+    assert line.levelname == "WARNING" and issued.payment_hash[:12] in line.getMessage()
+
+
+def test_the_command_line_shape_of_a_withdrawal(tmp_path, lnurl):
+    lnurl.set_default(hash="zero")
+
+    async def scenario(app, mint, notices):
+        return await app.withdrawals.withdraw(amount=300)
+
+    paid = run(tmp_path, lnurl, scenario, settings={"withdraw.max_fee_percent": 5})
+    assert paid.to_dict() == {
+        "state": "paid",
+        "mint": "http://fake-mint.test",
+        "unit": "sat",
+        "amount": 300,
+        "fee": 3,
+        "fee_reserve": 10,
+        "input_fee": 0,
+        "preimage": "00" * 32,
+        "proof": "proven",
+        "payment_hash": lnurl.invoices()[0].payment_hash,
+        "operation_id": paid.operation_id,
+    }
