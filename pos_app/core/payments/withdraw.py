@@ -384,7 +384,7 @@ class Withdrawals:
 
         def write(session: Session) -> tuple[str, int, int]:
             op = session.get(Operation, op_id)
-            result = json.loads(op.result_json or "{}")
+            result = json.loads(op.result_json)  # a paid melt's, written by complete_melt
             result.update({"proof": proof, "proof_preimage": shown})
             op.result_json = json.dumps(result)
             op.updated_at = now()
@@ -413,17 +413,15 @@ class Withdrawals:
         if outcome.kind != "melt" or outcome.state != "recovered":
             return
 
-        def read(session: Session) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        def read(session: Session) -> tuple[dict[str, Any], dict[str, Any]]:
             op = session.get(Operation, outcome.operation_id)
-            if op is None:
-                return None
-            return json.loads(op.details_json), json.loads(op.result_json or "{}")
+            return json.loads(op.details_json), json.loads(op.result_json)  # recovered: paid
 
-        found = await self.ctx.db.run(read)
-        if found is None or found[0].get("purpose") != PURPOSE or "proof" in found[1]:
+        details, result = await self.ctx.db.run(read)
+        if details.get("purpose") != PURPOSE or "proof" in result:
             return
-        invoice = Invoice.from_dict(found[0]["ln_invoice"])
-        await self._prove(outcome.operation_id, invoice, found[1].get("preimage"))
+        invoice = Invoice.from_dict(details["ln_invoice"])
+        await self._prove(outcome.operation_id, invoice, result.get("preimage"))
 
     # -- the timer -----------------------------------------------------------------------
 
@@ -482,14 +480,18 @@ class Withdrawals:
     # -- history -------------------------------------------------------------------------
 
     async def history(self, limit: int = 200) -> list[dict[str, Any]]:
-        """The withdrawals, newest first: when, mint, amount, fee, state, proof."""
+        """The withdrawals, newest first: when, mint, amount, fee, state, proof.
+
+        ``preimage`` is the proof of payment (the mint's, or the address's LUD-21 answer);
+        None while a withdrawal is open or when nothing proved it.
+        """
 
         def read(session: Session) -> list[dict[str, Any]]:
             rows = session.execute(
                 select(Operation, Mint.url)
                 .join(Mint, Mint.id == Operation.mint_id)
-                .where(Operation.kind == "melt", Operation.received_token_id.is_(None))
-                .order_by(Operation.created_at.desc(), Operation.id)
+                .where(Operation.kind == "melt")
+                .order_by(Operation.created_at.desc())
             ).all()
             out = []
             for op, url in rows:
@@ -506,7 +508,7 @@ class Withdrawals:
                         "amount": details["amount"],
                         "fee": _fee(op, result) if paid else None,
                         "state": op.state,
-                        "preimage": result.get("proof_preimage") or result.get("preimage"),
+                        "preimage": result.get("proof_preimage"),
                         "proof": result.get("proof"),
                         "payment_hash": details["ln_invoice"]["payment_hash"],
                     }
