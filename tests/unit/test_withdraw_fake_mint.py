@@ -353,3 +353,38 @@ def test_the_command_line_shape_of_a_withdrawal(tmp_path, lnurl):
         "payment_hash": lnurl.invoices()[0].payment_hash,
         "operation_id": paid.operation_id,
     }
+
+
+def test_input_fees_shrink_the_share_by_what_is_missing_with_every_coin(tmp_path, lnurl):
+    """1000 ppk: each of the 38 coins costs 1 sat to spend; 974 + 20 reserve leaves none."""
+
+    async def scenario(app, mint, notices):
+        return await app.withdrawals.withdraw(), await unspent(app)
+
+    settings = {"withdraw.percent": 98, "withdraw.max_fee_percent": 50}
+    script = {"fee_reserve": 20, "fee_paid": 20}
+    paid, left = run(tmp_path, lnurl, scenario, fee_ppk=1000, script=script, settings=settings)
+    # 994 held in 38 coins: 974 + 20 + 38 input fee is 38 too many, so 936 is asked next.
+    assert [i.amount_msat // 1000 for i in lnurl.invoices()] == [974, 936]
+    assert (paid.amount, paid.input_fee, paid.fee) == (936, 32, 52)
+    assert left == 994 - 936 - 52
+
+
+def test_fees_that_grow_with_every_quote_give_up_after_four_rounds(tmp_path, lnurl):
+    quotes = []
+
+    def growing(request, status, answer):
+        quotes.append(answer["amount"])
+        return status, {**answer, "fee_reserve": 100 * len(quotes)}
+
+    async def scenario(app, mint, notices):
+        mint.fault("POST", "/v1/melt/quote/bolt11", "rewrite", rewrite=growing, times=None)
+        with pytest.raises(PosError) as unstable:
+            await app.withdrawals.withdraw()
+        return unstable.value, await melts(app), await unspent(app)
+
+    settings = {"withdraw.max_fee_percent": 50}
+    unstable, ops, left = run(tmp_path, lnurl, scenario, settings=settings)
+    assert unstable.code == "withdraw.fees_unstable" and ops == [] and left == 1000
+    # 950 + 100 is 50 short; 900 + 200 is 100 short; 800 + 300 is 100 short; then 700.
+    assert quotes == [950, 900, 800, 700]

@@ -334,7 +334,7 @@ class Withdrawals:
         """An invoice and quote the balance can pay with the fees, and the coins to pay it.
 
         A fixed amount is asked once; a share of the balance shrinks by what is missing
-        when the fees turn out larger than the share left for them.
+        when the fees (reserve and input fees) turn out larger than the share left for them.
         """
         client = self.ctx.mints.client(url)
         for _ in range(MAX_ROUNDS):
@@ -368,8 +368,10 @@ class Withdrawals:
             except ValidationError as exc:
                 if fixed or exc.code != "wallet.insufficient_funds":
                     raise
-            short = quote.amount + quote.fee_reserve - balance
-            target -= max(short, 1 + target // 100)
+                # What is missing with every coin spent (their input fee included): the
+                # share shrinks by that, so the next quote fits unless the fees change.
+                short = exc.data["target"] + exc.data["fee"] - exc.data["available"]
+            target -= max(short, 1)
         raise ValidationError(
             "withdraw.fees_unstable",
             "The mint's fees for this withdrawal kept changing; nothing was paid.",
