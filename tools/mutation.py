@@ -77,6 +77,7 @@ MODULES: dict[str, list[str]] = {
     "wallet.sweep": ["tests/unit/test_sweep_fake_mint.py"],
     "payments.withdraw": [
         "tests/unit/test_withdraw_fake_mint.py",
+        "tests/unit/test_withdraw_rounds_fake_mint.py",
         "tests/unit/test_withdraw_rules.py",
     ],
     "wallet.receive": [

@@ -329,3 +329,13 @@ def test_threshold_refusal_words_and_the_unreachable_log(tmp_path, lnurl, caplog
         "Automatic withdrawals wait: the threshold of 500 sat is below the 2000 sat the "
         "Lightning address accepts. Raise it in Settings."
     )
+
+
+def test_both_timers_are_registered_with_the_app_services(tmp_path, lnurl):
+    async def scenario(app, mints, notices):
+        timers = app.services.supervisor.services
+        return {name: (s.work, s.interval) for name, s in timers.items()}, app
+
+    timers, app = run(tmp_path, lnurl, scenario, names=(A,))
+    assert timers["withdraw"] == (app.withdrawals.auto_round, 600.0)
+    assert timers["sweep"] == (app.sweeper.round, 3600.0)
