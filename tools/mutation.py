@@ -536,6 +536,9 @@ EQUIVALENT: dict[str, str] = {
     "pos_app.core.webhooks.signing.x_new_secret__mutmut_4": (
         "secrets.token_bytes(None) draws DEFAULT_ENTROPY, 32 bytes: SECRET_BYTES"
     ),
+    "pos_app.core.payments.withdraw.xǁWithdrawalsǁauto_round__mutmut_15": (
+        "without ORDER BY, SQLite reads the trusted mints in rowid order, which is Mint.id"
+    ),
 }
 
 KILLED = {1: "killed", 3: "killed"}
