@@ -195,8 +195,23 @@ def test_a_bad_amount_is_refused_before_anything_is_asked(tmp_path, lnurl, amoun
             await app.withdrawals.withdraw(amount=amount)
         return bad.value
 
-    assert run(tmp_path, lnurl, scenario).code == "amount.invalid"
+    bad = run(tmp_path, lnurl, scenario)
+    assert (bad.code, bad.user_message, bad.detail) == (
+        "amount.invalid",
+        "The amount must be a positive whole number.",
+        str(amount),
+    )
     assert lnurl.invoices() == []
+
+
+def test_one_sat_is_a_valid_amount_that_its_fees_outweigh(tmp_path, lnurl):
+    async def scenario(app, mint, notices):
+        with pytest.raises(PosError) as small:
+            await app.withdrawals.withdraw(amount=1)
+        return small.value
+
+    assert run(tmp_path, lnurl, scenario).code == "withdraw.fee_too_high"
+    assert [i.amount_msat for i in lnurl.invoices()] == [1000]
 
 
 def test_the_address_limits_cap_the_amount_and_refuse_a_too_small_one(tmp_path, lnurl):

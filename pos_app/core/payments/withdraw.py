@@ -411,7 +411,11 @@ class Withdrawals:
         return proof, shown
 
     async def _on_recovered(self, outcome: Outcome) -> None:
-        """Prove a withdrawal that recovery found paid."""
+        """Prove a withdrawal that recovery found paid.
+
+        Only recovery finishes a melt that did not end in its first request, so such a
+        withdrawal was never proven before (a finished one is not run again).
+        """
         if outcome.kind != "melt" or outcome.state != "recovered":
             return
 
@@ -420,7 +424,7 @@ class Withdrawals:
             return json.loads(op.details_json), json.loads(op.result_json)  # recovered: paid
 
         details, result = await self.ctx.db.run(read)
-        if details.get("purpose") != PURPOSE or "proof" in result:
+        if details.get("purpose") != PURPOSE:
             return
         invoice = Invoice.from_dict(details["ln_invoice"])
         await self._prove(outcome.operation_id, invoice, result.get("preimage"))
@@ -492,7 +496,7 @@ class Withdrawals:
         def read(session: Session) -> list[dict[str, Any]]:
             rows = session.execute(
                 select(Operation, Mint.url)
-                .join(Mint, Mint.id == Operation.mint_id)
+                .join(Mint)  # on the one foreign key, operations.mint_id
                 .where(Operation.kind == "melt")
                 .order_by(Operation.created_at.desc())
             ).all()
