@@ -120,6 +120,13 @@ def test_an_unproven_payment_is_paid_but_the_owner_is_warned(tmp_path, lnurl, fa
     assert (paid.state, paid.proof, paid.preimage) == ("paid", proof, None)
     assert history[0]["proof"] == proof
     assert kinds(notices) == [("withdraw_unproven", level)]
+    [notice] = notices
+    assert notice.title == "Withdrawal not proven"
+    assert notice.data == {
+        "dedupe": f"withdraw_unproven:{paid.operation_id}",
+        "url": "http://fake-mint.test",
+        "amount": 950,
+    }
 
 
 def test_a_pending_payment_blocks_the_next_until_recovery_finds_it_paid(tmp_path, lnurl):
@@ -229,6 +236,19 @@ def test_the_address_limits_cap_the_amount_and_refuse_a_too_small_one(tmp_path, 
     assert small.code == "withdraw.too_small"
     # 95 % of the 597 sat left is 567, under the 700 sat the address accepts.
     assert (small.data["amount"], small.data["minimum"]) == (567, 700)
+    assert small.user_message == (
+        "The Lightning address accepts 700 sat or more; this mint can pay out 567 sat."
+    )
+    assert small.detail == "target 567 below minSendable 700 sat"
+
+
+def test_an_amount_of_exactly_the_address_minimum_is_paid(tmp_path, lnurl):
+    lnurl.set_default(min_sendable=950_000)
+
+    async def scenario(app, mint, notices):
+        return await app.withdrawals.withdraw()
+
+    assert run(tmp_path, lnurl, scenario).amount == 950
 
 
 def test_the_fee_cap_counts_the_reserve_and_the_mint_input_fee(tmp_path, lnurl):

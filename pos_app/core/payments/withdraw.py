@@ -544,8 +544,11 @@ _BODIES = {
 
 
 def _fee(op: Operation, result: dict[str, Any]) -> int:
-    """What a paid melt cost beyond its amount: inputs less amount less change."""
-    return op.input_amount - json.loads(op.details_json)["amount"] - int(result.get("change", 0))
+    """What a paid melt cost beyond its amount: inputs less amount less change.
+
+    ``result`` is a paid melt's result, where complete_melt always writes the change.
+    """
+    return op.input_amount - json.loads(op.details_json)["amount"] - int(result["change"])
 
 
 def _withdrawal(
