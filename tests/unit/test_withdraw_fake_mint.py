@@ -147,6 +147,11 @@ def test_a_pending_payment_blocks_the_next_until_recovery_finds_it_paid(tmp_path
     )
     assert (first.state, first.fee, first.proof) == ("pending", None, None)
     assert again.code == "withdraw.pending" and again.data["operation_id"] == first.operation_id
+    assert again.user_message == (
+        "A payout from this mint is still in progress; no new withdrawal starts until it ends. "
+        "The app keeps checking it."
+    )
+    assert again.detail == f"open melt {first.operation_id} (pending)"
     assert skipped == [] and told == []  # the timer waits quietly
     assert len(lnurl.invoices()) == 1
     assert (outcome.state, outcome.action) == ("recovered", "completed")
@@ -285,6 +290,14 @@ def test_the_fee_cap_counts_the_reserve_and_the_mint_input_fee(tmp_path, lnurl):
     )
     assert capped.code == "withdraw.fee_too_high"
     assert capped.data["fee"] == first.fee_reserve + first.input_fee
+    fees = first.fee_reserve + first.input_fee
+    assert capped.user_message == (
+        f"Withdrawing {first.amount} sat from this mint could cost up to {fees} sat in fees, "
+        f"more than the limit of {exact - 0.01:g}%. Nothing was paid."
+    )
+    assert capped.detail == (
+        f"fee reserve {first.fee_reserve} + input fee {first.input_fee} on {first.amount}"
+    )
     assert rounds == [[], []] and ops == []
     assert kinds(notices) == [("withdraw_fee_cap", "warning")]  # told once
     assert notices[0].data["amount"] == first.amount
@@ -343,6 +356,8 @@ def test_only_trusted_mints_and_only_with_an_address(tmp_path, lnurl):
 
     untrusted, none, no_address = run(tmp_path, lnurl, scenario)
     assert untrusted.code == "mint.unknown" and none == []
+    assert untrusted.user_message == "Withdrawals are made from the shop's trusted mints only."
+    assert untrusted.detail == "http://fake-mint.test"
     assert no_address.code == "lightning.not_configured"
     assert lnurl.invoices() == []
 
