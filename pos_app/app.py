@@ -25,6 +25,7 @@ from pos_app.core.events import EventBus
 from pos_app.core.faults import fault_point
 from pos_app.core.mint.client import MintPool
 from pos_app.core.payments.sales import SalesService
+from pos_app.core.payments.withdraw import Withdrawals
 from pos_app.core.reports import ReportService
 from pos_app.core.services import Services
 from pos_app.core.services.bundle import gather_facts, write_bundle
@@ -39,6 +40,7 @@ from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.exports import Exports
 from pos_app.core.wallet.mints import MintDirectory, MintReport
 from pos_app.core.wallet.service import Wallet
+from pos_app.core.wallet.sweep import Sweeper
 from pos_app.core.webclient import WebClient
 from pos_app.core.webhooks.service import WebhookService
 
@@ -120,6 +122,8 @@ class App:
         self.notifications = NotificationCenter(db, self.bus)
         self.reports = ReportService(db, self.mints, self.config)
         self.webhooks = WebhookService(db, self.config, self.bus, trust_env=trust_env)
+        self.withdrawals = Withdrawals(self.ctx, self.config, self.web, self.wallet.recovery)
+        self.sweeper = Sweeper(self.ctx, self.config)
         self._services: Services | None = None
 
     async def _check_mints_if_stale(self) -> None:
@@ -140,6 +144,8 @@ class App:
             )
             self.webhooks.attach(self._services.supervisor)
             self.export_schedule.attach(self._services.supervisor)
+            self.withdrawals.attach(self._services.supervisor)
+            self.sweeper.attach(self._services.supervisor)
         return self._services
 
     @classmethod

@@ -74,6 +74,12 @@ MODULES: dict[str, list[str]] = {
     # the checkout melts customers' tokens: the received token's side of a melt
     "wallet.melt": ["tests/unit/test_melt_fake_mint.py", "tests/unit/test_checkout_fake_mint.py"],
     "payments.checkout": ["tests/unit/test_checkout_fake_mint.py"],
+    "wallet.sweep": ["tests/unit/test_sweep_fake_mint.py"],
+    "payments.withdraw": [
+        "tests/unit/test_withdraw_fake_mint.py",
+        "tests/unit/test_withdraw_rounds_fake_mint.py",
+        "tests/unit/test_withdraw_rules.py",
+    ],
     "wallet.receive": [
         "tests/unit/test_receive_fake_mint.py",
         "tests/unit/test_receive_parts.py",
@@ -548,6 +554,9 @@ EQUIVALENT: dict[str, str] = {
     "pos_app.core.schedule.xǁScheduleǁnext__mutmut_19": _NEXT_FOUND,
     "pos_app.core.schedule.xǁScheduleǁnext__mutmut_20": _NEXT_FOUND,
     "pos_app.core.schedule.xǁScheduleǁnext__mutmut_21": _NEXT_FOUND,
+    "pos_app.core.payments.withdraw.xǁWithdrawalsǁauto_round__mutmut_15": (
+        "without ORDER BY, SQLite reads the trusted mints in rowid order, which is Mint.id"
+    ),
 }
 
 KILLED = {1: "killed", 3: "killed"}

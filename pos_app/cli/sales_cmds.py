@@ -10,6 +10,7 @@ from typing import Any
 from pos_app.cli.args import read_token_text
 from pos_app.cli.context import open_app
 from pos_app.core.errors import ValidationError
+from pos_app.core.payments.withdraw import THRESHOLD_KEYS
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -153,6 +154,9 @@ async def cmd_config_get(args: argparse.Namespace) -> dict[str, Any]:
 
 async def cmd_config_set(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
+        if args.key in THRESHOLD_KEYS:  # checked live against the Lightning address first
+            value = app.config.option(args.key).parse(args.value)
+            await app.withdrawals.check_threshold({**await app.settings.values(), args.key: value})
         # The option parses the text (JSON for json settings) and explains a bad value.
         return {"key": args.key, "value": await app.settings.set(args.key, args.value)}
 

@@ -12,6 +12,7 @@ from pos_app.cli.args import read_token_text
 from pos_app.cli.context import open_app, terminal_passphrase
 from pos_app.cli.export_cmds import register_exports
 from pos_app.cli.service_cmds import register_mint_checks
+from pos_app.cli.withdraw_cmds import register_withdraw
 from pos_app.core import formatting
 from pos_app.core.errors import ValidationError
 
@@ -103,6 +104,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     mlt.add_argument("--mint")
     mlt.set_defaults(handler=cmd_melt)
     register_exports(wsub, common)
+    register_withdraw(wsub, common)
     pub = wsub.add_parser("pubkey", help="the shop's P2PK public key", parents=[common])
     pub.set_defaults(handler=cmd_pubkey)
     seed = wsub.add_parser("seed", help="show the seed words", parents=[common])

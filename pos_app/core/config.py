@@ -456,6 +456,92 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Lightning"),
             check=check_lightning_address,
         ),
+        # -- payouts from the shop's own coins (pos_app.core.payments.withdraw, wallet.sweep) --
+        Option(
+            "withdraw.auto",
+            "bool",
+            False,
+            QT_TRANSLATE_NOOP("Settings", "Withdraw to the Lightning address automatically"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "When the shop holds more than the threshold at one of its mints, pay a share "
+                "of it to the Lightning address above.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Lightning"),
+        ),
+        Option(
+            "withdraw.threshold",
+            "int",
+            10_000,
+            QT_TRANSLATE_NOOP("Settings", "Withdraw when a mint holds more than (sat)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Checked per mint. It must be at least the smallest amount the Lightning address "
+                "accepts.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Lightning"),
+            minimum=1,
+            maximum=2_100_000_000_000_000,
+        ),
+        Option(
+            "withdraw.percent",
+            "int",
+            95,
+            QT_TRANSLATE_NOOP("Settings", "Share of the balance to withdraw (%)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "The rest stays at the mint to pay the fees and to give change.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Lightning"),
+            minimum=50,
+            maximum=98,
+            advanced=True,
+        ),
+        Option(
+            "withdraw.max_fee_percent",
+            "float",
+            2.0,
+            QT_TRANSLATE_NOOP("Settings", "Highest withdrawal fee (%)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "A withdrawal whose mint and Lightning fees would be more than this share of it "
+                "is not paid; the owner is told.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Lightning"),
+            minimum=0,
+            maximum=50,
+            advanced=True,
+        ),
+        Option(
+            "sweep.expiry_days",
+            "int",
+            30,
+            QT_TRANSLATE_NOOP("Settings", "Renew coins expiring within (days)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Coins on a mint's old keys, or on keys that expire this soon, are swapped for "
+                "coins on its current keys automatically.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Mints"),
+            minimum=0,
+            maximum=3650,
+            advanced=True,
+        ),
+        Option(
+            "sweep.max_fee_sat",
+            "int",
+            10,
+            QT_TRANSLATE_NOOP("Settings", "Highest fee to renew old coins (sat)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "When a mint would charge more to swap its old coins, they are left and the "
+                "owner is told.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Mints"),
+            minimum=0,
+            maximum=1_000_000,
+            advanced=True,
+        ),
         Option(
             "offline.enabled",
             "bool",

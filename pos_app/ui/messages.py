@@ -471,6 +471,10 @@ _NOTIFICATION_TITLES = {
     "Scheduled export waiting": QT_TRANSLATE_NOOP("messages", "Scheduled export waiting"),
     "Scheduled export done": QT_TRANSLATE_NOOP("messages", "Scheduled export done"),
     "Scheduled export failed": QT_TRANSLATE_NOOP("messages", "Scheduled export failed"),
+    "Withdrawn": QT_TRANSLATE_NOOP("messages", "Withdrawn to Lightning"),
+    "Withdrawal not paid": QT_TRANSLATE_NOOP("messages", "Withdrawal not paid"),
+    "Withdrawal not proven": QT_TRANSLATE_NOOP("messages", "Withdrawal not proven"),
+    "Old coins not renewed": QT_TRANSLATE_NOOP("messages", "Old coins not renewed"),
 }
 
 
@@ -493,6 +497,29 @@ _NOTIFICATION_BODIES = {
     ),
     "export_schedule_done": QT_TRANSLATE_NOOP(
         "messages", "{files} token file(s), {total}, saved to {folder}."
+    ),
+    "withdraw_done": QT_TRANSLATE_NOOP(
+        "messages", "{amount} sat from {url} were paid to the Lightning address (fee {fee} sat)."
+    ),
+    "withdraw_unproven": QT_TRANSLATE_NOOP(
+        "messages",
+        "{amount} sat from {url} were paid out, but the payment could not be proven. Check the "
+        "Lightning wallet.",
+    ),
+    "withdraw_fee_cap": QT_TRANSLATE_NOOP(
+        "messages",
+        "A withdrawal of {amount} sat from {url} was not paid: its fees of up to {fee} sat are "
+        "more than {cap}% of it. Nothing was spent.",
+    ),
+    "withdraw_below_minimum": QT_TRANSLATE_NOOP(
+        "messages",
+        "Automatic withdrawals wait: the threshold of {threshold} sat is below the {minimum} sat "
+        "the Lightning address accepts. Raise it in Settings.",
+    ),
+    "sweep_fee_cap": QT_TRANSLATE_NOOP(
+        "messages",
+        "Coins worth {amount} {unit} at {url} are on old keys. Renewing them costs {fee} {unit}, "
+        "above the limit of {cap}; they were left as they are.",
     ),
 }
 

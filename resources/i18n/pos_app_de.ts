@@ -3139,6 +3139,54 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Lightning</translation>
     </message>
     <message>
+        <source>Withdraw to the Lightning address automatically</source>
+        <translation>Automatisch an die Lightning-Adresse auszahlen</translation>
+    </message>
+    <message>
+        <source>When the shop holds more than the threshold at one of its mints, pay a share of it to the Lightning address above.</source>
+        <translation>Hält das Geschäft bei einer seiner Mints mehr als den Schwellenwert, wird ein Anteil davon an die Lightning-Adresse oben ausgezahlt.</translation>
+    </message>
+    <message>
+        <source>Withdraw when a mint holds more than (sat)</source>
+        <translation>Auszahlen, wenn eine Mint mehr hält als (sat)</translation>
+    </message>
+    <message>
+        <source>Checked per mint. It must be at least the smallest amount the Lightning address accepts.</source>
+        <translation>Wird je Mint geprüft. Er muss mindestens der kleinste Betrag sein, den die Lightning-Adresse annimmt.</translation>
+    </message>
+    <message>
+        <source>Share of the balance to withdraw (%)</source>
+        <translation>Auszuzahlender Anteil des Guthabens (%)</translation>
+    </message>
+    <message>
+        <source>The rest stays at the mint to pay the fees and to give change.</source>
+        <translation>Der Rest bleibt bei der Mint, für die Gebühren und für Wechselgeld.</translation>
+    </message>
+    <message>
+        <source>Highest withdrawal fee (%)</source>
+        <translation>Höchste Auszahlungsgebühr (%)</translation>
+    </message>
+    <message>
+        <source>A withdrawal whose mint and Lightning fees would be more than this share of it is not paid; the owner is told.</source>
+        <translation>Eine Auszahlung, deren Mint- und Lightning-Gebühren mehr als diesen Anteil ausmachen würden, wird nicht ausgeführt; der Inhaber wird benachrichtigt.</translation>
+    </message>
+    <message>
+        <source>Renew coins expiring within (days)</source>
+        <translation>Münzen erneuern, die ablaufen innerhalb von (Tagen)</translation>
+    </message>
+    <message>
+        <source>Coins on a mint&apos;s old keys, or on keys that expire this soon, are swapped for coins on its current keys automatically.</source>
+        <translation>Münzen auf alten Schlüsseln einer Mint, oder auf Schlüsseln, die so bald ablaufen, werden automatisch gegen Münzen auf ihren aktuellen Schlüsseln getauscht.</translation>
+    </message>
+    <message>
+        <source>Highest fee to renew old coins (sat)</source>
+        <translation>Höchste Gebühr für das Erneuern alter Münzen (sat)</translation>
+    </message>
+    <message>
+        <source>When a mint would charge more to swap its old coins, they are left and the owner is told.</source>
+        <translation>Würde eine Mint für den Tausch ihrer alten Münzen mehr verlangen, bleiben sie, wie sie sind, und der Inhaber wird benachrichtigt.</translation>
+    </message>
+    <message>
         <source>Accept payments while a mint is offline</source>
         <translation>Zahlungen annehmen, während eine Mint offline ist</translation>
     </message>
@@ -3364,6 +3412,10 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Unsaved changes.</source>
         <translation>Nicht gespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <source>The Lightning address accepts {n} sat or more: the withdrawal threshold must be at least that.</source>
+        <translation>Die Lightning-Adresse nimmt {n} sat oder mehr an: Der Auszahlungs-Schwellenwert muss mindestens so hoch sein.</translation>
     </message>
     <message>
         <source>{n} setting(s) not saved: see the message under each.</source>
@@ -4187,6 +4239,22 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Geplanter Export fehlgeschlagen</translation>
     </message>
     <message>
+        <source>Withdrawn to Lightning</source>
+        <translation>An Lightning ausgezahlt</translation>
+    </message>
+    <message>
+        <source>Withdrawal not paid</source>
+        <translation>Auszahlung nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Withdrawal not proven</source>
+        <translation>Auszahlung nicht belegt</translation>
+    </message>
+    <message>
+        <source>Old coins not renewed</source>
+        <translation>Alte Münzen nicht erneuert</translation>
+    </message>
+    <message>
         <source>{url} has not answered for {minutes} minutes.</source>
         <translation>{url} antwortet seit {minutes} Minuten nicht.</translation>
     </message>
@@ -4205,6 +4273,26 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>{files} token file(s), {total}, saved to {folder}.</source>
         <translation>{files} Token-Datei(en), {total}, in {folder} gespeichert.</translation>
+    </message>
+    <message>
+        <source>{amount} sat from {url} were paid to the Lightning address (fee {fee} sat).</source>
+        <translation>{amount} sat von {url} wurden an die Lightning-Adresse gezahlt (Gebühr {fee} sat).</translation>
+    </message>
+    <message>
+        <source>{amount} sat from {url} were paid out, but the payment could not be proven. Check the Lightning wallet.</source>
+        <translation>{amount} sat von {url} wurden ausgezahlt, aber die Zahlung ließ sich nicht belegen. Prüfen Sie die Lightning-Wallet.</translation>
+    </message>
+    <message>
+        <source>A withdrawal of {amount} sat from {url} was not paid: its fees of up to {fee} sat are more than {cap}% of it. Nothing was spent.</source>
+        <translation>Eine Auszahlung von {amount} sat von {url} wurde nicht ausgeführt: ihre Gebühren von bis zu {fee} sat sind mehr als {cap} % davon. Nichts wurde ausgegeben.</translation>
+    </message>
+    <message>
+        <source>Automatic withdrawals wait: the threshold of {threshold} sat is below the {minimum} sat the Lightning address accepts. Raise it in Settings.</source>
+        <translation>Automatische Auszahlungen warten: Der Schwellenwert von {threshold} sat liegt unter den {minimum} sat, die die Lightning-Adresse mindestens annimmt. Erhöhen Sie ihn in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Coins worth {amount} {unit} at {url} are on old keys. Renewing them costs {fee} {unit}, above the limit of {cap}; they were left as they are.</source>
+        <translation>Münzen im Wert von {amount} {unit} bei {url} liegen auf alten Schlüsseln. Sie zu erneuern kostet {fee} {unit}, mehr als die Grenze von {cap}; sie bleiben, wie sie sind.</translation>
     </message>
     <message>
         <source>(Sale {id}.)</source>

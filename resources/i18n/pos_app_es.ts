@@ -3139,6 +3139,54 @@ Pegue el token en su lugar.</translation>
         <translation>Lightning</translation>
     </message>
     <message>
+        <source>Withdraw to the Lightning address automatically</source>
+        <translation>Retirar automáticamente a la dirección Lightning</translation>
+    </message>
+    <message>
+        <source>When the shop holds more than the threshold at one of its mints, pay a share of it to the Lightning address above.</source>
+        <translation>Cuando la tienda tiene más que el umbral en una de sus mints, se paga una parte a la dirección Lightning de arriba.</translation>
+    </message>
+    <message>
+        <source>Withdraw when a mint holds more than (sat)</source>
+        <translation>Retirar cuando una mint tenga más de (sat)</translation>
+    </message>
+    <message>
+        <source>Checked per mint. It must be at least the smallest amount the Lightning address accepts.</source>
+        <translation>Se comprueba por mint. Debe ser al menos el importe más pequeño que acepta la dirección Lightning.</translation>
+    </message>
+    <message>
+        <source>Share of the balance to withdraw (%)</source>
+        <translation>Parte del saldo a retirar (%)</translation>
+    </message>
+    <message>
+        <source>The rest stays at the mint to pay the fees and to give change.</source>
+        <translation>El resto se queda en la mint para pagar las comisiones y dar el cambio.</translation>
+    </message>
+    <message>
+        <source>Highest withdrawal fee (%)</source>
+        <translation>Comisión de retiro máxima (%)</translation>
+    </message>
+    <message>
+        <source>A withdrawal whose mint and Lightning fees would be more than this share of it is not paid; the owner is told.</source>
+        <translation>Un retiro cuyas comisiones de mint y Lightning superarían esta parte no se paga; se avisa al propietario.</translation>
+    </message>
+    <message>
+        <source>Renew coins expiring within (days)</source>
+        <translation>Renovar las monedas que caducan en (días)</translation>
+    </message>
+    <message>
+        <source>Coins on a mint&apos;s old keys, or on keys that expire this soon, are swapped for coins on its current keys automatically.</source>
+        <translation>Las monedas con claves antiguas de una mint, o con claves que caducan tan pronto, se cambian automáticamente por monedas con sus claves actuales.</translation>
+    </message>
+    <message>
+        <source>Highest fee to renew old coins (sat)</source>
+        <translation>Comisión máxima para renovar monedas antiguas (sat)</translation>
+    </message>
+    <message>
+        <source>When a mint would charge more to swap its old coins, they are left and the owner is told.</source>
+        <translation>Si una mint cobrara más por cambiar sus monedas antiguas, se dejan como están y se avisa al propietario.</translation>
+    </message>
+    <message>
         <source>Accept payments while a mint is offline</source>
         <translation>Aceptar pagos mientras un mint está sin conexión</translation>
     </message>
@@ -3364,6 +3412,10 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Unsaved changes.</source>
         <translation>Cambios sin guardar.</translation>
+    </message>
+    <message>
+        <source>The Lightning address accepts {n} sat or more: the withdrawal threshold must be at least that.</source>
+        <translation>La dirección Lightning acepta {n} sat o más: el umbral de retiro debe ser al menos ese.</translation>
     </message>
     <message>
         <source>{n} setting(s) not saved: see the message under each.</source>
@@ -4187,6 +4239,22 @@ Pegue el token en su lugar.</translation>
         <translation>La exportación programada falló</translation>
     </message>
     <message>
+        <source>Withdrawn to Lightning</source>
+        <translation>Retirado a Lightning</translation>
+    </message>
+    <message>
+        <source>Withdrawal not paid</source>
+        <translation>Retiro no realizado</translation>
+    </message>
+    <message>
+        <source>Withdrawal not proven</source>
+        <translation>Retiro no comprobado</translation>
+    </message>
+    <message>
+        <source>Old coins not renewed</source>
+        <translation>Monedas antiguas no renovadas</translation>
+    </message>
+    <message>
         <source>{url} has not answered for {minutes} minutes.</source>
         <translation>{url} lleva {minutes} minutos sin responder.</translation>
     </message>
@@ -4205,6 +4273,26 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>{files} token file(s), {total}, saved to {folder}.</source>
         <translation>{files} archivo(s) de token, {total}, guardado(s) en {folder}.</translation>
+    </message>
+    <message>
+        <source>{amount} sat from {url} were paid to the Lightning address (fee {fee} sat).</source>
+        <translation>Se pagaron {amount} sat de {url} a la dirección Lightning (comisión {fee} sat).</translation>
+    </message>
+    <message>
+        <source>{amount} sat from {url} were paid out, but the payment could not be proven. Check the Lightning wallet.</source>
+        <translation>Se pagaron {amount} sat de {url}, pero no se pudo comprobar el pago. Revise la cartera Lightning.</translation>
+    </message>
+    <message>
+        <source>A withdrawal of {amount} sat from {url} was not paid: its fees of up to {fee} sat are more than {cap}% of it. Nothing was spent.</source>
+        <translation>No se realizó un retiro de {amount} sat de {url}: sus comisiones de hasta {fee} sat superan el {cap} % del importe. No se gastó nada.</translation>
+    </message>
+    <message>
+        <source>Automatic withdrawals wait: the threshold of {threshold} sat is below the {minimum} sat the Lightning address accepts. Raise it in Settings.</source>
+        <translation>Los retiros automáticos esperan: el umbral de {threshold} sat es inferior a los {minimum} sat mínimos que acepta la dirección Lightning. Súbalo en Ajustes.</translation>
+    </message>
+    <message>
+        <source>Coins worth {amount} {unit} at {url} are on old keys. Renewing them costs {fee} {unit}, above the limit of {cap}; they were left as they are.</source>
+        <translation>Hay monedas por valor de {amount} {unit} en {url} con claves antiguas. Renovarlas cuesta {fee} {unit}, más que el límite de {cap}; se dejan como están.</translation>
     </message>
     <message>
         <source>(Sale {id}.)</source>

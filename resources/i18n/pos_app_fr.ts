@@ -3139,6 +3139,54 @@ Collez plutôt le jeton.</translation>
         <translation>Lightning</translation>
     </message>
     <message>
+        <source>Withdraw to the Lightning address automatically</source>
+        <translation>Verser automatiquement à l&apos;adresse Lightning</translation>
+    </message>
+    <message>
+        <source>When the shop holds more than the threshold at one of its mints, pay a share of it to the Lightning address above.</source>
+        <translation>Quand la boutique détient plus que le seuil chez l&apos;une de ses mints, une part en est versée à l&apos;adresse Lightning ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Withdraw when a mint holds more than (sat)</source>
+        <translation>Verser quand une mint détient plus de (sat)</translation>
+    </message>
+    <message>
+        <source>Checked per mint. It must be at least the smallest amount the Lightning address accepts.</source>
+        <translation>Vérifié par mint. Il doit être au moins égal au plus petit montant accepté par l&apos;adresse Lightning.</translation>
+    </message>
+    <message>
+        <source>Share of the balance to withdraw (%)</source>
+        <translation>Part du solde à verser (%)</translation>
+    </message>
+    <message>
+        <source>The rest stays at the mint to pay the fees and to give change.</source>
+        <translation>Le reste demeure chez la mint pour payer les frais et rendre la monnaie.</translation>
+    </message>
+    <message>
+        <source>Highest withdrawal fee (%)</source>
+        <translation>Frais de versement maximum (%)</translation>
+    </message>
+    <message>
+        <source>A withdrawal whose mint and Lightning fees would be more than this share of it is not paid; the owner is told.</source>
+        <translation>Un versement dont les frais de mint et Lightning dépasseraient cette part n&apos;est pas payé ; le propriétaire est prévenu.</translation>
+    </message>
+    <message>
+        <source>Renew coins expiring within (days)</source>
+        <translation>Renouveler les pièces qui expirent dans (jours)</translation>
+    </message>
+    <message>
+        <source>Coins on a mint&apos;s old keys, or on keys that expire this soon, are swapped for coins on its current keys automatically.</source>
+        <translation>Les pièces sur d&apos;anciennes clés d&apos;une mint, ou sur des clés qui expirent aussi tôt, sont échangées automatiquement contre des pièces sur ses clés actuelles.</translation>
+    </message>
+    <message>
+        <source>Highest fee to renew old coins (sat)</source>
+        <translation>Frais maximum pour renouveler les anciennes pièces (sat)</translation>
+    </message>
+    <message>
+        <source>When a mint would charge more to swap its old coins, they are left and the owner is told.</source>
+        <translation>Si une mint facturait davantage pour échanger ses anciennes pièces, elles sont laissées telles quelles et le propriétaire est prévenu.</translation>
+    </message>
+    <message>
         <source>Accept payments while a mint is offline</source>
         <translation>Accepter des paiements quand un mint est hors ligne</translation>
     </message>
@@ -3364,6 +3412,10 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Unsaved changes.</source>
         <translation>Modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <source>The Lightning address accepts {n} sat or more: the withdrawal threshold must be at least that.</source>
+        <translation>L&apos;adresse Lightning accepte {n} sat ou plus : le seuil de versement doit être au moins égal.</translation>
     </message>
     <message>
         <source>{n} setting(s) not saved: see the message under each.</source>
@@ -4187,6 +4239,22 @@ Collez plutôt le jeton.</translation>
         <translation>Échec de l&apos;export planifié</translation>
     </message>
     <message>
+        <source>Withdrawn to Lightning</source>
+        <translation>Versé sur Lightning</translation>
+    </message>
+    <message>
+        <source>Withdrawal not paid</source>
+        <translation>Versement non effectué</translation>
+    </message>
+    <message>
+        <source>Withdrawal not proven</source>
+        <translation>Versement non prouvé</translation>
+    </message>
+    <message>
+        <source>Old coins not renewed</source>
+        <translation>Anciennes pièces non renouvelées</translation>
+    </message>
+    <message>
         <source>{url} has not answered for {minutes} minutes.</source>
         <translation>{url} ne répond plus depuis {minutes} minutes.</translation>
     </message>
@@ -4205,6 +4273,26 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>{files} token file(s), {total}, saved to {folder}.</source>
         <translation>{files} fichier(s) de jetons, {total}, enregistré(s) dans {folder}.</translation>
+    </message>
+    <message>
+        <source>{amount} sat from {url} were paid to the Lightning address (fee {fee} sat).</source>
+        <translation>{amount} sat de {url} ont été versés à l&apos;adresse Lightning (frais {fee} sat).</translation>
+    </message>
+    <message>
+        <source>{amount} sat from {url} were paid out, but the payment could not be proven. Check the Lightning wallet.</source>
+        <translation>{amount} sat de {url} ont été versés, mais le paiement n&apos;a pas pu être prouvé. Vérifiez le portefeuille Lightning.</translation>
+    </message>
+    <message>
+        <source>A withdrawal of {amount} sat from {url} was not paid: its fees of up to {fee} sat are more than {cap}% of it. Nothing was spent.</source>
+        <translation>Un versement de {amount} sat de {url} n&apos;a pas été effectué : ses frais, jusqu&apos;à {fee} sat, dépassent {cap} % du montant. Rien n&apos;a été dépensé.</translation>
+    </message>
+    <message>
+        <source>Automatic withdrawals wait: the threshold of {threshold} sat is below the {minimum} sat the Lightning address accepts. Raise it in Settings.</source>
+        <translation>Les versements automatiques attendent : le seuil de {threshold} sat est inférieur aux {minimum} sat minimum acceptés par l&apos;adresse Lightning. Relevez-le dans les Réglages.</translation>
+    </message>
+    <message>
+        <source>Coins worth {amount} {unit} at {url} are on old keys. Renewing them costs {fee} {unit}, above the limit of {cap}; they were left as they are.</source>
+        <translation>Des pièces d&apos;une valeur de {amount} {unit} chez {url} sont sur d&apos;anciennes clés. Les renouveler coûte {fee} {unit}, au-delà de la limite de {cap} ; elles restent telles quelles.</translation>
     </message>
     <message>
         <source>(Sale {id}.)</source>

@@ -232,16 +232,23 @@ class HealthMonitor:
         return result
 
     async def _new_keysets(self, mint_id: int, url: str, listed: list[Any]) -> tuple[str, ...]:
-        """Store keysets the mint lists that are new or changed their active flag."""
-        active = await self.db.run(
-            lambda s: dict(
-                s.execute(
-                    select(KeysetRow.id, KeysetRow.active).where(KeysetRow.mint_id == mint_id)
+        """Store keysets the mint lists that are new or changed their active flag or expiry.
+
+        The keyset sweep (``wallet/sweep.py``) reads those stored flags.
+        """
+        stored = await self.db.run(
+            lambda s: {
+                k: (a, e)
+                for k, a, e in s.execute(
+                    select(KeysetRow.id, KeysetRow.active, KeysetRow.final_expiry).where(
+                        KeysetRow.mint_id == mint_id
+                    )
                 ).all()
-            )
+            }
         )
-        changed = [k for k in listed if k.id not in active]
-        if changed or any(active.get(k.id, k.active) != k.active for k in listed):
+        changed = [k for k in listed if k.id not in stored]
+        flags = {k.id: (k.active, k.final_expiry) for k in listed}
+        if changed or any(stored[i] != flags[i] for i in flags if i in stored):
             try:
                 await self.mints.sync_keysets(mint_id, url, listed=listed)
             except PosError as exc:

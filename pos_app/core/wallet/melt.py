@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -159,11 +159,19 @@ async def execute_melt(
     received_token_id: int | None = None,
     correlation_id: str | None = None,
     details: dict[str, Any] | None = None,
+    guard: Callable[[Session], None] | None = None,
 ) -> MeltResult:
-    """Journal and send a melt of own coins or of a customer's (already checked) proofs."""
+    """Journal and send a melt of own coins or of a customer's (already checked) proofs.
+
+    ``guard`` runs first in the transaction that writes the operation and may refuse it:
+    a check that must hold at that very moment (no other withdrawal open at this mint),
+    which no other process can change before the row exists.
+    """
     op_id = journal.new_id()
 
     def prepare(session: Session) -> tuple[Operation, Any]:
+        if guard is not None:
+            guard(session)
         rows = list(session.scalars(select(ProofRow).where(ProofRow.id.in_(list(own_row_ids)))))
         if len(rows) != len(own_row_ids) or any(r.state != "unspent" for r in rows):
             raise ValidationError(

@@ -310,15 +310,19 @@ async def complete_send(
     *,
     indexes: list[int] | None = None,
     recovered: bool = False,
-) -> tuple[int, str]:
-    """Store the change, mark the sent proofs exported, record the token; one transaction."""
+) -> tuple[int | None, str]:
+    """Store the change, mark the sent proofs exported, record the token; one transaction.
+
+    A sweep's operation has no send outputs: its coins are all kept and no token (no
+    export, id None) is made.
+    """
     keyset = await ctx.db.run(lambda s: keyset_from_row(s.get(KeysetRow, outputs.keyset_id)))
     result = await ctx.cpu(
         len(signatures), lambda: unblind(outputs, signatures, keyset, indexes=indexes)
     )
     positions = list(range(len(outputs))) if indexes is None else list(indexes)
 
-    def write(session: Session) -> tuple[int, str, str, str]:
+    def write(session: Session) -> tuple[int | None, str, str, str]:
         op = session.get(Operation, op_id)
         mint = session.get(Mint, op.mint_id)
         details = json.loads(op.details_json)
@@ -328,19 +332,22 @@ async def complete_send(
         for p, c, i in zip(result.proofs, result.counters, positions, strict=True):
             (sent if i in send_idx else kept).append((p, c))
         sent_proofs = tuple(p for p, _ in sent)
-        text = serialize_token_v4(
-            Token(mint=mint.url, unit=op.unit, proofs=sent_proofs, memo=details.get("memo"))
-        )
-        export = Export(
-            token_text=text,
-            mint_id=op.mint_id,
-            unit=op.unit,
-            amount=sum(p.amount for p in sent_proofs),
-            locked_to=details.get("lock"),
-            purpose=details.get("purpose", "export"),
-        )
-        session.add(export)
-        session.flush()
+        # No send outputs: a sweep (wallet/sweep.py) that keeps every coin and makes no token.
+        export, text = None, ""
+        if send_idx:
+            text = serialize_token_v4(
+                Token(mint=mint.url, unit=op.unit, proofs=sent_proofs, memo=details.get("memo"))
+            )
+            export = Export(
+                token_text=text,
+                mint_id=op.mint_id,
+                unit=op.unit,
+                amount=sum(p.amount for p in sent_proofs),
+                locked_to=details.get("lock"),
+                purpose=details.get("purpose", "export"),
+            )
+            session.add(export)
+            session.flush()
         journal.insert_proofs(
             session,
             mint_id=op.mint_id,
@@ -350,32 +357,38 @@ async def complete_send(
             origin="change",
             op_id=op_id,
         )
-        journal.insert_proofs(
-            session,
-            mint_id=op.mint_id,
-            unit=op.unit,
-            proofs=sent_proofs,
-            counters=[c for _, c in sent],
-            origin="send",
-            op_id=op_id,
-            state="exported",
-            export_id=export.id,
-        )
+        if export is not None:
+            journal.insert_proofs(
+                session,
+                mint_id=op.mint_id,
+                unit=op.unit,
+                proofs=sent_proofs,
+                counters=[c for _, c in sent],
+                origin="send",
+                op_id=op_id,
+                state="exported",
+                export_id=export.id,
+            )
         spent = list(session.scalars(select(ProofRow.id).where(ProofRow.spent_op_id == op_id)))
         journal.set_proof_state(session, spent, "spent")
         op.state = "recovered" if recovered else "done"
         op.step = "done"
-        op.export_id = export.id
-        op.result_json = json.dumps({"export_id": export.id, "amount": export.amount})
+        export_id = export.id if export is not None else None
+        amount = export.amount if export is not None else 0
+        op.export_id = export_id
+        outcome: dict[str, Any] = {"export_id": export_id, "amount": amount}
+        if export is None:
+            outcome["kept"] = sum(p.amount for p, _ in kept)
+        op.result_json = json.dumps(outcome)
         op.updated_at = now()
         journal.audit(
             session,
-            "send.done",
-            str(export.id),
-            {"amount": export.amount, "fee": op.fee, "swap": True},
+            "send.done" if export is not None else "sweep.done",
+            str(export_id) if export is not None else op_id,
+            {"amount": amount, "fee": op.fee, "swap": True},
             correlation_id=op.correlation_id,
         )
-        return export.id, text, mint.url, op.unit
+        return export_id, text, mint.url, op.unit
 
     export_id, text, url, unit = await ctx.db.run(write)
     ctx.bus.publish(BalanceChanged(url, unit))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.core.config import RATE_KEYS, Option, check_together
 from pos_app.core.errors import ConfigError, PosError
+from pos_app.core.payments.withdraw import THRESHOLD_KEYS
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.messages import explain_error
@@ -246,10 +247,33 @@ class SettingsPage(Page):
         self._saving = True
         self.save_button.setEnabled(False)
         spawn(
-            self.ui.core.settings.set_many(changes),
-            on_done=lambda stored: self._saved(stored, len(refused)),
+            self._store(changes),
+            on_done=lambda done: self._saved(done[0], len(refused) + done[1]),
             on_error=self._failed,
         )
+
+    async def _store(self, changes: dict[str, Any]) -> tuple[dict[str, Any], int]:
+        """Write ``changes``; the withdrawal threshold is first checked live at the address.
+
+        Returns the stored values and how many more fields were refused (0 or 1).
+        """
+        refused = 0
+        if set(changes) & set(THRESHOLD_KEYS):
+            try:
+                await self.ui.core.withdrawals.check_threshold({**self.values, **changes})
+            except ConfigError as err:
+                self.fields["withdraw.threshold"].set_error(
+                    self.tr(
+                        "The Lightning address accepts {n} sat or more: the withdrawal "
+                        "threshold must be at least that."
+                    ).format(n=err.data["minimum"])
+                )
+                refused = 1
+                for key in THRESHOLD_KEYS:
+                    changes.pop(key, None)
+        if not changes:
+            return {}, refused
+        return await self.ui.core.settings.set_many(changes), refused
 
     def _check_together(self, changes: dict[str, Any], refused: list[OptionField]) -> None:
         """Hold back the rate settings when together they would leave sales unpriceable."""
