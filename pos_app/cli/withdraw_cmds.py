@@ -15,7 +15,11 @@ def register_withdraw(wsub: Any, common: argparse.ArgumentParser) -> None:
         help="pay ecash out to the shop's Lightning address (as the automatic withdrawal does)",
         parents=[common],
     )
-    wd.add_argument("--mint", metavar="URL", help="the trusted mint (default: the first in the shop's order that holds enough)")
+    wd.add_argument(
+        "--mint",
+        metavar="URL",
+        help="the trusted mint (default: the first in the shop's order that holds enough)",
+    )
     wd.add_argument(
         "--amount", type=int, help="sats to pay out (default: withdraw.percent of the balance)"
     )
