@@ -543,6 +543,19 @@ OPTIONS: dict[str, Option] = {
             advanced=True,
         ),
         Option(
+            "mints.convert_untrusted",
+            "bool",
+            False,
+            QT_TRANSLATE_NOOP("Settings", "Take tokens from other mints by converting them"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "A token from a mint the shop does not trust is paid over Lightning into the "
+                "shop's first mint and kept as ecash there. The customer's token pays the "
+                "Lightning fee; the shop's fee limits are checked before anything is spent.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Mints"),
+        ),
+        Option(
             "offline.enabled",
             "bool",
             False,

@@ -171,6 +171,23 @@ _BY_CODE: dict[str, tuple[str, str]] = {
             "and redeemed when its mint is back.",
         ),
     ),
+    "convert.not_minted": (
+        QT_TRANSLATE_NOOP("messages", "Not confirmed yet"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The customer's token was paid over to the shop's mint, which has not confirmed "
+            "it yet. The app keeps checking; the sale is marked paid when the shop's mint "
+            "confirms.",
+        ),
+    ),
+    "convert.not_paid": (
+        QT_TRANSLATE_NOOP("messages", "Not converted"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The customer's mint did not pay the shop's mint; nothing was spent. Ask for a "
+            "token from one of the shop's mints.",
+        ),
+    ),
     "mint.unreachable": (
         QT_TRANSLATE_NOOP("messages", "Mint unreachable"),
         QT_TRANSLATE_NOOP(
@@ -417,13 +434,14 @@ def explain_error(err: PosError) -> Advice:
 def recovering_advice(code: str | None = None) -> Advice:
     """A payment left for the recovery service, by the payment's ``error_code``.
 
-    ``melt.pending`` is a Lightning payment still in flight; anything else is a mint
-    that failed mid-payment, with the token kept.
+    ``melt.pending`` is a Lightning payment still in flight, ``convert.not_minted`` a
+    converted token the shop's mint has not confirmed; anything else is a mint that
+    failed mid-payment, with the token kept.
     """
     title, text = _BY_CODE["mint.recovering"]
     text = _tr(text)
-    if code == "melt.pending":
-        return explain("melt.pending")
+    if code in ("melt.pending", "convert.not_minted"):
+        return explain(code)
     more = QCoreApplication.translate("messages", "The sale is marked paid when it goes through.")
     return Advice(_tr(title), f"{text} {more}", "mint.recovering")
 

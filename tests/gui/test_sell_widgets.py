@@ -159,6 +159,7 @@ def test_messages_speak_plainly_and_keep_the_numbers():
     assert "the goods are at the shop's risk" in kept.text
     assert recovering_advice("mint.unreachable").title == "Not confirmed: mint offline"
     assert recovering_advice("melt.pending").title == "Payment in progress"
+    assert recovering_advice("convert.not_minted").title == "Not confirmed yet"
     internal = explain_error(PosError("internal.error", "Something went wrong inside the app."))
     assert internal.text == "Something went wrong inside the app."
 

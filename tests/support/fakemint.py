@@ -31,7 +31,10 @@ wins, ``times`` limits how often one applies; the same actions as
 - ``delay``: wait ``delay`` seconds, then apply and answer.
 
 Several mints share one transport with :func:`transport` (routed by URL);
-``mint.down = True`` makes one unreachable.
+``mint.down = True`` makes one unreachable. Mints on one transport also share a
+Lightning network: a melt that pays another's mint-quote invoice marks that quote
+``PAID``. A mint quote is paid at once, as nutshell's FakeWallet does, unless
+``mint.brr = False``: then only such a melt (or :meth:`FakeMint.pay_quote`) pays it.
 """
 
 from __future__ import annotations
@@ -49,7 +52,8 @@ from typing import Any
 
 import bolt11
 import httpx
-from coincurve import PublicKey
+from bolt11 import Bolt11, MilliSatoshi, TagChar, Tags
+from coincurve import PrivateKey, PublicKey
 
 from pos_app.core.cashu import crypto, p2pk
 from pos_app.core.cashu.amounts import split_amount
@@ -154,6 +158,8 @@ class FakeMint:
         self.any_invoice: MeltScript | None = None  # script for real BOLT11 invoices
         self.melt_quotes: dict[str, MeltQuoteState] = {}
         self.mint_quotes: dict[str, dict[str, Any]] = {}
+        self.brr = True  # mint quotes paid at once (nutshell's FakeWallet default)
+        self.peers: list[FakeMint] = []  # the mints on the same transport (Lightning network)
         self.faults: list[Fault] = []
         self.log: list[tuple[str, str, str]] = []  # (method, path, action)
         self.pubkey = PublicKey.from_valid_secret(self._scalar("pubkey")).format().hex()
@@ -267,6 +273,12 @@ class FakeMint:
         know in advance, such as those a Lightning address issues during a checkout."""
         reserve = fee_reserve if fee_paid is None else fee_paid
         self.any_invoice = MeltScript(0, fee_reserve, reserve, outcome)
+
+    def pay_quote(self, quote_id: str) -> None:
+        """Mark a mint quote paid, as if its invoice was paid from anywhere."""
+        quote = self.mint_quotes[quote_id]
+        if quote["state"] == "UNPAID":
+            quote["state"] = "PAID"
 
     def settle(self, quote_id: str, outcome: str) -> None:
         """End a PENDING melt: PAID spends its inputs (and signs change), UNPAID frees them."""
@@ -510,6 +522,10 @@ class FakeMint:
         for y, p in zip(ys, quote.inputs, strict=True):
             self.spent[y] = p.witness
         quote.state = "PAID"
+        for peer in self.peers:  # the invoice was another mint's: its quote is now paid
+            for mint_quote in peer.mint_quotes.values():
+                if mint_quote["request"] == quote.request:
+                    peer.pay_quote(mint_quote["quote"])
         script = quote.script
         excess = (
             sum(p.amount for p in quote.inputs)
@@ -539,10 +555,10 @@ class FakeMint:
     def _mint_quote(self, body: dict[str, Any]) -> dict[str, Any]:
         quote = {
             "quote": str(uuid.uuid4()),
-            "request": f"lnbcfake{body['amount']}n1{random_source.token_hex(20)}",
+            "request": self._bolt11(int(body["amount"])),
             "amount": body["amount"],
             "unit": body.get("unit", "sat"),
-            "state": "PAID",  # as nutshell's FakeWallet: paid at once
+            "state": "PAID" if self.brr else "UNPAID",
             "expiry": None,
         }
         self.mint_quotes[quote["quote"]] = quote
@@ -553,6 +569,22 @@ class FakeMint:
             raise Refusal("quote not found", 0)
         return self.mint_quotes[quote_id]
 
+    def _bolt11(self, amount: int) -> str:
+        """A real, signed BOLT11 invoice of this mint's node (decodable by any wallet)."""
+        tags = Tags()
+        tags.add(TagChar.payment_hash, random_source.token_hex(32))
+        tags.add(TagChar.payment_secret, random_source.token_hex(32))
+        tags.add(TagChar.description, f"{self.name} mint quote")
+        tags.add(TagChar.expire_time, 3600)
+        invoice = Bolt11(
+            currency="bcrt",
+            date=int(time.time()),
+            tags=tags,
+            amount_msat=MilliSatoshi(amount * 1000),
+        )
+        node = PrivateKey(self._scalar("node"))
+        return bolt11.encode(invoice, node.secret.hex())
+
     def _mint(self, body: dict[str, Any]) -> dict[str, Any]:
         quote = self.mint_quotes.get(body["quote"])
         if quote is None:
@@ -561,6 +593,8 @@ class FakeMint:
         self._verify_outputs(outputs)  # re-sent outputs: 11003 before the quote check
         if quote["state"] == "ISSUED":
             raise Refusal("quote already issued", 20002)
+        if quote["state"] != "PAID":
+            raise Refusal("quote not paid", 20001)
         if sum(o.amount for o in outputs) != quote["amount"]:
             raise Refusal("amount to mint does not match quote amount", 11000)
         quote["state"] = "ISSUED"
@@ -629,6 +663,8 @@ def _witness_problem(inputs: list[Proof]) -> str:
 def transport(*mints: FakeMint) -> httpx.AsyncBaseTransport:
     """One transport for several fake mints, routed by URL; other hosts are unreachable."""
     by_base = {m.url: m for m in mints}
+    for m in mints:
+        m.peers = [other for other in mints if other is not m]
 
     async def route(request: httpx.Request) -> httpx.Response:
         base = f"{request.url.scheme}://{request.url.netloc.decode()}"

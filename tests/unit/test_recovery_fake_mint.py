@@ -408,22 +408,22 @@ def test_an_operation_of_another_kind_is_left_for_review(tmp_path, caplog):
         op_id = "00000000-0000-0000-0000-00000000000a"
         await app.db.run(
             lambda s: s.add(
-                Operation(id=op_id, kind="mint", state="pending", mint_id=1, unit="sat")
+                Operation(id=op_id, kind="bridge", state="pending", mint_id=1, unit="sat")
             )
         )
         with caplog.at_level("INFO", logger="pos_app.core.wallet.recovery"):
             outcome = await recovery.run(op_id)
-        assert outcome == Outcome(op_id, "mint", "pending", "error", "recovery.unsupported")
+        assert outcome == Outcome(op_id, "bridge", "pending", "error", "recovery.unsupported")
         (recorded,) = rows(app, ErrorRecord)
         assert (recorded.code, recorded.message, recorded.detail, recorded.operation_id) == (
             "recovery.unsupported",
             "This operation cannot be recovered automatically.",
-            "mint",
+            "bridge",
             op_id,
         )
         assert [r.getMessage() for r in caplog.records] == [
-            f"recovery of {op_id} failed: mint",
-            f"recovery of mint {op_id}: error -> pending",
+            f"recovery of {op_id} failed: bridge",
+            f"recovery of bridge {op_id}: error -> pending",
         ]
 
     shop(tmp_path, scenario)

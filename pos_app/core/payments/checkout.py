@@ -38,12 +38,13 @@ from pos_app.core.errors import (
     ValidationError,
 )
 from pos_app.core.logs import correlated
-from pos_app.core.payments import convert
+from pos_app.core.payments import convert, crossmint
 from pos_app.core.payments.lnurl import Invoice, LightningAddress
-from pos_app.core.payments.policy import MELT, SWAP, Policy, check_fee_cap
+from pos_app.core.payments.policy import CONVERT, MELT, SWAP, Policy, check_fee_cap
 from pos_app.core.payments.records import PayResult, sale_refusal
 from pos_app.core.payments.settlement import Settlement
 from pos_app.core.store.schema import Operation, Payment, Sale
+from pos_app.core.wallet import journal
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.offer import OfferedToken
 from pos_app.core.wallet.receive import (
@@ -106,6 +107,7 @@ class Checkout:
         settlement: records payment states and credits sales.
         sales: looks up a sale (by id or unique prefix) and expires it when due.
         http: the client for Lightning addresses.
+        recovery: runs a conversion's mint step once its melt is resolved.
     """
 
     def __init__(
@@ -115,8 +117,11 @@ class Checkout:
         settlement: Settlement,
         sales: Any,
         http: Callable[[], httpx.AsyncClient],
+        *,
+        recovery: Any = None,
     ) -> None:
         self.ctx = ctx
+        self.recovery = recovery
         self.config = config
         self.settlement = settlement
         self.sales = sales
@@ -209,6 +214,8 @@ class Checkout:
             )
             if attempt.method == SWAP:
                 return await self._pay_swap(attempt)
+            if attempt.method == CONVERT:
+                return await self._pay_convert(attempt)
             return await self._pay_melt(attempt)
         except PosError as exc:
             log.info("payment %s for sale %s refused: %s", payment_id, sale.id, exc.code)
@@ -275,9 +282,10 @@ class Checkout:
             return await self.settlement.settled(*received.completion)
         return await self.settlement.settle(a.sale.id, a.payment_id, credited=plan.amount)
 
-    async def _pay_melt(self, a: Attempt) -> PayResult:
+    async def _plan_foreign(self, a: Attempt) -> ReceivePlan:
+        """Check a token that will be melted at its own mint (the only contact with it)."""
         try:
-            plan = await plan_receive(
+            return await plan_receive(
                 self.ctx,
                 a.text,
                 token_id=a.token_id,
@@ -292,6 +300,54 @@ class Checkout:
                 "converted. Ask for a token from one of the shop's mints, or try again.",
                 exc.detail,
             ) from exc
+
+    async def _pay_convert(self, a: Attempt) -> PayResult:
+        """A token of a mint the shop does not trust, made ecash at the shop's first mint."""
+        plan = await self._plan_foreign(a)
+        target = await self.ctx.db.run(lambda s: crossmint.target_mint(s, plan.unit))
+        invoice, quote = await crossmint.fit(self.ctx, plan, a.policy, target)
+        mint_op_id = journal.new_id()
+        # The payment follows the mint operation: its completion is what credits the sale.
+        await self.settlement.update_payment(
+            a.payment_id,
+            mint_fee=plan.fee,
+            invoice=invoice.bolt11,
+            mint_url=plan.mint_url,
+            operation_id=mint_op_id,
+        )
+        try:
+            crossing = await crossmint.cross(
+                self.ctx,
+                plan,
+                target,
+                invoice,
+                quote,
+                mint_op_id=mint_op_id,
+                correlation_id=a.sale.correlation_id,
+                details=a.details,
+            )
+        except (NetworkError, ProtocolError) as exc:  # no answer to trust: recovery asks
+            return await self.settlement.recovering(a.sale, a.payment_id, exc)
+        if crossing.melt.state != "paid":
+            return await self.settlement.recovering(a.sale, a.payment_id, None)
+        await self.settlement.update_payment(
+            a.payment_id, lightning_fee=crossing.lightning_fee, proof_status=convert.PROVEN
+        )
+        if crossing.minted is None or crossing.minted.state != "done":
+            return await self.settlement.recovering(
+                a.sale,
+                a.payment_id,
+                NetworkError(
+                    "convert.not_minted",
+                    "The token was paid over to the shop's mint, which has not confirmed it "
+                    "yet; the sale is completed as soon as it does.",
+                    crossing.minted.reason if crossing.minted else "",
+                ),
+            )
+        return await self.settlement.settle(a.sale.id, a.payment_id, credited=plan.amount)
+
+    async def _pay_melt(self, a: Attempt) -> PayResult:
+        plan = await self._plan_foreign(a)
         address = LightningAddress(self._http(), a.policy.lightning_address)
         invoice, quote = await convert.quote_for_token(self.ctx, plan, a.policy, address)
         await self.settlement.update_payment(
@@ -460,6 +516,24 @@ class Checkout:
                 f"{today} + {amount} > {policy.offline_max_per_day}",
             )
 
+    async def _record_conversion_fee(self, mint_op_id: str, payment_id: str | None) -> None:
+        """Set a conversion's Lightning fee and proof on its payment, once both steps ended."""
+
+        def write(session: Session) -> None:
+            op = session.get(Operation, mint_op_id)
+            if op is None or op.state not in ("done", "recovered"):
+                return
+            target = payment_id or json.loads(op.details_json).get("payment_id")
+            if target:
+                self.settlement.set_payment(
+                    session,
+                    target,
+                    lightning_fee=crossmint.lightning_fee(session, mint_op_id),
+                    proof_status=convert.PROVEN,
+                )
+
+        await self.ctx.db.run(write)
+
     async def on_recovered(self, outcome: Outcome) -> None:
         """Settle (or fail) the payment behind an operation the recovery service resolved."""
         if outcome.state not in ("recovered", "done", "failed", "dismissed", "needs_review"):
@@ -476,6 +550,15 @@ class Checkout:
             return details, payment
 
         details, payment = await self.ctx.db.run(read)
+        mint_step = details.get("convert_mint_op")
+        if mint_step and outcome.kind == "melt":
+            # A conversion's melt is resolved: its mint step (which settles the sale) runs
+            # now, not at its next retry; it may have finished first (the shop's mint saw
+            # the invoice paid before the melt's answer was read), so the fee is set here.
+            if self.recovery is not None:
+                await self.recovery.run(mint_step)
+            await self._record_conversion_fee(mint_step, details.get("payment_id"))
+            return
         if payment is None:
             return
         if outcome.state == "failed":
@@ -487,6 +570,8 @@ class Checkout:
             return
         if payment.state == "settled":
             return  # accepted offline earlier: the money has now arrived, nothing to credit
+        if payment.method == CONVERT:
+            await self._record_conversion_fee(outcome.operation_id, payment.id)
         if payment.method == MELT:
             invoice = Invoice.from_dict(details["ln_invoice"])
             settings = await self.settlement.settings()

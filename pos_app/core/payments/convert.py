@@ -38,7 +38,11 @@ once recovery resolves its operation: :meth:`Checkout.on_recovered`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from sqlalchemy.orm import Session
 
 from pos_app.core.cashu import p2pk
 from pos_app.core.errors import SecurityError, ValidationError
@@ -78,6 +82,23 @@ def reserve_guess(amount: int) -> int:
     return max(2, -(-amount // 100))
 
 
+class Payable(Protocol):
+    """An invoice the shop asked for: a Lightning address's, or a mint quote's."""
+
+    @property
+    def bolt11(self) -> str:
+        """The BOLT11 payment request."""
+        ...
+
+    @property
+    def amount_sat(self) -> int:
+        """Its amount, whole sats."""
+        ...
+
+
+P = TypeVar("P", bound=Payable)
+
+
 async def quote_for_token(
     ctx: WalletContext, plan: ReceivePlan, policy: Policy, address: LightningAddress
 ) -> tuple[Invoice, MeltQuote]:
@@ -97,18 +118,44 @@ async def quote_for_token(
         plan.unit,
         allowance=policy.fee_allowance,
     )
-    client = ctx.mints.client(plan.mint_url)
     params = await address.params()
+    return await fit_melt(
+        ctx,
+        plan,
+        policy,
+        lambda amount: address.invoice(min(amount, params.max_sat), params=params),
+        minimum=params.min_sat,
+    )
+
+
+async def fit_melt(
+    ctx: WalletContext,
+    plan: ReceivePlan,
+    policy: Policy,
+    ask: Callable[[int], Awaitable[P]],
+    *,
+    minimum: int = 1,
+) -> tuple[P, MeltQuote]:
+    """Ask for invoices (``ask(amount)``) until the token can pay one with its mint's fees.
+
+    The Lightning fee reserve is checked against the shop's cap. Nothing is spent here:
+    invoices and quotes are free to abandon.
+
+    Raises:
+        ValidationError: ``fee.too_high`` (a cap, or fees eat the token).
+        SecurityError: ``lightning.invoice_mismatch`` (the mint quoted another amount).
+    """
+    client = ctx.mints.client(plan.mint_url)
     target = plan.amount - plan.fee - reserve_guess(plan.amount)
     for _ in range(MAX_QUOTE_ROUNDS):
-        if target < max(1, params.min_sat):
+        if target < max(1, minimum):
             raise ValidationError(
                 "fee.too_high",
-                f"This {plan.amount} {plan.unit} token is too small to convert to Lightning "
+                f"This {plan.amount} {plan.unit} token is too small to convert "
                 "after fees. Ask for a token from one of the shop's mints.",
-                f"target {target} below minimum {params.min_sat}",
+                f"target {target} below minimum {minimum}",
             )
-        invoice = await address.invoice(min(target, params.max_sat), params=params)
+        invoice = await ask(target)
         quote = await client.melt_quote(invoice.bolt11, plan.unit)
         if quote.amount != invoice.amount_sat:
             raise SecurityError(
@@ -145,17 +192,40 @@ async def convert(
     details: dict[str, object],
 ) -> Conversion:
     """Melt the customer's proofs to pay ``invoice`` (journalled; recovery finishes a stuck one)."""
+    result = await melt_token(
+        ctx,
+        plan,
+        quote,
+        correlation_id=correlation_id,
+        details={**details, "ln_invoice": invoice.to_dict()},
+    )
+    return Conversion(invoice, quote, result)
+
+
+async def melt_token(
+    ctx: WalletContext,
+    plan: ReceivePlan,
+    quote: MeltQuote,
+    *,
+    correlation_id: str | None,
+    details: dict[str, object],
+    guard: Callable[[Session], None] | None = None,
+) -> MeltResult:
+    """Melt a customer's checked token for ``quote``, signing its inputs when locked to the shop.
+
+    ``guard`` writes in the transaction that journals the melt (see :func:`execute_melt`).
+    """
     inputs = plan.inputs
     if plan.locked:
         if plan.sig_all:
             raise ValidationError(
                 "p2pk.sig_all_unsupported",
-                "This token's lock (SIG_ALL) cannot be converted to Lightning. Ask for a token "
+                "This token's lock (SIG_ALL) cannot be converted. Ask for a token "
                 "from one of the shop's mints.",
                 "SIG_ALL melt",
             )
         inputs = tuple(await ctx.cpu(len(inputs), p2pk.sign_proofs, inputs, ctx.shop_key, None))
-    result = await execute_melt(
+    return await execute_melt(
         ctx,
         mint_id=plan.mint_id,
         unit=plan.unit,
@@ -163,9 +233,9 @@ async def convert(
         foreign_inputs=inputs,
         received_token_id=plan.token_id,
         correlation_id=correlation_id,
-        details={**details, "ln_invoice": invoice.to_dict()},
+        details=details,
+        guard=guard,
     )
-    return Conversion(invoice, quote, result)
 
 
 async def prove(address: LightningAddress | None, invoice: Invoice, preimage: str | None) -> str:

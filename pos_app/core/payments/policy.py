@@ -14,6 +14,7 @@ from pos_app.core.errors import ConfigError, ValidationError
 
 SWAP = "swap"
 MELT = "melt"
+CONVERT = "convert"  # melted at its own mint to pay an invoice of the shop's first mint
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,7 @@ class Policy:
     offline_enabled: bool
     offline_max_per_sale: int
     offline_max_per_day: int
+    convert_untrusted: bool = False
 
     @classmethod
     def from_settings(cls, values: dict[str, Any]) -> Policy:
@@ -43,17 +45,22 @@ class Policy:
             offline_enabled=bool(values["offline.enabled"]),
             offline_max_per_sale=int(values["offline.max_per_sale"]),
             offline_max_per_day=int(values["offline.max_per_day"]),
+            convert_untrusted=bool(values.get("mints.convert_untrusted", False)),
         )
 
     def method_for(self, mint_url: str, trusted: bool) -> str:
-        """``swap`` or ``melt`` for a token of this mint, or a refusal (``mint.untrusted``).
+        """``swap``, ``melt`` or ``convert`` for a token of this mint, or ``mint.untrusted``.
 
-        Decided from the mint's trust flag alone: nothing is contacted before.
+        Decided from the mint's trust flag alone: nothing is contacted before. With
+        ``convert_untrusted`` a token of another mint becomes ecash at the shop's own
+        mint rather than a payment to its Lightning address.
         """
         if self.mode == "auto_convert":
             method = MELT
         elif trusted:
             method = SWAP
+        elif self.convert_untrusted:
+            return CONVERT
         elif self.mode == "hold_when_trusted":
             method = MELT
         else:

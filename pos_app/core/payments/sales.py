@@ -89,7 +89,9 @@ class SalesService:
         self.settlement = Settlement(ctx, config, clock)
         self.refunds = Refunds(ctx, clock)
         self.listing = SalesListing(ctx.db, self._expire_all_due)
-        self.checkout = Checkout(ctx, config, self.settlement, self, self._client)
+        self.checkout = Checkout(
+            ctx, config, self.settlement, self, self._client, recovery=recovery
+        )
         recovery.on_resolved(self.checkout.on_recovered)
 
     # -- plumbing -----------------------------------------------------------------------------

@@ -92,8 +92,8 @@ def _split(
             else:
                 lines["other"] += delta
         return dict(lines)
-    if op.kind in ("receive", "restore") or (net >= 0 and op.kind == "melt"):
-        line = {"receive": "received", "restore": "restored", "melt": "received"}[op.kind]
+    if op.kind in ("receive", "restore", "mint") or (net >= 0 and op.kind == "melt"):
+        line = {"receive": "received", "restore": "restored"}.get(op.kind, "received")
         if "reclaimed" in reason_net:
             line = "reclaimed"
         return {line: net}

@@ -28,7 +28,7 @@ from pos_app.core.errors import MintError, NetworkError, PosError, ValidationErr
 from pos_app.core.events import Notification, OperationChanged, OperationRecovered
 from pos_app.core.logs import correlated
 from pos_app.core.store.schema import Mint, Operation, OperationAttempt, ReceivedToken, now
-from pos_app.core.wallet import journal, restore
+from pos_app.core.wallet import journal, minting, restore
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.melt import resolve_melt
 from pos_app.core.wallet.outputs import match_restored
@@ -300,6 +300,18 @@ class Recovery:
             action = {"paid": "completed", "failed": "released"}.get(result.state, "waiting")
             return Outcome(
                 op.id, op.kind, state, action, amount=result.amount if state == "recovered" else 0
+            )
+        if op.kind == minting.KIND:
+            claimed = await minting.claim(self.ctx, op.id, recovered=True)
+            state = {"done": "recovered", "failed": "failed"}.get(claimed.state, "pending")
+            action = {"done": "completed", "failed": "failed"}.get(claimed.state, "waiting")
+            return Outcome(
+                op.id,
+                op.kind,
+                state,
+                action,
+                claimed.reason,
+                amount=claimed.amount if state == "recovered" else 0,
             )
         if op.kind == "restore":
             found = await restore.resume(self.ctx, op.id)

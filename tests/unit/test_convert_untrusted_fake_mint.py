@@ -1,0 +1,292 @@
+"""Tokens of a mint the shop does not trust, converted into ecash at the shop's first mint.
+
+Two fake mints share one Lightning network (:mod:`tests.support.fakemint`): the
+shop's mint (``home``) pays its mint quotes only when a melt pays their invoice,
+so every sale here is credited only because the customer's mint really paid the
+shop's mint. Each test checks what the shop ends up with: the sale, the payment,
+both operations, the coins at each mint, and the customer's token.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from sqlalchemy import select
+
+from pos_app.core.errors import PosError
+from pos_app.core.payments import crossmint
+from pos_app.core.store.schema import Mint, Operation, Payment, ProofRow, Sale
+from tests.support.fakemint import FakeMint
+from tests.support.fakeshop import DB_KEY, Killed, arm_kill, open_shop
+
+CONVERT = {"mints.convert_untrusted": True}
+
+
+@pytest.fixture(autouse=True)
+def _db_key(monkeypatch):
+    monkeypatch.setenv("POS_DB_KEY", DB_KEY)
+
+
+@pytest.fixture
+def home():
+    mint = FakeMint("http://home.test", name="home")
+    mint.brr = False  # its invoices are paid only by a melt (or not at all)
+    return mint
+
+
+@pytest.fixture
+def stranger():
+    mint = FakeMint("http://stranger.test", name="stranger")
+    mint.pay_any_invoice(fee_reserve=2, fee_paid=1)
+    return mint
+
+
+def run_shop(tmp_path, home, stranger, scenario, *, settings=CONVERT, others=()):
+    async def main():
+        app = open_shop(tmp_path / "shop", home, stranger, *others)
+        try:
+            await app.mints.add(home.url)
+            for other in others:
+                await app.mints.add(other.url)
+            if settings:
+                await app.db.run(lambda s: app.config.set_many(s, settings))
+            return await scenario(app)
+        finally:
+            await app.aclose()
+
+    return asyncio.run(main())
+
+
+async def new_sale(app, amount):
+    return (await app.sales.new_sale(str(amount), "sat"))["sale_id"]
+
+
+def held(app, url):
+    def read(s):
+        mint_id = s.scalar(select(Mint.id).where(Mint.url == url))
+        return sum(
+            r.amount
+            for r in s.scalars(
+                select(ProofRow).where(ProofRow.mint_id == mint_id, ProofRow.state == "unspent")
+            )
+        )
+
+    return app.db.transact(read)
+
+
+def ops(app):
+    return app.db.transact(
+        lambda s: sorted(
+            (o.kind, o.state) for o in s.scalars(select(Operation).where(Operation.kind != "restore"))
+        )
+    )
+
+
+def the_payment(app):
+    return app.db.transact(lambda s: s.scalars(select(Payment)).one())
+
+
+def the_sale(app, sale_id):
+    return app.db.transact(lambda s: s.get(Sale, sale_id))
+
+
+def test_a_token_of_another_mint_becomes_ecash_at_the_shops_mint(tmp_path, home, stranger):
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        token = stranger.token(64)
+        res = await app.sales.pay(sale_id, token, source="scan")
+        return res, the_payment(app), ops(app), held(app, home.url), held(app, stranger.url), token
+
+    res, payment, operations, at_home, at_stranger, token = run_shop(
+        tmp_path, home, stranger, scenario
+    )
+    assert (res.state, res.paid) == ("paid", 64)
+    assert (payment.state, payment.method, payment.mint_url) == ("settled", "convert", stranger.url)
+    # 64 = 62 minted at home + 1 Lightning fee + 1 unused reserve back as change at stranger
+    assert (at_home, at_stranger) == (62, 1)
+    assert (payment.credited, payment.mint_fee, payment.lightning_fee) == (64, 0, 1)
+    assert payment.proof_status == "proven"  # the shop's own mint saw its invoice paid
+    assert operations == [("melt", "done"), ("mint", "done")]
+    assert [q["state"] for q in home.mint_quotes.values()] == ["ISSUED"]
+    assert {stranger.state_of(p) for p in _proofs(token)} == {"SPENT"}
+
+
+def test_without_the_setting_the_other_mint_is_refused_and_never_contacted(
+    tmp_path, home, stranger
+):
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        with pytest.raises(PosError) as err:
+            await app.sales.pay(sale_id, stranger.token(64))
+        return err.value, ops(app)
+
+    err, operations = run_shop(tmp_path, home, stranger, scenario, settings=None)
+    assert err.code == "mint.untrusted"
+    assert operations == []
+    assert stranger.requests() == [] and home.requests("/v1/mint/quote/bolt11") == []
+
+
+def test_fees_over_the_cap_refuse_the_token_before_anything_is_spent(tmp_path, home, stranger):
+    stranger.pay_any_invoice(fee_reserve=10, fee_paid=10)  # 10 of 64: 15.6 %
+
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        token = stranger.token(64)
+        with pytest.raises(PosError) as err:
+            await app.sales.pay(sale_id, token)
+        return err.value, ops(app), the_sale(app, sale_id), token
+
+    err, operations, sale, token = run_shop(tmp_path, home, stranger, scenario)
+    assert err.code == "fee.too_high" and "Lightning fee of 10 sat" in err.user_message
+    assert operations == [] and (sale.state, sale.paid) == ("open", 0)
+    assert {stranger.state_of(p) for p in _proofs(token)} == {"UNSPENT"}
+    assert stranger.requests("/v1/melt/bolt11") == []
+
+
+def test_a_failed_melt_fails_both_steps_and_the_token_stays_the_customers(
+    tmp_path, home, stranger
+):
+    stranger.pay_any_invoice(fee_reserve=2, outcome="FAILED")
+
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        token = stranger.token(64)
+        with pytest.raises(PosError) as err:
+            await app.sales.pay(sale_id, token)
+        again = await app.wallet.recovery.run_all()
+        return err.value, ops(app), the_payment(app), the_sale(app, sale_id), token, again
+
+    err, operations, payment, sale, token, again = run_shop(tmp_path, home, stranger, scenario)
+    assert err.code == "mint.refused"  # the mint's own words: "Lightning payment failed"
+    assert "Lightning payment failed" in err.detail
+    assert operations == [("melt", "failed"), ("mint", "failed")]
+    assert payment.state == "rejected" and (sale.state, sale.paid) == ("open", 0)
+    assert {stranger.state_of(p) for p in _proofs(token)} == {"UNSPENT"}
+    assert again == [] and [q["state"] for q in home.mint_quotes.values()] == ["UNPAID"]
+
+
+def test_a_pending_melt_is_finished_by_recovery_and_credits_the_sale_once(
+    tmp_path, home, stranger
+):
+    stranger.pay_any_invoice(fee_reserve=2, fee_paid=1, outcome="PENDING")
+
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        res = await app.sales.pay(sale_id, stranger.token(64))
+        first = (res.state, res.payment["state"], ops(app))
+        waiting = await app.wallet.recovery.run_all()  # still in flight: both wait
+        (quote_id,) = stranger.melt_quotes
+        stranger.settle(quote_id, "PAID")
+        settled = await app.wallet.recovery.run_all()
+        after = await app.wallet.recovery.run_all()
+        return first, waiting, settled, after, the_sale(app, sale_id), the_payment(app), app
+
+    first, waiting, settled, after, sale, payment, app = run_shop(
+        tmp_path, home, stranger, scenario
+    )
+    assert first == ("open", "recovering", [("melt", "pending"), ("mint", "pending")])
+    assert sorted((o.kind, o.state) for o in waiting) == [("melt", "pending"), ("mint", "pending")]
+    # the melt's resolution runs the mint step at once; the mint op is not run twice
+    assert sorted((o.kind, o.state) for o in settled) == [("melt", "recovered"), ("mint", "recovered")]
+    assert after == []
+    assert (sale.state, sale.paid) == ("paid", 64)
+    assert (payment.state, payment.lightning_fee, payment.proof_status) == ("settled", 1, "proven")
+
+
+def test_killed_before_the_mint_step_is_recovered_exactly_once(
+    tmp_path, home, stranger, monkeypatch
+):
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        arm_kill(monkeypatch, "before_mint")
+        with pytest.raises(Killed):
+            await app.sales.pay(sale_id, stranger.token(64))
+        monkeypatch.delenv("POS_TEST_FAULT")
+        before = (ops(app), held(app, home.url), the_sale(app, sale_id).paid)
+        outcomes = await app.wallet.recovery.run_all()
+        again = await app.wallet.recovery.run_all()
+        return before, outcomes, again, the_sale(app, sale_id), held(app, home.url)
+
+    before, outcomes, again, sale, at_home = run_shop(tmp_path, home, stranger, scenario)
+    assert before == ([("melt", "done"), ("mint", "pending")], 0, 0)
+    assert [(o.kind, o.state, o.action, o.amount) for o in outcomes] == [
+        ("mint", "recovered", "completed", 62)
+    ]
+    assert again == []
+    assert (sale.state, sale.paid, at_home) == ("paid", 64, 62)
+
+
+def test_a_lost_mint_answer_is_restored_not_minted_twice(tmp_path, home, stranger):
+    home.fault("POST", "/v1/mint/bolt11", "drop")  # the mint signs, the answer is lost
+
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        res = await app.sales.pay(sale_id, stranger.token(64))
+        first = (res.state, res.payment["state"])
+        outcomes = await app.wallet.recovery.run_all()
+        return first, outcomes, the_sale(app, sale_id), held(app, home.url)
+
+    first, outcomes, sale, at_home = run_shop(tmp_path, home, stranger, scenario)
+    assert first == ("open", "recovering")
+    assert [(o.kind, o.state, o.action) for o in outcomes] == [("mint", "recovered", "completed")]
+    assert home.requests("/v1/restore") and len(home.requests("/v1/mint/bolt11")) == 1
+    assert (sale.state, sale.paid, at_home) == ("paid", 64, 62)
+
+
+def test_a_melt_the_shops_mint_never_sees_paid_goes_to_review_uncredited(
+    tmp_path, home, stranger, monkeypatch
+):
+    monkeypatch.setattr(crossmint, "CLAIM_WAIT_SECONDS", 0.3)
+    settings = {**CONVERT, "retry.max_attempts": 2}
+
+    async def scenario(app):
+        stranger.peers = []  # the customer's mint says PAID; nothing reaches the shop's mint
+        sale_id = await new_sale(app, 64)
+        res = await app.sales.pay(sale_id, stranger.token(64))
+        first = (res.state, res.payment["state"], res.payment["error_code"])
+        for _ in range(2):
+            await app.db.run(
+                lambda s: [
+                    setattr(o, "next_retry_at", 0)
+                    for o in s.scalars(select(Operation).where(Operation.kind == "mint"))
+                ]
+            )
+            await app.wallet.recovery.run_all()
+        return first, ops(app), the_sale(app, sale_id), the_payment(app), held(app, home.url)
+
+    first, operations, sale, payment, at_home = run_shop(
+        tmp_path, home, stranger, scenario, settings=settings
+    )
+    assert first == ("open", "recovering", "convert.not_minted")
+    assert operations == [("melt", "done"), ("mint", "needs_review")]
+    assert (sale.state, sale.paid, at_home) == ("open", 0, 0)
+    assert payment.state == "needs_review"
+
+
+def test_the_ecash_goes_to_the_first_mint_in_the_shops_order_that_is_online(
+    tmp_path, home, stranger
+):
+    second = FakeMint("http://second.test", name="second")
+    second.brr = False
+
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        # The last health check found the shop's first mint offline.
+        await app.db.run(
+            lambda s: s.execute(
+                Mint.__table__.update().where(Mint.url == home.url).values(status="offline")
+            )
+        )
+        res = await app.sales.pay(sale_id, stranger.token(64))
+        return res.state, held(app, home.url), held(app, second.url)
+
+    state, at_home, at_second = run_shop(tmp_path, home, stranger, scenario, others=(second,))
+    assert (state, at_home, at_second) == ("paid", 0, 62)
+    assert home.requests("/v1/mint/quote/bolt11") == []
+
+
+def _proofs(token):
+    from pos_app.core.cashu.tokens import parse_token
+
+    return parse_token(token).proofs
