@@ -78,7 +78,8 @@ def held(app, url):
 def ops(app):
     return app.db.transact(
         lambda s: sorted(
-            (o.kind, o.state) for o in s.scalars(select(Operation).where(Operation.kind != "restore"))
+            (o.kind, o.state)
+            for o in s.scalars(select(Operation).where(Operation.kind != "restore"))
         )
     )
 
@@ -144,9 +145,7 @@ def test_fees_over_the_cap_refuse_the_token_before_anything_is_spent(tmp_path, h
     assert stranger.requests("/v1/melt/bolt11") == []
 
 
-def test_a_failed_melt_fails_both_steps_and_the_token_stays_the_customers(
-    tmp_path, home, stranger
-):
+def test_a_failed_melt_fails_both_steps_and_the_token_stays_the_customers(tmp_path, home, stranger):
     stranger.pay_any_invoice(fee_reserve=2, outcome="FAILED")
 
     async def scenario(app):
@@ -166,9 +165,7 @@ def test_a_failed_melt_fails_both_steps_and_the_token_stays_the_customers(
     assert again == [] and [q["state"] for q in home.mint_quotes.values()] == ["UNPAID"]
 
 
-def test_a_pending_melt_is_finished_by_recovery_and_credits_the_sale_once(
-    tmp_path, home, stranger
-):
+def test_a_pending_melt_is_finished_by_recovery_and_credits_the_sale_once(tmp_path, home, stranger):
     stranger.pay_any_invoice(fee_reserve=2, fee_paid=1, outcome="PENDING")
 
     async def scenario(app):
@@ -180,15 +177,16 @@ def test_a_pending_melt_is_finished_by_recovery_and_credits_the_sale_once(
         stranger.settle(quote_id, "PAID")
         settled = await app.wallet.recovery.run_all()
         after = await app.wallet.recovery.run_all()
-        return first, waiting, settled, after, the_sale(app, sale_id), the_payment(app), app
+        return first, waiting, settled, after, the_sale(app, sale_id), the_payment(app)
 
-    first, waiting, settled, after, sale, payment, app = run_shop(
-        tmp_path, home, stranger, scenario
-    )
+    first, waiting, settled, after, sale, payment = run_shop(tmp_path, home, stranger, scenario)
     assert first == ("open", "recovering", [("melt", "pending"), ("mint", "pending")])
     assert sorted((o.kind, o.state) for o in waiting) == [("melt", "pending"), ("mint", "pending")]
     # the melt's resolution runs the mint step at once; the mint op is not run twice
-    assert sorted((o.kind, o.state) for o in settled) == [("melt", "recovered"), ("mint", "recovered")]
+    assert sorted((o.kind, o.state) for o in settled) == [
+        ("melt", "recovered"),
+        ("mint", "recovered"),
+    ]
     assert after == []
     assert (sale.state, sale.paid) == ("paid", 64)
     assert (payment.state, payment.lightning_fee, payment.proof_status) == ("settled", 1, "proven")
