@@ -73,7 +73,12 @@ MODULES: dict[str, list[str]] = {
     "wallet.send": ["tests/unit/test_send_fake_mint.py", "tests/unit/test_bulk_fake_mint.py"],
     # the checkout melts customers' tokens: the received token's side of a melt
     "wallet.melt": ["tests/unit/test_melt_fake_mint.py", "tests/unit/test_checkout_fake_mint.py"],
-    "payments.checkout": ["tests/unit/test_checkout_fake_mint.py"],
+    "payments.checkout": [
+        "tests/unit/test_checkout_fake_mint.py",
+        "tests/unit/test_convert_untrusted_fake_mint.py",
+    ],
+    "payments.crossmint": ["tests/unit/test_convert_untrusted_fake_mint.py"],
+    "wallet.minting": ["tests/unit/test_convert_untrusted_fake_mint.py"],
     "wallet.sweep": ["tests/unit/test_sweep_fake_mint.py"],
     "payments.withdraw": [
         "tests/unit/test_withdraw_fake_mint.py",

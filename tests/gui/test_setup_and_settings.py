@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_app.app import App, wallet_exists
@@ -534,6 +535,52 @@ def test_up_and_down_reorder_the_trusted_mints(
     click(qtbot, mints.down_button)
     qtbot.waitUntil(lambda: shown()[0] == ("1", fee_mint.url), timeout=10_000)
     assert stored_mints(arun, core)[0]["url"] == fee_mint.url
+
+
+def drop_row(table, source: int, target: int) -> None:
+    """Drag row ``source`` and drop it on row ``target`` (-1: below the last row)."""
+    table.setCurrentCell(source, URL)
+    if target >= 0:
+        where = QPointF(table.visualRect(table.model().index(target, URL)).center())
+    else:
+        where = QPointF(5, table.viewport().height() - 2)
+    mime = table.model().mimeData([table.model().index(source, URL)])
+    event = QDropEvent(
+        where,
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    table.dropEvent(event)
+    assert event.dropAction() == Qt.DropAction.IgnoreAction  # Qt moves no cell itself
+
+
+def test_dragging_a_row_moves_the_mint_in_the_shops_order(
+    page, ui, arun, qtbot, mint, fee_mint, stranger_mint
+):
+    core = ui.core
+    for url, trusted in ((mint.url, True), (fee_mint.url, True), (stranger_mint.url, False)):
+        arun(core.mints.add(url, trusted=trusted))
+    mints = page.mint_list
+    mints.refresh()
+    qtbot.waitUntil(lambda: mints.table.rowCount() == 3, timeout=10_000)
+
+    def order() -> list[tuple[str, int | None]]:
+        return [(m["url"], m["priority"]) for m in stored_mints(arun, core)]
+
+    drop_row(mints.table, 1, 0)  # the second trusted mint dropped on the first
+    qtbot.waitUntil(lambda: mints.table.item(0, URL).text() == fee_mint.url, timeout=10_000)
+    assert order() == [(fee_mint.url, 1), (mint.url, 2), (stranger_mint.url, None)]
+    assert mints.table.item(0, ORDER).text() == "1"
+
+    drop_row(mints.table, 0, 2)  # dropped on an untrusted mint: last of the trusted
+    qtbot.waitUntil(lambda: mints.table.item(0, URL).text() == mint.url, timeout=10_000)
+    assert order() == [(mint.url, 1), (fee_mint.url, 2), (stranger_mint.url, None)]
+
+    drop_row(mints.table, 2, 0)  # an untrusted mint has no place: refused, nothing moves
+    assert "Only trusted mints" in mints.message.text()
+    assert order() == [(mint.url, 1), (fee_mint.url, 2), (stranger_mint.url, None)]
 
 
 def test_screenshots(ui, qloop, tmp_path, mint):

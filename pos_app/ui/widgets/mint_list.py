@@ -1,9 +1,10 @@
 """The shop's mints in the Settings page: order, name, address, units, balance and trust.
 
 Changes apply at once (no Save): adding checks the mint live, removing is refused
-while the mint still holds the shop's money, the Trusted box flips trust, and Up and
-Down move a trusted mint in the shop's order (change, exports, withdrawals and
-payment requests use the first mints first).
+while the mint still holds the shop's money, the Trusted box flips trust, and
+dragging a trusted mint's row (or Up and Down, for the keyboard) moves it in the
+shop's order (change, exports, withdrawals and payment requests use the first
+mints first).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections import defaultdict
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,6 +37,37 @@ from pos_app.ui.tasks import spawn
 ORDER, NAME, URL, UNITS, BALANCE, TRUSTED = range(6)
 
 
+class OrderTable(QTableWidget):
+    """A table whose rows can be dragged; a drop says where, the list itself moves nothing.
+
+    The shop's order is stored by the core; the rows are redrawn from it after a move,
+    so a refused move leaves the table as it was.
+
+    Signals:
+        row_dropped(int, int): the dragged row and the row it was dropped on (-1: below
+            the last row).
+    """
+
+    row_dropped = Signal(int, int)
+
+    def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(rows, columns, parent)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDragDropOverwriteMode(False)
+        self.setDropIndicatorShown(True)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Report the move and stop Qt from moving the items itself."""
+        source = self.currentRow()
+        target = self.indexAt(event.position().toPoint()).row()
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        if source >= 0 and source != target:
+            self.row_dropped.emit(source, target)
+
+
 class MintList(QWidget):
     """A table of known mints (trusted ones in the shop's order) and their buttons.
 
@@ -51,7 +84,8 @@ class MintList(QWidget):
         self.ui = ui
         self.mints: list[dict[str, Any]] = []
         self.dialog: AddMintDialog | None = None
-        self.table = QTableWidget(0, 6)
+        self.table = OrderTable(0, 6)
+        self.table.row_dropped.connect(self.move_row)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Order"), self.tr("Name"), self.tr("Address"), self.tr("Units"),
              self.tr("Balance"), self.tr("Trusted")]
@@ -188,6 +222,28 @@ class MintList(QWidget):
             ),
             on_error=self._error,
         )
+
+    def move_row(self, source: int, target: int) -> None:
+        """A trusted mint's row dropped on another row: it takes that row's place.
+
+        Dropped on an untrusted mint or below the last row, it becomes the last trusted.
+        """
+        if not 0 <= source < len(self.mints):
+            return
+        mint = self.mints[source]
+        if not mint["trusted"] or not mint.get("priority"):
+            self._say(self.tr("Only trusted mints have a place in the order."), "error")
+            return
+        onto = self.mints[target] if 0 <= target < len(self.mints) else None
+        position = (
+            onto["priority"]
+            if onto is not None and onto["trusted"] and onto.get("priority")
+            else self._trusted_count()
+        )
+        if position == mint["priority"]:
+            return
+        self.table.selectRow(source)
+        self.move_selected(position - mint["priority"])
 
     def _trusted_count(self) -> int:
         return sum(1 for m in self.mints if m["trusted"])
