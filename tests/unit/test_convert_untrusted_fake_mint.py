@@ -10,6 +10,7 @@ both operations, the coins at each mint, and the customer's token.
 from __future__ import annotations
 
 import asyncio
+import json
 
 import pytest
 from sqlalchemy import select
@@ -17,8 +18,9 @@ from sqlalchemy import select
 from pos_app.core.errors import PosError
 from pos_app.core.payments import crossmint
 from pos_app.core.store.schema import Mint, Operation, Payment, ProofRow, Sale
+from pos_app.core.wallet import minting
 from tests.support.fakemint import FakeMint
-from tests.support.fakeshop import DB_KEY, Killed, arm_kill, open_shop
+from tests.support.fakeshop import DB_KEY, Killed, arm_kill, audit_trail, open_shop, rows
 
 CONVERT = {"mints.convert_untrusted": True}
 
@@ -288,3 +290,150 @@ def _proofs(token):
     from pos_app.core.cashu.tokens import parse_token
 
     return parse_token(token).proofs
+
+
+# -- the mint step on its own: what is journalled, claimed, restored, refused ----------------
+
+
+def the_mint_op(app):
+    return app.db.transact(
+        lambda s: s.scalars(select(Operation).where(Operation.kind == "mint")).one()
+    )
+
+
+def test_the_mint_step_is_journalled_with_the_melt_and_its_coins_come_from_the_seed(
+    tmp_path, home, stranger
+):
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        await app.sales.pay(sale_id, stranger.token(64))
+        minted = rows(app, ProofRow, ProofRow.origin == "minted")
+        return sale_id, the_mint_op(app), minted, audit_trail(app)
+
+    sale_id, op, minted, trail = run_shop(tmp_path, home, stranger, scenario)
+    details = json.loads(op.details_json)
+    (quote_id,) = home.mint_quotes
+    (melt_quote,) = stranger.melt_quotes
+    assert (op.state, op.step, op.input_amount, op.quote_id) == ("done", "done", 62, quote_id)
+    assert (details["amount"], details["sale_id"], details["payer_quote"]) == (
+        62,
+        sale_id,
+        melt_quote,
+    )
+    assert details["from_mint"] == stranger.url and details["request"].startswith("lnbcrt")
+    assert json.loads(op.result_json) == {"amount": 62, "proofs": 5}
+    assert op.next_retry_at is None
+    # 62 = 32 + 16 + 8 + 4 + 2, each on a reserved NUT-13 counter, in order
+    assert sorted(p.amount for p in minted) == [2, 4, 8, 16, 32]
+    counters = sorted(p.counter for p in minted)
+    assert counters == list(range(op.counter_start, op.counter_start + 5))
+    assert [a for a, _ in trail if a.startswith("mint.")] == ["mint.quoted", "mint.done"]
+    done = next(d for a, d in trail if a == "mint.done")
+    assert (done["amount"], done["mint"], done["recovered"]) == (62, home.url, False)
+    quoted = next(d for a, d in trail if a == "mint.quoted")
+    assert quoted == {"amount": 62, "quote": quote_id}
+
+
+def test_a_pending_melt_that_fails_later_fails_the_mint_step_and_the_payment(
+    tmp_path, home, stranger
+):
+    stranger.pay_any_invoice(fee_reserve=2, fee_paid=1, outcome="PENDING")
+
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        token = stranger.token(64)
+        await app.sales.pay(sale_id, token)
+        (quote_id,) = stranger.melt_quotes
+        stranger.settle(quote_id, "UNPAID")
+        outcomes = await app.wallet.recovery.run_all()
+        return outcomes, ops(app), the_mint_op(app), the_payment(app), the_sale(app, sale_id), token
+
+    outcomes, operations, op, payment, sale, token = run_shop(tmp_path, home, stranger, scenario)
+    assert ("melt", "failed") in [(o.kind, o.state) for o in outcomes]
+    assert operations == [("melt", "failed"), ("mint", "failed")]
+    assert op.last_error_code == "convert.not_paid"
+    assert payment.state == "failed" and (sale.state, sale.paid) == ("open", 0)
+    assert {stranger.state_of(p) for p in _proofs(token)} == {"UNSPENT"}
+    assert [q["state"] for q in home.mint_quotes.values()] == ["UNPAID"]
+
+
+def test_a_refused_mint_request_whose_quote_was_issued_is_restored(tmp_path, home, stranger):
+    # The mint signs, then answers an error (a proxy, a restart): the quote says ISSUED.
+    home.fault(
+        "POST",
+        "/v1/mint/bolt11",
+        "rewrite",
+        rewrite=lambda _req, _status, _answer: (400, {"detail": "try again", "code": 0}),
+    )
+
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        res = await app.sales.pay(sale_id, stranger.token(64))
+        return res.state, the_mint_op(app).state, held(app, home.url)
+
+    assert run_shop(tmp_path, home, stranger, scenario) == ("paid", "done", 62)
+    assert len(home.requests("/v1/restore")) == 1
+
+
+def test_a_refused_mint_request_of_a_quote_still_paid_is_left_to_recovery(tmp_path, home, stranger):
+    home.fault("POST", "/v1/mint/bolt11", "answer", status=400, body={"detail": "busy", "code": 0})
+
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        res = await app.sales.pay(sale_id, stranger.token(64))
+        first = (res.state, res.payment["state"], the_mint_op(app).state, held(app, home.url))
+        outcomes = await app.wallet.recovery.run_all()
+        return first, [(o.kind, o.state, o.amount) for o in outcomes], held(app, home.url)
+
+    first, outcomes, at_home = run_shop(tmp_path, home, stranger, scenario)
+    assert first == ("open", "recovering", "pending", 0)
+    assert outcomes == [("mint", "recovered", 62)] and at_home == 62
+    assert home.requests("/v1/restore") == []
+
+
+def test_a_quote_issued_to_someone_else_is_not_credited(tmp_path, home, stranger, monkeypatch):
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        arm_kill(monkeypatch, "before_mint")
+        with pytest.raises(Killed):
+            await app.sales.pay(sale_id, stranger.token(64))
+        monkeypatch.delenv("POS_TEST_FAULT")
+        (quote,) = home.mint_quotes.values()
+        quote["state"] = "ISSUED"  # claimed by outputs that are not the shop's
+        outcomes = await app.wallet.recovery.run_all()
+        return outcomes, the_mint_op(app), held(app, home.url), the_sale(app, sale_id)
+
+    outcomes, op, at_home, sale = run_shop(tmp_path, home, stranger, scenario)
+    assert [(o.kind, o.state, o.error_code) for o in outcomes] == [
+        ("mint", "pending", "mint.quote_issued")
+    ]
+    assert (op.state, op.last_error_code) == ("pending", "mint.quote_issued")
+    assert at_home == 0 and (sale.state, sale.paid) == ("open", 0)
+
+
+def test_the_claim_waits_for_the_shops_mint_to_see_the_invoice_paid(
+    tmp_path, home, stranger, monkeypatch
+):
+    monkeypatch.setattr(minting, "PAID_POLL_SECONDS", 0.05)
+
+    async def scenario(app):
+        stranger.peers = []  # the payment reaches the shop's mint only a moment later
+
+        async def arrives():
+            while not home.mint_quotes or not stranger.melt_quotes:
+                await asyncio.sleep(0.01)
+            while next(iter(stranger.melt_quotes.values())).state != "PAID":
+                await asyncio.sleep(0.01)
+            await asyncio.sleep(0.2)
+            home.pay_quote(next(iter(home.mint_quotes)))
+
+        payer = asyncio.ensure_future(arrives())
+        sale_id = await new_sale(app, 64)
+        res = await app.sales.pay(sale_id, stranger.token(64))
+        await payer
+        polls = len(home.requests("/v1/mint/quote/bolt11/" + next(iter(home.mint_quotes))))
+        return res.state, held(app, home.url), polls
+
+    state, at_home, polls = run_shop(tmp_path, home, stranger, scenario)
+    assert (state, at_home) == ("paid", 62)
+    assert polls >= 3  # asked again until paid, not given up at the first UNPAID

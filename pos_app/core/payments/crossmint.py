@@ -24,6 +24,7 @@ token stays the customer's.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 
 import bolt11
@@ -35,11 +36,13 @@ from pos_app.core.mint.models import MeltQuote, MintQuote
 from pos_app.core.payments import convert
 from pos_app.core.payments.policy import Policy, check_fee_cap
 from pos_app.core.store.schema import Operation
-from pos_app.core.wallet import minting
+from pos_app.core.wallet import journal, minting
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.melt import MeltResult
 from pos_app.core.wallet.mints import stored_output_keyset, trusted_in_priority
 from pos_app.core.wallet.receive import ReceivePlan
+
+log = logging.getLogger(__name__)
 
 CLAIM_WAIT_SECONDS = minting.PAID_WAIT_SECONDS
 
@@ -182,7 +185,16 @@ async def cross(
         raise
     minted = None
     if melt.state == "paid":
-        minted = await minting.claim(ctx, mint_op_id, wait=CLAIM_WAIT_SECONDS)
+        try:
+            minted = await minting.claim(ctx, mint_op_id, wait=CLAIM_WAIT_SECONDS)
+        except PosError as exc:
+            # The token is spent: whatever the shop's mint said, the claim is recovery's
+            # to finish, never a refusal of the payment.
+            log.warning("mint step %s not finished: %s %s", mint_op_id, exc.code, exc.detail)
+            await ctx.db.run(lambda s, e=exc: journal.mark_sent(s, mint_op_id, e))
+            minted = minting.MintResult(
+                mint_op_id, "pending", target.url, plan.unit, invoice.amount_sat, exc.code
+            )
     return Crossing(mint_op_id, melt, minted)
 
 
