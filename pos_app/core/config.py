@@ -228,6 +228,23 @@ def check_shop_name(text: str) -> str:
     return text.strip()
 
 
+def check_address(text: str) -> str:
+    """A postal address for receipts: up to three printed lines, split by ``|`` or line breaks."""
+    text = " ".join(text.replace("\r", " ").replace("\n", " | ").replace("\t", " ").split())
+    lines = [part.strip() for part in text.split("|") if part.strip()]
+    if len(lines) > 3 or any(len(line) > 60 for line in lines):
+        raise ValueError("Use at most three lines of 60 characters (separate them with |).")
+    return " | ".join(lines)
+
+
+def check_printer(name: str) -> str:
+    """A printer's name as the system lists it, or empty (ask with the print dialog)."""
+    name = name.strip()
+    if len(name) > 200 or any(ch in name for ch in "\r\n\t"):
+        raise ValueError("Use the printer's name as the system shows it.")
+    return name
+
+
 def check_timezone(name: str) -> str:
     """An IANA time zone name (``Europe/Berlin``), or empty for this computer's zone."""
     name = name.strip()
@@ -268,6 +285,53 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Shop"),
             check=check_shop_name,
+        ),
+        Option(
+            "shop.address",
+            "str",
+            "",
+            QT_TRANSLATE_NOOP("Settings", "Shop address"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Printed under the name on receipts; up to three lines, separated by |.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Shop"),
+            check=check_address,
+        ),
+        Option(
+            "shop.vat_number",
+            "str",
+            "",
+            QT_TRANSLATE_NOOP("Settings", "VAT number"),
+            QT_TRANSLATE_NOOP("Settings", "Printed on receipts when set."),
+            QT_TRANSLATE_NOOP("Settings", "Shop"),
+            check=check_shop_name,
+        ),
+        Option(
+            "receipt.paper",
+            "choice",
+            "80mm",
+            QT_TRANSLATE_NOOP("Settings", "Receipt paper"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "The width of the receipt printer's roll (58 or 80 mm), or A4 sheets. PDF "
+                "receipts use it too.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Shop"),
+            choices=("58mm", "80mm", "a4"),
+        ),
+        Option(
+            "receipt.printer",
+            "str",
+            "",
+            QT_TRANSLATE_NOOP("Settings", "Receipt printer"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Print receipts on this printer without asking. Empty: choose in the print "
+                "dialog each time.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Shop"),
+            check=check_printer,
         ),
         Option(
             "till.name",

@@ -312,6 +312,15 @@ def test_details_say_what_each_mint_paid(qtbot, ui, core, arun, mint, stranger_m
         f"100 sat, 0 sat remaining ({first} 50 sat, {second} 50 sat)"
     )
     assert dialog.payments.rowCount() == 3
+    # Reprint: the receipt of the paid sale, with the shop's header from the settings
+    arun(core.settings.set("shop.name", "Corner Café"))
+    arun(core.settings.set("shop.vat_number", "DE123456789"))
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.reload()
+    assert dialog.receipts.isVisibleTo(dialog)
+    text = dialog.receipts.receipt().text()
+    assert text.startswith("Corner Café\nVAT no. DE123456789")
+    assert sale["sale_id"] in text and first in text and second in text
 
 
 @pytest.mark.mint

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from pos_app.core import formatting
 from pos_app.core.errors import PosError, ValidationError
@@ -429,3 +430,92 @@ def test_receipt_and_customer_display_read_the_same_in_the_shops_language(qapp, 
         assert keypad.buttons["."].text() == ","
     finally:
         formatting.use(formatting.NEUTRAL)
+
+
+BASKET_SALE = {
+    "sale_id": "7d1e0c55-2b9f-4a61-8c3e-5f0a9b2d4e61",
+    "state": "paid",
+    "amount": "12.60",
+    "subtotal": "13.00",
+    "total": "12.60",
+    "currency": "EUR",
+    "due": 13_263,
+    "paid": 13_263,
+    "rate": "95000.00",
+    "created_at": 1_764_000_000,
+    "paid_at": 1_764_000_042,
+    "lines": [
+        {"name": "Coffee", "quantity": "2", "unit_price": "3.50", "gross": "7.00"},
+        {"name": "Cake", "quantity": "1", "unit_price": "6.00", "gross": "6.00"},
+    ],
+    "vat": [
+        {"rate": "7", "net": "6.54", "vat": "0.46", "gross": "7.00"},
+        {"rate": "19.0", "net": "5.04", "vat": "0.96", "gross": "6.00"},
+    ],
+    "discount": {"amount": "1.30", "reason": "regular"},
+    "tip": {"amount": "0.90", "sat": 947},
+    "payments": [
+        {"state": "settled", "fee": 0, "mint": "https://mint.example.com", "method": "swap"},
+        {"state": "settled", "fee": 1, "mint": "https://b.example", "method": "convert"},
+    ],
+}
+
+
+def test_receipt_of_a_basket_lists_lines_vat_discount_tip_and_the_shop(qapp):
+    from pos_app.ui.receipt import ShopHeader
+
+    shop = ShopHeader("Corner Café", "1 Main St | 10115 Berlin", "DE123456789")
+    receipt = build_receipt(BASKET_SALE, shop)
+    assert receipt.header == ("1 Main St", "10115 Berlin", "VAT no. DE123456789")
+    assert receipt.items == (("2 × Coffee @ 3.50 EUR", "7.00 EUR"), ("Cake", "6.00 EUR"))
+    assert receipt.vat == (
+        ("7 %", "6.54 EUR", "0.46 EUR", "7.00 EUR"),
+        ("19 %", "5.04 EUR", "0.96 EUR", "6.00 EUR"),
+    )
+    rows = dict(receipt.rows)
+    assert rows["Subtotal"] == "13.00 EUR" and rows["Discount"] == "-1.30 EUR (regular)"
+    assert rows["Tip"] == "0.90 EUR" and rows["Amount"].startswith("12.60 EUR = 13")
+    assert rows["Paid with"] == "ecash, ecash (converted)"
+    assert receipt.qr == BASKET_SALE["sale_id"]
+    text = receipt.text()
+    assert text.index("Coffee") < text.index("Net") < text.index("Discount")
+
+
+@pytest.mark.parametrize(("paper", "width_mm"), [("58mm", 58), ("80mm", 80), ("a4", 210)])
+def test_receipt_pdf_on_each_paper(qapp, tmp_path, paper, width_mm):
+    from PySide6.QtPdf import QPdfDocument
+
+    from pos_app.ui.receipt import ShopHeader, receipt_height_mm
+
+    receipt = build_receipt(BASKET_SALE, ShopHeader("Corner Café", vat_number="DE1"))
+    pdf = save_pdf(receipt, tmp_path / f"{paper}.pdf", paper)
+    doc = QPdfDocument()
+    doc.load(str(pdf))
+    size = doc.pagePointSize(0)
+    assert round(size.width() / 72 * 25.4) == width_mm
+    if paper != "a4":  # a roll is as long as the receipt, an A4 sheet is A4
+        assert abs(size.height() / 72 * 25.4 - receipt_height_mm(receipt, paper)) < 1
+        assert receipt_height_mm(receipt, "58mm") < receipt_height_mm(receipt, "80mm")
+    text = doc.getAllText(0).text()
+    assert "Corner Café" in text and "Coffee" in text and "0.96 EUR" in text
+    assert "Discount" in text and "regular" in text
+
+
+def test_a_missing_receipt_printer_says_so_and_falls_back_to_the_dialog(qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    from pos_app.ui.receipt import ShopHeader, print_direct
+    from pos_app.ui.widgets.receipt_buttons import ReceiptButtons
+
+    assert print_direct(build_receipt(BASKET_SALE), "no-such-printer") is False
+    buttons = ReceiptButtons()
+    qtbot.addWidget(buttons)
+    buttons.set_sale(BASKET_SALE, ShopHeader("Shop", printer="no-such-printer"))
+    before = set(QApplication.topLevelWidgets())
+    buttons.print_receipt()
+    assert buttons.note.text() == "Printer no-such-printer not found: choose one."
+    opened = [w for w in QApplication.topLevelWidgets() if w not in before]
+    dialogs = [w for w in opened if isinstance(w, QDialog) and w.isVisible()]
+    assert dialogs  # the print dialog, open without blocking
+    for d in dialogs:
+        d.reject()

@@ -34,8 +34,10 @@ from pos_app.ui.context import UiContext
 from pos_app.ui.messages import error_line, reason_detail
 from pos_app.ui.messages import reason as reason_text
 from pos_app.ui.models import sale_format as fmt
+from pos_app.ui.receipt import ShopHeader
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.qr import QrView
+from pos_app.ui.widgets.receipt_buttons import ReceiptButtons
 
 PAYMENT_HEADERS = (
     QT_TRANSLATE_NOOP("SaleDetailsDialog", "State"),
@@ -138,6 +140,10 @@ class SaleDetailsDialog(QDialog):
         request_title.setStyleSheet("font-weight: 600;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # Reprint: the receipt of a sale that took money, as the Sell page printed it.
+        self.receipts = ReceiptButtons()
+        self.receipts.failed.connect(self._failed)
+        self.receipts.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.error)
@@ -147,6 +153,7 @@ class SaleDetailsDialog(QDialog):
         layout.addWidget(self.payments, 1)
         layout.addWidget(request_title)
         layout.addLayout(request_row)
+        layout.addWidget(self.receipts)
         layout.addWidget(buttons)
         ui.bridge.sale_changed.connect(self._on_sale_changed)
         self.reload()
@@ -169,7 +176,11 @@ class SaleDetailsDialog(QDialog):
 
     def reload(self) -> None:
         """Read the sale and its payments again."""
-        spawn(self.ui.core.sales.show(self.sale_id), on_done=self.show_sale, on_error=self._failed)
+
+        async def load() -> tuple[dict[str, Any], dict[str, Any]]:
+            return await self.ui.core.sales.show(self.sale_id), await self.ui.settings()
+
+        spawn(load(), on_done=lambda got: self.show_sale(*got), on_error=self._failed)
 
     def _on_sale_changed(self, sale_id: str, *_args: object) -> None:
         if self.sale is not None and sale_id == self.sale["sale_id"]:
@@ -181,8 +192,8 @@ class SaleDetailsDialog(QDialog):
         if self.sale is None:
             self.heading.setText(self.tr("Sale {id}").format(id=self.sale_id[:8]))
 
-    def show_sale(self, sale: dict[str, Any]) -> None:
-        """Fill the dialog from ``core.sales.show()``'s answer."""
+    def show_sale(self, sale: dict[str, Any], settings: dict[str, Any] | None = None) -> None:
+        """Fill the dialog from ``core.sales.show()``'s answer (and the shop's settings)."""
         self.sale = sale
         self.error.hide()
         unit = sale["unit"]
@@ -230,6 +241,9 @@ class SaleDetailsDialog(QDialog):
         self.request.setText(sale.get("payment_request") or "")
         self.request.setCursorPosition(0)
         self._show_change(sale.get("change_token"))
+        header = ShopHeader.from_settings(settings) if settings else self.receipts.shop
+        self.receipts.set_sale(sale if sale.get("paid") else None, header)
+        self.receipts.setVisible(bool(sale.get("paid")))
         self.loaded.emit()
 
     def _show_payments(self, payments: list[dict[str, Any]], unit: str) -> None:

@@ -40,6 +40,7 @@ from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.messages import Advice, explain, explain_error, known, recovering_advice
 from pos_app.ui.models import sale_format as fmt
+from pos_app.ui.receipt import ShopHeader
 from pos_app.ui.sound import Chime
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.countdown import Countdown
@@ -276,12 +277,13 @@ class PaymentView(QWidget):
         self.chime.play()
         sale_id = self.sale_id
 
-        async def detail() -> tuple[dict[str, Any], str]:
-            return await self.ui.core.sales.show(sale_id), await self.ui.setting("shop.name")
+        async def detail() -> tuple[dict[str, Any], ShopHeader]:
+            values = await self.ui.settings()
+            return await self.ui.core.sales.show(sale_id), ShopHeader.from_settings(values)
 
         spawn(detail(), on_done=lambda got: self._got_detail(*got))
 
-    def _got_detail(self, detail: dict[str, Any], shop: str = "") -> None:
+    def _got_detail(self, detail: dict[str, Any], shop: ShopHeader | str = "") -> None:
         if detail["sale_id"] == self.sale_id and self.state == "paid":
             self.receipts.set_sale(detail, shop)
 

@@ -1,4 +1,9 @@
-"""Print and Save-as-PDF buttons for the receipt of a paid sale."""
+"""Print and Save-as-PDF buttons for the receipt of a paid sale (the Sell page, Activity).
+
+Print goes straight to the shop's receipt printer when one is set (``receipt.printer``),
+else through the system's print dialog; a printer that is set but missing says so and
+opens the dialog. Both use the shop's paper (``receipt.paper``).
+"""
 
 from __future__ import annotations
 
@@ -24,7 +29,7 @@ class ReceiptButtons(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.detail: dict[str, Any] | None = None
-        self.shop = ""
+        self.shop = receipt.ShopHeader()
         self.print_button = self._button(self.tr("Print receipt"), self.print_receipt)
         self.save_button = self._button(self.tr("Save receipt as PDF"), self.ask_path)
         self.note = QLabel()
@@ -43,13 +48,13 @@ class ReceiptButtons(QWidget):
         button.clicked.connect(slot)
         return button
 
-    def set_sale(self, detail: dict[str, Any] | None, shop: str = "") -> None:
+    def set_sale(self, detail: dict[str, Any] | None, shop: receipt.ShopHeader | str = "") -> None:
         """The paid sale with its payments (as ``sales.show`` returns it); None disables.
 
-        ``shop``: the shop's name, printed at the top.
+        ``shop``: the shop's header and printer (or just its name), printed at the top.
         """
         self.detail = detail
-        self.shop = shop
+        self.shop = shop if isinstance(shop, receipt.ShopHeader) else receipt.ShopHeader(shop)
         self.note.clear()
         self.print_button.setEnabled(detail is not None)
         self.save_button.setEnabled(detail is not None)
@@ -59,10 +64,21 @@ class ReceiptButtons(QWidget):
         return receipt.build_receipt(self.detail, self.shop) if self.detail else None
 
     def print_receipt(self) -> None:
-        """Open the print dialog."""
+        """Print on the shop's receipt printer, or open the print dialog."""
         data = self.receipt()
-        if data is not None:
-            receipt.print_receipt(data, self.window())
+        if data is None:
+            return
+        paper = self.shop.paper
+        if self.shop.printer:
+            if receipt.print_direct(data, self.shop.printer, paper):
+                self.note.setText(self.tr("Printed on {printer}").format(printer=self.shop.printer))
+                return
+            self.note.setText(
+                self.tr("Printer {printer} not found: choose one.").format(
+                    printer=self.shop.printer
+                )
+            )
+        receipt.print_receipt(data, self.window(), paper=paper)
 
     def ask_path(self) -> None:
         """Ask where to save the PDF, then save it."""
@@ -82,8 +98,10 @@ class ReceiptButtons(QWidget):
         if data is None:
             return
 
+        paper = self.shop.paper
+
         async def write() -> Path:
-            return await in_thread(receipt.save_pdf, data, Path(path))
+            return await in_thread(receipt.save_pdf, data, Path(path), paper)
 
         spawn(write(), on_done=self._saved, on_error=self.failed.emit)
 
