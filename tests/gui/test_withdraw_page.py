@@ -167,12 +167,24 @@ def test_a_single_mint_refused_says_why_and_pays_nothing(page, shop, arun, qtbot
     with_address(page, shop, arun, qtbot, lnurl)
     dialog = open_dialog(page, qtbot)
     dialog.chooser.setCurrentIndex(dialog.chooser.findData(A))
-    with qtbot.waitSignal(dialog.failed, timeout=10_000) as failed:
-        qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
-    assert failed.args[0].code == "withdraw.fee_too_high"
+    result = pay(dialog, qtbot)
+    assert (result.mint, result.state, result.error.code) == (A, "refused", "withdraw.fee_too_high")
+    assert dialog.outcome.text().startswith("a.test: not paid. Withdrawing 950 sat")
     assert dialog.outcome.text().endswith("Nothing was paid.")
     assert dialog.close_button.isEnabled()
     assert arun(shop.wallet.balance())["total"] == {"sat": 2000}
+
+
+def test_an_address_that_cannot_be_read_pays_nothing_and_says_why(page, shop, arun, qtbot, lnurl):
+    with_address(page, shop, arun, qtbot, lnurl)
+    arun(shop.settings.set("lightning.address", "shop@127.0.0.1:9"))  # nothing listens
+    dialog = page.withdrawals.open_withdraw()
+    with qtbot.waitSignal(dialog.failed, timeout=15_000) as failed:
+        pass
+    assert failed.args[0].code.startswith("lightning.")
+    assert dialog.note.text() == "Nothing was paid." and dialog.outcome.text()
+    assert not dialog.pay_button.isEnabled() and dialog.plan is None
+    dialog.close()
 
 
 def test_mints_the_address_would_refuse_are_shown_and_nothing_can_be_paid(

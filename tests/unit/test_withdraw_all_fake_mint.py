@@ -251,3 +251,50 @@ def test_preview_reads_the_address_limits_and_asks_no_invoice(tmp_path, lnurl):
         {"mint": A, "balance": 8, "amount": 7, "refusal": "withdraw.pending"},
         {"mint": B, "balance": 1000, "amount": 980, "refusal": None},
     ]
+
+
+@pytest.mark.parametrize(
+    ("action", "kwargs"),
+    [
+        ("answer", {"status": 200, "body": {"garbage": True}}),
+        ("answer", {"status": 500, "body": {"detail": "internal"}}),
+        ("timeout", {}),
+    ],
+)
+def test_any_unclear_melt_answer_is_pending_never_reported_as_refused(
+    tmp_path, lnurl, action, kwargs
+):
+    async def scenario(app, mints, notices):
+        mints[A].fault("POST", MELT, action, **kwargs)
+        done = await app.withdrawals.withdraw_all()
+        return done, await melt_ops(app)
+
+    done, ops = run(tmp_path, lnurl, scenario, names=(A,))
+    [entry] = done.results
+    [op] = ops
+    assert op.state == "pending"  # the mint may have paid: recovery decides
+    assert (entry.state, entry.operation_id, entry.amount) == ("pending", op.id, 950)
+    assert done.failed is False and entry.error is not None
+
+
+def test_one_mint_is_reported_as_withdraw_all_reports_each(tmp_path, lnurl):
+    scripts = {A: {"fee_reserve": 50, "fee_paid": 50}}
+
+    async def scenario(app, mints, notices):
+        return (
+            await app.withdrawals.withdraw_from(A),
+            await app.withdrawals.withdraw_from(B),
+            await app.withdrawals.withdraw_from(C),  # no mint of the shop's
+            await held(app),
+        )
+
+    refused, paid, unknown, left = run(tmp_path, lnurl, scenario, scripts=scripts)
+    assert (refused.state, refused.error.code, refused.amount, refused.fee) == (
+        "refused",
+        "withdraw.fee_too_high",
+        0,
+        None,
+    )
+    assert (paid.state, paid.amount, paid.fee, paid.withdrawal.proof) == ("paid", 950, 3, "proven")
+    assert (unknown.state, unknown.error.code) == ("refused", "mint.unknown")
+    assert left == {A: 1000, B: 1000 - 953}

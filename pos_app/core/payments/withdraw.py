@@ -372,16 +372,33 @@ class Withdrawals:
             results.append(await self._one_of_all(url, settings, address, params))
         return WithdrawAll(tuple(results))
 
+    async def withdraw_from(self, mint_url: str) -> MintWithdrawal:
+        """Withdraw from one mint as :meth:`withdraw_all` does each: the outcome, never raised.
+
+        For a face that shows each mint's outcome (the Wallet page): a refusal is the
+        entry's ``error``, and a melt without a clear answer is ``pending`` (recovery's),
+        never mistaken for a refusal.
+
+        Raises:
+            PosError: ``lightning.not_configured`` and the address's own errors (before
+                anything is asked of the mint).
+        """
+        settings = await self._settings()
+        address = self._address(settings)
+        params = await address.params()
+        return await self._one_of_all(mint_url, settings, address, params)
+
     async def _one_of_all(
         self, url: str, settings: dict[str, Any], address: LightningAddress, params: PayParams
     ) -> MintWithdrawal:
         try:
             done = await self._withdraw(url, None, settings, address, params)
         except PosError as exc:
-            log.info("withdrawal of everything: %s refused: %s", url, exc.code)
-            if isinstance(exc, NetworkError):
-                # Not reached before anything was sent, or the melt's answer was lost:
-                # in the second case its melt is open, and recovery's.
+            log.info("withdrawal of everything from %s: %s", url, exc.code)
+            if exc.code != "withdraw.pending":
+                # No melt was open here when this one started (else withdraw.pending): one
+                # open now is this one, sent without a clear answer (lost, timed out,
+                # garbled). The mint may have paid: it is pending, and recovery's.
                 pending = await self.ctx.db.run(lambda s: _open_melt_of(s, url))
                 if pending is not None:
                     return MintWithdrawal(

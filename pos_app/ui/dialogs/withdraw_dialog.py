@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.core.errors import PosError
-from pos_app.core.payments.withdraw import MintWithdrawal, Withdrawal, WithdrawAll
+from pos_app.core.payments.withdraw import MintWithdrawal, WithdrawAll
 from pos_app.ui.context import UiContext
 from pos_app.ui.messages import error_line
 from pos_app.ui.models import sale_format as fmt
@@ -43,9 +43,10 @@ class WithdrawDialog(QDialog):
 
     Signals:
         previewed(): the amounts per mint are shown.
-        withdrawn(object): a :class:`WithdrawAll` (every mint) or a :class:`Withdrawal`.
-        failed(object): the :class:`PosError` that stopped it (nothing was paid then,
-            unless a melt was left open: the history shows it).
+        withdrawn(object): a :class:`WithdrawAll` (every mint) or a :class:`MintWithdrawal`
+            (one mint): paid, pending or refused with its error, mint by mint.
+        failed(object): the :class:`PosError` that stopped it before any mint was asked
+            (no address, the address's limits could not be read): nothing was paid.
     """
 
     previewed = Signal()
@@ -221,7 +222,7 @@ class WithdrawDialog(QDialog):
         work = (
             self.ui.core.withdrawals.withdraw_all()
             if url is None
-            else self.ui.core.withdrawals.withdraw(url)
+            else self.ui.core.withdrawals.withdraw_from(url)
         )
         spawn(work, on_done=self._paid, on_error=self._failed)
 
@@ -231,7 +232,7 @@ class WithdrawDialog(QDialog):
             return
         super().reject()
 
-    def _paid(self, result: WithdrawAll | Withdrawal) -> None:
+    def _paid(self, result: WithdrawAll | MintWithdrawal) -> None:
         self.busy = False
         self.close_button.setEnabled(True)
         if isinstance(result, WithdrawAll):
@@ -242,13 +243,7 @@ class WithdrawDialog(QDialog):
                 )
             )
         else:
-            lines = [
-                self.result_line(
-                    MintWithdrawal(
-                        result.mint, result.state, result.amount, result.fee, withdrawal=result
-                    )
-                )
-            ]
+            lines = [self.result_line(result)]
         self.outcome.setText("\n".join(lines))
         self.close_button.setText(self.tr("Done"))
         self.withdrawn.emit(result)
