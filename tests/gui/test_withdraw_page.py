@@ -227,3 +227,23 @@ def test_a_withdrawal_by_the_timer_shows_up_in_the_history(page, shop, arun, qtb
     assert page.withdrawals.rows_text() == []
     arun(shop.withdrawals.auto_round())  # its notices make the list read again
     qtbot.waitUntil(lambda: len(page.withdrawals.rows_text()) == 2, timeout=5000)
+
+
+def test_a_payout_without_a_clear_answer_is_on_its_way_not_refused(
+    page, shop, arun, qtbot, lnurl, mints
+):
+    mints[A].fault("POST", MELT, "drop")
+    with_address(page, shop, arun, qtbot, lnurl)
+    dialog = open_dialog(page, qtbot)
+    result = pay(dialog, qtbot)
+    assert [(r.mint, r.state) for r in result.results] == [(A, "pending"), (B, "paid")]
+    assert dialog.outcome.text().splitlines()[0] == (
+        "a.test: 950 sat on its way; the app checks it and finishes it by itself."
+    )
+    w = page.withdrawals
+    qtbot.waitUntil(lambda: len(w.rows_text()) == 2, timeout=5000)
+    assert sorted((r[1], r[4], r[5]) for r in w.rows_text()) == [
+        ("a.test", "In progress", "—"),
+        ("b.test", "Paid", "Preimage checked"),
+    ]
+    dialog.close()
