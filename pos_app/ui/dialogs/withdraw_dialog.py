@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -80,6 +82,9 @@ class WithdrawDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # As tall as its rows (a handful of mints): the outcome below keeps its room.
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         columns = self.table.horizontalHeader()
         for column in range(COLUMNS):
             columns.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -105,9 +110,10 @@ class WithdrawDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addWidget(self.note)
         layout.addWidget(self.outcome)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         spawn(self.ui.core.withdrawals.preview(), on_done=self._planned, on_error=self._failed)
 
@@ -244,6 +250,7 @@ class WithdrawDialog(QDialog):
             )
         else:
             lines = [self.result_line(result)]
+        self.note.setText("")  # what was going to be paid: the outcome below says what was
         self.outcome.setText("\n".join(lines))
         self.close_button.setText(self.tr("Done"))
         self.withdrawn.emit(result)
