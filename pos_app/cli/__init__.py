@@ -25,7 +25,7 @@ from pos_app.cli import (
     wallet_cmds,
     webhook_cmds,
 )
-from pos_app.cli.output import emit, emit_error
+from pos_app.cli.output import WithExitCode, emit, emit_error
 from pos_app.core.errors import Category, PosError
 from pos_app.core.logs import setup_logging
 from pos_app.core.redaction import redact_text
@@ -96,6 +96,9 @@ def run(args: argparse.Namespace) -> int:
         logging.getLogger("pos_app.cli").exception("command failed")
         emit_error(internal_error(exc), as_json)
         return 1
+    if isinstance(result, WithExitCode):
+        emit(result.result, as_json)
+        return result.code
     emit(result, as_json)
     return 0
 

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from typing import Any
 
 from pos_app.core.errors import PosError
+
+
+@dataclass(frozen=True, slots=True)
+class WithExitCode:
+    """A command's result printed as any other, with a non-zero exit code.
+
+    For a command that did several things and where none succeeded (``wallet withdraw
+    --all``): the caller gets every part's error and a failing exit code.
+    """
+
+    result: Any
+    code: int
 
 
 def emit(result: Any, as_json: bool) -> None:

@@ -253,3 +253,46 @@ def test_config_set_checks_the_threshold_live_against_the_address(tmp_path, mint
     refused = shop_cli.run("config", "set", "withdraw.threshold", "2999")
     assert refused.error_code == "config.withdraw_threshold"
     assert shop_cli.setup("config", "get", "withdraw.threshold")["value"] == 3000
+
+
+def test_withdraw_all_pays_each_mint_in_the_shops_order_and_reports_the_refused(
+    tmp_path, mint, fee_mint, lnurl_server
+):
+    """Two real mints: the first pays, the second holds less than the address accepts.
+
+    Then nothing is left to pay anywhere: every mint refused, exit code 1, nothing paid twice.
+    """
+    lnurl_server.configure("shop", hash="random", settle="auto", min_sendable=400_000)
+    shop_cli = Cli.wallet(
+        tmp_path / "shop", mint.url, fee_mint.url, lightning__address=lnurl_server.address("shop")
+    )
+    shop_cli.setup("wallet", "receive", token(mint.url, 1000))
+    shop_cli.setup("wallet", "receive", token(fee_mint.url, 300))
+    small = shop_cli.balance(fee_mint.url)
+    first = shop_cli.run("wallet", "withdraw", "--all")
+    assert first.rc == 0, str(first)
+    paid, refused = first.json["withdrawals"]
+    assert (paid["mint"], paid["state"], paid["amount"]) == (mint.url, "paid", 950)
+    assert paid["proof"] == "verified" and paid["preimage"] == lnurl_server.invoices()[0].preimage
+    assert (refused["mint"], refused["state"], refused["amount"]) == (fee_mint.url, "refused", 0)
+    assert refused["error"]["code"] == "withdraw.too_small"
+    assert refused["error"]["data"] == {
+        "amount": small * 95 // 100,
+        "minimum": 400,
+        "url": fee_mint.url,
+    }
+    assert (first.json["paid"], first.json["fees"]) == (950, paid["fee"])
+    assert shop_cli.balance(mint.url) == 1000 - 950 - paid["fee"]
+    assert shop_cli.balance(fee_mint.url) == small
+    assert len(lnurl_server.invoices()) == 1
+
+    again = shop_cli.run("wallet", "withdraw", "--all")
+    assert again.rc == 1, str(again)
+    assert [(w["mint"], w["state"], w["error"]["code"]) for w in again.json["withdrawals"]] == [
+        (mint.url, "refused", "withdraw.too_small"),
+        (fee_mint.url, "refused", "withdraw.too_small"),
+    ]
+    assert (again.json["paid"], again.json["fees"]) == (0, 0)
+    assert len(lnurl_server.invoices()) == 1
+    listed = shop_cli.ok("wallet", "withdrawals")
+    assert [(w["mint"], w["amount"], w["state"]) for w in listed] == [(mint.url, 950, "done")]

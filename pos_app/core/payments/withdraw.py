@@ -16,7 +16,10 @@ address, checked as a sale's conversion checks it (amount, description hash). Ar
   melt (``guard``), so neither this process nor another can pay twice;
 - a paid withdrawal is proven (the mint's preimage hashes to the payment hash, else the
   address's LUD-21 verify) and the proof and the fee actually paid are recorded on the
-  operation; one that recovery finishes later is proven when recovery reports it.
+  operation; one that recovery finishes later is proven when recovery reports it;
+- "everything to Lightning" (:meth:`Withdrawals.withdraw_all`) is that same withdrawal
+  from each trusted mint holding coins, one after the other in the shop's order: a mint
+  refused says why and the next one is served.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ from pos_app.core.store.schema import Mint, Operation, now
 from pos_app.core.wallet import coins
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.melt import MeltResult, execute_melt
-from pos_app.core.wallet.mints import mint_row
+from pos_app.core.wallet.mints import mint_row, trusted_in_priority
 from pos_app.core.wallet.recovery import Outcome, Recovery
 
 log = logging.getLogger(__name__)
@@ -104,6 +107,73 @@ class Withdrawal:
             "proof": self.proof,
             "payment_hash": self.payment_hash,
             "operation_id": self.operation_id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class MintWithdrawal:
+    """One mint's part of :meth:`Withdrawals.withdraw_all`.
+
+    ``state`` is ``paid``, ``pending`` (the melt did not end clearly: recovery finishes
+    it, and it is proven then) or ``refused`` (nothing left the wallet at this mint;
+    ``error`` says why). ``amount`` and ``fee`` are what was paid (0 and None when
+    refused); ``withdrawal`` is the melt's outcome when there was one.
+    """
+
+    mint: str
+    state: str
+    amount: int
+    fee: int | None
+    withdrawal: Withdrawal | None = None
+    error: PosError | None = None
+    operation_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """One entry of ``pos-app wallet withdraw --all``'s ``withdrawals``."""
+        if self.withdrawal is not None:
+            out = self.withdrawal.to_dict()
+        else:
+            out = {"state": self.state, "mint": self.mint, "unit": UNIT}
+            out.update({"amount": self.amount, "fee": self.fee})
+            if self.operation_id is not None:
+                out["operation_id"] = self.operation_id
+        if self.error is not None:
+            out["error"] = self.error.to_dict()
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class WithdrawAll:
+    """What :meth:`Withdrawals.withdraw_all` did, mint by mint in the shop's order."""
+
+    results: tuple[MintWithdrawal, ...]
+
+    @property
+    def paid(self) -> int:
+        """Sats paid to the Lightning address in this run (not counting pending ones)."""
+        return sum(r.amount for r in self.results if r.state == "paid")
+
+    @property
+    def fees(self) -> int:
+        """Fees the paid ones cost on top (mint input fees and Lightning fees)."""
+        return sum(r.fee or 0 for r in self.results if r.state == "paid")
+
+    @property
+    def refused(self) -> list[MintWithdrawal]:
+        """The mints where nothing was paid, with their errors."""
+        return [r for r in self.results if r.state == "refused"]
+
+    @property
+    def failed(self) -> bool:
+        """Nothing was paid nor left in flight, and at least one mint refused."""
+        return bool(self.refused) and all(r.state == "refused" for r in self.results)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON shape of ``pos-app wallet withdraw --all``."""
+        return {
+            "withdrawals": [r.to_dict() for r in self.results],
+            "paid": self.paid,
+            "fees": self.fees,
         }
 
 
@@ -267,6 +337,119 @@ class Withdrawals:
             )
         params = await address.params()
         return await self._withdraw(mint_url, amount, settings, address, params)
+
+    # -- every mint ----------------------------------------------------------------------
+
+    async def withdraw_all(self) -> WithdrawAll:
+        """Withdraw from every trusted mint holding coins, in the shop's order, one by one.
+
+        Each mint goes through the single-mint withdrawal (:meth:`withdraw` without an
+        amount): ``withdraw.percent`` of its balance, the fee cap, the guard against a
+        second open withdrawal. A mint refused (below the address's minimum, fees over
+        the cap, unreachable, a payout still open there...) is reported with its error
+        and the next one is served. No mint holding coins: an empty result.
+
+        Raises:
+            PosError: only what stops every mint: ``lightning.not_configured``, or the
+                address's own errors when its limits cannot be read.
+        """
+        settings = await self._settings()
+        address = self._address(settings)
+
+        def holding(session: Session) -> list[str]:
+            return [
+                m.url
+                for m in trusted_in_priority(session)
+                if coins.balance_of(session, m.id, UNIT) > 0
+            ]
+
+        urls = await self.ctx.db.run(holding)
+        if not urls:
+            return WithdrawAll(())
+        params = await address.params()
+        results = []
+        for url in urls:
+            results.append(await self._one_of_all(url, settings, address, params))
+        return WithdrawAll(tuple(results))
+
+    async def withdraw_from(self, mint_url: str) -> MintWithdrawal:
+        """Withdraw from one mint as :meth:`withdraw_all` does each: the outcome, never raised.
+
+        For a face that shows each mint's outcome (the Wallet page): a refusal is the
+        entry's ``error``, and a melt without a clear answer is ``pending`` (recovery's),
+        never mistaken for a refusal.
+
+        Raises:
+            PosError: ``lightning.not_configured`` and the address's own errors (before
+                anything is asked of the mint).
+        """
+        settings = await self._settings()
+        address = self._address(settings)
+        params = await address.params()
+        return await self._one_of_all(mint_url, settings, address, params)
+
+    async def _one_of_all(
+        self, url: str, settings: dict[str, Any], address: LightningAddress, params: PayParams
+    ) -> MintWithdrawal:
+        try:
+            done = await self._withdraw(url, None, settings, address, params)
+        except PosError as exc:
+            log.info("withdrawal of everything from %s: %s", url, exc.code)
+            if exc.code != "withdraw.pending":
+                # No melt was open here when this one started (else withdraw.pending): one
+                # open now is this one, sent without a clear answer (lost, timed out,
+                # garbled). The mint may have paid: it is pending, and recovery's.
+                pending = await self.ctx.db.run(lambda s: _open_melt_of(s, url))
+                if pending is not None:
+                    return MintWithdrawal(
+                        url, "pending", pending[1], None, error=exc, operation_id=pending[0]
+                    )
+            return MintWithdrawal(url, "refused", 0, None, error=exc)
+        return MintWithdrawal(url, done.state, done.amount, done.fee, withdrawal=done)
+
+    async def preview(self) -> dict[str, Any]:
+        """What a withdrawal would ask of each trusted mint holding coins; nothing is paid.
+
+        The address's limits are read (no invoice is asked for). Each mint's ``amount`` is
+        ``withdraw.percent`` of its balance at most the address's maximum; the fees, known
+        only from the mint's quote, may shrink it a little. ``refusal`` is the code a
+        withdrawal would be refused with as far as can be told now (``withdraw.pending``,
+        ``withdraw.too_small``), else None.
+
+        Returns:
+            ``{"address", "minimum", "maximum", "percent", "max_fee_percent", "mints":
+            [{"mint", "balance", "amount", "refusal"}]}`` in the shop's order.
+        """
+        settings = await self._settings()
+        address = self._address(settings)
+        params = await address.params()
+        percent = int(settings["withdraw.percent"])
+
+        def read(session: Session) -> list[dict[str, Any]]:
+            out = []
+            for m in trusted_in_priority(session):
+                balance = coins.balance_of(session, m.id, UNIT)
+                if balance <= 0:
+                    continue
+                amount = withdraw_amount(balance, percent, params)
+                refusal = None
+                if open_own_melt(session, m.id) is not None:
+                    refusal = "withdraw.pending"
+                elif amount < params.min_sat:
+                    refusal = "withdraw.too_small"
+                out.append(
+                    {"mint": m.url, "balance": balance, "amount": amount, "refusal": refusal}
+                )
+            return out
+
+        return {
+            "address": settings["lightning.address"],
+            "minimum": params.min_sat,
+            "maximum": params.max_sat,
+            "percent": percent,
+            "max_fee_percent": float(settings["withdraw.max_fee_percent"]),
+            "mints": await self.ctx.db.run(read),
+        }
 
     async def _withdraw(
         self,
@@ -544,6 +727,15 @@ _BODIES = {
         "the Lightning address accepts. Raise it in Settings."
     ),
 }
+
+
+def _open_melt_of(session: Session, url: str) -> tuple[str, int] | None:
+    """``(operation id, amount)`` of the open melt of own coins at ``url``, if any."""
+    row = mint_row(session, url)
+    op = open_own_melt(session, row.id) if row is not None else None
+    if op is None:
+        return None
+    return op.id, int(json.loads(op.details_json)["amount"])
 
 
 def _fee(op: Operation, result: dict[str, Any]) -> int:

@@ -1,4 +1,4 @@
-"""The Wallet page: balances, export to a file, import, reconciliation, the export history."""
+"""The Wallet page: balances, export, import, reconciliation, exports and withdrawals."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,7 @@ from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.export_history import ExportHistory
 from pos_app.ui.widgets.schedule_status import ScheduleStatus
+from pos_app.ui.widgets.withdraw_history import WithdrawHistory
 
 
 class WalletPage(Page):
@@ -112,6 +114,11 @@ class WalletPage(Page):
         # The top row is full on a 1024 px till: this one sits with the export history.
         self.export_all_button = self.history.export_all_button
         self.export_all_button.clicked.connect(self.open_export_all)
+        self.withdrawals = WithdrawHistory(ui, self)
+        # Two histories, one under the other, would not fit a 768 px till: one tab each.
+        self.histories = QTabWidget()
+        self.histories.addTab(self.history, self.tr("Exported tokens"))
+        self.histories.addTab(self.withdrawals, self.tr("Withdrawals to Lightning"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -122,7 +129,7 @@ class WalletPage(Page):
         layout.addWidget(self.summary)
         layout.addWidget(self.schedule)
         layout.addSpacing(8)
-        layout.addWidget(self.history, 1)
+        layout.addWidget(self.histories, 1)
 
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
@@ -142,6 +149,7 @@ class WalletPage(Page):
         self._reload.stop()
         spawn(self.ui.core.wallet.balance(), on_done=self._show_balances, on_error=self._error)
         self.history.load()
+        self.withdrawals.load()
         self.schedule.load()
 
     def _show_balances(self, balance: dict[str, Any]) -> None:
@@ -259,3 +267,4 @@ class WalletPage(Page):
         if self.dialog is not None:
             self.dialog.close()
         self.history.shutdown()
+        self.withdrawals.shutdown()
