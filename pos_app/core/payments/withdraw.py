@@ -625,8 +625,11 @@ class Withdrawals:
         threshold = int(settings["withdraw.threshold"])
 
         def over(session: Session) -> list[str]:
-            trusted = session.scalars(select(Mint).where(Mint.trusted.is_(True)).order_by(Mint.id))
-            return [m.url for m in trusted if coins.balance_of(session, m.id, UNIT) > threshold]
+            return [
+                m.url
+                for m in trusted_in_priority(session)
+                if coins.balance_of(session, m.id, UNIT) > threshold
+            ]
 
         urls = await self.ctx.db.run(over)
         if not urls:
