@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from pos_app.core.audit import AuditLog
 from pos_app.core.cashu import nut13
 from pos_app.core.config import Config
 from pos_app.core.errors import StorageError, ValidationError
@@ -121,6 +122,7 @@ class App:
         self.sales.fresh_health = self._check_mints_if_stale
         self.notifications = NotificationCenter(db, self.bus)
         self.reports = ReportService(db, self.mints, self.config)
+        self.audit = AuditLog(db)
         self.webhooks = WebhookService(db, self.config, self.bus, trust_env=trust_env)
         self.withdrawals = Withdrawals(self.ctx, self.config, self.web, self.wallet.recovery)
         self.sweeper = Sweeper(self.ctx, self.config)

@@ -283,6 +283,10 @@ def test_the_z_report_prints_to_pdf_and_csv_with_the_drawer(tmp_path):
     assert held_line.endswith(formatting.sats(report["drawer"][0]["held"]))
     assert "Corner Cafe - Z report 1" in printed
     assert "Held by the wallet now" in printed and "Difference (held - expected)" in printed
+    # The audit log's head as it was at the close: a later `audit verify` must reach it.
+    audit = report["audit"]
+    assert audit["id"] > 0 and len(audit["chain"]) == 64
+    assert f"#{audit['id']} {audit['chain'][:16]}" in as_text(report)
 
 
 def test_a_wallet_from_before_the_ledger_opens_it_with_what_it_held(tmp_path):

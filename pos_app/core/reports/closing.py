@@ -32,6 +32,7 @@ from pos_app.core.faults import fault_point
 from pos_app.core.reports import drawer, periods
 from pos_app.core.reports.figures import figures
 from pos_app.core.reports.periods import Span
+from pos_app.core.store import auditchain
 from pos_app.core.store.schema import (
     BalanceMove,
     Export,
@@ -207,6 +208,7 @@ def compose(
         "drawer": drawer.count(session, after, through, _closing_counts(last)),
         "mint_check": mint_check,
         "open_operations": int(open_ops or 0),
+        "audit": dict(zip(("id", "chain"), auditchain.head(session), strict=True)),
         "previous": None
         if last is None
         else {"number": last.number, "digest": last.digest, "closed_at": last.closed_at},

@@ -90,6 +90,11 @@ def _head(report: dict[str, Any], tr: Translate) -> Section:
     ]
     if report["kind"] == "Z":
         rows.append((tr(QT_TRANSLATE_NOOP("Reports", "Digest")), report.get("digest", "")[:16]))
+    audit = report.get("audit")
+    if audit:  # the audit log's head: a later `audit verify` must reach it unchanged
+        rows.append(
+            (tr(QT_TRANSLATE_NOOP("Reports", "Audit log")), f"#{audit['id']} {audit['chain'][:16]}")
+        )
     return Section(title(report, tr), ("", ""), rows)
 
 

@@ -118,6 +118,10 @@ class Database:
                 "storage.open_failed", "The database could not be opened.", str(exc)
             ) from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Every audit entry written through this database joins the hash chain.
+        from pos_app.core.store.auditchain import chain_new_entries
+
+        self.listen("before_flush", chain_new_entries)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
         self._lock = threading.RLock()
 

@@ -364,6 +364,8 @@ class AuditEntry(Base):
     subject: Mapped[str | None] = mapped_column(String(100))
     details_json: Mapped[str] = mapped_column(Text, default="{}")
     correlation_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    # sha256 of the entry before's chain and this entry (pos_app.core.store.auditchain)
+    chain: Mapped[str | None] = mapped_column(String(64))
 
 
 class BalanceMove(Base):
