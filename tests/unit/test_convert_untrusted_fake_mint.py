@@ -11,16 +11,26 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 
 import pytest
 from sqlalchemy import select
 
 from pos_app.core.errors import PosError
+from pos_app.core.events import BalanceChanged, OperationChanged
 from pos_app.core.payments import crossmint
-from pos_app.core.store.schema import Mint, Operation, Payment, ProofRow, Sale
+from pos_app.core.store.schema import ErrorRecord, Mint, Operation, Payment, ProofRow, Sale
 from pos_app.core.wallet import minting
 from tests.support.fakemint import FakeMint
-from tests.support.fakeshop import DB_KEY, Killed, arm_kill, audit_trail, open_shop, rows
+from tests.support.fakeshop import (
+    DB_KEY,
+    Killed,
+    arm_kill,
+    audit_trail,
+    events,
+    open_shop,
+    rows,
+)
 
 CONVERT = {"mints.convert_untrusted": True}
 
@@ -203,6 +213,12 @@ def test_killed_before_the_mint_step_is_recovered_exactly_once(
         with pytest.raises(Killed):
             await app.sales.pay(sale_id, stranger.token(64))
         monkeypatch.delenv("POS_TEST_FAULT")
+        op, sale = the_mint_op(app), the_sale(app, sale_id)
+        # Journalled before the melt: what a restart needs to claim the ecash.
+        assert (op.state, op.step, op.counter_count, op.unit) == ("pending", "quoted", 5, "sat")
+        assert op.correlation_id == sale.correlation_id and op.next_retry_at > time.time()
+        details = json.loads(op.details_json)
+        assert details["payment_id"] == the_payment(app).id and details["expiry"] is None
         before = (ops(app), held(app, home.url), the_sale(app, sale_id).paid)
         outcomes = await app.wallet.recovery.run_all()
         again = await app.wallet.recovery.run_all()
@@ -221,16 +237,20 @@ def test_a_lost_mint_answer_is_restored_not_minted_twice(tmp_path, home, strange
     home.fault("POST", "/v1/mint/bolt11", "drop")  # the mint signs, the answer is lost
 
     async def scenario(app):
+        seen = events(app)
         sale_id = await new_sale(app, 64)
         res = await app.sales.pay(sale_id, stranger.token(64))
         first = (res.state, res.payment["state"])
         outcomes = await app.wallet.recovery.run_all()
-        return first, outcomes, the_sale(app, sale_id), held(app, home.url)
+        return first, outcomes, the_sale(app, sale_id), held(app, home.url), the_mint_op(app), seen
 
-    first, outcomes, sale, at_home = run_shop(tmp_path, home, stranger, scenario)
+    first, outcomes, sale, at_home, op, seen = run_shop(tmp_path, home, stranger, scenario)
     assert first == ("open", "recovering")
     assert [(o.kind, o.state, o.action) for o in outcomes] == [("mint", "recovered", "completed")]
     assert home.requests("/v1/restore") and len(home.requests("/v1/mint/bolt11")) == 1
+    assert (op.state, op.step, op.next_retry_at) == ("recovered", "done", None)
+    assert OperationChanged(op.id, "mint", "recovered") in seen
+    assert BalanceChanged(home.url, "sat") in seen
     assert (sale.state, sale.paid, at_home) == ("paid", 64, 62)
 
 
@@ -343,12 +363,28 @@ def test_a_pending_melt_that_fails_later_fails_the_mint_step_and_the_payment(
         sale_id = await new_sale(app, 64)
         token = stranger.token(64)
         await app.sales.pay(sale_id, token)
+        seen = events(app)
         (quote_id,) = stranger.melt_quotes
         stranger.settle(quote_id, "UNPAID")
         outcomes = await app.wallet.recovery.run_all()
-        return outcomes, ops(app), the_mint_op(app), the_payment(app), the_sale(app, sale_id), token
+        claimed = await minting.claim(app.wallet.ctx, the_mint_op(app).id)  # closed: no call
+        return (
+            outcomes,
+            ops(app),
+            the_mint_op(app),
+            the_payment(app),
+            the_sale(app, sale_id),
+            token,
+            seen,
+            claimed,
+        )
 
-    outcomes, operations, op, payment, sale, token = run_shop(tmp_path, home, stranger, scenario)
+    outcomes, operations, op, payment, sale, token, seen, claimed = run_shop(
+        tmp_path, home, stranger, scenario
+    )
+    assert OperationChanged(op.id, "mint", "failed", "convert.not_paid") in seen
+    assert "payer failed" in op.last_error
+    assert (claimed.state, claimed.reason, claimed.amount) == ("failed", "convert.not_paid", 62)
     assert ("melt", "failed") in [(o.kind, o.state) for o in outcomes]
     assert operations == [("melt", "failed"), ("mint", "failed")]
     assert op.last_error_code == "convert.not_paid"
@@ -401,13 +437,18 @@ def test_a_quote_issued_to_someone_else_is_not_credited(tmp_path, home, stranger
         (quote,) = home.mint_quotes.values()
         quote["state"] = "ISSUED"  # claimed by outputs that are not the shop's
         outcomes = await app.wallet.recovery.run_all()
-        return outcomes, the_mint_op(app), held(app, home.url), the_sale(app, sale_id)
+        errors = rows(app, ErrorRecord)
+        return outcomes, the_mint_op(app), held(app, home.url), the_sale(app, sale_id), errors
 
-    outcomes, op, at_home, sale = run_shop(tmp_path, home, stranger, scenario)
+    outcomes, op, at_home, sale, errors = run_shop(tmp_path, home, stranger, scenario)
     assert [(o.kind, o.state, o.error_code) for o in outcomes] == [
         ("mint", "pending", "mint.quote_issued")
     ]
     assert (op.state, op.last_error_code) == ("pending", "mint.quote_issued")
+    (error,) = errors
+    assert (error.code, error.operation_id) == ("mint.quote_issued", op.id)
+    assert "none of our outputs signed" in error.detail
+    assert error.message.startswith("The mint says this invoice's ecash was already issued")
     assert at_home == 0 and (sale.state, sale.paid) == ("open", 0)
 
 
@@ -437,3 +478,43 @@ def test_the_claim_waits_for_the_shops_mint_to_see_the_invoice_paid(
     state, at_home, polls = run_shop(tmp_path, home, stranger, scenario)
     assert (state, at_home) == ("paid", 62)
     assert polls >= 3  # asked again until paid, not given up at the first UNPAID
+
+
+def test_two_claims_at_once_credit_the_ecash_once(tmp_path, home, stranger, monkeypatch):
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        arm_kill(monkeypatch, "before_mint")
+        with pytest.raises(Killed):
+            await app.sales.pay(sale_id, stranger.token(64))
+        monkeypatch.delenv("POS_TEST_FAULT")
+        op_id = the_mint_op(app).id
+        # The till and a `recovery run` in another window claim at the same moment.
+        both = await asyncio.gather(
+            minting.claim(app.wallet.ctx, op_id, recovered=True),
+            minting.claim(app.wallet.ctx, op_id, recovered=True),
+        )
+        again = await minting.claim(app.wallet.ctx, op_id)  # done: the mint is not asked
+        trail = [a for a, _ in audit_trail(app) if a == "mint.done"]
+        return both, again, held(app, home.url), trail, the_mint_op(app)
+
+    requests_before = len(home.requests())
+    both, again, at_home, trail, op = run_shop(tmp_path, home, stranger, scenario)
+    assert [r.state for r in both] == ["done", "done"] and again.state == "done"
+    assert at_home == 62 and trail == ["mint.done"]
+    assert op.state == "recovered"
+    assert len(home.requests("/v1/mint/bolt11")) == 2 and home.requests("/v1/restore")
+    assert len(home.requests()) > requests_before
+
+
+def test_a_finished_mint_step_is_never_failed_afterwards(tmp_path, home, stranger):
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        await app.sales.pay(sale_id, stranger.token(64))
+        op_id = the_mint_op(app).id
+        await app.db.run(
+            lambda s: minting.fail_mint(s, op_id, PosError("convert.not_paid", "late"))
+        )
+        return the_mint_op(app), held(app, home.url)
+
+    op, at_home = run_shop(tmp_path, home, stranger, scenario)
+    assert (op.state, op.last_error_code, at_home) == ("done", None, 62)
