@@ -518,3 +518,86 @@ def test_a_finished_mint_step_is_never_failed_afterwards(tmp_path, home, strange
 
     op, at_home = run_shop(tmp_path, home, stranger, scenario)
     assert (op.state, op.last_error_code, at_home) == ("done", None, 62)
+
+
+def test_the_melt_names_its_mint_step_and_an_exact_route_leaves_no_fee(tmp_path, home, stranger):
+    stranger.pay_any_invoice(fee_reserve=2, fee_paid=0)  # the route cost nothing
+
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        await app.sales.pay(sale_id, stranger.token(64))
+        melt = app.db.transact(
+            lambda s: s.scalars(select(Operation).where(Operation.kind == "melt")).one()
+        )
+        return sale_id, melt, the_mint_op(app), the_payment(app), held(app, stranger.url)
+
+    sale_id, melt, op, payment, at_stranger = run_shop(tmp_path, home, stranger, scenario)
+    details = json.loads(melt.details_json)
+    assert (details["convert_mint_op"], details["sale_id"]) == (op.id, sale_id)
+    assert "payment_id" not in details  # the mint step settles the payment, not the melt
+    assert melt.correlation_id == op.correlation_id
+    assert (payment.lightning_fee, at_stranger) == (0, 2)  # the whole reserve came back
+
+
+def test_a_mint_fee_over_the_cap_refuses_the_token_before_any_quote(tmp_path, home):
+    costly = FakeMint("http://costly.test", name="costly", fee_ppk=1000)  # 1 sat per proof
+    costly.pay_any_invoice(fee_reserve=2, fee_paid=1)
+
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        token = costly.token(15)  # 1+2+4+8: four proofs, 4 sat of fees on 15 (26.7 %)
+        with pytest.raises(PosError) as err:
+            await app.sales.pay(sale_id, token)
+        return err.value, ops(app)
+
+    err, operations = run_shop(tmp_path, home, costly, scenario)
+    assert err.code == "fee.too_high" and err.data["kind"] == "mint"
+    assert operations == [] and home.requests("/v1/mint/quote/bolt11") == []
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        lambda q: {**q, "amount": q["amount"] + 1},  # the quote names another amount
+        lambda q: {**q, "request": "lnbc1notaninvoice"},  # an invoice nobody can read
+    ],
+)
+def test_a_quote_of_the_shops_mint_that_does_not_match_spends_nothing(
+    tmp_path, home, stranger, answer
+):
+    home.fault(
+        "POST",
+        "/v1/mint/quote/bolt11",
+        "rewrite",
+        rewrite=lambda _req, status, body: (status, answer(body)),
+    )
+
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        token = stranger.token(64)
+        with pytest.raises(PosError) as err:
+            await app.sales.pay(sale_id, token)
+        return err.value, ops(app), token
+
+    err, operations, token = run_shop(tmp_path, home, stranger, scenario)
+    assert err.code == "lightning.invoice_mismatch"
+    assert "The shop's mint made an invoice" in err.user_message
+    assert operations == [] and stranger.requests("/v1/melt/bolt11") == []
+    assert {stranger.state_of(p) for p in _proofs(token)} == {"UNSPENT"}
+
+
+def test_with_every_shop_mint_offline_the_token_is_not_melted(tmp_path, home, stranger):
+    async def scenario(app):
+        sale_id = await new_sale(app, 64)
+        await app.db.run(
+            lambda s: s.execute(
+                Mint.__table__.update().where(Mint.url == home.url).values(status="offline")
+            )
+        )
+        with pytest.raises(PosError) as err:
+            await app.sales.pay(sale_id, stranger.token(64))
+        return err.value, ops(app)
+
+    err, operations = run_shop(tmp_path, home, stranger, scenario)
+    assert err.code == "mint.all_offline" and "converted ecash" in err.user_message
+    assert operations == [] and stranger.requests("/v1/melt/quote/bolt11") == []
