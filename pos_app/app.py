@@ -33,6 +33,7 @@ from pos_app.core.services.bundle import gather_facts, write_bundle
 from pos_app.core.services.export_schedule import ExportSchedule
 from pos_app.core.services.notifications import NotificationCenter
 from pos_app.core.settings import SettingsService
+from pos_app.core.staff import StaffService
 from pos_app.core.store.db import DB_FILE, Database, open_connection
 from pos_app.core.store.keys import KeyStore, PassphraseSource
 from pos_app.core.store.schema import Secret
@@ -123,6 +124,7 @@ class App:
         self.notifications = NotificationCenter(db, self.bus)
         self.reports = ReportService(db, self.mints, self.config)
         self.audit = AuditLog(db)
+        self.staff = StaffService(db, self.bus)
         self.webhooks = WebhookService(db, self.config, self.bus, trust_env=trust_env)
         self.withdrawals = Withdrawals(self.ctx, self.config, self.web, self.wallet.recovery)
         self.sweeper = Sweeper(self.ctx, self.config)

@@ -23,6 +23,7 @@ from pos_app.cli import (
     report_cmds,
     sales_cmds,
     service_cmds,
+    staff_cmds,
     wallet_cmds,
     webhook_cmds,
 )
@@ -39,6 +40,7 @@ COMMAND_MODULES = [
     service_cmds,
     webhook_cmds,
     audit_cmds,
+    staff_cmds,
 ]
 
 
@@ -51,6 +53,14 @@ def common_options() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         metavar="DIR",
         help="data directory (or POS_DATA_DIR)",
+    )
+    common.add_argument(
+        "--as",
+        dest="as_user",
+        default=argparse.SUPPRESS,
+        metavar="NAME",
+        help="the staff member running the command, once the shop has staff accounts "
+        "(PIN from POS_PIN, or asked on the terminal)",
     )
     return common
 

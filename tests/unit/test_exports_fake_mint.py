@@ -13,6 +13,7 @@ from pos_app.app import App
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import NetworkError, PosError
 from pos_app.core.events import ExportsChanged
+from pos_app.core.staff import acting_as
 from pos_app.core.store.schema import Export, Operation, ProofRow
 from pos_app.core.wallet.exports import ExportRecord
 from tests.support.fakemint import FakeMint
@@ -72,7 +73,8 @@ def test_the_history_lists_every_export_newest_first_with_its_facts(tmp_path):
 
     async def scenario(app):
         first = await app.wallet.send(mint.url, "sat", 5, out=tmp_path)
-        second = await app.wallet.send(other.url, "sat", 7)
+        with acting_as("carl"):  # a staff member signed in: the history says who
+            second = await app.wallet.send(other.url, "sat", 7)
         listed = await app.exports.list()
         return first, second, listed
 
@@ -91,9 +93,11 @@ def test_the_history_lists_every_export_newest_first_with_its_facts(tmp_path):
         "locked_to": None,
         "checked_at": None,
         "reclaiming": False,
+        "staff": None,
     }
     assert abs(listed[1].created_at - time.time()) < 60
     assert listed[0].file is None and listed[0].mint == other.url
+    assert listed[0].staff == "carl"
 
 
 def test_filters_by_state_mint_and_time(tmp_path):

@@ -55,6 +55,7 @@ def sale_dict(sale: Sale, payments: list[Payment] | None = None) -> dict[str, An
         "rate_source": sale.rate_source,
         "fee_advance": sale.fee_advance,
         "memo": sale.memo,
+        "staff": sale.staff,
         "expires_at": sale.expires_at,
         "created_at": sale.created_at,
         "paid_at": sale.paid_at,
@@ -110,6 +111,7 @@ def payment_dict(p: Payment) -> dict[str, Any]:
         "error_code": p.error_code,
         "error": p.error_message,
         "created_at": p.created_at,
+        "staff": p.staff,
     }
 
 

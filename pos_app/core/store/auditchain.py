@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
+from pos_app.core.store import actor
 from pos_app.core.store.schema import AuditEntry, now
 
 GENESIS = "0" * 64
@@ -55,7 +56,7 @@ def chain_new_entries(session: Session, _context: Any, _instances: Any) -> None:
     for offset, entry in enumerate(new, start=1):
         entry.id = last_id + offset
         entry.at = entry.at if entry.at is not None else now()
-        entry.actor = entry.actor or "system"
+        entry.actor = entry.actor or actor.current.get()
         entry.details_json = entry.details_json if entry.details_json is not None else "{}"
         previous = entry.chain = link(
             previous,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -162,7 +163,10 @@ class Database:
     async def run(self, fn: Callable[[Session], T]) -> T:
         """Run ``fn(session)`` in one transaction on the database thread."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, self.transact, fn)
+        # The caller's context goes along: who is acting (core.store.actor) is written
+        # on the rows this transaction makes.
+        context = contextvars.copy_context()
+        return await loop.run_in_executor(self._executor, context.run, self.transact, fn)
 
     def close(self) -> None:
         """Finish pending work and close every connection."""

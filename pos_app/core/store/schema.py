@@ -26,12 +26,24 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from pos_app.core.store import actor
+
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def _actor_now() -> str:
+    """Who writes an audit entry now (the signed-in staff member, else "system")."""
+    return actor.current.get()
+
+
+def _staff_now() -> str | None:
+    """The staff member making a sale, payment or export now (None: the app itself)."""
+    return actor.acting()
 
 
 def now() -> int:
@@ -227,6 +239,8 @@ class Export(Base):
     state: Mapped[str] = mapped_column(String(16), default="exported")
     claimed_amount: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[int] = mapped_column(BigInteger, default=now)
+    # the staff member who made it (None: before staff accounts, or the app itself)
+    staff: Mapped[str | None] = mapped_column(String(40), default=_staff_now)
     checked_at: Mapped[int | None] = mapped_column(BigInteger)
 
 
@@ -261,6 +275,8 @@ class Sale(Base):
     paid_at: Mapped[int | None] = mapped_column(BigInteger)
     correlation_id: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
+    # the staff member who made it (None: before staff accounts, or the app itself)
+    staff: Mapped[str | None] = mapped_column(String(40), default=_staff_now)
     updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
 
 
@@ -290,6 +306,8 @@ class Payment(Base):
     error_code: Mapped[str | None] = mapped_column(String(64))
     error_message: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
+    # the staff member who made it (None: before staff accounts, or the app itself)
+    staff: Mapped[str | None] = mapped_column(String(40), default=_staff_now)
     updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
 
 
@@ -353,13 +371,27 @@ class NotificationRow(Base):
     dedupe_key: Mapped[str | None] = mapped_column(String(200), index=True)
 
 
+class StaffMember(Base):
+    """A staff account: name, role and the Argon2id hash of its PIN (pos_app.core.staff)."""
+
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    role: Mapped[str] = mapped_column(String(16))  # cashier | manager | owner
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # wrong PINs in a row
+    last_failure_at: Mapped[int | None] = mapped_column(BigInteger)
+    locked_until: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
 class AuditEntry(Base):
     """Append-only record of every money-relevant change."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
-    actor: Mapped[str] = mapped_column(String(50), default="system")
+    actor: Mapped[str] = mapped_column(String(50), default=_actor_now)
     action: Mapped[str] = mapped_column(String(50))
     subject: Mapped[str | None] = mapped_column(String(100))
     details_json: Mapped[str] = mapped_column(Text, default="{}")

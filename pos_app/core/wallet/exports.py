@@ -70,6 +70,7 @@ class ExportRecord:
     locked_to: str | None
     checked_at: int | None
     reclaiming: bool = False
+    staff: str | None = None  # who made it (None: the app, or before staff accounts)
 
     @property
     def unclaimed(self) -> int:
@@ -101,6 +102,7 @@ class ExportRecord:
             "locked_to": self.locked_to,
             "checked_at": self.checked_at,
             "reclaiming": self.reclaiming,
+            "staff": self.staff,
         }
 
 
@@ -165,6 +167,7 @@ def _record(export: Export, url: str, reclaiming: bool) -> ExportRecord:
         locked_to=export.locked_to,
         checked_at=export.checked_at,
         reclaiming=reclaiming,
+        staff=export.staff,
     )
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from pos_app.core.cashu import crypto
 from pos_app.core.cashu.models import DLEQ, Proof, Token
 from pos_app.core.errors import PosError, ValidationError
+from pos_app.core.store.actor import current as current_actor
 from pos_app.core.store.schema import (
     AuditEntry,
     BalanceMove,
@@ -130,16 +131,19 @@ def audit(
     details: dict[str, Any] | None = None,
     *,
     correlation_id: str | None = None,
-    actor: str = "system",
+    actor: str | None = None,
 ) -> None:
-    """Append an audit entry (never holds secrets: amounts, ids and codes only)."""
+    """Append an audit entry (never holds secrets: amounts, ids and codes only).
+
+    ``actor``: who did it; by default the staff member acting now, else "system".
+    """
     session.add(
         AuditEntry(
             action=action,
             subject=subject,
             details_json=json.dumps(details or {}, default=str),
             correlation_id=correlation_id,
-            actor=actor,
+            actor=actor or current_actor.get(),
         )
     )
 

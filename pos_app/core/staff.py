@@ -1,0 +1,315 @@
+"""Staff accounts: roles, PINs, who may do what, and who did it.
+
+Three roles, each with the rights of the one before: a **cashier** sells, sees
+sales and reprints receipts; a **manager** also refunds, reviews, dismisses,
+exports, imports, reads reports and the audit log; the **owner** also changes
+settings, mints, staff, webhooks, and moves the wallet's money out (withdrawals,
+melts, the seed). Until the first account exists nobody is asked for a PIN (a
+single-person shop); the first account must be the owner's.
+
+PINs are 4 to 8 digits, stored as Argon2id hashes. Wrong PINs are throttled: after
+each failure the account waits longer before the next try (1, 2, 4... seconds, at
+most a minute); after :data:`LOCK_AFTER` failures in a row it is locked for
+:data:`LOCK_SECONDS` and the owner is notified. Every failure, lock and success
+after failures is audited.
+
+Who acts is a context variable (:data:`pos_app.core.store.actor.current`): set once a
+PIN is accepted, it is written on every audit entry, sale, payment and export made
+meanwhile.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pos_app.core.errors import SecurityError, ValidationError
+from pos_app.core.events import EventBus, Notification
+from pos_app.core.store.actor import acting, current
+from pos_app.core.store.schema import StaffMember
+from pos_app.core.wallet import journal
+
+__all__ = ["ROLES", "Member", "StaffService", "acting", "acting_as", "check_pin", "rank"]
+
+ROLES = ("cashier", "manager", "owner")
+LOCK_AFTER = 5
+LOCK_SECONDS = 15 * 60
+MAX_WAIT_SECONDS = 60
+PIN = re.compile(r"^[0-9]{4,8}$")
+NAME = re.compile(r"^[\w .'-]{1,40}$")
+
+_hasher = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
+
+
+@contextlib.contextmanager
+def acting_as(name: str) -> Iterator[None]:
+    """Record ``name`` as the one acting within the block."""
+    token = current.set(name)
+    try:
+        yield
+    finally:
+        current.reset(token)
+
+
+def rank(role: str) -> int:
+    """0 for cashier, 1 for manager, 2 for owner."""
+    return ROLES.index(role)
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A staff account as shown (never the PIN's hash)."""
+
+    name: str
+    role: str
+    locked_until: int | None
+    failures: int
+    created_at: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form of ``pos-app staff list``."""
+        return {
+            "name": self.name,
+            "role": self.role,
+            "locked_until": self.locked_until,
+            "failures": self.failures,
+            "created_at": self.created_at,
+        }
+
+
+def _member(row: StaffMember) -> Member:
+    return Member(row.name, row.role, row.locked_until, row.failures, row.created_at)
+
+
+def check_pin(pin: str) -> str:
+    """A PIN of 4 to 8 digits (``staff.pin_invalid`` otherwise)."""
+    if not PIN.match(pin or ""):
+        raise ValidationError("staff.pin_invalid", "A PIN is 4 to 8 digits.", "pin format")
+    return pin
+
+
+def wait_after(failures: int) -> int:
+    """Seconds an account waits after ``failures`` wrong PINs in a row."""
+    if failures <= 0:
+        return 0
+    return min(2 ** (failures - 1), MAX_WAIT_SECONDS)
+
+
+class StaffService:
+    """Staff accounts of one wallet database.
+
+    Args:
+        db: the wallet database.
+        bus: where the owner's notifications go (a locked account).
+        clock: seconds since the epoch.
+    """
+
+    def __init__(self, db: Any, bus: EventBus, clock: Callable[[], float] = time.time) -> None:
+        self.db = db
+        self.bus = bus
+        self.clock = clock
+
+    async def any(self) -> bool:
+        """Whether any account exists (until then nobody is asked for a PIN)."""
+        return await self.db.run(_count) > 0
+
+    async def list(self) -> list[Member]:
+        """Every account, owners first."""
+
+        def read(session: Session) -> list[Member]:
+            rows = session.scalars(select(StaffMember).order_by(StaffMember.name))
+            return sorted((_member(r) for r in rows), key=lambda m: (-rank(m.role), m.name))
+
+        return await self.db.run(read)
+
+    async def add(self, name: str, role: str, pin: str) -> Member:
+        """Create an account; the first one must be the owner's.
+
+        Raises:
+            ValidationError: ``staff.name_invalid``, ``staff.role_invalid``,
+                ``staff.pin_invalid``, ``staff.exists``, ``staff.first_owner``.
+        """
+        name = (name or "").strip()
+        if not NAME.match(name) or name == "system":
+            raise ValidationError(
+                "staff.name_invalid",
+                "A name is 1 to 40 letters, digits, spaces, dots, dashes or apostrophes.",
+                name,
+            )
+        if role not in ROLES:
+            raise ValidationError(
+                "staff.role_invalid", "The role is cashier, manager or owner.", role
+            )
+        digest = _hasher.hash(check_pin(pin))
+        now = int(self.clock())
+
+        def write(session: Session) -> Member:
+            if session.scalar(select(StaffMember).where(StaffMember.name == name)) is not None:
+                raise ValidationError(
+                    "staff.exists", "There is already someone of that name.", name
+                )
+            if _count(session) == 0 and role != "owner":
+                raise ValidationError(
+                    "staff.first_owner",
+                    "The first account must be the owner's: it can add the others.",
+                    role,
+                )
+            row = StaffMember(name=name, role=role, pin_hash=digest, failures=0, created_at=now)
+            session.add(row)
+            journal.audit(session, "staff.added", name, {"role": role})
+            return _member(row)
+
+        return await self.db.run(write)
+
+    async def remove(self, name: str) -> None:
+        """Delete an account; the last owner cannot be removed (``staff.last_owner``)."""
+
+        def write(session: Session) -> None:
+            row = self._row(session, name)
+            if row.role == "owner" and _owners(session) == 1:
+                raise ValidationError("staff.last_owner", "The last owner cannot be removed.", name)
+            session.delete(row)
+            journal.audit(session, "staff.removed", name, {"role": row.role})
+
+        await self.db.run(write)
+
+    async def set_pin(self, name: str, pin: str) -> None:
+        """Give ``name`` a new PIN (and clear its failures and lock)."""
+        digest = _hasher.hash(check_pin(pin))
+
+        def write(session: Session) -> None:
+            row = self._row(session, name)
+            row.pin_hash, row.failures, row.locked_until = digest, 0, None
+            journal.audit(session, "staff.pin_changed", name, {})
+
+        await self.db.run(write)
+
+    async def verify(self, name: str, pin: str, *, needs: str = "cashier") -> Member:
+        """Check ``name``'s PIN and that its role reaches ``needs``.
+
+        Raises:
+            SecurityError: ``staff.unknown``, ``staff.bad_pin``, ``staff.wait`` (too soon
+                after a wrong PIN), ``staff.locked``.
+            ValidationError: ``staff.forbidden`` (the role is not enough).
+        """
+        now = int(self.clock())
+
+        def check(session: Session) -> tuple[Member | None, SecurityError | None, bool]:
+            row = session.scalar(select(StaffMember).where(StaffMember.name == name))
+            if row is None:
+                journal.audit(session, "staff.pin_failed", name, {"reason": "unknown"})
+                return (
+                    None,
+                    SecurityError("staff.unknown", "Wrong name or PIN.", f"no account {name!r}"),
+                    False,
+                )
+            if row.locked_until and row.locked_until > now:
+                return (
+                    None,
+                    SecurityError(
+                        "staff.locked",
+                        f"{name} is locked after {LOCK_AFTER} wrong PINs; try again in "
+                        f"{_minutes(row.locked_until - now)}, or ask the owner to set a new PIN.",
+                        f"locked until {row.locked_until}",
+                        data={"until": row.locked_until},
+                    ),
+                    False,
+                )
+            ready = (row.last_failure_at or 0) + wait_after(row.failures)
+            if ready > now:
+                return (
+                    None,
+                    SecurityError(
+                        "staff.wait",
+                        f"Wait {ready - now} s before the next try.",
+                        f"{row.failures} wrong PINs",
+                        data={"seconds": ready - now},
+                    ),
+                    False,
+                )
+            if _matches(row.pin_hash, pin):
+                if row.failures:
+                    journal.audit(session, "staff.pin_ok", name, {"after_failures": row.failures})
+                row.failures, row.locked_until, row.last_failure_at = 0, None, None
+                return _member(row), None, False
+            row.failures += 1
+            row.last_failure_at = now
+            locked = row.failures >= LOCK_AFTER
+            if locked:
+                row.locked_until = now + LOCK_SECONDS
+                row.failures = 0
+            journal.audit(
+                session,
+                "staff.locked" if locked else "staff.pin_failed",
+                name,
+                {"failures": LOCK_AFTER if locked else row.failures},
+            )
+            return None, SecurityError("staff.bad_pin", "Wrong name or PIN.", name), locked
+
+        member, refusal, locked = await self.db.run(check)
+        if locked:
+            self.bus.publish(
+                Notification(
+                    "critical",
+                    "Staff account locked",
+                    f"{name} typed {LOCK_AFTER} wrong PINs in a row and is locked for "
+                    f"{LOCK_SECONDS // 60} minutes.",
+                    kind="security",
+                    data={"name": name},
+                )
+            )
+        if refusal is not None:
+            raise refusal
+        assert member is not None
+        if rank(member.role) < rank(needs):
+            raise ValidationError(
+                "staff.forbidden",
+                f"This needs {_a(needs)}; {name} is {_a(member.role)}.",
+                f"{member.role} < {needs}",
+                data={"needs": needs, "role": member.role},
+            )
+        return member
+
+    @staticmethod
+    def _row(session: Session, name: str) -> StaffMember:
+        row = session.scalar(select(StaffMember).where(StaffMember.name == name))
+        if row is None:
+            raise ValidationError("staff.unknown", "There is no one of that name.", name)
+        return row
+
+
+def _count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(StaffMember)) or 0)
+
+
+def _owners(session: Session) -> int:
+    return int(
+        session.scalar(
+            select(func.count()).select_from(StaffMember).where(StaffMember.role == "owner")
+        )
+        or 0
+    )
+
+
+def _matches(digest: str, pin: str) -> bool:
+    try:
+        return _hasher.verify(digest, pin)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _a(role: str) -> str:
+    return f"an {role}" if role[0] in "aeiou" else f"a {role}"
+
+
+def _minutes(seconds: int) -> str:
+    return f"{max(1, -(-seconds // 60))} min"
