@@ -27,12 +27,14 @@ class UiContext:
         bridge: core events as Qt signals.
         camera_override: ``--camera SOURCE`` for this run, else None (use the setting).
         window: the main window (for dialogs' parent and the error banner).
+        user: the staff member signed in (None until the shop has staff accounts).
     """
 
     core: App
     bridge: CoreBridge
     camera_override: str | None = None
     window: QWidget | None = None
+    user: Any = None
 
     def report(self, err: PosError) -> None:
         """Show ``err`` in the window's banner; only log it when there is no window (tests)."""

@@ -71,6 +71,7 @@ async def main(args: argparse.Namespace) -> int:
     from pos_app.ui.bridge import CoreBridge
     from pos_app.ui.context import UiContext
     from pos_app.ui.dialogs.setup_wizard import run_setup
+    from pos_app.ui.dialogs.sign_in import ask_pin
     from pos_app.ui.dialogs.unlock import unlock
     from pos_app.ui.main_window import MainWindow
 
@@ -85,7 +86,14 @@ async def main(args: argparse.Namespace) -> int:
     bridge = CoreBridge(core.bus)
     ui = UiContext(core, bridge, camera_override=getattr(args, "camera", None))
     try:
+        member = None
+        if await core.staff.any():  # the shop has staff accounts: who is at the till?
+            member = await ask_pin(core.staff, can_cancel=False)
+            if member is None:
+                log.info("sign-in abandoned")
+                return 1
         window = MainWindow(ui)
+        window.set_user(member)
         window.show()
         # Take the keyboard: a till may run X without a window manager to do it.
         window.raise_()

@@ -24,9 +24,12 @@ from PySide6.QtWidgets import (
 
 from pos_app import __version__
 from pos_app.core.errors import PosError
+from pos_app.core.staff import rank
+from pos_app.core.store import actor
 from pos_app.ui import messages, theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.notifications import NotificationsDialog
+from pos_app.ui.dialogs.sign_in import ROLE_NAMES, ask_pin
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.page import Page
 from pos_app.ui.pages.activity import ActivityPage
@@ -149,6 +152,13 @@ class MainWindow(QMainWindow):
                     QKeySequence(page.shortcut), self, activated=lambda i=index: self.show_page(i)
                 )
         nav.addStretch(1)
+        # Who is at the till, and switching (shown once the shop has staff accounts).
+        self.user_button = self._nav_button("", "account-outline")
+        self.user_button.setObjectName("user")
+        self.user_button.setToolTip(self.tr("Switch user"))
+        self.user_button.clicked.connect(self.switch_user)
+        self.user_button.hide()
+        nav.addWidget(self.user_button)
         self.bell = self._nav_button("", "bell-outline")
         self.bell.setObjectName("notifications")
         self.bell.clicked.connect(self.open_notifications)
@@ -178,6 +188,8 @@ class MainWindow(QMainWindow):
         self.tray = Tray(ui, self)
         self.notifications_dialog: NotificationsDialog | None = None
         self.quit_box: QMessageBox | None = None
+        self._page = 0
+        self._elevated: int | None = None
         self._quitting = False
         self._build_menu()
         self._centering = DialogCentering(self)
@@ -257,8 +269,57 @@ class MainWindow(QMainWindow):
         """The page of a given class."""
         return next(p for p in self.pages if isinstance(p, kind))
 
+    def set_user(self, member: Any) -> None:
+        """``member`` is at the till from now on: shown, and written on what they do."""
+        self.ui.user = member
+        self._elevated = None
+        actor.sign_in(member.name if member else None)
+        self.user_button.setVisible(member is not None)
+        if member is not None:
+            self.user_button.setText(f"{member.name}\n{self.tr(ROLE_NAMES[member.role])}")
+        if member is not None and rank(member.role) < rank(self.pages[self._page].needs):
+            self.show_page(0)
+
+    def switch_user(self) -> None:
+        """Ask who is at the till now (the current user stays when cancelled)."""
+
+        async def ask() -> Any:
+            return await ask_pin(self.ui.core.staff, parent=self)
+
+        spawn(
+            ask(), on_done=lambda member: member and self.set_user(member), on_error=self.show_error
+        )
+
     def show_page(self, index: int) -> None:
-        """Switch to page ``index`` (0: Sell)."""
+        """Switch to page ``index`` (0: Sell).
+
+        A page above the signed-in member's role opens once someone allowed types their
+        PIN: they act on it until another page is chosen (no sign-out).
+        """
+        user, page = self.ui.user, self.pages[index]
+        if user is not None and rank(user.role) < rank(page.needs) and self._elevated != index:
+            self._nav.button(self._page).setChecked(True)  # stays where it is meanwhile
+
+            async def allow() -> Any:
+                return await ask_pin(
+                    self.ui.core.staff,
+                    needs=page.needs,
+                    purpose=self.tr("Open {page}").format(page=page.title),
+                    parent=self,
+                )
+
+            def allowed(member: Any) -> None:
+                if member is not None:
+                    self._elevated = index
+                    actor.sign_in(member.name)
+                    self.show_page(index)
+
+            spawn(allow(), on_done=allowed, on_error=self.show_error)
+            return
+        if self._elevated is not None and self._elevated != index:
+            self._elevated = None  # leaving the page opened with another's PIN
+            actor.sign_in(user.name if user is not None else None)
+        self._page = index
         current = self.stack.currentWidget()
         if isinstance(current, Page) and current is not self.pages[index]:
             current.deactivated()

@@ -17,6 +17,7 @@ class Page(QWidget):
 
     title = "Page"
     shortcut = ""
+    needs = "cashier"  # the least staff role that may open it (pos_app.core.staff)
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from pos_app.core.cashu.tokens import parse_token
+from pos_app.core.staff import acting_as
 from pos_app.core.store.schema import Export
 from pos_app.ui.bridge import CoreBridge
 from pos_app.ui.context import UiContext
@@ -55,13 +56,14 @@ def test_the_history_shows_each_export_and_what_can_be_done_with_it(page, shop, 
     load(page, qtbot)
     assert page.history.empty.isVisible() and not page.history.table.isVisible()
     sent = arun(shop.wallet.send(mint.url, "sat", 5))
-    change = arun(shop.wallet.send(mint.url, "sat", 3))
+    with acting_as("carl"):  # signed in: the history says who
+        change = arun(shop.wallet.send(mint.url, "sat", 3))
     shop.db.transact(lambda s: setattr(_export(s, change.export_id), "purpose", "change"))
     load(page, qtbot)
     rows = page.history.rows_text()
     assert [r[1:] for r in rows] == [
-        ("fake-mint.test", "3 sat", "Change", "Not claimed yet"),
-        ("fake-mint.test", "5 sat", "Export", "Not claimed yet"),
+        ("fake-mint.test", "3 sat", "Change", "Not claimed yet", "carl"),
+        ("fake-mint.test", "5 sat", "Export", "Not claimed yet", "—"),
     ]
     history = page.history
     assert not history.show_button.isEnabled() and not history.reclaim_button.isEnabled()

@@ -56,7 +56,7 @@ def chain_new_entries(session: Session, _context: Any, _instances: Any) -> None:
     for offset, entry in enumerate(new, start=1):
         entry.id = last_id + offset
         entry.at = entry.at if entry.at is not None else now()
-        entry.actor = entry.actor or actor.current.get()
+        entry.actor = entry.actor or actor.who()
         entry.details_json = entry.details_json if entry.details_json is not None else "{}"
         previous = entry.chain = link(
             previous,

@@ -38,7 +38,7 @@ NAMING = {
 
 def _actor_now() -> str:
     """Who writes an audit entry now (the signed-in staff member, else "system")."""
-    return actor.current.get()
+    return actor.who()
 
 
 def _staff_now() -> str | None:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from pos_app.core.cashu import crypto
 from pos_app.core.cashu.models import DLEQ, Proof, Token
 from pos_app.core.errors import PosError, ValidationError
-from pos_app.core.store.actor import current as current_actor
+from pos_app.core.store.actor import who as actor_now
 from pos_app.core.store.schema import (
     AuditEntry,
     BalanceMove,
@@ -143,7 +143,7 @@ def audit(
             subject=subject,
             details_json=json.dumps(details or {}, default=str),
             correlation_id=correlation_id,
-            actor=actor or current_actor.get(),
+            actor=actor or actor_now(),
         )
     )
 

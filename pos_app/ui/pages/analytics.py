@@ -136,6 +136,7 @@ class AnalyticsPage(Page):
     """
 
     shortcut = "F6"
+    needs = "manager"  # takings and exports are the manager's
     loaded = Signal()
     slice_opened = Signal(object, str)
 

@@ -56,6 +56,7 @@ class SettingsPage(Page):
     """Settings form with Save and Revert, plus the trusted mints list."""
 
     shortcut = "F4"
+    needs = "owner"
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)

@@ -46,6 +46,7 @@ class WalletPage(Page):
     """
 
     shortcut = "F3"
+    needs = "manager"  # exports, imports and withdrawals move the shop's money
     balances_loaded = Signal()
     checked = Signal(str)
 

@@ -34,7 +34,7 @@ from pos_app.ui.tasks import spawn
 
 # The newest exports shown; older ones stay in the history (``pos-app wallet exports``).
 SHOWN = 200
-COLUMNS = 5
+COLUMNS = 6
 
 
 class ExportHistory(QWidget):
@@ -65,8 +65,9 @@ class ExportHistory(QWidget):
         heading.setProperty("role", "subtitle")
         self.table = QTableWidget(0, COLUMNS)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Date"), self.tr("Mint"), self.tr("Amount"), self.tr("Kind"), self.tr("State")]
-        )
+            [self.tr("Date"), self.tr("Mint"), self.tr("Amount"), self.tr("Kind"), self.tr("State"),
+             self.tr("Who")]
+        )  # fmt: skip
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(36)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -150,6 +151,7 @@ class ExportHistory(QWidget):
                 amount,
                 QTableWidgetItem(self.kind_text(record)),
                 state,
+                QTableWidgetItem(record.staff or "—"),  # the staff member, once there are any
             )
             for column, item in enumerate(cells):
                 self.table.setItem(row, column, item)

@@ -1,0 +1,109 @@
+"""Staff at the till: who is signed in is shown and recorded; a page above their role
+opens with the PIN of someone allowed, for that visit only."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from pos_app.core.store import actor
+from pos_app.ui.dialogs.sign_in import SignInDialog
+from pos_app.ui.main_window import MainWindow
+from pos_app.ui.pages.settings import SettingsPage
+from pos_app.ui.pages.wallet import WalletPage
+from pos_app.ui.tasks import running_tasks
+
+
+@pytest.fixture
+def window(ui, qtbot, qloop, arun):
+    staff = ui.core.staff
+    arun(staff.add("olga", "owner", "246810"))
+    arun(staff.add("mona", "manager", "4321"))
+    arun(staff.add("carl", "cashier", "1357"))
+    win = MainWindow(ui)
+    qtbot.addWidget(win)
+    win.show()
+    carl = arun(staff.verify("carl", "1357"))
+    win.set_user(carl)
+    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)
+    yield win
+    win.close()
+    actor.sign_in(None)
+    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)
+
+
+def open_dialog(qtbot) -> SignInDialog:
+    found: list[SignInDialog] = []
+
+    def shown() -> bool:
+        found[:] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, SignInDialog) and w.isVisible()
+        ]
+        return bool(found)
+
+    qtbot.waitUntil(shown, timeout=5000)
+    return found[0]
+
+
+def type_pin(dialog: SignInDialog, name: str, pin: str) -> None:
+    dialog.names.setCurrentIndex(dialog.names.findData(name))
+    dialog.pin.setText(pin)
+    dialog.submit()
+
+
+def test_the_signed_in_cashier_is_shown_and_written_on_sales(window, ui, arun):
+    assert window.user_button.isVisible()
+    assert window.user_button.text() == "carl\ncashier"
+    sale = arun(ui.core.sales.new_sale("5", "sat"))
+    assert arun(ui.core.sales.show(sale["sale_id"]))["staff"] == "carl"
+
+
+def test_a_page_above_the_cashier_opens_with_a_managers_pin_for_one_visit(window, qtbot):
+    wallet = window.pages.index(window.page(WalletPage))
+    window.show_page(wallet)
+    dialog = open_dialog(qtbot)
+    assert window.stack.currentIndex() == 0  # nothing opens before the PIN
+    names = [dialog.names.itemData(i) for i in range(dialog.names.count())]
+    assert names == ["olga", "mona"]  # only those who may
+    type_pin(dialog, "mona", "9999")
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=5000)
+    assert "Wrong name or PIN" in dialog.error.text() and dialog.pin.text() == ""
+    assert window.stack.currentIndex() == 0
+    dialog.reject()
+
+    window.show_page(wallet)
+    dialog = open_dialog(qtbot)
+    qtbot.wait(1100)  # the wait after one wrong PIN
+    type_pin(dialog, "mona", "4321")
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == wallet, timeout=5000)
+    assert actor.who() == "mona"  # what is done here is the manager's
+    window.show_page(0)
+    assert actor.who() == "carl"
+    window.show_page(wallet)  # a new visit asks again
+    dialog = open_dialog(qtbot)
+    dialog.reject()
+    qtbot.wait(50)
+    assert window.stack.currentIndex() == 0
+
+
+def test_settings_need_the_owner_and_a_manager_is_not_offered(window, qtbot):
+    settings = window.pages.index(window.page(SettingsPage))
+    window.show_page(settings)
+    dialog = open_dialog(qtbot)
+    assert [dialog.names.itemData(i) for i in range(dialog.names.count())] == ["olga"]
+    assert dialog.hint.text() == "This needs the owner's PIN."
+    type_pin(dialog, "olga", "246810")
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == settings, timeout=5000)
+
+
+def test_switch_user_signs_someone_else_in(window, qtbot):
+    window.user_button.click()
+    dialog = open_dialog(qtbot)
+    type_pin(dialog, "olga", "246810")
+    qtbot.waitUntil(lambda: window.user_button.text() == "olga\nowner", timeout=5000)
+    settings = window.pages.index(window.page(SettingsPage))
+    window.show_page(settings)  # the owner needs no one's PIN
+    assert window.stack.currentIndex() == settings
+    assert actor.who() == "olga"
