@@ -280,11 +280,20 @@ class MainWindow(QMainWindow):
         if member is not None and rank(member.role) < rank(self.pages[self._page].needs):
             self.show_page(0)
 
+    def _take_keyboard(self) -> None:
+        # Without a window manager nobody gives the window back its focus when a dialog
+        # closes, and its shortcuts (Ctrl+Q, F1...) would stop working.
+        self.raise_()
+        self.activateWindow()
+
     def switch_user(self) -> None:
         """Ask who is at the till now (the current user stays when cancelled)."""
 
         async def ask() -> Any:
-            return await ask_pin(self.ui.core.staff, parent=self)
+            try:
+                return await ask_pin(self.ui.core.staff, parent=self)
+            finally:
+                self._take_keyboard()
 
         spawn(
             ask(), on_done=lambda member: member and self.set_user(member), on_error=self.show_error
@@ -301,12 +310,15 @@ class MainWindow(QMainWindow):
             self._nav.button(self._page).setChecked(True)  # stays where it is meanwhile
 
             async def allow() -> Any:
-                return await ask_pin(
-                    self.ui.core.staff,
-                    needs=page.needs,
-                    purpose=self.tr("Open {page}").format(page=page.title),
-                    parent=self,
-                )
+                try:
+                    return await ask_pin(
+                        self.ui.core.staff,
+                        needs=page.needs,
+                        purpose=self.tr("Open {page}").format(page=page.title),
+                        parent=self,
+                    )
+                finally:
+                    self._take_keyboard()
 
             def allowed(member: Any) -> None:
                 if member is not None:

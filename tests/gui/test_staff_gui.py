@@ -66,7 +66,7 @@ def test_a_page_above_the_cashier_opens_with_a_managers_pin_for_one_visit(window
     dialog = open_dialog(qtbot)
     assert window.stack.currentIndex() == 0  # nothing opens before the PIN
     names = [dialog.names.itemData(i) for i in range(dialog.names.count())]
-    assert names == ["olga", "mona"]  # only those who may
+    assert names == ["mona", "olga"]  # only those who may, the least role first
     type_pin(dialog, "mona", "9999")
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=5000)
     assert "Wrong name or PIN" in dialog.error.text() and dialog.pin.text() == ""
@@ -96,6 +96,19 @@ def test_settings_need_the_owner_and_a_manager_is_not_offered(window, qtbot):
     assert dialog.hint.text() == "This needs the owner's PIN."
     type_pin(dialog, "olga", "246810")
     qtbot.waitUntil(lambda: window.stack.currentIndex() == settings, timeout=5000)
+
+
+def test_return_in_the_pin_field_signs_in_and_never_quits(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window.user_button.click()
+    dialog = open_dialog(qtbot)
+    assert dialog.names.itemData(0) == "carl"  # cashiers first
+    dialog.pin.setText("0000")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=5000)
+    assert dialog.isVisible()  # a wrong PIN: still asking, not closed
+    dialog.reject()
 
 
 def test_switch_user_signs_someone_else_in(window, qtbot):

@@ -72,7 +72,11 @@ class SignInDialog(QDialog):
         self.needs = needs
         self.member: Member | None = None
         self.busy = False
-        allowed = [m for m in members if rank(m.role) >= rank(needs)]
+        # The least role first: at a till, cashiers sign in most.
+        allowed = sorted(
+            (m for m in members if rank(m.role) >= rank(needs)),
+            key=lambda m: (rank(m.role), m.name),
+        )
         self.setWindowTitle(self.tr("Sign in") if not purpose else self.tr("Allow"))
         heading = QLabel(purpose or self.tr("Who is at the till?"))
         heading.setProperty("role", "title")
@@ -103,9 +107,12 @@ class SignInDialog(QDialog):
         self.ok_button.setProperty("role", "primary")
         self.ok_button.setMinimumHeight(48)
         self.ok_button.clicked.connect(self.submit)
+        # Return in the PIN field signs in; it must never press Quit.
+        self.ok_button.setAutoDefault(False)
         self.cancel_button = QPushButton(self.tr("Cancel") if can_cancel else self.tr("Quit"))
         self.cancel_button.setMinimumHeight(48)
         self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
