@@ -334,6 +334,22 @@ OPTIONS: dict[str, Option] = {
             check=check_printer,
         ),
         Option(
+            "staff.lock_minutes",
+            "int",
+            10,
+            QT_TRANSLATE_NOOP("Settings", "Lock the till after (minutes idle)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "With staff accounts, the till goes back to the Sell page and asks who is "
+                "there after this long without a touch or a key (never during a sale). "
+                "0: never.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Shop"),
+            minimum=0,
+            maximum=24 * 60,
+            advanced=True,
+        ),
+        Option(
             "till.name",
             "str",
             "Till 1",

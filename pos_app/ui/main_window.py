@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
@@ -42,6 +43,7 @@ from pos_app.ui.tasks import spawn
 from pos_app.ui.tray import Tray
 
 BANNER_SECONDS = 8
+IDLE_CHECK_MS = 15_000
 BANNER_CHARS = 240  # longer messages are cut (the whole text is in the tooltip)
 UNBROKEN = 32  # a word this long (a token, a URL) gets break points so it wraps
 PREFERRED = QSize(1440, 900)  # on a bigger screen the window stays this size
@@ -190,6 +192,14 @@ class MainWindow(QMainWindow):
         self.quit_box: QMessageBox | None = None
         self._page = 0
         self._elevated: int | None = None
+        self.lock_minutes = 0
+        self.locked = False
+        self.idle = IdleWatch(self)
+        QApplication.instance().installEventFilter(self.idle)
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setInterval(IDLE_CHECK_MS)
+        self._idle_timer.timeout.connect(self.check_idle)
+        self._idle_timer.start()
         self._quitting = False
         self._build_menu()
         self._centering = DialogCentering(self)
@@ -229,8 +239,9 @@ class MainWindow(QMainWindow):
         self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
     def apply_display(self, values: dict[str, Any]) -> None:
-        """Apply the ``display.theme``, ``display.kiosk`` and ``shop.timezone`` settings."""
+        """Apply the ``display.*``, ``shop.timezone`` and ``staff.lock_minutes`` settings."""
         fmt.use_zone(str(values.get("shop.timezone") or ""))
+        self.lock_minutes = int(values.get("staff.lock_minutes") or 0)
         chosen = str(values.get("display.theme", "system"))
         if chosen != theme.scheme():
             app = QApplication.instance()
@@ -239,7 +250,10 @@ class MainWindow(QMainWindow):
         self.set_kiosk(bool(values.get("display.kiosk", False)))
 
     def _settings_saved(self, changed: dict[str, Any]) -> None:
-        if any(key.startswith("display.") or key == "shop.timezone" for key in changed):
+        if any(
+            key.startswith("display.") or key in ("shop.timezone", "staff.lock_minutes")
+            for key in changed
+        ):
             spawn(self.ui.settings(), on_done=self.apply_display)
 
     def set_kiosk(self, on: bool) -> None:
@@ -279,6 +293,41 @@ class MainWindow(QMainWindow):
             self.user_button.setText(f"{member.name}\n{self.tr(ROLE_NAMES[member.role])}")
         if member is not None and rank(member.role) < rank(self.pages[self._page].needs):
             self.show_page(0)
+
+    def check_idle(self) -> None:
+        """Lock the till after ``staff.lock_minutes`` without input (never during a sale)."""
+        if (
+            self.ui.user is None
+            or self.locked
+            or self.lock_minutes <= 0
+            or self.idle.seconds() < self.lock_minutes * 60
+            or self.open_sale() is not None
+        ):
+            return
+        self.lock()
+
+    def lock(self) -> None:
+        """Back to Sell; nobody acts until someone signs in (Quit ends the app)."""
+        self.locked = True
+        self.show_page(0)
+        self._elevated = None
+        actor.sign_in(None)
+
+        async def ask() -> Any:
+            try:
+                return await ask_pin(self.ui.core.staff, can_cancel=False, parent=self, modal=True)
+            finally:
+                self.locked = False
+                self.idle.touch()
+                self._take_keyboard()
+
+        def unlocked(member: Any) -> None:
+            if member is None:
+                self.quit(confirm=False)
+            else:
+                self.set_user(member)
+
+        spawn(ask(), on_done=unlocked, on_error=self.show_error)
 
     def _take_keyboard(self) -> None:
         # Without a window manager nobody gives the window back its focus when a dialog
@@ -436,6 +485,35 @@ class MainWindow(QMainWindow):
         done = asyncio.get_running_loop().create_future()
         self.closed.connect(lambda: done.done() or done.set_result(None))
         await done
+
+
+class IdleWatch(QObject):
+    """When someone last touched the till (a key, a click, a touch)."""
+
+    INPUT = (
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.Wheel,
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.last = time.monotonic()
+
+    def touch(self) -> None:
+        """Count now as the last input."""
+        self.last = time.monotonic()
+
+    def seconds(self) -> float:
+        """Seconds since the last input."""
+        return time.monotonic() - self.last
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Note input; never consumes it."""
+        if event.type() in self.INPUT:
+            self.last = time.monotonic()
+        return False
 
 
 class DialogCentering(QObject):

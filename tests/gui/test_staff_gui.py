@@ -120,3 +120,30 @@ def test_switch_user_signs_someone_else_in(window, qtbot):
     window.show_page(settings)  # the owner needs no one's PIN
     assert window.stack.currentIndex() == settings
     assert actor.who() == "olga"
+
+
+def test_an_idle_till_locks_to_sell_and_asks_who_is_there(window, qtbot):
+    wallet = window.pages.index(window.page(WalletPage))
+    window.lock_minutes = 5
+    window.idle.last -= 4 * 60
+    window.check_idle()  # four minutes: nothing yet
+    assert not window.locked
+    window.idle.last -= 2 * 60
+    window.check_idle()
+    dialog = open_dialog(qtbot)
+    assert window.locked and window.stack.currentIndex() == 0
+    assert actor.who() == "system"  # nobody acts while locked
+    assert dialog.cancel_button.text() == "Quit"
+    assert dialog.isModal()
+    type_pin(dialog, "mona", "4321")
+    qtbot.waitUntil(lambda: window.user_button.text() == "mona\nmanager", timeout=5000)
+    assert not window.locked and actor.who() == "mona"
+    window.show_page(wallet)  # a manager opens the Wallet without anyone's PIN
+    assert window.stack.currentIndex() == wallet
+
+
+def test_never_locked_when_off(window):
+    window.lock_minutes = 0
+    window.idle.last -= 10 * 3600
+    window.check_idle()
+    assert not window.locked

@@ -184,12 +184,18 @@ async def ask_pin(
     purpose: str = "",
     can_cancel: bool = True,
     parent: QWidget | None = None,
+    modal: bool = False,
 ) -> Member | None:
-    """A staff member's PIN for ``needs`` (None: cancelled); the dialog is gone afterwards."""
+    """A staff member's PIN for ``needs`` (None: cancelled); the dialog is gone afterwards.
+
+    ``modal``: nothing else of the app can be used meanwhile (a locked till).
+    """
     members = await staff.list()
     dialog = SignInDialog(
         staff, members, needs=needs, purpose=purpose, can_cancel=can_cancel, parent=parent
     )
+    if modal:
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     try:
         return await dialog.wait()
     finally:
