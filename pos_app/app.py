@@ -22,7 +22,7 @@ from pos_app.core.audit import AuditLog
 from pos_app.core.cashu import nut13
 from pos_app.core.config import Config
 from pos_app.core.errors import StorageError, ValidationError
-from pos_app.core.events import EventBus
+from pos_app.core.events import EventBus, Notification
 from pos_app.core.faults import fault_point
 from pos_app.core.mint.client import MintPool
 from pos_app.core.payments.sales import SalesService
@@ -37,6 +37,8 @@ from pos_app.core.staff import StaffService
 from pos_app.core.store.db import DB_FILE, Database, open_connection
 from pos_app.core.store.keys import KeyStore, PassphraseSource
 from pos_app.core.store.schema import Secret
+from pos_app.core.store.unlock_guard import TELL_AFTER, UnlockGuard
+from pos_app.core.wallet import journal
 from pos_app.core.wallet.bulk import Bulk
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.exports import Exports
@@ -169,14 +171,40 @@ class App:
                 "There is no wallet in this data directory yet. Run `pos-app init` first.",
                 str(data_dir),
             )
+        guard = UnlockGuard(data_dir)
+        guard.check()
         key = KeyStore(data_dir, passphrase).load()
-        db = Database(data_dir / DB_FILE, key.key)
+        try:
+            db = Database(data_dir / DB_FILE, key.key)
+        except StorageError as exc:
+            if exc.code == "storage.wrong_key":
+                guard.failed()
+            raise
         try:
             db.migrate()
-            return cls(data_dir, db, trust_env=trust_env, transport=transport)
+            app = cls(data_dir, db, trust_env=trust_env, transport=transport)
         except BaseException:
             db.close()
             raise
+        failures = guard.succeeded()
+        if failures:
+            app.tell_failed_unlocks(failures)
+        return app
+
+    def tell_failed_unlocks(self, failures: int) -> None:
+        """Audit the wrong passphrases before this open; from a few on, tell the owner."""
+        self.db.transact(lambda s: journal.audit(s, "unlock.failed", None, {"failures": failures}))
+        if failures >= TELL_AFTER:
+            self.bus.publish(
+                Notification(
+                    "warning",
+                    "Wrong passphrases",
+                    f"Before the wallet was opened, a wrong passphrase was typed {failures} "
+                    "times in a row. If that was not you or your staff, check who had the till.",
+                    kind="security",
+                    data={"failures": failures},
+                )
+            )
 
     @classmethod
     def init(
