@@ -34,11 +34,21 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.errors import SecurityError, ValidationError
 from pos_app.core.events import EventBus, Notification
-from pos_app.core.store.actor import acting, current
+from pos_app.core.store.actor import acting, current, sign_in, who
 from pos_app.core.store.schema import StaffMember
 from pos_app.core.wallet import journal
 
-__all__ = ["ROLES", "Member", "StaffService", "acting", "acting_as", "check_pin", "rank"]
+__all__ = [
+    "ROLES",
+    "Member",
+    "StaffService",
+    "acting",
+    "acting_as",
+    "check_pin",
+    "rank",
+    "sign_in",
+    "who",
+]
 
 ROLES = ("cashier", "manager", "owner")
 LOCK_AFTER = 5

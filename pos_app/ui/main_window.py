@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app import __version__
+from pos_app.core import staff as actor
 from pos_app.core.errors import PosError
 from pos_app.core.staff import rank
-from pos_app.core.store import actor
 from pos_app.ui import messages, theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.notifications import NotificationsDialog
