@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from pos_app.core.errors import PosError
+from pos_app.core.errors import PosError, ValidationError
 from pos_app.ui.bridge import CoreBridge
 
 if TYPE_CHECKING:
     from pos_app.app import App
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+# The role's words, as the sign-in dialog says them (kept here: the dialog imports this).
+ROLE_WORDS = {
+    "cashier": QT_TRANSLATE_NOOP("SignInDialog", "a cashier"),
+    "manager": QT_TRANSLATE_NOOP("SignInDialog", "a manager"),
+    "owner": QT_TRANSLATE_NOOP("SignInDialog", "the owner"),
+}
 
 
 @dataclass
@@ -43,6 +52,34 @@ class UiContext:
             window.show_error(err)
         else:
             log.warning("%s: %s", err.code, err.user_message)
+
+    async def allowed(self, needs: str, purpose: str, action: Callable[[], Awaitable[T]]) -> T:
+        """Run ``action`` as the signed-in member, or as someone allowed who typed their PIN.
+
+        Without staff accounts, or when the member's role reaches ``needs``, it just runs;
+        else someone whose role does types their PIN here and it runs as them, once (no
+        one is signed out).
+
+        Raises:
+            ValidationError: ``staff.cancelled`` when nobody allowed it (nothing was done).
+        """
+        from pos_app.core.staff import acting_as, rank
+        from pos_app.ui.dialogs.sign_in import ask_pin
+
+        user = self.user
+        if user is None or rank(user.role) >= rank(needs):
+            return await action()
+        member = await ask_pin(self.core.staff, needs=needs, purpose=purpose, parent=self.window)
+        if member is None:
+            raise ValidationError(
+                "staff.cancelled",
+                QCoreApplication.translate(
+                    "UiContext", "Nothing was done: it needs {who}'s PIN."
+                ).format(who=QCoreApplication.translate("SignInDialog", ROLE_WORDS[needs])),
+                needs,
+            )
+        with acting_as(member.name):
+            return await action()
 
     async def setting(self, key: str) -> Any:
         """One setting's current value."""

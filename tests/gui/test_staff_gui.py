@@ -147,3 +147,32 @@ def test_never_locked_when_off(window):
     window.idle.last -= 10 * 3600
     window.check_idle()
     assert not window.locked
+
+
+def test_one_action_above_the_cashier_runs_as_the_manager_who_allowed_it(window, ui, qtbot):
+    import asyncio
+
+    from pos_app.core.errors import PosError
+
+    seen: list[str] = []
+
+    async def action() -> str:
+        seen.append(actor.who())
+        return "done"
+
+    task = asyncio.ensure_future(ui.allowed("manager", "Dismiss", action))
+    dialog = open_dialog(qtbot)
+    assert dialog.windowTitle() == "Allow" and dialog.hint.text() == "This needs a manager's PIN."
+    type_pin(dialog, "mona", "4321")
+    qtbot.waitUntil(task.done, timeout=5000)
+    assert task.result() == "done" and seen == ["mona"]
+    assert actor.who() == "carl"  # still signed in: the PIN allowed this one action
+
+    task = asyncio.ensure_future(ui.allowed("manager", "Dismiss", action))
+    open_dialog(qtbot).reject()
+    qtbot.waitUntil(task.done, timeout=5000)
+    with pytest.raises(PosError) as err:
+        task.result()
+    assert err.value.code == "staff.cancelled"
+    assert err.value.user_message == "Nothing was done: it needs a manager's PIN."
+    assert seen == ["mona"]

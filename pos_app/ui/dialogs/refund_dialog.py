@@ -145,7 +145,11 @@ class RefundDialog(QDialog):
     async def _refund(self, folder: Path | None) -> SendResult:
         out = folder if folder is not None and await in_thread(folder.is_dir) else None
         self._wanted_file = folder is not None
-        return await self.ui.core.sales.refunds.refund(self.item.sale_id or "", out=out, qr=True)
+        return await self.ui.allowed(
+            "manager",
+            self.tr("Make the refund token"),
+            lambda: self.ui.core.sales.refunds.refund(self.item.sale_id or "", out=out, qr=True),
+        )
 
     def _refund_failed(self, err: PosError) -> None:
         self.refund_button.setEnabled(True)

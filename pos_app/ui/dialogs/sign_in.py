@@ -26,14 +26,10 @@ from PySide6.QtWidgets import (
 
 from pos_app.core.errors import PosError
 from pos_app.core.staff import Member, rank
+from pos_app.ui.context import ROLE_WORDS
 from pos_app.ui.messages import error_line
 from pos_app.ui.tasks import spawn, until_finished
 
-ROLE_WORDS = {
-    "cashier": QT_TRANSLATE_NOOP("SignInDialog", "a cashier"),
-    "manager": QT_TRANSLATE_NOOP("SignInDialog", "a manager"),
-    "owner": QT_TRANSLATE_NOOP("SignInDialog", "the owner"),
-}
 ROLE_NAMES = {
     "cashier": QT_TRANSLATE_NOOP("SignInDialog", "cashier"),
     "manager": QT_TRANSLATE_NOOP("SignInDialog", "manager"),

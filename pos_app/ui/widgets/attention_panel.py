@@ -220,7 +220,11 @@ class AttentionPanel(QFrame):
     def _review(self, item: AttentionItem, reason: str, *, accept: bool) -> None:
         self._set_busy(True, self.tr("Saving your decision…"))
         spawn(
-            self.ui.core.sales.review(item.id, accept=accept, reason=reason),
+            self.ui.allowed(
+                "manager",
+                self.tr("Accept the payment") if accept else self.tr("Reject the payment"),
+                lambda: self.ui.core.sales.review(item.id, accept=accept, reason=reason),
+            ),
             on_done=lambda _r: self._finished(
                 self.tr("Accepted: credited to the sale.") if accept else self.tr("Rejected.")
             ),
@@ -231,7 +235,11 @@ class AttentionPanel(QFrame):
         if item.source == "refund":
             self._set_busy(True, self.tr("Saving…"))
             spawn(
-                self.ui.core.sales.refunds.close(item.id, reason),
+                self.ui.allowed(
+                    "manager",
+                    self.tr("Record the refund"),
+                    lambda: self.ui.core.sales.refunds.close(item.id, reason),
+                ),
                 on_done=lambda _sale: self._finished(self.tr("Recorded as refunded.")),
                 on_error=self._failed,
             )
@@ -241,7 +249,11 @@ class AttentionPanel(QFrame):
             return
         self._set_busy(True, self.tr("Dismissing…"))
         spawn(
-            self.ui.core.wallet.recovery.dismiss(item.id, reason),
+            self.ui.allowed(
+                "manager",
+                self.tr("Dismiss"),
+                lambda: self.ui.core.wallet.recovery.dismiss(item.id, reason),
+            ),
             on_done=lambda _outcome: self._finished(self.tr("Dismissed.")),
             on_error=self._failed,
         )
