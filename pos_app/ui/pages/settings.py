@@ -32,6 +32,7 @@ from pos_app.core.errors import ConfigError, PosError
 from pos_app.core.payments.withdraw import THRESHOLD_KEYS
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
+from pos_app.ui.dialogs.audit_dialog import AuditDialog
 from pos_app.ui.messages import explain_error
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
@@ -86,6 +87,14 @@ class SettingsPage(Page):
         advanced_row = QHBoxLayout()
         advanced_row.addWidget(self.advanced_button)
         advanced_row.addStretch(1)
+        self.audit_button = QPushButton(self.tr("Audit log…"))
+        theme.set_icon(self.audit_button, "shield-check-outline")
+        self.audit_button.setToolTip(
+            self.tr("Who did what and when; check that nobody changed the log.")
+        )
+        self.audit_button.clicked.connect(self.open_audit)
+        self.audit_dialog: AuditDialog | None = None
+        advanced_row.addWidget(self.audit_button)
         self._form.addLayout(advanced_row)
         self.advanced = QWidget()
         self.advanced.setObjectName("advanced-settings")
@@ -126,6 +135,13 @@ class SettingsPage(Page):
         layout.addWidget(heading)
         layout.addWidget(scroll, 1)
         layout.addLayout(bar)
+
+    def open_audit(self) -> AuditDialog:
+        """Show the audit log (not blocking)."""
+        self.audit_dialog = AuditDialog(self.ui, self.window())
+        self.audit_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.audit_dialog.open()
+        return self.audit_dialog
 
     # -- building ----------------------------------------------------------------------------
 
