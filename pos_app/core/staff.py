@@ -109,9 +109,9 @@ def check_pin(pin: str) -> str:
 
 def wait_after(failures: int) -> int:
     """Seconds an account waits after ``failures`` wrong PINs in a row."""
-    if failures <= 0:
+    if failures <= 1:  # a first typo costs nothing
         return 0
-    return min(2 ** (failures - 1), MAX_WAIT_SECONDS)
+    return min(2 ** (failures - 2), MAX_WAIT_SECONDS)
 
 
 class StaffService:

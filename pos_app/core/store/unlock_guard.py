@@ -2,7 +2,7 @@
 
 The count lives beside the database (``unlock-failures.json``: how many in a row and
 when the last was), because nothing can be written inside it before it opens. Each
-failure makes the next try wait longer (1, 2, 4... seconds, at most a minute); the
+failure makes the next try wait longer (none after the first, then 1, 2, 4... seconds, at most a minute); the
 first successful open audits how many failures came before it and, from
 :data:`TELL_AFTER` on, notifies the owner.
 """
@@ -29,7 +29,7 @@ def now() -> float:
 
 def wait_after(failures: int) -> int:
     """Seconds before the next try after ``failures`` wrong passphrases in a row."""
-    return 0 if failures <= 0 else min(2 ** (failures - 1), MAX_WAIT_SECONDS)
+    return 0 if failures <= 1 else min(2 ** (failures - 2), MAX_WAIT_SECONDS)
 
 
 class UnlockGuard:
