@@ -666,6 +666,44 @@ OPTIONS: dict[str, Option] = {
             minimum=0,
         ),
         Option(
+            "limits.sale_max_sat",
+            "int",
+            0,
+            QT_TRANSLATE_NOOP("Settings", "Largest sale (sat)"),
+            QT_TRANSLATE_NOOP(
+                "Settings", "A larger sale is refused before the customer pays. 0: no limit."
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Limits"),
+            minimum=0,
+            advanced=True,
+        ),
+        Option(
+            "limits.day_max_sat",
+            "int",
+            0,
+            QT_TRANSLATE_NOOP("Settings", "Largest total per day (sat)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Online payments taken in one day (UTC) stop at this total. 0: no limit.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Limits"),
+            minimum=0,
+            advanced=True,
+        ),
+        Option(
+            "limits.confirm_above_sat",
+            "int",
+            0,
+            QT_TRANSLATE_NOOP("Settings", "Manager's OK above (sat)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "With staff accounts, a cashier's sale above this needs a manager's PIN. 0: never.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Limits"),
+            minimum=0,
+            advanced=True,
+        ),
+        Option(
             "camera.source",
             "str",
             "0",

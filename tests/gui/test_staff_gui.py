@@ -176,3 +176,21 @@ def test_one_action_above_the_cashier_runs_as_the_manager_who_allowed_it(window,
     assert err.value.code == "staff.cancelled"
     assert err.value.user_message == "Nothing was done: it needs a manager's PIN."
     assert seen == ["mona"]
+
+
+def test_a_cashiers_big_sale_is_made_once_a_manager_types_their_pin(window, ui, arun, qtbot):
+    from pos_app.ui.pages.sell import SellPage
+
+    arun(ui.core.settings.set("limits.confirm_above_sat", "500"))
+    arun(ui.core.settings.set("currency", "sat"))
+    sell = window.page(SellPage)
+    sell.settings["currency"] = "sat"
+    sell.charge("501")
+    dialog = open_dialog(qtbot)
+    assert dialog.windowTitle() == "Allow"
+    assert "needs a manager: this one is 501 sat" in dialog.findChildren(type(dialog.hint))[0].text()
+    type_pin(dialog, "mona", "4321")
+    qtbot.waitUntil(lambda: sell.stack.currentWidget() is sell.payment, timeout=10_000)
+    sale_id = sell.payment.sale_id
+    assert arun(ui.core.sales.show(sale_id))["staff"] == "mona"
+    assert actor.who() == "carl"

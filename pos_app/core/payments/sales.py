@@ -24,12 +24,14 @@ from pos_app.core.config import Config
 from pos_app.core.errors import MintError, ValidationError
 from pos_app.core.events import SaleChanged
 from pos_app.core.logs import new_correlation_id
+from pos_app.core.payments import limits
 from pos_app.core.payments.checkout import Checkout
 from pos_app.core.payments.listing import SalesListing
 from pos_app.core.payments.rates import RateService, fiat_to_sat, parse_amount
 from pos_app.core.payments.records import PayResult, payment_dict, sale_dict
 from pos_app.core.payments.refunds import Refunds
 from pos_app.core.payments.settlement import Settlement
+from pos_app.core.store.actor import acting
 from pos_app.core.store.schema import Payment, Sale
 from pos_app.core.wallet import journal
 from pos_app.core.wallet.context import WalletContext
@@ -157,9 +159,12 @@ class SalesService:
         ts = int(self.clock())
         if self.fresh_health is not None:
             await self.fresh_health()
-        trusted = await self.ctx.db.run(
-            lambda s: [(m.url, m.status) for m in trusted_in_priority(s)]
-        )
+
+        def read(session: Session) -> list[tuple[str, str | None]]:
+            limits.check(session, due, settings, ts)  # in the read the sale needs anyway
+            return [(m.url, m.status) for m in trusted_in_priority(session)]
+
+        trusted = await self.ctx.db.run(read)
         online = [url for url, status in trusted if status != "offline"]
         if trusted and not online and settings["mode"] != "auto_convert" and not offline_ok:
             raise MintError(
@@ -185,6 +190,7 @@ class SalesService:
         )
         sale = Sale(
             id=sale_id,
+            staff=acting(),  # set here too: the answer is built from this object
             state="open",
             currency=currency,
             amount=str(value),

@@ -2,9 +2,9 @@
 
 The count lives beside the database (``unlock-failures.json``: how many in a row and
 when the last was), because nothing can be written inside it before it opens. Each
-failure makes the next try wait longer (none after the first, then 1, 2, 4... seconds, at most a minute); the
-first successful open audits how many failures came before it and, from
-:data:`TELL_AFTER` on, notifies the owner.
+failure after the first makes the next try wait longer (1, 2, 4... seconds, at most
+a minute); the first successful open audits how many failures came before it and,
+from :data:`TELL_AFTER` on, notifies the owner.
 """
 
 from __future__ import annotations

@@ -182,6 +182,25 @@ class SellPage(Page):
             self._refused = (amount, memo)
             self.offline_prompt.ask(explain_error(err))
             return
+        if err.code == "limit.needs_manager":  # a manager's PIN here makes the sale as them
+            self._charging = True
+            self.keypad.set_busy(True)
+            currency = self.settings.get("currency") or None
+            spawn(
+                self.ui.allowed(
+                    "manager",
+                    explain_error(err).text,
+                    lambda: self.ui.core.sales.new_sale(amount, currency, memo or None),
+                ),
+                on_done=self._sale_created,
+                on_error=self._charge_refused,
+            )
+            return
+        self.keypad.set_error(explain_error(err).text)
+
+    def _charge_refused(self, err: PosError) -> None:
+        self._charging = False
+        self.keypad.set_busy(False)
         self.keypad.set_error(explain_error(err).text)
 
     def _charge_anyway(self) -> None:

@@ -1,0 +1,73 @@
+"""The shop's amount limits for online payments (offline acceptance has its own caps).
+
+Checked when a sale is made, before anything is shown to the customer: a sale above
+``limits.sale_max_sat``, or one that would take the day's settled online payments
+above ``limits.day_max_sat``, is refused with the numbers; a sale above
+``limits.confirm_above_sat`` made by a cashier needs a manager (the till asks a
+manager's PIN in place and makes the sale as them). 0 turns a limit off. Days are
+UTC days, as for the offline caps.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pos_app.core.errors import ValidationError
+from pos_app.core.store.actor import acting
+from pos_app.core.store.schema import Payment, StaffMember
+
+
+def check(session: Session, due: int, values: dict[str, Any], now: int) -> None:
+    """Refuse a sale of ``due`` sat that breaks a limit.
+
+    Raises:
+        ValidationError: ``limit.sale_max``, ``limit.day_max``, ``limit.needs_manager``.
+    """
+    sale_max = int(values.get("limits.sale_max_sat") or 0)
+    if sale_max and due > sale_max:
+        raise ValidationError(
+            "limit.sale_max",
+            f"This sale of {due} sat is above the shop's limit of {sale_max} sat per sale.",
+            f"{due} > {sale_max}",
+            data={"due": due, "limit": sale_max},
+        )
+    day_max = int(values.get("limits.day_max_sat") or 0)
+    if day_max:
+        day_start = now - now % 86400
+        taken = int(
+            session.scalar(
+                select(func.coalesce(func.sum(Payment.credited), 0)).where(
+                    Payment.state == "settled",
+                    Payment.offline.is_(False),
+                    Payment.created_at >= day_start,
+                )
+            )
+            or 0
+        )
+        if taken + due > day_max:
+            raise ValidationError(
+                "limit.day_max",
+                f"Today's online payments would reach {taken + due} sat, above the shop's "
+                f"limit of {day_max} sat per day ({taken} sat taken so far).",
+                f"{taken} + {due} > {day_max}",
+                data={"due": due, "taken": taken, "limit": day_max},
+            )
+    confirm = int(values.get("limits.confirm_above_sat") or 0)
+    if confirm and due > confirm and _role(session) == "cashier":
+        raise ValidationError(
+            "limit.needs_manager",
+            f"A sale above {confirm} sat needs a manager: this one is {due} sat.",
+            f"{due} > {confirm}",
+            data={"due": due, "limit": confirm},
+        )
+
+
+def _role(session: Session) -> str | None:
+    """The role of the staff member acting now (None: no staff, or the app itself)."""
+    name = acting()
+    if name is None:
+        return None
+    return session.scalar(select(StaffMember.role).where(StaffMember.name == name))

@@ -1,0 +1,94 @@
+"""The shop's amount limits: per sale, per day of online payments, and a manager above a line."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from pos_app.core.errors import PosError
+from pos_app.core.staff import acting_as
+from tests.support.fakemint import FakeMint
+from tests.support.fakeshop import DB_KEY, open_shop
+
+
+@pytest.fixture(autouse=True)
+def _db_key(monkeypatch):
+    monkeypatch.setenv("POS_DB_KEY", DB_KEY)
+
+
+def run_shop(tmp_path, scenario, settings):
+    mint = FakeMint()
+
+    async def main():
+        app = open_shop(tmp_path / "shop", mint)
+        try:
+            await app.mints.add(mint.url)
+            await app.db.run(lambda s: app.config.set_many(s, settings))
+            return await scenario(app, mint)
+        finally:
+            await app.aclose()
+
+    return asyncio.run(main())
+
+
+async def refused(coro) -> PosError:
+    with pytest.raises(PosError) as err:
+        await coro
+    return err.value
+
+
+def test_a_sale_above_the_limit_is_refused_with_the_numbers(tmp_path):
+    async def scenario(app, _mint):
+        ok = await app.sales.new_sale("1000", "sat")
+        err = await refused(app.sales.new_sale("1001", "sat"))
+        return ok, err, await app.sales.list()
+
+    ok, err, listed = run_shop(tmp_path, scenario, {"limits.sale_max_sat": 1000})
+    assert ok["due"] == 1000
+    assert err.code == "limit.sale_max"
+    assert (
+        err.user_message == "This sale of 1001 sat is above the shop's limit of 1000 sat per sale."
+    )
+    assert len(listed) == 1  # the refused one was never made
+
+
+def test_the_day_counts_settled_online_payments(tmp_path):
+    async def scenario(app, mint):
+        first = await app.sales.new_sale("600", "sat")
+        await app.sales.pay(first["sale_id"], mint.token(600))
+        allowed = await app.sales.new_sale("400", "sat")  # 600 + 400: at the limit
+        err = await refused(app.sales.new_sale("401", "sat"))
+        return allowed, err
+
+    allowed, err = run_shop(tmp_path, scenario, {"limits.day_max_sat": 1000})
+    assert allowed["due"] == 400
+    assert err.code == "limit.day_max" and err.data == {"due": 401, "taken": 600, "limit": 1000}
+    assert "600 sat taken so far" in err.user_message
+
+
+def test_a_cashiers_sale_above_the_line_needs_a_manager(tmp_path):
+    async def scenario(app, _mint):
+        await app.staff.add("olga", "owner", "246810")
+        await app.staff.add("carl", "cashier", "1357")
+        await app.staff.add("mona", "manager", "4321")
+        with acting_as("carl"):
+            small = await app.sales.new_sale("500", "sat")
+            err = await refused(app.sales.new_sale("501", "sat"))
+        with acting_as("mona"):
+            big = await app.sales.new_sale("501", "sat")
+        unsigned = await app.sales.new_sale("501", "sat")  # the app itself (serve, no one)
+        return small, err, big, unsigned
+
+    small, err, big, unsigned = run_shop(tmp_path, scenario, {"limits.confirm_above_sat": 500})
+    assert small["due"] == 500 and small["staff"] == "carl"
+    assert err.code == "limit.needs_manager"
+    assert err.user_message == "A sale above 500 sat needs a manager: this one is 501 sat."
+    assert big["staff"] == "mona" and unsigned["staff"] is None
+
+
+def test_no_limits_by_default(tmp_path):
+    async def scenario(app, _mint):
+        return await app.sales.new_sale("100000000", "sat")
+
+    assert run_shop(tmp_path, scenario, {})["due"] == 100_000_000
