@@ -519,3 +519,20 @@ def test_a_missing_receipt_printer_says_so_and_falls_back_to_the_dialog(qtbot):
     assert dialogs  # the print dialog, open without blocking
     for d in dialogs:
         d.reject()
+
+
+def test_the_paid_screen_says_what_converting_a_token_cost(qtbot, ui):
+    from pos_app.core.payments.records import PayResult
+    from pos_app.ui.pages.payment import PaymentView
+
+    view = PaymentView(ui)
+    qtbot.addWidget(view)
+    view.sale = {"sale_id": "s-1", "due": 64, "paid": 64, "currency": "sat", "amount": "64"}
+    for method, fee, expected in (
+        ("convert", 2, "64 sat paid. Converting it cost 2 sat in fees."),
+        ("melt", 1, "64 sat paid. Converting it cost 1 sat in fees."),
+        ("swap", 1, "64 sat paid."),
+        ("convert", 0, "64 sat paid."),
+    ):
+        view.result = PayResult("s-1", "paid", 64, 64, None, {"method": method, "fee": fee})
+        assert view._paid_words(64, None) == expected

@@ -356,6 +356,12 @@ class PaymentView(QWidget):
             words = self.tr("{price} paid ({sats}).").format(
                 price=fmt.money(str(self.sale.get("amount", "0")), currency), sats=fmt.sats(due)
             )
+        payment = self.result.payment if self.result is not None else {}
+        if payment.get("method") in ("melt", "convert") and payment.get("fee"):
+            # A token of another mint was converted: what its fees cost the shop.
+            words += " " + self.tr("Converting it cost {fee} in fees.").format(
+                fee=fmt.sats(int(payment["fee"]))
+            )
         over = paid - due
         if over <= 0:
             return words
