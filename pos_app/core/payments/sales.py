@@ -28,6 +28,7 @@ from pos_app.core.payments.checkout import Checkout
 from pos_app.core.payments.listing import SalesListing
 from pos_app.core.payments.rates import RateService, fiat_to_sat, parse_amount
 from pos_app.core.payments.records import PayResult, payment_dict, sale_dict
+from pos_app.core.payments.refund_records import refund_dict, sale_refunds
 from pos_app.core.payments.refunds import Refunds
 from pos_app.core.payments.settlement import Settlement
 from pos_app.core.store.schema import Payment, Sale
@@ -238,7 +239,9 @@ class SalesService:
                     select(Payment).where(Payment.sale_id == sale.id).order_by(Payment.created_at)
                 )
             )
-            return sale_dict(sale, payments)
+            out = sale_dict(sale, payments)
+            out["refunds"] = [refund_dict(r) for r in sale_refunds(session, sale.id)]
+            return out
 
         return await self.ctx.db.run(read)
 
