@@ -47,10 +47,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     cancel.set_defaults(handler=cmd_sale_cancel)
     refund = ssub.add_parser(
         "refund",
-        help="give a cancelled sale's payments back as a token (or record a refund given)",
+        help="give a paid sale's money back as a token, whole or in part; or what a cancelled "
+        "sale owes (or record a refund given otherwise)",
         parents=[common],
     )
     refund.add_argument("sale_id")
+    refund.add_argument(
+        "--amount",
+        type=int,
+        metavar="SAT",
+        help="how much to give back, in the sale's unit (default: all that is still refundable)",
+    )
+    refund.add_argument("--reason", metavar="TEXT", help="why (kept with the refund)")
     refund.add_argument("--out", metavar="PATH", help="also write the token to PATH (a folder)")
     refund.add_argument("--qr", action="store_true", help="with --out: a QR picture beside it")
     refund.add_argument(
@@ -132,8 +140,10 @@ async def cmd_sale_refund(args: argparse.Namespace) -> dict[str, Any]:
         if args.given_otherwise is not None:
             return await app.sales.refunds.close(sale_id, args.given_otherwise)
         out = Path(args.out) if args.out else None
-        result = await app.sales.refunds.refund(sale_id, out=out, qr=args.qr)
-        return {"sale_id": sale_id, **result.to_dict()}
+        result = await app.sales.refunds.refund(
+            sale_id, amount=args.amount, reason=args.reason, out=out, qr=args.qr
+        )
+        return result.to_dict()
 
 
 async def cmd_sale_refunds(args: argparse.Namespace) -> list[dict[str, Any]]:
