@@ -8,6 +8,7 @@ state, the token made and the shop's coins, whatever happened on the way.
 from __future__ import annotations
 
 import asyncio
+import json
 
 import pytest
 from sqlalchemy import select
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from pos_app.app import App
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
+from pos_app.core.reports import zsections
 from pos_app.core.store.schema import Operation, ProofRow, Refund, Sale, WebhookEvent
 from tests.support.fakemint import FakeMint
 from tests.support.fakeshop import DB_KEY, Killed, arm_kill, open_shop
@@ -247,3 +249,45 @@ def test_a_till_killed_after_the_refund_swap_finishes_it_on_restart(tmp_path, mo
     assert sum(1 for op in ops if op.kind == "send") == 1  # made once
     assert (sale.refund_amount, sale.refund_token) == (3, after.token_text)
     assert rest.amount == 18 and left == 0
+
+
+def test_the_x_report_counts_the_sale_gross_and_the_refund_apart(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        await app.db.run(
+            lambda s: app.config.set_many(s, {"currency": "EUR", "rate.fixed": "1000000"})
+        )
+        sale_id = (await app.sales.new_sale("0.21", "EUR"))["sale_id"]
+        await app.sales.pay(sale_id, mint.token(21))
+        await app.sales.refunds.refund(sale_id, amount=5)
+        report = await app.reports.x_report("UTC", check=False)
+        return report, zsections.as_text(report)
+
+    report, text = run_shop(tmp_path, scenario, mint)
+    f = report["figures"]
+    assert f["sales"] == 1 and f["gross"] == {"EUR": "0.21"} and f["gross_sat"] == {"sat": 21}
+    assert (f["refunds"], f["refunded"], f["refunded_sat"]) == (1, {"EUR": "0.05"}, {"sat": 5})
+    assert f["net"] == {"EUR": "0.16"}
+    assert "Refunds" in text and "Net after refunds (EUR)" in text
+
+
+def test_each_refund_queues_a_sale_refunded_webhook_in_its_transaction(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        await app.webhooks.add("https://shop.example/hooks", "sale.refunded")
+        sale_id = await paid_sale(app, 21, mint.token(21))
+        await app.sales.refunds.refund(sale_id, amount=5)
+        await app.sales.refunds.refund(sale_id)
+        rows = app.db.transact(lambda s: list(s.scalars(select(WebhookEvent))))
+        return [json.loads(r.payload_json) for r in rows]
+
+    bodies = run_shop(tmp_path, scenario, mint)
+    assert [b["type"] for b in bodies] == ["sale.refunded", "sale.refunded"]
+    assert [
+        (b["data"]["state"], b["data"]["refund_amount"], b["data"]["refund_state"]) for b in bodies
+    ] == [
+        ("paid", 5, "partially_refunded"),
+        ("paid", 21, "refunded"),
+    ]

@@ -87,7 +87,7 @@ def complete_refund(session: Session, refund_id: str, export: Export, op_id: str
     refund.mint_url = session.scalar(select(Mint.url).where(Mint.id == export.mint_id))
     refund.claim_state = "pending"
     refund.operation_id = refund.operation_id or op_id
-    refund.updated_at = now()
+    refund.done_at = refund.updated_at = now()
     session.flush()
     settle_sale(session, refund)
 

@@ -348,6 +348,7 @@ class Refunds:
                 reason="given otherwise",
                 note=reason[:1000],
                 created_at=int(self.clock()),
+                done_at=int(self.clock()),
                 updated_at=int(self.clock()),
             )
             session.add(refund)

@@ -289,6 +289,7 @@ class Refund(Base):
     claim_state: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
+    done_at: Mapped[int | None] = mapped_column(BigInteger, index=True)  # reports date it so
     updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
 
 

@@ -44,12 +44,13 @@ def upgrade() -> None:
         sa.Column("claim_state", sa.String(length=20), nullable=True),
         sa.Column("note", sa.Text(), nullable=True),
         sa.Column("created_at", sa.BigInteger(), nullable=False),
+        sa.Column("done_at", sa.BigInteger(), nullable=True),
         sa.Column("updated_at", sa.BigInteger(), nullable=False),
         sa.ForeignKeyConstraint(["export_id"], ["exports.id"], name="fk_refunds_export_id_exports"),
         sa.ForeignKeyConstraint(["sale_id"], ["sales.id"], name="fk_refunds_sale_id_sales"),
         sa.PrimaryKeyConstraint("id", name="pk_refunds"),
     )
-    for column in ("sale_id", "state", "export_id", "operation_id", "created_at"):
+    for column in ("sale_id", "state", "export_id", "operation_id", "created_at", "done_at"):
         op.create_index(f"ix_refunds_{column}", "refunds", [column])
     _copy_old_refunds()
 
@@ -77,9 +78,9 @@ def _copy_old_refunds() -> None:
             sa.text(
                 "INSERT INTO refunds (id, sale_id, state, amount, unit, currency, "
                 "amount_currency, reason, token_text, export_id, mint_url, file_path, "
-                "claim_state, note, created_at, updated_at) VALUES (:id, :sale, 'done', "
+                "claim_state, note, created_at, done_at, updated_at) VALUES (:id, :sale, 'done', "
                 ":amount, :unit, :currency, :fiat, :reason, :token, :export, :mint, :file, "
-                ":claim, :note, :at, :at)"
+                ":claim, :note, :at, :at, :at)"
             ),
             {
                 "id": str(uuid.uuid4()),
@@ -113,6 +114,6 @@ def _in_currency(amount: int, rate: str | None, currency: str) -> str:
 
 
 def downgrade() -> None:
-    for column in ("sale_id", "state", "export_id", "operation_id", "created_at"):
+    for column in ("sale_id", "state", "export_id", "operation_id", "created_at", "done_at"):
         op.drop_index(f"ix_refunds_{column}", table_name="refunds")
     op.drop_table("refunds")
