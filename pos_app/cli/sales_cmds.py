@@ -34,11 +34,27 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     pay.add_argument("sale_id")
     pay.add_argument("token", help="the token, - for stdin, or @FILE")
     pay.set_defaults(handler=cmd_sale_pay)
-    show = ssub.add_parser("show", help="a sale and its payments", parents=[common])
+    show = ssub.add_parser("show", help="a sale, its payments and its refunds", parents=[common])
     show.add_argument("sale_id")
+    show.add_argument(
+        "--check-claims",
+        action="store_true",
+        help="first ask the mints (NUT-07) whether the refund tokens were claimed",
+    )
     show.set_defaults(handler=cmd_sale_show)
     lst = ssub.add_parser("list", help="sales, newest first", parents=[common])
-    lst.add_argument("--state", choices=["open", "partially_paid", "paid", "expired", "cancelled"])
+    lst.add_argument(
+        "--state",
+        choices=[
+            "open",
+            "partially_paid",
+            "paid",
+            "expired",
+            "cancelled",
+            "partially_refunded",
+            "refunded",
+        ],
+    )
     lst.add_argument("--since", metavar="ISO", help="only sales created at or after this time")
     lst.add_argument("--limit", type=int, default=100)
     lst.set_defaults(handler=cmd_sale_list)
@@ -121,6 +137,9 @@ async def cmd_sale_pay(args: argparse.Namespace) -> dict[str, Any]:
 
 async def cmd_sale_show(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
+        if args.check_claims:
+            sale_id = (await app.sales.show(args.sale_id))["sale_id"]  # a unique prefix will do
+            await app.sales.refunds.check_claims(sale_id)
         return await app.sales.show(args.sale_id)
 
 

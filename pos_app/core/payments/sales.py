@@ -25,7 +25,7 @@ from pos_app.core.errors import MintError, ValidationError
 from pos_app.core.events import SaleChanged
 from pos_app.core.logs import new_correlation_id
 from pos_app.core.payments.checkout import Checkout
-from pos_app.core.payments.listing import SalesListing
+from pos_app.core.payments.listing import SalesListing, SalesQuery, conditions
 from pos_app.core.payments.rates import RateService, fiat_to_sat, parse_amount
 from pos_app.core.payments.records import PayResult, payment_dict, sale_dict
 from pos_app.core.payments.refund_records import refund_dict, sale_refunds
@@ -253,8 +253,8 @@ class SalesService:
         def read(session: Session) -> list[dict[str, Any]]:
             self._expire_all_due(session)
             query = select(Sale).order_by(Sale.created_at.desc(), Sale.id)
-            if state:
-                query = query.where(Sale.state == state)
+            if state:  # a sale state, or partially_refunded / refunded (as Activity filters)
+                query = query.where(*conditions(SalesQuery(state=state)))
             if since is not None:
                 query = query.where(Sale.created_at >= since)
             return [sale_dict(s) for s in session.scalars(query.limit(limit).offset(offset))]
