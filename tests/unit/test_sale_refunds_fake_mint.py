@@ -9,15 +9,25 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from pos_app.app import App
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
 from pos_app.core.reports import zsections
-from pos_app.core.store.schema import Operation, ProofRow, Refund, Sale, WebhookEvent
+from pos_app.core.store import migrate
+from pos_app.core.store.db import DB_FILE, Database
+from pos_app.core.store.schema import (
+    Operation,
+    ProofRow,
+    Refund,
+    Sale,
+    WebhookEvent,
+    text_digest,
+)
 from tests.support.fakemint import FakeMint
 from tests.support.fakeshop import DB_KEY, Killed, arm_kill, open_shop
 
@@ -42,8 +52,8 @@ def run_shop(tmp_path, scenario, *mints):
 
 async def paid_sale(app, amount, *tokens):
     sale_id = (await app.sales.new_sale(str(amount), "sat"))["sale_id"]
-    for text in tokens:
-        await app.sales.pay(sale_id, text)
+    for offered in tokens:
+        await app.sales.pay(sale_id, offered)
     return sale_id
 
 
@@ -290,4 +300,71 @@ def test_each_refund_queues_a_sale_refunded_webhook_in_its_transaction(tmp_path)
     ] == [
         ("paid", 5, "partially_refunded"),
         ("paid", 21, "refunded"),
+    ]
+
+
+def test_the_migration_copies_a_cancelled_sales_refund_with_its_token_and_claim(tmp_path):
+    db = Database(tmp_path / DB_FILE, os.urandom(32), create=True)
+    migrate.upgrade(db.engine, "0010")
+    token_text = "cashuBrefundtoken"
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO mints (id, url, trusted, name, status, added_at, updated_at) "
+                "VALUES (1, 'http://m.test', 1, '', 'online', 0, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO exports (id, token_text, text_digest, mint_id, unit, amount, "
+                "file_path, purpose, state, claimed_amount, created_at) VALUES (4, :t, :d, 1, "
+                "'sat', 30, '/usb/r.txt', 'refund', 'spent', 30, 100)"
+            ),
+            {"t": token_text, "d": text_digest(token_text)},
+        )
+        for sale_id, token, note, refunded_at in (
+            ("s-token", token_text, None, 200),
+            ("s-cash", None, "cash", 300),
+            ("s-owed", None, None, None),
+        ):
+            conn.execute(
+                text(
+                    "INSERT INTO sales (id, state, currency, amount, unit, due, fee_advance, "
+                    "paid, rate, payment_request, payment_request_bech32, change_amount, "
+                    "refund_amount, refund_token, refund_note, refunded_at, expires_at, "
+                    "created_at, updated_at) VALUES (:id, 'cancelled', 'EUR', '1.00', 'sat', "
+                    "100, 0, 30, '1000000', '', '', 0, :ra, :tok, :note, :at, 0, 0, 0)"
+                ),
+                {
+                    "id": sale_id,
+                    "ra": 30 if refunded_at else 0,
+                    "tok": token,
+                    "note": note,
+                    "at": refunded_at,
+                },
+            )
+    migrate.upgrade(db.engine, "0011")
+    with db.engine.connect() as conn:
+        got = conn.execute(
+            text(
+                "SELECT sale_id, state, amount, amount_currency, token_text, export_id, mint_url, "
+                "file_path, claim_state, note, done_at FROM refunds ORDER BY sale_id"
+            )
+        ).all()
+    db.close()
+    assert [tuple(r) for r in got] == [
+        ("s-cash", "done", 30, "0.30", None, None, None, None, None, "cash", 300),
+        (
+            "s-token",
+            "done",
+            30,
+            "0.30",
+            token_text,
+            4,
+            "http://m.test",
+            "/usb/r.txt",
+            "claimed",
+            None,
+            200,
+        ),
     ]
