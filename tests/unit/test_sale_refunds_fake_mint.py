@@ -368,3 +368,19 @@ def test_the_migration_copies_a_cancelled_sales_refund_with_its_token_and_claim(
             200,
         ),
     ]
+
+
+def test_a_refund_whose_send_the_owner_dismissed_is_owed_again(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        sale_id = await paid_sale(app, 21, mint.token(21))
+        mint.fault("POST", "/v1/swap", "drop")
+        await refused(app.sales.refunds.refund(sale_id, amount=3))
+        [making] = refunds(app)
+        await app.wallet.recovery.dismiss(making.operation_id, "the till's clock was wrong")
+        [failed] = refunds(app)
+        return failed, await app.sales.refunds.refundable(sale_id)
+
+    failed, rest = run_shop(tmp_path, scenario, mint)
+    assert failed.state == "failed" and failed.note.startswith("dismissed:") and rest == 21
