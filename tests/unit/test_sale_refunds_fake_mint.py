@@ -17,6 +17,7 @@ from sqlalchemy import select, text
 from pos_app.app import App
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
+from pos_app.core.payments.listing import SalesQuery
 from pos_app.core.reports import zsections
 from pos_app.core.store import migrate
 from pos_app.core.store.db import DB_FILE, Database
@@ -384,3 +385,25 @@ def test_a_refund_whose_send_the_owner_dismissed_is_owed_again(tmp_path):
 
     failed, rest = run_shop(tmp_path, scenario, mint)
     assert failed.state == "failed" and failed.note.startswith("dismissed:") and rest == 21
+
+
+def test_the_activity_filter_finds_partly_and_wholly_refunded_sales(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        whole = await paid_sale(app, 8, mint.token(8))
+        part = await paid_sale(app, 8, mint.token(8))
+        untouched = await paid_sale(app, 8, mint.token(8))
+        await app.sales.refunds.refund(whole)
+        await app.sales.refunds.refund(part, amount=3)
+        found = {}
+        for state in ("refunded", "partially_refunded", "paid"):
+            page = await app.sales.listing.page(SalesQuery(state=state))
+            found[state] = {r.id for r in page.rows}
+        listed = {s["sale_id"] for s in await app.sales.list("refunded")}
+        return whole, part, untouched, found, listed
+
+    whole, part, untouched, found, listed = run_shop(tmp_path, scenario, mint)
+    assert found["refunded"] == {whole} and listed == {whole}
+    assert found["partially_refunded"] == {part}
+    assert found["paid"] == {whole, part, untouched}  # still paid sales for the reports
