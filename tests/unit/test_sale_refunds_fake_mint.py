@@ -407,3 +407,22 @@ def test_the_activity_filter_finds_partly_and_wholly_refunded_sales(tmp_path):
     assert found["refunded"] == {whole} and listed == {whole}
     assert found["partially_refunded"] == {part}
     assert found["paid"] == {whole, part, untouched}  # still paid sales for the reports
+
+
+def test_a_sale_in_a_closed_z_report_can_be_refunded_and_the_next_report_shows_it(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        sale_id = await paid_sale(app, 21, mint.token(21))
+        closed = await app.reports.close_z("UTC", check=False)
+        await asyncio.sleep(1.1)  # the close ends at the next whole second
+        result = await app.sales.refunds.refund(sale_id, amount=4)
+        after = await app.reports.x_report("UTC", check=False)
+        again = await app.reports.z_report(closed["number"])
+        return closed, result, after, again
+
+    closed, result, after, again = run_shop(tmp_path, scenario, mint)
+    assert closed["figures"]["sales"] == 1 and closed["figures"]["refunds"] == 0
+    assert again["figures"] == closed["figures"]  # the closed report did not change
+    assert after["figures"]["sales"] == 0 and after["figures"]["refunds"] == 1
+    assert after["figures"]["refunded_sat"] == {"sat": result.amount}
