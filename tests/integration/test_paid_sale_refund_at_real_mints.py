@@ -7,6 +7,7 @@ pos-app wallet, and ``sale show --check-claims`` then shows each refund claimed.
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,27 @@ def test_a_sale_paid_from_two_mints_is_refunded_in_parts_and_the_claims_show(
     assert (last["amount"], last["mint"]) == (5, second.url)
     assert shop.ok("sale", "show", sale_id)["refund_state"] == "refunded"
     assert shop.balance() == 0
+
+
+def test_a_refund_killed_after_its_swap_is_finished_by_recovery_once(tmp_path, mint):
+    shop = Cli.wallet(tmp_path / "shop", mint.url)
+    sale_id = shop.ok("sale", "new", "--amount", "21", "--currency", "sat")["sale_id"]
+    assert shop.ok("sale", "pay", sale_id, token(mint.url, 21))["state"] == "paid"
+    killed = shop.run(
+        "sale", "refund", sale_id, "--amount", "3", env={"POS_TEST_FAULT": "after_send_swap"}
+    )
+    assert killed.rc == -signal.SIGKILL
+    [making] = shop.ok("sale", "show", sale_id)["refunds"]
+    assert (making["state"], making["token"]) == ("making", None)
+    again = shop.run("sale", "refund", sale_id, "--amount", "19")  # 3 are under way
+    assert again.rc != 0 and again.error_code == "refund.too_large"
+
+    outcome = shop.ok("recovery", "run")
+    assert [o["state"] for o in outcome] == ["recovered"]
+    shown = shop.ok("sale", "show", sale_id)
+    [done] = shown["refunds"]
+    assert (done["refund_id"], done["state"], done["amount"]) == (making["refund_id"], "done", 3)
+    assert parse_token(done["token"]).amount == 3 and shown["refund_amount"] == 3
+    assert "Received" in mint.cli_receive(done["token"])
+    assert shop.ok("recovery", "run") == []
+    assert shop.balance(mint.url) == 18
