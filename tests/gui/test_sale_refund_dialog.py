@@ -81,6 +81,13 @@ def test_a_paid_sale_is_refunded_in_part_from_its_details(shop_ui, arun, qtbot, 
     shown = arun(core.sales.show(sale_id))
     assert (shown["refund_state"], shown["refundable"]) == ("partially_refunded", 15)
 
+    later = tmp_path / "later"
+    later.mkdir()
+    with qtbot.waitSignal(dialog.file_saved, timeout=10_000) as saved:
+        dialog.save_to(later)  # Save to file…, the folder chosen
+    assert (later / Path(saved.args[0].file).name).read_text().strip() == sent.token
+    assert str(later) in dialog.saved.text()
+
     mint.spend(list(parse_token(sent.token).proofs))  # the customer redeemed it
     qtbot.mouseClick(details.check_claims_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Claimed" in details.fields["refund"].text(), timeout=10_000)

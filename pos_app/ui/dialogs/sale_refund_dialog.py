@@ -45,10 +45,13 @@ class SaleRefundDialog(QDialog):
     Signals:
         refunded(object): the :class:`RefundResult` of the refund token.
         failed(object): the :class:`PosError` of a refused or failed attempt.
+        file_saved(object): the :class:`RefundResult` after Save to file (``file`` None
+            when the folder could not be written).
     """
 
     refunded = Signal(object)
     failed = Signal(object)
+    file_saved = Signal(object)
 
     def __init__(self, ui: UiContext, sale: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,7 +67,20 @@ class SaleRefundDialog(QDialog):
         self.stack.addWidget(self._build_confirm())
         self.result_view = TokenResult()
         self.result_view.finished.connect(self.accept)
-        self.stack.addWidget(self.result_view)
+        self.save_button = QPushButton(self.tr("Save to file…"))
+        self.save_button.setToolTip(self.tr("Write the token (and its QR picture) to a folder."))
+        self.save_button.clicked.connect(self._choose_save_folder)
+        self.saved = QLabel()
+        self.saved.setWordWrap(True)
+        result_page = QWidget()
+        result_layout = QVBoxLayout(result_page)
+        result_layout.setContentsMargins(0, 0, 0, 0)
+        result_layout.addWidget(self.result_view, 1)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.saved, 1)
+        save_row.addWidget(self.save_button)
+        result_layout.addLayout(save_row)
+        self.stack.addWidget(result_page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
 
@@ -241,6 +257,39 @@ class SaleRefundDialog(QDialog):
         )
         self.stack.setCurrentIndex(RESULT)
         self.refunded.emit(result)
+
+    def _choose_save_folder(self) -> None:
+        dialog = QFileDialog(self, self.tr("Save the refund token to"), self.folder.text())
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(lambda chosen: self.save_to(Path(chosen)))
+        dialog.open()
+
+    def save_to(self, folder: Path) -> None:
+        """Write the shown token's file (atomically) and its QR picture to ``folder``."""
+        if self.sent is None:
+            return
+        self.save_button.setEnabled(False)
+        spawn(
+            self.ui.core.sales.refunds.save_file(self.sent, folder, qr=True),
+            on_done=self._saved,
+            on_error=self._save_failed,
+        )
+
+    def _saved(self, result: RefundResult) -> None:
+        self.save_button.setEnabled(True)
+        if result.file:
+            self.sent = result
+            self.saved.setText(self.tr("Saved to: {path}").format(path=result.file))
+        else:
+            self.saved.setText(
+                self.tr("The file could not be saved to that folder. The token is kept.")
+            )
+        self.file_saved.emit(result)
+
+    def _save_failed(self, err: PosError) -> None:
+        self.save_button.setEnabled(True)
+        self.saved.setText(explain_error(err).text)
 
     def done(self, result: int) -> None:
         """Stop the QR animation when the dialog closes."""
