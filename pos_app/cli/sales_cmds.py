@@ -34,11 +34,27 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     pay.add_argument("sale_id")
     pay.add_argument("token", help="the token, - for stdin, or @FILE")
     pay.set_defaults(handler=cmd_sale_pay)
-    show = ssub.add_parser("show", help="a sale and its payments", parents=[common])
+    show = ssub.add_parser("show", help="a sale, its payments and its refunds", parents=[common])
     show.add_argument("sale_id")
+    show.add_argument(
+        "--check-claims",
+        action="store_true",
+        help="first ask the mints (NUT-07) whether the refund tokens were claimed",
+    )
     show.set_defaults(handler=cmd_sale_show)
     lst = ssub.add_parser("list", help="sales, newest first", parents=[common])
-    lst.add_argument("--state", choices=["open", "partially_paid", "paid", "expired", "cancelled"])
+    lst.add_argument(
+        "--state",
+        choices=[
+            "open",
+            "partially_paid",
+            "paid",
+            "expired",
+            "cancelled",
+            "partially_refunded",
+            "refunded",
+        ],
+    )
     lst.add_argument("--since", metavar="ISO", help="only sales created at or after this time")
     lst.add_argument("--limit", type=int, default=100)
     lst.set_defaults(handler=cmd_sale_list)
@@ -47,10 +63,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     cancel.set_defaults(handler=cmd_sale_cancel)
     refund = ssub.add_parser(
         "refund",
-        help="give a cancelled sale's payments back as a token (or record a refund given)",
+        help="give a paid sale's money back as a token, whole or in part; or what a cancelled "
+        "sale owes (or record a refund given otherwise)",
         parents=[common],
     )
     refund.add_argument("sale_id")
+    refund.add_argument(
+        "--amount",
+        type=int,
+        metavar="SAT",
+        help="how much to give back, in the sale's unit (default: all that is still refundable)",
+    )
+    refund.add_argument("--reason", metavar="TEXT", help="why (kept with the refund)")
     refund.add_argument("--out", metavar="PATH", help="also write the token to PATH (a folder)")
     refund.add_argument("--qr", action="store_true", help="with --out: a QR picture beside it")
     refund.add_argument(
@@ -113,6 +137,9 @@ async def cmd_sale_pay(args: argparse.Namespace) -> dict[str, Any]:
 
 async def cmd_sale_show(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
+        if args.check_claims:
+            sale_id = (await app.sales.show(args.sale_id))["sale_id"]  # a unique prefix will do
+            await app.sales.refunds.check_claims(sale_id)
         return await app.sales.show(args.sale_id)
 
 
@@ -132,8 +159,10 @@ async def cmd_sale_refund(args: argparse.Namespace) -> dict[str, Any]:
         if args.given_otherwise is not None:
             return await app.sales.refunds.close(sale_id, args.given_otherwise)
         out = Path(args.out) if args.out else None
-        result = await app.sales.refunds.refund(sale_id, out=out, qr=args.qr)
-        return {"sale_id": sale_id, **result.to_dict()}
+        result = await app.sales.refunds.refund(
+            sale_id, amount=args.amount, reason=args.reason, out=out, qr=args.qr
+        )
+        return result.to_dict()
 
 
 async def cmd_sale_refunds(args: argparse.Namespace) -> list[dict[str, Any]]:

@@ -29,6 +29,8 @@ COUNTED_PAYMENTS = ("settled", "processing", "recovering", "needs_review", "rece
 
 
 # What a list can be sorted by (the faces name their columns with these keys).
+# Filters beside the sale states: what was given back (``refund_state``).
+REFUND_FILTERS = ("partially_refunded", "refunded")
 SORT_KEYS = ("time", "sale", "state", "amount", "sats", "paid", "mint", "memo")
 
 
@@ -88,7 +90,7 @@ class SalesQuery:
     """What the list shows: filters, order and page.
 
     Attributes:
-        state: one sale state, or None for all.
+        state: one sale state, ``partially_refunded`` or ``refunded``, or None for all.
         text: matches the memo (anywhere, case-insensitive) or the start of the sale id.
         since: first Unix second included, or None.
         until: first Unix second excluded, or None.
@@ -149,7 +151,14 @@ def _escape_like(text: str) -> str:
 def conditions(query: SalesQuery) -> list[ColumnElement[bool]]:
     """The ``WHERE`` clauses of a query's filters."""
     out: list[ColumnElement[bool]] = []
-    if query.state:
+    if query.state in REFUND_FILTERS:
+        # Not sale states: a refunded sale stays paid (or cancelled); its refunded sum tells.
+        took = Sale.paid - Sale.change_amount
+        out.append(Sale.refund_amount > 0)
+        out.append(
+            Sale.refund_amount >= took if query.state == "refunded" else Sale.refund_amount < took
+        )
+    elif query.state:
         out.append(Sale.state == query.state)
     text = query.text.strip()
     if text:

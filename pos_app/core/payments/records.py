@@ -64,6 +64,8 @@ def sale_dict(sale: Sale, payments: list[Payment] | None = None) -> dict[str, An
         "change_token": sale.change_token,
         "refund_owed": refund_owed(sale),
         "refund_amount": sale.refund_amount or 0,
+        "refund_state": refund_state(sale),
+        "refundable": refundable_rest(sale),
         "refund_token": sale.refund_token,
         "refund_note": sale.refund_note,
         "refunded_at": sale.refunded_at,
@@ -88,10 +90,33 @@ REFUNDABLE_STATES = ("cancelled", "expired")
 
 
 def refund_owed(sale: Sale) -> int:
-    """What a sale that will never be paid owes its customer (0 once refunded)."""
-    if sale.state not in REFUNDABLE_STATES or sale.refunded_at is not None:
+    """What a sale that will never be paid still owes its customer (0 once refunded)."""
+    if sale.state not in REFUNDABLE_STATES:
         return 0
-    return max(0, int(sale.paid or 0))
+    return max(0, int(sale.paid or 0) - int(sale.refund_amount or 0))
+
+
+def refund_state(sale: Sale) -> str | None:
+    """``refunded``, ``partially_refunded``, or None when nothing was given back.
+
+    Apart from ``state``: a refunded sale stays ``paid`` for the reports (see
+    docs/architecture.md, "Refunds").
+    """
+    given = int(sale.refund_amount or 0)
+    if given <= 0:
+        return None
+    return "refunded" if given >= _took(sale) else "partially_refunded"
+
+
+def refundable_rest(sale: Sale) -> int:
+    """What a paid, cancelled or expired sale can still give back (refunds under way aside)."""
+    if sale.state not in ("paid", *REFUNDABLE_STATES):
+        return 0
+    return max(0, _took(sale) - int(sale.refund_amount or 0))
+
+
+def _took(sale: Sale) -> int:
+    return max(0, int(sale.paid or 0) - int(sale.change_amount or 0))
 
 
 def payment_dict(p: Payment) -> dict[str, Any]:

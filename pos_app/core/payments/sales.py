@@ -26,9 +26,10 @@ from pos_app.core.events import SaleChanged
 from pos_app.core.logs import new_correlation_id
 from pos_app.core.payments import limits
 from pos_app.core.payments.checkout import Checkout
-from pos_app.core.payments.listing import SalesListing
+from pos_app.core.payments.listing import SalesListing, SalesQuery, conditions
 from pos_app.core.payments.rates import RateService, fiat_to_sat, parse_amount
 from pos_app.core.payments.records import PayResult, payment_dict, sale_dict
+from pos_app.core.payments.refund_records import refund_dict, sale_refunds
 from pos_app.core.payments.refunds import Refunds
 from pos_app.core.payments.settlement import Settlement
 from pos_app.core.store.actor import acting
@@ -244,7 +245,9 @@ class SalesService:
                     select(Payment).where(Payment.sale_id == sale.id).order_by(Payment.created_at)
                 )
             )
-            return sale_dict(sale, payments)
+            out = sale_dict(sale, payments)
+            out["refunds"] = [refund_dict(r) for r in sale_refunds(session, sale.id)]
+            return out
 
         return await self.ctx.db.run(read)
 
@@ -256,8 +259,8 @@ class SalesService:
         def read(session: Session) -> list[dict[str, Any]]:
             self._expire_all_due(session)
             query = select(Sale).order_by(Sale.created_at.desc(), Sale.id)
-            if state:
-                query = query.where(Sale.state == state)
+            if state:  # a sale state, or partially_refunded / refunded (as Activity filters)
+                query = query.where(*conditions(SalesQuery(state=state)))
             if since is not None:
                 query = query.where(Sale.created_at >= since)
             return [sale_dict(s) for s in session.scalars(query.limit(limit).offset(offset))]

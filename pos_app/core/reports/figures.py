@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.reports import rollup
 from pos_app.core.reports.periods import Period
-from pos_app.core.store.schema import Payment, Sale
+from pos_app.core.store.schema import Payment, Refund, Sale
 
 CENTS = Decimal(100)
 
@@ -91,6 +91,10 @@ class Figures:
     needs_review: int = 0
     attempts: int = 0
     settled: int = 0
+    # Refunds given in the period (sales stay counted gross when they were paid).
+    refunds: int = 0
+    refunded: dict[str, Decimal] = field(default_factory=dict)  # currency -> amount
+    refunded_sat: dict[str, int] = field(default_factory=dict)  # unit -> amount
 
     def average(self, currency: str) -> Decimal:
         """The average ticket in ``currency`` (2 decimals, half up); 0 without sales."""
@@ -122,6 +126,13 @@ class Figures:
             "attempts": self.attempts,
             "settled": self.settled,
             "success_rate": self.success_rate,
+            "refunds": self.refunds,
+            "refunded": {c: str(v) for c, v in self.refunded.items()},
+            "refunded_sat": self.refunded_sat,
+            "net": {
+                c: str(v - self.refunded.get(c, Decimal(0)))
+                for c, v in {**dict.fromkeys(self.refunded, Decimal(0)), **self.gross}.items()
+            },
         }
 
 
@@ -134,8 +145,33 @@ def figures(session: Session, period: Period) -> Figures:
     out = Figures(period)
     if rollup.covers(period):
         rollup.figures_into(session, period, out)
-        return out
-    return figures_from_rows(session, period, out)
+    else:
+        figures_from_rows(session, period, out)
+    refunds_into(session, period, out)
+    return out
+
+
+def refunds_into(session: Session, period: Period, out: Figures) -> None:
+    """The refunds given in ``period``: counted apart, never taken off the sales count.
+
+    A refund is dated when it was given (``done_at``: its token stored, also by recovery,
+    or one given otherwise recorded), so a closed Z report never changes: the period in
+    which the refund was given shows it.
+    """
+    rows = session.execute(
+        select(Refund.currency, Refund.unit, Refund.amount, Refund.amount_currency).where(
+            Refund.state == "done",
+            Refund.done_at >= period.start_ts,
+            Refund.done_at < period.end_ts,
+        )
+    ).all()
+    for currency, unit, amount, in_currency in rows:
+        out.refunds += 1
+        out.refunded_sat[unit] = out.refunded_sat.get(unit, 0) + int(amount)
+        value = Decimal(in_currency) if currency != "sat" else Decimal(int(amount))
+        out.refunded[currency] = (out.refunded.get(currency, Decimal(0)) + value).quantize(
+            Decimal("0.01")
+        )
 
 
 def figures_from_rows(session: Session, period: Period, out: Figures) -> Figures:

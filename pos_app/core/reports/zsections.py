@@ -113,6 +113,16 @@ def _sales(report: dict[str, Any], tr: Translate) -> Section:
     rows += [
         (average.format(currency=c), formatting.money(v, c)) for c, v in f["average_ticket"].items()
     ]
+    # Refunds given in the period, apart from the sales (older reports have none).
+    if f.get("refunds"):
+        rows.append((tr(QT_TRANSLATE_NOOP("Reports", "Refunds")), str(f["refunds"])))
+        refunded = tr(QT_TRANSLATE_NOOP("Reports", "Refunded ({currency})"))
+        rows += [
+            (refunded.format(currency=c), formatting.money(v, c))
+            for c, v in f.get("refunded", {}).items()
+        ]
+        net = tr(QT_TRANSLATE_NOOP("Reports", "Net after refunds ({currency})"))
+        rows += [(net.format(currency=c), formatting.money(v, c)) for c, v in f["net"].items()]
     ended = report["ended_unpaid"]
     rows += [
         (tr(QT_TRANSLATE_NOOP("Reports", "Cancelled unpaid")), str(ended.get("cancelled", 0))),

@@ -280,6 +280,35 @@ class Sale(Base):
     updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
 
 
+class Refund(Base):
+    """Money a sale gave back: a token from the wallet (``export_id``) or given another way.
+
+    ``state``: ``making`` (reserved, the send journalled or under way), ``done``, ``failed``
+    (nothing left the wallet). ``claim_state`` follows the export's NUT-07 check
+    (``pending``, ``partially_claimed``, ``claimed``; None for a refund given another way).
+    """
+
+    __tablename__ = "refunds"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    state: Mapped[str] = mapped_column(String(16), default="making", index=True)
+    amount: Mapped[int] = mapped_column(BigInteger)  # in the sale's unit (sat)
+    unit: Mapped[str] = mapped_column(String(20), default="sat")
+    currency: Mapped[str] = mapped_column(String(8))
+    amount_currency: Mapped[str] = mapped_column(String(40))  # at the sale's locked rate
+    reason: Mapped[str | None] = mapped_column(Text)
+    token_text: Mapped[str | None] = mapped_column(Text)
+    export_id: Mapped[int | None] = mapped_column(ForeignKey("exports.id"), index=True)
+    operation_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    mint_url: Mapped[str | None] = mapped_column(String(500))
+    file_path: Mapped[str | None] = mapped_column(Text)
+    claim_state: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
+    done_at: Mapped[int | None] = mapped_column(BigInteger, index=True)  # reports date it so
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
 class Payment(Base):
     """One token offered for a sale and what became of it."""
 

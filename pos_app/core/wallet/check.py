@@ -20,11 +20,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core.events import BalanceChanged, ExportsChanged
-from pos_app.core.store.schema import Export, Mint, Operation, OperationInput, ProofRow, now
+from pos_app.core.store.schema import (
+    Export,
+    Mint,
+    Operation,
+    OperationInput,
+    ProofRow,
+    Refund,
+    now,
+)
 from pos_app.core.wallet import journal
 from pos_app.core.wallet.context import WalletContext
 
 CHECK_BATCH = 500
+# An export's stored state as its claim is shown (exports.SHOWN, which imports this module).
+CLAIM_SHOWN = {"exported": "pending", "partially_spent": "partially_claimed", "spent": "claimed"}
 
 
 Rows = list[tuple[int, str, str, int | None, int]]
@@ -202,6 +212,9 @@ def _apply(session: Session, rows: Rows, states: dict[str, str]) -> dict[str, in
         export.state = new_state
         export.claimed_amount = claimed
         export.checked_at = now()
+        if export.purpose == "refund":  # the refund shows its token's claim state
+            for refund in session.scalars(select(Refund).where(Refund.export_id == export_id)):
+                refund.claim_state = CLAIM_SHOWN.get(new_state, new_state)
     return counts
 
 

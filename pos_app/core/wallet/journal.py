@@ -29,6 +29,7 @@ from pos_app.core.store.schema import (
     OperationInput,
     ProofRow,
     ReceivedToken,
+    Refund,
     now,
 )
 from pos_app.core.wallet.outputs import Outputs, build_outputs
@@ -341,6 +342,13 @@ def fail_operation(session: Session, op_id: str, exc: PosError) -> None:
     )
     set_proof_state(session, list(held), "unspent", spent_op_id=None)
     mark_received(session, op.received_token_id, "rejected", exc.code)
+    # A refund this send was paying: nothing left the wallet, so nothing was given back.
+    for refund in session.scalars(
+        select(Refund).where(Refund.operation_id == op_id, Refund.state == "making")
+    ):
+        refund.state = "failed"
+        refund.note = f"not sent: {exc.code}"
+        refund.updated_at = now()
     audit(session, f"{op.kind}.failed", op_id, {"code": exc.code}, correlation_id=op.correlation_id)
 
 

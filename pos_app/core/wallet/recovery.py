@@ -27,7 +27,14 @@ from pos_app.core.errorlog import record_error
 from pos_app.core.errors import MintError, NetworkError, PosError, ValidationError
 from pos_app.core.events import Notification, OperationChanged, OperationRecovered
 from pos_app.core.logs import correlated
-from pos_app.core.store.schema import Mint, Operation, OperationAttempt, ReceivedToken, now
+from pos_app.core.store.schema import (
+    Mint,
+    Operation,
+    OperationAttempt,
+    ReceivedToken,
+    Refund,
+    now,
+)
 from pos_app.core.wallet import journal, minting, restore
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.melt import resolve_melt
@@ -157,6 +164,13 @@ class Recovery:
                 op.state = "dismissed"
                 op.last_error = reason[:1000]
                 op.updated_at = now()
+                # A refund this send was making never reached the customer: owed again.
+                for refund in session.scalars(
+                    select(Refund).where(Refund.operation_id == op_id, Refund.state == "making")
+                ):
+                    refund.state = "failed"
+                    refund.note = f"dismissed: {reason[:200]}"
+                    refund.updated_at = now()
                 journal.audit(
                     session,
                     "operation.dismissed",

@@ -30,7 +30,7 @@ from pos_app.core.errors import (
 )
 from pos_app.core.events import BalanceChanged, OperationChanged
 from pos_app.core.faults import fault_point
-from pos_app.core.store.schema import Export, KeysetRow, Mint, Operation, ProofRow, now
+from pos_app.core.store.schema import Export, KeysetRow, Mint, Operation, ProofRow, Refund, now
 from pos_app.core.wallet import coins, journal
 from pos_app.core.wallet.answers import bad_answer
 from pos_app.core.wallet.context import WalletContext
@@ -97,6 +97,20 @@ class SendRequest:
     out: Path | None = None
     qr: bool = False
     correlation_id: str | None = None
+    refund_id: str | None = None
+
+
+def link_refund(session: Session, refund_id: str | None, export: Export, op_id: str | None) -> None:
+    """Record the token on the refund it pays (``refunds`` row), in the export's transaction.
+
+    The journal carries the refund's id, so recovery finishing the send completes the
+    refund too: the refund is never lost nor made twice.
+    """
+    if refund_id is None:
+        return
+    from pos_app.core.payments.refund_records import complete_refund  # payments -> wallet
+
+    complete_refund(session, refund_id, export, op_id)
 
 
 async def send(
@@ -111,10 +125,14 @@ async def send(
     purpose: str = "export",
     memo: str | None = None,
     correlation_id: str | None = None,
+    refund_id: str | None = None,
 ) -> SendResult:
     """Make a V4 token of exactly ``amount`` from the shop's coins at one mint.
 
     ``mint_url`` None: the first trusted mint, in the shop's order, that holds ``amount``.
+    ``refund_id``: the ``refunds`` row (state ``making``) this token pays; it is linked to
+    the export in the export's own transaction (also when recovery finishes the swap), and
+    failed with the operation when nothing was sent.
 
     Raises:
         PosError: ``wallet.insufficient_funds``, ``mint.unknown``, ``send.invalid_lock``,
@@ -142,7 +160,9 @@ async def send(
         return row.id, row.url, selected, fee
 
     mint_id, url, picked, fee = await ctx.db.run(pick)
-    request = SendRequest(mint_id, url, unit, amount, lock, purpose, memo, out, qr, correlation_id)
+    request = SendRequest(
+        mint_id, url, unit, amount, lock, purpose, memo, out, qr, correlation_id, refund_id
+    )
     if fee is None:
         return await _export_without_swap(ctx, request, picked)
     return await _export_with_swap(ctx, request, picked, fee)
@@ -203,6 +223,7 @@ async def _export_without_swap(
             {"amount": export.amount, "swap": False},
             correlation_id=req.correlation_id,
         )
+        link_refund(session, req.refund_id, export, None)
         return export.id, text
 
     export_id, text = await ctx.db.run(write)
@@ -269,12 +290,17 @@ async def _export_with_swap(
                     "purpose": req.purpose,
                     "memo": req.memo,
                     "amount": req.amount,
+                    "refund_id": req.refund_id,
                 }
             ),
         )
         session.add(op)
         session.flush()
         journal.lock_inputs(session, op_id, [r.y for r in rows])
+        if req.refund_id is not None:  # the refund names the operation that pays it
+            refund = session.get(Refund, req.refund_id)
+            refund.operation_id = op_id
+            refund.updated_at = now()
         return op, outputs
 
     op, outputs = await ctx.db.run(prepare)
@@ -348,6 +374,7 @@ async def complete_send(
             )
             session.add(export)
             session.flush()
+            link_refund(session, details.get("refund_id"), export, op_id)
         journal.insert_proofs(
             session,
             mint_id=op.mint_id,

@@ -179,8 +179,9 @@ def _sale_events(sale: Sale) -> Iterator[tuple[str, Builder]]:
         yield f"sale.{after}", _sale(sale)
     elif sale.state == "partially_paid" and (change or _state_change(sale, "paid")):
         yield "sale.partially_paid", _sale(sale)
-    refund = _state_change(sale, "refunded_at")
-    if refund and refund[1] is not None:  # money owed back was given (token or otherwise)
+    # Money given back (a token, or otherwise): each refund, even two in one second.
+    refund = _state_change(sale, "refunded_at") or _state_change(sale, "refund_amount")
+    if refund and refund[1] is not None:
         yield "sale.refunded", _sale(sale)
 
 

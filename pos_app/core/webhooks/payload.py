@@ -13,6 +13,7 @@ import uuid
 from typing import Any
 
 from pos_app import __version__
+from pos_app.core.payments.records import refund_state
 from pos_app.core.store.schema import Export, Mint, Operation, Payment, Sale
 from pos_app.core.webhooks.backoff import iso
 
@@ -74,6 +75,7 @@ def sale_data(sale: Sale, payments: list[Any]) -> dict[str, Any]:
         "fee_advance": sale.fee_advance,
         "change_amount": sale.change_amount,
         "refund_amount": sale.refund_amount,
+        "refund_state": refund_state(sale),
         "rate": sale.rate,
         "rate_source": sale.rate_source,
         "expires_at": _time(sale.expires_at),

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.core.errors import PosError
-from pos_app.core.wallet.send import SendResult
+from pos_app.core.payments.refunds import RefundResult
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.export_dialog import _default_folder
 from pos_app.ui.messages import explain_error
@@ -38,7 +38,7 @@ class RefundDialog(QDialog):
     """The amount owed and a folder; then the refund token as a QR code, its file and Copy.
 
     Signals:
-        refunded(object): the :class:`SendResult` of the refund token.
+        refunded(object): the :class:`RefundResult` of the refund token.
         failed(object): the :class:`PosError` of a failed attempt (nothing was recorded).
     """
 
@@ -56,7 +56,7 @@ class RefundDialog(QDialog):
         super().__init__(parent)
         self.ui = ui
         self.item = item
-        self.sent: SendResult | None = None
+        self.sent: RefundResult | None = None
         self._wanted_file = False
         self.setWindowTitle(self.tr("Refund the customer"))
         self.resize(640, 620)
@@ -142,7 +142,7 @@ class RefundDialog(QDialog):
             on_error=self._refund_failed,
         )
 
-    async def _refund(self, folder: Path | None) -> SendResult:
+    async def _refund(self, folder: Path | None) -> RefundResult:
         out = folder if folder is not None and await in_thread(folder.is_dir) else None
         self._wanted_file = folder is not None
         return await self.ui.allowed(
@@ -163,7 +163,7 @@ class RefundDialog(QDialog):
         self.result_view.finished.connect(self.accept)
         return self.result_view
 
-    def show_result(self, result: SendResult) -> None:
+    def show_result(self, result: RefundResult) -> None:
         """Show the refund token for the customer to scan."""
         self.sent = result
         if result.file:

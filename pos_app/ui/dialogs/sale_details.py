@@ -31,6 +31,7 @@ from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
+from pos_app.ui.dialogs.sale_refund_dialog import SaleRefundDialog
 from pos_app.ui.messages import error_line, reason_detail
 from pos_app.ui.messages import reason as reason_text
 from pos_app.ui.models import sale_format as fmt
@@ -144,6 +145,20 @@ class SaleDetailsDialog(QDialog):
         self.receipts = ReceiptButtons()
         self.receipts.failed.connect(self._failed)
         self.receipts.hide()
+        # A paid sale's refund (a cancelled one's is under Needs attention).
+        self.refund_button = QPushButton(self.tr("Refund…"))
+        self.refund_button.setToolTip(self.tr("Give the customer money back as an ecash token."))
+        self.refund_button.clicked.connect(self.open_refund)
+        self.refund_button.hide()
+        buttons.addButton(self.refund_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.check_claims_button = QPushButton(self.tr("Check refund claims"))
+        self.check_claims_button.setToolTip(
+            self.tr("Ask the mints whether the customer redeemed the refund tokens.")
+        )
+        self.check_claims_button.clicked.connect(self.check_claims)
+        self.check_claims_button.hide()
+        buttons.addButton(self.check_claims_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.refund_dialog: SaleRefundDialog | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.error)
@@ -246,14 +261,20 @@ class SaleDetailsDialog(QDialog):
         header = ShopHeader.from_settings(settings) if settings else self.receipts.shop
         self.receipts.set_sale(sale if sale.get("paid") else None, header)
         self.receipts.setVisible(bool(sale.get("paid")))
+        self.refund_button.setVisible(state == "paid" and int(sale.get("refundable") or 0) > 0)
+        self.check_claims_button.setVisible(
+            any(r.get("export_id") for r in sale.get("refunds") or [])
+        )
         self.loaded.emit()
 
     def _show_payments(self, payments: list[dict[str, Any]], unit: str) -> None:
         self.payments.setRowCount(len(payments))
         for row, p in enumerate(payments):
-            method = {"swap": self.tr("Redeemed"), "melt": self.tr("Lightning")}.get(
-                p.get("method") or "", "—"
-            )
+            method = {
+                "swap": self.tr("Redeemed"),
+                "melt": self.tr("Lightning"),
+                "convert": self.tr("Converted"),
+            }.get(p.get("method") or "", "—")
             proof = {
                 "proven": self.tr("Proven"),
                 "verified": self.tr("Verified"),
@@ -289,8 +310,50 @@ class SaleDetailsDialog(QDialog):
         self.no_payments.setVisible(not payments)
         self.payments.setVisible(bool(payments))
 
+    def open_refund(self) -> None:
+        """The refund dialog of this paid sale (amount, reason, confirmation, token)."""
+        if self.sale is None:
+            return
+        self.refund_dialog = SaleRefundDialog(self.ui, self.sale, self)
+        self.refund_dialog.refunded.connect(lambda _result: self.reload())
+        self.refund_dialog.open()
+
+    def check_claims(self) -> None:
+        """Ask the mints (NUT-07) whether the refund tokens were claimed, then show them."""
+        self.check_claims_button.setEnabled(False)
+
+        def shown(_refunds: object) -> None:
+            self.check_claims_button.setEnabled(True)
+            self.reload()
+
+        def failed(err: PosError) -> None:
+            self.check_claims_button.setEnabled(True)
+            self._failed(err)
+
+        spawn(self.ui.core.sales.refunds.check_claims(self.sale_id), on_done=shown, on_error=failed)
+
     def _refund_text(self, sale: dict[str, Any]) -> str:
         unit = sale["unit"]
+        refunds = [r for r in sale.get("refunds") or [] if r.get("state") != "failed"]
+        if sale.get("state") == "paid" and refunds:
+            lines = [
+                self.tr("{state}: {amount} of {took} given back").format(
+                    state=fmt.state_label(sale.get("refund_state") or "partially_refunded"),
+                    amount=fmt.sats(sale.get("refund_amount") or 0, unit),
+                    took=fmt.sats((sale.get("refund_amount") or 0) + sale["refundable"], unit),
+                )
+            ]
+            for r in refunds:
+                claim = fmt.state_label(r.get("claim_state") or r["state"])
+                lines.append(
+                    self.tr("{when}: {amount}, {claim}{reason}").format(
+                        when=fmt.when(r["created_at"]),
+                        amount=fmt.sats(r["amount"], unit),
+                        claim=claim,
+                        reason=f" — {r['reason']}" if r.get("reason") else "",
+                    )
+                )
+            return "\n".join(lines)
         if sale.get("refund_owed"):
             return self.tr("{amount} owed to the customer (see Needs attention)").format(
                 amount=fmt.sats(sale["refund_owed"], unit)
@@ -328,6 +391,8 @@ class SaleDetailsDialog(QDialog):
     def done(self, result: int) -> None:
         """Stop following the sale and the QR animation when the dialog closes."""
         self.change_qr.clear()
+        if self.refund_dialog is not None:
+            self.refund_dialog.close()
         try:
             self.ui.bridge.sale_changed.disconnect(self._on_sale_changed)
         except (RuntimeError, TypeError):

@@ -61,6 +61,11 @@ STATE_COLORS = {
     "failed": "bad",
     "needs_review": "bad",
     "refund_owed": "bad",
+    "partially_refunded": "warn",
+    "refunded": "muted",
+    "claimed": "ok",
+    "partially_claimed": "warn",
+    "making": "info",
     "dismissed": "muted",
     "pending": "warn",
     "done": "ok",
@@ -68,6 +73,8 @@ STATE_COLORS = {
 }
 
 SALE_STATES = ("open", "partially_paid", "paid", "expired", "cancelled")
+# The Activity filter's choices: the sale states, then what was given back (refund_state).
+FILTER_STATES = (*SALE_STATES, "partially_refunded", "refunded")
 
 
 def tr(text: str) -> str:
@@ -95,6 +102,11 @@ def state_label(state: str | None) -> str:
         "done": tr("Done"),
         "recovered": tr("Recovered"),
         "refund_owed": tr("Refund owed"),
+        "partially_refunded": tr("Partly refunded"),
+        "refunded": tr("Refunded"),
+        "claimed": tr("Claimed"),
+        "partially_claimed": tr("Partly claimed"),
+        "making": tr("Being made"),
     }
     return labels.get(state or "", state or "")
 

@@ -50,7 +50,7 @@ class SalesFilterBar(QWidget):
         super().__init__(parent)
         self.state = QComboBox()
         self.state.addItem(self.tr("All sales"), None)
-        for state in fmt.SALE_STATES:
+        for state in fmt.FILTER_STATES:
             self.state.addItem(fmt.state_label(state), state)
         self.state.setAccessibleName(self.tr("Sale state"))
         self.search = QLineEdit()

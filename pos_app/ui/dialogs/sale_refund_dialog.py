@@ -1,0 +1,297 @@
+"""Refunding a paid sale, whole or in part: amount and reason, a confirmation, the token.
+
+Open with ``SaleRefundDialog(ui, sale, parent).open()`` from the sale's details in
+Activity. The confirmation is a page of this dialog (no blocking message box inside a
+task); the token is made by ``core.sales.refunds.refund`` (the wallet's send, from the
+mint the customer paid with first), reserved before it is made, so pressing twice never
+gives back more than the sale took. The token shows as a QR code (animated when long),
+and is saved to the folder when one is given.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.core.errors import PosError
+from pos_app.core.payments.refunds import RefundResult
+from pos_app.ui.context import UiContext
+from pos_app.ui.messages import explain_error
+from pos_app.ui.models import sale_format as fmt
+from pos_app.ui.tasks import in_thread, spawn
+from pos_app.ui.widgets.token_result import TokenResult
+
+FORM, CONFIRM, RESULT = range(3)
+
+
+class SaleRefundDialog(QDialog):
+    """Amount (default: all still refundable), reason, folder; confirm; the token's QR.
+
+    Signals:
+        refunded(object): the :class:`RefundResult` of the refund token.
+        failed(object): the :class:`PosError` of a refused or failed attempt.
+        file_saved(object): the :class:`RefundResult` after Save to file (``file`` None
+            when the folder could not be written).
+    """
+
+    refunded = Signal(object)
+    failed = Signal(object)
+    file_saved = Signal(object)
+
+    def __init__(self, ui: UiContext, sale: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.sale = sale
+        self.unit = sale["unit"]
+        self.sent: RefundResult | None = None
+        self._wanted_file = False
+        self.setWindowTitle(self.tr("Refund sale {sale}").format(sale=sale["sale_id"][:8]))
+        self.resize(640, 620)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_form())
+        self.stack.addWidget(self._build_confirm())
+        self.result_view = TokenResult()
+        self.result_view.finished.connect(self.accept)
+        self.save_button = QPushButton(self.tr("Save to file…"))
+        self.save_button.setToolTip(self.tr("Write the token (and its QR picture) to a folder."))
+        self.save_button.clicked.connect(self._choose_save_folder)
+        self.saved = QLabel()
+        self.saved.setWordWrap(True)
+        result_page = QWidget()
+        result_layout = QVBoxLayout(result_page)
+        result_layout.setContentsMargins(0, 0, 0, 0)
+        result_layout.addWidget(self.result_view, 1)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.saved, 1)
+        save_row.addWidget(self.save_button)
+        result_layout.addLayout(save_row)
+        self.stack.addWidget(result_page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+    # -- the form ------------------------------------------------------------------------
+
+    def _build_form(self) -> QWidget:
+        page = QWidget()
+        rest = int(self.sale.get("refundable") or 0)
+        title = QLabel(
+            self.tr("Refund sale {sale}: up to {amount}").format(
+                sale=self.sale["sale_id"][:8], amount=fmt.sats(rest, self.unit)
+            )
+        )
+        title.setProperty("role", "title")
+        intro = QLabel(
+            self.tr(
+                "The money is given back as an ecash token the customer scans or takes as a "
+                "file, from the mint they paid with when the shop holds enough there. The sale "
+                "stays in the day's sales; the refund is counted apart."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setProperty("role", "muted")
+        self.amount = QLineEdit(str(rest))
+        self.amount.setValidator(QIntValidator(1, max(1, rest), self))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Why (kept with the refund)"))
+        self.folder = QLineEdit()
+        self.folder.setPlaceholderText(self.tr("Folder for the token file (optional)"))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(choose)
+        form = QFormLayout()
+        form.addRow(self.tr("Amount ({unit})").format(unit=self.unit), self.amount)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Save to"), folder_row)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.next_button = QPushButton(self.tr("Refund…"))
+        self.next_button.setProperty("role", "primary")
+        self.next_button.setMinimumHeight(44)
+        self.next_button.clicked.connect(self.ask_confirmation)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setMinimumHeight(44)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.next_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _choose_folder(self) -> None:
+        dialog = QFileDialog(self, self.tr("Save the refund token to"), self.folder.text())
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(self.folder.setText)
+        dialog.open()
+
+    def _typed_amount(self) -> int | None:
+        text = self.amount.text().strip()
+        return int(text) if text.isdigit() else None
+
+    def ask_confirmation(self) -> None:
+        """Check the amount here, then show the confirmation page."""
+        amount = self._typed_amount()
+        rest = int(self.sale.get("refundable") or 0)
+        if amount is None or amount <= 0 or amount > rest:
+            self.error.setText(
+                self.tr("Type an amount from 1 to {rest}.").format(rest=fmt.sats(rest, self.unit))
+            )
+            self.error.show()
+            return
+        self.error.hide()
+        self.question.setText(
+            self.tr("Give {amount} back to the customer of sale {sale}? This cannot be undone.")
+            .format(amount=fmt.sats(amount, self.unit), sale=self.sale["sale_id"][:8])
+        )  # fmt: skip
+        self.stack.setCurrentIndex(CONFIRM)
+
+    # -- the confirmation ------------------------------------------------------------------
+
+    def _build_confirm(self) -> QWidget:
+        page = QWidget()
+        self.question = QLabel()
+        self.question.setProperty("role", "title")
+        self.question.setWordWrap(True)
+        self.confirm_error = QLabel()
+        self.confirm_error.setProperty("role", "error")
+        self.confirm_error.setWordWrap(True)
+        self.confirm_error.hide()
+        back = QPushButton(self.tr("Back"))
+        back.setMinimumHeight(44)
+        back.clicked.connect(lambda: self.stack.setCurrentIndex(FORM))
+        self.confirm_button = QPushButton(self.tr("Make refund token"))
+        self.confirm_button.setProperty("role", "primary")
+        self.confirm_button.setMinimumHeight(44)
+        self.confirm_button.clicked.connect(self.refund)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(back)
+        buttons.addWidget(self.confirm_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.question)
+        layout.addWidget(self.confirm_error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def refund(self) -> None:
+        """Make the refund token (as a task); the file is written when the folder exists."""
+        if not self.confirm_button.isEnabled():
+            return
+        self.confirm_error.hide()
+        self.confirm_button.setEnabled(False)
+        self.confirm_button.setText(self.tr("Making the token…"))
+        typed = self.folder.text().strip()
+        spawn(
+            self._refund(
+                self._typed_amount(),
+                self.reason.text().strip() or None,
+                Path(typed).expanduser() if typed else None,
+            ),
+            on_done=self.show_result,
+            on_error=self._refund_failed,
+        )
+
+    async def _refund(
+        self, amount: int | None, reason: str | None, folder: Path | None
+    ) -> RefundResult:
+        out = folder if folder is not None and await in_thread(folder.is_dir) else None
+        self._wanted_file = folder is not None
+        return await self.ui.core.sales.refunds.refund(
+            self.sale["sale_id"], amount=amount, reason=reason, out=out, qr=True
+        )
+
+    def _refund_failed(self, err: PosError) -> None:
+        self.confirm_button.setEnabled(True)
+        self.confirm_button.setText(self.tr("Make refund token"))
+        self.confirm_error.setText(explain_error(err).text)
+        self.confirm_error.show()
+        self.failed.emit(err)
+
+    # -- the token -------------------------------------------------------------------------
+
+    def show_result(self, result: RefundResult) -> None:
+        """Show the refund token for the customer to scan."""
+        self.sent = result
+        if result.file:
+            saved = self.tr("Saved to: {path}").format(path=result.file)
+        elif self._wanted_file:
+            saved = self.tr(
+                "The file could not be saved to that folder (is the USB drive plugged in?). "
+                "The token is kept with the refund: let the customer scan it, or copy it."
+            )
+        else:
+            saved = self.tr("No file saved (no folder): copy the token or let it be scanned.")
+        self.result_view.show_token(
+            self.tr("Refund of {amount}: let the customer scan it").format(
+                amount=fmt.sats(result.amount, result.unit)
+            ),
+            result.token,
+            [saved, self.tr("From mint: {mint}").format(mint=fmt.short_mint(result.mint))],
+        )
+        self.stack.setCurrentIndex(RESULT)
+        self.refunded.emit(result)
+
+    def _choose_save_folder(self) -> None:
+        dialog = QFileDialog(self, self.tr("Save the refund token to"), self.folder.text())
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(lambda chosen: self.save_to(Path(chosen)))
+        dialog.open()
+
+    def save_to(self, folder: Path) -> None:
+        """Write the shown token's file (atomically) and its QR picture to ``folder``."""
+        if self.sent is None:
+            return
+        self.save_button.setEnabled(False)
+        spawn(
+            self.ui.core.sales.refunds.save_file(self.sent, folder, qr=True),
+            on_done=self._saved,
+            on_error=self._save_failed,
+        )
+
+    def _saved(self, result: RefundResult) -> None:
+        self.save_button.setEnabled(True)
+        if result.file:
+            self.sent = result
+            self.saved.setText(self.tr("Saved to: {path}").format(path=result.file))
+        else:
+            self.saved.setText(
+                self.tr("The file could not be saved to that folder. The token is kept.")
+            )
+        self.file_saved.emit(result)
+
+    def _save_failed(self, err: PosError) -> None:
+        self.save_button.setEnabled(True)
+        self.saved.setText(explain_error(err).text)
+
+    def done(self, result: int) -> None:
+        """Stop the QR animation when the dialog closes."""
+        self.result_view.clear()
+        super().done(result)
