@@ -223,8 +223,12 @@ class SaleRefundDialog(QDialog):
     ) -> RefundResult:
         out = folder if folder is not None and await in_thread(folder.is_dir) else None
         self._wanted_file = folder is not None
-        return await self.ui.core.sales.refunds.refund(
-            self.sale["sale_id"], amount=amount, reason=reason, out=out, qr=True
+        return await self.ui.allowed(  # a manager's, when staff accounts exist
+            "manager",
+            self.tr("Make the refund token"),
+            lambda: self.ui.core.sales.refunds.refund(
+                self.sale["sale_id"], amount=amount, reason=reason, out=out, qr=True
+            ),
         )
 
     def _refund_failed(self, err: PosError) -> None:
