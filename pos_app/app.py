@@ -27,6 +27,7 @@ from pos_app.core.faults import fault_point
 from pos_app.core.mint.client import MintPool
 from pos_app.core.payments.sales import SalesService
 from pos_app.core.payments.withdraw import Withdrawals
+from pos_app.core.presets import Presets
 from pos_app.core.reports import ReportService
 from pos_app.core.services import Services
 from pos_app.core.services.bundle import gather_facts, write_bundle
@@ -127,6 +128,7 @@ class App:
         self.reports = ReportService(db, self.mints, self.config)
         self.audit = AuditLog(db)
         self.staff = StaffService(db, self.bus)
+        self.presets = Presets(db, self.config)
         self.webhooks = WebhookService(db, self.config, self.bus, trust_env=trust_env)
         self.withdrawals = Withdrawals(self.ctx, self.config, self.web, self.wallet.recovery)
         self.sweeper = Sweeper(self.ctx, self.config)

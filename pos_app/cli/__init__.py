@@ -19,6 +19,7 @@ from typing import Any
 from pos_app import __version__
 from pos_app.cli import (
     audit_cmds,
+    preset_cmds,
     protocol_cmds,
     report_cmds,
     sales_cmds,
@@ -41,6 +42,7 @@ COMMAND_MODULES = [
     webhook_cmds,
     audit_cmds,
     staff_cmds,
+    preset_cmds,
 ]
 
 

@@ -15,7 +15,7 @@ CASHIER = {
     "sale new", "sale pay", "sale show", "sale list", "sale cancel",
     "token decode", "request decode",
     "mints list", "mints check", "mints health",
-    "wallet balance", "wallet pubkey",
+    "wallet balance", "wallet pubkey", "preset list",
 }  # fmt: skip
 MANAGER = {
     "sale refund", "sale refunds", "sale review",

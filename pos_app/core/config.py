@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.errors import ConfigError
 from pos_app.core.schedule import check_schedule
-from pos_app.core.store.schema import Setting, now
+from pos_app.core.store.schema import AuditEntry, Setting, now
 
 MODES = ("trusted_only", "hold_when_trusted", "auto_convert")
 # "system": the computer's language; the app is translated into these (pos_app/ui/i18n.py).
@@ -1003,13 +1003,25 @@ class Config:
         """
         parsed = {key: self.option(key).parse(raw) for key, raw in changes.items()}
         self._check_merged(session, parsed)
+        changed = {}
         for key, value in parsed.items():
             row = session.get(Setting, key)
+            old = json.loads(row.value_json) if row is not None else self.option(key).default
             if row is None:
                 session.add(Setting(key=key, value_json=json.dumps(value), updated_at=now()))
             else:
                 row.value_json = json.dumps(value)
                 row.updated_at = now()
+            if old != value:
+                changed[key] = {"old": old, "new": value}
+        if changed:  # who changed what, old to new (settings hold no secrets)
+            session.add(
+                AuditEntry(
+                    action="settings.changed",
+                    subject=",".join(sorted(changed))[:100],
+                    details_json=json.dumps(changed, default=str),
+                )
+            )
         return parsed
 
     def _check_merged(self, session: Session, parsed: dict[str, Any]) -> None:
