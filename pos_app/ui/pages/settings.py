@@ -33,6 +33,7 @@ from pos_app.core.payments.withdraw import THRESHOLD_KEYS
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.audit_dialog import AuditDialog
+from pos_app.ui.dialogs.preset_dialog import PresetDialog
 from pos_app.ui.messages import explain_error
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
@@ -94,6 +95,14 @@ class SettingsPage(Page):
         )
         self.audit_button.clicked.connect(self.open_audit)
         self.audit_dialog: AuditDialog | None = None
+        self.presets_button = QPushButton(self.tr("Presets…"))
+        theme.set_icon(self.presets_button, "tune-variant")
+        self.presets_button.setToolTip(
+            self.tr("Settings for a cafe, a market stall, a shop with an online store…")
+        )
+        self.presets_button.clicked.connect(self.open_presets)
+        self.preset_dialog: PresetDialog | None = None
+        advanced_row.addWidget(self.presets_button)
         advanced_row.addWidget(self.audit_button)
         self._form.addLayout(advanced_row)
         self.advanced = QWidget()
@@ -135,6 +144,14 @@ class SettingsPage(Page):
         layout.addWidget(heading)
         layout.addWidget(scroll, 1)
         layout.addLayout(bar)
+
+    def open_presets(self) -> PresetDialog:
+        """Show the presets (not blocking); the form shows the new values once applied."""
+        self.preset_dialog = PresetDialog(self.ui, self.window())
+        self.preset_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preset_dialog.applied.connect(lambda _changes: self.reload())
+        self.preset_dialog.open()
+        return self.preset_dialog
 
     def open_audit(self) -> AuditDialog:
         """Show the audit log (not blocking)."""

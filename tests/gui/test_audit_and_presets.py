@@ -1,4 +1,4 @@
-"""The owner's audit log: entries filtered, the chain checked, an edit found, a CSV written."""
+"""Settings tools for the owner: the audit log (read, checked, exported) and the presets."""
 
 from __future__ import annotations
 
@@ -58,4 +58,28 @@ def test_settings_open_the_audit_log(ui, qtbot):
     dialog = page.open_audit()
     assert dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.entries is not None, timeout=5000)
+    dialog.close()
+
+
+def test_a_preset_chosen_in_settings_shows_its_changes_then_applies_them(ui, qtbot, arun):
+    from pos_app.ui.pages.settings import SettingsPage
+
+    page = SettingsPage(ui)
+    qtbot.addWidget(page)
+    dialog = page.open_presets()
+    with qtbot.waitSignal(dialog.previewed, timeout=5000):
+        dialog.choose("market")
+    rows = [
+        tuple(dialog.table.item(r, c).text() for c in range(3))
+        for r in range(dialog.table.rowCount())
+    ]
+    assert ("Accept payments while a mint is offline", "off", "on") in rows
+    assert arun(ui.core.settings.get("offline.enabled")) is False  # nothing before Apply
+    with qtbot.waitSignal(dialog.applied, timeout=5000):
+        dialog.apply_button.click()
+    assert arun(ui.core.settings.get("offline.enabled")) is True
+    assert dialog.status.text() == f"Applied: {len(rows)} settings changed."
+    with qtbot.waitSignal(dialog.previewed, timeout=5000):
+        dialog.preview()
+    assert dialog.table.rowCount() == 0 and not dialog.apply_button.isEnabled()
     dialog.close()
