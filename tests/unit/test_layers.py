@@ -123,3 +123,12 @@ def test_a_command_loads_no_qt(argv):
         [sys.executable, "-c", code], input="", capture_output=True, text=True, cwd=ROOT
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_test_modules_have_unique_names():
+    # pytest imports test modules by basename (rootdir-relative packages aside): two files
+    # of one name in tests/unit and tests/integration stop the whole suite's collection.
+    names: dict[str, list[str]] = {}
+    for path in (ROOT / "tests").rglob("test_*.py"):
+        names.setdefault(path.name, []).append(str(path.relative_to(ROOT)))
+    assert {n: p for n, p in names.items() if len(p) > 1} == {}
