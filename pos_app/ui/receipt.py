@@ -135,9 +135,6 @@ def build_receipt(sale: Mapping[str, Any], shop: str | ShopHeader = "") -> Recei
     paid = int(sale.get("paid") or 0)
     due = int(sale.get("due") or 0)
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("receipt", text)
-
     def both(sats: int) -> str:  # "4 800 sat (4.56 EUR)": sats first, as the token counts
         fiat = fmt.fiat_of(sats, rate, currency)
         return f"{fmt.sats(sats)} ({fiat})" if fiat else fmt.sats(sats)
@@ -147,39 +144,61 @@ def build_receipt(sale: Mapping[str, Any], shop: str | ShopHeader = "") -> Recei
     if currency != "sat":
         amount += f" = {fmt.sats(due)}"
     rows: list[tuple[str, str]] = [
-        (tr("Sale"), str(sale["sale_id"])[:8]),
-        (tr("Time"), stamp),
+        (QCoreApplication.translate("receipt", "Sale"), str(sale["sale_id"])[:8]),
+        (QCoreApplication.translate("receipt", "Time"), stamp),
     ]
     rows += _basket_rows(sale, currency)
-    rows += [(tr("Amount"), amount), (tr("Paid"), both(paid))]
+    rows += [
+        (QCoreApplication.translate("receipt", "Amount"), amount),
+        (QCoreApplication.translate("receipt", "Paid"), both(paid)),
+    ]
     if currency != "sat" and sale.get("rate"):
-        rows.append((tr("Rate"), f"1 BTC = {fmt.money(sale['rate'], currency)}"))
+        rows.append(
+            (
+                QCoreApplication.translate("receipt", "Rate"),
+                f"1 BTC = {fmt.money(sale['rate'], currency)}",
+            )
+        )
     if sale.get("fee_advance"):
-        rows.append((tr("Service fee"), fmt.sats(int(sale["fee_advance"]))))
-    rows.append((tr("Fee"), fmt.sats(fee)))
+        rows.append(
+            (
+                QCoreApplication.translate("receipt", "Service fee"),
+                fmt.sats(int(sale["fee_advance"])),
+            )
+        )
+    rows.append((QCoreApplication.translate("receipt", "Fee"), fmt.sats(fee)))
     if methods:
-        rows.append((tr("Paid with"), ", ".join(tr(METHODS.get(m, m)) for m in methods)))
-    rows.append((tr("Mint"), ", ".join(mints) or "-"))
+        rows.append(
+            (
+                QCoreApplication.translate("receipt", "Paid with"),
+                ", ".join(
+                    QCoreApplication.translate("receipt", METHODS.get(m, m)) for m in methods
+                ),
+            )
+        )
+    rows.append((QCoreApplication.translate("receipt", "Mint"), ", ".join(mints) or "-"))
     over = paid - due
     if over > 0 and sale.get("change_token"):
-        rows.append((tr("Change"), both(over)))
+        rows.append((QCoreApplication.translate("receipt", "Change"), both(over)))
     elif over > 0:
-        rows.append((tr("Overpaid, kept"), both(over)))
+        rows.append((QCoreApplication.translate("receipt", "Overpaid, kept"), both(over)))
     refunded = sum(int(r.get("amount") or 0) for r in sale.get("refunds") or [])
     refunded = refunded or int(sale.get("refund_amount") or 0)
     if refunded and (sale.get("refunds") or sale.get("refunded_at")):
-        rows.append((tr("Refunded"), both(refunded)))
+        rows.append((QCoreApplication.translate("receipt", "Refunded"), both(refunded)))
     if sale.get("memo"):
-        rows.append((tr("Memo"), str(sale["memo"])))
+        rows.append((QCoreApplication.translate("receipt", "Memo"), str(sale["memo"])))
     state = {
-        "paid": tr("PAID"),
-        "partially_paid": tr("PARTIALLY PAID"),
-        "refunded": tr("REFUNDED"),
-        "partially_refunded": tr("PARTIALLY REFUNDED"),
+        "paid": QCoreApplication.translate("receipt", "PAID"),
+        "partially_paid": QCoreApplication.translate("receipt", "PARTIALLY PAID"),
+        "refunded": QCoreApplication.translate("receipt", "REFUNDED"),
+        "partially_refunded": QCoreApplication.translate("receipt", "PARTIALLY REFUNDED"),
     }.get(sale.get("state", ""), str(sale.get("state", "")).upper())
-    footer = tr("{state} · Sale {id}").format(state=state, id=sale["sale_id"])
+    footer = QCoreApplication.translate("receipt", "{state} · Sale {id}").format(
+        state=state, id=sale["sale_id"]
+    )
     return Receipt(
-        header.name or tr("Receipt"),
+        header.name or QCoreApplication.translate("receipt", "Receipt"),
         tuple(rows),
         footer,
         header=header.lines(),
