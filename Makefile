@@ -120,7 +120,7 @@ screenshots: $(BIN)/.dev-ok $(MINT_VENV)/.ok
 # New texts arrive untranslated ("unfinished"): translate them (tools/translations.py todo /
 # fill, or pyside6-linguist), run this again, and commit both the .ts and the .qm files.
 I18N_LANGUAGES := de fr es
-I18N_SOURCES = $(shell find pos_app/ui -name '*.py' | sort) pos_app/core/config.py \
+I18N_SOURCES = $(shell find pos_app/ui -name '*.py' | sort) pos_app/core/config.py pos_app/core/presets.py \
 	pos_app/core/reports/zsections.py
 # No dependency on the venv stamp: in a git worktree that shares the venv, re-running its
 # pip install would point the shared editable install at the worktree.

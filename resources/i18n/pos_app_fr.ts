@@ -120,6 +120,26 @@
         <translation>Récupéré</translation>
     </message>
     <message>
+        <source>Partly refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>jamais</translation>
     </message>
@@ -670,6 +690,14 @@
         <translation>Enregistrement de votre décision…</translation>
     </message>
     <message>
+        <source>Accept the payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject the payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Accepted: credited to the sale.</source>
         <translation>Accepté&#xa0;: crédité à la vente.</translation>
     </message>
@@ -682,12 +710,20 @@
         <translation>Enregistrement…</translation>
     </message>
     <message>
+        <source>Record the refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Recorded as refunded.</source>
         <translation>Enregistré comme remboursé.</translation>
     </message>
     <message>
         <source>Dismissing…</source>
         <translation>Classement…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished">Classer</translation>
     </message>
     <message>
         <source>Dismissed.</source>
@@ -712,6 +748,69 @@
     <message>
         <source>Nothing left to do.</source>
         <translation>Plus rien à faire.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action, or a family such as melt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished">au</translation>
+    </message>
+    <message>
+        <source>Check the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Fermer</translation>
+    </message>
+    <message>
+        <source>The log holds: {n} entries, none changed, removed or added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last entry #{id}, {chain}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry #{id} does not follow the one before it: the log was changed there (an entry edited, removed or added outside the app).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved: {name}</source>
+        <translation type="unfinished">Enregistré&#xa0;: {name}</translation>
     </message>
 </context>
 <context>
@@ -1346,6 +1445,10 @@
         <translation>État</translation>
     </message>
     <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No token was exported yet.</source>
         <translation>Aucun jeton exporté pour l&apos;instant.</translation>
     </message>
@@ -1787,12 +1890,20 @@
         <translation>Caisse Cashu</translation>
     </message>
     <message>
+        <source>Switch user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;App</source>
         <translation>&amp;Appli</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Open {page}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Notifications</source>
@@ -1931,6 +2042,10 @@
     <message>
         <source>{url} is now number {n} in the order.</source>
         <translation>{url} est maintenant numéro {n} dans l’ordre.</translation>
+    </message>
+    <message>
+        <source>Only trusted mints have a place in the order.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{url} is no longer used.</source>
@@ -2072,6 +2187,10 @@
         <translation>Reste à payer&#xa0;: {left}.</translation>
     </message>
     <message>
+        <source>Converting it cost {fee} in fees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not confirmed yet.
 Goods at the shop&apos;s risk.</source>
         <translation>Pas encore confirmé.
@@ -2155,6 +2274,45 @@ de {amount}</translation>
     </message>
 </context>
 <context>
+    <name>PresetDialog</name>
+    <message>
+        <source>Presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Fermer</translation>
+    </message>
+    <message>
+        <source>{n} settings change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change: this shop is set up like that already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied: {n} settings changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReceiptButtons</name>
     <message>
         <source>Print receipt</source>
@@ -2163,6 +2321,14 @@ de {amount}</translation>
     <message>
         <source>Save receipt as PDF</source>
         <translation>Enregistrer le reçu en PDF</translation>
+    </message>
+    <message>
+        <source>Printed on {printer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer {printer} not found: choose one.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save receipt</source>
@@ -2218,6 +2384,10 @@ de {amount}</translation>
     <message>
         <source>Making the token…</source>
         <translation>Création du jeton…</translation>
+    </message>
+    <message>
+        <source>Make the refund token</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refund of {amount}: let the customer scan it</source>
@@ -2335,6 +2505,10 @@ de {amount}</translation>
         <translation>Empreinte</translation>
     </message>
     <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sales</source>
         <translation>Ventes</translation>
     </message>
@@ -2349,6 +2523,18 @@ de {amount}</translation>
     <message>
         <source>Average ticket ({currency})</source>
         <translation>Panier moyen ({currency})</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded ({currency})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net after refunds ({currency})</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancelled unpaid</source>
@@ -2648,6 +2834,22 @@ de {amount}</translation>
         <translation>Demande de paiement</translation>
     </message>
     <message>
+        <source>Refund…</source>
+        <translation type="unfinished">Rembourser…</translation>
+    </message>
+    <message>
+        <source>Give the customer money back as an ecash token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check refund claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the mints whether the customer redeemed the refund tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sale id</source>
         <translation>N° de vente</translation>
     </message>
@@ -2670,6 +2872,10 @@ de {amount}</translation>
     <message>
         <source>Memo</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Created</source>
@@ -2704,6 +2910,10 @@ de {amount}</translation>
         <translation>Lightning</translation>
     </message>
     <message>
+        <source>Converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Proven</source>
         <translation>Prouvé</translation>
     </message>
@@ -2728,6 +2938,14 @@ de {amount}</translation>
         <translation>Frais du mint {mint}, frais Lightning {ln}</translation>
     </message>
     <message>
+        <source>{state}: {amount} of {took} given back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{when}: {amount}, {claim}{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{amount} owed to the customer (see Needs attention)</source>
         <translation>{amount} dû au client (voir « À traiter »)</translation>
     </message>
@@ -2742,6 +2960,113 @@ de {amount}</translation>
     <message>
         <source>Change: {amount}</source>
         <translation>Monnaie&#xa0;: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>SaleRefundDialog</name>
+    <message>
+        <source>Refund sale {sale}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the token (and its QR picture) to a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund sale {sale}: up to {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The money is given back as an ecash token the customer scans or takes as a file, from the mint they paid with when the shop holds enough there. The sale stays in the day&apos;s sales; the refund is counted apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (kept with the refund)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the token file (optional)</source>
+        <translation type="unfinished">Dossier du fichier jeton (facultatif)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished">Choisir…</translation>
+    </message>
+    <message>
+        <source>Amount ({unit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Motif</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation type="unfinished">Enregistrer dans</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation type="unfinished">Rembourser…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <source>Save the refund token to</source>
+        <translation type="unfinished">Enregistrer le jeton de remboursement dans</translation>
+    </message>
+    <message>
+        <source>Type an amount from 1 to {rest}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give {amount} back to the customer of sale {sale}? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished">Retour</translation>
+    </message>
+    <message>
+        <source>Make refund token</source>
+        <translation type="unfinished">Créer le jeton de remboursement</translation>
+    </message>
+    <message>
+        <source>Making the token…</source>
+        <translation type="unfinished">Création du jeton…</translation>
+    </message>
+    <message>
+        <source>Make the refund token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be saved to that folder (is the USB drive plugged in?). The token is kept with the refund: let the customer scan it, or copy it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file saved (no folder): copy the token or let it be scanned.</source>
+        <translation type="unfinished">Aucun fichier enregistré (pas de dossier) : copiez le jeton ou faites-le scanner.</translation>
+    </message>
+    <message>
+        <source>Refund of {amount}: let the customer scan it</source>
+        <translation type="unfinished">Remboursement de {amount} : faites-le scanner par le client</translation>
+    </message>
+    <message>
+        <source>From mint: {mint}</source>
+        <translation type="unfinished">Du mint : {mint}</translation>
+    </message>
+    <message>
+        <source>The file could not be saved to that folder. The token is kept.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3011,6 +3336,46 @@ Collez plutôt le jeton.</translation>
         <translation>Boutique</translation>
     </message>
     <message>
+        <source>Shop address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed under the name on receipts; up to three lines, separated by |.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed on receipts when set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The width of the receipt printer&apos;s roll (58 or 80 mm), or A4 sheets. PDF receipts use it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print receipts on this printer without asking. Empty: choose in the print dialog each time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the till after (minutes idle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With staff accounts, the till goes back to the Sell page and asks who is there after this long without a touch or a key (never during a sale). 0: never.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Till name</source>
         <translation>Nom de la caisse</translation>
     </message>
@@ -3187,6 +3552,14 @@ Collez plutôt le jeton.</translation>
         <translation>Si une mint facturait davantage pour échanger ses anciennes pièces, elles sont laissées telles quelles et le propriétaire est prévenu.</translation>
     </message>
     <message>
+        <source>Take tokens from other mints by converting them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A token from a mint the shop does not trust is paid over Lightning into the shop&apos;s first mint and kept as ecash there. The customer&apos;s token pays the Lightning fee; the shop&apos;s fee limits are checked before anything is spent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Accept payments while a mint is offline</source>
         <translation>Accepter des paiements quand un mint est hors ligne</translation>
     </message>
@@ -3213,6 +3586,34 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Largest total accepted offline in one day.</source>
         <translation>Total maximal accepté hors ligne en une journée.</translation>
+    </message>
+    <message>
+        <source>Largest sale (sat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A larger sale is refused before the customer pays. 0: no limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest total per day (sat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online payments taken in one day (UTC) stop at this total. 0: no limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager&apos;s OK above (sat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With staff accounts, a cashier&apos;s sale above this needs a manager&apos;s PIN. 0: never.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Camera</source>
@@ -3386,6 +3787,22 @@ Collez plutôt le jeton.</translation>
         <translation>Afficher les réglages avancés</translation>
     </message>
     <message>
+        <source>Audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who did what and when; check that nobody changed the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings for a cafe, a market stall, a shop with an online store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Most shops never change these: the defaults are safe.</source>
         <translation>La plupart des commerces n&apos;y touchent jamais&#xa0;: les valeurs par défaut sont sûres.</translation>
     </message>
@@ -3513,6 +3930,69 @@ Collez plutôt le jeton.</translation>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>a cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is at the till?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This needs {who}&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your name and type your PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished">Quitter</translation>
+    </message>
+    <message>
+        <source>Nobody here may do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusLight</name>
     <message>
         <source>Online</source>
@@ -3566,6 +4046,13 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Cashu point of sale</source>
         <translation>Caisse Cashu</translation>
+    </message>
+</context>
+<context>
+    <name>UiContext</name>
+    <message>
+        <source>Nothing was done: it needs {who}&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3660,6 +4147,14 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Ask the mints which exported tokens were redeemed and which coins are spent.</source>
         <translation>Demander aux mints quels jetons exportés ont été encaissés et quelles pièces sont dépensées.</translation>
+    </message>
+    <message>
+        <source>Exported tokens</source>
+        <translation type="unfinished">Jetons exportés</translation>
+    </message>
+    <message>
+        <source>Withdrawals to Lightning</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Total {amount}</source>
@@ -3873,6 +4368,204 @@ Collez plutôt le jeton.</translation>
     </message>
 </context>
 <context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>Withdraw to Lightning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw to the shop&apos;s Lightning address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished">Au</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">Du</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation type="unfinished">Mint</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished">Solde</translation>
+    </message>
+    <message>
+        <source>To withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the Lightning address&apos;s limits…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Fermer</translation>
+    </message>
+    <message>
+        <source>All mints ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trusted mint holds any ecash: nothing to withdraw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing can be withdrawn from this choice now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About {total} in all will be paid to {address}. Each mint pays {percent}% of its balance, the rest pays the fees. A mint whose fees would be more than {cap}% pays nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay out {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay out {total} from {n} mints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A payout from this mint is still in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less than the {minimum} the address accepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paying out… (each mint in turn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In all: {paid} paid, fees {fees}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">Terminé</translation>
+    </message>
+    <message>
+        <source>{mint}: {amount} paid (fee {fee}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mint}: {amount} on its way; the app checks it and finishes it by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mint}: not paid. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawHistory</name>
+    <message>
+        <source>Withdrawals to Lightning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw to Lightning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Quand</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation type="unfinished">Mint</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">Montant</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation type="unfinished">Frais</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">État</translation>
+    </message>
+    <message>
+        <source>Proof</source>
+        <translation type="unfinished">Preuve</translation>
+    </message>
+    <message>
+        <source>Nothing was withdrawn yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay the shop&apos;s ecash out to {address}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Lightning address is set: set the shop&apos;s Lightning address in Settings to withdraw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preimage: {preimage}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid (finished later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation type="unfinished">À vérifier</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preimage checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed by the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not proven</source>
+        <translation type="unfinished">Non prouvé</translation>
+    </message>
+    <message>
+        <source>Proof does not match!</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>Already spent</source>
@@ -4001,6 +4694,22 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Every mint the shop trusts is offline: a payment cannot be confirmed now. Wait until a mint answers, or show the request anyway: a token taken meanwhile is kept and redeemed when its mint is back.</source>
         <translation>Tous les mints de confiance de la boutique sont hors ligne : un paiement ne peut pas être confirmé maintenant. Attendez qu’un mint réponde, ou affichez la demande quand même : un jeton reçu entre-temps est conservé et encaissé dès que son mint est de retour.</translation>
+    </message>
+    <message>
+        <source>Not confirmed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s token was paid over to the shop&apos;s mint, which has not confirmed it yet. The app keeps checking; the sale is marked paid when the shop&apos;s mint confirms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s mint did not pay the shop&apos;s mint; nothing was spent. Ask for a token from one of the shop&apos;s mints.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The mint could not be reached. The token is kept; the app tries again by itself.</source>
@@ -4145,6 +4854,22 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Over the offline limit</source>
         <translation>Au-delà de la limite hors ligne</translation>
+    </message>
+    <message>
+        <source>Above the sale limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Above today&apos;s limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Check the amount</source>
@@ -4302,6 +5027,38 @@ Collez plutôt le jeton.</translation>
 <context>
     <name>receipt</name>
     <message>
+        <source>ecash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ecash to Lightning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ecash (converted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT no. {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sale</source>
         <translation>Vente</translation>
     </message>
@@ -4330,6 +5087,10 @@ Collez plutôt le jeton.</translation>
         <translation>Frais</translation>
     </message>
     <message>
+        <source>Paid with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mint</source>
         <translation>Mint</translation>
     </message>
@@ -4340,6 +5101,10 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Overpaid, kept</source>
         <translation>Trop-perçu, conservé</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Memo</source>
@@ -4354,12 +5119,32 @@ Collez plutôt le jeton.</translation>
         <translation>PAYÉ EN PARTIE</translation>
     </message>
     <message>
+        <source>REFUNDED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PARTIALLY REFUNDED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{state} · Sale {id}</source>
         <translation>{state} · Vente {id}</translation>
     </message>
     <message>
         <source>Receipt</source>
         <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Print receipt</source>

@@ -45,6 +45,7 @@ def sources() -> list[Path]:
     return [
         *sorted((ROOT / "pos_app" / "ui").rglob("*.py")),
         ROOT / "pos_app/core/config.py",
+        ROOT / "pos_app/core/presets.py",
         ROOT / "pos_app/core/reports/zsections.py",
     ]
 
