@@ -203,6 +203,10 @@ class StaffService:
 
         await self.db.run(write)
 
+    async def signed_in(self, name: str) -> None:
+        """Audit that ``name`` took the till (a sign-in, a switch, after an idle lock)."""
+        await self.db.run(lambda s: journal.audit(s, "staff.signed_in", name, {}, actor=name))
+
     async def verify(self, name: str, pin: str, *, needs: str = "cashier") -> Member:
         """Check ``name``'s PIN and that its role reaches ``needs``.
 

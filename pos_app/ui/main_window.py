@@ -291,6 +291,7 @@ class MainWindow(QMainWindow):
         self.user_button.setVisible(member is not None)
         if member is not None:
             self.user_button.setText(f"{member.name}\n{self.tr(ROLE_NAMES[member.role])}")
+            spawn(self.ui.core.staff.signed_in(member.name), on_error=self.show_error)
         if member is not None and rank(member.role) < rank(self.pages[self._page].needs):
             self.show_page(0)
 

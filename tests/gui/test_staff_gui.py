@@ -111,11 +111,20 @@ def test_return_in_the_pin_field_signs_in_and_never_quits(window, qtbot):
     dialog.reject()
 
 
-def test_switch_user_signs_someone_else_in(window, qtbot):
+def test_switch_user_signs_someone_else_in(window, qtbot, ui, arun):
     window.user_button.click()
     dialog = open_dialog(qtbot)
     type_pin(dialog, "olga", "246810")
     qtbot.waitUntil(lambda: window.user_button.text() == "olga\nowner", timeout=5000)
+    qtbot.waitUntil(
+        lambda: [
+            (e["subject"], e["actor"])
+            for e in arun(ui.core.audit.list())
+            if e["action"] == "staff.signed_in"
+        ][:2]
+        == [("olga", "olga"), ("carl", "carl")],
+        timeout=5000,
+    )
     settings = window.pages.index(window.page(SettingsPage))
     window.show_page(settings)  # the owner needs no one's PIN
     assert window.stack.currentIndex() == settings
