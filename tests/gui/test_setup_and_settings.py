@@ -134,6 +134,24 @@ def test_wizard_create_path_end_to_end(qtbot, qloop, arun, tmp_path, mint, fast_
     qtbot.keyClicks(key.pass2, "correct horse battery")
     click(qtbot, wizard.next_button)
 
+    # the shop: checked while typed, with the reason under the field
+    shop = wizard.shop
+    assert wizard.page is shop
+    qtbot.keyClicks(shop.name, "x" * 61)
+    assert shop.errors["shop.name"].isVisible() and not wizard.next_button.isEnabled()
+    assert "60 characters" in shop.errors["shop.name"].text()
+    shop.name.setText("")
+    shop.name.setText("Corner Café")  # (QTest cannot type é)
+    qtbot.keyClicks(shop.address, "1 Main St | 10115 Berlin")
+    qtbot.keyClicks(shop.vat_number, "DE123456789")
+    assert not shop.errors["shop.name"].isVisible() and wizard.next_button.isEnabled()
+    click(qtbot, wizard.next_button)
+    # payments: the modes in plain words, and a preset
+    assert wizard.page is wizard.payments and wizard.payments.mode == "trusted_only"
+    wizard.payments.preset.setCurrentIndex(wizard.payments.preset.findData("market"))
+    assert "weak connection" in wizard.payments.preset_words.text()
+    click(qtbot, wizard.next_button)
+
     # mints: an unreachable address is explained; the real mint is checked and listed
     page = wizard.mints
     assert wizard.page is page and not wizard.next_button.isEnabled()
@@ -150,8 +168,22 @@ def test_wizard_create_path_end_to_end(qtbot, qloop, arun, tmp_path, mint, fast_
     assert page.urls == [mint.url] and page.list.count() == 1
     click(qtbot, wizard.next_button)
 
+    # the owner: two PINs that differ are refused; Back keeps what was typed
+    owner = wizard.owner
+    assert wizard.page is owner
+    qtbot.keyClicks(owner.name, "Olga")
+    qtbot.keyClicks(owner.pin1, "2468")
+    qtbot.keyClicks(owner.pin2, "2469")
+    assert owner.error.text() == "The two PINs differ." and not wizard.next_button.isEnabled()
+    click(qtbot, wizard.back_button)
+    click(qtbot, wizard.next_button)
+    assert owner.name.text() == "Olga"
+    owner.pin2.setText("2468")
+    click(qtbot, wizard.next_button)
+
     assert wizard.page is wizard.summary
-    assert mint.url in wizard.summary.summary.text()
+    summary = wizard.summary.summary.text()
+    assert mint.url in summary and "Corner Café" in summary and "Olga" in summary
     mnemonic = wizard.mnemonic
     click(qtbot, wizard.next_button)  # Finish
     qtbot.waitUntil(task.done, timeout=30_000)
@@ -167,6 +199,14 @@ def test_wizard_create_path_end_to_end(qtbot, qloop, arun, tmp_path, mint, fast_
         ] == [
             {"url": mint.url, "trusted": True, "priority": 1, "name": "free mint", "units": ["sat"]}
         ]
+        values = arun(app.settings.values())
+        assert (values["shop.name"], values["shop.address"], values["shop.vat_number"]) == (
+            "Corner Café",
+            "1 Main St | 10115 Berlin",
+            "DE123456789",
+        )
+        assert values["offline.enabled"] is True  # the market stall preset
+        assert [(m.name, m.role) for m in arun(app.staff.list())] == [("Olga", "owner")]
     finally:
         arun(app.aclose())
     # the passphrase really is the key
@@ -182,7 +222,7 @@ def test_wizard_restore_path_with_env_key(qtbot, qloop, arun, tmp_path, mint, mo
     qtbot.keyClick(wizard.welcome.restore, Qt.Key.Key_Space)
     click(qtbot, wizard.next_button)
     assert wizard.page is wizard.restore
-    assert wizard.step.text() == "Step 2 of 5"
+    assert wizard.step.text() == "Step 2 of 8"
 
     qtbot.keyClicks(wizard.restore.edit, RESTORE_WORDS.replace("yellow", "zoo"))
     click(qtbot, wizard.next_button)  # bad checksum
@@ -197,10 +237,14 @@ def test_wizard_restore_path_with_env_key(qtbot, qloop, arun, tmp_path, mint, mo
     assert wizard.key.method == "env"
     assert wizard.key.notice.isVisible() and keys.ENV_KEY in wizard.key.notice.text()
     click(qtbot, wizard.next_button)
+    click(qtbot, wizard.next_button)  # the shop: all optional
+    click(qtbot, wizard.next_button)  # payments: the defaults
     check_mint(qtbot, wizard.mints.check, mint.url)
     click(qtbot, wizard.mints.add_button)
     click(qtbot, wizard.next_button)
+    click(qtbot, wizard.next_button)  # no owner: a one-person shop
     assert "restored" in wizard.summary.summary.text()
+    assert "no staff accounts" in wizard.summary.summary.text()
     click(qtbot, wizard.next_button)
     qtbot.waitUntil(task.done, timeout=30_000)
     app = task.result()

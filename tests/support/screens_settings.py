@@ -59,6 +59,17 @@ def _wizard_states(ui: UiContext, out_dir: Path, mint_url: str | None, shots: li
     _save(wizard, out_dir, "wizard_4_key_passphrase_error", shots)
     wizard.key.pass2.setText("correct horse battery")
     wizard.go_next()
+    assert wizard.page is wizard.shop
+    wizard.shop.name.setText("Corner Café")
+    wizard.shop.address.setText("1 Main Street | 10115 Berlin")
+    wizard.shop.vat_number.setText("x" * 61)  # too long: the reason under the field
+    _save(wizard, out_dir, "wizard_4b_shop_error", shots)
+    wizard.shop.vat_number.setText("DE123456789")
+    wizard.go_next()
+    assert wizard.page is wizard.payments
+    wizard.payments.preset.setCurrentIndex(wizard.payments.preset.findData("cafe"))
+    _save(wizard, out_dir, "wizard_4c_payments", shots)
+    wizard.go_next()
     assert wizard.page is wizard.mints and not wizard.next_button.isEnabled()
     _save(wizard, out_dir, "wizard_5_mints_empty", shots)
     wizard.mints.check.url_edit.setText(f"http://127.0.0.1:{free_port()}")
@@ -75,6 +86,12 @@ def _wizard_states(ui: UiContext, out_dir: Path, mint_url: str | None, shots: li
         wizard.mints.add_checked()
         assert wizard.mints.urls == [mint_url]
         _save(wizard, out_dir, "wizard_8_mint_listed", shots)
+        wizard.go_next()
+        assert wizard.page is wizard.owner
+        wizard.owner.name.setText("Olga")
+        wizard.owner.pin1.setText("2468")
+        wizard.owner.pin2.setText("2468")
+        _save(wizard, out_dir, "wizard_8b_owner", shots)
         wizard.go_next()
         assert wizard.page is wizard.summary and mint_url in wizard.summary.summary.text()
         _save(wizard, out_dir, "wizard_9_summary", shots)

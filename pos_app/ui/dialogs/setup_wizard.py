@@ -34,6 +34,7 @@ from pos_app.ui.widgets.mint_check import Inspect
 from pos_app.ui.widgets.option_fields import TOUCH_INDICATORS
 from pos_app.ui.widgets.seed_pages import ConfirmPage, RestorePage, SeedPage, WelcomePage
 from pos_app.ui.widgets.setup_pages import KeyPage, MintsPage, SetupPage, SummaryPage
+from pos_app.ui.widgets.shop_pages import OwnerPage, PaymentsPage, ShopPage
 
 
 class SetupWizard(QDialog):
@@ -72,8 +73,12 @@ class SetupWizard(QDialog):
         self.confirm.set_mnemonic(self.new_mnemonic)
         self.restore = RestorePage()
         self.key = KeyPage(keyring_available=keyring_available, env_key=env_key)
+        self.shop = ShopPage()
+        self.payments = PaymentsPage()
         self.mints = MintsPage(inspect)
+        self.owner = OwnerPage()
         self.summary = SummaryPage()
+        self._configured = False  # the shop's settings and owner are made once
         self.stack = QStackedWidget()
         for page in self.all_pages:
             self.stack.addWidget(page)
@@ -125,7 +130,10 @@ class SetupWizard(QDialog):
             self.confirm,
             self.restore,
             self.key,
+            self.shop,
+            self.payments,
             self.mints,
+            self.owner,
             self.summary,
         ]
 
@@ -142,7 +150,16 @@ class SetupWizard(QDialog):
     def path(self) -> list[SetupPage]:
         """The pages of the chosen path, in order."""
         words = [self.restore] if self.restoring else [self.seed, self.confirm]
-        return [self.welcome, *words, self.key, self.mints, self.summary]
+        return [
+            self.welcome,
+            *words,
+            self.key,
+            self.shop,
+            self.payments,
+            self.mints,
+            self.owner,
+            self.summary,
+        ]
 
     @property
     def page(self) -> SetupPage:
@@ -230,6 +247,15 @@ class SetupWizard(QDialog):
             else self.tr("Wallet: new, with the {n} recovery words you wrote down").format(n=words),
             self.tr("Database key: {method}").format(method=method),
             self.tr("Trusted mints: {mints}").format(mints=", ".join(self.mints.urls)),
+            self.tr("Shop: {name}, prices in {currency}").format(
+                name=self.shop.name.text().strip() or self.tr("(no name)"),
+                currency=self.shop.currency.currentData(),
+            ),
+            self.tr("Payments: {mode}").format(mode=self.payments.modes.checkedButton().text()),
+            self.tr("Preset: {preset}").format(preset=self.payments.preset.currentText()),
+            self.tr("Owner: {name}, with a PIN").format(name=self.owner.owner()[0])
+            if self.owner.owner()
+            else self.tr("Owner: no staff accounts (add them later in the command line)"),
             self.tr("Data folder: {path}").format(path=self.data_dir),
         ]
         self.summary.summary.setText(
@@ -269,6 +295,15 @@ class SetupWizard(QDialog):
             await self.app.mints.add(url, trusted=True)
             self._added.add(url)
             self.mints.locked.add(url)
+        if not self._configured:
+            self.set_busy(self.tr("Saving the shop's settings…"))
+            if self.payments.preset_name:
+                await self.app.presets.apply(self.payments.preset_name)
+            await self.app.settings.set_many({**self.shop.settings(), "mode": self.payments.mode})
+            owner = self.owner.owner()
+            if owner is not None:
+                await self.app.staff.add(owner[0], "owner", owner[1])
+            self._configured = True
         self.set_busy(None)
         return self.app
 
