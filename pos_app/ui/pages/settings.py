@@ -32,6 +32,7 @@ from pos_app.core.errors import ConfigError, PosError
 from pos_app.core.payments.withdraw import THRESHOLD_KEYS
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
+from pos_app.ui.dialogs.settings_transfer import ExportSettingsDialog, ImportSettingsDialog
 from pos_app.ui.messages import explain_error
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
@@ -116,7 +117,14 @@ class SettingsPage(Page):
         theme.set_icon(self.save_button, "content-save-outline")
         self.save_button.clicked.connect(self.save)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.export_settings_button = QPushButton(self.tr("Export settings…"))
+        self.export_settings_button.clicked.connect(self.export_settings)
+        self.import_settings_button = QPushButton(self.tr("Import settings…"))
+        self.import_settings_button.clicked.connect(self.import_settings)
+        self.transfer_dialog: ExportSettingsDialog | ImportSettingsDialog | None = None
         bar = QHBoxLayout()
+        bar.addWidget(self.export_settings_button)
+        bar.addWidget(self.import_settings_button)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.revert_button)
         bar.addWidget(self.save_button)
@@ -213,6 +221,32 @@ class SettingsPage(Page):
     def _edited(self) -> None:
         self.dirty = True
         self._say(self.tr("Unsaved changes."), "muted")
+
+    # -- export and import -------------------------------------------------------------------
+
+    def export_settings(self) -> None:
+        """Open the export dialog (non-blocking)."""
+        self.transfer_dialog = ExportSettingsDialog(self.ui, self)
+        self.transfer_dialog.open()
+
+    def import_settings(self) -> None:
+        """Open the import dialog; after Apply the page shows the new values."""
+        dialog = ImportSettingsDialog(self.ui, self)
+        dialog.applied.connect(self._imported)
+        self.transfer_dialog = dialog
+        dialog.open()
+
+    def _imported(self, stored: dict[str, Any]) -> None:
+        text = self.tr("Imported {n} setting(s).").format(n=len(stored))
+
+        def show(values: dict[str, Any]) -> None:
+            self._show_values(values)
+            self._say(text, "ok")
+
+        spawn(self.ui.settings(), on_done=show, on_error=self._failed)
+        self.webhooks.refresh()
+        self.ui.bridge.settings_saved.emit(stored)
+        self.schedule_status.load()
 
     # -- saving ------------------------------------------------------------------------------
 
