@@ -241,4 +241,5 @@ async def cmd_config_import(args: argparse.Namespace) -> dict[str, Any]:
         transfer = SettingsTransfer(app.settings)
         if args.dry_run:
             return plan_dict(await transfer.preview(data, passphrase), applied=False)
-        return plan_dict(await transfer.apply(data, passphrase), applied=True)
+        plan = await transfer.apply(data, passphrase, check=app.withdrawals.check_threshold)
+        return plan_dict(plan, applied=True)

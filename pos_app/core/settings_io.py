@@ -15,6 +15,7 @@ import json
 import os
 import secrets as pysecrets
 import tempfile
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +30,7 @@ from sqlalchemy.orm import Session
 from pos_app import __version__
 from pos_app.core.config import Config
 from pos_app.core.errors import ConfigError, PosError
+from pos_app.core.payments.withdraw import THRESHOLD_KEYS
 from pos_app.core.settings import SettingsService
 from pos_app.core.store.schema import WebhookEndpoint
 from pos_app.core.wallet.journal import audit
@@ -336,9 +338,23 @@ class SettingsTransfer:
         existing = {w["url"]: w for w in await self.db.run(_webhooks_with_secrets)}
         return plan_import(self.config, current, opened, existing)
 
-    async def apply(self, data: bytes, passphrase: str | None = None) -> Plan:
-        """Check and store everything in one transaction, audited; all or nothing."""
+    async def apply(
+        self,
+        data: bytes,
+        passphrase: str | None = None,
+        *,
+        check: Callable[[Mapping[str, Any]], Awaitable[Any]] | None = None,
+    ) -> Plan:
+        """Check and store everything in one transaction, audited; all or nothing.
+
+        ``check`` (the withdrawal threshold's live check) sees the merged values first
+        when the file changes one of :data:`THRESHOLD_KEYS`; its refusal applies nothing.
+        """
         opened = open_envelope(data, passphrase)
+        if check is not None:
+            plan = await self.preview(data, passphrase)
+            if set(plan.settings) & set(THRESHOLD_KEYS):
+                await check({**await self.settings.values(), **plan.settings})
 
         def write(session: Session) -> Plan:
             current = self.config.values(session)

@@ -216,3 +216,27 @@ def test_preview_applies_nothing(till, fresh, tmp_path):
     old = next(c for c in plan.changes if c["key"] == "shop.name")
     assert old["new"] == "Corner Cafe" and old["old"] == before["shop.name"]
     assert asyncio.run(fresh.values()) == before and _audits(fresh) == []
+
+
+def test_the_withdrawal_threshold_is_checked_live_before_anything_is_stored(fresh, tmp_path):
+    source = SettingsService(fresh.db, Config())
+    out = tmp_path / "s.json"
+    asyncio.run(SettingsTransfer(source).export(out))
+    envelope = json.loads(out.read_bytes())
+    envelope["settings"]["withdraw.threshold"] = 5
+    envelope["settings"]["shop.name"] = "Threshold Shop"
+    seen = []
+
+    async def refuse(values):
+        seen.append(dict(values))
+        raise ConfigError("config.withdraw_threshold", "too low", data={"minimum": 10})
+
+    with pytest.raises(ConfigError) as refused:
+        asyncio.run(SettingsTransfer(fresh).apply(json.dumps(envelope).encode(), check=refuse))
+    assert refused.value.code == "config.withdraw_threshold"
+    assert seen and seen[0]["withdraw.threshold"] == 5
+    assert asyncio.run(fresh.get("shop.name")) != "Threshold Shop"
+    # A file that leaves those settings alone is not checked.
+    envelope["settings"]["withdraw.threshold"] = asyncio.run(fresh.get("withdraw.threshold"))
+    asyncio.run(SettingsTransfer(fresh).apply(json.dumps(envelope).encode(), check=refuse))
+    assert asyncio.run(fresh.get("shop.name")) == "Threshold Shop" and len(seen) == 1

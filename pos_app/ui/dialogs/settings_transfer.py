@@ -273,7 +273,11 @@ class ImportSettingsDialog(_TransferDialog):
         self.busy = True
         self.apply_button.setEnabled(False)
         spawn(
-            self.transfer.apply(self.data, self.passphrase.text() or None),
+            self.transfer.apply(
+                self.data,
+                self.passphrase.text() or None,
+                check=self.ui.core.withdrawals.check_threshold,
+            ),
             on_done=self._applied,
             on_error=self._failed,
         )
