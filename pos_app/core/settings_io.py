@@ -322,7 +322,14 @@ class SettingsTransfer:
         webhooks = await self.db.run(_webhooks_with_secrets) if passphrase is not None else None
         envelope = build_envelope(values, webhooks, passphrase)
         data = json.dumps(envelope, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
-        write_atomically(Path(path), data)
+        try:
+            write_atomically(Path(path), data)
+        except OSError as exc:
+            raise ConfigError(
+                "config.export_unwritable",
+                f"The settings file cannot be written there: {exc.strerror}.",
+                str(path),
+            ) from exc
         return {
             "path": str(path),
             "settings": len(values),

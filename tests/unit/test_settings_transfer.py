@@ -240,3 +240,18 @@ def test_the_withdrawal_threshold_is_checked_live_before_anything_is_stored(fres
     envelope["settings"]["withdraw.threshold"] = asyncio.run(fresh.get("withdraw.threshold"))
     asyncio.run(SettingsTransfer(fresh).apply(json.dumps(envelope).encode(), check=refuse))
     assert asyncio.run(fresh.get("shop.name")) == "Threshold Shop" and len(seen) == 1
+
+
+def test_export_to_a_missing_folder_is_refused_and_leaves_no_file(till, tmp_path):
+    with pytest.raises(ConfigError) as refused:
+        asyncio.run(SettingsTransfer(till).export(tmp_path / "nowhere" / "s.json"))
+    assert refused.value.code == "config.export_unwritable"
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_export_replaces_an_older_file_whole(till, tmp_path):
+    out = tmp_path / "s.json"
+    out.write_text("old contents that are longer than nothing" * 100)
+    asyncio.run(SettingsTransfer(till).export(out))
+    assert json.loads(out.read_bytes())["settings"]["shop.name"] == "Corner Cafe"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".s.json")] == []
