@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from pos_app.cli.args import read_token_text
 from pos_app.cli.context import open_app
-from pos_app.core.errors import ValidationError
+from pos_app.core.errors import ConfigError, ValidationError
 from pos_app.core.payments.withdraw import THRESHOLD_KEYS
+from pos_app.core.settings_io import SettingsTransfer, plan_dict
+
+PASSPHRASE_ENV = "POS_EXPORT_PASSPHRASE"  # noqa: S105 (a variable's name)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -109,6 +115,32 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     unset.set_defaults(handler=cmd_config_unset)
     lst = csub.add_parser("list", help="every setting with its value and help", parents=[common])
     lst.set_defaults(handler=cmd_config_list)
+    export = csub.add_parser(
+        "export",
+        help="write every setting to a file (for another till or a backup of the setup)",
+        parents=[common],
+    )
+    export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument(
+        "--with-secrets",
+        action="store_true",
+        help="also the webhook secrets, encrypted under a passphrase (stdin, "
+        "POS_EXPORT_PASSPHRASE, or asked twice on a terminal)",
+    )
+    export.set_defaults(handler=cmd_config_export)
+    imp = csub.add_parser(
+        "import",
+        help="check a settings file, list its differences and apply them all or none",
+        parents=[common],
+    )
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--dry-run", action="store_true", help="only list the differences")
+    imp.add_argument(
+        "--with-secrets",
+        action="store_true",
+        help="also import the file's secrets (passphrase as for export)",
+    )
+    imp.set_defaults(handler=cmd_config_import)
 
 
 def _since(text: str | None) -> int | None:
@@ -198,3 +230,45 @@ async def cmd_config_unset(args: argparse.Namespace) -> dict[str, Any]:
 async def cmd_config_list(args: argparse.Namespace) -> list[dict[str, Any]]:
     async with open_app(args) as app:
         return await app.settings.listing()
+
+
+def _file_passphrase(confirm: bool) -> str:
+    """The settings file's passphrase: the environment, a terminal (twice) or stdin."""
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if passphrase is None:
+        if sys.stdin.isatty():
+            passphrase = getpass.getpass("Settings file passphrase: ")
+            if confirm and getpass.getpass("Repeat the passphrase: ") != passphrase:
+                raise ConfigError("config.passphrase_mismatch", "The passphrases differ.")
+        else:
+            passphrase = sys.stdin.readline().rstrip("\r\n")
+    if not passphrase:
+        raise ConfigError(
+            "config.export_no_passphrase",
+            f"Secrets need a passphrase: give it on stdin or in {PASSPHRASE_ENV}.",
+        )
+    return passphrase
+
+
+async def cmd_config_export(args: argparse.Namespace) -> dict[str, Any]:
+    passphrase = _file_passphrase(confirm=True) if args.with_secrets else None
+    async with open_app(args) as app:
+        return await SettingsTransfer(app.settings).export(Path(args.out), passphrase)
+
+
+async def cmd_config_import(args: argparse.Namespace) -> dict[str, Any]:
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise ConfigError(
+            "config.import_unreadable",
+            f"The settings file cannot be read: {exc.strerror}.",
+            args.file,
+        ) from exc
+    passphrase = _file_passphrase(confirm=False) if args.with_secrets else None
+    async with open_app(args) as app:
+        transfer = SettingsTransfer(app.settings)
+        if args.dry_run:
+            return plan_dict(await transfer.preview(data, passphrase), applied=False)
+        plan = await transfer.apply(data, passphrase, check=app.withdrawals.check_threshold)
+        return plan_dict(plan, applied=True)

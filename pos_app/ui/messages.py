@@ -278,6 +278,22 @@ _BY_CODE: dict[str, tuple[str, str]] = {
             "Add a rate source or set a fixed rate, then save again.",
         ),
     ),
+    "config.import_bad_passphrase": (
+        QT_TRANSLATE_NOOP("messages", "Wrong passphrase"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The passphrase does not open this settings file. Type the one given when it was "
+            "exported; nothing was changed.",
+        ),
+    ),
+    "config.import_damaged": (
+        QT_TRANSLATE_NOOP("messages", "Settings file damaged"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The settings file is damaged or was changed after it was exported, so none of it "
+            "is used. Export it again on the other till.",
+        ),
+    ),
     "export.claimed": (
         QT_TRANSLATE_NOOP("messages", "Already claimed"),
         QT_TRANSLATE_NOOP(

@@ -34,6 +34,7 @@ from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.audit_dialog import AuditDialog
 from pos_app.ui.dialogs.preset_dialog import PresetDialog
+from pos_app.ui.dialogs.settings_transfer import ExportSettingsDialog, ImportSettingsDialog
 from pos_app.ui.messages import explain_error
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
@@ -104,6 +105,7 @@ class SettingsPage(Page):
         self.preset_dialog: PresetDialog | None = None
         advanced_row.addWidget(self.presets_button)
         advanced_row.addWidget(self.audit_button)
+        self._tools_row = advanced_row
         self._form.addLayout(advanced_row)
         self.advanced = QWidget()
         self.advanced.setObjectName("advanced-settings")
@@ -135,6 +137,15 @@ class SettingsPage(Page):
         theme.set_icon(self.save_button, "content-save-outline")
         self.save_button.clicked.connect(self.save)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.export_settings_button = QPushButton(self.tr("Export settings…"))
+        self.export_settings_button.clicked.connect(self.export_settings)
+        self.import_settings_button = QPushButton(self.tr("Import settings…"))
+        self.import_settings_button.clicked.connect(self.import_settings)
+        self.transfer_dialog: ExportSettingsDialog | ImportSettingsDialog | None = None
+        # With the owner's other tools above the form: the bottom bar must stay narrow
+        # enough for a 1024 px till.
+        self._tools_row.insertWidget(2, self.export_settings_button)
+        self._tools_row.insertWidget(3, self.import_settings_button)
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)
         bar.addWidget(self.revert_button)
@@ -247,6 +258,32 @@ class SettingsPage(Page):
     def _edited(self) -> None:
         self.dirty = True
         self._say(self.tr("Unsaved changes."), "muted")
+
+    # -- export and import -------------------------------------------------------------------
+
+    def export_settings(self) -> None:
+        """Open the export dialog (non-blocking)."""
+        self.transfer_dialog = ExportSettingsDialog(self.ui, self)
+        self.transfer_dialog.open()
+
+    def import_settings(self) -> None:
+        """Open the import dialog; after Apply the page shows the new values."""
+        dialog = ImportSettingsDialog(self.ui, self)
+        dialog.applied.connect(self._imported)
+        self.transfer_dialog = dialog
+        dialog.open()
+
+    def _imported(self, stored: dict[str, Any]) -> None:
+        text = self.tr("Imported {n} setting(s).").format(n=len(stored))
+
+        def show(values: dict[str, Any]) -> None:
+            self._show_values(values)
+            self._say(text, "ok")
+
+        spawn(self.ui.settings(), on_done=show, on_error=self._failed)
+        self.webhooks.refresh()
+        self.ui.bridge.settings_saved.emit(stored)
+        self.schedule_status.load()
 
     # -- saving ------------------------------------------------------------------------------
 

@@ -53,10 +53,16 @@ class SalesFilterBar(QWidget):
         for state in fmt.FILTER_STATES:
             self.state.addItem(fmt.state_label(state), state)
         self.state.setAccessibleName(self.tr("Sale state"))
+        # As wide as a short state; the longest ("Partly refunded", in German longer) is
+        # shown in full in the open list, and must not widen the row past a 1024 px till.
+        self.state.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.state.setMinimumContentsLength(9)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search memo or sale id (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(120)
+        self.search.setMinimumWidth(70)
         self.dates = QCheckBox(self.tr("From"))
         self.since = QDateEdit(QDate.currentDate().addDays(-7))
         self.until = QDateEdit(QDate.currentDate())
