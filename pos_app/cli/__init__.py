@@ -18,6 +18,7 @@ from typing import Any
 
 from pos_app import __version__
 from pos_app.cli import (
+    items_cmds,
     protocol_cmds,
     report_cmds,
     sales_cmds,
@@ -30,7 +31,15 @@ from pos_app.core.errors import Category, PosError
 from pos_app.core.logs import setup_logging
 from pos_app.core.redaction import redact_text
 
-COMMAND_MODULES = [protocol_cmds, wallet_cmds, sales_cmds, report_cmds, service_cmds, webhook_cmds]
+COMMAND_MODULES = [
+    protocol_cmds,
+    wallet_cmds,
+    sales_cmds,
+    items_cmds,
+    report_cmds,
+    service_cmds,
+    webhook_cmds,
+]
 
 
 def common_options() -> argparse.ArgumentParser:
