@@ -165,3 +165,43 @@ def test_catalogue_csv_all_or_nothing(tmp_path):
     assert "COF,Coffee,3.80,EUR,,Drinks,,true" in exported
     assert dup.code == "item.duplicate_sku"
     assert sorted(i["sku"] for i in after) == ["COF", "TEA"]
+
+
+def test_webhook_bodies_carry_vat_discount_and_tip_and_fit_the_schema(tmp_path):
+    import json
+    from pathlib import Path
+
+    import jsonschema
+    from sqlalchemy import select
+
+    from pos_app.core.store.schema import WebhookEvent
+
+    root = Path(__file__).resolve().parents[2]
+    schema = json.loads((root / "docs/webhooks/event-v1.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+    async def scenario(app, mint):
+        await catalogue(app)
+        await app.webhooks.add("http://127.0.0.1:9/hook")
+        sale = await app.sales.new_sale(
+            None, items=[LineSpec("CAKE", 3)], discount="0.97", tip="5%"
+        )
+        await app.sales.pay(sale["sale_id"], mint.token(sale["due"]))
+        plain = await app.sales.new_sale("2.00")
+        bodies = app.db.transact(
+            lambda s: [json.loads(p) for p in s.scalars(select(WebhookEvent.payload_json))]
+        )
+        return sale, plain, bodies
+
+    sale, plain, bodies = run(tmp_path, scenario)
+    for body in bodies:
+        validator.validate(body)
+    data = {(b["type"], b["data"]["sale_id"]): b["data"] for b in bodies if "sale_id" in b["data"]}
+    paid = data[("sale.paid", sale["sale_id"])]
+    # 8.97 - 0.97 = 8.00 at 7 %: VAT 0.52 (0.5233); tip 5 % = 0.40 = 400 sat
+    assert paid["vat"] == [{"rate": "7", "net": "7.48", "vat": "0.52", "gross": "8.00"}]
+    assert paid["discount"] == {"kind": "amount", "value": "0.97", "amount": "0.97", "reason": ""}
+    assert paid["tip"] == {"amount": "0.40", "sat": 400}
+    assert (paid["total"], paid["amount"], paid["due"]) == ("8.00", "8.00", 8400)
+    created = data[("sale.created", plain["sale_id"])]
+    assert (created["vat"], created["discount"], created["total"]) == ([], None, "2.00")
