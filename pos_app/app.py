@@ -25,6 +25,7 @@ from pos_app.core.errors import StorageError, ValidationError
 from pos_app.core.events import EventBus, Notification
 from pos_app.core.faults import fault_point
 from pos_app.core.mint.client import MintPool
+from pos_app.core.payments.items import ItemsService
 from pos_app.core.payments.sales import SalesService
 from pos_app.core.payments.withdraw import Withdrawals
 from pos_app.core.presets import Presets
@@ -122,6 +123,7 @@ class App:
         self.bulk = Bulk(self.ctx, self.exports)
         self.export_schedule = ExportSchedule(db, self.config, self.bulk, self.bus)
         self.sales = SalesService(self.ctx, self.config, self.wallet.recovery, self.web)
+        self.items = ItemsService(self.ctx, self.config)
         # A sale's request names the mints online now: a stale health check is redone first.
         self.sales.fresh_health = self._check_mints_if_stale
         self.notifications = NotificationCenter(db, self.bus)

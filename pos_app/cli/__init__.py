@@ -19,6 +19,7 @@ from typing import Any
 from pos_app import __version__
 from pos_app.cli import (
     audit_cmds,
+    items_cmds,
     preset_cmds,
     protocol_cmds,
     report_cmds,
@@ -43,6 +44,7 @@ COMMAND_MODULES = [
     audit_cmds,
     staff_cmds,
     preset_cmds,
+    items_cmds,
 ]
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from pos_app.cli.args import read_token_text
 from pos_app.cli.context import open_app
 from pos_app.core.errors import ConfigError, ValidationError
+from pos_app.core.payments.items import parse_item_arg
 from pos_app.core.payments.withdraw import THRESHOLD_KEYS
 from pos_app.core.settings_io import SettingsTransfer, plan_dict
 
@@ -26,7 +27,24 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     new = ssub.add_parser(
         "new", help="start a sale and print its payment request", parents=[common]
     )
-    new.add_argument("--amount", required=True, help="in the shop currency, e.g. 4.50")
+    new.add_argument(
+        "--amount", help="in the shop currency, e.g. 4.50 (with --item: a custom line)"
+    )
+    new.add_argument(
+        "--item",
+        action="append",
+        default=[],
+        metavar="SKU[:QTY]",
+        help="a catalogue item (repeat for more lines)",
+    )
+    new.add_argument("--discount", metavar="10%|AMOUNT", help="off the whole basket")
+    new.add_argument("--discount-reason", default="", metavar="REASON")
+    new.add_argument(
+        "--manager-override",
+        action="store_true",
+        help="allow a discount above discount.manager_limit_pct (staff roles: issue 16)",
+    )
+    new.add_argument("--tip", metavar="10%|AMOUNT", help="kept apart from the sales amount")
     new.add_argument("--currency", help="sat or a code such as EUR (default: the setting)")
     new.add_argument("--memo")
     new.add_argument(
@@ -156,8 +174,22 @@ def _since(text: str | None) -> int | None:
 
 async def cmd_sale_new(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
+        if not (args.item or args.discount or args.tip):
+            if args.amount is None:
+                raise ValidationError("amount.invalid", "Give --amount or --item.", "")
+            return await app.sales.new_sale(
+                args.amount, args.currency, args.memo, offline_ok=args.even_if_offline
+            )
         return await app.sales.new_sale(
-            args.amount, args.currency, args.memo, offline_ok=args.even_if_offline
+            args.amount,
+            args.currency,
+            args.memo,
+            offline_ok=args.even_if_offline,
+            items=[parse_item_arg(text) for text in args.item],
+            discount=args.discount,
+            discount_reason=args.discount_reason,
+            tip=args.tip,
+            manager_override=args.manager_override,
         )
 
 

@@ -272,6 +272,52 @@ def check_folder_path(text: str) -> str:
     return text
 
 
+def _percent_list(value: str, what: str) -> list[str]:
+    items = [p.strip().rstrip("%").strip() for p in str(value).replace(";", ",").split(",")]
+    items = [p for p in items if p]
+    out: list[str] = []
+    for item in items:
+        try:
+            number = Decimal(item.replace(" ", ""))
+        except InvalidOperation:
+            raise ValueError(f"{item!r} is not a {what}") from None
+        if not number.is_finite() or number < 0 or number > 100:
+            raise ValueError(f"a {what} is from 0 to 100")
+        if number != number.quantize(Decimal("0.01")):
+            raise ValueError(f"a {what} has at most 2 decimals")
+        text = format(number.normalize(), "f")
+        if text not in out:
+            out.append(text)
+    return out
+
+
+def check_vat_rates(value: str) -> str:
+    """Comma-separated VAT percents, the first one the default: ``"19, 7, 0"``."""
+    rates = _percent_list(value, "VAT rate")
+    if not rates:
+        raise ValueError("give at least one rate (0 when the shop charges no VAT)")
+    return ", ".join(rates)
+
+
+def check_tip_presets(value: str) -> str:
+    """Comma-separated tip percents offered to the customer, at most 6: ``"5, 10, 15"``."""
+    presets = _percent_list(value, "tip percent")
+    if len(presets) > 6:
+        raise ValueError("at most 6 presets fit on the customer display")
+    return ", ".join(presets)
+
+
+def vat_rates(value: str) -> list[Decimal]:
+    """The checked ``vat.rates`` text as Decimals, the default first."""
+    return [Decimal(r) for r in check_vat_rates(value).split(", ")]
+
+
+def tip_presets(value: str) -> list[Decimal]:
+    """The checked ``tips.presets`` text as Decimals."""
+    text = check_tip_presets(value)
+    return [Decimal(p) for p in text.split(", ")] if text else []
+
+
 OPTIONS: dict[str, Option] = {
     o.key: o
     for o in [
@@ -881,6 +927,85 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Mints"),  # advanced: the Exports box holds the schedule
             minimum=1,
             maximum=3650,
+            advanced=True,
+        ),
+        # -- the basket: VAT, discounts, tips (pos_app.core.payments.basket) --
+        Option(
+            "vat.rates",
+            "str",
+            "0",
+            QT_TRANSLATE_NOOP("Settings", "VAT rates (%)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "The VAT rates items can have, separated by commas, such as 19, 7, 0. The first "
+                "is the default for items and amounts without a rate.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "VAT and tips"),
+            check=check_vat_rates,
+        ),
+        Option(
+            "vat.prices_include",
+            "bool",
+            True,
+            QT_TRANSLATE_NOOP("Settings", "Prices include VAT"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "On: prices and typed amounts are what the customer pays (gross). Off: VAT is "
+                "added on top of them (net).",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "VAT and tips"),
+        ),
+        Option(
+            "vat.rounding",
+            "choice",
+            "line",
+            QT_TRANSLATE_NOOP("Settings", "Round VAT"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "line: each line's VAT is rounded and added up. total: the VAT of each rate is "
+                "worked out once on the sum of its lines.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "VAT and tips"),
+            choices=("line", "total"),
+            advanced=True,
+        ),
+        Option(
+            "tips.enabled",
+            "bool",
+            False,
+            QT_TRANSLATE_NOOP("Settings", "Offer tips"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Ask the customer for a tip after the total. The tip is kept apart from the "
+                "sales amount.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "VAT and tips"),
+        ),
+        Option(
+            "tips.presets",
+            "str",
+            "5, 10, 15",
+            QT_TRANSLATE_NOOP("Settings", "Tip presets (%)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "The tip percents offered, separated by commas; the customer can also give "
+                "another amount.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "VAT and tips"),
+            check=check_tip_presets,
+        ),
+        Option(
+            "discount.manager_limit_pct",
+            "float",
+            20.0,
+            QT_TRANSLATE_NOOP("Settings", "Discount without a manager (%)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "A discount above this share of the sale needs a manager's approval.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "VAT and tips"),
+            minimum=0,
+            maximum=100,
             advanced=True,
         ),
         # -- outbound webhooks (pos_app.core.webhooks) --

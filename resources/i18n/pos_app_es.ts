@@ -1574,6 +1574,57 @@
     </message>
 </context>
 <context>
+    <name>ExportSettingsDialog</name>
+    <message>
+        <source>Export settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every setting is written to a file that another till can import. The seed, the ecash and the database key are never in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include the webhook secrets (encrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished">Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Cerrar</translation>
+    </message>
+    <message>
+        <source>Type a passphrase to protect the secrets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export settings to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished">Exportando…</translation>
+    </message>
+    <message>
+        <source>Exported {n} settings to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportTokenDialog</name>
     <message>
         <source>Exported token</source>
@@ -1795,6 +1846,73 @@
     <message>
         <source>The mint kept {fee} as its fee.</source>
         <translation>El mint se quedó {fee} de comisión.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSettingsDialog</name>
+    <message>
+        <source>Import settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only when the file holds secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished">Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <source>Import settings from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holds the settings this till already has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} setting(s) will change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known to this version, left out: {keys}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holds secrets: type its passphrase to import them.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2114,6 +2232,45 @@
     </message>
 </context>
 <context>
+    <name>OwnerPage</name>
+    <message>
+        <source>The owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With staff, the owner&apos;s PIN guards Settings, the seed and payouts, and the owner adds the cashiers later. Leave it empty if you work the till alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nombre</translation>
+    </message>
+    <message>
+        <source>PIN (4 to 8 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name of 1 to 40 letters, digits or spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Pager</name>
     <message>
         <source>◀ Previous</source>
@@ -2274,6 +2431,49 @@ de {amount}</translation>
     </message>
 </context>
 <context>
+    <name>PaymentsPage</name>
+    <message>
+        <source>How payments are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which ecash the till takes and what it does with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep ecash of the shop&apos;s own mints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only tokens of the mints you trust are taken, and kept as ecash. Simplest and cheapest; customers need ecash of one of your mints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also take other mints&apos; ecash, paid out to Lightning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens of your mints are kept; any other is paid straight to the shop&apos;s Lightning address (set it in Settings). The customer&apos;s token pays the fee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay everything out to Lightning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every token is paid to the shop&apos;s Lightning address at once: the shop keeps no ecash. Each payment costs a Lightning fee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: the defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PresetDialog</name>
     <message>
         <source>Presets</source>
@@ -2309,6 +2509,41 @@ de {amount}</translation>
     </message>
     <message>
         <source>Applied: {n} settings changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <source>Cafe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick sales at a counter: a short price hold, tips offered, the mint&apos;s own ecash only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market stall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outdoors with a weak connection: tokens made out to the shop are taken while a mint is unreachable, within small caps; a longer price hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop with an online store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ecash from other mints converted into the shop&apos;s, payouts to the Lightning address on the timer, and webhooks to the shop&apos;s own network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ecash of the shop&apos;s own mints only, nothing automatic: no conversion, no offline acceptance, no automatic payouts.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3815,6 +4050,14 @@ Pegue el token en su lugar.</translation>
         <translation>Guardar  (Ctrl+S)</translation>
     </message>
     <message>
+        <source>Export settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Hide advanced settings</source>
         <translation>Ocultar ajustes avanzados</translation>
     </message>
@@ -3829,6 +4072,10 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Unsaved changes.</source>
         <translation>Cambios sin guardar.</translation>
+    </message>
+    <message>
+        <source>Imported {n} setting(s).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The Lightning address accepts {n} sat or more: the withdrawal threshold must be at least that.</source>
@@ -3902,6 +4149,30 @@ Pegue el token en su lugar.</translation>
         <translation>Mints de confianza: {mints}</translation>
     </message>
     <message>
+        <source>Shop: {name}, prices in {currency}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished">(sin nombre)</translation>
+    </message>
+    <message>
+        <source>Payments: {mode}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset: {preset}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: {name}, with a PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: no staff accounts (add them later in the command line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Data folder: {path}</source>
         <translation>Carpeta de datos: {path}</translation>
     </message>
@@ -3912,6 +4183,10 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Adding the mint {url}…</source>
         <translation>Añadiendo el mint {url}…</translation>
+    </message>
+    <message>
+        <source>Saving the shop&apos;s settings…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The wallet was created, but a mint could not be added: {reason} Press Finish to try again, or go Back to change the mints.</source>
@@ -3927,6 +4202,45 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Offline now: %1. Tokens from that mint cannot be confirmed; tokens from the shop&apos;s other mints are fine.</source>
         <translation>Sin conexión ahora: %1. Los tokens de ese mint no se pueden confirmar; los de los otros mints de la tienda funcionan.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopPage</name>
+    <message>
+        <source>Your shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed at the top of receipts and reports. You can change it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corner Café</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 Main Street | 10115 Berlin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation type="unfinished">Nombre de la tienda</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Dirección</translation>
+    </message>
+    <message>
+        <source>VAT number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A currency other than sat needs an exchange rate: the app asks public rate services; set a fixed rate in Settings if the till is offline.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4786,6 +5100,22 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>A shop currency other than sat needs an exchange rate, or no sale can be priced. Add a rate source or set a fixed rate, then save again.</source>
         <translation>Una moneda distinta de sat necesita un tipo de cambio, o no se puede calcular ninguna venta. Añada una fuente de tipo o fije un tipo y vuelva a guardar.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this settings file. Type the one given when it was exported; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings file damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file is damaged or was changed after it was exported, so none of it is used. Export it again on the other till.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Already claimed</source>

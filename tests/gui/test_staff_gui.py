@@ -117,12 +117,14 @@ def test_switch_user_signs_someone_else_in(window, qtbot, ui, arun):
     type_pin(dialog, "olga", "246810")
     qtbot.waitUntil(lambda: window.user_button.text() == "olga\nowner", timeout=5000)
     qtbot.waitUntil(
-        lambda: [
-            (e["subject"], e["actor"])
-            for e in arun(ui.core.audit.list())
-            if e["action"] == "staff.signed_in"
-        ][:2]
-        == [("olga", "olga"), ("carl", "carl")],
+        lambda: (
+            [
+                (e["subject"], e["actor"])
+                for e in arun(ui.core.audit.list())
+                if e["action"] == "staff.signed_in"
+            ][:2]
+            == [("olga", "olga"), ("carl", "carl")]
+        ),
         timeout=5000,
     )
     settings = window.pages.index(window.page(SettingsPage))
@@ -197,7 +199,9 @@ def test_a_cashiers_big_sale_is_made_once_a_manager_types_their_pin(window, ui, 
     sell.charge("501")
     dialog = open_dialog(qtbot)
     assert dialog.windowTitle() == "Allow"
-    assert "needs a manager: this one is 501 sat" in dialog.findChildren(type(dialog.hint))[0].text()
+    assert (
+        "needs a manager: this one is 501 sat" in dialog.findChildren(type(dialog.hint))[0].text()
+    )
     type_pin(dialog, "mona", "4321")
     qtbot.waitUntil(lambda: sell.stack.currentWidget() is sell.payment, timeout=10_000)
     sale_id = sell.payment.sale_id

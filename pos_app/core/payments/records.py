@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from pos_app.core.errors import PosError, ValidationError
-from pos_app.core.store.schema import Payment, Sale
+from pos_app.core.payments.basket import BasketResult
+from pos_app.core.payments.basket import text as money_text
+from pos_app.core.store.schema import Payment, Sale, SaleLine
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +46,90 @@ class PayResult:
         }
 
 
-def sale_dict(sale: Sale, payments: list[Payment] | None = None) -> dict[str, Any]:
+def store_basket(sale: Sale, figures: BasketResult, tip_sat: int) -> None:
+    """Copy a basket's sale-level figures onto ``sale`` (not yet flushed)."""
+    shape = figures.as_dict()
+    sale.subtotal = shape["subtotal"]
+    sale.total = shape["total"]
+    if shape["discount"] is not None:
+        sale.discount_kind = shape["discount"]["kind"]
+        sale.discount_value = shape["discount"]["value"]
+        sale.discount_amount = shape["discount"]["amount"]
+        sale.discount_reason = shape["discount"]["reason"] or None
+    sale.tip_amount = money_text(figures.tip, figures.currency)
+    sale.tip_sat = tip_sat
+    sale.vat_breakdown = json.dumps(shape["vat"])
+    sale.vat_rounding = figures.rounding
+    sale.prices_include_vat = figures.prices_include
+
+
+def basket_rows(sale_id: str, figures: BasketResult) -> list[SaleLine]:
+    """The ``sale_lines`` rows of a basket."""
+    return [
+        SaleLine(
+            sale_id=sale_id,
+            **{k: v for k, v in line.items() if k != "position"},
+            position=line["position"],
+        )
+        for line in figures.as_dict()["lines"]
+    ]
+
+
+def session_lines(session: Session, sale_id: str) -> list[SaleLine]:
+    """A sale's lines in order (empty for a sale typed as one amount)."""
+    return list(
+        session.scalars(
+            select(SaleLine).where(SaleLine.sale_id == sale_id).order_by(SaleLine.position)
+        )
+    )
+
+
+def line_dict(line: SaleLine) -> dict[str, Any]:
+    """JSON form of a sale line."""
+    return {
+        "position": line.position,
+        "kind": line.kind,
+        "item_id": line.item_id,
+        "sku": line.sku,
+        "name": line.name,
+        "quantity": line.quantity,
+        "unit_price": line.unit_price,
+        "vat_rate": line.vat_rate,
+        "discount": line.discount,
+        "net": line.net,
+        "vat": line.vat,
+        "gross": line.gross,
+    }
+
+
+def basket_dict(sale: Sale, lines: list[SaleLine] | None) -> dict[str, Any]:
+    """The basket keys of ``sale_dict`` (``lines`` only when read: ``sale new``/``show``)."""
+    out: dict[str, Any] = {} if lines is None else {"lines": [line_dict(x) for x in lines]}
+    return out | {
+        "subtotal": sale.subtotal,
+        "vat": json.loads(sale.vat_breakdown) if sale.vat_breakdown else [],
+        "vat_rounding": sale.vat_rounding,
+        "prices_include_vat": sale.prices_include_vat,
+        "discount": None
+        if sale.discount_kind is None
+        else {
+            "kind": sale.discount_kind,
+            "value": sale.discount_value,
+            "amount": sale.discount_amount,
+            "reason": sale.discount_reason or "",
+        },
+        "tip": {
+            "amount": sale.tip_amount or "0",
+            "currency": sale.currency,
+            "sat": sale.tip_sat or 0,
+        },
+        "total": sale.total or sale.amount,
+    }
+
+
+def sale_dict(
+    sale: Sale, payments: list[Payment] | None = None, *, lines: list[SaleLine] | None = None
+) -> dict[str, Any]:
     """JSON form of a sale (``sale new``, ``sale show``, ``sale list``)."""
     out = {
         "sale_id": sale.id,
@@ -69,7 +158,7 @@ def sale_dict(sale: Sale, payments: list[Payment] | None = None) -> dict[str, An
         "refund_token": sale.refund_token,
         "refund_note": sale.refund_note,
         "refunded_at": sale.refunded_at,
-    }
+    } | basket_dict(sale, lines)
     if payments is not None:
         out["payments"] = [payment_dict(p) for p in payments]
         out["paid_by_mint"] = paid_by_mint(payments)

@@ -20,15 +20,25 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core.cashu.requests import Nut10Option, PaymentRequest, encode_creqa, encode_creqb
-from pos_app.core.config import Config
+from pos_app.core.config import Config, vat_rates
 from pos_app.core.errors import MintError, ValidationError
 from pos_app.core.events import SaleChanged
 from pos_app.core.logs import new_correlation_id
 from pos_app.core.payments import limits
+from pos_app.core.payments.basket import BasketResult, compute, money, parse_adjustment
+from pos_app.core.payments.basket import text as money_text
 from pos_app.core.payments.checkout import Checkout
+from pos_app.core.payments.items import LineSpec, resolve
 from pos_app.core.payments.listing import SalesListing, SalesQuery, conditions
 from pos_app.core.payments.rates import RateService, fiat_to_sat, parse_amount
-from pos_app.core.payments.records import PayResult, payment_dict, sale_dict
+from pos_app.core.payments.records import (
+    PayResult,
+    basket_rows,
+    payment_dict,
+    sale_dict,
+    session_lines,
+    store_basket,
+)
 from pos_app.core.payments.refund_records import refund_dict, sale_refunds
 from pos_app.core.payments.refunds import Refunds
 from pos_app.core.payments.settlement import Settlement
@@ -123,11 +133,16 @@ class SalesService:
 
     async def new_sale(
         self,
-        amount: str | Decimal,
+        amount: str | Decimal | None,
         currency: str | None = None,
         memo: str | None = None,
         *,
         offline_ok: bool = False,
+        items: list[LineSpec] | None = None,
+        discount: str | None = None,
+        discount_reason: str = "",
+        tip: str | None = None,
+        manager_override: bool = False,
     ) -> dict[str, Any]:
         """Create a sale, lock its rate, and build its payment requests.
 
@@ -135,25 +150,54 @@ class SalesService:
         When every one is offline the sale is refused unless ``offline_ok``: the request
         then names them all, and a token from one that comes back still pays the sale.
 
+        A basket sale (``items``, or ``discount`` or ``tip`` given; ``amount`` then becomes a
+        custom line at the default VAT rate) stores its lines, VAT breakdown, discount and
+        tip (:mod:`pos_app.core.payments.basket`): ``amount`` is the total, the tip is kept
+        apart, and ``due`` is the total plus the tip in sat at the locked rate. A discount
+        above ``discount.manager_limit_pct`` of the basket needs ``manager_override`` (staff
+        roles come with issue 16). Only ``amount``: a sale as before, with no basket.
+
         Raises:
             PosError: ``amount.invalid``, ``rate.unavailable``, ``config.invalid``,
-                ``mint.all_offline``.
+                ``mint.all_offline``, ``basket.empty``, ``item.unknown_sku``,
+                ``basket.bad_quantity``, ``basket.unit_mismatch``, ``discount.invalid``,
+                ``discount.too_large``, ``discount.needs_manager``, ``tip.invalid``.
         """
         settings = await self.settlement.settings()
         currency = (
             self.config.option("currency").parse(currency) if currency else settings["currency"]
         )
-        value = parse_amount(str(amount), currency)
-        if value <= 0:
-            raise ValidationError(
-                "amount.invalid", "The amount must be more than zero.", str(amount)
-            )
+        is_basket = bool(items) or discount is not None or tip is not None
         rate = None
-        if currency == "sat":
-            due = int(value)
-        else:
+        figures = None
+        value = Decimal(0)
+        if amount is not None or not is_basket:
+            value = parse_amount(str(amount), currency)
+            if value <= 0:
+                raise ValidationError(
+                    "amount.invalid", "The amount must be more than zero.", str(amount)
+                )
+        if currency != "sat":
             rate = await self.rate_service(settings).rate(currency)
-            due = fiat_to_sat(value, rate)
+        if is_basket:
+            figures = await self._basket(
+                settings, currency, rate, items or [], value if amount is not None else None,
+                discount=discount, discount_reason=discount_reason, tip=tip,
+                manager_override=manager_override,
+            )  # fmt: skip
+            value = figures.total
+            if value + figures.tip <= 0:
+                raise ValidationError(
+                    "amount.invalid", "The sale must come to more than zero.", str(value)
+                )
+        tip_sat = 0
+        if currency == "sat":
+            due = int(value) + (int(figures.tip) if figures else 0)
+            tip_sat = int(figures.tip) if figures else 0
+        else:
+            due = fiat_to_sat(value + (figures.tip if figures else 0), rate)
+            if figures is not None and figures.tip > 0:
+                tip_sat = due - fiat_to_sat(value, rate)
         advance = int(settings["fees.customer_advance"])
         due += advance
         sale_id = str(uuid.uuid4())
@@ -194,7 +238,7 @@ class SalesService:
             staff=acting(),  # set here too: the answer is built from this object
             state="open",
             currency=currency,
-            amount=str(value),
+            amount=money_text(value, currency) if figures else str(value),
             unit="sat",
             due=due,
             fee_advance=advance,
@@ -210,16 +254,23 @@ class SalesService:
             updated_at=ts,
         )
 
+        if figures is not None:
+            store_basket(sale, figures, tip_sat)
+
         def write(session: Session) -> dict[str, Any]:
             session.add(sale)
+            if figures is not None:
+                session.flush()
+                session.add_all(basket_rows(sale_id, figures))
             journal.audit(
                 session,
                 "sale.created",
                 sale_id,
-                {"due": due, "currency": currency, "amount": str(value)},
+                {"due": due, "currency": currency, "amount": sale.amount}
+                | ({"tip": sale.tip_amount, "lines": len(figures.lines)} if figures else {}),
                 correlation_id=sale.correlation_id,
             )
-            return sale_dict(sale)
+            return sale_dict(sale, lines=session_lines(session, sale_id) if figures else None)
 
         out = await self.ctx.db.run(write)
         self.identities[sale_id] = sale.correlation_id
@@ -245,11 +296,61 @@ class SalesService:
                     select(Payment).where(Payment.sale_id == sale.id).order_by(Payment.created_at)
                 )
             )
-            out = sale_dict(sale, payments)
+            out = sale_dict(sale, payments, lines=session_lines(session, sale.id))
             out["refunds"] = [refund_dict(r) for r in sale_refunds(session, sale.id)]
             return out
 
         return await self.ctx.db.run(read)
+
+    async def _basket(
+        self,
+        settings: dict[str, Any],
+        currency: str,
+        rate: Any,
+        specs: list[LineSpec],
+        amount: Decimal | None,
+        *,
+        discount: str | None,
+        discount_reason: str,
+        tip: str | None,
+        manager_override: bool,
+    ) -> BasketResult:
+        """The basket's figures with the items read from the catalogue."""
+        default_rate = vat_rates(settings["vat.rates"])[0]
+        specs = list(specs)
+        if amount is not None:
+            specs.append(LineSpec(None, Decimal(1), amount, "Amount"))
+
+        def sat_price(price: Decimal) -> Decimal:
+            return money(price * rate.btc_price / Decimal(100_000_000), currency)
+
+        lines = await self.ctx.db.run(
+            lambda s: resolve(
+                s, specs, currency, default_rate, None if currency == "sat" else sat_price
+            )
+        )
+        off = (
+            None
+            if discount is None
+            else parse_adjustment(discount, currency, "discount", (discount_reason or "").strip())
+        )
+        figures = compute(
+            lines,
+            currency,
+            prices_include=bool(settings["vat.prices_include"]),
+            rounding=settings["vat.rounding"],
+            discount=off,
+            tip=None if tip is None else parse_adjustment(tip, currency, "tip"),
+        )
+        limit = Decimal(str(settings["discount.manager_limit_pct"]))
+        if figures.discount_pct > limit and not manager_override:
+            raise ValidationError(
+                "discount.needs_manager",
+                f"A discount above {limit:f} % needs a manager.",
+                f"{figures.discount_pct:.2f} % > {limit:f} %",
+                data={"limit_pct": str(limit), "discount_pct": f"{figures.discount_pct:.2f}"},
+            )
+        return figures
 
     async def list(
         self, state: str | None = None, since: int | None = None, limit: int = 100, offset: int = 0

@@ -278,6 +278,19 @@ class Sale(Base):
     # the staff member who made it (None: before staff accounts, or the app itself)
     staff: Mapped[str | None] = mapped_column(String(40), default=_staff_now)
     updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+    # The basket (pos_app.core.payments.basket), all decimal text in ``currency``; NULL for
+    # a sale typed as one amount. ``amount`` is the total; the tip is never part of it.
+    subtotal: Mapped[str | None] = mapped_column(String(40))
+    discount_kind: Mapped[str | None] = mapped_column(String(8))  # percent | amount
+    discount_value: Mapped[str | None] = mapped_column(String(40))  # "10" (%) or the amount
+    discount_amount: Mapped[str | None] = mapped_column(String(40))
+    discount_reason: Mapped[str | None] = mapped_column(Text)
+    tip_amount: Mapped[str | None] = mapped_column(String(40))  # in the shop currency
+    tip_sat: Mapped[int] = mapped_column(BigInteger, default=0)  # the tip's part of ``due``
+    vat_breakdown: Mapped[str | None] = mapped_column(Text)  # JSON [{rate, net, vat, gross}]
+    vat_rounding: Mapped[str | None] = mapped_column(String(8))  # line | total
+    prices_include_vat: Mapped[bool | None] = mapped_column(Boolean)
+    total: Mapped[str | None] = mapped_column(String(40))
 
 
 class Refund(Base):
@@ -307,6 +320,44 @@ class Refund(Base):
     created_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
     done_at: Mapped[int | None] = mapped_column(BigInteger, index=True)  # reports date it so
     updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
+class Item(Base):
+    """A catalogue item: what the quick keys and ``sale new --item SKU`` sell."""
+
+    __tablename__ = "items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    price: Mapped[str] = mapped_column(String(40))  # decimal text in ``unit``
+    unit: Mapped[str] = mapped_column(String(8))  # the shop currency when added, or "sat"
+    vat_rate: Mapped[str | None] = mapped_column(String(8))  # percent text; NULL: the default
+    category: Mapped[str | None] = mapped_column(String(100), index=True)
+    sku: Mapped[str | None] = mapped_column(String(64), unique=True)  # NULLs do not collide
+    colour: Mapped[str | None] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now)
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
+class SaleLine(Base):
+    """One line of a sale's basket, as sold (the item may change or go later)."""
+
+    __tablename__ = "sale_lines"
+    __table_args__ = (UniqueConstraint("sale_id", "position"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # 1, 2, ...
+    kind: Mapped[str] = mapped_column(String(8))  # item | custom
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id", ondelete="SET NULL"))
+    sku: Mapped[str | None] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    quantity: Mapped[str] = mapped_column(String(20))
+    unit_price: Mapped[str] = mapped_column(String(40))  # in the sale's currency
+    vat_rate: Mapped[str] = mapped_column(String(8))
+    discount: Mapped[str] = mapped_column(String(40))  # this line's share of the sale discount
+    net: Mapped[str] = mapped_column(String(40))
+    vat: Mapped[str] = mapped_column(String(40))
+    gross: Mapped[str] = mapped_column(String(40))
 
 
 class Payment(Base):

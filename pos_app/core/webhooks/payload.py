@@ -83,6 +83,17 @@ def sale_data(sale: Sale, payments: list[Any]) -> dict[str, Any]:
         "refunded_at": _time(sale.refunded_at),
         "correlation_id": sale.correlation_id,
         "payments": [payment_data(p) for p in payments],
+        "total": sale.total or sale.amount,
+        "vat": json.loads(sale.vat_breakdown) if sale.vat_breakdown else [],
+        "discount": None
+        if sale.discount_kind is None
+        else {
+            "kind": sale.discount_kind,
+            "value": sale.discount_value,
+            "amount": sale.discount_amount,
+            "reason": sale.discount_reason or "",
+        },
+        "tip": {"amount": sale.tip_amount or "0", "sat": sale.tip_sat or 0},
     }
 
 
