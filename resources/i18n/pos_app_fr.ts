@@ -3983,6 +3983,58 @@ Collez plutôt le jeton.</translation>
         <translation>Les jetons exportés et la monnaie rendue aux clients sont vérifiés automatiquement pendant ce nombre de jours ; les plus anciens seulement quand vous appuyez sur Vérifier les encaissements.</translation>
     </message>
     <message>
+        <source>VAT rates (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VAT rates items can have, separated by commas, such as 19, 7, 0. The first is the default for items and amounts without a rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT and tips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices include VAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On: prices and typed amounts are what the customer pays (gross). Off: VAT is added on top of them (net).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round VAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line: each line&apos;s VAT is rounded and added up. total: the VAT of each rate is worked out once on the sum of its lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer tips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the customer for a tip after the total. The tip is kept apart from the sales amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tip presets (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tip percents offered, separated by commas; the customer can also give another amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount without a manager (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A discount above this share of the sale needs a manager&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Webhooks to the local network</source>
         <translation>Webhooks vers le réseau local</translation>
     </message>

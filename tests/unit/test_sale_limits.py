@@ -92,3 +92,26 @@ def test_no_limits_by_default(tmp_path):
         return await app.sales.new_sale("100000000", "sat")
 
     assert run_shop(tmp_path, scenario, {})["due"] == 100_000_000
+
+
+def test_a_big_discount_needs_a_manager_acting_once_there_are_staff_accounts(tmp_path):
+    async def scenario(app, _mint):
+        async def discounted(**kwargs):
+            return await app.sales.new_sale("100", "sat", discount="50%", **kwargs)
+
+        alone = await refused(discounted())  # a one-person shop: the override is the OK
+        allowed = await discounted(manager_override=True)
+        await app.staff.add("olga", "owner", "246810")
+        await app.staff.add("carl", "cashier", "1357")
+        await app.staff.add("mona", "manager", "4321")
+        with acting_as("carl"):
+            cashier = await refused(discounted(manager_override=True))  # a flag is not a PIN
+        with acting_as("mona"):
+            manager = await discounted()
+        return alone, allowed, cashier, manager
+
+    alone, allowed, cashier, manager = run_shop(
+        tmp_path, scenario, {"discount.manager_limit_pct": 20}
+    )
+    assert alone.code == cashier.code == "discount.needs_manager"
+    assert allowed["due"] == 50 and manager["due"] == 50 and manager["staff"] == "mona"

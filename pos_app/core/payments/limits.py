@@ -65,6 +65,19 @@ def check(session: Session, due: int, values: dict[str, Any], now: int) -> None:
         )
 
 
+def manager_approves(session: Session, override: bool) -> bool:
+    """Whether a step that needs a manager may go ahead.
+
+    With staff accounts: only when a manager or the owner acts (an ``override`` flag is not
+    enough: a cashier could pass it). Without them (a one-person shop): the ``override``.
+    """
+    if not session.scalar(select(func.count()).select_from(StaffMember)):
+        return override
+    if acting() is None:
+        return True  # the app itself (``serve`` runs as the owner)
+    return _role(session) in ("manager", "owner")
+
+
 def _role(session: Session) -> str | None:
     """The role of the staff member acting now (None: no staff, or the app itself)."""
     name = acting()

@@ -343,7 +343,9 @@ class SalesService:
             tip=None if tip is None else parse_adjustment(tip, currency, "tip"),
         )
         limit = Decimal(str(settings["discount.manager_limit_pct"]))
-        if figures.discount_pct > limit and not manager_override:
+        if figures.discount_pct > limit and not await self.ctx.db.run(
+            lambda s: limits.manager_approves(s, manager_override)
+        ):
             raise ValidationError(
                 "discount.needs_manager",
                 f"A discount above {limit:f} % needs a manager.",
