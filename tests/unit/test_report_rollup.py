@@ -192,9 +192,9 @@ def test_the_migration_sums_what_was_there_before(tmp_path):
         migrate.upgrade(database.engine, "0006")
         sales, payments = history(seed=9)
 
-        def at_0006(model):  # the table as revision 0006 had it: only the columns it had
-            with database.engine.connect() as conn:
-                there = {c["name"] for c in inspect(conn).get_columns(model.__tablename__)}
+        def at_0006(session, model):  # the table as revision 0006 had it: its columns only
+            columns = inspect(session.connection()).get_columns(model.__tablename__)
+            there = {c["name"] for c in columns}
             return Table(
                 model.__tablename__,
                 MetaData(),
@@ -202,8 +202,8 @@ def test_the_migration_sums_what_was_there_before(tmp_path):
             )
 
         def write(session):  # an older wallet: no triggers yet
-            session.execute(at_0006(Sale).insert(), sales)
-            session.execute(at_0006(Payment).insert(), payments)
+            session.execute(at_0006(session, Sale).insert(), sales)
+            session.execute(at_0006(session, Payment).insert(), payments)
 
         database.transact(write)
         assert database.transact(
