@@ -40,7 +40,7 @@ from pos_app.core.errors import (
 from pos_app.core.logs import correlated
 from pos_app.core.payments import convert, crossmint
 from pos_app.core.payments.lnurl import Invoice, LightningAddress
-from pos_app.core.payments.policy import CONVERT, MELT, SWAP, Policy, check_fee_cap
+from pos_app.core.payments.policy import CONVERT, MELT, SWAP, Policy
 from pos_app.core.payments.records import PayResult, sale_refusal
 from pos_app.core.payments.settlement import Settlement
 from pos_app.core.store.schema import Operation, Payment, Sale
@@ -252,7 +252,7 @@ class Checkout:
             )
         except NetworkError as exc:
             return await self._mint_down(a, exc)
-        self._check_mint_fee(a, plan)
+        convert.check_mint_fee(plan, a.policy)
         try:
             # The fee is recorded with the journal entry and the sale settled with the
             # new proofs (docs/architecture.md section 2): no transactions of their own.
@@ -422,18 +422,6 @@ class Checkout:
             )
         return await self.settlement.settle(sale_id, payment_id, credited=face)
 
-    @staticmethod
-    def _check_mint_fee(a: Attempt, plan: ReceivePlan) -> None:
-        """Refuse the token when the mint's input fee is over the shop's cap (``fee.too_high``)."""
-        check_fee_cap(
-            "mint",
-            plan.fee,
-            plan.amount,
-            a.policy.max_mint_fee_pct,
-            plan.unit,
-            allowance=a.policy.fee_allowance,
-        )
-
     async def _mint_down(self, a: Attempt, exc: NetworkError) -> PayResult:
         """The mint was unreachable while checking the token: keep it for recovery.
 
@@ -449,7 +437,7 @@ class Checkout:
             except PosError as why:
                 log.info("offline acceptance refused: %s", why.code)
         if plan is not None:  # the same fee cap as when the mint answers
-            self._check_mint_fee(a, plan)
+            convert.check_mint_fee(plan, a.policy)
         if plan is not None and await self._offline_ok(a, plan):
             op_id = await queue_receive(
                 self.ctx, a.token_id, exc, input_proofs=plan.inputs, **a.details

@@ -110,14 +110,7 @@ async def quote_for_token(
         ValidationError: ``fee.too_high`` (a cap, or fees eat the token),
             ``lightning.amount_out_of_range``, ``lightning.invoice_mismatch``.
     """
-    check_fee_cap(
-        "mint",
-        plan.fee,
-        plan.amount,
-        policy.max_mint_fee_pct,
-        plan.unit,
-        allowance=policy.fee_allowance,
-    )
+    check_mint_fee(plan, policy)
     params = await address.params()
     return await fit_melt(
         ctx,
@@ -125,6 +118,18 @@ async def quote_for_token(
         policy,
         lambda amount: address.invoice(min(amount, params.max_sat), params=params),
         minimum=params.min_sat,
+    )
+
+
+def check_mint_fee(plan: ReceivePlan, policy: Policy) -> None:
+    """Refuse a token whose mint's input fee is over the shop's cap (``fee.too_high``)."""
+    check_fee_cap(
+        "mint",
+        plan.fee,
+        plan.amount,
+        policy.max_mint_fee_pct,
+        plan.unit,
+        allowance=policy.fee_allowance,
     )
 
 

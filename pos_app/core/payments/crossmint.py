@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 from pos_app.core.errors import MintError, PosError, SecurityError, ValidationError
 from pos_app.core.mint.models import MeltQuote, MintQuote
 from pos_app.core.payments import convert
-from pos_app.core.payments.policy import Policy, check_fee_cap
+from pos_app.core.payments.policy import Policy
 from pos_app.core.store.schema import Operation
 from pos_app.core.wallet import journal, minting
 from pos_app.core.wallet.context import WalletContext
@@ -113,14 +113,7 @@ async def fit(
         ValidationError: ``fee.too_high``.
         SecurityError: ``lightning.invoice_mismatch`` (a quote for another amount).
     """
-    check_fee_cap(
-        "mint",
-        plan.fee,
-        plan.amount,
-        policy.max_mint_fee_pct,
-        plan.unit,
-        allowance=policy.fee_allowance,
-    )
+    convert.check_mint_fee(plan, policy)
     client = ctx.mints.client(target.url)
 
     async def ask(amount: int) -> MintInvoice:
