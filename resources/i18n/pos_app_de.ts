@@ -121,23 +121,23 @@
     </message>
     <message>
         <source>Partly refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise erstattet</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattet</translation>
     </message>
     <message>
         <source>Claimed</source>
-        <translation type="unfinished">Eingelöst</translation>
+        <translation>Eingelöst</translation>
     </message>
     <message>
         <source>Partly claimed</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise eingelöst</translation>
     </message>
     <message>
         <source>Being made</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird erstellt</translation>
     </message>
     <message>
         <source>never</source>
@@ -691,11 +691,11 @@
     </message>
     <message>
         <source>Accept the payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlung annehmen</translation>
     </message>
     <message>
         <source>Reject the payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlung ablehnen</translation>
     </message>
     <message>
         <source>Accepted: credited to the sale.</source>
@@ -711,7 +711,7 @@
     </message>
     <message>
         <source>Record the refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattung erfassen</translation>
     </message>
     <message>
         <source>Recorded as refunded.</source>
@@ -723,7 +723,7 @@
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished">Verwerfen</translation>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <source>Dismissed.</source>
@@ -754,63 +754,63 @@
     <name>AuditDialog</name>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll</translation>
     </message>
     <message>
         <source>Action, or a family such as melt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion oder eine Gruppe wie melt.</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">Von</translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished">bis</translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>Check the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll prüfen</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exportieren…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>The log holds: {n} entries, none changed, removed or added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll enthält {n} Einträge, keiner geändert, entfernt oder hinzugefügt.</translation>
     </message>
     <message>
         <source>Last entry #{id}, {chain}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Eintrag #{id}, {chain}.</translation>
     </message>
     <message>
         <source>Entry #{id} does not follow the one before it: the log was changed there (an entry edited, removed or added outside the app).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag #{id} passt nicht zum vorherigen: Das Protokoll wurde dort geändert (ein Eintrag außerhalb der App bearbeitet, entfernt oder hinzugefügt).</translation>
     </message>
     <message>
         <source>Export the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV-Dateien (*.csv)</translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Saved: {name}</source>
-        <translation type="unfinished">Gespeichert: {name}</translation>
+        <translation>Gespeichert: {name}</translation>
     </message>
 </context>
 <context>
@@ -1446,7 +1446,7 @@
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer</translation>
     </message>
     <message>
         <source>No token was exported yet.</source>
@@ -1577,51 +1577,51 @@
     <name>ExportSettingsDialog</name>
     <message>
         <source>Export settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen exportieren</translation>
     </message>
     <message>
         <source>Every setting is written to a file that another till can import. The seed, the ecash and the database key are never in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Einstellungen werden in eine Datei geschrieben, die eine andere Kasse importieren kann. Seed, Ecash und Datenbankschlüssel sind nie enthalten.</translation>
     </message>
     <message>
         <source>Include the webhook secrets (encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook-Geheimnisse einschließen (verschlüsselt)</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Passphrase</translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>Repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Type a passphrase to protect the secrets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Passphrase ein, um die Geheimnisse zu schützen.</translation>
     </message>
     <message>
         <source>The passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrasen stimmen nicht überein.</translation>
     </message>
     <message>
         <source>Export settings to</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen exportieren nach</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird exportiert…</translation>
     </message>
     <message>
         <source>Exported {n} settings to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Einstellungen nach {path} exportiert.</translation>
     </message>
 </context>
 <context>
@@ -1852,67 +1852,67 @@
     <name>ImportSettingsDialog</name>
     <message>
         <source>Import settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen importieren</translation>
     </message>
     <message>
         <source>Only when the file holds secrets</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur wenn die Datei Geheimnisse enthält</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Passphrase</translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>No file chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Datei gewählt.</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei wählen…</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellung</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuell</translation>
     </message>
     <message>
         <source>From the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Datei</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Import settings from</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen importieren aus</translation>
     </message>
     <message>
         <source>The file cannot be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
         <source>The file holds the settings this till already has.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei enthält die Einstellungen, die diese Kasse bereits hat.</translation>
     </message>
     <message>
         <source>{n} setting(s) will change.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Einstellung(en) werden geändert.</translation>
     </message>
     <message>
         <source>Not known to this version, left out: {keys}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Version unbekannt, ausgelassen: {keys}.</translation>
     </message>
     <message>
         <source>The file holds secrets: type its passphrase to import them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei enthält Geheimnisse: Geben Sie ihre Passphrase ein, um sie zu importieren.</translation>
     </message>
 </context>
 <context>
@@ -2009,7 +2009,7 @@
     </message>
     <message>
         <source>Switch user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer wechseln</translation>
     </message>
     <message>
         <source>&amp;App</source>
@@ -2021,7 +2021,7 @@
     </message>
     <message>
         <source>Open {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>{page} öffnen</translation>
     </message>
     <message>
         <source>Notifications</source>
@@ -2163,7 +2163,7 @@
     </message>
     <message>
         <source>Only trusted mints have a place in the order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur vertrauenswürdige Mints haben einen Platz in der Reihenfolge.</translation>
     </message>
     <message>
         <source>{url} is no longer used.</source>
@@ -2235,39 +2235,39 @@
     <name>OwnerPage</name>
     <message>
         <source>The owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhaber</translation>
     </message>
     <message>
         <source>With staff, the owner&apos;s PIN guards Settings, the seed and payouts, and the owner adds the cashiers later. Leave it empty if you work the till alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Personal schützt die PIN des Inhabers die Einstellungen, den Seed und die Auszahlungen, und der Inhaber legt die Kassierer später an. Leer lassen, wenn Sie allein an der Kasse arbeiten.</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Name</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>PIN (4 to 8 digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN (4 bis 8 Ziffern)</translation>
     </message>
     <message>
         <source>PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN wiederholen</translation>
     </message>
     <message>
         <source>Type a name of 1 to 40 letters, digits or spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen aus 1 bis 40 Buchstaben, Ziffern oder Leerzeichen ein.</translation>
     </message>
     <message>
         <source>A PIN is 4 to 8 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PIN hat 4 bis 8 Ziffern.</translation>
     </message>
     <message>
         <source>The two PINs differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden PINs stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -2345,7 +2345,7 @@
     </message>
     <message>
         <source>Converting it cost {fee} in fees.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umwandlung kostete {fee} an Gebühren.</translation>
     </message>
     <message>
         <source>Not confirmed yet.
@@ -2434,117 +2434,117 @@ of {amount}</source>
     <name>PaymentsPage</name>
     <message>
         <source>How payments are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie Zahlungen aufbewahrt werden</translation>
     </message>
     <message>
         <source>Which ecash the till takes and what it does with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Welches Ecash die Kasse annimmt und was sie damit macht.</translation>
     </message>
     <message>
         <source>Keep ecash of the shop&apos;s own mints</source>
-        <translation type="unfinished"></translation>
+        <translation>Ecash der eigenen Mints behalten</translation>
     </message>
     <message>
         <source>Only tokens of the mints you trust are taken, and kept as ecash. Simplest and cheapest; customers need ecash of one of your mints.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Token Ihrer vertrauenswürdigen Mints werden angenommen und als Ecash behalten. Am einfachsten und günstigsten; Kunden brauchen Ecash einer Ihrer Mints.</translation>
     </message>
     <message>
         <source>Also take other mints&apos; ecash, paid out to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch Ecash anderer Mints annehmen, per Lightning ausgezahlt</translation>
     </message>
     <message>
         <source>Tokens of your mints are kept; any other is paid straight to the shop&apos;s Lightning address (set it in Settings). The customer&apos;s token pays the fee.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token Ihrer Mints werden behalten; alle anderen werden direkt an die Lightning-Adresse des Geschäfts gezahlt (in den Einstellungen festlegen). Der Token des Kunden zahlt die Gebühr.</translation>
     </message>
     <message>
         <source>Pay everything out to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles per Lightning auszahlen</translation>
     </message>
     <message>
         <source>Every token is paid to the shop&apos;s Lightning address at once: the shop keeps no ecash. Each payment costs a Lightning fee.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Token wird sofort an die Lightning-Adresse des Geschäfts gezahlt: Das Geschäft behält kein Ecash. Jede Zahlung kostet eine Lightning-Gebühr.</translation>
     </message>
     <message>
         <source>None: the defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine: die Standardwerte</translation>
     </message>
     <message>
         <source>Start from</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgehend von</translation>
     </message>
 </context>
 <context>
     <name>PresetDialog</name>
     <message>
         <source>Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellung</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuell</translation>
     </message>
     <message>
         <source>Then</source>
-        <translation type="unfinished"></translation>
+        <translation>Danach</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>{n} settings change.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Einstellungen ändern sich.</translation>
     </message>
     <message>
         <source>Nothing to change: this shop is set up like that already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu ändern: Dieses Geschäft ist bereits so eingerichtet.</translation>
     </message>
     <message>
         <source>Applied: {n} settings changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernommen: {n} Einstellungen geändert.</translation>
     </message>
 </context>
 <context>
     <name>Presets</name>
     <message>
         <source>Cafe</source>
-        <translation type="unfinished"></translation>
+        <translation>Café</translation>
     </message>
     <message>
         <source>Quick sales at a counter: a short price hold, tips offered, the mint&apos;s own ecash only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnelle Verkäufe am Tresen: kurze Preisbindung, Trinkgeld angeboten, nur Ecash der eigenen Mint.</translation>
     </message>
     <message>
         <source>Market stall</source>
-        <translation type="unfinished"></translation>
+        <translation>Marktstand</translation>
     </message>
     <message>
         <source>Outdoors with a weak connection: tokens made out to the shop are taken while a mint is unreachable, within small caps; a longer price hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Draußen mit schwacher Verbindung: Auf das Geschäft ausgestellte Token werden angenommen, während eine Mint nicht erreichbar ist, innerhalb kleiner Obergrenzen; längere Preisbindung.</translation>
     </message>
     <message>
         <source>Shop with an online store</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschäft mit Onlineshop</translation>
     </message>
     <message>
         <source>Ecash from other mints converted into the shop&apos;s, payouts to the Lightning address on the timer, and webhooks to the shop&apos;s own network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ecash anderer Mints wird in das des Geschäfts umgewandelt, zeitgesteuerte Auszahlungen an die Lightning-Adresse und Webhooks ins eigene Netzwerk des Geschäfts.</translation>
     </message>
     <message>
         <source>Minimal</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimal</translation>
     </message>
     <message>
         <source>Ecash of the shop&apos;s own mints only, nothing automatic: no conversion, no offline acceptance, no automatic payouts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Ecash der eigenen Mints, nichts automatisch: keine Umwandlung, keine Offline-Annahme, keine automatischen Auszahlungen.</translation>
     </message>
 </context>
 <context>
@@ -2559,11 +2559,11 @@ of {amount}</source>
     </message>
     <message>
         <source>Printed on {printer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedruckt auf {printer}</translation>
     </message>
     <message>
         <source>Printer {printer} not found: choose one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drucker {printer} nicht gefunden: Bitte einen wählen.</translation>
     </message>
     <message>
         <source>Save receipt</source>
@@ -2622,7 +2622,7 @@ of {amount}</source>
     </message>
     <message>
         <source>Make the refund token</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattungs-Token erstellen</translation>
     </message>
     <message>
         <source>Refund of {amount}: let the customer scan it</source>
@@ -2741,7 +2741,7 @@ of {amount}</source>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll</translation>
     </message>
     <message>
         <source>Sales</source>
@@ -2761,15 +2761,15 @@ of {amount}</source>
     </message>
     <message>
         <source>Refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattungen</translation>
     </message>
     <message>
         <source>Refunded ({currency})</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattet ({currency})</translation>
     </message>
     <message>
         <source>Net after refunds ({currency})</source>
-        <translation type="unfinished"></translation>
+        <translation>Netto nach Erstattungen ({currency})</translation>
     </message>
     <message>
         <source>Cancelled unpaid</source>
@@ -3070,19 +3070,19 @@ of {amount}</source>
     </message>
     <message>
         <source>Refund…</source>
-        <translation type="unfinished">Erstatten…</translation>
+        <translation>Erstatten…</translation>
     </message>
     <message>
         <source>Give the customer money back as an ecash token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Kunden Geld als Ecash-Token zurückgeben.</translation>
     </message>
     <message>
         <source>Check refund claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattungen prüfen</translation>
     </message>
     <message>
         <source>Ask the mints whether the customer redeemed the refund tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei den Mints nachfragen, ob der Kunde die Erstattungs-Token eingelöst hat.</translation>
     </message>
     <message>
         <source>Sale id</source>
@@ -3110,7 +3110,7 @@ of {amount}</source>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal</translation>
     </message>
     <message>
         <source>Created</source>
@@ -3146,7 +3146,7 @@ of {amount}</source>
     </message>
     <message>
         <source>Converted</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgewandelt</translation>
     </message>
     <message>
         <source>Proven</source>
@@ -3174,11 +3174,11 @@ of {amount}</source>
     </message>
     <message>
         <source>{state}: {amount} of {took} given back</source>
-        <translation type="unfinished"></translation>
+        <translation>{state}: {amount} von {took} zurückgegeben</translation>
     </message>
     <message>
         <source>{when}: {amount}, {claim}{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{when}: {amount}, {claim}{reason}</translation>
     </message>
     <message>
         <source>{amount} owed to the customer (see Needs attention)</source>
@@ -3201,107 +3201,107 @@ of {amount}</source>
     <name>SaleRefundDialog</name>
     <message>
         <source>Refund sale {sale}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkauf {sale} erstatten</translation>
     </message>
     <message>
         <source>Save to file…</source>
-        <translation type="unfinished"></translation>
+        <translation>In Datei speichern…</translation>
     </message>
     <message>
         <source>Write the token (and its QR picture) to a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Token (und sein QR-Bild) in einen Ordner schreiben.</translation>
     </message>
     <message>
         <source>Refund sale {sale}: up to {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkauf {sale} erstatten: bis zu {amount}</translation>
     </message>
     <message>
         <source>The money is given back as an ecash token the customer scans or takes as a file, from the mint they paid with when the shop holds enough there. The sale stays in the day&apos;s sales; the refund is counted apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geld wird als Ecash-Token zurückgegeben, den der Kunde scannt oder als Datei erhält – von der Mint, mit der er bezahlt hat, sofern das Geschäft dort genug hält. Der Verkauf bleibt in den Tagesumsätzen; die Erstattung wird getrennt gezählt.</translation>
     </message>
     <message>
         <source>Why (kept with the refund)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund (wird mit der Erstattung gespeichert)</translation>
     </message>
     <message>
         <source>Folder for the token file (optional)</source>
-        <translation type="unfinished">Ordner für die Token-Datei (optional)</translation>
+        <translation>Ordner für die Token-Datei (optional)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen…</translation>
     </message>
     <message>
         <source>Amount ({unit})</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag ({unit})</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Grund</translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Save to</source>
-        <translation type="unfinished">Speichern in</translation>
+        <translation>Speichern in</translation>
     </message>
     <message>
         <source>Refund…</source>
-        <translation type="unfinished">Erstatten…</translation>
+        <translation>Erstatten…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Save the refund token to</source>
-        <translation type="unfinished">Erstattungs-Token speichern in</translation>
+        <translation>Erstattungs-Token speichern in</translation>
     </message>
     <message>
         <source>Type an amount from 1 to {rest}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Betrag von 1 bis {rest} ein.</translation>
     </message>
     <message>
         <source>Give {amount} back to the customer of sale {sale}? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} an den Kunden von Verkauf {sale} zurückgeben? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished">Zurück</translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Make refund token</source>
-        <translation type="unfinished">Erstattungs-Token erstellen</translation>
+        <translation>Erstattungs-Token erstellen</translation>
     </message>
     <message>
         <source>Making the token…</source>
-        <translation type="unfinished">Token wird erstellt…</translation>
+        <translation>Token wird erstellt…</translation>
     </message>
     <message>
         <source>Make the refund token</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattungs-Token erstellen</translation>
     </message>
     <message>
         <source>Saved to: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert in: {path}</translation>
     </message>
     <message>
         <source>The file could not be saved to that folder (is the USB drive plugged in?). The token is kept with the refund: let the customer scan it, or copy it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei konnte nicht in diesem Ordner gespeichert werden (ist der USB-Stick eingesteckt?). Der Token bleibt bei der Erstattung gespeichert: Lassen Sie ihn vom Kunden scannen oder kopieren Sie ihn.</translation>
     </message>
     <message>
         <source>No file saved (no folder): copy the token or let it be scanned.</source>
-        <translation type="unfinished">Keine Datei gespeichert (kein Ordner): Token kopieren oder scannen lassen.</translation>
+        <translation>Keine Datei gespeichert (kein Ordner): Token kopieren oder scannen lassen.</translation>
     </message>
     <message>
         <source>Refund of {amount}: let the customer scan it</source>
-        <translation type="unfinished">Erstattung von {amount}: vom Kunden scannen lassen</translation>
+        <translation>Erstattung von {amount}: vom Kunden scannen lassen</translation>
     </message>
     <message>
         <source>From mint: {mint}</source>
-        <translation type="unfinished">Von der Mint: {mint}</translation>
+        <translation>Von Mint: {mint}</translation>
     </message>
     <message>
         <source>The file could not be saved to that folder. The token is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei konnte nicht in diesem Ordner gespeichert werden. Der Token bleibt erhalten.</translation>
     </message>
 </context>
 <context>
@@ -3572,43 +3572,43 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>Shop address</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschäftsadresse</translation>
     </message>
     <message>
         <source>Printed under the name on receipts; up to three lines, separated by |.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird auf Belegen unter dem Namen gedruckt; bis zu drei Zeilen, getrennt durch |.</translation>
     </message>
     <message>
         <source>VAT number</source>
-        <translation type="unfinished"></translation>
+        <translation>USt-IdNr.</translation>
     </message>
     <message>
         <source>Printed on receipts when set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird auf Belegen gedruckt, wenn angegeben.</translation>
     </message>
     <message>
         <source>Receipt paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Belegpapier</translation>
     </message>
     <message>
         <source>The width of the receipt printer&apos;s roll (58 or 80 mm), or A4 sheets. PDF receipts use it too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Breite der Rolle des Belegdruckers (58 oder 80 mm) oder A4-Blätter. PDF-Belege verwenden sie ebenfalls.</translation>
     </message>
     <message>
         <source>Receipt printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Belegdrucker</translation>
     </message>
     <message>
         <source>Print receipts on this printer without asking. Empty: choose in the print dialog each time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belege ohne Nachfrage auf diesem Drucker drucken. Leer: jedes Mal im Druckdialog wählen.</translation>
     </message>
     <message>
         <source>Lock the till after (minutes idle)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasse sperren nach (Minuten Inaktivität)</translation>
     </message>
     <message>
         <source>With staff accounts, the till goes back to the Sell page and asks who is there after this long without a touch or a key (never during a sale). 0: never.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Personalkonten kehrt die Kasse nach so langer Zeit ohne Berührung oder Tastendruck zur Verkaufsseite zurück und fragt, wer da ist (nie während eines Verkaufs). 0: nie.</translation>
     </message>
     <message>
         <source>Till name</source>
@@ -3788,11 +3788,11 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>Take tokens from other mints by converting them</source>
-        <translation type="unfinished"></translation>
+        <translation>Token anderer Mints durch Umwandlung annehmen</translation>
     </message>
     <message>
         <source>A token from a mint the shop does not trust is paid over Lightning into the shop&apos;s first mint and kept as ecash there. The customer&apos;s token pays the Lightning fee; the shop&apos;s fee limits are checked before anything is spent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Token einer Mint, der das Geschäft nicht vertraut, wird per Lightning an die erste Mint des Geschäfts gezahlt und dort als Ecash behalten. Der Token des Kunden zahlt die Lightning-Gebühr; die Gebührengrenzen des Geschäfts werden geprüft, bevor etwas ausgegeben wird.</translation>
     </message>
     <message>
         <source>Accept payments while a mint is offline</source>
@@ -3824,31 +3824,31 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>Largest sale (sat)</source>
-        <translation type="unfinished"></translation>
+        <translation>Größter Verkauf (sat)</translation>
     </message>
     <message>
         <source>A larger sale is refused before the customer pays. 0: no limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein größerer Verkauf wird abgelehnt, bevor der Kunde zahlt. 0: keine Grenze.</translation>
     </message>
     <message>
         <source>Limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenzen</translation>
     </message>
     <message>
         <source>Largest total per day (sat)</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstsumme pro Tag (sat)</translation>
     </message>
     <message>
         <source>Online payments taken in one day (UTC) stop at this total. 0: no limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Online-Zahlungen eines Tages (UTC) enden bei dieser Summe. 0: keine Grenze.</translation>
     </message>
     <message>
         <source>Manager&apos;s OK above (sat)</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe durch Manager ab (sat)</translation>
     </message>
     <message>
         <source>With staff accounts, a cashier&apos;s sale above this needs a manager&apos;s PIN. 0: never.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Personalkonten braucht ein Verkauf eines Kassierers über diesem Betrag die PIN eines Managers. 0: nie.</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -3984,55 +3984,55 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>VAT rates (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>MwSt.-Sätze (%)</translation>
     </message>
     <message>
         <source>The VAT rates items can have, separated by commas, such as 19, 7, 0. The first is the default for items and amounts without a rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die MwSt.-Sätze der Artikel, durch Kommas getrennt, etwa 19, 7, 0. Der erste gilt für Artikel und Beträge ohne eigenen Satz.</translation>
     </message>
     <message>
         <source>VAT and tips</source>
-        <translation type="unfinished"></translation>
+        <translation>MwSt. und Trinkgeld</translation>
     </message>
     <message>
         <source>Prices include VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>Preise enthalten MwSt.</translation>
     </message>
     <message>
         <source>On: prices and typed amounts are what the customer pays (gross). Off: VAT is added on top of them (net).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein: Preise und eingetippte Beträge sind, was der Kunde zahlt (brutto). Aus: Die MwSt. kommt dazu (netto).</translation>
     </message>
     <message>
         <source>Round VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>MwSt. runden</translation>
     </message>
     <message>
         <source>line: each line&apos;s VAT is rounded and added up. total: the VAT of each rate is worked out once on the sum of its lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>line: Die MwSt. jeder Zeile wird gerundet und addiert. total: Die MwSt. jedes Satzes wird einmal auf der Summe seiner Zeilen berechnet.</translation>
     </message>
     <message>
         <source>Offer tips</source>
-        <translation type="unfinished"></translation>
+        <translation>Trinkgeld anbieten</translation>
     </message>
     <message>
         <source>Ask the customer for a tip after the total. The tip is kept apart from the sales amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Gesamtbetrag nach Trinkgeld fragen. Das Trinkgeld wird getrennt vom Umsatz geführt.</translation>
     </message>
     <message>
         <source>Tip presets (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Trinkgeld-Vorschläge (%)</translation>
     </message>
     <message>
         <source>The tip percents offered, separated by commas; the customer can also give another amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die angebotenen Prozentsätze, durch Kommas getrennt; der Kunde kann auch einen anderen Betrag geben.</translation>
     </message>
     <message>
         <source>Discount without a manager (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rabatt ohne Manager (%)</translation>
     </message>
     <message>
         <source>A discount above this share of the sale needs a manager&apos;s approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Rabatt über diesem Anteil des Verkaufs braucht die Freigabe eines Managers.</translation>
     </message>
     <message>
         <source>Webhooks to the local network</source>
@@ -4075,19 +4075,19 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>Audit log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll…</translation>
     </message>
     <message>
         <source>Who did what and when; check that nobody changed the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer hat was wann getan; prüfen, dass niemand das Protokoll geändert hat.</translation>
     </message>
     <message>
         <source>Presets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen…</translation>
     </message>
     <message>
         <source>Settings for a cafe, a market stall, a shop with an online store…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen für ein Café, einen Marktstand, ein Geschäft mit Onlineshop…</translation>
     </message>
     <message>
         <source>Most shops never change these: the defaults are safe.</source>
@@ -4103,11 +4103,11 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>Export settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen exportieren…</translation>
     </message>
     <message>
         <source>Import settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen importieren…</translation>
     </message>
     <message>
         <source>Hide advanced settings</source>
@@ -4127,7 +4127,7 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>Imported {n} setting(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Einstellung(en) importiert.</translation>
     </message>
     <message>
         <source>The Lightning address accepts {n} sat or more: the withdrawal threshold must be at least that.</source>
@@ -4202,27 +4202,27 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>Shop: {name}, prices in {currency}</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschäft: {name}, Preise in {currency}</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished">(ohne Namen)</translation>
+        <translation>(kein Name)</translation>
     </message>
     <message>
         <source>Payments: {mode}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlungen: {mode}</translation>
     </message>
     <message>
         <source>Preset: {preset}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage: {preset}</translation>
     </message>
     <message>
         <source>Owner: {name}, with a PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaber: {name}, mit PIN</translation>
     </message>
     <message>
         <source>Owner: no staff accounts (add them later in the command line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaber: keine Personalkonten (später über die Kommandozeile hinzufügen)</translation>
     </message>
     <message>
         <source>Data folder: {path}</source>
@@ -4238,7 +4238,7 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>Saving the shop&apos;s settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen des Geschäfts werden gespeichert…</translation>
     </message>
     <message>
         <source>The wallet was created, but a mint could not be added: {reason} Press Finish to try again, or go Back to change the mints.</source>
@@ -4260,102 +4260,102 @@ Fügen Sie den Token stattdessen ein.</translation>
     <name>ShopPage</name>
     <message>
         <source>Your shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Geschäft</translation>
     </message>
     <message>
         <source>Printed at the top of receipts and reports. You can change it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird oben auf Belegen und Berichten gedruckt. Sie können es später ändern.</translation>
     </message>
     <message>
         <source>Corner Café</source>
-        <translation type="unfinished"></translation>
+        <translation>Eck-Café</translation>
     </message>
     <message>
         <source>1 Main Street | 10115 Berlin</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptstraße 1 | 10115 Berlin</translation>
     </message>
     <message>
         <source>Shop name</source>
-        <translation type="unfinished">Name des Ladens</translation>
+        <translation>Name des Geschäfts</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Adresse</translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>VAT number</source>
-        <translation type="unfinished"></translation>
+        <translation>USt-IdNr.</translation>
     </message>
     <message>
         <source>Prices in</source>
-        <translation type="unfinished"></translation>
+        <translation>Preise in</translation>
     </message>
     <message>
         <source>A currency other than sat needs an exchange rate: the app asks public rate services; set a fixed rate in Settings if the till is offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Währung als sat braucht einen Wechselkurs: Die App fragt öffentliche Kursdienste ab; legen Sie in den Einstellungen einen festen Kurs fest, wenn die Kasse offline ist.</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
         <source>a cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>eines Kassierers</translation>
     </message>
     <message>
         <source>a manager</source>
-        <translation type="unfinished"></translation>
+        <translation>eines Managers</translation>
     </message>
     <message>
         <source>the owner</source>
-        <translation type="unfinished"></translation>
+        <translation>des Inhabers</translation>
     </message>
     <message>
         <source>cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Kassierer</translation>
     </message>
     <message>
         <source>manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager</translation>
     </message>
     <message>
         <source>owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaber</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>Allow</source>
-        <translation type="unfinished"></translation>
+        <translation>Erlauben</translation>
     </message>
     <message>
         <source>Who is at the till?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer ist an der Kasse?</translation>
     </message>
     <message>
         <source>This needs {who}&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dafür ist die PIN {who} nötig.</translation>
     </message>
     <message>
         <source>Choose your name and type your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie Ihren Namen und geben Sie Ihre PIN ein.</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished">Beenden</translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Nobody here may do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand hier darf das tun.</translation>
     </message>
 </context>
 <context>
@@ -4418,7 +4418,7 @@ Fügen Sie den Token stattdessen ein.</translation>
     <name>UiContext</name>
     <message>
         <source>Nothing was done: it needs {who}&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde ausgeführt: Dafür ist die PIN {who} nötig.</translation>
     </message>
 </context>
 <context>
@@ -4516,11 +4516,11 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>Exported tokens</source>
-        <translation type="unfinished">Exportierte Token</translation>
+        <translation>Exportierte Token</translation>
     </message>
     <message>
         <source>Withdrawals to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>Auszahlungen an Lightning</translation>
     </message>
     <message>
         <source>Total {amount}</source>
@@ -4737,198 +4737,198 @@ Fügen Sie den Token stattdessen ein.</translation>
     <name>WithdrawDialog</name>
     <message>
         <source>Withdraw to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>An Lightning auszahlen</translation>
     </message>
     <message>
         <source>Withdraw to the shop&apos;s Lightning address</source>
-        <translation type="unfinished"></translation>
+        <translation>An die Lightning-Adresse des Geschäfts auszahlen</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished">Bis</translation>
+        <translation>An</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">Von</translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>Mint</source>
-        <translation type="unfinished">Mint</translation>
+        <translation>Mint</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished">Guthaben</translation>
+        <translation>Guthaben</translation>
     </message>
     <message>
         <source>To withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>Auszuzahlen</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>Reading the Lightning address&apos;s limits…</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenzen der Lightning-Adresse werden gelesen…</translation>
     </message>
     <message>
         <source>Pay out</source>
-        <translation type="unfinished"></translation>
+        <translation>Auszahlen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>All mints ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Mints ({n})</translation>
     </message>
     <message>
         <source>No trusted mint holds any ecash: nothing to withdraw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine vertrauenswürdige Mint hält Ecash: nichts auszuzahlen.</translation>
     </message>
     <message>
         <source>Nothing can be withdrawn from this choice now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dieser Auswahl kann derzeit nichts ausgezahlt werden.</translation>
     </message>
     <message>
         <source>About {total} in all will be paid to {address}. Each mint pays {percent}% of its balance, the rest pays the fees. A mint whose fees would be more than {cap}% pays nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Insgesamt werden etwa {total} an {address} gezahlt. Jede Mint zahlt {percent}% ihres Guthabens, der Rest deckt die Gebühren. Eine Mint, deren Gebühren über {cap}% lägen, zahlt nichts.</translation>
     </message>
     <message>
         <source>Pay out {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} auszahlen</translation>
     </message>
     <message>
         <source>Pay out {total} from {n} mints</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} aus {n} Mints auszahlen</translation>
     </message>
     <message>
         <source>A payout from this mint is still in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Auszahlung von dieser Mint läuft noch</translation>
     </message>
     <message>
         <source>Less than the {minimum} the address accepts</source>
-        <translation type="unfinished"></translation>
+        <translation>Weniger als die {minimum}, die die Adresse annimmt</translation>
     </message>
     <message>
         <source>Paying out… (each mint in turn)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird ausgezahlt… (eine Mint nach der anderen)</translation>
     </message>
     <message>
         <source>In all: {paid} paid, fees {fees}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Insgesamt: {paid} gezahlt, Gebühren {fees}.</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>{mint}: {amount} paid (fee {fee}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{mint}: {amount} gezahlt (Gebühr {fee}).</translation>
     </message>
     <message>
         <source>{mint}: {amount} on its way; the app checks it and finishes it by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>{mint}: {amount} unterwegs; die App prüft es und schließt es selbst ab.</translation>
     </message>
     <message>
         <source>{mint}: not paid. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{mint}: nicht gezahlt. {reason}</translation>
     </message>
     <message>
         <source>Nothing was paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gezahlt.</translation>
     </message>
 </context>
 <context>
     <name>WithdrawHistory</name>
     <message>
         <source>Withdrawals to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>Auszahlungen an Lightning</translation>
     </message>
     <message>
         <source>Withdraw to Lightning…</source>
-        <translation type="unfinished"></translation>
+        <translation>An Lightning auszahlen…</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Wann</translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Mint</source>
-        <translation type="unfinished">Mint</translation>
+        <translation>Mint</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Betrag</translation>
+        <translation>Betrag</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished">Gebühr</translation>
+        <translation>Gebühr</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Proof</source>
-        <translation type="unfinished">Nachweis</translation>
+        <translation>Nachweis</translation>
     </message>
     <message>
         <source>Nothing was withdrawn yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts ausgezahlt.</translation>
     </message>
     <message>
         <source>Pay the shop&apos;s ecash out to {address}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ecash des Geschäfts an {address} auszahlen.</translation>
     </message>
     <message>
         <source>To {address}</source>
-        <translation type="unfinished"></translation>
+        <translation>An {address}</translation>
     </message>
     <message>
         <source>No Lightning address is set: set the shop&apos;s Lightning address in Settings to withdraw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Lightning-Adresse festgelegt: Legen Sie die Lightning-Adresse des Geschäfts in den Einstellungen fest, um auszuzahlen.</translation>
     </message>
     <message>
         <source>Preimage: {preimage}</source>
-        <translation type="unfinished"></translation>
+        <translation>Preimage: {preimage}</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished">Bezahlt</translation>
+        <translation>Bezahlt</translation>
     </message>
     <message>
         <source>Paid (finished later)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezahlt (später abgeschlossen)</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Needs review</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung nötig</translation>
     </message>
     <message>
         <source>Not paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bezahlt</translation>
     </message>
     <message>
         <source>Preimage checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Preimage geprüft</translation>
     </message>
     <message>
         <source>Confirmed by the address</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Adresse bestätigt</translation>
     </message>
     <message>
         <source>Not proven</source>
-        <translation type="unfinished">Nicht bewiesen</translation>
+        <translation>Nicht nachgewiesen</translation>
     </message>
     <message>
         <source>Proof does not match!</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachweis stimmt nicht überein!</translation>
     </message>
 </context>
 <context>
@@ -5063,19 +5063,19 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>Not confirmed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht bestätigt</translation>
     </message>
     <message>
         <source>The customer&apos;s token was paid over to the shop&apos;s mint, which has not confirmed it yet. The app keeps checking; the sale is marked paid when the shop&apos;s mint confirms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Token des Kunden wurde an die Mint des Geschäfts übertragen, die ihn noch nicht bestätigt hat. Die App prüft weiter; der Verkauf wird als bezahlt markiert, sobald die Mint des Geschäfts bestätigt.</translation>
     </message>
     <message>
         <source>Not converted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht umgewandelt</translation>
     </message>
     <message>
         <source>The customer&apos;s mint did not pay the shop&apos;s mint; nothing was spent. Ask for a token from one of the shop&apos;s mints.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Mint des Kunden hat nicht an die Mint des Geschäfts gezahlt; nichts wurde ausgegeben. Bitten Sie um einen Token einer der Mints des Geschäfts.</translation>
     </message>
     <message>
         <source>The mint could not be reached. The token is kept; the app tries again by itself.</source>
@@ -5155,19 +5155,19 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>Wrong passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche Passphrase</translation>
     </message>
     <message>
         <source>The passphrase does not open this settings file. Type the one given when it was exported; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrase öffnet diese Einstellungsdatei nicht. Geben Sie die beim Export vergebene ein; nichts wurde geändert.</translation>
     </message>
     <message>
         <source>Settings file damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungsdatei beschädigt</translation>
     </message>
     <message>
         <source>The settings file is damaged or was changed after it was exported, so none of it is used. Export it again on the other till.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungsdatei ist beschädigt oder wurde nach dem Export verändert, daher wird nichts davon verwendet. Exportieren Sie sie an der anderen Kasse erneut.</translation>
     </message>
     <message>
         <source>Already claimed</source>
@@ -5239,19 +5239,19 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>Above the sale limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Über der Verkaufsgrenze</translation>
     </message>
     <message>
         <source>Above today&apos;s limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Über der Tagesgrenze</translation>
     </message>
     <message>
         <source>Needs a manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager nötig</translation>
     </message>
     <message>
         <source>Not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erlaubt</translation>
     </message>
     <message>
         <source>Check the amount</source>
@@ -5410,35 +5410,35 @@ Fügen Sie den Token stattdessen ein.</translation>
     <name>receipt</name>
     <message>
         <source>ecash</source>
-        <translation type="unfinished"></translation>
+        <translation>Ecash</translation>
     </message>
     <message>
         <source>ecash to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>Ecash zu Lightning</translation>
     </message>
     <message>
         <source>ecash (converted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ecash (umgewandelt)</translation>
     </message>
     <message>
         <source>VAT no. {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>USt-IdNr. {number}</translation>
     </message>
     <message>
         <source>VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>MwSt.</translation>
     </message>
     <message>
         <source>Net</source>
-        <translation type="unfinished"></translation>
+        <translation>Netto</translation>
     </message>
     <message>
         <source>Tax</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuer</translation>
     </message>
     <message>
         <source>Gross</source>
-        <translation type="unfinished"></translation>
+        <translation>Brutto</translation>
     </message>
     <message>
         <source>Sale</source>
@@ -5470,7 +5470,7 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>Paid with</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezahlt mit</translation>
     </message>
     <message>
         <source>Mint</source>
@@ -5486,7 +5486,7 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattet</translation>
     </message>
     <message>
         <source>Memo</source>
@@ -5502,11 +5502,11 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>REFUNDED</source>
-        <translation type="unfinished"></translation>
+        <translation>ERSTATTET</translation>
     </message>
     <message>
         <source>PARTIALLY REFUNDED</source>
-        <translation type="unfinished"></translation>
+        <translation>TEILWEISE ERSTATTET</translation>
     </message>
     <message>
         <source>{state} · Sale {id}</source>
@@ -5518,15 +5518,15 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
     <message>
         <source>Subtotal</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischensumme</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Rabatt</translation>
     </message>
     <message>
         <source>Tip</source>
-        <translation type="unfinished"></translation>
+        <translation>Trinkgeld</translation>
     </message>
     <message>
         <source>Print receipt</source>

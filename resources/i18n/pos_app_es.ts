@@ -121,23 +121,23 @@
     </message>
     <message>
         <source>Partly refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolsado en parte</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolsado</translation>
     </message>
     <message>
         <source>Claimed</source>
-        <translation type="unfinished"></translation>
+        <translation>Canjeado</translation>
     </message>
     <message>
         <source>Partly claimed</source>
-        <translation type="unfinished"></translation>
+        <translation>Canjeado en parte</translation>
     </message>
     <message>
         <source>Being made</source>
-        <translation type="unfinished"></translation>
+        <translation>En preparación</translation>
     </message>
     <message>
         <source>never</source>
@@ -691,11 +691,11 @@
     </message>
     <message>
         <source>Accept the payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar el pago</translation>
     </message>
     <message>
         <source>Reject the payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazar el pago</translation>
     </message>
     <message>
         <source>Accepted: credited to the sale.</source>
@@ -711,7 +711,7 @@
     </message>
     <message>
         <source>Record the refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar el reembolso</translation>
     </message>
     <message>
         <source>Recorded as refunded.</source>
@@ -723,7 +723,7 @@
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished">Descartar</translation>
+        <translation>Descartar</translation>
     </message>
     <message>
         <source>Dismissed.</source>
@@ -754,63 +754,63 @@
     <name>AuditDialog</name>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de auditoría</translation>
     </message>
     <message>
         <source>Action, or a family such as melt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción, o una familia como melt.</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">Desde</translation>
+        <translation>Desde</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished">hasta</translation>
+        <translation>hasta</translation>
     </message>
     <message>
         <source>Check the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobar el registro</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar CSV…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>The log holds: {n} entries, none changed, removed or added.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro contiene {n} entradas, ninguna modificada, eliminada ni añadida.</translation>
     </message>
     <message>
         <source>Last entry #{id}, {chain}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Última entrada n.º {id}, {chain}.</translation>
     </message>
     <message>
         <source>Entry #{id} does not follow the one before it: the log was changed there (an entry edited, removed or added outside the app).</source>
-        <translation type="unfinished"></translation>
+        <translation>La entrada n.º {id} no sigue a la anterior: el registro se modificó ahí (una entrada editada, eliminada o añadida fuera de la aplicación).</translation>
     </message>
     <message>
         <source>Export the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar el registro de auditoría</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">Archivos CSV (*.csv)</translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>Saved: {name}</source>
-        <translation type="unfinished">Guardado: {name}</translation>
+        <translation>Guardado: {name}</translation>
     </message>
 </context>
 <context>
@@ -1446,7 +1446,7 @@
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién</translation>
     </message>
     <message>
         <source>No token was exported yet.</source>
@@ -1577,51 +1577,51 @@
     <name>ExportSettingsDialog</name>
     <message>
         <source>Export settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar ajustes</translation>
     </message>
     <message>
         <source>Every setting is written to a file that another till can import. The seed, the ecash and the database key are never in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los ajustes se guardan en un archivo que otra caja puede importar. La semilla, el ecash y la clave de la base de datos nunca se incluyen.</translation>
     </message>
     <message>
         <source>Include the webhook secrets (encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Incluir los secretos de los webhooks (cifrados)</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Frase de contraseña</translation>
+        <translation>Frase de contraseña</translation>
     </message>
     <message>
         <source>Repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>Repetir</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Type a passphrase to protect the secrets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba una frase de contraseña para proteger los secretos.</translation>
     </message>
     <message>
         <source>The passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las frases de contraseña no coinciden.</translation>
     </message>
     <message>
         <source>Export settings to</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar ajustes a</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished">Exportando…</translation>
+        <translation>Exportando…</translation>
     </message>
     <message>
         <source>Exported {n} settings to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ajustes exportados a {path}.</translation>
     </message>
 </context>
 <context>
@@ -1852,67 +1852,67 @@
     <name>ImportSettingsDialog</name>
     <message>
         <source>Import settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar ajustes</translation>
     </message>
     <message>
         <source>Only when the file holds secrets</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo si el archivo contiene secretos</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Frase de contraseña</translation>
+        <translation>Frase de contraseña</translation>
     </message>
     <message>
         <source>No file chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún archivo elegido.</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir archivo…</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuste</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual</translation>
     </message>
     <message>
         <source>From the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Del archivo</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Import settings from</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar ajustes desde</translation>
     </message>
     <message>
         <source>The file cannot be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el archivo: {reason}</translation>
     </message>
     <message>
         <source>The file holds the settings this till already has.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo contiene los ajustes que esta caja ya tiene.</translation>
     </message>
     <message>
         <source>{n} setting(s) will change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiarán {n} ajuste(s).</translation>
     </message>
     <message>
         <source>Not known to this version, left out: {keys}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desconocidos para esta versión, omitidos: {keys}.</translation>
     </message>
     <message>
         <source>The file holds secrets: type its passphrase to import them.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo contiene secretos: escriba su frase de contraseña para importarlos.</translation>
     </message>
 </context>
 <context>
@@ -2009,7 +2009,7 @@
     </message>
     <message>
         <source>Switch user</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar de usuario</translation>
     </message>
     <message>
         <source>&amp;App</source>
@@ -2021,7 +2021,7 @@
     </message>
     <message>
         <source>Open {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir {page}</translation>
     </message>
     <message>
         <source>Notifications</source>
@@ -2163,7 +2163,7 @@
     </message>
     <message>
         <source>Only trusted mints have a place in the order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo las mints de confianza tienen un lugar en el orden.</translation>
     </message>
     <message>
         <source>{url} is no longer used.</source>
@@ -2235,39 +2235,39 @@
     <name>OwnerPage</name>
     <message>
         <source>The owner</source>
-        <translation type="unfinished"></translation>
+        <translation>El propietario</translation>
     </message>
     <message>
         <source>With staff, the owner&apos;s PIN guards Settings, the seed and payouts, and the owner adds the cashiers later. Leave it empty if you work the till alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con personal, el PIN del propietario protege los ajustes, la semilla y los pagos, y el propietario añade los cajeros más tarde. Déjelo vacío si atiende la caja solo.</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Su nombre</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nombre</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>PIN (4 to 8 digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN (de 4 a 8 dígitos)</translation>
     </message>
     <message>
         <source>PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repetir PIN</translation>
     </message>
     <message>
         <source>Type a name of 1 to 40 letters, digits or spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un nombre de 1 a 40 letras, dígitos o espacios.</translation>
     </message>
     <message>
         <source>A PIN is 4 to 8 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un PIN tiene de 4 a 8 dígitos.</translation>
     </message>
     <message>
         <source>The two PINs differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los dos PIN no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -2345,7 +2345,7 @@
     </message>
     <message>
         <source>Converting it cost {fee} in fees.</source>
-        <translation type="unfinished"></translation>
+        <translation>La conversión costó {fee} en comisiones.</translation>
     </message>
     <message>
         <source>Not confirmed yet.
@@ -2434,117 +2434,117 @@ de {amount}</translation>
     <name>PaymentsPage</name>
     <message>
         <source>How payments are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo se guardan los pagos</translation>
     </message>
     <message>
         <source>Which ecash the till takes and what it does with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué ecash acepta la caja y qué hace con él.</translation>
     </message>
     <message>
         <source>Keep ecash of the shop&apos;s own mints</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el ecash de las mints propias</translation>
     </message>
     <message>
         <source>Only tokens of the mints you trust are taken, and kept as ecash. Simplest and cheapest; customers need ecash of one of your mints.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se aceptan tokens de las mints de confianza, y se guardan como ecash. Lo más sencillo y barato; los clientes necesitan ecash de una de sus mints.</translation>
     </message>
     <message>
         <source>Also take other mints&apos; ecash, paid out to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar también ecash de otras mints, pagado por Lightning</translation>
     </message>
     <message>
         <source>Tokens of your mints are kept; any other is paid straight to the shop&apos;s Lightning address (set it in Settings). The customer&apos;s token pays the fee.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los tokens de sus mints se guardan; cualquier otro se paga directamente a la dirección Lightning de la tienda (configúrela en Ajustes). El token del cliente paga la comisión.</translation>
     </message>
     <message>
         <source>Pay everything out to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagar todo por Lightning</translation>
     </message>
     <message>
         <source>Every token is paid to the shop&apos;s Lightning address at once: the shop keeps no ecash. Each payment costs a Lightning fee.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada token se paga al instante a la dirección Lightning de la tienda: la tienda no guarda ecash. Cada pago cuesta una comisión Lightning.</translation>
     </message>
     <message>
         <source>None: the defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna: los valores predeterminados</translation>
     </message>
     <message>
         <source>Start from</source>
-        <translation type="unfinished"></translation>
+        <translation>Partir de</translation>
     </message>
 </context>
 <context>
     <name>PresetDialog</name>
     <message>
         <source>Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantillas</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuste</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual</translation>
     </message>
     <message>
         <source>Then</source>
-        <translation type="unfinished"></translation>
+        <translation>Después</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>{n} settings change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambian {n} ajustes.</translation>
     </message>
     <message>
         <source>Nothing to change: this shop is set up like that already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada que cambiar: esta tienda ya está configurada así.</translation>
     </message>
     <message>
         <source>Applied: {n} settings changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicado: {n} ajustes cambiados.</translation>
     </message>
 </context>
 <context>
     <name>Presets</name>
     <message>
         <source>Cafe</source>
-        <translation type="unfinished"></translation>
+        <translation>Cafetería</translation>
     </message>
     <message>
         <source>Quick sales at a counter: a short price hold, tips offered, the mint&apos;s own ecash only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventas rápidas en el mostrador: precio reservado poco tiempo, propinas ofrecidas, solo ecash de la mint propia.</translation>
     </message>
     <message>
         <source>Market stall</source>
-        <translation type="unfinished"></translation>
+        <translation>Puesto de mercado</translation>
     </message>
     <message>
         <source>Outdoors with a weak connection: tokens made out to the shop are taken while a mint is unreachable, within small caps; a longer price hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Al aire libre con conexión débil: se aceptan tokens a nombre de la tienda mientras una mint no responde, con límites pequeños; precio reservado más tiempo.</translation>
     </message>
     <message>
         <source>Shop with an online store</source>
-        <translation type="unfinished"></translation>
+        <translation>Tienda con venta online</translation>
     </message>
     <message>
         <source>Ecash from other mints converted into the shop&apos;s, payouts to the Lightning address on the timer, and webhooks to the shop&apos;s own network.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ecash de otras mints se convierte al de la tienda, pagos programados a la dirección Lightning y webhooks a la red propia de la tienda.</translation>
     </message>
     <message>
         <source>Minimal</source>
-        <translation type="unfinished"></translation>
+        <translation>Mínimo</translation>
     </message>
     <message>
         <source>Ecash of the shop&apos;s own mints only, nothing automatic: no conversion, no offline acceptance, no automatic payouts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo ecash de las mints propias, nada automático: sin conversión, sin aceptación sin conexión, sin pagos automáticos.</translation>
     </message>
 </context>
 <context>
@@ -2559,11 +2559,11 @@ de {amount}</translation>
     </message>
     <message>
         <source>Printed on {printer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impreso en {printer}</translation>
     </message>
     <message>
         <source>Printer {printer} not found: choose one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impresora {printer} no encontrada: elija una.</translation>
     </message>
     <message>
         <source>Save receipt</source>
@@ -2622,7 +2622,7 @@ de {amount}</translation>
     </message>
     <message>
         <source>Make the refund token</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear el token de reembolso</translation>
     </message>
     <message>
         <source>Refund of {amount}: let the customer scan it</source>
@@ -2741,7 +2741,7 @@ de {amount}</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de auditoría</translation>
     </message>
     <message>
         <source>Sales</source>
@@ -2761,15 +2761,15 @@ de {amount}</translation>
     </message>
     <message>
         <source>Refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolsos</translation>
     </message>
     <message>
         <source>Refunded ({currency})</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolsado ({currency})</translation>
     </message>
     <message>
         <source>Net after refunds ({currency})</source>
-        <translation type="unfinished"></translation>
+        <translation>Neto tras reembolsos ({currency})</translation>
     </message>
     <message>
         <source>Cancelled unpaid</source>
@@ -3070,19 +3070,19 @@ de {amount}</translation>
     </message>
     <message>
         <source>Refund…</source>
-        <translation type="unfinished">Reembolsar…</translation>
+        <translation>Reembolsar…</translation>
     </message>
     <message>
         <source>Give the customer money back as an ecash token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver dinero al cliente como token de ecash.</translation>
     </message>
     <message>
         <source>Check refund claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobar reembolsos</translation>
     </message>
     <message>
         <source>Ask the mints whether the customer redeemed the refund tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preguntar a las mints si el cliente ha canjeado los tokens de reembolso.</translation>
     </message>
     <message>
         <source>Sale id</source>
@@ -3110,7 +3110,7 @@ de {amount}</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal</translation>
     </message>
     <message>
         <source>Created</source>
@@ -3146,7 +3146,7 @@ de {amount}</translation>
     </message>
     <message>
         <source>Converted</source>
-        <translation type="unfinished"></translation>
+        <translation>Convertido</translation>
     </message>
     <message>
         <source>Proven</source>
@@ -3174,11 +3174,11 @@ de {amount}</translation>
     </message>
     <message>
         <source>{state}: {amount} of {took} given back</source>
-        <translation type="unfinished"></translation>
+        <translation>{state}: {amount} de {took} devuelto</translation>
     </message>
     <message>
         <source>{when}: {amount}, {claim}{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{when}: {amount}, {claim}{reason}</translation>
     </message>
     <message>
         <source>{amount} owed to the customer (see Needs attention)</source>
@@ -3201,107 +3201,107 @@ de {amount}</translation>
     <name>SaleRefundDialog</name>
     <message>
         <source>Refund sale {sale}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolsar la venta {sale}</translation>
     </message>
     <message>
         <source>Save to file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar en archivo…</translation>
     </message>
     <message>
         <source>Write the token (and its QR picture) to a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el token (y su imagen QR) en una carpeta.</translation>
     </message>
     <message>
         <source>Refund sale {sale}: up to {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolsar la venta {sale}: hasta {amount}</translation>
     </message>
     <message>
         <source>The money is given back as an ecash token the customer scans or takes as a file, from the mint they paid with when the shop holds enough there. The sale stays in the day&apos;s sales; the refund is counted apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dinero se devuelve como un token de ecash que el cliente escanea o recibe como archivo, de la mint con la que pagó si la tienda tiene suficiente allí. La venta sigue en las ventas del día; el reembolso se cuenta aparte.</translation>
     </message>
     <message>
         <source>Why (kept with the refund)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo (se guarda con el reembolso)</translation>
     </message>
     <message>
         <source>Folder for the token file (optional)</source>
-        <translation type="unfinished">Carpeta para el archivo del token (opcional)</translation>
+        <translation>Carpeta para el archivo del token (opcional)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">Elegir…</translation>
+        <translation>Elegir…</translation>
     </message>
     <message>
         <source>Amount ({unit})</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe ({unit})</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Motivo</translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Save to</source>
-        <translation type="unfinished">Guardar en</translation>
+        <translation>Guardar en</translation>
     </message>
     <message>
         <source>Refund…</source>
-        <translation type="unfinished">Reembolsar…</translation>
+        <translation>Reembolsar…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Save the refund token to</source>
-        <translation type="unfinished">Guardar el token de reembolso en</translation>
+        <translation>Guardar el token de reembolso en</translation>
     </message>
     <message>
         <source>Type an amount from 1 to {rest}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un importe de 1 a {rest}.</translation>
     </message>
     <message>
         <source>Give {amount} back to the customer of sale {sale}? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Devolver {amount} al cliente de la venta {sale}? No se puede deshacer.</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished">Atrás</translation>
+        <translation>Atrás</translation>
     </message>
     <message>
         <source>Make refund token</source>
-        <translation type="unfinished">Crear token de reembolso</translation>
+        <translation>Crear token de reembolso</translation>
     </message>
     <message>
         <source>Making the token…</source>
-        <translation type="unfinished">Creando el token…</translation>
+        <translation>Creando el token…</translation>
     </message>
     <message>
         <source>Make the refund token</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear el token de reembolso</translation>
     </message>
     <message>
         <source>Saved to: {path}</source>
-        <translation type="unfinished">Guardado en: {path}</translation>
+        <translation>Guardado en: {path}</translation>
     </message>
     <message>
         <source>The file could not be saved to that folder (is the USB drive plugged in?). The token is kept with the refund: let the customer scan it, or copy it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar el archivo en esa carpeta (¿está conectada la memoria USB?). El token se guarda con el reembolso: deje que el cliente lo escanee o cópielo.</translation>
     </message>
     <message>
         <source>No file saved (no folder): copy the token or let it be scanned.</source>
-        <translation type="unfinished">No se guardó ningún archivo (sin carpeta): copie el token o deje que lo escaneen.</translation>
+        <translation>No se guardó ningún archivo (sin carpeta): copie el token o deje que lo escaneen.</translation>
     </message>
     <message>
         <source>Refund of {amount}: let the customer scan it</source>
-        <translation type="unfinished">Reembolso de {amount}: que el cliente lo escanee</translation>
+        <translation>Reembolso de {amount}: que el cliente lo escanee</translation>
     </message>
     <message>
         <source>From mint: {mint}</source>
-        <translation type="unfinished">Del mint: {mint}</translation>
+        <translation>Desde la mint: {mint}</translation>
     </message>
     <message>
         <source>The file could not be saved to that folder. The token is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar el archivo en esa carpeta. El token se conserva.</translation>
     </message>
 </context>
 <context>
@@ -3572,43 +3572,43 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Shop address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección de la tienda</translation>
     </message>
     <message>
         <source>Printed under the name on receipts; up to three lines, separated by |.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se imprime bajo el nombre en los recibos; hasta tres líneas, separadas por |.</translation>
     </message>
     <message>
         <source>VAT number</source>
-        <translation type="unfinished"></translation>
+        <translation>NIF-IVA</translation>
     </message>
     <message>
         <source>Printed on receipts when set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se imprime en los recibos si está configurado.</translation>
     </message>
     <message>
         <source>Receipt paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Papel de recibos</translation>
     </message>
     <message>
         <source>The width of the receipt printer&apos;s roll (58 or 80 mm), or A4 sheets. PDF receipts use it too.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ancho del rollo de la impresora de recibos (58 u 80 mm), o folios A4. Los recibos en PDF también lo usan.</translation>
     </message>
     <message>
         <source>Receipt printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Impresora de recibos</translation>
     </message>
     <message>
         <source>Print receipts on this printer without asking. Empty: choose in the print dialog each time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir los recibos en esta impresora sin preguntar. Vacío: elegir cada vez en el diálogo de impresión.</translation>
     </message>
     <message>
         <source>Lock the till after (minutes idle)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear la caja tras (minutos de inactividad)</translation>
     </message>
     <message>
         <source>With staff accounts, the till goes back to the Sell page and asks who is there after this long without a touch or a key (never during a sale). 0: never.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con cuentas de personal, la caja vuelve a la página Vender y pregunta quién está tras este tiempo sin toques ni teclas (nunca durante una venta). 0: nunca.</translation>
     </message>
     <message>
         <source>Till name</source>
@@ -3788,11 +3788,11 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Take tokens from other mints by converting them</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar tokens de otras mints convirtiéndolos</translation>
     </message>
     <message>
         <source>A token from a mint the shop does not trust is paid over Lightning into the shop&apos;s first mint and kept as ecash there. The customer&apos;s token pays the Lightning fee; the shop&apos;s fee limits are checked before anything is spent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un token de una mint en la que la tienda no confía se paga por Lightning a la primera mint de la tienda y se guarda allí como ecash. El token del cliente paga la comisión Lightning; los límites de comisión de la tienda se comprueban antes de gastar nada.</translation>
     </message>
     <message>
         <source>Accept payments while a mint is offline</source>
@@ -3824,31 +3824,31 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Largest sale (sat)</source>
-        <translation type="unfinished"></translation>
+        <translation>Venta máxima (sat)</translation>
     </message>
     <message>
         <source>A larger sale is refused before the customer pays. 0: no limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una venta mayor se rechaza antes de que el cliente pague. 0: sin límite.</translation>
     </message>
     <message>
         <source>Limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Límites</translation>
     </message>
     <message>
         <source>Largest total per day (sat)</source>
-        <translation type="unfinished"></translation>
+        <translation>Total máximo por día (sat)</translation>
     </message>
     <message>
         <source>Online payments taken in one day (UTC) stop at this total. 0: no limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los pagos online de un día (UTC) se detienen en este total. 0: sin límite.</translation>
     </message>
     <message>
         <source>Manager&apos;s OK above (sat)</source>
-        <translation type="unfinished"></translation>
+        <translation>Visto bueno del encargado por encima de (sat)</translation>
     </message>
     <message>
         <source>With staff accounts, a cashier&apos;s sale above this needs a manager&apos;s PIN. 0: never.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con cuentas de personal, una venta de un cajero por encima de este importe necesita el PIN de un encargado. 0: nunca.</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -3984,55 +3984,55 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>VAT rates (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipos de IVA (%)</translation>
     </message>
     <message>
         <source>The VAT rates items can have, separated by commas, such as 19, 7, 0. The first is the default for items and amounts without a rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los tipos de IVA de los artículos, separados por comas, como 21, 10, 0. El primero se aplica a los artículos e importes sin tipo.</translation>
     </message>
     <message>
         <source>VAT and tips</source>
-        <translation type="unfinished"></translation>
+        <translation>IVA y propinas</translation>
     </message>
     <message>
         <source>Prices include VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>Precios con IVA incluido</translation>
     </message>
     <message>
         <source>On: prices and typed amounts are what the customer pays (gross). Off: VAT is added on top of them (net).</source>
-        <translation type="unfinished"></translation>
+        <translation>Activado: los precios e importes tecleados son lo que paga el cliente (bruto). Desactivado: el IVA se suma (neto).</translation>
     </message>
     <message>
         <source>Round VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>Redondeo del IVA</translation>
     </message>
     <message>
         <source>line: each line&apos;s VAT is rounded and added up. total: the VAT of each rate is worked out once on the sum of its lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>line: el IVA de cada línea se redondea y se suma. total: el IVA de cada tipo se calcula una vez sobre la suma de sus líneas.</translation>
     </message>
     <message>
         <source>Offer tips</source>
-        <translation type="unfinished"></translation>
+        <translation>Ofrecer propina</translation>
     </message>
     <message>
         <source>Ask the customer for a tip after the total. The tip is kept apart from the sales amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pedir propina al cliente después del total. La propina se cuenta aparte de las ventas.</translation>
     </message>
     <message>
         <source>Tip presets (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Propinas sugeridas (%)</translation>
     </message>
     <message>
         <source>The tip percents offered, separated by commas; the customer can also give another amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los porcentajes ofrecidos, separados por comas; el cliente también puede dar otro importe.</translation>
     </message>
     <message>
         <source>Discount without a manager (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Descuento sin encargado (%)</translation>
     </message>
     <message>
         <source>A discount above this share of the sale needs a manager&apos;s approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un descuento por encima de esta parte de la venta necesita la aprobación de un encargado.</translation>
     </message>
     <message>
         <source>Webhooks to the local network</source>
@@ -4075,19 +4075,19 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Audit log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de auditoría…</translation>
     </message>
     <message>
         <source>Who did what and when; check that nobody changed the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién hizo qué y cuándo; comprobar que nadie ha modificado el registro.</translation>
     </message>
     <message>
         <source>Presets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantillas…</translation>
     </message>
     <message>
         <source>Settings for a cafe, a market stall, a shop with an online store…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes para una cafetería, un puesto de mercado, una tienda con venta online…</translation>
     </message>
     <message>
         <source>Most shops never change these: the defaults are safe.</source>
@@ -4103,11 +4103,11 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Export settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar ajustes…</translation>
     </message>
     <message>
         <source>Import settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar ajustes…</translation>
     </message>
     <message>
         <source>Hide advanced settings</source>
@@ -4127,7 +4127,7 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Imported {n} setting(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ajuste(s) importado(s).</translation>
     </message>
     <message>
         <source>The Lightning address accepts {n} sat or more: the withdrawal threshold must be at least that.</source>
@@ -4202,27 +4202,27 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Shop: {name}, prices in {currency}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tienda: {name}, precios en {currency}</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished">(sin nombre)</translation>
+        <translation>(sin nombre)</translation>
     </message>
     <message>
         <source>Payments: {mode}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagos: {mode}</translation>
     </message>
     <message>
         <source>Preset: {preset}</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantilla: {preset}</translation>
     </message>
     <message>
         <source>Owner: {name}, with a PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Propietario: {name}, con PIN</translation>
     </message>
     <message>
         <source>Owner: no staff accounts (add them later in the command line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Propietario: sin cuentas de personal (añádalas más tarde en la línea de comandos)</translation>
     </message>
     <message>
         <source>Data folder: {path}</source>
@@ -4238,7 +4238,7 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Saving the shop&apos;s settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando los ajustes de la tienda…</translation>
     </message>
     <message>
         <source>The wallet was created, but a mint could not be added: {reason} Press Finish to try again, or go Back to change the mints.</source>
@@ -4260,102 +4260,102 @@ Pegue el token en su lugar.</translation>
     <name>ShopPage</name>
     <message>
         <source>Your shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Su tienda</translation>
     </message>
     <message>
         <source>Printed at the top of receipts and reports. You can change it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se imprime en la parte superior de recibos e informes. Puede cambiarlo más tarde.</translation>
     </message>
     <message>
         <source>Corner Café</source>
-        <translation type="unfinished"></translation>
+        <translation>Café de la Esquina</translation>
     </message>
     <message>
         <source>1 Main Street | 10115 Berlin</source>
-        <translation type="unfinished"></translation>
+        <translation>Calle Mayor 1 | 28013 Madrid</translation>
     </message>
     <message>
         <source>Shop name</source>
-        <translation type="unfinished">Nombre de la tienda</translation>
+        <translation>Nombre de la tienda</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Dirección</translation>
+        <translation>Dirección</translation>
     </message>
     <message>
         <source>VAT number</source>
-        <translation type="unfinished"></translation>
+        <translation>NIF-IVA</translation>
     </message>
     <message>
         <source>Prices in</source>
-        <translation type="unfinished"></translation>
+        <translation>Precios en</translation>
     </message>
     <message>
         <source>A currency other than sat needs an exchange rate: the app asks public rate services; set a fixed rate in Settings if the till is offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una moneda distinta de sat necesita un tipo de cambio: la aplicación consulta servicios públicos de cotización; fije un tipo en Ajustes si la caja no tiene conexión.</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
         <source>a cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>de un cajero</translation>
     </message>
     <message>
         <source>a manager</source>
-        <translation type="unfinished"></translation>
+        <translation>de un encargado</translation>
     </message>
     <message>
         <source>the owner</source>
-        <translation type="unfinished"></translation>
+        <translation>del propietario</translation>
     </message>
     <message>
         <source>cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>cajero</translation>
     </message>
     <message>
         <source>manager</source>
-        <translation type="unfinished"></translation>
+        <translation>encargado</translation>
     </message>
     <message>
         <source>owner</source>
-        <translation type="unfinished"></translation>
+        <translation>propietario</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión</translation>
     </message>
     <message>
         <source>Allow</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir</translation>
     </message>
     <message>
         <source>Who is at the till?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quién está en la caja?</translation>
     </message>
     <message>
         <source>This needs {who}&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se necesita el PIN {who}.</translation>
     </message>
     <message>
         <source>Choose your name and type your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija su nombre y escriba su PIN.</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished">Salir</translation>
+        <translation>Salir</translation>
     </message>
     <message>
         <source>Nobody here may do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie aquí puede hacer esto.</translation>
     </message>
 </context>
 <context>
@@ -4418,7 +4418,7 @@ Pegue el token en su lugar.</translation>
     <name>UiContext</name>
     <message>
         <source>Nothing was done: it needs {who}&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se hizo nada: se necesita el PIN {who}.</translation>
     </message>
 </context>
 <context>
@@ -4516,11 +4516,11 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Exported tokens</source>
-        <translation type="unfinished">Tokens exportados</translation>
+        <translation>Tokens exportados</translation>
     </message>
     <message>
         <source>Withdrawals to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>Retiros a Lightning</translation>
     </message>
     <message>
         <source>Total {amount}</source>
@@ -4737,198 +4737,198 @@ Pegue el token en su lugar.</translation>
     <name>WithdrawDialog</name>
     <message>
         <source>Withdraw to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar a Lightning</translation>
     </message>
     <message>
         <source>Withdraw to the shop&apos;s Lightning address</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar a la dirección Lightning de la tienda</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished">Hasta</translation>
+        <translation>A</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">Desde</translation>
+        <translation>Desde</translation>
     </message>
     <message>
         <source>Mint</source>
-        <translation type="unfinished">Mint</translation>
+        <translation>Mint</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished">Saldo</translation>
+        <translation>Saldo</translation>
     </message>
     <message>
         <source>To withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>A retirar</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Reading the Lightning address&apos;s limits…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo los límites de la dirección Lightning…</translation>
     </message>
     <message>
         <source>Pay out</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>All mints ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las mints ({n})</translation>
     </message>
     <message>
         <source>No trusted mint holds any ecash: nothing to withdraw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna mint de confianza tiene ecash: nada que retirar.</translation>
     </message>
     <message>
         <source>Nothing can be withdrawn from this choice now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora no se puede retirar nada con esta selección.</translation>
     </message>
     <message>
         <source>About {total} in all will be paid to {address}. Each mint pays {percent}% of its balance, the rest pays the fees. A mint whose fees would be more than {cap}% pays nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se pagarán unos {total} en total a {address}. Cada mint paga el {percent}% de su saldo; el resto cubre las comisiones. Una mint cuyas comisiones superarían el {cap}% no paga nada.</translation>
     </message>
     <message>
         <source>Pay out {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar {total}</translation>
     </message>
     <message>
         <source>Pay out {total} from {n} mints</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar {total} de {n} mints</translation>
     </message>
     <message>
         <source>A payout from this mint is still in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Un retiro de esta mint sigue en curso</translation>
     </message>
     <message>
         <source>Less than the {minimum} the address accepts</source>
-        <translation type="unfinished"></translation>
+        <translation>Menos de los {minimum} que acepta la dirección</translation>
     </message>
     <message>
         <source>Paying out… (each mint in turn)</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirando… (una mint tras otra)</translation>
     </message>
     <message>
         <source>In all: {paid} paid, fees {fees}.</source>
-        <translation type="unfinished"></translation>
+        <translation>En total: {paid} pagados, comisiones {fees}.</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">Hecho</translation>
+        <translation>Hecho</translation>
     </message>
     <message>
         <source>{mint}: {amount} paid (fee {fee}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{mint}: {amount} pagados (comisión {fee}).</translation>
     </message>
     <message>
         <source>{mint}: {amount} on its way; the app checks it and finishes it by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>{mint}: {amount} en camino; la aplicación lo comprueba y lo completa por sí sola.</translation>
     </message>
     <message>
         <source>{mint}: not paid. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{mint}: no pagado. {reason}</translation>
     </message>
     <message>
         <source>Nothing was paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pagó nada.</translation>
     </message>
 </context>
 <context>
     <name>WithdrawHistory</name>
     <message>
         <source>Withdrawals to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>Retiros a Lightning</translation>
     </message>
     <message>
         <source>Withdraw to Lightning…</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar a Lightning…</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Cuándo</translation>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <source>Mint</source>
-        <translation type="unfinished">Mint</translation>
+        <translation>Mint</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Importe</translation>
+        <translation>Importe</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished">Comisión</translation>
+        <translation>Comisión</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Proof</source>
-        <translation type="unfinished">Prueba</translation>
+        <translation>Prueba</translation>
     </message>
     <message>
         <source>Nothing was withdrawn yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se ha retirado nada.</translation>
     </message>
     <message>
         <source>Pay the shop&apos;s ecash out to {address}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar el ecash de la tienda a {address}.</translation>
     </message>
     <message>
         <source>To {address}</source>
-        <translation type="unfinished"></translation>
+        <translation>A {address}</translation>
     </message>
     <message>
         <source>No Lightning address is set: set the shop&apos;s Lightning address in Settings to withdraw.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay dirección Lightning configurada: configure la dirección Lightning de la tienda en Ajustes para retirar.</translation>
     </message>
     <message>
         <source>Preimage: {preimage}</source>
-        <translation type="unfinished"></translation>
+        <translation>Preimagen: {preimage}</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagado</translation>
     </message>
     <message>
         <source>Paid (finished later)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagado (completado más tarde)</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>En curso</translation>
     </message>
     <message>
         <source>Needs review</source>
-        <translation type="unfinished"></translation>
+        <translation>Requiere revisión</translation>
     </message>
     <message>
         <source>Not paid</source>
-        <translation type="unfinished"></translation>
+        <translation>No pagado</translation>
     </message>
     <message>
         <source>Preimage checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Preimagen comprobada</translation>
     </message>
     <message>
         <source>Confirmed by the address</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmado por la dirección</translation>
     </message>
     <message>
         <source>Not proven</source>
-        <translation type="unfinished">No probado</translation>
+        <translation>No probado</translation>
     </message>
     <message>
         <source>Proof does not match!</source>
-        <translation type="unfinished"></translation>
+        <translation>¡La prueba no coincide!</translation>
     </message>
 </context>
 <context>
@@ -5063,19 +5063,19 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Not confirmed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no confirmado</translation>
     </message>
     <message>
         <source>The customer&apos;s token was paid over to the shop&apos;s mint, which has not confirmed it yet. The app keeps checking; the sale is marked paid when the shop&apos;s mint confirms.</source>
-        <translation type="unfinished"></translation>
+        <translation>El token del cliente se ha pagado a la mint de la tienda, que aún no lo ha confirmado. La aplicación sigue comprobando; la venta se marca como pagada cuando la mint de la tienda lo confirme.</translation>
     </message>
     <message>
         <source>Not converted</source>
-        <translation type="unfinished"></translation>
+        <translation>No convertido</translation>
     </message>
     <message>
         <source>The customer&apos;s mint did not pay the shop&apos;s mint; nothing was spent. Ask for a token from one of the shop&apos;s mints.</source>
-        <translation type="unfinished"></translation>
+        <translation>La mint del cliente no pagó a la mint de la tienda; no se gastó nada. Pida un token de una de las mints de la tienda.</translation>
     </message>
     <message>
         <source>The mint could not be reached. The token is kept; the app tries again by itself.</source>
@@ -5155,19 +5155,19 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Wrong passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña incorrecta</translation>
     </message>
     <message>
         <source>The passphrase does not open this settings file. Type the one given when it was exported; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La frase de contraseña no abre este archivo de ajustes. Escriba la indicada al exportarlo; no se cambió nada.</translation>
     </message>
     <message>
         <source>Settings file damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de ajustes dañado</translation>
     </message>
     <message>
         <source>The settings file is damaged or was changed after it was exported, so none of it is used. Export it again on the other till.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de ajustes está dañado o se modificó después de exportarlo, así que no se usa nada de él. Expórtelo de nuevo en la otra caja.</translation>
     </message>
     <message>
         <source>Already claimed</source>
@@ -5239,19 +5239,19 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Above the sale limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Por encima del límite de venta</translation>
     </message>
     <message>
         <source>Above today&apos;s limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Por encima del límite de hoy</translation>
     </message>
     <message>
         <source>Needs a manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Requiere un encargado</translation>
     </message>
     <message>
         <source>Not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>No permitido</translation>
     </message>
     <message>
         <source>Check the amount</source>
@@ -5410,35 +5410,35 @@ Pegue el token en su lugar.</translation>
     <name>receipt</name>
     <message>
         <source>ecash</source>
-        <translation type="unfinished"></translation>
+        <translation>ecash</translation>
     </message>
     <message>
         <source>ecash to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>ecash a Lightning</translation>
     </message>
     <message>
         <source>ecash (converted)</source>
-        <translation type="unfinished"></translation>
+        <translation>ecash (convertido)</translation>
     </message>
     <message>
         <source>VAT no. {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>NIF-IVA {number}</translation>
     </message>
     <message>
         <source>VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>IVA</translation>
     </message>
     <message>
         <source>Net</source>
-        <translation type="unfinished"></translation>
+        <translation>Neto</translation>
     </message>
     <message>
         <source>Tax</source>
-        <translation type="unfinished"></translation>
+        <translation>Impuesto</translation>
     </message>
     <message>
         <source>Gross</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruto</translation>
     </message>
     <message>
         <source>Sale</source>
@@ -5470,7 +5470,7 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Paid with</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagado con</translation>
     </message>
     <message>
         <source>Mint</source>
@@ -5486,7 +5486,7 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolsado</translation>
     </message>
     <message>
         <source>Memo</source>
@@ -5502,11 +5502,11 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>REFUNDED</source>
-        <translation type="unfinished"></translation>
+        <translation>REEMBOLSADO</translation>
     </message>
     <message>
         <source>PARTIALLY REFUNDED</source>
-        <translation type="unfinished"></translation>
+        <translation>REEMBOLSADO EN PARTE</translation>
     </message>
     <message>
         <source>{state} · Sale {id}</source>
@@ -5518,15 +5518,15 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Subtotal</source>
-        <translation type="unfinished"></translation>
+        <translation>Subtotal</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Descuento</translation>
     </message>
     <message>
         <source>Tip</source>
-        <translation type="unfinished"></translation>
+        <translation>Propina</translation>
     </message>
     <message>
         <source>Print receipt</source>

@@ -121,23 +121,23 @@
     </message>
     <message>
         <source>Partly refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Partiellement remboursé</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Remboursé</translation>
     </message>
     <message>
         <source>Claimed</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupéré</translation>
     </message>
     <message>
         <source>Partly claimed</source>
-        <translation type="unfinished"></translation>
+        <translation>Partiellement récupéré</translation>
     </message>
     <message>
         <source>Being made</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours de création</translation>
     </message>
     <message>
         <source>never</source>
@@ -691,11 +691,11 @@
     </message>
     <message>
         <source>Accept the payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter le paiement</translation>
     </message>
     <message>
         <source>Reject the payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Refuser le paiement</translation>
     </message>
     <message>
         <source>Accepted: credited to the sale.</source>
@@ -711,7 +711,7 @@
     </message>
     <message>
         <source>Record the refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le remboursement</translation>
     </message>
     <message>
         <source>Recorded as refunded.</source>
@@ -723,7 +723,7 @@
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished">Classer</translation>
+        <translation>Ignorer</translation>
     </message>
     <message>
         <source>Dismissed.</source>
@@ -754,63 +754,63 @@
     <name>AuditDialog</name>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
         <source>Action, or a family such as melt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Action, ou une famille comme melt.</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">Du</translation>
+        <translation>Du</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished">au</translation>
+        <translation>au</translation>
     </message>
     <message>
         <source>Check the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier le journal</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en CSV…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>The log holds: {n} entries, none changed, removed or added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le journal contient {n} entrées, aucune modifiée, supprimée ou ajoutée.</translation>
     </message>
     <message>
         <source>Last entry #{id}, {chain}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière entrée n° {id}, {chain}.</translation>
     </message>
     <message>
         <source>Entry #{id} does not follow the one before it: the log was changed there (an entry edited, removed or added outside the app).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;entrée n° {id} ne suit pas la précédente : le journal a été modifié à cet endroit (une entrée modifiée, supprimée ou ajoutée hors de l&apos;application).</translation>
     </message>
     <message>
         <source>Export the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le journal d&apos;audit</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">Fichiers CSV (*.csv)</translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>Saved: {name}</source>
-        <translation type="unfinished">Enregistré&#xa0;: {name}</translation>
+        <translation>Enregistré : {name}</translation>
     </message>
 </context>
 <context>
@@ -1446,7 +1446,7 @@
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui</translation>
     </message>
     <message>
         <source>No token was exported yet.</source>
@@ -1577,51 +1577,51 @@
     <name>ExportSettingsDialog</name>
     <message>
         <source>Export settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les paramètres</translation>
     </message>
     <message>
         <source>Every setting is written to a file that another till can import. The seed, the ecash and the database key are never in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les paramètres sont écrits dans un fichier qu&apos;une autre caisse peut importer. La seed, l&apos;ecash et la clé de la base de données n&apos;y figurent jamais.</translation>
     </message>
     <message>
         <source>Include the webhook secrets (encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inclure les secrets des webhooks (chiffrés)</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Phrase secrète</translation>
+        <translation>Phrase secrète</translation>
     </message>
     <message>
         <source>Repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Type a passphrase to protect the secrets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une phrase secrète pour protéger les secrets.</translation>
     </message>
     <message>
         <source>The passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les phrases secrètes ne correspondent pas.</translation>
     </message>
     <message>
         <source>Export settings to</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les paramètres vers</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportation…</translation>
     </message>
     <message>
         <source>Exported {n} settings to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} paramètres exportés vers {path}.</translation>
     </message>
 </context>
 <context>
@@ -1852,67 +1852,67 @@
     <name>ImportSettingsDialog</name>
     <message>
         <source>Import settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer les paramètres</translation>
     </message>
     <message>
         <source>Only when the file holds secrets</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement si le fichier contient des secrets</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Phrase secrète</translation>
+        <translation>Phrase secrète</translation>
     </message>
     <message>
         <source>No file chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun fichier choisi.</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un fichier…</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètre</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Actuel</translation>
     </message>
     <message>
         <source>From the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Du fichier</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Import settings from</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer les paramètres depuis</translation>
     </message>
     <message>
         <source>The file cannot be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le fichier : {reason}</translation>
     </message>
     <message>
         <source>The file holds the settings this till already has.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier contient les paramètres que cette caisse a déjà.</translation>
     </message>
     <message>
         <source>{n} setting(s) will change.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} paramètre(s) vont changer.</translation>
     </message>
     <message>
         <source>Not known to this version, left out: {keys}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnus de cette version, ignorés : {keys}.</translation>
     </message>
     <message>
         <source>The file holds secrets: type its passphrase to import them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier contient des secrets : saisissez sa phrase secrète pour les importer.</translation>
     </message>
 </context>
 <context>
@@ -2009,7 +2009,7 @@
     </message>
     <message>
         <source>Switch user</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer d&apos;utilisateur</translation>
     </message>
     <message>
         <source>&amp;App</source>
@@ -2021,7 +2021,7 @@
     </message>
     <message>
         <source>Open {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir {page}</translation>
     </message>
     <message>
         <source>Notifications</source>
@@ -2163,7 +2163,7 @@
     </message>
     <message>
         <source>Only trusted mints have a place in the order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seules les mints de confiance ont une place dans l&apos;ordre.</translation>
     </message>
     <message>
         <source>{url} is no longer used.</source>
@@ -2235,39 +2235,39 @@
     <name>OwnerPage</name>
     <message>
         <source>The owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Le propriétaire</translation>
     </message>
     <message>
         <source>With staff, the owner&apos;s PIN guards Settings, the seed and payouts, and the owner adds the cashiers later. Leave it empty if you work the till alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec du personnel, le PIN du propriétaire protège les paramètres, la seed et les retraits, et le propriétaire ajoute les caissiers plus tard. Laissez vide si vous tenez la caisse seul.</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre nom</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>PIN (4 to 8 digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN (4 à 8 chiffres)</translation>
     </message>
     <message>
         <source>PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer le PIN</translation>
     </message>
     <message>
         <source>Type a name of 1 to 40 letters, digits or spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un nom de 1 à 40 lettres, chiffres ou espaces.</translation>
     </message>
     <message>
         <source>A PIN is 4 to 8 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un PIN comporte 4 à 8 chiffres.</translation>
     </message>
     <message>
         <source>The two PINs differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux PIN ne correspondent pas.</translation>
     </message>
 </context>
 <context>
@@ -2345,7 +2345,7 @@
     </message>
     <message>
         <source>Converting it cost {fee} in fees.</source>
-        <translation type="unfinished"></translation>
+        <translation>La conversion a coûté {fee} de frais.</translation>
     </message>
     <message>
         <source>Not confirmed yet.
@@ -2434,117 +2434,117 @@ de {amount}</translation>
     <name>PaymentsPage</name>
     <message>
         <source>How payments are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservation des paiements</translation>
     </message>
     <message>
         <source>Which ecash the till takes and what it does with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quel ecash la caisse accepte et ce qu&apos;elle en fait.</translation>
     </message>
     <message>
         <source>Keep ecash of the shop&apos;s own mints</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder l&apos;ecash des mints de la boutique</translation>
     </message>
     <message>
         <source>Only tokens of the mints you trust are taken, and kept as ecash. Simplest and cheapest; customers need ecash of one of your mints.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls les jetons des mints de confiance sont acceptés, et conservés en ecash. Le plus simple et le moins cher ; les clients ont besoin d&apos;ecash d&apos;une de vos mints.</translation>
     </message>
     <message>
         <source>Also take other mints&apos; ecash, paid out to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter aussi l&apos;ecash d&apos;autres mints, versé en Lightning</translation>
     </message>
     <message>
         <source>Tokens of your mints are kept; any other is paid straight to the shop&apos;s Lightning address (set it in Settings). The customer&apos;s token pays the fee.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les jetons de vos mints sont conservés ; tout autre est versé directement à l&apos;adresse Lightning de la boutique (à définir dans les paramètres). Le jeton du client paie les frais.</translation>
     </message>
     <message>
         <source>Pay everything out to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout verser en Lightning</translation>
     </message>
     <message>
         <source>Every token is paid to the shop&apos;s Lightning address at once: the shop keeps no ecash. Each payment costs a Lightning fee.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque jeton est versé immédiatement à l&apos;adresse Lightning de la boutique : la boutique ne garde pas d&apos;ecash. Chaque paiement coûte des frais Lightning.</translation>
     </message>
     <message>
         <source>None: the defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun : les valeurs par défaut</translation>
     </message>
     <message>
         <source>Start from</source>
-        <translation type="unfinished"></translation>
+        <translation>Partir de</translation>
     </message>
 </context>
 <context>
     <name>PresetDialog</name>
     <message>
         <source>Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>Préréglages</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètre</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Actuel</translation>
     </message>
     <message>
         <source>Then</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensuite</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>{n} settings change.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} paramètres changent.</translation>
     </message>
     <message>
         <source>Nothing to change: this shop is set up like that already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à changer : cette boutique est déjà configurée ainsi.</translation>
     </message>
     <message>
         <source>Applied: {n} settings changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliqué : {n} paramètres modifiés.</translation>
     </message>
 </context>
 <context>
     <name>Presets</name>
     <message>
         <source>Cafe</source>
-        <translation type="unfinished"></translation>
+        <translation>Café</translation>
     </message>
     <message>
         <source>Quick sales at a counter: a short price hold, tips offered, the mint&apos;s own ecash only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventes rapides au comptoir : prix garanti peu de temps, pourboires proposés, uniquement l&apos;ecash de la mint de la boutique.</translation>
     </message>
     <message>
         <source>Market stall</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand de marché</translation>
     </message>
     <message>
         <source>Outdoors with a weak connection: tokens made out to the shop are taken while a mint is unreachable, within small caps; a longer price hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>En extérieur avec une connexion faible : les jetons établis au nom de la boutique sont acceptés quand une mint est injoignable, dans de petites limites ; prix garanti plus longtemps.</translation>
     </message>
     <message>
         <source>Shop with an online store</source>
-        <translation type="unfinished"></translation>
+        <translation>Boutique avec vente en ligne</translation>
     </message>
     <message>
         <source>Ecash from other mints converted into the shop&apos;s, payouts to the Lightning address on the timer, and webhooks to the shop&apos;s own network.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;ecash d&apos;autres mints est converti en celui de la boutique, retraits programmés vers l&apos;adresse Lightning et webhooks vers le réseau de la boutique.</translation>
     </message>
     <message>
         <source>Minimal</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimal</translation>
     </message>
     <message>
         <source>Ecash of the shop&apos;s own mints only, nothing automatic: no conversion, no offline acceptance, no automatic payouts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement l&apos;ecash des mints de la boutique, rien d&apos;automatique : pas de conversion, pas d&apos;acceptation hors ligne, pas de retraits automatiques.</translation>
     </message>
 </context>
 <context>
@@ -2559,11 +2559,11 @@ de {amount}</translation>
     </message>
     <message>
         <source>Printed on {printer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimé sur {printer}</translation>
     </message>
     <message>
         <source>Printer {printer} not found: choose one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimante {printer} introuvable : choisissez-en une.</translation>
     </message>
     <message>
         <source>Save receipt</source>
@@ -2622,7 +2622,7 @@ de {amount}</translation>
     </message>
     <message>
         <source>Make the refund token</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le jeton de remboursement</translation>
     </message>
     <message>
         <source>Refund of {amount}: let the customer scan it</source>
@@ -2741,7 +2741,7 @@ de {amount}</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
         <source>Sales</source>
@@ -2761,15 +2761,15 @@ de {amount}</translation>
     </message>
     <message>
         <source>Refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>Remboursements</translation>
     </message>
     <message>
         <source>Refunded ({currency})</source>
-        <translation type="unfinished"></translation>
+        <translation>Remboursé ({currency})</translation>
     </message>
     <message>
         <source>Net after refunds ({currency})</source>
-        <translation type="unfinished"></translation>
+        <translation>Net après remboursements ({currency})</translation>
     </message>
     <message>
         <source>Cancelled unpaid</source>
@@ -3070,19 +3070,19 @@ de {amount}</translation>
     </message>
     <message>
         <source>Refund…</source>
-        <translation type="unfinished">Rembourser…</translation>
+        <translation>Rembourser…</translation>
     </message>
     <message>
         <source>Give the customer money back as an ecash token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendre de l&apos;argent au client sous forme de jeton ecash.</translation>
     </message>
     <message>
         <source>Check refund claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier les remboursements</translation>
     </message>
     <message>
         <source>Ask the mints whether the customer redeemed the refund tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander aux mints si le client a récupéré les jetons de remboursement.</translation>
     </message>
     <message>
         <source>Sale id</source>
@@ -3110,7 +3110,7 @@ de {amount}</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnel</translation>
     </message>
     <message>
         <source>Created</source>
@@ -3146,7 +3146,7 @@ de {amount}</translation>
     </message>
     <message>
         <source>Converted</source>
-        <translation type="unfinished"></translation>
+        <translation>Converti</translation>
     </message>
     <message>
         <source>Proven</source>
@@ -3174,11 +3174,11 @@ de {amount}</translation>
     </message>
     <message>
         <source>{state}: {amount} of {took} given back</source>
-        <translation type="unfinished"></translation>
+        <translation>{state} : {amount} sur {took} rendu</translation>
     </message>
     <message>
         <source>{when}: {amount}, {claim}{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} : {amount}, {claim}{reason}</translation>
     </message>
     <message>
         <source>{amount} owed to the customer (see Needs attention)</source>
@@ -3201,107 +3201,107 @@ de {amount}</translation>
     <name>SaleRefundDialog</name>
     <message>
         <source>Refund sale {sale}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rembourser la vente {sale}</translation>
     </message>
     <message>
         <source>Save to file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer dans un fichier…</translation>
     </message>
     <message>
         <source>Write the token (and its QR picture) to a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire le jeton (et son image QR) dans un dossier.</translation>
     </message>
     <message>
         <source>Refund sale {sale}: up to {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rembourser la vente {sale} : jusqu&apos;à {amount}</translation>
     </message>
     <message>
         <source>The money is given back as an ecash token the customer scans or takes as a file, from the mint they paid with when the shop holds enough there. The sale stays in the day&apos;s sales; the refund is counted apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;argent est rendu sous forme de jeton ecash que le client scanne ou reçoit en fichier, de la mint avec laquelle il a payé si la boutique y détient assez. La vente reste dans les ventes du jour ; le remboursement est compté à part.</translation>
     </message>
     <message>
         <source>Why (kept with the refund)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif (conservé avec le remboursement)</translation>
     </message>
     <message>
         <source>Folder for the token file (optional)</source>
-        <translation type="unfinished">Dossier du fichier jeton (facultatif)</translation>
+        <translation>Dossier pour le fichier du jeton (facultatif)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">Choisir…</translation>
+        <translation>Choisir…</translation>
     </message>
     <message>
         <source>Amount ({unit})</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant ({unit})</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Motif</translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>Save to</source>
-        <translation type="unfinished">Enregistrer dans</translation>
+        <translation>Enregistrer dans</translation>
     </message>
     <message>
         <source>Refund…</source>
-        <translation type="unfinished">Rembourser…</translation>
+        <translation>Rembourser…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Save the refund token to</source>
-        <translation type="unfinished">Enregistrer le jeton de remboursement dans</translation>
+        <translation>Enregistrer le jeton de remboursement dans</translation>
     </message>
     <message>
         <source>Type an amount from 1 to {rest}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un montant de 1 à {rest}.</translation>
     </message>
     <message>
         <source>Give {amount} back to the customer of sale {sale}? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendre {amount} au client de la vente {sale} ? Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished">Retour</translation>
+        <translation>Retour</translation>
     </message>
     <message>
         <source>Make refund token</source>
-        <translation type="unfinished">Créer le jeton de remboursement</translation>
+        <translation>Créer le jeton de remboursement</translation>
     </message>
     <message>
         <source>Making the token…</source>
-        <translation type="unfinished">Création du jeton…</translation>
+        <translation>Création du jeton…</translation>
     </message>
     <message>
         <source>Make the refund token</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le jeton de remboursement</translation>
     </message>
     <message>
         <source>Saved to: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans : {path}</translation>
     </message>
     <message>
         <source>The file could not be saved to that folder (is the USB drive plugged in?). The token is kept with the refund: let the customer scan it, or copy it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n&apos;a pas pu être enregistré dans ce dossier (la clé USB est-elle branchée ?). Le jeton est conservé avec le remboursement : faites-le scanner par le client, ou copiez-le.</translation>
     </message>
     <message>
         <source>No file saved (no folder): copy the token or let it be scanned.</source>
-        <translation type="unfinished">Aucun fichier enregistré (pas de dossier) : copiez le jeton ou faites-le scanner.</translation>
+        <translation>Aucun fichier enregistré (pas de dossier) : copiez le jeton ou faites-le scanner.</translation>
     </message>
     <message>
         <source>Refund of {amount}: let the customer scan it</source>
-        <translation type="unfinished">Remboursement de {amount} : faites-le scanner par le client</translation>
+        <translation>Remboursement de {amount} : à faire scanner par le client</translation>
     </message>
     <message>
         <source>From mint: {mint}</source>
-        <translation type="unfinished">Du mint : {mint}</translation>
+        <translation>Depuis la mint : {mint}</translation>
     </message>
     <message>
         <source>The file could not be saved to that folder. The token is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n&apos;a pas pu être enregistré dans ce dossier. Le jeton est conservé.</translation>
     </message>
 </context>
 <context>
@@ -3572,43 +3572,43 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Shop address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de la boutique</translation>
     </message>
     <message>
         <source>Printed under the name on receipts; up to three lines, separated by |.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimée sous le nom sur les reçus ; jusqu&apos;à trois lignes, séparées par |.</translation>
     </message>
     <message>
         <source>VAT number</source>
-        <translation type="unfinished"></translation>
+        <translation>N° de TVA</translation>
     </message>
     <message>
         <source>Printed on receipts when set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimé sur les reçus s&apos;il est renseigné.</translation>
     </message>
     <message>
         <source>Receipt paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Papier des reçus</translation>
     </message>
     <message>
         <source>The width of the receipt printer&apos;s roll (58 or 80 mm), or A4 sheets. PDF receipts use it too.</source>
-        <translation type="unfinished"></translation>
+        <translation>La largeur du rouleau de l&apos;imprimante de reçus (58 ou 80 mm), ou des feuilles A4. Les reçus PDF l&apos;utilisent aussi.</translation>
     </message>
     <message>
         <source>Receipt printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimante de reçus</translation>
     </message>
     <message>
         <source>Print receipts on this printer without asking. Empty: choose in the print dialog each time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer les reçus sur cette imprimante sans demander. Vide : choisir à chaque fois dans la fenêtre d&apos;impression.</translation>
     </message>
     <message>
         <source>Lock the till after (minutes idle)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller la caisse après (minutes d&apos;inactivité)</translation>
     </message>
     <message>
         <source>With staff accounts, the till goes back to the Sell page and asks who is there after this long without a touch or a key (never during a sale). 0: never.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec des comptes du personnel, la caisse revient à la page Vente et demande qui est là après ce délai sans toucher ni touche (jamais pendant une vente). 0 : jamais.</translation>
     </message>
     <message>
         <source>Till name</source>
@@ -3788,11 +3788,11 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Take tokens from other mints by converting them</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter les jetons d&apos;autres mints en les convertissant</translation>
     </message>
     <message>
         <source>A token from a mint the shop does not trust is paid over Lightning into the shop&apos;s first mint and kept as ecash there. The customer&apos;s token pays the Lightning fee; the shop&apos;s fee limits are checked before anything is spent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un jeton d&apos;une mint à laquelle la boutique ne fait pas confiance est versé en Lightning vers la première mint de la boutique et conservé là en ecash. Le jeton du client paie les frais Lightning ; les plafonds de frais de la boutique sont vérifiés avant toute dépense.</translation>
     </message>
     <message>
         <source>Accept payments while a mint is offline</source>
@@ -3824,31 +3824,31 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Largest sale (sat)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vente maximale (sat)</translation>
     </message>
     <message>
         <source>A larger sale is refused before the customer pays. 0: no limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une vente plus importante est refusée avant que le client ne paie. 0 : pas de limite.</translation>
     </message>
     <message>
         <source>Limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Limites</translation>
     </message>
     <message>
         <source>Largest total per day (sat)</source>
-        <translation type="unfinished"></translation>
+        <translation>Total maximal par jour (sat)</translation>
     </message>
     <message>
         <source>Online payments taken in one day (UTC) stop at this total. 0: no limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paiements en ligne d&apos;une journée (UTC) s&apos;arrêtent à ce total. 0 : pas de limite.</translation>
     </message>
     <message>
         <source>Manager&apos;s OK above (sat)</source>
-        <translation type="unfinished"></translation>
+        <translation>Accord du responsable au-delà de (sat)</translation>
     </message>
     <message>
         <source>With staff accounts, a cashier&apos;s sale above this needs a manager&apos;s PIN. 0: never.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec des comptes du personnel, une vente d&apos;un caissier au-delà de ce montant exige le PIN d&apos;un responsable. 0 : jamais.</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -3984,55 +3984,55 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>VAT rates (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux de TVA (%)</translation>
     </message>
     <message>
         <source>The VAT rates items can have, separated by commas, such as 19, 7, 0. The first is the default for items and amounts without a rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les taux de TVA possibles des articles, séparés par des virgules, par exemple 20, 5.5, 0. Le premier s&apos;applique aux articles et montants sans taux.</translation>
     </message>
     <message>
         <source>VAT and tips</source>
-        <translation type="unfinished"></translation>
+        <translation>TVA et pourboires</translation>
     </message>
     <message>
         <source>Prices include VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix TTC</translation>
     </message>
     <message>
         <source>On: prices and typed amounts are what the customer pays (gross). Off: VAT is added on top of them (net).</source>
-        <translation type="unfinished"></translation>
+        <translation>Activé : les prix et montants saisis sont ce que paie le client (TTC). Désactivé : la TVA s&apos;y ajoute (HT).</translation>
     </message>
     <message>
         <source>Round VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrondi de la TVA</translation>
     </message>
     <message>
         <source>line: each line&apos;s VAT is rounded and added up. total: the VAT of each rate is worked out once on the sum of its lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>line : la TVA de chaque ligne est arrondie puis additionnée. total : la TVA de chaque taux est calculée une fois sur la somme de ses lignes.</translation>
     </message>
     <message>
         <source>Offer tips</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposer un pourboire</translation>
     </message>
     <message>
         <source>Ask the customer for a tip after the total. The tip is kept apart from the sales amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposer un pourboire au client après le total. Le pourboire est compté à part du chiffre d&apos;affaires.</translation>
     </message>
     <message>
         <source>Tip presets (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourboires proposés (%)</translation>
     </message>
     <message>
         <source>The tip percents offered, separated by commas; the customer can also give another amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les pourcentages proposés, séparés par des virgules ; le client peut aussi donner un autre montant.</translation>
     </message>
     <message>
         <source>Discount without a manager (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Remise sans responsable (%)</translation>
     </message>
     <message>
         <source>A discount above this share of the sale needs a manager&apos;s approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une remise au-delà de cette part de la vente doit être approuvée par un responsable.</translation>
     </message>
     <message>
         <source>Webhooks to the local network</source>
@@ -4075,19 +4075,19 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Audit log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d&apos;audit…</translation>
     </message>
     <message>
         <source>Who did what and when; check that nobody changed the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui a fait quoi et quand ; vérifier que personne n&apos;a modifié le journal.</translation>
     </message>
     <message>
         <source>Presets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préréglages…</translation>
     </message>
     <message>
         <source>Settings for a cafe, a market stall, a shop with an online store…</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres pour un café, un stand de marché, une boutique avec vente en ligne…</translation>
     </message>
     <message>
         <source>Most shops never change these: the defaults are safe.</source>
@@ -4103,11 +4103,11 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Export settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les paramètres…</translation>
     </message>
     <message>
         <source>Import settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer les paramètres…</translation>
     </message>
     <message>
         <source>Hide advanced settings</source>
@@ -4127,7 +4127,7 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Imported {n} setting(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} paramètre(s) importé(s).</translation>
     </message>
     <message>
         <source>The Lightning address accepts {n} sat or more: the withdrawal threshold must be at least that.</source>
@@ -4202,27 +4202,27 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Shop: {name}, prices in {currency}</source>
-        <translation type="unfinished"></translation>
+        <translation>Boutique : {name}, prix en {currency}</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished">(sans nom)</translation>
+        <translation>(sans nom)</translation>
     </message>
     <message>
         <source>Payments: {mode}</source>
-        <translation type="unfinished"></translation>
+        <translation>Paiements : {mode}</translation>
     </message>
     <message>
         <source>Preset: {preset}</source>
-        <translation type="unfinished"></translation>
+        <translation>Préréglage : {preset}</translation>
     </message>
     <message>
         <source>Owner: {name}, with a PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétaire : {name}, avec un PIN</translation>
     </message>
     <message>
         <source>Owner: no staff accounts (add them later in the command line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétaire : pas de comptes du personnel (à ajouter plus tard en ligne de commande)</translation>
     </message>
     <message>
         <source>Data folder: {path}</source>
@@ -4238,7 +4238,7 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Saving the shop&apos;s settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement des paramètres de la boutique…</translation>
     </message>
     <message>
         <source>The wallet was created, but a mint could not be added: {reason} Press Finish to try again, or go Back to change the mints.</source>
@@ -4260,102 +4260,102 @@ Collez plutôt le jeton.</translation>
     <name>ShopPage</name>
     <message>
         <source>Your shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre boutique</translation>
     </message>
     <message>
         <source>Printed at the top of receipts and reports. You can change it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimé en haut des reçus et des rapports. Vous pourrez le modifier plus tard.</translation>
     </message>
     <message>
         <source>Corner Café</source>
-        <translation type="unfinished"></translation>
+        <translation>Café du Coin</translation>
     </message>
     <message>
         <source>1 Main Street | 10115 Berlin</source>
-        <translation type="unfinished"></translation>
+        <translation>1 rue Principale | 75001 Paris</translation>
     </message>
     <message>
         <source>Shop name</source>
-        <translation type="unfinished">Nom de la boutique</translation>
+        <translation>Nom de la boutique</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Adresse</translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>VAT number</source>
-        <translation type="unfinished"></translation>
+        <translation>N° de TVA</translation>
     </message>
     <message>
         <source>Prices in</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix en</translation>
     </message>
     <message>
         <source>A currency other than sat needs an exchange rate: the app asks public rate services; set a fixed rate in Settings if the till is offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une devise autre que sat nécessite un taux de change : l&apos;application interroge des services de cours publics ; définissez un taux fixe dans les paramètres si la caisse est hors ligne.</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
         <source>a cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>d&apos;un caissier</translation>
     </message>
     <message>
         <source>a manager</source>
-        <translation type="unfinished"></translation>
+        <translation>d&apos;un responsable</translation>
     </message>
     <message>
         <source>the owner</source>
-        <translation type="unfinished"></translation>
+        <translation>du propriétaire</translation>
     </message>
     <message>
         <source>cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>caissier</translation>
     </message>
     <message>
         <source>manager</source>
-        <translation type="unfinished"></translation>
+        <translation>responsable</translation>
     </message>
     <message>
         <source>owner</source>
-        <translation type="unfinished"></translation>
+        <translation>propriétaire</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
     <message>
         <source>Allow</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoriser</translation>
     </message>
     <message>
         <source>Who is at the till?</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui est à la caisse ?</translation>
     </message>
     <message>
         <source>This needs {who}&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il faut le PIN {who}.</translation>
     </message>
     <message>
         <source>Choose your name and type your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez votre nom et saisissez votre PIN.</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished">Quitter</translation>
+        <translation>Quitter</translation>
     </message>
     <message>
         <source>Nobody here may do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personne ici n&apos;a le droit de faire cela.</translation>
     </message>
 </context>
 <context>
@@ -4418,7 +4418,7 @@ Collez plutôt le jeton.</translation>
     <name>UiContext</name>
     <message>
         <source>Nothing was done: it needs {who}&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été fait : il faut le PIN {who}.</translation>
     </message>
 </context>
 <context>
@@ -4516,11 +4516,11 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Exported tokens</source>
-        <translation type="unfinished">Jetons exportés</translation>
+        <translation>Jetons exportés</translation>
     </message>
     <message>
         <source>Withdrawals to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>Retraits vers Lightning</translation>
     </message>
     <message>
         <source>Total {amount}</source>
@@ -4737,198 +4737,198 @@ Collez plutôt le jeton.</translation>
     <name>WithdrawDialog</name>
     <message>
         <source>Withdraw to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer vers Lightning</translation>
     </message>
     <message>
         <source>Withdraw to the shop&apos;s Lightning address</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer vers l&apos;adresse Lightning de la boutique</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished">Au</translation>
+        <translation>Vers</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">Du</translation>
+        <translation>Depuis</translation>
     </message>
     <message>
         <source>Mint</source>
-        <translation type="unfinished">Mint</translation>
+        <translation>Mint</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished">Solde</translation>
+        <translation>Solde</translation>
     </message>
     <message>
         <source>To withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>À retirer</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Reading the Lightning address&apos;s limits…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des limites de l&apos;adresse Lightning…</translation>
     </message>
     <message>
         <source>Pay out</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>All mints ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les mints ({n})</translation>
     </message>
     <message>
         <source>No trusted mint holds any ecash: nothing to withdraw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune mint de confiance ne détient d&apos;ecash : rien à retirer.</translation>
     </message>
     <message>
         <source>Nothing can be withdrawn from this choice now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien ne peut être retiré avec ce choix pour l&apos;instant.</translation>
     </message>
     <message>
         <source>About {total} in all will be paid to {address}. Each mint pays {percent}% of its balance, the rest pays the fees. A mint whose fees would be more than {cap}% pays nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Environ {total} au total seront versés à {address}. Chaque mint verse {percent}% de son solde, le reste paie les frais. Une mint dont les frais dépasseraient {cap}% ne verse rien.</translation>
     </message>
     <message>
         <source>Pay out {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer {total}</translation>
     </message>
     <message>
         <source>Pay out {total} from {n} mints</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer {total} depuis {n} mints</translation>
     </message>
     <message>
         <source>A payout from this mint is still in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Un retrait depuis cette mint est encore en cours</translation>
     </message>
     <message>
         <source>Less than the {minimum} the address accepts</source>
-        <translation type="unfinished"></translation>
+        <translation>Moins que les {minimum} acceptés par l&apos;adresse</translation>
     </message>
     <message>
         <source>Paying out… (each mint in turn)</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrait en cours… (une mint après l&apos;autre)</translation>
     </message>
     <message>
         <source>In all: {paid} paid, fees {fees}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Au total : {paid} versés, frais {fees}.</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">Terminé</translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>{mint}: {amount} paid (fee {fee}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{mint} : {amount} versés (frais {fee}).</translation>
     </message>
     <message>
         <source>{mint}: {amount} on its way; the app checks it and finishes it by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>{mint} : {amount} en route ; l&apos;application vérifie et finalise d&apos;elle-même.</translation>
     </message>
     <message>
         <source>{mint}: not paid. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{mint} : non versé. {reason}</translation>
     </message>
     <message>
         <source>Nothing was paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été versé.</translation>
     </message>
 </context>
 <context>
     <name>WithdrawHistory</name>
     <message>
         <source>Withdrawals to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>Retraits vers Lightning</translation>
     </message>
     <message>
         <source>Withdraw to Lightning…</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer vers Lightning…</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Quand</translation>
+        <translation>Quand</translation>
     </message>
     <message>
         <source>Mint</source>
-        <translation type="unfinished">Mint</translation>
+        <translation>Mint</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Montant</translation>
+        <translation>Montant</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished">Frais</translation>
+        <translation>Frais</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">État</translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Proof</source>
-        <translation type="unfinished">Preuve</translation>
+        <translation>Preuve</translation>
     </message>
     <message>
         <source>Nothing was withdrawn yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun retrait pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Pay the shop&apos;s ecash out to {address}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer l&apos;ecash de la boutique vers {address}.</translation>
     </message>
     <message>
         <source>To {address}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vers {address}</translation>
     </message>
     <message>
         <source>No Lightning address is set: set the shop&apos;s Lightning address in Settings to withdraw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune adresse Lightning définie : définissez l&apos;adresse Lightning de la boutique dans les paramètres pour retirer.</translation>
     </message>
     <message>
         <source>Preimage: {preimage}</source>
-        <translation type="unfinished"></translation>
+        <translation>Préimage : {preimage}</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Payé</translation>
     </message>
     <message>
         <source>Paid (finished later)</source>
-        <translation type="unfinished"></translation>
+        <translation>Payé (finalisé plus tard)</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <source>Needs review</source>
-        <translation type="unfinished">À vérifier</translation>
+        <translation>À vérifier</translation>
     </message>
     <message>
         <source>Not paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Non payé</translation>
     </message>
     <message>
         <source>Preimage checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Préimage vérifiée</translation>
     </message>
     <message>
         <source>Confirmed by the address</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmé par l&apos;adresse</translation>
     </message>
     <message>
         <source>Not proven</source>
-        <translation type="unfinished">Non prouvé</translation>
+        <translation>Non prouvé</translation>
     </message>
     <message>
         <source>Proof does not match!</source>
-        <translation type="unfinished"></translation>
+        <translation>La preuve ne correspond pas !</translation>
     </message>
 </context>
 <context>
@@ -5063,19 +5063,19 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Not confirmed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore confirmé</translation>
     </message>
     <message>
         <source>The customer&apos;s token was paid over to the shop&apos;s mint, which has not confirmed it yet. The app keeps checking; the sale is marked paid when the shop&apos;s mint confirms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton du client a été versé à la mint de la boutique, qui ne l&apos;a pas encore confirmé. L&apos;application continue de vérifier ; la vente est marquée payée dès que la mint de la boutique confirme.</translation>
     </message>
     <message>
         <source>Not converted</source>
-        <translation type="unfinished"></translation>
+        <translation>Non converti</translation>
     </message>
     <message>
         <source>The customer&apos;s mint did not pay the shop&apos;s mint; nothing was spent. Ask for a token from one of the shop&apos;s mints.</source>
-        <translation type="unfinished"></translation>
+        <translation>La mint du client n&apos;a pas payé la mint de la boutique ; rien n&apos;a été dépensé. Demandez un jeton d&apos;une des mints de la boutique.</translation>
     </message>
     <message>
         <source>The mint could not be reached. The token is kept; the app tries again by itself.</source>
@@ -5155,19 +5155,19 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Wrong passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète incorrecte</translation>
     </message>
     <message>
         <source>The passphrase does not open this settings file. Type the one given when it was exported; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La phrase secrète n&apos;ouvre pas ce fichier de paramètres. Saisissez celle donnée lors de l&apos;exportation ; rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>Settings file damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de paramètres endommagé</translation>
     </message>
     <message>
         <source>The settings file is damaged or was changed after it was exported, so none of it is used. Export it again on the other till.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de paramètres est endommagé ou a été modifié après l&apos;exportation : rien n&apos;en est utilisé. Exportez-le à nouveau sur l&apos;autre caisse.</translation>
     </message>
     <message>
         <source>Already claimed</source>
@@ -5239,19 +5239,19 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Above the sale limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Au-delà de la limite par vente</translation>
     </message>
     <message>
         <source>Above today&apos;s limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Au-delà de la limite du jour</translation>
     </message>
     <message>
         <source>Needs a manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable requis</translation>
     </message>
     <message>
         <source>Not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Non autorisé</translation>
     </message>
     <message>
         <source>Check the amount</source>
@@ -5410,35 +5410,35 @@ Collez plutôt le jeton.</translation>
     <name>receipt</name>
     <message>
         <source>ecash</source>
-        <translation type="unfinished"></translation>
+        <translation>ecash</translation>
     </message>
     <message>
         <source>ecash to Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>ecash vers Lightning</translation>
     </message>
     <message>
         <source>ecash (converted)</source>
-        <translation type="unfinished"></translation>
+        <translation>ecash (converti)</translation>
     </message>
     <message>
         <source>VAT no. {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>N° TVA {number}</translation>
     </message>
     <message>
         <source>VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>TVA</translation>
     </message>
     <message>
         <source>Net</source>
-        <translation type="unfinished"></translation>
+        <translation>HT</translation>
     </message>
     <message>
         <source>Tax</source>
-        <translation type="unfinished"></translation>
+        <translation>Taxe</translation>
     </message>
     <message>
         <source>Gross</source>
-        <translation type="unfinished"></translation>
+        <translation>TTC</translation>
     </message>
     <message>
         <source>Sale</source>
@@ -5470,7 +5470,7 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Paid with</source>
-        <translation type="unfinished"></translation>
+        <translation>Payé par</translation>
     </message>
     <message>
         <source>Mint</source>
@@ -5486,7 +5486,7 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Remboursé</translation>
     </message>
     <message>
         <source>Memo</source>
@@ -5502,11 +5502,11 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>REFUNDED</source>
-        <translation type="unfinished"></translation>
+        <translation>REMBOURSÉ</translation>
     </message>
     <message>
         <source>PARTIALLY REFUNDED</source>
-        <translation type="unfinished"></translation>
+        <translation>PARTIELLEMENT REMBOURSÉ</translation>
     </message>
     <message>
         <source>{state} · Sale {id}</source>
@@ -5518,15 +5518,15 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Subtotal</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous-total</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Remise</translation>
     </message>
     <message>
         <source>Tip</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourboire</translation>
     </message>
     <message>
         <source>Print receipt</source>
