@@ -113,9 +113,15 @@ class PresetDialog(QDialog):
         preset = next(p for p in Presets.available() if p.name == name)
         self.description.setText(QCoreApplication.translate("Presets", preset.description))
         self.apply_button.setEnabled(False)
-        spawn(self.ui.core.presets.preview(name), on_done=self._show, on_error=self._failed)
+        spawn(
+            self.ui.core.presets.preview(name),
+            on_done=lambda changes: self._show(name, changes),
+            on_error=self._failed,
+        )
 
-    def _show(self, changes: list[dict[str, Any]]) -> None:
+    def _show(self, name: str, changes: list[dict[str, Any]]) -> None:
+        if name != self.chosen():
+            return  # an answer for a preset no longer chosen (a quick second click)
         self.changes = changes
         options = self.ui.core.config.options
         self.table.setRowCount(len(changes))
