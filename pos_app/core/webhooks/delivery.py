@@ -294,10 +294,18 @@ class Deliverer:
         self._pruned_at = 0.0
 
     async def round(self) -> int:
-        """Send every endpoint's due deliveries and wait; returns how many were delivered."""
+        """Send every endpoint's due deliveries and wait; returns how many were delivered.
+
+        Drains already under way (kicked when their events committed) are waited for too:
+        their deliveries are not due any more while in flight, and a round that returned
+        before them would let a caller close the app under them.
+        """
         at = self.clock()
         endpoint_ids = await self.db.run(lambda s: due_endpoints(s, at))
         counts = await asyncio.gather(*(self.drain(e) for e in endpoint_ids))
+        in_flight = [t for t in self._draining.values() if not t.done()]
+        if in_flight:
+            await asyncio.gather(*in_flight, return_exceptions=True)
         await self._prune(at)
         return sum(counts)
 
