@@ -101,7 +101,24 @@ def test_pyzbar_flag_matches_the_system() -> None:
     assert loadable == PYZBAR_AVAILABLE
 
 
-def test_pyzbar_is_only_asked_when_zxing_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+def damaged(text: str, share: float) -> np.ndarray:
+    """A frame of ``text`` with a white square over the middle ``share`` of the code."""
+    frame = render_qr_frame(text)
+    h, w = frame.shape[:2]
+    side = int(min(h, w) * 0.8 * share / 2)  # the code fills about 80 % of the height
+    frame[h // 2 - side : h // 2 + side, w // 2 - side : w // 2 + side] = 255
+    return frame
+
+
+def test_zxing_reports_a_code_it_saw_but_could_not_read() -> None:
+    assert decode.zxing_read(decode.to_gray(render_qr_frame(TOKEN))) == ([TOKEN], False)
+    assert decode.zxing_read(decode.to_gray(render_qr_frame(None))) == ([], False)
+    assert decode.zxing_read(decode.to_gray(damaged(TOKEN, 0.5))) == ([], True)
+
+
+def test_pyzbar_is_only_asked_for_a_code_zxing_saw_but_could_not_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     calls = []
 
     def fake_pyzbar(gray: np.ndarray) -> list[str]:
@@ -111,20 +128,30 @@ def test_pyzbar_is_only_asked_when_zxing_finds_nothing(monkeypatch: pytest.Monke
     monkeypatch.setattr(decode, "PYZBAR_AVAILABLE", True)
     monkeypatch.setattr(decode, "decode_pyzbar", fake_pyzbar)
     assert decode_frame(render_qr_frame(TOKEN)) == [TOKEN]
+    assert decode_frame(render_qr_frame(None)) == []  # most frames: no code, no second decoder
     assert calls == []
-    empty = render_qr_frame(None)
-    assert decode_frame(empty) == ["from pyzbar"]  # duplicates folded
+    unreadable = damaged(TOKEN, 0.5)
+    assert decode_frame(unreadable) == ["from pyzbar"]  # duplicates folded
     assert calls == [(SIZE[1], SIZE[0])]  # greyscale
-    assert decode_frame(empty, fallback=False) == []
+    assert decode_frame(unreadable, fallback=False) == []
     monkeypatch.setattr(decode, "PYZBAR_AVAILABLE", False)
-    assert decode_frame(empty) == []
+    assert decode_frame(unreadable) == []
     assert len(calls) == 1
+
+
+def test_a_failing_pyzbar_counts_as_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(gray: np.ndarray) -> list[str]:
+        raise OSError("libzbar crashed")
+
+    monkeypatch.setattr(decode, "PYZBAR_AVAILABLE", True)
+    monkeypatch.setattr(decode, "decode_pyzbar", broken)
+    assert decode_frame(damaged(TOKEN, 0.5)) == []
 
 
 def test_decoder_failure_counts_as_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(gray: np.ndarray) -> list[str]:
         raise RuntimeError("driver glitch")
 
-    monkeypatch.setattr(decode, "decode_zxing", broken)
+    monkeypatch.setattr(decode, "zxing_read", broken)
     monkeypatch.setattr(decode, "PYZBAR_AVAILABLE", False)
     assert decode_frame(render_qr_frame(TOKEN)) == []

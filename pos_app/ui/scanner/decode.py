@@ -4,7 +4,10 @@ zxing-cpp reads numpy arrays directly and releases the GIL while it works, so
 the decode thread never holds up the GUI thread. pyzbar needs the system
 library ``libzbar0``; without it importing pyzbar raises ImportError (or
 OSError on some platforms), so it is probed once at import and used only when
-present (:data:`PYZBAR_AVAILABLE`) and only for frames zxing-cpp found nothing in.
+present (:data:`PYZBAR_AVAILABLE`), and only for frames where zxing-cpp saw a
+code but could not read it (a checksum or format error). Most camera frames hold
+no code at all: running pyzbar on them cost 25-30 ms a frame, six times
+zxing-cpp's own time, and found nothing zxing-cpp had not seen.
 
 QR byte segments carry no reliable charset: UTF-8 is tried first (what every
 wallet writes), then the QR standard's default ISO-8859-1, unless the code
@@ -85,13 +88,20 @@ def to_gray(frame: np.ndarray) -> np.ndarray:
 
 def decode_zxing(gray: np.ndarray) -> list[str]:
     """QR texts zxing-cpp finds in a greyscale image."""
+    return zxing_read(gray)[0]
+
+
+def zxing_read(gray: np.ndarray) -> tuple[list[str], bool]:
+    """QR texts zxing-cpp reads, and whether it saw a code it could not read."""
     out = []
-    for barcode in zxingcpp.read_barcodes(gray, formats=_QR_FORMATS):
+    unread = False
+    for barcode in zxingcpp.read_barcodes(gray, formats=_QR_FORMATS, return_errors=True):
         if not barcode.valid:
+            unread = True
             continue
         has_eci = barcode.symbology_identifier in _ECI_IDENTIFIERS
         out.append(qr_text(bytes(barcode.bytes), has_eci=has_eci, eci_text=barcode.text))
-    return out
+    return out, unread
 
 
 def decode_pyzbar(gray: np.ndarray) -> list[str]:
@@ -105,8 +115,9 @@ def decode_frame(frame: np.ndarray, *, fallback: bool = True) -> list[str]:
     """All QR code texts in one frame, each once, in the decoder's order.
 
     zxing-cpp reads first; pyzbar, if available and ``fallback`` is set, reads
-    only when zxing-cpp found nothing. A decoder failure is logged and counts as
-    nothing found, so one odd frame never stops the scan.
+    only when zxing-cpp saw a code it could not read and read none. A decoder
+    failure is logged and counts as nothing found, so one odd frame never stops
+    the scan.
 
     Args:
         frame: a BGR (camera), BGRA or greyscale ``uint8`` image.
@@ -119,18 +130,17 @@ def decode_frame(frame: np.ndarray, *, fallback: bool = True) -> list[str]:
         gray = to_gray(frame)
     except ValueError:
         return []
-    texts = _safely(decode_zxing, gray)
-    if not texts and fallback and PYZBAR_AVAILABLE:
-        texts = _safely(decode_pyzbar, gray)
-    return _unique(texts)
-
-
-def _safely(decoder: Callable[[np.ndarray], list[str]], gray: np.ndarray) -> list[str]:
     try:
-        return decoder(gray)
+        texts, unread = zxing_read(gray)
     except Exception:
-        log.exception("QR decoder %s failed on a frame", decoder.__name__)
-        return []
+        log.exception("QR decoder zxing-cpp failed on a frame")
+        texts, unread = [], False
+    if not texts and unread and fallback and PYZBAR_AVAILABLE:
+        try:
+            texts = decode_pyzbar(gray)
+        except Exception:
+            log.exception("QR decoder pyzbar failed on a frame")
+    return _unique(texts)
 
 
 def _unique(texts: Sequence[str]) -> list[str]:
