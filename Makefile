@@ -78,7 +78,7 @@ unit: $(BIN)/.dev-ok
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/unit $(PYTEST_ARGS)
 
 bench: $(BIN)/.dev-ok $(MINT_VENV)/.ok
-	for f in tests/benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+	$(BIN)/python tools/bench_all.py
 
 # Mutation testing of the money modules (slow; not part of `make test`): see CONTRIBUTING.md.
 # MODULES="store.keys payments.policy" picks modules; MUTATION_ARGS="--max-children 2" passes options.

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from pos_app.core.cashu import crypto  # noqa: E402
+from tests.benchmarks.summary import record  # noqa: E402
 from tests.support.testmint import MINT_VENV, mint_venv_ready  # noqa: E402
 
 MINT_PYTHON = MINT_VENV / "bin" / "python"
@@ -156,6 +157,8 @@ def main() -> int:
         budget_ok = ours_ms <= BUDGET_MS
         faster_ok = ours_ms <= theirs_ms
         failed = failed or not (budget_ok and faster_ok)
+        record(f"ms per proof, n={n}", ours_ms, f"<= {BUDGET_MS} ms", budget_ok, "ms")
+        record(f"nutshell / ours, n={n}", ratio, ">= 1x", faster_ok, "x")
         print(
             f"{n:>6} {repeats:>6} {ours_ms:>14.4f} {theirs_ms:>18.4f} {ratio:>6.2f}  "
             f"{'yes' if budget_ok else 'NO':>7}  {'yes' if faster_ok else 'NO':>10}"

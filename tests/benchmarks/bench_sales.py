@@ -85,6 +85,7 @@ def report(args: argparse.Namespace, results: dict[int, tuple[Stats, Stats, Stat
     ok = True
     for n, (ours, raw, own) in results.items():
         line, holds = posbench.overhead_row(str(n), ours, raw, own, BUDGET_MS.get(n))
+        posbench.record_overhead(n, ours, raw, BUDGET_MS.get(n))
         print(line)
         ok &= holds
     print("\n" + posbench.OVERHEAD_NOTES)

@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.benchmarks import posbench
 from tests.benchmarks.posbench import Stats
+from tests.benchmarks.summary import record
 
 BUDGET = 1.05
 RECEIVER_DELAY = 0.2
@@ -90,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pay without webhooks: median {without.median:.1f} ms (n={without.count})")
         print(f"pay with webhooks:    median {with_hooks.median:.1f} ms (n={with_hooks.count})")
         print(f"ratio {ratio:.3f} (budget {BUDGET}); events delivered meanwhile: {delivered}")
+        record("pay with / without webhooks", ratio, f"<= {BUDGET}", ratio <= BUDGET, "x")
         return posbench.EXIT_OK if ratio <= BUDGET else posbench.EXIT_BUDGET
 
     return posbench.run_with_mint("pos-bench-webhooks-", body)

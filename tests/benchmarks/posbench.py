@@ -27,6 +27,7 @@ from pos_app.core.cashu.amounts import split_with_keyset
 from pos_app.core.cashu.models import Keyset, Proof, Token
 from pos_app.core.cashu.tokens import serialize_token_v4
 from pos_app.core.mint.client import MintClient
+from tests.benchmarks.summary import record
 from tests.support.funding import active_keyset, make_outputs, mint_proofs, open_client
 from tests.support.testmint import MINT_VENV, TestMint, mint_venv_ready
 
@@ -237,6 +238,13 @@ def overhead_row(
         f"{own.best:>7.1f} {ours.median / raw.median:>6.2f} {budget:>7} {verdict:>4}"
     )
     return line, ok
+
+
+def record_overhead(proofs: int, ours: Stats, raw: Stats, budget_ms: float | None) -> None:
+    """The summary line of one overhead row: the median overhead, and ours / swap."""
+    over = ours.median - raw.median
+    goal = "-" if budget_ms is None else f"<= {budget_ms:.0f} ms"
+    record(f"overhead, {proofs} proofs", over, goal, budget_ms is None or over <= budget_ms, "ms")
 
 
 OVERHEAD_HEADER = (
