@@ -19,11 +19,9 @@ from pos_app.core.reports import periods
 from pos_app.core.reports.closing import Closing
 from pos_app.core.reports.figures import Figures, figures
 from pos_app.core.reports.payments_csv import count_payments, write_daily, write_payments
-from pos_app.core.reports.pdf import write_pdf
 from pos_app.core.reports.periods import Period
 from pos_app.core.reports.series import Series
 from pos_app.core.reports.series import series as series_of
-from pos_app.core.reports.zfiles import write_z_csv, write_z_pdf
 from pos_app.core.reports.zsections import Translate, english
 from pos_app.core.store.db import Database
 from pos_app.core.wallet.mints import MintDirectory
@@ -120,6 +118,8 @@ class ReportService:
         """Write the period's report as a PDF (drawn in a worker thread, off the loop)."""
         summary = await self.summary(period)
         by_time = await self.series(period)
+        from pos_app.core.reports.pdf import write_pdf  # matplotlib: 0.5 s, only when drawing
+
         pages = await _in_worker(write_pdf, Path(out), summary, by_time, shop)
         return {"file": str(out), "pages": pages, "period": period.to_dict()}
 
@@ -161,6 +161,8 @@ class ReportService:
         self, report: dict[str, Any], out: Path, tr: Translate = english
     ) -> dict[str, Any]:
         """Write an X or Z report as a PDF in ``tr``'s language (in a worker thread)."""
+        from pos_app.core.reports.zfiles import write_z_pdf  # matplotlib, as write_pdf
+
         pages = await _in_worker(write_z_pdf, Path(out), report, tr)
         return {"file": str(out), "pages": pages}
 
@@ -168,6 +170,8 @@ class ReportService:
         self, report: dict[str, Any], out: Path, tr: Translate = english
     ) -> dict[str, Any]:
         """Write an X or Z report as CSV in ``tr``'s language (in a worker thread)."""
+        from pos_app.core.reports.zfiles import write_z_csv
+
         rows = await _in_worker(write_z_csv, Path(out), report, tr)
         return {"file": str(out), "rows": rows}
 
