@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from sqlalchemy import inspect, text
@@ -136,6 +138,45 @@ def test_migrations_create_exactly_the_models(tmp_path):
             assert {c["name"] for c in inspect(conn).get_columns(name)} == set(
                 table.columns.keys()
             ), name
+    assert migrate.current_revision(db.engine) == migrate.head_revision()
+    db.close()
+
+
+def test_the_scripts_head_is_alembics_head():
+    assert migrate.scripts_head() == migrate.head_revision()
+
+
+def test_the_scripts_head_needs_one_straight_chain(tmp_path):
+    def script(name, revision, down):
+        (tmp_path / f"{name}.py").write_text(f'revision = "{revision}"\ndown_revision = {down}\n')
+
+    script("a", "0001", "None")
+    script("b", "0002", '"0001"')
+    assert migrate.scripts_head(tmp_path) == "0002"
+    script("c", "0003", '"0001"')  # a branch: two heads
+    assert migrate.scripts_head(tmp_path) is None
+    (tmp_path / "c.py").write_text('revision = "0003"\ndown_revision = "0009"\n')  # unknown parent
+    assert migrate.scripts_head(tmp_path) is None
+
+
+def test_opening_a_current_database_does_not_load_alembic(tmp_path):
+    make_db(tmp_path / DB_FILE).close()
+    code = (
+        "import sys\n"
+        "from pos_app.core.store.db import Database\n"
+        f"db = Database({str(tmp_path / DB_FILE)!r}, bytes.fromhex({KEY.hex()!r}))\n"
+        "db.migrate()\n"
+        "db.close()\n"
+        "assert not [m for m in sys.modules if m.startswith('alembic')]\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_database_behind_is_upgraded(tmp_path):
+    db = Database(tmp_path / DB_FILE, KEY, create=True)
+    migrate.upgrade(db.engine, "0013")
+    migrate.upgrade(db.engine)
     assert migrate.current_revision(db.engine) == migrate.head_revision()
     db.close()
 

@@ -221,9 +221,9 @@ class AnalyticsPage(Page):
         self.week_hours.add_control(self.heat_kind)
         for chart in (self.over_time, self.fees, self.success, self.mints):
             chart.picked.connect(lambda _layer, index: self.open_bucket(index))
-            chart.canvas.setToolTip(self.tr("Click a bar to list its sales in Activity"))
+            chart.set_canvas_tip(self.tr("Click a bar to list its sales in Activity"))
         self.week_hours.picked.connect(self.open_hour)
-        self.week_hours.canvas.setToolTip(self.tr("Click a cell to list its sales in Activity"))
+        self.week_hours.set_canvas_tip(self.tr("Click a cell to list its sales in Activity"))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.over_time, self.tr("Over time"))
         self.tabs.addTab(self.week_hours, self.tr("Weekday and hour"))

@@ -4,6 +4,9 @@ Colours are the Okabe-Ito palette (told apart with every common colour-vision
 deficiency) and the theme's text and surface colours, redrawn when the theme
 changes. The table shows exactly the numbers the chart draws; its cells can be
 selected and copied.
+
+matplotlib (0.7 s of imports with numpy) loads when a chart is first shown or drawn,
+not when the main window is built: the till opens on the Sell page.
 """
 
 from __future__ import annotations
@@ -12,9 +15,6 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCursor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -69,9 +69,11 @@ class ChartView(QWidget):
         super().__init__(parent)
         self.setObjectName("chart")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.figure = Figure(figsize=(5, 2.6), dpi=90, layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setMinimumHeight(80)  # the page still fits a 700 px high till screen
+        self._figure: Any = None
+        self._canvas: Any = None
+        self._canvas_tip = ""
+        self._placeholder = QWidget()
+        self._placeholder.setMinimumHeight(80)
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -79,7 +81,7 @@ class ChartView(QWidget):
         # Enter or a double click on a number picks it, as a click on the chart does.
         self.table.cellActivated.connect(self._cell_activated)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.canvas)
+        self.stack.addWidget(self._placeholder)
         self.stack.addWidget(self.table)
         self.title = QLabel(title)
         self.title.setProperty("role", "subtitle")
@@ -98,10 +100,41 @@ class ChartView(QWidget):
         self._at: Callable[[float, float], tuple[int, int] | None] = lambda _x, _y: None
         self._cell: Callable[[int, int], tuple[int, int] | None] = lambda _r, _c: None
         self._redraw: Callable[[], None] = lambda: None
-        self.canvas.mpl_connect("motion_notify_event", self._moved)
-        self.canvas.mpl_connect("button_press_event", self._pressed)
         # A bound method: Qt drops the connection when the chart is deleted.
         theme.changed().connect(self._theme_changed)
+
+    @property
+    def canvas(self) -> Any:
+        """The matplotlib canvas (made, and matplotlib imported, on first use)."""
+        if self._canvas is None:
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+            from matplotlib.figure import Figure
+
+            self._figure = Figure(figsize=(5, 2.6), dpi=90, layout="constrained")
+            canvas = FigureCanvasQTAgg(self._figure)
+            canvas.setMinimumHeight(80)  # the page still fits a 700 px high till screen
+            canvas.setToolTip(self._canvas_tip)
+            canvas.mpl_connect("motion_notify_event", self._moved)
+            canvas.mpl_connect("button_press_event", self._pressed)
+            index = self.stack.currentIndex()
+            self.stack.insertWidget(0, canvas)
+            self.stack.removeWidget(self._placeholder)
+            self._placeholder.deleteLater()
+            self.stack.setCurrentIndex(index)
+            self._canvas = canvas
+        return self._canvas
+
+    @property
+    def figure(self) -> Any:
+        """The matplotlib figure (see :attr:`canvas`)."""
+        self.canvas  # noqa: B018 - makes the figure
+        return self._figure
+
+    def set_canvas_tip(self, text: str) -> None:
+        """The tooltip of the chart area (kept until the canvas exists)."""
+        self._canvas_tip = text
+        if self._canvas is not None:
+            self._canvas.setToolTip(text)
 
     def showEvent(self, event: Any) -> None:
         """Render what was drawn while the chart was hidden (another tab was shown)."""
@@ -193,6 +226,8 @@ class ChartView(QWidget):
             step = max(1, len(labels) // 12)  # at most about a dozen tick labels
             axes.set_xticks(positions[::step], list(labels)[::step], rotation=0)
             axes.set_ylabel(unit, color=theme.colors().text, fontsize=8)
+            from matplotlib.ticker import FuncFormatter, MaxNLocator
+
             # Whole numbers with the shop's grouping, never "1e6" above the axis.
             axes.yaxis.set_major_formatter(
                 FuncFormatter(lambda v, _pos: formatting.decimal_text(f"{v:.0f}"))

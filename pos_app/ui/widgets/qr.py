@@ -13,7 +13,6 @@ import asyncio
 import logging
 from collections import OrderedDict
 
-import qrcode
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -35,6 +34,8 @@ _cache: OrderedDict[str, Matrix] = OrderedDict()
 
 def qr_matrix(text: str, *, fixed_mask: bool = False) -> Matrix:
     """Modules of ``text`` as one QR code, quiet zone included (upper-case UR packs densest)."""
+    import qrcode  # 0.1 s of imports, paid by the first code drawn, not by the start
+
     code = qrcode.QRCode(
         error_correction=qrcode.constants.ERROR_CORRECT_L,
         border=2,

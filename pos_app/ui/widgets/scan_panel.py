@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -26,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
-from pos_app.ui.scanner.worker import MSG_REQUEST, ScannerWorker
 from pos_app.ui.tasks import in_thread, spawn
 from pos_app.ui.widgets.camera_view import CameraView
+
+if TYPE_CHECKING:  # the scanner (OpenCV, numpy, zxing-cpp: 0.15 s) loads with the first scan
+    from pos_app.ui.scanner.worker import ScannerWorker
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +125,8 @@ class ScanPanel(QWidget):
             self.worker.deleteLater()
             self.worker = None
         if self.worker is None:
+            from pos_app.ui.scanner.worker import ScannerWorker
+
             self.worker = ScannerWorker(source, preview_width=PREVIEW_WIDTH, parent=self)
             self.worker.frame_ready.connect(self.camera.set_frame)
             self.worker.progress.connect(self._on_progress)
@@ -195,6 +200,8 @@ class ScanPanel(QWidget):
         )
 
     def _on_message(self, text: str) -> None:
+        from pos_app.ui.scanner.worker import MSG_REQUEST  # loaded: a worker sent this
+
         if text != MSG_REQUEST:  # request_read already said it, in our words
             self.show_hint(text)
 
