@@ -69,7 +69,7 @@ def figure_rows(summary: dict[str, Any]) -> list[tuple[str, str, str]]:
     for currency, amount in summary["gross"].items():
         rows.append(
             (
-                f"Gross sales ({currency})",
+                f"Gross sales without tips ({currency})",
                 formatting.money(amount, currency),
                 _pct(change["gross"].get(currency)),
             )
@@ -84,6 +84,26 @@ def figure_rows(summary: dict[str, Any]) -> list[tuple[str, str, str]]:
         )
     for currency, amount in summary["average_ticket"].items():
         rows.append((f"Average ticket ({currency})", formatting.money(amount, currency), ""))
+    for currency, amount in summary.get("tips", {}).items():
+        rows.append((f"Tips ({currency})", formatting.money(amount, currency), ""))
+    if summary.get("discounts"):
+        rows.append(("Discounts given", str(summary["discounts"]), ""))
+    for currency, amount in summary.get("discounted", {}).items():
+        rows.append((f"Discounts ({currency})", formatting.money(amount, currency), ""))
+    for line in summary.get("vat", []):
+        currency = line["currency"]
+        rows.append(
+            (
+                f"VAT {line['rate']} % ({currency})",
+                f"{formatting.money(line['vat'], currency)} of "
+                f"{formatting.money(line['gross'], currency)}",
+                "",
+            )
+        )
+    if summary.get("refunds"):
+        rows.append(("Refunds", str(summary["refunds"]), ""))
+    for currency, amount in summary.get("refunded", {}).items():
+        rows.append((f"Refunded ({currency})", formatting.money(amount, currency), ""))
     for name, key in (
         ("Mint fees", "mint_fees"),
         ("Lightning fees", "lightning_fees"),
