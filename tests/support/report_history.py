@@ -99,6 +99,7 @@ BASKET_KEYS = (
     "discount_kind",
     "discount_value",
     "discount_amount",
+    "line_discounts",
     "discount_reason",
 )
 
@@ -167,6 +168,17 @@ def _baskets(sales: list[dict], rng: random.Random) -> None:
             s.update(tip_amount=_text(tip, currency), tip_sat=tip_sat, due=s["due"] + tip_sat)
             if s["state"] == "paid":
                 s["paid"] = s["due"]
+        if rng.random() < 0.3:  # discounts on lines, before any sale discount
+            lines_off = rng.randrange(1, 900)
+            s.update(
+                line_discounts=_text(lines_off, currency),
+                subtotal=_text(_minor(s["subtotal"], currency) + lines_off, currency),
+            )
+
+
+def sale_off(s: dict) -> Decimal:
+    """A sale's discounts: the sale discount and the lines' own."""
+    return Decimal(s.get("discount_amount") or 0) + Decimal(s.get("line_discounts") or 0)
 
 
 def sale_sat(s: dict) -> int:
@@ -311,7 +323,7 @@ def basket_expected(paid: list[dict]) -> dict:
     vat: dict[tuple[str, str], list] = defaultdict(lambda: [0, Decimal(0), Decimal(0), Decimal(0)])
     for s in paid:
         tips[s["currency"]] += Decimal(s.get("tip_amount") or 0)
-        off[s["currency"]] += Decimal(s.get("discount_amount") or 0)
+        off[s["currency"]] += sale_off(s)
         for line in json.loads(s.get("vat_breakdown") or "[]"):
             total = vat[(s["currency"], line["rate"])]
             total[0] += 1
@@ -321,7 +333,7 @@ def basket_expected(paid: list[dict]) -> dict:
     return {
         "tips": _money(tips),
         "tips_sat": {"sat": tip_sat} if tip_sat else {},
-        "discounts": sum(Decimal(s.get("discount_amount") or 0) > 0 for s in paid),
+        "discounts": sum(sale_off(s) > 0 for s in paid),
         "discounted": _money(off),
         "vat": [
             {

@@ -1,4 +1,4 @@
-"""A day of basket sales (two VAT rates, discounts, tips) and a refund, in every report.
+"""A day of basket sales (two VAT rates, sale and line discounts, tips) and a refund, in every report.
 
 The expected figures are worked out here by hand from the baskets typed in (1 EUR =
 1000 sat; VAT in gross prices, rounded per line, half up), never read back from the
@@ -54,12 +54,12 @@ def vat_in(gross_cents: int, rate: int) -> int:
 #    shared by the lines' weight), tip 1.00 -> lines 6.30 @ 19 and 2.69 @ 7.
 # 2. 3 x Cake = 8.97 @ 7, tip 10 % of 8.97 = 0.90 (half up).
 # 3. 4.50 typed as one amount: no basket, no VAT, no tip.
-# 4. Coffee 3.50 + a custom 2.00 (the default rate, 19 %), 0.50 off shared 0.32 / 0.18
-#    (largest remainder) -> 3.18 and 1.82 @ 19.
-LINES = {1: [(630, 19), (269, 7)], 2: [(897, 7)], 4: [(318, 19), (182, 19)]}
-TOTALS = {1: 899, 2: 897, 3: 450, 4: 500}
+# 4. Coffee 3.50 with 0.50 off the line, + a custom 2.00 (the default rate, 19 %): 5.00
+#    remain, 0.50 off the sale shared 0.30 / 0.20 -> 2.70 and 1.80 @ 19 (discounts 1.00).
+LINES = {1: [(630, 19), (269, 7)], 2: [(897, 7)], 4: [(270, 19), (180, 19)]}
+TOTALS = {1: 899, 2: 897, 3: 450, 4: 450}
 TIPS = {1: 100, 2: 90}
-DISCOUNTS = {1: 100, 4: 50}
+DISCOUNTS = {1: 100, 4: 100}
 REFUND_SAT = 500  # of sale 3: 0.50 EUR at its rate
 
 
@@ -109,7 +109,13 @@ def test_a_day_of_basket_sales_and_a_refund_in_every_report(tmp_path):
             ),
             await app.sales.new_sale(None, items=[LineSpec("CAKE", 3)], tip="10%"),
             await app.sales.new_sale("4.50"),
-            await app.sales.new_sale("2.00", items=[LineSpec("COF")], discount="0.50"),
+            await app.sales.new_sale(
+                "2.00",
+                items=[LineSpec("COF")],
+                discount="0.50",
+                line_discounts=[(1, "0.50", "dented")],
+                manager_override=True,  # 1.00 of 5.50 is above the 15 % limit
+            ),
         ]
         for sale in made:
             assert (await app.sales.pay(sale["sale_id"], mint.token(sale["due"]))).state == "paid"
@@ -172,13 +178,13 @@ def test_a_day_of_basket_sales_and_a_refund_in_every_report(tmp_path):
 
     text = as_text(z)
     for label, value in (
-        ("Gross (EUR)", "27.46 EUR"),
+        ("Gross (EUR)", "26.96 EUR"),
         ("Tips (EUR)", "1.90 EUR"),
         ("Discounts given", "2"),
-        ("Discounts (EUR)", "1.50 EUR"),
+        ("Discounts (EUR)", "2.00 EUR"),
         ("Refunded (EUR)", "0.50 EUR"),
         ("7 % (EUR)", "11.66 EUR"),
-        ("19 % (EUR)", "11.30 EUR"),
+        ("19 % (EUR)", "10.80 EUR"),
     ):
         line = next(x for x in text.splitlines() if x.startswith(label))
         assert line.endswith(value), line
@@ -198,8 +204,8 @@ def test_a_day_of_basket_sales_and_a_refund_in_every_report(tmp_path):
     assert daily["rows"] == 1
     with (tmp_path / "day.csv").open(encoding="utf-8-sig", newline="") as handle:
         (day,) = list(csv.DictReader(handle))
-    assert (day["amount_sat"], day["tips"], day["tips_sat"]) == ("27460", "EUR 1.90", "1900")
-    assert (day["discounts"], day["refunded"]) == ("EUR 1.50", "EUR 0.50")
+    assert (day["amount_sat"], day["tips"], day["tips_sat"]) == ("26960", "EUR 1.90", "1900")
+    assert (day["discounts"], day["refunded"]) == ("EUR 2.00", "EUR 0.50")
     assert day["vat"] == f"EUR {money(sum(cents(v['vat']) for v in want['vat']))}"
 
 

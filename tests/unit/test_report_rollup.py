@@ -46,7 +46,7 @@ def sums_from_rows(session):
     paid = session.scalars(select(Sale).where(Sale.state == "paid", Sale.paid_at.is_not(None)))
     for s in paid:
         lines = json.loads(s.vat_breakdown or "[]")
-        off = int(Decimal(s.discount_amount or 0) * 100)
+        off = int((Decimal(s.discount_amount or 0) + Decimal(s.line_discounts or 0)) * 100)
         for grain, size in GRAINS:
             key = (grain, s.paid_at // size, s.currency, s.unit)
             before = sales.get(key, (0,) * 9)
@@ -171,6 +171,7 @@ def test_the_triggers_keep_the_sums_exact_through_every_kind_of_change(db):
                     tip_amount=rng.choice([None, "0", "1.50", "7"]),
                     tip_sat=rng.choice([0, 15, 700]),
                     discount_amount=rng.choice([None, "0", "2.25"]),
+                    line_discounts=rng.choice([None, "0.40", "3"]),
                     vat_breakdown=rng.choice(
                         [
                             None,

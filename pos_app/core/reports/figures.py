@@ -227,6 +227,13 @@ def refunds_into(session: Session, period: Period, out: Figures) -> None:
         )
 
 
+def discount_cents() -> Any:
+    """SQL: a sale's discounts in whole cents: the sale discount and the lines' own."""
+    return cents_of(func.coalesce(Sale.discount_amount, "0")) + cents_of(
+        func.coalesce(Sale.line_discounts, "0")
+    )
+
+
 def basket_into(out: Figures, currency: str, unit: str, *sums: Any) -> None:
     """Add a group of sales' tips and discounts to ``out``.
 
@@ -257,7 +264,7 @@ def figures_from_rows(session: Session, period: Period, out: Figures) -> Figures
     scan = wide(session, Sale.paid_at, start, end, Sale.state == "paid")
     paid_at, sale_state = plain(Sale.paid_at, scan), plain(Sale.state, scan)
     in_period = (sale_state == "paid", paid_at >= start, paid_at < end)
-    discount = cents_of(func.coalesce(Sale.discount_amount, "0"))
+    discount = discount_cents()
     paid = session.execute(
         select(
             Sale.currency,

@@ -90,6 +90,7 @@ def _rows(batch: list[tuple[Any, ...]], period: Period) -> list[list[Any]]:
         tip_amount,
         tip_sat,
         discount_amount,
+        line_discounts,
         vat_breakdown,
         refunded_sat,
     ) in batch:
@@ -114,7 +115,7 @@ def _rows(batch: list[tuple[Any, ...]], period: Period) -> list[list[Any]]:
                 sale_amount,
                 tip_amount or "0",
                 tip_sat or 0,
-                discount_amount or "0",
+                str(Decimal(discount_amount or 0) + Decimal(line_discounts or 0)),
                 vat_of(vat_breakdown),
                 refunded_sat or 0,
             ]
@@ -198,8 +199,8 @@ def count_payments(session: Session, period: Period) -> int:
 SELECT_BATCH = (
     "SELECT p.id, p.sale_id, p.created_at, p.method, p.offline, p.state, p.mint_url, p.unit, "
     "p.amount, p.credited, p.mint_fee, p.lightning_fee, p.error_code, s.currency, s.rate, "
-    "s.fee_advance, s.amount, s.tip_amount, s.tip_sat, s.discount_amount, s.vat_breakdown, "
-    "s.refund_amount FROM payments p JOIN sales s ON s.id = p.sale_id "
+    "s.fee_advance, s.amount, s.tip_amount, s.tip_sat, s.discount_amount, s.line_discounts, "
+    "s.vat_breakdown, s.refund_amount FROM payments p JOIN sales s ON s.id = p.sale_id "
     "WHERE p.created_at >= ? AND p.created_at < ? AND (p.created_at > ? OR "
     "(p.created_at = ? AND p.id > ?)) ORDER BY p.created_at, p.id LIMIT ?"
 )

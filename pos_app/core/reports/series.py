@@ -19,7 +19,7 @@ from sqlalchemy import BigInteger, case, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from pos_app.core.reports import rollup
-from pos_app.core.reports.figures import CENTS, add_money, cents_of, plain, wide
+from pos_app.core.reports.figures import CENTS, add_money, cents_of, discount_cents, plain, wide
 from pos_app.core.reports.periods import Period
 from pos_app.core.store.schema import Payment, Refund, Sale
 
@@ -255,7 +255,7 @@ def rows_source(session: Session, period: Period, spans: list[tuple[int, int]]) 
         sales_basket=(
             func.sum(cents_of(func.coalesce(Sale.tip_amount, "0"))),
             func.sum(Sale.tip_sat),
-            func.sum(cents_of(func.coalesce(Sale.discount_amount, "0"))),
+            func.sum(discount_cents()),
             None,
         ),
         payments_hour=local_hour(Payment.created_at, spans),

@@ -291,6 +291,9 @@ class Sale(Base):
     vat_rounding: Mapped[str | None] = mapped_column(String(8))  # line | total
     prices_include_vat: Mapped[bool | None] = mapped_column(Boolean)
     total: Mapped[str | None] = mapped_column(String(40))
+    # The lines' own discounts summed (migration 0016; NULL: none, or a sale before them).
+    # The reports' discounts are this and ``discount_amount``.
+    line_discounts: Mapped[str | None] = mapped_column(String(40))
 
 
 class Refund(Base):
@@ -358,6 +361,8 @@ class SaleLine(Base):
     net: Mapped[str] = mapped_column(String(40))
     vat: Mapped[str] = mapped_column(String(40))
     gross: Mapped[str] = mapped_column(String(40))
+    # The line's own discount, JSON {kind, value, amount, reason}; NULL: none (migration 0016).
+    line_discount: Mapped[str | None] = mapped_column(Text)
 
 
 class Payment(Base):

@@ -7,6 +7,10 @@ holds the sales' stored VAT breakdowns per rate (summed as stored, never recompu
 The sums are rebuilt from the rows once here, and the triggers replaced (SQLite only, as
 0007). A paid sale's basket figures join the figures a closed Z report protects (0006).
 
+Discounts per line: a sale line keeps its own discount (``sale_lines.line_discount``,
+JSON kind, value, amount, reason) and the sale their sum (``sales.line_discounts``); the
+sums' discounts are the sale discount and the line discounts together.
+
 Revision ID: 0016
 Revises: 0014
 Create Date: 2026-12-03
@@ -46,7 +50,10 @@ def _sale_values(row: str, basket: bool) -> tuple[str, str, list[str]]:
     ]
     if basket:
         columns += ", " + ", ".join(NEW_COLUMNS)
-        discount = _cents(f"coalesce({row}.discount_amount, '0')")
+        discount = (
+            f"({_cents(f'coalesce({row}.discount_amount, 0)')} + "
+            f"{_cents(f'coalesce({row}.line_discounts, 0)')})"
+        )
         values += [
             _cents(f"coalesce({row}.tip_amount, '0')"),
             f"{row}.tip_sat",
@@ -88,7 +95,7 @@ def _sale(row: str, sign: str, basket: bool) -> str:
 PAID_NEW = "NEW.state = 'paid' AND NEW.paid_at IS NOT NULL"
 PAID_OLD = "OLD.state = 'paid' AND OLD.paid_at IS NOT NULL"
 OLD_SALE_COLUMNS = "state, paid_at, currency, unit, amount, due, fee_advance"
-BASKET_FIGURES = "tip_amount, tip_sat, discount_amount, vat_breakdown"
+BASKET_FIGURES = "tip_amount, tip_sat, discount_amount, line_discounts, vat_breakdown"
 
 
 def _triggers(basket: bool) -> dict[str, str]:
@@ -154,6 +161,8 @@ def _swap(basket: bool) -> None:
 
 
 def upgrade() -> None:
+    op.add_column("sale_lines", sa.Column("line_discount", sa.Text(), nullable=True))
+    op.add_column("sales", sa.Column("line_discounts", sa.String(40), nullable=True))
     for name in NEW_COLUMNS:
         op.add_column(
             "sales_sums", sa.Column(name, sa.BigInteger(), nullable=False, server_default="0")
@@ -184,3 +193,5 @@ def downgrade() -> None:
         op.execute(f"ALTER TABLE sales_sums DROP COLUMN {name}")
     if op.get_bind().dialect.name == "sqlite":
         _swap(basket=False)
+    op.execute("ALTER TABLE sales DROP COLUMN line_discounts")
+    op.execute("ALTER TABLE sale_lines DROP COLUMN line_discount")
