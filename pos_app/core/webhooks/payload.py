@@ -94,6 +94,7 @@ def sale_data(sale: Sale, payments: list[Any]) -> dict[str, Any]:
             "reason": sale.discount_reason or "",
         },
         "tip": {"amount": sale.tip_amount or "0", "sat": sale.tip_sat or 0},
+        "line_discounts": sale.line_discounts,  # the lines' own discounts, summed (or None)
     }
 
 
