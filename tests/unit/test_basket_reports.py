@@ -131,6 +131,7 @@ def test_a_day_of_basket_sales_and_a_refund_in_every_report(tmp_path):
 
         rows = await app.db.run(from_rows)
         daily = await app.reports.write_daily_csv(today, tmp_path / "day.csv")
+        await app.reports.write_pdf(today, tmp_path / "period.pdf")
         z = await app.reports.close_z("UTC", check=False)
         await app.reports.write_z_csv(z, tmp_path / "z.csv")
         await app.reports.write_z_pdf(z, tmp_path / "z.pdf")
@@ -201,6 +202,10 @@ def test_a_day_of_basket_sales_and_a_refund_in_every_report(tmp_path):
     pdf = pdf_text(tmp_path / "z.pdf")
     assert "VAT by rate" in pdf and "Tips (EUR)" in pdf
 
+    period_pdf = pdf_text(tmp_path / "period.pdf")
+    for text in ("Tips (EUR)", "1.90 EUR", "Discounts (EUR)", "2.00 EUR", "Refunded (EUR)"):
+        assert text in period_pdf
+    assert "VAT by rate" in period_pdf and "11.66 EUR" in period_pdf  # the 7 % gross
     assert daily["rows"] == 1
     with (tmp_path / "day.csv").open(encoding="utf-8-sig", newline="") as handle:
         (day,) = list(csv.DictReader(handle))
