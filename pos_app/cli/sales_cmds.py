@@ -13,7 +13,7 @@ from typing import Any
 from pos_app.cli.args import read_token_text
 from pos_app.cli.context import open_app
 from pos_app.core.errors import ConfigError, ValidationError
-from pos_app.core.payments.items import parse_item_arg
+from pos_app.core.payments.items import parse_item_arg, parse_line_discount_arg
 from pos_app.core.payments.withdraw import THRESHOLD_KEYS
 from pos_app.core.settings_io import SettingsTransfer, plan_dict
 
@@ -39,6 +39,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     new.add_argument("--discount", metavar="10%|AMOUNT", help="off the whole basket")
     new.add_argument("--discount-reason", default="", metavar="REASON")
+    new.add_argument(
+        "--line-discount",
+        action="append",
+        default=[],
+        metavar="LINE:10%|LINE:AMOUNT[:REASON]",
+        help="off one line before any --discount (LINE counts the --item lines from 1, "
+        "then --amount's line; repeat for more lines)",
+    )
     new.add_argument(
         "--manager-override",
         action="store_true",
@@ -174,7 +182,7 @@ def _since(text: str | None) -> int | None:
 
 async def cmd_sale_new(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
-        if not (args.item or args.discount or args.tip):
+        if not (args.item or args.discount or args.tip or args.line_discount):
             if args.amount is None:
                 raise ValidationError("amount.invalid", "Give --amount or --item.", "")
             return await app.sales.new_sale(
@@ -190,6 +198,7 @@ async def cmd_sale_new(args: argparse.Namespace) -> dict[str, Any]:
             discount_reason=args.discount_reason,
             tip=args.tip,
             manager_override=args.manager_override,
+            line_discounts=[parse_line_discount_arg(text) for text in args.line_discount],
         )
 
 

@@ -218,7 +218,20 @@ def _items(sale: Mapping[str, Any], currency: str) -> tuple[tuple[str, str], ...
         if quantity != "1" and line.get("unit_price") is not None:
             what += f" @ {fmt.money(line['unit_price'], currency)}"
         out.append((what, fmt.money(line.get("gross") or line.get("total") or "0", currency)))
+        own = line.get("line_discount")
+        if isinstance(own, Mapping) and _nonzero(own.get("amount")):
+            out.append(_line_discount(own, currency))
     return tuple(out)
+
+
+def _line_discount(own: Mapping[str, Any], currency: str) -> tuple[str, str]:
+    """The row under an item with its own discount: "  Discount 10 % (damaged)", "-0.35 EUR"."""
+    label = "  " + QCoreApplication.translate("receipt", "Discount")
+    if own.get("kind") == "percent":
+        label += f" {_number(own.get('value') or '0')} %"
+    if own.get("reason"):
+        label += f" ({own['reason']})"
+    return label, f"-{fmt.money(own['amount'], currency)}"
 
 
 def _vat_rows(sale: Mapping[str, Any], currency: str) -> tuple[tuple[str, str, str, str], ...]:

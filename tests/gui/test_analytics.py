@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -83,6 +85,19 @@ def test_the_figures_are_the_rows_counted_by_hand(shop, page, qtbot, tmp_path):
         "No reason recorded" if code == "unknown" else messages.reason(code)
         for code in want["refused"]
     ]
+    # Tips apart from the sales, and the VAT the sales stored (history: tips and VAT in EUR).
+    assert sorted(tiles["tips"].value.text().split("\n")) == sorted(
+        formatting.money(v, c) for c, v in want["tips"].items()
+    )
+    assert tiles["tips"].change.text() == f"{formatting.sats(want['tips_sat']['sat'])} in all"
+    vat_total = defaultdict(Decimal)
+    for line in want["vat"]:
+        vat_total[line["currency"]] += Decimal(line["vat"])
+    assert sorted(tiles["vat"].value.text().split("\n")) == sorted(
+        formatting.money(str(v), c) for c, v in vat_total.items()
+    )
+    assert column(page.vat, 3) == [formatting.money(v["gross"], v["currency"]) for v in want["vat"]]
+    assert column(page.vat, 0)[0] == f"{want['vat'][0]['rate']} % ({want['vat'][0]['currency']})"
     assert "2026-03-28 to 2026-03-30 (Europe/Berlin)" in page.range.text()
     qtbot.wait(100)  # the new lines lay out on the next turn of the event loop
     for tile in tiles.values():  # no figure is cut off
@@ -98,6 +113,8 @@ def test_named_periods_and_an_empty_one(shop, page, qtbot):
     assert page.tiles["sales"].value.text() == "0"
     assert page.tiles["sales"].change.text() == "—"
     assert page.tiles["success"].value.text() == "—"
+    assert page.tiles["tips"].value.text() == page.tiles["vat"].value.text() == "—"
+    assert page.vat.rowCount() == 0
     assert page.by_mint.rowCount() == page.refusals.rowCount() == 0
     assert page.over_time.figure.axes[0].get_ylim() == (0, 1)  # no "-0" ticks when empty
 

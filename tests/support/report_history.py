@@ -7,6 +7,7 @@ Python over the generated rows, never the report module's own SQL.
 
 from __future__ import annotations
 
+import json
 import random
 from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
@@ -83,7 +84,106 @@ def history(seed: int = 7, days: int = 12) -> tuple[list[dict], list[dict]]:
                     updated_at=created,
                 )
             )
+    _baskets(sales, random.Random(seed * 7919 + 1))
     return sales, payments
+
+
+RATES = ("19", "7", "0")
+BASKET_KEYS = (
+    "subtotal",
+    "total",
+    "vat_breakdown",
+    "vat_rounding",
+    "prices_include_vat",
+    "tip_amount",
+    "discount_kind",
+    "discount_value",
+    "discount_amount",
+    "line_discounts",
+    "discount_reason",
+)
+
+
+def _minor(text: str, currency: str) -> int:
+    return int(Decimal(text) * (1 if currency == "sat" else 100))
+
+
+def _text(minor: int, currency: str) -> str:
+    return str(minor) if currency == "sat" else str(Decimal(minor) / 100)
+
+
+def _vat_in(gross: int, rate: str) -> int:
+    """VAT in a gross amount, in minor units, half up (as the basket rounds)."""
+    r = Decimal(rate)
+    return int((Decimal(gross) * r / (100 + r)).quantize(Decimal(1), rounding="ROUND_HALF_UP"))
+
+
+def _baskets(sales: list[dict], rng: random.Random) -> None:
+    """Make some sales basket sales: a VAT breakdown over two rates, a discount, a tip.
+
+    The amount stays the total (the sum of the breakdown's gross); the tip is added to
+    ``due`` (at the history's 10 sat per cent) and kept in ``tip_sat``, as a sale stores it.
+    """
+    for s in sales:
+        s.update(dict.fromkeys(BASKET_KEYS), tip_sat=0)  # every row the same keys
+        if rng.random() < 0.5:
+            continue
+        currency = s["currency"]
+        total = _minor(s["amount"], currency)
+        first = rng.randrange(0, total + 1)
+        rates = rng.sample(RATES, 2)
+        breakdown = []
+        for rate, gross in sorted(zip(rates, (first, total - first), strict=True)):
+            if gross:
+                vat = _vat_in(gross, rate)
+                breakdown.append(
+                    {
+                        "rate": rate,
+                        "net": _text(gross - vat, currency),
+                        "vat": _text(vat, currency),
+                        "gross": _text(gross, currency),
+                    }
+                )
+        s.update(
+            subtotal=s["amount"],
+            total=s["amount"],
+            vat_breakdown=json.dumps(breakdown),
+            vat_rounding="line",
+            prices_include_vat=True,
+            tip_amount="0",
+            tip_sat=0,
+        )
+        if rng.random() < 0.4:
+            off = rng.randrange(1, 2000)
+            s.update(
+                discount_kind="amount",
+                discount_value=_text(off, currency),
+                discount_amount=_text(off, currency),
+                discount_reason="regular",
+                subtotal=_text(total + off, currency),
+            )
+        if rng.random() < 0.5:
+            tip = rng.randrange(1, 800)
+            tip_sat = tip if currency == "sat" else tip * 10
+            s.update(tip_amount=_text(tip, currency), tip_sat=tip_sat, due=s["due"] + tip_sat)
+            if s["state"] == "paid":
+                s["paid"] = s["due"]
+        if rng.random() < 0.3:  # discounts on lines, before any sale discount
+            lines_off = rng.randrange(1, 900)
+            s.update(
+                line_discounts=_text(lines_off, currency),
+                subtotal=_text(_minor(s["subtotal"], currency) + lines_off, currency),
+            )
+
+
+def sale_off(s: dict) -> Decimal:
+    """A sale's discounts: the sale discount and the lines' own."""
+    return Decimal(s.get("discount_amount") or 0) + Decimal(s.get("line_discounts") or 0)
+
+
+def sale_sat(s: dict) -> int:
+    """What a sale counts in sat: its due without the fee advance and without the tip."""
+    return s["due"] - s["fee_advance"] - s.get("tip_sat", 0)
 
 
 def bucket_start(ts: int, size: str) -> datetime:
@@ -122,11 +222,11 @@ def hand_buckets(sales: list[dict], payments: list[dict], period: Period, size: 
         if s["state"] == "paid" and within(s["paid_at"], period):
             b = out[bucket_start(s["paid_at"], size)]
             b["sales"] += 1
-            b["sat"] += s["due"] - s["fee_advance"]
+            b["sat"] += sale_sat(s)
             b["fee_advance"] += s["fee_advance"]
             wall = datetime.fromtimestamp(s["paid_at"], BERLIN)
             heat[wall.weekday()][wall.hour] += 1
-            heat_sat[wall.weekday()][wall.hour] += s["due"] - s["fee_advance"]
+            heat_sat[wall.weekday()][wall.hour] += sale_sat(s)
     for p in payments:
         if within(p["created_at"], period):
             b = out[bucket_start(p["created_at"], size)]
@@ -186,7 +286,7 @@ def expected(sales: list[dict], payments: list[dict], period: Period) -> dict:
     return {
         "sales": len(paid),
         "gross": {c: str(v.quantize(Decimal("0.01"))) for c, v in gross.items()},
-        "gross_sat": {"sat": sum(s["due"] - s["fee_advance"] for s in paid)} if paid else {},
+        "gross_sat": {"sat": sum(sale_sat(s) for s in paid)} if paid else {},
         "fee_advance": {"sat": sum(s["fee_advance"] for s in paid)} if paid else {},
         "mint_fees": {"sat": sum(p["mint_fee"] for p in settled)} if settled else {},
         "lightning_fees": {"sat": sum(p["lightning_fee"] for p in settled)} if settled else {},
@@ -208,4 +308,44 @@ def expected(sales: list[dict], payments: list[dict], period: Period) -> dict:
         "needs_review": sum(p["state"] == "needs_review" for p in offered),
         "attempts": len(offered),
         "settled": len(settled),
+        **basket_expected(paid),
+    }
+
+
+def _money(table: dict[str, Decimal]) -> dict[str, str]:
+    return {c: str(v.quantize(Decimal("0.01"))) for c, v in sorted(table.items()) if v}
+
+
+def basket_expected(paid: list[dict]) -> dict:
+    """Tips, discounts and VAT by rate of the paid sales, by plain Python over the rows."""
+    tips: dict[str, Decimal] = defaultdict(Decimal)
+    off: dict[str, Decimal] = defaultdict(Decimal)
+    vat: dict[tuple[str, str], list] = defaultdict(lambda: [0, Decimal(0), Decimal(0), Decimal(0)])
+    for s in paid:
+        tips[s["currency"]] += Decimal(s.get("tip_amount") or 0)
+        off[s["currency"]] += sale_off(s)
+        for line in json.loads(s.get("vat_breakdown") or "[]"):
+            total = vat[(s["currency"], line["rate"])]
+            total[0] += 1
+            for i, key in enumerate(("net", "vat", "gross"), start=1):
+                total[i] += Decimal(line[key])
+    tip_sat = sum(s.get("tip_sat", 0) for s in paid)
+    return {
+        "tips": _money(tips),
+        "tips_sat": {"sat": tip_sat} if tip_sat else {},
+        "discounts": sum(sale_off(s) > 0 for s in paid),
+        "discounted": _money(off),
+        "vat": [
+            {
+                "currency": currency,
+                "rate": rate,
+                "sales": n,
+                "net": str(net.quantize(Decimal("0.01"))),
+                "vat": str(tax.quantize(Decimal("0.01"))),
+                "gross": str(gross.quantize(Decimal("0.01"))),
+            }
+            for (currency, rate), (n, net, tax, gross) in sorted(
+                vat.items(), key=lambda kv: (kv[0][0], Decimal(kv[0][1]))
+            )
+        ],
     }

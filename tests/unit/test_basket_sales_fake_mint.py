@@ -205,3 +205,58 @@ def test_webhook_bodies_carry_vat_discount_and_tip_and_fit_the_schema(tmp_path):
     assert (paid["total"], paid["amount"], paid["due"]) == ("8.00", "8.00", 8400)
     created = data[("sale.created", plain["sale_id"])]
     assert (created["vat"], created["discount"], created["total"]) == ([], None, "2.00")
+
+
+def test_a_line_discount_comes_before_the_sale_discount_in_the_webhook_body(tmp_path):
+    import json
+    from pathlib import Path
+
+    import jsonschema
+    from sqlalchemy import select
+
+    from pos_app.core.store.schema import WebhookEvent
+
+    root = Path(__file__).resolve().parents[2]
+    schema = json.loads((root / "docs/webhooks/event-v1.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+    async def scenario(app, mint):
+        await catalogue(app)
+        await app.webhooks.add("http://127.0.0.1:9/hook")
+        with pytest.raises(PosError) as err:  # 0.50 + 0.97 of 8.97 is 16.4 %: over 15 %
+            await app.sales.new_sale(
+                None, items=[LineSpec("CAKE", 3)], discount="0.97", line_discounts=[(1, "0.50", "")]
+            )
+        sale = await app.sales.new_sale(
+            None,
+            items=[LineSpec("CAKE", 3)],
+            discount="0.97",
+            tip="5%",
+            line_discounts=[(1, "0.50", "dented")],
+            manager_override=True,
+        )
+        await app.sales.pay(sale["sale_id"], mint.token(sale["due"]))
+        bodies = app.db.transact(
+            lambda s: [json.loads(p) for p in s.scalars(select(WebhookEvent.payload_json))]
+        )
+        return err.value.code, sale, bodies
+
+    code, sale, bodies = run(tmp_path, scenario)
+    assert code == "discount.needs_manager"
+    for body in bodies:
+        validator.validate(body)
+    paid = next(b["data"] for b in bodies if b["type"] == "sale.paid")
+    # 8.97 - 0.50 = 8.47, - 0.97 = 7.50 at 7 %: VAT 0.49 (0.4907); tip 5 % = 0.38 (0.375)
+    assert paid["line_discounts"] == "0.50" and paid["discount"]["amount"] == "0.97"
+    assert paid["vat"] == [{"rate": "7", "net": "7.01", "vat": "0.49", "gross": "7.50"}]
+    assert (paid["total"], paid["tip"], paid["due"]) == (
+        "7.50",
+        {"amount": "0.38", "sat": 380},
+        7880,
+    )
+    assert sale["lines"][0]["line_discount"] == {
+        "kind": "amount",
+        "value": "0.5",
+        "amount": "0.50",
+        "reason": "dented",
+    }

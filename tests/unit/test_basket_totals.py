@@ -29,30 +29,43 @@ def half_up(x: Fraction) -> int:
     return q + (1 if 2 * r >= x.denominator else 0)
 
 
-def oracle(lines, digits, include, rounding, disc, tip):
-    """lines: (qty Fraction, price Fraction in major units, rate Fraction percent)."""
+def taken(adjustment, base, scale):
+    """What a ("percent" | "amount", Fraction) discount takes off ``base`` minor units."""
+    if adjustment is None:
+        return 0
+    if adjustment[0] == "percent":
+        return half_up(Fraction(base) * adjustment[1] / 100)
+    return int(adjustment[1] * scale)
+
+
+def oracle(lines, digits, include, rounding, disc, tip, owns=None):
+    """lines: (qty Fraction, price Fraction in major units, rate Fraction percent).
+
+    ``owns``: each line's own discount (or None), taken before the sale's ``disc``,
+    which is then a discount on what remains, shared by what remains of each line.
+    """
     scale = 10**digits
     amounts = [half_up(q * p * scale) for q, p, _ in lines]
     sub = sum(amounts)
-    if disc is None:
-        off = 0
-    elif disc[0] == "percent":
-        off = half_up(Fraction(sub) * disc[1] / 100)
-    else:
-        off = int(disc[1] * scale)
-    if off > sub:
+    own = [taken(o, a, scale) for o, a in zip(owns or [None] * len(lines), amounts, strict=True)]
+    if any(o > a for o, a in zip(own, amounts, strict=True)):
+        return None
+    after = [a - o for a, o in zip(amounts, own, strict=True)]
+    left = sum(after)
+    off = taken(disc, left, scale)
+    if off > left:
         return None
     # proportional shares, largest remainder, earlier line first on a tie
-    if sub == 0 or off == 0:
+    if left == 0 or off == 0:
         parts = [0] * len(amounts)
     else:
-        exact = [Fraction(off * a, sub) for a in amounts]
+        exact = [Fraction(off * a, left) for a in after]
         parts = [e.numerator // e.denominator for e in exact]
         rest = off - sum(parts)
         ranked = sorted(range(len(amounts)), key=lambda i: (parts[i] - exact[i], i))
         for i in ranked[:rest]:
             parts[i] += 1
-    pays = [a - s for a, s in zip(amounts, parts, strict=True)]
+    pays = [a - s for a, s in zip(after, parts, strict=True)]
 
     def tax(a, rate):
         if include:
@@ -86,6 +99,8 @@ def oracle(lines, digits, include, rounding, disc, tip):
         "total": total,
         "tip": tipped,
         "off": off,
+        "own": own,
+        "pct": Fraction(0) if sub == 0 else Fraction((sum(own) + off) * 100, sub),
     }
 
 
@@ -129,6 +144,26 @@ def baskets(draw):
         )
     )
     return currency, digits, lines, include, rounding, disc, tip
+
+
+@st.composite
+def own_discounts(draw, count, digits):
+    """Each line's own discount: none, a percent, or an amount (sometimes too large)."""
+    return [
+        draw(
+            st.one_of(
+                st.none(),
+                st.tuples(
+                    st.just("percent"), st.integers(0, 10000).map(lambda v: Fraction(v, 100))
+                ),
+                st.tuples(
+                    st.just("amount"),
+                    st.integers(0, 600_000).map(lambda v: Fraction(v, 10**digits)),
+                ),
+            )
+        )
+        for _ in range(count)
+    ]
 
 
 def dec(f: Fraction) -> Decimal:
@@ -182,6 +217,100 @@ def test_basket_matches_oracle(case):
         assert sum(r.vat for r in got.lines) == sum(b.vat for b in got.breakdown)
     rendered = got.as_dict()
     assert sum(Decimal(v["gross"]) for v in rendered["vat"]) == Decimal(rendered["total"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(baskets(), st.data())
+def test_line_discounts_then_the_sale_discount_match_the_oracle(case, data):
+    currency, digits, lines, include, rounding, disc, tip = case
+    owns = data.draw(own_discounts(len(lines), digits))
+    want = oracle(lines, digits, include, rounding, disc, tip, owns)
+    args = [
+        Line(
+            f"l{i}",
+            dec(q),
+            dec(p),
+            dec(r),
+            discount=None if o is None else Adjustment(o[0], dec(o[1]), f"r{i}"),
+        )
+        for i, ((q, p, r), o) in enumerate(zip(lines, owns, strict=True))
+    ]
+    discount = None if disc is None else Adjustment(disc[0], dec(disc[1]), "why")
+    tipping = None if tip is None else Adjustment(tip[0], dec(tip[1]))
+    if want is None:
+        with pytest.raises(ValidationError) as err:
+            compute(args, currency, prices_include=include, rounding=rounding, discount=discount)
+        assert err.value.code == "discount.too_large"
+        return
+    got = compute(
+        args, currency, prices_include=include, rounding=rounding, discount=discount, tip=tipping
+    )
+    assert [minor(r.line_discount, digits) for r in got.lines] == want["own"]
+    assert [minor(r.discount, digits) for r in got.lines] == want["parts"]
+    assert [
+        (minor(r.net, digits), minor(r.vat, digits), minor(r.gross, digits)) for r in got.lines
+    ] == want["lines"]
+    assert {
+        Fraction(b.rate): (minor(b.net, digits), minor(b.vat, digits), minor(b.gross, digits))
+        for b in got.breakdown
+    } == want["rates"]
+    assert minor(got.total, digits) == want["total"]
+    assert minor(got.tip, digits) == want["tip"]
+    assert minor(got.discount, digits) == want["off"]
+    assert minor(got.line_discounts, digits) == sum(want["own"])
+    assert Fraction(got.discount_pct).limit_denominator(10**9) == want["pct"].limit_denominator(
+        10**9
+    )
+    paid = got.subtotal - got.line_discounts - got.discount
+    if include:
+        assert got.total == paid
+    else:
+        assert sum(b.net for b in got.breakdown) == paid
+    rendered = got.as_dict()
+    assert minor(Decimal(rendered["line_discounts"]), digits) == sum(want["own"])
+    for line, own, o in zip(rendered["lines"], want["own"], owns, strict=True):
+        if o is None:
+            assert line["line_discount"] is None
+        else:
+            assert line["line_discount"]["kind"] == o[0]
+            assert minor(Decimal(line["line_discount"]["amount"]), digits) == own
+
+
+def test_worked_example_line_discount_then_sale_discount():
+    lines = [
+        Line(
+            "Coffee",
+            Decimal(2),
+            Decimal("3.50"),
+            Decimal(19),
+            discount=Adjustment("percent", Decimal(10), "loyalty"),
+        ),
+        Line("Cake", Decimal(1), Decimal("2.99"), Decimal(7)),
+    ]
+    got = compute(lines, "EUR", discount=Adjustment("amount", Decimal("0.99"), "coupon"))
+    # Coffee 7.00 - 10 % (0.70) = 6.30; with the cake 9.29 remain; 0.99 shared by 6.30 and
+    # 2.99: 0.6714 and 0.3186 -> 0.67 and 0.32 (one cent left to the larger remainder, 0.32)
+    assert [(r.line_discount, r.discount) for r in got.lines] == [
+        (Decimal("0.70"), Decimal("0.67")),
+        (Decimal(0), Decimal("0.32")),
+    ]
+    assert got.total == Decimal("8.30") and got.line_discounts == Decimal("0.70")
+    # (0.70 + 0.99) / 9.99 of the basket: the manager limit looks at both
+    assert round(got.discount_pct, 4) == Decimal("16.9169")
+    with pytest.raises(ValidationError) as err:  # a line's own discount above its worth
+        compute(
+            [
+                Line(
+                    "Cake",
+                    Decimal(1),
+                    Decimal("2.99"),
+                    Decimal(7),
+                    discount=Adjustment("amount", Decimal("3.00")),
+                )
+            ],
+            "EUR",
+        )
+    assert err.value.code == "discount.too_large" and "line 1" in err.value.user_message
 
 
 def test_worked_example_gross_per_line():

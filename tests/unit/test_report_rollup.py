@@ -3,6 +3,7 @@ edits and deletes, and giving the same figures and series as the rows themselves
 
 from __future__ import annotations
 
+import json
 import os
 import random
 from datetime import date
@@ -16,7 +17,7 @@ from pos_app.core.reports import rollup
 from pos_app.core.reports import series as S
 from pos_app.core.reports.figures import Figures, figures, figures_from_rows
 from pos_app.core.store.db import Database
-from pos_app.core.store.schema import Payment, PaymentSum, Sale, SalesSum
+from pos_app.core.store.schema import Payment, PaymentSum, Sale, SalesSum, VatSum
 from tests.support.report_history import expected, history
 
 
@@ -41,18 +42,41 @@ GRAINS = (("h", 3600), ("d", 86400))
 
 def sums_from_rows(session):
     """The sums computed here, by hand, from every row, for both grains."""
-    sales, payments = {}, {}
+    sales, payments, vat = {}, {}, {}
     paid = session.scalars(select(Sale).where(Sale.state == "paid", Sale.paid_at.is_not(None)))
     for s in paid:
+        lines = json.loads(s.vat_breakdown or "[]")
+        off = int((Decimal(s.discount_amount or 0) + Decimal(s.line_discounts or 0)) * 100)
         for grain, size in GRAINS:
             key = (grain, s.paid_at // size, s.currency, s.unit)
-            n, cents, sat, adv = sales.get(key, (0, 0, 0, 0))
-            sales[key] = (
-                n + 1,
-                cents + int(Decimal(s.amount) * 100),
-                sat + s.due - s.fee_advance,
-                adv + s.fee_advance,
+            before = sales.get(key, (0,) * 9)
+            sales[key] = tuple(
+                a + b
+                for a, b in zip(
+                    before,
+                    (
+                        1,
+                        int(Decimal(s.amount) * 100),
+                        s.due - s.fee_advance - s.tip_sat,  # the sales never hold the tip
+                        s.fee_advance,
+                        int(Decimal(s.tip_amount or 0) * 100),
+                        s.tip_sat,
+                        off > 0,
+                        off,
+                        sum(int(Decimal(x["vat"]) * 100) for x in lines),
+                    ),
+                    strict=True,
+                )
             )
+            for x in lines:
+                vkey = (grain, s.paid_at // size, s.currency, x["rate"])
+                n, net, tax, gross = vat.get(vkey, (0, 0, 0, 0))
+                vat[vkey] = (
+                    n + 1,
+                    net + int(Decimal(x["net"]) * 100),
+                    tax + int(Decimal(x["vat"]) * 100),
+                    gross + int(Decimal(x["gross"]) * 100),
+                )
     for p in session.scalars(select(Payment)):
         dims = [("state", p.state)]
         if p.state == "settled":
@@ -73,13 +97,28 @@ def sums_from_rows(session):
                     mfee + p.mint_fee,
                     lfee + p.lightning_fee,
                 )
-    return sales, payments
+    return sales, payments, vat
 
 
 def sums_kept(session):
     sales = {
-        (r.grain, r.at, r.currency, r.unit): (r.sales, r.cents, r.sat, r.fee_advance)
+        (r.grain, r.at, r.currency, r.unit): (
+            r.sales,
+            r.cents,
+            r.sat,
+            r.fee_advance,
+            r.tip_cents,
+            r.tip_sat,
+            r.discounts,
+            r.discount_cents,
+            r.vat_cents,
+        )
         for r in session.scalars(select(SalesSum))
+        if r.sales
+    }
+    vat = {
+        (r.grain, r.at, r.currency, r.rate): (r.sales, r.net, r.vat, r.gross)
+        for r in session.scalars(select(VatSum))
         if r.sales
     }
     payments = {
@@ -93,7 +132,7 @@ def sums_kept(session):
         for r in session.scalars(select(PaymentSum))
         if r.payments
     }
-    return sales, payments
+    return sales, payments, vat
 
 
 def test_the_triggers_keep_the_sums_exact_through_every_kind_of_change(db):
@@ -121,6 +160,26 @@ def test_the_triggers_keep_the_sums_exact_through_every_kind_of_change(db):
                     state=rng.choice(["paid", "cancelled", "expired"]),
                     paid_at=Sale.paid_at + rng.choice([0, 3600, 86400]),
                     amount="12.34",
+                )
+            )
+        # The basket's figures change too: a tip, a discount, a breakdown added or removed.
+        for sid in rng.sample(sales, 30):
+            session.execute(
+                update(Sale)
+                .where(Sale.id == sid)
+                .values(
+                    tip_amount=rng.choice([None, "0", "1.50", "7"]),
+                    tip_sat=rng.choice([0, 15, 700]),
+                    discount_amount=rng.choice([None, "0", "2.25"]),
+                    line_discounts=rng.choice([None, "0.40", "3"]),
+                    vat_breakdown=rng.choice(
+                        [
+                            None,
+                            '[{"rate": "7", "net": "11.53", "vat": "0.81", "gross": "12.34"}]',
+                            '[{"rate": "0", "net": "2.00", "vat": "0.00", "gross": "2.00"}, '
+                            '{"rate": "19", "net": "8.69", "vat": "1.65", "gross": "10.34"}]',
+                        ]
+                    ),
                 )
             )
         # A sale paid now that had no payment time, and rows removed altogether.
@@ -184,15 +243,17 @@ def test_a_half_hour_zone_still_matches_the_hand_count(db):
     assert {k: got[k] for k in want} == want
 
 
-def test_the_migration_sums_what_was_there_before(tmp_path):
+@pytest.mark.parametrize("before", ["0006", "0014"])
+def test_the_migration_sums_what_was_there_before(tmp_path, before):
+    """0007 sums the sales first; 0016 sums them again without the tips (then in ``due``)."""
     from pos_app.core.store import migrate
 
     database = Database(tmp_path / "old.db", os.urandom(32), create=True)
     try:
-        migrate.upgrade(database.engine, "0006")
+        migrate.upgrade(database.engine, before)
         sales, payments = history(seed=9)
 
-        def at_0006(session, model):  # the table as revision 0006 had it: its columns only
+        def at_0006(session, model):  # the table as that revision had it: its columns only
             columns = inspect(session.connection()).get_columns(model.__tablename__)
             there = {c["name"] for c in columns}
             return Table(
@@ -209,8 +270,21 @@ def test_the_migration_sums_what_was_there_before(tmp_path):
         assert database.transact(
             lambda s: s.execute(text("SELECT count(*) FROM sales")).scalar()
         ) == len(sales)
+        daily_sat = text("SELECT sum(sat) FROM sales_sums WHERE grain = 'd'")
+        paid = [x for x in sales if x["state"] == "paid"]
+        tips = sum(x.get("tip_sat", 0) for x in paid)
+        if before == "0014":  # the sums 0007 kept counted the tips as sales
+            assert tips > 0
+            assert database.transact(lambda s: s.scalar(daily_sat)) == sum(
+                x["due"] - x["fee_advance"] for x in paid
+            )
         migrate.upgrade(database.engine)
+        assert database.transact(lambda s: s.scalar(daily_sat)) == sum(
+            x["due"] - x["fee_advance"] for x in paid
+        ) - (tips if before == "0014" else 0)
         assert database.transact(sums_kept) == database.transact(sums_from_rows)
         assert database.transact(lambda s: s.scalar(select(func.count()).select_from(SalesSum)))
+        vat_rows = database.transact(lambda s: s.scalar(select(func.count()).select_from(VatSum)))
+        assert (vat_rows > 0) == (before == "0014")
     finally:
         database.close()

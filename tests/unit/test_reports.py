@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import json
 import os
 import sys
 from collections import defaultdict
@@ -19,7 +20,7 @@ from pos_app.core.errors import ValidationError
 from pos_app.core.reports import ReportService, change_pct
 from pos_app.core.reports import periods as P
 from pos_app.core.reports import series as series_module
-from pos_app.core.reports.payments_csv import HEADER, in_currency
+from pos_app.core.reports.payments_csv import DAILY_HEADER, HEADER, in_currency
 from pos_app.core.store.db import Database
 from pos_app.core.store.schema import Payment, Sale
 from tests.support.report_history import (
@@ -29,6 +30,7 @@ from tests.support.report_history import (
     hand_buckets,
     history,
     local_ts,
+    sale_off,
     within,
 )
 
@@ -194,9 +196,62 @@ def test_csv_has_one_row_per_payment_with_its_sale(shop, tmp_path):
         )
         assert int(row["sale_fee_advance"]) == sale["fee_advance"]
         assert row["reason"] == (p["error_code"] or "")
+        assert (row["sale_amount"], row["sale_tip"], int(row["sale_tip_sat"])) == (
+            sale["amount"],
+            sale["tip_amount"] or "0",
+            sale["tip_sat"],
+        )
+        assert Decimal(row["sale_discount"]) == sale_off(sale)
+        lines = json.loads(sale["vat_breakdown"] or "[]")
+        vat = sum((Decimal(x["vat"]) for x in lines), Decimal(0))
+        assert row["sale_vat"] == ("" if not lines else str(vat))
+        assert int(row["sale_refunded_sat"]) == 0
+    assert any(r["sale_tip"] != "0" for r in rows) and any(r["sale_vat"] for r in rows)
     assert sum(int(r["credited"]) for r in rows if r["state"] == "settled") == sum(
         p["credited"] for p in offered if p["state"] == "settled"
     )
+
+
+def test_the_daily_csv_has_the_tips_discounts_vat_and_refunds_of_each_day(shop, tmp_path):
+    service, sales, _ = shop
+    period = service.period(first=date(2026, 3, 22), last=date(2026, 4, 2), zone="Europe/Berlin")
+    asyncio.run(service.write_daily_csv(period, tmp_path / "d.csv"))
+    with (tmp_path / "d.csv").open(encoding="utf-8-sig", newline="") as handle:
+        days = list(csv.DictReader(handle))
+    assert list(days[0]) == list(DAILY_HEADER)
+    assert {"tips", "tips_sat", "discounts", "vat", "refunded"} <= set(days[0])
+    for day in days:
+        one = date.fromisoformat(day["day"])
+        paid = [
+            s
+            for s in sales
+            if s["state"] == "paid" and within(s["paid_at"], P.custom(one, one, BERLIN))
+        ]
+        tips, off, vat = defaultdict(Decimal), defaultdict(Decimal), defaultdict(Decimal)
+        for s in paid:
+            tips[s["currency"]] += Decimal(s["tip_amount"] or 0)
+            off[s["currency"]] += sale_off(s)
+            for line in json.loads(s["vat_breakdown"] or "[]"):
+                vat[s["currency"]] += Decimal(line["vat"])
+
+        def joined(table):
+            return "; ".join(
+                f"{c} {v.quantize(Decimal('0.01'))}" for c, v in sorted(table.items()) if v
+            )
+
+        assert (day["tips"], day["discounts"], day["vat"]) == (
+            joined(tips),
+            joined(off),
+            joined(vat),
+        )
+        assert int(day["tips_sat"]) == sum(s["tip_sat"] for s in paid)
+        assert int(day["amount_sat"]) == sum(
+            s["due"] - s["fee_advance"] - s["tip_sat"] for s in paid
+        )
+        assert (
+            day["refunded"] == ""
+        )  # the history gives nothing back (refunds: test_basket_reports)
+    assert any(d["tips"] for d in days) and any(d["vat"] for d in days)
 
 
 def test_a_payment_in_currency_at_the_sales_rate():

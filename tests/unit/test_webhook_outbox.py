@@ -239,6 +239,9 @@ def test_a_closed_z_report_is_reported_with_its_figures_and_drawer(tmp_path):
         endpoint = await app.webhooks.add("http://127.0.0.1:9/z", "report.z_closed")
         sale_id = (await app.sales.new_sale("21", "sat"))["sale_id"]
         await app.sales.pay(sale_id, mint.token(21))
+        await app.db.run(lambda s: app.config.set_many(s, {"vat.rates": "19"}))
+        tipped = await app.sales.new_sale("30", "sat", tip="5")  # a custom line at 19 %
+        await app.sales.pay(tipped["sale_id"], mint.token(35))
         z = await app.reports.close_z("UTC")
         again = await app.reports.close_z("UTC")  # nothing new: no second event
         return endpoint["id"], z, again, events(app)
@@ -249,10 +252,23 @@ def test_a_closed_z_report_is_reported_with_its_figures_and_drawer(tmp_path):
     assert (kind, target) == ("report.z_closed", endpoint)
     VALIDATOR.validate(body)
     data = body["data"]
-    assert (data["number"], data["digest"], data["sales"]) == (1, z["digest"], 1)
-    assert data["gross_sat"] == {"sat": 21}
+    assert (data["number"], data["digest"], data["sales"]) == (1, z["digest"], 2)
+    assert data["gross_sat"] == {"sat": 51}  # the sales without the tip
+    assert (data["tips"], data["tips_sat"]) == ({"sat": "5.00"}, {"sat": 5})
+    # 30 sat gross at 19 %: VAT round(30 * 19 / 119) = 5, net 25
+    assert data["vat"] == [
+        {
+            "currency": "sat",
+            "rate": "19",
+            "sales": 1,
+            "net": "25.00",
+            "vat": "5.00",
+            "gross": "30.00",
+        }
+    ]
+    assert (data["discounts"], data["refunds"]) == (0, 0)
     assert data["drawer"] == [
-        {"mint": mint.url, "unit": "sat", "expected": 21, "held": 21, "difference": 0}
+        {"mint": mint.url, "unit": "sat", "expected": 56, "held": 56, "difference": 0}
     ]
 
 

@@ -7,10 +7,16 @@ The model:
 
 - Each line's amount is ``quantity x unit_price`` rounded to minor units, in the
   basis the prices were entered in (gross when ``prices_include``, else net).
-- A discount on the sale (a percent of the lines' sum, rounded, or an amount, at
-  most that sum) is shared among the lines in proportion to their amounts, in whole
-  minor units (largest remainder; ties go to the earlier line), so VAT is charged on
-  what the customer pays. Each line keeps its share (``discount``).
+- A line may have its own discount (``Line.discount``, with a reason): a percent of
+  the line's amount, rounded, or an amount, at most the line's amount. It comes first:
+  the line's ``line_discount`` is taken off its amount.
+- Then a discount on the sale (a percent of what the lines come to after their own
+  discounts, rounded, or an amount, at most that) is shared among the lines in
+  proportion to what remains of each, in whole minor units (largest remainder; ties go
+  to the earlier line). Each line keeps its share (``discount``). VAT is charged on what
+  the customer pays: the line's amount less both.
+- The manager limit looks at both together: ``discount_pct`` is the line discounts plus
+  the sale discount, as a percent of the subtotal.
 - Rounding ``line``: each line's VAT is rounded, the breakdown by rate is the sum of
   its lines. Rounding ``total``: the VAT of each rate is computed once on the sum of
   that rate's lines; the lines still show their own rounded VAT for display, and the
@@ -65,6 +71,7 @@ class Line:
     kind: str = "item"
     sku: str | None = None
     item_id: int | None = None
+    discount: Adjustment | None = None  # this line's own discount (before the sale's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +90,11 @@ class LineResult:
     position: int
     line: Line
     amount: Decimal  # quantity x unit price, rounded, in the entry basis
-    discount: Decimal
+    discount: Decimal  # this line's share of the sale discount
     net: Decimal
     vat: Decimal
     gross: Decimal
+    line_discount: Decimal = Decimal(0)  # the line's own discount (Line.discount)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +120,13 @@ class BasketResult:
     discount_kind: str | None
     discount_value: Decimal | None
     discount_reason: str
-    discount_pct: Decimal  # the discount as a percent of the subtotal (for the manager limit)
+    # The line discounts and the sale discount together, as a percent of the subtotal
+    # (for the manager limit).
+    discount_pct: Decimal
     breakdown: tuple[RateResult, ...] = field(default=())
     total: Decimal = Decimal(0)
     tip: Decimal = Decimal(0)
+    line_discounts: Decimal = Decimal(0)  # the lines' own discounts, summed
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-ready figures (decimal strings), the shapes ``sale_dict`` stores."""
@@ -138,10 +149,19 @@ class BasketResult:
                     "net": text(r.net, c),
                     "vat": text(r.vat, c),
                     "gross": text(r.gross, c),
+                    "line_discount": None
+                    if r.line.discount is None
+                    else {
+                        "kind": r.line.discount.kind,
+                        "value": rate_text(r.line.discount.value),
+                        "amount": text(r.line_discount, c),
+                        "reason": r.line.discount.reason,
+                    },
                 }
                 for r in self.lines
             ],
             "subtotal": text(self.subtotal, c),
+            "line_discounts": text(self.line_discounts, c),
             "discount": None
             if self.discount_kind is None
             else {
@@ -266,6 +286,27 @@ def _vat_of(amount: Decimal, rate: Decimal, prices_include: bool, currency: str)
     return money(amount * rate / 100, currency)
 
 
+def _off(discount: Adjustment | None, base: Decimal, currency: str, where: str) -> Decimal:
+    """What ``discount`` takes off ``base`` (a percent of it, rounded, or an amount).
+
+    Raises:
+        ValidationError: ``discount.too_large`` when it is more than ``base``.
+    """
+    if discount is None:
+        return Decimal(0)
+    if discount.kind == "percent":
+        off = money(base * discount.value / 100, currency)
+    else:
+        off = money(discount.value, currency)
+    if off > base:
+        raise _bad(
+            "discount.too_large",
+            f"The discount is more than the {where} is worth.",
+            f"{off} > {base}",
+        )
+    return off
+
+
 def compute(
     lines: Iterable[Line],
     currency: str,
@@ -279,7 +320,8 @@ def compute(
 
     Raises:
         ValidationError: ``basket.empty``, ``basket.bad_quantity``, ``basket.bad_price``,
-            ``vat.invalid_rate``, ``discount.too_large``, ``config.invalid`` (rounding).
+            ``vat.invalid_rate``, ``discount.too_large`` (the sale's, or a line's own),
+            ``config.invalid`` (rounding).
     """
     lines = list(lines)
     if not lines:
@@ -297,28 +339,22 @@ def compute(
             )
         amounts.append(money(line.quantity * line.unit_price, currency))
     subtotal = sum(amounts, Decimal(0))
-
-    off = Decimal(0)
-    if discount is not None:
-        if discount.kind == "percent":
-            off = money(subtotal * discount.value / 100, currency)
-        else:
-            off = money(discount.value, currency)
-        if off > subtotal:
-            raise _bad(
-                "discount.too_large",
-                "The discount is more than the basket is worth.",
-                f"{off} > {subtotal}",
-            )
-    pct = Decimal(0) if subtotal == 0 else off * 100 / subtotal
-    shares = share(off, amounts, unit)
-    paid = [a - s for a, s in zip(amounts, shares, strict=True)]
+    own = [
+        _off(line.discount, amount, currency, f"line {i + 1}")
+        for i, (line, amount) in enumerate(zip(lines, amounts, strict=True))
+    ]
+    after = [a - o for a, o in zip(amounts, own, strict=True)]
+    rest = sum(after, Decimal(0))
+    off = _off(discount, rest, currency, "basket")
+    pct = Decimal(0) if subtotal == 0 else (off + sum(own, Decimal(0))) * 100 / subtotal
+    shares = share(off, after, unit)
+    paid = [a - s for a, s in zip(after, shares, strict=True)]
 
     results = []
     for i, (line, amount, part, a) in enumerate(zip(lines, amounts, shares, paid, strict=True)):
         vat = _vat_of(a, line.vat_rate, prices_include, currency)
         net, gross = (a - vat, a) if prices_include else (a, a + vat)
-        results.append(LineResult(i + 1, line, amount, part, net, vat, gross))
+        results.append(LineResult(i + 1, line, amount, part, net, vat, gross, own[i]))
 
     rates = sorted({r.line.vat_rate for r in results})
     breakdown = []
@@ -359,4 +395,5 @@ def compute(
         breakdown=tuple(breakdown),
         total=total,
         tip=tip_amount,
+        line_discounts=sum(own, Decimal(0)),
     )

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from pos_app.core.config import Config
 from pos_app.core.errors import ValidationError
 from pos_app.core.payments.basket import (
+    Adjustment,
     Line,
     money,
     parse_decimal,
@@ -135,6 +136,7 @@ class LineSpec:
     quantity: Decimal = Decimal(1)
     price: Decimal | None = None
     name: str | None = None
+    discount: Adjustment | None = None  # the line's own discount (basket module's rules)
 
 
 def parse_item_arg(text: str) -> LineSpec:
@@ -148,6 +150,27 @@ def parse_item_arg(text: str) -> LineSpec:
     if not SKU.fullmatch(sku):
         raise _bad("item.invalid", "An item is given as SKU or SKU:QUANTITY.", text, field="sku")
     return LineSpec(sku, parse_quantity(qty) if qty else Decimal(1))
+
+
+def parse_line_discount_arg(text: str) -> tuple[int, str, str]:
+    """``LINE:10%``, ``LINE:2.50`` or either with ``:REASON`` from the command line.
+
+    ``LINE`` counts the basket's lines from 1 (the items in order, then the custom
+    amount). The percent or amount is checked against the sale's currency later.
+
+    Raises:
+        ValidationError: ``discount.invalid``.
+    """
+    number, _, rest = str(text).partition(":")
+    value, _, reason = rest.partition(":")
+    if not number.strip().isdigit() or int(number) < 1 or not value.strip():
+        raise _bad(
+            "discount.invalid",
+            "A line discount is given as LINE:10% or LINE:AMOUNT, then :REASON if you like "
+            "(LINE counts the lines from 1).",
+            text,
+        )
+    return int(number), value.strip(), reason.strip()
 
 
 def resolve(
@@ -167,7 +190,9 @@ def resolve(
     """
     lines = []
     for asked in specs:
-        spec = LineSpec(asked.sku, parse_quantity(asked.quantity), asked.price, asked.name)
+        spec = LineSpec(
+            asked.sku, parse_quantity(asked.quantity), asked.price, asked.name, asked.discount
+        )
         if spec.sku is None:
             lines.append(
                 Line(
@@ -176,6 +201,7 @@ def resolve(
                     spec.price or Decimal(0),
                     default_rate,
                     "custom",
+                    discount=spec.discount,
                 )
             )
             continue
@@ -198,7 +224,9 @@ def resolve(
                     sku=spec.sku,
                 )
         rate = Decimal(item.vat_rate) if item.vat_rate is not None else default_rate
-        lines.append(Line(item.name, spec.quantity, price, rate, "item", item.sku, item.id))
+        lines.append(
+            Line(item.name, spec.quantity, price, rate, "item", item.sku, item.id, spec.discount)
+        )
     return lines
 
 

@@ -56,6 +56,8 @@ def store_basket(sale: Sale, figures: BasketResult, tip_sat: int) -> None:
         sale.discount_value = shape["discount"]["value"]
         sale.discount_amount = shape["discount"]["amount"]
         sale.discount_reason = shape["discount"]["reason"] or None
+    if figures.line_discounts:
+        sale.line_discounts = shape["line_discounts"]
     sale.tip_amount = money_text(figures.tip, figures.currency)
     sale.tip_sat = tip_sat
     sale.vat_breakdown = json.dumps(shape["vat"])
@@ -68,8 +70,11 @@ def basket_rows(sale_id: str, figures: BasketResult) -> list[SaleLine]:
     return [
         SaleLine(
             sale_id=sale_id,
-            **{k: v for k, v in line.items() if k != "position"},
+            **{k: v for k, v in line.items() if k not in ("position", "line_discount")},
             position=line["position"],
+            line_discount=None
+            if line["line_discount"] is None
+            else json.dumps(line["line_discount"]),
         )
         for line in figures.as_dict()["lines"]
     ]
@@ -99,6 +104,7 @@ def line_dict(line: SaleLine) -> dict[str, Any]:
         "net": line.net,
         "vat": line.vat,
         "gross": line.gross,
+        "line_discount": json.loads(line.line_discount) if line.line_discount else None,
     }
 
 
@@ -118,6 +124,7 @@ def basket_dict(sale: Sale, lines: list[SaleLine] | None) -> dict[str, Any]:
             "amount": sale.discount_amount,
             "reason": sale.discount_reason or "",
         },
+        "line_discounts": sale.line_discounts,  # the lines' own discounts, summed
         "tip": {
             "amount": sale.tip_amount or "0",
             "currency": sale.currency,

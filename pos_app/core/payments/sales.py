@@ -12,6 +12,7 @@ import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -75,6 +76,32 @@ class SaleIdentities(OrderedDict[str, str | None]):
         self.move_to_end(key)
         while len(self) > self.limit:
             self.popitem(last=False)
+
+
+def with_line_discounts(
+    specs: list[LineSpec], asked: list[tuple[int, str, str]], currency: str
+) -> list[LineSpec]:
+    """``specs`` with the lines' own discounts: ``(line from 1, "10%" or amount, reason)``.
+
+    Raises:
+        ValidationError: ``discount.invalid`` (no such line, a line given twice, a bad
+            percent or amount).
+    """
+    out = list(specs)
+    seen: set[int] = set()
+    for number, value, reason in asked:
+        if not 1 <= number <= len(out) or number in seen:
+            raise ValidationError(
+                "discount.invalid",
+                f"There is no line {number} to discount: the basket has {len(out)} line(s)."
+                if number not in seen
+                else f"Line {number} is given two discounts.",
+                str(number),
+            )
+        seen.add(number)
+        own = parse_adjustment(value, currency, "discount", reason.strip())
+        out[number - 1] = replace(out[number - 1], discount=own)
+    return out
 
 
 class SalesService:
@@ -143,6 +170,7 @@ class SalesService:
         discount_reason: str = "",
         tip: str | None = None,
         manager_override: bool = False,
+        line_discounts: list[tuple[int, str, str]] | None = None,
     ) -> dict[str, Any]:
         """Create a sale, lock its rate, and build its payment requests.
 
@@ -156,6 +184,9 @@ class SalesService:
         apart, and ``due`` is the total plus the tip in sat at the locked rate. A discount
         above ``discount.manager_limit_pct`` of the basket needs ``manager_override`` (staff
         roles come with issue 16). Only ``amount``: a sale as before, with no basket.
+        ``line_discounts``: ``(line, "10%" or amount, reason)``, lines counted from 1 (the
+        items in order, then ``amount``'s custom line); a line's own discount comes before
+        the sale's, and the manager limit looks at both together.
 
         Raises:
             PosError: ``amount.invalid``, ``rate.unavailable``, ``config.invalid``,
@@ -167,7 +198,7 @@ class SalesService:
         currency = (
             self.config.option("currency").parse(currency) if currency else settings["currency"]
         )
-        is_basket = bool(items) or discount is not None or tip is not None
+        is_basket = bool(items) or discount is not None or tip is not None or bool(line_discounts)
         rate = None
         figures = None
         value = Decimal(0)
@@ -183,7 +214,7 @@ class SalesService:
             figures = await self._basket(
                 settings, currency, rate, items or [], value if amount is not None else None,
                 discount=discount, discount_reason=discount_reason, tip=tip,
-                manager_override=manager_override,
+                manager_override=manager_override, line_discounts=line_discounts or [],
             )  # fmt: skip
             value = figures.total
             if value + figures.tip <= 0:
@@ -267,7 +298,8 @@ class SalesService:
                 "sale.created",
                 sale_id,
                 {"due": due, "currency": currency, "amount": sale.amount}
-                | ({"tip": sale.tip_amount, "lines": len(figures.lines)} if figures else {}),
+                | ({"tip": sale.tip_amount, "lines": len(figures.lines)} if figures else {})
+                | ({"line_discounts": sale.line_discounts} if sale.line_discounts else {}),
                 correlation_id=sale.correlation_id,
             )
             return sale_dict(sale, lines=session_lines(session, sale_id) if figures else None)
@@ -314,12 +346,14 @@ class SalesService:
         discount_reason: str,
         tip: str | None,
         manager_override: bool,
+        line_discounts: list[tuple[int, str, str]],
     ) -> BasketResult:
         """The basket's figures with the items read from the catalogue."""
         default_rate = vat_rates(settings["vat.rates"])[0]
         specs = list(specs)
         if amount is not None:
             specs.append(LineSpec(None, Decimal(1), amount, "Amount"))
+        specs = with_line_discounts(specs, line_discounts, currency)
 
         def sat_price(price: Decimal) -> Decimal:
             return money(price * rate.btc_price / Decimal(100_000_000), currency)

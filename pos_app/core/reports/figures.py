@@ -2,8 +2,10 @@
 
 What counts where (the CSV and the tests use the same rules):
 - a sale counts in the period in which it was paid (``paid_at``), with its amount in
-  the shop currency and ``due - fee_advance`` in sat; the fee advance it collected is
-  reported apart;
+  the shop currency and ``due - fee_advance - tip_sat`` in sat: the sales never hold the
+  tip. The fee advance, the tips (in the currency and in sat) and the discounts are
+  reported apart, and the VAT by rate is the sum of the sales' stored breakdowns (never
+  worked out again);
 - a payment counts in the period in which it was offered (``created_at``): settled
   payments by mint and by method (``swap``, ``melt``, ``offline`` for one accepted
   while the mint was down), their mint and Lightning fees; refused ones by reason;
@@ -15,6 +17,7 @@ floats added up), and sat are integers.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -74,6 +77,35 @@ def _method() -> Any:
 
 
 @dataclass(slots=True)
+class VatLine:
+    """One currency's and rate's share of the sales' VAT breakdowns."""
+
+    sales: int = 0
+    net: Decimal = Decimal("0.00")
+    vat: Decimal = Decimal("0.00")
+    gross: Decimal = Decimal("0.00")
+
+    def add(self, sales: int, net: Decimal, vat: Decimal, gross: Decimal) -> None:
+        """Count more of this rate (amounts in the currency)."""
+        self.sales += sales
+        self.net = (self.net + net).quantize(Decimal("0.01"))
+        self.vat = (self.vat + vat).quantize(Decimal("0.01"))
+        self.gross = (self.gross + gross).quantize(Decimal("0.01"))
+
+
+def vat_key(key: tuple[str, str]) -> tuple[str, Decimal]:
+    """Sort VAT lines by currency, then by rate as a number (7 before 19)."""
+    return key[0], Decimal(key[1])
+
+
+def add_money(table: dict[str, Decimal], currency: str, cents: Any) -> None:
+    """Add whole ``cents`` to ``table[currency]`` (kept with two decimals)."""
+    table[currency] = table.get(currency, Decimal("0.00")) + (
+        Decimal(int(cents or 0)) / CENTS
+    ).quantize(Decimal("0.01"))
+
+
+@dataclass(slots=True)
 class Figures:
     """The figures of one period (see the module's rules)."""
 
@@ -95,6 +127,12 @@ class Figures:
     refunds: int = 0
     refunded: dict[str, Decimal] = field(default_factory=dict)  # currency -> amount
     refunded_sat: dict[str, int] = field(default_factory=dict)  # unit -> amount
+    # The basket's figures (sales typed as one amount have none of them).
+    tips: dict[str, Decimal] = field(default_factory=dict)  # currency -> amount
+    tips_sat: dict[str, int] = field(default_factory=dict)  # unit -> amount
+    discounts: int = 0  # sales with a discount
+    discounted: dict[str, Decimal] = field(default_factory=dict)  # currency -> amount
+    vat: dict[tuple[str, str], VatLine] = field(default_factory=dict)  # (currency, rate)
 
     def average(self, currency: str) -> Decimal:
         """The average ticket in ``currency`` (2 decimals, half up); 0 without sales."""
@@ -133,6 +171,21 @@ class Figures:
                 c: str(v - self.refunded.get(c, Decimal(0)))
                 for c, v in {**dict.fromkeys(self.refunded, Decimal(0)), **self.gross}.items()
             },
+            "tips": {c: str(v) for c, v in self.tips.items() if v},
+            "tips_sat": {u: v for u, v in self.tips_sat.items() if v},
+            "discounts": self.discounts,
+            "discounted": {c: str(v) for c, v in self.discounted.items() if v},
+            "vat": [
+                {
+                    "currency": currency,
+                    "rate": rate,
+                    "sales": line.sales,
+                    "net": str(line.net),
+                    "vat": str(line.vat),
+                    "gross": str(line.gross),
+                }
+                for (currency, rate), line in sorted(self.vat.items(), key=lambda i: vat_key(i[0]))
+            ],
         }
 
 
@@ -174,26 +227,63 @@ def refunds_into(session: Session, period: Period, out: Figures) -> None:
         )
 
 
+def discount_cents() -> Any:
+    """SQL: a sale's discounts in whole cents: the sale discount and the lines' own."""
+    return cents_of(func.coalesce(Sale.discount_amount, "0")) + cents_of(
+        func.coalesce(Sale.line_discounts, "0")
+    )
+
+
+def basket_into(out: Figures, currency: str, unit: str, *sums: Any) -> None:
+    """Add a group of sales' tips and discounts to ``out``.
+
+    ``sums``: the tips in cents, the tips in sat, the sales with a discount, the discounts
+    in cents.
+    """
+    tip_cents, tip_sat, count, off = sums
+    if tip_cents:
+        add_money(out.tips, currency, tip_cents)
+    if tip_sat:
+        out.tips_sat[unit] = out.tips_sat.get(unit, 0) + int(tip_sat)
+    out.discounts += int(count or 0)
+    if off:
+        add_money(out.discounted, currency, off)
+
+
+def vat_into(table: dict[tuple[str, str], VatLine], currency: str, stored: str) -> None:
+    """Add one sale's stored VAT breakdown (JSON ``[{rate, net, vat, gross}]``) as it is."""
+    for line in json.loads(stored):
+        table.setdefault((currency, line["rate"]), VatLine()).add(
+            1, Decimal(line["net"]), Decimal(line["vat"]), Decimal(line["gross"])
+        )
+
+
 def figures_from_rows(session: Session, period: Period, out: Figures) -> Figures:
     """Fill ``out`` with the figures of ``period`` from every sale and payment row."""
     start, end = period.start_ts, period.end_ts
     scan = wide(session, Sale.paid_at, start, end, Sale.state == "paid")
     paid_at, sale_state = plain(Sale.paid_at, scan), plain(Sale.state, scan)
+    in_period = (sale_state == "paid", paid_at >= start, paid_at < end)
+    discount = discount_cents()
     paid = session.execute(
         select(
             Sale.currency,
             Sale.unit,
             func.count(),
             func.sum(cents_of(Sale.amount)),
-            func.sum(Sale.due - Sale.fee_advance),
+            func.sum(Sale.due - Sale.fee_advance - Sale.tip_sat),
             func.sum(Sale.fee_advance),
+            func.sum(cents_of(func.coalesce(Sale.tip_amount, "0"))),
+            func.sum(Sale.tip_sat),
+            func.sum(case((discount > 0, 1), else_=0)),
+            func.sum(discount),
         )
-        .where(sale_state == "paid", paid_at >= start, paid_at < end)
+        .where(*in_period)
         .group_by(Sale.currency, Sale.unit)
     ).all()
     gross_sat: dict[str, int] = defaultdict(int)
     advance: dict[str, int] = defaultdict(int)
-    for currency, unit, count, cents, sat, fee_advance in paid:
+    for currency, unit, count, cents, sat, fee_advance, *basket in paid:
         out.sales += count
         out.sales_by_currency[currency] = out.sales_by_currency.get(currency, 0) + count
         out.gross[currency] = out.gross.get(currency, Decimal(0)) + (
@@ -201,7 +291,12 @@ def figures_from_rows(session: Session, period: Period, out: Figures) -> Figures
         ).quantize(Decimal("0.01"))
         gross_sat[unit] += int(sat or 0)
         advance[unit] += int(fee_advance or 0)
+        basket_into(out, currency, unit, *basket)
     out.gross_sat, out.fee_advance = dict(gross_sat), dict(advance)
+    for currency, stored in session.execute(
+        select(Sale.currency, Sale.vat_breakdown).where(*in_period, Sale.vat_breakdown.is_not(None))
+    ):
+        vat_into(out.vat, currency, stored)
 
     scan = wide(session, Payment.created_at, start, end)
     created = plain(Payment.created_at, scan)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import json
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -41,6 +42,12 @@ HEADER = (
     "lightning_fee",
     "sale_fee_advance",
     "reason",
+    "sale_amount",
+    "sale_tip",
+    "sale_tip_sat",
+    "sale_discount",
+    "sale_vat",
+    "sale_refunded_sat",
 )
 BATCH = 2000
 SAT_PER_BTC = Decimal(100_000_000)
@@ -79,6 +86,13 @@ def _rows(batch: list[tuple[Any, ...]], period: Period) -> list[list[Any]]:
         currency,
         rate,
         fee_advance,
+        sale_amount,
+        tip_amount,
+        tip_sat,
+        discount_amount,
+        line_discounts,
+        vat_breakdown,
+        refunded_sat,
     ) in batch:
         out.append(
             [
@@ -98,27 +112,73 @@ def _rows(batch: list[tuple[Any, ...]], period: Period) -> list[list[Any]]:
                 lightning_fee,
                 fee_advance,
                 error_code or "",
+                sale_amount,
+                tip_amount or "0",
+                tip_sat or 0,
+                str(Decimal(discount_amount or 0) + Decimal(line_discounts or 0)),
+                vat_of(vat_breakdown),
+                refunded_sat or 0,
             ]
         )
     return out
 
 
-DAILY_HEADER = ("day", "sales", "amount_sat", "gross", "payments", "went_through", "fees")
+def vat_of(stored: str | None) -> str:
+    """A sale's VAT, all rates, from its stored breakdown ("" for a sale without one)."""
+    if not stored:
+        return ""
+    return str(sum((Decimal(line["vat"]) for line in json.loads(stored)), Decimal(0)))
+
+
+DAILY_HEADER = (
+    "day",
+    "sales",
+    "amount_sat",
+    "gross",
+    "payments",
+    "went_through",
+    "fees",
+    "tips",
+    "tips_sat",
+    "discounts",
+    "vat",
+    "refunded",
+)
+
+
+def _per_currency(values: dict[str, Decimal]) -> str:
+    return "; ".join(f"{c} {v}" for c, v in sorted(values.items()))
 
 
 def write_daily(series: Series, out: Path) -> int:
     """One row per local day of ``series`` (made with ``size="day"``); the number of rows.
 
     ``gross`` lists the day's sales per currency (``EUR 12.50; USD 3.00``): one column
-    per currency would change with the period.
+    per currency would change with the period. ``amount_sat`` and ``gross`` never hold
+    the tips (``tips``, ``tips_sat``); ``discounts``, ``vat`` (the sales' stored VAT) and
+    ``refunded`` (refunds given that day) are per currency too.
     """
     with replaced(out) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n")
         writer.writerow(DAILY_HEADER)
         for b in series.buckets:
-            gross = "; ".join(f"{c} {v}" for c, v in sorted(b.gross.items()))
             day = b.start.date().isoformat()
-            writer.writerow([day, b.sales, b.sat, gross, b.attempts, b.settled, b.fees])
+            writer.writerow(
+                [
+                    day,
+                    b.sales,
+                    b.sat,
+                    _per_currency(b.gross),
+                    b.attempts,
+                    b.settled,
+                    b.fees,
+                    _per_currency(b.tips),
+                    b.tips_sat,
+                    _per_currency(b.discounted),
+                    _per_currency(b.vat),
+                    _per_currency(b.refunded),
+                ]
+            )
     return len(series.buckets)
 
 
@@ -139,7 +199,8 @@ def count_payments(session: Session, period: Period) -> int:
 SELECT_BATCH = (
     "SELECT p.id, p.sale_id, p.created_at, p.method, p.offline, p.state, p.mint_url, p.unit, "
     "p.amount, p.credited, p.mint_fee, p.lightning_fee, p.error_code, s.currency, s.rate, "
-    "s.fee_advance FROM payments p JOIN sales s ON s.id = p.sale_id "
+    "s.fee_advance, s.amount, s.tip_amount, s.tip_sat, s.discount_amount, s.line_discounts, "
+    "s.vat_breakdown, s.refund_amount FROM payments p JOIN sales s ON s.id = p.sale_id "
     "WHERE p.created_at >= ? AND p.created_at < ? AND (p.created_at > ? OR "
     "(p.created_at = ? AND p.id > ?)) ORDER BY p.created_at, p.id LIMIT ?"
 )

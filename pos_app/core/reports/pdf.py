@@ -69,7 +69,7 @@ def figure_rows(summary: dict[str, Any]) -> list[tuple[str, str, str]]:
     for currency, amount in summary["gross"].items():
         rows.append(
             (
-                f"Gross sales ({currency})",
+                f"Gross sales without tips ({currency})",
                 formatting.money(amount, currency),
                 _pct(change["gross"].get(currency)),
             )
@@ -102,6 +102,30 @@ def figure_rows(summary: dict[str, Any]) -> list[tuple[str, str, str]]:
         ("Needs review", str(summary["needs_review"]), ""),
     ]
     return rows
+
+
+def apart_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
+    """Tips, discounts and refunds, never part of the sales figures, as (name, value)."""
+    rows = [(f"Tips ({c})", formatting.money(v, c)) for c, v in summary["tips"].items()]
+    rows += [(f"Tips in {u}", formatting.sats(v, u)) for u, v in summary["tips_sat"].items()]
+    rows.append(("Discounts given (sales)", str(summary["discounts"])))
+    rows += [(f"Discounts ({c})", formatting.money(v, c)) for c, v in summary["discounted"].items()]
+    rows.append(("Refunds", str(summary["refunds"])))
+    rows += [(f"Refunded ({c})", formatting.money(v, c)) for c, v in summary["refunded"].items()]
+    return rows
+
+
+def vat_rows(summary: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """The sales' stored VAT by currency and rate: (rate, net, VAT, gross)."""
+    return [
+        (
+            f"{line['rate']} % ({line['currency']})",
+            formatting.money(line["net"], line["currency"]),
+            formatting.money(line["vat"], line["currency"]),
+            formatting.money(line["gross"], line["currency"]),
+        )
+        for line in summary["vat"]
+    ]
 
 
 def write_pdf(out: Path, summary: dict[str, Any], series: Series, shop: str = "") -> int:
@@ -166,6 +190,23 @@ def write_pdf(out: Path, summary: dict[str, Any], series: Series, shop: str = ""
             refused_rows,
         )
         pdf.savefig(second)
+        pages += 1
+        third = _page(shop, period, pages)
+        _table(
+            third,
+            (0.06, 0.52, 0.88, 0.40),
+            "Tips, discounts and refunds (apart from the sales)",
+            ("Figure", "Value"),
+            apart_rows(summary),
+        )
+        _table(
+            third,
+            (0.06, 0.08, 0.88, 0.40),
+            "VAT by rate (as the sales stored it)",
+            ("Rate", "Net", "VAT", "Gross"),
+            vat_rows(summary),
+        )
+        pdf.savefig(third)
         buckets = [b for b in series.buckets if b.sales or b.attempts]
         for start in range(0, len(buckets), ROWS_PER_PAGE):
             pages += 1

@@ -4,8 +4,9 @@ Triggers keep those sums exact per UTC hour and per UTC day (migration 0007). A
 period made of whole UTC hours, with whole-hour offsets in between (the named periods
 and custom days in nearly every zone), is read from them: its whole UTC days from the
 daily rows, the hours before the first and after the last whole day from the hourly
-rows. The series and the heatmap need local hours, so they read the hourly rows. A Z
-report's span (any second) and zones such as Asia/Kolkata (+5:30) read the rows.
+rows; the VAT by rate from ``vat_sums`` (migration 0016). The series and the heatmap
+need local hours, so they read the hourly rows. A Z report's span (any second) and
+zones such as Asia/Kolkata (+5:30) read the rows.
 A text key missing in a row is stored as ``''`` and comes back as None.
 """
 
@@ -19,7 +20,7 @@ from typing import Any
 from sqlalchemy import BigInteger, and_, case, cast, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from pos_app.core.store.schema import PaymentSum, SalesSum
+from pos_app.core.store.schema import PaymentSum, SalesSum, VatSum
 
 HOUR, DAY = 3600, 86400
 
@@ -62,10 +63,12 @@ def _none(text: str) -> str | None:
 
 def figures_into(session: Session, period: Any, out: Any) -> None:
     """Fill ``out`` (a :class:`~.figures.Figures`) from the sums."""
+    from pos_app.core.reports.figures import VatLine, basket_into  # figures reads this module
+
     start, end = period.start_ts, period.end_ts
     gross_sat: dict[str, int] = defaultdict(int)
     advance: dict[str, int] = defaultdict(int)
-    for currency, unit, sales, cents, sat, fee_advance in session.execute(
+    for currency, unit, sales, cents, sat, fee_advance, *basket in session.execute(
         select(
             SalesSum.currency,
             SalesSum.unit,
@@ -73,6 +76,10 @@ def figures_into(session: Session, period: Any, out: Any) -> None:
             func.sum(SalesSum.cents),
             func.sum(SalesSum.sat),
             func.sum(SalesSum.fee_advance),
+            func.sum(SalesSum.tip_cents),
+            func.sum(SalesSum.tip_sat),
+            func.sum(SalesSum.discounts),
+            func.sum(SalesSum.discount_cents),
         )
         .where(within(SalesSum, start, end))
         .group_by(SalesSum.currency, SalesSum.unit)
@@ -85,7 +92,24 @@ def figures_into(session: Session, period: Any, out: Any) -> None:
         ).quantize(Decimal("0.01"))
         gross_sat[unit] += int(sat or 0)
         advance[unit] += int(fee_advance or 0)
+        basket_into(out, currency, unit, *basket)
     out.gross_sat, out.fee_advance = dict(gross_sat), dict(advance)
+    for currency, rate, sales, net, vat, gross in session.execute(
+        select(
+            VatSum.currency,
+            VatSum.rate,
+            func.sum(VatSum.sales),
+            func.sum(VatSum.net),
+            func.sum(VatSum.vat),
+            func.sum(VatSum.gross),
+        )
+        .where(within(VatSum, start, end))
+        .group_by(VatSum.currency, VatSum.rate)
+        .having(func.sum(VatSum.sales) > 0)
+    ):
+        out.vat.setdefault((currency, rate), VatLine()).add(
+            int(sales), *(Decimal(int(v or 0)) / 100 for v in (net, vat, gross))
+        )
 
     count = func.sum(PaymentSum.payments)
 
@@ -170,6 +194,12 @@ def source(period: Any, spans: list[tuple[int, int]]) -> Any:
         sales_cents=func.sum(SalesSum.cents),
         sales_sat=func.sum(SalesSum.sat),
         sales_fee_advance=func.sum(SalesSum.fee_advance),
+        sales_basket=(
+            func.sum(SalesSum.tip_cents),
+            func.sum(SalesSum.tip_sat),
+            func.sum(SalesSum.discount_cents),
+            func.sum(SalesSum.vat_cents),
+        ),
         payments_hour=local_hour(PaymentSum.at, spans),
         payments_where=hourly(PaymentSum, PaymentSum.dim == "state"),
         payments_count=func.sum(PaymentSum.payments),
@@ -188,7 +218,8 @@ def bucket_sums(session: Session, period: Any, starts: list[Any]) -> list[tuple[
 
     Each bucket is read like a period (whole days from the daily rows): for weeks and
     months over years this reads a few hundred rows instead of every hour. Per bucket:
-    the sales ``(currency, sales, cents, sat, fee_advance)`` rows, the payments'
+    the sales ``(currency, sales, cents, sat, fee_advance, tip cents, tip sat, discount
+    cents, VAT cents)`` rows, the payments'
     ``(payments, settled, mint fees, Lightning fees)`` and the settled payments'
     ``(mint, unit, credited)`` rows.
     """
@@ -207,6 +238,10 @@ def bucket_sums(session: Session, period: Any, starts: list[Any]) -> list[tuple[
                 func.sum(SalesSum.cents),
                 func.sum(SalesSum.sat),
                 func.sum(SalesSum.fee_advance),
+                func.sum(SalesSum.tip_cents),
+                func.sum(SalesSum.tip_sat),
+                func.sum(SalesSum.discount_cents),
+                func.sum(SalesSum.vat_cents),
             )
             .where(within(SalesSum, low, high))
             .group_by(SalesSum.currency)

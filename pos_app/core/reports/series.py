@@ -8,19 +8,20 @@ the heatmap; Python folds the days into weeks or months. No row is read one by o
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import BigInteger, case, cast, func, select
+from sqlalchemy import BigInteger, case, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from pos_app.core.reports import rollup
-from pos_app.core.reports.figures import CENTS, cents_of, plain, wide
+from pos_app.core.reports.figures import CENTS, add_money, cents_of, discount_cents, plain, wide
 from pos_app.core.reports.periods import Period
-from pos_app.core.store.schema import Payment, Sale
+from pos_app.core.store.schema import Payment, Refund, Sale
 
 EPOCH = datetime(1970, 1, 1)
 
@@ -140,6 +141,12 @@ class Bucket:
     mint_fees: int = 0
     lightning_fees: int = 0
     fee_advance: int = 0  # collected from customers with the sales paid in the bucket
+    # Apart from ``sat`` and ``gross`` (which never hold them): per currency unless in sat.
+    tips: dict[str, Decimal] = field(default_factory=dict)
+    tips_sat: int = 0
+    discounted: dict[str, Decimal] = field(default_factory=dict)
+    vat: dict[str, Decimal] = field(default_factory=dict)  # the sales' stored VAT, all rates
+    refunded: dict[str, Decimal] = field(default_factory=dict)  # refunds given in the bucket
     attempts: int = 0
     settled: int = 0
     by_mint: dict[tuple[str, str], int] = field(default_factory=dict)  # (mint, unit) -> credited
@@ -203,6 +210,9 @@ class Source:
     sales_cents: Any
     sales_sat: Any
     sales_fee_advance: Any
+    # Tip cents, tip sat, discount cents, VAT cents; the VAT None: summed from each sale's
+    # stored breakdown in Python (the rows hold it as JSON text).
+    sales_basket: tuple[Any, Any, Any, Any | None]
     payments_hour: Any
     payments_where: tuple[Any, ...]
     payments_count: Any
@@ -240,8 +250,14 @@ def rows_source(session: Session, period: Period, spans: list[tuple[int, int]]) 
         sales_where=is_paid,
         sales_count=func.count(),
         sales_cents=func.sum(cents_of(Sale.amount)),
-        sales_sat=func.sum(Sale.due - Sale.fee_advance),
+        sales_sat=func.sum(Sale.due - Sale.fee_advance - Sale.tip_sat),
         sales_fee_advance=func.sum(Sale.fee_advance),
+        sales_basket=(
+            func.sum(cents_of(func.coalesce(Sale.tip_amount, "0"))),
+            func.sum(Sale.tip_sat),
+            func.sum(discount_cents()),
+            None,
+        ),
         payments_hour=local_hour(Payment.created_at, spans),
         payments_where=offered,
         payments_count=func.count(),
@@ -260,15 +276,21 @@ def _hour_or_day(hour: Any, grain: str) -> Any:
 
 
 def _add_sales(bucket: Bucket, row: Any) -> None:
-    currency, count, cents, sat, advance = row
+    currency, count, cents, sat, advance, tip_cents, tip_sat, discount_cents, vat_cents = row
     if not count:
         return
     bucket.sales += int(count)
     bucket.sat += int(sat or 0)
     bucket.fee_advance += int(advance or 0)
-    bucket.gross[currency] = bucket.gross.get(currency, Decimal("0.00")) + (
-        Decimal(int(cents or 0)) / CENTS
-    ).quantize(Decimal("0.01"))
+    add_money(bucket.gross, currency, cents)
+    bucket.tips_sat += int(tip_sat or 0)
+    for table, amount in (
+        (bucket.tips, tip_cents),
+        (bucket.discounted, discount_cents),
+        (bucket.vat, vat_cents),
+    ):
+        if amount:
+            add_money(table, currency, amount)
 
 
 def _add_payments(bucket: Bucket, row: Any) -> None:
@@ -296,13 +318,24 @@ def _from_local_time(
         return buckets[bucket_of(int(number) * per_hour, size)]
 
     at = _hour_or_day(src.sales_hour, grain)
+    tips, tips_sat, discounts, vat = src.sales_basket
     sums = (src.sales_count, src.sales_cents, src.sales_sat, src.sales_fee_advance)
+    sums += (tips, tips_sat, discounts, literal(0) if vat is None else vat)
     for number, *row in session.execute(
         select(at, src.sales_currency, *sums)
         .where(*src.sales_where)
         .group_by(at, src.sales_currency)
     ):
         _add_sales(bucket(number), row)
+    if vat is None:
+        for number, currency, stored in session.execute(
+            select(at, Sale.currency, Sale.vat_breakdown).where(
+                *src.sales_where, Sale.vat_breakdown.is_not(None)
+            )
+        ):
+            cents = sum(Decimal(line["vat"]) * CENTS for line in json.loads(stored))
+            if cents:
+                add_money(bucket(number).vat, currency, cents)
     at = _hour_or_day(src.payments_hour, grain)
     sums = (
         src.payments_count,
@@ -333,6 +366,31 @@ def _from_bucket_sums(session: Session, period: Period, buckets: dict[datetime, 
             _add_mint(bucket, row)
 
 
+def _refunds(
+    session: Session,
+    period: Period,
+    spans: list[tuple[int, int]],
+    size: str,
+    buckets: dict[datetime, Bucket],
+) -> None:
+    """The refunds given in each bucket (by ``done_at``, as the figures count them).
+
+    Refunds are few: their rows are read, whichever way the sales were.
+    """
+    rows = session.execute(
+        select(Refund.done_at, Refund.currency, Refund.amount, Refund.amount_currency).where(
+            Refund.state == "done",
+            Refund.done_at >= period.start_ts,
+            Refund.done_at < period.end_ts,
+        )
+    )
+    for done_at, currency, amount, in_currency in rows:
+        offset = next(off for at, off in reversed(spans) if at <= done_at)
+        start = bucket_of((int(done_at) + offset) // 3600, size)
+        value = Decimal(int(amount)) if currency == "sat" else Decimal(in_currency)
+        add_money(buckets[start].refunded, currency, value * CENTS)
+
+
 def series(session: Session, period: Period, size: str | None = None) -> Series:
     """Sales (by the hour they were paid) and payments (offered) over the period.
 
@@ -350,6 +408,7 @@ def series(session: Session, period: Period, size: str | None = None) -> Series:
         _from_bucket_sums(session, period, buckets)
     else:
         _from_local_time(session, src, grain, size, buckets)
+    _refunds(session, period, spans, size, buckets)
     sales_map = [[0] * 24 for _ in range(7)]
     sat_map = [[0] * 24 for _ in range(7)]
     how = (src.sales_hour + THURSDAY) % WEEK_HOURS

@@ -113,6 +113,7 @@ def _sales(report: dict[str, Any], tr: Translate) -> Section:
     rows += [
         (average.format(currency=c), formatting.money(v, c)) for c, v in f["average_ticket"].items()
     ]
+    rows += _basket(f, tr)
     # Refunds given in the period, apart from the sales (older reports have none).
     if f.get("refunds"):
         rows.append((tr(QT_TRANSLATE_NOOP("Reports", "Refunds")), str(f["refunds"])))
@@ -120,6 +121,12 @@ def _sales(report: dict[str, Any], tr: Translate) -> Section:
         rows += [
             (refunded.format(currency=c), formatting.money(v, c))
             for c, v in f.get("refunded", {}).items()
+        ]
+        refunded_sat = tr(QT_TRANSLATE_NOOP("Reports", "Refunded in {unit}"))
+        rows += [
+            (refunded_sat.format(unit=u), formatting.sats(v, u))
+            for u, v in f.get("refunded_sat", {}).items()
+            if u not in f.get("refunded", {})  # refunds of sales priced in sat show it
         ]
         net = tr(QT_TRANSLATE_NOOP("Reports", "Net after refunds ({currency})"))
         rows += [(net.format(currency=c), formatting.money(v, c)) for c, v in f["net"].items()]
@@ -144,6 +151,55 @@ def _sales(report: dict[str, Any], tr: Translate) -> Section:
     )
 
 
+def _basket(f: dict[str, Any], tr: Translate) -> list[tuple[str, str]]:
+    """Tips and discounts, apart from the sales (which never hold the tip).
+
+    Reports closed before the basket have neither: nothing is printed for them.
+    """
+    rows = []
+    tips = tr(QT_TRANSLATE_NOOP("Reports", "Tips ({currency})"))
+    rows += [
+        (tips.format(currency=c), formatting.money(v, c)) for c, v in f.get("tips", {}).items()
+    ]
+    tips_sat = tr(QT_TRANSLATE_NOOP("Reports", "Tips in {unit}"))
+    rows += [
+        (tips_sat.format(unit=u), formatting.sats(v, u))
+        for u, v in f.get("tips_sat", {}).items()
+        if u not in f.get("tips", {})
+    ]
+    if f.get("discounts"):
+        rows.append((tr(QT_TRANSLATE_NOOP("Reports", "Discounts given")), str(f["discounts"])))
+        off = tr(QT_TRANSLATE_NOOP("Reports", "Discounts ({currency})"))
+        rows += [
+            (off.format(currency=c), formatting.money(v, c))
+            for c, v in f.get("discounted", {}).items()
+        ]
+    return rows
+
+
+def _vat(f: dict[str, Any], tr: Translate) -> Section:
+    """The sales' stored VAT breakdowns summed per currency and rate."""
+    rate = tr(QT_TRANSLATE_NOOP("Reports", "{rate} % ({currency})"))
+    return Section(
+        tr(QT_TRANSLATE_NOOP("Reports", "VAT by rate")),
+        (
+            tr(QT_TRANSLATE_NOOP("Reports", "Rate")),
+            tr(QT_TRANSLATE_NOOP("Reports", "Net")),
+            tr(QT_TRANSLATE_NOOP("Reports", "VAT")),
+            tr(QT_TRANSLATE_NOOP("Reports", "Gross")),
+        ),
+        [
+            (
+                rate.format(rate=formatting.decimal_text(line["rate"]), currency=line["currency"]),
+                formatting.money(line["net"], line["currency"]),
+                formatting.money(line["vat"], line["currency"]),
+                formatting.money(line["gross"], line["currency"]),
+            )
+            for line in f["vat"]
+        ],
+    )
+
+
 def sections(report: dict[str, Any], tr: Translate = english) -> list[Section]:
     """The report's tables, in print order."""
     f = report["figures"]
@@ -162,6 +218,7 @@ def sections(report: dict[str, Any], tr: Translate = english) -> list[Section]:
     out = [
         _head(report, tr),
         _sales(report, tr),
+        *([_vat(f, tr)] if "vat" in f else []),  # reports closed before the basket: none
         Section(
             tr(QT_TRANSLATE_NOOP("Reports", "By method")),
             (tr(QT_TRANSLATE_NOOP("Reports", "Method")), payments, amount),

@@ -291,6 +291,9 @@ class Sale(Base):
     vat_rounding: Mapped[str | None] = mapped_column(String(8))  # line | total
     prices_include_vat: Mapped[bool | None] = mapped_column(Boolean)
     total: Mapped[str | None] = mapped_column(String(40))
+    # The lines' own discounts summed (migration 0016; NULL: none, or a sale before them).
+    # The reports' discounts are this and ``discount_amount``.
+    line_discounts: Mapped[str | None] = mapped_column(String(40))
 
 
 class Refund(Base):
@@ -358,6 +361,8 @@ class SaleLine(Base):
     net: Mapped[str] = mapped_column(String(40))
     vat: Mapped[str] = mapped_column(String(40))
     gross: Mapped[str] = mapped_column(String(40))
+    # The line's own discount, JSON {kind, value, amount, reason}; NULL: none (migration 0016).
+    line_discount: Mapped[str | None] = mapped_column(Text)
 
 
 class Payment(Base):
@@ -538,8 +543,31 @@ class SalesSum(Base):
     unit: Mapped[str] = mapped_column(String(20), primary_key=True)
     sales: Mapped[int] = mapped_column(BigInteger, default=0)
     cents: Mapped[int] = mapped_column(BigInteger, default=0)  # the amounts as whole cents
-    sat: Mapped[int] = mapped_column(BigInteger, default=0)  # due - fee_advance
+    sat: Mapped[int] = mapped_column(BigInteger, default=0)  # due - fee_advance - tip_sat
     fee_advance: Mapped[int] = mapped_column(BigInteger, default=0)
+    # The basket's figures apart from the sales (migration 0016), in whole cents of currency.
+    tip_cents: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    tip_sat: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    discounts: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    discount_cents: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    vat_cents: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+
+
+class VatSum(Base):
+    """The paid sales' stored VAT breakdowns summed per hour and day, currency and rate.
+
+    Kept by the triggers of migration 0016 (as ``sales_sums``); amounts in whole cents.
+    """
+
+    __tablename__ = "vat_sums"
+    grain: Mapped[str] = mapped_column(String(1), primary_key=True)
+    at: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    currency: Mapped[str] = mapped_column(String(8), primary_key=True)
+    rate: Mapped[str] = mapped_column(String(8), primary_key=True)  # percent text ("19", "7.5")
+    sales: Mapped[int] = mapped_column(BigInteger, default=0)
+    net: Mapped[int] = mapped_column(BigInteger, default=0)
+    vat: Mapped[int] = mapped_column(BigInteger, default=0)
+    gross: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class PaymentSum(Base):
@@ -658,6 +686,7 @@ __all__ = [
     "SalesSum",
     "Secret",
     "Setting",
+    "VatSum",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookEndpoint",

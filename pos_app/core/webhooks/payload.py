@@ -94,6 +94,7 @@ def sale_data(sale: Sale, payments: list[Any]) -> dict[str, Any]:
             "reason": sale.discount_reason or "",
         },
         "tip": {"amount": sale.tip_amount or "0", "sat": sale.tip_sat or 0},
+        "line_discounts": sale.line_discounts,  # the lines' own discounts, summed (or None)
     }
 
 
@@ -151,7 +152,11 @@ def export_data(export: Export, mint_url: str | None) -> dict[str, Any]:
 
 
 def z_report_data(content: dict[str, Any], number: int, digest: str) -> dict[str, Any]:
-    """A closed Z report: its number, period, headline figures and drawer count."""
+    """A closed Z report: its number, period, headline figures and drawer count.
+
+    ``gross``/``gross_sat`` never hold the tips; tips, discounts, VAT by rate and refunds
+    come apart.
+    """
     figures = content["figures"]
     return {
         "number": number,
@@ -163,6 +168,15 @@ def z_report_data(content: dict[str, Any], number: int, digest: str) -> dict[str
         "gross_sat": figures["gross_sat"],
         "settled": figures["settled"],
         "attempts": figures["attempts"],
+        # Apart from the sales (reports closed before the basket have none of them).
+        "tips": figures.get("tips", {}),
+        "tips_sat": figures.get("tips_sat", {}),
+        "discounts": figures.get("discounts", 0),
+        "discounted": figures.get("discounted", {}),
+        "vat": figures.get("vat", []),
+        "refunds": figures.get("refunds", 0),
+        "refunded": figures.get("refunded", {}),
+        "refunded_sat": figures.get("refunded_sat", {}),
         "drawer": [
             {key: line[key] for key in ("mint", "unit", "expected", "held", "difference")}
             for line in content["drawer"]

@@ -194,17 +194,20 @@ class AnalyticsPage(Page):
             "review": Tile(self.tr("Needs review")),
             "success": Tile(self.tr("Payments that went through")),
             "refused": Tile(self.tr("Refused payments")),
+            "tips": Tile(self.tr("Tips (not in the sales)")),
+            "vat": Tile(self.tr("VAT collected")),
         }
         grid = QGridLayout()
         grid.setSpacing(theme.SPACE.s)
         for index, tile in enumerate(self.tiles.values()):
-            grid.addWidget(tile, index // 4, index % 4)
+            grid.addWidget(tile, index // 5, index % 5)
 
         self.by_mint = self._table(
             [self.tr("Mint"), self.tr("Payments"), self.tr("Amount"), self.tr("Share")]
         )
         self.by_method = self._table([self.tr("Method"), self.tr("Payments"), self.tr("Amount")])
         self.refusals = self._table([self.tr("Reason"), self.tr("Payments")])
+        self.vat = self._table([self.tr("Rate"), self.tr("Net"), self.tr("VAT"), self.tr("Gross")])
         self.over_time = ChartView(self.tr("Sales over time"))
         self.unit = QComboBox()
         self.unit.setToolTip(self.tr("Show the amounts in sat or in the shop currency"))
@@ -233,6 +236,7 @@ class AnalyticsPage(Page):
         self.tabs.addTab(self.by_mint, self.tr("By mint"))
         self.tabs.addTab(self.by_method, self.tr("By method"))
         self.tabs.addTab(self.refusals, self.tr("Refused, by reason"))
+        self.tabs.addTab(self.vat, self.tr("VAT by rate"))
         self.series: Series | None = None
         self.period_shown: Period | None = None
         self.export = ExportBar(ui, lambda: self.period_shown)
@@ -364,6 +368,7 @@ class AnalyticsPage(Page):
             ),
         )
         self.tiles["refused"].show_value(str(sum(summary["refused"].values())))
+        self._basket(summary)
         total = sum(row["credited"] for row in summary["by_mint"]) or 1
         fill_table(
             self.by_mint,
@@ -395,6 +400,36 @@ class AnalyticsPage(Page):
         self._charts(series)
         self._say("")
         self.loaded.emit()
+
+    def _basket(self, summary: dict[str, Any]) -> None:
+        """Tips apart from the sales, and the VAT the sales stored, per currency and rate."""
+        tips = [formatting.money(v, c) for c, v in summary.get("tips", {}).items()]
+        self.tiles["tips"].show_value(
+            "\n".join(tips) or "—",
+            self.tr("{sat} in all").format(sat=formatting.sats(_sum(summary.get("tips_sat", {}))))
+            if tips
+            else "",
+        )
+        lines = summary.get("vat", [])
+        vat: dict[str, Decimal] = {}
+        for line in lines:
+            vat[line["currency"]] = vat.get(line["currency"], Decimal(0)) + Decimal(line["vat"])
+        self.tiles["vat"].show_value(
+            "\n".join(formatting.money(str(v), c) for c, v in vat.items()) or "—",
+            self.tr("{rates} rate(s): see VAT by rate").format(rates=len(lines)) if lines else "",
+        )
+        fill_table(
+            self.vat,
+            [
+                (
+                    f"{formatting.decimal_text(line['rate'])} % ({line['currency']})",
+                    formatting.money(line["net"], line["currency"]),
+                    formatting.money(line["vat"], line["currency"]),
+                    formatting.money(line["gross"], line["currency"]),
+                )
+                for line in lines
+            ],
+        )
 
     def _charts(self, series: Series) -> None:
         currencies = sorted({c for b in series.buckets for c in b.gross if c != "sat"})
