@@ -28,6 +28,7 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from pos_app.core.formatting import decimal_text
+from pos_app.core.payments.basket import money as basket_money
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.widgets.qr import qr_matrix
 
@@ -208,8 +209,23 @@ def build_receipt(sale: Mapping[str, Any], shop: str | ShopHeader = "") -> Recei
     )
 
 
+def _line_amount(line: Mapping[str, Any], currency: str) -> Decimal | None:
+    """Quantity × unit price, rounded as the basket rounds it (before any discount)."""
+    try:
+        quantity = Decimal(str(line.get("quantity") or "1"))
+        price = Decimal(str(line["unit_price"]))
+    except (KeyError, InvalidOperation):
+        return None
+    return basket_money(quantity * price, currency)
+
+
 def _items(sale: Mapping[str, Any], currency: str) -> tuple[tuple[str, str], ...]:
-    """The basket's lines: "2 × Coffee" and the line's total (gross)."""
+    """The basket's lines: "2 × Coffee" and what the line comes to before any discount.
+
+    The discounts follow as their own rows (a line's under it, the sale's below the
+    lines), so the rows add up to the total; a line's stored ``gross`` already has both
+    taken off and would count them twice.
+    """
     out = []
     for line in sale.get("lines") or []:
         quantity = _number(line.get("quantity") or "1")
@@ -217,7 +233,9 @@ def _items(sale: Mapping[str, Any], currency: str) -> tuple[tuple[str, str], ...
         what = name if quantity == "1" else f"{quantity} × {name}"
         if quantity != "1" and line.get("unit_price") is not None:
             what += f" @ {fmt.money(line['unit_price'], currency)}"
-        out.append((what, fmt.money(line.get("gross") or line.get("total") or "0", currency)))
+        amount = _line_amount(line, currency)
+        shown = amount if amount is not None else line.get("gross") or line.get("total") or "0"
+        out.append((what, fmt.money(str(shown), currency)))
         own = line.get("line_discount")
         if isinstance(own, Mapping) and _nonzero(own.get("amount")):
             out.append(_line_discount(own, currency))
@@ -255,10 +273,19 @@ def _basket_rows(sale: Mapping[str, Any], currency: str) -> list[tuple[str, str]
     discount = sale.get("discount") or {}
     if isinstance(discount, Mapping) and _nonzero(discount.get("amount")):
         if sale.get("subtotal"):
+            # What the lines come to after their own discounts: the sale discount's base.
+            own = sum(
+                (
+                    Decimal(str(line["line_discount"].get("amount") or 0))
+                    for line in sale.get("lines") or []
+                    if isinstance(line.get("line_discount"), Mapping)
+                ),
+                Decimal(0),
+            )
             rows.append(
                 (
                     QCoreApplication.translate("receipt", "Subtotal"),
-                    fmt.money(sale["subtotal"], currency),
+                    fmt.money(str(Decimal(str(sale["subtotal"])) - own), currency),
                 )
             )
         text = f"-{fmt.money(discount['amount'], currency)}"
