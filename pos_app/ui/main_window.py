@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         self._idle_timer.timeout.connect(self.check_idle)
         self._idle_timer.start()
         self._quitting = False
+        self.was_closed = False
         self._build_menu()
         self._centering = DialogCentering(self)
         QApplication.instance().installEventFilter(self._centering)
@@ -478,11 +479,18 @@ class MainWindow(QMainWindow):
             page.shutdown()
         QApplication.instance().removeEventFilter(self._centering)
         self.tray.hide()
+        self.was_closed = True
         self.closed.emit()
         super().closeEvent(event)
 
     async def wait_closed(self) -> None:
-        """Resolve when the window closes."""
+        """Resolve when the window closes (at once if it already has).
+
+        A SIGTERM can close the window between its show() and this call: the closed
+        signal then has no listener yet, and waiting for it would never end.
+        """
+        if self.was_closed:
+            return
         done = asyncio.get_running_loop().create_future()
         self.closed.connect(lambda: done.done() or done.set_result(None))
         await done

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -96,4 +98,27 @@ def test_health_page_reacts_to_an_offline_mint(ui, qtbot, qloop, arun, make_mint
     assert "offline" in page.summary.text()
     win.grab().save(str(screenshots_dir(tmp_path) / "health-offline.png"))
     win.close()
+    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)
+
+
+def test_waiting_for_a_window_closed_already_ends_at_once(ui, qtbot, arun):
+    # A SIGTERM can close the window between its show() and the wait (the closed
+    # signal then has no listener): the wait must not last for ever.
+    win = MainWindow(ui)
+    qtbot.addWidget(win)
+    win.show()
+    win.quit(confirm=False)
+    arun(win.wait_closed(), timeout=2_000)
+    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)
+
+
+def test_a_window_closing_later_ends_the_wait(ui, qtbot, arun):
+    win = MainWindow(ui)
+    qtbot.addWidget(win)
+    win.show()
+    waiting = asyncio.ensure_future(win.wait_closed())
+    qtbot.wait(50)
+    assert not waiting.done()
+    win.quit(confirm=False)
+    qtbot.waitUntil(waiting.done, timeout=2_000)
     qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)
