@@ -22,6 +22,7 @@ import logging
 import signal
 import socket
 import sys
+import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -39,11 +40,12 @@ SHUTDOWN_GRACE_SECONDS = 5.0
 
 # Set by SIGINT/SIGTERM: a signal that comes while no window is open yet (between the
 # unlock and the main window) must still end the app once the window exists.
-_stop_requested = False
+_stop_requested = threading.Event()
 
 
 def run_gui(args: argparse.Namespace) -> int:
     """Run the app until its main window closes (or setup is abandoned); the exit code."""
+    _stop_requested.clear()
     import qasync
     from PySide6.QtWidgets import QApplication
 
@@ -104,7 +106,7 @@ async def main(args: argparse.Namespace) -> int:
         window.activateWindow()
         core.services.start()  # retries and mint health run while the window is open
         log.info("main window shown")
-        if _stop_requested:  # the signal came while no window was open to close
+        if _stop_requested.is_set():  # the signal came while no window was open to close
             log.info("asked to stop before the main window was shown")
             window.quit(confirm=False)
         await window.wait_closed()
@@ -154,9 +156,8 @@ def _quit_on_signals(qt: QApplication) -> Iterator[None]:
             reader.recv(64)
 
     def close_windows(signum: int, _frame: object) -> None:
-        global _stop_requested
         log.info("signal %d: closing the app", signum)
-        _stop_requested = True
+        _stop_requested.set()
         _close_all(qt)
 
     notifier.activated.connect(drain)
