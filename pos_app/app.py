@@ -129,7 +129,7 @@ class App:
         self.notifications = NotificationCenter(db, self.bus)
         self.reports = ReportService(db, self.mints, self.config)
         self.audit = AuditLog(db)
-        self.staff = StaffService(db, self.bus)
+        self.staff = StaffService(db, self.bus, config=self.config)
         self.presets = Presets(db, self.config)
         self.webhooks = WebhookService(db, self.config, self.bus, trust_env=trust_env)
         self.withdrawals = Withdrawals(self.ctx, self.config, self.web, self.wallet.recovery)

@@ -1,4 +1,4 @@
-"""Staff accounts: ``staff add``, ``staff list``, ``staff remove``, ``staff pin``."""
+"""Staff accounts: ``staff add``, ``list``, ``remove``, ``pin``, ``role``, ``unlock``."""
 
 from __future__ import annotations
 
@@ -35,6 +35,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     pin.add_argument("name")
     pin.set_defaults(handler=cmd_pin)
+    role = ssub.add_parser(
+        "role", help="give an account another role (not the last owner)", parents=[common]
+    )
+    role.add_argument("name")
+    role.add_argument("--role", choices=ROLES, required=True)
+    role.set_defaults(handler=cmd_role)
+    unlock = ssub.add_parser(
+        "unlock", help="end a lock after wrong PINs now (the PIN stays)", parents=[common]
+    )
+    unlock.add_argument("name")
+    unlock.set_defaults(handler=cmd_unlock)
 
 
 def new_pin(name: str) -> str:
@@ -72,3 +83,13 @@ async def cmd_pin(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
         await app.staff.set_pin(args.name, pin)
     return {"name": args.name, "pin": "changed"}
+
+
+async def cmd_role(args: argparse.Namespace) -> dict[str, Any]:
+    async with open_app(args) as app:
+        return (await app.staff.set_role(args.name, args.role)).to_dict()
+
+
+async def cmd_unlock(args: argparse.Namespace) -> dict[str, Any]:
+    async with open_app(args) as app:
+        return (await app.staff.unlock(args.name)).to_dict()

@@ -396,6 +396,36 @@ OPTIONS: dict[str, Option] = {
             advanced=True,
         ),
         Option(
+            "staff.pin_lock_after",
+            "int",
+            5,
+            QT_TRANSLATE_NOOP("Settings", "Lock an account after (wrong PINs)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "This many wrong PINs in a row lock the account and notify the owner. Each "
+                "wrong PIN already makes the next try wait longer.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Shop"),
+            minimum=2,
+            maximum=20,
+            advanced=True,
+        ),
+        Option(
+            "staff.pin_lock_minutes",
+            "int",
+            15,
+            QT_TRANSLATE_NOOP("Settings", "Locked account waits (minutes)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "How long an account stays locked after too many wrong PINs, unless the "
+                "owner unlocks it in Staff.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Shop"),
+            minimum=1,
+            maximum=24 * 60,
+            advanced=True,
+        ),
+        Option(
             "till.name",
             "str",
             "Till 1",
@@ -718,6 +748,34 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Largest sale (sat)"),
             QT_TRANSLATE_NOOP(
                 "Settings", "A larger sale is refused before the customer pays. 0: no limit."
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Limits"),
+            minimum=0,
+            advanced=True,
+        ),
+        Option(
+            "limits.cashier_sale_max_sat",
+            "int",
+            0,
+            QT_TRANSLATE_NOOP("Settings", "Largest sale by a cashier (sat)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "With staff accounts, a cashier's larger sale is refused. It can only be lower "
+                "than the largest sale. 0: the largest sale applies.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Limits"),
+            minimum=0,
+            advanced=True,
+        ),
+        Option(
+            "limits.manager_sale_max_sat",
+            "int",
+            0,
+            QT_TRANSLATE_NOOP("Settings", "Largest sale by a manager (sat)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "With staff accounts, a manager's larger sale is refused. It can only be lower "
+                "than the largest sale. 0: the largest sale applies.",
             ),
             QT_TRANSLATE_NOOP("Settings", "Limits"),
             minimum=0,

@@ -9,9 +9,12 @@ single-person shop); the first account must be the owner's.
 
 PINs are 4 to 8 digits, stored as Argon2id hashes. Wrong PINs are throttled: after
 each failure the account waits longer before the next try (1, 2, 4... seconds, at
-most a minute); after :data:`LOCK_AFTER` failures in a row it is locked for
-:data:`LOCK_SECONDS` and the owner is notified. Every failure, lock and success
-after failures is audited.
+most a minute); after ``staff.pin_lock_after`` failures in a row (default
+:data:`LOCK_AFTER`) it is locked for ``staff.pin_lock_minutes`` (default
+:data:`LOCK_SECONDS`) and the owner is notified; the owner can unlock it at once.
+Every failure, lock, unlock and success after failures is audited, as is every
+change to the accounts. The last owner can be neither removed nor demoted: someone
+must always be able to manage the staff and the settings.
 
 Who acts is a context variable (:data:`pos_app.core.store.actor.current`): set once a
 PIN is accepted, it is written on every audit entry, sale, payment and export made
@@ -32,10 +35,11 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pos_app.core.config import Config
 from pos_app.core.errors import SecurityError, ValidationError
 from pos_app.core.events import EventBus, Notification
 from pos_app.core.store.actor import acting, current, sign_in, who
-from pos_app.core.store.schema import StaffMember
+from pos_app.core.store.schema import AuditEntry, StaffMember
 from pos_app.core.wallet import journal
 
 __all__ = [
@@ -84,6 +88,7 @@ class Member:
     locked_until: int | None
     failures: int
     created_at: int
+    last_sign_in: int | None = None  # from the audit log (None: never since it was added)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form of ``pos-app staff list``."""
@@ -93,11 +98,21 @@ class Member:
             "locked_until": self.locked_until,
             "failures": self.failures,
             "created_at": self.created_at,
+            "last_sign_in": self.last_sign_in,
         }
 
 
-def _member(row: StaffMember) -> Member:
-    return Member(row.name, row.role, row.locked_until, row.failures, row.created_at)
+def _member(row: StaffMember, last_sign_in: int | None = None) -> Member:
+    return Member(row.name, row.role, row.locked_until, row.failures, row.created_at, last_sign_in)
+
+
+def _last_sign_ins(session: Session) -> dict[str, int]:
+    rows = session.execute(
+        select(AuditEntry.subject, func.max(AuditEntry.at))
+        .where(AuditEntry.action == "staff.signed_in")
+        .group_by(AuditEntry.subject)
+    )
+    return {name: int(at) for name, at in rows if name is not None}
 
 
 def check_pin(pin: str) -> str:
@@ -121,12 +136,20 @@ class StaffService:
         db: the wallet database.
         bus: where the owner's notifications go (a locked account).
         clock: seconds since the epoch.
+        config: the settings (how many wrong PINs lock an account, and for how long).
     """
 
-    def __init__(self, db: Any, bus: EventBus, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        db: Any,
+        bus: EventBus,
+        clock: Callable[[], float] = time.time,
+        config: Config | None = None,
+    ) -> None:
         self.db = db
         self.bus = bus
         self.clock = clock
+        self.config = config or Config()
 
     async def any(self) -> bool:
         """Whether any account exists (until then nobody is asked for a PIN)."""
@@ -137,7 +160,9 @@ class StaffService:
 
         def read(session: Session) -> list[Member]:
             rows = session.scalars(select(StaffMember).order_by(StaffMember.name))
-            return sorted((_member(r) for r in rows), key=lambda m: (-rank(m.role), m.name))
+            last = _last_sign_ins(session)
+            members = (_member(r, last.get(r.name)) for r in rows)
+            return sorted(members, key=lambda m: (-rank(m.role), m.name))
 
         return await self.db.run(read)
 
@@ -155,10 +180,7 @@ class StaffService:
                 "A name is 1 to 40 letters, digits, spaces, dots, dashes or apostrophes.",
                 name,
             )
-        if role not in ROLES:
-            raise ValidationError(
-                "staff.role_invalid", "The role is cashier, manager or owner.", role
-            )
+        _check_role(role)
         digest = _hasher.hash(check_pin(pin))
         now = int(self.clock())
 
@@ -203,6 +225,42 @@ class StaffService:
 
         await self.db.run(write)
 
+    async def set_role(self, name: str, role: str) -> Member:
+        """Give ``name`` another role; the last owner cannot be demoted (``staff.last_owner``)."""
+        _check_role(role)
+
+        def write(session: Session) -> Member:
+            row = self._row(session, name)
+            if row.role == role:
+                return _member(row)
+            if row.role == "owner" and _owners(session) == 1:
+                raise ValidationError(
+                    "staff.last_owner",
+                    "The last owner cannot get another role: make someone else owner first.",
+                    name,
+                )
+            journal.audit(session, "staff.role_changed", name, {"from": row.role, "to": role})
+            row.role = role
+            return _member(row)
+
+        return await self.db.run(write)
+
+    async def unlock(self, name: str) -> Member:
+        """End ``name``'s lock and wrong-PIN wait at once (its PIN stays)."""
+
+        def write(session: Session) -> Member:
+            row = self._row(session, name)
+            journal.audit(
+                session,
+                "staff.unlocked",
+                name,
+                {"locked_until": row.locked_until, "failures": row.failures},
+            )
+            row.failures, row.locked_until, row.last_failure_at = 0, None, None
+            return _member(row)
+
+        return await self.db.run(write)
+
     async def signed_in(self, name: str) -> None:
         """Audit that ``name`` took the till (a sign-in, a switch, after an idle lock)."""
         await self.db.run(lambda s: journal.audit(s, "staff.signed_in", name, {}, actor=name))
@@ -217,7 +275,12 @@ class StaffService:
         """
         now = int(self.clock())
 
+        lock_after, lock_seconds = LOCK_AFTER, LOCK_SECONDS
+
         def check(session: Session) -> tuple[Member | None, SecurityError | None, bool]:
+            nonlocal lock_after, lock_seconds
+            lock_after = int(self.config.get(session, "staff.pin_lock_after"))
+            lock_seconds = 60 * int(self.config.get(session, "staff.pin_lock_minutes"))
             row = session.scalar(select(StaffMember).where(StaffMember.name == name))
             if row is None:
                 journal.audit(session, "staff.pin_failed", name, {"reason": "unknown"})
@@ -231,7 +294,7 @@ class StaffService:
                     None,
                     SecurityError(
                         "staff.locked",
-                        f"{name} is locked after {LOCK_AFTER} wrong PINs; try again in "
+                        f"{name} is locked after {lock_after} wrong PINs; try again in "
                         f"{_minutes(row.locked_until - now)}, or ask the owner to set a new PIN.",
                         f"locked until {row.locked_until}",
                         data={"until": row.locked_until},
@@ -257,15 +320,15 @@ class StaffService:
                 return _member(row), None, False
             row.failures += 1
             row.last_failure_at = now
-            locked = row.failures >= LOCK_AFTER
+            locked = row.failures >= lock_after
             if locked:
-                row.locked_until = now + LOCK_SECONDS
+                row.locked_until = now + lock_seconds
                 row.failures = 0
             journal.audit(
                 session,
                 "staff.locked" if locked else "staff.pin_failed",
                 name,
-                {"failures": LOCK_AFTER if locked else row.failures},
+                {"failures": lock_after if locked else row.failures},
             )
             return None, SecurityError("staff.bad_pin", "Wrong name or PIN.", name), locked
 
@@ -275,8 +338,8 @@ class StaffService:
                 Notification(
                     "critical",
                     "Staff account locked",
-                    f"{name} typed {LOCK_AFTER} wrong PINs in a row and is locked for "
-                    f"{LOCK_SECONDS // 60} minutes.",
+                    f"{name} typed {lock_after} wrong PINs in a row and is locked for "
+                    f"{lock_seconds // 60} minutes.",
                     kind="security",
                     data={"name": name},
                 )
@@ -299,6 +362,11 @@ class StaffService:
         if row is None:
             raise ValidationError("staff.unknown", "There is no one of that name.", name)
         return row
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise ValidationError("staff.role_invalid", "The role is cashier, manager or owner.", role)
 
 
 def _count(session: Session) -> int:

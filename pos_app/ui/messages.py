@@ -356,6 +356,7 @@ _KEEP_MESSAGE: dict[str, str] = {
     "unit.mismatch": QT_TRANSLATE_NOOP("messages", "Wrong unit"),
     "offline.cap_exceeded": QT_TRANSLATE_NOOP("messages", "Over the offline limit"),
     "limit.sale_max": QT_TRANSLATE_NOOP("messages", "Above the sale limit"),
+    "limit.role_sale_max": QT_TRANSLATE_NOOP("messages", "Above the sale limit"),
     "limit.day_max": QT_TRANSLATE_NOOP("messages", "Above today's limit"),
     "limit.needs_manager": QT_TRANSLATE_NOOP("messages", "Needs a manager"),
     "staff.cancelled": QT_TRANSLATE_NOOP("messages", "Not allowed"),

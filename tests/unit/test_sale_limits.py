@@ -115,3 +115,58 @@ def test_a_big_discount_needs_a_manager_acting_once_there_are_staff_accounts(tmp
     )
     assert alone.code == cashier.code == "discount.needs_manager"
     assert allowed["due"] == 50 and manager["due"] == 50 and manager["staff"] == "mona"
+
+
+def test_each_role_has_its_own_ceiling_under_the_shops(tmp_path):
+    limits = {"cashier": 1000, "manager": 5000, "owner": 10_000}
+
+    async def scenario(app, _mint):
+        await app.staff.add("olga", "owner", "246810")
+        await app.staff.add("carl", "cashier", "1357")
+        await app.staff.add("mona", "manager", "4321")
+        seen = {}
+        for name, role in (("carl", "cashier"), ("mona", "manager"), ("olga", "owner")):
+            top = limits[role]
+            with acting_as(name):
+                under = await app.sales.new_sale(str(top - 1), "sat")
+                exact = await app.sales.new_sale(str(top), "sat")
+                over = await refused(app.sales.new_sale(str(top + 1), "sat"))
+            seen[role] = (under["due"], exact["due"], over)
+        # a role's value above the shop's does not lift the shop's limit
+        await app.db.run(lambda s: app.config.set(s, "limits.manager_sale_max_sat", 20_000))
+        with acting_as("mona"):
+            capped = await refused(app.sales.new_sale("10001", "sat"))
+        # 0: the role has the shop's limit
+        await app.db.run(lambda s: app.config.set(s, "limits.cashier_sale_max_sat", 0))
+        with acting_as("carl"):
+            shops = await app.sales.new_sale("10000", "sat")
+        unsigned = await app.sales.new_sale("10000", "sat")  # the app itself: the shop's limit
+        return seen, capped, shops, unsigned
+
+    seen, capped, shops, unsigned = run_shop(
+        tmp_path,
+        scenario,
+        {
+            "limits.sale_max_sat": 10_000,
+            "limits.cashier_sale_max_sat": 1000,
+            "limits.manager_sale_max_sat": 5000,
+        },
+    )
+    for role in ("cashier", "manager"):
+        under, exact, over = seen[role]
+        top = limits[role]
+        assert (under, exact) == (top - 1, top)
+        assert over.code == "limit.role_sale_max"
+        assert over.data == {"due": top + 1, "limit": top, "role": role}
+    assert seen["cashier"][2].user_message == (
+        "This sale of 1001 sat is above the limit of 1000 sat per sale for a cashier (carl)."
+    )
+    assert seen["manager"][2].user_message == (
+        "This sale of 5001 sat is above the limit of 5000 sat per sale for a manager (mona)."
+    )
+    under, exact, over = seen["owner"]
+    assert (under, exact) == (9999, 10_000)
+    assert over.code == "limit.sale_max" and over.data == {"due": 10_001, "limit": 10_000}
+    assert capped.code == "limit.sale_max" and capped.data["limit"] == 10_000
+    assert shops["due"] == 10_000 and shops["staff"] == "carl"
+    assert unsigned["due"] == 10_000 and unsigned["staff"] is None

@@ -7,6 +7,7 @@ import asyncio
 import pytest
 from sqlalchemy import select
 
+from pos_app.core.config import Config
 from pos_app.core.errors import PosError
 from pos_app.core.events import EventBus, Notification
 from pos_app.core.staff import LOCK_AFTER, LOCK_SECONDS, StaffService, acting_as, wait_after
@@ -138,3 +139,81 @@ def test_who_acts_is_written_on_the_audit_entries_made_meanwhile(shop):
         ("by.carl", "carl"),
         ("by.app.again", "system"),
     ]
+
+
+def test_the_lock_follows_the_shops_settings_on_both_sides_of_n(shop):
+    staff, db, clock, told = shop
+    db.transact(
+        lambda s: Config().set_many(s, {"staff.pin_lock_after": 3, "staff.pin_lock_minutes": 2})
+    )
+    asyncio.run(staff.add("olga", "owner", "123456"))
+    asyncio.run(staff.add("carl", "cashier", "1234"))
+    for n in range(1, 3):  # N - 1 wrong PINs: waits, but no lock and nobody told
+        assert refused(staff.verify("carl", "0000")).code == "staff.bad_pin"
+        clock.now += wait_after(n)
+    assert told == []
+    assert asyncio.run(staff.verify("carl", "1234")).name == "carl"  # and the count restarts
+    for n in range(1, 4):  # N wrong PINs: locked for the set time, the owner told
+        assert refused(staff.verify("carl", "0000")).code == "staff.bad_pin"
+        clock.now += wait_after(n)
+    err = refused(staff.verify("carl", "1234"))
+    assert err.code == "staff.locked" and "after 3 wrong PINs" in err.user_message
+    assert [(n.title, n.data) for n in told] == [("Staff account locked", {"name": "carl"})]
+    assert "3 wrong PINs" in told[0].body and "2 minutes" in told[0].body
+    clock.now += 2 * 60 - wait_after(3) - 1
+    assert refused(staff.verify("carl", "1234")).code == "staff.locked"  # a second early
+    clock.now += 1
+    assert asyncio.run(staff.verify("carl", "1234")).name == "carl"
+
+
+def test_the_owner_unlocks_an_account_at_once_and_it_is_audited(shop):
+    staff, db, clock, _told = shop
+    asyncio.run(staff.add("olga", "owner", "123456"))
+    asyncio.run(staff.add("carl", "cashier", "1234"))
+    for n in range(1, LOCK_AFTER + 1):
+        refused(staff.verify("carl", "0000"))
+        clock.now += wait_after(n)
+    locked = {m.name: m.locked_until for m in asyncio.run(staff.list())}
+    assert locked["carl"] == int(clock.now) - wait_after(LOCK_AFTER) + LOCK_SECONDS
+    with acting_as("olga"):
+        assert asyncio.run(staff.unlock("carl")).locked_until is None
+    assert asyncio.run(staff.verify("carl", "1234")).name == "carl"  # no wait left either
+    assert ("staff.unlocked", "carl", "olga") in audit(db)
+    assert refused(staff.unlock("nobody")).code == "staff.unknown"
+
+
+def test_roles_change_but_the_last_owner_stays_owner(shop):
+    staff, db, _clock, _told = shop
+    asyncio.run(staff.add("olga", "owner", "123456"))
+    asyncio.run(staff.add("mona", "manager", "4321"))
+    assert refused(staff.set_role("olga", "manager")).code == "staff.last_owner"
+    assert refused(staff.set_role("mona", "boss")).code == "staff.role_invalid"
+    assert asyncio.run(staff.set_role("mona", "owner")).role == "owner"
+    assert asyncio.run(staff.set_role("olga", "cashier")).role == "cashier"  # two owners: may
+    assert refused(staff.set_role("mona", "manager")).code == "staff.last_owner"
+    assert refused(staff.remove("mona")).code == "staff.last_owner"
+    asyncio.run(staff.remove("olga"))
+    assert [(m.name, m.role) for m in asyncio.run(staff.list())] == [("mona", "owner")]
+    changes = db.transact(
+        lambda s: [
+            (a.subject, a.details_json)
+            for a in s.scalars(select(AuditEntry).where(AuditEntry.action == "staff.role_changed"))
+        ]
+    )
+    assert [name for name, _ in changes] == ["mona", "olga"]
+    assert '"to": "cashier"' in changes[1][1] or '"to":"cashier"' in changes[1][1]
+
+
+def test_the_last_sign_in_comes_from_the_audit_log(shop):
+    staff, _db, clock, _told = shop
+    asyncio.run(staff.add("olga", "owner", "123456"))
+    asyncio.run(staff.add("carl", "cashier", "1234"))
+    assert {m.name: m.last_sign_in for m in asyncio.run(staff.list())} == {
+        "olga": None,
+        "carl": None,
+    }
+    asyncio.run(staff.signed_in("carl"))
+    clock.now += 60
+    asyncio.run(staff.signed_in("carl"))
+    last = {m.name: m.last_sign_in for m in asyncio.run(staff.list())}
+    assert last["olga"] is None and last["carl"] is not None

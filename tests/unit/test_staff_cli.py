@@ -51,3 +51,26 @@ def test_commands_run_as_a_staff_member_with_the_rights_of_their_role(tmp_path):
         (e["action"], e["subject"], e["actor"]) for e in trail
     ]
     assert shop.ok("audit", "verify", "--as", "olga", env=owner)["ok"] is True
+
+
+def test_the_owner_changes_roles_and_unlocks_from_the_command_line(tmp_path):
+    shop = Cli(tmp_path / "shop")
+    shop.setup("init")
+    shop.ok("staff", "add", "olga", "--role", "owner", env={"POS_NEW_PIN": "246810"})
+    owner = {"POS_PIN": "246810"}
+    shop.ok("config", "set", "staff.pin_lock_after", "2", "--as", "olga", env=owner)
+    shop.ok("staff", "add", "carl", "--role", "cashier", "--as", "olga",
+            env={**owner, "POS_NEW_PIN": "1357"})  # fmt: skip
+    demoted = shop.run("staff", "role", "olga", "--role", "manager", "--as", "olga", env=owner)
+    assert demoted.error_code == "staff.last_owner"
+    carl = {"POS_PIN": "1357"}
+    denied = shop.run("staff", "unlock", "carl", "--as", "carl", env=carl)
+    assert denied.error_code == "staff.forbidden"  # staff commands are the owner's
+    for _ in range(2):
+        assert shop.run("sale", "list", "--as", "carl", env={"POS_PIN": "0000"}).rc != 0
+    assert shop.run("sale", "list", "--as", "carl", env=carl).error_code == "staff.locked"
+    unlocked = shop.ok("staff", "unlock", "carl", "--as", "olga", env=owner)
+    assert unlocked["locked_until"] is None
+    assert shop.ok("sale", "list", "--as", "carl", env=carl) == []
+    moved = shop.ok("staff", "role", "carl", "--role", "manager", "--as", "olga", env=owner)
+    assert moved["role"] == "manager"

@@ -6,6 +6,12 @@ above ``limits.day_max_sat``, is refused with the numbers; a sale above
 ``limits.confirm_above_sat`` made by a cashier needs a manager (the till asks a
 manager's PIN in place and makes the sale as them). 0 turns a limit off. Days are
 UTC days, as for the offline caps.
+
+A cashier's and a manager's sales can have a lower ceiling of their own
+(``limits.cashier_sale_max_sat``, ``limits.manager_sale_max_sat``; 0: the shop's
+limit). The shop's limit stays the ceiling for everyone, so a role's value can only
+tighten it: one typo in a role's setting can never let a sale through that the shop
+refuses. The owner and the app itself (no one signed in) have the shop's limit.
 """
 
 from __future__ import annotations
@@ -24,8 +30,10 @@ def check(session: Session, due: int, values: dict[str, Any], now: int) -> None:
     """Refuse a sale of ``due`` sat that breaks a limit.
 
     Raises:
-        ValidationError: ``limit.sale_max``, ``limit.day_max``, ``limit.needs_manager``.
+        ValidationError: ``limit.sale_max``, ``limit.role_sale_max``, ``limit.day_max``,
+            ``limit.needs_manager``.
     """
+    role = _role(session)
     sale_max = int(values.get("limits.sale_max_sat") or 0)
     if sale_max and due > sale_max:
         raise ValidationError(
@@ -34,6 +42,16 @@ def check(session: Session, due: int, values: dict[str, Any], now: int) -> None:
             f"{due} > {sale_max}",
             data={"due": due, "limit": sale_max},
         )
+    if role in ("cashier", "manager"):
+        role_max = int(values.get(f"limits.{role}_sale_max_sat") or 0)
+        if role_max and due > role_max:
+            raise ValidationError(
+                "limit.role_sale_max",
+                f"This sale of {due} sat is above the limit of {role_max} sat per sale "
+                f"for {_a(role)} ({acting()}).",
+                f"{due} > {role_max} ({role})",
+                data={"due": due, "limit": role_max, "role": role},
+            )
     day_max = int(values.get("limits.day_max_sat") or 0)
     if day_max:
         day_start = now - now % 86400
@@ -56,7 +74,7 @@ def check(session: Session, due: int, values: dict[str, Any], now: int) -> None:
                 data={"due": due, "taken": taken, "limit": day_max},
             )
     confirm = int(values.get("limits.confirm_above_sat") or 0)
-    if confirm and due > confirm and _role(session) == "cashier":
+    if confirm and due > confirm and role == "cashier":
         raise ValidationError(
             "limit.needs_manager",
             f"A sale above {confirm} sat needs a manager: this one is {due} sat.",
@@ -84,3 +102,7 @@ def _role(session: Session) -> str | None:
     if name is None:
         return None
     return session.scalar(select(StaffMember.role).where(StaffMember.name == name))
+
+
+def _a(role: str) -> str:
+    return "a cashier" if role == "cashier" else "a manager"

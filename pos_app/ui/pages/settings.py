@@ -47,6 +47,7 @@ from pos_app.ui.widgets.option_fields import (
     tr,
 )
 from pos_app.ui.widgets.schedule_status import ScheduleStatus
+from pos_app.ui.widgets.staff_panel import StaffPanel
 from pos_app.ui.widgets.webhook_panel import WebhookPanel
 
 MINTS_GROUP = "Mints"
@@ -81,6 +82,11 @@ class SettingsPage(Page):
         self.schedule_status = ScheduleStatus(ui)
         for group, options in self._groups(advanced=False).items():
             self._form.addWidget(self._group_box(group, options))
+        self.staff = StaffPanel(ui)
+        staff_box = QGroupBox(self.tr("Staff"))
+        staff_box.setObjectName("group-Staff")
+        QVBoxLayout(staff_box).addWidget(self.staff)
+        self._form.addWidget(staff_box)
         self.advanced_button = QPushButton("▸ " + self.tr("Show advanced settings"))
         self.advanced_button.setObjectName("advanced-toggle")
         self.advanced_button.clicked.connect(
@@ -238,6 +244,7 @@ class SettingsPage(Page):
             self.reload()
         self.mint_list.refresh()
         self.webhooks.refresh()
+        self.staff.refresh()
         self.schedule_status.load()
 
     def reload(self) -> None:
