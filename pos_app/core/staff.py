@@ -341,7 +341,11 @@ class StaffService:
                     f"{name} typed {lock_after} wrong PINs in a row and is locked for "
                     f"{lock_seconds // 60} minutes.",
                     kind="security",
-                    data={"name": name},
+                    data={
+                        "name": name,
+                        "failures": lock_after,
+                        "minutes": lock_seconds // 60,
+                    },
                 )
             )
         if refusal is not None:

@@ -514,6 +514,27 @@ _NOTIFICATION_TITLES = {
     "Withdrawal not paid": QT_TRANSLATE_NOOP("messages", "Withdrawal not paid"),
     "Withdrawal not proven": QT_TRANSLATE_NOOP("messages", "Withdrawal not proven"),
     "Old coins not renewed": QT_TRANSLATE_NOOP("messages", "Old coins not renewed"),
+    "Staff account locked": QT_TRANSLATE_NOOP("messages", "Staff account locked"),
+    "Mint signed wrongly": QT_TRANSLATE_NOOP("messages", "Mint signed wrongly"),
+    "Mint sent bad change": QT_TRANSLATE_NOOP("messages", "Mint sent bad change"),
+}
+
+# Bodies of notifications that share a kind with others (``security``), by title.
+_NOTIFICATION_BODIES_BY_TITLE = {
+    "Staff account locked": QT_TRANSLATE_NOOP(
+        "messages",
+        "{name} typed {failures} wrong PINs in a row and is locked for {minutes} minutes.",
+    ),
+    "Mint signed wrongly": QT_TRANSLATE_NOOP(
+        "messages",
+        "A mint answered with signatures that failed their checks; nothing was credited and "
+        "the token is being checked again.",
+    ),
+    "Mint sent bad change": QT_TRANSLATE_NOOP(
+        "messages",
+        "{url} paid a Lightning invoice but signed its change wrongly; the change was not "
+        "kept. Check this mint with its operator.",
+    ),
 }
 
 
@@ -576,7 +597,7 @@ def notification_text(
     data = data if isinstance(data, Mapping) else {}
     shown_title = _tr(_NOTIFICATION_TITLES.get(title, title))
     code = data.get("code")
-    template = _NOTIFICATION_BODIES.get(kind)
+    template = _NOTIFICATION_BODIES_BY_TITLE.get(title) or _NOTIFICATION_BODIES.get(kind)
     if not known(code):
         if template:
             try:

@@ -150,3 +150,24 @@ def test_notifications_with_facts_are_worded_by_the_app(qapp, tmp_path, monkeypa
         )
     finally:
         i18n.uninstall(qapp)
+
+
+def test_security_notifications_are_worded_by_their_title(qapp):
+    # Three notifications share the kind "security": each keeps its own sentence, worded
+    # from its facts, never the mint-key sentence (which needs a url they may not have).
+    from pos_app.ui.messages import notification_text
+
+    locked = {"name": "carl", "failures": 5, "minutes": 15}
+    assert notification_text("Staff account locked", "core", locked, "security") == (
+        "Staff account locked",
+        "carl typed 5 wrong PINs in a row and is locked for 15 minutes.",
+    )
+    change = {"operation_id": "op", "url": "https://m.example"}
+    assert notification_text("Mint sent bad change", "core", change, "security")[1].startswith(
+        "https://m.example paid a Lightning invoice"
+    )
+    key = {"url": "https://m.example"}
+    assert (
+        "public key of https://m.example"
+        in notification_text("Mint key changed", "core", key, "security")[1]
+    )

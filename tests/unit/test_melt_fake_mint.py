@@ -253,7 +253,7 @@ def test_badly_signed_change_is_not_kept_and_the_owner_is_told(tmp_path, caplog)
     [note] = [e for e in events if isinstance(e, Notification)]
     assert (note.level, note.title, note.kind) == ("critical", "Mint sent bad change", "security")
     assert mint.url in note.body and bad[0]["code"] in note.body
-    assert note.data == {"operation_id": op.id}
+    assert note.data == {"operation_id": op.id, "url": mint.url}
     [warning] = [r for r in caplog.records if r.getMessage().startswith("change of melt")]
     why = errors[0].detail
     assert why and warning.getMessage() == f"change of melt {op.id} refused: {bad[0]['code']} {why}"

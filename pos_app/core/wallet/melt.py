@@ -389,7 +389,7 @@ async def complete_melt(
                 f"{url} paid a Lightning invoice but signed its change wrongly "
                 f"({refused.code}); the change was not kept. Check this mint with its operator.",
                 kind="security",
-                data={"operation_id": op_id},
+                data={"operation_id": op_id, "url": url},
             )
         )
     ctx.bus.publish(BalanceChanged(url, unit))
