@@ -158,7 +158,9 @@ def test_the_lock_follows_the_shops_settings_on_both_sides_of_n(shop):
         clock.now += wait_after(n)
     err = refused(staff.verify("carl", "1234"))
     assert err.code == "staff.locked" and "after 3 wrong PINs" in err.user_message
-    assert [(n.title, n.data) for n in told] == [("Staff account locked", {"name": "carl"})]
+    assert [(n.title, n.data) for n in told] == [
+        ("Staff account locked", {"name": "carl", "failures": 3, "minutes": 2})
+    ]
     assert "3 wrong PINs" in told[0].body and "2 minutes" in told[0].body
     clock.now += 2 * 60 - wait_after(3) - 1
     assert refused(staff.verify("carl", "1234")).code == "staff.locked"  # a second early
