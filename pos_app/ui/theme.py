@@ -210,7 +210,7 @@ def set_role(widget: QWidget, role: str) -> None:
 def icon(
     name: str, role: str = "text", checked_role: str | None = None, color: str | None = None
 ) -> QIcon:
-    """A Material Design icon (``qtawesome``'s bundled ``mdi6`` font) in a token colour.
+    """A Material Design icon (the ``mdi6`` font qtawesome ships) in a token colour.
 
     Args:
         name: the icon's name without prefix (``cash-register``).
@@ -218,17 +218,11 @@ def icon(
         checked_role: colour when the button is checked (the sidebar's current page).
         color: a fixed colour instead of ``role`` (on a surface that ignores the scheme).
     """
-    os.environ.setdefault("QT_API", "pyside6")  # qtpy must not pick another binding
-    import qtawesome
+    from pos_app.ui.glyphs import glyph_icon
 
     c = colors()
     color = color or getattr(c, role)
-    options: dict[str, str] = {"color": color, "color_disabled": c.muted}
-    if checked_role:
-        options["color_on"] = getattr(c, checked_role)
-        options["color_on_active"] = getattr(c, checked_role)
-        options["color_off"] = color
-    return qtawesome.icon(f"mdi6.{name}", **options)
+    return glyph_icon(name, color, c.muted, getattr(c, checked_role) if checked_role else None)
 
 
 def set_icon(
