@@ -227,7 +227,7 @@ def test_refunding_every_line_of_random_baskets_gives_exactly_the_goods(tmp_path
                 app, mint, items, discount=f"{rng.randint(0, 40)}%", tip="0.37"
             )
             sid = sale["sale_id"]
-            opts = await app.sales.refunds.line_options(sid)
+            opts = (await app.sales.refunds.line_options(sid))["lines"]
             got = []
             for opt in opts:  # unit by unit, the last line in one go
                 units = int(Decimal(opt["quantity"]))

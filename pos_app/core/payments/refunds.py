@@ -133,9 +133,22 @@ class Refunds:
             await check.check_exports(self.ctx, ids)
         return await self.of_sale(sale_id)
 
-    async def line_options(self, sale_id: str) -> list[dict[str, Any]]:
-        """The sale's lines with what is left to refund of each (empty: no basket)."""
-        return await self.ctx.db.run(lambda s: rl.options(s, self._sale(s, sale_id)))
+    async def line_options(self, sale_id: str) -> dict[str, Any]:
+        """What can still be refunded by line: ``lines`` and ``tip_left``.
+
+        ``lines``: the sale's lines with what is left of each (empty: no basket);
+        ``tip_left``: the tip's sat when a line refund can still give it back, else 0.
+        """
+
+        def read(session: Session) -> dict[str, Any]:
+            sale = self._sale(session, sale_id)
+            tip = int(sale.tip_sat or 0)
+            return {
+                "lines": rl.options(session, sale),
+                "tip_left": 0 if rl.tip_refunded(session, sale_id) else tip,
+            }
+
+        return await self.ctx.db.run(read)
 
     async def preview(
         self, sale_id: str, lines: rl.Selection = None, *, include_tip: bool = False

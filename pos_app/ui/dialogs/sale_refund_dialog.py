@@ -34,13 +34,18 @@ from pos_app.ui.context import UiContext
 from pos_app.ui.messages import explain_error
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.tasks import in_thread, spawn
+from pos_app.ui.widgets.refund_lines_picker import RefundLinesPicker
 from pos_app.ui.widgets.token_result import TokenResult
 
 FORM, CONFIRM, RESULT = range(3)
 
 
 class SaleRefundDialog(QDialog):
-    """Amount (default: all still refundable), reason, folder; confirm; the token's QR.
+    """Amount (default: all still refundable) or lines, reason, folder; confirm; the QR.
+
+    A basket sale shows its lines with check boxes: the amount then follows the checked
+    lines (``refunds.preview``, the core's figure) and cannot be typed; nothing checked is
+    the whole (or a typed) refund, as for a sale typed as one amount.
 
     Signals:
         refunded(object): the :class:`RefundResult` of the refund token.
@@ -60,6 +65,8 @@ class SaleRefundDialog(QDialog):
         self.unit = sale["unit"]
         self.sent: RefundResult | None = None
         self._wanted_file = False
+        self._preview_seq = 0
+        self.line_preview: dict[str, Any] | None = None
         self.setWindowTitle(self.tr("Refund sale {sale}").format(sale=sale["sale_id"][:8]))
         self.resize(640, 620)
         self.stack = QStackedWidget()
@@ -115,7 +122,16 @@ class SaleRefundDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
+        self.picker = RefundLinesPicker(self.unit)
+        self.picker.changed.connect(self._lines_changed)
+        self.picker.hide()
+        if self.sale.get("lines"):
+            spawn(
+                self.ui.core.sales.refunds.line_options(self.sale["sale_id"]),
+                on_done=self._show_lines,
+            )
         form = QFormLayout()
+        form.addRow(self.picker)
         form.addRow(self.tr("Amount ({unit})").format(unit=self.unit), self.amount)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Save to"), folder_row)
@@ -143,6 +159,54 @@ class SaleRefundDialog(QDialog):
         layout.addLayout(buttons)
         return page
 
+    def _show_lines(self, options: dict[str, Any]) -> None:
+        if options["lines"]:
+            self.picker.set_options(options)
+            self.picker.show()
+
+    def _lines_changed(self) -> None:
+        """Ask the core what the checked lines come to; nothing checked: the typed amount."""
+        self._preview_seq += 1
+        self.line_preview = None
+        self.error.hide()
+        if not self.picker.chosen():
+            self.amount.setReadOnly(False)
+            self.amount.setText(str(int(self.sale.get("refundable") or 0)))
+            return
+        self.amount.setReadOnly(True)
+        self.amount.clear()
+        seq = self._preview_seq
+        spawn(
+            self.ui.core.sales.refunds.preview(
+                self.sale["sale_id"],
+                self.picker.selection(),
+                include_tip=self.picker.include_tip(),
+            ),
+            on_done=lambda shown: self._previewed(seq, shown),
+            on_error=lambda err: self._preview_failed(seq, err),
+        )
+
+    def _previewed(self, seq: int, shown: dict[str, Any]) -> None:
+        if seq != self._preview_seq:
+            return  # an answer for a choice since changed
+        self.line_preview = shown
+        self.amount.setText(str(shown["amount"]))
+        if shown["too_large"]:
+            self.error.setText(
+                self.tr("These lines come to {amount}, more than the {rest} left to give back.")
+                .format(
+                    amount=fmt.sats(shown["amount"], self.unit),
+                    rest=fmt.sats(shown["refundable"], self.unit),
+                )
+            )  # fmt: skip
+            self.error.show()
+
+    def _preview_failed(self, seq: int, err: PosError) -> None:
+        if seq != self._preview_seq:
+            return
+        self.error.setText(explain_error(err).text)
+        self.error.show()
+
     def _choose_folder(self) -> None:
         dialog = QFileDialog(self, self.tr("Save the refund token to"), self.folder.text())
         dialog.setFileMode(QFileDialog.FileMode.Directory)
@@ -156,6 +220,26 @@ class SaleRefundDialog(QDialog):
 
     def ask_confirmation(self) -> None:
         """Check the amount here, then show the confirmation page."""
+        if self.picker.chosen():
+            shown = self.line_preview
+            if shown is None or shown["too_large"]:
+                self.error.setText(
+                    self.error.text() if shown else self.tr("Working out the lines' amount…")
+                )
+                self.error.show()
+                return
+            self.error.hide()
+            self.question.setText(
+                self.tr(
+                    "Give {amount} back for {count} line(s) of sale {sale}? This cannot be undone."
+                ).format(
+                    amount=fmt.sats(shown["amount"], self.unit),
+                    count=len([x for x in shown["lines"] if x["position"]]),
+                    sale=self.sale["sale_id"][:8],
+                )
+            )
+            self.stack.setCurrentIndex(CONFIRM)
+            return
         amount = self._typed_amount()
         rest = int(self.sale.get("refundable") or 0)
         if amount is None or amount <= 0 or amount > rest:
@@ -208,9 +292,10 @@ class SaleRefundDialog(QDialog):
         self.confirm_button.setEnabled(False)
         self.confirm_button.setText(self.tr("Making the token…"))
         typed = self.folder.text().strip()
+        by_lines = self.picker.chosen()
         spawn(
             self._refund(
-                self._typed_amount(),
+                None if by_lines else self._typed_amount(),
                 self.reason.text().strip() or None,
                 Path(typed).expanduser() if typed else None,
             ),
@@ -221,13 +306,22 @@ class SaleRefundDialog(QDialog):
     async def _refund(
         self, amount: int | None, reason: str | None, folder: Path | None
     ) -> RefundResult:
+        # Read before the first await: the choice the confirmation showed.
+        lines = self.picker.selection() if amount is None else {}
+        include_tip = amount is None and self.picker.include_tip()
         out = folder if folder is not None and await in_thread(folder.is_dir) else None
         self._wanted_file = folder is not None
         return await self.ui.allowed(  # a manager's, when staff accounts exist
             "manager",
             self.tr("Make the refund token"),
             lambda: self.ui.core.sales.refunds.refund(
-                self.sale["sale_id"], amount=amount, reason=reason, out=out, qr=True
+                self.sale["sale_id"],
+                amount=amount,
+                lines=lines or None,
+                include_tip=include_tip,
+                reason=reason,
+                out=out,
+                qr=True,
             ),
         )
 
