@@ -16,6 +16,7 @@ from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.sale_details import SaleDetailsDialog
 from tests.support.fakemint import FakeMint
 from tests.support.fakeshop import DB_KEY, open_shop
+from tests.support.pdftext import pdf_text
 
 pytestmark = [pytest.mark.gui]
 
@@ -43,7 +44,7 @@ def shop_ui(monkeypatch, arun, mint):
         shutil.rmtree(work, ignore_errors=True)
 
 
-def test_two_of_three_lines_are_refunded_through_the_dialog(shop_ui, arun, qtbot, mint):
+def test_two_of_three_lines_are_refunded_through_the_dialog(shop_ui, arun, qtbot, mint, tmp_path):
     core = shop_ui.core
     sale = arun(
         core.sales.new_sale(
@@ -86,7 +87,30 @@ def test_two_of_three_lines_are_refunded_through_the_dialog(shop_ui, arun, qtbot
     assert (shown["refund_state"], shown["refundable"]) == ("partially_refunded", 410)
     left = arun(core.sales.refunds.line_options(sale_id))
     assert [x["left_quantity"] for x in left["lines"]] == ["1", "1", "0"]
+
+    # The refund's receipt, from the dialog's result, as a PDF.
+    qtbot.waitUntil(lambda: not dialog.receipts.isHidden(), timeout=10_000)
+    pdf = tmp_path / "refund.pdf"
+    dialog.receipts.save(pdf)
+    qtbot.waitUntil(lambda: "refund.pdf" in dialog.receipts.note.text(), timeout=10_000)
+    text = pdf_text(pdf)
+    for part in ("REFUND", sent.refund_id[:8], sale_id[:8], "Bread", "Milk", "590 sat"):
+        assert part in text, (part, text)
+    assert "Jam" not in text and "Not yet" in text
     dialog.accept()
+
+    # ... and from the sale details' refunds, once the customer claimed it.
+    mint.spend(list(parse_token(sent.token).proofs))
+    arun(core.sales.refunds.check_claims(sale_id))
+    details.reload()
+    qtbot.waitUntil(lambda: not details.refund_receipt_row.isHidden(), timeout=10_000)
+    qtbot.waitUntil(lambda: details.sale["refunds"][0]["claim_state"] == "claimed", timeout=10_000)
+    assert details.refund_choice.count() == 1
+    again_pdf = tmp_path / "again.pdf"
+    details.refund_receipts.save(again_pdf)
+    qtbot.waitUntil(lambda: "again.pdf" in details.refund_receipts.note.text(), timeout=10_000)
+    reprinted = pdf_text(again_pdf)
+    assert "REFUND" in reprinted and "590 sat" in reprinted and "Yes" in reprinted
 
     # Unchecking everything gives the typed (whole) amount back.
     qtbot.waitUntil(lambda: details.refund_button.isVisible(), timeout=10_000)

@@ -33,7 +33,9 @@ from pos_app.core.payments.refunds import RefundResult
 from pos_app.ui.context import UiContext
 from pos_app.ui.messages import explain_error
 from pos_app.ui.models import sale_format as fmt
+from pos_app.ui.receipt import ShopHeader
 from pos_app.ui.tasks import in_thread, spawn
+from pos_app.ui.widgets.receipt_buttons import ReceiptButtons
 from pos_app.ui.widgets.refund_lines_picker import RefundLinesPicker
 from pos_app.ui.widgets.token_result import TokenResult
 
@@ -87,6 +89,11 @@ class SaleRefundDialog(QDialog):
         save_row.addWidget(self.saved, 1)
         save_row.addWidget(self.save_button)
         result_layout.addLayout(save_row)
+        # The refund's own receipt, once the refund is read back with its sale.
+        self.receipts = ReceiptButtons()
+        self.receipts.failed.connect(self._save_failed)
+        self.receipts.hide()
+        result_layout.addWidget(self.receipts)
         self.stack.addWidget(result_page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
@@ -355,6 +362,19 @@ class SaleRefundDialog(QDialog):
         )
         self.stack.setCurrentIndex(RESULT)
         self.refunded.emit(result)
+        spawn(self._load_receipt(result.refund_id), on_done=self._show_receipt)
+
+    async def _load_receipt(
+        self, refund_id: str
+    ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+        sale = await self.ui.core.sales.show(self.sale["sale_id"])
+        refund = next(r for r in sale["refunds"] if r["refund_id"] == refund_id)
+        return refund, sale, await self.ui.settings()
+
+    def _show_receipt(self, got: tuple[dict[str, Any], dict[str, Any], dict[str, Any]]) -> None:
+        refund, sale, settings = got
+        self.receipts.set_refund(refund, sale, ShopHeader.from_settings(settings))
+        self.receipts.show()
 
     def _choose_save_folder(self) -> None:
         dialog = QFileDialog(self, self.tr("Save the refund token to"), self.folder.text())
