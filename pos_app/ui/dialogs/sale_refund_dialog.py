@@ -17,7 +17,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -34,7 +33,8 @@ from pos_app.ui.context import UiContext
 from pos_app.ui.messages import explain_error
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.receipt import ShopHeader
-from pos_app.ui.tasks import in_thread, spawn
+from pos_app.ui.tasks import spawn
+from pos_app.ui.widgets import refund_form as form
 from pos_app.ui.widgets.receipt_buttons import ReceiptButtons
 from pos_app.ui.widgets.refund_lines_picker import RefundLinesPicker
 from pos_app.ui.widgets.token_result import TokenResult
@@ -101,34 +101,23 @@ class SaleRefundDialog(QDialog):
     # -- the form ------------------------------------------------------------------------
 
     def _build_form(self) -> QWidget:
-        page = QWidget()
         rest = int(self.sale.get("refundable") or 0)
-        title = QLabel(
+        title, intro = form.heading(
             self.tr("Refund sale {sale}: up to {amount}").format(
                 sale=self.sale["sale_id"][:8], amount=fmt.sats(rest, self.unit)
-            )
-        )
-        title.setProperty("role", "title")
-        intro = QLabel(
+            ),
             self.tr(
                 "The money is given back as an ecash token the customer scans or takes as a "
                 "file, from the mint they paid with when the shop holds enough there. The sale "
                 "stays in the day's sales; the refund is counted apart."
-            )
+            ),
         )
-        intro.setWordWrap(True)
-        intro.setProperty("role", "muted")
         self.amount = QLineEdit(str(rest))
         self.amount.setValidator(QIntValidator(1, max(1, rest), self))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Why (kept with the refund)"))
-        self.folder = QLineEdit()
-        self.folder.setPlaceholderText(self.tr("Folder for the token file (optional)"))
-        choose = QPushButton(self.tr("Choose…"))
-        choose.clicked.connect(self._choose_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(choose)
+        self.folder_row = form.TokenFolderRow()
+        self.folder = self.folder_row.folder
         self.picker = RefundLinesPicker(self.unit)
         self.picker.changed.connect(self._lines_changed)
         self.picker.hide()
@@ -137,34 +126,16 @@ class SaleRefundDialog(QDialog):
                 self.ui.core.sales.refunds.line_options(self.sale["sale_id"]),
                 on_done=self._show_lines,
             )
-        form = QFormLayout()
-        form.addRow(self.picker)
-        form.addRow(self.tr("Amount ({unit})").format(unit=self.unit), self.amount)
-        form.addRow(self.tr("Reason"), self.reason)
-        form.addRow(self.tr("Save to"), folder_row)
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.next_button = QPushButton(self.tr("Refund…"))
-        self.next_button.setProperty("role", "primary")
-        self.next_button.setMinimumHeight(44)
-        self.next_button.clicked.connect(self.ask_confirmation)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setMinimumHeight(44)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.next_button)
-        layout = QVBoxLayout(page)
-        layout.addWidget(title)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        return page
+        fields = QFormLayout()
+        fields.addRow(self.picker)
+        fields.addRow(self.tr("Amount ({unit})").format(unit=self.unit), self.amount)
+        fields.addRow(self.tr("Reason"), self.reason)
+        fields.addRow(self.tr("Save to"), self.folder_row)
+        self.error = form.error_label()
+        buttons, self.next_button = form.form_buttons(
+            self.tr("Refund…"), self.ask_confirmation, self.tr("Cancel"), self.reject
+        )
+        return form.form_page(title, intro, fields, self.error, buttons)
 
     def _show_lines(self, options: dict[str, Any]) -> None:
         if options["lines"]:
@@ -214,13 +185,6 @@ class SaleRefundDialog(QDialog):
         self.error.setText(explain_error(err).text)
         self.error.show()
 
-    def _choose_folder(self) -> None:
-        dialog = QFileDialog(self, self.tr("Save the refund token to"), self.folder.text())
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dialog.fileSelected.connect(self.folder.setText)
-        dialog.open()
-
     def _typed_amount(self) -> int | None:
         text = self.amount.text().strip()
         return int(text) if text.isdigit() else None
@@ -269,21 +233,13 @@ class SaleRefundDialog(QDialog):
         self.question = QLabel()
         self.question.setProperty("role", "title")
         self.question.setWordWrap(True)
-        self.confirm_error = QLabel()
-        self.confirm_error.setProperty("role", "error")
-        self.confirm_error.setWordWrap(True)
-        self.confirm_error.hide()
-        back = QPushButton(self.tr("Back"))
-        back.setMinimumHeight(44)
-        back.clicked.connect(lambda: self.stack.setCurrentIndex(FORM))
-        self.confirm_button = QPushButton(self.tr("Make refund token"))
-        self.confirm_button.setProperty("role", "primary")
-        self.confirm_button.setMinimumHeight(44)
-        self.confirm_button.clicked.connect(self.refund)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(back)
-        buttons.addWidget(self.confirm_button)
+        self.confirm_error = form.error_label()
+        buttons, self.confirm_button = form.form_buttons(
+            self.tr("Make refund token"),
+            self.refund,
+            self.tr("Back"),
+            lambda: self.stack.setCurrentIndex(FORM),
+        )
         layout = QVBoxLayout(page)
         layout.addWidget(self.question)
         layout.addWidget(self.confirm_error)
@@ -298,13 +254,12 @@ class SaleRefundDialog(QDialog):
         self.confirm_error.hide()
         self.confirm_button.setEnabled(False)
         self.confirm_button.setText(self.tr("Making the token…"))
-        typed = self.folder.text().strip()
         by_lines = self.picker.chosen()
         spawn(
             self._refund(
                 None if by_lines else self._typed_amount(),
                 self.reason.text().strip() or None,
-                Path(typed).expanduser() if typed else None,
+                self.folder_row.path(),
             ),
             on_done=self.show_result,
             on_error=self._refund_failed,
@@ -316,7 +271,7 @@ class SaleRefundDialog(QDialog):
         # Read before the first await: the choice the confirmation showed.
         lines = self.picker.selection() if amount is None else {}
         include_tip = amount is None and self.picker.include_tip()
-        out = folder if folder is not None and await in_thread(folder.is_dir) else None
+        out = await form.existing(folder)
         self._wanted_file = folder is not None
         return await self.ui.allowed(  # a manager's, when staff accounts exist
             "manager",
@@ -344,21 +299,10 @@ class SaleRefundDialog(QDialog):
     def show_result(self, result: RefundResult) -> None:
         """Show the refund token for the customer to scan."""
         self.sent = result
-        if result.file:
-            saved = self.tr("Saved to: {path}").format(path=result.file)
-        elif self._wanted_file:
-            saved = self.tr(
-                "The file could not be saved to that folder (is the USB drive plugged in?). "
-                "The token is kept with the refund: let the customer scan it, or copy it."
-            )
-        else:
-            saved = self.tr("No file saved (no folder): copy the token or let it be scanned.")
         self.result_view.show_token(
-            self.tr("Refund of {amount}: let the customer scan it").format(
-                amount=fmt.sats(result.amount, result.unit)
-            ),
+            form.result_heading(result),
             result.token,
-            [saved, self.tr("From mint: {mint}").format(mint=fmt.short_mint(result.mint))],
+            [form.saved_note(result, self._wanted_file), form.mint_note(result)],
         )
         self.stack.setCurrentIndex(RESULT)
         self.refunded.emit(result)
@@ -377,11 +321,7 @@ class SaleRefundDialog(QDialog):
         self.receipts.show()
 
     def _choose_save_folder(self) -> None:
-        dialog = QFileDialog(self, self.tr("Save the refund token to"), self.folder.text())
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dialog.fileSelected.connect(lambda chosen: self.save_to(Path(chosen)))
-        dialog.open()
+        self.folder_row.choose(on_chosen=lambda chosen: self.save_to(Path(chosen)))
 
     def save_to(self, folder: Path) -> None:
         """Write the shown token's file (atomically) and its QR picture to ``folder``."""
@@ -398,7 +338,7 @@ class SaleRefundDialog(QDialog):
         self.save_button.setEnabled(True)
         if result.file:
             self.sent = result
-            self.saved.setText(self.tr("Saved to: {path}").format(path=result.file))
+            self.saved.setText(form.saved_note(result, True))
         else:
             self.saved.setText(
                 self.tr("The file could not be saved to that folder. The token is kept.")
