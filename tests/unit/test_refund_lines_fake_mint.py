@@ -246,3 +246,38 @@ def test_refunding_every_line_of_random_baskets_gives_exactly_the_goods(tmp_path
         assert sum(got) == sale["due"] - 370
         assert tip == 370
         assert shown["refundable"] == 0 and shown["refund_amount"] == sale["due"]
+
+
+def test_a_failed_refund_frees_its_lines_and_units_add_up_across_refunds(tmp_path):
+    async def scenario(app, mint):
+        sale = await basket_sale(app, mint, [LineSpec("TEA", 3), LineSpec("CAKE")])
+        sid = sale["sale_id"]
+        r = app.sales.refunds
+        mint.fault("POST", "/v1/swap", "answer", body={"detail": "keyset inactive", "code": 12002})
+        failed = await refused(r.refund(sid, lines=[2]))
+        cake = await r.refund(sid, lines=[2])  # the failed refund gave nothing: free again
+        await r.refund(sid, lines={1: 1})
+        await r.refund(sid, lines={1: 1})
+        third_two = await refused(r.refund(sid, lines={1: 2}))
+        left = (await r.line_options(sid))["lines"]
+        return failed, cake, third_two, left
+
+    failed, cake, third_two, left = run(tmp_path, scenario)
+    assert failed.code and cake.amount == 2990
+    assert third_two.code == "refund.bad_quantity" and third_two.data["left"] == "1"
+    assert [(x["left_quantity"], x["left_sat"]) for x in left] == [("1", 1000), ("0", 0)]
+
+
+def test_the_fee_advance_is_not_goods_but_the_whole_refund_gives_it_back(tmp_path):
+    async def scenario(app, mint):
+        await app.db.run(lambda s: app.config.set_many(s, {"fees.customer_advance": 7}))
+        sale = await basket_sale(app, mint, [LineSpec("TEA"), LineSpec("CAKE")])
+        sid = sale["sale_id"]
+        tea = await app.sales.refunds.refund(sid, lines=[1])
+        rest = await app.sales.refunds.refund(sid)
+        return sale, tea, rest
+
+    sale, tea, rest = run(tmp_path, scenario)
+    assert sale["due"] == 1000 + 2990 + 7
+    assert tea.amount == 1000
+    assert rest.amount == 2990 + 7
