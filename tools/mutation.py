@@ -59,6 +59,10 @@ MODULES: dict[str, list[str]] = {
         "tests/unit/test_amounts.py",
     ],
     "payments.settlement": ["tests/unit/test_settlement.py"],
+    "payments.refund_lines": [
+        "tests/unit/test_refund_lines_rule.py",
+        "tests/unit/test_refund_lines_fake_mint.py",
+    ],
     "cashu.crypto": [
         "tests/unit/test_crypto_errors.py",
         "tests/unit/test_crypto.py",

@@ -106,6 +106,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="SAT",
         help="how much to give back, in the sale's unit (default: all that is still refundable)",
     )
+    refund.add_argument(
+        "--line",
+        action="append",
+        metavar="N[:QTY]",
+        help="give back line N of a paid basket sale (its share of what was paid), or QTY of "
+        "its units; repeat for more lines",
+    )
+    refund.add_argument(
+        "--tip", action="store_true", help="with --line (or alone): also give the tip back"
+    )
     refund.add_argument("--reason", metavar="TEXT", help="why (kept with the refund)")
     refund.add_argument("--out", metavar="PATH", help="also write the token to PATH (a folder)")
     refund.add_argument("--qr", action="store_true", help="with --out: a QR picture beside it")
@@ -233,9 +243,28 @@ async def cmd_sale_refund(args: argparse.Namespace) -> dict[str, Any]:
             return await app.sales.refunds.close(sale_id, args.given_otherwise)
         out = Path(args.out) if args.out else None
         result = await app.sales.refunds.refund(
-            sale_id, amount=args.amount, reason=args.reason, out=out, qr=args.qr
+            sale_id,
+            amount=args.amount,
+            lines=_lines(args.line),
+            include_tip=args.tip,
+            reason=args.reason,
+            out=out,
+            qr=args.qr,
         )
         return result.to_dict()
+
+
+def _lines(raw: list[str] | None) -> dict[str, str | None] | None:
+    """``--line N`` / ``--line N:QTY`` as ``{N: QTY or None}`` (the core checks them)."""
+    if not raw:
+        return None
+    out: dict[str, str | None] = {}
+    for item in raw:
+        position, _, quantity = item.partition(":")
+        if position.strip() in out:
+            raise ValidationError("refund.unknown_line", f"Line {position} is named twice.", item)
+        out[position.strip()] = quantity.strip() if quantity else None
+    return out
 
 
 async def cmd_sale_refunds(args: argparse.Namespace) -> list[dict[str, Any]]:

@@ -92,10 +92,11 @@ class Receipt:
     items: tuple[tuple[str, str], ...] = ()  # (what, line total)
     vat: tuple[tuple[str, str, str, str], ...] = ()  # (rate, net, VAT, gross)
     qr: str = ""  # the sale id, for finding the sale again at the till
+    banner: str = ""  # a word under the header in the title's size ("REFUND")
 
     def text(self) -> str:
         """Plain text (logs, tests, a text-only printer)."""
-        parts = [self.title, *self.header]
+        parts = [self.title, *self.header, *([self.banner] if self.banner else [])]
         if self.items:
             width = max(len(what) for what, _ in self.items)
             parts += [f"{what:<{width}}  {amount}" for what, amount in self.items]
@@ -330,6 +331,7 @@ class _Layout:
     @classmethod
     def height(cls, receipt: Receipt) -> float:
         h = cls.TITLE + cls.GAP + cls.HEADER * len(receipt.header)
+        h += cls.TITLE + cls.GAP if receipt.banner else 0
         h += sum(cls.ROW * (2 if len(what) > ITEM_CHARS else 1) for what, _ in receipt.items)
         if receipt.items:
             h += 2 * cls.GAP
@@ -364,6 +366,15 @@ def paint_receipt(painter: QPainter, page: QRectF, receipt: Receipt) -> None:
             QRectF(left, y, width, _Layout.HEADER * scale), Qt.AlignmentFlag.AlignHCenter, line
         )
         y += _Layout.HEADER * scale
+    if receipt.banner:
+        y += _Layout.GAP * scale
+        painter.setFont(title)
+        painter.drawText(
+            QRectF(left, y, width, _Layout.TITLE * scale),
+            Qt.AlignmentFlag.AlignHCenter,
+            receipt.banner,
+        )
+        y += _Layout.TITLE * scale
     painter.setFont(body)
     row_h = _Layout.ROW * scale
     if receipt.items:

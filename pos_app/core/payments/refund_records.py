@@ -132,7 +132,16 @@ def refund_dict(refund: Refund) -> dict[str, Any]:
         "claim_state": refund.claim_state,
         "note": refund.note,
         "created_at": refund.created_at,
+        "lines": refund_lines_dict(refund),
     }
+
+
+def refund_lines_dict(refund: Refund) -> list[dict[str, Any]]:
+    """The lines a refund gave back (position 0: the tip); empty for a refund of an amount."""
+    return [
+        {"position": x.position, "name": x.name, "quantity": x.quantity, "amount": x.amount}
+        for x in refund.lines
+    ]
 
 
 def sale_refunds(session: Session, sale_id: str) -> list[Refund]:

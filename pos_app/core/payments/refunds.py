@@ -31,9 +31,10 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.errors import PosError, ValidationError
 from pos_app.core.events import SaleChanged
+from pos_app.core.payments import refund_lines as rl
 from pos_app.core.payments import refund_records as rr
 from pos_app.core.payments.records import REFUNDABLE_STATES, sale_dict
-from pos_app.core.store.schema import Export, Payment, Refund, Sale
+from pos_app.core.store.schema import Export, Payment, Refund, RefundLine, Sale
 from pos_app.core.wallet import check, coins, journal
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.exportfile import write_export_files
@@ -72,6 +73,7 @@ class RefundResult:
     fee: int = 0
     file: str | None = None
     qr_file: str | None = None
+    lines: tuple[dict[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON shape of ``pos-app sale refund``."""
@@ -86,6 +88,7 @@ class RefundResult:
             "mint": self.mint,
             "fee": self.fee,
             "file": self.file,
+            "lines": [dict(x) for x in self.lines],
         }
         if self.qr_file:
             out["qr_file"] = self.qr_file
@@ -130,8 +133,72 @@ class Refunds:
             await check.check_exports(self.ctx, ids)
         return await self.of_sale(sale_id)
 
+    async def line_options(self, sale_id: str) -> dict[str, Any]:
+        """What can still be refunded by line: ``lines`` and ``tip_left``.
+
+        ``lines``: the sale's lines with what is left of each (empty: no basket);
+        ``tip_left``: the tip's sat when a line refund can still give it back, else 0.
+        """
+
+        def read(session: Session) -> dict[str, Any]:
+            sale = self._sale(session, sale_id)
+            tip = int(sale.tip_sat or 0)
+            return {
+                "lines": rl.options(session, sale),
+                "tip_left": 0 if rl.tip_refunded(session, sale_id) else tip,
+            }
+
+        return await self.ctx.db.run(read)
+
+    async def preview(
+        self, sale_id: str, lines: rl.Selection = None, *, include_tip: bool = False
+    ) -> dict[str, Any]:
+        """What :meth:`refund` would give back for ``lines`` (nothing reserved, nothing sent).
+
+        ``amount`` (sat), ``amount_currency``, ``lines`` (the parts, position 0 the tip),
+        ``refundable`` (all the sale can still give back). No lines: the whole refund.
+
+        Raises:
+            PosError: as :meth:`refund`, except the send's.
+        """
+
+        def read(session: Session) -> dict[str, Any]:
+            sale = self._sale(session, sale_id)
+            rest = rr.refundable(session, sale)
+            parts: list[rl.LinePart] = []
+            if lines or include_tip:
+                amount, parts = rl.plan(session, sale, lines, include_tip)
+            else:
+                amount = rest
+            return {
+                "sale_id": sale_id,
+                "amount": amount,
+                "amount_currency": rr.in_currency(amount, sale),
+                "unit": sale.unit,
+                "currency": sale.currency,
+                "lines": rl.parts_dict(parts),
+                "refundable": rest,
+                "too_large": amount > rest,
+            }
+
+        return await self.ctx.db.run(read)
+
+    @staticmethod
+    def _sale(session: Session, sale_id: str) -> Sale:
+        sale = session.get(Sale, sale_id)
+        if sale is None:
+            raise ValidationError("sale.unknown", "There is no such sale.", sale_id)
+        return sale
+
     def _reserve(
-        self, session: Session, sale_id: str, amount: int | None, reason: str | None
+        self,
+        session: Session,
+        sale_id: str,
+        amount: int | None,
+        reason: str | None,
+        *,
+        lines: rl.Selection = None,
+        include_tip: bool = False,
     ) -> tuple[Sale, Refund, list[str]]:
         sale = session.get(Sale, sale_id)
         if sale is None:
@@ -151,6 +218,15 @@ class Refunds:
                 "or it took no money.",
                 f"{sale_id} state={sale.state} paid={sale.paid} refunded={sale.refund_amount}",
             )
+        parts: list[rl.LinePart] = []
+        if lines or include_tip:
+            if amount is not None:
+                raise ValidationError(
+                    "refund.amount_and_lines",
+                    "Give back either an amount or lines, not both.",
+                    sale_id,
+                )
+            amount, parts = rl.plan(session, sale, lines, include_tip)
         if amount is None:
             amount = rest
         if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
@@ -178,6 +254,17 @@ class Refunds:
             updated_at=int(self.clock()),
         )
         session.add(refund)
+        session.add_all(
+            RefundLine(
+                refund_id=refund.id,
+                sale_id=sale_id,
+                position=p.position,
+                name=p.name,
+                quantity=rl.quantity_text(p.quantity),
+                amount=p.amount,
+            )
+            for p in parts
+        )
         mints = list(
             dict.fromkeys(
                 session.scalars(
@@ -198,22 +285,37 @@ class Refunds:
         sale_id: str,
         *,
         amount: int | None = None,
+        lines: rl.Selection = None,
+        include_tip: bool = False,
         reason: str | None = None,
         out: Path | None = None,
         qr: bool = False,
     ) -> RefundResult:
         """Give ``amount`` (default: all that is still refundable) back as a token.
 
+        ``lines`` (positions, or ``{position: quantity}``) refunds those lines of a paid
+        basket sale instead: their sat is computed by :mod:`refund_lines` (each line's share
+        of the goods' sat at the locked rate), and they are recorded so that no line, nor
+        any unit of one, is refunded twice. The tip comes back with lines only when
+        ``include_tip``; a refund with neither lines nor amount gives back everything left,
+        tip included.
+
         Raises:
             PosError: ``sale.unknown``, ``refund.sale_open``, ``refund.not_owed``,
-                ``refund.too_large``, ``amount.invalid``, ``wallet.insufficient_funds``,
+                ``refund.too_large``, ``amount.invalid``, ``refund.amount_and_lines``, the
+                line errors of :func:`refund_lines.plan`, ``wallet.insufficient_funds``,
                 ``mint.unreachable`` (nothing is lost: recovery finishes or fails the send,
                 and the refund with it).
         """
         lock = self._locks.setdefault(sale_id, asyncio.Lock())
         async with lock:  # a double click must not give the money back twice
             sale, refund, mints = await self.ctx.db.run(
-                lambda s: self._reserve(s, sale_id, amount, reason)
+                lambda s: self._reserve(
+                    s, sale_id, amount, reason, lines=lines, include_tip=include_tip
+                )
+            )
+            parts = await self.ctx.db.run(
+                lambda s: tuple(rr.refund_lines_dict(s.get(Refund, refund.id)))
             )
             try:
                 # No file yet: a USB stick failing after the token exists must not leave the
@@ -237,6 +339,7 @@ class Refunds:
             mint=result.mint,
             export_id=result.export_id,
             fee=result.fee,
+            lines=parts,
         )
         if out is not None:
             done = await self.save_file(done, out, qr)

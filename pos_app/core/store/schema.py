@@ -24,7 +24,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from pos_app.core.store import actor
 
@@ -323,6 +323,22 @@ class Refund(Base):
     created_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
     done_at: Mapped[int | None] = mapped_column(BigInteger, index=True)  # reports date it so
     updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+    # A refund by line names what it gave back (empty for a refund of an amount).
+    lines: Mapped[list[RefundLine]] = relationship(order_by="RefundLine.position", lazy="selectin")
+
+
+class RefundLine(Base):
+    """A basket line (or some of its quantity) a refund gave back, and its sat."""
+
+    __tablename__ = "refund_lines"
+    __table_args__ = (UniqueConstraint("refund_id", "position"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    refund_id: Mapped[str] = mapped_column(ForeignKey("refunds.id"), index=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # the sale line's; 0: the tip
+    name: Mapped[str] = mapped_column(String(200))  # as sold
+    quantity: Mapped[str] = mapped_column(String(20))  # decimal text, as the line's
+    amount: Mapped[int] = mapped_column(BigInteger)  # sat, this line's share of the refund
 
 
 class Item(Base):

@@ -13,11 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,6 +28,7 @@ from pos_app.ui.messages import explain_error
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.models.attention_model import AttentionItem
 from pos_app.ui.tasks import in_thread, spawn
+from pos_app.ui.widgets import refund_form as form
 from pos_app.ui.widgets.token_result import TokenResult
 
 
@@ -67,66 +65,32 @@ class RefundDialog(QDialog):
         layout.addWidget(self.stack)
 
     def _build_form(self, folder: Path | None) -> QWidget:
-        page = QWidget()
-        title = QLabel(
+        title, intro = form.heading(
             self.tr("Refund {amount} for sale {sale}").format(
                 amount=fmt.sats(self.item.amount), sale=(self.item.sale_id or "")[:8]
-            )
-        )
-        title.setProperty("role", "title")
-        intro = QLabel(
+            ),
             self.tr(
                 "The amount the customer paid is given back as an ecash token: they scan the "
                 "QR code, or take the file. It comes from the mint they paid with when the "
                 "shop holds enough there."
-            )
+            ),
         )
-        intro.setWordWrap(True)
-        intro.setProperty("role", "muted")
-        self.folder = QLineEdit(str(folder) if folder is not None else "")
-        self.folder.setPlaceholderText(self.tr("Folder for the token file (optional)"))
-        choose = QPushButton(self.tr("Choose…"))
-        choose.clicked.connect(self._choose_folder)
+        self.folder_row = form.TokenFolderRow(str(folder) if folder is not None else "")
+        self.folder = self.folder_row.folder
         if folder is None:
             spawn(in_thread(_default_folder), on_done=self._folder_found)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Save to")))
-        row.addWidget(self.folder, 1)
-        row.addWidget(choose)
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.refund_button = QPushButton(self.tr("Make refund token"))
-        self.refund_button.setProperty("role", "primary")
-        self.refund_button.setMinimumHeight(44)
-        self.refund_button.clicked.connect(self.refund)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setMinimumHeight(44)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.refund_button)
-        layout = QVBoxLayout(page)
-        layout.addWidget(title)
-        layout.addWidget(intro)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        return page
+        row.addWidget(self.folder_row, 1)
+        self.error = form.error_label()
+        buttons, self.refund_button = form.form_buttons(
+            self.tr("Make refund token"), self.refund, self.tr("Cancel"), self.reject
+        )
+        return form.form_page(title, intro, row, self.error, buttons)
 
     def _folder_found(self, found: tuple[list[Path], Path]) -> None:
         if not self.folder.text():
             self.folder.setText(str(found[1]))
-
-    def _choose_folder(self) -> None:
-        dialog = QFileDialog(self, self.tr("Save the refund token to"), self.folder.text())
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dialog.fileSelected.connect(self.folder.setText)
-        dialog.open()
 
     def refund(self) -> None:
         """Make the refund token (as a task); the file is written when a folder exists."""
@@ -135,15 +99,14 @@ class RefundDialog(QDialog):
         self.error.hide()
         self.refund_button.setEnabled(False)
         self.refund_button.setText(self.tr("Making the token…"))
-        typed = self.folder.text().strip()
         spawn(
-            self._refund(Path(typed).expanduser() if typed else None),
+            self._refund(self.folder_row.path()),
             on_done=self.show_result,
             on_error=self._refund_failed,
         )
 
     async def _refund(self, folder: Path | None) -> RefundResult:
-        out = folder if folder is not None and await in_thread(folder.is_dir) else None
+        out = await form.existing(folder)
         self._wanted_file = folder is not None
         return await self.ui.allowed(
             "manager",
@@ -166,21 +129,10 @@ class RefundDialog(QDialog):
     def show_result(self, result: RefundResult) -> None:
         """Show the refund token for the customer to scan."""
         self.sent = result
-        if result.file:
-            saved = self.tr("Saved to: {path}").format(path=result.file)
-        elif self._wanted_file:
-            saved = self.tr(
-                "The file could not be saved to that folder (is the USB drive plugged in?). "
-                "The token is kept on the sale: let the customer scan it, or copy it."
-            )
-        else:
-            saved = self.tr("No file saved (no folder): copy the token or let it be scanned.")
         self.result_view.show_token(
-            self.tr("Refund of {amount}: let the customer scan it").format(
-                amount=fmt.sats(result.amount, result.unit)
-            ),
+            form.result_heading(result),
             result.token,
-            [saved, self.tr("From mint: {mint}").format(mint=fmt.short_mint(result.mint))],
+            [form.saved_note(result, self._wanted_file), form.mint_note(result)],
         )
         self.stack.setCurrentIndex(1)
         self.refunded.emit(result)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -145,6 +146,18 @@ class SaleDetailsDialog(QDialog):
         self.receipts = ReceiptButtons()
         self.receipts.failed.connect(self._failed)
         self.receipts.hide()
+        # Reprint a refund's receipt: the refund chosen here.
+        self.refund_choice = QComboBox()
+        self.refund_choice.currentIndexChanged.connect(self._refund_chosen)
+        self.refund_receipts = ReceiptButtons()
+        self.refund_receipts.failed.connect(self._failed)
+        self.refund_receipt_row = QWidget()
+        refund_row = QHBoxLayout(self.refund_receipt_row)
+        refund_row.setContentsMargins(0, 0, 0, 0)
+        refund_row.addWidget(self.refund_choice, 1)
+        refund_row.addWidget(self.refund_receipts)
+        self.refund_receipt_row.hide()
+        self._shop = ShopHeader()
         # A paid sale's refund (a cancelled one's is under Needs attention).
         self.refund_button = QPushButton(self.tr("Refund…"))
         self.refund_button.setToolTip(self.tr("Give the customer money back as an ecash token."))
@@ -169,6 +182,7 @@ class SaleDetailsDialog(QDialog):
         layout.addWidget(request_title)
         layout.addLayout(request_row)
         layout.addWidget(self.receipts)
+        layout.addWidget(self.refund_receipt_row)
         layout.addWidget(buttons)
         ui.bridge.sale_changed.connect(self._on_sale_changed)
         self.reload()
@@ -261,11 +275,41 @@ class SaleDetailsDialog(QDialog):
         header = ShopHeader.from_settings(settings) if settings else self.receipts.shop
         self.receipts.set_sale(sale if sale.get("paid") else None, header)
         self.receipts.setVisible(bool(sale.get("paid")))
+        self._shop = header
+        self._show_refund_choice(sale)
         self.refund_button.setVisible(state == "paid" and int(sale.get("refundable") or 0) > 0)
         self.check_claims_button.setVisible(
             any(r.get("export_id") for r in sale.get("refunds") or [])
         )
         self.loaded.emit()
+
+    def _given_refunds(self, sale: dict[str, Any]) -> list[dict[str, Any]]:
+        return [r for r in sale.get("refunds") or [] if r.get("state") == "done"]
+
+    def _show_refund_choice(self, sale: dict[str, Any]) -> None:
+        """One entry per refund given; its receipt prints with the buttons beside."""
+        given = self._given_refunds(sale)
+        self.refund_choice.blockSignals(True)
+        self.refund_choice.clear()
+        for r in given:
+            self.refund_choice.addItem(
+                self.tr("Refund {when}: {amount}").format(
+                    when=fmt.when(r["created_at"]), amount=fmt.sats(r["amount"], r["unit"])
+                ),
+                r["refund_id"],
+            )
+        self.refund_choice.setCurrentIndex(len(given) - 1)  # the latest
+        self.refund_choice.blockSignals(False)
+        self.refund_receipt_row.setVisible(bool(given))
+        self._refund_chosen()
+
+    def _refund_chosen(self, *_args: object) -> None:
+        if self.sale is None:
+            return
+        chosen = self.refund_choice.currentData()
+        for r in self._given_refunds(self.sale):
+            if r["refund_id"] == chosen:
+                self.refund_receipts.set_refund(r, self.sale, self._shop)
 
     def _show_payments(self, payments: list[dict[str, Any]], unit: str) -> None:
         self.payments.setRowCount(len(payments))

@@ -1,4 +1,6 @@
-"""Print and Save-as-PDF buttons for the receipt of a paid sale (the Sell page, Activity).
+"""Print and Save-as-PDF buttons for the receipt of a paid sale or of a refund.
+
+Used by the Sell page, Activity's sale details and the refund dialog.
 
 Print goes straight to the shop's receipt printer when one is set (``receipt.printer``),
 else through the system's print dialog; a printer that is set but missing says so and
@@ -14,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pos_app.ui import receipt
+from pos_app.ui.refund_receipt import build_refund_receipt
 from pos_app.ui.tasks import in_thread, spawn
 
 
@@ -29,6 +32,7 @@ class ReceiptButtons(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.detail: dict[str, Any] | None = None
+        self.refund: dict[str, Any] | None = None  # set: the receipt is this refund's
         self.shop = receipt.ShopHeader()
         self.print_button = self._button(self.tr("Print receipt"), self.print_receipt)
         self.save_button = self._button(self.tr("Save receipt as PDF"), self.ask_path)
@@ -54,14 +58,28 @@ class ReceiptButtons(QWidget):
         ``shop``: the shop's header and printer (or just its name), printed at the top.
         """
         self.detail = detail
+        self.refund = None
         self.shop = shop if isinstance(shop, receipt.ShopHeader) else receipt.ShopHeader(shop)
         self.note.clear()
         self.print_button.setEnabled(detail is not None)
         self.save_button.setEnabled(detail is not None)
 
+    def set_refund(
+        self, refund: dict[str, Any], sale: dict[str, Any], shop: receipt.ShopHeader | str = ""
+    ) -> None:
+        """The receipt of ``refund`` (a ``refund_dict``) of ``sale``, instead of a sale's."""
+        self.set_sale(sale, shop)
+        self.refund = refund
+        self.print_button.setText(self.tr("Print refund receipt"))
+        self.save_button.setText(self.tr("Save refund receipt as PDF"))
+
     def receipt(self) -> receipt.Receipt | None:
         """The receipt's content (None without a sale)."""
-        return receipt.build_receipt(self.detail, self.shop) if self.detail else None
+        if self.detail is None:
+            return None
+        if self.refund is not None:
+            return build_refund_receipt(self.refund, self.detail, self.shop)
+        return receipt.build_receipt(self.detail, self.shop)
 
     def print_receipt(self) -> None:
         """Print on the shop's receipt printer, or open the print dialog."""
@@ -88,7 +106,12 @@ class ReceiptButtons(QWidget):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
         dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(f"receipt-{str(self.detail['sale_id'])[:8]}.pdf")
+        name = (
+            f"refund-{str(self.refund['refund_id'])[:8]}"
+            if self.refund is not None
+            else f"receipt-{str(self.detail['sale_id'])[:8]}"
+        )
+        dialog.selectFile(f"{name}.pdf")
         dialog.fileSelected.connect(self.save)
         dialog.open()
 
