@@ -12,7 +12,7 @@ JSON kind, value, amount, reason) and the sale their sum (``sales.line_discounts
 sums' discounts are the sale discount and the line discounts together.
 
 Revision ID: 0016
-Revises: 0014
+Revises: 0015
 Create Date: 2026-12-03
 """
 
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
-down_revision = "0014"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
