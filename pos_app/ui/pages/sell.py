@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from pos_app.core.config import vat_rates
 from pos_app.core.errors import PosError
 from pos_app.core.payments.rates import Rate
 from pos_app.ui.context import UiContext
@@ -20,6 +21,7 @@ from pos_app.ui.messages import explain_error
 from pos_app.ui.page import Page
 from pos_app.ui.pages.payment import ACCEPTING, PaymentView
 from pos_app.ui.tasks import spawn
+from pos_app.ui.widgets.basket_panel import BasketPanel
 from pos_app.ui.widgets.keypad import Keypad
 from pos_app.ui.widgets.mint_banner import AllOfflinePrompt, ShopMintsBanner
 
@@ -48,7 +50,15 @@ class SellPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.mints_banner)
         layout.addWidget(self.offline_prompt)
-        layout.addWidget(self.stack)
+        self.basket = BasketPanel()
+        self.basket.hide()  # a shop without items keeps the plain keypad
+        self.basket.add_amount.clicked.connect(self._add_amount_line)
+        self.basket.changed.connect(self._mirror_basket)
+        self.keypad.can_charge_empty = lambda: bool(self.basket.lines)
+        row = QHBoxLayout()
+        row.addWidget(self.stack, 1)
+        row.addWidget(self.basket)
+        layout.addLayout(row)
         self.keypad.charge.connect(self.charge)
         self.payment.done.connect(self.back_to_keypad)
         self.payment.renew.connect(self.charge)
@@ -79,6 +89,21 @@ class SellPage(Page):
         self.reload_settings()
         self.mints_banner.check()
 
+    def reload_items(self) -> None:
+        """Read the catalogue off the GUI thread, then rebuild the quick keys."""
+        spawn(self.ui.core.items.list(include_inactive=False), on_done=self.apply_items,
+              on_error=self.ui.report)  # fmt: skip
+
+    def apply_items(self, items: list[dict[str, Any]]) -> None:
+        """Quick keys for ``items``; the basket shows only when there are some (or lines)."""
+        self.basket.set_items(items)
+        self._show_basket()
+
+    def _show_basket(self) -> None:
+        self.basket.setVisible(
+            self.on_keypad and (self.basket.has_items or bool(self.basket.lines))
+        )
+
     def deactivated(self) -> None:
         """Another page is shown: free the camera (the sale stays open)."""
         if not self.on_keypad:
@@ -103,6 +128,10 @@ class SellPage(Page):
         currency = values["currency"]
         advance = int(values.get("fees.customer_advance") or 0)
         self.keypad.set_currency(currency)
+        if currency != self.basket.currency:
+            self.basket.clear()  # lines priced in another currency
+        self.basket.set_rules(values, vat_rates(values["vat.rates"])[0])
+        self.reload_items()
         if currency == "sat":
             self.keypad.set_rate(None, advance=advance)
         else:
@@ -153,18 +182,44 @@ class SellPage(Page):
         self.offline_prompt.hide()
         self.keypad.set_busy(True)
         self.mints_banner.check()  # fresh mint health as the sale starts, not a minute old
-        currency = self.settings.get("currency") or None
         spawn(
-            self.ui.core.sales.new_sale(amount, currency, memo or None, offline_ok=offline_ok),
+            self._new_sale(amount, memo, offline_ok=offline_ok),
             on_done=self._sale_created,
             on_error=lambda err: self._charge_failed(err, amount, memo),
         )
+
+    def _new_sale(
+        self, amount: str, memo: str, *, offline_ok: bool = False, manager_override: bool = False
+    ) -> Any:
+        """The core's ``new_sale`` for the keypad's amount, or the basket when it has lines.
+
+        With a basket, a typed amount is one more custom line (the core adds it).
+        """
+        currency = self.settings.get("currency") or None
+        sales = self.ui.core.sales
+        if not self.basket.lines:
+            return sales.new_sale(amount, currency, memo or None, offline_ok=offline_ok)
+        return sales.new_sale(
+            amount or None, currency, memo or None, offline_ok=offline_ok,
+            items=self.basket.specs(), discount=self.basket.discount,
+            discount_reason=self.basket.discount_reason, manager_override=manager_override,
+        )  # fmt: skip
+
+    def _add_amount_line(self) -> None:
+        if not self.keypad.has_amount:
+            self.keypad.set_error(self.tr("Type an amount first."))
+            return
+        self.basket.add_custom(self.keypad.amount_text.rstrip("."), self.keypad.memo.text().strip())
+        self.keypad.clear()
+        self._show_basket()
 
     def _sale_created(self, sale: dict[str, Any]) -> None:
         self._charging = False
         self.keypad.set_busy(False)
         self.keypad.clear()
+        self.basket.clear()
         self.stack.setCurrentWidget(self.payment)
+        self._show_basket()
         if self.customer is not None:
             self.customer.show_sale(
                 sale["amount"], sale["currency"], int(sale["due"]), sale["payment_request"]
@@ -182,15 +237,16 @@ class SellPage(Page):
             self._refused = (amount, memo)
             self.offline_prompt.ask(explain_error(err))
             return
-        if err.code == "limit.needs_manager":  # a manager's PIN here makes the sale as them
+        if err.code in ("limit.needs_manager", "discount.needs_manager"):
+            # a manager's PIN here makes the sale as them
             self._charging = True
             self.keypad.set_busy(True)
-            currency = self.settings.get("currency") or None
+            override = err.code == "discount.needs_manager"
             spawn(
                 self.ui.allowed(
                     "manager",
                     explain_error(err).text,
-                    lambda: self.ui.core.sales.new_sale(amount, currency, memo or None),
+                    lambda: self._new_sale(amount, memo, manager_override=override),
                 ),
                 on_done=self._sale_created,
                 on_error=self._charge_refused,
@@ -213,11 +269,16 @@ class SellPage(Page):
         """Leave the sale shown and wait for the next amount."""
         self.payment.stop()
         self.stack.setCurrentWidget(self.keypad)
+        self._show_basket()
         self.keypad.setFocus()
         if self.customer is not None:
             self.customer.set_state("idle")
 
     # -- customer display ---------------------------------------------------------------------
+
+    def _mirror_basket(self) -> None:
+        if self.customer is not None and self.on_keypad:
+            self.customer.show_basket(self.basket.preview())
 
     def _mirror(self, state: str, info: object) -> None:
         if self.customer is None:

@@ -8,6 +8,7 @@ its own rate when it is created.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
@@ -55,6 +56,7 @@ class Keypad(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._text = ""
         self.currency = "sat"
+        self.can_charge_empty: Callable[[], bool] = lambda: False
         self._rate: Rate | None = None
         self._rate_note = ""
         self._advance = 0
@@ -231,6 +233,9 @@ class Keypad(QWidget):
         if self._busy:
             return
         if not self.has_amount:
+            if self.can_charge_empty():  # the basket has lines: they are the sale
+                self.charge.emit("", self.memo.text().strip())
+                return
             self.set_error(self.tr("Type an amount first."))
             return
         self.charge.emit(self._text.rstrip("."), self.memo.text().strip())
