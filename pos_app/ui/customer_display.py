@@ -21,6 +21,7 @@ from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.widgets.qr import QrView
 from pos_app.ui.widgets.spinner import Spinner
 from pos_app.ui.widgets.status_panel import STATE_COLORS
+from pos_app.ui.widgets.tip_chooser import TipChooser
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,8 @@ class CustomerDisplay(QWidget):
         self.lines.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.lines.setStyleSheet("font-size: 20pt;")
         self.lines.setWordWrap(True)
+        self.tips = TipChooser(other=False)  # the customer taps here; the Sell page listens
+        self.tips.hide()
         self.status = QLabel()
         self.status.setObjectName("customer-status")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -79,6 +82,7 @@ class CustomerDisplay(QWidget):
         self.mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)  # with the QR hidden, the words gather in the middle
         layout.addWidget(self.lines)
+        layout.addWidget(self.tips, 4)
         layout.addWidget(self.amount)
         layout.addWidget(self.sats)
         layout.addWidget(self.caption)
@@ -136,6 +140,12 @@ class CustomerDisplay(QWidget):
         self._request = ""
         self.set_state("basket")
 
+    def offer_tip(self, total: str, currency: str, presets: list[tuple[Any, str]]) -> None:
+        """Ask the customer for a tip (the Sell page hears ``tips.chosen``)."""
+        self.tips.offer(total, currency, presets)
+        self._request = ""
+        self.set_state("tip")
+
     def set_state(self, state: str, *, remaining: int = 0, change: str | None = None) -> None:
         """Show where the payment stands, in the customer's words."""
         self.state = state
@@ -156,7 +166,8 @@ class CustomerDisplay(QWidget):
         }
         text = words.get(state, "").format(left=fmt.sats(remaining))
         self.lines.setVisible(state == "basket")
-        shows_amount = state not in ("idle", "cancelled")
+        self.tips.setVisible(state == "tip")
+        shows_amount = state not in ("idle", "cancelled", "tip")
         self.amount.setVisible(shows_amount)
         self.sats.setVisible(shows_amount and bool(self.sats.text()))
         self.caption.setText("")

@@ -226,3 +226,63 @@ def test_a_shop_without_items_keeps_the_plain_keypad(qtbot, ui, arun):
     finally:
         page.shutdown()
         qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)
+
+
+@pytest.fixture
+def tipping(qtbot, shop, arun) -> Iterator[SellPage]:
+    set_option(arun, shop, "tips.enabled", "true")
+    set_option(arun, shop, "tips.presets", "10, 15")
+    set_option(arun, shop, "display.customer_screen", "0")
+    page = open_sell(qtbot, shop)
+    qtbot.waitUntil(lambda: page.basket.has_items and page.customer is not None, timeout=5000)
+    yield page
+    page.shutdown()
+    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)
+
+
+def ask_tip(qtbot, page: SellPage) -> None:
+    tap(qtbot, page, "CAKE")
+    tap(qtbot, page, "TEA")  # 670 sat
+    assert page.customer.state == "basket"
+    assert "1 x Cake" in page.customer.lines.text() and page.customer.amount.text()
+    qtbot.keyClick(page.keypad, Qt.Key.Key_Return)
+    assert page.stack.currentWidget() is page.tips and page.customer.state == "tip"
+
+
+def test_a_tip_preset_tapped_on_the_customer_display_is_added_to_what_is_due(qtbot, tipping, arun):
+    ask_tip(qtbot, tipping)
+    keys = tipping.customer.tips.presets
+    assert [b.text() for b in keys.values()] == ["10%\n67 sat", "15%\n101 sat"]
+    assert list(tipping.tips.presets) == ["10%", "15%"]  # the cashier's copy too
+    qtbot.mouseClick(keys["15%"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tipping.payment.state == "waiting", timeout=10_000)
+    stored = arun(tipping.ui.core.sales.show(tipping.payment.sale_id))
+    assert stored["total"] == "670" and stored["amount"] == "670"  # the tip stays apart
+    assert stored["tip"]["amount"] == "101" and stored["tip"]["sat"] == 101
+    assert stored["due"] == 771
+    assert tipping.customer.state == "waiting" and tipping.customer.qr.text
+
+
+def test_no_tip_and_other_amount_on_the_cashiers_screen(qtbot, tipping, arun):
+    ask_tip(qtbot, tipping)
+    qtbot.mouseClick(tipping.tips.no_tip, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tipping.payment.state == "waiting", timeout=10_000)
+    stored = arun(tipping.ui.core.sales.show(tipping.payment.sale_id))
+    assert stored["tip"]["amount"] == "0" and stored["due"] == 670
+    qtbot.keyClick(tipping.payment, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: tipping.on_keypad, timeout=5000)
+
+    ask_tip(qtbot, tipping)
+    tipping.tips.other.setText("30")
+    qtbot.mouseClick(tipping.tips.other_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tipping.payment.state == "waiting", timeout=10_000)
+    stored = arun(tipping.ui.core.sales.show(tipping.payment.sale_id))
+    assert stored["tip"]["amount"] == "30" and stored["due"] == 700
+
+
+def test_back_from_the_tip_choice_keeps_the_basket(qtbot, tipping, arun):
+    ask_tip(qtbot, tipping)
+    qtbot.mouseClick(tipping.tips.back, Qt.MouseButton.LeftButton)
+    assert tipping.on_keypad and len(tipping.basket.lines) == 2
+    assert tipping.customer.state == "basket"
+    assert arun(tipping.ui.core.sales.list()) == []

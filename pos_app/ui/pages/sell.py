@@ -8,12 +8,14 @@ customer display (a second window, ``display.customer_screen``) in step.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from pos_app.core.config import vat_rates
+from pos_app.core.config import tip_presets, vat_rates
 from pos_app.core.errors import PosError
+from pos_app.core.payments.basket import Line
 from pos_app.core.payments.rates import Rate
 from pos_app.ui.context import UiContext
 from pos_app.ui.customer_display import CustomerDisplay, pick_screen
@@ -24,6 +26,7 @@ from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.basket_panel import BasketPanel
 from pos_app.ui.widgets.keypad import Keypad
 from pos_app.ui.widgets.mint_banner import AllOfflinePrompt, ShopMintsBanner
+from pos_app.ui.widgets.tip_chooser import TipChooser
 
 
 class SellPage(Page):
@@ -41,6 +44,12 @@ class SellPage(Page):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.keypad)
         self.stack.addWidget(self.payment)
+        self.tips = TipChooser()
+        self.tips.chosen.connect(self._tip_chosen)
+        self.tips.back.clicked.connect(self._tip_cancelled)
+        self.stack.addWidget(self.tips)
+        self._tip: str | None = None  # the tip chosen for the sale being made
+        self._asking: tuple[str, str, bool] | None = None  # the charge waiting for a tip
         self.mints_banner = ShopMintsBanner(ui)
         self.offline_prompt = AllOfflinePrompt()
         self.offline_prompt.anyway.connect(self._charge_anyway)
@@ -165,6 +174,7 @@ class SellPage(Page):
             return
         if self.customer is None:
             self.customer = CustomerDisplay()
+            self.customer.tips.chosen.connect(self._tip_chosen)
             self._mirror_current()
         self.customer.place_on(index)
 
@@ -178,6 +188,12 @@ class SellPage(Page):
         """
         if self._charging:
             return
+        if (
+            self.on_keypad
+            and self.settings.get("tips.enabled")
+            and self._ask_tip(amount, memo, offline_ok)
+        ):
+            return
         self._charging = True
         self.offline_prompt.hide()
         self.keypad.set_busy(True)
@@ -188,6 +204,53 @@ class SellPage(Page):
             on_error=lambda err: self._charge_failed(err, amount, memo),
         )
 
+    def _ask_tip(self, amount: str, memo: str, offline_ok: bool) -> bool:
+        """Show the tip choice (here and on the customer display); False: nothing to tip on."""
+        currency = self.settings["currency"]
+        lines = list(self.basket.lines)
+        if amount:
+            lines.append(
+                Line("Amount", Decimal(1), Decimal(amount), self.basket.default_rate, "custom")
+            )
+        presets = tip_presets(self.settings.get("tips.presets") or "")
+        try:
+            base = self.basket.preview_of(lines)
+            offers = self.basket.tip_offers(lines, presets)
+        except (PosError, ArithmeticError):
+            return False  # the core says what is wrong at Charge
+        if base is None:
+            return False
+        self._asking = (amount, memo, offline_ok)
+        self.tips.offer(base["total"], currency, offers)
+        self.stack.setCurrentWidget(self.tips)
+        self._show_basket()
+        if self.customer is not None:
+            self.customer.offer_tip(base["total"], currency, offers)
+        return True
+
+    def _tip_chosen(self, tip: str) -> None:
+        if self._asking is None:
+            return
+        amount, memo, offline_ok = self._asking
+        self._asking = None
+        self._tip = tip or None
+        self.stack.setCurrentWidget(self.keypad)
+        self._show_basket()
+        self.keypad.set_busy(True)
+        self._charging = True
+        self.offline_prompt.hide()
+        spawn(
+            self._new_sale(amount, memo, offline_ok=offline_ok),
+            on_done=self._sale_created,
+            on_error=lambda err: self._charge_failed(err, amount, memo),
+        )
+
+    def _tip_cancelled(self) -> None:
+        """Back to the basket: the cashier changes something before the customer chooses."""
+        self._asking = None
+        self.back_to_keypad()
+        self._mirror_basket()
+
     def _new_sale(
         self, amount: str, memo: str, *, offline_ok: bool = False, manager_override: bool = False
     ) -> Any:
@@ -197,10 +260,10 @@ class SellPage(Page):
         """
         currency = self.settings.get("currency") or None
         sales = self.ui.core.sales
-        if not self.basket.lines:
+        if not self.basket.lines and self._tip is None:
             return sales.new_sale(amount, currency, memo or None, offline_ok=offline_ok)
         return sales.new_sale(
-            amount or None, currency, memo or None, offline_ok=offline_ok,
+            amount or None, currency, memo or None, offline_ok=offline_ok, tip=self._tip,
             items=self.basket.specs(), discount=self.basket.discount,
             discount_reason=self.basket.discount_reason, manager_override=manager_override,
         )  # fmt: skip
@@ -218,6 +281,7 @@ class SellPage(Page):
         self.keypad.set_busy(False)
         self.keypad.clear()
         self.basket.clear()
+        self._tip = None
         self.stack.setCurrentWidget(self.payment)
         self._show_basket()
         if self.customer is not None:
@@ -236,7 +300,7 @@ class SellPage(Page):
         if err.code == "mint.all_offline":
             self._refused = (amount, memo)
             self.offline_prompt.ask(explain_error(err))
-            return
+            return  # "Charge anyway" keeps the chosen tip
         if err.code in ("limit.needs_manager", "discount.needs_manager"):
             # a manager's PIN here makes the sale as them
             self._charging = True
@@ -252,10 +316,12 @@ class SellPage(Page):
                 on_error=self._charge_refused,
             )
             return
+        self._tip = None
         self.keypad.set_error(explain_error(err).text)
 
     def _charge_refused(self, err: PosError) -> None:
         self._charging = False
+        self._tip = None
         self.keypad.set_busy(False)
         self.keypad.set_error(explain_error(err).text)
 
@@ -263,6 +329,10 @@ class SellPage(Page):
         if self._refused is not None:
             amount, memo = self._refused
             self._refused = None
+            if self._tip is not None:  # the customer chose already
+                self._asking = (amount, memo, True)
+                self._tip_chosen(self._tip)
+                return
             self.charge(amount, memo, offline_ok=True)
 
     def back_to_keypad(self) -> None:

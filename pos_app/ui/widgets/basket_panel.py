@@ -30,7 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.core.errors import PosError
-from pos_app.core.payments.basket import Line, compute, parse_adjustment, text
+from pos_app.core.payments.basket import (
+    Adjustment,
+    BasketResult,
+    Line,
+    compute,
+    parse_adjustment,
+    text,
+)
 from pos_app.core.payments.items import LineSpec
 
 KEY_COLUMNS = 3
@@ -232,24 +239,41 @@ class BasketPanel(QWidget):
             for ln in self.lines
         ]
 
+    def adjustment(self) -> Adjustment | None:
+        """The discount as :func:`compute` takes it (None: no discount)."""
+        if self.discount is None:
+            return None
+        return parse_adjustment(self.discount, self.currency, "discount", self.discount_reason)
+
     def preview(self) -> dict[str, Any] | None:
         """The basket's figures as the sale will store them (None: empty or invalid)."""
-        if not self.lines:
+        return self.preview_of(self.lines)
+
+    def preview_of(self, lines: list[Line]) -> dict[str, Any] | None:
+        """``lines`` with this basket's discount and VAT rules (None: empty or invalid)."""
+        if not lines:
             return None
         try:
-            off = (
-                None
-                if self.discount is None
-                else parse_adjustment(
-                    self.discount, self.currency, "discount", self.discount_reason
-                )
-            )
-            return compute(
-                self.lines, self.currency, prices_include=self.prices_include,
-                rounding=self.rounding, discount=off,
-            ).as_dict()  # fmt: skip
+            return self._compute(lines).as_dict()
         except PosError:
             return None
+
+    def tip_offers(self, lines: list[Line], presets: list[Decimal]) -> list[tuple[Decimal, str]]:
+        """Each preset percent with the tip it comes to on ``lines`` (as the sale stores it).
+
+        Raises:
+            PosError: the lines or the discount are not valid.
+        """
+        return [
+            (p, text(self._compute(lines, Adjustment("percent", p)).tip, self.currency))
+            for p in presets
+        ]
+
+    def _compute(self, lines: list[Line], tip: Adjustment | None = None) -> BasketResult:
+        return compute(
+            lines, self.currency, prices_include=self.prices_include,
+            rounding=self.rounding, discount=self.adjustment(), tip=tip,
+        )  # fmt: skip
 
     def _changed(self, select: int = -1) -> None:
         self._refresh(select)
