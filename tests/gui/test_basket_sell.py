@@ -14,6 +14,8 @@ from pos_app.core.store import actor
 from pos_app.ui.dialogs.sign_in import SignInDialog
 from pos_app.ui.pages.sell import SellPage
 from pos_app.ui.tasks import running_tasks
+from tests.gui.conftest import screenshots_dir
+from tests.support.screens_common import SCHEMES, save, themed
 
 pytestmark = pytest.mark.gui
 
@@ -78,7 +80,9 @@ def test_quick_keys_by_category_with_name_price_and_colour(sell):
 
 
 def test_a_quick_key_adds_a_line_and_again_one_more(qtbot, sell):
+    assert not sell.keypad.charge_button.isEnabled()
     tap(qtbot, sell, "COF")
+    assert sell.keypad.charge_button.isEnabled()  # the basket is the sale
     assert shown_lines(sell) == ["1 x Coffee    300 sat"]
     tap(qtbot, sell, "COF")
     tap(qtbot, sell, "TEA")
@@ -286,3 +290,24 @@ def test_back_from_the_tip_choice_keeps_the_basket(qtbot, tipping, arun):
     assert tipping.on_keypad and len(tipping.basket.lines) == 2
     assert tipping.customer.state == "basket"
     assert arun(tipping.ui.core.sales.list()) == []
+
+
+def test_screenshots_of_the_basket_and_the_tip_choice(qtbot, tipping, tmp_path):
+    out = screenshots_dir(tmp_path) / "sell"
+    out.mkdir(parents=True, exist_ok=True)
+    tipping.resize(1130, 760)
+    for sku in ("COF", "COF", "TEA", "CAKE"):
+        tap(qtbot, tipping, sku)
+    assert tipping.basket.set_discount("10%", "regular")
+    shots = []
+    for scheme in SCHEMES:
+        with themed(scheme):
+            shots.append(save(tipping, out / f"{scheme}-basket.png"))
+            shots.append(save(tipping.customer, out / f"{scheme}-customer-basket.png"))
+    qtbot.keyClick(tipping.keypad, Qt.Key.Key_Return)
+    assert tipping.stack.currentWidget() is tipping.tips
+    for scheme in SCHEMES:
+        with themed(scheme):
+            shots.append(save(tipping, out / f"{scheme}-tip-choice.png"))
+            shots.append(save(tipping.customer, out / f"{scheme}-customer-tip.png"))
+    assert all(p.stat().st_size > 1000 for p in shots)

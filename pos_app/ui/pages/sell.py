@@ -63,6 +63,7 @@ class SellPage(Page):
         self.basket.hide()  # a shop without items keeps the plain keypad
         self.basket.add_amount.clicked.connect(self._add_amount_line)
         self.basket.changed.connect(self._mirror_basket)
+        self.basket.changed.connect(self._show_basket)
         self.keypad.can_charge_empty = lambda: bool(self.basket.lines)
         row = QHBoxLayout()
         row.addWidget(self.stack, 1)
@@ -109,6 +110,7 @@ class SellPage(Page):
         self._show_basket()
 
     def _show_basket(self) -> None:
+        self.keypad.refresh()  # Charge is enabled by the basket's lines too
         self.basket.setVisible(
             self.on_keypad and (self.basket.has_items or bool(self.basket.lines))
         )

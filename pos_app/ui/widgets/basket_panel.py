@@ -69,6 +69,7 @@ class BasketPanel(QWidget):
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.total_label = QLabel()
         self.total_label.setObjectName("basketTotal")
+        self.total_label.setStyleSheet("font-size: 18pt; font-weight: 700;")
         self.plus = QPushButton("+")
         self.minus = QPushButton("-")
         self.remove = QPushButton(self.tr("Remove"))

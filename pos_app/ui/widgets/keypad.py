@@ -177,6 +177,10 @@ class Keypad(QWidget):
         self.set_error("")
         self._refresh()
 
+    def refresh(self) -> None:
+        """Redraw after ``can_charge_empty`` changed its answer."""
+        self._refresh()
+
     def set_busy(self, busy: bool) -> None:
         """Disable Charge while the sale is being created."""
         self._busy = busy
@@ -297,4 +301,6 @@ class Keypad(QWidget):
             self.sats_label.setText(self._rate_note)
         else:
             self.sats_label.setText("")
-        self.charge_button.setEnabled(not self._busy and self.has_amount)
+        self.charge_button.setEnabled(
+            not self._busy and (self.has_amount or self.can_charge_empty())
+        )
