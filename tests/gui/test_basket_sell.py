@@ -284,6 +284,21 @@ def test_no_tip_and_other_amount_on_the_cashiers_screen(qtbot, tipping, arun):
     assert stored["tip"]["amount"] == "30" and stored["due"] == 700
 
 
+def test_an_expired_basket_sale_is_renewed_with_its_lines_and_tip(qtbot, tipping, arun):
+    ask_tip(qtbot, tipping)
+    qtbot.mouseClick(tipping.tips.presets["10%"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tipping.payment.state == "waiting", timeout=10_000)
+    first = tipping.payment.sale_id
+    old = arun(tipping.ui.core.sales.show(first))
+    tipping.payment.renew.emit(str(old["amount"]), "")  # what Enter on an expired sale does
+    qtbot.waitUntil(lambda: tipping.payment.sale_id not in (None, first), timeout=10_000)
+    qtbot.waitUntil(lambda: tipping.payment.state == "waiting", timeout=10_000)
+    new = arun(tipping.ui.core.sales.show(tipping.payment.sale_id))
+    assert [x["name"] for x in new["lines"]] == ["Cake", "Tea"]
+    assert new["tip"] == old["tip"] and new["due"] == old["due"] == 737
+    assert tipping.basket.lines == []
+
+
 def test_back_from_the_tip_choice_keeps_the_basket(qtbot, tipping, arun):
     ask_tip(qtbot, tipping)
     qtbot.mouseClick(tipping.tips.back, Qt.MouseButton.LeftButton)

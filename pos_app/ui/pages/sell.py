@@ -49,6 +49,7 @@ class SellPage(Page):
         self.tips.back.clicked.connect(self._tip_cancelled)
         self.stack.addWidget(self.tips)
         self._tip: str | None = None  # the tip chosen for the sale being made
+        self._made: tuple[list[Any], str | None, str, str | None] | None = None  # for renewal
         self._asking: tuple[str, str, bool] | None = None  # the charge waiting for a tip
         self.mints_banner = ShopMintsBanner(ui)
         self.offline_prompt = AllOfflinePrompt()
@@ -71,7 +72,7 @@ class SellPage(Page):
         layout.addLayout(row)
         self.keypad.charge.connect(self.charge)
         self.payment.done.connect(self.back_to_keypad)
-        self.payment.renew.connect(self.charge)
+        self.payment.renew.connect(self._renew)
         self.payment.state_changed.connect(self._mirror)
         self._charging = False
 
@@ -247,6 +248,16 @@ class SellPage(Page):
             on_error=lambda err: self._charge_failed(err, amount, memo),
         )
 
+    def _renew(self, amount: str, memo: str) -> None:
+        """A new sale for the expired one: a basket sale again with its lines, discount, tip."""
+        if self._made is None:
+            self.charge(amount, memo)
+            return
+        lines, discount, reason, tip = self._made
+        self.basket.restore(lines, discount, reason)
+        self._tip = tip
+        self.charge("", memo)
+
     def _tip_cancelled(self) -> None:
         """Back to the basket: the cashier changes something before the customer chooses."""
         self._asking = None
@@ -282,6 +293,11 @@ class SellPage(Page):
         self._charging = False
         self.keypad.set_busy(False)
         self.keypad.clear()
+        self._made = (
+            (list(self.basket.lines), self.basket.discount, self.basket.discount_reason, self._tip)
+            if self.basket.lines or self._tip is not None
+            else None
+        )
         self.basket.clear()
         self._tip = None
         self.stack.setCurrentWidget(self.payment)

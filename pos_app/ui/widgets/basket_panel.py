@@ -196,6 +196,12 @@ class BasketPanel(QWidget):
             self.discount, self.discount_reason = None, ""
             self._changed()
 
+    def restore(self, lines: list[Line], discount: str | None, reason: str) -> None:
+        """Put back the lines and discount of a sale made from this basket (its renewal)."""
+        self.lines = list(lines)
+        self.discount, self.discount_reason = discount, reason
+        self._changed()
+
     def ask_discount(self) -> None:
         """Ask for the sale's discount (percent or amount) and its reason."""
         self.dialog = DiscountDialog(self.discount or "", self.discount_reason, self)
