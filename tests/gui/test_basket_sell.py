@@ -307,6 +307,25 @@ def test_back_from_the_tip_choice_keeps_the_basket(qtbot, tipping, arun):
     assert arun(tipping.ui.core.sales.list()) == []
 
 
+def test_the_window_with_quick_keys_and_a_basket_still_fits_a_small_till(qtbot, shop, arun):
+    from pos_app.ui.main_window import MainWindow
+
+    for n in range(30):  # many keys and long names scroll instead of widening
+        arun(shop.core.items.add(sku=f"X{n}", name=f"A rather long item name {n}", price="5"))
+    win = MainWindow(shop)
+    qtbot.addWidget(win)
+    win.show()
+    sell = win.page(SellPage)
+    qtbot.waitUntil(lambda: len(sell.basket.keys) == 33, timeout=10_000)
+    for _ in range(12):
+        tap(qtbot, sell, "X3")
+    tap(qtbot, sell, "CAKE")
+    assert sell.basket.isVisible()
+    assert win.minimumSizeHint().width() <= 1024, win.minimumSizeHint()
+    win.close()
+    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)
+
+
 def test_screenshots_of_the_basket_and_the_tip_choice(qtbot, tipping, tmp_path):
     out = screenshots_dir(tmp_path) / "sell"
     out.mkdir(parents=True, exist_ok=True)
