@@ -10,6 +10,7 @@ nothing of the core.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -20,6 +21,7 @@ from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.widgets.qr import QrView
 from pos_app.ui.widgets.spinner import Spinner
 from pos_app.ui.widgets.status_panel import STATE_COLORS
+from pos_app.ui.widgets.tip_chooser import TipChooser
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,13 @@ class CustomerDisplay(QWidget):
         self.qr.setMinimumSize(300, 300)
         self.spinner = Spinner(64)
         self.spinner.hide()
+        self.lines = QLabel()  # the basket as it grows
+        self.lines.setObjectName("customer-lines")
+        self.lines.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lines.setStyleSheet("font-size: 20pt;")
+        self.lines.setWordWrap(True)
+        self.tips = TipChooser(other=False)  # the customer taps here; the Sell page listens
+        self.tips.hide()
         self.status = QLabel()
         self.status.setObjectName("customer-status")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -72,6 +81,8 @@ class CustomerDisplay(QWidget):
         self.mark = QLabel("\u2714")  # ✔ when paid without change
         self.mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)  # with the QR hidden, the words gather in the middle
+        layout.addWidget(self.lines)
+        layout.addWidget(self.tips, 4)
         layout.addWidget(self.amount)
         layout.addWidget(self.sats)
         layout.addWidget(self.caption)
@@ -111,12 +122,37 @@ class CustomerDisplay(QWidget):
         self._request = request
         self.set_state("waiting")
 
+    def show_basket(self, figures: dict[str, Any] | None) -> None:
+        """The basket's lines and total while the cashier adds them (None: empty, welcome)."""
+        if not figures:
+            self.lines.setText("")
+            self.set_state("idle")
+            return
+        currency = figures["currency"]
+        self.lines.setText(
+            "\n".join(
+                f"{ln['quantity']} x {ln['name']}   {fmt.money(ln['gross'], currency)}"
+                for ln in figures["lines"]
+            )
+        )
+        self.amount.setText(fmt.money(figures["total"], currency))
+        self.sats.setText("")
+        self._request = ""
+        self.set_state("basket")
+
+    def offer_tip(self, total: str, currency: str, presets: list[tuple[Any, str]]) -> None:
+        """Ask the customer for a tip (the Sell page hears ``tips.chosen``)."""
+        self.tips.offer(total, currency, presets)
+        self._request = ""
+        self.set_state("tip")
+
     def set_state(self, state: str, *, remaining: int = 0, change: str | None = None) -> None:
         """Show where the payment stands, in the customer's words."""
         self.state = state
         request = self._request
         words = {
             "idle": self.tr("Welcome"),
+            "basket": self.tr("Your basket"),
             "waiting": self.tr("Scan with your Cashu wallet, or show your token to the camera."),
             "processing": self.tr("Checking your payment…"),
             "paid": self.tr("Paid, thank you"),
@@ -129,7 +165,9 @@ class CustomerDisplay(QWidget):
             "cancelled": self.tr("Welcome"),
         }
         text = words.get(state, "").format(left=fmt.sats(remaining))
-        shows_amount = state not in ("idle", "cancelled")
+        self.lines.setVisible(state == "basket")
+        self.tips.setVisible(state == "tip")
+        shows_amount = state not in ("idle", "cancelled", "tip")
         self.amount.setVisible(shows_amount)
         self.sats.setVisible(shows_amount and bool(self.sats.text()))
         self.caption.setText("")

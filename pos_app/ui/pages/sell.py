@@ -8,11 +8,14 @@ customer display (a second window, ``display.customer_screen``) in step.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from pos_app.core.config import tip_presets, vat_rates
 from pos_app.core.errors import PosError
+from pos_app.core.payments.basket import Line
 from pos_app.core.payments.rates import Rate
 from pos_app.ui.context import UiContext
 from pos_app.ui.customer_display import CustomerDisplay, pick_screen
@@ -20,8 +23,10 @@ from pos_app.ui.messages import explain_error
 from pos_app.ui.page import Page
 from pos_app.ui.pages.payment import ACCEPTING, PaymentView
 from pos_app.ui.tasks import spawn
+from pos_app.ui.widgets.basket_panel import BasketPanel
 from pos_app.ui.widgets.keypad import Keypad
 from pos_app.ui.widgets.mint_banner import AllOfflinePrompt, ShopMintsBanner
+from pos_app.ui.widgets.tip_chooser import TipChooser
 
 
 class SellPage(Page):
@@ -39,6 +44,13 @@ class SellPage(Page):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.keypad)
         self.stack.addWidget(self.payment)
+        self.tips = TipChooser()
+        self.tips.chosen.connect(self._tip_chosen)
+        self.tips.back.clicked.connect(self._tip_cancelled)
+        self.stack.addWidget(self.tips)
+        self._tip: str | None = None  # the tip chosen for the sale being made
+        self._made: tuple[list[Any], str | None, str, str | None] | None = None  # for renewal
+        self._asking: tuple[str, str, bool] | None = None  # the charge waiting for a tip
         self.mints_banner = ShopMintsBanner(ui)
         self.offline_prompt = AllOfflinePrompt()
         self.offline_prompt.anyway.connect(self._charge_anyway)
@@ -48,10 +60,19 @@ class SellPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.mints_banner)
         layout.addWidget(self.offline_prompt)
-        layout.addWidget(self.stack)
+        self.basket = BasketPanel()
+        self.basket.hide()  # a shop without items keeps the plain keypad
+        self.basket.add_amount.clicked.connect(self._add_amount_line)
+        self.basket.changed.connect(self._mirror_basket)
+        self.basket.changed.connect(self._show_basket)
+        self.keypad.can_charge_empty = lambda: bool(self.basket.lines)
+        row = QHBoxLayout()
+        row.addWidget(self.stack, 1)
+        row.addWidget(self.basket)
+        layout.addLayout(row)
         self.keypad.charge.connect(self.charge)
         self.payment.done.connect(self.back_to_keypad)
-        self.payment.renew.connect(self.charge)
+        self.payment.renew.connect(self._renew)
         self.payment.state_changed.connect(self._mirror)
         self._charging = False
 
@@ -79,6 +100,22 @@ class SellPage(Page):
         self.reload_settings()
         self.mints_banner.check()
 
+    def reload_items(self) -> None:
+        """Read the catalogue off the GUI thread, then rebuild the quick keys."""
+        spawn(self.ui.core.items.list(include_inactive=False), on_done=self.apply_items,
+              on_error=self.ui.report)  # fmt: skip
+
+    def apply_items(self, items: list[dict[str, Any]]) -> None:
+        """Quick keys for ``items``; the basket shows only when there are some (or lines)."""
+        self.basket.set_items(items)
+        self._show_basket()
+
+    def _show_basket(self) -> None:
+        self.keypad.refresh()  # Charge is enabled by the basket's lines too
+        self.basket.setVisible(
+            self.on_keypad and (self.basket.has_items or bool(self.basket.lines))
+        )
+
     def deactivated(self) -> None:
         """Another page is shown: free the camera (the sale stays open)."""
         if not self.on_keypad:
@@ -103,6 +140,10 @@ class SellPage(Page):
         currency = values["currency"]
         advance = int(values.get("fees.customer_advance") or 0)
         self.keypad.set_currency(currency)
+        if currency != self.basket.currency:
+            self.basket.clear()  # lines priced in another currency
+        self.basket.set_rules(values, vat_rates(values["vat.rates"])[0])
+        self.reload_items()
         if currency == "sat":
             self.keypad.set_rate(None, advance=advance)
         else:
@@ -136,6 +177,7 @@ class SellPage(Page):
             return
         if self.customer is None:
             self.customer = CustomerDisplay()
+            self.customer.tips.chosen.connect(self._tip_chosen)
             self._mirror_current()
         self.customer.place_on(index)
 
@@ -149,22 +191,117 @@ class SellPage(Page):
         """
         if self._charging:
             return
+        if (
+            self.on_keypad
+            and self.settings.get("tips.enabled")
+            and self._ask_tip(amount, memo, offline_ok)
+        ):
+            return
         self._charging = True
         self.offline_prompt.hide()
         self.keypad.set_busy(True)
         self.mints_banner.check()  # fresh mint health as the sale starts, not a minute old
-        currency = self.settings.get("currency") or None
         spawn(
-            self.ui.core.sales.new_sale(amount, currency, memo or None, offline_ok=offline_ok),
+            self._new_sale(amount, memo, offline_ok=offline_ok),
             on_done=self._sale_created,
             on_error=lambda err: self._charge_failed(err, amount, memo),
         )
+
+    def _ask_tip(self, amount: str, memo: str, offline_ok: bool) -> bool:
+        """Show the tip choice (here and on the customer display); False: nothing to tip on."""
+        currency = self.settings["currency"]
+        lines = list(self.basket.lines)
+        if amount:
+            lines.append(
+                Line("Amount", Decimal(1), Decimal(amount), self.basket.default_rate, "custom")
+            )
+        presets = tip_presets(self.settings.get("tips.presets") or "")
+        try:
+            base = self.basket.preview_of(lines)
+            offers = self.basket.tip_offers(lines, presets)
+        except (PosError, ArithmeticError):
+            return False  # the core says what is wrong at Charge
+        if base is None:
+            return False
+        self._asking = (amount, memo, offline_ok)
+        self.tips.offer(base["total"], currency, offers)
+        self.stack.setCurrentWidget(self.tips)
+        self._show_basket()
+        if self.customer is not None:
+            self.customer.offer_tip(base["total"], currency, offers)
+        return True
+
+    def _tip_chosen(self, tip: str) -> None:
+        if self._asking is None:
+            return
+        amount, memo, offline_ok = self._asking
+        self._asking = None
+        self._tip = tip or None
+        self.stack.setCurrentWidget(self.keypad)
+        self._show_basket()
+        self.keypad.set_busy(True)
+        self._charging = True
+        self.offline_prompt.hide()
+        spawn(
+            self._new_sale(amount, memo, offline_ok=offline_ok),
+            on_done=self._sale_created,
+            on_error=lambda err: self._charge_failed(err, amount, memo),
+        )
+
+    def _renew(self, amount: str, memo: str) -> None:
+        """A new sale for the expired one: a basket sale again with its lines, discount, tip."""
+        if self._made is None:
+            self.charge(amount, memo)
+            return
+        lines, discount, reason, tip = self._made
+        self.basket.restore(lines, discount, reason)
+        self._tip = tip
+        self.charge("", memo)
+
+    def _tip_cancelled(self) -> None:
+        """Back to the basket: the cashier changes something before the customer chooses."""
+        self._asking = None
+        self.back_to_keypad()
+        self._mirror_basket()
+
+    def _new_sale(
+        self, amount: str, memo: str, *, offline_ok: bool = False, manager_override: bool = False
+    ) -> Any:
+        """The core's ``new_sale`` for the keypad's amount, or the basket when it has lines.
+
+        With a basket, a typed amount is one more custom line (the core adds it).
+        """
+        currency = self.settings.get("currency") or None
+        sales = self.ui.core.sales
+        if not self.basket.lines and self._tip is None:
+            return sales.new_sale(amount, currency, memo or None, offline_ok=offline_ok)
+        return sales.new_sale(
+            amount or None, currency, memo or None, offline_ok=offline_ok, tip=self._tip,
+            items=self.basket.specs(), discount=self.basket.discount,
+            discount_reason=self.basket.discount_reason, manager_override=manager_override,
+        )  # fmt: skip
+
+    def _add_amount_line(self) -> None:
+        if not self.keypad.has_amount:
+            self.keypad.set_error(self.tr("Type an amount first."))
+            return
+        self.basket.add_custom(self.keypad.amount_text.rstrip("."), self.keypad.memo.text().strip())
+        self.keypad.clear()
+        self._show_basket()
 
     def _sale_created(self, sale: dict[str, Any]) -> None:
         self._charging = False
         self.keypad.set_busy(False)
         self.keypad.clear()
+        self._made = (
+            (list(self.basket.lines), self.basket.discount, self.basket.discount_reason, self._tip)
+            if self.basket.lines or self._tip is not None
+            else None
+        )
+        self.basket.clear()
+        self._tip = None
         self.stack.setCurrentWidget(self.payment)
+        self._show_basket()
         if self.customer is not None:
             self.customer.show_sale(
                 sale["amount"], sale["currency"], int(sale["due"]), sale["payment_request"]
@@ -181,25 +318,28 @@ class SellPage(Page):
         if err.code == "mint.all_offline":
             self._refused = (amount, memo)
             self.offline_prompt.ask(explain_error(err))
-            return
-        if err.code == "limit.needs_manager":  # a manager's PIN here makes the sale as them
+            return  # "Charge anyway" keeps the chosen tip
+        if err.code in ("limit.needs_manager", "discount.needs_manager"):
+            # a manager's PIN here makes the sale as them
             self._charging = True
             self.keypad.set_busy(True)
-            currency = self.settings.get("currency") or None
+            override = err.code == "discount.needs_manager"
             spawn(
                 self.ui.allowed(
                     "manager",
                     explain_error(err).text,
-                    lambda: self.ui.core.sales.new_sale(amount, currency, memo or None),
+                    lambda: self._new_sale(amount, memo, manager_override=override),
                 ),
                 on_done=self._sale_created,
                 on_error=self._charge_refused,
             )
             return
+        self._tip = None
         self.keypad.set_error(explain_error(err).text)
 
     def _charge_refused(self, err: PosError) -> None:
         self._charging = False
+        self._tip = None
         self.keypad.set_busy(False)
         self.keypad.set_error(explain_error(err).text)
 
@@ -207,17 +347,26 @@ class SellPage(Page):
         if self._refused is not None:
             amount, memo = self._refused
             self._refused = None
+            if self._tip is not None:  # the customer chose already
+                self._asking = (amount, memo, True)
+                self._tip_chosen(self._tip)
+                return
             self.charge(amount, memo, offline_ok=True)
 
     def back_to_keypad(self) -> None:
         """Leave the sale shown and wait for the next amount."""
         self.payment.stop()
         self.stack.setCurrentWidget(self.keypad)
+        self._show_basket()
         self.keypad.setFocus()
         if self.customer is not None:
             self.customer.set_state("idle")
 
     # -- customer display ---------------------------------------------------------------------
+
+    def _mirror_basket(self) -> None:
+        if self.customer is not None and self.on_keypad:
+            self.customer.show_basket(self.basket.preview())
 
     def _mirror(self, state: str, info: object) -> None:
         if self.customer is None:

@@ -8,6 +8,7 @@ its own rate when it is created.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
@@ -55,6 +56,7 @@ class Keypad(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._text = ""
         self.currency = "sat"
+        self.can_charge_empty: Callable[[], bool] = lambda: False
         self._rate: Rate | None = None
         self._rate_note = ""
         self._advance = 0
@@ -175,6 +177,10 @@ class Keypad(QWidget):
         self.set_error("")
         self._refresh()
 
+    def refresh(self) -> None:
+        """Redraw after ``can_charge_empty`` changed its answer."""
+        self._refresh()
+
     def set_busy(self, busy: bool) -> None:
         """Disable Charge while the sale is being created."""
         self._busy = busy
@@ -231,6 +237,9 @@ class Keypad(QWidget):
         if self._busy:
             return
         if not self.has_amount:
+            if self.can_charge_empty():  # the basket has lines: they are the sale
+                self.charge.emit("", self.memo.text().strip())
+                return
             self.set_error(self.tr("Type an amount first."))
             return
         self.charge.emit(self._text.rstrip("."), self.memo.text().strip())
@@ -292,4 +301,6 @@ class Keypad(QWidget):
             self.sats_label.setText(self._rate_note)
         else:
             self.sats_label.setText("")
-        self.charge_button.setEnabled(not self._busy and self.has_amount)
+        self.charge_button.setEnabled(
+            not self._busy and (self.has_amount or self.can_charge_empty())
+        )

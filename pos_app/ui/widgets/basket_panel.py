@@ -1,0 +1,334 @@
+"""The basket beside the keypad: quick keys for the catalogue's items and the sale's lines.
+
+The totals are :func:`pos_app.core.payments.basket.compute` on the same lines the core
+resolves at Charge, so the preview is what the sale stores. Items priced in another unit
+than the shop currency (sat items in a fiat shop) get no quick key: their price is only
+known at the rate the sale locks.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.core.errors import PosError
+from pos_app.core.payments.basket import (
+    Adjustment,
+    BasketResult,
+    Line,
+    compute,
+    parse_adjustment,
+    text,
+)
+from pos_app.core.payments.items import LineSpec
+
+KEY_COLUMNS = 3
+
+
+class BasketPanel(QWidget):
+    """Quick keys by category over the basket's lines, with the total as the core computes it.
+
+    Signals:
+        changed(): the lines changed (the customer display follows).
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currency = "sat"
+        self.prices_include = True
+        self.rounding = "line"
+        self.default_rate = Decimal(0)
+        self.items: list[dict[str, Any]] = []
+        self.lines: list[Line] = []
+        self.discount: str | None = None  # "10%" or "2.50", as the core takes it
+        self.discount_reason = ""
+        self.keys: dict[str, QPushButton] = {}  # SKU -> quick key
+        self.tabs = QTabWidget()
+        self.tabs.setUsesScrollButtons(True)
+        self.list = QListWidget()
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("basketTotal")
+        self.total_label.setStyleSheet("font-size: 18pt; font-weight: 700;")
+        self.plus = QPushButton("+")
+        self.minus = QPushButton("-")
+        self.remove = QPushButton(self.tr("Remove"))
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.add_amount = QPushButton(self.tr("Add amount as line"))
+        self.discount_button = QPushButton(self.tr("Discount"))
+        self.discount_button.clicked.connect(self.ask_discount)
+        self.dialog: DiscountDialog | None = None
+        self.error = QLabel()
+        self.error.setObjectName("basketError")
+        self.error.setWordWrap(True)
+        buttons = (self.plus, self.minus, self.remove, self.clear_button, self.add_amount)
+        for button in (*buttons, self.discount_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plus.clicked.connect(lambda: self.step(1))
+        self.minus.clicked.connect(lambda: self.step(-1))
+        self.remove.clicked.connect(self.remove_selected)
+        self.clear_button.clicked.connect(self.clear)
+        # two narrow rows of buttons: the panel must fit beside the keypad on a 1024 px till
+        row = QHBoxLayout()
+        for button in (self.minus, self.plus, self.remove):
+            row.addWidget(button)
+        lower = QHBoxLayout()
+        lower.addWidget(self.discount_button)
+        lower.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs, 3)
+        layout.addWidget(self.list, 2)
+        layout.addLayout(row)
+        layout.addLayout(lower)
+        layout.addWidget(self.add_amount)
+        layout.addWidget(self.error)
+        layout.addWidget(self.total_label)
+        self.setMaximumWidth(420)
+        self._refresh()
+
+    # -- catalogue ----------------------------------------------------------------------------
+
+    def set_rules(self, settings: dict[str, Any], default_rate: Decimal) -> None:
+        """The shop's currency and VAT rules (from the settings)."""
+        self.currency = settings["currency"]
+        self.prices_include = bool(settings["vat.prices_include"])
+        self.rounding = settings["vat.rounding"]
+        self.default_rate = default_rate
+        self._refresh()
+
+    @property
+    def has_items(self) -> bool:
+        """True when the catalogue has an item this shop can sell from a quick key."""
+        return bool(self.keys)
+
+    def set_items(self, items: list[dict[str, Any]]) -> None:
+        """Rebuild the quick keys from the catalogue (active items in the shop currency)."""
+        self.items = [i for i in items if i["active"] and i["unit"] == self.currency]
+        self.tabs.clear()
+        self.keys = {}
+        by_category: dict[str, list[dict[str, Any]]] = {}
+        for item in self.items:
+            by_category.setdefault(item["category"] or self.tr("Items"), []).append(item)
+        for category, members in by_category.items():
+            page = QWidget()
+            grid = QGridLayout(page)
+            for n, item in enumerate(members):
+                key = QPushButton(f"{item['name']}\n{item['price']} {self.currency}")
+                key.setObjectName("quickKey")
+                key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                key.setMinimumHeight(56)
+                if item["colour"]:
+                    key.setStyleSheet(f"background-color: {item['colour']};")
+                key.clicked.connect(lambda _=False, it=item: self.add_item(it))
+                self.keys[item["sku"]] = key
+                grid.addWidget(key, n // KEY_COLUMNS, n % KEY_COLUMNS)
+            grid.setRowStretch(len(members) // KEY_COLUMNS + 1, 1)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(page)
+            self.tabs.addTab(scroll, category)
+        # lines of items no longer sold are dropped; the sale would refuse them
+        skus = {i["sku"] for i in self.items}
+        kept = [ln for ln in self.lines if ln.kind == "custom" or ln.sku in skus]
+        if kept != self.lines:
+            self.lines = kept
+            self._changed()
+
+    # -- lines --------------------------------------------------------------------------------
+
+    def add_item(self, item: dict[str, Any]) -> None:
+        """One more of ``item``: a new line, or +1 on its line."""
+        for n, line in enumerate(self.lines):
+            if line.kind == "item" and line.sku == item["sku"]:
+                self._set_quantity(n, line.quantity + 1)
+                return
+        rate = Decimal(item["vat_rate"]) if item["vat_rate"] is not None else self.default_rate
+        self.lines.append(
+            Line(item["name"], Decimal(1), Decimal(item["price"]), rate, "item", item["sku"])
+        )
+        self._changed(len(self.lines) - 1)
+
+    def add_custom(self, amount: str, name: str = "") -> None:
+        """A custom line for ``amount`` at the default VAT rate."""
+        self.lines.append(
+            Line(
+                name or self.tr("Amount"), Decimal(1), Decimal(amount), self.default_rate, "custom"
+            )
+        )
+        self._changed(len(self.lines) - 1)
+
+    def step(self, delta: int) -> None:
+        """Quantity of the selected line +/- 1 (down to 1; Remove takes it out)."""
+        row = self.list.currentRow()
+        if 0 <= row < len(self.lines):
+            self._set_quantity(row, max(Decimal(1), self.lines[row].quantity + delta))
+
+    def remove_selected(self) -> None:
+        """Take the selected line out of the basket."""
+        row = self.list.currentRow()
+        if 0 <= row < len(self.lines):
+            del self.lines[row]
+            self._changed(min(row, len(self.lines) - 1))
+
+    def clear(self) -> None:
+        """An empty basket (and no discount)."""
+        if self.lines or self.discount:
+            self.lines = []
+            self.discount, self.discount_reason = None, ""
+            self._changed()
+
+    def restore(self, lines: list[Line], discount: str | None, reason: str) -> None:
+        """Put back the lines and discount of a sale made from this basket (its renewal)."""
+        self.lines = list(lines)
+        self.discount, self.discount_reason = discount, reason
+        self._changed()
+
+    def ask_discount(self) -> None:
+        """Ask for the sale's discount (percent or amount) and its reason."""
+        self.dialog = DiscountDialog(self.discount or "", self.discount_reason, self)
+        self.dialog.accepted.connect(lambda: self._take_discount(self.dialog))
+        self.dialog.open()
+
+    def _take_discount(self, dialog: DiscountDialog | None) -> None:
+        if dialog is not None:
+            self.set_discount(dialog.value.text().strip(), dialog.reason.text().strip())
+
+    def set_discount(self, value: str, reason: str = "") -> bool:
+        """A discount on the sale ("" removes it); False (and a message) when it is bad."""
+        if not value:
+            self.discount, self.discount_reason = None, ""
+            self._changed()
+            return True
+        try:
+            adjustment = parse_adjustment(value, self.currency, "discount", reason)
+            if self.lines:
+                compute(self.lines, self.currency, prices_include=self.prices_include,
+                        rounding=self.rounding, discount=adjustment)  # fmt: skip
+        except PosError as exc:
+            self.error.setText(exc.user_message)
+            return False
+        self.discount, self.discount_reason = value, reason
+        self._changed()
+        return True
+
+    def _set_quantity(self, row: int, quantity: Decimal) -> None:
+        old = self.lines[row]
+        self.lines[row] = Line(
+            old.name, quantity, old.unit_price, old.vat_rate, old.kind, old.sku, old.item_id
+        )
+        self._changed(row)
+
+    def specs(self) -> list[LineSpec]:
+        """The lines as the core takes them (``new_sale(items=…)``)."""
+        return [
+            LineSpec(ln.sku, ln.quantity)
+            if ln.kind == "item"
+            else LineSpec(None, ln.quantity, ln.unit_price, ln.name)
+            for ln in self.lines
+        ]
+
+    def adjustment(self) -> Adjustment | None:
+        """The discount as :func:`compute` takes it (None: no discount)."""
+        if self.discount is None:
+            return None
+        return parse_adjustment(self.discount, self.currency, "discount", self.discount_reason)
+
+    def preview(self) -> dict[str, Any] | None:
+        """The basket's figures as the sale will store them (None: empty or invalid)."""
+        return self.preview_of(self.lines)
+
+    def preview_of(self, lines: list[Line]) -> dict[str, Any] | None:
+        """``lines`` with this basket's discount and VAT rules (None: empty or invalid)."""
+        if not lines:
+            return None
+        try:
+            return self._compute(lines).as_dict()
+        except PosError:
+            return None
+
+    def tip_offers(self, lines: list[Line], presets: list[Decimal]) -> list[tuple[Decimal, str]]:
+        """Each preset percent with the tip it comes to on ``lines`` (as the sale stores it).
+
+        Raises:
+            PosError: the lines or the discount are not valid.
+        """
+        return [
+            (p, text(self._compute(lines, Adjustment("percent", p)).tip, self.currency))
+            for p in presets
+        ]
+
+    def _compute(self, lines: list[Line], tip: Adjustment | None = None) -> BasketResult:
+        return compute(
+            lines, self.currency, prices_include=self.prices_include,
+            rounding=self.rounding, discount=self.adjustment(), tip=tip,
+        )  # fmt: skip
+
+    def _changed(self, select: int = -1) -> None:
+        self._refresh(select)
+        self.changed.emit()
+
+    def _refresh(self, select: int = -1) -> None:
+        figures = self.preview()
+        self.list.clear()
+        shown = figures["lines"] if figures else []
+        for line, fig in zip(self.lines, shown, strict=False):
+            qty = fig["quantity"]
+            QListWidgetItem(f"{qty} x {line.name}    {fig['gross']} {self.currency}", self.list)
+        if 0 <= select < self.list.count():
+            self.list.setCurrentRow(select)
+        self.error.setText("")
+        if figures and figures["discount"]:
+            QListWidgetItem(
+                self.tr("Discount %1: -%2").replace("%1", figures["discount"]["reason"])
+                .replace("%2", figures["discount"]["amount"]), self.list
+            )  # fmt: skip
+        elif self.lines and self.discount and figures is None:
+            # the lines shrank under a fixed discount: say so rather than hide the total
+            self.error.setText(self.tr("The discount is more than the basket: change it."))
+        total = figures["total"] if figures else text(Decimal(0), self.currency)
+        self.total_label.setText(
+            self.tr("Total: %1 %2").replace("%1", total).replace("%2", self.currency)
+        )
+        for button in (self.plus, self.minus, self.remove, self.clear_button, self.discount_button):
+            button.setEnabled(bool(self.lines))
+
+
+class DiscountDialog(QDialog):
+    """The sale's discount: ``10%`` or an amount, and why."""
+
+    def __init__(self, value: str, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Discount"))
+        self.value = QLineEdit(value)
+        self.value.setPlaceholderText(self.tr("10% or 2.50"))
+        self.reason = QLineEdit(reason)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Discount"), self.value)
+        form.addRow(self.tr("Reason"), self.reason)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
