@@ -150,6 +150,8 @@ def test_a_discount_within_the_limit_is_stored(qtbot, sell, arun):
     dialog.value.setText("10%")
     dialog.reason.setText("regular")
     dialog.accept()
+    # The line reads its price before the discount, the discount its own row: they add up.
+    assert shown_lines(sell)[0].endswith("    420 sat")
     assert shown_lines(sell)[-1] == "Discount regular: -42"
     assert sell.basket.total_label.text() == "Total: 378 sat"
     sale_id = charge_basket(qtbot, sell)

@@ -294,7 +294,10 @@ class BasketPanel(QWidget):
         shown = figures["lines"] if figures else []
         for line, fig in zip(self.lines, shown, strict=False):
             qty = fig["quantity"]
-            QListWidgetItem(f"{qty} x {line.name}    {fig['gross']} {self.currency}", self.list)
+            # Quantity x price before any discount (as the receipt prints it): the stored
+            # gross has the sale discount's share inside, and the discount is its own row.
+            amount = text(line.quantity * line.unit_price, self.currency)
+            QListWidgetItem(f"{qty} x {line.name}    {amount} {self.currency}", self.list)
         if 0 <= select < self.list.count():
             self.list.setCurrentRow(select)
         self.error.setText("")
