@@ -472,6 +472,14 @@
         <translation>Abgelehnte Zahlungen</translation>
     </message>
     <message>
+        <source>Tips (not in the sales)</source>
+        <translation>Trinkgeld (nicht im Umsatz)</translation>
+    </message>
+    <message>
+        <source>VAT collected</source>
+        <translation>Eingenommene MwSt.</translation>
+    </message>
+    <message>
         <source>Mint</source>
         <translation>Mint</translation>
     </message>
@@ -494,6 +502,22 @@
     <message>
         <source>Reason</source>
         <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Satz</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>MwSt.</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Brutto</translation>
     </message>
     <message>
         <source>Sales over time</source>
@@ -568,6 +592,10 @@
         <translation>Abgelehnt, nach Grund</translation>
     </message>
     <message>
+        <source>VAT by rate</source>
+        <translation>MwSt. nach Satz</translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
@@ -582,6 +610,14 @@
     <message>
         <source>{settled} of {attempts} payments</source>
         <translation>{settled} von {attempts} Zahlungen</translation>
+    </message>
+    <message>
+        <source>{sat} in all</source>
+        <translation>{sat} insgesamt</translation>
+    </message>
+    <message>
+        <source>{rates} rate(s): see VAT by rate</source>
+        <translation>{rates} Satz/Sätze: siehe MwSt. nach Satz</translation>
     </message>
     <message>
         <source>Mint fees</source>
@@ -811,6 +847,45 @@
     <message>
         <source>Saved: {name}</source>
         <translation>Gespeichert: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>BasketPanel</name>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Add amount as line</source>
+        <translation>Betrag als Position</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Discount %1: -%2</source>
+        <translation>Rabatt %1: -%2</translation>
+    </message>
+    <message>
+        <source>The discount is more than the basket: change it.</source>
+        <translation>Der Rabatt ist höher als der Warenkorb: bitte ändern.</translation>
+    </message>
+    <message>
+        <source>Total: %1 %2</source>
+        <translation>Summe: %1 %2</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1169,10 @@
         <translation>Willkommen</translation>
     </message>
     <message>
+        <source>Your basket</source>
+        <translation>Ihr Warenkorb</translation>
+    </message>
+    <message>
         <source>Scan with your Cashu wallet, or show your token to the camera.</source>
         <translation>Mit Ihrer Cashu-Wallet scannen oder Ihren Token in die Kamera halten.</translation>
     </message>
@@ -1132,6 +1211,21 @@
     <message>
         <source>Your change: scan it with your wallet</source>
         <translation>Ihr Wechselgeld: mit Ihrer Wallet scannen</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <source>10% or 2.50</source>
+        <translation>10% oder 2.50</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>
@@ -2045,6 +2139,45 @@
     </message>
 </context>
 <context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation>4 bis 8 Ziffern</translation>
+    </message>
+    <message>
+        <source>The same again</source>
+        <translation>Noch einmal dieselbe</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>PIN wiederholen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same: type the new PIN again twice.</source>
+        <translation>Die beiden PINs sind nicht gleich: Geben Sie die neue PIN noch zweimal ein.</translation>
+    </message>
+</context>
+<context>
     <name>MintCheck</name>
     <message>
         <source>checks whether a token is spent</source>
@@ -2558,6 +2691,14 @@ of {amount}</source>
         <translation>Beleg als PDF speichern</translation>
     </message>
     <message>
+        <source>Print refund receipt</source>
+        <translation>Erstattungsbeleg drucken</translation>
+    </message>
+    <message>
+        <source>Save refund receipt as PDF</source>
+        <translation>Erstattungsbeleg als PDF speichern</translation>
+    </message>
+    <message>
         <source>Printed on {printer}</source>
         <translation>Gedruckt auf {printer}</translation>
     </message>
@@ -2593,14 +2734,6 @@ of {amount}</source>
         <translation>Der bezahlte Betrag wird als E-Cash-Token zurückgegeben: Der Kunde scannt den QR-Code oder nimmt die Datei. Er kommt von der Mint, mit der gezahlt wurde, wenn das Geschäft dort genug hält.</translation>
     </message>
     <message>
-        <source>Folder for the token file (optional)</source>
-        <translation>Ordner für die Token-Datei (optional)</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Auswählen…</translation>
-    </message>
-    <message>
         <source>Save to</source>
         <translation>Speichern in</translation>
     </message>
@@ -2613,10 +2746,6 @@ of {amount}</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Save the refund token to</source>
-        <translation>Erstattungs-Token speichern in</translation>
-    </message>
-    <message>
         <source>Making the token…</source>
         <translation>Token wird erstellt…</translation>
     </message>
@@ -2624,25 +2753,51 @@ of {amount}</source>
         <source>Make the refund token</source>
         <translation>Erstattungs-Token erstellen</translation>
     </message>
-    <message>
-        <source>Refund of {amount}: let the customer scan it</source>
-        <translation>Erstattung von {amount}: vom Kunden scannen lassen</translation>
-    </message>
+</context>
+<context>
+    <name>RefundForm</name>
     <message>
         <source>Saved to: {path}</source>
-        <translation>Gespeichert in: {path}</translation>
+        <translation>Gespeichert unter: {path}</translation>
     </message>
     <message>
-        <source>The file could not be saved to that folder (is the USB drive plugged in?). The token is kept on the sale: let the customer scan it, or copy it.</source>
-        <translation>Die Datei konnte nicht in diesem Ordner gespeichert werden (ist der USB-Stick eingesteckt?). Der Token bleibt beim Verkauf: vom Kunden scannen lassen oder kopieren.</translation>
+        <source>The file could not be saved to that folder (is the USB drive plugged in?). The token is kept with the refund: let the customer scan it, or copy it.</source>
+        <translation>Die Datei konnte nicht in diesem Ordner gespeichert werden (ist der USB-Stick eingesteckt?). Der Token bleibt bei der Erstattung: Lassen Sie ihn vom Kunden scannen oder kopieren Sie ihn.</translation>
     </message>
     <message>
         <source>No file saved (no folder): copy the token or let it be scanned.</source>
         <translation>Keine Datei gespeichert (kein Ordner): Token kopieren oder scannen lassen.</translation>
     </message>
     <message>
+        <source>Refund of {amount}: let the customer scan it</source>
+        <translation>Erstattung von {amount}: vom Kunden scannen lassen</translation>
+    </message>
+    <message>
         <source>From mint: {mint}</source>
         <translation>Von der Mint: {mint}</translation>
+    </message>
+</context>
+<context>
+    <name>RefundLinesPicker</name>
+    <message>
+        <source>{position}. {name}</source>
+        <translation>{position}. {name}</translation>
+    </message>
+    <message>
+        <source> of {left}</source>
+        <translation> von {left}</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>erstattet</translation>
+    </message>
+    <message>
+        <source>{amount} left</source>
+        <translation>{amount} übrig</translation>
+    </message>
+    <message>
+        <source>Also give the tip back ({amount})</source>
+        <translation>Auch das Trinkgeld zurückgeben ({amount})</translation>
     </message>
 </context>
 <context>
@@ -2768,6 +2923,10 @@ of {amount}</source>
         <translation>Erstattet ({currency})</translation>
     </message>
     <message>
+        <source>Refunded in {unit}</source>
+        <translation>Erstattet in {unit}</translation>
+    </message>
+    <message>
         <source>Net after refunds ({currency})</source>
         <translation>Netto nach Erstattungen ({currency})</translation>
     </message>
@@ -2806,6 +2965,46 @@ of {amount}</source>
     <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Tips ({currency})</source>
+        <translation>Trinkgeld ({currency})</translation>
+    </message>
+    <message>
+        <source>Tips in {unit}</source>
+        <translation>Trinkgeld in {unit}</translation>
+    </message>
+    <message>
+        <source>Discounts given</source>
+        <translation>Gewährte Rabatte</translation>
+    </message>
+    <message>
+        <source>Discounts ({currency})</source>
+        <translation>Rabatte ({currency})</translation>
+    </message>
+    <message>
+        <source>{rate} % ({currency})</source>
+        <translation>{rate} % ({currency})</translation>
+    </message>
+    <message>
+        <source>VAT by rate</source>
+        <translation>MwSt. nach Satz</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Satz</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>MwSt.</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Brutto</translation>
     </message>
     <message>
         <source>Payments</source>
@@ -3137,6 +3336,10 @@ of {amount}</source>
         <translation>{paid}, noch {remaining} offen</translation>
     </message>
     <message>
+        <source>Refund {when}: {amount}</source>
+        <translation>Erstattung {when}: {amount}</translation>
+    </message>
+    <message>
         <source>Redeemed</source>
         <translation>Eingelöst</translation>
     </message>
@@ -3224,14 +3427,6 @@ of {amount}</source>
         <translation>Grund (wird mit der Erstattung gespeichert)</translation>
     </message>
     <message>
-        <source>Folder for the token file (optional)</source>
-        <translation>Ordner für die Token-Datei (optional)</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Wählen…</translation>
-    </message>
-    <message>
         <source>Amount ({unit})</source>
         <translation>Betrag ({unit})</translation>
     </message>
@@ -3252,10 +3447,6 @@ of {amount}</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Save the refund token to</source>
-        <translation>Erstattungs-Token speichern in</translation>
-    </message>
-    <message>
         <source>Type an amount from 1 to {rest}.</source>
         <translation>Geben Sie einen Betrag von 1 bis {rest} ein.</translation>
     </message>
@@ -3272,32 +3463,24 @@ of {amount}</source>
         <translation>Erstattungs-Token erstellen</translation>
     </message>
     <message>
+        <source>These lines come to {amount}, more than the {rest} left to give back.</source>
+        <translation>Diese Positionen ergeben {amount}, mehr als die {rest}, die noch erstattet werden können.</translation>
+    </message>
+    <message>
+        <source>Working out the lines&apos; amount…</source>
+        <translation>Betrag der Positionen wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Give {amount} back for {count} line(s) of sale {sale}? This cannot be undone.</source>
+        <translation>{amount} für {count} Position(en) des Verkaufs {sale} zurückgeben? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
         <source>Making the token…</source>
         <translation>Token wird erstellt…</translation>
     </message>
     <message>
         <source>Make the refund token</source>
         <translation>Erstattungs-Token erstellen</translation>
-    </message>
-    <message>
-        <source>Saved to: {path}</source>
-        <translation>Gespeichert in: {path}</translation>
-    </message>
-    <message>
-        <source>The file could not be saved to that folder (is the USB drive plugged in?). The token is kept with the refund: let the customer scan it, or copy it.</source>
-        <translation>Die Datei konnte nicht in diesem Ordner gespeichert werden (ist der USB-Stick eingesteckt?). Der Token bleibt bei der Erstattung gespeichert: Lassen Sie ihn vom Kunden scannen oder kopieren Sie ihn.</translation>
-    </message>
-    <message>
-        <source>No file saved (no folder): copy the token or let it be scanned.</source>
-        <translation>Keine Datei gespeichert (kein Ordner): Token kopieren oder scannen lassen.</translation>
-    </message>
-    <message>
-        <source>Refund of {amount}: let the customer scan it</source>
-        <translation>Erstattung von {amount}: vom Kunden scannen lassen</translation>
-    </message>
-    <message>
-        <source>From mint: {mint}</source>
-        <translation>Von Mint: {mint}</translation>
     </message>
     <message>
         <source>The file could not be saved to that folder. The token is kept.</source>
@@ -3463,6 +3646,10 @@ Fügen Sie den Token stattdessen ein.</translation>
         <source>No exchange rate right now: the sat amount is set when one is found.</source>
         <translation>Gerade kein Wechselkurs: der Sat-Betrag wird gesetzt, sobald einer da ist.</translation>
     </message>
+    <message>
+        <source>Type an amount first.</source>
+        <translation>Geben Sie zuerst einen Betrag ein.</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -3609,6 +3796,22 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>With staff accounts, the till goes back to the Sell page and asks who is there after this long without a touch or a key (never during a sale). 0: never.</source>
         <translation>Mit Personalkonten kehrt die Kasse nach so langer Zeit ohne Berührung oder Tastendruck zur Verkaufsseite zurück und fragt, wer da ist (nie während eines Verkaufs). 0: nie.</translation>
+    </message>
+    <message>
+        <source>Lock an account after (wrong PINs)</source>
+        <translation>Konto sperren nach (falschen PINs)</translation>
+    </message>
+    <message>
+        <source>This many wrong PINs in a row lock the account and notify the owner. Each wrong PIN already makes the next try wait longer.</source>
+        <translation>So viele falsche PINs hintereinander sperren das Konto und benachrichtigen den Inhaber. Jede falsche PIN verlängert schon die Wartezeit bis zum nächsten Versuch.</translation>
+    </message>
+    <message>
+        <source>Locked account waits (minutes)</source>
+        <translation>Gesperrtes Konto wartet (Minuten)</translation>
+    </message>
+    <message>
+        <source>How long an account stays locked after too many wrong PINs, unless the owner unlocks it in Staff.</source>
+        <translation>Wie lange ein Konto nach zu vielen falschen PINs gesperrt bleibt, sofern der Inhaber es nicht unter Personal entsperrt.</translation>
     </message>
     <message>
         <source>Till name</source>
@@ -3833,6 +4036,22 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Limits</source>
         <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>Largest sale by a cashier (sat)</source>
+        <translation>Größter Verkauf durch Kassierer (sat)</translation>
+    </message>
+    <message>
+        <source>With staff accounts, a cashier&apos;s larger sale is refused. It can only be lower than the largest sale. 0: the largest sale applies.</source>
+        <translation>Mit Personalkonten wird ein größerer Verkauf eines Kassierers abgelehnt. Der Wert kann nur unter dem größten Verkauf liegen. 0: Es gilt der größte Verkauf.</translation>
+    </message>
+    <message>
+        <source>Largest sale by a manager (sat)</source>
+        <translation>Größter Verkauf durch Manager (sat)</translation>
+    </message>
+    <message>
+        <source>With staff accounts, a manager&apos;s larger sale is refused. It can only be lower than the largest sale. 0: the largest sale applies.</source>
+        <translation>Mit Personalkonten wird ein größerer Verkauf eines Managers abgelehnt. Der Wert kann nur unter dem größten Verkauf liegen. 0: Es gilt der größte Verkauf.</translation>
     </message>
     <message>
         <source>Largest total per day (sat)</source>
@@ -4068,6 +4287,10 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
     </message>
     <message>
         <source>Show advanced settings</source>
@@ -4359,6 +4582,89 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
 </context>
 <context>
+    <name>StaffPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Letzte Anmeldung</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Gesperrt bis</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Change PIN…</source>
+        <translation>PIN ändern…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Rolle ändern…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Add staff</source>
+        <translation>Personal hinzufügen</translation>
+    </message>
+    <message>
+        <source>Added.</source>
+        <translation>Hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Neue PIN</translation>
+    </message>
+    <message>
+        <source>PIN changed.</source>
+        <translation>PIN geändert.</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Rolle ändern</translation>
+    </message>
+    <message>
+        <source>Role changed.</source>
+        <translation>Rolle geändert.</translation>
+    </message>
+    <message>
+        <source>Unlocked.</source>
+        <translation>Entsperrt.</translation>
+    </message>
+    <message>
+        <source>Remove {name}&apos;s account?</source>
+        <translation>Das Konto von {name} entfernen?</translation>
+    </message>
+    <message>
+        <source>They can no longer sign in. What they did stays in the audit log.</source>
+        <translation>Die Person kann sich nicht mehr anmelden. Was sie getan hat, bleibt im Prüfprotokoll.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>StatusLight</name>
     <message>
         <source>Online</source>
@@ -4386,6 +4692,44 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Check the choices, then press Finish.</source>
         <translation>Prüfen Sie die Auswahl und drücken Sie dann „Fertig“.</translation>
+    </message>
+</context>
+<context>
+    <name>TipChooser</name>
+    <message>
+        <source>Would you like to add a tip?</source>
+        <translation>Möchten Sie Trinkgeld geben?</translation>
+    </message>
+    <message>
+        <source>No tip</source>
+        <translation>Kein Trinkgeld</translation>
+    </message>
+    <message>
+        <source>Other amount</source>
+        <translation>Anderer Betrag</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Total: %1 %2</source>
+        <translation>Summe: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TokenFolderRow</name>
+    <message>
+        <source>Folder for the token file (optional)</source>
+        <translation>Ordner für die Token-Datei (optional)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Save the refund token to</source>
+        <translation>Erstattungs-Token speichern in</translation>
     </message>
 </context>
 <context>
@@ -5362,6 +5706,30 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Alte Münzen nicht erneuert</translation>
     </message>
     <message>
+        <source>Staff account locked</source>
+        <translation>Personalkonto gesperrt</translation>
+    </message>
+    <message>
+        <source>Mint signed wrongly</source>
+        <translation>Mint hat falsch signiert</translation>
+    </message>
+    <message>
+        <source>Mint sent bad change</source>
+        <translation>Mint hat fehlerhaftes Wechselgeld geschickt</translation>
+    </message>
+    <message>
+        <source>{name} typed {failures} wrong PINs in a row and is locked for {minutes} minutes.</source>
+        <translation>{name} hat {failures} falsche PINs hintereinander eingegeben und ist für {minutes} Minuten gesperrt.</translation>
+    </message>
+    <message>
+        <source>A mint answered with signatures that failed their checks; nothing was credited and the token is being checked again.</source>
+        <translation>Eine Mint hat mit Signaturen geantwortet, die die Prüfung nicht bestanden; nichts wurde gutgeschrieben, und der Token wird erneut geprüft.</translation>
+    </message>
+    <message>
+        <source>{url} paid a Lightning invoice but signed its change wrongly; the change was not kept. Check this mint with its operator.</source>
+        <translation>{url} hat eine Lightning-Rechnung bezahlt, aber das Wechselgeld falsch signiert; das Wechselgeld wurde nicht behalten. Klären Sie das mit dem Betreiber der Mint.</translation>
+    </message>
+    <message>
         <source>{url} has not answered for {minutes} minutes.</source>
         <translation>{url} antwortet seit {minutes} Minuten nicht.</translation>
     </message>
@@ -5531,6 +5899,46 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Print receipt</source>
         <translation>Beleg drucken</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>In part</source>
+        <translation>Teilweise</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Noch nicht</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <source>Of sale</source>
+        <translation>Zum Verkauf</translation>
+    </message>
+    <message>
+        <source>Sale date</source>
+        <translation>Verkaufsdatum</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Eingelöst</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>REFUND · Refund {id}</source>
+        <translation>ERSTATTUNG · Erstattung {id}</translation>
+    </message>
+    <message>
+        <source>REFUND</source>
+        <translation>ERSTATTUNG</translation>
     </message>
 </context>
 </TS>

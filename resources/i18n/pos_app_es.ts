@@ -472,6 +472,14 @@
         <translation>Pagos rechazados</translation>
     </message>
     <message>
+        <source>Tips (not in the sales)</source>
+        <translation>Propinas (fuera de las ventas)</translation>
+    </message>
+    <message>
+        <source>VAT collected</source>
+        <translation>IVA recaudado</translation>
+    </message>
+    <message>
         <source>Mint</source>
         <translation>Mint</translation>
     </message>
@@ -494,6 +502,22 @@
     <message>
         <source>Reason</source>
         <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Neto</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Bruto</translation>
     </message>
     <message>
         <source>Sales over time</source>
@@ -568,6 +592,10 @@
         <translation>Rechazados, por motivo</translation>
     </message>
     <message>
+        <source>VAT by rate</source>
+        <translation>IVA por tipo</translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation>Calculando…</translation>
     </message>
@@ -582,6 +610,14 @@
     <message>
         <source>{settled} of {attempts} payments</source>
         <translation>{settled} de {attempts} pagos</translation>
+    </message>
+    <message>
+        <source>{sat} in all</source>
+        <translation>{sat} en total</translation>
+    </message>
+    <message>
+        <source>{rates} rate(s): see VAT by rate</source>
+        <translation>{rates} tipo(s): ver IVA por tipo</translation>
     </message>
     <message>
         <source>Mint fees</source>
@@ -811,6 +847,45 @@
     <message>
         <source>Saved: {name}</source>
         <translation>Guardado: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>BasketPanel</name>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vaciar</translation>
+    </message>
+    <message>
+        <source>Add amount as line</source>
+        <translation>Importe como línea</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artículos</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Discount %1: -%2</source>
+        <translation>Descuento %1: -%2</translation>
+    </message>
+    <message>
+        <source>The discount is more than the basket: change it.</source>
+        <translation>El descuento supera la cesta: cámbielo.</translation>
+    </message>
+    <message>
+        <source>Total: %1 %2</source>
+        <translation>Total: %1 %2</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1169,10 @@
         <translation>Bienvenido</translation>
     </message>
     <message>
+        <source>Your basket</source>
+        <translation>Su cesta</translation>
+    </message>
+    <message>
         <source>Scan with your Cashu wallet, or show your token to the camera.</source>
         <translation>Escanee con su monedero Cashu o muestre su token a la cámara.</translation>
     </message>
@@ -1132,6 +1211,21 @@
     <message>
         <source>Your change: scan it with your wallet</source>
         <translation>Su cambio: escanéelo con su monedero</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
+        <source>10% or 2.50</source>
+        <translation>10% o 2.50</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
     </message>
 </context>
 <context>
@@ -2045,6 +2139,45 @@
     </message>
 </context>
 <context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation>De 4 a 8 dígitos</translation>
+    </message>
+    <message>
+        <source>The same again</source>
+        <translation>La misma otra vez</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>Repetir PIN</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same: type the new PIN again twice.</source>
+        <translation>Los dos PIN no coinciden: escriba el nuevo PIN otra vez dos veces.</translation>
+    </message>
+</context>
+<context>
     <name>MintCheck</name>
     <message>
         <source>checks whether a token is spent</source>
@@ -2558,6 +2691,14 @@ de {amount}</translation>
         <translation>Guardar recibo como PDF</translation>
     </message>
     <message>
+        <source>Print refund receipt</source>
+        <translation>Imprimir recibo de reembolso</translation>
+    </message>
+    <message>
+        <source>Save refund receipt as PDF</source>
+        <translation>Guardar recibo de reembolso como PDF</translation>
+    </message>
+    <message>
         <source>Printed on {printer}</source>
         <translation>Impreso en {printer}</translation>
     </message>
@@ -2593,14 +2734,6 @@ de {amount}</translation>
         <translation>El importe pagado se devuelve como token de ecash: el cliente escanea el código QR o se lleva el archivo. Sale del mint con el que pagó cuando la tienda tiene suficiente allí.</translation>
     </message>
     <message>
-        <source>Folder for the token file (optional)</source>
-        <translation>Carpeta para el archivo del token (opcional)</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Elegir…</translation>
-    </message>
-    <message>
         <source>Save to</source>
         <translation>Guardar en</translation>
     </message>
@@ -2613,10 +2746,6 @@ de {amount}</translation>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>Save the refund token to</source>
-        <translation>Guardar el token de reembolso en</translation>
-    </message>
-    <message>
         <source>Making the token…</source>
         <translation>Creando el token…</translation>
     </message>
@@ -2624,25 +2753,51 @@ de {amount}</translation>
         <source>Make the refund token</source>
         <translation>Crear el token de reembolso</translation>
     </message>
-    <message>
-        <source>Refund of {amount}: let the customer scan it</source>
-        <translation>Reembolso de {amount}: que el cliente lo escanee</translation>
-    </message>
+</context>
+<context>
+    <name>RefundForm</name>
     <message>
         <source>Saved to: {path}</source>
         <translation>Guardado en: {path}</translation>
     </message>
     <message>
-        <source>The file could not be saved to that folder (is the USB drive plugged in?). The token is kept on the sale: let the customer scan it, or copy it.</source>
-        <translation>No se pudo guardar el archivo en esa carpeta (¿está conectado el USB?). El token se queda en la venta: que el cliente lo escanee, o cópielo.</translation>
+        <source>The file could not be saved to that folder (is the USB drive plugged in?). The token is kept with the refund: let the customer scan it, or copy it.</source>
+        <translation>No se pudo guardar el archivo en esa carpeta (¿está conectada la memoria USB?). El token se guarda con el reembolso: deje que el cliente lo escanee o cópielo.</translation>
     </message>
     <message>
         <source>No file saved (no folder): copy the token or let it be scanned.</source>
-        <translation>No se guardó ningún archivo (sin carpeta): copie el token o deje que lo escaneen.</translation>
+        <translation>Ningún archivo guardado (sin carpeta): copie el token o deje que lo escaneen.</translation>
+    </message>
+    <message>
+        <source>Refund of {amount}: let the customer scan it</source>
+        <translation>Reembolso de {amount}: que el cliente lo escanee</translation>
     </message>
     <message>
         <source>From mint: {mint}</source>
-        <translation>Del mint: {mint}</translation>
+        <translation>De la mint: {mint}</translation>
+    </message>
+</context>
+<context>
+    <name>RefundLinesPicker</name>
+    <message>
+        <source>{position}. {name}</source>
+        <translation>{position}. {name}</translation>
+    </message>
+    <message>
+        <source> of {left}</source>
+        <translation> de {left}</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>reembolsado</translation>
+    </message>
+    <message>
+        <source>{amount} left</source>
+        <translation>quedan {amount}</translation>
+    </message>
+    <message>
+        <source>Also give the tip back ({amount})</source>
+        <translation>Devolver también la propina ({amount})</translation>
     </message>
 </context>
 <context>
@@ -2768,6 +2923,10 @@ de {amount}</translation>
         <translation>Reembolsado ({currency})</translation>
     </message>
     <message>
+        <source>Refunded in {unit}</source>
+        <translation>Reembolsado en {unit}</translation>
+    </message>
+    <message>
         <source>Net after refunds ({currency})</source>
         <translation>Neto tras reembolsos ({currency})</translation>
     </message>
@@ -2806,6 +2965,46 @@ de {amount}</translation>
     <message>
         <source>Value</source>
         <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Tips ({currency})</source>
+        <translation>Propinas ({currency})</translation>
+    </message>
+    <message>
+        <source>Tips in {unit}</source>
+        <translation>Propinas en {unit}</translation>
+    </message>
+    <message>
+        <source>Discounts given</source>
+        <translation>Descuentos concedidos</translation>
+    </message>
+    <message>
+        <source>Discounts ({currency})</source>
+        <translation>Descuentos ({currency})</translation>
+    </message>
+    <message>
+        <source>{rate} % ({currency})</source>
+        <translation>{rate} % ({currency})</translation>
+    </message>
+    <message>
+        <source>VAT by rate</source>
+        <translation>IVA por tipo</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Neto</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Bruto</translation>
     </message>
     <message>
         <source>Payments</source>
@@ -3137,6 +3336,10 @@ de {amount}</translation>
         <translation>{paid}, faltan {remaining}</translation>
     </message>
     <message>
+        <source>Refund {when}: {amount}</source>
+        <translation>Reembolso {when}: {amount}</translation>
+    </message>
+    <message>
         <source>Redeemed</source>
         <translation>Cobrado</translation>
     </message>
@@ -3224,14 +3427,6 @@ de {amount}</translation>
         <translation>Motivo (se guarda con el reembolso)</translation>
     </message>
     <message>
-        <source>Folder for the token file (optional)</source>
-        <translation>Carpeta para el archivo del token (opcional)</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Elegir…</translation>
-    </message>
-    <message>
         <source>Amount ({unit})</source>
         <translation>Importe ({unit})</translation>
     </message>
@@ -3252,10 +3447,6 @@ de {amount}</translation>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>Save the refund token to</source>
-        <translation>Guardar el token de reembolso en</translation>
-    </message>
-    <message>
         <source>Type an amount from 1 to {rest}.</source>
         <translation>Escriba un importe de 1 a {rest}.</translation>
     </message>
@@ -3272,32 +3463,24 @@ de {amount}</translation>
         <translation>Crear token de reembolso</translation>
     </message>
     <message>
+        <source>These lines come to {amount}, more than the {rest} left to give back.</source>
+        <translation>Estas líneas suman {amount}, más que los {rest} que quedan por devolver.</translation>
+    </message>
+    <message>
+        <source>Working out the lines&apos; amount…</source>
+        <translation>Calculando el importe de las líneas…</translation>
+    </message>
+    <message>
+        <source>Give {amount} back for {count} line(s) of sale {sale}? This cannot be undone.</source>
+        <translation>¿Devolver {amount} por {count} línea(s) de la venta {sale}? No se puede deshacer.</translation>
+    </message>
+    <message>
         <source>Making the token…</source>
         <translation>Creando el token…</translation>
     </message>
     <message>
         <source>Make the refund token</source>
         <translation>Crear el token de reembolso</translation>
-    </message>
-    <message>
-        <source>Saved to: {path}</source>
-        <translation>Guardado en: {path}</translation>
-    </message>
-    <message>
-        <source>The file could not be saved to that folder (is the USB drive plugged in?). The token is kept with the refund: let the customer scan it, or copy it.</source>
-        <translation>No se pudo guardar el archivo en esa carpeta (¿está conectada la memoria USB?). El token se guarda con el reembolso: deje que el cliente lo escanee o cópielo.</translation>
-    </message>
-    <message>
-        <source>No file saved (no folder): copy the token or let it be scanned.</source>
-        <translation>No se guardó ningún archivo (sin carpeta): copie el token o deje que lo escaneen.</translation>
-    </message>
-    <message>
-        <source>Refund of {amount}: let the customer scan it</source>
-        <translation>Reembolso de {amount}: que el cliente lo escanee</translation>
-    </message>
-    <message>
-        <source>From mint: {mint}</source>
-        <translation>Desde la mint: {mint}</translation>
     </message>
     <message>
         <source>The file could not be saved to that folder. The token is kept.</source>
@@ -3463,6 +3646,10 @@ Pegue el token en su lugar.</translation>
         <source>No exchange rate right now: the sat amount is set when one is found.</source>
         <translation>Ahora no hay tipo de cambio: el importe en sats se fija en cuanto haya uno.</translation>
     </message>
+    <message>
+        <source>Type an amount first.</source>
+        <translation>Escriba primero un importe.</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -3609,6 +3796,22 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>With staff accounts, the till goes back to the Sell page and asks who is there after this long without a touch or a key (never during a sale). 0: never.</source>
         <translation>Con cuentas de personal, la caja vuelve a la página Vender y pregunta quién está tras este tiempo sin toques ni teclas (nunca durante una venta). 0: nunca.</translation>
+    </message>
+    <message>
+        <source>Lock an account after (wrong PINs)</source>
+        <translation>Bloquear una cuenta tras (PIN erróneos)</translation>
+    </message>
+    <message>
+        <source>This many wrong PINs in a row lock the account and notify the owner. Each wrong PIN already makes the next try wait longer.</source>
+        <translation>Tantos PIN erróneos seguidos bloquean la cuenta y avisan al propietario. Cada PIN erróneo ya alarga la espera hasta el siguiente intento.</translation>
+    </message>
+    <message>
+        <source>Locked account waits (minutes)</source>
+        <translation>Una cuenta bloqueada espera (minutos)</translation>
+    </message>
+    <message>
+        <source>How long an account stays locked after too many wrong PINs, unless the owner unlocks it in Staff.</source>
+        <translation>Cuánto tiempo queda bloqueada una cuenta tras demasiados PIN erróneos, salvo que el propietario la desbloquee en Personal.</translation>
     </message>
     <message>
         <source>Till name</source>
@@ -3833,6 +4036,22 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Limits</source>
         <translation>Límites</translation>
+    </message>
+    <message>
+        <source>Largest sale by a cashier (sat)</source>
+        <translation>Venta máxima de un cajero (sat)</translation>
+    </message>
+    <message>
+        <source>With staff accounts, a cashier&apos;s larger sale is refused. It can only be lower than the largest sale. 0: the largest sale applies.</source>
+        <translation>Con cuentas de personal, se rechaza una venta mayor de un cajero. Solo puede ser menor que la venta máxima. 0: se aplica la venta máxima.</translation>
+    </message>
+    <message>
+        <source>Largest sale by a manager (sat)</source>
+        <translation>Venta máxima de un encargado (sat)</translation>
+    </message>
+    <message>
+        <source>With staff accounts, a manager&apos;s larger sale is refused. It can only be lower than the largest sale. 0: the largest sale applies.</source>
+        <translation>Con cuentas de personal, se rechaza una venta mayor de un encargado. Solo puede ser menor que la venta máxima. 0: se aplica la venta máxima.</translation>
     </message>
     <message>
         <source>Largest total per day (sat)</source>
@@ -4068,6 +4287,10 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Settings</source>
         <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
     </message>
     <message>
         <source>Show advanced settings</source>
@@ -4359,6 +4582,89 @@ Pegue el token en su lugar.</translation>
     </message>
 </context>
 <context>
+    <name>StaffPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Último inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Bloqueado hasta</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Change PIN…</source>
+        <translation>Cambiar PIN…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Cambiar rol…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Add staff</source>
+        <translation>Añadir personal</translation>
+    </message>
+    <message>
+        <source>Added.</source>
+        <translation>Añadido.</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Nuevo PIN</translation>
+    </message>
+    <message>
+        <source>PIN changed.</source>
+        <translation>PIN cambiado.</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Cambiar rol</translation>
+    </message>
+    <message>
+        <source>Role changed.</source>
+        <translation>Rol cambiado.</translation>
+    </message>
+    <message>
+        <source>Unlocked.</source>
+        <translation>Desbloqueado.</translation>
+    </message>
+    <message>
+        <source>Remove {name}&apos;s account?</source>
+        <translation>¿Quitar la cuenta de {name}?</translation>
+    </message>
+    <message>
+        <source>They can no longer sign in. What they did stays in the audit log.</source>
+        <translation>Ya no podrá iniciar sesión. Lo que hizo queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Quitado.</translation>
+    </message>
+</context>
+<context>
     <name>StatusLight</name>
     <message>
         <source>Online</source>
@@ -4386,6 +4692,44 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Check the choices, then press Finish.</source>
         <translation>Revise lo elegido y pulse Terminar.</translation>
+    </message>
+</context>
+<context>
+    <name>TipChooser</name>
+    <message>
+        <source>Would you like to add a tip?</source>
+        <translation>¿Desea añadir una propina?</translation>
+    </message>
+    <message>
+        <source>No tip</source>
+        <translation>Sin propina</translation>
+    </message>
+    <message>
+        <source>Other amount</source>
+        <translation>Otro importe</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Total: %1 %2</source>
+        <translation>Total: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TokenFolderRow</name>
+    <message>
+        <source>Folder for the token file (optional)</source>
+        <translation>Carpeta para el archivo del token (opcional)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Save the refund token to</source>
+        <translation>Guardar el token de reembolso en</translation>
     </message>
 </context>
 <context>
@@ -5362,6 +5706,30 @@ Pegue el token en su lugar.</translation>
         <translation>Monedas antiguas no renovadas</translation>
     </message>
     <message>
+        <source>Staff account locked</source>
+        <translation>Cuenta de personal bloqueada</translation>
+    </message>
+    <message>
+        <source>Mint signed wrongly</source>
+        <translation>La mint firmó mal</translation>
+    </message>
+    <message>
+        <source>Mint sent bad change</source>
+        <translation>La mint envió un cambio erróneo</translation>
+    </message>
+    <message>
+        <source>{name} typed {failures} wrong PINs in a row and is locked for {minutes} minutes.</source>
+        <translation>{name} escribió {failures} PIN erróneos seguidos y queda bloqueado durante {minutes} minutos.</translation>
+    </message>
+    <message>
+        <source>A mint answered with signatures that failed their checks; nothing was credited and the token is being checked again.</source>
+        <translation>Una mint respondió con firmas que no superaron las comprobaciones; no se abonó nada y el token se vuelve a comprobar.</translation>
+    </message>
+    <message>
+        <source>{url} paid a Lightning invoice but signed its change wrongly; the change was not kept. Check this mint with its operator.</source>
+        <translation>{url} pagó una factura Lightning pero firmó mal el cambio; el cambio no se guardó. Compruebe esta mint con su operador.</translation>
+    </message>
+    <message>
         <source>{url} has not answered for {minutes} minutes.</source>
         <translation>{url} lleva {minutes} minutos sin responder.</translation>
     </message>
@@ -5531,6 +5899,46 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Print receipt</source>
         <translation>Imprimir recibo</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>In part</source>
+        <translation>En parte</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Reembolso</translation>
+    </message>
+    <message>
+        <source>Of sale</source>
+        <translation>De la venta</translation>
+    </message>
+    <message>
+        <source>Sale date</source>
+        <translation>Fecha de la venta</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Cobrado</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>REFUND · Refund {id}</source>
+        <translation>REEMBOLSO · Reembolso {id}</translation>
+    </message>
+    <message>
+        <source>REFUND</source>
+        <translation>REEMBOLSO</translation>
     </message>
 </context>
 </TS>

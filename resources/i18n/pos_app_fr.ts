@@ -472,6 +472,14 @@
         <translation>Paiements refusés</translation>
     </message>
     <message>
+        <source>Tips (not in the sales)</source>
+        <translation>Pourboires (hors ventes)</translation>
+    </message>
+    <message>
+        <source>VAT collected</source>
+        <translation>TVA collectée</translation>
+    </message>
+    <message>
         <source>Mint</source>
         <translation>Mint</translation>
     </message>
@@ -494,6 +502,22 @@
     <message>
         <source>Reason</source>
         <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Taux</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>HT</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>TTC</translation>
     </message>
     <message>
         <source>Sales over time</source>
@@ -568,6 +592,10 @@
         <translation>Refusés, par motif</translation>
     </message>
     <message>
+        <source>VAT by rate</source>
+        <translation>TVA par taux</translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation>Calcul en cours…</translation>
     </message>
@@ -582,6 +610,14 @@
     <message>
         <source>{settled} of {attempts} payments</source>
         <translation>{settled} paiements sur {attempts}</translation>
+    </message>
+    <message>
+        <source>{sat} in all</source>
+        <translation>{sat} au total</translation>
+    </message>
+    <message>
+        <source>{rates} rate(s): see VAT by rate</source>
+        <translation>{rates} taux : voir TVA par taux</translation>
     </message>
     <message>
         <source>Mint fees</source>
@@ -811,6 +847,45 @@
     <message>
         <source>Saved: {name}</source>
         <translation>Enregistré : {name}</translation>
+    </message>
+</context>
+<context>
+    <name>BasketPanel</name>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
+    <message>
+        <source>Add amount as line</source>
+        <translation>Montant comme ligne</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Remise</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Discount %1: -%2</source>
+        <translation>Remise %1 : -%2</translation>
+    </message>
+    <message>
+        <source>The discount is more than the basket: change it.</source>
+        <translation>La remise dépasse le panier : modifiez-la.</translation>
+    </message>
+    <message>
+        <source>Total: %1 %2</source>
+        <translation>Total : %1 %2</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1169,10 @@
         <translation>Bienvenue</translation>
     </message>
     <message>
+        <source>Your basket</source>
+        <translation>Votre panier</translation>
+    </message>
+    <message>
         <source>Scan with your Cashu wallet, or show your token to the camera.</source>
         <translation>Scannez avec votre portefeuille Cashu, ou montrez votre jeton à la caméra.</translation>
     </message>
@@ -1132,6 +1211,21 @@
     <message>
         <source>Your change: scan it with your wallet</source>
         <translation>Votre monnaie&#xa0;: scannez-la avec votre portefeuille</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Discount</source>
+        <translation>Remise</translation>
+    </message>
+    <message>
+        <source>10% or 2.50</source>
+        <translation>10% ou 2.50</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
     </message>
 </context>
 <context>
@@ -2045,6 +2139,45 @@
     </message>
 </context>
 <context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation>4 à 8 chiffres</translation>
+    </message>
+    <message>
+        <source>The same again</source>
+        <translation>La même à nouveau</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>PIN à nouveau</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same: type the new PIN again twice.</source>
+        <translation>Les deux PIN ne sont pas identiques : saisissez à nouveau le nouveau PIN deux fois.</translation>
+    </message>
+</context>
+<context>
     <name>MintCheck</name>
     <message>
         <source>checks whether a token is spent</source>
@@ -2558,6 +2691,14 @@ de {amount}</translation>
         <translation>Enregistrer le reçu en PDF</translation>
     </message>
     <message>
+        <source>Print refund receipt</source>
+        <translation>Imprimer le reçu de remboursement</translation>
+    </message>
+    <message>
+        <source>Save refund receipt as PDF</source>
+        <translation>Enregistrer le reçu de remboursement en PDF</translation>
+    </message>
+    <message>
         <source>Printed on {printer}</source>
         <translation>Imprimé sur {printer}</translation>
     </message>
@@ -2593,14 +2734,6 @@ de {amount}</translation>
         <translation>Le montant payé est rendu sous forme de jeton ecash : le client scanne le QR code ou prend le fichier. Il provient du mint utilisé pour payer quand le commerce y détient assez.</translation>
     </message>
     <message>
-        <source>Folder for the token file (optional)</source>
-        <translation>Dossier du fichier jeton (facultatif)</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Choisir…</translation>
-    </message>
-    <message>
         <source>Save to</source>
         <translation>Enregistrer dans</translation>
     </message>
@@ -2613,10 +2746,6 @@ de {amount}</translation>
         <translation>Annuler</translation>
     </message>
     <message>
-        <source>Save the refund token to</source>
-        <translation>Enregistrer le jeton de remboursement dans</translation>
-    </message>
-    <message>
         <source>Making the token…</source>
         <translation>Création du jeton…</translation>
     </message>
@@ -2624,25 +2753,51 @@ de {amount}</translation>
         <source>Make the refund token</source>
         <translation>Créer le jeton de remboursement</translation>
     </message>
-    <message>
-        <source>Refund of {amount}: let the customer scan it</source>
-        <translation>Remboursement de {amount} : faites-le scanner par le client</translation>
-    </message>
+</context>
+<context>
+    <name>RefundForm</name>
     <message>
         <source>Saved to: {path}</source>
         <translation>Enregistré dans : {path}</translation>
     </message>
     <message>
-        <source>The file could not be saved to that folder (is the USB drive plugged in?). The token is kept on the sale: let the customer scan it, or copy it.</source>
-        <translation>Le fichier n&apos;a pas pu être enregistré dans ce dossier (la clé USB est-elle branchée ?). Le jeton reste sur la vente : faites-le scanner par le client, ou copiez-le.</translation>
+        <source>The file could not be saved to that folder (is the USB drive plugged in?). The token is kept with the refund: let the customer scan it, or copy it.</source>
+        <translation>Le fichier n&apos;a pas pu être enregistré dans ce dossier (la clé USB est-elle branchée ?). Le jeton reste avec le remboursement : faites-le scanner par le client ou copiez-le.</translation>
     </message>
     <message>
         <source>No file saved (no folder): copy the token or let it be scanned.</source>
         <translation>Aucun fichier enregistré (pas de dossier) : copiez le jeton ou faites-le scanner.</translation>
     </message>
     <message>
+        <source>Refund of {amount}: let the customer scan it</source>
+        <translation>Remboursement de {amount} : faites-le scanner par le client</translation>
+    </message>
+    <message>
         <source>From mint: {mint}</source>
-        <translation>Du mint : {mint}</translation>
+        <translation>De la mint : {mint}</translation>
+    </message>
+</context>
+<context>
+    <name>RefundLinesPicker</name>
+    <message>
+        <source>{position}. {name}</source>
+        <translation>{position}. {name}</translation>
+    </message>
+    <message>
+        <source> of {left}</source>
+        <translation> sur {left}</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>remboursé</translation>
+    </message>
+    <message>
+        <source>{amount} left</source>
+        <translation>{amount} restant</translation>
+    </message>
+    <message>
+        <source>Also give the tip back ({amount})</source>
+        <translation>Rendre aussi le pourboire ({amount})</translation>
     </message>
 </context>
 <context>
@@ -2768,6 +2923,10 @@ de {amount}</translation>
         <translation>Remboursé ({currency})</translation>
     </message>
     <message>
+        <source>Refunded in {unit}</source>
+        <translation>Remboursé en {unit}</translation>
+    </message>
+    <message>
         <source>Net after refunds ({currency})</source>
         <translation>Net après remboursements ({currency})</translation>
     </message>
@@ -2806,6 +2965,46 @@ de {amount}</translation>
     <message>
         <source>Value</source>
         <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Tips ({currency})</source>
+        <translation>Pourboires ({currency})</translation>
+    </message>
+    <message>
+        <source>Tips in {unit}</source>
+        <translation>Pourboires en {unit}</translation>
+    </message>
+    <message>
+        <source>Discounts given</source>
+        <translation>Remises accordées</translation>
+    </message>
+    <message>
+        <source>Discounts ({currency})</source>
+        <translation>Remises ({currency})</translation>
+    </message>
+    <message>
+        <source>{rate} % ({currency})</source>
+        <translation>{rate} % ({currency})</translation>
+    </message>
+    <message>
+        <source>VAT by rate</source>
+        <translation>TVA par taux</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Taux</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>HT</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>TTC</translation>
     </message>
     <message>
         <source>Payments</source>
@@ -3137,6 +3336,10 @@ de {amount}</translation>
         <translation>{paid}, reste {remaining}</translation>
     </message>
     <message>
+        <source>Refund {when}: {amount}</source>
+        <translation>Remboursement {when} : {amount}</translation>
+    </message>
+    <message>
         <source>Redeemed</source>
         <translation>Encaissé</translation>
     </message>
@@ -3224,14 +3427,6 @@ de {amount}</translation>
         <translation>Motif (conservé avec le remboursement)</translation>
     </message>
     <message>
-        <source>Folder for the token file (optional)</source>
-        <translation>Dossier pour le fichier du jeton (facultatif)</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Choisir…</translation>
-    </message>
-    <message>
         <source>Amount ({unit})</source>
         <translation>Montant ({unit})</translation>
     </message>
@@ -3252,10 +3447,6 @@ de {amount}</translation>
         <translation>Annuler</translation>
     </message>
     <message>
-        <source>Save the refund token to</source>
-        <translation>Enregistrer le jeton de remboursement dans</translation>
-    </message>
-    <message>
         <source>Type an amount from 1 to {rest}.</source>
         <translation>Saisissez un montant de 1 à {rest}.</translation>
     </message>
@@ -3272,32 +3463,24 @@ de {amount}</translation>
         <translation>Créer le jeton de remboursement</translation>
     </message>
     <message>
+        <source>These lines come to {amount}, more than the {rest} left to give back.</source>
+        <translation>Ces lignes font {amount}, plus que les {rest} qui restent à rendre.</translation>
+    </message>
+    <message>
+        <source>Working out the lines&apos; amount…</source>
+        <translation>Calcul du montant des lignes…</translation>
+    </message>
+    <message>
+        <source>Give {amount} back for {count} line(s) of sale {sale}? This cannot be undone.</source>
+        <translation>Rendre {amount} pour {count} ligne(s) de la vente {sale} ? Impossible à annuler.</translation>
+    </message>
+    <message>
         <source>Making the token…</source>
         <translation>Création du jeton…</translation>
     </message>
     <message>
         <source>Make the refund token</source>
         <translation>Créer le jeton de remboursement</translation>
-    </message>
-    <message>
-        <source>Saved to: {path}</source>
-        <translation>Enregistré dans : {path}</translation>
-    </message>
-    <message>
-        <source>The file could not be saved to that folder (is the USB drive plugged in?). The token is kept with the refund: let the customer scan it, or copy it.</source>
-        <translation>Le fichier n&apos;a pas pu être enregistré dans ce dossier (la clé USB est-elle branchée ?). Le jeton est conservé avec le remboursement : faites-le scanner par le client, ou copiez-le.</translation>
-    </message>
-    <message>
-        <source>No file saved (no folder): copy the token or let it be scanned.</source>
-        <translation>Aucun fichier enregistré (pas de dossier) : copiez le jeton ou faites-le scanner.</translation>
-    </message>
-    <message>
-        <source>Refund of {amount}: let the customer scan it</source>
-        <translation>Remboursement de {amount} : à faire scanner par le client</translation>
-    </message>
-    <message>
-        <source>From mint: {mint}</source>
-        <translation>Depuis la mint : {mint}</translation>
     </message>
     <message>
         <source>The file could not be saved to that folder. The token is kept.</source>
@@ -3463,6 +3646,10 @@ Collez plutôt le jeton.</translation>
         <source>No exchange rate right now: the sat amount is set when one is found.</source>
         <translation>Pas de taux de change pour l&apos;instant&#xa0;: le montant en sats sera fixé dès qu&apos;il y en a un.</translation>
     </message>
+    <message>
+        <source>Type an amount first.</source>
+        <translation>Saisissez d&apos;abord un montant.</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -3609,6 +3796,22 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>With staff accounts, the till goes back to the Sell page and asks who is there after this long without a touch or a key (never during a sale). 0: never.</source>
         <translation>Avec des comptes du personnel, la caisse revient à la page Vente et demande qui est là après ce délai sans toucher ni touche (jamais pendant une vente). 0 : jamais.</translation>
+    </message>
+    <message>
+        <source>Lock an account after (wrong PINs)</source>
+        <translation>Bloquer un compte après (PIN erronés)</translation>
+    </message>
+    <message>
+        <source>This many wrong PINs in a row lock the account and notify the owner. Each wrong PIN already makes the next try wait longer.</source>
+        <translation>Autant de PIN erronés d&apos;affilée bloquent le compte et préviennent le propriétaire. Chaque PIN erroné allonge déjà l&apos;attente avant l&apos;essai suivant.</translation>
+    </message>
+    <message>
+        <source>Locked account waits (minutes)</source>
+        <translation>Un compte bloqué attend (minutes)</translation>
+    </message>
+    <message>
+        <source>How long an account stays locked after too many wrong PINs, unless the owner unlocks it in Staff.</source>
+        <translation>Durée pendant laquelle un compte reste bloqué après trop de PIN erronés, sauf si le propriétaire le débloque dans Personnel.</translation>
     </message>
     <message>
         <source>Till name</source>
@@ -3833,6 +4036,22 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Limits</source>
         <translation>Limites</translation>
+    </message>
+    <message>
+        <source>Largest sale by a cashier (sat)</source>
+        <translation>Plus grande vente par un caissier (sat)</translation>
+    </message>
+    <message>
+        <source>With staff accounts, a cashier&apos;s larger sale is refused. It can only be lower than the largest sale. 0: the largest sale applies.</source>
+        <translation>Avec des comptes du personnel, une vente plus grande d&apos;un caissier est refusée. La valeur ne peut être que plus basse que la plus grande vente. 0 : la plus grande vente s&apos;applique.</translation>
+    </message>
+    <message>
+        <source>Largest sale by a manager (sat)</source>
+        <translation>Plus grande vente par un responsable (sat)</translation>
+    </message>
+    <message>
+        <source>With staff accounts, a manager&apos;s larger sale is refused. It can only be lower than the largest sale. 0: the largest sale applies.</source>
+        <translation>Avec des comptes du personnel, une vente plus grande d&apos;un responsable est refusée. La valeur ne peut être que plus basse que la plus grande vente. 0 : la plus grande vente s&apos;applique.</translation>
     </message>
     <message>
         <source>Largest total per day (sat)</source>
@@ -4068,6 +4287,10 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Settings</source>
         <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
     </message>
     <message>
         <source>Show advanced settings</source>
@@ -4359,6 +4582,89 @@ Collez plutôt le jeton.</translation>
     </message>
 </context>
 <context>
+    <name>StaffPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Dernière connexion</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Bloqué jusqu&apos;à</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Change PIN…</source>
+        <translation>Changer le PIN…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Changer le rôle…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Add staff</source>
+        <translation>Ajouter du personnel</translation>
+    </message>
+    <message>
+        <source>Added.</source>
+        <translation>Ajouté.</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Nouveau PIN</translation>
+    </message>
+    <message>
+        <source>PIN changed.</source>
+        <translation>PIN changé.</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Changer le rôle</translation>
+    </message>
+    <message>
+        <source>Role changed.</source>
+        <translation>Rôle changé.</translation>
+    </message>
+    <message>
+        <source>Unlocked.</source>
+        <translation>Débloqué.</translation>
+    </message>
+    <message>
+        <source>Remove {name}&apos;s account?</source>
+        <translation>Retirer le compte de {name} ?</translation>
+    </message>
+    <message>
+        <source>They can no longer sign in. What they did stays in the audit log.</source>
+        <translation>Cette personne ne pourra plus se connecter. Ce qu&apos;elle a fait reste dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Retiré.</translation>
+    </message>
+</context>
+<context>
     <name>StatusLight</name>
     <message>
         <source>Online</source>
@@ -4386,6 +4692,44 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Check the choices, then press Finish.</source>
         <translation>Vérifiez vos choix, puis appuyez sur Terminer.</translation>
+    </message>
+</context>
+<context>
+    <name>TipChooser</name>
+    <message>
+        <source>Would you like to add a tip?</source>
+        <translation>Souhaitez-vous laisser un pourboire ?</translation>
+    </message>
+    <message>
+        <source>No tip</source>
+        <translation>Pas de pourboire</translation>
+    </message>
+    <message>
+        <source>Other amount</source>
+        <translation>Autre montant</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Total: %1 %2</source>
+        <translation>Total : %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TokenFolderRow</name>
+    <message>
+        <source>Folder for the token file (optional)</source>
+        <translation>Dossier du fichier jeton (facultatif)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Save the refund token to</source>
+        <translation>Enregistrer le jeton de remboursement dans</translation>
     </message>
 </context>
 <context>
@@ -5362,6 +5706,30 @@ Collez plutôt le jeton.</translation>
         <translation>Anciennes pièces non renouvelées</translation>
     </message>
     <message>
+        <source>Staff account locked</source>
+        <translation>Compte du personnel bloqué</translation>
+    </message>
+    <message>
+        <source>Mint signed wrongly</source>
+        <translation>La mint a mal signé</translation>
+    </message>
+    <message>
+        <source>Mint sent bad change</source>
+        <translation>La mint a envoyé une monnaie invalide</translation>
+    </message>
+    <message>
+        <source>{name} typed {failures} wrong PINs in a row and is locked for {minutes} minutes.</source>
+        <translation>{name} a saisi {failures} PIN erronés d&apos;affilée et est bloqué pendant {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>A mint answered with signatures that failed their checks; nothing was credited and the token is being checked again.</source>
+        <translation>Une mint a répondu avec des signatures qui ont échoué aux vérifications ; rien n&apos;a été crédité et le jeton est vérifié à nouveau.</translation>
+    </message>
+    <message>
+        <source>{url} paid a Lightning invoice but signed its change wrongly; the change was not kept. Check this mint with its operator.</source>
+        <translation>{url} a payé une facture Lightning mais a mal signé la monnaie ; elle n&apos;a pas été conservée. Vérifiez cette mint avec son opérateur.</translation>
+    </message>
+    <message>
         <source>{url} has not answered for {minutes} minutes.</source>
         <translation>{url} ne répond plus depuis {minutes} minutes.</translation>
     </message>
@@ -5531,6 +5899,46 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Print receipt</source>
         <translation>Imprimer le reçu</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>In part</source>
+        <translation>En partie</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Pas encore</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <source>Of sale</source>
+        <translation>De la vente</translation>
+    </message>
+    <message>
+        <source>Sale date</source>
+        <translation>Date de la vente</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Encaissé</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>REFUND · Refund {id}</source>
+        <translation>REMBOURSEMENT · Remboursement {id}</translation>
+    </message>
+    <message>
+        <source>REFUND</source>
+        <translation>REMBOURSEMENT</translation>
     </message>
 </context>
 </TS>
