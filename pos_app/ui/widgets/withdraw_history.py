@@ -53,6 +53,7 @@ class WithdrawHistory(QWidget):
         self.records: list[dict[str, Any]] = []
         self.address = ""
         self.dialog: WithdrawDialog | None = None
+        self._reads = 0  # loads started: only the newest one's answer is shown
 
         heading = QLabel(self.tr("Withdrawals to Lightning"))
         heading.setProperty("role", "subtitle")
@@ -110,8 +111,19 @@ class WithdrawHistory(QWidget):
     # -- reading ---------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Read the address setting and the withdrawals."""
-        spawn(self._read(), on_done=self._show, on_error=self._failed)
+        """Read the address setting and the withdrawals.
+
+        Loads overlap (a payout's balance change and its notice each start one) and may
+        end in any order: an older answer arriving last would show a paid withdrawal as
+        still in progress, so only the newest load's answer is shown.
+        """
+        self._reads += 1
+        read = self._reads
+        spawn(
+            self._read(),
+            on_done=lambda found: self._show(found) if read == self._reads else None,
+            on_error=lambda err: self._failed(err) if read == self._reads else None,
+        )
 
     async def _read(self) -> tuple[str, list[dict[str, Any]]]:
         address = await self.ui.core.settings.get(ADDRESS)
