@@ -5,6 +5,10 @@ BIN := $(VENV)/bin
 MINT_VENV := .venv-mint
 NODE_DIR := .node
 PYTEST_ARGS ?=
+# make test: pytest-xdist workers (one per core by default) and the run's temp dir, which
+# the log scan reads after the workers are done.
+TEST_JOBS ?= auto
+TEST_TMP := build/pytest-tmp
 SCREENSHOTS_DIR ?= screenshots
 # The PyInstaller bundle (build.spec): rebuilt when the code, resources or spec change.
 PACKAGE := dist/pos-app/pos-app
@@ -69,8 +73,9 @@ lint: $(BIN)/.dev-ok
 test: $(BIN)/.dev-ok $(MINT_VENV)/.ok node-deps system-deps
 	$(MAKE) lint
 	rm -rf build/coverage && mkdir -p build/coverage
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest --cov --cov-report=term \
-		--cov-report=html $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_JOBS) --basetemp=$(TEST_TMP) \
+		--cov --cov-report=term --cov-report=html $(PYTEST_ARGS)
+	POS_LOGSCAN_DIR=$(TEST_TMP) $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_log_scan.py
 	$(BIN)/python tools/coverage_floor.py --core 85 --total 70
 	$(MAKE) package-test
 

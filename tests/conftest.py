@@ -51,10 +51,19 @@ def inprocess_log(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     handler.close()
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the log scan last, after every test has written its logs."""
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run the log scan last, after every test has written its logs.
+
+    Under pytest-xdist no worker knows when the others are done, so the scan is
+    left out there: ``make test`` runs it on its own after the parallel run, over
+    the whole run's temp dir (``POS_LOGSCAN_DIR``).
+    """
     last = [i for i in items if i.get_closest_marker("logscan")]
-    items[:] = [i for i in items if not i.get_closest_marker("logscan")] + last
+    items[:] = [i for i in items if not i.get_closest_marker("logscan")]
+    if os.environ.get("PYTEST_XDIST_WORKER") and last:
+        config.hook.pytest_deselected(items=last)
+    else:
+        items.extend(last)
 
 
 def _require_mint_venv() -> None:

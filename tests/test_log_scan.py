@@ -1,6 +1,7 @@
 """No secret, proof or seed ever appears in a log line (scans the logs of the whole session).
 
-Runs last (see ``pytest_collection_modifyitems``). It reads every ``pos-app.log*``
+Runs last (see ``pytest_collection_modifyitems``), or on its own after a parallel
+run with ``POS_LOGSCAN_DIR`` naming that run's temp dir. It reads every ``pos-app.log*``
 written under the session's temp dir: the CLI subprocesses' data directories and
 the in-process capture. Proof secrets are 64 hex characters, or NUT-10 JSON with a
 nonce; tokens start with cashuA/cashuB; a seed is a run of BIP39 words.
@@ -8,7 +9,9 @@ nonce; tokens start with cashuA/cashuB; a seed is a run of BIP39 words.
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 from mnemonic import Mnemonic
@@ -32,7 +35,9 @@ def seed_like(line: str) -> bool:
 
 
 def test_no_secret_in_any_log(tmp_path_factory):
-    base = tmp_path_factory.getbasetemp()
+    # make test points this at the parallel run's temp dir (all workers' logs).
+    given = os.environ.get("POS_LOGSCAN_DIR")
+    base = Path(given).resolve() if given else tmp_path_factory.getbasetemp()
     files = sorted(base.rglob("pos-app.log*"))
     assert files, "no log files were written during the session"
     problems = []

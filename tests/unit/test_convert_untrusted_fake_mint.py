@@ -480,6 +480,22 @@ def test_the_claim_waits_for_the_shops_mint_to_see_the_invoice_paid(
     assert polls >= 3  # asked again until paid, not given up at the first UNPAID
 
 
+def meet_at_quote_state(mint, *, claims, monkeypatch):
+    """Hold the first ``claims`` mint-quote state requests until all of them arrived."""
+    arrived = asyncio.Barrier(claims)
+    held_back = []
+    answer = mint.handle
+
+    async def handle(request):
+        asks_state = request.method == "GET" and "/v1/mint/quote/bolt11/" in request.url.path
+        if asks_state and len(held_back) < claims:
+            held_back.append(request)
+            await asyncio.wait_for(arrived.wait(), 10)
+        return await answer(request)
+
+    monkeypatch.setattr(mint, "handle", handle)
+
+
 def test_two_claims_at_once_credit_the_ecash_once(tmp_path, home, stranger, monkeypatch):
     async def scenario(app):
         sale_id = await new_sale(app, 64)
@@ -488,7 +504,10 @@ def test_two_claims_at_once_credit_the_ecash_once(tmp_path, home, stranger, monk
             await app.sales.pay(sale_id, stranger.token(64))
         monkeypatch.delenv("POS_TEST_FAULT")
         op_id = the_mint_op(app).id
-        # The till and a `recovery run` in another window claim at the same moment.
+        # The till and a `recovery run` in another window claim at the same moment: both
+        # have read the quote as PAID before either mints (held here so that a loaded
+        # machine cannot let one claim finish before the other starts).
+        meet_at_quote_state(home, claims=2, monkeypatch=monkeypatch)
         both = await asyncio.gather(
             minting.claim(app.wallet.ctx, op_id, recovered=True),
             minting.claim(app.wallet.ctx, op_id, recovered=True),
