@@ -517,6 +517,9 @@ _NOTIFICATION_TITLES = {
     "Staff account locked": QT_TRANSLATE_NOOP("messages", "Staff account locked"),
     "Mint signed wrongly": QT_TRANSLATE_NOOP("messages", "Mint signed wrongly"),
     "Mint sent bad change": QT_TRANSLATE_NOOP("messages", "Mint sent bad change"),
+    "Webhook disabled": QT_TRANSLATE_NOOP("messages", "Webhook disabled"),
+    "Webhook not delivered": QT_TRANSLATE_NOOP("messages", "Webhook not delivered"),
+    "Webhook paused": QT_TRANSLATE_NOOP("messages", "Webhook paused"),
 }
 
 # Bodies of notifications that share a kind with others (``security``), by title.
@@ -575,6 +578,21 @@ _NOTIFICATION_BODIES = {
         "messages",
         "Automatic withdrawals wait: the threshold of {threshold} sat is below the {minimum} sat "
         "the Lightning address accepts. Raise it in Settings.",
+    ),
+    "webhook_disabled": QT_TRANSLATE_NOOP(
+        "messages",
+        "{url} answered that it no longer exists (410 Gone): webhooks to it are stopped. "
+        "Remove it, or resume it once the receiver is back.",
+    ),
+    "webhook_failed": QT_TRANSLATE_NOOP(
+        "messages",
+        "An event ({event}) could not be delivered to {url} after {attempts} attempts. "
+        "Redeliver it from the delivery history once the receiver works.",
+    ),
+    "webhook_paused": QT_TRANSLATE_NOOP(
+        "messages",
+        "Deliveries to {url} have failed for 24 hours. The event being retried keeps trying; "
+        "the ones after it wait until you resume the endpoint.",
     ),
     "sweep_fee_cap": QT_TRANSLATE_NOOP(
         "messages",

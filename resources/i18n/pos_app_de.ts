@@ -1214,6 +1214,65 @@
     </message>
 </context>
 <context>
+    <name>DeliveryDialog</name>
+    <message>
+        <source>Webhook delivery {id}</source>
+        <translation>Webhook-Zustellung {id}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>The receiver sent no answer body.</source>
+        <translation>Der Empfänger hat keinen Antworttext gesendet.</translation>
+    </message>
+    <message>
+        <source>Redeliver</source>
+        <translation>Erneut zustellen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>What the receiver answered (first 2 kB)</source>
+        <translation>Was der Empfänger geantwortet hat (erste 2 kB)</translation>
+    </message>
+    <message>
+        <source>Event: {type}</source>
+        <translation>Ereignis: {type}</translation>
+    </message>
+    <message>
+        <source>State: {state}, {attempts} attempt(s)</source>
+        <translation>Status: {state}, {attempts} Versuch(e)</translation>
+    </message>
+    <message>
+        <source>Next attempt: {when}</source>
+        <translation>Nächster Versuch: {when}</translation>
+    </message>
+    <message>
+        <source>Delivered: {when}</source>
+        <translation>Zugestellt: {when}</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} ms</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <source>Discount</source>
@@ -5002,6 +5061,10 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Antwort</translation>
     </message>
     <message>
+        <source>Attempts…</source>
+        <translation>Versuche…</translation>
+    </message>
+    <message>
         <source>Redeliver</source>
         <translation>Erneut zustellen</translation>
     </message>
@@ -5718,6 +5781,18 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Mint hat fehlerhaftes Wechselgeld geschickt</translation>
     </message>
     <message>
+        <source>Webhook disabled</source>
+        <translation>Webhook deaktiviert</translation>
+    </message>
+    <message>
+        <source>Webhook not delivered</source>
+        <translation>Webhook nicht zugestellt</translation>
+    </message>
+    <message>
+        <source>Webhook paused</source>
+        <translation>Webhook pausiert</translation>
+    </message>
+    <message>
         <source>{name} typed {failures} wrong PINs in a row and is locked for {minutes} minutes.</source>
         <translation>{name} hat {failures} falsche PINs hintereinander eingegeben und ist für {minutes} Minuten gesperrt.</translation>
     </message>
@@ -5764,6 +5839,18 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Automatic withdrawals wait: the threshold of {threshold} sat is below the {minimum} sat the Lightning address accepts. Raise it in Settings.</source>
         <translation>Automatische Auszahlungen warten: Der Schwellenwert von {threshold} sat liegt unter den {minimum} sat, die die Lightning-Adresse mindestens annimmt. Erhöhen Sie ihn in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>{url} answered that it no longer exists (410 Gone): webhooks to it are stopped. Remove it, or resume it once the receiver is back.</source>
+        <translation>{url} hat geantwortet, dass es nicht mehr existiert (410 Gone): Webhooks dorthin sind gestoppt. Entfernen Sie ihn oder setzen Sie ihn fort, sobald der Empfänger wieder da ist.</translation>
+    </message>
+    <message>
+        <source>An event ({event}) could not be delivered to {url} after {attempts} attempts. Redeliver it from the delivery history once the receiver works.</source>
+        <translation>Ein Ereignis ({event}) konnte nach {attempts} Versuchen nicht an {url} zugestellt werden. Stellen Sie es aus dem Zustellverlauf erneut zu, sobald der Empfänger funktioniert.</translation>
+    </message>
+    <message>
+        <source>Deliveries to {url} have failed for 24 hours. The event being retried keeps trying; the ones after it wait until you resume the endpoint.</source>
+        <translation>Zustellungen an {url} schlagen seit 24 Stunden fehl. Das Ereignis, das gerade wiederholt wird, versucht es weiter; die folgenden warten, bis Sie den Empfänger fortsetzen.</translation>
     </message>
     <message>
         <source>Coins worth {amount} {unit} at {url} are on old keys. Renewing them costs {fee} {unit}, above the limit of {cap}; they were left as they are.</source>

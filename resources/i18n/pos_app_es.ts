@@ -1214,6 +1214,65 @@
     </message>
 </context>
 <context>
+    <name>DeliveryDialog</name>
+    <message>
+        <source>Webhook delivery {id}</source>
+        <translation>Entrega de webhook {id}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>The receiver sent no answer body.</source>
+        <translation>El receptor no envió cuerpo de respuesta.</translation>
+    </message>
+    <message>
+        <source>Redeliver</source>
+        <translation>Reenviar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>What the receiver answered (first 2 kB)</source>
+        <translation>Lo que respondió el receptor (primeros 2 kB)</translation>
+    </message>
+    <message>
+        <source>Event: {type}</source>
+        <translation>Evento: {type}</translation>
+    </message>
+    <message>
+        <source>State: {state}, {attempts} attempt(s)</source>
+        <translation>Estado: {state}, {attempts} intento(s)</translation>
+    </message>
+    <message>
+        <source>Next attempt: {when}</source>
+        <translation>Próximo intento: {when}</translation>
+    </message>
+    <message>
+        <source>Delivered: {when}</source>
+        <translation>Entregado: {when}</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} ms</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <source>Discount</source>
@@ -5002,6 +5061,10 @@ Pegue el token en su lugar.</translation>
         <translation>Respuesta</translation>
     </message>
     <message>
+        <source>Attempts…</source>
+        <translation>Intentos…</translation>
+    </message>
+    <message>
         <source>Redeliver</source>
         <translation>Reenviar</translation>
     </message>
@@ -5718,6 +5781,18 @@ Pegue el token en su lugar.</translation>
         <translation>La mint envió un cambio erróneo</translation>
     </message>
     <message>
+        <source>Webhook disabled</source>
+        <translation>Webhook desactivado</translation>
+    </message>
+    <message>
+        <source>Webhook not delivered</source>
+        <translation>Webhook no entregado</translation>
+    </message>
+    <message>
+        <source>Webhook paused</source>
+        <translation>Webhook en pausa</translation>
+    </message>
+    <message>
         <source>{name} typed {failures} wrong PINs in a row and is locked for {minutes} minutes.</source>
         <translation>{name} escribió {failures} PIN erróneos seguidos y queda bloqueado durante {minutes} minutos.</translation>
     </message>
@@ -5764,6 +5839,18 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Automatic withdrawals wait: the threshold of {threshold} sat is below the {minimum} sat the Lightning address accepts. Raise it in Settings.</source>
         <translation>Los retiros automáticos esperan: el umbral de {threshold} sat es inferior a los {minimum} sat mínimos que acepta la dirección Lightning. Súbalo en Ajustes.</translation>
+    </message>
+    <message>
+        <source>{url} answered that it no longer exists (410 Gone): webhooks to it are stopped. Remove it, or resume it once the receiver is back.</source>
+        <translation>{url} respondió que ya no existe (410 Gone): los webhooks hacia él se detuvieron. Elimínelo, o reanúdelo cuando el receptor vuelva.</translation>
+    </message>
+    <message>
+        <source>An event ({event}) could not be delivered to {url} after {attempts} attempts. Redeliver it from the delivery history once the receiver works.</source>
+        <translation>Un evento ({event}) no pudo entregarse a {url} tras {attempts} intentos. Reenvíelo desde el historial de entregas cuando el receptor funcione.</translation>
+    </message>
+    <message>
+        <source>Deliveries to {url} have failed for 24 hours. The event being retried keeps trying; the ones after it wait until you resume the endpoint.</source>
+        <translation>Las entregas a {url} fallan desde hace 24 horas. El evento que se está reintentando sigue intentándolo; los siguientes esperan hasta que reanude el receptor.</translation>
     </message>
     <message>
         <source>Coins worth {amount} {unit} at {url} are on old keys. Renewing them costs {fee} {unit}, above the limit of {cap}; they were left as they are.</source>

@@ -1214,6 +1214,65 @@
     </message>
 </context>
 <context>
+    <name>DeliveryDialog</name>
+    <message>
+        <source>Webhook delivery {id}</source>
+        <translation>Livraison de webhook {id}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>The receiver sent no answer body.</source>
+        <translation>Le destinataire n&apos;a envoyé aucun corps de réponse.</translation>
+    </message>
+    <message>
+        <source>Redeliver</source>
+        <translation>Relivrer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>What the receiver answered (first 2 kB)</source>
+        <translation>Ce que le destinataire a répondu (2 premiers ko)</translation>
+    </message>
+    <message>
+        <source>Event: {type}</source>
+        <translation>Événement : {type}</translation>
+    </message>
+    <message>
+        <source>State: {state}, {attempts} attempt(s)</source>
+        <translation>État : {state}, {attempts} tentative(s)</translation>
+    </message>
+    <message>
+        <source>Next attempt: {when}</source>
+        <translation>Prochaine tentative : {when}</translation>
+    </message>
+    <message>
+        <source>Delivered: {when}</source>
+        <translation>Livré : {when}</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} ms</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <source>Discount</source>
@@ -5002,6 +5061,10 @@ Collez plutôt le jeton.</translation>
         <translation>Réponse</translation>
     </message>
     <message>
+        <source>Attempts…</source>
+        <translation>Tentatives…</translation>
+    </message>
+    <message>
         <source>Redeliver</source>
         <translation>Relivrer</translation>
     </message>
@@ -5718,6 +5781,18 @@ Collez plutôt le jeton.</translation>
         <translation>La mint a envoyé une monnaie invalide</translation>
     </message>
     <message>
+        <source>Webhook disabled</source>
+        <translation>Webhook désactivé</translation>
+    </message>
+    <message>
+        <source>Webhook not delivered</source>
+        <translation>Webhook non livré</translation>
+    </message>
+    <message>
+        <source>Webhook paused</source>
+        <translation>Webhook en pause</translation>
+    </message>
+    <message>
         <source>{name} typed {failures} wrong PINs in a row and is locked for {minutes} minutes.</source>
         <translation>{name} a saisi {failures} PIN erronés d&apos;affilée et est bloqué pendant {minutes} minutes.</translation>
     </message>
@@ -5764,6 +5839,18 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Automatic withdrawals wait: the threshold of {threshold} sat is below the {minimum} sat the Lightning address accepts. Raise it in Settings.</source>
         <translation>Les versements automatiques attendent : le seuil de {threshold} sat est inférieur aux {minimum} sat minimum acceptés par l&apos;adresse Lightning. Relevez-le dans les Réglages.</translation>
+    </message>
+    <message>
+        <source>{url} answered that it no longer exists (410 Gone): webhooks to it are stopped. Remove it, or resume it once the receiver is back.</source>
+        <translation>{url} a répondu qu&apos;il n&apos;existe plus (410 Gone) : les webhooks vers lui sont arrêtés. Supprimez-le, ou reprenez-le quand le destinataire est de retour.</translation>
+    </message>
+    <message>
+        <source>An event ({event}) could not be delivered to {url} after {attempts} attempts. Redeliver it from the delivery history once the receiver works.</source>
+        <translation>Un événement ({event}) n&apos;a pas pu être livré à {url} après {attempts} tentatives. Relivrez-le depuis l&apos;historique des livraisons quand le destinataire fonctionne.</translation>
+    </message>
+    <message>
+        <source>Deliveries to {url} have failed for 24 hours. The event being retried keeps trying; the ones after it wait until you resume the endpoint.</source>
+        <translation>Les livraisons vers {url} échouent depuis 24 heures. L&apos;événement en cours de nouvelle tentative continue d&apos;essayer ; les suivants attendent que vous repreniez le destinataire.</translation>
     </message>
     <message>
         <source>Coins worth {amount} {unit} at {url} are on old keys. Renewing them costs {fee} {unit}, above the limit of {cap}; they were left as they are.</source>

@@ -89,3 +89,39 @@ def test_a_receiver_is_edited_and_keeps_its_secret_and_history(page, core, arun,
     assert not panel.secret_box.isVisible()  # an edit never shows or changes the secret
     assert panel.add_button.text() == "Add receiver" and not panel.cancel_edit_button.isVisible()
     assert page.scroll.widget().minimumSizeHint().width() <= page.scroll.viewport().width()
+
+
+def test_each_attempt_and_the_receivers_answer_are_shown(page, core, arun, qtbot):
+    panel = page.webhooks
+    inbox = Inbox("")
+    with WebhookReceiver(inbox) as receiver:
+        inbox.secret = arun(core.webhooks.add(receiver.url(), "sale.paid"))["secret"]
+        inbox.status, inbox.answer = 500, b'{"error":"database is down"}'
+        page.activated()
+        qtbot.waitUntil(lambda: panel.table.rowCount() == 1)
+        panel.table.selectRow(0)
+        panel.test_button.click()
+        qtbot.waitUntil(lambda: panel.history.rowCount() == 1)
+        qtbot.waitUntil(lambda: "failed" in panel.history.item(0, 2).text())
+        panel.history.selectRow(0)
+        panel.details_button.click()
+        dialog = panel.delivery_dialog
+        assert dialog is not None and dialog.isVisible() and not dialog.isModal()
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+        assert dialog.table.item(0, 2).text() == "500"
+        assert "webhook.test" in dialog.summary.text() and "failed" in dialog.summary.text()
+        assert dialog.answer.toPlainText() == '{"error":"database is down"}'
+        assert dialog.table.item(0, 1).text().endswith(" ms")
+
+        inbox.status, inbox.answer = 200, b'{"ok":true}'
+        with qtbot.waitSignal(dialog.redelivered):
+            dialog.redeliver_button.click()
+        arun(core.webhooks.round())
+        dialog.reload()
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
+        assert dialog.table.item(1, 2).text() == "200"  # the newest attempt, selected
+        assert dialog.answer.toPlainText() == '{"ok":true}'
+        dialog.table.selectRow(0)
+        assert "database is down" in dialog.answer.toPlainText()
+        assert "delivered" in dialog.summary.text()
+        dialog.close()

@@ -233,10 +233,24 @@ def test_after_the_last_attempt_the_delivery_fails_and_the_owner_is_told(tmp_pat
     # way kept its schedule to the end; the requeued one waited for the owner to resume.
     assert endpoint["state"] == "paused" and "webhook_paused" in kinds
     assert kinds.index("webhook_paused") < kinds.index("webhook_failed")
+    assert_app_words_match(told)
     assert requeued["requeued"] == [failed[0]["id"]]
     assert waited == 10 and resumed["state"] == "active"
     assert len(inbox.wire) == 11 and inbox.types() == ["sale.paid"]
     assert [len(a.response_body) for a in attempts[:10]] == [2048] * 10  # cut to 2 kB
+
+
+def assert_app_words_match(told):
+    # The app words these notices from their facts (so they can be translated); in
+    # English that must read exactly as the core wrote them.
+    from pos_app.ui.messages import notification_text
+
+    for notice in told:
+        assert notice.data["url"] and notice.body
+        assert notification_text(notice.title, notice.body, notice.data, notice.kind) == (
+            notice.title,
+            notice.body,
+        )
 
 
 def test_gone_disables_retry_after_is_honoured_and_redirects_are_not_followed(tmp_path):
@@ -273,6 +287,7 @@ def test_gone_disables_retry_after_is_honoured_and_redirects_are_not_followed(tm
     started, (e_gone, _busy, _moved), rows, told = run(scenario())
     assert (e_gone["state"], e_gone["pending"]) == ("disabled", 1)
     assert [n.kind for n in told] == ["webhook_disabled"]
+    assert_app_words_match(told)
     assert rows[1].next_attempt_at >= started + 120 and len(busy.wire) == 1
     assert len(moved.wire) == 2 and target.wire == []
     assert (rows[2].last_status, rows[2].state) == (307, "pending")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from pos_app.core.errors import PosError
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
+from pos_app.ui.dialogs.webhook_delivery import DeliveryDialog
 from pos_app.ui.messages import error_line
 from pos_app.ui.tasks import spawn
 
@@ -137,6 +138,10 @@ class WebhookPanel(QWidget):
         self.history = _table(
             [self.tr("Time"), self.tr("Event"), self.tr("State"), self.tr("Answer")], 140
         )
+        self.history.doubleClicked.connect(lambda _index: self.open_delivery())
+        self.details_button = QPushButton(self.tr("Attempts…"))
+        self.details_button.clicked.connect(self.open_delivery)
+        self.delivery_dialog: DeliveryDialog | None = None
         self.redeliver_button = QPushButton(self.tr("Redeliver"))
         self.redeliver_button.clicked.connect(self.redeliver)
         self.redeliver_failed_button = QPushButton(self.tr("Redeliver all failed"))
@@ -147,6 +152,7 @@ class WebhookPanel(QWidget):
         history_bar.addWidget(QLabel(self.tr("Delivery history")))
         history_bar.addWidget(self.state_filter)
         history_bar.addStretch(1)
+        history_bar.addWidget(self.details_button)
         history_bar.addWidget(self.redeliver_button)
         history_bar.addWidget(self.redeliver_failed_button)
 
@@ -258,6 +264,7 @@ class WebhookPanel(QWidget):
             for c, text in enumerate(cells):
                 self.history.setItem(r, c, QTableWidgetItem(text))
         self.redeliver_button.setEnabled(bool(rows))
+        self.details_button.setEnabled(bool(rows))
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -335,15 +342,33 @@ class WebhookPanel(QWidget):
                 on_error=self._error,
             )
 
-    def redeliver(self) -> None:
-        """Send the selected delivery again."""
+    def _chosen_delivery(self) -> int | None:
         rows = self.history.selectionModel().selectedRows()
         if rows and rows[0].row() < len(self.deliveries):
+            return int(self.deliveries[rows[0].row()]["id"])
+        return None
+
+    def redeliver(self) -> None:
+        """Send the selected delivery again."""
+        chosen = self._chosen_delivery()
+        if chosen is not None:
             spawn(
-                self.ui.core.webhooks.redeliver(self.deliveries[rows[0].row()]["id"]),
+                self.ui.core.webhooks.redeliver(chosen),
                 on_done=lambda _r: self.refresh_history(),
                 on_error=self._error,
             )
+
+    def open_delivery(self) -> None:
+        """Every attempt of the selected delivery and the receiver's answers (non-blocking)."""
+        chosen = self._chosen_delivery()
+        if chosen is None:
+            return
+        if self.delivery_dialog is not None:
+            self.delivery_dialog.close()
+        dialog = DeliveryDialog(self.ui, chosen, self.state_text, self)
+        dialog.redelivered.connect(self.refresh_history)
+        self.delivery_dialog = dialog
+        dialog.show()
 
     def _on_selected(self, action: Any) -> None:
         endpoint = self.selected_id()
