@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 
 from pos_app.ui.pages.settings import SettingsPage
+from tests.gui.conftest import screenshots_dir
 from tests.support.webhookreceiver import Inbox, WebhookReceiver
 
 
@@ -91,7 +92,9 @@ def test_a_receiver_is_edited_and_keeps_its_secret_and_history(page, core, arun,
     assert page.scroll.widget().minimumSizeHint().width() <= page.scroll.viewport().width()
 
 
-def test_each_attempt_and_the_receivers_answer_are_shown(page, core, arun, qtbot):
+def test_each_attempt_and_the_receivers_answer_are_shown_screenshot(
+    page, core, arun, qtbot, tmp_path
+):
     panel = page.webhooks
     inbox = Inbox("")
     with WebhookReceiver(inbox) as receiver:
@@ -124,4 +127,5 @@ def test_each_attempt_and_the_receivers_answer_are_shown(page, core, arun, qtbot
         dialog.table.selectRow(0)
         assert "database is down" in dialog.answer.toPlainText()
         assert "delivered" in dialog.summary.text()
+        dialog.grab().save(str(screenshots_dir(tmp_path) / "webhook-attempts.png"))
         dialog.close()

@@ -65,7 +65,10 @@ class DeliveryDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._show_answer)
         self.answer = QPlainTextEdit()
         self.answer.setReadOnly(True)
@@ -103,7 +106,7 @@ class DeliveryDialog(QDialog):
         lines = [
             self.tr("Event: {type}").format(type=delivery["type"] or "—"),
             self.tr("State: {state}, {attempts} attempt(s)").format(
-                state=self.state_text(delivery["state"]), attempts=delivery["attempts"]
+                state=self.state_text(delivery["state"]), attempts=len(self.attempts)
             ),
         ]
         if delivery["next_attempt_at"] and delivery["state"] == "pending":
@@ -123,7 +126,6 @@ class DeliveryDialog(QDialog):
             ]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
         if self.attempts:
             self.table.selectRow(len(self.attempts) - 1)  # the newest attempt
         self._show_answer()
