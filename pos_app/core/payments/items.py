@@ -25,6 +25,7 @@ from pos_app.core.payments.basket import (
     rate_text,
 )
 from pos_app.core.store.schema import Item, now
+from pos_app.core.wallet import journal
 from pos_app.core.wallet.context import WalletContext
 
 CSV_FIELDS = ("sku", "name", "price", "unit", "vat_rate", "category", "colour", "active")
@@ -47,6 +48,11 @@ def item_dict(item: Item) -> dict[str, Any]:
         "created_at": item.created_at,
         "updated_at": item.updated_at,
     }
+
+
+def _subject(item: Item) -> str:
+    """How the audit log names an item: its SKU, else its id (an item may have no SKU)."""
+    return item.sku or f"#{item.id}"
 
 
 def _bad(code: str, message: str, detail: str = "", **data: Any) -> ValidationError:
@@ -258,6 +264,12 @@ class ItemsService:
             item = Item(active=values.pop("active", True), created_at=ts, updated_at=ts, **values)
             session.add(item)
             session.flush()
+            journal.audit(
+                session,
+                "item.added",
+                _subject(item),
+                {"name": item.name, "price": item.price, "unit": item.unit},
+            )
             return item_dict(item)
 
         return await self.ctx.db.run(write)
@@ -302,9 +314,17 @@ class ItemsService:
                 given["unit"] = item.unit
             values = check_fields(given, self._currency(session))
             self._sku_free(session, values.get("sku"), item.id)
+            subject = _subject(item)
+            changed = {
+                key: {"from": getattr(item, key), "to": value}
+                for key, value in values.items()
+                if getattr(item, key) != value
+            }
             for key, value in values.items():
                 setattr(item, key, value)
             item.updated_at = now()
+            if changed:  # saving an unchanged form is not a change worth a line
+                journal.audit(session, "item.updated", subject, changed)
             return item_dict(item)
 
         return await self.ctx.db.run(write)
@@ -320,6 +340,7 @@ class ItemsService:
             item = self._find(session, ref)
             out = item_dict(item)
             session.delete(item)
+            journal.audit(session, "item.removed", _subject(item), {"name": item.name})
             return out
 
         return await self.ctx.db.run(write)
@@ -425,6 +446,7 @@ class ItemsService:
                         setattr(item, key, value)
                     item.updated_at = ts
                     updated += 1
+            journal.audit(session, "item.imported", None, {"added": added, "updated": updated})
             return {"added": added, "updated": updated}
 
         return await self.ctx.db.run(write)
