@@ -281,7 +281,14 @@ class ItemsService:
         if other is not None and other.id != own_id:
             raise _bad("item.duplicate_sku", f"Another item has the SKU {sku}.", sku, sku=sku)
 
-    def _find(self, session: Session, ref: str) -> Item:
+    def _find(self, session: Session, ref: str | int) -> Item:
+        # An int is an id, never a SKU: the app names the row it shows (a SKU "5" and the
+        # item with id 5 are not the same item).
+        if isinstance(ref, int):
+            found = session.get(Item, ref)
+            if found is None:
+                raise _bad("item.not_found", f"No item {ref}.", str(ref))
+            return found
         item = session.scalars(select(Item).where(Item.sku == ref)).first()
         if item is None and str(ref).isdigit():
             item = session.get(Item, int(ref))
@@ -300,8 +307,8 @@ class ItemsService:
 
         return await self.ctx.db.run(read)
 
-    async def update(self, ref: str, **fields: Any) -> dict[str, Any]:
-        """Change the fields given of the item with SKU or id ``ref``.
+    async def update(self, ref: str | int, **fields: Any) -> dict[str, Any]:
+        """Change the fields given of the item with SKU or id ``ref`` (an int: the id only).
 
         Raises:
             ValidationError: ``item.not_found`` and those of :meth:`add`.
@@ -329,7 +336,7 @@ class ItemsService:
 
         return await self.ctx.db.run(write)
 
-    async def remove(self, ref: str) -> dict[str, Any]:
+    async def remove(self, ref: str | int) -> dict[str, Any]:
         """Delete an item; sales that sold it keep their lines (name, SKU, prices).
 
         Raises:
