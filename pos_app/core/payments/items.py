@@ -136,13 +136,14 @@ def check_fields(fields: dict[str, Any], currency: str) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class LineSpec:
-    """A line asked for: an item by SKU, or a custom amount (``sku`` None, ``price`` set)."""
+    """A line asked for: an item by SKU or id, or a custom amount (neither, ``price`` set)."""
 
     sku: str | None
     quantity: Decimal = Decimal(1)
     price: Decimal | None = None
     name: str | None = None
     discount: Adjustment | None = None  # the line's own discount (basket module's rules)
+    item_id: int | None = None  # the item by id (a quick key's item may have no SKU)
 
 
 def parse_item_arg(text: str) -> LineSpec:
@@ -197,9 +198,14 @@ def resolve(
     lines = []
     for asked in specs:
         spec = LineSpec(
-            asked.sku, parse_quantity(asked.quantity), asked.price, asked.name, asked.discount
+            asked.sku,
+            parse_quantity(asked.quantity),
+            asked.price,
+            asked.name,
+            asked.discount,
+            asked.item_id,
         )
-        if spec.sku is None:
+        if spec.sku is None and spec.item_id is None:
             lines.append(
                 Line(
                     spec.name or "Amount",
@@ -211,10 +217,16 @@ def resolve(
                 )
             )
             continue
-        item = session.scalars(
-            select(Item).where(Item.sku == spec.sku, Item.active.is_(True))
-        ).first()
+        which = Item.id == spec.item_id if spec.item_id is not None else Item.sku == spec.sku
+        item = session.scalars(select(Item).where(which, Item.active.is_(True))).first()
         if item is None:
+            if spec.item_id is not None:
+                raise _bad(
+                    "item.unknown_sku",
+                    "This item is no longer on sale: it was removed or taken off sale.",
+                    f"#{spec.item_id}",
+                    sku=spec.sku,
+                )
             raise _bad(
                 "item.unknown_sku", f"No item has the SKU {spec.sku}.", spec.sku, sku=spec.sku
             )
