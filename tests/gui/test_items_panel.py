@@ -271,9 +271,7 @@ def test_an_item_without_sku_sells_at_its_price(owner_window, ui, qtbot, arun):
     assert [(x["name"], x["quantity"]) for x in stored["lines"]] == [("Bun", "2"), ("Tea", "1")]
     qtbot.keyClick(sell.payment, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: sell.on_keypad, timeout=5000)
-    qtbot.waitUntil(
-        lambda: arun(ui.core.sales.show(sale_id))["state"] != "waiting", timeout=5000
-    )
+    qtbot.waitUntil(lambda: arun(ui.core.sales.show(sale_id))["state"] != "waiting", timeout=5000)
     settle(qtbot)  # the cancelled sale's events reach a window still open
 
 
