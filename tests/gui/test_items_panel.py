@@ -315,10 +315,19 @@ def test_a_cashier_cannot_open_the_items(cashier_window, qtbot):
     assert actor.who() == "carl"
 
 
-def test_the_panel_and_its_dialog_fit_a_small_till_screenshots(owner_window, qtbot, tmp_path):
-    win, panel = owner_window
-    page = win.page(SettingsPage)
+def test_the_panel_and_its_dialog_fit_a_small_till_screenshots(ui, qtbot, arun, tmp_path):
+    set_option(arun, ui, "currency", "sat")
+    arun(ui.core.items.add(sku="FW", name="Flat white", price="450", category="Drinks"))
+    arun(ui.core.items.add(sku="TEA", name="Tea", price="250", vat_rate="7", category="Drinks"))
+    arun(ui.core.items.add(name="Croissant with butter", price="380", category="Food"))
+    page = SettingsPage(ui)
+    qtbot.addWidget(page)
     page.resize(1024, 700)
+    page.show()
+    page.activated()
+    panel = page.items
+    qtbot.waitUntil(lambda: page._loaded and len(rows(panel)) == 3, timeout=5000)
+    panel.select("Tea")
     out = screenshots_dir(tmp_path) / "settings"
     out.mkdir(parents=True, exist_ok=True)
     for scheme in SCHEMES:
@@ -331,5 +340,7 @@ def test_the_panel_and_its_dialog_fit_a_small_till_screenshots(owner_window, qtb
             assert dialog.sizeHint().width() <= 1024 and dialog.width() <= 1024
             save(dialog, out / f"item-dialog-error-{scheme}.png")
             dialog.reject()
+    # The page still fits the smallest window (1024x700): no sideways scrolling.
     assert page.scroll.widget().minimumSizeHint().width() <= page.scroll.viewport().width()
     assert not page.scroll.horizontalScrollBar().isVisible()
+    settle(qtbot)
