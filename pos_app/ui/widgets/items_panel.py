@@ -275,7 +275,7 @@ class ItemsPanel(QWidget):
     # -- CSV ---------------------------------------------------------------------------------
 
     def _choose(self, title: str, mode: QFileDialog.AcceptMode, slot: Any) -> QFileDialog:
-        dialog = QFileDialog(self, title, str(Path.home()), self.tr(CSV_FILTER))
+        dialog = QFileDialog(self, title, str(Path.home()), CSV_FILTER)
         dialog.setAcceptMode(mode)
         dialog.setDefaultSuffix("csv")
         if mode == QFileDialog.AcceptMode.AcceptSave:
