@@ -201,13 +201,10 @@ def test_csv_export_then_import_round_trip_through_files(owner_window, ui, qtbot
     chooser.selectFile(str(out))
     chooser.accept()
     qtbot.waitUntil(lambda: panel.message.text() == "Imported: 2 added, 0 updated.", timeout=5000)
-    qtbot.waitUntil(lambda: len(rows(panel)) == 2, timeout=5000)
-    assert set(rows(panel)) == {
-        ("Bun", "—", "Food", "120 sat"),
-        ("Tea", "TEA", "Drinks", "260 sat"),
-    }
-    qtbot.waitUntil(lambda: len(quick_keys(win)) == 2, timeout=5000)
-    assert quick_keys(win)["TEA"] == "Tea\n260 sat"
+    imported = {("Bun", "—", "Food", "120 sat"), ("Tea", "TEA", "Drinks", "260 sat")}
+    qtbot.waitUntil(lambda: set(rows(panel)) == imported, timeout=5000)
+    qtbot.waitUntil(lambda: quick_keys(win).get("TEA") == "Tea\n260 sat", timeout=5000)
+    assert len(quick_keys(win)) == 2
     assert item_actions(ui, arun)[-1] == ("item.imported", None, "olga")
 
     # Imported again: the SKU's item is updated, the one without SKU added once more.
@@ -344,3 +341,23 @@ def test_the_panel_and_its_dialog_fit_a_small_till_screenshots(ui, qtbot, arun, 
     assert page.scroll.widget().minimumSizeHint().width() <= page.scroll.viewport().width()
     assert not page.scroll.horizontalScrollBar().isVisible()
     settle(qtbot)
+
+
+def test_an_item_in_a_former_currency_is_not_silently_repriced(owner_window, ui, qtbot, arun):
+    _win, panel = owner_window
+    set_option(arun, ui, "rate.fixed", "100000")
+    set_option(arun, ui, "currency", "EUR")
+    arun(ui.core.items.add(sku="PIE", name="Pie", price="2.50"))
+    set_option(arun, ui, "currency", "USD")
+    ui.bridge.settings_saved.emit({"currency": "USD"})
+    qtbot.waitUntil(lambda: panel.currency == "USD" and len(rows(panel)) == 2, timeout=5000)
+    panel.select("Pie")
+    dialog = panel.open_edit()
+    assert dialog.unit.currentData() == "EUR"
+    assert [dialog.unit.itemData(i) for i in range(dialog.unit.count())] == ["USD", "sat", "EUR"]
+    dialog.ok_button.click()
+    qtbot.waitUntil(dialog.error.isVisible, timeout=5000)
+    assert dialog.error.text().startswith("Price: An item's price is in the shop currency (USD)")
+    dialog.unit.setCurrentIndex(0)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: ("Pie", "PIE", "—", "2.50 USD") in rows(panel), timeout=5000)

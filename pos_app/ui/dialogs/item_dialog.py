@@ -85,7 +85,9 @@ class ItemDialog(QDialog):
         self.price = QLineEdit(item.get("price") or "")
         self.price.setPlaceholderText("0.00" if currency != "sat" else "0")
         self.unit = QComboBox()
-        for unit in dict.fromkeys((currency, "sat")):  # a sat shop has one unit
+        # A sat shop has one unit. An item priced in a former shop currency shows it, so
+        # saving never silently re-prices it in another (the core says it must change).
+        for unit in dict.fromkeys((currency, "sat", item.get("unit") or currency)):
             self.unit.addItem(unit, unit)
         self.unit.setCurrentIndex(max(0, self.unit.findData(item.get("unit") or currency)))
         price_row = QHBoxLayout()

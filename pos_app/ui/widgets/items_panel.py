@@ -108,6 +108,7 @@ class ItemsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self._selected()
+        ui.bridge.settings_saved.connect(self._settings_saved)
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -115,6 +116,10 @@ class ItemsPanel(QWidget):
         """Reload the catalogue and the shop's currency and default VAT rate."""
         self._load += 1
         spawn(self._read(self._load), on_done=self._show, on_error=self._error)
+
+    def _settings_saved(self, changed: dict[str, Any]) -> None:
+        if {"currency", "vat.rates"} & set(changed):  # prices' unit, the default rate
+            self.refresh()
 
     async def _read(self, load: int) -> tuple[int, dict[str, Any], list[dict[str, Any]]]:
         return load, await self.ui.settings(), await self.ui.core.items.list()
