@@ -2183,6 +2183,14 @@
         <translation>Wird importiert…</translation>
     </message>
     <message>
+        <source>Imported: {added} added, {updated} updated.</source>
+        <translation>Importiert: {added} hinzugefügt, {updated} aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Exported {n} item(s) to {path}.</source>
+        <translation>{n} Artikel nach {path} exportiert.</translation>
+    </message>
+    <message>
         <source>The file cannot be read: {reason}</source>
         <translation>Die Datei kann nicht gelesen werden: {reason}</translation>
     </message>
@@ -2191,8 +2199,8 @@
         <translation>Die Datei ist kein UTF-8-Text: Speichern Sie sie als CSV UTF-8 und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>Imported: {added} added, {updated} updated.</source>
-        <translation>Importiert: {added} hinzugefügt, {updated} aktualisiert.</translation>
+        <source>The file cannot be written: {reason}</source>
+        <translation>Die Datei kann nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
         <source>The first line must name the columns: name and price, and any of {all}.</source>
@@ -2213,14 +2221,6 @@
     <message>
         <source>…and {n} more.</source>
         <translation>…und {n} weitere.</translation>
-    </message>
-    <message>
-        <source>The file cannot be written: {reason}</source>
-        <translation>Die Datei kann nicht geschrieben werden: {reason}</translation>
-    </message>
-    <message>
-        <source>Exported {n} item(s) to {path}.</source>
-        <translation>{n} Artikel nach {path} exportiert.</translation>
     </message>
 </context>
 <context>

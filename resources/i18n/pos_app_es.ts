@@ -2183,6 +2183,14 @@
         <translation>Importando…</translation>
     </message>
     <message>
+        <source>Imported: {added} added, {updated} updated.</source>
+        <translation>Importado: {added} añadido(s), {updated} actualizado(s).</translation>
+    </message>
+    <message>
+        <source>Exported {n} item(s) to {path}.</source>
+        <translation>{n} artículo(s) exportado(s) a {path}.</translation>
+    </message>
+    <message>
         <source>The file cannot be read: {reason}</source>
         <translation>No se puede leer el archivo: {reason}</translation>
     </message>
@@ -2191,8 +2199,8 @@
         <translation>El archivo no es texto UTF-8: guárdelo como CSV UTF-8 e inténtelo de nuevo.</translation>
     </message>
     <message>
-        <source>Imported: {added} added, {updated} updated.</source>
-        <translation>Importado: {added} añadido(s), {updated} actualizado(s).</translation>
+        <source>The file cannot be written: {reason}</source>
+        <translation>No se puede escribir el archivo: {reason}</translation>
     </message>
     <message>
         <source>The first line must name the columns: name and price, and any of {all}.</source>
@@ -2213,14 +2221,6 @@
     <message>
         <source>…and {n} more.</source>
         <translation>…y {n} más.</translation>
-    </message>
-    <message>
-        <source>The file cannot be written: {reason}</source>
-        <translation>No se puede escribir el archivo: {reason}</translation>
-    </message>
-    <message>
-        <source>Exported {n} item(s) to {path}.</source>
-        <translation>{n} artículo(s) exportado(s) a {path}.</translation>
     </message>
 </context>
 <context>

@@ -2183,6 +2183,14 @@
         <translation>Importation…</translation>
     </message>
     <message>
+        <source>Imported: {added} added, {updated} updated.</source>
+        <translation>Importé : {added} ajouté(s), {updated} mis à jour.</translation>
+    </message>
+    <message>
+        <source>Exported {n} item(s) to {path}.</source>
+        <translation>{n} article(s) exporté(s) vers {path}.</translation>
+    </message>
+    <message>
         <source>The file cannot be read: {reason}</source>
         <translation>Le fichier ne peut pas être lu : {reason}</translation>
     </message>
@@ -2191,8 +2199,8 @@
         <translation>Le fichier n&apos;est pas du texte UTF-8 : enregistrez-le en CSV UTF-8 et réessayez.</translation>
     </message>
     <message>
-        <source>Imported: {added} added, {updated} updated.</source>
-        <translation>Importé : {added} ajouté(s), {updated} mis à jour.</translation>
+        <source>The file cannot be written: {reason}</source>
+        <translation>Le fichier ne peut pas être écrit : {reason}</translation>
     </message>
     <message>
         <source>The first line must name the columns: name and price, and any of {all}.</source>
@@ -2213,14 +2221,6 @@
     <message>
         <source>…and {n} more.</source>
         <translation>…et {n} de plus.</translation>
-    </message>
-    <message>
-        <source>The file cannot be written: {reason}</source>
-        <translation>Le fichier ne peut pas être écrit : {reason}</translation>
-    </message>
-    <message>
-        <source>Exported {n} item(s) to {path}.</source>
-        <translation>{n} article(s) exporté(s) vers {path}.</translation>
     </message>
 </context>
 <context>

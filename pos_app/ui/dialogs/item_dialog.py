@@ -129,6 +129,8 @@ class ItemDialog(QDialog):
             "colour": self.tr("Key colour"),
             "active": self.tr("On sale"),
         }
+        for edit in (self.name, self.sku, self.price, self.vat_rate, self.colour):
+            edit.returnPressed.connect(self.submit)  # Enter saves, as on the other forms
         form = QFormLayout()
         form.addRow(self.labels["name"], self.name)
         form.addRow(self.labels["sku"], self.sku)

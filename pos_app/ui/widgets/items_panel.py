@@ -3,7 +3,7 @@
 Changes apply at once (no Save), as for the staff and the webhooks. Every rule and every
 audit entry is the core's (:class:`pos_app.core.payments.items.ItemsService`); after a
 change the Sell page's quick keys are rebuilt (``bridge.items_changed``). Files are
-chosen with ``QFileDialog.open()`` and read or written off the GUI thread.
+chosen with ``QFileDialog.open()`` and read or written off the GUI thread (:mod:`items_csv`).
 """
 
 from __future__ import annotations
@@ -27,16 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.core.config import vat_rates
-from pos_app.core.errors import PosError, ValidationError
+from pos_app.core.errors import PosError
 from pos_app.core.payments.basket import rate_text
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.item_dialog import ItemDialog
 from pos_app.ui.messages import error_line
-from pos_app.ui.tasks import in_thread, spawn
+from pos_app.ui.tasks import spawn
+from pos_app.ui.widgets.items_csv import export_file, import_file, refusal_lines
 
 CSV_FILTER = "CSV (*.csv)"
-SHOWN_ERRORS = 8  # rows of a refused import listed; the rest are counted
 
 
 class ItemsPanel(QWidget):
@@ -320,24 +320,11 @@ class ItemsPanel(QWidget):
         if not path or not self._begin():
             return
         self._say(self.tr("Importing…"), "muted")
-        spawn(self._import(Path(path)), on_done=self._imported, on_error=self._import_failed)
-
-    async def _import(self, path: Path) -> dict[str, Any]:
-        try:
-            text = await in_thread(path.read_text, encoding="utf-8")
-        except OSError as exc:
-            raise ValidationError(
-                "input.invalid",
-                self.tr("The file cannot be read: {reason}").format(reason=exc.strerror),
-                str(exc),
-            ) from exc
-        except UnicodeDecodeError as exc:
-            raise ValidationError(
-                "input.invalid",
-                self.tr("The file is not UTF-8 text: save it as CSV UTF-8 and try again."),
-                str(exc),
-            ) from exc
-        return await self.ui.core.items.import_csv(text)
+        spawn(
+            import_file(self.ui.core.items, Path(path)),
+            on_done=self._imported,
+            on_error=self._import_failed,
+        )
 
     def _imported(self, counts: dict[str, Any]) -> None:
         self._end()
@@ -351,46 +338,18 @@ class ItemsPanel(QWidget):
         self._end()
         if err.code != "items.import_invalid":
             self._error(err)
-            return
-        data = err.data or {}
-        rows = data.get("rows") or []
-        if not rows:  # the header is wrong
-            lines = [
-                self.tr("The first line must name the columns: name and price, and any of {all}.")
-                .format(all=", ".join(("sku", "unit", "vat_rate", "category", "colour", "active")))
-            ]  # fmt: skip
-            if data.get("unknown"):
-                lines.append(
-                    self.tr("Unknown columns: {names}.").format(names=", ".join(data["unknown"]))
-                )
         else:
-            lines = [self.tr("{n} row(s) are not valid; nothing was imported.").format(n=len(rows))]
-            for row in rows[:SHOWN_ERRORS]:
-                where = self.tr("Line {line}").format(line=row["row"])
-                if row.get("field"):
-                    where += f" ({row['field']})"
-                lines.append(f"{where}: {row['message']}")
-            if len(rows) > SHOWN_ERRORS:
-                lines.append(self.tr("…and {n} more.").format(n=len(rows) - SHOWN_ERRORS))
-        self._say("\n".join(lines), "error")
+            self._say("\n".join(refusal_lines(err)), "error")
 
     def export_to(self, path: str) -> None:
         """Write the catalogue as CSV to ``path``, in the columns Import reads."""
         if not path or not self._begin():
             return
-        spawn(self._export(Path(path)), on_done=self._exported, on_error=self._export_failed)
-
-    async def _export(self, path: Path) -> tuple[Path, int]:
-        text = await self.ui.core.items.export_csv()
-        try:
-            await in_thread(path.write_text, text, encoding="utf-8")
-        except OSError as exc:
-            raise ValidationError(
-                "input.invalid",
-                self.tr("The file cannot be written: {reason}").format(reason=exc.strerror),
-                str(exc),
-            ) from exc
-        return path, max(0, text.count("\n") - 1)
+        spawn(
+            export_file(self.ui.core.items, Path(path)),
+            on_done=self._exported,
+            on_error=self._export_failed,
+        )
 
     def _exported(self, done: tuple[Path, int]) -> None:
         self._end()
