@@ -1,4 +1,5 @@
-"""Every catalogue change is in the audit log, whichever face made it (here the CLI)."""
+"""The catalogue service: every change is in the audit log whichever face made it, and an
+int reference is an item's id only."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from contextlib import redirect_stderr, redirect_stdout
 import pytest
 
 from pos_app import cli
+from pos_app.core.errors import PosError
 
 KEY = "cd" * 32
 
@@ -65,3 +67,30 @@ def test_add_update_remove_and_import_are_audited(shop, tmp_path):
     assert entries[3][2] == {"added": 1, "updated": 1}
     assert entries[4][2] == {"name": "Cake"}
     assert shop("audit", "verify")[0] == 0  # the entries are chained like every other
+
+
+def test_an_int_ref_is_the_id_only_never_a_sku(tmp_path, monkeypatch):
+    """The app names the row it shows by id: a SKU "1" on another item must not win."""
+    import asyncio
+
+    from pos_app.app import App
+
+    monkeypatch.setenv("POS_DB_KEY", KEY)
+    app, _ = App.init(tmp_path / "wallet", trust_env=False)
+
+    async def run():
+        try:
+            plain = await app.items.add(name="Bun", price="120")  # id 1, no SKU
+            other = await app.items.add(name="Pie", price="300", sku=str(plain["id"]))
+            assert (await app.items.update(plain["id"], price="130"))["name"] == "Bun"
+            assert (await app.items.update(str(plain["id"]), price="310"))["name"] == "Pie"
+            removed = await app.items.remove(plain["id"])
+            assert removed["name"] == "Bun"
+            assert [i["id"] for i in await app.items.list()] == [other["id"]]
+            with pytest.raises(PosError) as missing:
+                await app.items.update(plain["id"], price="1")
+            assert missing.value.code == "item.not_found"
+        finally:
+            await app.aclose()
+
+    asyncio.run(run())
