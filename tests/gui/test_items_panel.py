@@ -361,3 +361,31 @@ def test_an_item_in_a_former_currency_is_not_silently_repriced(owner_window, ui,
     dialog.unit.setCurrentIndex(0)
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: ("Pie", "PIE", "—", "2.50 USD") in rows(panel), timeout=5000)
+
+
+def test_older_catalogue_loads_are_ignored(owner_window, qtbot):
+    win, panel = owner_window
+    sell = win.page(SellPage)
+    qtbot.waitUntil(lambda: "TEA" in sell.basket.keys, timeout=5000)
+    sell.reload_items()
+    sell._items_loaded((sell._items_load - 1, []))  # an earlier load answering late
+    assert "TEA" in sell.basket.keys
+    panel.refresh()
+    panel._show((panel._load - 1, {"currency": "EUR", "vat.rates": "0"}, []))
+    assert rows(panel) == [("Tea", "TEA", "Drinks", "250 sat")]
+    settle(qtbot)
+    assert "TEA" in sell.basket.keys and panel.currency == "sat"
+
+
+def test_the_key_colour_is_picked_without_blocking(owner_window, qtbot):
+    from PySide6.QtGui import QColor
+
+    _win, panel = owner_window
+    dialog = panel.open_add()
+    dialog.choose_colour()
+    picker = dialog.colour_dialog
+    assert picker.isVisible()  # opened, not exec()'d
+    picker.setCurrentColor(QColor("#123456"))
+    picker.accept()
+    assert dialog.colour.text() == "#123456"
+    dialog.reject()
