@@ -25,6 +25,7 @@ class CoreBridge(QObject):
     mint_health_changed = Signal(str, str, object, object)  # mint, status, previous, latency ms
     notification = Signal(str, str, str, str, object)  # level, title, body, kind, data
     settings_saved = Signal(object)  # {key: value} just stored (from the Settings page)
+    items_changed = Signal()  # the catalogue was changed (from the Settings page)
 
     def __init__(self, bus: ev.EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -2069,6 +2069,220 @@
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Optional, e.g. COFFEE-L</source>
+        <translation>Optional, z. B. KAFFEE-L</translation>
+    </message>
+    <message>
+        <source>Optional: a tab of quick keys</source>
+        <translation>Optional: ein Reiter mit Schnelltasten</translation>
+    </message>
+    <message>
+        <source>Shop default ({rate} %)</source>
+        <translation>Standard des Geschäfts ({rate} %)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>On sale (a quick key on the Sell page)</source>
+        <translation>Im Verkauf (eine Schnelltaste auf der Seite Verkaufen)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>VAT rate (%)</source>
+        <translation>MwSt.-Satz (%)</translation>
+    </message>
+    <message>
+        <source>Key colour</source>
+        <translation>Tastenfarbe</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>Im Verkauf</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>MwSt.</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>Im Verkauf</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV importieren…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>{rate} % (default)</source>
+        <translation>{rate} % (Standard)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Add an item</source>
+        <translation>Artikel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Added.</source>
+        <translation>Hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>{name} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the catalogue?</source>
+        <translation>{name} aus dem Katalog entfernen?</translation>
+    </message>
+    <message>
+        <source>Sales that sold it keep their lines. To keep it for later, take it off sale instead: it leaves the Sell page&apos;s quick keys.</source>
+        <translation>Verkäufe, die ihn enthalten, behalten ihre Positionen. Um ihn für später zu behalten, nehmen Sie ihn stattdessen aus dem Verkauf: Er verschwindet von den Schnelltasten der Seite Verkaufen.</translation>
+    </message>
+    <message>
+        <source>Take off sale</source>
+        <translation>Aus dem Verkauf nehmen</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Entfernt.</translation>
+    </message>
+    <message>
+        <source>Taken off sale.</source>
+        <translation>Aus dem Verkauf genommen.</translation>
+    </message>
+    <message>
+        <source>Import items from</source>
+        <translation>Artikel importieren aus</translation>
+    </message>
+    <message>
+        <source>Export items to</source>
+        <translation>Artikel exportieren nach</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
+    </message>
+    <message>
+        <source>Imported: {added} added, {updated} updated.</source>
+        <translation>Importiert: {added} hinzugefügt, {updated} aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Exported {n} item(s) to {path}.</source>
+        <translation>{n} Artikel nach {path} exportiert.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>Die Datei kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text: save it as CSV UTF-8 and try again.</source>
+        <translation>Die Datei ist kein UTF-8-Text: Speichern Sie sie als CSV UTF-8 und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: {reason}</source>
+        <translation>Die Datei kann nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns: name and price, and any of {all}.</source>
+        <translation>Die erste Zeile muss die Spalten nennen: name und price, dazu beliebige von {all}.</translation>
+    </message>
+    <message>
+        <source>Unknown columns: {names}.</source>
+        <translation>Unbekannte Spalten: {names}.</translation>
+    </message>
+    <message>
+        <source>{n} row(s) are not valid; nothing was imported.</source>
+        <translation>{n} Zeile(n) sind ungültig; nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>Line {line}</source>
+        <translation>Zeile {line}</translation>
+    </message>
+    <message>
+        <source>…and {n} more.</source>
+        <translation>…und {n} weitere.</translation>
+    </message>
+</context>
+<context>
     <name>KeyPage</name>
     <message>
         <source>Protect the wallet</source>
@@ -4346,6 +4560,10 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
     </message>
     <message>
         <source>Staff</source>

@@ -2069,6 +2069,220 @@
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Optional, e.g. COFFEE-L</source>
+        <translation>Opcional, p. ej. CAFE-L</translation>
+    </message>
+    <message>
+        <source>Optional: a tab of quick keys</source>
+        <translation>Opcional: una pestaña de teclas rápidas</translation>
+    </message>
+    <message>
+        <source>Shop default ({rate} %)</source>
+        <translation>Predeterminado de la tienda ({rate} %)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>On sale (a quick key on the Sell page)</source>
+        <translation>A la venta (una tecla rápida en la página Vender)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>VAT rate (%)</source>
+        <translation>Tipo de IVA (%)</translation>
+    </message>
+    <message>
+        <source>Key colour</source>
+        <translation>Color de la tecla</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>A la venta</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>A la venta</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importar CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>{rate} % (default)</source>
+        <translation>{rate} % (predeterminado)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Add an item</source>
+        <translation>Añadir un artículo</translation>
+    </message>
+    <message>
+        <source>Added.</source>
+        <translation>Añadido.</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>Editar {name}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the catalogue?</source>
+        <translation>¿Eliminar {name} del catálogo?</translation>
+    </message>
+    <message>
+        <source>Sales that sold it keep their lines. To keep it for later, take it off sale instead: it leaves the Sell page&apos;s quick keys.</source>
+        <translation>Las ventas que lo vendieron conservan sus líneas. Para guardarlo para más adelante, retírelo de la venta: desaparece de las teclas rápidas de la página Vender.</translation>
+    </message>
+    <message>
+        <source>Take off sale</source>
+        <translation>Retirar de la venta</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Eliminado.</translation>
+    </message>
+    <message>
+        <source>Taken off sale.</source>
+        <translation>Retirado de la venta.</translation>
+    </message>
+    <message>
+        <source>Import items from</source>
+        <translation>Importar artículos desde</translation>
+    </message>
+    <message>
+        <source>Export items to</source>
+        <translation>Exportar artículos a</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <source>Imported: {added} added, {updated} updated.</source>
+        <translation>Importado: {added} añadido(s), {updated} actualizado(s).</translation>
+    </message>
+    <message>
+        <source>Exported {n} item(s) to {path}.</source>
+        <translation>{n} artículo(s) exportado(s) a {path}.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>No se puede leer el archivo: {reason}</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text: save it as CSV UTF-8 and try again.</source>
+        <translation>El archivo no es texto UTF-8: guárdelo como CSV UTF-8 e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: {reason}</source>
+        <translation>No se puede escribir el archivo: {reason}</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns: name and price, and any of {all}.</source>
+        <translation>La primera línea debe nombrar las columnas: name y price, y cualquiera de {all}.</translation>
+    </message>
+    <message>
+        <source>Unknown columns: {names}.</source>
+        <translation>Columnas desconocidas: {names}.</translation>
+    </message>
+    <message>
+        <source>{n} row(s) are not valid; nothing was imported.</source>
+        <translation>{n} fila(s) no son válidas; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>Line {line}</source>
+        <translation>Línea {line}</translation>
+    </message>
+    <message>
+        <source>…and {n} more.</source>
+        <translation>…y {n} más.</translation>
+    </message>
+</context>
+<context>
     <name>KeyPage</name>
     <message>
         <source>Protect the wallet</source>
@@ -4346,6 +4560,10 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Settings</source>
         <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artículos</translation>
     </message>
     <message>
         <source>Staff</source>

@@ -2069,6 +2069,220 @@
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Optional, e.g. COFFEE-L</source>
+        <translation>Facultatif, p. ex. CAFE-L</translation>
+    </message>
+    <message>
+        <source>Optional: a tab of quick keys</source>
+        <translation>Facultatif : un onglet de touches rapides</translation>
+    </message>
+    <message>
+        <source>Shop default ({rate} %)</source>
+        <translation>Taux par défaut de la boutique ({rate} %)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>On sale (a quick key on the Sell page)</source>
+        <translation>En vente (une touche rapide sur la page Vendre)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>VAT rate (%)</source>
+        <translation>Taux de TVA (%)</translation>
+    </message>
+    <message>
+        <source>Key colour</source>
+        <translation>Couleur de la touche</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>En vente</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>En vente</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importer un CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>{rate} % (default)</source>
+        <translation>{rate} % (par défaut)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Add an item</source>
+        <translation>Ajouter un article</translation>
+    </message>
+    <message>
+        <source>Added.</source>
+        <translation>Ajouté.</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>Modifier {name}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the catalogue?</source>
+        <translation>Supprimer {name} du catalogue ?</translation>
+    </message>
+    <message>
+        <source>Sales that sold it keep their lines. To keep it for later, take it off sale instead: it leaves the Sell page&apos;s quick keys.</source>
+        <translation>Les ventes qui l&apos;ont vendu gardent leurs lignes. Pour le garder pour plus tard, retirez-le plutôt de la vente : il quitte les touches rapides de la page Vendre.</translation>
+    </message>
+    <message>
+        <source>Take off sale</source>
+        <translation>Retirer de la vente</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Supprimé.</translation>
+    </message>
+    <message>
+        <source>Taken off sale.</source>
+        <translation>Retiré de la vente.</translation>
+    </message>
+    <message>
+        <source>Import items from</source>
+        <translation>Importer les articles depuis</translation>
+    </message>
+    <message>
+        <source>Export items to</source>
+        <translation>Exporter les articles vers</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importation…</translation>
+    </message>
+    <message>
+        <source>Imported: {added} added, {updated} updated.</source>
+        <translation>Importé : {added} ajouté(s), {updated} mis à jour.</translation>
+    </message>
+    <message>
+        <source>Exported {n} item(s) to {path}.</source>
+        <translation>{n} article(s) exporté(s) vers {path}.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>Le fichier ne peut pas être lu : {reason}</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text: save it as CSV UTF-8 and try again.</source>
+        <translation>Le fichier n&apos;est pas du texte UTF-8 : enregistrez-le en CSV UTF-8 et réessayez.</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: {reason}</source>
+        <translation>Le fichier ne peut pas être écrit : {reason}</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns: name and price, and any of {all}.</source>
+        <translation>La première ligne doit nommer les colonnes : name et price, et au choix {all}.</translation>
+    </message>
+    <message>
+        <source>Unknown columns: {names}.</source>
+        <translation>Colonnes inconnues : {names}.</translation>
+    </message>
+    <message>
+        <source>{n} row(s) are not valid; nothing was imported.</source>
+        <translation>{n} ligne(s) ne sont pas valides ; rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Line {line}</source>
+        <translation>Ligne {line}</translation>
+    </message>
+    <message>
+        <source>…and {n} more.</source>
+        <translation>…et {n} de plus.</translation>
+    </message>
+</context>
+<context>
     <name>KeyPage</name>
     <message>
         <source>Protect the wallet</source>
@@ -4346,6 +4560,10 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Settings</source>
         <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Articles</translation>
     </message>
     <message>
         <source>Staff</source>

@@ -179,6 +179,8 @@ def _settings_states(ui: UiContext, out_dir: Path, shots: list[Path]) -> None:
     _save(page, out_dir, "settings_2_error_next_to_field", shots)
     page.scroll.verticalScrollBar().setValue(page.scroll.verticalScrollBar().maximum())
     _save(page, out_dir, "settings_3_bottom", shots)
+    page.scroll.ensureWidgetVisible(page.items)
+    _save(page, out_dir, "settings_4_items", shots)
     page.hide()
     page.deleteLater()
 

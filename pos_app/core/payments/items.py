@@ -25,6 +25,7 @@ from pos_app.core.payments.basket import (
     rate_text,
 )
 from pos_app.core.store.schema import Item, now
+from pos_app.core.wallet import journal
 from pos_app.core.wallet.context import WalletContext
 
 CSV_FIELDS = ("sku", "name", "price", "unit", "vat_rate", "category", "colour", "active")
@@ -47,6 +48,11 @@ def item_dict(item: Item) -> dict[str, Any]:
         "created_at": item.created_at,
         "updated_at": item.updated_at,
     }
+
+
+def _subject(item: Item) -> str:
+    """How the audit log names an item: its SKU, else its id (an item may have no SKU)."""
+    return item.sku or f"#{item.id}"
 
 
 def _bad(code: str, message: str, detail: str = "", **data: Any) -> ValidationError:
@@ -130,13 +136,14 @@ def check_fields(fields: dict[str, Any], currency: str) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class LineSpec:
-    """A line asked for: an item by SKU, or a custom amount (``sku`` None, ``price`` set)."""
+    """A line asked for: an item by SKU or id, or a custom amount (neither, ``price`` set)."""
 
     sku: str | None
     quantity: Decimal = Decimal(1)
     price: Decimal | None = None
     name: str | None = None
     discount: Adjustment | None = None  # the line's own discount (basket module's rules)
+    item_id: int | None = None  # the item by id (a quick key's item may have no SKU)
 
 
 def parse_item_arg(text: str) -> LineSpec:
@@ -191,9 +198,14 @@ def resolve(
     lines = []
     for asked in specs:
         spec = LineSpec(
-            asked.sku, parse_quantity(asked.quantity), asked.price, asked.name, asked.discount
+            asked.sku,
+            parse_quantity(asked.quantity),
+            asked.price,
+            asked.name,
+            asked.discount,
+            asked.item_id,
         )
-        if spec.sku is None:
+        if spec.sku is None and spec.item_id is None:
             lines.append(
                 Line(
                     spec.name or "Amount",
@@ -205,10 +217,16 @@ def resolve(
                 )
             )
             continue
-        item = session.scalars(
-            select(Item).where(Item.sku == spec.sku, Item.active.is_(True))
-        ).first()
+        which = Item.id == spec.item_id if spec.item_id is not None else Item.sku == spec.sku
+        item = session.scalars(select(Item).where(which, Item.active.is_(True))).first()
         if item is None:
+            if spec.item_id is not None:
+                raise _bad(
+                    "item.unknown_sku",
+                    "This item is no longer on sale: it was removed or taken off sale.",
+                    f"#{spec.item_id}",
+                    sku=spec.sku,
+                )
             raise _bad(
                 "item.unknown_sku", f"No item has the SKU {spec.sku}.", spec.sku, sku=spec.sku
             )
@@ -258,6 +276,12 @@ class ItemsService:
             item = Item(active=values.pop("active", True), created_at=ts, updated_at=ts, **values)
             session.add(item)
             session.flush()
+            journal.audit(
+                session,
+                "item.added",
+                _subject(item),
+                {"name": item.name, "price": item.price, "unit": item.unit},
+            )
             return item_dict(item)
 
         return await self.ctx.db.run(write)
@@ -269,7 +293,14 @@ class ItemsService:
         if other is not None and other.id != own_id:
             raise _bad("item.duplicate_sku", f"Another item has the SKU {sku}.", sku, sku=sku)
 
-    def _find(self, session: Session, ref: str) -> Item:
+    def _find(self, session: Session, ref: str | int) -> Item:
+        # An int is an id, never a SKU: the app names the row it shows (a SKU "5" and the
+        # item with id 5 are not the same item).
+        if isinstance(ref, int):
+            found = session.get(Item, ref)
+            if found is None:
+                raise _bad("item.not_found", f"No item {ref}.", str(ref))
+            return found
         item = session.scalars(select(Item).where(Item.sku == ref)).first()
         if item is None and str(ref).isdigit():
             item = session.get(Item, int(ref))
@@ -288,8 +319,8 @@ class ItemsService:
 
         return await self.ctx.db.run(read)
 
-    async def update(self, ref: str, **fields: Any) -> dict[str, Any]:
-        """Change the fields given of the item with SKU or id ``ref``.
+    async def update(self, ref: str | int, **fields: Any) -> dict[str, Any]:
+        """Change the fields given of the item with SKU or id ``ref`` (an int: the id only).
 
         Raises:
             ValidationError: ``item.not_found`` and those of :meth:`add`.
@@ -302,14 +333,22 @@ class ItemsService:
                 given["unit"] = item.unit
             values = check_fields(given, self._currency(session))
             self._sku_free(session, values.get("sku"), item.id)
+            subject = _subject(item)
+            changed = {
+                key: {"from": getattr(item, key), "to": value}
+                for key, value in values.items()
+                if getattr(item, key) != value
+            }
             for key, value in values.items():
                 setattr(item, key, value)
             item.updated_at = now()
+            if changed:  # saving an unchanged form is not a change worth a line
+                journal.audit(session, "item.updated", subject, changed)
             return item_dict(item)
 
         return await self.ctx.db.run(write)
 
-    async def remove(self, ref: str) -> dict[str, Any]:
+    async def remove(self, ref: str | int) -> dict[str, Any]:
         """Delete an item; sales that sold it keep their lines (name, SKU, prices).
 
         Raises:
@@ -320,6 +359,7 @@ class ItemsService:
             item = self._find(session, ref)
             out = item_dict(item)
             session.delete(item)
+            journal.audit(session, "item.removed", _subject(item), {"name": item.name})
             return out
 
         return await self.ctx.db.run(write)
@@ -425,6 +465,7 @@ class ItemsService:
                         setattr(item, key, value)
                     item.updated_at = ts
                     updated += 1
+            journal.audit(session, "item.imported", None, {"added": added, "updated": updated})
             return {"added": added, "updated": updated}
 
         return await self.ctx.db.run(write)

@@ -75,6 +75,8 @@ class SellPage(Page):
         self.payment.renew.connect(self._renew)
         self.payment.state_changed.connect(self._mirror)
         self._charging = False
+        self._items_load = 0  # the newest catalogue load (older answers are dropped)
+        ui.bridge.items_changed.connect(self.reload_items)
 
     # -- page hooks ---------------------------------------------------------------------------
 
@@ -101,9 +103,22 @@ class SellPage(Page):
         self.mints_banner.check()
 
     def reload_items(self) -> None:
-        """Read the catalogue off the GUI thread, then rebuild the quick keys."""
-        spawn(self.ui.core.items.list(include_inactive=False), on_done=self.apply_items,
+        """Read the catalogue off the GUI thread, then rebuild the quick keys.
+
+        Loads can overlap (settings reloaded while the catalogue changes): only the
+        newest one's answer is shown.
+        """
+        self._items_load += 1
+        spawn(self._load_items(self._items_load), on_done=self._items_loaded,
               on_error=self.ui.report)  # fmt: skip
+
+    async def _load_items(self, load: int) -> tuple[int, list[dict[str, Any]]]:
+        return load, await self.ui.core.items.list(include_inactive=False)
+
+    def _items_loaded(self, answer: tuple[int, list[dict[str, Any]]]) -> None:
+        load, items = answer
+        if load == self._items_load:
+            self.apply_items(items)
 
     def apply_items(self, items: list[dict[str, Any]]) -> None:
         """Quick keys for ``items``; the basket shows only when there are some (or lines)."""

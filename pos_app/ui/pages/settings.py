@@ -6,7 +6,7 @@ The basics come first; options declared ``advanced`` sit in a section that opens
 demand, since their defaults work for most shops. Save
 checks each field with ``Option.parse``: refused values are explained under their
 field and not written; the valid ones are written in one transaction. Mint
-changes (add, trust, remove) apply at once.
+changes (add, trust, remove) apply at once, as do those to the items catalogue and the staff.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from pos_app.ui.dialogs.settings_transfer import ExportSettingsDialog, ImportSet
 from pos_app.ui.messages import explain_error
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
+from pos_app.ui.widgets.items_panel import ItemsPanel
 from pos_app.ui.widgets.mint_list import MintList
 from pos_app.ui.widgets.option_fields import (
     TOUCH_INDICATORS,
@@ -82,6 +83,11 @@ class SettingsPage(Page):
         self.schedule_status = ScheduleStatus(ui)
         for group, options in self._groups(advanced=False).items():
             self._form.addWidget(self._group_box(group, options))
+        self.items = ItemsPanel(ui)
+        items_box = QGroupBox(self.tr("Items"))
+        items_box.setObjectName("group-Items")
+        QVBoxLayout(items_box).addWidget(self.items)
+        self._form.addWidget(items_box)
         self.staff = StaffPanel(ui)
         staff_box = QGroupBox(self.tr("Staff"))
         staff_box.setObjectName("group-Staff")
@@ -244,6 +250,7 @@ class SettingsPage(Page):
             self.reload()
         self.mint_list.refresh()
         self.webhooks.refresh()
+        self.items.refresh()
         self.staff.refresh()
         self.schedule_status.load()
 

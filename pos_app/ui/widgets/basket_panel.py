@@ -62,7 +62,7 @@ class BasketPanel(QWidget):
         self.lines: list[Line] = []
         self.discount: str | None = None  # "10%" or "2.50", as the core takes it
         self.discount_reason = ""
-        self.keys: dict[str, QPushButton] = {}  # SKU -> quick key
+        self.keys: dict[str, QPushButton] = {}  # SKU (or #id) -> quick key
         self.tabs = QTabWidget()
         self.tabs.setUsesScrollButtons(True)
         self.list = QListWidget()
@@ -141,32 +141,42 @@ class BasketPanel(QWidget):
                 if item["colour"]:
                     key.setStyleSheet(f"background-color: {item['colour']};")
                 key.clicked.connect(lambda _=False, it=item: self.add_item(it))
-                self.keys[item["sku"]] = key
+                self.keys[item["sku"] or f"#{item['id']}"] = key  # an item may have no SKU
                 grid.addWidget(key, n // KEY_COLUMNS, n % KEY_COLUMNS)
             grid.setRowStretch(len(members) // KEY_COLUMNS + 1, 1)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
             self.tabs.addTab(scroll, category)
-        # lines of items no longer sold are dropped; the sale would refuse them
-        skus = {i["sku"] for i in self.items}
-        kept = [ln for ln in self.lines if ln.kind == "custom" or ln.sku in skus]
+        # Lines of items no longer sold are dropped (the sale would refuse them); the others
+        # take the item's new name, price and rate (the sale would charge those).
+        by_id = {i["id"]: i for i in self.items}
+        kept = [
+            ln if ln.kind == "custom" else self._line(by_id[ln.item_id], ln.quantity, ln.discount)
+            for ln in self.lines
+            if ln.kind == "custom" or ln.item_id in by_id
+        ]
         if kept != self.lines:
             self.lines = kept
             self._changed()
+
+    def _line(
+        self, item: dict[str, Any], quantity: Decimal, discount: Adjustment | None = None
+    ) -> Line:
+        """A line of ``item`` at its catalogue price and rate."""
+        rate = Decimal(item["vat_rate"]) if item["vat_rate"] is not None else self.default_rate
+        return Line(item["name"], quantity, Decimal(item["price"]), rate, "item", item["sku"],
+                    item["id"], discount)  # fmt: skip
 
     # -- lines --------------------------------------------------------------------------------
 
     def add_item(self, item: dict[str, Any]) -> None:
         """One more of ``item``: a new line, or +1 on its line."""
         for n, line in enumerate(self.lines):
-            if line.kind == "item" and line.sku == item["sku"]:
+            if line.kind == "item" and line.item_id == item["id"]:
                 self._set_quantity(n, line.quantity + 1)
                 return
-        rate = Decimal(item["vat_rate"]) if item["vat_rate"] is not None else self.default_rate
-        self.lines.append(
-            Line(item["name"], Decimal(1), Decimal(item["price"]), rate, "item", item["sku"])
-        )
+        self.lines.append(self._line(item, Decimal(1)))
         self._changed(len(self.lines) - 1)
 
     def add_custom(self, amount: str, name: str = "") -> None:
@@ -242,7 +252,7 @@ class BasketPanel(QWidget):
     def specs(self) -> list[LineSpec]:
         """The lines as the core takes them (``new_sale(items=…)``)."""
         return [
-            LineSpec(ln.sku, ln.quantity)
+            LineSpec(ln.sku, ln.quantity, item_id=ln.item_id)
             if ln.kind == "item"
             else LineSpec(None, ln.quantity, ln.unit_price, ln.name)
             for ln in self.lines
