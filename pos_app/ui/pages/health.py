@@ -97,7 +97,10 @@ class HealthPage(Page):
         self._timer = QTimer(self)
         self._timer.setInterval(5000)
         self._timer.timeout.connect(self.refresh)
-        ui.bridge.mint_health_changed.connect(lambda *_: self.refresh())
+        ui.bridge.mint_health_changed.connect(self._health_changed)  # dropped with the page
+
+    def _health_changed(self, *_event: object) -> None:
+        self.refresh()
 
     def activated(self) -> None:
         """Refresh now (checking mints whose last check is stale) and every few seconds."""

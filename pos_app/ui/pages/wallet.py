@@ -136,10 +136,13 @@ class WalletPage(Page):
         self._reload.setSingleShot(True)
         self._reload.setInterval(150)  # one read for a burst of balance events
         self._reload.timeout.connect(self.refresh)
-        ui.bridge.balance_changed.connect(lambda *_a: self._reload.start())
+        ui.bridge.balance_changed.connect(self._reload_soon)  # a method: dropped with the page
         self._show_balances({"balances": [], "total": {}})
 
     # -- balances --------------------------------------------------------------------------
+
+    def _reload_soon(self, *_event: object) -> None:
+        self._reload.start()
 
     def activated(self) -> None:
         """Read the balances."""

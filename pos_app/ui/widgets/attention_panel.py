@@ -117,13 +117,17 @@ class AttentionPanel(QFrame):
         self._refresh_timer.setInterval(150)
         self._refresh_timer.timeout.connect(self.refresh)
         bridge = ui.bridge
-        bridge.operation_changed.connect(lambda *_a: self._refresh_timer.start())
-        bridge.operation_recovered.connect(lambda *_a: self._refresh_timer.start())
-        bridge.sale_changed.connect(lambda *_a: self._refresh_timer.start())
+        # Bound methods, not lambdas: Qt drops them with the panel, while the bridge lives on.
+        bridge.operation_changed.connect(self._refresh_soon)
+        bridge.operation_recovered.connect(self._refresh_soon)
+        bridge.sale_changed.connect(self._refresh_soon)
         bridge.notification.connect(self._on_notification)
         self._show_items([])
 
     # -- data ------------------------------------------------------------------------------
+
+    def _refresh_soon(self, *_event: object) -> None:
+        self._refresh_timer.start()  # one read for a burst of events
 
     def refresh(self) -> None:
         """Reload the list."""

@@ -122,12 +122,15 @@ class ExportHistory(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         # The timer's checks (and the page's) find claims: the list follows.
-        ui.bridge.exports_changed.connect(lambda *_a: self.load())
+        ui.bridge.exports_changed.connect(self._exports_changed)  # dropped with the widget
         self.empty.hide()  # until the first read says which applies
         self.table.hide()
         self._selection_changed()
 
     # -- the list --------------------------------------------------------------------------
+
+    def _exports_changed(self, *_event: object) -> None:
+        self.load()
 
     def load(self) -> None:
         """Read the newest exports."""

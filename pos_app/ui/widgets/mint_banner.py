@@ -92,7 +92,10 @@ class ShopMintsBanner(QLabel):
         self.setMargin(8)
         self.offline: list[str] = []
         super().hide()
-        ui.bridge.mint_health_changed.connect(lambda *_a: self.refresh())
+        ui.bridge.mint_health_changed.connect(self._health_changed)  # dropped with the banner
+
+    def _health_changed(self, *_event: object) -> None:
+        self.refresh()
 
     def check(self) -> None:
         """Check the mints now if the last check is stale (short wait), then show the result."""
