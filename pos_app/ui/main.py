@@ -80,9 +80,11 @@ async def main(args: argparse.Namespace) -> int:
     from pos_app.ui.dialogs.sign_in import ask_pin
     from pos_app.ui.dialogs.unlock import unlock
     from pos_app.ui.main_window import MainWindow
+    from pos_app.ui.tasks import stop_spawning
 
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     setup_logging(data_dir if data_dir.is_dir() else None)
+    stop_spawning(False)
     core = await (unlock(data_dir) if wallet_exists(data_dir) else run_setup(data_dir))
     if core is None:
         log.info("setup or unlock abandoned")
@@ -115,6 +117,7 @@ async def main(args: argparse.Namespace) -> int:
         await core.services.stop()
         log.info("services stopped")
         bridge.detach()
+        stop_spawning()  # what the closed window's timers start now would meet a closed store
         await _finish_tasks()
         await core.aclose()
         log.info("database closed")

@@ -23,6 +23,13 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _running: set[asyncio.Task[Any]] = set()
+_closing = False  # the app is shutting down: its database is about to close
+
+
+def stop_spawning(closing: bool = True) -> None:
+    """Refuse new work from here on (shutdown), or accept it again (a new start)."""
+    global _closing
+    _closing = closing
 
 
 def in_thread(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> asyncio.Future[T]:
@@ -69,6 +76,12 @@ def spawn(
         # can run the work any more; say so instead of raising inside a Qt slot.
         coro.close()
         log.debug("no event loop: %s not run", getattr(coro, "__qualname__", coro))
+        return None  # type: ignore[return-value]
+    if _closing:
+        # A timer or a late signal of a closed window: the database is closing, and the
+        # work would only fail (a reload nobody will see).
+        coro.close()
+        log.debug("shutting down: %s not run", getattr(coro, "__qualname__", coro))
         return None  # type: ignore[return-value]
     task = asyncio.ensure_future(coro)
     _running.add(task)
