@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import threading
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -23,13 +24,15 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _running: set[asyncio.Task[Any]] = set()
-_closing = False  # the app is shutting down: its database is about to close
+_closing = threading.Event()  # the app is shutting down: its database is about to close
 
 
 def stop_spawning(closing: bool = True) -> None:
     """Refuse new work from here on (shutdown), or accept it again (a new start)."""
-    global _closing
-    _closing = closing
+    if closing:
+        _closing.set()
+    else:
+        _closing.clear()
 
 
 def in_thread(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> asyncio.Future[T]:
@@ -77,7 +80,7 @@ def spawn(
         coro.close()
         log.debug("no event loop: %s not run", getattr(coro, "__qualname__", coro))
         return None  # type: ignore[return-value]
-    if _closing:
+    if _closing.is_set():
         # A timer or a late signal of a closed window: the database is closing, and the
         # work would only fail (a reload nobody will see).
         coro.close()
