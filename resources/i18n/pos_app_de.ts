@@ -997,6 +997,17 @@
     </message>
 </context>
 <context>
+    <name>CoreFormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>Countdown</name>
     <message>
         <source>Price locked for {left}</source>
@@ -2118,14 +2129,6 @@
         <source>On sale</source>
         <translation>Im Verkauf</translation>
     </message>
-    <message>
-        <source>Save</source>
-        <translation>Speichern</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
 </context>
 <context>
     <name>ItemsPanel</name>
@@ -2436,14 +2439,6 @@
     <message>
         <source>PIN again</source>
         <translation>PIN wiederholen</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Speichern</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>The two PINs are not the same: type the new PIN again twice.</source>

@@ -997,6 +997,17 @@
     </message>
 </context>
 <context>
+    <name>CoreFormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>Countdown</name>
     <message>
         <source>Price locked for {left}</source>
@@ -2118,14 +2129,6 @@
         <source>On sale</source>
         <translation>A la venta</translation>
     </message>
-    <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
 </context>
 <context>
     <name>ItemsPanel</name>
@@ -2436,14 +2439,6 @@
     <message>
         <source>PIN again</source>
         <translation>Repetir PIN</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
     </message>
     <message>
         <source>The two PINs are not the same: type the new PIN again twice.</source>

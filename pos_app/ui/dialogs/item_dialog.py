@@ -16,20 +16,17 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from pos_app.core.errors import PosError
-from pos_app.ui import theme
+from pos_app.ui.dialogs.core_form import CoreFormDialog
 from pos_app.ui.messages import error_line
-from pos_app.ui.tasks import spawn
 
 
 def field_of(err: PosError) -> str | None:
@@ -41,7 +38,7 @@ def field_of(err: PosError) -> str | None:
     return (err.data or {}).get("field") if err.code == "item.invalid" else None
 
 
-class ItemDialog(QDialog):
+class ItemDialog(CoreFormDialog):
     """Name, SKU, category, price and its unit, VAT rate, colour and whether it is on sale.
 
     Args:
@@ -67,7 +64,6 @@ class ItemDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._submit = submit
-        self.busy = False
         self.setWindowTitle(title)
         item = item or {}
         heading = QLabel(title)
@@ -139,28 +135,7 @@ class ItemDialog(QDialog):
         form.addRow(self.labels["vat_rate"], self.vat_rate)
         form.addRow(self.labels["colour"], colour_row)
         form.addRow("", self.active)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        theme.set_role(self.error, "error")
-        self.error.hide()
-        self.ok_button = QPushButton(self.tr("Save"))
-        self.ok_button.setProperty("role", "primary")
-        self.ok_button.setAutoDefault(False)
-        self.ok_button.clicked.connect(self.submit)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        self.resize(520, 440)
+        self.lay_out(heading, form, 520, 440)
 
     def values(self) -> dict[str, Any]:
         """The fields as the core takes them; empty text clears an optional field."""
@@ -183,22 +158,13 @@ class ItemDialog(QDialog):
         self.colour_dialog = dialog
         dialog.open()
 
-    def submit(self) -> None:
-        """Hand the fields to the core; a refusal is said here and the dialog stays."""
-        if self.busy:
-            return
-        self.busy = True
-        self.ok_button.setEnabled(False)
-        spawn(
-            self._submit(self.values()),
-            on_done=lambda _item: self.accept(),
-            on_error=self.refused,
-        )
+    def work(self) -> Awaitable[Any]:
+        """The core's change for the fields as typed."""
+        return self._submit(self.values())
 
     def refused(self, err: PosError) -> None:
         """Say why, with the field it is about, and put the cursor there."""
-        self.busy = False
-        self.ok_button.setEnabled(True)
+        super().refused(err)
         field = field_of(err)
         text = error_line(err)
         if field in self.labels:
@@ -207,5 +173,4 @@ class ItemDialog(QDialog):
             widget.setFocus()
             if isinstance(widget, QLineEdit):
                 widget.selectAll()
-        self.error.setText(text)
-        self.error.show()
+        self.say(text)

@@ -17,7 +17,6 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from pos_app.core.errors import PosError
 from pos_app.core.staff import ROLES, Member
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
+from pos_app.ui.dialogs.core_form import CoreFormDialog
 from pos_app.ui.dialogs.sign_in import ROLE_NAMES
 from pos_app.ui.messages import error_line
 from pos_app.ui.models import sale_format as fmt
@@ -56,7 +56,7 @@ def _pin_field(placeholder: str) -> QLineEdit:
     return field
 
 
-class MemberDialog(QDialog):
+class MemberDialog(CoreFormDialog):
     """A name, a role and a PIN typed twice, each only when asked for.
 
     Args:
@@ -82,7 +82,6 @@ class MemberDialog(QDialog):
         super().__init__(parent)
         self._submit = submit
         self.fixed_name = name
-        self.busy = False
         self.setWindowTitle(title)
         heading = QLabel(title if name is None else f"{title}: {name}")
         heading.setProperty("role", "title")
@@ -106,61 +105,27 @@ class MemberDialog(QDialog):
             form.addRow(self.tr("PIN"), self.pin)
             form.addRow(self.tr("PIN again"), self.pin_again)
         self.ask_role, self.ask_pin = ask_role, ask_pin
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.ok_button = QPushButton(self.tr("Save"))
-        self.ok_button.setProperty("role", "primary")
-        self.ok_button.setAutoDefault(False)
-        self.ok_button.clicked.connect(self.submit)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        self.resize(440, 300)
+        self.lay_out(heading, form, 440, 300)
 
-    def submit(self) -> None:
-        """Hand the change to the core; a refusal is said here and the dialog stays."""
-        if self.busy:
-            return
+    def work(self) -> Awaitable[Any] | None:
+        """The change as typed; two different PINs are refused here, before the core."""
         if self.ask_pin and self.pin.text() != self.pin_again.text():
-            self._say(self.tr("The two PINs are not the same: type the new PIN again twice."))
+            self.say(self.tr("The two PINs are not the same: type the new PIN again twice."))
             self.pin_again.clear()
-            return
-        self.busy = True
-        self.ok_button.setEnabled(False)
+            return None
         name = self.fixed_name if self.fixed_name is not None else self.name.text()
-        spawn(
-            self._submit(
-                name,
-                self.role.currentData() if self.ask_role else None,
-                self.pin.text() if self.ask_pin else None,
-            ),
-            on_done=lambda _result: self.accept(),
-            on_error=self._refused,
+        return self._submit(
+            name,
+            self.role.currentData() if self.ask_role else None,
+            self.pin.text() if self.ask_pin else None,
         )
 
-    def _refused(self, err: PosError) -> None:
-        self.busy = False
-        self.ok_button.setEnabled(True)
+    def refused(self, err: PosError) -> None:
+        """The PINs are typed again after any refusal (they are never kept on screen)."""
         if self.ask_pin:
             self.pin.clear()
             self.pin_again.clear()
-        self._say(error_line(err))
-
-    def _say(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+        super().refused(err)
 
 
 class StaffPanel(QWidget):
