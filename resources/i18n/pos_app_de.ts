@@ -868,12 +868,20 @@
         <translation>Rabatt</translation>
     </message>
     <message>
+        <source>Line discount</source>
+        <translation>Zeilenrabatt</translation>
+    </message>
+    <message>
         <source>Items</source>
         <translation>Artikel</translation>
     </message>
     <message>
         <source>Amount</source>
         <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Discount on %1</source>
+        <translation>Rabatt auf %1</translation>
     </message>
     <message>
         <source>Discount %1: -%2</source>

@@ -868,12 +868,20 @@
         <translation>Descuento</translation>
     </message>
     <message>
+        <source>Line discount</source>
+        <translation>Descuento línea</translation>
+    </message>
+    <message>
         <source>Items</source>
         <translation>Artículos</translation>
     </message>
     <message>
         <source>Amount</source>
         <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Discount on %1</source>
+        <translation>Descuento en %1</translation>
     </message>
     <message>
         <source>Discount %1: -%2</source>

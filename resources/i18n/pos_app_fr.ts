@@ -868,12 +868,20 @@
         <translation>Remise</translation>
     </message>
     <message>
+        <source>Line discount</source>
+        <translation>Remise ligne</translation>
+    </message>
+    <message>
         <source>Items</source>
         <translation>Articles</translation>
     </message>
     <message>
         <source>Amount</source>
         <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Discount on %1</source>
+        <translation>Remise sur %1</translation>
     </message>
     <message>
         <source>Discount %1: -%2</source>

@@ -8,6 +8,7 @@ known at the rate the sale locks.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -77,31 +78,36 @@ class BasketPanel(QWidget):
         self.add_amount = QPushButton(self.tr("Add amount as line"))
         self.discount_button = QPushButton(self.tr("Discount"))
         self.discount_button.clicked.connect(self.ask_discount)
+        self.line_discount_button = QPushButton(self.tr("Line discount"))
+        self.line_discount_button.clicked.connect(self.ask_line_discount)
         self.dialog: DiscountDialog | None = None
         self.error = QLabel()
         self.error.setObjectName("basketError")
         self.error.setWordWrap(True)
         buttons = (self.plus, self.minus, self.remove, self.clear_button, self.add_amount)
-        for button in (*buttons, self.discount_button):
+        for button in (*buttons, self.discount_button, self.line_discount_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plus.clicked.connect(lambda: self.step(1))
         self.minus.clicked.connect(lambda: self.step(-1))
         self.remove.clicked.connect(self.remove_selected)
         self.clear_button.clicked.connect(self.clear)
-        # two narrow rows of buttons: the panel must fit beside the keypad on a 1024 px till
+        # three narrow rows of buttons: the panel must fit beside the keypad on a 1024 px till
         row = QHBoxLayout()
         for button in (self.minus, self.plus, self.remove):
             row.addWidget(button)
         lower = QHBoxLayout()
+        lower.addWidget(self.line_discount_button)
         lower.addWidget(self.discount_button)
-        lower.addWidget(self.clear_button)
+        last = QHBoxLayout()
+        last.addWidget(self.add_amount)
+        last.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs, 3)
         layout.addWidget(self.list, 2)
         layout.addLayout(row)
         layout.addLayout(lower)
-        layout.addWidget(self.add_amount)
+        layout.addLayout(last)
         layout.addWidget(self.error)
         layout.addWidget(self.total_label)
         self.setMaximumWidth(420)
@@ -224,6 +230,43 @@ class BasketPanel(QWidget):
         if dialog is not None:
             self.set_discount(dialog.value.text().strip(), dialog.reason.text().strip())
 
+    def ask_line_discount(self) -> None:
+        """Ask for the selected line's own discount (percent or amount) and its reason."""
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.lines):
+            return
+        own = self.lines[row].discount
+        shown = (
+            "" if own is None else (f"{own.value}%" if own.kind == "percent" else str(own.value))
+        )
+        title = self.tr("Discount on %1").replace("%1", self.lines[row].name)
+        self.dialog = DiscountDialog(shown, own.reason if own else "", self, title=title)
+        self.dialog.accepted.connect(lambda: self._take_line_discount(row, self.dialog))
+        self.dialog.open()
+
+    def _take_line_discount(self, row: int, dialog: DiscountDialog | None) -> None:
+        if dialog is not None:
+            self.set_line_discount(row, dialog.value.text().strip(), dialog.reason.text().strip())
+
+    def set_line_discount(self, row: int, value: str, reason: str = "") -> bool:
+        """Line ``row``'s own discount ("" removes it); False (and a message) when it is bad.
+
+        It comes off the line before the sale's discount is shared out (the core's rule).
+        """
+        if not 0 <= row < len(self.lines):
+            return False
+        try:
+            own = parse_adjustment(value, self.currency, "discount", reason) if value else None
+            lines = list(self.lines)
+            lines[row] = replace(lines[row], discount=own)
+            self._compute(lines)
+        except PosError as exc:
+            self.error.setText(exc.user_message)
+            return False
+        self.lines = lines
+        self._changed(row)
+        return True
+
     def set_discount(self, value: str, reason: str = "") -> bool:
         """A discount on the sale ("" removes it); False (and a message) when it is bad."""
         if not value:
@@ -243,18 +286,15 @@ class BasketPanel(QWidget):
         return True
 
     def _set_quantity(self, row: int, quantity: Decimal) -> None:
-        old = self.lines[row]
-        self.lines[row] = Line(
-            old.name, quantity, old.unit_price, old.vat_rate, old.kind, old.sku, old.item_id
-        )
+        self.lines[row] = replace(self.lines[row], quantity=quantity)  # keeps its discount
         self._changed(row)
 
     def specs(self) -> list[LineSpec]:
         """The lines as the core takes them (``new_sale(items=…)``)."""
         return [
-            LineSpec(ln.sku, ln.quantity, item_id=ln.item_id)
+            LineSpec(ln.sku, ln.quantity, discount=ln.discount, item_id=ln.item_id)
             if ln.kind == "item"
-            else LineSpec(None, ln.quantity, ln.unit_price, ln.name)
+            else LineSpec(None, ln.quantity, ln.unit_price, ln.name, ln.discount)
             for ln in self.lines
         ]
 
@@ -307,7 +347,12 @@ class BasketPanel(QWidget):
             # Quantity x price before any discount (as the receipt prints it): the stored
             # gross has the sale discount's share inside, and the discount is its own row.
             amount = text(line.quantity * line.unit_price, self.currency)
-            QListWidgetItem(f"{qty} x {line.name}    {amount} {self.currency}", self.list)
+            entry = f"{qty} x {line.name}    {amount} {self.currency}"
+            if fig["line_discount"]:
+                entry += "\n    " + self.tr("Discount %1: -%2").replace(
+                    "%1", fig["line_discount"]["reason"]
+                ).replace("%2", fig["line_discount"]["amount"])
+            QListWidgetItem(entry, self.list)
         if 0 <= select < self.list.count():
             self.list.setCurrentRow(select)
         self.error.setText("")
@@ -323,16 +368,25 @@ class BasketPanel(QWidget):
         self.total_label.setText(
             self.tr("Total: %1 %2").replace("%1", total).replace("%2", self.currency)
         )
-        for button in (self.plus, self.minus, self.remove, self.clear_button, self.discount_button):
+        for button in (
+            self.plus,
+            self.minus,
+            self.remove,
+            self.clear_button,
+            self.discount_button,
+            self.line_discount_button,
+        ):
             button.setEnabled(bool(self.lines))
 
 
 class DiscountDialog(QDialog):
     """The sale's discount: ``10%`` or an amount, and why."""
 
-    def __init__(self, value: str, reason: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, value: str, reason: str, parent: QWidget | None = None, *, title: str = ""
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Discount"))
+        self.setWindowTitle(title or self.tr("Discount"))
         self.value = QLineEdit(value)
         self.value.setPlaceholderText(self.tr("10% or 2.50"))
         self.reason = QLineEdit(reason)
