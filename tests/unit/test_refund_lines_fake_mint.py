@@ -281,3 +281,41 @@ def test_the_fee_advance_is_not_goods_but_the_whole_refund_gives_it_back(tmp_pat
     assert sale["due"] == 1000 + 2990 + 7
     assert tea.amount == 1000
     assert rest.amount == 2990 + 7
+
+
+def test_the_sale_refunded_webhook_names_the_lines_and_the_tip_given_back(tmp_path):
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    from pos_app.core.store.schema import WebhookEvent
+
+    schema = json.loads(
+        (Path(__file__).resolve().parents[2] / "docs/webhooks/event-v1.schema.json").read_text()
+    )
+
+    async def scenario(app, mint):
+        await app.webhooks.add("https://shop.example/hooks", "sale.refunded")
+        sale = await basket_sale(app, mint, [LineSpec("COF", 2), LineSpec("CAKE")], tip="1.00")
+        sid = sale["sale_id"]
+        refunds = app.sales.refunds
+        await refunds.refund(sid, lines={1: 1, 2: 1}, include_tip=True)
+        await refunds.refund(sid, amount=100)  # an amount, not lines
+        rows = app.db.transact(lambda s: list(s.scalars(select(WebhookEvent))))
+        return [json.loads(r.payload_json) for r in rows]
+
+    first, second = run(tmp_path, scenario)
+    for body in (first, second):
+        jsonschema.validate(body, schema)
+    given = first["data"]["refund"]
+    assert given["lines"] == [
+        {"position": 1, "name": "Coffee", "quantity": "1", "amount": 3500},
+        {"position": 2, "name": "Cake", "quantity": "1", "amount": 2990},
+    ]
+    assert (given["tip"], given["amount"], given["amount_currency"]) == (1000, 7490, "7.49")
+    assert given["currency"] == "EUR" and given["mint"]
+    assert first["data"]["refund_amount"] == 7490
+    by_amount = second["data"]["refund"]
+    assert (by_amount["lines"], by_amount["tip"], by_amount["amount"]) == ([], 0, 100)
+    assert by_amount["refund_id"] != given["refund_id"]

@@ -59,6 +59,9 @@ def in_currency(amount: int, sale: Sale) -> str:
     return format(value.quantize(Decimal("0.01")), "f")
 
 
+SETTLED_REFUNDS = "refunds.settled"  # session.info: sale id -> the refund just settled
+
+
 def fail_stale(session: Session, sale_id: str, clock_now: int) -> None:
     """Refunds reserved by a till that died before its send was journalled: nothing was sent."""
     stale = session.scalars(
@@ -100,6 +103,8 @@ def settle_sale(session: Session, refund: Refund) -> None:
         sale.refund_token = refund.token_text
     sale.refunded_at = refund.updated_at
     sale.updated_at = now()
+    # The sale.refunded webhook names this refund (its lines and tip) from here.
+    session.info.setdefault(SETTLED_REFUNDS, {})[sale.id] = refund.id
     journal.audit(
         session,
         "sale.refunded",

@@ -28,12 +28,15 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import get_history
 
 from pos_app.core.config import OPTIONS
+from pos_app.core.payments.refund_records import SETTLED_REFUNDS
 from pos_app.core.store.db import Database
 from pos_app.core.store.schema import (
     Export,
     Mint,
     Operation,
     Payment,
+    Refund,
+    RefundLine,
     Sale,
     Setting,
     WebhookDelivery,
@@ -69,6 +72,12 @@ _SETTLED = (
     .order_by(Payment.created_at, Payment.id)
 )
 _SALE = select(Sale.__table__).where(Sale.id == bindparam("sale_id"))
+_REFUND = select(Refund.__table__).where(Refund.id == bindparam("refund_id"))
+_REFUND_LINES = (
+    select(RefundLine.__table__)
+    .where(RefundLine.refund_id == bindparam("refund_id"))
+    .order_by(RefundLine.position)
+)
 _MINT_URL = select(Mint.url).where(Mint.id == bindparam("mint_id"))
 _INSERT_EVENT = insert(WebhookEvent)
 _INSERT_DELIVERY = insert(WebhookDelivery)
@@ -151,7 +160,7 @@ def _new_rows(session: Session) -> Iterator[tuple[str, Builder]]:
 def _changed_rows(session: Session) -> Iterator[tuple[str, Builder]]:
     for obj in session.dirty:
         if isinstance(obj, Sale):
-            yield from _sale_events(obj)
+            yield from _sale_events(obj, session.info.get(SETTLED_REFUNDS, {}).get(obj.id))
         elif isinstance(obj, Payment):
             change = _state_change(obj, "state")
             if change and change[1] in ("rejected", "failed"):
@@ -172,7 +181,7 @@ def _mint_events(mint: Mint) -> Iterator[tuple[str, Builder]]:
         yield "mint.online", _mint(mint, change[0])
 
 
-def _sale_events(sale: Sale) -> Iterator[tuple[str, Builder]]:
+def _sale_events(sale: Sale, refund_id: str | None) -> Iterator[tuple[str, Builder]]:
     change = _state_change(sale, "state")
     after = change[1] if change else None
     if after in ("paid", "expired", "cancelled"):
@@ -182,7 +191,7 @@ def _sale_events(sale: Sale) -> Iterator[tuple[str, Builder]]:
     # Money given back (a token, or otherwise): each refund, even two in one second.
     refund = _state_change(sale, "refunded_at") or _state_change(sale, "refund_amount")
     if refund and refund[1] is not None:
-        yield "sale.refunded", _sale(sale)
+        yield "sale.refunded", _sale(sale, refund_id)
 
 
 def _operation_events(op: Operation) -> Iterator[tuple[str, Builder]]:
@@ -196,10 +205,15 @@ def _operation_events(op: Operation) -> Iterator[tuple[str, Builder]]:
         yield "recovery.resolved", _operation(op, before)
 
 
-def _sale(sale: Sale) -> Builder:
+def _sale(sale: Sale, refund_id: str | None = None) -> Builder:
     def build(conn: Connection) -> dict[str, Any]:
         payments = conn.execute(_SETTLED, {"sale_id": sale.id}).all()
-        return payload.sale_data(sale, list(payments))
+        data = payload.sale_data(sale, list(payments))
+        if refund_id is not None:
+            refund = conn.execute(_REFUND, {"refund_id": refund_id}).first()
+            lines = conn.execute(_REFUND_LINES, {"refund_id": refund_id}).all()
+            data["refund"] = None if refund is None else payload.refund_data(refund, lines)
+        return data
 
     return build
 

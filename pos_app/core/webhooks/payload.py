@@ -98,6 +98,29 @@ def sale_data(sale: Sale, payments: list[Any]) -> dict[str, Any]:
     }
 
 
+def refund_data(refund: Any, lines: list[Any]) -> dict[str, Any]:
+    """The refund a ``sale.refunded`` event reports: its sat, the lines given back, the tip.
+
+    ``lines``: its refund lines (position 0 is the tip given back); none for a refund of
+    an amount rather than of lines.
+    """
+    return {
+        "refund_id": refund.id,
+        "amount": refund.amount,
+        "unit": refund.unit,
+        "amount_currency": refund.amount_currency,
+        "currency": refund.currency,
+        "reason": refund.reason or "",
+        "mint": refund.mint_url,
+        "lines": [
+            {"position": ln.position, "name": ln.name, "quantity": ln.quantity, "amount": ln.amount}
+            for ln in lines
+            if ln.position > 0
+        ],
+        "tip": sum(ln.amount for ln in lines if ln.position == 0),
+    }
+
+
 def refused_payment_data(payment: Payment, sale: Sale | None) -> dict[str, Any]:
     """A refused or doubtful payment, with its sale's amount and the reason."""
     return {
