@@ -4998,6 +4998,17 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
 </context>
 <context>
+    <name>TipPad</name>
+    <message>
+        <source>Add this tip</source>
+        <translation>Dieses Trinkgeld geben</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>TokenFolderRow</name>
     <message>
         <source>Folder for the token file (optional)</source>

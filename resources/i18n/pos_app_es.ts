@@ -4998,6 +4998,17 @@ Pegue el token en su lugar.</translation>
     </message>
 </context>
 <context>
+    <name>TipPad</name>
+    <message>
+        <source>Add this tip</source>
+        <translation>Añadir esta propina</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>TokenFolderRow</name>
     <message>
         <source>Folder for the token file (optional)</source>

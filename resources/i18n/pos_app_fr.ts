@@ -4998,6 +4998,17 @@ Collez plutôt le jeton.</translation>
     </message>
 </context>
 <context>
+    <name>TipPad</name>
+    <message>
+        <source>Add this tip</source>
+        <translation>Ajouter ce pourboire</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>TokenFolderRow</name>
     <message>
         <source>Folder for the token file (optional)</source>

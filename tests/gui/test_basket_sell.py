@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from pos_app.core.store import actor
 from pos_app.ui.dialogs.sign_in import SignInDialog
@@ -392,4 +392,40 @@ def test_screenshots_of_the_basket_and_the_tip_choice(qtbot, tipping, tmp_path):
         with themed(scheme):
             shots.append(save(tipping, out / f"{scheme}-tip-choice.png"))
             shots.append(save(tipping.customer, out / f"{scheme}-customer-tip.png"))
+    tipping.customer.tips.pad_button.click()
+    tipping.customer.tips.pad.press("2")
+    for scheme in SCHEMES:
+        with themed(scheme):
+            shots.append(save(tipping.customer, out / f"{scheme}-customer-tip-other.png"))
     assert all(p.stat().st_size > 1000 for p in shots)
+
+
+def test_other_amount_typed_on_the_customer_display_keys(qtbot, tipping, arun):
+    ask_tip(qtbot, tipping)
+    chooser = tipping.customer.tips
+    assert not tipping.tips.pad_button.isVisible()  # the cashier types into a field
+    assert chooser.pad_button.isVisible() and not chooser.pad.isVisible()
+    qtbot.mouseClick(chooser.pad_button, Qt.MouseButton.LeftButton)
+    pad = chooser.pad
+    assert pad.isVisible() and not pad.ok.isEnabled()
+    assert not pad.keys["."].isEnabled()  # a sat shop: whole sat only
+    for key in ("4", "0", "\u232b", "5"):
+        qtbot.mouseClick(pad.keys[key], Qt.MouseButton.LeftButton)
+    assert pad.shown.text() == "45 sat"
+    qtbot.mouseClick(pad.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tipping.payment.state == "waiting", timeout=10_000)
+    stored = arun(tipping.ui.core.sales.show(tipping.payment.sale_id))
+    assert stored["tip"]["amount"] == "45" and stored["due"] == 715
+
+
+def test_cancel_on_the_customer_tip_keys_goes_back_to_the_presets(qtbot, tipping):
+    ask_tip(qtbot, tipping)
+    chooser = tipping.customer.tips
+    qtbot.mouseClick(chooser.pad_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(chooser.pad.keys["7"], Qt.MouseButton.LeftButton)
+    cancel = next(b for b in chooser.pad.findChildren(QPushButton) if b.text() == "Cancel")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert not chooser.pad.isVisible() and chooser.pad_button.isVisible()
+    assert tipping.stack.currentWidget() is tipping.tips  # still choosing, nothing charged
+    qtbot.mouseClick(chooser.no_tip, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tipping.payment.state == "waiting", timeout=10_000)

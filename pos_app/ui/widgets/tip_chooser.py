@@ -2,7 +2,8 @@
 
 The same widget shows on the cashier's screen and on the customer display; a tap on
 either chooses. Amounts come from :func:`pos_app.core.payments.basket.compute`, so a
-preset's amount is the tip the sale stores.
+preset's amount is the tip the sale stores. The cashier types another amount into a
+field; the customer display has no keyboard, so "Other amount" opens digit keys there.
 """
 
 from __future__ import annotations
@@ -10,7 +11,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pos_app.core.payments.basket import rate_text
 
@@ -22,6 +31,8 @@ class TipChooser(QWidget):
 
     def __init__(self, *, other: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.cashier_copy = other
+        self.currency = ""
         self.title = QLabel(self.tr("Would you like to add a tip?"))
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setStyleSheet("font-size: 20pt; font-weight: 600;")
@@ -42,6 +53,13 @@ class TipChooser(QWidget):
         other_row.addWidget(self.other_button)
         for widget in (self.other, self.other_button):
             widget.setVisible(other)
+        self.pad = TipPad()  # the customer's copy: digit keys instead of a keyboard
+        self.pad.hide()
+        self.pad.done.connect(self._padded)
+        self.pad_button = QPushButton(self.tr("Other amount"))
+        self.pad_button.setMinimumHeight(64)
+        self.pad_button.clicked.connect(self._open_pad)
+        self.pad_button.setVisible(not other)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.title)
@@ -49,6 +67,8 @@ class TipChooser(QWidget):
         layout.addLayout(self.row)
         layout.addWidget(self.no_tip)
         layout.addLayout(other_row)
+        layout.addWidget(self.pad_button)
+        layout.addWidget(self.pad)
         self.back = QPushButton(self.tr("Back"))
         self.back.setVisible(other)  # the cashier's copy only
         layout.addWidget(self.back)
@@ -69,8 +89,89 @@ class TipChooser(QWidget):
             self.presets[key] = button
             self.row.addWidget(button)
         self.other.clear()
+        self.currency = currency
+        self.pad.reset(currency)
+        self.pad.hide()
+        self.pad_button.setVisible(not self.cashier_copy)
+
+    def _open_pad(self) -> None:
+        self.pad_button.hide()
+        self.pad.show()
+
+    def _padded(self, value: str) -> None:
+        if value:
+            self.chosen.emit(value)
+        else:  # Cancel: back to the presets
+            self.pad.hide()
+            self.pad_button.show()
 
     def _other(self) -> None:
         value = self.other.text().strip().replace(",", ".")
         if value:
             self.chosen.emit(value)
+
+
+class TipPad(QWidget):
+    """Digit keys and what they typed, OK and Cancel (the customer display's tip entry).
+
+    Signals:
+        done(str): the amount typed on OK, or ``""`` on Cancel.
+    """
+
+    done = Signal(str)
+    KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "0", "\u232b")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currency = ""
+        self.typed = ""
+        self.shown = QLabel()
+        self.shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.shown.setStyleSheet("font-size: 22pt; font-weight: 700;")
+        grid = QGridLayout()
+        self.keys: dict[str, QPushButton] = {}
+        for n, key in enumerate(self.KEYS):
+            button = QPushButton(key)
+            button.setMinimumHeight(52)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, k=key: self.press(k))
+            self.keys[key] = button
+            grid.addWidget(button, n // 3, n % 3)
+        self.ok = QPushButton(self.tr("Add this tip"))
+        self.ok.setProperty("role", "primary")
+        self.ok.setMinimumHeight(52)
+        self.ok.clicked.connect(lambda: self.typed and self.done.emit(self.typed))
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setMinimumHeight(52)
+        cancel.clicked.connect(lambda: self.done.emit(""))
+        actions = QHBoxLayout()
+        actions.addWidget(cancel)
+        actions.addWidget(self.ok)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.shown)
+        layout.addLayout(grid)
+        layout.addLayout(actions)
+        self.reset("")
+
+    def reset(self, currency: str) -> None:
+        """Nothing typed, amounts in ``currency``."""
+        self.currency = currency
+        self.typed = ""
+        self._show()
+
+    def press(self, key: str) -> None:
+        """One key: a digit, the decimal point (once, not for sat) or backspace."""
+        if key == "\u232b":
+            self.typed = self.typed[:-1]
+        elif key == ".":
+            if self.currency != "sat" and "." not in self.typed:
+                self.typed = (self.typed or "0") + "."
+        elif len(self.typed) < 9:
+            self.typed = "" if self.typed == "0" and key == "0" else self.typed + key
+        self._show()
+
+    def _show(self) -> None:
+        self.shown.setText(f"{self.typed or '0'} {self.currency}".strip())
+        self.ok.setEnabled(bool(self.typed.strip("0.")))
+        self.keys["."].setEnabled(self.currency != "sat")
