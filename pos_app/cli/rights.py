@@ -1,9 +1,9 @@
 """Which role each command needs once the shop has staff accounts.
 
 A cashier's commands sell and look; a manager's also move ecash in and out of the
-wallet by hand, refund, review and read reports and the audit log; everything else
-(settings, mints, staff, webhooks, withdrawals and melts, the seed, the services) is
-the owner's. A command missing here needs the owner: a new command is closed until
+wallet by hand, refund, review, keep the items catalogue and read reports and the audit
+log; everything else (settings, mints, staff, webhooks, withdrawals and melts, the seed,
+the services) is the owner's. A command missing here needs the owner: a new command is closed until
 someone decides otherwise.
 """
 
@@ -15,7 +15,7 @@ CASHIER = {
     "sale new", "sale pay", "sale show", "sale list", "sale cancel",
     "token decode", "request decode",
     "mints list", "mints check", "mints health",
-    "wallet balance", "wallet pubkey", "preset list",
+    "wallet balance", "wallet pubkey", "preset list", "items list",
 }  # fmt: skip
 MANAGER = {
     "sale refund", "sale refunds", "sale review",
@@ -25,6 +25,7 @@ MANAGER = {
     "report summary", "report csv", "report pdf", "report x", "report z",
     "notifications list", "notifications read",
     "audit list", "audit export", "audit verify",
+    "items add", "items update", "items remove", "items import", "items export",
 }  # fmt: skip
 
 

@@ -41,6 +41,7 @@ from pos_app.ui.pages.settings import SettingsPage
 from pos_app.ui.pages.wallet import WalletPage
 from pos_app.ui.tasks import spawn
 from pos_app.ui.tray import Tray
+from pos_app.ui.widgets.items_panel import ItemsDialog
 
 BANNER_SECONDS = 8
 IDLE_CHECK_MS = 15_000
@@ -189,6 +190,7 @@ class MainWindow(QMainWindow):
         ui.bridge.settings_saved.connect(self._settings_saved)
         self.tray = Tray(ui, self)
         self.notifications_dialog: NotificationsDialog | None = None
+        self.items_dialog: ItemsDialog | None = None
         self.quit_box: QMessageBox | None = None
         self._page = 0
         self._elevated: int | None = None
@@ -278,6 +280,11 @@ class MainWindow(QMainWindow):
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.triggered.connect(lambda: self.quit(confirm=True))
+        self.items_action = QAction(self.tr("&Items…"), self)
+        self.items_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.items_action.triggered.connect(self.open_items)
+        menu.addAction(self.items_action)
+        menu.addSeparator()
         menu.addAction(self.quit_action)
 
     def page(self, kind: type[Page]) -> Page:
@@ -426,6 +433,26 @@ class MainWindow(QMainWindow):
         dialog.marked_read.connect(self.refresh_unread)
         self.notifications_dialog = dialog
         dialog.open()
+
+    def open_items(self) -> None:
+        """The items catalogue for a manager (a cashier's till asks a manager's PIN first)."""
+
+        async def who_allowed() -> str | None:
+            return actor.acting()
+
+        spawn(
+            self.ui.allowed("manager", self.tr("Changing the items needs a manager."), who_allowed),
+            on_done=self._show_items,
+            on_error=self.show_error,
+        )
+
+    def _show_items(self, acting: str | None) -> None:
+        if self.items_dialog is not None:
+            self.items_dialog.close()
+        # Made as whoever allowed it: a manager who typed their PIN at a cashier's till.
+        dialog = ItemsDialog(self.ui, acting, self)
+        self.items_dialog = dialog
+        dialog.show()
 
     def open_sale(self) -> dict[str, object] | None:
         """The sale the Sell page is taking payment for, if one is open and not yet paid."""

@@ -2139,6 +2139,17 @@
     </message>
 </context>
 <context>
+    <name>ItemsDialog</name>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>ItemsPanel</name>
     <message>
         <source>Name</source>
@@ -2398,12 +2409,20 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
+        <source>&amp;Items…</source>
+        <translation>&amp;Artikel…</translation>
+    </message>
+    <message>
         <source>Open {page}</source>
         <translation>{page} öffnen</translation>
     </message>
     <message>
         <source>Notifications</source>
         <translation>Mitteilungen</translation>
+    </message>
+    <message>
+        <source>Changing the items needs a manager.</source>
+        <translation>Artikel ändern darf nur ein Manager.</translation>
     </message>
     <message>
         <source>Quit</source>

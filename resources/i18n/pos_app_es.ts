@@ -2139,6 +2139,17 @@
     </message>
 </context>
 <context>
+    <name>ItemsDialog</name>
+    <message>
+        <source>Items</source>
+        <translation>Artículos</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>ItemsPanel</name>
     <message>
         <source>Name</source>
@@ -2398,12 +2409,20 @@
         <translation>&amp;Salir</translation>
     </message>
     <message>
+        <source>&amp;Items…</source>
+        <translation>&amp;Artículos…</translation>
+    </message>
+    <message>
         <source>Open {page}</source>
         <translation>Abrir {page}</translation>
     </message>
     <message>
         <source>Notifications</source>
         <translation>Avisos</translation>
+    </message>
+    <message>
+        <source>Changing the items needs a manager.</source>
+        <translation>Cambiar los artículos requiere un encargado.</translation>
     </message>
     <message>
         <source>Quit</source>

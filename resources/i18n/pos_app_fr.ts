@@ -2139,6 +2139,17 @@
     </message>
 </context>
 <context>
+    <name>ItemsDialog</name>
+    <message>
+        <source>Items</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>ItemsPanel</name>
     <message>
         <source>Name</source>
@@ -2398,12 +2409,20 @@
         <translation>&amp;Quitter</translation>
     </message>
     <message>
+        <source>&amp;Items…</source>
+        <translation>&amp;Articles…</translation>
+    </message>
+    <message>
         <source>Open {page}</source>
         <translation>Ouvrir {page}</translation>
     </message>
     <message>
         <source>Notifications</source>
         <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Changing the items needs a manager.</source>
+        <translation>Modifier les articles demande un responsable.</translation>
     </message>
     <message>
         <source>Quit</source>

@@ -312,6 +312,62 @@ def test_a_cashier_cannot_open_the_items(cashier_window, qtbot):
     assert actor.who() == "carl"
 
 
+def signin_dialog(qtbot) -> SignInDialog:
+    found: list[SignInDialog] = []
+
+    def shown() -> bool:
+        found[:] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, SignInDialog) and w.isVisible()
+        ]
+        return bool(found)
+
+    qtbot.waitUntil(shown, timeout=5000)
+    return found[0]
+
+
+def test_a_manager_keeps_the_items_from_a_cashiers_till_with_their_pin(
+    cashier_window, ui, arun, qtbot
+):
+    win = cashier_window
+    win.items_action.trigger()  # App -> Items… (Ctrl+I)
+    dialog = signin_dialog(qtbot)
+    # Managers and the owner may, as `pos-app items add` (pos_app/cli/rights.py).
+    assert sorted(dialog.names.itemData(i) for i in range(dialog.names.count())) == [
+        "mona",
+        "olga",
+    ]
+    dialog.names.setCurrentIndex(dialog.names.findData("mona"))
+    dialog.pin.setText("4321")
+    dialog.submit()
+    qtbot.waitUntil(lambda: win.items_dialog is not None and win.items_dialog.isVisible())
+    panel = win.items_dialog.panel
+    form = panel.open_add()
+    form.name.setText("Scone")
+    form.sku.setText("SCN")
+    form.price.setText("300")
+    form.submit()
+    qtbot.waitUntil(lambda: "Scone" in [r[0] for r in rows(panel)], timeout=5000)
+    sell = win.page(SellPage)
+    qtbot.waitUntil(lambda: "SCN" in sell.basket.keys, timeout=5000)
+    trail = arun(ui.core.audit.list())
+    added = [e for e in trail if e["action"] == "item.added"]
+    assert [e["actor"] for e in added] == ["mona"]  # made as the manager who allowed it
+    assert actor.who() == "carl"  # the cashier is still the one at the till
+    win.items_dialog.close()
+    settle(qtbot)
+
+
+def test_nobody_typing_a_managers_pin_opens_no_items(cashier_window, qtbot):
+    win = cashier_window
+    win.items_action.trigger()
+    signin_dialog(qtbot).reject()
+    qtbot.waitUntil(lambda: win.banner.isVisible(), timeout=5000)
+    assert win.items_dialog is None
+    settle(qtbot)
+
+
 def test_the_panel_and_its_dialog_fit_a_small_till_screenshots(ui, qtbot, arun, tmp_path):
     set_option(arun, ui, "currency", "sat")
     arun(ui.core.items.add(sku="FW", name="Flat white", price="450", category="Drinks"))

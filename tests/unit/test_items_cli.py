@@ -80,3 +80,24 @@ def test_sale_new_needs_an_amount_or_items(shop):
     assert rc == 1 and err["error"]["code"] == "amount.invalid"
     rc, err = shop("sale", "new", "--item", "A B")
     assert rc == 1 and err["error"]["code"] == "item.invalid"
+
+
+def test_cashiers_read_the_catalogue_and_managers_keep_it(shop, monkeypatch):
+    monkeypatch.setenv("POS_NEW_PIN", "246810")
+    assert shop("staff", "add", "olga", "--role", "owner")[0] == 0
+    for name, role, pin in (("mona", "manager", "4321"), ("carl", "cashier", "1357")):
+        monkeypatch.setenv("POS_PIN", "246810")
+        monkeypatch.setenv("POS_NEW_PIN", pin)
+        assert shop("staff", "add", name, "--role", role, "--as", "olga")[0] == 0
+    monkeypatch.setenv("POS_PIN", "1357")
+    rc, refused = shop("items", "add", "--name", "Tea", "--price", "2", "--as", "carl")
+    assert rc != 0 and refused["error"]["code"] == "staff.forbidden"
+    assert "manager" in refused["error"]["message"]
+    monkeypatch.setenv("POS_PIN", "4321")
+    rc, added = shop("items", "add", "--name", "Tea", "--price", "2", "--sku", "T", "--as", "mona")
+    assert rc == 0 and added["sku"] == "T"
+    monkeypatch.setenv("POS_PIN", "1357")
+    rc, listed = shop("items", "list", "--as", "carl")
+    assert rc == 0 and [i["name"] for i in listed] == ["Tea"]
+    rc, refused = shop("items", "remove", "T", "--as", "carl")
+    assert refused["error"]["code"] == "staff.forbidden"

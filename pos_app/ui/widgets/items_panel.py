@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from pos_app.core.config import vat_rates
 from pos_app.core.errors import PosError
 from pos_app.core.payments.basket import rate_text
+from pos_app.core.staff import acting_as
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.item_dialog import ItemDialog
@@ -39,12 +41,33 @@ from pos_app.ui.widgets.items_csv import export_file, import_file, refusal_lines
 CSV_FILTER = "CSV (*.csv)"
 
 
+class ActingAs:
+    """A core service whose every call is made as ``name`` (audit entries name them)."""
+
+    def __init__(self, service: Any, name: str) -> None:
+        self._service = service
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        method = getattr(self._service, attr)
+
+        async def call(*args: Any, **kwargs: Any) -> Any:
+            with acting_as(self._name):
+                return await method(*args, **kwargs)
+
+        return call
+
+
 class ItemsPanel(QWidget):
     """The catalogue above, what can be done to it below."""
 
-    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ui: UiContext, parent: QWidget | None = None, *, acting: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.ui = ui
+        # A manager who typed their PIN at a cashier's till: every change is made as them.
+        self.service: Any = ui.core.items if acting is None else ActingAs(ui.core.items, acting)
         self.items: list[dict[str, Any]] = []
         self.currency = "sat"
         self.default_rate = "0"
@@ -122,7 +145,7 @@ class ItemsPanel(QWidget):
             self.refresh()
 
     async def _read(self, load: int) -> tuple[int, dict[str, Any], list[dict[str, Any]]]:
-        return load, await self.ui.settings(), await self.ui.core.items.list()
+        return load, await self.ui.settings(), await self.service.list()
 
     def _show(self, answer: tuple[int, dict[str, Any], list[dict[str, Any]]]) -> None:
         load, settings, items = answer
@@ -192,7 +215,7 @@ class ItemsPanel(QWidget):
 
     def open_add(self) -> ItemDialog:
         """Ask for a new item's fields."""
-        items = self.ui.core.items
+        items = self.service
 
         async def add(fields: dict[str, Any]) -> dict[str, Any]:
             item = await items.add(**fields)
@@ -216,7 +239,7 @@ class ItemsPanel(QWidget):
         item = self.selected()
         if item is None:
             return None
-        items, item_id = self.ui.core.items, int(item["id"])
+        items, item_id = self.service, int(item["id"])
 
         async def update(fields: dict[str, Any]) -> dict[str, Any]:
             return await items.update(item_id, **fields)
@@ -263,11 +286,9 @@ class ItemsPanel(QWidget):
         def answered() -> None:
             self.confirm_box = None
             if box.clickedButton() is remove:
-                self._apply(self.ui.core.items.remove(item_id), self.tr("Removed."))
+                self._apply(self.service.remove(item_id), self.tr("Removed."))
             elif off_sale is not None and box.clickedButton() is off_sale:
-                self._apply(
-                    self.ui.core.items.update(item_id, active=False), self.tr("Taken off sale.")
-                )
+                self._apply(self.service.update(item_id, active=False), self.tr("Taken off sale."))
 
         box.finished.connect(lambda _result: answered())
         self.confirm_box = box
@@ -321,7 +342,7 @@ class ItemsPanel(QWidget):
             return
         self._say(self.tr("Importing…"), "muted")
         spawn(
-            import_file(self.ui.core.items, Path(path)),
+            import_file(self.service, Path(path)),
             on_done=self._imported,
             on_error=self._import_failed,
         )
@@ -346,7 +367,7 @@ class ItemsPanel(QWidget):
         if not path or not self._begin():
             return
         spawn(
-            export_file(self.ui.core.items, Path(path)),
+            export_file(self.service, Path(path)),
             on_done=self._exported,
             on_error=self._export_failed,
         )
@@ -374,3 +395,22 @@ class ItemsPanel(QWidget):
         theme.set_role(self.message, role)
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+
+class ItemsDialog(QDialog):
+    """The catalogue manager in its own window (App -> Items…), for managers at the till."""
+
+    def __init__(self, ui: UiContext, acting: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Items"))
+        self.panel = ItemsPanel(ui, self, acting=acting)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        layout.addLayout(bottom)
+        self.resize(900, 560)
+        self.panel.refresh()
