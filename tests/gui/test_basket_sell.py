@@ -429,3 +429,57 @@ def test_cancel_on_the_customer_tip_keys_goes_back_to_the_presets(qtbot, tipping
     assert tipping.stack.currentWidget() is tipping.tips  # still choosing, nothing charged
     qtbot.mouseClick(chooser.no_tip, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tipping.payment.state == "waiting", timeout=10_000)
+
+
+@pytest.fixture
+def euro_shop(ui, arun):
+    set_option(arun, ui, "rate.fixed", "100000")  # 1 sat = 0.001 EUR
+    set_option(arun, ui, "currency", "EUR")
+    set_option(arun, ui, "vat.rates", "19, 7")
+    arun(ui.core.items.add(sku="COF", name="Coffee", price="3.50", vat_rate="7"))
+    arun(ui.core.items.add(sku="BAR", name="Lightning bar", price="1500", unit="sat"))
+    return ui
+
+
+def test_a_euro_basket_with_an_item_priced_in_sat_is_charged_as_previewed(qtbot, euro_shop, arun):
+    page = open_sell(qtbot, euro_shop)
+    try:
+        qtbot.waitUntil(lambda: "BAR" in page.basket.keys, timeout=5000)
+        assert page.basket.keys["BAR"].text() == "Lightning bar\n1500 sat"
+        assert page.basket.keys["COF"].text() == "Coffee\n3.50 EUR"
+        tap(qtbot, page, "COF")
+        tap(qtbot, page, "BAR")
+        tap(qtbot, page, "BAR")
+        assert shown_lines(page)[1] == "2 x Lightning bar    3.00 EUR"  # 1500 sat = 1.50 EUR
+        assert page.basket.set_line_discount(0, "0.50", "loyalty")
+        assert page.basket.set_discount("10%", "regular")
+        preview = page.basket.preview()
+        assert page.basket.total_label.text() == f"Total: {preview['total']} EUR"
+        sale_id = charge_basket(qtbot, page)
+        stored = arun(euro_shop.core.sales.show(sale_id))
+        assert (stored["total"], stored["currency"]) == (preview["total"], "EUR") == ("5.40", "EUR")
+        assert [(x["name"], x["gross"]) for x in stored["lines"]] == [
+            (x["name"], x["gross"]) for x in preview["lines"]
+        ]
+        assert stored["vat"] == preview["vat"]
+        assert stored["due"] == 5400  # sat at the locked rate
+    finally:
+        page.shutdown()
+        qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)
+
+
+def test_without_a_rate_an_item_priced_in_sat_waits_for_one(qtbot, euro_shop, arun):
+    dead_source = [{"url": "http://127.0.0.1:9/ticker", "path": "bitcoin.eur"}]  # refuses
+    config = euro_shop.core.config
+    arun(
+        euro_shop.core.db.run(
+            lambda s: config.set_many(s, {"rate.sources": dead_source, "rate.fixed": "0"})
+        )
+    )
+    page = open_sell(qtbot, euro_shop)
+    try:
+        qtbot.waitUntil(lambda: "COF" in page.basket.keys, timeout=10_000)
+        assert "BAR" not in page.basket.keys  # its price is not known without a rate
+    finally:
+        page.shutdown()
+        qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)

@@ -424,7 +424,7 @@ def test_older_catalogue_loads_are_ignored(owner_window, qtbot):
     sell = win.page(SellPage)
     qtbot.waitUntil(lambda: "TEA" in sell.basket.keys, timeout=5000)
     sell.reload_items()
-    sell._items_loaded((sell._items_load - 1, []))  # an earlier load answering late
+    sell._items_loaded((sell._items_load - 1, [], None))  # an earlier load answering late
     assert "TEA" in sell.basket.keys
     panel.refresh()
     panel._show((panel._load - 1, {"currency": "EUR", "vat.rates": "0"}, []))

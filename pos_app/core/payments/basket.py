@@ -55,6 +55,11 @@ def money(value: Decimal, currency: str) -> Decimal:
     return value.quantize(quantum(currency), rounding=ROUND_HALF_UP)
 
 
+def from_sat(sat: Decimal, btc_price: Decimal, currency: str) -> Decimal:
+    """A price in sat in ``currency`` at ``btc_price`` (one bitcoin in it), rounded."""
+    return money(sat * btc_price / Decimal(100_000_000), currency)
+
+
 def text(value: Decimal, currency: str) -> str:
     """Money as fixed-point text (``"4.50"``, ``"120"``)."""
     return str(money(value, currency))

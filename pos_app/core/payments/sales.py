@@ -26,7 +26,12 @@ from pos_app.core.errors import MintError, ValidationError
 from pos_app.core.events import SaleChanged
 from pos_app.core.logs import new_correlation_id
 from pos_app.core.payments import limits
-from pos_app.core.payments.basket import BasketResult, compute, money, parse_adjustment
+from pos_app.core.payments.basket import (
+    BasketResult,
+    compute,
+    from_sat,
+    parse_adjustment,
+)
 from pos_app.core.payments.basket import text as money_text
 from pos_app.core.payments.checkout import Checkout
 from pos_app.core.payments.items import LineSpec, resolve
@@ -356,7 +361,7 @@ class SalesService:
         specs = with_line_discounts(specs, line_discounts, currency)
 
         def sat_price(price: Decimal) -> Decimal:
-            return money(price * rate.btc_price / Decimal(100_000_000), currency)
+            return from_sat(price, rate.btc_price, currency)
 
         lines = await self.ctx.db.run(
             lambda s: resolve(

@@ -8,6 +8,7 @@ customer display (a second window, ``display.customer_screen``) in step.
 
 from __future__ import annotations
 
+import logging
 from decimal import Decimal
 from typing import Any
 
@@ -27,6 +28,8 @@ from pos_app.ui.widgets.basket_panel import BasketPanel
 from pos_app.ui.widgets.keypad import Keypad
 from pos_app.ui.widgets.mint_banner import AllOfflinePrompt, ShopMintsBanner
 from pos_app.ui.widgets.tip_chooser import TipChooser
+
+log = logging.getLogger(__name__)
 
 
 class SellPage(Page):
@@ -112,17 +115,27 @@ class SellPage(Page):
         spawn(self._load_items(self._items_load), on_done=self._items_loaded,
               on_error=self.ui.report)  # fmt: skip
 
-    async def _load_items(self, load: int) -> tuple[int, list[dict[str, Any]]]:
-        return load, await self.ui.core.items.list(include_inactive=False)
+    async def _load_items(self, load: int) -> tuple[int, list[dict[str, Any]], Decimal | None]:
+        items = await self.ui.core.items.list(include_inactive=False)
+        settings = await self.ui.settings()
+        currency = settings["currency"]
+        if currency == "sat" or not any(i["unit"] == "sat" for i in items):
+            return load, items, None
+        try:  # sat-priced items in a fiat shop: their keys need the rate
+            rate = await self.ui.core.sales.rate_service(settings).rate(currency)
+        except PosError as err:
+            log.info("no rate for sat-priced items: %s", err.code)
+            return load, items, None
+        return load, items, rate.btc_price
 
-    def _items_loaded(self, answer: tuple[int, list[dict[str, Any]]]) -> None:
-        load, items = answer
+    def _items_loaded(self, answer: tuple[int, list[dict[str, Any]], Decimal | None]) -> None:
+        load, items, sat_rate = answer
         if load == self._items_load:
-            self.apply_items(items)
+            self.apply_items(items, sat_rate)
 
-    def apply_items(self, items: list[dict[str, Any]]) -> None:
+    def apply_items(self, items: list[dict[str, Any]], sat_rate: Decimal | None = None) -> None:
         """Quick keys for ``items``; the basket shows only when there are some (or lines)."""
-        self.basket.set_items(items)
+        self.basket.set_items(items, sat_rate)
         self._show_basket()
 
     def _show_basket(self) -> None:

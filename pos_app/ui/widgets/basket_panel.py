@@ -1,9 +1,10 @@
 """The basket beside the keypad: quick keys for the catalogue's items and the sale's lines.
 
 The totals are :func:`pos_app.core.payments.basket.compute` on the same lines the core
-resolves at Charge, so the preview is what the sale stores. Items priced in another unit
-than the shop currency (sat items in a fiat shop) get no quick key: their price is only
-known at the rate the sale locks.
+resolves at Charge, so the preview is what the sale stores. An item priced in sat in a
+fiat shop gets a quick key once the Sell page has the current rate: its line's price is
+the core's conversion at that rate (the sale converts again at the rate it locks, the
+same one while it is fresh).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from pos_app.core.payments.basket import (
     BasketResult,
     Line,
     compute,
+    from_sat,
     parse_adjustment,
     text,
 )
@@ -60,6 +62,7 @@ class BasketPanel(QWidget):
         self.rounding = "line"
         self.default_rate = Decimal(0)
         self.items: list[dict[str, Any]] = []
+        self.sat_rate: Decimal | None = None  # one bitcoin in the shop currency, for sat items
         self.lines: list[Line] = []
         self.discount: str | None = None  # "10%" or "2.50", as the core takes it
         self.discount_reason = ""
@@ -128,9 +131,14 @@ class BasketPanel(QWidget):
         """True when the catalogue has an item this shop can sell from a quick key."""
         return bool(self.keys)
 
-    def set_items(self, items: list[dict[str, Any]]) -> None:
-        """Rebuild the quick keys from the catalogue (active items in the shop currency)."""
-        self.items = [i for i in items if i["active"] and i["unit"] == self.currency]
+    def set_items(self, items: list[dict[str, Any]], sat_rate: Decimal | None = None) -> None:
+        """Rebuild the quick keys from the catalogue's active items.
+
+        ``sat_rate``: one bitcoin in the shop currency, for items priced in sat (without
+        it they get no key).
+        """
+        self.sat_rate = sat_rate if self.currency != "sat" else None
+        self.items = [i for i in items if i["active"] and self._sellable(i)]
         self.tabs.clear()
         self.keys = {}
         by_category: dict[str, list[dict[str, Any]]] = {}
@@ -140,7 +148,7 @@ class BasketPanel(QWidget):
             page = QWidget()
             grid = QGridLayout(page)
             for n, item in enumerate(members):
-                key = QPushButton(f"{item['name']}\n{item['price']} {self.currency}")
+                key = QPushButton(f"{item['name']}\n{item['price']} {item['unit']}")
                 key.setObjectName("quickKey")
                 key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 key.setMinimumHeight(56)
@@ -171,8 +179,16 @@ class BasketPanel(QWidget):
     ) -> Line:
         """A line of ``item`` at its catalogue price and rate."""
         rate = Decimal(item["vat_rate"]) if item["vat_rate"] is not None else self.default_rate
-        return Line(item["name"], quantity, Decimal(item["price"]), rate, "item", item["sku"],
+        price = Decimal(item["price"])
+        if item["unit"] != self.currency and self.sat_rate is not None:
+            price = from_sat(price, self.sat_rate, self.currency)  # as the sale converts it
+        return Line(item["name"], quantity, price, rate, "item", item["sku"],
                     item["id"], discount)  # fmt: skip
+
+    def _sellable(self, item: dict[str, Any]) -> bool:
+        return item["unit"] == self.currency or (
+            item["unit"] == "sat" and self.sat_rate is not None
+        )
 
     # -- lines --------------------------------------------------------------------------------
 
