@@ -451,8 +451,11 @@ class MainWindow(QMainWindow):
             self.items_dialog.close()
         # Made as whoever allowed it: a manager who typed their PIN at a cashier's till.
         dialog = ItemsDialog(self.ui, acting, self)
+        dialog.finished.connect(lambda _result: self._take_keyboard())
         self.items_dialog = dialog
         dialog.show()
+        dialog.raise_()  # a till may run X without a window manager to hand it the keyboard
+        dialog.activateWindow()
 
     def open_sale(self) -> dict[str, object] | None:
         """The sale the Sell page is taking payment for, if one is open and not yet paid."""

@@ -405,7 +405,7 @@ class ItemsDialog(QDialog):
         self.setWindowTitle(self.tr("Items"))
         self.panel = ItemsPanel(ui, self, acting=acting)
         close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.close)
+        close.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(close)
