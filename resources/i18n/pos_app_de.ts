@@ -2391,6 +2391,37 @@
     </message>
 </context>
 <context>
+    <name>LightningPage</name>
+    <message>
+        <source>Lightning address</source>
+        <translation>Lightning-Adresse</translation>
+    </message>
+    <message>
+        <source>Where the till pays out to Lightning: name@example.com or an LNURL-pay link.</source>
+        <translation>Wohin die Kasse über Lightning auszahlt: name@example.com oder ein LNURL-pay-Link.</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>The payment mode you chose pays out to this address: it is needed.</source>
+        <translation>Die gewählte Zahlungsart zahlt an diese Adresse aus: sie wird gebraucht.</translation>
+    </message>
+    <message>
+        <source>Optional: you keep your mints&apos; ecash. You can add it later in Settings.</source>
+        <translation>Optional: Sie behalten das Ecash Ihrer Mints. Sie können sie später in den Einstellungen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Checking the address…</source>
+        <translation>Adresse wird geprüft…</translation>
+    </message>
+    <message>
+        <source>It answers: payments from {low} to {high} sat.</source>
+        <translation>Sie antwortet: Zahlungen von {low} bis {high} sat.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Cashu point of sale</source>
@@ -2881,8 +2912,8 @@ of {amount}</source>
         <translation>Auch Ecash anderer Mints annehmen, per Lightning ausgezahlt</translation>
     </message>
     <message>
-        <source>Tokens of your mints are kept; any other is paid straight to the shop&apos;s Lightning address (set it in Settings). The customer&apos;s token pays the fee.</source>
-        <translation>Token Ihrer Mints werden behalten; alle anderen werden direkt an die Lightning-Adresse des Geschäfts gezahlt (in den Einstellungen festlegen). Der Token des Kunden zahlt die Gebühr.</translation>
+        <source>Tokens of your mints are kept; any other is paid straight to the shop&apos;s Lightning address (the next step). The customer&apos;s token pays the fee.</source>
+        <translation>Tokens Ihrer Mints werden behalten; alle anderen werden direkt an die Lightning-Adresse des Ladens gezahlt (der nächste Schritt). Der Token des Kunden trägt die Gebühr.</translation>
     </message>
     <message>
         <source>Pay everything out to Lightning</source>
@@ -4751,6 +4782,18 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Datenordner: {path}</translation>
     </message>
     <message>
+        <source>Exchange rate now: 1 BTC = {price} {currency}</source>
+        <translation>Wechselkurs jetzt: 1 BTC = {price} {currency}</translation>
+    </message>
+    <message>
+        <source>Lightning address: {address} ({low} to {high} sat)</source>
+        <translation>Lightning-Adresse: {address} ({low} bis {high} sat)</translation>
+    </message>
+    <message>
+        <source>Lightning address: none (add it later in Settings)</source>
+        <translation>Lightning-Adresse: keine (später in den Einstellungen hinzufügen)</translation>
+    </message>
+    <message>
         <source>Creating the encrypted wallet…</source>
         <translation>Verschlüsselte Wallet wird angelegt …</translation>
     </message>
@@ -4815,6 +4858,18 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>A currency other than sat needs an exchange rate: the app asks public rate services; set a fixed rate in Settings if the till is offline.</source>
         <translation>Eine andere Währung als sat braucht einen Wechselkurs: Die App fragt öffentliche Kursdienste ab; legen Sie in den Einstellungen einen festen Kurs fest, wenn die Kasse offline ist.</translation>
+    </message>
+    <message>
+        <source>Getting the {currency} rate…</source>
+        <translation>{currency}-Kurs wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>Now 1 BTC = {price} {currency} ({source}).</source>
+        <translation>Jetzt 1 BTC = {price} {currency} ({source}).</translation>
+    </message>
+    <message>
+        <source>No {currency} rate now ({reason}). Sales in {currency} need one: check the internet, or set a fixed rate in Settings after setup.</source>
+        <translation>Gerade kein {currency}-Kurs ({reason}). Verkäufe in {currency} brauchen einen: prüfen Sie die Internetverbindung oder legen Sie nach der Einrichtung einen festen Kurs in den Einstellungen fest.</translation>
     </message>
 </context>
 <context>

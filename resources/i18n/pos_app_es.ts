@@ -2391,6 +2391,37 @@
     </message>
 </context>
 <context>
+    <name>LightningPage</name>
+    <message>
+        <source>Lightning address</source>
+        <translation>Dirección Lightning</translation>
+    </message>
+    <message>
+        <source>Where the till pays out to Lightning: name@example.com or an LNURL-pay link.</source>
+        <translation>Adónde paga la caja por Lightning: nombre@example.com o un enlace LNURL-pay.</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nombre@example.com</translation>
+    </message>
+    <message>
+        <source>The payment mode you chose pays out to this address: it is needed.</source>
+        <translation>El modo de pago elegido paga a esta dirección: es necesaria.</translation>
+    </message>
+    <message>
+        <source>Optional: you keep your mints&apos; ecash. You can add it later in Settings.</source>
+        <translation>Opcional: conserva el ecash de sus mints. Puede añadirla más tarde en Ajustes.</translation>
+    </message>
+    <message>
+        <source>Checking the address…</source>
+        <translation>Comprobando la dirección…</translation>
+    </message>
+    <message>
+        <source>It answers: payments from {low} to {high} sat.</source>
+        <translation>Responde: pagos de {low} a {high} sat.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Cashu point of sale</source>
@@ -2881,8 +2912,8 @@ de {amount}</translation>
         <translation>Aceptar también ecash de otras mints, pagado por Lightning</translation>
     </message>
     <message>
-        <source>Tokens of your mints are kept; any other is paid straight to the shop&apos;s Lightning address (set it in Settings). The customer&apos;s token pays the fee.</source>
-        <translation>Los tokens de sus mints se guardan; cualquier otro se paga directamente a la dirección Lightning de la tienda (configúrela en Ajustes). El token del cliente paga la comisión.</translation>
+        <source>Tokens of your mints are kept; any other is paid straight to the shop&apos;s Lightning address (the next step). The customer&apos;s token pays the fee.</source>
+        <translation>Los tokens de sus mints se conservan; cualquier otro se paga directamente a la dirección Lightning de la tienda (el siguiente paso). El token del cliente paga la comisión.</translation>
     </message>
     <message>
         <source>Pay everything out to Lightning</source>
@@ -4751,6 +4782,18 @@ Pegue el token en su lugar.</translation>
         <translation>Carpeta de datos: {path}</translation>
     </message>
     <message>
+        <source>Exchange rate now: 1 BTC = {price} {currency}</source>
+        <translation>Tipo de cambio ahora: 1 BTC = {price} {currency}</translation>
+    </message>
+    <message>
+        <source>Lightning address: {address} ({low} to {high} sat)</source>
+        <translation>Dirección Lightning: {address} ({low} a {high} sat)</translation>
+    </message>
+    <message>
+        <source>Lightning address: none (add it later in Settings)</source>
+        <translation>Dirección Lightning: ninguna (añádala más tarde en Ajustes)</translation>
+    </message>
+    <message>
         <source>Creating the encrypted wallet…</source>
         <translation>Creando el monedero cifrado…</translation>
     </message>
@@ -4815,6 +4858,18 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>A currency other than sat needs an exchange rate: the app asks public rate services; set a fixed rate in Settings if the till is offline.</source>
         <translation>Una moneda distinta de sat necesita un tipo de cambio: la aplicación consulta servicios públicos de cotización; fije un tipo en Ajustes si la caja no tiene conexión.</translation>
+    </message>
+    <message>
+        <source>Getting the {currency} rate…</source>
+        <translation>Obteniendo el tipo {currency}…</translation>
+    </message>
+    <message>
+        <source>Now 1 BTC = {price} {currency} ({source}).</source>
+        <translation>Ahora 1 BTC = {price} {currency} ({source}).</translation>
+    </message>
+    <message>
+        <source>No {currency} rate now ({reason}). Sales in {currency} need one: check the internet, or set a fixed rate in Settings after setup.</source>
+        <translation>Ahora no hay tipo {currency} ({reason}). Las ventas en {currency} lo necesitan: compruebe la conexión a internet o fije un tipo en Ajustes tras la configuración.</translation>
     </message>
 </context>
 <context>

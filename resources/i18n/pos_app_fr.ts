@@ -2391,6 +2391,37 @@
     </message>
 </context>
 <context>
+    <name>LightningPage</name>
+    <message>
+        <source>Lightning address</source>
+        <translation>Adresse Lightning</translation>
+    </message>
+    <message>
+        <source>Where the till pays out to Lightning: name@example.com or an LNURL-pay link.</source>
+        <translation>Où la caisse paie via Lightning : nom@example.com ou un lien LNURL-pay.</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nom@example.com</translation>
+    </message>
+    <message>
+        <source>The payment mode you chose pays out to this address: it is needed.</source>
+        <translation>Le mode de paiement choisi paie vers cette adresse : elle est nécessaire.</translation>
+    </message>
+    <message>
+        <source>Optional: you keep your mints&apos; ecash. You can add it later in Settings.</source>
+        <translation>Facultatif : vous gardez l&apos;ecash de vos mints. Vous pourrez l&apos;ajouter plus tard dans les Réglages.</translation>
+    </message>
+    <message>
+        <source>Checking the address…</source>
+        <translation>Vérification de l&apos;adresse…</translation>
+    </message>
+    <message>
+        <source>It answers: payments from {low} to {high} sat.</source>
+        <translation>Elle répond : paiements de {low} à {high} sat.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Cashu point of sale</source>
@@ -2881,8 +2912,8 @@ de {amount}</translation>
         <translation>Accepter aussi l&apos;ecash d&apos;autres mints, versé en Lightning</translation>
     </message>
     <message>
-        <source>Tokens of your mints are kept; any other is paid straight to the shop&apos;s Lightning address (set it in Settings). The customer&apos;s token pays the fee.</source>
-        <translation>Les jetons de vos mints sont conservés ; tout autre est versé directement à l&apos;adresse Lightning de la boutique (à définir dans les paramètres). Le jeton du client paie les frais.</translation>
+        <source>Tokens of your mints are kept; any other is paid straight to the shop&apos;s Lightning address (the next step). The customer&apos;s token pays the fee.</source>
+        <translation>Les jetons de vos mints sont gardés ; tout autre est payé directement à l&apos;adresse Lightning de la boutique (l&apos;étape suivante). Le jeton du client paie les frais.</translation>
     </message>
     <message>
         <source>Pay everything out to Lightning</source>
@@ -4751,6 +4782,18 @@ Collez plutôt le jeton.</translation>
         <translation>Dossier des données&#xa0;: {path}</translation>
     </message>
     <message>
+        <source>Exchange rate now: 1 BTC = {price} {currency}</source>
+        <translation>Taux actuel : 1 BTC = {price} {currency}</translation>
+    </message>
+    <message>
+        <source>Lightning address: {address} ({low} to {high} sat)</source>
+        <translation>Adresse Lightning : {address} ({low} à {high} sat)</translation>
+    </message>
+    <message>
+        <source>Lightning address: none (add it later in Settings)</source>
+        <translation>Adresse Lightning : aucune (à ajouter plus tard dans les Réglages)</translation>
+    </message>
+    <message>
         <source>Creating the encrypted wallet…</source>
         <translation>Création du portefeuille chiffré…</translation>
     </message>
@@ -4815,6 +4858,18 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>A currency other than sat needs an exchange rate: the app asks public rate services; set a fixed rate in Settings if the till is offline.</source>
         <translation>Une devise autre que sat nécessite un taux de change : l&apos;application interroge des services de cours publics ; définissez un taux fixe dans les paramètres si la caisse est hors ligne.</translation>
+    </message>
+    <message>
+        <source>Getting the {currency} rate…</source>
+        <translation>Récupération du taux {currency}…</translation>
+    </message>
+    <message>
+        <source>Now 1 BTC = {price} {currency} ({source}).</source>
+        <translation>Actuellement 1 BTC = {price} {currency} ({source}).</translation>
+    </message>
+    <message>
+        <source>No {currency} rate now ({reason}). Sales in {currency} need one: check the internet, or set a fixed rate in Settings after setup.</source>
+        <translation>Pas de taux {currency} pour l&apos;instant ({reason}). Les ventes en {currency} en ont besoin : vérifiez la connexion internet, ou fixez un taux dans les Réglages après la configuration.</translation>
     </message>
 </context>
 <context>

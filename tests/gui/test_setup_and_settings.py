@@ -152,6 +152,11 @@ def test_wizard_create_path_end_to_end(qtbot, qloop, arun, tmp_path, mint, fast_
     assert "weak connection" in wizard.payments.preset_words.text()
     click(qtbot, wizard.next_button)
 
+    # Lightning address: optional when the shop keeps its mints' ecash
+    assert wizard.page is wizard.lightning and "Optional" in wizard.lightning.need.text()
+    assert wizard.next_button.isEnabled()
+    click(qtbot, wizard.next_button)
+
     # mints: an unreachable address is explained; the real mint is checked and listed
     page = wizard.mints
     assert wizard.page is page and not wizard.next_button.isEnabled()
@@ -222,7 +227,7 @@ def test_wizard_restore_path_with_env_key(qtbot, qloop, arun, tmp_path, mint, mo
     qtbot.keyClick(wizard.welcome.restore, Qt.Key.Key_Space)
     click(qtbot, wizard.next_button)
     assert wizard.page is wizard.restore
-    assert wizard.step.text() == "Step 2 of 8"
+    assert wizard.step.text() == "Step 2 of 9"
 
     qtbot.keyClicks(wizard.restore.edit, RESTORE_WORDS.replace("yellow", "zoo"))
     click(qtbot, wizard.next_button)  # bad checksum
@@ -239,12 +244,15 @@ def test_wizard_restore_path_with_env_key(qtbot, qloop, arun, tmp_path, mint, mo
     click(qtbot, wizard.next_button)
     click(qtbot, wizard.next_button)  # the shop: all optional
     click(qtbot, wizard.next_button)  # payments: the defaults
+    click(qtbot, wizard.next_button)  # no Lightning address (optional for this mode)
+    assert wizard.page is wizard.mints
     check_mint(qtbot, wizard.mints.check, mint.url)
     click(qtbot, wizard.mints.add_button)
     click(qtbot, wizard.next_button)
     click(qtbot, wizard.next_button)  # no owner: a one-person shop
     assert "restored" in wizard.summary.summary.text()
     assert "no staff accounts" in wizard.summary.summary.text()
+    assert "Lightning address: none" in wizard.summary.summary.text()
     click(qtbot, wizard.next_button)
     qtbot.waitUntil(task.done, timeout=30_000)
     app = task.result()

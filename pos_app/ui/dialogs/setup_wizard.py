@@ -9,6 +9,7 @@ future; it never runs a nested event loop.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from html import escape
 from pathlib import Path
 
@@ -27,9 +28,13 @@ from PySide6.QtWidgets import (
 
 from pos_app.app import App, mint_inspector
 from pos_app.core.cashu import nut13
+from pos_app.core.config import OPTIONS
 from pos_app.core.errors import PosError
 from pos_app.core.keystatus import ENV_KEY, key_status, keyring_usable
+from pos_app.core.payments.lnurl import LightningAddress, PayParams
+from pos_app.core.payments.rates import Rate, RateService
 from pos_app.ui.tasks import in_thread, spawn, until_finished
+from pos_app.ui.widgets.lightning_page import LightningPage
 from pos_app.ui.widgets.mint_check import Inspect
 from pos_app.ui.widgets.option_fields import TOUCH_INDICATORS
 from pos_app.ui.widgets.seed_pages import ConfirmPage, RestorePage, SeedPage, WelcomePage
@@ -45,6 +50,9 @@ class SetupWizard(QDialog):
         inspect: checks a mint live (``MintDirectory.inspect``).
         keyring_available: offer the OS keyring.
         env_key: ``POS_DB_KEY`` is set (it will be used; no choice offered).
+        rate: fetches a currency's rate live (None: not shown).
+        lightning: fetches a Lightning address's pay parameters live (None: the address
+            page is left out).
     """
 
     def __init__(
@@ -54,6 +62,8 @@ class SetupWizard(QDialog):
         *,
         keyring_available: bool,
         env_key: bool,
+        rate: Callable[[str], Awaitable[Rate]] | None = None,
+        lightning: Callable[[str], Awaitable[PayParams]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -73,8 +83,9 @@ class SetupWizard(QDialog):
         self.confirm.set_mnemonic(self.new_mnemonic)
         self.restore = RestorePage()
         self.key = KeyPage(keyring_available=keyring_available, env_key=env_key)
-        self.shop = ShopPage()
+        self.shop = ShopPage(rate)
         self.payments = PaymentsPage()
+        self.lightning = LightningPage(lightning) if lightning is not None else None
         self.mints = MintsPage(inspect)
         self.owner = OwnerPage()
         self.summary = SummaryPage()
@@ -132,6 +143,7 @@ class SetupWizard(QDialog):
             self.key,
             self.shop,
             self.payments,
+            *([self.lightning] if self.lightning else []),
             self.mints,
             self.owner,
             self.summary,
@@ -156,6 +168,7 @@ class SetupWizard(QDialog):
             self.key,
             self.shop,
             self.payments,
+            *([self.lightning] if self.lightning else []),
             self.mints,
             self.owner,
             self.summary,
@@ -177,6 +190,8 @@ class SetupWizard(QDialog):
         self.step.setText(self.tr("Step {i} of {n}").format(i=path.index(page) + 1, n=len(path)))
         if page is self.summary:
             self._fill_summary()
+        if page is self.lightning:
+            self.lightning.set_required(self.payments.mode != "trusted_only")
         self._update_buttons()
         page.entered()
 
@@ -252,6 +267,7 @@ class SetupWizard(QDialog):
                 currency=self.shop.currency.currentData(),
             ),
             self.tr("Payments: {mode}").format(mode=self.payments.modes.checkedButton().text()),
+            *self._live_lines(),
             self.tr("Preset: {preset}").format(preset=self.payments.preset.currentText()),
             self.tr("Owner: {name}, with a PIN").format(name=self.owner.owner()[0])
             if self.owner.owner()
@@ -263,6 +279,28 @@ class SetupWizard(QDialog):
             + "".join(f"<li style='margin-bottom:6px'>{escape(i)}</li>" for i in items)
             + "</ul>"
         )
+
+    def _live_lines(self) -> list[str]:
+        """What the live checks found: the rate now, and the Lightning address's range."""
+        lines = []
+        rate = self.shop.rate
+        if rate is not None and rate.currency == self.shop.currency.currentData():
+            lines.append(
+                self.tr("Exchange rate now: 1 BTC = {price} {currency}").format(
+                    price=f"{rate.btc_price:,.2f}", currency=rate.currency
+                )
+            )
+        if self.lightning is not None:
+            address = self.lightning.settings().get("lightning.address")
+            params = self.lightning.params
+            lines.append(
+                self.tr("Lightning address: {address} ({low} to {high} sat)").format(
+                    address=address, low=f"{params.min_sat:,}", high=f"{params.max_sat:,}"
+                )
+                if address and params is not None
+                else self.tr("Lightning address: none (add it later in Settings)")
+            )
+        return lines
 
     def set_busy(self, text: str | None) -> None:
         """Show a busy bar with ``text`` and lock the buttons, or unlock them (None)."""
@@ -299,7 +337,10 @@ class SetupWizard(QDialog):
             self.set_busy(self.tr("Saving the shop's settings…"))
             if self.payments.preset_name:
                 await self.app.presets.apply(self.payments.preset_name)
-            await self.app.settings.set_many({**self.shop.settings(), "mode": self.payments.mode})
+            chosen = {**self.shop.settings(), "mode": self.payments.mode}
+            if self.lightning is not None:
+                chosen.update(self.lightning.settings())
+            await self.app.settings.set_many(chosen)
             owner = self.owner.owner()
             if owner is not None:
                 await self.app.staff.add(owner[0], "owner", owner[1])
@@ -337,11 +378,29 @@ async def run_setup(data_dir: Path, parent: QWidget | None = None) -> App | None
     """First start: set up a wallet in ``data_dir``; the opened App, or None if the owner quits."""
     available = await in_thread(keyring_usable)
     env_key = bool((await in_thread(key_status, data_dir)).env_key)
+    rates = RateService(
+        None, OPTIONS["rate.sources"].default, None, OPTIONS["rate.max_age_seconds"].default
+    )
+
+    async def lightning(address: str) -> PayParams:
+        service = LightningAddress(None, address)
+        try:
+            return await service.params()
+        finally:
+            await service.aclose()
+
     async with mint_inspector() as inspect:
         wizard = SetupWizard(
-            data_dir, inspect, keyring_available=available, env_key=env_key, parent=parent
+            data_dir,
+            inspect,
+            keyring_available=available,
+            env_key=env_key,
+            rate=rates.rate,
+            lightning=lightning,
+            parent=parent,
         )
         try:
             return await wizard.wait()
         finally:
             wizard.deleteLater()
+            await rates.aclose()

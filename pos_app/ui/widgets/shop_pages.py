@@ -8,7 +8,9 @@ loses what was typed. What these pages chose is applied when the wallet is creat
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -21,11 +23,21 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.core.config import OPTIONS
+from pos_app.core.errors import PosError
+from pos_app.core.payments.rates import Rate
 from pos_app.core.presets import Presets
 from pos_app.core.staff import NAME, PIN
+from pos_app.ui import theme
+from pos_app.ui.messages import error_line
+from pos_app.ui.widgets.live_check import LiveCheck
 from pos_app.ui.widgets.setup_pages import SetupPage, error_label, show_error, text_label
 
 CURRENCIES = ("sat", "EUR", "USD", "GBP", "CHF")
+
+
+def _source(url: str) -> str:
+    """A rate source as the owner knows it: its host name, or "fixed"."""
+    return urlsplit(url).hostname or url
 
 
 def _problem(key: str, text: str) -> str | None:
@@ -38,9 +50,16 @@ def _problem(key: str, text: str) -> str | None:
 
 
 class ShopPage(SetupPage):
-    """The shop's name, address and VAT number (printed on receipts), and its currency."""
+    """The shop's name, address and VAT number (printed on receipts), and its currency.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Args:
+        rate: fetches the current rate of a currency (``RateService.rate``); the rate is
+            shown under the currency as it is chosen. None: no live check.
+    """
+
+    def __init__(
+        self, rate: Callable[[str], Awaitable[Rate]] | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(
             self.tr("Your shop"),
             self.tr("Printed at the top of receipts and reports. You can change it later."),
@@ -65,7 +84,17 @@ class ShopPage(SetupPage):
         form.addRow(self.tr("VAT number"), self.vat_number)
         form.addRow("", self.errors["shop.vat_number"])
         form.addRow(self.tr("Prices in"), self.currency)
+        self.rate_label = text_label("", "muted")
+        form.addRow("", self.rate_label)
         self.layout_.addLayout(form)
+        self.rate: Rate | None = None  # the rate shown for the chosen currency
+        self.live: LiveCheck | None = None
+        if rate is not None:
+            self.live = LiveCheck(rate, parent=self)
+            self.live.started.connect(self._rate_asked)
+            self.live.passed.connect(self._rate_shown)
+            self.live.failed.connect(self._no_rate)
+        self.currency.currentIndexChanged.connect(self._currency_changed)
         self.layout_.addWidget(
             text_label(
                 self.tr(
@@ -78,6 +107,40 @@ class ShopPage(SetupPage):
         self.layout_.addStretch(1)
         for key, edit in self.fields().items():
             edit.textChanged.connect(lambda _t, k=key: self._check(k))
+
+    def _currency_changed(self) -> None:
+        self.rate = None
+        currency = self.currency.currentData()
+        if currency == "sat" or self.live is None:
+            self.rate_label.setText("")
+            return
+        self.live.now(currency)
+
+    def _rate_asked(self, currency: str) -> None:
+        self.rate_label.setText(self.tr("Getting the {currency} rate…").format(currency=currency))
+        theme.set_role(self.rate_label, "muted")
+
+    def _rate_shown(self, currency: str, rate: Rate) -> None:
+        if currency != self.currency.currentData():
+            return
+        self.rate = rate
+        self.rate_label.setText(
+            self.tr("Now 1 BTC = {price} {currency} ({source}).").format(
+                price=f"{rate.btc_price:,.2f}", currency=currency, source=_source(rate.source)
+            )
+        )
+        theme.set_role(self.rate_label, "ok")
+
+    def _no_rate(self, currency: str, err: PosError) -> None:
+        if currency != self.currency.currentData():
+            return
+        self.rate_label.setText(
+            self.tr(
+                "No {currency} rate now ({reason}). Sales in {currency} need one: check the "
+                "internet, or set a fixed rate in Settings after setup."
+            ).format(currency=currency, reason=error_line(err))
+        )
+        theme.set_role(self.rate_label, "error")
 
     def fields(self) -> dict[str, QLineEdit]:
         """The line edits by setting key."""
@@ -132,7 +195,7 @@ class PaymentsPage(SetupPage):
                 self.tr("Also take other mints' ecash, paid out to Lightning"),
                 self.tr(
                     "Tokens of your mints are kept; any other is paid straight to the shop's "
-                    "Lightning address (set it in Settings). The customer's token pays the fee."
+                    "Lightning address (the next step). The customer's token pays the fee."
                 ),
             ),
             (
