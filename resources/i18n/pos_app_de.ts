@@ -2405,8 +2405,8 @@
         <translation>name@example.com</translation>
     </message>
     <message>
-        <source>The payment mode you chose pays out to this address: it is needed.</source>
-        <translation>Die gewählte Zahlungsart zahlt an diese Adresse aus: sie wird gebraucht.</translation>
+        <source>The payment mode or preset you chose pays out to this address: it is needed.</source>
+        <translation>Die gewählte Zahlungsart oder Vorlage zahlt an diese Adresse aus: sie wird gebraucht.</translation>
     </message>
     <message>
         <source>Optional: you keep your mints&apos; ecash. You can add it later in Settings.</source>

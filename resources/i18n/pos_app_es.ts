@@ -2405,8 +2405,8 @@
         <translation>nombre@example.com</translation>
     </message>
     <message>
-        <source>The payment mode you chose pays out to this address: it is needed.</source>
-        <translation>El modo de pago elegido paga a esta dirección: es necesaria.</translation>
+        <source>The payment mode or preset you chose pays out to this address: it is needed.</source>
+        <translation>El modo de pago o el ajuste predefinido elegido paga a esta dirección: es necesaria.</translation>
     </message>
     <message>
         <source>Optional: you keep your mints&apos; ecash. You can add it later in Settings.</source>

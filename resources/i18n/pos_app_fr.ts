@@ -2405,8 +2405,8 @@
         <translation>nom@example.com</translation>
     </message>
     <message>
-        <source>The payment mode you chose pays out to this address: it is needed.</source>
-        <translation>Le mode de paiement choisi paie vers cette adresse : elle est nécessaire.</translation>
+        <source>The payment mode or preset you chose pays out to this address: it is needed.</source>
+        <translation>Le mode de paiement ou le préréglage choisi paie vers cette adresse : elle est nécessaire.</translation>
     </message>
     <message>
         <source>Optional: you keep your mints&apos; ecash. You can add it later in Settings.</source>

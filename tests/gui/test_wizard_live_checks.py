@@ -129,3 +129,70 @@ def test_only_the_newest_answer_counts(qtbot, qloop):
     live.now("new")
     qtbot.wait(500)
     assert heard == [("new", "NEW")]
+
+
+@pytest.mark.mint
+@pytest.mark.parametrize("preset", ["cafe", "market", "online", "minimal"])
+def test_each_preset_walked_to_the_end_is_what_the_shop_gets(
+    preset, qtbot, qloop, arun, tmp_path, mint, monkeypatch
+):
+    from pos_app.app import mint_inspector
+    from pos_app.core.store import keys
+    from tests.gui.test_setup_and_settings import RESTORE_WORDS, check_mint
+
+    monkeypatch.setenv(keys.ENV_KEY, keys.new_random_key())
+
+    async def walk(ln: LnurlServer):
+        async with mint_inspector(trust_env=False) as inspect:
+            wizard = SetupWizard(
+                tmp_path / "shop",
+                inspect,
+                keyring_available=False,
+                env_key=True,
+                lightning=lightning,
+            )
+            done = asyncio.ensure_future(wizard.wait())
+            await asyncio.sleep(0)
+            wizard.welcome.restore.setChecked(True)
+            wizard.go_next()
+            wizard.restore.edit.setPlainText(RESTORE_WORDS)
+            for _ in range(2):  # the words, the key (from POS_DB_KEY)
+                wizard.go_next()
+            wizard.shop.name.setText(f"A {preset} shop")
+            wizard.go_next()
+            payments = wizard.payments
+            payments.preset.setCurrentIndex(payments.preset.findData(preset))
+            wizard.go_next()
+            page = wizard.lightning
+            assert wizard.page is page
+            # The online shop pays out on the timer: its preset needs the address.
+            assert page.required is (preset == "online")
+            if page.required:
+                assert not wizard.next_button.isEnabled()
+                page.address.setText(ln.address("shop"))
+                page.address.textEdited.emit(ln.address("shop"))
+                while not wizard.next_button.isEnabled():
+                    await asyncio.sleep(0.05)
+            wizard.go_next()
+            return wizard, done
+
+    with LnurlServer() as ln:
+        wizard, done = arun(walk(ln))
+        check_mint(qtbot, wizard.mints.check, mint.url)
+        wizard.mints.add_button.click()
+        wizard.go_next()  # to the owner
+        wizard.go_next()  # no staff accounts
+        assert wizard.page is wizard.summary
+        title = wizard.payments.preset.currentText()
+        assert f"Preset: {title}" in wizard.summary.summary.text()
+        wizard.go_next()  # Finish
+        qtbot.waitUntil(done.done, timeout=30_000)
+    app = done.result()
+    try:
+        assert arun(app.presets.preview(preset)) == []  # every setting of the preset holds
+        values = arun(app.settings.values())
+        assert values["shop.name"] == f"A {preset} shop"
+        assert bool(values["lightning.address"]) is (preset == "online")
+    finally:
+        arun(app.aclose())
+        wizard.deleteLater()

@@ -33,6 +33,7 @@ from pos_app.core.errors import PosError
 from pos_app.core.keystatus import ENV_KEY, key_status, keyring_usable
 from pos_app.core.payments.lnurl import LightningAddress, PayParams
 from pos_app.core.payments.rates import Rate, RateService
+from pos_app.core.presets import PRESETS
 from pos_app.ui.tasks import in_thread, spawn, until_finished
 from pos_app.ui.widgets.lightning_page import LightningPage
 from pos_app.ui.widgets.mint_check import Inspect
@@ -191,7 +192,9 @@ class SetupWizard(QDialog):
         if page is self.summary:
             self._fill_summary()
         if page is self.lightning:
-            self.lightning.set_required(self.payments.mode != "trusted_only")
+            preset = PRESETS.get(self.payments.preset_name or "")
+            pays_out = bool(preset and preset.settings.get("withdraw.auto"))
+            self.lightning.set_required(self.payments.mode != "trusted_only" or pays_out)
         self._update_buttons()
         page.entered()
 

@@ -52,10 +52,10 @@ class LightningPage(SetupPage):
         self.live.failed.connect(self._failed)
 
     def set_required(self, required: bool) -> None:
-        """The mode pays out to Lightning: the address must answer before Next."""
+        """Whether the address must answer before Next (the mode or preset pays out)."""
         self.required = required
         self.need.setText(
-            self.tr("The payment mode you chose pays out to this address: it is needed.")
+            self.tr("The payment mode or preset you chose pays out to this address: it is needed.")
             if required
             else self.tr("Optional: you keep your mints' ecash. You can add it later in Settings.")
         )
