@@ -3478,6 +3478,41 @@ of {amount}</source>
     </message>
 </context>
 <context>
+    <name>RerunSetup</name>
+    <message>
+        <source>Run setup again</source>
+        <translation>Einrichtung erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Shop: {name}, prices in {currency}</source>
+        <translation>Laden: {name}, Preise in {currency}</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(kein Name)</translation>
+    </message>
+    <message>
+        <source>Payments: {mode}</source>
+        <translation>Zahlungen: {mode}</translation>
+    </message>
+    <message>
+        <source>Preset: {preset}</source>
+        <translation>Vorlage: {preset}</translation>
+    </message>
+    <message>
+        <source>The wallet, its mints and the staff accounts stay as they are.</source>
+        <translation>Die Wallet, ihre Mints und die Mitarbeiterkonten bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Saving the shop&apos;s settings…</source>
+        <translation>Einstellungen des Ladens werden gespeichert…</translation>
+    </message>
+</context>
+<context>
     <name>RestorePage</name>
     <message>
         <source>Restore from recovery words</source>
@@ -4643,6 +4678,14 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Einstellungen für ein Café, einen Marktstand, ein Geschäft mit Onlineshop…</translation>
     </message>
     <message>
+        <source>Run setup again…</source>
+        <translation>Einrichtung erneut…</translation>
+    </message>
+    <message>
+        <source>The shop, how payments are kept and the Lightning address, step by step.</source>
+        <translation>Der Laden, wie Zahlungen verwahrt werden und die Lightning-Adresse, Schritt für Schritt.</translation>
+    </message>
+    <message>
         <source>Most shops never change these: the defaults are safe.</source>
         <translation>Die meisten Läden ändern diese nie: die Voreinstellungen sind sicher.</translation>
     </message>
@@ -4661,6 +4704,10 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Import settings…</source>
         <translation>Einstellungen importieren…</translation>
+    </message>
+    <message>
+        <source>Setup saved.</source>
+        <translation>Einrichtung gespeichert.</translation>
     </message>
     <message>
         <source>Hide advanced settings</source>

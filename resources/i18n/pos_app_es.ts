@@ -3478,6 +3478,41 @@ de {amount}</translation>
     </message>
 </context>
 <context>
+    <name>RerunSetup</name>
+    <message>
+        <source>Run setup again</source>
+        <translation>Repetir la configuración</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Shop: {name}, prices in {currency}</source>
+        <translation>Tienda: {name}, precios en {currency}</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>Payments: {mode}</source>
+        <translation>Pagos: {mode}</translation>
+    </message>
+    <message>
+        <source>Preset: {preset}</source>
+        <translation>Ajuste predefinido: {preset}</translation>
+    </message>
+    <message>
+        <source>The wallet, its mints and the staff accounts stay as they are.</source>
+        <translation>La cartera, sus mints y las cuentas del personal se quedan como están.</translation>
+    </message>
+    <message>
+        <source>Saving the shop&apos;s settings…</source>
+        <translation>Guardando los ajustes de la tienda…</translation>
+    </message>
+</context>
+<context>
     <name>RestorePage</name>
     <message>
         <source>Restore from recovery words</source>
@@ -4643,6 +4678,14 @@ Pegue el token en su lugar.</translation>
         <translation>Ajustes para una cafetería, un puesto de mercado, una tienda con venta online…</translation>
     </message>
     <message>
+        <source>Run setup again…</source>
+        <translation>Repetir configuración…</translation>
+    </message>
+    <message>
+        <source>The shop, how payments are kept and the Lightning address, step by step.</source>
+        <translation>La tienda, cómo se guardan los pagos y la dirección Lightning, paso a paso.</translation>
+    </message>
+    <message>
         <source>Most shops never change these: the defaults are safe.</source>
         <translation>La mayoría de las tiendas nunca los cambian: los valores predeterminados son seguros.</translation>
     </message>
@@ -4661,6 +4704,10 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Import settings…</source>
         <translation>Importar ajustes…</translation>
+    </message>
+    <message>
+        <source>Setup saved.</source>
+        <translation>Configuración guardada.</translation>
     </message>
     <message>
         <source>Hide advanced settings</source>

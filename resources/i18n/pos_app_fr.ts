@@ -3478,6 +3478,41 @@ de {amount}</translation>
     </message>
 </context>
 <context>
+    <name>RerunSetup</name>
+    <message>
+        <source>Run setup again</source>
+        <translation>Refaire la configuration</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Shop: {name}, prices in {currency}</source>
+        <translation>Boutique : {name}, prix en {currency}</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <source>Payments: {mode}</source>
+        <translation>Paiements : {mode}</translation>
+    </message>
+    <message>
+        <source>Preset: {preset}</source>
+        <translation>Préréglage : {preset}</translation>
+    </message>
+    <message>
+        <source>The wallet, its mints and the staff accounts stay as they are.</source>
+        <translation>Le portefeuille, ses mints et les comptes du personnel restent tels quels.</translation>
+    </message>
+    <message>
+        <source>Saving the shop&apos;s settings…</source>
+        <translation>Enregistrement des réglages de la boutique…</translation>
+    </message>
+</context>
+<context>
     <name>RestorePage</name>
     <message>
         <source>Restore from recovery words</source>
@@ -4643,6 +4678,14 @@ Collez plutôt le jeton.</translation>
         <translation>Paramètres pour un café, un stand de marché, une boutique avec vente en ligne…</translation>
     </message>
     <message>
+        <source>Run setup again…</source>
+        <translation>Refaire la configuration…</translation>
+    </message>
+    <message>
+        <source>The shop, how payments are kept and the Lightning address, step by step.</source>
+        <translation>La boutique, la conservation des paiements et l&apos;adresse Lightning, étape par étape.</translation>
+    </message>
+    <message>
         <source>Most shops never change these: the defaults are safe.</source>
         <translation>La plupart des commerces n&apos;y touchent jamais&#xa0;: les valeurs par défaut sont sûres.</translation>
     </message>
@@ -4661,6 +4704,10 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Import settings…</source>
         <translation>Importer les paramètres…</translation>
+    </message>
+    <message>
+        <source>Setup saved.</source>
+        <translation>Configuration enregistrée.</translation>
     </message>
     <message>
         <source>Hide advanced settings</source>

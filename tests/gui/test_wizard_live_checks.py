@@ -196,3 +196,61 @@ def test_each_preset_walked_to_the_end_is_what_the_shop_gets(
     finally:
         arun(app.aclose())
         wizard.deleteLater()
+
+
+@pytest.fixture
+def settings_page(ui, qtbot):
+    from pos_app.ui.pages.settings import SettingsPage
+
+    page = SettingsPage(ui)
+    qtbot.addWidget(page)
+    page.resize(1024, 700)
+    page.show()
+    page.activated()
+    qtbot.waitUntil(lambda: page._loaded)
+    return page
+
+
+def test_setup_run_again_from_settings_changes_the_shop_and_keeps_the_wallet(
+    settings_page, ui, arun, qtbot
+):
+    core = ui.core
+    arun(core.settings.set_many({"shop.name": "Old name", "shop.vat_number": "DE1"}))
+    words = core.wallet.mnemonic()
+    with LnurlServer() as ln:
+        settings_page.rerun_button.click()
+        qtbot.waitUntil(lambda: settings_page.rerun_wizard is not None, timeout=5000)
+        wizard = settings_page.rerun_wizard
+        assert wizard.page is wizard.shop and not wizard.back_button.isEnabled()
+        assert (wizard.shop.name.text(), wizard.shop.vat_number.text()) == ("Old name", "DE1")
+        assert wizard.step.text() == "Step 1 of 4"
+        wizard.shop.name.setText("New name")
+        wizard.go_next()
+        wizard.payments.modes.button(1).setChecked(True)  # other mints' ecash to Lightning
+        wizard.go_next()
+        page = wizard.lightning
+        assert page.required and not wizard.next_button.isEnabled()
+        page.address.setText(ln.address("till"))
+        page.address.textEdited.emit(ln.address("till"))
+        qtbot.waitUntil(wizard.next_button.isEnabled, timeout=10_000)
+        wizard.go_next()
+        assert "stay as they are" in wizard.summary.summary.text()
+        wizard.go_next()  # Finish
+        qtbot.waitUntil(lambda: settings_page.rerun_wizard is None, timeout=10_000)
+    values = arun(core.settings.values())
+    assert (values["shop.name"], values["mode"]) == ("New name", "hold_when_trusted")
+    assert values["lightning.address"] == ln.address("till")
+    assert core.wallet.mnemonic() == words  # the wallet is the same
+    assert settings_page.field("shop.name").raw() == "New name"  # the form shows it
+
+
+def test_cancelling_setup_run_again_changes_nothing(settings_page, ui, arun, qtbot):
+    arun(ui.core.settings.set_many({"shop.name": "Kept"}))
+    settings_page.rerun_button.click()
+    qtbot.waitUntil(lambda: settings_page.rerun_wizard is not None, timeout=5000)
+    wizard = settings_page.rerun_wizard
+    wizard.shop.name.setText("Changed")
+    wizard.go_next()
+    wizard.quit_button.click()  # Cancel
+    qtbot.waitUntil(lambda: settings_page.rerun_wizard is None, timeout=5000)
+    assert arun(ui.core.settings.values())["shop.name"] == "Kept"

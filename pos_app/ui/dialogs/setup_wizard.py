@@ -129,7 +129,7 @@ class SetupWizard(QDialog):
         layout.addWidget(self.subtitle)
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
-        self.show_page(self.welcome)
+        self.show_page(self.path()[0])
 
     # -- state -------------------------------------------------------------------------------
 
@@ -217,7 +217,7 @@ class SetupWizard(QDialog):
 
     def _update_buttons(self) -> None:
         page = self.page
-        first = page is self.welcome
+        first = page is self.path()[0]
         locked = self.app is not None and page is self.mints
         self.back_button.setEnabled(not first and not self.busy and not locked)
         self.next_button.setEnabled(page.is_complete() and not self.busy)

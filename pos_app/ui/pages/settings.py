@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 
 from pos_app.core.config import RATE_KEYS, Option, check_together
 from pos_app.core.errors import ConfigError, PosError
+from pos_app.core.payments.lnurl import LightningAddress, PayParams
 from pos_app.core.payments.withdraw import THRESHOLD_KEYS
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.audit_dialog import AuditDialog
 from pos_app.ui.dialogs.preset_dialog import PresetDialog
+from pos_app.ui.dialogs.rerun_setup import RerunSetup
 from pos_app.ui.dialogs.settings_transfer import ExportSettingsDialog, ImportSettingsDialog
 from pos_app.ui.messages import explain_error
 from pos_app.ui.page import Page
@@ -115,6 +117,14 @@ class SettingsPage(Page):
         )
         self.presets_button.clicked.connect(self.open_presets)
         self.preset_dialog: PresetDialog | None = None
+        self.rerun_button = QPushButton(self.tr("Run setup again…"))
+        theme.set_icon(self.rerun_button, "auto-fix")
+        self.rerun_button.setToolTip(
+            self.tr("The shop, how payments are kept and the Lightning address, step by step.")
+        )
+        self.rerun_button.clicked.connect(self.rerun_setup)
+        self.rerun_wizard: RerunSetup | None = None
+        advanced_row.addWidget(self.rerun_button)
         advanced_row.addWidget(self.presets_button)
         advanced_row.addWidget(self.audit_button)
         self._tools_row = advanced_row
@@ -175,6 +185,37 @@ class SettingsPage(Page):
         self.preset_dialog.applied.connect(lambda _changes: self.reload())
         self.preset_dialog.open()
         return self.preset_dialog
+
+    def rerun_setup(self) -> None:
+        """The setup wizard's shop pages again, filled with the current settings."""
+        if self.rerun_wizard is None:
+            spawn(self._rerun(), on_error=self._failed)
+
+    async def _rerun(self) -> None:
+        values = await self.ui.settings()
+        rates = self.ui.core.sales.rate_service(values)
+
+        async def lightning(address: str) -> PayParams:
+            service = LightningAddress(None, address)
+            try:
+                return await service.params()
+            finally:
+                await service.aclose()
+
+        wizard = RerunSetup(
+            self.ui.core, values, rate=rates.rate, lightning=lightning, parent=self.window()
+        )
+        self.rerun_wizard = wizard
+        try:
+            changed = await wizard.changed()
+        finally:
+            self.rerun_wizard = None
+            wizard.deleteLater()
+        if changed:
+            stored = await self.ui.settings()
+            self._show_values(stored)
+            self._say(self.tr("Setup saved."), "ok")
+            self.ui.bridge.settings_saved.emit(stored)
 
     def open_audit(self) -> AuditDialog:
         """Show the audit log (not blocking)."""

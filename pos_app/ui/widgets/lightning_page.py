@@ -61,6 +61,13 @@ class LightningPage(SetupPage):
         )
         self.complete_changed.emit()
 
+    def prefill(self, address: str) -> None:
+        """Show the address already set, checked again at once."""
+        self.address.setText(address)
+        self._edited(address)
+        if address.strip():
+            self.live.now(address.strip())
+
     def _edited(self, text: str) -> None:
         self.checked, self.params = None, None
         if text.strip():
