@@ -15,6 +15,7 @@ from pos_app.core.payments.lnurl import LightningAddress
 from pos_app.core.payments.rates import RateService
 from pos_app.ui.dialogs.setup_wizard import SetupWizard
 from pos_app.ui.widgets.live_check import LiveCheck
+from tests.gui.conftest import screenshots_dir
 from tests.support.lnurlserver import LnurlServer
 from tests.support.rateserver import RateServer
 
@@ -59,12 +60,15 @@ def wizard(qtbot, qloop, tmp_path, servers, arun):
     arun(service.aclose())
 
 
-def test_the_rate_of_the_chosen_currency_is_shown_live(wizard, qtbot):
+def test_the_rate_of_the_chosen_currency_is_shown_live_screenshot(wizard, qtbot, tmp_path):
     shop = wizard.shop
     wizard.show_page(shop)
     assert shop.rate_label.text() == ""  # sat needs no rate
     shop.currency.setCurrentIndex(shop.currency.findData("EUR"))
     qtbot.waitUntil(lambda: "61,234.50 EUR" in shop.rate_label.text(), timeout=10_000)
+    shots = screenshots_dir(tmp_path) / "settings"
+    shots.mkdir(parents=True, exist_ok=True)
+    wizard.grab().save(str(shots / "wizard_4a_shop_rate.png"))
     assert "127.0.0.1" in shop.rate_label.text() and shop.rate.btc_price == 61234.5
     shop.currency.setCurrentIndex(shop.currency.findData("USD"))
     qtbot.waitUntil(lambda: "No USD rate now" in shop.rate_label.text(), timeout=10_000)
@@ -73,7 +77,9 @@ def test_the_rate_of_the_chosen_currency_is_shown_live(wizard, qtbot):
     assert shop.rate_label.text() == ""
 
 
-def test_a_lightning_address_is_needed_checked_and_kept_when_going_back(wizard, servers, qtbot):
+def test_a_lightning_address_is_needed_checked_and_kept_when_going_back_screenshot(
+    wizard, servers, qtbot, tmp_path
+):
     _rates, ln = servers
     wizard.show_page(wizard.payments)
     wizard.payments.modes.button(2).setChecked(True)  # pay everything out to Lightning
@@ -98,6 +104,9 @@ def test_a_lightning_address_is_needed_checked_and_kept_when_going_back(wizard, 
     page.address.textEdited.emit(good)
     qtbot.waitUntil(wizard.next_button.isEnabled, timeout=10_000)
     assert "from 10 to 5,000 sat" in page.status.text()
+    out = screenshots_dir(tmp_path) / "settings"
+    out.mkdir(parents=True, exist_ok=True)
+    wizard.grab().save(str(out / "wizard_4d_lightning.png"))
 
     wizard.go_back()
     assert wizard.page is wizard.payments
