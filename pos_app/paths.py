@@ -34,6 +34,11 @@ def resources_path(*parts: str) -> Path:
     return bundle_root().joinpath("resources", *parts)
 
 
+def help_path(page: str) -> Path:
+    """A local help page (``docs/help/``, shipped in the bundle), e.g. ``"setup.html"``."""
+    return bundle_root().joinpath("docs", "help", page)
+
+
 def migrations_path() -> Path:
     """The Alembic script folder (``env.py``, ``versions/``) the app migrates with."""
     from pos_app.core.store.migrate import SCRIPTS

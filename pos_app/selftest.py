@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from pos_app import __version__
-from pos_app.paths import is_frozen, migrations_path, resources_path
+from pos_app.paths import help_path, is_frozen, migrations_path, resources_path
 
 # NUT-13 vector (tests/vectors/nut13_deterministic_secrets.json): mnemonic → counter 0.
 NUT13_MNEMONIC = "half depart obvious quality work element tank gorilla view sugar picture humble"
@@ -98,6 +98,8 @@ def check_resources(_tmp: Path) -> str:
     if not icon.is_file():
         raise FileNotFoundError(f"{icon} is missing")
     count = sum(1 for p in root.rglob("*") if p.is_file())
+    if not help_path("setup.html").is_file():
+        raise FileNotFoundError(f"{help_path('setup.html')} is missing (the wizard's help)")
     return f"{root} ({count} files)"
 
 

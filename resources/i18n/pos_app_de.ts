@@ -4757,6 +4757,14 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Beenden</translation>
     </message>
     <message>
+        <source>Help  F1</source>
+        <translation>Hilfe  F1</translation>
+    </message>
+    <message>
+        <source>What this step means, in the app&apos;s own help</source>
+        <translation>Was dieser Schritt bedeutet, in der Hilfe der App</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>

@@ -4757,6 +4757,14 @@ Pegue el token en su lugar.</translation>
         <translation>Salir</translation>
     </message>
     <message>
+        <source>Help  F1</source>
+        <translation>Ayuda  F1</translation>
+    </message>
+    <message>
+        <source>What this step means, in the app&apos;s own help</source>
+        <translation>Qué significa este paso, en la ayuda de la aplicación</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>

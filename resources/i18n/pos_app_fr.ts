@@ -4757,6 +4757,14 @@ Collez plutôt le jeton.</translation>
         <translation>Quitter</translation>
     </message>
     <message>
+        <source>Help  F1</source>
+        <translation>Aide  F1</translation>
+    </message>
+    <message>
+        <source>What this step means, in the app&apos;s own help</source>
+        <translation>Ce que signifie cette étape, dans l&apos;aide de l&apos;application</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>Retour</translation>
     </message>

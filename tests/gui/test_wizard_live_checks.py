@@ -263,3 +263,33 @@ def test_cancelling_setup_run_again_changes_nothing(settings_page, ui, arun, qtb
     wizard.quit_button.click()  # Cancel
     qtbot.waitUntil(lambda: settings_page.rerun_wizard is None, timeout=5000)
     assert arun(ui.core.settings.values())["shop.name"] == "Kept"
+
+
+def test_every_step_links_to_its_section_of_the_local_help(qtbot, qloop, tmp_path, monkeypatch):
+    import re
+    from pathlib import Path
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QDesktopServices
+
+    wizard = SetupWizard(
+        tmp_path / "w", lambda url: None, keyring_available=False, env_key=False,
+        lightning=lightning,
+    )  # fmt: skip
+    qtbot.addWidget(wizard)
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    page_file = Path(wizard.help_url().toLocalFile())
+    html = page_file.read_text(encoding="utf-8")
+    sections = set(re.findall(r'id="([a-z-]+)"', html))
+    assert "https://" not in html and "http://" not in html  # it works offline
+    for page in wizard.all_pages:
+        assert page.help_anchor in sections, type(page).__name__
+    wizard.show_page(wizard.lightning)
+    wizard.help_button.click()
+    qtbot.keyClick(wizard, Qt.Key.Key_F1)
+    assert [u.fragment() for u in opened] == ["lightning", "lightning"]
+    assert all(u.isLocalFile() and Path(u.toLocalFile()) == page_file for u in opened)
+    # The bundle ships the help beside the app (build.spec), and its self-test checks it.
+    spec = (Path(__file__).resolve().parents[2] / "build.spec").read_text()
+    assert '"docs" / "help", "docs/help"' in spec

@@ -9,12 +9,13 @@ future; it never runs a nested event loop.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -34,6 +35,7 @@ from pos_app.core.keystatus import ENV_KEY, key_status, keyring_usable
 from pos_app.core.payments.lnurl import LightningAddress, PayParams
 from pos_app.core.payments.rates import Rate, RateService
 from pos_app.core.presets import PRESETS
+from pos_app.paths import help_path
 from pos_app.ui.tasks import in_thread, spawn, until_finished
 from pos_app.ui.widgets.lightning_page import LightningPage
 from pos_app.ui.widgets.mint_check import Inspect
@@ -41,6 +43,8 @@ from pos_app.ui.widgets.option_fields import TOUCH_INDICATORS
 from pos_app.ui.widgets.seed_pages import ConfirmPage, RestorePage, SeedPage, WelcomePage
 from pos_app.ui.widgets.setup_pages import KeyPage, MintsPage, SetupPage, SummaryPage
 from pos_app.ui.widgets.shop_pages import OwnerPage, PaymentsPage, ShopPage
+
+log = logging.getLogger(__name__)
 
 
 class SetupWizard(QDialog):
@@ -108,6 +112,9 @@ class SetupWizard(QDialog):
 
         self.quit_button = QPushButton(self.tr("Quit"))
         self.quit_button.clicked.connect(self.reject)
+        self.help_button = QPushButton(self.tr("Help  F1"))
+        self.help_button.setToolTip(self.tr("What this step means, in the app's own help"))
+        self.help_button.clicked.connect(self.open_help)
         self.back_button = QPushButton(self.tr("Back"))
         self.back_button.clicked.connect(self.go_back)
         self.next_button = QPushButton(self.tr("Next"))
@@ -116,10 +123,11 @@ class SetupWizard(QDialog):
         self.next_button.clicked.connect(self.go_next)
         buttons = QHBoxLayout()
         buttons.addWidget(self.quit_button)
+        buttons.addWidget(self.help_button)
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
-        for button in (self.quit_button, self.back_button, self.next_button):
+        for button in (self.quit_button, self.help_button, self.back_button, self.next_button):
             button.setAutoDefault(False)  # Enter is handled in keyPressEvent
 
         layout = QVBoxLayout(self)
@@ -224,6 +232,17 @@ class SetupWizard(QDialog):
         self.next_button.setText(self.tr("Finish") if page is self.summary else self.tr("Next"))
         self.quit_button.setEnabled(not self.busy)
 
+    def help_url(self) -> QUrl:
+        """The local help page at the shown step's section."""
+        url = QUrl.fromLocalFile(str(help_path("setup.html")))
+        url.setFragment(self.page.help_anchor)
+        return url
+
+    def open_help(self) -> None:
+        """Open the shown step's help in the browser (a local file: no internet needed)."""
+        if not QDesktopServices.openUrl(self.help_url()):
+            log.info("no browser opened the help page %s", self.help_url().toString())
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter presses Next (except where Enter means something else); Esc does not quit."""
         key = event.key()
@@ -236,6 +255,9 @@ class SetupWizard(QDialog):
             return
         if key == Qt.Key.Key_Escape:
             return  # a stray Esc must not throw away the recovery words shown
+        if key == Qt.Key.Key_F1:
+            self.open_help()
+            return
         super().keyPressEvent(event)
 
     def reject(self) -> None:

@@ -26,6 +26,8 @@ Check = Callable[[str], Awaitable[PayParams]]
 class LightningPage(SetupPage):
     """A Lightning address, its live check, and whether the chosen mode needs one."""
 
+    help_anchor = "lightning"
+
     def __init__(self, check: Check, parent: QWidget | None = None) -> None:
         super().__init__(
             self.tr("Lightning address"),

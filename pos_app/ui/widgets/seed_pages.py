@@ -37,6 +37,8 @@ def wordlist() -> list[str]:
 class WelcomePage(SetupPage):
     """Create a new wallet or restore one from its recovery words."""
 
+    help_anchor = "welcome"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             self.tr("Welcome"),
@@ -66,6 +68,8 @@ class WelcomePage(SetupPage):
 
 class SeedPage(SetupPage):
     """The new recovery words, shown once, with a box to tick once they are written down."""
+
+    help_anchor = "recovery-words"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -111,6 +115,8 @@ class SeedPage(SetupPage):
 
 class ConfirmPage(SetupPage):
     """Three words asked by position, chosen at random, to prove the backup exists."""
+
+    help_anchor = "recovery-words"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -176,6 +182,8 @@ class ConfirmPage(SetupPage):
 
 class RestorePage(SetupPage):
     """The words of an earlier wallet, checked against the BIP39 list and checksum."""
+
+    help_anchor = "welcome"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(

@@ -59,6 +59,7 @@ class SetupPage(QWidget):
 
     complete_changed = Signal()
     enter_goes_next = True  # Enter in a line edit of this page presses Next
+    help_anchor = ""  # the page's section of the local help (docs/help/setup.html)
 
     def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +83,8 @@ class SetupPage(QWidget):
 
 class KeyPage(SetupPage):
     """How the database key is kept: POS_DB_KEY, the OS keyring, or a passphrase."""
+
+    help_anchor = "database-key"
 
     def __init__(
         self, *, keyring_available: bool, env_key: bool, parent: QWidget | None = None
@@ -200,6 +203,8 @@ class KeyPage(SetupPage):
 class MintsPage(SetupPage):
     """At least one trusted mint, each checked live before it is listed."""
 
+    help_anchor = "mints"
+
     enter_goes_next = False  # Enter in the address field checks the mint
 
     def __init__(self, inspect: Inspect, parent: QWidget | None = None) -> None:
@@ -283,6 +288,8 @@ class MintsPage(SetupPage):
 
 class SummaryPage(SetupPage):
     """What will be created; Finish creates it, with a busy bar while it runs."""
+
+    help_anchor = "summary"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Ready"), self.tr("Check the choices, then press Finish."), parent)

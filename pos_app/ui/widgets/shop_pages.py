@@ -57,6 +57,8 @@ class ShopPage(SetupPage):
             shown under the currency as it is chosen. None: no live check.
     """
 
+    help_anchor = "shop"
+
     def __init__(
         self, rate: Callable[[str], Awaitable[Rate]] | None = None, parent: QWidget | None = None
     ) -> None:
@@ -172,6 +174,8 @@ class ShopPage(SetupPage):
 class PaymentsPage(SetupPage):
     """How payments are kept, in plain words, and a preset to start from."""
 
+    help_anchor = "payments"
+
     enter_goes_next = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -246,6 +250,8 @@ class PaymentsPage(SetupPage):
 
 class OwnerPage(SetupPage):
     """The owner's account and PIN; empty for a one-person shop without staff accounts."""
+
+    help_anchor = "owner"
 
     enter_goes_next = True
 
