@@ -1840,6 +1840,17 @@
     </message>
 </context>
 <context>
+    <name>FeesPage</name>
+    <message>
+        <source>Fees and limits</source>
+        <translation>Gebühren und Grenzen</translation>
+    </message>
+    <message>
+        <source>What a payment may cost the shop, and how large a sale may be.</source>
+        <translation>Was eine Zahlung den Laden kosten darf und wie groß ein Verkauf sein darf.</translation>
+    </message>
+</context>
+<context>
     <name>HealthPage</name>
     <message>
         <source>Mint</source>
@@ -4835,6 +4846,14 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Data folder: {path}</source>
         <translation>Datenordner: {path}</translation>
+    </message>
+    <message>
+        <source>Fees and limits: the usual ones</source>
+        <translation>Gebühren und Grenzen: die üblichen</translation>
+    </message>
+    <message>
+        <source>Fees and limits: {changes}</source>
+        <translation>Gebühren und Grenzen: {changes}</translation>
     </message>
     <message>
         <source>Exchange rate now: 1 BTC = {price} {currency}</source>

@@ -1840,6 +1840,17 @@
     </message>
 </context>
 <context>
+    <name>FeesPage</name>
+    <message>
+        <source>Fees and limits</source>
+        <translation>Comisiones y límites</translation>
+    </message>
+    <message>
+        <source>What a payment may cost the shop, and how large a sale may be.</source>
+        <translation>Lo que un pago puede costar a la tienda y lo grande que puede ser una venta.</translation>
+    </message>
+</context>
+<context>
     <name>HealthPage</name>
     <message>
         <source>Mint</source>
@@ -4835,6 +4846,14 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Data folder: {path}</source>
         <translation>Carpeta de datos: {path}</translation>
+    </message>
+    <message>
+        <source>Fees and limits: the usual ones</source>
+        <translation>Comisiones y límites: los habituales</translation>
+    </message>
+    <message>
+        <source>Fees and limits: {changes}</source>
+        <translation>Comisiones y límites: {changes}</translation>
     </message>
     <message>
         <source>Exchange rate now: 1 BTC = {price} {currency}</source>

@@ -1840,6 +1840,17 @@
     </message>
 </context>
 <context>
+    <name>FeesPage</name>
+    <message>
+        <source>Fees and limits</source>
+        <translation>Frais et limites</translation>
+    </message>
+    <message>
+        <source>What a payment may cost the shop, and how large a sale may be.</source>
+        <translation>Ce qu&apos;un paiement peut coûter à la boutique, et la taille maximale d&apos;une vente.</translation>
+    </message>
+</context>
+<context>
     <name>HealthPage</name>
     <message>
         <source>Mint</source>
@@ -4835,6 +4846,14 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Data folder: {path}</source>
         <translation>Dossier des données&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>Fees and limits: the usual ones</source>
+        <translation>Frais et limites : les valeurs habituelles</translation>
+    </message>
+    <message>
+        <source>Fees and limits: {changes}</source>
+        <translation>Frais et limites : {changes}</translation>
     </message>
     <message>
         <source>Exchange rate now: 1 BTC = {price} {currency}</source>

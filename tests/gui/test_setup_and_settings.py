@@ -157,6 +157,18 @@ def test_wizard_create_path_end_to_end(qtbot, qloop, arun, tmp_path, mint, fast_
     assert wizard.next_button.isEnabled()
     click(qtbot, wizard.next_button)
 
+    # fees and limits: the option's own rules, the reason under the field
+    fees = wizard.fees
+    assert wizard.page is fees
+    fees.fields["limits.sale_max_sat"].editor.setText("-5")
+    fees.fields["limits.sale_max_sat"].edited.emit()
+    assert not wizard.next_button.isEnabled()
+    assert fees.fields["limits.sale_max_sat"].error.isVisible()
+    fees.fields["limits.sale_max_sat"].editor.setText("250000")
+    fees.fields["limits.sale_max_sat"].edited.emit()
+    assert wizard.next_button.isEnabled()
+    click(qtbot, wizard.next_button)
+
     # mints: an unreachable address is explained; the real mint is checked and listed
     page = wizard.mints
     assert wizard.page is page and not wizard.next_button.isEnabled()
@@ -227,7 +239,7 @@ def test_wizard_restore_path_with_env_key(qtbot, qloop, arun, tmp_path, mint, mo
     qtbot.keyClick(wizard.welcome.restore, Qt.Key.Key_Space)
     click(qtbot, wizard.next_button)
     assert wizard.page is wizard.restore
-    assert wizard.step.text() == "Step 2 of 9"
+    assert wizard.step.text() == "Step 2 of 10"
 
     qtbot.keyClicks(wizard.restore.edit, RESTORE_WORDS.replace("yellow", "zoo"))
     click(qtbot, wizard.next_button)  # bad checksum
@@ -245,6 +257,7 @@ def test_wizard_restore_path_with_env_key(qtbot, qloop, arun, tmp_path, mint, mo
     click(qtbot, wizard.next_button)  # the shop: all optional
     click(qtbot, wizard.next_button)  # payments: the defaults
     click(qtbot, wizard.next_button)  # no Lightning address (optional for this mode)
+    click(qtbot, wizard.next_button)  # the usual fees and limits
     assert wizard.page is wizard.mints
     check_mint(qtbot, wizard.mints.check, mint.url)
     click(qtbot, wizard.mints.add_button)

@@ -183,6 +183,8 @@ def test_each_preset_walked_to_the_end_is_what_the_shop_gets(
                 while not wizard.next_button.isEnabled():
                     await asyncio.sleep(0.05)
             wizard.go_next()
+            assert wizard.page is wizard.fees
+            wizard.go_next()
             return wizard, done
 
     with LnurlServer() as ln:
@@ -224,7 +226,11 @@ def test_setup_run_again_from_settings_changes_the_shop_and_keeps_the_wallet(
     settings_page, ui, arun, qtbot
 ):
     core = ui.core
-    arun(core.settings.set_many({"shop.name": "Old name", "shop.vat_number": "DE1"}))
+    arun(
+        core.settings.set_many(
+            {"shop.name": "Old name", "shop.vat_number": "DE1", "fees.max_mint_fee_pct": 1.5}
+        )
+    )
     words = core.wallet.mnemonic()
     with LnurlServer() as ln:
         settings_page.rerun_button.click()
@@ -232,7 +238,7 @@ def test_setup_run_again_from_settings_changes_the_shop_and_keeps_the_wallet(
         wizard = settings_page.rerun_wizard
         assert wizard.page is wizard.shop and not wizard.back_button.isEnabled()
         assert (wizard.shop.name.text(), wizard.shop.vat_number.text()) == ("Old name", "DE1")
-        assert wizard.step.text() == "Step 1 of 4"
+        assert wizard.step.text() == "Step 1 of 5"
         wizard.shop.name.setText("New name")
         wizard.go_next()
         wizard.payments.modes.button(1).setChecked(True)  # other mints' ecash to Lightning
@@ -243,12 +249,18 @@ def test_setup_run_again_from_settings_changes_the_shop_and_keeps_the_wallet(
         page.address.textEdited.emit(ln.address("till"))
         qtbot.waitUntil(wizard.next_button.isEnabled, timeout=10_000)
         wizard.go_next()
-        assert "stay as they are" in wizard.summary.summary.text()
+        assert wizard.page is wizard.fees
+        assert wizard.fees.fields["fees.max_mint_fee_pct"].raw() == "1.5"  # as stored
+        wizard.fees.fields["limits.day_max_sat"].editor.setText("900000")
+        wizard.go_next()
+        summary = wizard.summary.summary.text()
+        assert "stay as they are" in summary and "900000" in summary
         wizard.go_next()  # Finish
         qtbot.waitUntil(lambda: settings_page.rerun_wizard is None, timeout=10_000)
     values = arun(core.settings.values())
     assert (values["shop.name"], values["mode"]) == ("New name", "hold_when_trusted")
     assert values["lightning.address"] == ln.address("till")
+    assert (values["limits.day_max_sat"], values["fees.max_mint_fee_pct"]) == (900000, 1.5)
     assert core.wallet.mnemonic() == words  # the wallet is the same
     assert settings_page.field("shop.name").raw() == "New name"  # the form shows it
 

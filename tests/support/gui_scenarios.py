@@ -90,6 +90,8 @@ def first_run(d: Any) -> None:
     d.gui(wizard.next_button.click)
     d.wait(lambda: wizard.page is wizard.lightning, "the Lightning address page")
     d.gui(wizard.next_button.click)  # optional while the shop keeps its mints' ecash
+    d.wait(lambda: wizard.page is wizard.fees, "the fees and limits page")
+    d.gui(wizard.next_button.click)  # the usual fees and limits
     d.wait(lambda: wizard.page is wizard.mints, "the mints page")
 
     def check_mint() -> None:

@@ -70,6 +70,9 @@ def _wizard_states(ui: UiContext, out_dir: Path, mint_url: str | None, shots: li
     wizard.payments.preset.setCurrentIndex(wizard.payments.preset.findData("cafe"))
     _save(wizard, out_dir, "wizard_4c_payments", shots)
     wizard.go_next()
+    assert wizard.page is wizard.fees
+    _save(wizard, out_dir, "wizard_4e_fees", shots)
+    wizard.go_next()
     assert wizard.page is wizard.mints and not wizard.next_button.isEnabled()
     _save(wizard, out_dir, "wizard_5_mints_empty", shots)
     wizard.mints.check.url_edit.setText(f"http://127.0.0.1:{free_port()}")

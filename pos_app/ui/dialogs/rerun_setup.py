@@ -60,6 +60,7 @@ class RerunSetup(SetupWizard):
             button.setChecked(button.property("mode") == values.get("mode"))
         if self.lightning is not None:
             self.lightning.prefill(values.get("lightning.address") or "")
+        self.fees.set_values(values)
         self.show_page(self.shop)
 
     def path(self) -> list[SetupPage]:
@@ -68,6 +69,7 @@ class RerunSetup(SetupWizard):
             self.shop,
             self.payments,
             *([self.lightning] if self.lightning else []),
+            self.fees,
             self.summary,
         ]
 
@@ -80,6 +82,7 @@ class RerunSetup(SetupWizard):
             self.tr("Payments: {mode}").format(mode=self.payments.modes.checkedButton().text()),
             self.tr("Preset: {preset}").format(preset=self.payments.preset.currentText()),
             *self._live_lines(),
+            self._fees_line(),
             self.tr("The wallet, its mints and the staff accounts stay as they are."),
         ]
         self.summary.summary.setText(
@@ -96,7 +99,7 @@ class RerunSetup(SetupWizard):
         self.set_busy(self.tr("Saving the shop's settings…"))
         if self.payments.preset_name:
             await self.existing.presets.apply(self.payments.preset_name)
-        chosen = {**self.shop.settings(), "mode": self.payments.mode}
+        chosen = {**self.shop.settings(), "mode": self.payments.mode, **self.fees.settings()}
         if self.lightning is not None:
             chosen.update(self.lightning.settings())
         await self.existing.settings.set_many(chosen)

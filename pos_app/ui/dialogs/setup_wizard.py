@@ -37,6 +37,7 @@ from pos_app.core.payments.rates import Rate, RateService
 from pos_app.core.presets import PRESETS
 from pos_app.paths import help_path
 from pos_app.ui.tasks import in_thread, spawn, until_finished
+from pos_app.ui.widgets.fees_page import FeesPage
 from pos_app.ui.widgets.lightning_page import LightningPage
 from pos_app.ui.widgets.mint_check import Inspect
 from pos_app.ui.widgets.option_fields import TOUCH_INDICATORS
@@ -91,6 +92,7 @@ class SetupWizard(QDialog):
         self.shop = ShopPage(rate)
         self.payments = PaymentsPage()
         self.lightning = LightningPage(lightning) if lightning is not None else None
+        self.fees = FeesPage()
         self.mints = MintsPage(inspect)
         self.owner = OwnerPage()
         self.summary = SummaryPage()
@@ -153,6 +155,7 @@ class SetupWizard(QDialog):
             self.shop,
             self.payments,
             *([self.lightning] if self.lightning else []),
+            self.fees,
             self.mints,
             self.owner,
             self.summary,
@@ -178,6 +181,7 @@ class SetupWizard(QDialog):
             self.shop,
             self.payments,
             *([self.lightning] if self.lightning else []),
+            self.fees,
             self.mints,
             self.owner,
             self.summary,
@@ -293,6 +297,7 @@ class SetupWizard(QDialog):
             ),
             self.tr("Payments: {mode}").format(mode=self.payments.modes.checkedButton().text()),
             *self._live_lines(),
+            self._fees_line(),
             self.tr("Preset: {preset}").format(preset=self.payments.preset.currentText()),
             self.tr("Owner: {name}, with a PIN").format(name=self.owner.owner()[0])
             if self.owner.owner()
@@ -303,6 +308,14 @@ class SetupWizard(QDialog):
             "<ul style='margin-left:-20px'>"
             + "".join(f"<li style='margin-bottom:6px'>{escape(i)}</li>" for i in items)
             + "</ul>"
+        )
+
+    def _fees_line(self) -> str:
+        changed = self.fees.changed()
+        if not changed:
+            return self.tr("Fees and limits: the usual ones")
+        return self.tr("Fees and limits: {changes}").format(
+            changes="; ".join(f"{label} {value}" for label, value in changed)
         )
 
     def _live_lines(self) -> list[str]:
@@ -362,7 +375,7 @@ class SetupWizard(QDialog):
             self.set_busy(self.tr("Saving the shop's settings…"))
             if self.payments.preset_name:
                 await self.app.presets.apply(self.payments.preset_name)
-            chosen = {**self.shop.settings(), "mode": self.payments.mode}
+            chosen = {**self.shop.settings(), "mode": self.payments.mode, **self.fees.settings()}
             if self.lightning is not None:
                 chosen.update(self.lightning.settings())
             await self.app.settings.set_many(chosen)
