@@ -1,0 +1,39 @@
+"""Training mode's pieces that need no mint: the mint interpreter, the marker, the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pos_app.core.errors import ConfigError
+from pos_app.core.training.environment import TrainingEnvironment, is_training_dir
+from pos_app.core.training.mintpython import mint_python, requirements_file
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_shipped_requirements_are_the_tests_pinned_nutshell() -> None:
+    # The training mint must be the very mint the tests run against.
+    shipped = requirements_file().read_text()
+    assert shipped == (ROOT / "tests" / "support" / "requirements-nutshell.txt").read_text()
+
+
+def test_a_missing_mint_python_is_refused_clearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POS_TRAINING_MINT_PYTHON", str(tmp_path / "no-python"))
+    with pytest.raises(ConfigError) as caught:
+        mint_python(tmp_path)
+    assert caught.value.code == "training.mint_install_failed"
+    assert "POS_TRAINING_MINT_PYTHON" in caught.value.user_message
+
+
+def test_prepare_marks_the_folder_and_keeps_one_key(tmp_path: Path) -> None:
+    env = TrainingEnvironment(tmp_path)
+    assert not is_training_dir(env.data_dir)
+    env.prepare()
+    key = env.db_key
+    env.prepare()
+    assert env.db_key == key and len(bytes.fromhex(key)) == 32
+    assert is_training_dir(env.data_dir) and not is_training_dir(tmp_path)
