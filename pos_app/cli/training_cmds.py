@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import signal
 import sys
 from typing import Any
@@ -17,9 +16,12 @@ from pos_app.app import resolve_data_dir
 from pos_app.cli.context import open_app
 from pos_app.cli.output import emit
 from pos_app.core.training.environment import TrainingEnvironment
-from pos_app.core.training.till import MISBEHAVIOURS, customer_pays, setup_wallet
-
-ENV_TRAINING = "POS_TRAINING"
+from pos_app.core.training.till import (
+    MISBEHAVIOURS,
+    customer_pays,
+    start_training,
+    training_requested,
+)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -64,12 +66,7 @@ def training_env(args: argparse.Namespace) -> TrainingEnvironment:
 
 def apply_training(args: argparse.Namespace) -> None:
     """Use the training wallet with ``--training``, ``POS_TRAINING=1`` or a ``training`` command."""
-    wanted = (
-        getattr(args, "training", False)
-        or os.environ.get(ENV_TRAINING) == "1"
-        or args.command == "training"
-    )
-    if not wanted or getattr(args, "training_env", None) is not None:
+    if not training_requested(args) or getattr(args, "training_env", None) is not None:
         return
     env = training_env(args)
     env.activate()
@@ -81,11 +78,9 @@ def _progress(text: str, fraction: float) -> None:
 
 
 async def cmd_training_start(args: argparse.Namespace) -> dict[str, Any]:
-    env = training_env(args)
+    env, url, info = await start_training(training_env(args).data_root, _progress)
     loop = asyncio.get_running_loop()
-    url = await loop.run_in_executor(None, env.start_mint, _progress)
     try:
-        info = await setup_wallet(env, url)
         emit(
             {"data_dir": str(env.data_dir), "mint_url": url, "training": True, **info},
             getattr(args, "json", False),

@@ -2165,6 +2165,14 @@
         <translation>Benutzer wechseln</translation>
     </message>
     <message>
+        <source>Cashu point of sale - TRAINING</source>
+        <translation>Cashu-Kasse - TRAINING</translation>
+    </message>
+    <message>
+        <source>TRAINING - play money, not real sales</source>
+        <translation>TRAINING - Spielgeld, keine echten Verkäufe</translation>
+    </message>
+    <message>
         <source>&amp;App</source>
         <translation>&amp;App</translation>
     </message>

@@ -2165,6 +2165,14 @@
         <translation>Cambiar de usuario</translation>
     </message>
     <message>
+        <source>Cashu point of sale - TRAINING</source>
+        <translation>Caja Cashu - FORMACIÓN</translation>
+    </message>
+    <message>
+        <source>TRAINING - play money, not real sales</source>
+        <translation>FORMACIÓN - dinero de juego, no son ventas reales</translation>
+    </message>
+    <message>
         <source>&amp;App</source>
         <translation>&amp;App</translation>
     </message>

@@ -2165,6 +2165,14 @@
         <translation>Changer d&apos;utilisateur</translation>
     </message>
     <message>
+        <source>Cashu point of sale - TRAINING</source>
+        <translation>Caisse Cashu - FORMATION</translation>
+    </message>
+    <message>
+        <source>TRAINING - play money, not real sales</source>
+        <translation>FORMATION - argent fictif, pas de vraies ventes</translation>
+    </message>
+    <message>
         <source>&amp;App</source>
         <translation>&amp;Appli</translation>
     </message>

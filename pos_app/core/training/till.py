@@ -7,6 +7,9 @@ and put back together by the same decoder the scanner uses.
 
 from __future__ import annotations
 
+import asyncio
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -15,12 +18,42 @@ from pos_app.core.cashu.ur import URDecoder
 from pos_app.core.errors import MintError, ValidationError
 from pos_app.core.training.customer import CustomerWallet, animated_parts
 from pos_app.core.training.environment import TrainingEnvironment
+from pos_app.core.training.mintpython import Progress
 
 if TYPE_CHECKING:
     from pos_app.app import App
 
+ENV_TRAINING = "POS_TRAINING"
 MISBEHAVIOURS = ("double-spend", "too-little", "untrusted-mint")
 MADE_UP_MINT = "https://mint.example.invalid"
+
+
+def training_requested(args: Any) -> bool:
+    """True for ``--training``, ``POS_TRAINING=1`` or a ``training`` command."""
+    return bool(
+        getattr(args, "training", False)
+        or os.environ.get(ENV_TRAINING) == "1"
+        or getattr(args, "command", None) == "training"
+    )
+
+
+async def start_training(
+    data_root: Path, progress: Progress | None = None
+) -> tuple[TrainingEnvironment, str, dict[str, Any]]:
+    """Activate training mode under ``data_root``: the mint started, the wallet trusting it.
+
+    The caller stops the mint (:meth:`TrainingEnvironment.stop_mint`) when it is done.
+    """
+    env = TrainingEnvironment(data_root)
+    env.activate()
+    loop = asyncio.get_running_loop()
+    url = await loop.run_in_executor(None, env.start_mint, progress)
+    try:
+        info = await setup_wallet(env, url)
+    except BaseException:
+        await loop.run_in_executor(None, env.stop_mint)
+        raise
+    return env, url, info
 
 
 async def setup_wallet(env: TrainingEnvironment, mint_url: str) -> dict[str, Any]:
