@@ -16,7 +16,7 @@ from pos_app.app import resolve_data_dir
 from pos_app.cli.context import open_app
 from pos_app.cli.output import emit
 from pos_app.core.training.environment import TrainingEnvironment
-from pos_app.core.training.till import (
+from pos_app.training import (
     MISBEHAVIOURS,
     customer_pays,
     start_training,

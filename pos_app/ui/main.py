@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from pos_app.app import resolve_data_dir, wallet_exists, worker_pool
 from pos_app.core import formatting
 from pos_app.core.logs import setup_logging
-from pos_app.core.training.till import start_training, training_requested
+from pos_app.training import start_training, training_requested
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication

@@ -8,14 +8,15 @@ import pytest
 
 from pos_app.core.errors import ConfigError
 from pos_app.core.training.environment import TrainingEnvironment, is_training_dir
-from pos_app.core.training.mintpython import mint_python, requirements_file
+from pos_app.core.training.mintpython import mint_python
+from pos_app.paths import resources_path
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_shipped_requirements_are_the_tests_pinned_nutshell() -> None:
     # The training mint must be the very mint the tests run against.
-    shipped = requirements_file().read_text()
+    shipped = resources_path("training", "requirements-nutshell.txt").read_text()
     assert shipped == (ROOT / "tests" / "support" / "requirements-nutshell.txt").read_text()
 
 
@@ -24,7 +25,7 @@ def test_a_missing_mint_python_is_refused_clearly(
 ) -> None:
     monkeypatch.setenv("POS_TRAINING_MINT_PYTHON", str(tmp_path / "no-python"))
     with pytest.raises(ConfigError) as caught:
-        mint_python(tmp_path)
+        mint_python(tmp_path, resources_path("training", "requirements-nutshell.txt"))
     assert caught.value.code == "training.mint_install_failed"
     assert "POS_TRAINING_MINT_PYTHON" in caught.value.user_message
 

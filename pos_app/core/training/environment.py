@@ -81,10 +81,12 @@ class TrainingEnvironment:
         port_file.write_text(str(port))
         return port
 
-    def start_mint(self, progress: Progress | None = None, *, timeout: float = 60.0) -> str:
-        """Install the mint if needed, start it on 127.0.0.1 and return its URL."""
+    def start_mint(
+        self, requirements: Path, progress: Progress | None = None, *, timeout: float = 60.0
+    ) -> str:
+        """Install the mint (from ``requirements``) if needed, start it on 127.0.0.1; its URL."""
         self.prepare()
-        python = mint_python(self.data_root, progress)
+        python = mint_python(self.data_root, requirements, progress)
         if progress:
             progress("Starting the training mint", 0.9)
         self.mint = LocalMint(

@@ -3,9 +3,10 @@
 ``POS_TRAINING_MINT_PYTHON`` names one that has nutshell installed (the tests point it
 at ``.venv-mint/bin/python``). Otherwise the app makes its own venv in
 ``<data dir>/training-mint-venv`` on first use and installs the pinned nutshell
-(``resources/training/requirements-nutshell.txt``, every version and hash fixed, so
-``pip --no-deps`` installs exactly that set) into it. That takes a few minutes and needs
-the network once; progress goes to a callback so a face can show it.
+(the caller passes ``resources/training/requirements-nutshell.txt``: every package's
+version is fixed there, so ``pip --no-deps`` installs exactly that set) into it. That
+takes a few minutes and needs the network once; progress goes to a callback so a face
+can show it.
 """
 
 from __future__ import annotations
@@ -17,18 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pos_app.core.errors import ConfigError
-from pos_app.paths import resources_path
 
 ENV_MINT_PYTHON = "POS_TRAINING_MINT_PYTHON"
 VENV_DIR = "training-mint-venv"
 READY_MARK = ".installed"  # holds the requirements text the venv was installed from
 
 Progress = Callable[[str, float], None]  # (what is happening, 0..1)
-
-
-def requirements_file() -> Path:
-    """The pinned nutshell requirements shipped with the app."""
-    return resources_path("training", "requirements-nutshell.txt")
 
 
 def _venv_python(venv: Path) -> Path:
@@ -45,7 +40,7 @@ def cannot_install(detail: str) -> ConfigError:
     )
 
 
-def mint_python(data_root: Path, progress: Progress | None = None) -> Path:
+def mint_python(data_root: Path, requirements: Path, progress: Progress | None = None) -> Path:
     """An interpreter with nutshell: ``POS_TRAINING_MINT_PYTHON``, else the app's own venv.
 
     The venv is made and the pinned nutshell installed into it now when needed.
@@ -62,7 +57,7 @@ def mint_python(data_root: Path, progress: Progress | None = None) -> Path:
         return path
     venv = Path(data_root) / VENV_DIR
     python = _venv_python(venv)
-    wanted = requirements_file().read_text()
+    wanted = requirements.read_text()
     mark = venv / READY_MARK
     if python.is_file() and mark.is_file() and mark.read_text() == wanted:
         return python
@@ -79,7 +74,7 @@ def mint_python(data_root: Path, progress: Progress | None = None) -> Path:
             "-q",
             "--no-deps",
             "-r",
-            str(requirements_file()),
+            str(requirements),
         ],
         "pip install",
     )

@@ -1,4 +1,7 @@
-"""The training till: its wallet set up on the training mint, and the customer paying a sale.
+"""Training mode put together: the training wallet on its mint, and the customer paying a sale.
+
+This sits beside the composition root (:mod:`pos_app.app`), which it uses; both faces
+call it (``pos-app training ...`` / ``--training`` and the desktop app's ``--training``).
 
 The customer's token goes through the till's normal checkout (``SalesService.pay``),
 as a pasted or scanned token would; an animated payment is first cut into BC-UR parts
@@ -19,6 +22,7 @@ from pos_app.core.errors import MintError, ValidationError
 from pos_app.core.training.customer import CustomerWallet, animated_parts
 from pos_app.core.training.environment import TrainingEnvironment
 from pos_app.core.training.mintpython import Progress
+from pos_app.paths import resources_path
 
 if TYPE_CHECKING:
     from pos_app.app import App
@@ -47,7 +51,8 @@ async def start_training(
     env = TrainingEnvironment(data_root)
     env.activate()
     loop = asyncio.get_running_loop()
-    url = await loop.run_in_executor(None, env.start_mint, progress)
+    requirements = resources_path("training", "requirements-nutshell.txt")
+    url = await loop.run_in_executor(None, env.start_mint, requirements, progress)
     try:
         info = await setup_wallet(env, url)
     except BaseException:
