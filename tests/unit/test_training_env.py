@@ -38,3 +38,35 @@ def test_prepare_marks_the_folder_and_keeps_one_key(tmp_path: Path) -> None:
     env.prepare()
     assert env.db_key == key and len(bytes.fromhex(key)) == 32
     assert is_training_dir(env.data_dir) and not is_training_dir(tmp_path)
+
+
+def test_the_app_installs_its_own_mint_venv_once_and_reports_progress(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A requirements file with nothing to install: the real venv + pip path runs offline.
+    monkeypatch.delenv("POS_TRAINING_MINT_PYTHON", raising=False)
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("# nothing pinned\n")
+    steps: list[tuple[str, float]] = []
+    python = mint_python(tmp_path, requirements, lambda text, f: steps.append((text, f)))
+    assert python.is_file() and python.parent.parent == tmp_path / "training-mint-venv"
+    assert [f for _, f in steps] == [0.05, 0.2, 1.0]
+    steps.clear()
+    assert mint_python(tmp_path, requirements, lambda text, f: steps.append((text, f))) == python
+    assert steps == []  # installed already: nothing to do
+    requirements.write_text("# a new pin\n")
+    mint_python(tmp_path, requirements, lambda text, f: steps.append((text, f)))
+    assert steps  # the pins changed: installed again
+
+
+def test_a_failed_install_says_so_and_is_retried_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("POS_TRAINING_MINT_PYTHON", raising=False)
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text(f"{tmp_path / 'no-such-package-1.0.tar.gz'}\n")
+    with pytest.raises(ConfigError) as caught:
+        mint_python(tmp_path, requirements)
+    assert caught.value.code == "training.mint_install_failed"
+    assert "pip install failed" in caught.value.detail
+    assert not (tmp_path / "training-mint-venv" / ".installed").exists()
