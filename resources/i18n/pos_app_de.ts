@@ -5888,6 +5888,10 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>USt-IdNr. {number}</translation>
     </message>
     <message>
+        <source>TRAINING - NOT A RECEIPT</source>
+        <translation>TRAINING - KEIN BELEG</translation>
+    </message>
+    <message>
         <source>VAT</source>
         <translation>MwSt.</translation>
     </message>

@@ -5888,6 +5888,10 @@ Pegue el token en su lugar.</translation>
         <translation>NIF-IVA {number}</translation>
     </message>
     <message>
+        <source>TRAINING - NOT A RECEIPT</source>
+        <translation>FORMACIÓN - NO ES UN RECIBO</translation>
+    </message>
+    <message>
         <source>VAT</source>
         <translation>IVA</translation>
     </message>

@@ -5888,6 +5888,10 @@ Collez plutôt le jeton.</translation>
         <translation>N° TVA {number}</translation>
     </message>
     <message>
+        <source>TRAINING - NOT A RECEIPT</source>
+        <translation>FORMATION - PAS UN REÇU</translation>
+    </message>
+    <message>
         <source>VAT</source>
         <translation>TVA</translation>
     </message>

@@ -12,6 +12,7 @@ from pos_app.core.training.environment import TrainingEnvironment
 from pos_app.ui.bridge import CoreBridge
 from pos_app.ui.context import UiContext
 from pos_app.ui.main_window import MainWindow
+from pos_app.ui.receipt import ShopHeader, build_receipt
 from pos_app.ui.tasks import running_tasks
 
 pytestmark = pytest.mark.gui
@@ -54,3 +55,29 @@ def test_the_shop_wallet_has_no_band(ui, qtbot, qloop):
     assert win.findChild(QLabel, "training-band") is None
     assert "TRAINING" not in win.windowTitle()
     close(win, qtbot)
+
+
+SALE = {
+    "sale_id": "3f6c2a9e-0000-4000-8000-000000000000",
+    "state": "paid",
+    "amount": "21",
+    "currency": "sat",
+    "due": 21,
+    "paid": 21,
+    "rate": None,
+    "fee_advance": 0,
+    "memo": None,
+    "created_at": 1_764_000_000,
+    "paid_at": 1_764_000_042,
+    "change_token": None,
+    "payments": [{"state": "settled", "fee": 0, "mint": "http://127.0.0.1:3338"}],
+}
+
+
+def test_a_training_receipt_says_it_is_none(qtbot):
+    training = build_receipt(SALE, ShopHeader(name="Corner Café", training=True))
+    assert training.banner == "TRAINING - NOT A RECEIPT"
+    assert training.header[0] == "TRAINING - NOT A RECEIPT"
+    assert "TRAINING - NOT A RECEIPT" in training.text()
+    real = build_receipt(SALE, ShopHeader(name="Corner Café"))
+    assert "TRAINING" not in real.text()
