@@ -52,11 +52,13 @@ async def start_training(
     env.activate()
     loop = asyncio.get_running_loop()
     requirements = resources_path("training", "requirements-nutshell.txt")
-    url = await loop.run_in_executor(None, env.start_mint, requirements, progress)
     try:
+        url = await loop.run_in_executor(None, env.start_mint, requirements, progress)
         info = await setup_wallet(env, url)
     except BaseException:
-        await loop.run_in_executor(None, env.stop_mint)
+        # Also on Ctrl-C or a quit during start-up: the mint runs in its own process
+        # group, so nothing else would stop it. Synchronous: the loop may be going away.
+        env.stop_mint()
         raise
     return env, url, info
 

@@ -169,3 +169,41 @@ def test_interrupt_stops_the_mint(training: Training) -> None:
     assert json.loads(out)["stopped"] is True
     with pytest.raises(httpx.ConnectError):
         httpx.get(training.started["mint_url"] + "/v1/info", trust_env=False, timeout=2)
+
+
+def processes_in(folder: Path) -> list[int]:
+    """Ids of the processes whose working directory is ``folder`` (the mint runs in its own)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if Path(os.readlink(entry / "cwd")) == folder:
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cwd").exists(), reason="reads /proc")
+def test_ctrl_c_during_start_up_leaves_no_mint_behind(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("POS_DB_KEY", "POS_DB_PASSPHRASE")}
+    env["POS_TRAINING_MINT_PYTHON"] = str(MINT_VENV / "bin" / "python")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pos_app", "training", "start", "--data-dir", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert proc.stderr is not None
+    assert "Starting the training mint" in proc.stderr.readline()
+    mint_dir = tmp_path / "training" / "mint"
+    deadline = time.monotonic() + 20
+    while not processes_in(mint_dir) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert processes_in(mint_dir), "the mint process did not start"
+    proc.send_signal(signal.SIGINT)
+    proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert processes_in(mint_dir) == []

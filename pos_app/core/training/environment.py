@@ -19,7 +19,13 @@ import secrets
 from pathlib import Path
 
 from pos_app.core.store.keys import ENV_KEY, ENV_PASSPHRASE
-from pos_app.core.training.localmint import LocalMint, free_port, mint_command, port_is_free
+from pos_app.core.training.localmint import (
+    LocalMint,
+    MintUnavailable,
+    free_port,
+    mint_command,
+    port_is_free,
+)
 from pos_app.core.training.mintpython import Progress, mint_python
 
 TRAINING_DIR = "training"
@@ -41,6 +47,7 @@ class TrainingEnvironment:
         self.data_root = Path(data_root)
         self.data_dir = self.data_root / TRAINING_DIR
         self.mint: LocalMint | None = None
+        self._stopped = False  # stop_mint came, perhaps while start_mint still ran in a thread
 
     def prepare(self) -> None:
         """Create the directory, its marker and its database key (once)."""
@@ -89,12 +96,18 @@ class TrainingEnvironment:
         python = mint_python(self.data_root, requirements, progress)
         if progress:
             progress("Starting the training mint", 0.9)
+        self._stopped = False
         self.mint = LocalMint(
             self.data_dir / "mint", mint_command(python), name=MINT_NAME, port=self._mint_port()
         )
-        return self.mint.start(timeout=timeout)
+        url = self.mint.start(timeout=timeout)
+        if self._stopped:  # the app gave up on the start meanwhile: leave no mint behind
+            self.mint.stop()
+            raise MintUnavailable("stopped during start-up")
+        return url
 
     def stop_mint(self) -> None:
         """Stop the mint (its data stays for the next run)."""
+        self._stopped = True
         if self.mint is not None:
             self.mint.stop()
