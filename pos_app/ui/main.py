@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from pos_app.app import resolve_data_dir, wallet_exists, worker_pool
 from pos_app.core import formatting
 from pos_app.core.logs import setup_logging
-from pos_app.training import start_training, training_requested
+from pos_app.training import training_requested
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -81,8 +81,15 @@ async def main(args: argparse.Namespace) -> int:
         return await _main(args, data_dir)
     # Training mode: the play-money wallet beside the shop's, on a local test mint that
     # lives as long as the app.
+    from pos_app.ui.training_start import start_with_progress
+
     log.info("starting training mode")
-    env, _url, _info = await start_training(data_dir)
+    started = await start_with_progress(data_dir)
+    if started is None:
+        log.info("training mode could not start")
+        await _finish_tasks()
+        return 1
+    env, _url, _info = started
     try:
         return await _main(args, env.data_dir)
     finally:

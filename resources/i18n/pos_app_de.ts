@@ -4819,6 +4819,25 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
 </context>
 <context>
+    <name>TrainingStart</name>
+    <message>
+        <source>Training mode</source>
+        <translation>Trainingsmodus</translation>
+    </message>
+    <message>
+        <source>Starting the training mint...</source>
+        <translation>Die Trainings-Mint wird gestartet...</translation>
+    </message>
+    <message>
+        <source>Training mode could not start: {reason}</source>
+        <translation>Der Trainingsmodus konnte nicht starten: {reason}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Cashu point of sale</source>

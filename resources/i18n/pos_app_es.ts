@@ -4819,6 +4819,25 @@ Pegue el token en su lugar.</translation>
     </message>
 </context>
 <context>
+    <name>TrainingStart</name>
+    <message>
+        <source>Training mode</source>
+        <translation>Modo de formación</translation>
+    </message>
+    <message>
+        <source>Starting the training mint...</source>
+        <translation>Iniciando la mint de formación...</translation>
+    </message>
+    <message>
+        <source>Training mode could not start: {reason}</source>
+        <translation>El modo de formación no pudo iniciarse: {reason}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Cashu point of sale</source>

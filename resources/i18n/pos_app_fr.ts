@@ -4819,6 +4819,25 @@ Collez plutôt le jeton.</translation>
     </message>
 </context>
 <context>
+    <name>TrainingStart</name>
+    <message>
+        <source>Training mode</source>
+        <translation>Mode formation</translation>
+    </message>
+    <message>
+        <source>Starting the training mint...</source>
+        <translation>Démarrage de la mint de formation...</translation>
+    </message>
+    <message>
+        <source>Training mode could not start: {reason}</source>
+        <translation>Le mode formation n&apos;a pas pu démarrer : {reason}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Cashu point of sale</source>
