@@ -150,6 +150,9 @@ def test_untrusted_mint_and_too_little_get_the_tills_answers(training: Training)
     assert res.rc == 1 and res.error_code == "mint.untrusted", str(res)
     short = training.ok("training", "customer", "pay", sale_id, "--misbehave", "too-little")
     assert short["state"] == "partially_paid" and short["remaining"] == 1
+    # Replaying after those is a double spend of the short token, not of the made-up mint's.
+    res = training.run("training", "customer", "pay", sale_id, "--misbehave", "double-spend")
+    assert res.rc == 1 and res.error_code == "token.already_spent", str(res)
 
 
 def test_training_sends_no_webhooks(training: Training) -> None:
