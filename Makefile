@@ -15,7 +15,7 @@ PACKAGE := dist/pos-app/pos-app
 PACKAGE_INPUTS := build.spec pyproject.toml $(shell find pos_app resources -type f ! -name '*.pyc' 2>/dev/null)
 export QT_API := pyside6
 
-.PHONY: run test lint unit bench screenshots package package-test self-test clean venv dev mint-venv node-deps system-deps mutation translations
+.PHONY: run demo test lint unit bench screenshots package package-test self-test clean venv dev mint-venv node-deps system-deps mutation translations
 
 $(BIN)/.runtime-ok: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required (set PYTHON=...)"; exit 1; }
@@ -63,6 +63,11 @@ node-deps: $(NODE_DIR)/.ok
 
 run: $(BIN)/.runtime-ok
 	$(BIN)/pos-app $(ARGS)
+
+# Training mode: a play-money till on its own data directory with a local test mint (the
+# pinned nutshell of .venv-mint; without POS_TRAINING_MINT_PYTHON the app installs its own).
+demo: $(BIN)/.runtime-ok $(MINT_VENV)/.ok
+	POS_TRAINING_MINT_PYTHON=$(CURDIR)/$(MINT_VENV)/bin/python $(BIN)/pos-app --training $(ARGS)
 
 lint: $(BIN)/.dev-ok
 	$(BIN)/ruff check pos_app tests tools

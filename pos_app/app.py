@@ -40,6 +40,7 @@ from pos_app.core.store.db import DB_FILE, Database, open_connection
 from pos_app.core.store.keys import KeyStore, PassphraseSource
 from pos_app.core.store.schema import Secret
 from pos_app.core.store.unlock_guard import TELL_AFTER, UnlockGuard
+from pos_app.core.training.environment import is_training_dir
 from pos_app.core.wallet import journal
 from pos_app.core.wallet.bulk import Bulk
 from pos_app.core.wallet.context import WalletContext
@@ -131,7 +132,10 @@ class App:
         self.audit = AuditLog(db)
         self.staff = StaffService(db, self.bus, config=self.config)
         self.presets = Presets(db, self.config)
-        self.webhooks = WebhookService(db, self.config, self.bus, trust_env=trust_env)
+        self.training = is_training_dir(data_dir)
+        self.webhooks = WebhookService(
+            db, self.config, self.bus, trust_env=trust_env, training=self.training
+        )
         self.withdrawals = Withdrawals(self.ctx, self.config, self.web, self.wallet.recovery)
         self.sweeper = Sweeper(self.ctx, self.config)
         self._services: Services | None = None
@@ -289,6 +293,7 @@ class App:
             "data_dir": str(self.data_dir),
             "database": str(self.db.path),
             "pubkey": self.ctx.shop_pubkey,
+            "training": self.training,
         }
 
 

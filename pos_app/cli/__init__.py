@@ -26,6 +26,7 @@ from pos_app.cli import (
     sales_cmds,
     service_cmds,
     staff_cmds,
+    training_cmds,
     wallet_cmds,
     webhook_cmds,
 )
@@ -45,6 +46,7 @@ COMMAND_MODULES = [
     staff_cmds,
     preset_cmds,
     items_cmds,
+    training_cmds,
 ]
 
 
@@ -57,6 +59,13 @@ def common_options() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         metavar="DIR",
         help="data directory (or POS_DATA_DIR)",
+    )
+    common.add_argument(
+        "--training",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="use the training wallet (play money, local test mint) instead of the shop's "
+        "(or POS_TRAINING=1)",
     )
     common.add_argument(
         "--as",
@@ -105,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
     """Run the parsed command ``args.handler``; print its result or error; the exit code."""
     as_json = getattr(args, "json", False)
     handler = args.handler
+    training_cmds.apply_training(args)
     _setup_logging(args)
     try:
         result = handler(args)

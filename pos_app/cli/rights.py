@@ -16,6 +16,7 @@ CASHIER = {
     "token decode", "request decode",
     "mints list", "mints check", "mints health",
     "wallet balance", "wallet pubkey", "preset list", "items list",
+    "training customer pay",  # a trainee cashier practising at a training till
 }  # fmt: skip
 MANAGER = {
     "sale refund", "sale refunds", "sale review",

@@ -24,11 +24,13 @@ import socket
 import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos_app.app import resolve_data_dir, wallet_exists, worker_pool
 from pos_app.core import formatting
 from pos_app.core.logs import setup_logging
+from pos_app.training import training_requested
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -74,6 +76,28 @@ def run_gui(args: argparse.Namespace) -> int:
 
 async def main(args: argparse.Namespace) -> int:
     """Set up or unlock the wallet, show the main window, close everything when it closes."""
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    if not training_requested(args):
+        return await _main(args, data_dir)
+    # Training mode: the play-money wallet beside the shop's, on a local test mint that
+    # lives as long as the app.
+    from pos_app.ui.training_start import start_with_progress
+
+    log.info("starting training mode")
+    started = await start_with_progress(data_dir)
+    if started is None:
+        log.info("training mode could not start")
+        await _finish_tasks()
+        return 1
+    env, _url, _info = started
+    try:
+        return await _main(args, env.data_dir)
+    finally:
+        await asyncio.get_running_loop().run_in_executor(None, env.stop_mint)
+        log.info("training mint stopped")
+
+
+async def _main(args: argparse.Namespace, data_dir: Path) -> int:
     from pos_app.ui.bridge import CoreBridge
     from pos_app.ui.context import UiContext
     from pos_app.ui.dialogs.setup_wizard import run_setup
@@ -82,7 +106,6 @@ async def main(args: argparse.Namespace) -> int:
     from pos_app.ui.main_window import MainWindow
     from pos_app.ui.tasks import stop_spawning
 
-    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     setup_logging(data_dir if data_dir.is_dir() else None)
     stop_spawning(False)
     core = await (unlock(data_dir) if wallet_exists(data_dir) else run_setup(data_dir))

@@ -176,6 +176,14 @@ class MainWindow(QMainWindow):
         right = QVBoxLayout()
         right.setContentsMargins(space.m, space.m, space.m, space.m)
         right.setSpacing(space.s)
+        if getattr(ui.core, "training", False):
+            # Training mode must never be taken for the real till: a band on top, always.
+            self.setWindowTitle(self.tr("Cashu point of sale - TRAINING"))
+            band = QLabel(self.tr("TRAINING - play money, not real sales"))
+            band.setObjectName("training-band")
+            band.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            band.setStyleSheet(theme.banner_style("warn") + " padding: 6px;")
+            right.addWidget(band)
         right.addWidget(self.banner)
         right.addWidget(self.stack, 1)
         body = QHBoxLayout()

@@ -57,21 +57,27 @@ class ShopHeader:
     vat_number: str = ""
     paper: str = "80mm"
     printer: str = ""
+    training: bool = False  # a training till's: every receipt says it is none
 
     @classmethod
-    def from_settings(cls, values: Mapping[str, Any]) -> ShopHeader:
-        """Read from :meth:`Config.values` (missing keys: the defaults)."""
+    def from_settings(cls, values: Mapping[str, Any], *, training: bool = False) -> ShopHeader:
+        """Read from :meth:`Config.values` (missing keys: the defaults).
+
+        ``training``: the wallet's ``App.training`` (its receipts say they are none).
+        """
         return cls(
             name=str(values.get("shop.name") or ""),
             address=str(values.get("shop.address") or ""),
             vat_number=str(values.get("shop.vat_number") or ""),
             paper=str(values.get("receipt.paper") or "80mm"),
             printer=str(values.get("receipt.printer") or ""),
+            training=training,
         )
 
     def lines(self) -> tuple[str, ...]:
-        """The lines under the shop's name: the address, then the VAT number."""
-        out = [part.strip() for part in self.address.split("|") if part.strip()]
+        """The lines under the shop's name: training mode's warning, the address, the VAT number."""
+        out = [training_warning()] if self.training else []
+        out += [part.strip() for part in self.address.split("|") if part.strip()]
         if self.vat_number:
             out.append(
                 QCoreApplication.translate("receipt", "VAT no. {number}").format(
@@ -79,6 +85,11 @@ class ShopHeader:
                 )
             )
         return tuple(out)
+
+
+def training_warning() -> str:
+    """What a training till prints on every receipt."""
+    return QCoreApplication.translate("receipt", "TRAINING - NOT A RECEIPT")
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +218,7 @@ def build_receipt(sale: Mapping[str, Any], shop: str | ShopHeader = "") -> Recei
         items=_items(sale, currency),
         vat=_vat_rows(sale, currency),
         qr=str(sale["sale_id"]),
+        banner=training_warning() if header.training else "",
     )
 
 

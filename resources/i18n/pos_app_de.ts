@@ -2443,6 +2443,14 @@
         <translation>Benutzer wechseln</translation>
     </message>
     <message>
+        <source>Cashu point of sale - TRAINING</source>
+        <translation>Cashu-Kasse - TRAINING</translation>
+    </message>
+    <message>
+        <source>TRAINING - play money, not real sales</source>
+        <translation>TRAINING - Spielgeld, keine echten Verkäufe</translation>
+    </message>
+    <message>
         <source>&amp;App</source>
         <translation>&amp;App</translation>
     </message>
@@ -5191,6 +5199,25 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
 </context>
 <context>
+    <name>TrainingStart</name>
+    <message>
+        <source>Training mode</source>
+        <translation>Trainingsmodus</translation>
+    </message>
+    <message>
+        <source>Starting the training mint...</source>
+        <translation>Die Trainings-Mint wird gestartet...</translation>
+    </message>
+    <message>
+        <source>Training mode could not start: {reason}</source>
+        <translation>Der Trainingsmodus konnte nicht starten: {reason}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Cashu point of sale</source>
@@ -6258,6 +6285,10 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>VAT no. {number}</source>
         <translation>USt-IdNr. {number}</translation>
+    </message>
+    <message>
+        <source>TRAINING - NOT A RECEIPT</source>
+        <translation>TRAINING - KEIN BELEG</translation>
     </message>
     <message>
         <source>VAT</source>

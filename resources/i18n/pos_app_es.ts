@@ -2443,6 +2443,14 @@
         <translation>Cambiar de usuario</translation>
     </message>
     <message>
+        <source>Cashu point of sale - TRAINING</source>
+        <translation>Caja Cashu - FORMACIÓN</translation>
+    </message>
+    <message>
+        <source>TRAINING - play money, not real sales</source>
+        <translation>FORMACIÓN - dinero de juego, no son ventas reales</translation>
+    </message>
+    <message>
         <source>&amp;App</source>
         <translation>&amp;App</translation>
     </message>
@@ -5191,6 +5199,25 @@ Pegue el token en su lugar.</translation>
     </message>
 </context>
 <context>
+    <name>TrainingStart</name>
+    <message>
+        <source>Training mode</source>
+        <translation>Modo de formación</translation>
+    </message>
+    <message>
+        <source>Starting the training mint...</source>
+        <translation>Iniciando la mint de formación...</translation>
+    </message>
+    <message>
+        <source>Training mode could not start: {reason}</source>
+        <translation>El modo de formación no pudo iniciarse: {reason}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Cashu point of sale</source>
@@ -6258,6 +6285,10 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>VAT no. {number}</source>
         <translation>NIF-IVA {number}</translation>
+    </message>
+    <message>
+        <source>TRAINING - NOT A RECEIPT</source>
+        <translation>FORMACIÓN - NO ES UN RECIBO</translation>
     </message>
     <message>
         <source>VAT</source>

@@ -2443,6 +2443,14 @@
         <translation>Changer d&apos;utilisateur</translation>
     </message>
     <message>
+        <source>Cashu point of sale - TRAINING</source>
+        <translation>Caisse Cashu - FORMATION</translation>
+    </message>
+    <message>
+        <source>TRAINING - play money, not real sales</source>
+        <translation>FORMATION - argent fictif, pas de vraies ventes</translation>
+    </message>
+    <message>
         <source>&amp;App</source>
         <translation>&amp;Appli</translation>
     </message>
@@ -5191,6 +5199,25 @@ Collez plutôt le jeton.</translation>
     </message>
 </context>
 <context>
+    <name>TrainingStart</name>
+    <message>
+        <source>Training mode</source>
+        <translation>Mode formation</translation>
+    </message>
+    <message>
+        <source>Starting the training mint...</source>
+        <translation>Démarrage de la mint de formation...</translation>
+    </message>
+    <message>
+        <source>Training mode could not start: {reason}</source>
+        <translation>Le mode formation n&apos;a pas pu démarrer : {reason}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Cashu point of sale</source>
@@ -6258,6 +6285,10 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>VAT no. {number}</source>
         <translation>N° TVA {number}</translation>
+    </message>
+    <message>
+        <source>TRAINING - NOT A RECEIPT</source>
+        <translation>FORMATION - PAS UN REÇU</translation>
     </message>
     <message>
         <source>VAT</source>

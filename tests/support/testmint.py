@@ -5,26 +5,20 @@ The mint lives in its own venv (``.venv-mint``, made by ``make mint-venv`` from
 directory; stopping and starting it again keeps its port, keys and spent proofs,
 which is how the tests take a mint down in the middle of an operation.
 
-Pitfalls carried over from the mint recipe:
-- nutshell reads ``./.env`` and ``~/.cashu/.env`` over the environment, so the
-  process runs with its data directory as cwd and HOME;
-- its default input fee is 100 ppk and its rate limiter is on: both are set;
-- a FakeWallet incoming delay of 0 loses the "paid" event: keep it above 0.
+The process recipe (environment, start-up check, stop) is the app's own
+:class:`pos_app.core.training.localmint.LocalMint`, which training mode uses too.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-import signal
-import socket
 import subprocess
-import time
 from collections.abc import Mapping
 from pathlib import Path
 
-import httpx
-from coincurve import PrivateKey
+from pos_app.core.training.localmint import LocalMint, free_port
+
+__all__ = ["MINT_VENV", "MintUnavailable", "TestMint", "free_port", "mint_venv_ready"]
 
 ROOT = Path(__file__).resolve().parents[2]
 MINT_VENV = Path(os.environ.get("POS_TEST_MINT_VENV", ROOT / ".venv-mint"))
@@ -39,15 +33,8 @@ def mint_venv_ready() -> bool:
     return (MINT_VENV / ".ok").exists() and (MINT_VENV / "bin" / "mint").exists()
 
 
-def free_port() -> int:
-    """A TCP port free on 127.0.0.1 right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class TestMint:
-    """One nutshell mint process with its own data directory."""
+class TestMint(LocalMint):
+    """One nutshell mint process with its own data directory (the app's :class:`LocalMint`)."""
 
     __test__ = False  # not a pytest test class
 
@@ -62,103 +49,14 @@ class TestMint:
     ) -> None:
         if not mint_venv_ready():
             raise MintUnavailable(f"test mint venv missing at {MINT_VENV}: run `make mint-venv`")
-        self.data_dir = Path(data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.fee_ppk = fee_ppk
-        self.name = name
-        self.env = dict(env or {})
-        self.port = port or free_port()
-        self.key = hashlib.sha256(str(self.data_dir).encode()).hexdigest()
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        """Base URL, without a trailing slash."""
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def log_path(self) -> Path:
-        """The mint's log file (uvicorn access lines included)."""
-        return self.data_dir / "mint.log"
-
-    def log_text(self) -> str:
-        """Everything the mint has logged so far."""
-        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
-
-    def start(self, *, timeout: float = 60.0, extra_env: Mapping[str, str] | None = None) -> str:
-        """Start (or restart) the mint and wait until it answers ``/v1/info``."""
-        if self.running:
-            return self.url
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("MINT_", "FAKEWALLET_"))}
-        env.update(
-            HOME=str(self.data_dir),
-            CASHU_DIR=str(self.data_dir / "cashu"),
-            MINT_LISTEN_HOST="127.0.0.1",
-            MINT_LISTEN_PORT=str(self.port),
-            MINT_DATABASE=str(self.data_dir / "db"),
-            MINT_AUTH_DATABASE=str(self.data_dir / "authdb"),
-            MINT_PRIVATE_KEY=self.key,
-            MINT_INPUT_FEE_PPK=str(self.fee_ppk),
-            MINT_BACKEND_BOLT11_SAT="FakeWallet",
-            MINT_RATE_LIMIT="FALSE",
-            MINT_INFO_NAME=self.name,
-            FAKEWALLET_DELAY_INCOMING_PAYMENT="0.1",
-            FAKEWALLET_DELAY_OUTGOING_PAYMENT="0",
+        super().__init__(
+            data_dir,
+            [str(MINT_VENV / "bin" / "mint")],
+            fee_ppk=fee_ppk,
+            name=name,
+            env=env,
+            port=port,
         )
-        env.update(self.env)
-        env.update(extra_env or {})
-        with self.log_path.open("ab") as log:
-            log.write(f"\n==== start on {self.url}\n".encode())
-            self.proc = subprocess.Popen(
-                [str(MINT_VENV / "bin" / "mint")],
-                cwd=self.data_dir,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        self._wait_ready(timeout)
-        return self.url
-
-    def _wait_ready(self, timeout: float) -> None:
-        want = PrivateKey(hashlib.sha256(self.key.encode()).digest()).public_key.format().hex()
-        deadline = time.monotonic() + timeout
-        with httpx.Client(trust_env=False, timeout=2) as client:
-            while time.monotonic() < deadline:
-                if self.proc is None or self.proc.poll() is not None:
-                    raise MintUnavailable(
-                        f"mint exited during start-up:\n{self.log_text()[-3000:]}"
-                    )
-                try:
-                    r = client.get(self.url + "/v1/info")
-                    if r.status_code == 200 and r.json().get("pubkey") == want:
-                        return
-                except httpx.HTTPError:
-                    pass
-                time.sleep(0.05)
-        self.stop()
-        raise MintUnavailable(f"mint did not answer within {timeout}s:\n{self.log_text()[-3000:]}")
-
-    @property
-    def running(self) -> bool:
-        """True while the mint process is alive."""
-        return self.proc is not None and self.proc.poll() is None
-
-    def stop(self, *, timeout: float = 10.0) -> None:
-        """Stop the mint (SIGTERM, then SIGKILL); its data stays for a restart."""
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGTERM)
-                self.proc.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(timeout=timeout)
-            except ProcessLookupError:
-                pass
-        self.proc = None
 
     def restart(self, **kwargs: object) -> str:
         """Stop then start again on the same port with the same data."""

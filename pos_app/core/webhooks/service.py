@@ -150,8 +150,13 @@ class WebhookService:
         trust_env: bool = True,
         clock: Callable[[], float] = time.time,
         rand: Callable[[], float] = random.random,
+        training: bool = False,
     ) -> None:
-        outbox.install(db)
+        # A training till's play-money sales must never reach a receiver: no outbox rows
+        # are written and no endpoint can be added.
+        self.training = training
+        if not training:
+            outbox.install(db)
         self._queued = outbox.Watch(db)
         self.db = db
         self.config = config
@@ -207,6 +212,12 @@ class WebhookService:
         btcpay_sig: bool = False,
     ) -> dict[str, Any]:
         """A new endpoint; the answer holds its secret, shown this once."""
+        if self.training:
+            raise ValidationError(
+                "webhook.training",
+                "Training mode sends no webhooks: its sales are play money.",
+                url,
+            )
         url, host = self._checked(url, fmt)
         names = parse_events(events)
         secret = signing.new_secret()

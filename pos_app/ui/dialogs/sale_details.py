@@ -272,7 +272,11 @@ class SaleDetailsDialog(QDialog):
         self.request.setText(sale.get("payment_request") or "")
         self.request.setCursorPosition(0)
         self._show_change(sale.get("change_token"))
-        header = ShopHeader.from_settings(settings) if settings else self.receipts.shop
+        header = (
+            ShopHeader.from_settings(settings, training=self.ui.core.training)
+            if settings
+            else self.receipts.shop
+        )
         self.receipts.set_sale(sale if sale.get("paid") else None, header)
         self.receipts.setVisible(bool(sale.get("paid")))
         self._shop = header

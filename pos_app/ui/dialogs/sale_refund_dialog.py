@@ -317,7 +317,9 @@ class SaleRefundDialog(QDialog):
 
     def _show_receipt(self, got: tuple[dict[str, Any], dict[str, Any], dict[str, Any]]) -> None:
         refund, sale, settings = got
-        self.receipts.set_refund(refund, sale, ShopHeader.from_settings(settings))
+        self.receipts.set_refund(
+            refund, sale, ShopHeader.from_settings(settings, training=self.ui.core.training)
+        )
         self.receipts.show()
 
     def _choose_save_folder(self) -> None:

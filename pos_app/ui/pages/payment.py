@@ -279,7 +279,9 @@ class PaymentView(QWidget):
 
         async def detail() -> tuple[dict[str, Any], ShopHeader]:
             values = await self.ui.settings()
-            return await self.ui.core.sales.show(sale_id), ShopHeader.from_settings(values)
+            return await self.ui.core.sales.show(sale_id), ShopHeader.from_settings(
+                values, training=self.ui.core.training
+            )
 
         spawn(detail(), on_done=lambda got: self._got_detail(*got))
 

@@ -1,0 +1,72 @@
+"""Training mode's pieces that need no mint: the mint interpreter, the marker, the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pos_app.core.errors import ConfigError
+from pos_app.core.training.environment import TrainingEnvironment, is_training_dir
+from pos_app.core.training.mintpython import mint_python
+from pos_app.paths import resources_path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_shipped_requirements_are_the_tests_pinned_nutshell() -> None:
+    # The training mint must be the very mint the tests run against.
+    shipped = resources_path("training", "requirements-nutshell.txt").read_text()
+    assert shipped == (ROOT / "tests" / "support" / "requirements-nutshell.txt").read_text()
+
+
+def test_a_missing_mint_python_is_refused_clearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POS_TRAINING_MINT_PYTHON", str(tmp_path / "no-python"))
+    with pytest.raises(ConfigError) as caught:
+        mint_python(tmp_path, resources_path("training", "requirements-nutshell.txt"))
+    assert caught.value.code == "training.mint_install_failed"
+    assert "POS_TRAINING_MINT_PYTHON" in caught.value.user_message
+
+
+def test_prepare_marks_the_folder_and_keeps_one_key(tmp_path: Path) -> None:
+    env = TrainingEnvironment(tmp_path)
+    assert not is_training_dir(env.data_dir)
+    env.prepare()
+    key = env.db_key
+    env.prepare()
+    assert env.db_key == key and len(bytes.fromhex(key)) == 32
+    assert is_training_dir(env.data_dir) and not is_training_dir(tmp_path)
+
+
+def test_the_app_installs_its_own_mint_venv_once_and_reports_progress(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A requirements file with nothing to install: the real venv + pip path runs offline.
+    monkeypatch.delenv("POS_TRAINING_MINT_PYTHON", raising=False)
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("# nothing pinned\n")
+    steps: list[tuple[str, float]] = []
+    python = mint_python(tmp_path, requirements, lambda text, f: steps.append((text, f)))
+    assert python.is_file() and python.parent.parent == tmp_path / "training-mint-venv"
+    assert [f for _, f in steps] == [0.05, 0.2, 1.0]
+    steps.clear()
+    assert mint_python(tmp_path, requirements, lambda text, f: steps.append((text, f))) == python
+    assert steps == []  # installed already: nothing to do
+    requirements.write_text("# a new pin\n")
+    mint_python(tmp_path, requirements, lambda text, f: steps.append((text, f)))
+    assert steps  # the pins changed: installed again
+
+
+def test_a_failed_install_says_so_and_is_retried_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("POS_TRAINING_MINT_PYTHON", raising=False)
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text(f"{tmp_path / 'no-such-package-1.0.tar.gz'}\n")
+    with pytest.raises(ConfigError) as caught:
+        mint_python(tmp_path, requirements)
+    assert caught.value.code == "training.mint_install_failed"
+    assert "pip install failed" in caught.value.detail
+    assert not (tmp_path / "training-mint-venv" / ".installed").exists()
