@@ -11,7 +11,7 @@ import asyncio
 import pytest
 from PySide6.QtCore import QObject
 
-from pos_app.core.payments.lnurl import LightningAddress
+from pos_app.core.payments.lnurl import pay_params
 from pos_app.core.payments.rates import RateService
 from pos_app.ui.dialogs.setup_wizard import SetupWizard
 from pos_app.ui.widgets.live_check import LiveCheck
@@ -23,11 +23,7 @@ pytestmark = pytest.mark.gui
 
 
 async def lightning(address: str):
-    service = LightningAddress(None, address, trust_env=False)
-    try:
-        return await service.params()
-    finally:
-        await service.aclose()
+    return await pay_params(address, trust_env=False)
 
 
 @pytest.fixture

@@ -546,6 +546,19 @@ class LightningAddress:
         return data
 
 
+async def pay_params(address: str, *, trust_env: bool = True) -> PayParams:
+    """The pay parameters ``address`` answers with: a one-off check (setup, Settings).
+
+    Raises:
+        As :class:`LightningAddress` and :meth:`LightningAddress.params`.
+    """
+    service = LightningAddress(None, address, trust_env=trust_env)
+    try:
+        return await service.params()
+    finally:
+        await service.aclose()
+
+
 def _lnurl_error(data: Any) -> str | None:
     if isinstance(data, dict) and str(data.get("status", "")).upper() == "ERROR":
         reason = data.get("reason")

@@ -32,7 +32,7 @@ from pos_app.core.cashu import nut13
 from pos_app.core.config import OPTIONS
 from pos_app.core.errors import PosError
 from pos_app.core.keystatus import ENV_KEY, key_status, keyring_usable
-from pos_app.core.payments.lnurl import LightningAddress, PayParams
+from pos_app.core.payments.lnurl import PayParams, pay_params
 from pos_app.core.payments.rates import Rate, RateService
 from pos_app.core.presets import PRESETS
 from pos_app.paths import help_path
@@ -420,13 +420,6 @@ async def run_setup(data_dir: Path, parent: QWidget | None = None) -> App | None
         None, OPTIONS["rate.sources"].default, None, OPTIONS["rate.max_age_seconds"].default
     )
 
-    async def lightning(address: str) -> PayParams:
-        service = LightningAddress(None, address)
-        try:
-            return await service.params()
-        finally:
-            await service.aclose()
-
     async with mint_inspector() as inspect:
         wizard = SetupWizard(
             data_dir,
@@ -434,7 +427,7 @@ async def run_setup(data_dir: Path, parent: QWidget | None = None) -> App | None
             keyring_available=available,
             env_key=env_key,
             rate=rates.rate,
-            lightning=lightning,
+            lightning=pay_params,
             parent=parent,
         )
         try:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.core.config import RATE_KEYS, Option, check_together
 from pos_app.core.errors import ConfigError, PosError
-from pos_app.core.payments.lnurl import LightningAddress, PayParams
+from pos_app.core.payments.lnurl import pay_params
 from pos_app.core.payments.withdraw import THRESHOLD_KEYS
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
@@ -195,15 +195,8 @@ class SettingsPage(Page):
         values = await self.ui.settings()
         rates = self.ui.core.sales.rate_service(values)
 
-        async def lightning(address: str) -> PayParams:
-            service = LightningAddress(None, address)
-            try:
-                return await service.params()
-            finally:
-                await service.aclose()
-
         wizard = RerunSetup(
-            self.ui.core, values, rate=rates.rate, lightning=lightning, parent=self.window()
+            self.ui.core, values, rate=rates.rate, lightning=pay_params, parent=self.window()
         )
         self.rerun_wizard = wizard
         try:
