@@ -782,6 +782,34 @@ OPTIONS: dict[str, Option] = {
             advanced=True,
         ),
         Option(
+            "limits.cashier_day_max_sat",
+            "int",
+            0,
+            QT_TRANSLATE_NOOP("Settings", "Cashiers' total per day (sat)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "With staff accounts, online payments of the sales all cashiers make in one day "
+                "(UTC) stop at this total. 0: only the shop's total per day applies.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Limits"),
+            minimum=0,
+            advanced=True,
+        ),
+        Option(
+            "limits.manager_day_max_sat",
+            "int",
+            0,
+            QT_TRANSLATE_NOOP("Settings", "Managers' total per day (sat)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "With staff accounts, online payments of the sales all managers make in one day "
+                "(UTC) stop at this total. 0: only the shop's total per day applies.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "Limits"),
+            minimum=0,
+            advanced=True,
+        ),
+        Option(
             "limits.day_max_sat",
             "int",
             0,

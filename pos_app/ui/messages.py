@@ -358,6 +358,7 @@ _KEEP_MESSAGE: dict[str, str] = {
     "limit.sale_max": QT_TRANSLATE_NOOP("messages", "Above the sale limit"),
     "limit.role_sale_max": QT_TRANSLATE_NOOP("messages", "Above the sale limit"),
     "limit.day_max": QT_TRANSLATE_NOOP("messages", "Above today's limit"),
+    "limit.role_day_max": QT_TRANSLATE_NOOP("messages", "Above today's limit"),
     "limit.needs_manager": QT_TRANSLATE_NOOP("messages", "Needs a manager"),
     "staff.cancelled": QT_TRANSLATE_NOOP("messages", "Not allowed"),
     "amount.invalid": QT_TRANSLATE_NOOP("messages", "Check the amount"),

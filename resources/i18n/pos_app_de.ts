@@ -4434,6 +4434,22 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Mit Personalkonten wird ein größerer Verkauf eines Managers abgelehnt. Der Wert kann nur unter dem größten Verkauf liegen. 0: Es gilt der größte Verkauf.</translation>
     </message>
     <message>
+        <source>Cashiers&apos; total per day (sat)</source>
+        <translation>Tagessumme der Kassierer (sat)</translation>
+    </message>
+    <message>
+        <source>With staff accounts, online payments of the sales all cashiers make in one day (UTC) stop at this total. 0: only the shop&apos;s total per day applies.</source>
+        <translation>Mit Mitarbeiterkonten enden Online-Zahlungen für die Verkäufe aller Kassierer an einem Tag (UTC) bei dieser Summe. 0: nur die Tagessumme des Ladens gilt.</translation>
+    </message>
+    <message>
+        <source>Managers&apos; total per day (sat)</source>
+        <translation>Tagessumme der Manager (sat)</translation>
+    </message>
+    <message>
+        <source>With staff accounts, online payments of the sales all managers make in one day (UTC) stop at this total. 0: only the shop&apos;s total per day applies.</source>
+        <translation>Mit Mitarbeiterkonten enden Online-Zahlungen für die Verkäufe aller Manager an einem Tag (UTC) bei dieser Summe. 0: nur die Tagessumme des Ladens gilt.</translation>
+    </message>
+    <message>
         <source>Largest total per day (sat)</source>
         <translation>Höchstsumme pro Tag (sat)</translation>
     </message>

@@ -4434,6 +4434,22 @@ Pegue el token en su lugar.</translation>
         <translation>Con cuentas de personal, se rechaza una venta mayor de un encargado. Solo puede ser menor que la venta máxima. 0: se aplica la venta máxima.</translation>
     </message>
     <message>
+        <source>Cashiers&apos; total per day (sat)</source>
+        <translation>Total diario de los cajeros (sat)</translation>
+    </message>
+    <message>
+        <source>With staff accounts, online payments of the sales all cashiers make in one day (UTC) stop at this total. 0: only the shop&apos;s total per day applies.</source>
+        <translation>Con cuentas de personal, los pagos en línea de las ventas de todos los cajeros en un día (UTC) se detienen en este total. 0: solo se aplica el total diario de la tienda.</translation>
+    </message>
+    <message>
+        <source>Managers&apos; total per day (sat)</source>
+        <translation>Total diario de los encargados (sat)</translation>
+    </message>
+    <message>
+        <source>With staff accounts, online payments of the sales all managers make in one day (UTC) stop at this total. 0: only the shop&apos;s total per day applies.</source>
+        <translation>Con cuentas de personal, los pagos en línea de las ventas de todos los encargados en un día (UTC) se detienen en este total. 0: solo se aplica el total diario de la tienda.</translation>
+    </message>
+    <message>
         <source>Largest total per day (sat)</source>
         <translation>Total máximo por día (sat)</translation>
     </message>

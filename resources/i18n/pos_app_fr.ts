@@ -4434,6 +4434,22 @@ Collez plutôt le jeton.</translation>
         <translation>Avec des comptes du personnel, une vente plus grande d&apos;un responsable est refusée. La valeur ne peut être que plus basse que la plus grande vente. 0 : la plus grande vente s&apos;applique.</translation>
     </message>
     <message>
+        <source>Cashiers&apos; total per day (sat)</source>
+        <translation>Total par jour des caissiers (sat)</translation>
+    </message>
+    <message>
+        <source>With staff accounts, online payments of the sales all cashiers make in one day (UTC) stop at this total. 0: only the shop&apos;s total per day applies.</source>
+        <translation>Avec des comptes du personnel, les paiements en ligne des ventes de tous les caissiers en un jour (UTC) s&apos;arrêtent à ce total. 0 : seul le total par jour de la boutique s&apos;applique.</translation>
+    </message>
+    <message>
+        <source>Managers&apos; total per day (sat)</source>
+        <translation>Total par jour des responsables (sat)</translation>
+    </message>
+    <message>
+        <source>With staff accounts, online payments of the sales all managers make in one day (UTC) stop at this total. 0: only the shop&apos;s total per day applies.</source>
+        <translation>Avec des comptes du personnel, les paiements en ligne des ventes de tous les responsables en un jour (UTC) s&apos;arrêtent à ce total. 0 : seul le total par jour de la boutique s&apos;applique.</translation>
+    </message>
+    <message>
         <source>Largest total per day (sat)</source>
         <translation>Total maximal par jour (sat)</translation>
     </message>

@@ -170,3 +170,49 @@ def test_each_role_has_its_own_ceiling_under_the_shops(tmp_path):
     assert capped.code == "limit.sale_max" and capped.data["limit"] == 10_000
     assert shops["due"] == 10_000 and shops["staff"] == "carl"
     assert unsigned["due"] == 10_000 and unsigned["staff"] is None
+
+
+def test_each_role_has_its_own_total_per_day(tmp_path):
+    async def scenario(app, mint):
+        await app.staff.add("olga", "owner", "246810")
+        await app.staff.add("carl", "cashier", "1357")
+        await app.staff.add("cora", "cashier", "2468")
+        await app.staff.add("mona", "manager", "4321")
+
+        async def paid(name, amount):
+            with acting_as(name):
+                sale = await app.sales.new_sale(str(amount), "sat")
+                await app.sales.pay(sale["sale_id"], mint.token(amount))
+
+        await paid("carl", 600)
+        await paid("mona", 2000)  # a manager's sales are not the cashiers'
+        await paid("olga", 5000)  # nor the owner's
+        with acting_as("cora"):  # both cashiers share the cashiers' day
+            at_limit = await app.sales.new_sale("400", "sat")
+            over = await refused(app.sales.new_sale("401", "sat"))
+        with acting_as("mona"):
+            manager = await app.sales.new_sale("401", "sat")
+        unsigned = await app.sales.new_sale("401", "sat")  # the app itself: the shop's day
+        # a cashier made manager takes the day's sales along
+        await app.staff.set_role("carl", "manager")
+        with acting_as("cora"):
+            freed = await app.sales.new_sale("1000", "sat")
+        with acting_as("mona"):
+            manager_over = await refused(app.sales.new_sale("1401", "sat"))
+        return at_limit, over, manager, unsigned, freed, manager_over
+
+    at_limit, over, manager, unsigned, freed, manager_over = run_shop(
+        tmp_path,
+        scenario,
+        {"limits.cashier_day_max_sat": 1000, "limits.manager_day_max_sat": 4000},
+    )
+    assert at_limit["due"] == 400  # 600 + 400: exactly the limit
+    assert over.code == "limit.role_day_max"
+    assert over.data == {"due": 401, "taken": 600, "limit": 1000, "role": "cashier"}
+    assert over.user_message == (
+        "Today's online payments of cashiers' sales would reach 1001 sat, above their limit "
+        "of 1000 sat per day (600 sat taken so far)."
+    )
+    assert manager["due"] == 401 and unsigned["due"] == 401
+    assert freed["due"] == 1000  # carl's 600 now count for the managers
+    assert manager_over.data == {"due": 1401, "taken": 2600, "limit": 4000, "role": "manager"}

@@ -12,6 +12,11 @@ A cashier's and a manager's sales can have a lower ceiling of their own
 limit). The shop's limit stays the ceiling for everyone, so a role's value can only
 tighten it: one typo in a role's setting can never let a sale through that the shop
 refuses. The owner and the app itself (no one signed in) have the shop's limit.
+
+A role also has a total per day (``limits.cashier_day_max_sat``,
+``limits.manager_day_max_sat``; 0: only the shop's total): the settled online payments
+of the day's sales made by everyone who holds that role now (a sale records who made it,
+``Sale.staff``), so a cashier moved to manager takes their day's sales along.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.errors import ValidationError
 from pos_app.core.store.actor import acting
-from pos_app.core.store.schema import Payment, StaffMember
+from pos_app.core.store.schema import Payment, Sale, StaffMember
 
 
 def check(session: Session, due: int, values: dict[str, Any], now: int) -> None:
@@ -52,19 +57,23 @@ def check(session: Session, due: int, values: dict[str, Any], now: int) -> None:
                 f"{due} > {role_max} ({role})",
                 data={"due": due, "limit": role_max, "role": role},
             )
+    day_start = now - now % 86400
+    if role in ("cashier", "manager"):
+        role_day = int(values.get(f"limits.{role}_day_max_sat") or 0)
+        if role_day:
+            staff = select(StaffMember.name).where(StaffMember.role == role)
+            taken = _taken_today(session, day_start, Sale.staff.in_(staff))
+            if taken + due > role_day:
+                raise ValidationError(
+                    "limit.role_day_max",
+                    f"Today's online payments of {role}s' sales would reach {taken + due} sat, "
+                    f"above their limit of {role_day} sat per day ({taken} sat taken so far).",
+                    f"{taken} + {due} > {role_day} ({role})",
+                    data={"due": due, "taken": taken, "limit": role_day, "role": role},
+                )
     day_max = int(values.get("limits.day_max_sat") or 0)
     if day_max:
-        day_start = now - now % 86400
-        taken = int(
-            session.scalar(
-                select(func.coalesce(func.sum(Payment.credited), 0)).where(
-                    Payment.state == "settled",
-                    Payment.offline.is_(False),
-                    Payment.created_at >= day_start,
-                )
-            )
-            or 0
-        )
+        taken = _taken_today(session, day_start)
         if taken + due > day_max:
             raise ValidationError(
                 "limit.day_max",
@@ -81,6 +90,18 @@ def check(session: Session, due: int, values: dict[str, Any], now: int) -> None:
             f"{due} > {confirm}",
             data={"due": due, "limit": confirm},
         )
+
+
+def _taken_today(session: Session, day_start: int, *where: Any) -> int:
+    """Settled online payments since ``day_start``, of the sales matching ``where``."""
+    query = select(func.coalesce(func.sum(Payment.credited), 0)).where(
+        Payment.state == "settled",
+        Payment.offline.is_(False),
+        Payment.created_at >= day_start,
+    )
+    if where:
+        query = query.join(Sale, Sale.id == Payment.sale_id).where(*where)
+    return int(session.scalar(query) or 0)
 
 
 def manager_approves(session: Session, override: bool) -> bool:
