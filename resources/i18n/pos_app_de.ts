@@ -964,6 +964,61 @@
     </message>
 </context>
 <context>
+    <name>CameraTestPage</name>
+    <message>
+        <source>Camera test</source>
+        <translation>Kameratest</translation>
+    </message>
+    <message>
+        <source>The camera reads the customers&apos; ecash. Hold a QR code in front of it: this page&apos;s code photographed with a phone, or any other.</source>
+        <translation>Die Kamera liest das Ecash der Kunden. Halten Sie einen QR-Code davor: den Code dieser Seite, mit einem Telefon fotografiert, oder einen anderen.</translation>
+    </message>
+    <message>
+        <source>The test code</source>
+        <translation>Der Testcode</translation>
+    </message>
+    <message>
+        <source>No camera yet? Go on: the till also takes pasted tokens, and the camera can be chosen later in Settings, Devices.</source>
+        <translation>Noch keine Kamera? Weiter: die Kasse nimmt auch eingefügte Tokens an, und die Kamera lässt sich später unter Einstellungen, Geräte wählen.</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Kamera wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Looking for a code…</source>
+        <translation>Suche nach einem Code…</translation>
+    </message>
+    <message>
+        <source>The camera read the test code: it is ready.</source>
+        <translation>Die Kamera hat den Testcode gelesen: sie ist bereit.</translation>
+    </message>
+    <message>
+        <source>The camera read a code ({text}): it is ready.</source>
+        <translation>Die Kamera hat einen Code gelesen ({text}): sie ist bereit.</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>Kein Bild</translation>
+    </message>
+    <message>
+        <source>The camera could not be used: {error} Choose another camera, or go on and test it later.</source>
+        <translation>Die Kamera ließ sich nicht verwenden: {error} Wählen Sie eine andere Kamera, oder machen Sie weiter und testen Sie sie später.</translation>
+    </message>
+    <message>
+        <source>Camera: {name}, read a code</source>
+        <translation>Kamera: {name}, hat einen Code gelesen</translation>
+    </message>
+    <message>
+        <source>Camera: {name}, could not be opened (test it later)</source>
+        <translation>Kamera: {name}, ließ sich nicht öffnen (später testen)</translation>
+    </message>
+    <message>
+        <source>Camera: {name}, not tested</source>
+        <translation>Kamera: {name}, nicht getestet</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>Starting the camera…</source>
@@ -3026,6 +3081,85 @@ of {amount}</source>
     </message>
 </context>
 <context>
+    <name>PrinterPage</name>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Belegdrucker</translation>
+    </message>
+    <message>
+        <source>Receipts print on this printer without asking. Print a test receipt to see the paper&apos;s width and the shop&apos;s header.</source>
+        <translation>Belege werden ohne Rückfrage auf diesem Drucker gedruckt. Drucken Sie einen Testbeleg, um die Papierbreite und den Kopf des Geschäfts zu prüfen.</translation>
+    </message>
+    <message>
+        <source>None: choose in the print dialog each time</source>
+        <translation>Keiner: jedes Mal im Druckdialog wählen</translation>
+    </message>
+    <message>
+        <source>Print a test receipt</source>
+        <translation>Testbeleg drucken</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>No printer? Go on: receipts can also be saved as PDF files, and the printer can be set later in Settings, Shop.</source>
+        <translation>Kein Drucker? Weiter: Belege lassen sich auch als PDF-Dateien speichern, und der Drucker kann später unter Einstellungen, Geschäft gewählt werden.</translation>
+    </message>
+    <message>
+        <source>{name} (not installed)</source>
+        <translation>{name} (nicht installiert)</translation>
+    </message>
+    <message>
+        <source>Your shop</source>
+        <translation>Ihr Geschäft</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>TEST</translation>
+    </message>
+    <message>
+        <source>print dialog</source>
+        <translation>Druckdialog</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Gedruckt</translation>
+    </message>
+    <message>
+        <source>Sharp text, nothing cut at the edges and a QR code below: the printer is ready.</source>
+        <translation>Scharfer Text, nichts an den Rändern abgeschnitten und darunter ein QR-Code: der Drucker ist bereit.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer. Check the paper.</source>
+        <translation>An den Drucker gesendet. Prüfen Sie das Papier.</translation>
+    </message>
+    <message>
+        <source>{printer} did not print: it is not installed or is off. Choose another, or none.</source>
+        <translation>{printer} hat nicht gedruckt: er ist nicht installiert oder aus. Wählen Sie einen anderen oder keinen.</translation>
+    </message>
+    <message>
+        <source>Nothing was printed.</source>
+        <translation>Es wurde nichts gedruckt.</translation>
+    </message>
+    <message>
+        <source>Receipts: the print dialog each time, {paper} paper</source>
+        <translation>Belege: jedes Mal der Druckdialog, Papier {paper}</translation>
+    </message>
+    <message>
+        <source>Receipt printer: {printer}, {paper} paper, test printed</source>
+        <translation>Belegdrucker: {printer}, Papier {paper}, Test gedruckt</translation>
+    </message>
+    <message>
+        <source>Receipt printer: {printer}, {paper} paper</source>
+        <translation>Belegdrucker: {printer}, Papier {paper}</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptButtons</name>
     <message>
         <source>Print receipt</source>
@@ -4864,8 +4998,8 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Inhaber: {name}, mit PIN</translation>
     </message>
     <message>
-        <source>Owner: no staff accounts (add them later in the command line)</source>
-        <translation>Inhaber: keine Personalkonten (später über die Kommandozeile hinzufügen)</translation>
+        <source>Owner: no staff accounts (add them later in Settings, Staff)</source>
+        <translation>Inhaber: keine Personalkonten (später unter Einstellungen, Personal anlegen)</translation>
     </message>
     <message>
         <source>Data folder: {path}</source>

@@ -964,6 +964,61 @@
     </message>
 </context>
 <context>
+    <name>CameraTestPage</name>
+    <message>
+        <source>Camera test</source>
+        <translation>Prueba de la cámara</translation>
+    </message>
+    <message>
+        <source>The camera reads the customers&apos; ecash. Hold a QR code in front of it: this page&apos;s code photographed with a phone, or any other.</source>
+        <translation>La cámara lee el ecash de los clientes. Ponga un código QR delante: el de esta página, fotografiado con un teléfono, u otro cualquiera.</translation>
+    </message>
+    <message>
+        <source>The test code</source>
+        <translation>El código de prueba</translation>
+    </message>
+    <message>
+        <source>No camera yet? Go on: the till also takes pasted tokens, and the camera can be chosen later in Settings, Devices.</source>
+        <translation>¿Aún sin cámara? Siga: la caja también acepta tokens pegados, y la cámara se elige más tarde en Ajustes, Dispositivos.</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Iniciando la cámara…</translation>
+    </message>
+    <message>
+        <source>Looking for a code…</source>
+        <translation>Buscando un código…</translation>
+    </message>
+    <message>
+        <source>The camera read the test code: it is ready.</source>
+        <translation>La cámara leyó el código de prueba: está lista.</translation>
+    </message>
+    <message>
+        <source>The camera read a code ({text}): it is ready.</source>
+        <translation>La cámara leyó un código ({text}): está lista.</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>Sin imagen</translation>
+    </message>
+    <message>
+        <source>The camera could not be used: {error} Choose another camera, or go on and test it later.</source>
+        <translation>No se pudo usar la cámara: {error} Elija otra cámara, o siga y pruébela más tarde.</translation>
+    </message>
+    <message>
+        <source>Camera: {name}, read a code</source>
+        <translation>Cámara: {name}, leyó un código</translation>
+    </message>
+    <message>
+        <source>Camera: {name}, could not be opened (test it later)</source>
+        <translation>Cámara: {name}, no se pudo abrir (pruébela más tarde)</translation>
+    </message>
+    <message>
+        <source>Camera: {name}, not tested</source>
+        <translation>Cámara: {name}, sin probar</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>Starting the camera…</source>
@@ -3026,6 +3081,85 @@ de {amount}</translation>
     </message>
 </context>
 <context>
+    <name>PrinterPage</name>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Impresora de tickets</translation>
+    </message>
+    <message>
+        <source>Receipts print on this printer without asking. Print a test receipt to see the paper&apos;s width and the shop&apos;s header.</source>
+        <translation>Los tickets se imprimen en esta impresora sin preguntar. Imprima un ticket de prueba para ver el ancho del papel y la cabecera de la tienda.</translation>
+    </message>
+    <message>
+        <source>None: choose in the print dialog each time</source>
+        <translation>Ninguna: elegir en el diálogo de impresión cada vez</translation>
+    </message>
+    <message>
+        <source>Print a test receipt</source>
+        <translation>Imprimir un ticket de prueba</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Impresora</translation>
+    </message>
+    <message>
+        <source>No printer? Go on: receipts can also be saved as PDF files, and the printer can be set later in Settings, Shop.</source>
+        <translation>¿Sin impresora? Siga: los tickets también se pueden guardar como PDF, y la impresora se configura más tarde en Ajustes, Tienda.</translation>
+    </message>
+    <message>
+        <source>{name} (not installed)</source>
+        <translation>{name} (no instalada)</translation>
+    </message>
+    <message>
+        <source>Your shop</source>
+        <translation>Su tienda</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>PRUEBA</translation>
+    </message>
+    <message>
+        <source>print dialog</source>
+        <translation>diálogo de impresión</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Impreso</translation>
+    </message>
+    <message>
+        <source>Sharp text, nothing cut at the edges and a QR code below: the printer is ready.</source>
+        <translation>Texto nítido, nada cortado en los bordes y un código QR debajo: la impresora está lista.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer. Check the paper.</source>
+        <translation>Enviado a la impresora. Revise el papel.</translation>
+    </message>
+    <message>
+        <source>{printer} did not print: it is not installed or is off. Choose another, or none.</source>
+        <translation>{printer} no imprimió: no está instalada o está apagada. Elija otra, o ninguna.</translation>
+    </message>
+    <message>
+        <source>Nothing was printed.</source>
+        <translation>No se imprimió nada.</translation>
+    </message>
+    <message>
+        <source>Receipts: the print dialog each time, {paper} paper</source>
+        <translation>Tickets: el diálogo de impresión cada vez, papel {paper}</translation>
+    </message>
+    <message>
+        <source>Receipt printer: {printer}, {paper} paper, test printed</source>
+        <translation>Impresora de tickets: {printer}, papel {paper}, prueba impresa</translation>
+    </message>
+    <message>
+        <source>Receipt printer: {printer}, {paper} paper</source>
+        <translation>Impresora de tickets: {printer}, papel {paper}</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptButtons</name>
     <message>
         <source>Print receipt</source>
@@ -4864,8 +4998,8 @@ Pegue el token en su lugar.</translation>
         <translation>Propietario: {name}, con PIN</translation>
     </message>
     <message>
-        <source>Owner: no staff accounts (add them later in the command line)</source>
-        <translation>Propietario: sin cuentas de personal (añádalas más tarde en la línea de comandos)</translation>
+        <source>Owner: no staff accounts (add them later in Settings, Staff)</source>
+        <translation>Propietario: sin cuentas de personal (añádalas más tarde en Ajustes, Personal)</translation>
     </message>
     <message>
         <source>Data folder: {path}</source>

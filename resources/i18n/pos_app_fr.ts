@@ -964,6 +964,61 @@
     </message>
 </context>
 <context>
+    <name>CameraTestPage</name>
+    <message>
+        <source>Camera test</source>
+        <translation>Test de la caméra</translation>
+    </message>
+    <message>
+        <source>The camera reads the customers&apos; ecash. Hold a QR code in front of it: this page&apos;s code photographed with a phone, or any other.</source>
+        <translation>La caméra lit l&apos;ecash des clients. Présentez-lui un code QR : celui de cette page, photographié avec un téléphone, ou un autre.</translation>
+    </message>
+    <message>
+        <source>The test code</source>
+        <translation>Le code de test</translation>
+    </message>
+    <message>
+        <source>No camera yet? Go on: the till also takes pasted tokens, and the camera can be chosen later in Settings, Devices.</source>
+        <translation>Pas encore de caméra ? Continuez : la caisse accepte aussi les jetons collés, et la caméra se choisit plus tard dans Réglages, Appareils.</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Démarrage de la caméra…</translation>
+    </message>
+    <message>
+        <source>Looking for a code…</source>
+        <translation>Recherche d&apos;un code…</translation>
+    </message>
+    <message>
+        <source>The camera read the test code: it is ready.</source>
+        <translation>La caméra a lu le code de test : elle est prête.</translation>
+    </message>
+    <message>
+        <source>The camera read a code ({text}): it is ready.</source>
+        <translation>La caméra a lu un code ({text}) : elle est prête.</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>Pas d&apos;image</translation>
+    </message>
+    <message>
+        <source>The camera could not be used: {error} Choose another camera, or go on and test it later.</source>
+        <translation>La caméra n&apos;a pas pu être utilisée : {error} Choisissez une autre caméra, ou continuez et testez-la plus tard.</translation>
+    </message>
+    <message>
+        <source>Camera: {name}, read a code</source>
+        <translation>Caméra : {name}, a lu un code</translation>
+    </message>
+    <message>
+        <source>Camera: {name}, could not be opened (test it later)</source>
+        <translation>Caméra : {name}, n&apos;a pas pu être ouverte (à tester plus tard)</translation>
+    </message>
+    <message>
+        <source>Camera: {name}, not tested</source>
+        <translation>Caméra : {name}, non testée</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>Starting the camera…</source>
@@ -3026,6 +3081,85 @@ de {amount}</translation>
     </message>
 </context>
 <context>
+    <name>PrinterPage</name>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Imprimante de tickets</translation>
+    </message>
+    <message>
+        <source>Receipts print on this printer without asking. Print a test receipt to see the paper&apos;s width and the shop&apos;s header.</source>
+        <translation>Les tickets s&apos;impriment sur cette imprimante sans demander. Imprimez un ticket de test pour voir la largeur du papier et l&apos;en-tête de la boutique.</translation>
+    </message>
+    <message>
+        <source>None: choose in the print dialog each time</source>
+        <translation>Aucune : choisir dans la boîte d&apos;impression à chaque fois</translation>
+    </message>
+    <message>
+        <source>Print a test receipt</source>
+        <translation>Imprimer un ticket de test</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <source>No printer? Go on: receipts can also be saved as PDF files, and the printer can be set later in Settings, Shop.</source>
+        <translation>Pas d&apos;imprimante ? Continuez : les tickets peuvent aussi être enregistrés en PDF, et l&apos;imprimante se règle plus tard dans Réglages, Boutique.</translation>
+    </message>
+    <message>
+        <source>{name} (not installed)</source>
+        <translation>{name} (non installée)</translation>
+    </message>
+    <message>
+        <source>Your shop</source>
+        <translation>Votre boutique</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>TEST</translation>
+    </message>
+    <message>
+        <source>print dialog</source>
+        <translation>boîte d&apos;impression</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Imprimé</translation>
+    </message>
+    <message>
+        <source>Sharp text, nothing cut at the edges and a QR code below: the printer is ready.</source>
+        <translation>Texte net, rien de coupé sur les bords et un code QR en dessous : l&apos;imprimante est prête.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer. Check the paper.</source>
+        <translation>Envoyé à l&apos;imprimante. Vérifiez le papier.</translation>
+    </message>
+    <message>
+        <source>{printer} did not print: it is not installed or is off. Choose another, or none.</source>
+        <translation>{printer} n&apos;a pas imprimé : elle n&apos;est pas installée ou est éteinte. Choisissez-en une autre, ou aucune.</translation>
+    </message>
+    <message>
+        <source>Nothing was printed.</source>
+        <translation>Rien n&apos;a été imprimé.</translation>
+    </message>
+    <message>
+        <source>Receipts: the print dialog each time, {paper} paper</source>
+        <translation>Tickets : la boîte d&apos;impression à chaque fois, papier {paper}</translation>
+    </message>
+    <message>
+        <source>Receipt printer: {printer}, {paper} paper, test printed</source>
+        <translation>Imprimante de tickets : {printer}, papier {paper}, test imprimé</translation>
+    </message>
+    <message>
+        <source>Receipt printer: {printer}, {paper} paper</source>
+        <translation>Imprimante de tickets : {printer}, papier {paper}</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptButtons</name>
     <message>
         <source>Print receipt</source>
@@ -4864,8 +4998,8 @@ Collez plutôt le jeton.</translation>
         <translation>Propriétaire : {name}, avec un PIN</translation>
     </message>
     <message>
-        <source>Owner: no staff accounts (add them later in the command line)</source>
-        <translation>Propriétaire : pas de comptes du personnel (à ajouter plus tard en ligne de commande)</translation>
+        <source>Owner: no staff accounts (add them later in Settings, Staff)</source>
+        <translation>Propriétaire : pas de comptes du personnel (à ajouter plus tard dans Réglages, Personnel)</translation>
     </message>
     <message>
         <source>Data folder: {path}</source>

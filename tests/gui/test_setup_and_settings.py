@@ -24,6 +24,7 @@ from pos_app.ui.pages.settings import SettingsPage
 from pos_app.ui.widgets.mint_list import BALANCE, ORDER, TRUSTED, URL
 from tests.gui.conftest import screenshots_dir
 from tests.support.funding import mint_token, open_client
+from tests.support.qrvideo import static_qr_video
 from tests.support.screens_settings import screenshot_states
 from tests.support.testmint import free_port
 
@@ -185,6 +186,22 @@ def test_wizard_create_path_end_to_end(qtbot, qloop, arun, tmp_path, mint, fast_
     assert page.urls == [mint.url] and page.list.count() == 1
     click(qtbot, wizard.next_button)
 
+    # the camera: its picture, and the page's own test code read through it
+    camera = wizard.camera
+    assert wizard.page is camera and wizard.next_button.isEnabled()  # a test is not required
+    video = static_qr_video(tmp_path / "phone.avi", camera.code, seconds=1)
+    camera.set_source(str(video.path))
+    qtbot.waitUntil(lambda: camera.result == "read", timeout=20_000)
+    assert camera.status.text() == "The camera read the test code: it is ready."
+    assert camera.view.has_frame
+    click(qtbot, wizard.next_button)
+    assert camera.worker is None  # the camera is closed once the page is left
+
+    # the receipt printer: none installed here, so the print dialog each time
+    assert wizard.page is wizard.printer
+    assert wizard.printer.printer_name == ""
+    click(qtbot, wizard.next_button)
+
     # the owner: two PINs that differ are refused; Back keeps what was typed
     owner = wizard.owner
     assert wizard.page is owner
@@ -201,6 +218,8 @@ def test_wizard_create_path_end_to_end(qtbot, qloop, arun, tmp_path, mint, fast_
     assert wizard.page is wizard.summary
     summary = wizard.summary.summary.text()
     assert mint.url in summary and "Corner Café" in summary and "Olga" in summary
+    assert "phone.avi, read a code" in summary
+    assert "Receipts: the print dialog each time, 80mm paper" in summary
     mnemonic = wizard.mnemonic
     click(qtbot, wizard.next_button)  # Finish
     qtbot.waitUntil(task.done, timeout=30_000)
@@ -223,6 +242,8 @@ def test_wizard_create_path_end_to_end(qtbot, qloop, arun, tmp_path, mint, fast_
             "DE123456789",
         )
         assert values["offline.enabled"] is True  # the market stall preset
+        assert values["camera.source"] == str(video.path)
+        assert (values["receipt.printer"], values["receipt.paper"]) == ("", "80mm")
         assert [(m.name, m.role) for m in arun(app.staff.list())] == [("Olga", "owner")]
     finally:
         arun(app.aclose())
@@ -239,7 +260,7 @@ def test_wizard_restore_path_with_env_key(qtbot, qloop, arun, tmp_path, mint, mo
     qtbot.keyClick(wizard.welcome.restore, Qt.Key.Key_Space)
     click(qtbot, wizard.next_button)
     assert wizard.page is wizard.restore
-    assert wizard.step.text() == "Step 2 of 10"
+    assert wizard.step.text() == "Step 2 of 12"
 
     qtbot.keyClicks(wizard.restore.edit, RESTORE_WORDS.replace("yellow", "zoo"))
     click(qtbot, wizard.next_button)  # bad checksum
@@ -262,6 +283,8 @@ def test_wizard_restore_path_with_env_key(qtbot, qloop, arun, tmp_path, mint, mo
     check_mint(qtbot, wizard.mints.check, mint.url)
     click(qtbot, wizard.mints.add_button)
     click(qtbot, wizard.next_button)
+    click(qtbot, wizard.next_button)  # no camera test
+    click(qtbot, wizard.next_button)  # no printer
     click(qtbot, wizard.next_button)  # no owner: a one-person shop
     assert "restored" in wizard.summary.summary.text()
     assert "no staff accounts" in wizard.summary.summary.text()

@@ -187,6 +187,8 @@ def test_each_preset_walked_to_the_end_is_what_the_shop_gets(
         wizard, done = arun(walk(ln))
         check_mint(qtbot, wizard.mints.check, mint.url)
         wizard.mints.add_button.click()
+        wizard.go_next()  # to the camera test
+        wizard.go_next()  # to the printer
         wizard.go_next()  # to the owner
         wizard.go_next()  # no staff accounts
         assert wizard.page is wizard.summary
@@ -225,6 +227,7 @@ def test_setup_run_again_from_settings_changes_the_shop_and_keeps_the_wallet(
     arun(
         core.settings.set_many(
             {"shop.name": "Old name", "shop.vat_number": "DE1", "fees.max_mint_fee_pct": 1.5}
+            | {"receipt.printer": "Kitchen", "receipt.paper": "58mm", "camera.source": "2"}
         )
     )
     words = core.wallet.mnemonic()
@@ -234,7 +237,7 @@ def test_setup_run_again_from_settings_changes_the_shop_and_keeps_the_wallet(
         wizard = settings_page.rerun_wizard
         assert wizard.page is wizard.shop and not wizard.back_button.isEnabled()
         assert (wizard.shop.name.text(), wizard.shop.vat_number.text()) == ("Old name", "DE1")
-        assert wizard.step.text() == "Step 1 of 5"
+        assert wizard.step.text() == "Step 1 of 7"
         wizard.shop.name.setText("New name")
         wizard.go_next()
         wizard.payments.modes.button(1).setChecked(True)  # other mints' ecash to Lightning
@@ -249,6 +252,11 @@ def test_setup_run_again_from_settings_changes_the_shop_and_keeps_the_wallet(
         assert wizard.fees.fields["fees.max_mint_fee_pct"].raw() == "1.5"  # as stored
         wizard.fees.fields["limits.day_max_sat"].editor.setText("900000")
         wizard.go_next()
+        assert wizard.page is wizard.camera and wizard.camera.source() == "2"
+        wizard.go_next()
+        assert wizard.page is wizard.printer
+        assert wizard.printer.printer.currentText() == "Kitchen (not installed)"
+        wizard.go_next()
         summary = wizard.summary.summary.text()
         assert "stay as they are" in summary and "900000" in summary
         wizard.go_next()  # Finish
@@ -257,6 +265,8 @@ def test_setup_run_again_from_settings_changes_the_shop_and_keeps_the_wallet(
     assert (values["shop.name"], values["mode"]) == ("New name", "hold_when_trusted")
     assert values["lightning.address"] == ln.address("till")
     assert (values["limits.day_max_sat"], values["fees.max_mint_fee_pct"]) == (900000, 1.5)
+    assert (values["receipt.printer"], values["receipt.paper"]) == ("Kitchen", "58mm")
+    assert values["camera.source"] == "2"  # kept as stored, though not tested here
     assert core.wallet.mnemonic() == words  # the wallet is the same
     assert settings_page.field("shop.name").raw() == "New name"  # the form shows it
 

@@ -19,6 +19,7 @@ from pos_app.ui.dialogs.setup_wizard import SetupWizard
 from pos_app.ui.dialogs.unlock import UnlockDialog
 from pos_app.ui.pages.settings import SettingsPage
 from tests.support.screens_common import SCHEMES, pump_until, save, themed
+from tests.support.qrvideo import static_qr_video
 from tests.support.testmint import free_port
 
 VALID_WORDS = "abandon " * 11 + "about"  # the BIP39 test vector
@@ -34,6 +35,8 @@ def _wizard_states(ui: UiContext, out_dir: Path, mint_url: str | None, shots: li
         ui.core.mints.inspect,
         keyring_available=False,
         env_key=False,
+        printers=lambda: ["Till roll (80 mm)", "Office laser"],
+        print_direct=lambda _receipt, _name, _paper: True,
     )
     wizard.show()
     assert wizard.page is wizard.welcome
@@ -89,6 +92,19 @@ def _wizard_states(ui: UiContext, out_dir: Path, mint_url: str | None, shots: li
         wizard.mints.add_checked()
         assert wizard.mints.urls == [mint_url]
         _save(wizard, out_dir, "wizard_8_mint_listed", shots)
+        wizard.go_next()
+        camera = wizard.camera
+        assert wizard.page is camera
+        video = static_qr_video(out_dir / "test-code.avi", camera.code, seconds=1)
+        camera.set_source(str(video.path))
+        pump_until(lambda: camera.result == "read" and camera.view.has_frame, timeout=20)
+        _save(wizard, out_dir, "wizard_8c_camera_test", shots)
+        wizard.go_next()
+        assert wizard.page is wizard.printer
+        wizard.printer.printer.setCurrentIndex(1)
+        wizard.printer.print_test()
+        assert wizard.printer.result == "printed"
+        _save(wizard, out_dir, "wizard_8d_printer_test", shots)
         wizard.go_next()
         assert wizard.page is wizard.owner
         wizard.owner.name.setText("Olga")

@@ -1,4 +1,4 @@
-"""Run setup again, on a till in use: the shop, how payments are kept, the Lightning address.
+"""Run setup again, on a till in use: the shop, payments, Lightning, fees, camera and printer.
 
 The setup wizard's shop pages, filled with the current settings and checked live as on
 the first run; Finish applies the chosen preset and then the pages' settings, Cancel
@@ -34,6 +34,7 @@ class RerunSetup(SetupWizard):
         rate: Callable[[str], Awaitable[Rate]] | None,
         lightning: Callable[[str], Awaitable[PayParams]] | None,
         parent: QWidget | None = None,
+        **devices: Any,
     ) -> None:
         super().__init__(
             app.data_dir,
@@ -43,6 +44,7 @@ class RerunSetup(SetupWizard):
             rate=rate,
             lightning=lightning,
             parent=parent,
+            **devices,
         )
         self.existing = app
         self.setWindowTitle(self.tr("Run setup again"))
@@ -61,6 +63,8 @@ class RerunSetup(SetupWizard):
         if self.lightning is not None:
             self.lightning.prefill(values.get("lightning.address") or "")
         self.fees.set_values(values)
+        self.camera.field.set_value(values.get("camera.source") or "0")
+        self.printer.set_values(values)
         self.show_page(self.shop)
 
     def path(self) -> list[SetupPage]:
@@ -70,6 +74,8 @@ class RerunSetup(SetupWizard):
             self.payments,
             *([self.lightning] if self.lightning else []),
             self.fees,
+            self.camera,
+            self.printer,
             self.summary,
         ]
 
@@ -83,6 +89,8 @@ class RerunSetup(SetupWizard):
             self.tr("Preset: {preset}").format(preset=self.payments.preset.currentText()),
             *self._live_lines(),
             self._fees_line(),
+            self.camera.summary(),
+            self.printer.summary(),
             self.tr("The wallet, its mints and the staff accounts stay as they are."),
         ]
         self.summary.summary.setText(
@@ -99,10 +107,7 @@ class RerunSetup(SetupWizard):
         self.set_busy(self.tr("Saving the shop's settings…"))
         if self.payments.preset_name:
             await self.existing.presets.apply(self.payments.preset_name)
-        chosen = {**self.shop.settings(), "mode": self.payments.mode, **self.fees.settings()}
-        if self.lightning is not None:
-            chosen.update(self.lightning.settings())
-        await self.existing.settings.set_many(chosen)
+        await self.existing.settings.set_many(self.chosen())
         self.set_busy(None)
 
     def _refused(self, err: PosError) -> None:

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeyEvent
@@ -36,11 +37,14 @@ from pos_app.core.payments.lnurl import PayParams, pay_params
 from pos_app.core.payments.rates import Rate, RateService
 from pos_app.core.presets import PRESETS
 from pos_app.paths import help_path
+from pos_app.ui import receipt
 from pos_app.ui.tasks import in_thread, spawn, until_finished
+from pos_app.ui.widgets.camera_test_page import CameraTestPage
 from pos_app.ui.widgets.fees_page import FeesPage
 from pos_app.ui.widgets.lightning_page import LightningPage
 from pos_app.ui.widgets.mint_check import Inspect
 from pos_app.ui.widgets.option_fields import TOUCH_INDICATORS
+from pos_app.ui.widgets.printer_page import PrintDirect, PrinterPage, system_printers
 from pos_app.ui.widgets.seed_pages import ConfirmPage, RestorePage, SeedPage, WelcomePage
 from pos_app.ui.widgets.setup_pages import KeyPage, MintsPage, SetupPage, SummaryPage
 from pos_app.ui.widgets.shop_pages import OwnerPage, PaymentsPage, ShopPage
@@ -59,6 +63,8 @@ class SetupWizard(QDialog):
         rate: fetches a currency's rate live (None: not shown).
         lightning: fetches a Lightning address's pay parameters live (None: the address
             page is left out).
+        printers: lists the system's printers (the printer page).
+        print_direct: prints the test receipt on a named printer.
     """
 
     def __init__(
@@ -70,6 +76,8 @@ class SetupWizard(QDialog):
         env_key: bool,
         rate: Callable[[str], Awaitable[Rate]] | None = None,
         lightning: Callable[[str], Awaitable[PayParams]] | None = None,
+        printers: Callable[[], list[str]] = system_printers,
+        print_direct: PrintDirect = receipt.print_direct,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -94,6 +102,8 @@ class SetupWizard(QDialog):
         self.lightning = LightningPage(lightning) if lightning is not None else None
         self.fees = FeesPage()
         self.mints = MintsPage(inspect)
+        self.camera = CameraTestPage()
+        self.printer = PrinterPage(printers, print_direct)
         self.owner = OwnerPage()
         self.summary = SummaryPage()
         self._configured = False  # the shop's settings and owner are made once
@@ -157,6 +167,8 @@ class SetupWizard(QDialog):
             *([self.lightning] if self.lightning else []),
             self.fees,
             self.mints,
+            self.camera,
+            self.printer,
             self.owner,
             self.summary,
         ]
@@ -183,6 +195,8 @@ class SetupWizard(QDialog):
             *([self.lightning] if self.lightning else []),
             self.fees,
             self.mints,
+            self.camera,
+            self.printer,
             self.owner,
             self.summary,
         ]
@@ -196,6 +210,8 @@ class SetupWizard(QDialog):
 
     def show_page(self, page: SetupPage) -> None:
         """Show ``page`` with its title."""
+        if page is not self.page:
+            self.page.left()
         self.stack.setCurrentWidget(page)
         path = self.path()
         self.heading.setText(page.title)
@@ -207,6 +223,8 @@ class SetupWizard(QDialog):
             preset = PRESETS.get(self.payments.preset_name or "")
             pays_out = bool(preset and preset.settings.get("withdraw.auto"))
             self.lightning.set_required(self.payments.mode != "trusted_only" or pays_out)
+        if page is self.printer:
+            self.printer.set_shop(self.shop.settings())
         self._update_buttons()
         page.entered()
 
@@ -264,6 +282,11 @@ class SetupWizard(QDialog):
             return
         super().keyPressEvent(event)
 
+    def done(self, result: int) -> None:
+        """Closing (Finish or Quit): the camera is released first."""
+        self.camera.shutdown()
+        super().done(result)
+
     def reject(self) -> None:
         """Quit, unless the wallet is being created right now."""
         if not self.busy:
@@ -298,10 +321,12 @@ class SetupWizard(QDialog):
             self.tr("Payments: {mode}").format(mode=self.payments.modes.checkedButton().text()),
             *self._live_lines(),
             self._fees_line(),
+            self.camera.summary(),
+            self.printer.summary(),
             self.tr("Preset: {preset}").format(preset=self.payments.preset.currentText()),
             self.tr("Owner: {name}, with a PIN").format(name=self.owner.owner()[0])
             if self.owner.owner()
-            else self.tr("Owner: no staff accounts (add them later in the command line)"),
+            else self.tr("Owner: no staff accounts (add them later in Settings, Staff)"),
             self.tr("Data folder: {path}").format(path=self.data_dir),
         ]
         self.summary.summary.setText(
@@ -340,6 +365,13 @@ class SetupWizard(QDialog):
             )
         return lines
 
+    def chosen(self) -> dict[str, Any]:
+        """The settings the shop's pages set (after the preset: they win over it)."""
+        chosen = {**self.shop.settings(), "mode": self.payments.mode, **self.fees.settings()}
+        if self.lightning is not None:
+            chosen.update(self.lightning.settings())
+        return {**chosen, **self.camera.settings(), **self.printer.settings()}
+
     def set_busy(self, text: str | None) -> None:
         """Show a busy bar with ``text`` and lock the buttons, or unlock them (None)."""
         self.busy = text is not None
@@ -375,10 +407,7 @@ class SetupWizard(QDialog):
             self.set_busy(self.tr("Saving the shop's settings…"))
             if self.payments.preset_name:
                 await self.app.presets.apply(self.payments.preset_name)
-            chosen = {**self.shop.settings(), "mode": self.payments.mode, **self.fees.settings()}
-            if self.lightning is not None:
-                chosen.update(self.lightning.settings())
-            await self.app.settings.set_many(chosen)
+            await self.app.settings.set_many(self.chosen())
             owner = self.owner.owner()
             if owner is not None:
                 await self.app.staff.add(owner[0], "owner", owner[1])

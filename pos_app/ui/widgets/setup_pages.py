@@ -80,6 +80,9 @@ class SetupPage(QWidget):
     def entered(self) -> None:
         """The page is now shown: put the focus where typing starts."""
 
+    def left(self) -> None:
+        """Another page is shown, or the wizard closes: stop what the page runs."""
+
 
 class KeyPage(SetupPage):
     """How the database key is kept: POS_DB_KEY, the OS keyring, or a passphrase."""
