@@ -69,9 +69,7 @@ def test_any_code_proves_the_camera_and_a_missing_camera_is_said_and_skippable(
     page.set_source(str(video.path))
     wizard.show_page(page)  # entering starts the chosen camera
     qtbot.waitUntil(lambda: page.result == "read", timeout=20_000)
-    assert page.status.text() == (
-        "The camera read a code (https://example.com/menu): it is ready."
-    )
+    assert page.status.text() == ("The camera read a code (https://example.com/menu): it is ready.")
     assert "read a code" in page.summary()
 
     page.set_source("7")  # no such camera here
@@ -99,7 +97,9 @@ def test_the_test_receipt_carries_the_shop_typed_and_prints_on_the_chosen_printe
     page.printer.setCurrentIndex(page.printer.findData("Till roll"))
     page.paper.set_value("58mm")
     page.test_button.click()
-    assert page.result == "printed" and page.status.text() == "Sent to the printer. Check the paper."
+    assert (
+        page.result == "printed" and page.status.text() == "Sent to the printer. Check the paper."
+    )
     data, name, paper, out = printers.jobs[-1]
     assert (name, paper) == ("Till roll", "58mm")
     assert data.title == "Corner Café" and "VAT no. DE123456789" in data.header

@@ -18,8 +18,8 @@ from pos_app.ui.dialogs.add_mint import AddMintDialog
 from pos_app.ui.dialogs.setup_wizard import SetupWizard
 from pos_app.ui.dialogs.unlock import UnlockDialog
 from pos_app.ui.pages.settings import SettingsPage
-from tests.support.screens_common import SCHEMES, pump_until, save, themed
 from tests.support.qrvideo import static_qr_video
+from tests.support.screens_common import SCHEMES, pump_until, save, themed
 from tests.support.testmint import free_port
 
 VALID_WORDS = "abandon " * 11 + "about"  # the BIP39 test vector

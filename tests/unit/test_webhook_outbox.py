@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import itertools
 import json
 import re
 from pathlib import Path
@@ -176,7 +177,7 @@ def test_bodies_carry_no_token_proof_secret_or_seed(tmp_path):
     # A single word may be an event value too ("swap", "test" and "wallet" are BIP-39
     # words); a leaked seed shows as neighbouring words, joined or listed.
     seed = words.split()
-    pairs = list(zip(seed, seed[1:]))
+    pairs = list(itertools.pairwise(seed))
     assert not any(f"{a} {b}" in text or f'"{a}", "{b}"' in text for a, b in pairs)
     assert sum(len(b["data"].get("payments", [])) for _t, b, _e in found) >= 2
     assert {b["till"] for _t, b, _e in found} == {"Back room"}  # the test event's too
