@@ -59,6 +59,7 @@ async def start_training(
         # Also on Ctrl-C or a quit during start-up: the mint runs in its own process
         # group, so nothing else would stop it. Synchronous: the loop may be going away.
         env.stop_mint()
+        env.deactivate()
         raise
     return env, url, info
 

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos_app.app import resolve_data_dir, wallet_exists, worker_pool
+from pos_app.app import App, resolve_data_dir, wallet_exists, worker_pool
 from pos_app.core import formatting
 from pos_app.core.logs import setup_logging
 from pos_app.training import training_requested
@@ -74,13 +74,31 @@ def run_gui(args: argparse.Namespace) -> int:
     return code
 
 
+# What a closed till asks main() to open next (never an exit code: main() maps them).
+_SWITCH_TO_TRAINING = -100  # the wizard's "Try it first"
+_LEAVE_TRAINING = -101  # App > Leave training mode
+
+
 async def main(args: argparse.Namespace) -> int:
-    """Set up or unlock the wallet, show the main window, close everything when it closes."""
+    """Set up or unlock the wallet, show the main window, close everything when it closes.
+
+    Training mode (``--training``, or "Try it first" in the wizard) runs the play-money
+    till; leaving it opens the shop's wallet, or its setup, in the same run.
+    """
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
-    if not training_requested(args):
-        return await _main(args, data_dir)
-    # Training mode: the play-money wallet beside the shop's, on a local test mint that
-    # lives as long as the app.
+    training = training_requested(args)
+    while True:
+        code = await (_training(args, data_dir) if training else _main(args, data_dir))
+        if code == _SWITCH_TO_TRAINING:
+            training = True
+        elif code == _LEAVE_TRAINING:
+            training = False
+        else:
+            return code
+
+
+async def _training(args: argparse.Namespace, data_dir: Path) -> int:
+    """The play-money wallet beside the shop's, on a local test mint that lives as long as it."""
     from pos_app.ui.training_start import start_with_progress
 
     log.info("starting training mode")
@@ -88,19 +106,21 @@ async def main(args: argparse.Namespace) -> int:
     if started is None:
         log.info("training mode could not start")
         await _finish_tasks()
-        return 1
+        # Chosen in the wizard: back to it, the trainee has read why.
+        return 1 if training_requested(args) else _LEAVE_TRAINING
     env, _url, _info = started
     try:
         return await _main(args, env.data_dir)
     finally:
         await asyncio.get_running_loop().run_in_executor(None, env.stop_mint)
+        env.deactivate()
         log.info("training mint stopped")
 
 
 async def _main(args: argparse.Namespace, data_dir: Path) -> int:
     from pos_app.ui.bridge import CoreBridge
     from pos_app.ui.context import UiContext
-    from pos_app.ui.dialogs.setup_wizard import run_setup
+    from pos_app.ui.dialogs.setup_wizard import TRY_TRAINING, run_setup
     from pos_app.ui.dialogs.sign_in import ask_pin
     from pos_app.ui.dialogs.unlock import unlock
     from pos_app.ui.main_window import MainWindow
@@ -109,7 +129,10 @@ async def _main(args: argparse.Namespace, data_dir: Path) -> int:
     setup_logging(data_dir if data_dir.is_dir() else None)
     stop_spawning(False)
     core = await (unlock(data_dir) if wallet_exists(data_dir) else run_setup(data_dir))
-    if core is None:
+    if core == TRY_TRAINING:
+        log.info("training mode chosen in the setup wizard")
+        return _SWITCH_TO_TRAINING
+    if not isinstance(core, App):
         log.info("setup or unlock abandoned")
         await _finish_tasks()
         return 1
@@ -135,6 +158,9 @@ async def _main(args: argparse.Namespace, data_dir: Path) -> int:
             log.info("asked to stop before the main window was shown")
             window.quit(confirm=False)
         await window.wait_closed()
+        if window.leaving_training:
+            log.info("leaving training mode")
+            return _LEAVE_TRAINING
     finally:
         log.info("shutting down")
         await core.services.stop()

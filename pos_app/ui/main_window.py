@@ -293,6 +293,12 @@ class MainWindow(QMainWindow):
         self.items_action.triggered.connect(self.open_items)
         menu.addAction(self.items_action)
         menu.addSeparator()
+        self.leaving_training = False
+        self.leave_training_action: QAction | None = None
+        if getattr(self.ui.core, "training", False):
+            self.leave_training_action = QAction(self.tr("&Leave training mode"), self)
+            self.leave_training_action.triggered.connect(self.leave_training)
+            menu.addAction(self.leave_training_action)
         menu.addAction(self.quit_action)
 
     def page(self, kind: type[Page]) -> Page:
@@ -468,6 +474,11 @@ class MainWindow(QMainWindow):
     def open_sale(self) -> dict[str, object] | None:
         """The sale the Sell page is taking payment for, if one is open and not yet paid."""
         return cast(SellPage, self.page(SellPage)).open_sale()
+
+    def leave_training(self) -> None:
+        """Close the training till; the app goes on to the shop's wallet (or its setup)."""
+        self.leaving_training = True
+        self.quit(confirm=False)  # a training sale left open is play money
 
     def quit(self, *, confirm: bool = True) -> None:
         """End the app; with a sale open and ``confirm``, ask first (without blocking)."""

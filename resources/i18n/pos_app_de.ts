@@ -2518,6 +2518,10 @@
         <translation>&amp;Artikel…</translation>
     </message>
     <message>
+        <source>&amp;Leave training mode</source>
+        <translation>Trainingsmodus &amp;verlassen</translation>
+    </message>
+    <message>
         <source>Open {page}</source>
         <translation>{page} öffnen</translation>
     </message>
@@ -4950,6 +4954,10 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Fertig</translation>
     </message>
     <message>
+        <source>Start training</source>
+        <translation>Training starten</translation>
+    </message>
+    <message>
         <source>taken from {var}</source>
         <translation>aus {var} übernommen</translation>
     </message>
@@ -5689,12 +5697,20 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Wallet aus Wiederherstellungswörtern wiederherstellen</translation>
     </message>
     <message>
+        <source>Try it first (training mode)</source>
+        <translation>Erst ausprobieren (Trainingsmodus)</translation>
+    </message>
+    <message>
         <source>For a new shop: you get 12 recovery words to write down.</source>
         <translation>Für einen neuen Laden: Sie bekommen 12 Wiederherstellungswörter zum Aufschreiben.</translation>
     </message>
     <message>
         <source>You have the 12 or 24 words of an earlier wallet.</source>
         <translation>Sie haben die 12 oder 24 Wörter einer früheren Wallet.</translation>
+    </message>
+    <message>
+        <source>Play money on a test mint that runs on this computer: practise sales before the shop is set up. Nothing is made for the shop yet; App, Leave training mode comes back here.</source>
+        <translation>Spielgeld auf einer Test-Mint, die auf diesem Computer läuft: Verkäufe üben, bevor das Geschäft eingerichtet ist. Für das Geschäft wird noch nichts angelegt; App, Trainingsmodus verlassen führt hierher zurück.</translation>
     </message>
 </context>
 <context>

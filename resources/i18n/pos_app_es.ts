@@ -2518,6 +2518,10 @@
         <translation>&amp;Artículos…</translation>
     </message>
     <message>
+        <source>&amp;Leave training mode</source>
+        <translation>&amp;Salir del modo de práctica</translation>
+    </message>
+    <message>
         <source>Open {page}</source>
         <translation>Abrir {page}</translation>
     </message>
@@ -4950,6 +4954,10 @@ Pegue el token en su lugar.</translation>
         <translation>Terminar</translation>
     </message>
     <message>
+        <source>Start training</source>
+        <translation>Empezar la práctica</translation>
+    </message>
+    <message>
         <source>taken from {var}</source>
         <translation>tomada de {var}</translation>
     </message>
@@ -5689,12 +5697,20 @@ Pegue el token en su lugar.</translation>
         <translation>Restaurar un monedero con sus palabras de recuperación</translation>
     </message>
     <message>
+        <source>Try it first (training mode)</source>
+        <translation>Probar primero (modo de práctica)</translation>
+    </message>
+    <message>
         <source>For a new shop: you get 12 recovery words to write down.</source>
         <translation>Para una tienda nueva: recibe 12 palabras de recuperación para anotar.</translation>
     </message>
     <message>
         <source>You have the 12 or 24 words of an earlier wallet.</source>
         <translation>Tiene las 12 o 24 palabras de un monedero anterior.</translation>
+    </message>
+    <message>
+        <source>Play money on a test mint that runs on this computer: practise sales before the shop is set up. Nothing is made for the shop yet; App, Leave training mode comes back here.</source>
+        <translation>Dinero de juego en una mint de prueba que se ejecuta en este ordenador: practicar ventas antes de configurar la tienda. Aún no se crea nada para la tienda; App, Salir del modo de práctica vuelve aquí.</translation>
     </message>
 </context>
 <context>

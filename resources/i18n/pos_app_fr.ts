@@ -2518,6 +2518,10 @@
         <translation>&amp;Articles…</translation>
     </message>
     <message>
+        <source>&amp;Leave training mode</source>
+        <translation>&amp;Quitter le mode entraînement</translation>
+    </message>
+    <message>
         <source>Open {page}</source>
         <translation>Ouvrir {page}</translation>
     </message>
@@ -4950,6 +4954,10 @@ Collez plutôt le jeton.</translation>
         <translation>Terminer</translation>
     </message>
     <message>
+        <source>Start training</source>
+        <translation>Commencer l&apos;entraînement</translation>
+    </message>
+    <message>
         <source>taken from {var}</source>
         <translation>tirée de {var}</translation>
     </message>
@@ -5689,12 +5697,20 @@ Collez plutôt le jeton.</translation>
         <translation>Restaurer un portefeuille à partir de ses mots de récupération</translation>
     </message>
     <message>
+        <source>Try it first (training mode)</source>
+        <translation>D&apos;abord essayer (mode entraînement)</translation>
+    </message>
+    <message>
         <source>For a new shop: you get 12 recovery words to write down.</source>
         <translation>Pour un nouveau commerce&#xa0;: vous recevez 12 mots de récupération à noter.</translation>
     </message>
     <message>
         <source>You have the 12 or 24 words of an earlier wallet.</source>
         <translation>Vous avez les 12 ou 24 mots d&apos;un ancien portefeuille.</translation>
+    </message>
+    <message>
+        <source>Play money on a test mint that runs on this computer: practise sales before the shop is set up. Nothing is made for the shop yet; App, Leave training mode comes back here.</source>
+        <translation>De l&apos;argent fictif sur une mint de test qui tourne sur cet ordinateur : s&apos;exercer aux ventes avant de configurer la boutique. Rien n&apos;est encore créé pour la boutique ; App, Quitter le mode entraînement ramène ici.</translation>
     </message>
 </context>
 <context>

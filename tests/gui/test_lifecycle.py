@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.cli import POS_APP, Cli, run_pos_app
+from tests.support.testmint import MINT_VENV, mint_venv_ready
 from tests.support.tokens import token
 
 pytestmark = [pytest.mark.mint, pytest.mark.gui]
@@ -99,6 +100,8 @@ def launch(tmp_path: Path, data_dir: Path, scenario: str, **args: object) -> Run
     )
     if "db_key" in args:
         env["POS_DB_KEY"] = str(args["db_key"])
+    if "mint_python" in args:  # training mode's mint: the pinned test mint, not a download
+        env["POS_TRAINING_MINT_PYTHON"] = str(args["mint_python"])
     proc = subprocess.Popen(
         [str(POS_APP)],
         env=env,
@@ -167,6 +170,26 @@ def test_quitting_setup_ends_with_code_1_and_no_wallet(tmp_path):
     assert run.proc.returncode == 1, str(run)
     assert "DONE" in run.notes and "Traceback" not in run.stderr, str(run)
     assert not (data_dir / "wallet.db").exists()
+
+
+@pytest.mark.skipif(not mint_venv_ready(), reason="needs `make mint-venv`")
+def test_try_it_first_runs_the_training_till_and_leaving_it_returns_to_setup(tmp_path):
+    """A newcomer without a mint: "Try it first" in the wizard, then back to set up the shop."""
+    data_dir = tmp_path / "shop"
+    run = launch(
+        tmp_path, data_dir, "try_training_then_leave", mint_python=str(MINT_VENV / "bin" / "python")
+    )
+    run.finish(timeout=180)
+    assert run.proc.returncode == 1, str(run)  # the wizard was quit in the end: no shop yet
+    for step in ("training till shown", "back at the wizard", "DONE"):
+        assert step in run.notes, str(run)
+    assert "Traceback" not in run.stderr, str(run)
+    assert not (data_dir / "wallet.db").exists()  # the shop's wallet was never made
+    assert (data_dir / "training" / "wallet.db").exists()  # the play one was
+    log = (data_dir / "training" / "logs" / "pos-app.log").read_text()
+    assert log.index("leaving training mode") < log.index("training mint stopped")
+    ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert str(data_dir / "training" / "mint") not in ps  # the training mint was stopped
 
 
 def _x_tools() -> str | None:

@@ -321,6 +321,24 @@ def test_wizard_quit_returns_none_and_creates_nothing(qtbot, qloop, tmp_path, fa
     assert not data.exists()
 
 
+def test_try_it_first_answers_training_and_creates_nothing(qtbot, qloop, tmp_path, fast_keys):
+    data = tmp_path / "shop"
+    task = asyncio.ensure_future(run_setup(data))
+    wizard: SetupWizard = top_level(qtbot, SetupWizard)
+    assert wizard.step.text() == "Step 1 of 13" and wizard.next_button.text() == "Next"
+    qtbot.keyClick(wizard.welcome.create, Qt.Key.Key_Down)
+    qtbot.keyClick(wizard.welcome.restore, Qt.Key.Key_Down)  # the arrows pick it, as radios do
+    assert wizard.welcome.train.isChecked()
+    assert wizard.next_button.text() == "Start training" and wizard.step.text() == ""
+    wizard.welcome.create.setChecked(True)  # changing one's mind puts the steps back
+    assert wizard.next_button.text() == "Next" and wizard.step.text() == "Step 1 of 13"
+    wizard.welcome.train.setChecked(True)
+    click(qtbot, wizard.next_button)
+    qtbot.waitUntil(task.done)
+    assert task.result() == setup_wizard.TRY_TRAINING
+    assert not data.exists()  # training mode makes its own folder, not the shop's wallet
+
+
 # -- unlock --------------------------------------------------------------------------------
 
 

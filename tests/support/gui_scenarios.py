@@ -206,3 +206,34 @@ def quit_setup(d: Any) -> None:
     wizard = d.wait(lambda: top("SetupWizard"), "the setup wizard")
     d.note("DONE")
     d.gui(wizard.quit_button.click)
+
+
+def try_training_then_leave(d: Any) -> None:
+    """First start: "Try it first", the training till comes up, leave it, back at the wizard."""
+    wizard = d.wait(lambda: top("SetupWizard"), "the setup wizard")
+
+    def try_first() -> None:
+        wizard.welcome.train.setChecked(True)
+        if wizard.next_button.text() != "Start training":
+            raise AssertionError(f"the button says {wizard.next_button.text()!r}")
+        wizard.next_button.click()
+
+    d.gui(try_first)
+    window = main_window_stays_up(d)
+
+    def training_till() -> None:
+        from PySide6.QtWidgets import QLabel
+
+        band = window.findChild(QLabel, "training-band")
+        if band is None or not band.isVisible() or window.leave_training_action is None:
+            raise AssertionError("no TRAINING band or no way to leave training mode")
+
+    d.gui(training_till)
+    d.note("training till shown")
+    d.gui(window.leave_training_action.trigger)
+    again = d.wait(
+        lambda: top("SetupWizard") if top("MainWindow") is None else None, "the wizard again"
+    )
+    d.note("back at the wizard")
+    d.note("DONE")
+    d.gui(again.quit_button.click)

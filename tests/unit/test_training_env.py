@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from pos_app.core.errors import ConfigError
 from pos_app.core.training.environment import TrainingEnvironment, is_training_dir
+from pos_app.core.training.localmint import nutshell_env
 from pos_app.core.training.mintpython import mint_python
 from pos_app.paths import resources_path
 
@@ -38,6 +40,38 @@ def test_prepare_marks_the_folder_and_keeps_one_key(tmp_path: Path) -> None:
     env.prepare()
     assert env.db_key == key and len(bytes.fromhex(key)) == 32
     assert is_training_dir(env.data_dir) and not is_training_dir(tmp_path)
+
+
+def test_leaving_training_gives_the_shop_its_key_and_folder_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POS_DB_KEY", "the-shops-key")
+    monkeypatch.setenv("POS_DATA_DIR", str(tmp_path / "shop"))
+    monkeypatch.delenv("POS_DB_PASSPHRASE", raising=False)
+    env = TrainingEnvironment(tmp_path)
+    env.activate()
+    env.activate()  # twice (a restart of the mint): what is given back is still the shop's
+    assert os.environ["POS_DB_KEY"] == env.db_key
+    assert os.environ["POS_DATA_DIR"] == str(env.data_dir)
+    monkeypatch.setenv("POS_DB_PASSPHRASE", "typed in training")  # must not outlive it
+    env.deactivate()
+    assert os.environ["POS_DB_KEY"] == "the-shops-key"
+    assert os.environ["POS_DATA_DIR"] == str(tmp_path / "shop")
+    assert "POS_DB_PASSPHRASE" not in os.environ
+    env.deactivate()  # a second time changes nothing
+    assert os.environ["POS_DB_KEY"] == "the-shops-key"
+
+
+def test_the_mint_process_gets_neither_the_apps_python_path_nor_its_secrets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHONPATH", "/somewhere/the/app/lives")
+    monkeypatch.setenv("POS_DB_KEY", "secret")
+    monkeypatch.setenv("MINT_DATABASE", "/the/wrong/db")
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    env = nutshell_env(tmp_path, 3338, "k" * 64)
+    assert "PYTHONPATH" not in env and "POS_DB_KEY" not in env
+    assert env["MINT_DATABASE"] == str(tmp_path / "db") and env["LANG"] == "de_DE.UTF-8"
 
 
 def test_the_app_installs_its_own_mint_venv_once_and_reports_progress(

@@ -48,6 +48,7 @@ class TrainingEnvironment:
         self.data_dir = self.data_root / TRAINING_DIR
         self.mint: LocalMint | None = None
         self._stopped = False  # stop_mint came, perhaps while start_mint still ran in a thread
+        self._saved_env: dict[str, str | None] | None = None  # the shop's, while active
 
     def prepare(self) -> None:
         """Create the directory, its marker and its database key (once)."""
@@ -72,9 +73,25 @@ class TrainingEnvironment:
         this process can open the real wallet by mistake.
         """
         self.prepare()
+        if self._saved_env is None:
+            names = (ENV_PASSPHRASE, ENV_KEY, ENV_DATA_DIR)
+            self._saved_env = {name: os.environ.get(name) for name in names}
         os.environ.pop(ENV_PASSPHRASE, None)
         os.environ[ENV_KEY] = self.db_key
         os.environ[ENV_DATA_DIR] = str(self.data_dir)
+
+    def deactivate(self) -> None:
+        """Give the process back the shop's environment, as it was before :meth:`activate`.
+
+        Leaving training mode in a running app must not open (or create) the shop's
+        wallet with the training key.
+        """
+        saved, self._saved_env = self._saved_env, None
+        for key, value in (saved or {}).items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
     def _mint_port(self) -> int:
         """The mint's port, kept across runs so the wallet's trusted mint URL stays the same."""

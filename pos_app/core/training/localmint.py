@@ -56,11 +56,18 @@ def port_is_free(port: int) -> bool:
         return True
 
 
+CHILD_DROPS = ("MINT_", "FAKEWALLET_", "PYTHON", "POS_")
+
+
 def nutshell_env(
     data_dir: Path, port: int, key: str, *, fee_ppk: int = 0, name: str = "nutshell test mint"
 ) -> dict[str, str]:
-    """The environment of a nutshell mint on ``port`` keeping its state in ``data_dir``."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MINT_", "FAKEWALLET_"))}
+    """The environment of a nutshell mint on ``port`` keeping its state in ``data_dir``.
+
+    Neither the app's settings of Python (``PYTHONPATH`` would load the app's modules into
+    the mint's own interpreter) nor its secrets (``POS_DB_KEY``) reach the mint.
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith(CHILD_DROPS)}
     env.update(
         HOME=str(data_dir),
         CASHU_DIR=str(data_dir / "cashu"),

@@ -51,6 +51,8 @@ from pos_app.ui.widgets.shop_pages import OwnerPage, PaymentsPage, ShopPage
 
 log = logging.getLogger(__name__)
 
+TRY_TRAINING = "training"  # what the wizard answers when the owner chose to try it first
+
 
 class SetupWizard(QDialog):
     """The pages in a stack with Back / Next (Finish) / Quit.
@@ -107,6 +109,7 @@ class SetupWizard(QDialog):
         self.owner = OwnerPage()
         self.summary = SummaryPage()
         self._configured = False  # the shop's settings and owner are made once
+        self.chose_training = False
         self.stack = QStackedWidget()
         for page in self.all_pages:
             self.stack.addWidget(page)
@@ -149,6 +152,7 @@ class SetupWizard(QDialog):
         layout.addWidget(self.subtitle)
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
+        self.welcome.train.toggled.connect(lambda _on: self._welcome_changed())
         self.show_page(self.path()[0])
 
     # -- state -------------------------------------------------------------------------------
@@ -183,8 +187,15 @@ class SetupWizard(QDialog):
         """The recovery words the wallet will use."""
         return self.restore.mnemonic if self.restoring else self.new_mnemonic
 
+    @property
+    def trying(self) -> bool:
+        """True when the owner chose to try training mode first."""
+        return self.welcome.train.isChecked()
+
     def path(self) -> list[SetupPage]:
         """The pages of the chosen path, in order."""
+        if self.trying:
+            return [self.welcome]
         words = [self.restore] if self.restoring else [self.seed, self.confirm]
         return [
             self.welcome,
@@ -216,7 +227,11 @@ class SetupWizard(QDialog):
         path = self.path()
         self.heading.setText(page.title)
         self.subtitle.setText(page.subtitle)
-        self.step.setText(self.tr("Step {i} of {n}").format(i=path.index(page) + 1, n=len(path)))
+        self.step.setText(
+            self.tr("Step {i} of {n}").format(i=path.index(page) + 1, n=len(path))
+            if len(path) > 1
+            else ""
+        )
         if page is self.summary:
             self._fill_summary()
         if page is self.lightning:
@@ -231,6 +246,10 @@ class SetupWizard(QDialog):
     def go_next(self) -> None:
         """Validate the page and move on (or create the wallet on the last page)."""
         if self.busy or not self.page.is_complete() or not self.page.validate():
+            return
+        if self.page is self.welcome and self.trying:
+            self.chose_training = True
+            self.accept()
             return
         if self.page is self.summary:
             self.finish()
@@ -251,8 +270,17 @@ class SetupWizard(QDialog):
         locked = self.app is not None and page is self.mints
         self.back_button.setEnabled(not first and not self.busy and not locked)
         self.next_button.setEnabled(page.is_complete() and not self.busy)
-        self.next_button.setText(self.tr("Finish") if page is self.summary else self.tr("Next"))
+        if page is self.summary:
+            self.next_button.setText(self.tr("Finish"))
+        elif page is self.welcome and self.trying:
+            self.next_button.setText(self.tr("Start training"))
+        else:
+            self.next_button.setText(self.tr("Next"))
         self.quit_button.setEnabled(not self.busy)
+
+    def _welcome_changed(self) -> None:
+        if self.page is self.welcome:
+            self.show_page(self.welcome)  # the step count and the button's words change
 
     def help_url(self) -> QUrl:
         """The local help page at the shown step's section."""
@@ -426,13 +454,17 @@ class SetupWizard(QDialog):
         self.summary.error.setText(text)
         self.summary.error.show()
 
-    async def wait(self) -> App | None:
+    async def wait(self) -> App | str | None:
         """Show the wizard and resolve when it closes: the opened App, or None if the owner quit.
+
+        :data:`TRY_TRAINING` when the owner chose to try training mode first (nothing made).
 
         A wallet created before a later step failed is closed (not deleted) when the
         owner quits; the next start unlocks it.
         """
         result = await until_finished(self)
+        if self.chose_training:
+            return TRY_TRAINING
         if result == QDialog.DialogCode.Accepted and self.app is not None:
             return self.app
         if self.app is not None:
@@ -441,8 +473,11 @@ class SetupWizard(QDialog):
         return None
 
 
-async def run_setup(data_dir: Path, parent: QWidget | None = None) -> App | None:
-    """First start: set up a wallet in ``data_dir``; the opened App, or None if the owner quits."""
+async def run_setup(data_dir: Path, parent: QWidget | None = None) -> App | str | None:
+    """First start: set up a wallet in ``data_dir``; the opened App, or None if the owner quits.
+
+    :data:`TRY_TRAINING` when the owner chose training mode first.
+    """
     available = await in_thread(keyring_usable)
     env_key = bool((await in_thread(key_status, data_dir)).env_key)
     rates = RateService(

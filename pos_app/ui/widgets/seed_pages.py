@@ -47,11 +47,20 @@ class WelcomePage(SetupPage):
         )
         self.create = QRadioButton(self.tr("Create a new wallet"))
         self.restore = QRadioButton(self.tr("Restore a wallet from its recovery words"))
+        self.train = QRadioButton(self.tr("Try it first (training mode)"))
         self.create.setChecked(True)
         group = QButtonGroup(self)
         for button, hint in (
             (self.create, self.tr("For a new shop: you get 12 recovery words to write down.")),
             (self.restore, self.tr("You have the 12 or 24 words of an earlier wallet.")),
+            (
+                self.train,
+                self.tr(
+                    "Play money on a test mint that runs on this computer: practise sales "
+                    "before the shop is set up. Nothing is made for the shop yet; App, Leave "
+                    "training mode comes back here."
+                ),
+            ),
         ):
             group.addButton(button)
             button.setStyleSheet("font-size: 15pt; padding: 6px;")
@@ -63,7 +72,7 @@ class WelcomePage(SetupPage):
 
     def entered(self) -> None:
         """Focus where typing starts."""
-        (self.restore if self.restore.isChecked() else self.create).setFocus()
+        next(b for b in (self.create, self.restore, self.train) if b.isChecked()).setFocus()
 
 
 class SeedPage(SetupPage):
