@@ -16,6 +16,7 @@ from pos_app.ui.bridge import CoreBridge
 
 if TYPE_CHECKING:
     from pos_app.app import App
+    from pos_app.core.training.environment import TrainingEnvironment
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -37,6 +38,9 @@ class UiContext:
         camera_override: ``--camera SOURCE`` for this run, else None (use the setting).
         window: the main window (for dialogs' parent and the error banner).
         user: the staff member signed in (None until the shop has staff accounts).
+        training_env: training mode's environment (its mint process), else None.
+        virtual_camera: while training's customer wallet is open and shown to the till,
+            its ``virtual:`` source: scans read it instead of the camera setting.
     """
 
     core: App
@@ -44,6 +48,8 @@ class UiContext:
     camera_override: str | None = None
     window: QWidget | None = None
     user: Any = None
+    training_env: TrainingEnvironment | None = None
+    virtual_camera: str | None = None
 
     def report(self, err: PosError) -> None:
         """Show ``err`` in the window's banner; only log it when there is no window (tests)."""
@@ -90,7 +96,9 @@ class UiContext:
         return await self.core.settings.values()
 
     async def camera_source(self) -> str:
-        """The camera for this run: ``--camera`` if given, else the ``camera.source`` setting."""
+        """The camera: ``--camera``, else training's customer wallet, else the setting."""
         if self.camera_override is not None:
             return self.camera_override
+        if self.virtual_camera is not None:
+            return self.virtual_camera
         return str(await self.setting("camera.source"))

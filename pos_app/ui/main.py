@@ -35,6 +35,8 @@ from pos_app.training import training_requested
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from pos_app.core.training.environment import TrainingEnvironment
+
 log = logging.getLogger(__name__)
 
 # How long shutdown waits for background tasks of closed windows before cancelling them.
@@ -110,14 +112,16 @@ async def _training(args: argparse.Namespace, data_dir: Path) -> int:
         return 1 if training_requested(args) else _LEAVE_TRAINING
     env, _url, _info = started
     try:
-        return await _main(args, env.data_dir)
+        return await _main(args, env.data_dir, training_env=env)
     finally:
         await asyncio.get_running_loop().run_in_executor(None, env.stop_mint)
         env.deactivate()
         log.info("training mint stopped")
 
 
-async def _main(args: argparse.Namespace, data_dir: Path) -> int:
+async def _main(
+    args: argparse.Namespace, data_dir: Path, training_env: TrainingEnvironment | None = None
+) -> int:
     from pos_app.ui.bridge import CoreBridge
     from pos_app.ui.context import UiContext
     from pos_app.ui.dialogs.setup_wizard import TRY_TRAINING, run_setup
@@ -138,7 +142,9 @@ async def _main(args: argparse.Namespace, data_dir: Path) -> int:
         return 1
     setup_logging(data_dir)
     bridge = CoreBridge(core.bus)
-    ui = UiContext(core, bridge, camera_override=getattr(args, "camera", None))
+    ui = UiContext(
+        core, bridge, camera_override=getattr(args, "camera", None), training_env=training_env
+    )
     try:
         member = None
         if await core.staff.any():  # the shop has staff accounts: who is at the till?
@@ -149,6 +155,8 @@ async def _main(args: argparse.Namespace, data_dir: Path) -> int:
         window = MainWindow(ui)
         window.set_user(member)
         window.show()
+        if training_env is not None:
+            window.open_customer_wallet()  # the trainee's customer, beside the till
         # Take the keyboard: a till may run X without a window manager to do it.
         window.raise_()
         window.activateWindow()

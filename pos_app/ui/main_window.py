@@ -295,6 +295,13 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self.leaving_training = False
         self.leave_training_action: QAction | None = None
+        self.customer_wallet: QWidget | None = None
+        self.customer_wallet_action: QAction | None = None
+        if self.ui.training_env is not None:
+            self.customer_wallet_action = QAction(self.tr("&Customer wallet…"), self)
+            self.customer_wallet_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+            self.customer_wallet_action.triggered.connect(self.open_customer_wallet)
+            menu.addAction(self.customer_wallet_action)
         if getattr(self.ui.core, "training", False):
             self.leave_training_action = QAction(self.tr("&Leave training mode"), self)
             self.leave_training_action.triggered.connect(self.leave_training)
@@ -475,6 +482,19 @@ class MainWindow(QMainWindow):
         """The sale the Sell page is taking payment for, if one is open and not yet paid."""
         return cast(SellPage, self.page(SellPage)).open_sale()
 
+    def open_customer_wallet(self) -> None:
+        """Training: show the customer's phone (made once, raised after)."""
+        from pos_app.ui.customer_wallet import CustomerWalletWindow
+
+        if self.customer_wallet is None:
+            self.customer_wallet = CustomerWalletWindow(self.ui, self.open_sale, self)
+            geometry = self.frameGeometry()
+            self.customer_wallet.move(
+                geometry.right() - self.customer_wallet.width(), geometry.top()
+            )
+        self.customer_wallet.show()
+        self.customer_wallet.raise_()
+
     def leave_training(self) -> None:
         """Close the training till; the app goes on to the shop's wallet (or its setup)."""
         self.leaving_training = True
@@ -524,6 +544,8 @@ class MainWindow(QMainWindow):
             self.quit(confirm=True)
             return
         self._quitting = True
+        if self.customer_wallet is not None:
+            self.customer_wallet.close()
         for page in self.pages:
             page.shutdown()
         QApplication.instance().removeEventFilter(self._centering)

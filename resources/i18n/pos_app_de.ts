@@ -1288,6 +1288,93 @@
     </message>
 </context>
 <context>
+    <name>CustomerWalletWindow</name>
+    <message>
+        <source>Customer wallet - TRAINING</source>
+        <translation>Kunden-Wallet - TRAINING</translation>
+    </message>
+    <message>
+        <source>TRAINING - the customer&apos;s phone, play money</source>
+        <translation>TRAINING - das Telefon des Kunden, Spielgeld</translation>
+    </message>
+    <message>
+        <source>Pay: show a QR code</source>
+        <translation>Bezahlen: QR-Code zeigen</translation>
+    </message>
+    <message>
+        <source>Pay: show an animated QR</source>
+        <translation>Bezahlen: animierten QR zeigen</translation>
+    </message>
+    <message>
+        <source>Copy the token</source>
+        <translation>Token kopieren</translation>
+    </message>
+    <message>
+        <source>Pay with the same token again</source>
+        <translation>Mit demselben Token noch einmal zahlen</translation>
+    </message>
+    <message>
+        <source>Pay 1 sat too little</source>
+        <translation>1 Sat zu wenig zahlen</translation>
+    </message>
+    <message>
+        <source>Pay from an unknown mint</source>
+        <translation>Von einer unbekannten Mint zahlen</translation>
+    </message>
+    <message>
+        <source>Mint down for a minute</source>
+        <translation>Mint eine Minute aus</translation>
+    </message>
+    <message>
+        <source>The till&apos;s camera sees this screen</source>
+        <translation>Die Kamera der Kasse sieht diesen Bildschirm</translation>
+    </message>
+    <message>
+        <source>Practise a problem</source>
+        <translation>Ein Problem üben</translation>
+    </message>
+    <message>
+        <source>No sale at the till: type an amount there and Charge.</source>
+        <translation>Kein Verkauf an der Kasse: dort einen Betrag eingeben und Kassieren.</translation>
+    </message>
+    <message>
+        <source>The till asks for {due} sat.</source>
+        <translation>Die Kasse verlangt {due} Sat.</translation>
+    </message>
+    <message>
+        <source>Mint back in {s} s</source>
+        <translation>Mint zurück in {s} s</translation>
+    </message>
+    <message>
+        <source>Paying…</source>
+        <translation>Zahlt…</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s wallet cannot reach the training mint (is it stopped?).</source>
+        <translation>Die Wallet des Kunden erreicht die Trainings-Mint nicht (ist sie gestoppt?).</translation>
+    </message>
+    <message>
+        <source>Showing the token as an animated code: hold it up to the till.</source>
+        <translation>Der Token wird als animierter Code gezeigt: vor die Kasse halten.</translation>
+    </message>
+    <message>
+        <source>Showing the token: hold it up to the till.</source>
+        <translation>Der Token wird gezeigt: vor die Kasse halten.</translation>
+    </message>
+    <message>
+        <source>Token copied: paste it at the till.</source>
+        <translation>Token kopiert: an der Kasse einfügen.</translation>
+    </message>
+    <message>
+        <source>The training mint is stopped. The till keeps a token it cannot redeem now and redeems it when the mint is back.</source>
+        <translation>Die Trainings-Mint ist gestoppt. Die Kasse behält einen Token, den sie jetzt nicht einlösen kann, und löst ihn ein, sobald die Mint zurück ist.</translation>
+    </message>
+    <message>
+        <source>The training mint is back.</source>
+        <translation>Die Trainings-Mint ist zurück.</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryDialog</name>
     <message>
         <source>Webhook delivery {id}</source>
@@ -2516,6 +2603,10 @@
     <message>
         <source>&amp;Items…</source>
         <translation>&amp;Artikel…</translation>
+    </message>
+    <message>
+        <source>&amp;Customer wallet…</source>
+        <translation>&amp;Kunden-Wallet…</translation>
     </message>
     <message>
         <source>&amp;Leave training mode</source>

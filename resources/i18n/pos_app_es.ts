@@ -1288,6 +1288,93 @@
     </message>
 </context>
 <context>
+    <name>CustomerWalletWindow</name>
+    <message>
+        <source>Customer wallet - TRAINING</source>
+        <translation>Monedero del cliente - PRÁCTICA</translation>
+    </message>
+    <message>
+        <source>TRAINING - the customer&apos;s phone, play money</source>
+        <translation>PRÁCTICA - el teléfono del cliente, dinero de juego</translation>
+    </message>
+    <message>
+        <source>Pay: show a QR code</source>
+        <translation>Pagar: mostrar un código QR</translation>
+    </message>
+    <message>
+        <source>Pay: show an animated QR</source>
+        <translation>Pagar: mostrar un QR animado</translation>
+    </message>
+    <message>
+        <source>Copy the token</source>
+        <translation>Copiar el token</translation>
+    </message>
+    <message>
+        <source>Pay with the same token again</source>
+        <translation>Pagar otra vez con el mismo token</translation>
+    </message>
+    <message>
+        <source>Pay 1 sat too little</source>
+        <translation>Pagar 1 sat de menos</translation>
+    </message>
+    <message>
+        <source>Pay from an unknown mint</source>
+        <translation>Pagar desde una mint desconocida</translation>
+    </message>
+    <message>
+        <source>Mint down for a minute</source>
+        <translation>Mint caída un minuto</translation>
+    </message>
+    <message>
+        <source>The till&apos;s camera sees this screen</source>
+        <translation>La cámara de la caja ve esta pantalla</translation>
+    </message>
+    <message>
+        <source>Practise a problem</source>
+        <translation>Practicar un problema</translation>
+    </message>
+    <message>
+        <source>No sale at the till: type an amount there and Charge.</source>
+        <translation>No hay venta en la caja: escriba allí un importe y Cobrar.</translation>
+    </message>
+    <message>
+        <source>The till asks for {due} sat.</source>
+        <translation>La caja pide {due} sat.</translation>
+    </message>
+    <message>
+        <source>Mint back in {s} s</source>
+        <translation>Mint de vuelta en {s} s</translation>
+    </message>
+    <message>
+        <source>Paying…</source>
+        <translation>Pagando…</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s wallet cannot reach the training mint (is it stopped?).</source>
+        <translation>El monedero del cliente no alcanza la mint de práctica (¿está detenida?).</translation>
+    </message>
+    <message>
+        <source>Showing the token as an animated code: hold it up to the till.</source>
+        <translation>Se muestra el token como código animado: acérquelo a la caja.</translation>
+    </message>
+    <message>
+        <source>Showing the token: hold it up to the till.</source>
+        <translation>Se muestra el token: acérquelo a la caja.</translation>
+    </message>
+    <message>
+        <source>Token copied: paste it at the till.</source>
+        <translation>Token copiado: péguelo en la caja.</translation>
+    </message>
+    <message>
+        <source>The training mint is stopped. The till keeps a token it cannot redeem now and redeems it when the mint is back.</source>
+        <translation>La mint de práctica está detenida. La caja guarda un token que ahora no puede canjear y lo canjea cuando vuelva la mint.</translation>
+    </message>
+    <message>
+        <source>The training mint is back.</source>
+        <translation>La mint de práctica ha vuelto.</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryDialog</name>
     <message>
         <source>Webhook delivery {id}</source>
@@ -2516,6 +2603,10 @@
     <message>
         <source>&amp;Items…</source>
         <translation>&amp;Artículos…</translation>
+    </message>
+    <message>
+        <source>&amp;Customer wallet…</source>
+        <translation>Monedero del &amp;cliente…</translation>
     </message>
     <message>
         <source>&amp;Leave training mode</source>

@@ -1288,6 +1288,93 @@
     </message>
 </context>
 <context>
+    <name>CustomerWalletWindow</name>
+    <message>
+        <source>Customer wallet - TRAINING</source>
+        <translation>Portefeuille du client - ENTRAÎNEMENT</translation>
+    </message>
+    <message>
+        <source>TRAINING - the customer&apos;s phone, play money</source>
+        <translation>ENTRAÎNEMENT - le téléphone du client, argent fictif</translation>
+    </message>
+    <message>
+        <source>Pay: show a QR code</source>
+        <translation>Payer : montrer un code QR</translation>
+    </message>
+    <message>
+        <source>Pay: show an animated QR</source>
+        <translation>Payer : montrer un QR animé</translation>
+    </message>
+    <message>
+        <source>Copy the token</source>
+        <translation>Copier le jeton</translation>
+    </message>
+    <message>
+        <source>Pay with the same token again</source>
+        <translation>Payer à nouveau avec le même jeton</translation>
+    </message>
+    <message>
+        <source>Pay 1 sat too little</source>
+        <translation>Payer 1 sat de moins</translation>
+    </message>
+    <message>
+        <source>Pay from an unknown mint</source>
+        <translation>Payer depuis une mint inconnue</translation>
+    </message>
+    <message>
+        <source>Mint down for a minute</source>
+        <translation>Mint arrêtée une minute</translation>
+    </message>
+    <message>
+        <source>The till&apos;s camera sees this screen</source>
+        <translation>La caméra de la caisse voit cet écran</translation>
+    </message>
+    <message>
+        <source>Practise a problem</source>
+        <translation>S&apos;exercer à un problème</translation>
+    </message>
+    <message>
+        <source>No sale at the till: type an amount there and Charge.</source>
+        <translation>Aucune vente à la caisse : saisissez-y un montant et Encaisser.</translation>
+    </message>
+    <message>
+        <source>The till asks for {due} sat.</source>
+        <translation>La caisse demande {due} sat.</translation>
+    </message>
+    <message>
+        <source>Mint back in {s} s</source>
+        <translation>Mint de retour dans {s} s</translation>
+    </message>
+    <message>
+        <source>Paying…</source>
+        <translation>Paiement…</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s wallet cannot reach the training mint (is it stopped?).</source>
+        <translation>Le portefeuille du client n&apos;atteint pas la mint d&apos;entraînement (est-elle arrêtée ?).</translation>
+    </message>
+    <message>
+        <source>Showing the token as an animated code: hold it up to the till.</source>
+        <translation>Le jeton est montré en code animé : présentez-le à la caisse.</translation>
+    </message>
+    <message>
+        <source>Showing the token: hold it up to the till.</source>
+        <translation>Le jeton est montré : présentez-le à la caisse.</translation>
+    </message>
+    <message>
+        <source>Token copied: paste it at the till.</source>
+        <translation>Jeton copié : collez-le à la caisse.</translation>
+    </message>
+    <message>
+        <source>The training mint is stopped. The till keeps a token it cannot redeem now and redeems it when the mint is back.</source>
+        <translation>La mint d&apos;entraînement est arrêtée. La caisse garde un jeton qu&apos;elle ne peut pas encaisser maintenant et l&apos;encaisse au retour de la mint.</translation>
+    </message>
+    <message>
+        <source>The training mint is back.</source>
+        <translation>La mint d&apos;entraînement est de retour.</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryDialog</name>
     <message>
         <source>Webhook delivery {id}</source>
@@ -2516,6 +2603,10 @@
     <message>
         <source>&amp;Items…</source>
         <translation>&amp;Articles…</translation>
+    </message>
+    <message>
+        <source>&amp;Customer wallet…</source>
+        <translation>Portefeuille du &amp;client…</translation>
     </message>
     <message>
         <source>&amp;Leave training mode</source>

@@ -227,6 +227,8 @@ def try_training_then_leave(d: Any) -> None:
         band = window.findChild(QLabel, "training-band")
         if band is None or not band.isVisible() or window.leave_training_action is None:
             raise AssertionError("no TRAINING band or no way to leave training mode")
+        if window.customer_wallet is None or not window.customer_wallet.isVisible():
+            raise AssertionError("the customer wallet is not shown beside the training till")
 
     d.gui(training_till)
     d.note("training till shown")

@@ -27,6 +27,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from pos_app.ui.scanner import virtual
+
 log = logging.getLogger(__name__)
 
 Source = int | str | Path
@@ -123,7 +125,11 @@ def parse_source(source: Source) -> int | str:
 def describe_source(source: Source) -> str:
     """Short human name of a source, for messages."""
     parsed = parse_source(source)
-    return f"camera {parsed}" if isinstance(parsed, int) else f"video file {parsed}"
+    if isinstance(parsed, int):
+        return f"camera {parsed}"
+    if parsed.startswith(virtual.PREFIX):
+        return f"virtual camera {parsed.removeprefix(virtual.PREFIX)}"
+    return f"video file {parsed}"
 
 
 class CaptureThread(threading.Thread):
@@ -165,6 +171,8 @@ class CaptureThread(threading.Thread):
             raise ValueError(f"speed must be positive, got {speed}")
         self.source = parse_source(source)
         self.is_camera = isinstance(self.source, int)
+        # A window's pictures (training's customer wallet), paced like a camera.
+        self.is_virtual = isinstance(self.source, str) and self.source.startswith(virtual.PREFIX)
         self.speed = float(speed)
         self.loop = loop
         self.frame_size = frame_size
@@ -243,6 +251,13 @@ class CaptureThread(threading.Thread):
                 log.exception("capture on_error callback failed")
 
     def _open(self) -> cv2.VideoCapture | None:
+        if self.is_virtual:
+            camera = virtual.find(str(self.source))
+            if camera is None:
+                self._fail("The customer wallet is not open: open it from the App menu.")
+                return None
+            self.fps = camera.fps
+            return camera  # type: ignore[return-value]  (read like a VideoCapture)
         if not self.is_camera and not Path(self.source).is_file():
             self._fail(f"Video file not found: {self.source}")
             return None
@@ -272,13 +287,17 @@ class CaptureThread(threading.Thread):
         return capture
 
     def _read_loop(self, capture: cv2.VideoCapture) -> None:
-        interval = 0.0 if self.is_camera else 1.0 / (self.fps * self.speed)
+        live = self.is_camera or self.is_virtual  # they pace themselves
+        interval = 0.0 if live else 1.0 / (self.fps * self.speed)
         next_due = time.monotonic()
         failures = 0
         frames_this_pass = 0
         while not self._stop_event.is_set():
             ok, image = capture.read()
             if not ok or image is None:
+                if self.is_virtual:
+                    self._fail("The customer wallet was closed.")
+                    return
                 if self.is_camera:
                     failures += 1
                     if failures > _CAMERA_READ_RETRIES:
