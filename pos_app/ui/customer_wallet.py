@@ -86,6 +86,7 @@ class CustomerWalletWindow(QWidget):
         self.wallet = CustomerWallet(ui.core.data_dir / "customer", training_mint_url(self.env))
         self.camera = virtual.register(virtual.VirtualCamera(CAMERA_NAME, FILM_FPS))
         self.token = ""
+        self.shown_for: tuple[str, int] | None = None  # (sale id, paid) when the token was shown
         self.busy = False
         self.mint_back_at: float | None = None
         self.setWindowTitle(self.tr("Customer wallet - TRAINING"))
@@ -109,15 +110,15 @@ class CustomerWalletWindow(QWidget):
         )
         self.copy_button = self._button(self.tr("Copy the token"), self.copy_token)
         self.copy_button.setEnabled(False)
-        self.again_button = self._button(self.tr("Pay with the same token again"), self.pay_again)
+        self.again_button = self._button(self.tr("The same token again"), self.pay_again)
         self.short_button = self._button(
-            self.tr("Pay 1 sat too little"), lambda: self.pay(short_by=1)
+            self.tr("1 sat too little"), lambda: self.pay(short_by=1)
         )
         self.foreign_button = self._button(
-            self.tr("Pay from an unknown mint"), lambda: self.pay(claim_mint=MADE_UP_MINT)
+            self.tr("From an unknown mint"), lambda: self.pay(claim_mint=MADE_UP_MINT)
         )
         self.mint_down_button = self._button(
-            self.tr("Mint down for a minute"), self.stop_mint_for_a_while
+            self.tr("Mint down 1 minute"), self.stop_mint_for_a_while
         )
         self.to_till = QCheckBox(self.tr("The till's camera sees this screen"))
         self.to_till.setChecked(True)
@@ -167,6 +168,10 @@ class CustomerWalletWindow(QWidget):
     def refresh(self) -> None:
         """Say what the till asks for, and whether the mint is stopped."""
         sale = self.request()
+        if self.shown_for is not None and (
+            sale is None or (sale["sale_id"], int(sale["paid"])) != self.shown_for
+        ):
+            self.put_away()  # the till took it (or the sale ended): a phone shows it no more
         if sale is None:
             self.asked.setText(self.tr("No sale at the till: type an amount there and Charge."))
         else:
@@ -223,8 +228,14 @@ class CustomerWalletWindow(QWidget):
         self.show_token(token, animated=False)
 
     def show_token(self, token: str, *, animated: bool) -> None:
-        """Show ``token`` as one code or as an animated sequence, and allow copying it."""
+        """Show ``token`` as one code or as an animated sequence, and allow copying it.
+
+        It is shown until the till's sale changes: a token left on screen would be read
+        again at the next sale.
+        """
+        sale = self.request()
         self.token = token
+        self.shown_for = (sale["sale_id"], int(sale["paid"])) if sale else None
         self.qr.set_text(token, max_static=0 if animated else len(token))
         self.copy_button.setEnabled(True)
         self._say(
@@ -233,6 +244,12 @@ class CustomerWalletWindow(QWidget):
             else self.tr("Showing the token: hold it up to the till."),
             "ok",
         )
+
+    def put_away(self) -> None:
+        """Stop showing the token (it stays copyable)."""
+        self.shown_for = None
+        self.qr.set_text("")
+        self._say("", "muted")
 
     def copy_token(self) -> None:
         """Put the token on the clipboard, for the till's paste field."""
@@ -286,7 +303,7 @@ class CustomerWalletWindow(QWidget):
             log.info("training: the mint is back")
         finally:
             self.mint_back_at = None
-            self.mint_down_button.setText(self.tr("Mint down for a minute"))
+            self.mint_down_button.setText(self.tr("Mint down 1 minute"))
             self.refresh()
 
     # -- the virtual camera ------------------------------------------------------------------

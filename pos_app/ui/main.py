@@ -155,11 +155,11 @@ async def _main(
         window = MainWindow(ui)
         window.set_user(member)
         window.show()
-        if training_env is not None:
-            window.open_customer_wallet()  # the trainee's customer, beside the till
         # Take the keyboard: a till may run X without a window manager to do it.
         window.raise_()
         window.activateWindow()
+        if training_env is not None:
+            window.open_customer_wallet()  # the trainee's customer, over the till's edge
         core.services.start()  # retries and mint health run while the window is open
         log.info("main window shown")
         if _stop_requested.is_set():  # the signal came while no window was open to close

@@ -488,12 +488,15 @@ class MainWindow(QMainWindow):
 
         if self.customer_wallet is None:
             self.customer_wallet = CustomerWalletWindow(self.ui, self.open_sale, self)
-            geometry = self.frameGeometry()
-            self.customer_wallet.move(
-                geometry.right() - self.customer_wallet.width(), geometry.top()
-            )
-        self.customer_wallet.show()
-        self.customer_wallet.raise_()
+            # Shown, not focused: the cashier's keys stay on the till.
+            self.customer_wallet.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        wallet = self.customer_wallet
+        wallet.show()
+        # At the till's right edge, inside the screen (its width is known once shown).
+        area = self.screen().availableGeometry()
+        right = min(self.frameGeometry().right(), area.right())
+        wallet.move(max(area.left(), right - wallet.frameGeometry().width()), area.top())
+        wallet.raise_()
 
     def leave_training(self) -> None:
         """Close the training till; the app goes on to the shop's wallet (or its setup)."""

@@ -1310,20 +1310,20 @@
         <translation>Token kopieren</translation>
     </message>
     <message>
-        <source>Pay with the same token again</source>
-        <translation>Mit demselben Token noch einmal zahlen</translation>
+        <source>The same token again</source>
+        <translation>Derselbe Token noch einmal</translation>
     </message>
     <message>
-        <source>Pay 1 sat too little</source>
-        <translation>1 Sat zu wenig zahlen</translation>
+        <source>1 sat too little</source>
+        <translation>1 Sat zu wenig</translation>
     </message>
     <message>
-        <source>Pay from an unknown mint</source>
-        <translation>Von einer unbekannten Mint zahlen</translation>
+        <source>From an unknown mint</source>
+        <translation>Von einer unbekannten Mint</translation>
     </message>
     <message>
-        <source>Mint down for a minute</source>
-        <translation>Mint eine Minute aus</translation>
+        <source>Mint down 1 minute</source>
+        <translation>Mint 1 Minute aus</translation>
     </message>
     <message>
         <source>The till&apos;s camera sees this screen</source>

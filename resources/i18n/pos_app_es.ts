@@ -1310,20 +1310,20 @@
         <translation>Copiar el token</translation>
     </message>
     <message>
-        <source>Pay with the same token again</source>
-        <translation>Pagar otra vez con el mismo token</translation>
+        <source>The same token again</source>
+        <translation>El mismo token otra vez</translation>
     </message>
     <message>
-        <source>Pay 1 sat too little</source>
-        <translation>Pagar 1 sat de menos</translation>
+        <source>1 sat too little</source>
+        <translation>1 sat de menos</translation>
     </message>
     <message>
-        <source>Pay from an unknown mint</source>
-        <translation>Pagar desde una mint desconocida</translation>
+        <source>From an unknown mint</source>
+        <translation>De una mint desconocida</translation>
     </message>
     <message>
-        <source>Mint down for a minute</source>
-        <translation>Mint caída un minuto</translation>
+        <source>Mint down 1 minute</source>
+        <translation>Mint caída 1 minuto</translation>
     </message>
     <message>
         <source>The till&apos;s camera sees this screen</source>

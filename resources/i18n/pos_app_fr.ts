@@ -1310,20 +1310,20 @@
         <translation>Copier le jeton</translation>
     </message>
     <message>
-        <source>Pay with the same token again</source>
-        <translation>Payer à nouveau avec le même jeton</translation>
+        <source>The same token again</source>
+        <translation>Le même jeton à nouveau</translation>
     </message>
     <message>
-        <source>Pay 1 sat too little</source>
-        <translation>Payer 1 sat de moins</translation>
+        <source>1 sat too little</source>
+        <translation>1 sat de moins</translation>
     </message>
     <message>
-        <source>Pay from an unknown mint</source>
-        <translation>Payer depuis une mint inconnue</translation>
+        <source>From an unknown mint</source>
+        <translation>D&apos;une mint inconnue</translation>
     </message>
     <message>
-        <source>Mint down for a minute</source>
-        <translation>Mint arrêtée une minute</translation>
+        <source>Mint down 1 minute</source>
+        <translation>Mint arrêtée 1 minute</translation>
     </message>
     <message>
         <source>The till&apos;s camera sees this screen</source>

@@ -94,6 +94,8 @@ def test_an_animated_payment_through_the_virtual_camera_then_a_refused_double_sp
     sale = arun(training.core.sales.show(sale_id))
     assert sale["paid"] == 21 and [p["state"] for p in sale["payments"]] == ["settled"]
     assert wallet.camera.pictures > 0 and page.payment.scan.camera.frames_shown > 0
+    # Taken: the phone stops showing it, or the next sale would read it again.
+    qtbot.waitUntil(lambda: wallet.qr.text == "", timeout=5000)
     QGuiApplication.clipboard().clear()
     wallet.copy_button.click()
     assert QGuiApplication.clipboard().text() == wallet.token.strip()

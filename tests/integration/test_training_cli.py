@@ -22,6 +22,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from pos_app.core.training.localmint import stop_leftover
 from tests.support.cli import ROOT, Cli, Result, run_pos_app
 from tests.support.testmint import MINT_VENV, mint_venv_ready
 
@@ -98,9 +99,14 @@ def training(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Training]:
         started = read_json_object(proc, timeout=90)
         yield Training(root, proc, started, env, shop, shop_files)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        if proc.poll() is None:  # as Ctrl-C ends it: the command stops its mint
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        stop_leftover(root / "training" / "mint")  # a killed command leaves its mint behind
 
 
 def test_start_prints_the_training_data_dir_and_a_live_trusted_mint(training: Training) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from pathlib import Path
 
 from pos_app.core.store.keys import ENV_KEY, ENV_PASSPHRASE
@@ -25,6 +26,7 @@ from pos_app.core.training.localmint import (
     free_port,
     mint_command,
     port_is_free,
+    stop_leftover,
 )
 from pos_app.core.training.mintpython import Progress, mint_python
 
@@ -33,6 +35,7 @@ MARKER = "TRAINING"
 KEY_FILE = "training-db-key"
 MINT_NAME = "Training mint (play money)"
 ENV_DATA_DIR = "POS_DATA_DIR"
+PORT_WAIT_SECONDS = 10.0  # for a mint that is still letting its port go
 
 
 def is_training_dir(data_dir: Path) -> bool:
@@ -93,13 +96,30 @@ class TrainingEnvironment:
             else:
                 os.environ[key] = value
 
-    def _mint_port(self) -> int:
-        """The mint's port, kept across runs so the wallet's trusted mint URL stays the same."""
+    def _mint_port(self, wait: float = PORT_WAIT_SECONDS) -> int:
+        """The mint's port, kept across runs: the wallet trusts its URL and knows its keys.
+
+        A mint left running by a killed app is stopped first; a port that stays taken
+        (another program) is refused, as moving would make the wallet see a new mint
+        claiming the training mint's keys.
+        """
         port_file = self.data_dir / "mint" / "port"
         if port_file.is_file():
             port = int(port_file.read_text())
-            if port_is_free(port):
-                return port
+            stop_leftover(self.data_dir / "mint")
+            deadline = time.monotonic() + wait
+            while not port_is_free(port):
+                if time.monotonic() > deadline:
+                    raise MintUnavailable(
+                        f"port {port} of the training mint is used by another program",
+                        user_message=(
+                            f"The training mint's port {port} on this computer is used by "
+                            "another program. Close that program, or delete the folder "
+                            f"{self.data_dir} to start training afresh."
+                        ),
+                    )
+                time.sleep(0.1)
+            return port
         port = free_port()
         port_file.parent.mkdir(parents=True, exist_ok=True)
         port_file.write_text(str(port))

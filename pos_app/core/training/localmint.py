@@ -31,10 +31,10 @@ from pos_app.core.errors import MintError
 class MintUnavailable(MintError):
     """The mint could not be started, or did not answer in time."""
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, user_message: str | None = None) -> None:
         super().__init__(
             "training.mint_unavailable",
-            "The local test mint did not start. The details are in its log.",
+            user_message or "The local test mint did not start. The details are in its log.",
             detail,
         )
 
@@ -47,8 +47,13 @@ def free_port() -> int:
 
 
 def port_is_free(port: int) -> bool:
-    """True when ``port`` can be bound on 127.0.0.1 now."""
+    """True when a server could listen on ``port`` on 127.0.0.1 now.
+
+    With ``SO_REUSEADDR``, as uvicorn binds: the connections of a mint that just stopped
+    (TIME_WAIT) do not make its port look taken.
+    """
     with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
@@ -89,6 +94,37 @@ def nutshell_env(
 def mint_command(python: Path) -> list[str]:
     """Start nutshell's mint with ``python`` (any interpreter that has ``cashu`` installed)."""
     return [str(python), "-c", "import sys; from cashu.mint.main import main; sys.exit(main())"]
+
+
+PID_FILE = "pid"
+
+
+def stop_leftover(data_dir: Path, *, timeout: float = 10.0) -> bool:
+    """Stop a mint that an earlier (killed) run left on ``data_dir``; True if there was one.
+
+    Only a process whose command line is nutshell's mint is stopped (a pid can be reused).
+    """
+    pid_file = Path(data_dir) / PID_FILE
+    try:
+        pid = int(pid_file.read_text())
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (OSError, ValueError):
+        pid_file.unlink(missing_ok=True)
+        return False
+    if b"cashu.mint" not in cmdline:
+        pid_file.unlink(missing_ok=True)
+        return False
+    try:
+        os.killpg(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if Path(f"/proc/{pid}").exists():
+            os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    pid_file.unlink(missing_ok=True)
+    return True
 
 
 class LocalMint:
@@ -149,11 +185,17 @@ class LocalMint:
                 )
             except OSError as exc:
                 raise MintUnavailable(f"{self.command[0]}: {exc}") from exc
+        (self.data_dir / PID_FILE).write_text(str(self.proc.pid))
         self._wait_ready(timeout)
         return self.url
 
+    @property
+    def pubkey(self) -> str:
+        """The mint's public key (``/v1/info``): the same on every port it runs on."""
+        return PrivateKey(hashlib.sha256(self.key.encode()).digest()).public_key.format().hex()
+
     def _wait_ready(self, timeout: float) -> None:
-        want = PrivateKey(hashlib.sha256(self.key.encode()).digest()).public_key.format().hex()
+        want = self.pubkey
         deadline = time.monotonic() + timeout
         with httpx.Client(trust_env=False, timeout=2) as client:
             while time.monotonic() < deadline:
@@ -190,3 +232,4 @@ class LocalMint:
             except ProcessLookupError:
                 pass
         self.proc = None
+        (self.data_dir / PID_FILE).unlink(missing_ok=True)
