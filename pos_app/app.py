@@ -117,7 +117,11 @@ class App:
                 str(data_dir),
             )
         self.ctx = WalletContext(
-            db=db, mints=self.mints, bus=self.bus, seed=nut13.seed_from_mnemonic(mnemonic.value)
+            db=db,
+            mints=self.mints,
+            bus=self.bus,
+            seed=nut13.seed_from_mnemonic(mnemonic.value),
+            training=is_training_dir(data_dir),
         )
         self.wallet = Wallet(self.ctx, self.config)
         self.exports = Exports(self.ctx, self.config)

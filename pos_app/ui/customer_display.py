@@ -22,6 +22,7 @@ from pos_app.ui.widgets.qr import QrView
 from pos_app.ui.widgets.spinner import Spinner
 from pos_app.ui.widgets.status_panel import STATE_COLORS
 from pos_app.ui.widgets.tip_chooser import TipChooser
+from pos_app.ui.widgets.training_band import training_band
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +45,10 @@ class CustomerDisplay(QWidget):
     ``partial``, ``refused``, ``offline``, ``review``, ``expired``, ``cancelled``.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, training: bool = False) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Customer display"))
+        self.training = training
         self.setObjectName("customer-display")
         self.state = "idle"
         self._request = ""
@@ -80,6 +82,10 @@ class CustomerDisplay(QWidget):
         layout.setSpacing(12)
         self.mark = QLabel("\u2714")  # ✔ when paid without change
         self.mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        if training:  # the customer must not take a practice request for a real one
+            layout.addWidget(
+                training_band(self.tr("TRAINING - practice only, do not pay"), size_pt=22)
+            )
         layout.addStretch(1)  # with the QR hidden, the words gather in the middle
         layout.addWidget(self.lines)
         layout.addWidget(self.tips, 4)

@@ -41,6 +41,7 @@ from pos_app.ui.context import UiContext
 from pos_app.ui.scanner import virtual
 from pos_app.ui.tasks import in_thread, spawn
 from pos_app.ui.widgets.qr import QrView
+from pos_app.ui.widgets.training_band import training_band
 
 log = logging.getLogger(__name__)
 
@@ -92,9 +93,7 @@ class CustomerWalletWindow(QWidget):
         self.setWindowTitle(self.tr("Customer wallet - TRAINING"))
         self.setObjectName("customer-wallet")
 
-        band = QLabel(self.tr("TRAINING - the customer's phone, play money"))
-        band.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        band.setStyleSheet(theme.banner_style("warn") + " padding: 6px;")
+        band = training_band(self.tr("TRAINING - the customer's phone, play money"))
         self.asked = QLabel()
         self.asked.setWordWrap(True)
         self.asked.setProperty("role", "subtitle")
@@ -111,9 +110,7 @@ class CustomerWalletWindow(QWidget):
         self.copy_button = self._button(self.tr("Copy the token"), self.copy_token)
         self.copy_button.setEnabled(False)
         self.again_button = self._button(self.tr("The same token again"), self.pay_again)
-        self.short_button = self._button(
-            self.tr("1 sat too little"), lambda: self.pay(short_by=1)
-        )
+        self.short_button = self._button(self.tr("1 sat too little"), lambda: self.pay(short_by=1))
         self.foreign_button = self._button(
             self.tr("From an unknown mint"), lambda: self.pay(claim_mint=MADE_UP_MINT)
         )

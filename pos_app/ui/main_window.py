@@ -42,6 +42,7 @@ from pos_app.ui.pages.wallet import WalletPage
 from pos_app.ui.tasks import spawn
 from pos_app.ui.tray import Tray
 from pos_app.ui.widgets.items_panel import ItemsDialog
+from pos_app.ui.widgets.training_band import training_band
 
 BANNER_SECONDS = 8
 IDLE_CHECK_MS = 15_000
@@ -179,11 +180,7 @@ class MainWindow(QMainWindow):
         if getattr(ui.core, "training", False):
             # Training mode must never be taken for the real till: a band on top, always.
             self.setWindowTitle(self.tr("Cashu point of sale - TRAINING"))
-            band = QLabel(self.tr("TRAINING - play money, not real sales"))
-            band.setObjectName("training-band")
-            band.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            band.setStyleSheet(theme.banner_style("warn") + " padding: 6px;")
-            right.addWidget(band)
+            right.addWidget(training_band(self.tr("TRAINING - play money, not real sales")))
         right.addWidget(self.banner)
         right.addWidget(self.stack, 1)
         body = QHBoxLayout()

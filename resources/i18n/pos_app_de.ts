@@ -1239,6 +1239,10 @@
         <translation>Kundenanzeige</translation>
     </message>
     <message>
+        <source>TRAINING - practice only, do not pay</source>
+        <translation>TRAINING - nur zur Übung, nicht bezahlen</translation>
+    </message>
+    <message>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>

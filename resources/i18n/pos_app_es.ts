@@ -1239,6 +1239,10 @@
         <translation>Pantalla del cliente</translation>
     </message>
     <message>
+        <source>TRAINING - practice only, do not pay</source>
+        <translation>PRÁCTICA - solo para practicar, no pague</translation>
+    </message>
+    <message>
         <source>Welcome</source>
         <translation>Bienvenido</translation>
     </message>

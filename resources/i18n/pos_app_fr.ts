@@ -1239,6 +1239,10 @@
         <translation>Écran client</translation>
     </message>
     <message>
+        <source>TRAINING - practice only, do not pay</source>
+        <translation>ENTRAÎNEMENT - exercice seulement, ne payez pas</translation>
+    </message>
+    <message>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>

@@ -81,3 +81,17 @@ def test_a_training_receipt_says_it_is_none(qtbot):
     assert "TRAINING - NOT A RECEIPT" in training.text()
     real = build_receipt(SALE, ShopHeader(name="Corner Café"))
     assert "TRAINING" not in real.text()
+
+
+def test_the_customer_display_of_a_training_till_says_do_not_pay(qtbot):
+    from pos_app.ui.customer_display import CustomerDisplay
+
+    training = CustomerDisplay(training=True)
+    shop = CustomerDisplay()
+    for display in (training, shop):
+        qtbot.addWidget(display)
+        display.show()
+    band = training.findChild(QLabel, "training-band")
+    assert band is not None and band.isVisible()
+    assert band.text() == "TRAINING - practice only, do not pay"
+    assert shop.findChild(QLabel, "training-band") is None

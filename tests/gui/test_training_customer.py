@@ -112,6 +112,10 @@ def test_an_animated_payment_through_the_virtual_camera_then_a_refused_double_sp
 
 def test_a_token_from_an_unknown_mint_and_one_too_small_are_refused(till, training, qtbot, arun):
     page, wallet = till
+    arun(training.core.settings.set("display.customer_screen", 0))
+    page.reload_settings()
+    qtbot.waitUntil(lambda: page.customer is not None, timeout=5000)
+    assert page.customer.training  # the customer's screen says TRAINING too
     sale_id = charge(qtbot, page, "13")
     qtbot.waitUntil(lambda: wallet.foreign_button.isEnabled(), timeout=5000)
     wallet.foreign_button.click()

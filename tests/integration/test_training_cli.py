@@ -166,6 +166,17 @@ def test_training_sends_no_webhooks(training: Training) -> None:
     assert res.rc == 1 and res.error_code == "webhook.training", str(res)
 
 
+def test_ecash_exported_from_training_says_so_in_its_file_name(
+    training: Training, tmp_path: Path
+) -> None:
+    sale_id = training.new_sale(40)
+    training.ok("training", "customer", "pay", sale_id)
+    sent = training.ok("wallet", "send", "--amount", "5", "--out", str(tmp_path))
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert len(files) == 1 and files[0].startswith("TRAINING-play-money-cashu-"), files
+    assert sent["token"] in (tmp_path / files[0]).read_text()
+
+
 def test_the_shop_wallet_is_untouched(training: Training) -> None:
     assert file_hashes(training.root) == training.shop_files
     assert training.shop.setup("sale", "list") == []

@@ -48,6 +48,8 @@ def test_name_holds_date_time_amount_unit_host_and_short_id():
         len(short_id) == 8
         and short_id != export_stem(TOKEN_100, 1000, "sat", MINT).rsplit("-", 1)[1]
     )
+    training = export_stem(TOKEN_1000, 1000, "sat", MINT, datetime(2026, 12, 2), training=True)
+    assert training.startswith("TRAINING-play-money-cashu-20261202-")
     odd = export_stem(TOKEN_100, 5, "u/s d", "http://[::1]:3338")
     assert "/" not in odd and " " not in odd and ":" not in odd
 

@@ -367,6 +367,7 @@ class Refunds:
                     unit=result.unit,
                     mint_url=result.mint,
                     qr=qr,
+                    training=self.ctx.training,
                 ),
             )
         except PosError as exc:

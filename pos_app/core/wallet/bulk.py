@@ -70,8 +70,10 @@ def _check_folder(folder: Path) -> None:
         ) from exc
 
 
-def _write_token(folder: Path, text: str, amount: int, unit: str, mint: str) -> Path:
-    stem = export_stem(text, amount, unit, mint)
+def _write_token(
+    folder: Path, text: str, amount: int, unit: str, mint: str, *, training: bool = False
+) -> Path:
+    stem = export_stem(text, amount, unit, mint, training=training)
     for n in range(1, 100):
         path = folder / (f"{stem}.txt" if n == 1 else f"{stem}-{n}.txt")
         if path.exists():
@@ -144,7 +146,15 @@ async def export_all(
         try:
             path = await loop.run_in_executor(
                 None,
-                partial(_write_token, folder, sent.token, sent.amount, sent.unit, sent.mint),
+                partial(
+                    _write_token,
+                    folder,
+                    sent.token,
+                    sent.amount,
+                    sent.unit,
+                    sent.mint,
+                    training=ctx.training,
+                ),
             )
         except OSError as exc:
             raise StorageError(

@@ -51,6 +51,7 @@ class WalletContext:
     seed: bytes
     clock: Callable[[], float] = time.time
     lock_margin_seconds: int = 600
+    training: bool = False  # a training till: its exported files say so
     shop_key: bytes = field(init=False)
 
     def __post_init__(self) -> None:

@@ -15,17 +15,25 @@ from pos_app.core.errors import StorageError, ValidationError
 # A version-40 QR code holds at most 2953 bytes; longer tokens are shown as animated QR.
 MAX_STATIC_QR = 2900
 MAX_FILE_BYTES = 1_000_000
+TRAINING_PREFIX = "TRAINING-play-money-"
 TOKEN_PATTERN = re.compile(r"cashu[AB][A-Za-z0-9_\-+/=]+")
 
 
 def export_stem(
-    token: str, amount: int, unit: str, mint_url: str, when: datetime | None = None
+    token: str,
+    amount: int,
+    unit: str,
+    mint_url: str,
+    when: datetime | None = None,
+    *,
+    training: bool = False,
 ) -> str:
     """A file name (without suffix) that tells a person what the file holds and never repeats.
 
     ``cashu-20261202-0649-1000sat-mint.example.com-3f9a1c2e``: date and time, face value, unit,
     mint host, and the first 8 hex digits of the token's SHA-256 (two tokens never share them
     in practice; :func:`create_exclusive` still refuses to replace a file if they did).
+    A training till's files start with ``TRAINING-play-money-``: never taken for real ecash.
     """
     when = when or datetime.now()
     host = urlsplit(mint_url).hostname or "mint"
@@ -34,7 +42,8 @@ def export_stem(
     host = _UNSAFE.sub("_", host)[:60]
     unit_part = _UNSAFE.sub("_", unit)[:12]
     short_id = hashlib.sha256(token.encode()).hexdigest()[:8]
-    return f"cashu-{when:%Y%m%d-%H%M%S}-{amount}{unit_part}-{host}-{short_id}"
+    prefix = TRAINING_PREFIX if training else ""
+    return f"{prefix}cashu-{when:%Y%m%d-%H%M%S}-{amount}{unit_part}-{host}-{short_id}"
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
@@ -69,6 +78,7 @@ def write_export_files(
     unit: str,
     mint_url: str,
     qr: bool = False,
+    training: bool = False,
 ) -> tuple[Path, Path | None]:
     """Write the token text to ``out`` (a file, or a folder to name it in), and a QR PNG beside it.
 
@@ -86,7 +96,8 @@ def write_export_files(
     data = (token + "\n").encode("ascii")
     try:
         if out.is_dir():
-            out = _create_in_folder(out, export_stem(token, amount, unit, mint_url), data)
+            stem = export_stem(token, amount, unit, mint_url, training=training)
+            out = _create_in_folder(out, stem, data)
         else:
             out.parent.mkdir(parents=True, exist_ok=True)
             try:

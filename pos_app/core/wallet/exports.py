@@ -331,6 +331,7 @@ class Exports:
                 unit=record.unit,
                 mint_url=record.mint,
                 qr=True,
+                training=self.ctx.training,
             ),
         )
 

@@ -439,6 +439,7 @@ async def _finish_files(
                 unit=req.unit,
                 mint_url=req.url,
                 qr=req.qr,
+                training=ctx.training,
             ),
         )
 

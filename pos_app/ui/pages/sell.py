@@ -204,7 +204,7 @@ class SellPage(Page):
                 self.customer = None
             return
         if self.customer is None:
-            self.customer = CustomerDisplay()
+            self.customer = CustomerDisplay(training=bool(getattr(self.ui.core, "training", False)))
             self.customer.tips.chosen.connect(self._tip_chosen)
             self._mirror_current()
         self.customer.place_on(index)
