@@ -132,7 +132,7 @@ class App:
         # A sale's request names the mints online now: a stale health check is redone first.
         self.sales.fresh_health = self._check_mints_if_stale
         self.notifications = NotificationCenter(db, self.bus)
-        self.reports = ReportService(db, self.mints, self.config)
+        self.reports = ReportService(db, self.mints, self.config, training=self.ctx.training)
         self.audit = AuditLog(db)
         self.staff = StaffService(db, self.bus, config=self.config)
         self.presets = Presets(db, self.config)

@@ -3449,6 +3449,10 @@ of {amount}</source>
         <translation>X-Bericht</translation>
     </message>
     <message>
+        <source>TRAINING - not a real report: {title}</source>
+        <translation>TRAINING - kein echter Bericht: {title}</translation>
+    </message>
+    <message>
         <source>Till</source>
         <translation>Kasse</translation>
     </message>

@@ -3449,6 +3449,10 @@ de {amount}</translation>
         <translation>Informe X</translation>
     </message>
     <message>
+        <source>TRAINING - not a real report: {title}</source>
+        <translation>PRÁCTICA - no es un informe real: {title}</translation>
+    </message>
+    <message>
         <source>Till</source>
         <translation>Caja</translation>
     </message>

@@ -3449,6 +3449,10 @@ de {amount}</translation>
         <translation>Rapport X</translation>
     </message>
     <message>
+        <source>TRAINING - not a real report: {title}</source>
+        <translation>ENTRAÎNEMENT - pas un vrai rapport : {title}</translation>
+    </message>
+    <message>
         <source>Till</source>
         <translation>Caisse</translation>
     </message>

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 
 from pos_app.app import App
+from pos_app.core.training.environment import MARKER
 from pos_app.core import faults
 from pos_app.core.events import Event
 from pos_app.core.store.db import DB_FILE, Database
@@ -68,13 +69,16 @@ def _open(data_dir: Path, mints: tuple[FakeMint, ...]) -> App:
         raise
 
 
-def open_shop(data_dir: Path, *mints: FakeMint) -> App:
+def open_shop(data_dir: Path, *mints: FakeMint, training: bool = False) -> App:
     """A fresh shop wallet in ``data_dir`` whose mint traffic goes to ``mints``.
 
     The caller must have set ``POS_DB_KEY`` to :data:`DB_KEY` (``monkeypatch.setenv``)
-    and closes the app (``await app.aclose()``).
+    and closes the app (``await app.aclose()``). ``training``: a training till's wallet
+    (the folder carries training mode's marker).
     """
     shutil.copytree(_template_dir(), data_dir)
+    if training:
+        (data_dir / MARKER).write_text("training\n")
     return _open(data_dir, mints)
 
 

@@ -130,6 +130,7 @@ def test_z_numbers_follow_each_other_and_a_second_close_closes_nothing(tmp_path)
     assert nothing.code == "report.z_nothing"
     assert x["kind"] == "X" and x["number"] == 1  # what the next Z will be; X stores nothing
     assert (first["number"], first["closed"], first["figures"]["sales"]) == (1, True, 1)
+    assert "training" not in first and "training" not in x  # a shop's reports keep their shape
     assert first["figures"]["gross_sat"] == {"sat": 21}
     assert first["drawer"][0]["expected"] == first["drawer"][0]["held"] == 21
     assert first["mint_check"] == [
@@ -142,6 +143,32 @@ def test_z_numbers_follow_each_other_and_a_second_close_closes_nothing(tmp_path)
     assert second["period"]["start"] == first["period"]["end"]
     assert [r["number"] for r in listed] == [2, 1] and all(r["intact"] for r in listed)
     assert x["figures"] == {**first["figures"]}  # nothing happened between the X and the Z
+
+
+def test_a_training_tills_reports_say_they_are_not_real(tmp_path):
+    from pos_app.core.reports.zsections import title
+
+    mint = FakeMint()
+
+    async def scenario(app):
+        await sell(app, mint, 8)
+        x = await app.reports.x_report("UTC")
+        z = await app.reports.close_z("UTC")
+        return x, z, await app.reports.z_reports()
+
+    async def main():
+        app = open_shop(tmp_path / "training", mint, training=True)
+        try:
+            await app.mints.add(mint.url)
+            return await scenario(app)
+        finally:
+            await app.aclose()
+
+    x, z, listed = asyncio.run(main())
+    assert x["training"] is True and z["training"] is True
+    assert title(z) == "TRAINING - not a real report: Z report 1"
+    assert sections(x)[0].title == "TRAINING - not a real report: X report"
+    assert listed[0]["intact"]  # stored with the mark, digest and all
 
 
 def test_a_closed_report_and_what_it_counted_cannot_change(tmp_path):

@@ -55,6 +55,7 @@ class ReportService:
         mints: the mint directory (the Z report's NUT-07 check of the drawer; None: no check).
         config: the settings (till and shop names on X and Z reports).
         clock: Unix time (tests move it).
+        training: a training till's: its X and Z reports say TRAINING.
     """
 
     def __init__(
@@ -63,10 +64,12 @@ class ReportService:
         mints: MintDirectory | None = None,
         config: Config | None = None,
         clock: Callable[[], float] = time.time,
+        *,
+        training: bool = False,
     ) -> None:
         self.db = db
         self.clock = clock
-        self.closing = Closing(db, mints, config or Config(), clock)
+        self.closing = Closing(db, mints, config or Config(), clock, training=training)
 
     def period(
         self,

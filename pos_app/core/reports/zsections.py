@@ -59,15 +59,20 @@ class Section:
 
 
 def title(report: dict[str, Any], tr: Translate = english) -> str:
-    """``Z report 12`` or ``X report (since Z 11)``."""
+    """``Z report 12`` or ``X report (since Z 11)``; a training till's says so first."""
     if report["kind"] == "Z":
-        return tr(QT_TRANSLATE_NOOP("Reports", "Z report {number}")).format(number=report["number"])
-    previous = report.get("previous")
-    if previous:
-        return tr(QT_TRANSLATE_NOOP("Reports", "X report (since Z {number})")).format(
-            number=previous["number"]
+        text = tr(QT_TRANSLATE_NOOP("Reports", "Z report {number}")).format(number=report["number"])
+    elif report.get("previous"):
+        text = tr(QT_TRANSLATE_NOOP("Reports", "X report (since Z {number})")).format(
+            number=report["previous"]["number"]
         )
-    return tr(QT_TRANSLATE_NOOP("Reports", "X report"))
+    else:
+        text = tr(QT_TRANSLATE_NOOP("Reports", "X report"))
+    if report.get("training"):
+        return tr(QT_TRANSLATE_NOOP("Reports", "TRAINING - not a real report: {title}")).format(
+            title=text
+        )
+    return text
 
 
 def _local(text: str) -> str:
