@@ -22,12 +22,12 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 
 from pos_app.app import App
-from pos_app.core.training.environment import MARKER
 from pos_app.core import faults
 from pos_app.core.events import Event
 from pos_app.core.store.db import DB_FILE, Database
 from pos_app.core.store.keys import parse_hex_key
 from pos_app.core.store.schema import AuditEntry
+from pos_app.core.training.environment import MARKER
 from tests.support.fakemint import FakeMint, transport
 
 # The database key of every shop copied from the template (tests set POS_DB_KEY to it).
