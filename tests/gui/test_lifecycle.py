@@ -80,7 +80,9 @@ class Run:
             assert step in messages, f"{step!r} not logged\n{self}"
 
 
-def launch(tmp_path: Path, data_dir: Path, scenario: str, **args: object) -> Run:
+def launch(
+    tmp_path: Path, data_dir: Path, scenario: str, *, argv: tuple[str, ...] = (), **args: object
+) -> Run:
     """Start ``pos-app`` (no command: the desktop app) with a scenario driver beside it."""
     result = tmp_path / f"{scenario}-{time.monotonic_ns()}.txt"
     env = {
@@ -103,7 +105,7 @@ def launch(tmp_path: Path, data_dir: Path, scenario: str, **args: object) -> Run
     if "mint_python" in args:  # training mode's mint: the pinned test mint, not a download
         env["POS_TRAINING_MINT_PYTHON"] = str(args["mint_python"])
     proc = subprocess.Popen(
-        [str(POS_APP)],
+        [str(POS_APP), *argv],
         env=env,
         cwd=tmp_path,
         stdin=subprocess.DEVNULL,
@@ -192,6 +194,35 @@ def test_try_it_first_runs_the_training_till_and_leaving_it_returns_to_setup(tmp
     assert str(data_dir / "training" / "mint") not in ps  # the training mint was stopped
 
 
+@pytest.mark.skipif(not mint_venv_ready(), reason="needs `make mint-venv`")
+def test_make_demo_reaches_the_sell_page_with_its_mint_online_and_the_customer_wallet(tmp_path):
+    """``make demo`` is ``pos-app --training`` with the pinned mint: a newcomer's first start."""
+    data_dir = tmp_path / "shop"
+    run = launch(
+        tmp_path,
+        data_dir,
+        "training_till_quit",
+        argv=("--training",),
+        mint_python=str(MINT_VENV / "bin" / "python"),
+    )
+    run.finish(timeout=180)
+    assert run.proc.returncode == 0, str(run)
+    for step in ("training till shown", "DONE"):
+        assert step in run.notes, str(run)
+    assert "Traceback" not in run.stderr, str(run)
+    assert not (data_dir / "wallet.db").exists()  # no shop wallet was made or opened
+    log = (data_dir / "training" / "logs" / "pos-app.log").read_text()
+    url = json.loads((data_dir / "training" / "mint" / "port").read_text())
+    assert f"mint http://127.0.0.1:{url} is online" in log  # the health check saw it up
+    assert "training mint stopped" in log and "exited with code 0" in log
+    env = {k: v for k, v in os.environ.items() if k not in ("POS_DB_KEY", "POS_DB_PASSPHRASE")}
+    listed = run_pos_app(
+        ["--training", "--json", "--data-dir", str(data_dir), "mints", "list"], env=env
+    )
+    assert listed.rc == 0, str(listed)
+    assert [(m["url"], m["trusted"]) for m in listed.json] == [(f"http://127.0.0.1:{url}", True)]
+
+
 def _x_tools() -> str | None:
     missing = [t for t in ("Xvfb", "xdotool") if shutil.which(t) is None]
     return f"{', '.join(missing)} not installed (make system-deps)" if missing else None
@@ -231,7 +262,7 @@ def test_on_a_real_x_server_unlock_by_keyboard_and_ctrl_q(tmp_path):
         app_env = {**x_env, "QT_QPA_PLATFORM": "xcb", "POS_DATA_DIR": str(data_dir)}
         app_env.pop("POS_DB_PASSPHRASE", None)
         proc = subprocess.Popen(
-            [str(POS_APP)],
+            [str(POS_APP), *argv],
             env=app_env,
             cwd=tmp_path,
             stdin=subprocess.DEVNULL,

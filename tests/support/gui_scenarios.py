@@ -208,6 +208,29 @@ def quit_setup(d: Any) -> None:
     d.gui(wizard.quit_button.click)
 
 
+def check_training_till(d: Any, window: Any) -> None:
+    """The TRAINING band, a way out, and the customer wallet beside the till."""
+
+    def look() -> None:
+        from PySide6.QtWidgets import QLabel
+
+        band = window.findChild(QLabel, "training-band")
+        if band is None or not band.isVisible() or window.leave_training_action is None:
+            raise AssertionError("no TRAINING band or no way to leave training mode")
+        if window.customer_wallet is None or not window.customer_wallet.isVisible():
+            raise AssertionError("the customer wallet is not shown beside the training till")
+
+    d.gui(look)
+    d.note("training till shown")
+
+
+def training_till_quit(d: Any) -> None:
+    """``pos-app --training``: the till comes up as a trainee finds it; then Quit."""
+    window = main_window_stays_up(d)
+    check_training_till(d, window)
+    quit_by_menu(d, window)
+
+
 def try_training_then_leave(d: Any) -> None:
     """First start: "Try it first", the training till comes up, leave it, back at the wizard."""
     wizard = d.wait(lambda: top("SetupWizard"), "the setup wizard")
@@ -220,18 +243,7 @@ def try_training_then_leave(d: Any) -> None:
 
     d.gui(try_first)
     window = main_window_stays_up(d)
-
-    def training_till() -> None:
-        from PySide6.QtWidgets import QLabel
-
-        band = window.findChild(QLabel, "training-band")
-        if band is None or not band.isVisible() or window.leave_training_action is None:
-            raise AssertionError("no TRAINING band or no way to leave training mode")
-        if window.customer_wallet is None or not window.customer_wallet.isVisible():
-            raise AssertionError("the customer wallet is not shown beside the training till")
-
-    d.gui(training_till)
-    d.note("training till shown")
+    check_training_till(d, window)
     d.gui(window.leave_training_action.trigger)
     again = d.wait(
         lambda: top("SetupWizard") if top("MainWindow") is None else None, "the wizard again"
