@@ -262,7 +262,7 @@ def test_on_a_real_x_server_unlock_by_keyboard_and_ctrl_q(tmp_path):
         app_env = {**x_env, "QT_QPA_PLATFORM": "xcb", "POS_DATA_DIR": str(data_dir)}
         app_env.pop("POS_DB_PASSPHRASE", None)
         proc = subprocess.Popen(
-            [str(POS_APP), *argv],
+            [str(POS_APP)],
             env=app_env,
             cwd=tmp_path,
             stdin=subprocess.DEVNULL,
