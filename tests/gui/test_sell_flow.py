@@ -33,6 +33,7 @@ from tests.gui.conftest import make_token, off_loop
 from tests.support.cli import Cli
 from tests.support.funding import mint_proofs, open_client
 from tests.support.qrvideo import animated_ur_video, fake_token, static_qr_video
+from tests.support.sell_page import charge, show_sell_page
 from tests.support.watchdog import Watchdog
 
 pytestmark = [pytest.mark.gui, pytest.mark.mint]
@@ -54,12 +55,7 @@ def long_token(url: str, proofs: int = 64) -> str:
 
 @pytest.fixture
 def sell(qtbot, ui) -> Iterator[SellPage]:
-    page = SellPage(ui)
-    qtbot.addWidget(page)
-    page.resize(1130, 760)
-    page.show()
-    page.activated()
-    qtbot.waitUntil(lambda: bool(page.settings), timeout=10_000)
+    page = show_sell_page(qtbot, ui)
     yield page
     page.shutdown()
     qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10_000)
@@ -67,15 +63,6 @@ def sell(qtbot, ui) -> Iterator[SellPage]:
 
 def set_option(arun, ui, key: str, value: str) -> None:
     arun(ui.core.db.run(lambda s: ui.core.config.set(s, key, value)))
-
-
-def charge(qtbot, page: SellPage, amount: str) -> str:
-    """Type the amount on the keyboard, press Enter, wait for the payment view."""
-    assert page.on_keypad
-    qtbot.keyClicks(page.keypad, amount)
-    qtbot.keyClick(page.keypad, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.payment.state == "waiting", timeout=10_000)
-    return page.payment.sale_id
 
 
 def states_of(page: SellPage) -> list[str]:

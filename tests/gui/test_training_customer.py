@@ -23,6 +23,7 @@ from pos_app.ui.pages.sell import SellPage
 from pos_app.ui.scanner import virtual
 from pos_app.ui.tasks import running_tasks
 from tests.gui.conftest import screenshots_dir
+from tests.support.sell_page import charge, show_sell_page
 from tests.support.testmint import MINT_VENV, mint_venv_ready
 
 pytestmark = [
@@ -51,12 +52,7 @@ def training(tmp_path, monkeypatch, qloop, arun) -> Iterator[UiContext]:
 
 @pytest.fixture
 def till(training, qtbot) -> Iterator[tuple[SellPage, CustomerWalletWindow]]:
-    page = SellPage(training)
-    qtbot.addWidget(page)
-    page.resize(1024, 700)
-    page.show()
-    page.activated()
-    qtbot.waitUntil(lambda: bool(page.settings), timeout=10_000)
+    page = show_sell_page(qtbot, training, (1024, 700))
     wallet = CustomerWalletWindow(training, page.open_sale)
     qtbot.addWidget(wallet)
     wallet.show()
@@ -64,14 +60,6 @@ def till(training, qtbot) -> Iterator[tuple[SellPage, CustomerWalletWindow]]:
     wallet.close()
     page.shutdown()
     qtbot.waitUntil(lambda: running_tasks() == 0, timeout=90_000)
-
-
-def charge(qtbot, page: SellPage, amount: str) -> str:
-    assert page.on_keypad
-    qtbot.keyClicks(page.keypad, amount)
-    qtbot.keyClick(page.keypad, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.payment.state == "waiting", timeout=10_000)
-    return page.payment.sale_id
 
 
 def test_an_animated_payment_through_the_virtual_camera_then_a_refused_double_spend(

@@ -17,6 +17,7 @@ has not picked up the previous preview yet, the new one replaces it.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 import time
@@ -213,6 +214,21 @@ class ScannerWorker(QObject):
             self._thread.join(max(0.0, deadline - time.monotonic()))
             ok = ok and not self._thread.is_alive()
         return ok
+
+    def stop_later(self, timeout: float = 2.0) -> asyncio.Future[bool] | None:
+        """Stop without holding the GUI thread: the join runs in an executor thread.
+
+        Joining can take a camera read or a decode. Without a running event loop (a
+        window closing, a bare Qt test) it joins here, for at most half of ``timeout``,
+        and returns None.
+        """
+        from pos_app.ui.tasks import in_thread
+
+        try:
+            return in_thread(self.stop, timeout)
+        except RuntimeError:
+            self.stop(timeout / 2)
+            return None
 
     def latest_frame(self) -> np.ndarray | None:
         """The newest camera picture (BGR), or None."""

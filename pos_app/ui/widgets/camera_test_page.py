@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 from pos_app.core.config import OPTIONS
 from pos_app.core.errors import ConfigError
 from pos_app.ui import theme
-from pos_app.ui.tasks import in_thread, spawn
+from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.camera_view import CameraView
 from pos_app.ui.widgets.option_fields import make_field
 from pos_app.ui.widgets.qr import QrView
@@ -151,7 +151,9 @@ class CameraTestPage(SetupPage):
         old = self.worker
         if old is not None:
             self.worker = None
-            await in_thread(old.stop, 2.0)
+            stopping = old.stop_later()
+            if stopping is not None:
+                await stopping
             old.deleteLater()
         if self._stopping is not None:
             await self._stopping
@@ -179,10 +181,9 @@ class CameraTestPage(SetupPage):
         worker, self.worker = self.worker, None
         if worker is None:
             return
-        try:
-            self._stopping = in_thread(worker.stop, 2.0)
-        except RuntimeError:  # no running loop (the window is closing): join here
-            worker.stop(1.0)
+        self._stopping = worker.stop_later()
+        if self._stopping is None:
+            worker.deleteLater()
             return
         self._stopping.add_done_callback(lambda _f: self._stopped(worker))
 

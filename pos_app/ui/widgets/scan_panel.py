@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
-from pos_app.ui.tasks import in_thread, spawn
+from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.camera_view import CameraView
 
 if TYPE_CHECKING:  # the scanner (OpenCV, numpy, zxing-cpp: 0.15 s) loads with the first scan
@@ -150,12 +150,9 @@ class ScanPanel(QWidget):
         worker = self.worker
         if worker is None or not worker.running or self._stopping is not None:
             return
-        try:
-            self._stopping = in_thread(worker.stop, 2.0)
-        except RuntimeError:  # no asyncio loop (a bare Qt test): join here
-            worker.stop(1.0)
-            return
-        self._stopping.add_done_callback(self._stopped)
+        self._stopping = worker.stop_later()
+        if self._stopping is not None:
+            self._stopping.add_done_callback(self._stopped)
 
     def _stopped(self, future: asyncio.Future[bool]) -> None:
         self._stopping = None
