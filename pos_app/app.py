@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from pos_app.core.apikeys import ApiKeys
 from pos_app.core.audit import AuditLog
 from pos_app.core.cashu import nut13
 from pos_app.core.config import Config
@@ -135,6 +136,7 @@ class App:
         self.reports = ReportService(db, self.mints, self.config, training=self.ctx.training)
         self.audit = AuditLog(db)
         self.staff = StaffService(db, self.bus, config=self.config)
+        self.api_keys = ApiKeys(db)
         self.presets = Presets(db, self.config)
         self.training = is_training_dir(data_dir)
         self.webhooks = WebhookService(

@@ -449,6 +449,33 @@ def check_charts(tmp: Path) -> str:
     return f"matplotlib {matplotlib.__version__}: Agg PNG, QtAgg imports"
 
 
+def check_api(_tmp: Path) -> str:
+    """The local API's server: a FastAPI route served by uvicorn (h11) on this process's loop."""
+    import asyncio
+
+    import httpx
+    from fastapi import FastAPI
+
+    from pos_app.api.server import ApiServer
+
+    ping = FastAPI()
+    ping.get("/ping")(lambda: {"pong": True})
+
+    async def serve() -> dict[str, Any]:
+        server = ApiServer(ping, "127.0.0.1:0")
+        await server.start()
+        try:
+            async with httpx.AsyncClient(trust_env=False) as http:
+                answer = await http.get(f"http://127.0.0.1:{server.port}/ping")
+            return answer.json()
+        finally:
+            await server.stop()
+
+    if asyncio.run(serve()) != {"pong": True}:
+        raise RuntimeError("the test route did not answer")
+    return "served and answered on 127.0.0.1"
+
+
 CHECKS: tuple[Check, ...] = (
     Check("resources", check_resources),
     Check("migration scripts", check_migrations),
@@ -468,6 +495,7 @@ CHECKS: tuple[Check, ...] = (
     Check("Qt Multimedia", check_multimedia, required=False),
     Check("QR widget", check_qr_widget),
     Check("charts (matplotlib)", check_charts),
+    Check("local API server", check_api),
 )
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from pos_app import __version__
 from pos_app.cli import (
+    api_cmds,
     audit_cmds,
     items_cmds,
     preset_cmds,
@@ -47,6 +48,7 @@ COMMAND_MODULES = [
     preset_cmds,
     items_cmds,
     training_cmds,
+    api_cmds,
 ]
 
 

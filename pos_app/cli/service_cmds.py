@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import signal
+import sys
 from pathlib import Path
 from typing import Any
 
+from pos_app.api import start_api
 from pos_app.cli.context import open_app
 
 
@@ -56,13 +58,20 @@ async def cmd_serve(args: argparse.Namespace) -> dict[str, Any]:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
         app.services.start()
+        api = None
         try:
+            api = await start_api(app)
+            if api is not None:
+                print(f"API listening on {api.url}", file=sys.stderr, flush=True)
             await asyncio.wait_for(stop.wait(), timeout=args.seconds)
         except TimeoutError:
             pass
-        status = app.services.status()
-        await app.services.stop()
-        return {"stopped": True, "services": status}
+        finally:
+            if api is not None:
+                await api.stop()
+            status = app.services.status()
+            await app.services.stop()
+        return {"stopped": True, "services": status, "api": api.url if api else None}
 
 
 async def cmd_mints_check(args: argparse.Namespace) -> list[dict[str, Any]]:

@@ -237,6 +237,33 @@ def check_address(text: str) -> str:
     return " | ".join(lines)
 
 
+LOOPBACK_HOSTS = ("127.0.0.1", "::1", "localhost")
+
+
+def split_listen(value: str, *, any_port: bool = False) -> tuple[str, int]:
+    """``host:port`` (``[::1]:8787`` for IPv6) as a host and a port number.
+
+    ``any_port``: port 0 (the system picks one) is allowed.
+    """
+    host, sep, port = value.strip().rpartition(":")
+    host = host.strip("[]")
+    lowest = 0 if any_port else 1
+    if not sep or not host or not port.isdigit() or not lowest <= int(port) < 65536:
+        raise ValueError("must be an address and a port such as 127.0.0.1:8787")
+    return host, int(port)
+
+
+def check_api_listen(value: str) -> str:
+    """An address of this computer and a port (other addresses need TLS, not built yet)."""
+    host, port = split_listen(value)
+    if host not in LOOPBACK_HOSTS:
+        raise ValueError(
+            "must be 127.0.0.1, ::1 or localhost: serving other computers needs TLS, "
+            "which the API does not offer yet"
+        )
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
 def check_printer(name: str) -> str:
     """A printer's name as the system lists it, or empty (ask with the print dialog)."""
     name = name.strip()
@@ -1092,6 +1119,34 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "VAT and tips"),
             minimum=0,
             maximum=100,
+            advanced=True,
+        ),
+        # -- the local REST API (pos_app.api) --
+        Option(
+            "api.enabled",
+            "bool",
+            False,
+            QT_TRANSLATE_NOOP("Settings", "Local API"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Serve the REST API (/api/v1) for an online shop, a kitchen screen or a kiosk "
+                "on this computer; every call needs an API key. Applies at the next start.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "API"),
+            advanced=True,
+        ),
+        Option(
+            "api.listen",
+            "str",
+            "127.0.0.1:8787",
+            QT_TRANSLATE_NOOP("Settings", "API address"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Where the API listens: this computer only (127.0.0.1 or ::1) and a port. "
+                "Applies at the next start.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "API"),
+            check=check_api_listen,
             advanced=True,
         ),
         # -- outbound webhooks (pos_app.core.webhooks) --

@@ -29,13 +29,16 @@ from typing import TYPE_CHECKING
 
 from pos_app.app import App, resolve_data_dir, wallet_exists, worker_pool
 from pos_app.core import formatting
+from pos_app.core.errors import PosError
 from pos_app.core.logs import setup_logging
 from pos_app.training import training_requested
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from pos_app.api.server import ApiServer
     from pos_app.core.training.environment import TrainingEnvironment
+    from pos_app.ui.context import UiContext
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +148,7 @@ async def _main(
     ui = UiContext(
         core, bridge, camera_override=getattr(args, "camera", None), training_env=training_env
     )
+    api = None
     try:
         member = None
         if await core.staff.any():  # the shop has staff accounts: who is at the till?
@@ -161,6 +165,7 @@ async def _main(
         if training_env is not None:
             window.open_customer_wallet()  # the trainee's customer, over the till's edge
         core.services.start()  # retries and mint health run while the window is open
+        api = await _start_api(core, ui)
         log.info("main window shown")
         if _stop_requested.is_set():  # the signal came while no window was open to close
             log.info("asked to stop before the main window was shown")
@@ -171,6 +176,8 @@ async def _main(
             return _LEAVE_TRAINING
     finally:
         log.info("shutting down")
+        if api is not None:
+            await api.stop()
         await core.services.stop()
         log.info("services stopped")
         bridge.detach()
@@ -179,6 +186,18 @@ async def _main(
         await core.aclose()
         log.info("database closed")
     return 0
+
+
+async def _start_api(core: App, ui: UiContext) -> ApiServer | None:
+    """The local API when it is enabled; a port that cannot be used is said on the banner."""
+    from pos_app.api import start_api
+
+    try:
+        return await start_api(core)
+    except PosError as err:
+        log.warning("the API did not start: %s", err.detail or err.user_message)
+        ui.report(err)
+        return None
 
 
 async def _finish_tasks() -> None:

@@ -4887,6 +4887,26 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Ein Rabatt über diesem Anteil des Verkaufs braucht die Freigabe eines Managers.</translation>
     </message>
     <message>
+        <source>Local API</source>
+        <translation>Lokale API</translation>
+    </message>
+    <message>
+        <source>Serve the REST API (/api/v1) for an online shop, a kitchen screen or a kiosk on this computer; every call needs an API key. Applies at the next start.</source>
+        <translation>Die REST-API (/api/v1) für einen Online-Shop, einen Küchenbildschirm oder ein Kiosk-Terminal auf diesem Computer bereitstellen; jeder Aufruf braucht einen API-Schlüssel. Gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>API-Adresse</translation>
+    </message>
+    <message>
+        <source>Where the API listens: this computer only (127.0.0.1 or ::1) and a port. Applies at the next start.</source>
+        <translation>Wo die API lauscht: nur dieser Computer (127.0.0.1 oder ::1) und ein Port. Gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
         <source>Webhooks to the local network</source>
         <translation>Webhooks ins lokale Netz</translation>
     </message>

@@ -4887,6 +4887,26 @@ Pegue el token en su lugar.</translation>
         <translation>Un descuento por encima de esta parte de la venta necesita la aprobación de un encargado.</translation>
     </message>
     <message>
+        <source>Local API</source>
+        <translation>API local</translation>
+    </message>
+    <message>
+        <source>Serve the REST API (/api/v1) for an online shop, a kitchen screen or a kiosk on this computer; every call needs an API key. Applies at the next start.</source>
+        <translation>Servir la API REST (/api/v1) para una tienda en línea, una pantalla de cocina o un quiosco en este ordenador; cada llamada necesita una clave de API. Se aplica en el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>Dirección de la API</translation>
+    </message>
+    <message>
+        <source>Where the API listens: this computer only (127.0.0.1 or ::1) and a port. Applies at the next start.</source>
+        <translation>Dónde escucha la API: solo este ordenador (127.0.0.1 o ::1) y un puerto. Se aplica en el próximo inicio.</translation>
+    </message>
+    <message>
         <source>Webhooks to the local network</source>
         <translation>Webhooks a la red local</translation>
     </message>

@@ -4887,6 +4887,26 @@ Collez plutôt le jeton.</translation>
         <translation>Une remise au-delà de cette part de la vente doit être approuvée par un responsable.</translation>
     </message>
     <message>
+        <source>Local API</source>
+        <translation>API locale</translation>
+    </message>
+    <message>
+        <source>Serve the REST API (/api/v1) for an online shop, a kitchen screen or a kiosk on this computer; every call needs an API key. Applies at the next start.</source>
+        <translation>Servir l&apos;API REST (/api/v1) pour une boutique en ligne, un écran de cuisine ou une borne sur cet ordinateur ; chaque appel demande une clé d&apos;API. S&apos;applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>Adresse de l&apos;API</translation>
+    </message>
+    <message>
+        <source>Where the API listens: this computer only (127.0.0.1 or ::1) and a port. Applies at the next start.</source>
+        <translation>Où l&apos;API écoute : cet ordinateur seulement (127.0.0.1 ou ::1) et un port. S&apos;applique au prochain démarrage.</translation>
+    </message>
+    <message>
         <source>Webhooks to the local network</source>
         <translation>Webhooks vers le réseau local</translation>
     </message>

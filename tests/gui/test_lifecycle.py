@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.cli import POS_APP, Cli, run_pos_app
-from tests.support.testmint import MINT_VENV, mint_venv_ready
+from tests.support.testmint import MINT_VENV, free_port, mint_venv_ready
 from tests.support.tokens import token
 
 pytestmark = [pytest.mark.mint, pytest.mark.gui]
@@ -139,6 +139,28 @@ def test_first_run_then_restart_unlock_sell_and_quit(tmp_path, mint):
     for step in ("wrong passphrase refused", "main window stays up", "paid"):
         assert step in second.notes, str(second)
     assert balance(data_dir)["total"] == {"sat": 21}
+
+
+def test_a_sale_at_the_till_paid_over_the_api_shows_paid_on_the_till(tmp_path, mint):
+    data_dir = tmp_path / "shop"
+    port = free_port()
+    cli = Cli.wallet(data_dir, mint.url, api__enabled="true", api__listen=f"127.0.0.1:{port}")
+    key = cli.ok("api", "keys", "create", "--name", "web", "--scopes", "sales:read,payments:write")
+    run = launch(
+        tmp_path,
+        data_dir,
+        "api_pays_the_tills_sale",
+        db_key=cli.key,
+        amount="21",
+        token=token(mint.url, 21),
+        key=key["key"],
+        api=f"http://127.0.0.1:{port}/api/v1",
+    )
+    run.finish().assert_clean_exit()
+    for step in ("paid over the API", "paid on the till"):
+        assert step in run.notes, str(run)
+    assert f"API listening on http://127.0.0.1:{port}/api/v1" in run.log
+    assert "API stopped" in run.log
 
 
 def test_quit_with_an_open_sale_asks_first(tmp_path, mint):

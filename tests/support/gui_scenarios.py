@@ -251,3 +251,27 @@ def try_training_then_leave(d: Any) -> None:
     d.note("back at the wizard")
     d.note("DONE")
     d.gui(again.quit_button.click)
+
+
+def api_pays_the_tills_sale(d: Any) -> None:
+    """The till and the API at once: a sale charged at the till, paid over HTTP, shows Paid."""
+    import httpx
+
+    window = main_window_stays_up(d)
+    sell = open_sale(d, window)
+    sale_id = d.gui(lambda: sell.payment.sale_id)
+    d.note("sale open")
+    headers = {"Authorization": f"Bearer {d.args['key']}"}
+    with httpx.Client(base_url=d.args["api"], trust_env=False, timeout=30) as http:
+        shown = http.get(f"/sales/{sale_id}", headers=headers)
+        if shown.status_code != 200 or shown.json()["state"] != "open":
+            raise AssertionError(f"the API does not see the till's sale: {shown.text}")
+        paid = http.post(
+            f"/sales/{sale_id}/payments", json={"token": d.args["token"]}, headers=headers
+        )
+    if paid.status_code != 200 or paid.json()["state"] != "paid":
+        raise AssertionError(f"the API did not take the payment: {paid.text}")
+    d.note("paid over the API")
+    d.wait(lambda: sell.payment.state == "paid", "Paid on the till's screen", timeout=30)
+    d.note("paid on the till")
+    quit_by_menu(d, window)

@@ -1,9 +1,9 @@
 """The layers of docs/architecture.md, read from the code's imports (an AST walk, no import).
 
-- ``core`` never imports ``ui`` or ``cli``, and no Qt;
-- ``cli`` never imports ``ui`` (the launcher chooses the face);
+- ``core`` never imports ``ui``, ``cli`` or ``api``, and no Qt;
+- ``cli`` never imports ``ui`` (the launcher chooses the face); ``api`` neither ``ui`` nor ``cli``;
 - ``core.cashu`` is pure: none of the app's other packages, no network, database or files;
-- ``ui`` and ``cli`` reach the core through its services: never ``core.store``,
+- ``ui``, ``cli`` and ``api`` reach the core through its services: never ``core.store``,
   ``core.mint`` or SQLAlchemy, and no database session (``….db.run``).
 """
 
@@ -58,11 +58,17 @@ def offenders(sub: str, forbidden: tuple[str, ...]) -> dict[str, list[str]]:
 
 
 def test_core_never_imports_a_face_or_qt():
-    assert offenders("core", ("pos_app.ui", "pos_app.cli", "PySide6", "qasync")) == {}
+    assert (
+        offenders("core", ("pos_app.ui", "pos_app.cli", "pos_app.api", "PySide6", "qasync")) == {}
+    )
 
 
 def test_cli_never_imports_the_gui():
     assert offenders("cli", ("pos_app.ui", "PySide6", "qasync")) == {}
+
+
+def test_the_api_imports_neither_the_gui_nor_the_command_line():
+    assert offenders("api", ("pos_app.ui", "pos_app.cli", "PySide6", "qasync")) == {}
 
 
 def test_protocol_core_is_pure():
@@ -101,8 +107,12 @@ def database_sessions(sub: str) -> dict[str, list[str]]:
 
 def test_faces_reach_the_core_through_services():
     forbidden = ("pos_app.core.store", "pos_app.core.mint", "sqlalchemy")
-    found = {**offenders("ui", forbidden), **offenders("cli", forbidden)}
-    for sub in ("ui", "cli"):
+    found = {
+        **offenders("ui", forbidden),
+        **offenders("cli", forbidden),
+        **offenders("api", forbidden),
+    }
+    for sub in ("ui", "cli", "api"):
         for name, uses in database_sessions(sub).items():
             found.setdefault(name, []).extend(uses)
     assert found == {}, "a face imports storage or the mint client: add a core service instead"
@@ -119,7 +129,8 @@ def test_a_command_loads_no_qt_and_no_matplotlib(argv):
         "except SystemExit:\n"
         "    pass\n"
         "assert not [m for m in sys.modules\n"
-        "            if m.startswith(('PySide6', 'qasync', 'pos_app.ui', 'matplotlib'))]\n"
+        "            if m.startswith(('PySide6', 'qasync', 'pos_app.ui', 'matplotlib',\n"
+        "                             'fastapi', 'uvicorn', 'pos_app.api.'))]\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], input="", capture_output=True, text=True, cwd=ROOT

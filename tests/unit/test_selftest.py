@@ -33,6 +33,7 @@ REQUIRED = {
     "Qt print to PDF",
     "QR widget",
     "charts (matplotlib)",
+    "local API server",
 }
 OPTIONAL = {"pyzbar fallback", "Qt Multimedia"}
 

@@ -486,6 +486,21 @@ class StaffMember(Base):
     created_at: Mapped[int] = mapped_column(BigInteger, default=now)
 
 
+class ApiKey(Base):
+    """A key of the local API: its name, scopes and the SHA-256 of the key (shown only once)."""
+
+    __tablename__ = "api_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))  # the key's first characters, to recognise it
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    scopes_json: Mapped[str] = mapped_column(Text, default="[]")
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now)
+    expires_at: Mapped[int | None] = mapped_column(BigInteger)
+    last_used_at: Mapped[int | None] = mapped_column(BigInteger)
+    revoked_at: Mapped[int | None] = mapped_column(BigInteger)
+
+
 class AuditEntry(Base):
     """Append-only record of every money-relevant change."""
 

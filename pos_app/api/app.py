@@ -1,0 +1,160 @@
+"""The local REST API, v1: a third face on the core's services (never its own path to the data).
+
+Every route needs an API key with the route's scope (:mod:`pos_app.core.apikeys`), acts
+as ``api:<key name>`` (written on the sales it makes and on the audit log), and answers
+errors as ``{"error": {"category", "code", "message"}}`` with the CLI's codes. The
+OpenAPI document is at ``/api/v1/openapi.json``.
+"""
+
+# No ``from __future__ import annotations``: FastAPI reads the routes' annotations, which
+# name this module's closures (the key checks), when the routes are declared.
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from pos_app import __version__
+from pos_app.app import App
+from pos_app.core.apikeys import KeyRecord
+from pos_app.core.errors import Category, PosError
+from pos_app.core.staff import acting_as
+
+PREFIX = "/api/v1"
+NOT_FOUND = ("sale.unknown",)  # and every code ending in .not_found
+CONFLICT = ("sale.expired", "sale.cancelled", "sale.already_paid", "sale.refunded")
+STATUS = {
+    Category.VALIDATION: 400,
+    Category.CONFIG: 400,
+    Category.PROTOCOL: 400,
+    Category.SECURITY: 403,
+    Category.MINT: 502,
+    Category.NETWORK: 503,
+    Category.STORAGE: 503,
+    Category.INTERNAL: 500,
+}
+
+
+def status_of(err: PosError) -> int:
+    """The HTTP status of a core error: by its category, a few codes more precisely."""
+    if err.code == "api.unauthorized":
+        return 401
+    if err.code in NOT_FOUND or err.code.endswith(".not_found"):
+        return 404
+    if err.code in CONFLICT:
+        return 409
+    return STATUS.get(err.category, 500)
+
+
+def error_body(category: str, code: str, message: str) -> dict[str, Any]:
+    """The JSON of every refusal."""
+    return {"error": {"category": category, "code": code, "message": message}}
+
+
+class NewSale(BaseModel):
+    """A sale to create: its amount in the shop's currency (or sat), and a memo."""
+
+    amount: str = Field(..., examples=["21", "4.50"], max_length=32)
+    currency: str | None = Field(None, examples=["sat", "EUR"], max_length=8)
+    memo: str | None = Field(None, max_length=200)
+
+
+class TokenIn(BaseModel):
+    """A Cashu token offered for a sale (``cashuA…``/``cashuB…``)."""
+
+    token: str = Field(..., min_length=8, max_length=200_000)
+
+
+def make_api(core: App) -> FastAPI:
+    """The API over ``core`` (an opened :class:`~pos_app.app.App`)."""
+    api = FastAPI(
+        title="pos-app local API",
+        version=f"1 (app {__version__})",
+        openapi_url=f"{PREFIX}/openapi.json",
+        docs_url=None,  # the human docs come from the bundle, not a CDN: not built yet
+        redoc_url=None,
+    )
+
+    @api.exception_handler(PosError)
+    async def pos_error(_request: Request, err: PosError) -> JSONResponse:
+        body = error_body(str(err.category), err.code, err.user_message)
+        headers = {"WWW-Authenticate": "Bearer"} if err.code == "api.unauthorized" else None
+        return JSONResponse(body, status_code=status_of(err), headers=headers)
+
+    @api.exception_handler(RequestValidationError)
+    async def bad_request(_request: Request, err: RequestValidationError) -> JSONResponse:
+        first = err.errors()[0] if err.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        message = f"{where}: {first.get('msg', 'invalid')}" if where else "The request is invalid."
+        return JSONResponse(error_body("validation", "request.invalid", message), 422)
+
+    def key_with(scope: str | None) -> Callable[..., AsyncIterator[KeyRecord]]:
+        async def check(
+            authorization: Annotated[str | None, Header()] = None,
+        ) -> AsyncIterator[KeyRecord]:
+            token = None
+            if authorization and authorization.lower().startswith("bearer "):
+                token = authorization[7:].strip()
+            record = await core.api_keys.check(token, scope)
+            # The request acts as the key: the sales and audit entries it makes say so.
+            with acting_as(f"api:{record.name}"):
+                yield record
+
+        return check
+
+    @api.get(f"{PREFIX}/health", tags=["app"])
+    async def health(_key: Annotated[Any, Depends(key_with(None))]) -> dict[str, Any]:
+        """The app's own state: version, training mode, and its trusted mints' health."""
+        mints = await core.services.health.trusted_status()
+        return {"version": __version__, "training": core.training, "mints": mints}
+
+    @api.post(f"{PREFIX}/sales", status_code=201, tags=["sales"])
+    async def create_sale(
+        sale: NewSale, _key: Annotated[Any, Depends(key_with("sales:write"))]
+    ) -> dict[str, Any]:
+        """Create a sale: its rate locked and its payment requests (NUT-18) made."""
+        made = await core.sales.new_sale(sale.amount, sale.currency, sale.memo)
+        return await core.sales.show(made["sale_id"])
+
+    @api.get(f"{PREFIX}/sales", tags=["sales"])
+    async def list_sales(
+        _key: Annotated[Any, Depends(key_with("sales:read"))],
+        state: Annotated[str | None, Query(max_length=32)] = None,
+        since: Annotated[int | None, Query(ge=0)] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        """Sales, newest first."""
+        sales = await core.sales.list(state, since, limit, offset)
+        return {"sales": sales, "limit": limit, "offset": offset}
+
+    @api.get(f"{PREFIX}/sales/{{sale_id}}", tags=["sales"])
+    async def get_sale(
+        sale_id: str, _key: Annotated[Any, Depends(key_with("sales:read"))]
+    ) -> dict[str, Any]:
+        """One sale with its payments."""
+        return await core.sales.show(sale_id)
+
+    @api.post(f"{PREFIX}/sales/{{sale_id}}/cancel", tags=["sales"])
+    async def cancel_sale(
+        sale_id: str, _key: Annotated[Any, Depends(key_with("sales:write"))]
+    ) -> dict[str, Any]:
+        """Cancel an unpaid sale."""
+        return await core.sales.cancel(sale_id)
+
+    @api.post(f"{PREFIX}/sales/{{sale_id}}/payments", tags=["payments"])
+    async def pay_sale(
+        sale_id: str, body: TokenIn, _key: Annotated[Any, Depends(key_with("payments:write"))]
+    ) -> dict[str, Any]:
+        """Offer a token for the sale: the same checkout as the camera and the paste field."""
+        result = await core.sales.pay(sale_id, body.token, source="api")
+        return result.to_dict()
+
+    @api.get(f"{PREFIX}/wallet/balance", tags=["wallet"])
+    async def balance(_key: Annotated[Any, Depends(key_with("wallet:read"))]) -> dict[str, Any]:
+        """What the wallet holds, per mint and unit."""
+        return await core.wallet.balance()
+
+    return api

@@ -1,0 +1,221 @@
+"""Keys of the local REST API: made with scopes, shown once, kept as a hash, revocable.
+
+A key is ``pos_`` and 43 random URL-safe characters (256 bits). Only its SHA-256 is
+stored (a random key of that strength needs no slow hash), with its first characters to
+recognise it in a list. Checking a key finds its row by the hash, then refuses it when
+it is revoked, expired or lacks the scope the route needs; every refusal is a
+:class:`SecurityError` whose code the API turns into 401 or 403.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import secrets
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos_app.core.errors import SecurityError, ValidationError
+from pos_app.core.store.db import Database
+from pos_app.core.store.schema import ApiKey
+from pos_app.core.wallet.journal import audit
+
+SCOPES = (
+    "sales:read",
+    "sales:write",
+    "payments:write",
+    "wallet:read",
+    "wallet:export",
+    "reports:read",
+    "webhooks:admin",
+    "admin",
+)
+PREFIX = "pos_"
+SHOWN_CHARS = 10  # of the key, in lists: enough to tell keys apart, useless to an attacker
+LAST_USED_EVERY = 60  # seconds: a busy key's last use is written at most this often
+_NAME = re.compile(r"^[A-Za-z0-9 ._-]{1,30}$")  # "api:" + name fits a staff column
+
+
+def key_hash(key: str) -> str:
+    """The stored form of a key."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class KeyRecord:
+    """An API key as listed: never the key itself."""
+
+    id: int
+    name: str
+    prefix: str
+    scopes: tuple[str, ...]
+    created_at: int
+    expires_at: int | None
+    last_used_at: int | None
+    revoked_at: int | None
+
+    def allows(self, scope: str) -> bool:
+        """True when the key has ``scope`` (``admin`` has every scope)."""
+        return scope in self.scopes or "admin" in self.scopes
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON shape (CLI, API)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "prefix": self.prefix,
+            "scopes": list(self.scopes),
+            "created_at": self.created_at,
+            "expires_at": self.expires_at,
+            "last_used_at": self.last_used_at,
+            "revoked_at": self.revoked_at,
+        }
+
+
+def _record(row: ApiKey) -> KeyRecord:
+    return KeyRecord(
+        row.id,
+        row.name,
+        row.prefix,
+        tuple(json.loads(row.scopes_json)),
+        row.created_at,
+        row.expires_at,
+        row.last_used_at,
+        row.revoked_at,
+    )
+
+
+def _scopes(scopes: Iterable[str]) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(s.strip() for s in scopes if s.strip()))
+    unknown = [s for s in chosen if s not in SCOPES]
+    if unknown or not chosen:
+        raise ValidationError(
+            "api.bad_scopes",
+            f"Give one or more scopes from: {', '.join(SCOPES)}.",
+            ", ".join(unknown),
+            data={"unknown": unknown, "scopes": list(SCOPES)},
+        )
+    return chosen
+
+
+class ApiKeys:
+    """Create, list, revoke and check API keys (audited as ``api.key_*``).
+
+    Args:
+        db: the wallet database (keys live beside the money they guard, encrypted).
+        clock: Unix time (tests move it).
+    """
+
+    def __init__(self, db: Database, clock: Callable[[], float] = time.time) -> None:
+        self.db = db
+        self.clock = clock
+
+    async def create(
+        self, name: str, scopes: Iterable[str], *, expires_at: int | None = None
+    ) -> dict[str, Any]:
+        """A new key; the answer holds ``key``, which is never shown again.
+
+        Raises:
+            ValidationError: ``api.bad_name``, ``api.bad_scopes``, ``api.bad_expiry``,
+                ``api.name_taken``.
+        """
+        name = name.strip()
+        if not _NAME.match(name):
+            raise ValidationError(
+                "api.bad_name",
+                "Name the key with 1 to 30 letters, digits, spaces, dots, dashes or underscores.",
+                name[:60],
+            )
+        chosen = _scopes(scopes)
+        now = int(self.clock())
+        if expires_at is not None and expires_at <= now:
+            raise ValidationError("api.bad_expiry", "The expiry must be in the future.", "")
+        key = PREFIX + secrets.token_urlsafe(32)
+
+        def write(session: Session) -> KeyRecord:
+            if session.scalar(select(ApiKey).where(ApiKey.name == name)) is not None:
+                raise ValidationError(
+                    "api.name_taken", f"A key named {name} exists already: choose another name."
+                )
+            row = ApiKey(
+                name=name,
+                prefix=key[:SHOWN_CHARS],
+                key_hash=key_hash(key),
+                scopes_json=json.dumps(list(chosen)),
+                created_at=now,
+                expires_at=expires_at,
+            )
+            session.add(row)
+            session.flush()
+            audit(session, "api.key_created", name, {"scopes": list(chosen), "id": row.id})
+            return _record(row)
+
+        record = await self.db.run(write)
+        return {**record.to_dict(), "key": key}
+
+    async def list(self) -> list[KeyRecord]:
+        """Every key, revoked ones too (newest first)."""
+
+        def read(session: Session) -> list[KeyRecord]:
+            rows = session.scalars(select(ApiKey).order_by(ApiKey.id.desc()))
+            return [_record(r) for r in rows]
+
+        return await self.db.run(read)
+
+    async def revoke(self, name: str) -> KeyRecord:
+        """Revoke the key named ``name`` at once (a revoked key stays listed).
+
+        Raises:
+            ValidationError: ``api.unknown_key``.
+        """
+
+        def write(session: Session) -> KeyRecord:
+            row = session.scalar(select(ApiKey).where(ApiKey.name == name))
+            if row is None:
+                raise ValidationError("api.unknown_key", f"There is no API key named {name}.")
+            if row.revoked_at is None:
+                row.revoked_at = int(self.clock())
+                audit(session, "api.key_revoked", name, {"id": row.id})
+            return _record(row)
+
+        return await self.db.run(write)
+
+    async def check(self, key: str | None, scope: str | None) -> KeyRecord:
+        """The key's record when it may use ``scope`` (None: any valid key).
+
+        Raises:
+            SecurityError: ``api.unauthorized`` (no key, unknown, revoked or expired) or
+                ``api.forbidden`` (a valid key without the scope).
+        """
+        now = int(self.clock())
+
+        def read(session: Session) -> KeyRecord | None:
+            row = session.scalar(select(ApiKey).where(ApiKey.key_hash == key_hash(key or "")))
+            if row is None or row.revoked_at is not None:
+                return None
+            if row.expires_at is not None and row.expires_at <= now:
+                return None
+            if row.last_used_at is None or now - row.last_used_at >= LAST_USED_EVERY:
+                row.last_used_at = now
+            return _record(row)
+
+        record = await self.db.run(read) if key and key.startswith(PREFIX) else None
+        if record is None:
+            raise SecurityError(
+                "api.unauthorized",
+                "A valid API key is needed: send it as Authorization: Bearer <key>.",
+            )
+        if scope is not None and not record.allows(scope):
+            raise SecurityError(
+                "api.forbidden",
+                f"This API key may not do that: it needs the {scope} scope.",
+                record.name,
+                data={"needs": scope, "scopes": list(record.scopes)},
+            )
+        return record

@@ -1,0 +1,243 @@
+"""The local REST API over the real core: keys and scopes, sales and payments, errors, serving.
+
+In process over ASGI (httpx's transport) against a shop whose mint is the in-process
+FakeMint; one test serves on a real socket with uvicorn on the test's own loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from pos_app.api import start_api
+from pos_app.api.app import make_api
+from pos_app.api.server import ApiServer
+from pos_app.app import App
+from pos_app.core.apikeys import SCOPES
+from pos_app.core.errors import NetworkError
+from tests.support.fakemint import FakeMint
+from tests.support.fakeshop import DB_KEY, open_shop
+
+V1 = "http://till/api/v1"
+
+
+@pytest.fixture(autouse=True)
+def _db_key(monkeypatch):
+    monkeypatch.setenv("POS_DB_KEY", DB_KEY)
+
+
+Scenario = Callable[[App, httpx.AsyncClient, FakeMint], Awaitable[Any]]
+
+
+def run_api(tmp_path, scenario: Scenario) -> Any:
+    mint = FakeMint()
+
+    async def main() -> Any:
+        app = open_shop(tmp_path / "shop", mint)
+        try:
+            await app.mints.add(mint.url)
+            transport = httpx.ASGITransport(app=make_api(app))
+            async with httpx.AsyncClient(transport=transport, base_url=V1) as client:
+                return await scenario(app, client, mint)
+        finally:
+            await app.aclose()
+
+    return asyncio.run(main())
+
+
+def bearer(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+async def key(app: App, *scopes: str, name: str | None = None) -> str:
+    made = await app.api_keys.create(name or scopes[0].replace(":", "_"), scopes)
+    return made["key"]
+
+
+ROUTES = [  # (method, path, body, scope)
+    ("GET", "/health", None, None),
+    ("GET", "/sales", None, "sales:read"),
+    ("POST", "/sales", {"amount": "3"}, "sales:write"),
+    ("GET", "/wallet/balance", None, "wallet:read"),
+]
+
+
+def test_every_route_needs_a_key_and_its_scope(tmp_path):
+    async def scenario(app, client, _mint):
+        seen = []
+        keys = {scope: await key(app, scope) for scope in SCOPES if scope != "admin"}
+        admin = await key(app, "admin")
+        revoked = await key(app, "sales:read", name="old")
+        await app.api_keys.revoke("old")
+        for method, path, body, scope in ROUTES:
+            no_key = await client.request(method, path, json=body)
+            wrong = await client.request(method, path, json=body, headers=bearer("pos_made-up"))
+            gone = await client.request(method, path, json=body, headers=bearer(revoked))
+            seen.append((path, "none", no_key.status_code, no_key.json()["error"]["code"]))
+            seen.append((path, "wrong", wrong.status_code, wrong.json()["error"]["code"]))
+            if scope != "sales:read":
+                seen.append((path, "revoked", gone.status_code, gone.json()["error"]["code"]))
+            assert no_key.headers["www-authenticate"] == "Bearer"
+            for held, value in keys.items():
+                answer = await client.request(method, path, json=body, headers=bearer(value))
+                allowed = scope is None or held == scope
+                assert answer.status_code == (201 if method == "POST" else 200) or not allowed, (
+                    path,
+                    held,
+                    answer.text,
+                )
+                if not allowed:
+                    assert answer.status_code == 403, (path, held)
+                    assert answer.json()["error"]["code"] == "api.forbidden"
+            ok = await client.request(method, path, json=body, headers=bearer(admin))
+            assert ok.status_code in (200, 201), (path, ok.text)
+        return seen
+
+    seen = run_api(tmp_path, scenario)
+    assert {(status, code) for _p, _w, status, code in seen} == {(401, "api.unauthorized")}
+
+
+def test_a_sale_made_paid_and_read_over_the_api_is_the_tills_sale(tmp_path):
+    async def scenario(app, client, mint):
+        writer = bearer(await key(app, "sales:write", "sales:read", "payments:write", name="web"))
+        made = await client.post(
+            "/sales", json={"amount": "21", "memo": "order 1001"}, headers=writer
+        )
+        sale = made.json()
+        paid = await client.post(
+            f"/sales/{sale['sale_id']}/payments", json={"token": mint.token(21)}, headers=writer
+        )
+        shown = await client.get(f"/sales/{sale['sale_id']}", headers=writer)
+        listed = await client.get("/sales", params={"state": "paid"}, headers=writer)
+        core = await app.sales.show(sale["sale_id"])
+        audit = await app.audit.list()
+        return made, sale, paid.json(), shown.json(), listed.json(), core, audit
+
+    made, sale, paid, shown, listed, core, audit = run_api(tmp_path, scenario)
+    assert made.status_code == 201 and sale["state"] == "open" and sale["due"] == 21
+    assert sale["payment_request"].startswith("creqA") and sale["memo"] == "order 1001"
+    assert paid["state"] == "paid" and paid["paid"] == 21
+    assert shown == core and core["state"] == "paid" and core["staff"] == "api:web"
+    assert [s["sale_id"] for s in listed["sales"]] == [sale["sale_id"]]
+    assert shown["payments"][0]["state"] == "settled"
+    created = [e for e in audit if e["action"] == "api.key_created"]
+    assert created and all("pos_" not in str(e["details"]) for e in created)  # never the key
+
+
+def test_errors_speak_the_clis_codes_with_http_statuses(tmp_path):
+    async def scenario(app, client, mint):
+        admin = bearer(await key(app, "admin"))
+        out = {}
+        out["unknown"] = await client.get("/sales/nope", headers=admin)
+        out["bad_amount"] = await client.post("/sales", json={"amount": "-5"}, headers=admin)
+        out["no_amount"] = await client.post("/sales", json={}, headers=admin)
+        sale = (await client.post("/sales", json={"amount": "5"}, headers=admin)).json()
+        token = mint.token(5)
+        await client.post(
+            f"/sales/{sale['sale_id']}/payments", json={"token": token}, headers=admin
+        )
+        out["paid_again"] = await client.post(f"/sales/{sale['sale_id']}/cancel", headers=admin)
+        other = (await client.post("/sales", json={"amount": "5"}, headers=admin)).json()
+        out["spent"] = await client.post(
+            f"/sales/{other['sale_id']}/payments", json={"token": token}, headers=admin
+        )
+        out["garbled"] = await client.post(
+            f"/sales/{other['sale_id']}/payments",
+            json={"token": "cashuBnot-a-token"},
+            headers=admin,
+        )
+        out["cancel"] = await client.post(f"/sales/{other['sale_id']}/cancel", headers=admin)
+        out["cancelled"] = await client.post(
+            f"/sales/{other['sale_id']}/payments", json={"token": mint.token(5)}, headers=admin
+        )
+        return {k: (v.status_code, v.json()) for k, v in out.items()}
+
+    out = run_api(tmp_path, scenario)
+    assert out["unknown"][0] == 404 and out["unknown"][1]["error"]["code"] == "sale.unknown"
+    assert out["bad_amount"][0] == 400 and out["bad_amount"][1]["error"]["code"] == "amount.invalid"
+    assert out["no_amount"] == (
+        422,
+        {
+            "error": {
+                "category": "validation",
+                "code": "request.invalid",
+                "message": "body.amount: Field required",
+            }
+        },
+    )
+    assert out["paid_again"][0] == 409
+    assert out["spent"][0] == 400 and out["spent"][1]["error"]["code"] == "token.already_spent"
+    assert out["cancel"][0] == 200 and out["cancel"][1]["state"] == "cancelled"
+    assert out["garbled"][0] == 400
+    assert out["cancelled"][0] == 409 and out["cancelled"][1]["error"]["code"] == "sale.cancelled"
+    for status, body in out.values():
+        if status >= 400:
+            assert set(body) == {"error"} and set(body["error"]) == {"category", "code", "message"}
+
+
+def test_the_openapi_document_lists_every_route(tmp_path):
+    async def scenario(_app, client, _mint):
+        return (await client.get("/openapi.json")).json()
+
+    doc = run_api(tmp_path, scenario)
+    assert set(doc["paths"]) == {
+        "/api/v1/health",
+        "/api/v1/sales",
+        "/api/v1/sales/{sale_id}",
+        "/api/v1/sales/{sale_id}/cancel",
+        "/api/v1/sales/{sale_id}/payments",
+        "/api/v1/wallet/balance",
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_served_on_a_socket_when_enabled_and_a_busy_port_is_said(tmp_path):
+    port = free_port()
+
+    async def scenario(app, _client, _mint):
+        assert await start_api(app) is None  # off by default
+        await app.settings.set_many({"api.enabled": True, "api.listen": f"127.0.0.1:{port}"})
+        admin = await key(app, "admin")
+        server = await start_api(app)
+        assert server is not None and server.url == f"http://127.0.0.1:{port}/api/v1"
+        try:
+            async with httpx.AsyncClient(base_url=server.url, trust_env=False) as http:
+                health = await http.get("/health", headers=bearer(admin))
+            with pytest.raises(NetworkError) as busy:
+                await ApiServer(make_api(app), f"127.0.0.1:{port}").start()
+        finally:
+            await server.stop()
+        with pytest.raises(httpx.ConnectError):  # stopped: nothing listens any more
+            async with httpx.AsyncClient(trust_env=False) as http:
+                await http.get(server.url + "/health")
+        return health, busy.value
+
+    health, busy = run_api(tmp_path, scenario)
+    assert health.status_code == 200 and len(health.json()["mints"]) == 1
+    assert busy.code == "api.listen_failed" and str(port) in busy.user_message
+
+
+def test_an_expired_key_stops_working_and_use_is_remembered(tmp_path):
+    async def scenario(app, client, _mint):
+        now = [2_000_000_000.0]
+        app.api_keys.clock = lambda: now[0]
+        made = await app.api_keys.create("night", ["sales:read"], expires_at=int(now[0]) + 60)
+        first = await client.get("/sales", headers=bearer(made["key"]))
+        used = (await app.api_keys.list())[0].last_used_at
+        now[0] += 61
+        late = await client.get("/sales", headers=bearer(made["key"]))
+        return first.status_code, used, late.status_code, late.json()["error"]["code"]
+
+    first, used, late, code = run_api(tmp_path, scenario)
+    assert (first, used) == (200, 2_000_000_000)
+    assert (late, code) == (401, "api.unauthorized")
