@@ -23,6 +23,7 @@ from pos_app.core.errors import Category, PosError
 from pos_app.core.staff import acting_as
 
 PREFIX = "/api/v1"
+MAX_WAIT_SECONDS = 120  # a long-poll answers within this, whatever the client asks
 NOT_FOUND = ("sale.unknown",)  # and every code ending in .not_found
 CONFLICT = ("sale.expired", "sale.cancelled", "sale.already_paid", "sale.refunded")
 STATUS = {
@@ -136,6 +137,19 @@ def make_api(core: App) -> FastAPI:
     ) -> dict[str, Any]:
         """One sale with its payments."""
         return await core.sales.show(sale_id)
+
+    @api.get(f"{PREFIX}/sales/{{sale_id}}/wait", tags=["sales"])
+    async def wait_sale(
+        sale_id: str,
+        _key: Annotated[Any, Depends(key_with("sales:read"))],
+        state: Annotated[str | None, Query(max_length=32)] = None,
+        timeout: Annotated[float, Query(ge=0, le=MAX_WAIT_SECONDS)] = 30,
+    ) -> dict[str, Any]:
+        """Long-poll: the sale once its state changes from ``state`` (default: as it is now).
+
+        After ``timeout`` seconds the sale comes back unchanged. A kiosk waits here for "paid".
+        """
+        return await core.sales.wait_change(sale_id, state, timeout)
 
     @api.post(f"{PREFIX}/sales/{{sale_id}}/cancel", tags=["sales"])
     async def cancel_sale(

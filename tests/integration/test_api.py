@@ -190,6 +190,7 @@ def test_the_openapi_document_lists_every_route(tmp_path):
         "/api/v1/sales",
         "/api/v1/sales/{sale_id}",
         "/api/v1/sales/{sale_id}/cancel",
+        "/api/v1/sales/{sale_id}/wait",
         "/api/v1/sales/{sale_id}/payments",
         "/api/v1/wallet/balance",
     }
@@ -241,3 +242,31 @@ def test_an_expired_key_stops_working_and_use_is_remembered(tmp_path):
     first, used, late, code = run_api(tmp_path, scenario)
     assert (first, used) == (200, 2_000_000_000)
     assert (late, code) == (401, "api.unauthorized")
+
+
+def test_a_long_poll_answers_when_the_sale_is_paid_or_when_its_time_is_up(tmp_path):
+    async def scenario(app, client, mint):
+        admin = bearer(await key(app, "admin"))
+        sale = (await client.post("/sales", json={"amount": "8"}, headers=admin)).json()
+        path = f"/sales/{sale['sale_id']}/wait"
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        quiet = await client.get(path, params={"timeout": 0.3}, headers=admin)
+        quiet_took = loop.time() - started
+        waiting = asyncio.ensure_future(client.get(path, params={"timeout": 60}, headers=admin))
+        await asyncio.sleep(0.2)
+        assert not waiting.done()
+        started = loop.time()
+        await app.sales.pay(sale["sale_id"], mint.token(8))  # as the till would take it
+        woken = await waiting
+        woke_after = loop.time() - started
+        unknown = await client.get("/sales/nope/wait", params={"timeout": 1}, headers=admin)
+        too_long = await client.get(path, params={"timeout": 3600}, headers=admin)
+        return quiet, quiet_took, woken, woke_after, unknown, too_long
+
+    quiet, quiet_took, woken, woke_after, unknown, too_long = run_api(tmp_path, scenario)
+    assert quiet.status_code == 200 and quiet.json()["state"] == "open" and quiet_took >= 0.3
+    assert woken.json()["state"] == "paid"
+    assert woke_after < 5  # woken by the payment, not by the 5 s re-read
+    assert unknown.status_code == 404
+    assert too_long.status_code == 422

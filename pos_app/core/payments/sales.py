@@ -6,6 +6,8 @@ expires and cancels sales, and hands ``pay`` on.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
 import time
@@ -56,6 +58,7 @@ from pos_app.core.wallet.mints import trusted_in_priority
 from pos_app.core.wallet.recovery import Recovery
 
 log = logging.getLogger(__name__)
+WAIT_RECHECK_SECONDS = 5.0  # a waited-on sale is read again this often (expiry is no event)
 
 __all__ = ["PayResult", "SalesService", "payment_dict", "sale_dict"]
 
@@ -408,6 +411,39 @@ class SalesService:
             return [sale_dict(s) for s in session.scalars(query.limit(limit).offset(offset))]
 
         return await self.ctx.db.run(read)
+
+    async def wait_change(
+        self, sale_id: str, state: str | None = None, timeout: float = 30.0
+    ) -> dict[str, Any]:
+        """The sale once its state is no longer ``state`` (default: its state now).
+
+        After ``timeout`` seconds the sale comes back as it is. A payment, a cancel or a
+        refund wakes the wait at once (:class:`SaleChanged`, from any thread); an expiry is
+        no event, so the sale is also read again every few seconds.
+
+        Raises:
+            ValidationError: ``sale.unknown``.
+        """
+        loop = asyncio.get_running_loop()
+        changed = asyncio.Event()
+
+        def seen(event: SaleChanged) -> None:
+            if event.sale_id == sale_id:
+                loop.call_soon_threadsafe(changed.set)
+
+        unsubscribe = self.ctx.bus.subscribe(SaleChanged, seen)
+        try:
+            sale = await self.show(sale_id)
+            before = state or sale["state"]
+            deadline = loop.time() + timeout
+            while sale["state"] == before and (left := deadline - loop.time()) > 0:
+                changed.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(changed.wait(), min(left, WAIT_RECHECK_SECONDS))
+                sale = await self.show(sale_id)
+            return sale
+        finally:
+            unsubscribe()
 
     async def cancel(self, sale_id: str) -> dict[str, Any]:
         """Cancel an unpaid sale (a partly paid one then owes a refund: see :attr:`refunds`)."""
