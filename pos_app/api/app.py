@@ -8,10 +8,11 @@ OpenAPI document is at ``/api/v1/openapi.json``.
 
 # No ``from __future__ import annotations``: FastAPI reads the routes' annotations, which
 # name this module's closures (the key checks), when the routes are declared.
+import hashlib
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Header, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
@@ -25,7 +26,14 @@ from pos_app.core.staff import acting_as
 PREFIX = "/api/v1"
 MAX_WAIT_SECONDS = 120  # a long-poll answers within this, whatever the client asks
 NOT_FOUND = ("sale.unknown",)  # and every code ending in .not_found
-CONFLICT = ("sale.expired", "sale.cancelled", "sale.already_paid", "sale.refunded")
+CONFLICT = (
+    "sale.expired",
+    "sale.cancelled",
+    "sale.already_paid",
+    "sale.refunded",
+    "api.idempotency_in_progress",
+)
+UNPROCESSABLE = ("api.idempotency_mismatch",)
 STATUS = {
     Category.VALIDATION: 400,
     Category.CONFIG: 400,
@@ -46,6 +54,8 @@ def status_of(err: PosError) -> int:
         return 404
     if err.code in CONFLICT:
         return 409
+    if err.code in UNPROCESSABLE:
+        return 422
     return STATUS.get(err.category, 500)
 
 
@@ -113,11 +123,29 @@ def make_api(core: App) -> FastAPI:
 
     @api.post(f"{PREFIX}/sales", status_code=201, tags=["sales"])
     async def create_sale(
-        sale: NewSale, _key: Annotated[Any, Depends(key_with("sales:write"))]
+        sale: NewSale,
+        response: Response,
+        key: Annotated[KeyRecord, Depends(key_with("sales:write"))],
+        idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
     ) -> dict[str, Any]:
-        """Create a sale: its rate locked and its payment requests (NUT-18) made."""
-        made = await core.sales.new_sale(sale.amount, sale.currency, sale.memo)
-        return await core.sales.show(made["sale_id"])
+        """Create a sale: its rate locked and its payment requests (NUT-18) made.
+
+        With an ``Idempotency-Key`` header, a retry of the same request within a day gets
+        the same sale (status 200, ``Idempotent-Replayed: true``), never a second one.
+        """
+
+        async def make() -> str:
+            made = await core.sales.new_sale(sale.amount, sale.currency, sale.memo)
+            return str(made["sale_id"])
+
+        if idempotency_key is None:
+            return await core.sales.show(await make())
+        fingerprint = hashlib.sha256(sale.model_dump_json().encode()).hexdigest()
+        sale_id, replayed = await core.api_keys.once(key.id, idempotency_key, fingerprint, make)
+        if replayed:
+            response.status_code = 200
+            response.headers["Idempotent-Replayed"] = "true"
+        return await core.sales.show(sale_id)
 
     @api.get(f"{PREFIX}/sales", tags=["sales"])
     async def list_sales(

@@ -14,16 +14,16 @@ import json
 import re
 import secrets
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from pos_app.core.errors import SecurityError, ValidationError
 from pos_app.core.store.db import Database
-from pos_app.core.store.schema import ApiKey
+from pos_app.core.store.schema import ApiIdempotency, ApiKey
 from pos_app.core.wallet.journal import audit
 
 SCOPES = (
@@ -39,6 +39,8 @@ SCOPES = (
 PREFIX = "pos_"
 SHOWN_CHARS = 10  # of the key, in lists: enough to tell keys apart, useless to an attacker
 LAST_USED_EVERY = 60  # seconds: a busy key's last use is written at most this often
+IDEMPOTENCY_SECONDS = 24 * 3600  # an Idempotency-Key is remembered this long
+_IDEM_KEY = re.compile(r"^[\x21-\x7e]{1,200}$")  # printable ASCII, as a header carries it
 _NAME = re.compile(r"^[A-Za-z0-9 ._-]{1,30}$")  # "api:" + name fits a staff column
 
 
@@ -219,3 +221,74 @@ class ApiKeys:
                 data={"needs": scope, "scopes": list(record.scopes)},
             )
         return record
+
+    async def once(
+        self,
+        key_id: int,
+        idem_key: str,
+        fingerprint: str,
+        make: Callable[[], Awaitable[str]],
+    ) -> tuple[str, bool]:
+        """Make a sale once per ``(key_id, idem_key)``: ``(sale id, True)`` on a retry.
+
+        The key is reserved before ``make`` runs, so two calls at once make one sale; a
+        failed ``make`` frees it for a retry. Keys are remembered for a day.
+
+        Raises:
+            ValidationError: ``api.bad_idempotency_key``, ``api.idempotency_mismatch`` (the
+                same key with another request), ``api.idempotency_in_progress`` (the first
+                call is still being handled).
+        """
+        if not _IDEM_KEY.match(idem_key):
+            raise ValidationError(
+                "api.bad_idempotency_key",
+                "Idempotency-Key must be 1 to 200 printable characters without spaces.",
+            )
+        now = int(self.clock())
+        mine = (ApiIdempotency.api_key_id == key_id, ApiIdempotency.idem_key == idem_key)
+
+        def reserve(session: Session) -> tuple[str | None, bool]:
+            session.execute(
+                delete(ApiIdempotency).where(ApiIdempotency.created_at < now - IDEMPOTENCY_SECONDS)
+            )
+            row = session.scalar(select(ApiIdempotency).where(*mine))
+            if row is None:
+                session.add(
+                    ApiIdempotency(
+                        api_key_id=key_id,
+                        idem_key=idem_key,
+                        fingerprint=fingerprint,
+                        created_at=now,
+                    )
+                )
+                return None, True
+            if row.fingerprint != fingerprint:
+                raise ValidationError(
+                    "api.idempotency_mismatch",
+                    "This Idempotency-Key was used for another request: use a new key.",
+                    idem_key[:60],
+                )
+            return row.sale_id, False
+
+        existing, reserved = await self.db.run(reserve)
+        if not reserved:
+            if existing is None:
+                raise ValidationError(
+                    "api.idempotency_in_progress",
+                    "A request with this Idempotency-Key is still being handled: try again.",
+                    idem_key[:60],
+                )
+            return existing, True
+        try:
+            sale_id = await make()
+        except BaseException:
+            await self.db.run(lambda s: s.execute(delete(ApiIdempotency).where(*mine)))
+            raise
+
+        def remember(session: Session) -> None:
+            row = session.scalar(select(ApiIdempotency).where(*mine))
+            if row is not None:
+                row.sale_id = sale_id
+
+        await self.db.run(remember)
+        return sale_id, False

@@ -270,3 +270,38 @@ def test_a_long_poll_answers_when_the_sale_is_paid_or_when_its_time_is_up(tmp_pa
     assert woke_after < 5  # woken by the payment, not by the 5 s re-read
     assert unknown.status_code == 404
     assert too_long.status_code == 422
+
+
+def test_a_retried_create_with_its_idempotency_key_gets_the_same_sale(tmp_path):
+    async def scenario(app, client, _mint):
+        writer = await key(app, "sales:write", "sales:read", name="web")
+        other = await key(app, "sales:write", name="kiosk")
+
+        def create(amount: str, idem: str | None, who: str = writer):
+            headers = bearer(who) | ({"Idempotency-Key": idem} if idem else {})
+            return client.post("/sales", json={"amount": amount}, headers=headers)
+
+        first = await create("21", "order-1001")
+        again = await create("21", "order-1001")
+        both = await asyncio.gather(create("5", "order-1002"), create("5", "order-1002"))
+        changed = await create("22", "order-1001")
+        elsewhere = await create("21", "order-1001", other)  # another key's keys are its own
+        plain = [await create("21", None), await create("21", None)]
+        bad = await create("21", "with space")
+        listed = await client.get("/sales", params={"limit": 100}, headers=bearer(writer))
+        return first, again, both, changed, elsewhere, plain, bad, listed.json()["sales"]
+
+    first, again, both, changed, elsewhere, plain, bad, listed = run_api(tmp_path, scenario)
+    assert first.status_code == 201 and "idempotent-replayed" not in first.headers
+    assert again.status_code == 200 and again.headers["idempotent-replayed"] == "true"
+    assert again.json()["sale_id"] == first.json()["sale_id"]
+    statuses = sorted(r.status_code for r in both)
+    ids = {r.json().get("sale_id") for r in both if r.status_code < 300}
+    assert len(ids) == 1 and statuses in ([200, 201], [201, 409])  # one sale, never two
+    assert changed.status_code == 422
+    assert changed.json()["error"]["code"] == "api.idempotency_mismatch"
+    assert elsewhere.status_code == 201
+    assert elsewhere.json()["sale_id"] != first.json()["sale_id"]
+    assert plain[0].json()["sale_id"] != plain[1].json()["sale_id"]  # no key: two sales
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "api.bad_idempotency_key"
+    assert len(listed) == 5  # 1001, 1002, the other key's, the two without a key

@@ -501,6 +501,19 @@ class ApiKey(Base):
     revoked_at: Mapped[int | None] = mapped_column(BigInteger)
 
 
+class ApiIdempotency(Base):
+    """A create call made with an ``Idempotency-Key``: the sale it made, for a retry to get."""
+
+    __tablename__ = "api_idempotency"
+    __table_args__ = (UniqueConstraint("api_key_id", "idem_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    api_key_id: Mapped[int] = mapped_column(Integer)
+    idem_key: Mapped[str] = mapped_column(String(200))
+    fingerprint: Mapped[str] = mapped_column(String(64))  # SHA-256 of the request
+    sale_id: Mapped[str | None] = mapped_column(String(36))  # None while being made
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
 class AuditEntry(Base):
     """Append-only record of every money-relevant change."""
 
