@@ -88,6 +88,20 @@ def make_api(core: App) -> FastAPI:
         redoc_url=None,
     )
 
+    @api.middleware("http")
+    async def audited(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        route = request.scope.get("route")
+        client = request.client.host if request.client else "-"
+        await core.api_keys.record_call(
+            getattr(request.state, "api_key", None),
+            request.method,
+            getattr(route, "path", request.url.path[:200]),
+            response.status_code,
+            client,
+        )
+        return response
+
     @api.exception_handler(PosError)
     async def pos_error(_request: Request, err: PosError) -> JSONResponse:
         body = error_body(str(err.category), err.code, err.user_message)
@@ -103,12 +117,13 @@ def make_api(core: App) -> FastAPI:
 
     def key_with(scope: str | None) -> Callable[..., AsyncIterator[KeyRecord]]:
         async def check(
-            authorization: Annotated[str | None, Header()] = None,
+            request: Request, authorization: Annotated[str | None, Header()] = None
         ) -> AsyncIterator[KeyRecord]:
             token = None
             if authorization and authorization.lower().startswith("bearer "):
                 token = authorization[7:].strip()
             record = await core.api_keys.check(token, scope)
+            request.state.api_key = record.name  # for the call's audit entry
             # The request acts as the key: the sales and audit entries it makes say so.
             with acting_as(f"api:{record.name}"):
                 yield record

@@ -292,3 +292,14 @@ class ApiKeys:
 
         await self.db.run(remember)
         return sale_id, False
+
+    async def record_call(
+        self, key_name: str | None, method: str, route: str, status: int, client: str
+    ) -> None:
+        """Audit one API call (``api.call``): who, what, the answer; never a body."""
+        details = {"method": method, "route": route, "status": status, "client": client}
+
+        def write(session: Session) -> None:
+            audit(session, "api.call", key_name or "-", details, actor=f"api:{key_name or '-'}")
+
+        await self.db.run(write)

@@ -305,3 +305,28 @@ def test_a_retried_create_with_its_idempotency_key_gets_the_same_sale(tmp_path):
     assert plain[0].json()["sale_id"] != plain[1].json()["sale_id"]  # no key: two sales
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "api.bad_idempotency_key"
     assert len(listed) == 5  # 1001, 1002, the other key's, the two without a key
+
+
+def test_every_call_is_audited_without_its_body(tmp_path):
+    async def scenario(app, client, mint):
+        admin = bearer(await key(app, "admin", name="till-web"))
+        sale = (await client.post("/sales", json={"amount": "3"}, headers=admin)).json()
+        token = mint.token(3)
+        await client.post(f"/sales/{sale['sale_id']}/payments", json={"token": token}, headers=admin)
+        await client.get("/sales")  # no key
+        await client.get("/nowhere", headers=admin)
+        calls = [e for e in await app.audit.list() if e["action"] == "api.call"]
+        verdict = await app.audit.verify()
+        return calls, token, verdict
+
+    calls, token, verdict = run_api(tmp_path, scenario)
+    seen = sorted((c["subject"], c["details"]["route"], c["details"]["status"]) for c in calls)
+    assert seen == [
+        ("-", "/api/v1/nowhere", 404),  # no route, so no key was looked at
+        ("-", "/api/v1/sales", 401),
+        ("till-web", "/api/v1/sales", 201),
+        ("till-web", "/api/v1/sales/{sale_id}/payments", 200),
+    ]
+    assert all(c["details"]["client"] and c["actor"].startswith("api:") for c in calls)
+    assert token not in str(calls)  # bodies are never written
+    assert verdict.ok  # the chain holds with the calls in it
