@@ -312,7 +312,9 @@ def test_every_call_is_audited_without_its_body(tmp_path):
         admin = bearer(await key(app, "admin", name="till-web"))
         sale = (await client.post("/sales", json={"amount": "3"}, headers=admin)).json()
         token = mint.token(3)
-        await client.post(f"/sales/{sale['sale_id']}/payments", json={"token": token}, headers=admin)
+        await client.post(
+            f"/sales/{sale['sale_id']}/payments", json={"token": token}, headers=admin
+        )
         await client.get("/sales")  # no key
         await client.get("/nowhere", headers=admin)
         calls = [e for e in await app.audit.list() if e["action"] == "api.call"]
