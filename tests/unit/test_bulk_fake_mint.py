@@ -120,11 +120,11 @@ def test_a_file_that_cannot_be_written_leaves_the_token_in_the_history(tmp_path,
     real = bulk._write_token
     calls = []
 
-    def failing(folder, text, amount, unit, mint):
+    def failing(folder, text, amount, unit, mint, **kwargs):
         calls.append(mint)
         if len(calls) == 2:
             raise OSError(28, "No space left on device")
-        return real(folder, text, amount, unit, mint)
+        return real(folder, text, amount, unit, mint, **kwargs)
 
     monkeypatch.setattr(bulk, "_write_token", failing)
 

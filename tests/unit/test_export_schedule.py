@@ -403,11 +403,11 @@ def test_a_drive_that_fails_mid_run_is_reported_once_and_not_run_again(tmp_path,
     real_write = bulk._write_token
     written: list[str] = []
 
-    def full_after_one(folder, text, amount, unit, mint):
+    def full_after_one(folder, text, amount, unit, mint, **kwargs):
         if written:
             raise OSError(28, "No space left on device")
         written.append(mint)
-        return real_write(folder, text, amount, unit, mint)
+        return real_write(folder, text, amount, unit, mint, **kwargs)
 
     monkeypatch.setattr(bulk, "_write_token", full_after_one)
 
