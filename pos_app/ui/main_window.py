@@ -42,7 +42,7 @@ from pos_app.ui.pages.wallet import WalletPage
 from pos_app.ui.tasks import spawn
 from pos_app.ui.tray import Tray
 from pos_app.ui.widgets.items_panel import ItemsDialog
-from pos_app.ui.widgets.training_band import training_band
+from pos_app.ui.widgets.training_band import TrainingTitles, training_band
 
 BANNER_SECONDS = 8
 IDLE_CHECK_MS = 15_000
@@ -177,10 +177,13 @@ class MainWindow(QMainWindow):
         right = QVBoxLayout()
         right.setContentsMargins(space.m, space.m, space.m, space.m)
         right.setSpacing(space.s)
+        self._training_titles: TrainingTitles | None = None
         if getattr(ui.core, "training", False):
             # Training mode must never be taken for the real till: a band on top, always.
             self.setWindowTitle(self.tr("Cashu point of sale - TRAINING"))
             right.addWidget(training_band(self.tr("TRAINING - play money, not real sales")))
+            self._training_titles = TrainingTitles(self)
+            QApplication.instance().installEventFilter(self._training_titles)
         right.addWidget(self.banner)
         right.addWidget(self.stack, 1)
         body = QHBoxLayout()
@@ -549,6 +552,8 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.shutdown()
         QApplication.instance().removeEventFilter(self._centering)
+        if self._training_titles is not None:
+            QApplication.instance().removeEventFilter(self._training_titles)
         self.tray.hide()
         self.was_closed = True
         self.closed.emit()

@@ -5495,6 +5495,13 @@ Fügen Sie den Token stattdessen ein.</translation>
     </message>
 </context>
 <context>
+    <name>TrainingTitles</name>
+    <message>
+        <source>TRAINING</source>
+        <translation>TRAINING</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Cashu point of sale</source>

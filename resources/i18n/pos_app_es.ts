@@ -1240,7 +1240,7 @@
     </message>
     <message>
         <source>TRAINING - practice only, do not pay</source>
-        <translation>PRÁCTICA - solo para practicar, no pague</translation>
+        <translation>FORMACIÓN - solo para practicar, no pague</translation>
     </message>
     <message>
         <source>Welcome</source>
@@ -1295,11 +1295,11 @@
     <name>CustomerWalletWindow</name>
     <message>
         <source>Customer wallet - TRAINING</source>
-        <translation>Monedero del cliente - PRÁCTICA</translation>
+        <translation>Monedero del cliente - FORMACIÓN</translation>
     </message>
     <message>
         <source>TRAINING - the customer&apos;s phone, play money</source>
-        <translation>PRÁCTICA - el teléfono del cliente, dinero de juego</translation>
+        <translation>FORMACIÓN - el teléfono del cliente, dinero de juego</translation>
     </message>
     <message>
         <source>Pay: show a QR code</source>
@@ -1355,7 +1355,7 @@
     </message>
     <message>
         <source>The customer&apos;s wallet cannot reach the training mint (is it stopped?).</source>
-        <translation>El monedero del cliente no alcanza la mint de práctica (¿está detenida?).</translation>
+        <translation>El monedero del cliente no alcanza la mint de formación (¿está detenida?).</translation>
     </message>
     <message>
         <source>Showing the token as an animated code: hold it up to the till.</source>
@@ -1371,11 +1371,11 @@
     </message>
     <message>
         <source>The training mint is stopped. The till keeps a token it cannot redeem now and redeems it when the mint is back.</source>
-        <translation>La mint de práctica está detenida. La caja guarda un token que ahora no puede canjear y lo canjea cuando vuelva la mint.</translation>
+        <translation>La mint de formación está detenida. La caja guarda un token que ahora no puede canjear y lo canjea cuando vuelva la mint.</translation>
     </message>
     <message>
         <source>The training mint is back.</source>
-        <translation>La mint de práctica ha vuelto.</translation>
+        <translation>La mint de formación ha vuelto.</translation>
     </message>
 </context>
 <context>
@@ -2614,7 +2614,7 @@
     </message>
     <message>
         <source>&amp;Leave training mode</source>
-        <translation>&amp;Salir del modo de práctica</translation>
+        <translation>&amp;Salir del modo de formación</translation>
     </message>
     <message>
         <source>Open {page}</source>
@@ -3450,7 +3450,7 @@ de {amount}</translation>
     </message>
     <message>
         <source>TRAINING - not a real report: {title}</source>
-        <translation>PRÁCTICA - no es un informe real: {title}</translation>
+        <translation>FORMACIÓN - no es un informe real: {title}</translation>
     </message>
     <message>
         <source>Till</source>
@@ -5074,7 +5074,7 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Start training</source>
-        <translation>Empezar la práctica</translation>
+        <translation>Empezar la formación</translation>
     </message>
     <message>
         <source>taken from {var}</source>
@@ -5495,6 +5495,13 @@ Pegue el token en su lugar.</translation>
     </message>
 </context>
 <context>
+    <name>TrainingTitles</name>
+    <message>
+        <source>TRAINING</source>
+        <translation>FORMACIÓN</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Cashu point of sale</source>
@@ -5817,7 +5824,7 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Try it first (training mode)</source>
-        <translation>Probar primero (modo de práctica)</translation>
+        <translation>Probar primero (modo de formación)</translation>
     </message>
     <message>
         <source>For a new shop: you get 12 recovery words to write down.</source>
@@ -5829,7 +5836,7 @@ Pegue el token en su lugar.</translation>
     </message>
     <message>
         <source>Play money on a test mint that runs on this computer: practise sales before the shop is set up. Nothing is made for the shop yet; App, Leave training mode comes back here.</source>
-        <translation>Dinero de juego en una mint de prueba que se ejecuta en este ordenador: practicar ventas antes de configurar la tienda. Aún no se crea nada para la tienda; App, Salir del modo de práctica vuelve aquí.</translation>
+        <translation>Dinero de juego en una mint de prueba que se ejecuta en este ordenador: practicar ventas antes de configurar la tienda. Aún no se crea nada para la tienda; App, Salir del modo de formación vuelve aquí.</translation>
     </message>
 </context>
 <context>

@@ -1240,7 +1240,7 @@
     </message>
     <message>
         <source>TRAINING - practice only, do not pay</source>
-        <translation>ENTRAÎNEMENT - exercice seulement, ne payez pas</translation>
+        <translation>FORMATION - exercice seulement, ne payez pas</translation>
     </message>
     <message>
         <source>Welcome</source>
@@ -1295,11 +1295,11 @@
     <name>CustomerWalletWindow</name>
     <message>
         <source>Customer wallet - TRAINING</source>
-        <translation>Portefeuille du client - ENTRAÎNEMENT</translation>
+        <translation>Portefeuille du client - FORMATION</translation>
     </message>
     <message>
         <source>TRAINING - the customer&apos;s phone, play money</source>
-        <translation>ENTRAÎNEMENT - le téléphone du client, argent fictif</translation>
+        <translation>FORMATION - le téléphone du client, argent fictif</translation>
     </message>
     <message>
         <source>Pay: show a QR code</source>
@@ -1355,7 +1355,7 @@
     </message>
     <message>
         <source>The customer&apos;s wallet cannot reach the training mint (is it stopped?).</source>
-        <translation>Le portefeuille du client n&apos;atteint pas la mint d&apos;entraînement (est-elle arrêtée ?).</translation>
+        <translation>Le portefeuille du client n&apos;atteint pas la mint de formation (est-elle arrêtée ?).</translation>
     </message>
     <message>
         <source>Showing the token as an animated code: hold it up to the till.</source>
@@ -1371,11 +1371,11 @@
     </message>
     <message>
         <source>The training mint is stopped. The till keeps a token it cannot redeem now and redeems it when the mint is back.</source>
-        <translation>La mint d&apos;entraînement est arrêtée. La caisse garde un jeton qu&apos;elle ne peut pas encaisser maintenant et l&apos;encaisse au retour de la mint.</translation>
+        <translation>La mint de formation est arrêtée. La caisse garde un jeton qu&apos;elle ne peut pas encaisser maintenant et l&apos;encaisse au retour de la mint.</translation>
     </message>
     <message>
         <source>The training mint is back.</source>
-        <translation>La mint d&apos;entraînement est de retour.</translation>
+        <translation>La mint de formation est de retour.</translation>
     </message>
 </context>
 <context>
@@ -2614,7 +2614,7 @@
     </message>
     <message>
         <source>&amp;Leave training mode</source>
-        <translation>&amp;Quitter le mode entraînement</translation>
+        <translation>&amp;Quitter le mode formation</translation>
     </message>
     <message>
         <source>Open {page}</source>
@@ -3450,7 +3450,7 @@ de {amount}</translation>
     </message>
     <message>
         <source>TRAINING - not a real report: {title}</source>
-        <translation>ENTRAÎNEMENT - pas un vrai rapport : {title}</translation>
+        <translation>FORMATION - pas un vrai rapport : {title}</translation>
     </message>
     <message>
         <source>Till</source>
@@ -5074,7 +5074,7 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Start training</source>
-        <translation>Commencer l&apos;entraînement</translation>
+        <translation>Commencer la formation</translation>
     </message>
     <message>
         <source>taken from {var}</source>
@@ -5495,6 +5495,13 @@ Collez plutôt le jeton.</translation>
     </message>
 </context>
 <context>
+    <name>TrainingTitles</name>
+    <message>
+        <source>TRAINING</source>
+        <translation>FORMATION</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Cashu point of sale</source>
@@ -5817,7 +5824,7 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Try it first (training mode)</source>
-        <translation>D&apos;abord essayer (mode entraînement)</translation>
+        <translation>D&apos;abord essayer (mode formation)</translation>
     </message>
     <message>
         <source>For a new shop: you get 12 recovery words to write down.</source>
@@ -5829,7 +5836,7 @@ Collez plutôt le jeton.</translation>
     </message>
     <message>
         <source>Play money on a test mint that runs on this computer: practise sales before the shop is set up. Nothing is made for the shop yet; App, Leave training mode comes back here.</source>
-        <translation>De l&apos;argent fictif sur une mint de test qui tourne sur cet ordinateur : s&apos;exercer aux ventes avant de configurer la boutique. Rien n&apos;est encore créé pour la boutique ; App, Quitter le mode entraînement ramène ici.</translation>
+        <translation>De l&apos;argent fictif sur une mint de test qui tourne sur cet ordinateur : s&apos;exercer aux ventes avant de configurer la boutique. Rien n&apos;est encore créé pour la boutique ; App, Quitter le mode formation ramène ici.</translation>
     </message>
 </context>
 <context>

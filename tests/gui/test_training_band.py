@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QDialog, QLabel
 
 from pos_app.app import App
 from pos_app.core.training.environment import TrainingEnvironment
@@ -43,7 +43,17 @@ def test_a_training_wallet_shows_the_band(tmp_path, monkeypatch, qtbot, qloop, a
         assert band is not None and band.isVisible()
         assert "TRAINING" in band.text() and "TRAINING" in win.windowTitle()
         assert win.minimumSizeHint().width() <= 1024
+        dialog = QDialog(win)
+        dialog.setWindowTitle("Items")
+        dialog.show()  # every window of a training till says so, dialogs too
+        assert dialog.windowTitle() == "Items - TRAINING"
+        dialog.close()
         close(win, qtbot)
+        after = QDialog()
+        after.setWindowTitle("Items")
+        after.show()  # the training till is gone: nothing is marked any more
+        assert after.windowTitle() == "Items"
+        after.close()
     finally:
         bridge.detach()
         arun(core.aclose())
@@ -54,6 +64,11 @@ def test_the_shop_wallet_has_no_band(ui, qtbot, qloop):
     win = show(ui, qtbot)
     assert win.findChild(QLabel, "training-band") is None
     assert "TRAINING" not in win.windowTitle()
+    dialog = QDialog(win)
+    dialog.setWindowTitle("Items")
+    dialog.show()
+    assert dialog.windowTitle() == "Items"
+    dialog.close()
     close(win, qtbot)
 
 
