@@ -21,8 +21,11 @@ async def start_api(core: App) -> ApiServer | None:
     if not values.get("api.enabled"):
         return None
     from pos_app.api.app import make_api
+    from pos_app.api.limits import Guard
     from pos_app.api.server import ApiServer
 
-    server = ApiServer(make_api(core), str(values["api.listen"]))
+    per_key = int(values["api.rate_limit_per_minute"])
+    guard = Guard(per_key, 2 * per_key)
+    server = ApiServer(make_api(core, guard), str(values["api.listen"]))
     await server.start()
     return server

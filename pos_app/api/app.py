@@ -9,6 +9,7 @@ OpenAPI document is at ``/api/v1/openapi.json``.
 # No ``from __future__ import annotations``: FastAPI reads the routes' annotations, which
 # name this module's closures (the key checks), when the routes are declared.
 import hashlib
+import math
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any
 
@@ -18,6 +19,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from pos_app import __version__
+from pos_app.api.limits import Guard, Refusal
 from pos_app.app import App
 from pos_app.core.apikeys import KeyRecord
 from pos_app.core.errors import Category, PosError
@@ -34,6 +36,8 @@ CONFLICT = (
     "api.idempotency_in_progress",
 )
 UNPROCESSABLE = ("api.idempotency_mismatch",)
+TOO_MANY = ("api.rate_limited", "api.blocked")
+DEFAULT_PER_KEY = 600  # calls a minute (the api.rate_limit_per_minute setting's default)
 STATUS = {
     Category.VALIDATION: 400,
     Category.CONFIG: 400,
@@ -78,8 +82,22 @@ class TokenIn(BaseModel):
     token: str = Field(..., min_length=8, max_length=200_000)
 
 
-def make_api(core: App) -> FastAPI:
-    """The API over ``core`` (an opened :class:`~pos_app.app.App`)."""
+def too_many(refusal: Refusal) -> PosError:
+    """A limit's refusal as the error the API answers with 429."""
+    return PosError(
+        refusal.code,
+        refusal.message,
+        category=Category.SECURITY,
+        data={"retry_after": math.ceil(refusal.retry_after), "limit": refusal.limit},
+    )
+
+
+def make_api(core: App, guard: Guard | None = None) -> FastAPI:
+    """The API over ``core`` (an opened :class:`~pos_app.app.App`).
+
+    ``guard``: the rate limits and blocks (default: the settings' defaults).
+    """
+    guard = guard or Guard(DEFAULT_PER_KEY, DEFAULT_PER_KEY * 2)
     api = FastAPI(
         title="pos-app local API",
         version=f"1 (app {__version__})",
@@ -90,9 +108,13 @@ def make_api(core: App) -> FastAPI:
 
     @api.middleware("http")
     async def audited(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        route = request.scope.get("route")
         client = request.client.host if request.client else "-"
+        refusal = guard.client(client)
+        if refusal is not None:
+            response = limited(too_many(refusal))
+        else:
+            response = await call_next(request)
+        route = request.scope.get("route")
         await core.api_keys.record_call(
             getattr(request.state, "api_key", None),
             request.method,
@@ -102,8 +124,17 @@ def make_api(core: App) -> FastAPI:
         )
         return response
 
+    def limited(err: PosError) -> JSONResponse:
+        wait = str(err.data["retry_after"])
+        headers = {"Retry-After": wait, "RateLimit-Limit": str(err.data["limit"])}
+        headers |= {"RateLimit-Remaining": "0", "RateLimit-Reset": wait}
+        body = error_body(str(err.category), err.code, err.user_message)
+        return JSONResponse(body, status_code=429, headers=headers)
+
     @api.exception_handler(PosError)
     async def pos_error(_request: Request, err: PosError) -> JSONResponse:
+        if err.code in TOO_MANY:
+            return limited(err)
         body = error_body(str(err.category), err.code, err.user_message)
         headers = {"WWW-Authenticate": "Bearer"} if err.code == "api.unauthorized" else None
         return JSONResponse(body, status_code=status_of(err), headers=headers)
@@ -122,8 +153,17 @@ def make_api(core: App) -> FastAPI:
             token = None
             if authorization and authorization.lower().startswith("bearer "):
                 token = authorization[7:].strip()
-            record = await core.api_keys.check(token, scope)
+            client = request.client.host if request.client else "-"
+            try:
+                record = await core.api_keys.check(token, scope)
+            except PosError as err:
+                if err.code == "api.unauthorized" and guard.failed(client):
+                    await core.api_keys.record_block(client, guard.block_seconds)
+                raise
             request.state.api_key = record.name  # for the call's audit entry
+            refusal = guard.key(record.name)
+            if refusal is not None:
+                raise too_many(refusal)
             # The request acts as the key: the sales and audit entries it makes say so.
             with acting_as(f"api:{record.name}"):
                 yield record

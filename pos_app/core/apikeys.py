@@ -303,3 +303,12 @@ class ApiKeys:
             audit(session, "api.call", key_name or "-", details, actor=f"api:{key_name or '-'}")
 
         await self.db.run(write)
+
+    async def record_block(self, address: str, seconds: float) -> None:
+        """Audit an address blocked after failed keys (``api.address_blocked``)."""
+
+        def write(session: Session) -> None:
+            details = {"seconds": int(seconds)}
+            audit(session, "api.address_blocked", address, details, actor="api:-")
+
+        await self.db.run(write)

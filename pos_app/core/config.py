@@ -1149,6 +1149,21 @@ OPTIONS: dict[str, Option] = {
             check=check_api_listen,
             advanced=True,
         ),
+        Option(
+            "api.rate_limit_per_minute",
+            "int",
+            600,
+            QT_TRANSLATE_NOOP("Settings", "API calls per key a minute"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "More calls with one key are refused for a moment (429); one address may make "
+                "twice as many with all its keys. Applies at the next start.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "API"),
+            minimum=1,
+            maximum=100_000,
+            advanced=True,
+        ),
         # -- outbound webhooks (pos_app.core.webhooks) --
         Option(
             "webhooks.allow_private",

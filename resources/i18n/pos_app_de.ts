@@ -4907,6 +4907,14 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Wo die API lauscht: nur dieser Computer (127.0.0.1 oder ::1) und ein Port. Gilt ab dem nächsten Start.</translation>
     </message>
     <message>
+        <source>API calls per key a minute</source>
+        <translation>API-Aufrufe pro Schlüssel und Minute</translation>
+    </message>
+    <message>
+        <source>More calls with one key are refused for a moment (429); one address may make twice as many with all its keys. Applies at the next start.</source>
+        <translation>Weitere Aufrufe mit einem Schlüssel werden kurz abgelehnt (429); eine Adresse darf mit all ihren Schlüsseln doppelt so viele machen. Gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
         <source>Webhooks to the local network</source>
         <translation>Webhooks ins lokale Netz</translation>
     </message>

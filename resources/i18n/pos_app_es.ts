@@ -4907,6 +4907,14 @@ Pegue el token en su lugar.</translation>
         <translation>Dónde escucha la API: solo este ordenador (127.0.0.1 o ::1) y un puerto. Se aplica en el próximo inicio.</translation>
     </message>
     <message>
+        <source>API calls per key a minute</source>
+        <translation>Llamadas a la API por clave y minuto</translation>
+    </message>
+    <message>
+        <source>More calls with one key are refused for a moment (429); one address may make twice as many with all its keys. Applies at the next start.</source>
+        <translation>Las llamadas de más con una clave se rechazan un momento (429); una dirección puede hacer el doble con todas sus claves. Se aplica en el próximo inicio.</translation>
+    </message>
+    <message>
         <source>Webhooks to the local network</source>
         <translation>Webhooks a la red local</translation>
     </message>

@@ -4907,6 +4907,14 @@ Collez plutôt le jeton.</translation>
         <translation>Où l&apos;API écoute : cet ordinateur seulement (127.0.0.1 ou ::1) et un port. S&apos;applique au prochain démarrage.</translation>
     </message>
     <message>
+        <source>API calls per key a minute</source>
+        <translation>Appels d&apos;API par clé et par minute</translation>
+    </message>
+    <message>
+        <source>More calls with one key are refused for a moment (429); one address may make twice as many with all its keys. Applies at the next start.</source>
+        <translation>Au-delà, les appels avec une clé sont refusés un moment (429) ; une adresse peut en faire deux fois plus avec toutes ses clés. S&apos;applique au prochain démarrage.</translation>
+    </message>
+    <message>
         <source>Webhooks to the local network</source>
         <translation>Webhooks vers le réseau local</translation>
     </message>

@@ -16,6 +16,7 @@ import pytest
 
 from pos_app.api import start_api
 from pos_app.api.app import make_api
+from pos_app.api.limits import Guard
 from pos_app.api.server import ApiServer
 from pos_app.app import App
 from pos_app.core.apikeys import SCOPES
@@ -41,7 +42,9 @@ def run_api(tmp_path, scenario: Scenario) -> Any:
         app = open_shop(tmp_path / "shop", mint)
         try:
             await app.mints.add(mint.url)
-            transport = httpx.ASGITransport(app=make_api(app))
+            # Every call comes from one address: limits that the matrix tests never reach.
+            roomy = Guard(100_000, 100_000, failures=100_000)
+            transport = httpx.ASGITransport(app=make_api(app, roomy))
             async with httpx.AsyncClient(transport=transport, base_url=V1) as client:
                 return await scenario(app, client, mint)
         finally:
@@ -332,3 +335,51 @@ def test_every_call_is_audited_without_its_body(tmp_path):
     assert all(c["details"]["client"] and c["actor"].startswith("api:") for c in calls)
     assert token not in str(calls)  # bodies are never written
     assert verdict.ok  # the chain holds with the calls in it
+
+
+def test_limits_answer_429_and_an_address_failing_keys_is_blocked_and_audited(tmp_path):
+    now = [1000.0]
+    guard = Guard(3, 5, failures=4, failure_window=60, block_seconds=120, clock=lambda: now[0])
+    mint = FakeMint()
+
+    async def main():
+        app = open_shop(tmp_path / "shop", mint)
+        try:
+            transport = httpx.ASGITransport(app=make_api(app, guard))
+            async with httpx.AsyncClient(transport=transport, base_url=V1) as client:
+                reader = bearer(await key(app, "sales:read"))
+                other = bearer(await key(app, "wallet:read"))
+                per_key = [
+                    (await client.get("/sales", headers=reader)).status_code for _ in range(4)
+                ]
+                limited = await client.get("/sales", headers=reader)
+                another = await client.get("/wallet/balance", headers=other)  # a fresh key...
+                per_address = await client.get("/wallet/balance", headers=other)  # 6th call
+                now[0] += 61  # a minute later the windows are empty again
+                wrong = [
+                    (await client.get("/sales", headers=bearer("pos_guess"))).status_code
+                    for _ in range(4)
+                ]
+                blocked = await client.get("/sales", headers=reader)  # even with a good key
+                now[0] += 121
+                free = await client.get("/sales", headers=reader)
+                audit = await app.audit.list()
+                return per_key, limited, another, per_address, wrong, blocked, free, audit
+        finally:
+            await app.aclose()
+
+    per_key, limited, another, per_address, wrong, blocked, free, audit = asyncio.run(main())
+    assert per_key == [200, 200, 200, 429]
+    assert limited.status_code == 429 and limited.json()["error"]["code"] == "api.rate_limited"
+    assert 0 < int(limited.headers["retry-after"]) <= 60
+    assert (
+        limited.headers["ratelimit-limit"] == "3" and limited.headers["ratelimit-remaining"] == "0"
+    )
+    assert another.status_code == 429  # ...but the address has used its 5 calls a minute
+    assert per_address.json()["error"]["message"].startswith("Too many calls from this address")
+    assert wrong == [401, 401, 401, 401]
+    assert blocked.status_code == 429 and blocked.json()["error"]["code"] == "api.blocked"
+    assert 100 < int(blocked.headers["retry-after"]) <= 120
+    assert free.status_code == 200
+    blocks = [e for e in audit if e["action"] == "api.address_blocked"]
+    assert [(b["subject"], b["details"]["seconds"]) for b in blocks] == [("127.0.0.1", 120)]

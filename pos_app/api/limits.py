@@ -1,0 +1,138 @@
+"""Rate limits and blocking for the local API, kept in memory (they start afresh with the app).
+
+A moving window counts each identity's calls in the last ``window`` seconds: a key, a
+client address, or an address's failed authentications. An address that fails
+authentication too often is blocked for a while, whatever key it sends next.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+PRUNE_ABOVE = 10_000  # identities kept before the idle ones are forgotten
+
+
+class MovingWindow:
+    """At most ``limit`` calls per identity in any ``window`` seconds."""
+
+    def __init__(
+        self, limit: int, window: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.limit = limit
+        self.window = window
+        self.clock = clock
+        self._calls: dict[str, deque[float]] = {}
+
+    def _recent(self, identity: str, now: float) -> deque[float]:
+        calls = self._calls.setdefault(identity, deque())
+        while calls and calls[0] <= now - self.window:
+            calls.popleft()
+        return calls
+
+    def hit(self, identity: str) -> float | None:
+        """Count a call; None when it is allowed, else the seconds until one would be."""
+        now = self.clock()
+        calls = self._recent(identity, now)
+        if len(calls) >= self.limit:
+            return max(0.0, calls[0] + self.window - now)
+        calls.append(now)
+        if len(self._calls) > PRUNE_ABOVE:
+            self._prune(now)
+        return None
+
+    def forget(self, identity: str) -> None:
+        """Start counting ``identity`` afresh."""
+        self._calls.pop(identity, None)
+
+    def remaining(self, identity: str) -> int:
+        """Calls left in the window now."""
+        return max(0, self.limit - len(self._recent(identity, self.clock())))
+
+    def _prune(self, now: float) -> None:
+        for identity in [i for i, c in self._calls.items() if not c or c[-1] <= now - self.window]:
+            del self._calls[identity]
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why a call is refused: the error code, its message and when to come back."""
+
+    code: str
+    message: str
+    retry_after: float
+    limit: int
+
+
+class Guard:
+    """The API's limits: per key, per client address, and blocking after failed keys.
+
+    Args:
+        per_key: calls a key may make per minute.
+        per_client: calls one address may make per minute (all its keys together).
+        failures: failed authentications an address may make in ``failure_window`` s.
+        block_seconds: how long an address that failed too often is refused.
+    """
+
+    def __init__(
+        self,
+        per_key: int,
+        per_client: int,
+        *,
+        failures: int = 10,
+        failure_window: float = 600.0,
+        block_seconds: float = 900.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.clock = clock
+        self.keys = MovingWindow(per_key, 60.0, clock)
+        self.clients = MovingWindow(per_client, 60.0, clock)
+        self.failures = MovingWindow(failures, failure_window, clock)
+        self.block_seconds = block_seconds
+        self.blocked: dict[str, float] = {}  # address -> until (clock time)
+
+    def client(self, address: str) -> Refusal | None:
+        """Refuse an address that is blocked or over its limit."""
+        until = self.blocked.get(address)
+        if until is not None:
+            if until > self.clock():
+                return Refusal(
+                    "api.blocked",
+                    "Too many calls with a wrong API key came from this address: it is "
+                    "blocked for a while.",
+                    until - self.clock(),
+                    self.failures.limit,
+                )
+            del self.blocked[address]
+        wait = self.clients.hit(address)
+        if wait is None:
+            return None
+        return Refusal(
+            "api.rate_limited",
+            "Too many calls from this address: wait and try again.",
+            wait,
+            self.clients.limit,
+        )
+
+    def key(self, name: str) -> Refusal | None:
+        """Refuse a key over its limit."""
+        wait = self.keys.hit(name)
+        if wait is None:
+            return None
+        return Refusal(
+            "api.rate_limited",
+            "Too many calls with this API key: wait and try again.",
+            wait,
+            self.keys.limit,
+        )
+
+    def failed(self, address: str) -> bool:
+        """Count a failed authentication; True when this one blocks the address."""
+        self.failures.hit(address)
+        if self.failures.remaining(address) > 0:
+            return False
+        self.blocked[address] = self.clock() + self.block_seconds
+        self.failures.forget(address)  # a fresh count once the block ends
+        return True
