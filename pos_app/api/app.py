@@ -11,7 +11,7 @@ OpenAPI document is at ``/api/v1/openapi.json``.
 import hashlib
 import math
 from collections.abc import AsyncIterator, Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -23,6 +23,7 @@ from pos_app.api.limits import Guard, Refusal
 from pos_app.app import App
 from pos_app.core.apikeys import KeyRecord
 from pos_app.core.errors import Category, PosError
+from pos_app.core.reports.periods import NAMED
 from pos_app.core.staff import acting_as
 
 PREFIX = "/api/v1"
@@ -74,6 +75,15 @@ class NewSale(BaseModel):
     amount: str = Field(..., examples=["21", "4.50"], max_length=32)
     currency: str | None = Field(None, examples=["sat", "EUR"], max_length=8)
     memo: str | None = Field(None, max_length=200)
+
+
+class NewWebhook(BaseModel):
+    """A webhook receiver: its URL, the events it wants (comma-separated, default all)."""
+
+    url: str = Field(..., max_length=500, examples=["https://shop.example/hooks/till"])
+    events: str | None = Field(None, max_length=1000, examples=["sale.paid,sale.refunded"])
+    format: Literal["standard", "numo"] = "standard"
+    btcpay_sig: bool = False
 
 
 class TokenIn(BaseModel):
@@ -248,6 +258,46 @@ def make_api(core: App, guard: Guard | None = None) -> FastAPI:
         """Offer a token for the sale: the same checkout as the camera and the paste field."""
         result = await core.sales.pay(sale_id, body.token, source="api")
         return result.to_dict()
+
+    @api.get(f"{PREFIX}/reports/summary", tags=["reports"])
+    async def report_summary(
+        _key: Annotated[Any, Depends(key_with("reports:read"))],
+        period: Annotated[Literal[NAMED], Query()] = "today",  # type: ignore[valid-type]
+        tz: Annotated[str | None, Query(max_length=60)] = None,
+    ) -> dict[str, Any]:
+        """A period's figures (sales, fees, mints, methods, refusals) against the one before."""
+        return await core.reports.summary(core.reports.period(period, zone=tz))
+
+    @api.get(f"{PREFIX}/reports/x", tags=["reports"])
+    async def report_x(
+        _key: Annotated[Any, Depends(key_with("reports:read"))],
+        tz: Annotated[str | None, Query(max_length=60)] = None,
+    ) -> dict[str, Any]:
+        """The X report: what the next Z report would say now (nothing is closed)."""
+        return await core.reports.x_report(tz, check=False)
+
+    @api.get(f"{PREFIX}/webhooks", tags=["webhooks"])
+    async def list_webhooks(
+        _key: Annotated[Any, Depends(key_with("webhooks:admin"))],
+    ) -> list[dict[str, Any]]:
+        """Every webhook receiver (never its secret)."""
+        return await core.webhooks.list()
+
+    @api.post(f"{PREFIX}/webhooks", status_code=201, tags=["webhooks"])
+    async def add_webhook(
+        hook: NewWebhook, _key: Annotated[Any, Depends(key_with("webhooks:admin"))]
+    ) -> dict[str, Any]:
+        """A new receiver; the answer holds its signing secret, shown this once."""
+        return await core.webhooks.add(
+            hook.url, hook.events, hook.format, btcpay_sig=hook.btcpay_sig
+        )
+
+    @api.delete(f"{PREFIX}/webhooks/{{endpoint_id}}", tags=["webhooks"])
+    async def remove_webhook(
+        endpoint_id: int, _key: Annotated[Any, Depends(key_with("webhooks:admin"))]
+    ) -> dict[str, Any]:
+        """Remove a receiver with its queue and history."""
+        return await core.webhooks.remove(endpoint_id)
 
     @api.get(f"{PREFIX}/wallet/balance", tags=["wallet"])
     async def balance(_key: Annotated[Any, Depends(key_with("wallet:read"))]) -> dict[str, Any]:

@@ -196,6 +196,10 @@ def test_the_openapi_document_lists_every_route(tmp_path):
         "/api/v1/sales/{sale_id}/wait",
         "/api/v1/sales/{sale_id}/payments",
         "/api/v1/wallet/balance",
+        "/api/v1/reports/summary",
+        "/api/v1/reports/x",
+        "/api/v1/webhooks",
+        "/api/v1/webhooks/{endpoint_id}",
     }
 
 
@@ -383,3 +387,34 @@ def test_limits_answer_429_and_an_address_failing_keys_is_blocked_and_audited(tm
     assert free.status_code == 200
     blocks = [e for e in audit if e["action"] == "api.address_blocked"]
     assert [(b["subject"], b["details"]["seconds"]) for b in blocks] == [("127.0.0.1", 120)]
+
+
+def test_reports_and_webhooks_over_the_api(tmp_path):
+    async def scenario(app, client, mint):
+        admin = bearer(await key(app, "admin"))
+        reader = bearer(await key(app, "reports:read"))
+        sale = (await client.post("/sales", json={"amount": "13"}, headers=admin)).json()
+        await app.sales.pay(sale["sale_id"], mint.token(13))
+        summary = await client.get("/reports/summary", params={"period": "today"}, headers=reader)
+        x = await client.get("/reports/x", headers=reader)
+        bad = await client.get("/reports/summary", params={"period": "someday"}, headers=reader)
+        hooks_denied = await client.get("/webhooks", headers=reader)
+        added = await client.post(
+            "/webhooks",
+            json={"url": "http://127.0.0.1:9/hook", "events": "sale.paid"},
+            headers=admin,
+        )
+        listed = await client.get("/webhooks", headers=admin)
+        removed = await client.delete(f"/webhooks/{added.json()['id']}", headers=admin)
+        after = await client.get("/webhooks", headers=admin)
+        return summary, x, bad, hooks_denied, added, listed, removed, after
+
+    summary, x, bad, hooks_denied, added, listed, removed, after = run_api(tmp_path, scenario)
+    assert summary.status_code == 200 and summary.json()["sales"] == 1 and "previous" in summary.json()
+    assert x.status_code == 200 and x.json()["kind"] == "X" and x.json()["figures"]["sales"] == 1
+    assert bad.status_code == 422
+    assert hooks_denied.status_code == 403
+    assert added.status_code == 201 and added.json()["secret"].startswith("whsec_")
+    assert [h["url"] for h in listed.json()] == ["http://127.0.0.1:9/hook"]
+    assert "secret" not in listed.json()[0]
+    assert removed.status_code == 200 and after.json() == []
