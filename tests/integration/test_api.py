@@ -410,7 +410,9 @@ def test_reports_and_webhooks_over_the_api(tmp_path):
         return summary, x, bad, hooks_denied, added, listed, removed, after
 
     summary, x, bad, hooks_denied, added, listed, removed, after = run_api(tmp_path, scenario)
-    assert summary.status_code == 200 and summary.json()["sales"] == 1 and "previous" in summary.json()
+    assert (
+        summary.status_code == 200 and summary.json()["sales"] == 1 and "previous" in summary.json()
+    )
     assert x.status_code == 200 and x.json()["kind"] == "X" and x.json()["figures"]["sales"] == 1
     assert bad.status_code == 422
     assert hooks_denied.status_code == 403
