@@ -280,6 +280,7 @@ class App:
         if self._services is not None:
             await self._services.stop()
         await self.webhooks.aclose()
+        await self.api_keys.flush_calls()
         await self.notifications.flush()
         self.notifications.close()
         await self.web.aclose()

@@ -26,6 +26,8 @@ async def start_api(core: App) -> ApiServer | None:
 
     per_key = int(values["api.rate_limit_per_minute"])
     guard = Guard(per_key, 2 * per_key)
-    server = ApiServer(make_api(core, guard), str(values["api.listen"]))
+    server = ApiServer(
+        make_api(core, guard), str(values["api.listen"]), on_stop=core.api_keys.flush_calls
+    )
     await server.start()
     return server

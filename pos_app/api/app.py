@@ -125,7 +125,7 @@ def make_api(core: App, guard: Guard | None = None) -> FastAPI:
         else:
             response = await call_next(request)
         route = request.scope.get("route")
-        await core.api_keys.record_call(
+        core.api_keys.record_call(
             getattr(request.state, "api_key", None),
             request.method,
             getattr(route, "path", request.url.path[:200]),

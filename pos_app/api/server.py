@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 import uvicorn
@@ -33,7 +33,9 @@ class _Server(uvicorn.Server):
 class ApiServer:
     """One uvicorn server for the ASGI ``app`` on ``listen`` (``host:port``; port 0: any)."""
 
-    def __init__(self, app: Any, listen: str) -> None:
+    def __init__(
+        self, app: Any, listen: str, on_stop: Callable[[], Awaitable[Any]] | None = None
+    ) -> None:
         self.host, self.port = split_listen(listen, any_port=True)
         config = uvicorn.Config(
             app,
@@ -48,6 +50,7 @@ class ApiServer:
         )
         self.server = _Server(config)
         self.task: asyncio.Task[None] | None = None
+        self.on_stop = on_stop  # after the last request (the audit of the last calls)
 
     @property
     def url(self) -> str:
@@ -91,4 +94,6 @@ class ApiServer:
         except TimeoutError:
             self.server.force_exit = True
             await self.task
+        if self.on_stop is not None:
+            await self.on_stop()
         log.info("API stopped")

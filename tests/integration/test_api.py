@@ -324,6 +324,7 @@ def test_every_call_is_audited_without_its_body(tmp_path):
         )
         await client.get("/sales")  # no key
         await client.get("/nowhere", headers=admin)
+        await asyncio.sleep(0.6)  # calls are audited in batches, within half a second
         calls = [e for e in await app.audit.list() if e["action"] == "api.call"]
         verdict = await app.audit.verify()
         return calls, token, verdict
@@ -420,3 +421,14 @@ def test_reports_and_webhooks_over_the_api(tmp_path):
     assert [h["url"] for h in listed.json()] == ["http://127.0.0.1:9/hook"]
     assert "secret" not in listed.json()[0]
     assert removed.status_code == 200 and after.json() == []
+
+
+def test_a_key_revoked_while_in_use_stops_at_once(tmp_path):
+    async def scenario(app, client, _mint):
+        reader = await key(app, "sales:read", name="kiosk")
+        before = await client.get("/sales", headers=bearer(reader))  # checked: remembered
+        await app.api_keys.revoke("kiosk")
+        after = await client.get("/sales", headers=bearer(reader))
+        return before.status_code, after.status_code
+
+    assert run_api(tmp_path, scenario) == (200, 401)
