@@ -161,6 +161,11 @@ def test_a_sale_at_the_till_paid_over_the_api_shows_paid_on_the_till(tmp_path, m
         assert step in run.notes, str(run)
     assert f"API listening on http://127.0.0.1:{port}/api/v1" in run.log
     assert "API stopped" in run.log
+    calls = [e["details"] for e in cli.ok("audit", "list") if e["action"] == "api.call"]
+    assert sorted((c["route"], c["status"]) for c in calls) == [
+        ("/api/v1/sales/{sale_id}", 200),
+        ("/api/v1/sales/{sale_id}/payments", 200),
+    ]  # written by the time the app ended
 
 
 def test_quit_with_an_open_sale_asks_first(tmp_path, mint):
