@@ -9,6 +9,7 @@ OpenAPI document is at ``/api/v1/openapi.json``.
 # No ``from __future__ import annotations``: FastAPI reads the routes' annotations, which
 # name this module's closures (the key checks), when the routes are declared.
 import hashlib
+import logging
 import math
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, Literal
@@ -25,6 +26,8 @@ from pos_app.core.apikeys import KeyRecord
 from pos_app.core.errors import Category, PosError
 from pos_app.core.reports.periods import NAMED
 from pos_app.core.staff import acting_as
+
+log = logging.getLogger(__name__)
 
 PREFIX = "/api/v1"
 MAX_WAIT_SECONDS = 120  # a long-poll answers within this, whatever the client asks
@@ -123,7 +126,14 @@ def make_api(core: App, guard: Guard | None = None) -> FastAPI:
         if refusal is not None:
             response = limited(too_many(refusal))
         else:
-            response = await call_next(request)
+            try:
+                response = await call_next(request)
+            except Exception:  # a bug: logged with its traceback, answered in our shape
+                log.exception("API %s %s failed", request.method, request.url.path[:200])
+                body = error_body(
+                    "internal", "internal.error", "The till failed to answer; it is in its log."
+                )
+                response = JSONResponse(body, status_code=500)
         route = request.scope.get("route")
         core.api_keys.record_call(
             getattr(request.state, "api_key", None),

@@ -432,3 +432,22 @@ def test_a_key_revoked_while_in_use_stops_at_once(tmp_path):
         return before.status_code, after.status_code
 
     assert run_api(tmp_path, scenario) == (200, 401)
+
+
+def test_a_bug_in_a_route_answers_500_in_the_same_shape_and_is_audited(tmp_path):
+    async def scenario(app, client, _mint):
+        admin = bearer(await key(app, "admin"))
+
+        async def broken(_sale_id):
+            raise RuntimeError("a bug")
+
+        app.sales.show = broken
+        answer = await client.get("/sales/any", headers=admin)
+        await app.api_keys.flush_calls()
+        calls = [e for e in await app.audit.list() if e["action"] == "api.call"]
+        return answer, calls
+
+    answer, calls = run_api(tmp_path, scenario)
+    assert answer.status_code == 500
+    assert answer.json()["error"]["code"] == "internal.error"
+    assert [c["details"]["status"] for c in calls] == [500]
