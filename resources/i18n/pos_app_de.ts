@@ -641,6 +641,93 @@
     </message>
 </context>
 <context>
+    <name>ApiKeysPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Rechte</translation>
+    </message>
+    <message>
+        <source>Starts with</source>
+        <translation>Beginnt mit</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Who uses it: web shop, kiosk…</source>
+        <translation>Wer ihn nutzt: Online-Shop, Kiosk…</translation>
+    </message>
+    <message>
+        <source>Last day (YYYY-MM-DD), or empty: no end</source>
+        <translation>Letzter Tag (JJJJ-MM-TT), oder leer: kein Ende</translation>
+    </message>
+    <message>
+        <source>Make key</source>
+        <translation>Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>The new key, shown once:</source>
+        <translation>Der neue Schlüssel, nur einmal gezeigt:</translation>
+    </message>
+    <message>
+        <source>revoked {when}</source>
+        <translation>widerrufen {when}</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>active until {day}</source>
+        <translation>gültig bis {day}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>Type the last day as 2027-06-30, or leave it empty.</source>
+        <translation>Den letzten Tag als 2027-06-30 eingeben oder leer lassen.</translation>
+    </message>
+    <message>
+        <source>Key {name} made. Copy it now: it is not shown again.</source>
+        <translation>Schlüssel {name} erzeugt. Jetzt kopieren: er wird nicht noch einmal gezeigt.</translation>
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation>Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke {name}? Whatever uses it stops working at once.</source>
+        <translation>{name} widerrufen? Was ihn nutzt, hört sofort auf zu funktionieren.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Key {name} revoked.</source>
+        <translation>Schlüssel {name} widerrufen.</translation>
+    </message>
+</context>
+<context>
     <name>AttentionModel</name>
     <message>
         <source>What</source>

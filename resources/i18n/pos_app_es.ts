@@ -641,6 +641,93 @@
     </message>
 </context>
 <context>
+    <name>ApiKeysPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Permisos</translation>
+    </message>
+    <message>
+        <source>Starts with</source>
+        <translation>Empieza por</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Último uso</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Who uses it: web shop, kiosk…</source>
+        <translation>Quién la usa: tienda en línea, quiosco…</translation>
+    </message>
+    <message>
+        <source>Last day (YYYY-MM-DD), or empty: no end</source>
+        <translation>Último día (AAAA-MM-DD), o vacío: sin fin</translation>
+    </message>
+    <message>
+        <source>Make key</source>
+        <translation>Crear clave</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>The new key, shown once:</source>
+        <translation>La nueva clave, mostrada una sola vez:</translation>
+    </message>
+    <message>
+        <source>revoked {when}</source>
+        <translation>revocada {when}</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>caducada</translation>
+    </message>
+    <message>
+        <source>active until {day}</source>
+        <translation>activa hasta el {day}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>Type the last day as 2027-06-30, or leave it empty.</source>
+        <translation>Escriba el último día como 2027-06-30, o déjelo vacío.</translation>
+    </message>
+    <message>
+        <source>Key {name} made. Copy it now: it is not shown again.</source>
+        <translation>Clave {name} creada. Cópiela ahora: no se volverá a mostrar.</translation>
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation>Revocar la clave</translation>
+    </message>
+    <message>
+        <source>Revoke {name}? Whatever uses it stops working at once.</source>
+        <translation>¿Revocar {name}? Lo que la use deja de funcionar al instante.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Conservarla</translation>
+    </message>
+    <message>
+        <source>Key {name} revoked.</source>
+        <translation>Clave {name} revocada.</translation>
+    </message>
+</context>
+<context>
     <name>AttentionModel</name>
     <message>
         <source>What</source>

@@ -641,6 +641,93 @@
     </message>
 </context>
 <context>
+    <name>ApiKeysPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Droits</translation>
+    </message>
+    <message>
+        <source>Starts with</source>
+        <translation>Commence par</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Dernière utilisation</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <source>Who uses it: web shop, kiosk…</source>
+        <translation>Qui l&apos;utilise : boutique en ligne, borne…</translation>
+    </message>
+    <message>
+        <source>Last day (YYYY-MM-DD), or empty: no end</source>
+        <translation>Dernier jour (AAAA-MM-JJ), ou vide : sans fin</translation>
+    </message>
+    <message>
+        <source>Make key</source>
+        <translation>Créer la clé</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>The new key, shown once:</source>
+        <translation>La nouvelle clé, montrée une seule fois :</translation>
+    </message>
+    <message>
+        <source>revoked {when}</source>
+        <translation>révoquée {when}</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expirée</translation>
+    </message>
+    <message>
+        <source>active until {day}</source>
+        <translation>active jusqu&apos;au {day}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>Type the last day as 2027-06-30, or leave it empty.</source>
+        <translation>Saisissez le dernier jour sous la forme 2027-06-30, ou laissez vide.</translation>
+    </message>
+    <message>
+        <source>Key {name} made. Copy it now: it is not shown again.</source>
+        <translation>Clé {name} créée. Copiez-la maintenant : elle ne sera plus montrée.</translation>
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation>Révoquer la clé</translation>
+    </message>
+    <message>
+        <source>Revoke {name}? Whatever uses it stops working at once.</source>
+        <translation>Révoquer {name} ? Ce qui l&apos;utilise cesse de fonctionner aussitôt.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>La garder</translation>
+    </message>
+    <message>
+        <source>Key {name} revoked.</source>
+        <translation>Clé {name} révoquée.</translation>
+    </message>
+</context>
+<context>
     <name>AttentionModel</name>
     <message>
         <source>What</source>

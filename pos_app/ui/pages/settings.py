@@ -40,6 +40,7 @@ from pos_app.ui.dialogs.settings_transfer import ExportSettingsDialog, ImportSet
 from pos_app.ui.messages import explain_error
 from pos_app.ui.page import Page
 from pos_app.ui.tasks import spawn
+from pos_app.ui.widgets.api_keys_panel import ApiKeysPanel
 from pos_app.ui.widgets.items_panel import ItemsPanel
 from pos_app.ui.widgets.mint_list import MintList
 from pos_app.ui.widgets.option_fields import (
@@ -56,6 +57,7 @@ from pos_app.ui.widgets.webhook_panel import WebhookPanel
 MINTS_GROUP = "Mints"
 WEBHOOKS_GROUP = "Webhooks"
 EXPORTS_GROUP = "Exports"
+API_GROUP = "API"
 LABEL_WIDTH = 260  # the same in every group, so editors line up down the page
 
 
@@ -82,6 +84,7 @@ class SettingsPage(Page):
         self._form.setSpacing(14)
         self.mint_list = MintList(ui)
         self.webhooks = WebhookPanel(ui)
+        self.api_keys = ApiKeysPanel(ui)
         self.schedule_status = ScheduleStatus(ui)
         for group, options in self._groups(advanced=False).items():
             self._form.addWidget(self._group_box(group, options))
@@ -261,6 +264,9 @@ class SettingsPage(Page):
         if group == WEBHOOKS_GROUP:  # receivers first, then their settings
             grid.addWidget(self.webhooks, row, 0, 1, 2)
             row += 1
+        if group == API_GROUP:  # the keys first, then whether and where the API serves
+            grid.addWidget(self.api_keys, row, 0, 1, 2)
+            row += 1
         for option in options:
             field = make_field(option)
             field.edited.connect(self._edited)
@@ -284,6 +290,7 @@ class SettingsPage(Page):
             self.reload()
         self.mint_list.refresh()
         self.webhooks.refresh()
+        self.api_keys.refresh()
         self.items.refresh()
         self.staff.refresh()
         self.schedule_status.load()

@@ -36,7 +36,8 @@ LIGHTS = {"active": "#2e7d32", "paused": "#ef6c00", "disabled": "#c62828"}
 STATES = ("", "pending", "delivered", "failed")
 
 
-def _table(columns: list[str], height: int) -> QTableWidget:
+def panel_table(columns: list[str], height: int) -> QTableWidget:
+    """A read-only table of rows picked one at a time, its second column stretched."""
     table = QTableWidget(0, len(columns))
     table.setHorizontalHeaderLabels(columns)
     table.verticalHeader().hide()
@@ -100,7 +101,7 @@ class WebhookPanel(QWidget):
         secret_row.addWidget(self.copy_button, 1, 1)
         self.secret_box.hide()
 
-        self.table = _table(
+        self.table = panel_table(
             [self.tr("State"), self.tr("Address"), self.tr("Events"), self.tr("Last delivery")],
             120,
         )
@@ -135,7 +136,7 @@ class WebhookPanel(QWidget):
         ):
             self.state_filter.addItem(label, state)
         self.state_filter.currentIndexChanged.connect(self.refresh_history)
-        self.history = _table(
+        self.history = panel_table(
             [self.tr("Time"), self.tr("Event"), self.tr("State"), self.tr("Answer")], 140
         )
         self.history.doubleClicked.connect(lambda _index: self.open_delivery())
