@@ -89,6 +89,15 @@ class NewWebhook(BaseModel):
     btcpay_sig: bool = False
 
 
+class NewExport(BaseModel):
+    """Ecash to hand out as a token: an amount, from a mint (default: the first that has it)."""
+
+    amount: int = Field(..., gt=0, le=10**12)
+    unit: str = Field("sat", max_length=12)
+    mint: str | None = Field(None, max_length=500)
+    memo: str | None = Field(None, max_length=200)
+
+
 class TokenIn(BaseModel):
     """A Cashu token offered for a sale (``cashuA…``/``cashuB…``)."""
 
@@ -308,6 +317,28 @@ def make_api(core: App, guard: Guard | None = None) -> FastAPI:
     ) -> dict[str, Any]:
         """Remove a receiver with its queue and history."""
         return await core.webhooks.remove(endpoint_id)
+
+    @api.post(f"{PREFIX}/wallet/exports", status_code=201, tags=["wallet"])
+    async def export_ecash(
+        export: NewExport, _key: Annotated[Any, Depends(key_with("wallet:export"))]
+    ) -> dict[str, Any]:
+        """Take ecash out of the wallet as a token (in the answer, and in the export history).
+
+        The money leaves the till: only keys with the ``wallet:export`` scope may.
+        """
+        sent = await core.wallet.send(export.mint, export.unit, export.amount, memo=export.memo)
+        return sent.to_dict()
+
+    @api.get(f"{PREFIX}/wallet/exports", tags=["wallet"])
+    async def list_exports(
+        _key: Annotated[Any, Depends(key_with("wallet:read"))],
+        status: Annotated[str | None, Query(max_length=32)] = None,
+        since: Annotated[int | None, Query(ge=0)] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    ) -> list[dict[str, Any]]:
+        """Tokens handed out, newest first, with whether they were claimed (never the tokens)."""
+        found = await core.exports.list(status=status, since=since, limit=limit)
+        return [e.to_dict() for e in found]
 
     @api.get(f"{PREFIX}/wallet/balance", tags=["wallet"])
     async def balance(_key: Annotated[Any, Depends(key_with("wallet:read"))]) -> dict[str, Any]:

@@ -196,6 +196,7 @@ def test_the_openapi_document_lists_every_route(tmp_path):
         "/api/v1/sales/{sale_id}/wait",
         "/api/v1/sales/{sale_id}/payments",
         "/api/v1/wallet/balance",
+        "/api/v1/wallet/exports",
         "/api/v1/reports/summary",
         "/api/v1/reports/x",
         "/api/v1/webhooks",
@@ -451,3 +452,27 @@ def test_a_bug_in_a_route_answers_500_in_the_same_shape_and_is_audited(tmp_path)
     assert answer.status_code == 500
     assert answer.json()["error"]["code"] == "internal.error"
     assert [c["details"]["status"] for c in calls] == [500]
+
+
+def test_ecash_leaves_only_with_the_export_scope_and_is_listed(tmp_path):
+    async def scenario(app, client, mint):
+        admin = bearer(await key(app, "admin"))
+        reader = bearer(await key(app, "wallet:read"))
+        exporter = bearer(await key(app, "wallet:export", name="payouts"))
+        sale = (await client.post("/sales", json={"amount": "21"}, headers=admin)).json()
+        await app.sales.pay(sale["sale_id"], mint.token(21))
+        denied = await client.post("/wallet/exports", json={"amount": 5}, headers=reader)
+        made = await client.post("/wallet/exports", json={"amount": 5}, headers=exporter)
+        too_much = await client.post("/wallet/exports", json={"amount": 500}, headers=exporter)
+        listed = await client.get("/wallet/exports", headers=reader)
+        balance = await client.get("/wallet/balance", headers=reader)
+        return denied, made, too_much, listed.json(), balance.json()
+
+    denied, made, too_much, listed, balance = run_api(tmp_path, scenario)
+    assert denied.status_code == 403
+    assert made.status_code == 201 and made.json()["token"].startswith("cashuB")
+    assert made.json()["amount"] == 5
+    assert too_much.status_code == 400
+    assert [(e["amount"], e["staff"]) for e in listed] == [(5, "api:payouts")]
+    assert all("token" not in e for e in listed)
+    assert sum(b["amount"] for b in balance["balances"]) == 16
