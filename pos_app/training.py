@@ -74,7 +74,9 @@ async def setup_wallet(env: TrainingEnvironment, mint_url: str) -> dict[str, Any
     app, created = App.init(env.data_dir, key_method="env")
     try:
         if env.mint is not None:
-            await follow_moved_mint(app, env.mint.pubkey, mint_url)
+            # The same mint on a new port (its key says so): its row follows, else its
+            # keys under the old address would make it look like a mint claiming them.
+            await app.mints.moved(env.mint.pubkey, mint_url)
         await app.mints.add(mint_url, trusted=True)
         for mint in await app.mints.list_all():
             # A previous run's mint on another port is the same play mint, gone.
@@ -83,28 +85,6 @@ async def setup_wallet(env: TrainingEnvironment, mint_url: str) -> dict[str, Any
         return {"created": created, **app.info()}
     finally:
         await app.aclose()
-
-
-async def follow_moved_mint(app: App, pubkey: str, url: str) -> None:
-    """The training mint on a new port is the same mint (its key says so): move its row.
-
-    Else its keys, stored under the old address, would make the new one look like a
-    mint claiming another's keys, and training could never start again.
-    """
-    from sqlalchemy import select
-
-    from pos_app.core.mint.client import normalize_url
-    from pos_app.core.store.schema import Mint
-
-    url = normalize_url(url)
-
-    def move(session: Any) -> None:
-        if session.scalar(select(Mint).where(Mint.url == url)) is not None:
-            return
-        for row in session.scalars(select(Mint).where(Mint.pubkey == pubkey)):
-            row.url = url
-
-    await app.db.run(move)
 
 
 def training_mint_url(env: TrainingEnvironment) -> str:

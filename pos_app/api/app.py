@@ -67,6 +67,11 @@ def status_of(err: PosError) -> int:
     return STATUS.get(err.category, 500)
 
 
+def client_of(request: Request) -> str:
+    """The calling address (what limits and the audit count by)."""
+    return request.client.host if request.client else "-"
+
+
 def error_body(category: str, code: str, message: str) -> dict[str, Any]:
     """The JSON of every refusal."""
     return {"error": {"category": category, "code": code, "message": message}}
@@ -130,7 +135,7 @@ def make_api(core: App, guard: Guard | None = None) -> FastAPI:
 
     @api.middleware("http")
     async def audited(request: Request, call_next: Any) -> Any:
-        client = request.client.host if request.client else "-"
+        client = client_of(request)
         refusal = guard.client(client)
         if refusal is not None:
             response = limited(too_many(refusal))
@@ -182,12 +187,11 @@ def make_api(core: App, guard: Guard | None = None) -> FastAPI:
             token = None
             if authorization and authorization.lower().startswith("bearer "):
                 token = authorization[7:].strip()
-            client = request.client.host if request.client else "-"
             try:
                 record = await core.api_keys.check(token, scope)
             except PosError as err:
-                if err.code == "api.unauthorized" and guard.failed(client):
-                    await core.api_keys.record_block(client, guard.block_seconds)
+                if err.code == "api.unauthorized" and guard.failed(client_of(request)):
+                    await core.api_keys.record_block(client_of(request), guard.block_seconds)
                 raise
             request.state.api_key = record.name  # for the call's audit entry
             refusal = guard.key(record.name)

@@ -201,19 +201,24 @@ class CustomerWalletWindow(QWidget):
     async def _pay(
         self, request: str, animated: bool, short_by: int, claim_mint: str | None
     ) -> None:
+        token = await self._token_for(request, short_by=short_by, claim_mint=claim_mint)
+        if token is not None:
+            self.show_token(token, animated=animated)
+
+    async def _token_for(self, request: str, **how: Any) -> str | None:
+        """New test ecash paying ``request``; None (said) when the training mint is away."""
         self._set_busy(self.tr("Paying…"))
         try:
-            token = await self.wallet.pay(request, short_by=short_by, claim_mint=claim_mint)
+            return await self.wallet.pay(request, **how)
         except httpx.HTTPError as exc:
             log.info("the customer wallet could not reach the training mint: %s", exc)
             self._say(
                 self.tr("The customer's wallet cannot reach the training mint (is it stopped?)."),
                 "error",
             )
-            return
+            return None
         finally:
             self._set_busy(None)
-        self.show_token(token, animated=animated)
 
     def pay_again(self) -> None:
         """Show the last token again: the till must refuse it as spent."""
@@ -275,11 +280,9 @@ class CustomerWalletWindow(QWidget):
         assert mint is not None
         token = None
         if request is not None:
-            self._set_busy(self.tr("Paying…"))
-            try:
-                token = await self.wallet.pay(request)
-            finally:
-                self._set_busy(None)
+            token = await self._token_for(request)
+            if token is None:
+                return
         self.mint_down_button.setEnabled(False)
         self.mint_back_at = time.monotonic() + self.down_seconds
         log.info("training: the mint is stopped for %.0f s", self.down_seconds)

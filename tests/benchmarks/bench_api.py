@@ -9,9 +9,10 @@ socket of the API) serves the API with uvicorn on 127.0.0.1, on this process's l
 an httpx client with keep-alive calls it on the same loop. In the same run, the same work
 is done by calling the core's services directly: the baseline. Printed: medians, the
 requests per second of each (sequential, one client), and the API's added latency and
-ratio. The issue names no budget for them: the figures are reported, not judged.
+ratio. The issue names no budget for the ratios; the reads per second are judged against
+the 200 requests a second the till must stay responsive under.
 
-Exit status: 0 (nothing is judged), 2 when something needed is missing.
+Exit status: 0 when one client reads at least 200 sales a second, else 1.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from tests.benchmarks.summary import record  # noqa: E402
 from tests.support.fakemint import FakeMint  # noqa: E402
 from tests.support.fakeshop import DB_KEY, open_shop  # noqa: E402
 
+GOAL_RPS = 200
+
 
 async def timed(rounds: int, work: Callable[[int], Awaitable[object]]) -> list[float]:
     """Milliseconds of each of ``rounds`` calls of ``work(i)``, after 10 warm-up calls."""
@@ -57,7 +60,7 @@ def line(name: str, ms: list[float]) -> float:
     return median
 
 
-async def bench(rounds: int, folder: Path) -> None:
+async def bench(rounds: int, folder: Path) -> bool:
     mint = FakeMint()
     app = open_shop(folder / "shop", mint)
     try:
@@ -109,10 +112,11 @@ async def bench(rounds: int, folder: Path) -> None:
         f"\nAPI added latency: read {get_a - get_d:.2f} ms ({get_a / get_d:.2f}x), "
         f"make and pay {pay_a - pay_d:.2f} ms ({pay_a / pay_d:.2f}x)"
     )
-    goal = "reported (the issue sets no budget)"
-    record("API GET sale, requests/s", 1000 / get_a, goal, True, "/s")
-    record("API GET sale vs direct", get_a / get_d, goal, True, "x")
-    record("API create+pay vs direct", pay_a / pay_d, goal, True, "x")
+    # The issue's one number: the till stays responsive under 200 requests a second, so
+    # one client alone must get at least that; the ratios above have no budget.
+    rate = 1000 / get_a
+    record("API GET sale, one client", rate, f">= {GOAL_RPS} /s", rate >= GOAL_RPS, "/s")
+    return rate >= GOAL_RPS
 
 
 def main() -> int:
@@ -121,8 +125,8 @@ def main() -> int:
     args = parser.parse_args()
     os.environ["POS_DB_KEY"] = DB_KEY
     with tempfile.TemporaryDirectory(prefix="bench-api-") as folder:
-        asyncio.run(bench(args.rounds, Path(folder)))
-    return 0
+        met = asyncio.run(bench(args.rounds, Path(folder)))
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

@@ -9,20 +9,14 @@ from PySide6.QtWidgets import QMessageBox
 from pos_app.api.app import make_api
 from pos_app.ui.pages.settings import SettingsPage
 from tests.gui.conftest import screenshots_dir
+from tests.support.settings_page import show_settings_page
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def page(ui, qtbot) -> SettingsPage:
-    page = SettingsPage(ui)
-    qtbot.addWidget(page)
-    page.resize(1024, 700)
-    page.show()
-    page.activated()
-    qtbot.waitUntil(lambda: page._loaded)
-    page.show_advanced(True)
-    return page
+    return show_settings_page(qtbot, ui, advanced=True)
 
 
 def test_a_key_made_on_the_page_works_until_revoked_there(page, core, qtbot, arun, tmp_path):

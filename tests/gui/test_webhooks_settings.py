@@ -7,19 +7,13 @@ from PySide6.QtGui import QGuiApplication
 
 from pos_app.ui.pages.settings import SettingsPage
 from tests.gui.conftest import screenshots_dir
+from tests.support.settings_page import show_settings_page
 from tests.support.webhookreceiver import Inbox, WebhookReceiver
 
 
 @pytest.fixture
 def page(ui, qtbot) -> SettingsPage:
-    page = SettingsPage(ui)
-    qtbot.addWidget(page)
-    page.resize(1024, 700)
-    page.show()
-    page.activated()
-    qtbot.waitUntil(lambda: page._loaded)
-    page.show_advanced(True)
-    return page
+    return show_settings_page(qtbot, ui, advanced=True)
 
 
 def test_a_receiver_is_added_tested_and_redelivered_from_the_page(page, core, qtbot):

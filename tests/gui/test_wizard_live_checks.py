@@ -18,6 +18,7 @@ from pos_app.ui.widgets.live_check import LiveCheck
 from tests.gui.conftest import screenshots_dir
 from tests.support.lnurlserver import LnurlServer
 from tests.support.rateserver import RateServer
+from tests.support.settings_page import show_settings_page
 
 pytestmark = pytest.mark.gui
 
@@ -209,15 +210,7 @@ def test_each_preset_walked_to_the_end_is_what_the_shop_gets(
 
 @pytest.fixture
 def settings_page(ui, qtbot):
-    from pos_app.ui.pages.settings import SettingsPage
-
-    page = SettingsPage(ui)
-    qtbot.addWidget(page)
-    page.resize(1024, 700)
-    page.show()
-    page.activated()
-    qtbot.waitUntil(lambda: page._loaded)
-    return page
+    return show_settings_page(qtbot, ui)
 
 
 def test_setup_run_again_from_settings_changes_the_shop_and_keeps_the_wallet(

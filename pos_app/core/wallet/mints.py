@@ -251,6 +251,22 @@ class MintDirectory:
 
         return await self.db.run(write)
 
+    async def moved(self, pubkey: str, url: str) -> None:
+        """A mint known by ``pubkey`` answers at ``url`` now: its row (and keys) follow.
+
+        Only for a mint the app runs itself (training's, on a new port): its key proves it
+        is the same mint. Nothing changes when ``url`` is listed already.
+        """
+        url = normalize_url(url)
+
+        def write(session: Session) -> None:
+            if session.scalar(select(Mint).where(Mint.url == url)) is not None:
+                return
+            for row in session.scalars(select(Mint).where(Mint.pubkey == pubkey)):
+                row.url = url
+
+        await self.db.run(write)
+
     async def delete(self, url: str) -> None:
         """Forget a mint that holds no money and has no open operation."""
         await self.db.run(lambda s: self.remove(s, url))
