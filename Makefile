@@ -79,7 +79,7 @@ test: $(BIN)/.dev-ok $(MINT_VENV)/.ok node-deps system-deps
 	$(MAKE) lint
 	rm -rf build/coverage && mkdir -p build/coverage
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_JOBS) --basetemp=$(TEST_TMP) \
-		--cov --cov-report=term --cov-report=html $(PYTEST_ARGS)
+		--durations=30 --cov --cov-report=term --cov-report=html $(PYTEST_ARGS)
 	POS_LOGSCAN_DIR=$(TEST_TMP) $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_log_scan.py
 	$(BIN)/python tools/coverage_floor.py --core 85 --total 70
 	$(MAKE) package-test
