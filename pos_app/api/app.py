@@ -12,15 +12,22 @@ import hashlib
 import logging
 import math
 from collections.abc import AsyncIterator, Callable
+from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Header, Query, Request, Response
+from fastapi import Depends, FastAPI, Header, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pos_app import __version__
-from pos_app.api.limits import Guard, Refusal
+from pos_app.api import docs_page
+from pos_app.api.deprecation import DeprecationHeaders
+from pos_app.api.limits import AddressRules, Guard, Refusal
+from pos_app.api.openapi_doc import describe
+from pos_app.api.payment_requests import add_payment_requests
+from pos_app.api.sale_events import SaleStreams
 from pos_app.app import App
 from pos_app.core.apikeys import KeyRecord
 from pos_app.core.errors import Category, PosError
@@ -31,7 +38,7 @@ log = logging.getLogger(__name__)
 
 PREFIX = "/api/v1"
 MAX_WAIT_SECONDS = 120  # a long-poll answers within this, whatever the client asks
-NOT_FOUND = ("sale.unknown",)  # and every code ending in .not_found
+NOT_FOUND = ("sale.unknown", "export.unknown")  # and every code ending in .not_found
 CONFLICT = (
     "sale.expired",
     "sale.cancelled",
@@ -39,9 +46,36 @@ CONFLICT = (
     "sale.refunded",
     "api.idempotency_in_progress",
 )
+OWED_TOKENS = ("change_token", "refund_token")  # sale fields that hold the customer's ecash
 UNPROCESSABLE = ("api.idempotency_mismatch",)
-TOO_MANY = ("api.rate_limited", "api.blocked")
+HTTP_ERRORS = {
+    400: ("request.unreadable", "The request body could not be read: send JSON."),
+    404: ("route.unknown", "There is no such route: see /api/v1/docs."),
+    405: ("request.method", "This route does not take that method: see /api/v1/docs."),
+}
+EVENT_STREAM = {
+    "text/event-stream": {
+        "schema": {
+            "type": "object",
+            "properties": {
+                "event": {"enum": ["sale", "error", "end"]},
+                "data": {"type": "string", "description": "the sale's JSON, or the end's"},
+                "id": {"type": "string"},
+            },
+        }
+    }
+}
+CSV = {"text/csv": {"schema": {"type": "string"}}}
+MAX_INT = 2**63 - 1  # the database's integers: a larger id or offset is refused, not a 500
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2999, 12, 31)  # report periods stay in range
+TOO_MANY = ("api.rate_limited", "api.blocked", "api.too_many_streams")
 DEFAULT_PER_KEY = 600  # calls a minute (the api.rate_limit_per_minute setting's default)
+ADDRESS_REFUSED = Refusal(
+    "api.address_refused",
+    "The till's API does not answer this address (Settings, API: only for / never for).",
+    0.0,
+    0,
+)
 STATUS = {
     Category.VALIDATION: 400,
     Category.CONFIG: 400,
@@ -109,6 +143,17 @@ class TokenIn(BaseModel):
     token: str = Field(..., min_length=8, max_length=200_000)
 
 
+def sale_for(key: KeyRecord, sale: dict[str, Any]) -> dict[str, Any]:
+    """``sale`` as ``key`` may see it: the ecash owed to its customer only with ``wallet:export``.
+
+    The change and refund tokens are money: a key that only reads sales (a kitchen screen)
+    must not be able to take the customer's change.
+    """
+    if key.allows("wallet:export"):
+        return sale
+    return sale | {field: None for field in OWED_TOKENS if sale.get(field)}
+
+
 def too_many(refusal: Refusal) -> PosError:
     """A limit's refusal as the error the API answers with 429."""
     return PosError(
@@ -119,25 +164,37 @@ def too_many(refusal: Refusal) -> PosError:
     )
 
 
-def make_api(core: App, guard: Guard | None = None) -> FastAPI:
+def make_api(core: App, guard: Guard | None = None, rules: AddressRules | None = None) -> FastAPI:
     """The API over ``core`` (an opened :class:`~pos_app.app.App`).
 
-    ``guard``: the rate limits and blocks (default: the settings' defaults).
+    ``guard``: the rate limits and blocks (default: the settings' defaults);
+    ``rules``: the owner's allow and block lists (default: every address).
     """
     guard = guard or Guard(DEFAULT_PER_KEY, DEFAULT_PER_KEY * 2)
+    rules = rules or AddressRules()
     api = FastAPI(
         title="pos-app local API",
         version=f"1 (app {__version__})",
         openapi_url=f"{PREFIX}/openapi.json",
-        docs_url=None,  # the human docs come from the bundle, not a CDN: not built yet
+        docs_url=None,  # the human docs are drawn here (docs_page), never from a CDN
         redoc_url=None,
     )
 
     @api.middleware("http")
     async def audited(request: Request, call_next: Any) -> Any:
         client = client_of(request)
-        refusal = guard.client(client)
-        if refusal is not None:
+        refusal = None if rules.admits(client) else ADDRESS_REFUSED
+        if refusal is None:
+            refusal = guard.client(client)
+            # An owner may have lifted the block (Settings, the command line).
+            blocked = refusal is not None and refusal.code == "api.blocked"
+            if blocked and not await core.api_keys.blocks.active(client):
+                guard.lift(client)
+                refusal = guard.client(client)
+        if refusal is ADDRESS_REFUSED:
+            body = error_body("security", refusal.code, refusal.message)
+            response = JSONResponse(body, status_code=403)
+        elif refusal is not None:
             response = limited(too_many(refusal))
         else:
             try:
@@ -173,6 +230,14 @@ def make_api(core: App, guard: Guard | None = None) -> FastAPI:
         headers = {"WWW-Authenticate": "Bearer"} if err.code == "api.unauthorized" else None
         return JSONResponse(body, status_code=status_of(err), headers=headers)
 
+    @api.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, err: StarletteHTTPException) -> JSONResponse:
+        # Starlette's own refusals (a body that is not JSON, no such route, a wrong method)
+        # in the API's shape, not as {"detail": ...}.
+        code, message = HTTP_ERRORS.get(err.status_code, ("request.refused", str(err.detail)))
+        body = error_body("validation", code, message)
+        return JSONResponse(body, status_code=err.status_code, headers=err.headers)
+
     @api.exception_handler(RequestValidationError)
     async def bad_request(_request: Request, err: RequestValidationError) -> JSONResponse:
         first = err.errors()[0] if err.errors() else {}
@@ -191,7 +256,9 @@ def make_api(core: App, guard: Guard | None = None) -> FastAPI:
                 record = await core.api_keys.check(token, scope)
             except PosError as err:
                 if err.code == "api.unauthorized" and guard.failed(client_of(request)):
-                    await core.api_keys.record_block(client_of(request), guard.block_seconds)
+                    await core.api_keys.record_block(
+                        client_of(request), guard.block_seconds, guard.failures.limit
+                    )
                 raise
             request.state.api_key = record.name  # for the call's audit entry
             refusal = guard.key(record.name)
@@ -201,7 +268,17 @@ def make_api(core: App, guard: Guard | None = None) -> FastAPI:
             with acting_as(f"api:{record.name}"):
                 yield record
 
+        check.api_scope = scope  # type: ignore[attr-defined]  # read by the OpenAPI document
         return check
+
+    page: list[str] = []
+
+    @api.get(f"{PREFIX}/docs", include_in_schema=False, response_class=HTMLResponse)
+    async def docs() -> HTMLResponse:
+        """The human documentation, drawn from the OpenAPI document (no key: it holds no data)."""
+        if not page:  # drawn once: the routes do not change while the app runs
+            page.append(docs_page.render(api.openapi(), f"{PREFIX}/openapi.json"))
+        return HTMLResponse(page[0])
 
     @api.get(f"{PREFIX}/health", tags=["app"])
     async def health(_key: Annotated[Any, Depends(key_with(None))]) -> dict[str, Any]:
@@ -227,37 +304,41 @@ def make_api(core: App, guard: Guard | None = None) -> FastAPI:
             return str(made["sale_id"])
 
         if idempotency_key is None:
-            return await core.sales.show(await make())
+            return sale_for(key, await core.sales.show(await make()))
         fingerprint = hashlib.sha256(sale.model_dump_json().encode()).hexdigest()
         sale_id, replayed = await core.api_keys.once(key.id, idempotency_key, fingerprint, make)
         if replayed:
             response.status_code = 200
             response.headers["Idempotent-Replayed"] = "true"
-        return await core.sales.show(sale_id)
+        return sale_for(key, await core.sales.show(sale_id))
 
     @api.get(f"{PREFIX}/sales", tags=["sales"])
     async def list_sales(
-        _key: Annotated[Any, Depends(key_with("sales:read"))],
+        key: Annotated[KeyRecord, Depends(key_with("sales:read"))],
         state: Annotated[str | None, Query(max_length=32)] = None,
-        since: Annotated[int | None, Query(ge=0)] = None,
+        since: Annotated[int | None, Query(ge=0, le=MAX_INT)] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
     ) -> dict[str, Any]:
         """Sales, newest first."""
         sales = await core.sales.list(state, since, limit, offset)
-        return {"sales": sales, "limit": limit, "offset": offset}
+        return {"sales": [sale_for(key, s) for s in sales], "limit": limit, "offset": offset}
 
     @api.get(f"{PREFIX}/sales/{{sale_id}}", tags=["sales"])
     async def get_sale(
-        sale_id: str, _key: Annotated[Any, Depends(key_with("sales:read"))]
+        sale_id: str, key: Annotated[KeyRecord, Depends(key_with("sales:read"))]
     ) -> dict[str, Any]:
-        """One sale with its payments."""
-        return await core.sales.show(sale_id)
+        """One sale with its payments.
+
+        ``change_token`` and ``refund_token`` (ecash owed to the customer) are given only
+        to keys with the ``wallet:export`` scope; other keys see null.
+        """
+        return sale_for(key, await core.sales.show(sale_id))
 
     @api.get(f"{PREFIX}/sales/{{sale_id}}/wait", tags=["sales"])
     async def wait_sale(
         sale_id: str,
-        _key: Annotated[Any, Depends(key_with("sales:read"))],
+        key: Annotated[KeyRecord, Depends(key_with("sales:read"))],
         state: Annotated[str | None, Query(max_length=32)] = None,
         timeout: Annotated[float, Query(ge=0, le=MAX_WAIT_SECONDS)] = 30,
     ) -> dict[str, Any]:
@@ -265,14 +346,41 @@ def make_api(core: App, guard: Guard | None = None) -> FastAPI:
 
         After ``timeout`` seconds the sale comes back unchanged. A kiosk waits here for "paid".
         """
-        return await core.sales.wait_change(sale_id, state, timeout)
+        return sale_for(key, await core.sales.wait_change(sale_id, state, timeout))
+
+    streams = SaleStreams(core.bus, core.sales)
+
+    @api.get(
+        f"{PREFIX}/sales/{{sale_id}}/events",
+        tags=["sales"],
+        response_class=StreamingResponse,
+        responses={200: {"description": "server-sent events", "content": EVENT_STREAM}},
+    )
+    async def sale_events(
+        sale_id: str,
+        key: Annotated[KeyRecord, Depends(key_with("sales:read"))],
+        timeout: Annotated[float, Query(ge=0, le=MAX_WAIT_SECONDS)] = 60,
+    ) -> StreamingResponse:
+        """Server-sent events: the sale now, then each time its state or paid amount changes.
+
+        Each ``sale`` event carries the sale's JSON. The stream ends with an ``end`` event
+        once the sale is paid, cancelled or expired, or after ``timeout`` seconds; a
+        comment every 15 s keeps proxies from closing a quiet stream.
+        """
+        streams.check_room()
+        first = await core.sales.show(sale_id)  # an unknown sale is a 404, not a stream
+        return StreamingResponse(
+            streams.stream(sale_id, first, timeout, lambda sale: sale_for(key, sale)),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+        )
 
     @api.post(f"{PREFIX}/sales/{{sale_id}}/cancel", tags=["sales"])
     async def cancel_sale(
-        sale_id: str, _key: Annotated[Any, Depends(key_with("sales:write"))]
+        sale_id: str, key: Annotated[KeyRecord, Depends(key_with("sales:write"))]
     ) -> dict[str, Any]:
         """Cancel an unpaid sale."""
-        return await core.sales.cancel(sale_id)
+        return sale_for(key, await core.sales.cancel(sale_id))
 
     @api.post(f"{PREFIX}/sales/{{sale_id}}/payments", tags=["payments"])
     async def pay_sale(
@@ -289,7 +397,7 @@ def make_api(core: App, guard: Guard | None = None) -> FastAPI:
         tz: Annotated[str | None, Query(max_length=60)] = None,
     ) -> dict[str, Any]:
         """A period's figures (sales, fees, mints, methods, refusals) against the one before."""
-        return await core.reports.summary(core.reports.period(period, zone=tz))
+        return await core.reports.summary(await core.reports.period_async(period, zone=tz))
 
     @api.get(f"{PREFIX}/reports/x", tags=["reports"])
     async def report_x(
@@ -298,6 +406,33 @@ def make_api(core: App, guard: Guard | None = None) -> FastAPI:
     ) -> dict[str, Any]:
         """The X report: what the next Z report would say now (nothing is closed)."""
         return await core.reports.x_report(tz, check=False)
+
+    @api.get(
+        f"{PREFIX}/reports/payments.csv",
+        tags=["reports"],
+        response_class=StreamingResponse,
+        responses={200: {"description": "the period's payments as CSV", "content": CSV}},
+    )
+    async def report_csv(
+        _key: Annotated[Any, Depends(key_with("reports:read"))],
+        period: Annotated[Literal[NAMED], Query()] = "today",  # type: ignore[valid-type]
+        first: Annotated[date | None, Query(alias="from", ge=FIRST_DAY, le=LAST_DAY)] = None,
+        last: Annotated[date | None, Query(alias="to", ge=FIRST_DAY, le=LAST_DAY)] = None,
+        tz: Annotated[str | None, Query(max_length=60)] = None,
+    ) -> StreamingResponse:
+        """The period's payments, one row each: the CSV the app and ``pos-app report csv`` write.
+
+        ``from`` and ``to`` (days, both included) replace ``period``. UTF-8 with a byte
+        order mark, RFC 4180 quoting, CRLF line ends; sent as it is read, never as a file.
+        """
+        chosen = await core.reports.period_async(period, first=first, last=last, zone=tz)
+        last_day = chosen.end - timedelta(days=1)
+        name = f"payments-{chosen.first.isoformat()}-{last_day.isoformat()}.csv"
+        return StreamingResponse(
+            core.reports.csv_chunks(chosen),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
 
     @api.get(f"{PREFIX}/webhooks", tags=["webhooks"])
     async def list_webhooks(
@@ -317,7 +452,8 @@ def make_api(core: App, guard: Guard | None = None) -> FastAPI:
 
     @api.delete(f"{PREFIX}/webhooks/{{endpoint_id}}", tags=["webhooks"])
     async def remove_webhook(
-        endpoint_id: int, _key: Annotated[Any, Depends(key_with("webhooks:admin"))]
+        endpoint_id: Annotated[int, Path(ge=1, le=MAX_INT)],
+        _key: Annotated[Any, Depends(key_with("webhooks:admin"))],
     ) -> dict[str, Any]:
         """Remove a receiver with its queue and history."""
         return await core.webhooks.remove(endpoint_id)
@@ -337,16 +473,29 @@ def make_api(core: App, guard: Guard | None = None) -> FastAPI:
     async def list_exports(
         _key: Annotated[Any, Depends(key_with("wallet:read"))],
         status: Annotated[str | None, Query(max_length=32)] = None,
-        since: Annotated[int | None, Query(ge=0)] = None,
+        since: Annotated[int | None, Query(ge=0, le=MAX_INT)] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
     ) -> list[dict[str, Any]]:
         """Tokens handed out, newest first, with whether they were claimed (never the tokens)."""
         found = await core.exports.list(status=status, since=since, limit=limit)
         return [e.to_dict() for e in found]
 
+    @api.get(f"{PREFIX}/wallet/exports/{{export_id}}", tags=["wallet"])
+    async def get_export(
+        export_id: Annotated[int, Path(ge=1, le=MAX_INT)],
+        _key: Annotated[Any, Depends(key_with("wallet:read"))],
+    ) -> dict[str, Any]:
+        """One export: whether its token was claimed, as of the last check (never the token)."""
+        return (await core.exports.get(export_id)).to_dict()
+
     @api.get(f"{PREFIX}/wallet/balance", tags=["wallet"])
     async def balance(_key: Annotated[Any, Depends(key_with("wallet:read"))]) -> dict[str, Any]:
         """What the wallet holds, per mint and unit."""
         return await core.wallet.balance()
 
+    # The NUT-18 post transport: customers' wallets pay a sale's request, without a key.
+    add_payment_requests(api, core, guard, too_many)
+
+    api.openapi = lambda: describe(api)  # type: ignore[method-assign]
+    api.add_middleware(DeprecationHeaders)
     return api

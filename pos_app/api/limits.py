@@ -7,6 +7,7 @@ authentication too often is blocked for a while, whatever key it sends next.
 
 from __future__ import annotations
 
+import ipaddress
 import time
 from collections import deque
 from collections.abc import Callable
@@ -74,6 +75,8 @@ class Guard:
         per_client: calls one address may make per minute (all its keys together).
         failures: failed authentications an address may make in ``failure_window`` s.
         block_seconds: how long an address that failed too often is refused.
+        per_payer: payments one address may post to payment requests per minute (that
+            route has no key, so its own stricter window; see :meth:`payer`).
     """
 
     def __init__(
@@ -84,9 +87,11 @@ class Guard:
         failures: int = 10,
         failure_window: float = 600.0,
         block_seconds: float = 900.0,
+        per_payer: int = 30,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.clock = clock
+        self.payers = MovingWindow(per_payer, 60.0, clock)
         self.keys = MovingWindow(per_key, 60.0, clock)
         self.clients = MovingWindow(per_client, 60.0, clock)
         self.failures = MovingWindow(failures, failure_window, clock)
@@ -128,6 +133,18 @@ class Guard:
             self.keys.limit,
         )
 
+    def payer(self, address: str) -> Refusal | None:
+        """Refuse an address posting payments too often (the keyless payment-request route)."""
+        wait = self.payers.hit(address)
+        if wait is None:
+            return None
+        return Refusal(
+            "api.rate_limited",
+            "Too many payments sent from this address: wait and try again.",
+            wait,
+            self.payers.limit,
+        )
+
     def failed(self, address: str) -> bool:
         """Count a failed authentication; True when this one blocks the address."""
         self.failures.hit(address)
@@ -136,3 +153,40 @@ class Guard:
         self.blocked[address] = self.clock() + self.block_seconds
         self.failures.forget(address)  # a fresh count once the block ends
         return True
+
+    def block(self, address: str, seconds: float) -> None:
+        """Refuse ``address`` for ``seconds`` (a block kept from before a restart)."""
+        self.blocked[address] = self.clock() + seconds
+
+    def lift(self, address: str) -> None:
+        """Let ``address`` in again now (an owner lifted its block)."""
+        self.blocked.pop(address, None)
+        self.failures.forget(address)
+
+
+class AddressRules:
+    """The owner's allow and block lists (``api.allow``, ``api.block``: CIDRs, comma-separated).
+
+    An empty allow list lets every address in; the block list wins over the allow list.
+    A caller without an IP address (a Unix socket) passes only when no allow list is set.
+    """
+
+    def __init__(self, allow: str = "", block: str = "") -> None:
+        self.allow = _networks(allow)
+        self.block = _networks(block)
+
+    def admits(self, address: str) -> bool:
+        """True when ``address`` may call the API."""
+        try:
+            ip = ipaddress.ip_address(address.split("%", 1)[0])
+        except ValueError:
+            return not self.allow
+        if ip.version == 6 and ip.ipv4_mapped is not None:  # ::ffff:192.0.2.1 is that IPv4
+            ip = ip.ipv4_mapped
+        if any(ip in net for net in self.block):
+            return False
+        return not self.allow or any(ip in net for net in self.allow)
+
+
+def _networks(text: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    return [ipaddress.ip_network(p.strip(), strict=False) for p in text.split(",") if p.strip()]

@@ -15,6 +15,7 @@ from typing import Any
 
 import uvicorn
 
+from pos_app.api.tls import TlsFiles
 from pos_app.core.config import split_listen
 from pos_app.core.errors import NetworkError
 
@@ -34,9 +35,14 @@ class ApiServer:
     """One uvicorn server for the ASGI ``app`` on ``listen`` (``host:port``; port 0: any)."""
 
     def __init__(
-        self, app: Any, listen: str, on_stop: Callable[[], Awaitable[Any]] | None = None
+        self,
+        app: Any,
+        listen: str,
+        on_stop: Callable[[], Awaitable[Any]] | None = None,
+        tls: TlsFiles | None = None,
     ) -> None:
         self.host, self.port = split_listen(listen, any_port=True)
+        self.tls = tls  # None: plain HTTP
         config = uvicorn.Config(
             app,
             host=self.host,
@@ -47,6 +53,9 @@ class ApiServer:
             access_log=False,  # calls are audited by the core, not logged with their paths
             lifespan="off",
             timeout_graceful_shutdown=int(STOP_SECONDS),
+            ssl_certfile=str(tls.cert) if tls else None,
+            ssl_keyfile=str(tls.key) if tls else None,
+            ssl_keyfile_password=tls.password if tls else None,
         )
         self.server = _Server(config)
         self.task: asyncio.Task[None] | None = None
@@ -56,7 +65,8 @@ class ApiServer:
     def url(self) -> str:
         """The base URL of the API."""
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}/api/v1"
+        scheme = "https" if self.tls else "http"
+        return f"{scheme}://{host}:{self.port}/api/v1"
 
     async def start(self) -> None:
         """Listen, and return once the port is bound.
@@ -71,7 +81,10 @@ class ApiServer:
             await asyncio.sleep(0.02)
         if self.port == 0:
             self.port = self.server.servers[0].sockets[0].getsockname()[1]
-        log.info("API listening on %s", self.url)
+        if self.tls is not None:
+            log.info("API listening on %s, certificate SHA-256 %s", self.url, self.tls.fingerprint)
+        else:
+            log.info("API listening on %s", self.url)
 
     async def _serve(self) -> None:
         try:

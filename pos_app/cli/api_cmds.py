@@ -1,4 +1,7 @@
-"""The local API's keys: ``api keys create``, ``list``, ``revoke`` (the owner's)."""
+"""The local API: ``api keys create|list|revoke``, ``api status``, ``api blocks list|unblock``.
+
+All of them are the owner's (as Settings, API).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,9 @@ from pos_app.core.errors import ValidationError
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``api`` group."""
-    api = sub.add_parser("api", help="the local REST API: its keys", parents=[common])
+    api = sub.add_parser(
+        "api", help="the local REST API: its keys, address and blocks", parents=[common]
+    )
     asub = api.add_subparsers(dest="api_command", metavar="COMMAND")
     keys = asub.add_parser("keys", help="API keys: made with scopes, shown once", parents=[common])
     ksub = keys.add_subparsers(dest="keys_command", metavar="COMMAND")
@@ -31,6 +36,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     revoke = ksub.add_parser("revoke", help="a key stops working at once", parents=[common])
     revoke.add_argument("name")
     revoke.set_defaults(handler=cmd_revoke)
+    status = asub.add_parser(
+        "status",
+        help="where the API serves, and its certificate's SHA-256 fingerprint to pin",
+        parents=[common],
+    )
+    status.set_defaults(handler=cmd_status)
+    blocks = asub.add_parser(
+        "blocks", help="addresses refused after repeated wrong keys", parents=[common]
+    )
+    bsub = blocks.add_subparsers(dest="blocks_command", metavar="COMMAND")
+    blist = bsub.add_parser("list", help="the addresses blocked now", parents=[common])
+    blist.set_defaults(handler=cmd_blocks_list)
+    unblock = bsub.add_parser("unblock", help="let an address in again now", parents=[common])
+    unblock.add_argument("address")
+    unblock.set_defaults(handler=cmd_unblock)
 
 
 def end_of_day(text: str) -> int:
@@ -58,3 +78,20 @@ async def cmd_list(args: argparse.Namespace) -> list[dict[str, Any]]:
 async def cmd_revoke(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
         return (await app.api_keys.revoke(args.name)).to_dict()
+
+
+async def cmd_status(args: argparse.Namespace) -> dict[str, Any]:
+    from pos_app.api.tls import status  # cryptography only when asked
+
+    async with open_app(args) as app:
+        return await status(app)
+
+
+async def cmd_blocks_list(args: argparse.Namespace) -> list[dict[str, Any]]:
+    async with open_app(args) as app:
+        return [b.to_dict() for b in await app.api_keys.blocks.list()]
+
+
+async def cmd_unblock(args: argparse.Namespace) -> dict[str, Any]:
+    async with open_app(args) as app:
+        return (await app.api_keys.blocks.unblock(args.address)).to_dict()

@@ -62,7 +62,8 @@ async def cmd_serve(args: argparse.Namespace) -> dict[str, Any]:
         try:
             api = await start_api(app)
             if api is not None:
-                print(f"API listening on {api.url}", file=sys.stderr, flush=True)
+                pin = f", certificate SHA-256 {api.tls.fingerprint}" if api.tls else ""
+                print(f"API listening on {api.url}{pin}", file=sys.stderr, flush=True)
             await asyncio.wait_for(stop.wait(), timeout=args.seconds)
         except TimeoutError:
             pass

@@ -22,9 +22,10 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from pos_app.core.apiblocks import ApiBlocks
 from pos_app.core.errors import SecurityError, ValidationError
 from pos_app.core.store.db import Database
-from pos_app.core.store.schema import ApiIdempotency, ApiKey
+from pos_app.core.store.schema import ApiIdempotency, ApiKey, Secret
 from pos_app.core.wallet.journal import audit
 
 SCOPES = (
@@ -45,6 +46,7 @@ CHECK_CACHE_SECONDS = 2  # a key checked this recently is trusted without a read
 CHECK_CACHE_KEYS = 1000
 CALLS_FLUSH_SECONDS = 0.5  # API calls are audited in batches, within this
 CALLS_FLUSH_COUNT = 200
+TLS_PASSWORD = "api_tls_key_password"  # noqa: S105 (a secrets row's name)
 _IDEM_KEY = re.compile(r"^[\x21-\x7e]{1,200}$")  # printable ASCII, as a header carries it
 _NAME = re.compile(r"^[A-Za-z0-9 ._-]{1,30}$")  # "api:" + name fits a staff column
 
@@ -127,6 +129,7 @@ class ApiKeys:
         self._calls: list[tuple[str, dict[str, Any]]] = []  # api.call entries not yet written
         self._flush: asyncio.TimerHandle | None = None
         self._flushing: set[asyncio.Future[int]] = set()
+        self.blocks = ApiBlocks(db, clock)  # addresses refused after wrong keys
 
     async def create(
         self, name: str, scopes: Iterable[str], *, expires_at: int | None = None
@@ -363,11 +366,18 @@ class ApiKeys:
         await self.db.run(write)
         return len(calls)
 
-    async def record_block(self, address: str, seconds: float) -> None:
-        """Audit an address blocked after failed keys (``api.address_blocked``)."""
+    async def tls_password(self) -> str:
+        """The password of the API's TLS key file: made on first use, kept only in here."""
 
-        def write(session: Session) -> None:
-            details = {"seconds": int(seconds)}
-            audit(session, "api.address_blocked", address, details, actor="api:-")
+        def read(session: Session) -> str:
+            row = session.get(Secret, TLS_PASSWORD)
+            if row is None:
+                row = Secret(name=TLS_PASSWORD, value=secrets.token_urlsafe(32))
+                session.add(row)
+            return row.value
 
-        await self.db.run(write)
+        return await self.db.run(read)
+
+    async def record_block(self, address: str, seconds: float, failures: int = 0) -> None:
+        """Keep and audit an address blocked after failed keys (``api.address_blocked``)."""
+        await self.blocks.record(address, seconds, failures)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from pathlib import PurePath, PureWindowsPath
+from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -254,14 +254,106 @@ def split_listen(value: str, *, any_port: bool = False) -> tuple[str, int]:
 
 
 def check_api_listen(value: str) -> str:
-    """An address of this computer and a port (other addresses need TLS, not built yet)."""
+    """An IP address of this computer (0.0.0.0, ::, a LAN address) or localhost, and a port.
+
+    Whether a network address may be served without TLS depends on other settings: the
+    API checks that when it starts (``pos_app.api.start_api``).
+    """
     host, port = split_listen(value)
-    if host not in LOOPBACK_HOSTS:
-        raise ValueError(
-            "must be 127.0.0.1, ::1 or localhost: serving other computers needs TLS, "
-            "which the API does not offer yet"
-        )
+    if host != "localhost":
+        try:
+            host = str(ipaddress.ip_address(host))
+        except ValueError:
+            raise ValueError(
+                "must be localhost or an IP address (127.0.0.1, 0.0.0.0, 192.168.1.20, ::1) "
+                "and a port such as 127.0.0.1:8787"
+            ) from None
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def check_public_url(value: str) -> str:
+    """The API's base address as customers' wallets reach it (``https://host:port``), or empty.
+
+    A path is kept (a till behind a proxy); ``/api/v1`` at its end is dropped, as
+    ``pos-app api status`` prints the URL with it and the routes are added to this base.
+    """
+    value = value.strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    try:
+        parts.port  # noqa: B018  # a port that is no number raises here
+    except ValueError:
+        raise ValueError("the port must be a number such as 8787") from None
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.username is not None
+        or any(ch.isspace() or ord(ch) < 32 for ch in value)
+    ):
+        raise ValueError("must be an address such as https://192.168.1.20:8787")
+    if parts.query or parts.fragment or "?" in value or "#" in value:
+        raise ValueError("must be an address without ? or #, such as https://192.168.1.20:8787")
+    base = value.rstrip("/")
+    return base.removesuffix("/api/v1").rstrip("/")
+
+
+def check_cidrs(value: str) -> str:
+    """Comma-separated addresses or networks (``192.168.1.0/24, 10.0.0.7``), or empty."""
+    parts = [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
+    networks = []
+    for part in parts:
+        try:
+            networks.append(str(ipaddress.ip_network(part, strict=False)))
+        except ValueError:
+            raise ValueError(
+                f"{part[:60]} is not an address or a network such as 192.168.1.0/24"
+            ) from None
+    return ", ".join(dict.fromkeys(networks))
+
+
+def _pem_file(value: str) -> bytes | None:
+    value = value.strip()
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    if not path.is_file():
+        raise ValueError(f"there is no file {value[:200]}")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"{value[:200]} cannot be read ({exc.strerror})") from None
+
+
+def check_tls_cert(value: str) -> str:
+    """A PEM certificate file (the shop's own, for the API), or empty."""
+    data = _pem_file(value)
+    if data is not None:
+        from cryptography import x509
+
+        try:
+            x509.load_pem_x509_certificates(data)
+        except ValueError:
+            raise ValueError("the file holds no PEM certificate") from None
+    return value.strip()
+
+
+def check_tls_key(value: str) -> str:
+    """A PEM private key file without a password (the shop's own, for the API), or empty."""
+    data = _pem_file(value)
+    if data is not None:
+        from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+        try:
+            load_pem_private_key(data, password=None)
+        except TypeError:
+            raise ValueError(
+                "the key is protected by a password: save it without one, readable only "
+                "by the till's user"
+            ) from None
+        except ValueError:
+            raise ValueError("the file holds no PEM private key") from None
+    return value.strip()
 
 
 def check_printer(name: str) -> str:
@@ -1142,11 +1234,28 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "API address"),
             QT_TRANSLATE_NOOP(
                 "Settings",
-                "Where the API listens: this computer only (127.0.0.1 or ::1) and a port. "
-                "Applies at the next start.",
+                "Where the API listens and its port: 127.0.0.1 for this computer only; "
+                "0.0.0.0 or a network address of this computer for others (encrypted, see "
+                "below). Applies at the next start.",
             ),
             QT_TRANSLATE_NOOP("Settings", "API"),
             check=check_api_listen,
+            advanced=True,
+        ),
+        Option(
+            "api.public_url",
+            "str",
+            "",
+            QT_TRANSLATE_NOOP("Settings", "API address for customers' wallets"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "The address customers' wallets reach this till's API at, e.g. "
+                "https://192.168.1.20:8787: each sale's code then lets a wallet pay over the "
+                "network, without the camera. Empty: no network payments. Applies at the "
+                "next start.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "API"),
+            check=check_public_url,
             advanced=True,
         ),
         Option(
@@ -1162,6 +1271,90 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "API"),
             minimum=1,
             maximum=100_000,
+            advanced=True,
+        ),
+        Option(
+            "api.tls",
+            "choice",
+            "auto",
+            QT_TRANSLATE_NOOP("Settings", "API encryption (TLS)"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "auto: a certificate the till makes itself when the address is on the network, "
+                "plain HTTP on this computer only; self_signed: that certificate always; own: "
+                "the shop's certificate below; off: plain HTTP (on the network only with the "
+                "setting below). Applies at the next start.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "API"),
+            choices=("auto", "self_signed", "own", "off"),
+            advanced=True,
+        ),
+        Option(
+            "api.tls_cert",
+            "str",
+            "",
+            QT_TRANSLATE_NOOP("Settings", "API certificate file"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "With encryption own: the shop's certificate (PEM, with its chain).",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "API"),
+            check=check_tls_cert,
+            advanced=True,
+        ),
+        Option(
+            "api.tls_key",
+            "str",
+            "",
+            QT_TRANSLATE_NOOP("Settings", "API certificate key file"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "With encryption own: the certificate's private key (PEM, without a password; "
+                "readable only by the till's user).",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "API"),
+            check=check_tls_key,
+            advanced=True,
+        ),
+        Option(
+            "api.insecure_http",
+            "bool",
+            False,
+            QT_TRANSLATE_NOOP("Settings", "Plain HTTP on the network"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Allow encryption off on a network address: anyone on the network can then "
+                "read API keys and payments. Applies at the next start.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "API"),
+            advanced=True,
+        ),
+        Option(
+            "api.allow",
+            "str",
+            "",
+            QT_TRANSLATE_NOOP("Settings", "API only for"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Addresses or networks that may call the API, separated by commas "
+                "(192.168.1.0/24, 10.0.0.7); empty: every address. Applies at the next start.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "API"),
+            check=check_cidrs,
+            advanced=True,
+        ),
+        Option(
+            "api.block",
+            "str",
+            "",
+            QT_TRANSLATE_NOOP("Settings", "API never for"),
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Addresses or networks always refused, separated by commas. Applies at the "
+                "next start.",
+            ),
+            QT_TRANSLATE_NOOP("Settings", "API"),
+            check=check_cidrs,
             advanced=True,
         ),
         # -- outbound webhooks (pos_app.core.webhooks) --

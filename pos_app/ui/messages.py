@@ -349,6 +349,8 @@ _BY_CODE: dict[str, tuple[str, str]] = {
 _BY_CODE["mint.dleq_invalid"] = _BY_CODE["security.dleq_invalid"]
 _BY_CODE["security.preimage_mismatch"] = _BY_CODE["lightning.preimage_mismatch"]
 _BY_CODE["melt.pending"] = _BY_CODE["mint.quote_pending"]
+# A payload posted to a request from a mint the request did not name (NUT-18 post).
+_BY_CODE["mint.not_requested"] = _BY_CODE["mint.untrusted"]
 
 # Codes whose core message carries the facts (numbers, units, limits): keep it, add a title.
 _KEEP_MESSAGE: dict[str, str] = {

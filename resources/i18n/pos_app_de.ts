@@ -641,6 +641,45 @@
     </message>
 </context>
 <context>
+    <name>ApiAccessPanel</name>
+    <message>
+        <source>The API is served without encryption on the network: API keys and payments can be read by anyone on it.</source>
+        <translation>Die API wird unverschlüsselt im Netzwerk angeboten: API-Schlüssel und Zahlungen kann dort jeder mitlesen.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Blocked until</source>
+        <translation>Gesperrt bis</translation>
+    </message>
+    <message>
+        <source>Wrong keys</source>
+        <translation>Falsche Schlüssel</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Addresses blocked after repeated wrong keys</source>
+        <translation>Nach wiederholt falschen Schlüsseln gesperrte Adressen</translation>
+    </message>
+    <message>
+        <source>Served at {url}.</source>
+        <translation>Erreichbar unter {url}.</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256), to pin in the clients: {fingerprint}</source>
+        <translation>Fingerabdruck des Zertifikats (SHA-256), in den Clients zu hinterlegen: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>{address} may call the API again.</source>
+        <translation>{address} darf die API wieder aufrufen.</translation>
+    </message>
+</context>
+<context>
     <name>ApiKeysPanel</name>
     <message>
         <source>Name</source>
@@ -4882,6 +4921,18 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Wie oft die App prüft, ob die Mints des Ladens antworten.</translation>
     </message>
     <message>
+        <source>Where the API listens and its port: 127.0.0.1 for this computer only; 0.0.0.0 or a network address of this computer for others (encrypted, see below). Applies at the next start.</source>
+        <translation>Wo die API lauscht, mit Port: 127.0.0.1 nur für diesen Computer; 0.0.0.0 oder eine Netzwerkadresse dieses Computers für andere (verschlüsselt, siehe unten). Gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>API address for customers&apos; wallets</source>
+        <translation>API-Adresse für die Wallets der Kunden</translation>
+    </message>
+    <message>
+        <source>The address customers&apos; wallets reach this till&apos;s API at, e.g. https://192.168.1.20:8787: each sale&apos;s code then lets a wallet pay over the network, without the camera. Empty: no network payments. Applies at the next start.</source>
+        <translation>Die Adresse, unter der die Wallets der Kunden die API dieser Kasse erreichen, z. B. https://192.168.1.20:8787: Mit dem Code jedes Verkaufs kann eine Wallet dann über das Netzwerk zahlen, ohne Kamera. Leer: keine Zahlungen über das Netzwerk. Gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
         <source>Mints</source>
         <translation>Mints</translation>
     </message>
@@ -4990,16 +5041,60 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>API-Adresse</translation>
     </message>
     <message>
-        <source>Where the API listens: this computer only (127.0.0.1 or ::1) and a port. Applies at the next start.</source>
-        <translation>Wo die API lauscht: nur dieser Computer (127.0.0.1 oder ::1) und ein Port. Gilt ab dem nächsten Start.</translation>
-    </message>
-    <message>
         <source>API calls per key a minute</source>
         <translation>API-Aufrufe pro Schlüssel und Minute</translation>
     </message>
     <message>
         <source>More calls with one key are refused for a moment (429); one address may make twice as many with all its keys. Applies at the next start.</source>
         <translation>Weitere Aufrufe mit einem Schlüssel werden kurz abgelehnt (429); eine Adresse darf mit all ihren Schlüsseln doppelt so viele machen. Gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>API encryption (TLS)</source>
+        <translation>API-Verschlüsselung (TLS)</translation>
+    </message>
+    <message>
+        <source>auto: a certificate the till makes itself when the address is on the network, plain HTTP on this computer only; self_signed: that certificate always; own: the shop&apos;s certificate below; off: plain HTTP (on the network only with the setting below). Applies at the next start.</source>
+        <translation>auto: ein Zertifikat, das die Kasse selbst erstellt, wenn die Adresse im Netzwerk liegt, einfaches HTTP nur auf diesem Computer; self_signed: immer dieses Zertifikat; own: das Zertifikat des Geschäfts (unten); off: einfaches HTTP (im Netzwerk nur mit der Einstellung unten). Gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>API certificate file</source>
+        <translation>Zertifikatsdatei der API</translation>
+    </message>
+    <message>
+        <source>With encryption own: the shop&apos;s certificate (PEM, with its chain).</source>
+        <translation>Bei Verschlüsselung own: das Zertifikat des Geschäfts (PEM, mit seiner Kette).</translation>
+    </message>
+    <message>
+        <source>API certificate key file</source>
+        <translation>Schlüsseldatei des API-Zertifikats</translation>
+    </message>
+    <message>
+        <source>With encryption own: the certificate&apos;s private key (PEM, without a password; readable only by the till&apos;s user).</source>
+        <translation>Bei Verschlüsselung own: der private Schlüssel des Zertifikats (PEM, ohne Passwort; nur für den Benutzer der Kasse lesbar).</translation>
+    </message>
+    <message>
+        <source>Plain HTTP on the network</source>
+        <translation>Einfaches HTTP im Netzwerk</translation>
+    </message>
+    <message>
+        <source>Allow encryption off on a network address: anyone on the network can then read API keys and payments. Applies at the next start.</source>
+        <translation>Verschlüsselung off auf einer Netzwerkadresse erlauben: Dann kann jeder im Netzwerk API-Schlüssel und Zahlungen mitlesen. Gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>API only for</source>
+        <translation>API nur für</translation>
+    </message>
+    <message>
+        <source>Addresses or networks that may call the API, separated by commas (192.168.1.0/24, 10.0.0.7); empty: every address. Applies at the next start.</source>
+        <translation>Adressen oder Netzwerke, die die API aufrufen dürfen, durch Kommas getrennt (192.168.1.0/24, 10.0.0.7); leer: jede Adresse. Gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>API never for</source>
+        <translation>API nie für</translation>
+    </message>
+    <message>
+        <source>Addresses or networks always refused, separated by commas. Applies at the next start.</source>
+        <translation>Adressen oder Netzwerke, die immer abgewiesen werden, durch Kommas getrennt. Gilt ab dem nächsten Start.</translation>
     </message>
     <message>
         <source>Webhooks to the local network</source>

@@ -641,6 +641,45 @@
     </message>
 </context>
 <context>
+    <name>ApiAccessPanel</name>
+    <message>
+        <source>The API is served without encryption on the network: API keys and payments can be read by anyone on it.</source>
+        <translation>La API se sirve sin cifrado en la red: cualquiera en ella puede leer las claves de API y los pagos.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Blocked until</source>
+        <translation>Bloqueada hasta</translation>
+    </message>
+    <message>
+        <source>Wrong keys</source>
+        <translation>Claves erróneas</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Addresses blocked after repeated wrong keys</source>
+        <translation>Direcciones bloqueadas tras claves erróneas repetidas</translation>
+    </message>
+    <message>
+        <source>Served at {url}.</source>
+        <translation>Servida en {url}.</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256), to pin in the clients: {fingerprint}</source>
+        <translation>Huella del certificado (SHA-256), para fijarla en los clientes: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>{address} may call the API again.</source>
+        <translation>{address} puede volver a llamar a la API.</translation>
+    </message>
+</context>
+<context>
     <name>ApiKeysPanel</name>
     <message>
         <source>Name</source>
@@ -4882,6 +4921,18 @@ Pegue el token en su lugar.</translation>
         <translation>Con qué frecuencia la app comprueba que los mints de la tienda responden.</translation>
     </message>
     <message>
+        <source>Where the API listens and its port: 127.0.0.1 for this computer only; 0.0.0.0 or a network address of this computer for others (encrypted, see below). Applies at the next start.</source>
+        <translation>Dónde escucha la API, con su puerto: 127.0.0.1 solo para este ordenador; 0.0.0.0 o una dirección de red de este ordenador para otros (cifrado, ver abajo). Se aplica en el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>API address for customers&apos; wallets</source>
+        <translation>Dirección de la API para los monederos de los clientes</translation>
+    </message>
+    <message>
+        <source>The address customers&apos; wallets reach this till&apos;s API at, e.g. https://192.168.1.20:8787: each sale&apos;s code then lets a wallet pay over the network, without the camera. Empty: no network payments. Applies at the next start.</source>
+        <translation>La dirección en la que los monederos de los clientes alcanzan la API de esta caja, p. ej. https://192.168.1.20:8787: el código de cada venta permite entonces pagar por la red, sin la cámara. Vacía: sin pagos por la red. Se aplica en el próximo inicio.</translation>
+    </message>
+    <message>
         <source>Mints</source>
         <translation>Mints</translation>
     </message>
@@ -4990,16 +5041,60 @@ Pegue el token en su lugar.</translation>
         <translation>Dirección de la API</translation>
     </message>
     <message>
-        <source>Where the API listens: this computer only (127.0.0.1 or ::1) and a port. Applies at the next start.</source>
-        <translation>Dónde escucha la API: solo este ordenador (127.0.0.1 o ::1) y un puerto. Se aplica en el próximo inicio.</translation>
-    </message>
-    <message>
         <source>API calls per key a minute</source>
         <translation>Llamadas a la API por clave y minuto</translation>
     </message>
     <message>
         <source>More calls with one key are refused for a moment (429); one address may make twice as many with all its keys. Applies at the next start.</source>
         <translation>Las llamadas de más con una clave se rechazan un momento (429); una dirección puede hacer el doble con todas sus claves. Se aplica en el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>API encryption (TLS)</source>
+        <translation>Cifrado de la API (TLS)</translation>
+    </message>
+    <message>
+        <source>auto: a certificate the till makes itself when the address is on the network, plain HTTP on this computer only; self_signed: that certificate always; own: the shop&apos;s certificate below; off: plain HTTP (on the network only with the setting below). Applies at the next start.</source>
+        <translation>auto: un certificado que la caja crea por sí misma cuando la dirección está en la red, HTTP simple solo en este ordenador; self_signed: siempre ese certificado; own: el certificado de la tienda (abajo); off: HTTP simple (en la red solo con el ajuste de abajo). Se aplica en el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>API certificate file</source>
+        <translation>Archivo del certificado de la API</translation>
+    </message>
+    <message>
+        <source>With encryption own: the shop&apos;s certificate (PEM, with its chain).</source>
+        <translation>Con el cifrado own: el certificado de la tienda (PEM, con su cadena).</translation>
+    </message>
+    <message>
+        <source>API certificate key file</source>
+        <translation>Archivo de clave del certificado de la API</translation>
+    </message>
+    <message>
+        <source>With encryption own: the certificate&apos;s private key (PEM, without a password; readable only by the till&apos;s user).</source>
+        <translation>Con el cifrado own: la clave privada del certificado (PEM, sin contraseña; legible solo por el usuario de la caja).</translation>
+    </message>
+    <message>
+        <source>Plain HTTP on the network</source>
+        <translation>HTTP simple en la red</translation>
+    </message>
+    <message>
+        <source>Allow encryption off on a network address: anyone on the network can then read API keys and payments. Applies at the next start.</source>
+        <translation>Permitir el cifrado off en una dirección de red: cualquiera en la red puede entonces leer las claves de API y los pagos. Se aplica en el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>API only for</source>
+        <translation>API solo para</translation>
+    </message>
+    <message>
+        <source>Addresses or networks that may call the API, separated by commas (192.168.1.0/24, 10.0.0.7); empty: every address. Applies at the next start.</source>
+        <translation>Direcciones o redes que pueden llamar a la API, separadas por comas (192.168.1.0/24, 10.0.0.7); vacío: todas las direcciones. Se aplica en el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>API never for</source>
+        <translation>API nunca para</translation>
+    </message>
+    <message>
+        <source>Addresses or networks always refused, separated by commas. Applies at the next start.</source>
+        <translation>Direcciones o redes siempre rechazadas, separadas por comas. Se aplica en el próximo inicio.</translation>
     </message>
     <message>
         <source>Webhooks to the local network</source>

@@ -641,6 +641,45 @@
     </message>
 </context>
 <context>
+    <name>ApiAccessPanel</name>
+    <message>
+        <source>The API is served without encryption on the network: API keys and payments can be read by anyone on it.</source>
+        <translation>L&apos;API est servie sans chiffrement sur le réseau : n&apos;importe qui sur ce réseau peut lire les clés d&apos;API et les paiements.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Blocked until</source>
+        <translation>Bloquée jusqu&apos;à</translation>
+    </message>
+    <message>
+        <source>Wrong keys</source>
+        <translation>Clés erronées</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <source>Addresses blocked after repeated wrong keys</source>
+        <translation>Adresses bloquées après des clés erronées répétées</translation>
+    </message>
+    <message>
+        <source>Served at {url}.</source>
+        <translation>Servie à {url}.</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256), to pin in the clients: {fingerprint}</source>
+        <translation>Empreinte du certificat (SHA-256), à épingler dans les clients : {fingerprint}</translation>
+    </message>
+    <message>
+        <source>{address} may call the API again.</source>
+        <translation>{address} peut de nouveau appeler l&apos;API.</translation>
+    </message>
+</context>
+<context>
     <name>ApiKeysPanel</name>
     <message>
         <source>Name</source>
@@ -4882,6 +4921,18 @@ Collez plutôt le jeton.</translation>
         <translation>Fréquence à laquelle l&apos;app vérifie que les mints du commerce répondent.</translation>
     </message>
     <message>
+        <source>Where the API listens and its port: 127.0.0.1 for this computer only; 0.0.0.0 or a network address of this computer for others (encrypted, see below). Applies at the next start.</source>
+        <translation>Où l&apos;API écoute, avec son port : 127.0.0.1 pour cet ordinateur seulement ; 0.0.0.0 ou une adresse réseau de cet ordinateur pour les autres (chiffré, voir plus bas). S&apos;applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>API address for customers&apos; wallets</source>
+        <translation>Adresse de l&apos;API pour les portefeuilles des clients</translation>
+    </message>
+    <message>
+        <source>The address customers&apos; wallets reach this till&apos;s API at, e.g. https://192.168.1.20:8787: each sale&apos;s code then lets a wallet pay over the network, without the camera. Empty: no network payments. Applies at the next start.</source>
+        <translation>L&apos;adresse à laquelle les portefeuilles des clients joignent l&apos;API de cette caisse, par ex. https://192.168.1.20:8787 : le code de chaque vente permet alors à un portefeuille de payer par le réseau, sans la caméra. Vide : pas de paiement par le réseau. S&apos;applique au prochain démarrage.</translation>
+    </message>
+    <message>
         <source>Mints</source>
         <translation>Mints</translation>
     </message>
@@ -4990,16 +5041,60 @@ Collez plutôt le jeton.</translation>
         <translation>Adresse de l&apos;API</translation>
     </message>
     <message>
-        <source>Where the API listens: this computer only (127.0.0.1 or ::1) and a port. Applies at the next start.</source>
-        <translation>Où l&apos;API écoute : cet ordinateur seulement (127.0.0.1 ou ::1) et un port. S&apos;applique au prochain démarrage.</translation>
-    </message>
-    <message>
         <source>API calls per key a minute</source>
         <translation>Appels d&apos;API par clé et par minute</translation>
     </message>
     <message>
         <source>More calls with one key are refused for a moment (429); one address may make twice as many with all its keys. Applies at the next start.</source>
         <translation>Au-delà, les appels avec une clé sont refusés un moment (429) ; une adresse peut en faire deux fois plus avec toutes ses clés. S&apos;applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>API encryption (TLS)</source>
+        <translation>Chiffrement de l&apos;API (TLS)</translation>
+    </message>
+    <message>
+        <source>auto: a certificate the till makes itself when the address is on the network, plain HTTP on this computer only; self_signed: that certificate always; own: the shop&apos;s certificate below; off: plain HTTP (on the network only with the setting below). Applies at the next start.</source>
+        <translation>auto : un certificat que la caisse crée elle-même quand l&apos;adresse est sur le réseau, HTTP simple sur cet ordinateur seulement ; self_signed : toujours ce certificat ; own : le certificat de la boutique ci-dessous ; off : HTTP simple (sur le réseau seulement avec le réglage ci-dessous). S&apos;applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>API certificate file</source>
+        <translation>Fichier du certificat de l&apos;API</translation>
+    </message>
+    <message>
+        <source>With encryption own: the shop&apos;s certificate (PEM, with its chain).</source>
+        <translation>Avec le chiffrement own : le certificat de la boutique (PEM, avec sa chaîne).</translation>
+    </message>
+    <message>
+        <source>API certificate key file</source>
+        <translation>Fichier de clé du certificat de l&apos;API</translation>
+    </message>
+    <message>
+        <source>With encryption own: the certificate&apos;s private key (PEM, without a password; readable only by the till&apos;s user).</source>
+        <translation>Avec le chiffrement own : la clé privée du certificat (PEM, sans mot de passe ; lisible seulement par l&apos;utilisateur de la caisse).</translation>
+    </message>
+    <message>
+        <source>Plain HTTP on the network</source>
+        <translation>HTTP simple sur le réseau</translation>
+    </message>
+    <message>
+        <source>Allow encryption off on a network address: anyone on the network can then read API keys and payments. Applies at the next start.</source>
+        <translation>Autoriser le chiffrement off sur une adresse réseau : n&apos;importe qui sur le réseau peut alors lire les clés d&apos;API et les paiements. S&apos;applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>API only for</source>
+        <translation>API seulement pour</translation>
+    </message>
+    <message>
+        <source>Addresses or networks that may call the API, separated by commas (192.168.1.0/24, 10.0.0.7); empty: every address. Applies at the next start.</source>
+        <translation>Adresses ou réseaux qui peuvent appeler l&apos;API, séparés par des virgules (192.168.1.0/24, 10.0.0.7) ; vide : toutes les adresses. S&apos;applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>API never for</source>
+        <translation>API jamais pour</translation>
+    </message>
+    <message>
+        <source>Addresses or networks always refused, separated by commas. Applies at the next start.</source>
+        <translation>Adresses ou réseaux toujours refusés, séparés par des virgules. S&apos;applique au prochain démarrage.</translation>
     </message>
     <message>
         <source>Webhooks to the local network</source>

@@ -7,16 +7,20 @@ FakeMint; one test serves on a real socket with uvicorn on the test's own loop.
 from __future__ import annotations
 
 import asyncio
+import re
 import socket
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
 import pytest
+from fastapi.routing import APIRoute
 
 from pos_app.api import start_api
 from pos_app.api.app import make_api
 from pos_app.api.limits import Guard
+from pos_app.api.openapi_doc import scope_of
 from pos_app.api.server import ApiServer
 from pos_app.app import App
 from pos_app.core.apikeys import SCOPES
@@ -62,47 +66,112 @@ async def key(app: App, *scopes: str, name: str | None = None) -> str:
     return made["key"]
 
 
-ROUTES = [  # (method, path, body, scope)
-    ("GET", "/health", None, None),
-    ("GET", "/sales", None, "sales:read"),
-    ("POST", "/sales", {"amount": "3"}, "sales:write"),
-    ("GET", "/wallet/balance", None, "wallet:read"),
-]
+# Routes that need no key, each for its reason; any other route must ask for a scope.
+PUBLIC = {
+    ("GET", "/api/v1/openapi.json"): "the machine-readable document",
+    ("GET", "/api/v1/docs"): "the human documentation, drawn from it",
+}
+# The NUT-18 transport: a customer's wallet posts a payment to the sale's request, keyless.
+PUBLIC_PATTERNS = {("POST", re.compile(r"^/api/v1/payment-requests/\{[a-z_]+\}$"))}
+PLACEHOLDER = {int: "1"}  # a path parameter's value by its type (else "x"): nothing exists
+
+
+def is_public(method: str, path: str) -> bool:
+    if (method, path) in PUBLIC:
+        return True
+    return any(method == m and pattern.match(path) for m, pattern in PUBLIC_PATTERNS)
+
+
+def every_route(api) -> list[tuple[str, str, str, str | None]]:
+    """``(method, path template, concrete path, scope)`` of every route the app serves.
+
+    ``scope`` is what the route's key check asks for (``any``: any valid key), None for
+    a public route. A route neither scoped nor listed in :data:`PUBLIC` fails here.
+    """
+    found = []
+    for route in api.routes:
+        methods = sorted(getattr(route, "methods", None) or ()) or ["GET"]
+        for method in methods:
+            if method == "HEAD":
+                continue
+            scope = scope_of(route) if isinstance(route, APIRoute) else None
+            assert scope is not None or is_public(method, route.path), (
+                f"{method} {route.path} asks for no key and is not listed as public"
+            )
+            concrete = route.path
+            if isinstance(route, APIRoute):
+                for param in route.dependant.path_params:
+                    value = PLACEHOLDER.get(param.field_info.annotation, "x")
+                    concrete = concrete.replace("{" + param.name + "}", value)
+            found.append((method, route.path, concrete, scope))
+    return found
 
 
 def test_every_route_needs_a_key_and_its_scope(tmp_path):
-    async def scenario(app, client, _mint):
-        seen = []
-        keys = {scope: await key(app, scope) for scope in SCOPES if scope != "admin"}
-        admin = await key(app, "admin")
-        revoked = await key(app, "sales:read", name="old")
-        await app.api_keys.revoke("old")
-        for method, path, body, scope in ROUTES:
-            no_key = await client.request(method, path, json=body)
-            wrong = await client.request(method, path, json=body, headers=bearer("pos_made-up"))
-            gone = await client.request(method, path, json=body, headers=bearer(revoked))
-            seen.append((path, "none", no_key.status_code, no_key.json()["error"]["code"]))
-            seen.append((path, "wrong", wrong.status_code, wrong.json()["error"]["code"]))
-            if scope != "sales:read":
-                seen.append((path, "revoked", gone.status_code, gone.json()["error"]["code"]))
-            assert no_key.headers["www-authenticate"] == "Bearer"
-            for held, value in keys.items():
-                answer = await client.request(method, path, json=body, headers=bearer(value))
-                allowed = scope is None or held == scope
-                assert answer.status_code == (201 if method == "POST" else 200) or not allowed, (
-                    path,
-                    held,
-                    answer.text,
-                )
-                if not allowed:
-                    assert answer.status_code == 403, (path, held)
-                    assert answer.json()["error"]["code"] == "api.forbidden"
-            ok = await client.request(method, path, json=body, headers=bearer(admin))
-            assert ok.status_code in (200, 201), (path, ok.text)
-        return seen
+    """The matrix of every route (from the app, not a list that can go stale) and key."""
 
-    seen = run_api(tmp_path, scenario)
-    assert {(status, code) for _p, _w, status, code in seen} == {(401, "api.unauthorized")}
+    async def scenario(app, client, _mint):
+        routes = every_route(make_api(app))
+        scopes = [s for s in SCOPES if s != "admin"]
+        admin = await key(app, "admin")
+        revoked = await key(app, *scopes, name="old")
+        await app.api_keys.revoke("old")
+        soon = await app.api_keys.create("soon", ["admin"], expires_at=int(time.time()) + 60)
+        one = {s: await key(app, s) for s in scopes}
+        all_but = {
+            s: await key(app, *[o for o in scopes if o != s], name="not-" + s.replace(":", "_"))
+            for s in scopes
+        }
+        seen: list[tuple[str, str, str, int]] = []
+
+        async def call(method: str, path: str, who: str | None) -> httpx.Response:
+            headers = bearer(who) if who else {}
+            body = {} if method in ("POST", "PUT", "PATCH") else None
+            return await client.request(method, "http://till" + path, json=body, headers=headers)
+
+        for method, _template, path, scope in routes:
+            if scope is None:
+                continue
+            for label, who in (("none", None), ("made-up", "pos_made-up"), ("revoked", revoked)):
+                answer = await call(method, path, who)
+                seen.append((method, path, label, answer.status_code))
+                assert answer.json()["error"]["code"] == "api.unauthorized", (path, label)
+                assert answer.headers["www-authenticate"] == "Bearer", (path, label)
+            keyed = [("admin", admin)]
+            if scope != "any":
+                keyed += [("own", one[scope]), ("all-but", all_but[scope])]
+            for label, who in keyed:
+                answer = await call(method, path, who)
+                seen.append((method, path, label, answer.status_code))
+                if label == "all-but":
+                    assert answer.json()["error"]["code"] == "api.forbidden", (path, answer.text)
+        app.api_keys.clock = lambda: time.time() + 120  # the "soon" key has expired
+        for method, _template, path, scope in routes:
+            if scope is not None:
+                answer = await call(method, path, soon["key"])
+                seen.append((method, path, "expired", answer.status_code))
+        public = [(m, p, (await call(m, p, None)).status_code) for m, _t, p, s in routes if not s]
+        return routes, seen, public
+
+    routes, seen, public = run_api(tmp_path, scenario)
+    assert len([r for r in routes if r[3]]) >= 17  # every scoped route was found
+    for method, path, label, status in seen:
+        if label in ("none", "made-up", "revoked", "expired"):
+            assert status == 401, (method, path, label, status)
+        elif label == "all-but":
+            assert status == 403, (method, path, label, status)
+        else:  # the route's own scope, admin: past the key check (404, 422... are the route's)
+            assert status not in (401, 403), (method, path, label, status)
+    labels: dict[tuple[str, str], set[str]] = {}
+    for method, path, label, _status in seen:
+        labels.setdefault((method, path), set()).add(label)
+    assert all({"none", "revoked", "expired", "admin"} <= found for found in labels.values())
+    # Public: answered without a key (the transport refuses an empty body as its own error).
+    assert all(status not in (401, 403) for _m, _p, status in public), public
+    assert {(m, p): status for m, p, status in public if m == "GET"} == {
+        ("GET", "/api/v1/openapi.json"): 200,
+        ("GET", "/api/v1/docs"): 200,
+    }
 
 
 def test_a_sale_made_paid_and_read_over_the_api_is_the_tills_sale(tmp_path):
@@ -201,6 +270,10 @@ def test_the_openapi_document_lists_every_route(tmp_path):
         "/api/v1/reports/x",
         "/api/v1/webhooks",
         "/api/v1/webhooks/{endpoint_id}",
+        "/api/v1/sales/{sale_id}/events",
+        "/api/v1/wallet/exports/{export_id}",
+        "/api/v1/reports/payments.csv",
+        "/api/v1/payment-requests/{request_id}",
     }
 
 
@@ -476,3 +549,36 @@ def test_ecash_leaves_only_with_the_export_scope_and_is_listed(tmp_path):
     assert [(e["amount"], e["staff"]) for e in listed] == [(5, "api:payouts")]
     assert all("token" not in e for e in listed)
     assert sum(b["amount"] for b in balance["balances"]) == 16
+
+
+def test_the_customers_change_is_shown_only_to_the_payer_and_to_export_keys(tmp_path):
+    async def scenario(app, client, mint):
+        cashier = bearer(await key(app, "sales:write", "payments:write", name="kiosk"))
+        reader = bearer(await key(app, "sales:read", name="kitchen"))
+        exporter = bearer(await key(app, "sales:read", "wallet:export", name="office"))
+        sale = (await client.post("/sales", json={"amount": "21"}, headers=cashier)).json()
+        sid = sale["sale_id"]
+        paid = await client.post(
+            f"/sales/{sid}/payments", json={"token": mint.token(30)}, headers=cashier
+        )
+        seen = {}
+        for who, headers in (("reader", reader), ("exporter", exporter)):
+            one = (await client.get(f"/sales/{sid}", headers=headers)).json()
+            listed = (await client.get("/sales", headers=headers)).json()["sales"][0]
+            waited = await client.get(f"/sales/{sid}/wait", params={"timeout": 0}, headers=headers)
+            events = await client.get(
+                f"/sales/{sid}/events", params={"timeout": 0}, headers=headers
+            )
+            seen[who] = (one, listed, waited.json(), events.text)
+        return paid.json(), seen, await app.sales.show(sid)
+
+    paid, seen, core = run_api(tmp_path, scenario)
+    change = core["change_token"]
+    assert change and change.startswith("cashu") and paid["change_token"] == change
+    one, listed, waited, events = seen["reader"]
+    assert one["change_token"] is None and listed["change_token"] is None
+    assert waited["change_token"] is None and change not in events
+    assert one["state"] == "paid" and one["paid"] == core["paid"]  # the rest is as the till's
+    one, listed, waited, events = seen["exporter"]
+    assert one["change_token"] == listed["change_token"] == waited["change_token"] == change
+    assert change in events

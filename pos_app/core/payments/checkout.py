@@ -137,8 +137,13 @@ class Checkout:
             lock = self._locks[sale_id] = asyncio.Lock()
         return lock
 
-    async def pay(self, sale_id: str, text: str, *, source: str = "cli") -> PayResult:
+    async def pay(
+        self, sale_id: str, text: str, *, source: str = "cli", mints: tuple[str, ...] = ()
+    ) -> PayResult:
         """Offer a token for a sale; returns the sale's new state.
+
+        ``mints``: the only mints this payment may come from (a payment request's ``m``,
+        for a payload delivered to it); empty: any the policy takes.
 
         Raises:
             PosError: refusals (``sale.expired``, ``mint.untrusted``, ``fee.too_high``,
@@ -155,7 +160,7 @@ class Checkout:
                 await offer.keep(self.ctx)  # kept before it waits for the other payment
             with correlated(correlation):
                 async with lock:
-                    return await self._pay(full_id, offer)
+                    return await self._pay(full_id, offer, mints)
         except Exception:
             await offer.keep(self.ctx)  # kept whatever happens (a no-op once stored)
             raise
@@ -168,7 +173,7 @@ class Checkout:
             sale_id = sale.id
         return sale_id, self.sales.identities[sale_id]
 
-    async def _pay(self, sale_id: str, offer: OfferedToken) -> PayResult:
+    async def _pay(self, sale_id: str, offer: OfferedToken, mints: tuple[str, ...]) -> PayResult:
         payment_id = str(uuid.uuid4())
 
         def open_payment(session: Session) -> tuple[Sale, int, Attempt | PosError]:
@@ -183,7 +188,7 @@ class Checkout:
                 id=payment_id, sale_id=sale.id, state="received", received_token_id=token_id
             )
             try:
-                parsed, known, method = self._admit(session, sale, policy, offer)
+                parsed, known, method = self._admit(session, sale, policy, offer, mints)
             except PosError as exc:
                 session.add(payment)
                 return sale, token_id, exc  # recorded as received, then rejected
@@ -224,7 +229,7 @@ class Checkout:
 
     @staticmethod
     def _admit(
-        session: Session, sale: Sale, policy: Policy, offer: OfferedToken
+        session: Session, sale: Sale, policy: Policy, offer: OfferedToken, mints: tuple[str, ...]
     ) -> tuple[Token, KnownMint, str]:
         """Refusals decided from the sale, the token and the mint's trust flag alone.
 
@@ -241,6 +246,12 @@ class Checkout:
                 "unit.mismatch",
                 f"This token is in {parsed.unit}, but the sale is priced in {sale.unit}.",
                 f"token unit {parsed.unit}",
+            )
+        if mints and parsed.mint.rstrip("/") not in {m.rstrip("/") for m in mints}:
+            raise ValidationError(
+                "mint.not_requested",
+                "This payment request asks for ecash of other mints: pay with one of them.",
+                f"token mint {parsed.mint[:200]}",
             )
         known = known_mint(session, parsed.mint)
         return parsed, known, policy.method_for(parsed.mint, known.trusted)

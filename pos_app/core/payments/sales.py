@@ -22,12 +22,18 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos_app.core.cashu.requests import Nut10Option, PaymentRequest, encode_creqa, encode_creqb
+from pos_app.core.cashu.requests import (
+    Nut10Option,
+    PaymentPayload,
+    PaymentRequest,
+    encode_creqa,
+    encode_creqb,
+)
 from pos_app.core.config import Config, vat_rates
 from pos_app.core.errors import MintError, ValidationError
 from pos_app.core.events import SaleChanged
 from pos_app.core.logs import new_correlation_id
-from pos_app.core.payments import limits
+from pos_app.core.payments import delivery, limits
 from pos_app.core.payments.basket import (
     BasketResult,
     compute,
@@ -130,6 +136,9 @@ class SalesService:
         self._client = web
         # Checks the mints' health first when the last check is old (set by the App).
         self.fresh_health: Callable[[], Awaitable[Any]] | None = None
+        # The API's address for customers' wallets while it serves (set by the API when it
+        # starts, cleared when it stops): only then do requests offer the post transport.
+        self.post_base_url: str | None = None
         self._rates: tuple[tuple[Any, ...], RateService] | None = None
         # Sale id -> correlation id: both never change, so paying a recent sale needs
         # no lookup before its payment transaction; older ones are looked up again.
@@ -258,8 +267,9 @@ class SalesService:
                 "meanwhile is kept and redeemed when its mint is back.",
                 ", ".join(url for url, _ in trusted),
             )
+        request_id = delivery.new_request_id()
         request = PaymentRequest(
-            id=sale_id[:8],
+            id=request_id,
             amount=due,
             unit="sat",
             single_use=True,
@@ -271,6 +281,7 @@ class SalesService:
             nut10=Nut10Option(kind="P2PK", data=self.ctx.shop_pubkey, tags=())
             if settings["offline.enabled"]
             else None,
+            transports=delivery.post_transports(self.post_base_url, request_id),
         )
         sale = Sale(
             id=sale_id,
@@ -287,6 +298,7 @@ class SalesService:
             memo=memo,
             payment_request=encode_creqa(request),
             payment_request_bech32=encode_creqb(request),
+            request_id=request_id,
             expires_at=ts + int(settings["sale.expiry_seconds"]),
             correlation_id=new_correlation_id(),
             created_at=ts,
@@ -507,3 +519,19 @@ class SalesService:
     async def pay(self, sale_id: str, text: str, *, source: str = "cli") -> PayResult:
         """Offer a token for a sale (see :meth:`Checkout.pay`)."""
         return await self.checkout.pay(sale_id, text, source=source)
+
+    async def pay_request(
+        self, request_id: str, payload: PaymentPayload, *, source: str = delivery.SOURCE
+    ) -> PayResult:
+        """Take a NUT-18 payload a wallet posted to a sale's request (``request_id``).
+
+        The same checkout as a scanned token: a short amount pays part, a paid, cancelled
+        or expired sale refuses it, and the token is stored whatever happens; beyond a
+        scan, a mint the request did not name is refused before any mint is asked.
+
+        Raises:
+            PosError: ``payment_request.not_found``, ``payload.wrong_request``,
+                ``mint.not_requested`` and the checkout's refusals.
+        """
+        found = await self.ctx.db.run(lambda s: delivery.delivered(s, request_id, payload))
+        return await self.checkout.pay(found.sale_id, found.token, source=source, mints=found.mints)

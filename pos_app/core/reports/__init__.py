@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -18,7 +18,12 @@ from pos_app.core.config import Config
 from pos_app.core.reports import periods
 from pos_app.core.reports.closing import Closing
 from pos_app.core.reports.figures import Figures, figures
-from pos_app.core.reports.payments_csv import count_payments, write_daily, write_payments
+from pos_app.core.reports.payments_csv import (
+    count_payments,
+    payment_chunks,
+    write_daily,
+    write_payments,
+)
 from pos_app.core.reports.periods import Period
 from pos_app.core.reports.series import Series
 from pos_app.core.reports.series import series as series_of
@@ -96,6 +101,25 @@ class ReportService:
             return periods.custom(first or last or today, last or today, tz)
         return periods.named(name or "today", today, tz)
 
+    async def period_async(
+        self,
+        name: str | None = None,
+        *,
+        first: date | None = None,
+        last: date | None = None,
+        zone: str | None = None,
+    ) -> Period:
+        """:meth:`period` for callers on an event loop (which may be the GUI's).
+
+        The shop's zone is read on the database's thread, not the caller's.
+
+        Raises:
+            ValidationError: ``report.bad_period`` or ``report.bad_zone``.
+        """
+        if zone is None:
+            zone = str(await self.db.run(lambda s: Config().get(s, "shop.timezone")) or "")
+        return self.period(name, first=first, last=last, zone=zone)
+
     async def figures(self, period: Period) -> Figures:
         """The period's figures."""
         return await self.db.run(lambda s: figures(s, period))
@@ -140,6 +164,10 @@ class ReportService:
         report = None if progress is None else (lambda done: progress(done, total))
         rows = await write_payments(self.db, period, Path(out), report)
         return {"file": str(out), "rows": rows, "period": period.to_dict()}
+
+    def csv_chunks(self, period: Period) -> AsyncIterator[bytes]:
+        """The bytes of :meth:`write_csv`'s file, in pieces, without a file (the API's answer)."""
+        return payment_chunks(self.db, period)
 
     async def x_report(self, zone: str | None = None, *, check: bool = True) -> dict[str, Any]:
         """The X report: the figures and drawer count since the last Z report (stores nothing).

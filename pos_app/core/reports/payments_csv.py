@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import io
 import json
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -272,3 +273,28 @@ async def write_payments(
         if progress is not None:
             progress(rows)  # a failing report of the end still keeps the old file
     return rows
+
+
+def _csv_text(rows: list[list[Any]] | list[tuple[str, ...]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()
+
+
+async def payment_chunks(db: Any, period: Period) -> AsyncIterator[bytes]:
+    """The bytes :func:`write_payments` writes, in pieces, for an answer sent as it is read.
+
+    No file is made: the API streams the CSV to its client. Batches are read as there,
+    each in its own short transaction, and formatted in a worker thread.
+    """
+    loop = asyncio.get_running_loop()
+    yield ("\ufeff" + _csv_text([HEADER])).encode("utf-8")  # the BOM utf-8-sig writes
+    after: tuple[int, str] | None = None
+    while True:
+        batch = await db.run(lambda s, a=after: fetch_batch(s, period, a, BATCH))
+        if batch:
+            text = await loop.run_in_executor(None, lambda b=batch: _csv_text(_rows(b, period)))
+            yield text.encode("utf-8")
+        if len(batch) < BATCH:
+            return
+        after = (batch[-1][2], batch[-1][0])

@@ -263,6 +263,10 @@ class Sale(Base):
     memo: Mapped[str | None] = mapped_column(Text)
     payment_request: Mapped[str] = mapped_column(Text)
     payment_request_bech32: Mapped[str] = mapped_column(Text)
+    # The request's NUT-18 id, random (>= 96 bits): a wallet posting to the API's
+    # /payment-requests/{id} holds no key, so the id is its only right to pay this sale.
+    # NULL for sales made before it (migration 0019); their requests carried sale_id[:8].
+    request_id: Mapped[str | None] = mapped_column(String(32), index=True, unique=True)
     change_token: Mapped[str | None] = mapped_column(Text)
     change_amount: Mapped[int] = mapped_column(BigInteger, default=0)
     # A cancelled or expired sale that took money owes it back: refunded_at marks it given
@@ -514,6 +518,21 @@ class ApiIdempotency(Base):
     created_at: Mapped[int] = mapped_column(BigInteger, default=now)
 
 
+class ApiBlock(Base):
+    """An address the API refuses after repeated wrong keys, until ``until`` or lifted.
+
+    Kept so Settings and a restarted app see the block (the counts themselves live in
+    memory); one row per address, written again when it is blocked again.
+    """
+
+    __tablename__ = "api_blocks"
+    address: Mapped[str] = mapped_column(String(64), primary_key=True)
+    blocked_at: Mapped[int] = mapped_column(BigInteger, default=now)
+    until: Mapped[int] = mapped_column(BigInteger, index=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    lifted_at: Mapped[int | None] = mapped_column(BigInteger)  # unblocked by hand
+
+
 class AuditEntry(Base):
     """Append-only record of every money-relevant change."""
 
@@ -709,6 +728,7 @@ class WebhookAttempt(Base):
 
 
 __all__ = [
+    "ApiBlock",
     "AuditEntry",
     "BalanceMove",
     "Base",

@@ -27,7 +27,8 @@ class OfferedToken:
 
     Attributes:
         text: exactly what was offered.
-        source: where it came from: ``scan``, ``paste``, ``file``, ``api`` or ``cli``.
+        source: where it came from: ``scan``, ``paste``, ``file``, ``api``, ``nut18-post``
+            (a wallet posted it to the request's API route) or ``cli``.
         token: ``text`` parsed, or None when it is not a token.
         error: why ``text`` is not a token (None when it is).
         token_id: its stored ``received_tokens`` row, once stored.

@@ -15,7 +15,8 @@ States (:attr:`PaymentView.state`), each with its own colour, words and keys:
 
 The view also follows the core's events (``sale_changed``/``sale_paid``/
 ``payment_rejected``) for its sale, so a payment that recovery settles later turns the
-screen to paid, and one that recovery gives up on turns it to failed.
+screen to paid, and one that recovery gives up on turns it to failed; a payment taken
+elsewhere (the API, a wallet posting to the request) turns it to partial or paid.
 """
 
 from __future__ import annotations
@@ -239,11 +240,16 @@ class PaymentView(QWidget):
     def _on_sale_changed(self, sale_id: str, state: str, paid: int, due: int) -> None:
         if sale_id != self.sale_id or self.state in ("", "processing", "paid"):
             return  # while processing, pay()'s own answer tells the whole story
+        before = self.sale.get("paid")
         self.sale.update(state=state, paid=paid, due=due)
         if state == "paid":
             spawn(self.ui.core.sales.show(sale_id), on_done=self._paid_from_event)
-        elif state == "partially_paid" and self.state == "offline":
-            self._set_state("partial")
+        elif state == "partially_paid" and self.state in ("offline", *ACCEPTING):
+            # Recovery finished a payment, or a wallet paid part over the network (NUT-18
+            # post): the rest is shown as after a scan. Only when more came in: a scan's
+            # own answer may have shown it already, and a refusal's words stay.
+            if self.state == "offline" or paid != before:
+                self._set_state("partial")
         elif state == "expired" and self.state in ACCEPTING:
             self._set_state("expired")
 

@@ -1,5 +1,7 @@
 """The local API's keys in the Settings page: listed, made with scopes, shown once, revoked.
 
+Below them, how the API is served and the addresses it blocked (:mod:`.api_access_panel`).
+
 Changes apply at once (no Save), as for the webhooks. A new key is shown once, with a
 Copy button, and is gone when the page is left; only its first characters stay listed.
 """
@@ -30,6 +32,7 @@ from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.messages import error_line
 from pos_app.ui.tasks import spawn
+from pos_app.ui.widgets.api_access_panel import ApiAccessPanel
 from pos_app.ui.widgets.webhook_panel import panel_table
 
 
@@ -100,6 +103,8 @@ class ApiKeysPanel(QWidget):
         layout.addLayout(scope_grid)
         layout.addWidget(self.key_box)
         layout.addWidget(self.message)
+        self.access = ApiAccessPanel(ui)  # how it is served, and the blocked addresses
+        layout.addWidget(self.access)
 
     # -- the list ----------------------------------------------------------------------------
 
@@ -108,6 +113,7 @@ class ApiKeysPanel(QWidget):
         self.key_box.hide()
         self.key.clear()
         spawn(self.ui.core.api_keys.list(), on_done=self._show, on_error=self._error)
+        self.access.refresh()
 
     def _show(self, keys: list[KeyRecord]) -> None:
         self.keys = keys
