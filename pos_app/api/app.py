@@ -117,6 +117,13 @@ class NewSale(BaseModel):
     amount: str = Field(..., examples=["21", "4.50"], max_length=32)
     currency: str | None = Field(None, examples=["sat", "EUR"], max_length=8)
     memo: str | None = Field(None, max_length=200)
+    order_id: str | None = Field(
+        None,
+        max_length=100,
+        description="the external order this sale is for (your shop's order number): in "
+        "the sale, its webhook events and the list's order_id filter",
+        examples=["1001"],
+    )
 
 
 class NewWebhook(BaseModel):
@@ -300,7 +307,9 @@ def make_api(core: App, guard: Guard | None = None, rules: AddressRules | None =
         """
 
         async def make() -> str:
-            made = await core.sales.new_sale(sale.amount, sale.currency, sale.memo)
+            made = await core.sales.new_sale(
+                sale.amount, sale.currency, sale.memo, order_id=sale.order_id
+            )
             return str(made["sale_id"])
 
         if idempotency_key is None:
@@ -314,14 +323,16 @@ def make_api(core: App, guard: Guard | None = None, rules: AddressRules | None =
 
     @api.get(f"{PREFIX}/sales", tags=["sales"])
     async def list_sales(
+        *,
         key: Annotated[KeyRecord, Depends(key_with("sales:read"))],
         state: Annotated[str | None, Query(max_length=32)] = None,
         since: Annotated[int | None, Query(ge=0, le=MAX_INT)] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
         offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
+        order_id: Annotated[str | None, Query(max_length=100)] = None,
     ) -> dict[str, Any]:
-        """Sales, newest first."""
-        sales = await core.sales.list(state, since, limit, offset)
+        """Sales, newest first (``order_id``: those made for that external order)."""
+        sales = await core.sales.list(state, since, limit, offset, order_id=order_id)
         return {"sales": [sale_for(key, s) for s in sales], "limit": limit, "offset": offset}
 
     @api.get(f"{PREFIX}/sales/{{sale_id}}", tags=["sales"])

@@ -55,6 +55,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     new.add_argument("--tip", metavar="10%|AMOUNT", help="kept apart from the sales amount")
     new.add_argument("--currency", help="sat or a code such as EUR (default: the setting)")
     new.add_argument("--memo")
+    new.add_argument("--order-id", help="the external order it is for (an online shop's number)")
     new.add_argument(
         "--even-if-offline",
         action="store_true",
@@ -89,6 +90,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     lst.add_argument("--since", metavar="ISO", help="only sales created at or after this time")
     lst.add_argument("--limit", type=int, default=100)
+    lst.add_argument("--order-id", help="only the sales made for this external order")
     lst.set_defaults(handler=cmd_sale_list)
     cancel = ssub.add_parser("cancel", help="cancel an unpaid sale", parents=[common])
     cancel.add_argument("sale_id")
@@ -196,7 +198,11 @@ async def cmd_sale_new(args: argparse.Namespace) -> dict[str, Any]:
             if args.amount is None:
                 raise ValidationError("amount.invalid", "Give --amount or --item.", "")
             return await app.sales.new_sale(
-                args.amount, args.currency, args.memo, offline_ok=args.even_if_offline
+                args.amount,
+                args.currency,
+                args.memo,
+                offline_ok=args.even_if_offline,
+                order_id=args.order_id,
             )
         return await app.sales.new_sale(
             args.amount,
@@ -209,6 +215,7 @@ async def cmd_sale_new(args: argparse.Namespace) -> dict[str, Any]:
             tip=args.tip,
             manager_override=args.manager_override,
             line_discounts=[parse_line_discount_arg(text) for text in args.line_discount],
+            order_id=args.order_id,
         )
 
 
@@ -228,7 +235,9 @@ async def cmd_sale_show(args: argparse.Namespace) -> dict[str, Any]:
 
 async def cmd_sale_list(args: argparse.Namespace) -> list[dict[str, Any]]:
     async with open_app(args) as app:
-        return await app.sales.list(args.state, _since(args.since), limit=args.limit)
+        return await app.sales.list(
+            args.state, _since(args.since), limit=args.limit, order_id=args.order_id
+        )
 
 
 async def cmd_sale_cancel(args: argparse.Namespace) -> dict[str, Any]:

@@ -582,3 +582,26 @@ def test_the_customers_change_is_shown_only_to_the_payer_and_to_export_keys(tmp_
     one, listed, waited, events = seen["exporter"]
     assert one["change_token"] == listed["change_token"] == waited["change_token"] == change
     assert change in events
+
+
+def test_a_sale_carries_its_external_order_id_and_is_found_by_it(tmp_path):
+    async def scenario(app, client, _mint):
+        shop = bearer(await key(app, "sales:write", "sales:read", name="webshop"))
+        first = await client.post("/sales", json={"amount": "5", "order_id": "1001"}, headers=shop)
+        await client.post("/sales", json={"amount": "6", "order_id": "1002"}, headers=shop)
+        await client.post("/sales", json={"amount": "7"}, headers=shop)
+        again = await client.post("/sales", json={"amount": "5", "order_id": "1001"}, headers=shop)
+        found = await client.get("/sales", params={"order_id": "1001"}, headers=shop)
+        bad = await client.post("/sales", json={"amount": "5", "order_id": "10\n01"}, headers=shop)
+        long = await client.post(
+            "/sales", json={"amount": "5", "order_id": "9" * 101}, headers=shop
+        )
+        return first.json(), again.json(), found.json()["sales"], bad, long, await app.sales.list()
+
+    first, again, found, bad, long, every = run_api(tmp_path, scenario)
+    assert first["order_id"] == "1001"
+    # An order may be sold again (the first sale cancelled, say): both sales are found.
+    assert sorted(s["sale_id"] for s in found) == sorted([again["sale_id"], first["sale_id"]])
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "order.invalid_id"
+    assert long.status_code == 422
+    assert sorted(str(s["order_id"]) for s in every) == ["1001", "1001", "1002", "None"]

@@ -44,8 +44,13 @@ def new_sale(shop: Cli, amount: str, currency: str = "sat", **extra: str) -> dic
 
 
 def test_sale_carries_a_payment_request(shop, mint, fee_mint):
-    sale = new_sale(shop, "21", memo="coffee")
+    sale = new_sale(shop, "21", memo="coffee", **{"order-id": "web-7"})
     assert sale["state"] == "open" and sale["due"] == 21 and sale["unit"] == "sat"
+    assert sale["order_id"] == "web-7"
+    assert [s["sale_id"] for s in shop.ok("sale", "list", "--order-id", "web-7")] == [
+        sale["sale_id"]
+    ]
+    assert shop.ok("sale", "list", "--order-id", "web-8") == []
     req = shop.ok("request", "decode", sale["payment_request"])
     assert req["amount"] == 21 and req["unit"] == "sat" and req["single_use"] is True
     assert set(req["mints"]) == {mint.url, fee_mint.url}

@@ -89,7 +89,7 @@ def test_a_sale_reports_each_step_in_order_and_every_body_fits_the_schema(tmp_pa
         before = (await app.sales.new_sale("3", "sat"))["sale_id"]
         await app.sales.pay(before, mint.token(3))  # before any endpoint: not reported
         await app.webhooks.add("http://127.0.0.1:9/hook")
-        sale_id = (await app.sales.new_sale("21", "sat"))["sale_id"]
+        sale_id = (await app.sales.new_sale("21", "sat", order_id=" web-1001 "))["sale_id"]
         await app.sales.pay(sale_id, mint.token(8))
         spent = mint.token(5)
         await app.wallet.receive(spent)
@@ -125,6 +125,12 @@ def test_a_sale_reports_each_step_in_order_and_every_body_fits_the_schema(tmp_pa
     assert refused["error_code"] == "token.already_spent" and refused["state"] == "rejected"
     assert (refused["currency"], refused["sale_amount"]) == ("sat", "21")
     assert refused["correlation_id"] == paid["correlation_id"]
+    # The online shop's order number, trimmed, in every event of that sale (not the others').
+    assert {b["data"]["order_id"] for t, b, _ in found if t.startswith("sale.")} == {
+        "web-1001",
+        None,
+    }
+    assert paid["order_id"] == partial["order_id"] == "web-1001"
     assert (paid["paid"], paid["state"], paid["currency"], paid["amount"]) == (
         21,
         "paid",

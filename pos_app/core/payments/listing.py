@@ -92,6 +92,7 @@ class SalesQuery:
     Attributes:
         state: one sale state, ``partially_refunded`` or ``refunded``, or None for all.
         text: matches the memo (anywhere, case-insensitive) or the start of the sale id.
+        order_id: only the sales made for this external order (exact).
         since: first Unix second included, or None.
         until: first Unix second excluded, or None.
         paid: only the sales paid in this slice of a report, or None.
@@ -103,6 +104,7 @@ class SalesQuery:
 
     state: str | None = None
     text: str = ""
+    order_id: str | None = None
     since: int | None = None
     until: int | None = None
     paid: PaidSlice | None = None
@@ -169,6 +171,8 @@ def conditions(query: SalesQuery) -> list[ColumnElement[bool]]:
                 Sale.id.like(f"{pattern.lower()}%", escape="\\"),
             )
         )
+    if query.order_id is not None:
+        out.append(Sale.order_id == query.order_id)
     if query.since is not None:
         out.append(Sale.created_at >= query.since)
     if query.until is not None:

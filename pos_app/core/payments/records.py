@@ -151,6 +151,7 @@ def sale_dict(
         "rate_source": sale.rate_source,
         "fee_advance": sale.fee_advance,
         "memo": sale.memo,
+        "order_id": sale.order_id,
         "staff": sale.staff,
         "expires_at": sale.expires_at,
         "created_at": sale.created_at,

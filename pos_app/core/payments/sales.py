@@ -92,6 +92,27 @@ class SaleIdentities(OrderedDict[str, str | None]):
             self.popitem(last=False)
 
 
+ORDER_ID_MAX = 100
+
+
+def check_order_id(order_id: str | None) -> str | None:
+    """An external order id as kept: trimmed, printable, at most 100 characters (or None).
+
+    Raises:
+        ValidationError: ``order.invalid_id``.
+    """
+    if order_id is None or not order_id.strip():
+        return None
+    order_id = order_id.strip()
+    if len(order_id) > ORDER_ID_MAX or not order_id.isprintable():
+        raise ValidationError(
+            "order.invalid_id",
+            f"An order id is 1 to {ORDER_ID_MAX} printable characters.",
+            order_id[:120],
+        )
+    return order_id
+
+
 def with_line_discounts(
     specs: list[LineSpec], asked: list[tuple[int, str, str]], currency: str
 ) -> list[LineSpec]:
@@ -188,6 +209,7 @@ class SalesService:
         tip: str | None = None,
         manager_override: bool = False,
         line_discounts: list[tuple[int, str, str]] | None = None,
+        order_id: str | None = None,
     ) -> dict[str, Any]:
         """Create a sale, lock its rate, and build its payment requests.
 
@@ -205,12 +227,16 @@ class SalesService:
         items in order, then ``amount``'s custom line); a line's own discount comes before
         the sale's, and the manager limit looks at both together.
 
+        ``order_id``: the external order the sale is for (an online shop's order number):
+        kept with the sale, in its webhook events, and a filter of :meth:`list`.
+
         Raises:
-            PosError: ``amount.invalid``, ``rate.unavailable``, ``config.invalid``,
-                ``mint.all_offline``, ``basket.empty``, ``item.unknown_sku``,
+            PosError: ``amount.invalid``, ``order.invalid_id``, ``rate.unavailable``,
+                ``config.invalid``, ``mint.all_offline``, ``basket.empty``, ``item.unknown_sku``,
                 ``basket.bad_quantity``, ``basket.unit_mismatch``, ``discount.invalid``,
                 ``discount.too_large``, ``discount.needs_manager``, ``tip.invalid``.
         """
+        order_id = check_order_id(order_id)
         settings = await self.settlement.settings()
         currency = (
             self.config.option("currency").parse(currency) if currency else settings["currency"]
@@ -296,6 +322,7 @@ class SalesService:
             rate=str(rate.btc_price) if rate else None,
             rate_source=rate.source if rate else None,
             memo=memo,
+            order_id=order_id,
             payment_request=encode_creqa(request),
             payment_request_bech32=encode_creqb(request),
             request_id=request_id,
@@ -409,15 +436,21 @@ class SalesService:
         return figures
 
     async def list(
-        self, state: str | None = None, since: int | None = None, limit: int = 100, offset: int = 0
+        self,
+        state: str | None = None,
+        since: int | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        *,
+        order_id: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Sales, newest first, filtered in SQL."""
+        """Sales, newest first, filtered in SQL (``order_id``: those for that order)."""
 
         def read(session: Session) -> list[dict[str, Any]]:
             self._expire_all_due(session)
             query = select(Sale).order_by(Sale.created_at.desc(), Sale.id)
-            if state:  # a sale state, or partially_refunded / refunded (as Activity filters)
-                query = query.where(*conditions(SalesQuery(state=state)))
+            # A state (or partially_refunded / refunded, as Activity filters), an order.
+            query = query.where(*conditions(SalesQuery(state=state, order_id=order_id)))
             if since is not None:
                 query = query.where(Sale.created_at >= since)
             return [sale_dict(s) for s in session.scalars(query.limit(limit).offset(offset))]

@@ -261,6 +261,8 @@ class Sale(Base):
     rate: Mapped[str | None] = mapped_column(String(40))  # price of one BTC, decimal text
     rate_source: Mapped[str | None] = mapped_column(String(200))
     memo: Mapped[str | None] = mapped_column(Text)
+    # The external order this sale is for (an online shop's order number), or NULL.
+    order_id: Mapped[str | None] = mapped_column(String(100), index=True)
     payment_request: Mapped[str] = mapped_column(Text)
     payment_request_bech32: Mapped[str] = mapped_column(Text)
     # The request's NUT-18 id, random (>= 96 bits): a wallet posting to the API's

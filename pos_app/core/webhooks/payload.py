@@ -66,6 +66,7 @@ def sale_data(sale: Sale, payments: list[Any]) -> dict[str, Any]:
     """A sale's facts, with its payments that counted (settled)."""
     return {
         "sale_id": sale.id,
+        "order_id": sale.order_id,
         "state": sale.state,
         "currency": sale.currency,
         "amount": sale.amount,
