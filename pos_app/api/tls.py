@@ -305,4 +305,6 @@ async def status(core: App) -> dict[str, Any]:
         "fingerprint": files.fingerprint if files else None,
         "certificate": str(files.cert) if files else None,
         "insecure_network": insecure_on_network(values),
+        # Where customers' wallets post payments (NUT-18), or None: no network payments.
+        "public_url": str(values.get("api.public_url") or "") or None,
     }

@@ -152,4 +152,8 @@ def test_blocks_are_listed_and_lifted_from_the_command_line(tmp_path):
     shown = cli.ok("api", "status")
     assert shown["url"] == "https://127.0.0.1:8787/api/v1" and shown["tls"] == "self_signed"
     assert len(shown["fingerprint"].split(":")) == 32 and not shown["insecure_network"]
-    assert cli.ok("api", "status")["fingerprint"] == shown["fingerprint"]
+    assert shown["public_url"] is None  # no payments over the network until it is set
+    cli.setup("config", "set", "api.public_url", "https://192.0.2.1:8787/api/v1")
+    again = cli.ok("api", "status")
+    assert again["fingerprint"] == shown["fingerprint"]
+    assert again["public_url"] == "https://192.0.2.1:8787"
