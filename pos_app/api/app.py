@@ -11,6 +11,7 @@ OpenAPI document is at ``/api/v1/openapi.json``.
 import hashlib
 import logging
 import math
+import re
 from collections.abc import AsyncIterator, Callable
 from datetime import date, timedelta
 from typing import Annotated, Any, Literal
@@ -31,6 +32,7 @@ from pos_app.api.sale_events import SaleStreams
 from pos_app.app import App
 from pos_app.core.apikeys import KeyRecord
 from pos_app.core.errors import Category, PosError
+from pos_app.core.logs import correlated, new_correlation_id
 from pos_app.core.reports.periods import NAMED
 from pos_app.core.staff import acting_as
 
@@ -99,6 +101,20 @@ def status_of(err: PosError) -> int:
     if err.code in UNPROCESSABLE:
         return 422
     return STATUS.get(err.category, 500)
+
+
+CORRELATION_HEADER = "X-Correlation-Id"
+CORRELATION_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
+
+
+def correlation_of(request: Request) -> str:
+    """The call's correlation id: the client's own ``X-Correlation-Id`` if plain, else new.
+
+    A plain one has at most 64 letters, digits and ``._:-``. The id is logged with every
+    line the call writes, kept in its audit entry and sent back in the answer.
+    """
+    given = request.headers.get(CORRELATION_HEADER, "")
+    return given if CORRELATION_ID.fullmatch(given) else new_correlation_id()
 
 
 def client_of(request: Request) -> str:
@@ -190,6 +206,7 @@ def make_api(core: App, guard: Guard | None = None, rules: AddressRules | None =
     @api.middleware("http")
     async def audited(request: Request, call_next: Any) -> Any:
         client = client_of(request)
+        cid = correlation_of(request)
         refusal = None if rules.admits(client) else ADDRESS_REFUSED
         if refusal is None:
             refusal = guard.client(client)
@@ -205,7 +222,8 @@ def make_api(core: App, guard: Guard | None = None, rules: AddressRules | None =
             response = limited(too_many(refusal))
         else:
             try:
-                response = await call_next(request)
+                with correlated(cid):  # the route runs in a copy of this context
+                    response = await call_next(request)
             except Exception:  # a bug: logged with its traceback, answered in our shape
                 log.exception("API %s %s failed", request.method, request.url.path[:200])
                 body = error_body(
@@ -219,7 +237,10 @@ def make_api(core: App, guard: Guard | None = None, rules: AddressRules | None =
             getattr(route, "path", request.url.path[:200]),
             response.status_code,
             client,
+            key_id=getattr(request.state, "api_key_id", None),
+            correlation_id=cid,
         )
+        response.headers[CORRELATION_HEADER] = cid
         return response
 
     def limited(err: PosError) -> JSONResponse:
@@ -268,6 +289,7 @@ def make_api(core: App, guard: Guard | None = None, rules: AddressRules | None =
                     )
                 raise
             request.state.api_key = record.name  # for the call's audit entry
+            request.state.api_key_id = record.id
             refusal = guard.key(record.name)
             if refusal is not None:
                 raise too_many(refusal)

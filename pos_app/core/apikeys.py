@@ -126,7 +126,9 @@ class ApiKeys:
         self.clock = clock
         # A key checked a moment ago is not read again (a revoke here forgets them all).
         self._checked: dict[str, tuple[float, KeyRecord]] = {}
-        self._calls: list[tuple[str, dict[str, Any]]] = []  # api.call entries not yet written
+        self._calls: list[
+            tuple[str, dict[str, Any], str | None]
+        ] = []  # api.call entries not yet written
         self._flush: asyncio.TimerHandle | None = None
         self._flushing: set[asyncio.Future[int]] = set()
         self.blocks = ApiBlocks(db, clock)  # addresses refused after wrong keys
@@ -319,9 +321,20 @@ class ApiKeys:
         return sale_id, False
 
     def record_call(
-        self, key_name: str | None, method: str, route: str, status: int, client: str
+        self,
+        key_name: str | None,
+        method: str,
+        route: str,
+        status: int,
+        client: str,
+        *,
+        key_id: int | None = None,
+        correlation_id: str | None = None,
     ) -> None:
         """Audit one API call (``api.call``): who, what, the answer; never a body.
+
+        Who: the key's name (the entry's subject) and id; the call's correlation id is the
+        entry's.
 
         Calls are written together, within :data:`CALLS_FLUSH_SECONDS` or every
         :data:`CALLS_FLUSH_COUNT` calls, in one transaction: a committed write per call
@@ -329,13 +342,14 @@ class ApiKeys:
         entry. :meth:`flush_calls` writes the rest (the API calls it when it stops).
         """
         details = {
+            "key_id": key_id,
             "method": method,
             "route": route,
             "status": status,
             "client": client,
             "at": int(self.clock()),
         }
-        self._calls.append((key_name or "-", details))
+        self._calls.append((key_name or "-", details, correlation_id))
         if len(self._calls) >= CALLS_FLUSH_COUNT:
             self._start_flush()
         elif self._flush is None:
@@ -360,8 +374,8 @@ class ApiKeys:
             return 0
 
         def write(session: Session) -> None:
-            for name, details in calls:
-                audit(session, "api.call", name, details, actor=f"api:{name}")
+            for name, details, cid in calls:
+                audit(session, "api.call", name, details, correlation_id=cid, actor=f"api:{name}")
 
         await self.db.run(write)
         return len(calls)

@@ -391,19 +391,24 @@ def test_a_retried_create_with_its_idempotency_key_gets_the_same_sale(tmp_path):
 def test_every_call_is_audited_without_its_body(tmp_path):
     async def scenario(app, client, mint):
         admin = bearer(await key(app, "admin", name="till-web"))
-        sale = (await client.post("/sales", json={"amount": "3"}, headers=admin)).json()
+        key_id = (await app.api_keys.list())[0].id
+        made = await client.post(
+            "/sales", json={"amount": "3"}, headers=admin | {"X-Correlation-Id": "order-1001"}
+        )
+        sale = made.json()
         token = mint.token(3)
-        await client.post(
+        paid = await client.post(
             f"/sales/{sale['sale_id']}/payments", json={"token": token}, headers=admin
         )
-        await client.get("/sales")  # no key
+        await client.get("/sales", headers={"X-Correlation-Id": "a b\nc"})  # no key; bad id
         await client.get("/nowhere", headers=admin)
         await asyncio.sleep(0.6)  # calls are audited in batches, within half a second
         calls = [e for e in await app.audit.list() if e["action"] == "api.call"]
         verdict = await app.audit.verify()
-        return calls, token, verdict
+        ids = made.headers["X-Correlation-Id"], paid.headers["X-Correlation-Id"]
+        return calls, token, verdict, key_id, ids
 
-    calls, token, verdict = run_api(tmp_path, scenario)
+    calls, token, verdict, key_id, (made_id, paid_id) = run_api(tmp_path, scenario)
     seen = sorted((c["subject"], c["details"]["route"], c["details"]["status"]) for c in calls)
     assert seen == [
         ("-", "/api/v1/nowhere", 404),  # no route, so no key was looked at
@@ -414,6 +419,16 @@ def test_every_call_is_audited_without_its_body(tmp_path):
     assert all(c["details"]["client"] and c["actor"].startswith("api:") for c in calls)
     assert token not in str(calls)  # bodies are never written
     assert verdict.ok  # the chain holds with the calls in it
+    # Each call's correlation id: the client's own when plain, else a new one, answered
+    # and kept; the key's id beside its name.
+    by_route = {(c["details"]["route"], c["details"]["status"]): c for c in calls}
+    assert made_id == "order-1001" == by_route[("/api/v1/sales", 201)]["correlation_id"]
+    paying = by_route[("/api/v1/sales/{sale_id}/payments", 200)]
+    assert paid_id == paying["correlation_id"] and len(paid_id) == 16
+    refused = by_route[("/api/v1/sales", 401)]["correlation_id"]
+    assert refused and refused != "a b\nc" and len({made_id, paid_id, refused}) == 3
+    assert paying["details"]["key_id"] == key_id
+    assert by_route[("/api/v1/sales", 401)]["details"]["key_id"] is None
 
 
 def test_limits_answer_429_and_an_address_failing_keys_is_blocked_and_audited(tmp_path):
