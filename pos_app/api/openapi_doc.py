@@ -146,6 +146,30 @@ EXPORT_SCHEMA = {
 }
 SALE_REF = {"$ref": "#/components/schemas/Sale"}
 EXPORT_REF = {"$ref": "#/components/schemas/Export"}
+PAYMENT_REF = {"$ref": "#/components/schemas/Payment"}
+SAT_BY_UNIT = {"type": "object", "additionalProperties": INT, "description": "per token unit"}
+OBJECTS = {"type": "array", "items": {"type": "object"}}
+
+
+def _object(required: dict[str, Any], **optional: Any) -> dict[str, Any]:
+    """An answer object: these fields always (v1 may add more)."""
+    return {"type": "object", "required": list(required), "properties": required | optional}
+
+
+WEBHOOK_FIELDS = {
+    "id": INT,
+    "url": TEXT,
+    "events": {"type": "array", "items": TEXT},
+    "format": {"enum": ["standard", "numo"]},
+    "state": TEXT,
+    "pending": INT,
+    "failed": INT,
+    "delivered": INT,
+}
+WEBHOOK_SCHEMA = _object(WEBHOOK_FIELDS, created_at=TEXT)
+WEBHOOK_SCHEMA["not"] = {"required": ["secret"]}  # a listed receiver never shows its secret
+PERIOD_SCHEMA = _object({"name": TEXT, "from": TEXT, "to": TEXT, "start": INT, "end": INT})
+FIGURES = {"sales": INT, "gross": {"type": "object"}, "gross_sat": SAT_BY_UNIT}
 # The success answer of these routes (by endpoint name), where FastAPI only sees a dict.
 ANSWERS = {
     "create_sale": SALE_REF,
@@ -159,6 +183,40 @@ ANSWERS = {
     },
     "get_export": EXPORT_REF,
     "list_exports": {"type": "array", "items": EXPORT_REF},
+    "health": _object({"version": TEXT, "training": {"type": "boolean"}, "mints": OBJECTS}),
+    "pay_sale": _object(
+        {
+            "sale_id": TEXT,
+            "state": TEXT,
+            "paid": INT,
+            "due": INT,
+            "remaining": INT,
+            "change_token": _nullable("string"),
+            "payment": PAYMENT_REF,
+            "message": TEXT,
+        }
+    ),
+    "pay_request": _object(
+        {
+            "state": TEXT,
+            "payment": _nullable("string"),
+            "paid": INT,
+            "due": INT,
+            "remaining": INT,
+            "change_token": _nullable("string"),
+        }
+    ),
+    "balance": _object({"balances": OBJECTS, "total": SAT_BY_UNIT}),
+    "export_ecash": _object({"token": TEXT, "amount": INT, "mint": TEXT, "unit": TEXT, "fee": INT}),
+    "report_summary": _object(
+        FIGURES | {"period": PERIOD_SCHEMA, "previous": {"type": "object"}, "change_pct": {}}
+    ),
+    "report_x": _object(
+        {"kind": TEXT, "number": INT, "period": PERIOD_SCHEMA, "figures": _object(FIGURES)}
+    ),
+    "list_webhooks": {"type": "array", "items": WEBHOOK_SCHEMA},
+    "add_webhook": _object(WEBHOOK_FIELDS | {"secret": TEXT}),
+    "remove_webhook": _object({"removed": {"type": "boolean"}, "id": INT}),
 }
 PUBLIC_ERRORS = tuple(s for s in ERRORS if s != 401)  # a route without a key check
 
