@@ -79,7 +79,12 @@ test: $(BIN)/.dev-ok $(MINT_VENV)/.ok node-deps system-deps
 	$(MAKE) lint
 	rm -rf build/coverage && mkdir -p build/coverage
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_JOBS) --basetemp=$(TEST_TMP) \
-		--durations=30 --cov --cov-report=term --cov-report=html $(PYTEST_ARGS)
+		-m "not alone" --durations=30 --cov --cov-report=term --cov-report=html $(PYTEST_ARGS)
+	# Measurements under load (the GUI loop at 200 API calls a second) on an idle machine:
+	# beside another worker's test the server got a share of one core (149/s, 436 ms gaps).
+	mkdir -p $(TEST_TMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider -q -m alone \
+		--basetemp=$(TEST_TMP)/alone $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	POS_LOGSCAN_DIR=$(TEST_TMP) $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_log_scan.py
 	$(BIN)/python tools/coverage_floor.py --core 85 --total 70
 	$(MAKE) package-test
