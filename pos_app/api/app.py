@@ -381,7 +381,7 @@ def make_api(core: App, guard: Guard | None = None, rules: AddressRules | None =
         """
         return sale_for(key, await core.sales.wait_change(sale_id, state, timeout))
 
-    streams = SaleStreams(core.bus, core.sales)
+    streams = SaleStreams(core.sales)
 
     @api.get(
         f"{PREFIX}/sales/{{sale_id}}/events",

@@ -3,21 +3,20 @@
 The stream opens with a ``retry:`` hint and the sale as it is, then sends the sale again
 each time its state or paid amount changes, a comment every :data:`HEARTBEAT_SECONDS`
 so proxies keep a quiet stream open, and an ``end`` event when the sale reaches a final
-state or the client's timeout runs out. The bus subscription lives exactly as long as
-the generator: a client that goes away cancels it, and ``finally`` unsubscribes.
+state or the client's timeout runs out. Changes are waited for as the long-poll waits
+(:meth:`SalesService.wait_change`): a client that goes away cancels the wait, which
+unsubscribes from the bus.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any
 
 from pos_app.core.errors import PosError, SecurityError
-from pos_app.core.events import EventBus, SaleChanged
 
 if TYPE_CHECKING:
     from pos_app.core.payments.sales import SalesService
@@ -26,7 +25,6 @@ log = logging.getLogger(__name__)
 
 FINAL_STATES = ("paid", "cancelled", "expired")  # no payment is taken after these
 HEARTBEAT_SECONDS = 15.0
-RECHECK_SECONDS = 5.0  # an expiry is no event: the sale is read again this often
 RETRY_MS = 3000  # how long a client waits before reconnecting (EventSource honours it)
 MAX_STREAMS = 100  # open streams at once (each holds a subscription and a socket)
 
@@ -44,12 +42,10 @@ def _seen(sale: dict[str, Any]) -> tuple[Any, Any]:
 class SaleStreams:
     """Open event streams of sales, at most :data:`MAX_STREAMS` at once."""
 
-    def __init__(self, bus: EventBus, sales: SalesService) -> None:
-        self.bus = bus
+    def __init__(self, sales: SalesService) -> None:
         self.sales = sales
         self.open = 0
         self.heartbeat = HEARTBEAT_SECONDS
-        self.recheck = RECHECK_SECONDS
 
     def check_room(self) -> None:
         """Refuse a new stream when :data:`MAX_STREAMS` are open (``api.too_many_streams``).
@@ -73,31 +69,23 @@ class SaleStreams:
     ) -> AsyncIterator[str]:
         """The frames of ``sale_id``'s stream (``first``: the sale as read when it opened).
 
+        Each change is waited for with :meth:`SalesService.wait_change` (the bus wakes it;
+        it reads the sale again for an expiry), at most a heartbeat at a time.
         ``view``: the sale as the caller may see it (the API withholds owed ecash).
         """
         loop = asyncio.get_running_loop()
-        changed = asyncio.Event()
-
-        def seen(event: SaleChanged) -> None:
-            if event.sale_id == sale_id:
-                loop.call_soon_threadsafe(changed.set)  # payments settle on worker threads
-
-        unsubscribe = self.bus.subscribe(SaleChanged, seen)
         self.open += 1
         try:
             number, failed = 1, False
             yield f"retry: {RETRY_MS}\n\n"
             yield frame("sale", view(first), number)
             last = _seen(first)
-            now = loop.time()
-            deadline, beat = now + timeout, now + self.heartbeat
+            deadline = loop.time() + timeout
             while last[0] not in FINAL_STATES and (left := deadline - loop.time()) > 0:
-                with contextlib.suppress(TimeoutError):
-                    pause = min(left, beat - loop.time(), self.recheck)
-                    await asyncio.wait_for(changed.wait(), max(0.0, pause))
-                changed.clear()
                 try:
-                    sale = await self.sales.show(sale_id)
+                    sale = await self.sales.wait_change(
+                        sale_id, last[0], min(left, self.heartbeat), paid=last[1]
+                    )
                 except PosError as err:  # the answer has begun: said as an event, then the end
                     log.warning("events of sale %s: %s", sale_id, err.code)
                     yield frame("error", {"code": err.code, "message": err.user_message})
@@ -107,12 +95,9 @@ class SaleStreams:
                     number += 1
                     last = _seen(sale)
                     yield frame("sale", view(sale), number)
-                elif loop.time() >= beat:
+                elif loop.time() < deadline:
                     yield ": keep-alive\n\n"
-                if loop.time() >= beat:
-                    beat = loop.time() + self.heartbeat
             reason = "error" if failed else "final" if last[0] in FINAL_STATES else "timeout"
             yield frame("end", {"reason": reason, "state": last[0]})
         finally:
-            unsubscribe()
             self.open -= 1

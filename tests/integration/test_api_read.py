@@ -388,8 +388,7 @@ def test_what_the_contract_tests_found_is_refused_in_the_apis_shape(tmp_path):
     assert all(set(v.json()["error"]) == {"category", "code", "message"} for v in out.values())
 
 
-def test_a_failure_mid_stream_is_an_error_event_then_the_end(tmp_path, monkeypatch):
-    monkeypatch.setattr(sale_events, "RECHECK_SECONDS", 0.05)
+def test_a_failure_mid_stream_is_an_error_event_then_the_end(tmp_path):
 
     async def scenario(app, client, _mint):
         reader = bearer(await key(app, "sales:read"))
@@ -412,3 +411,22 @@ def test_a_failure_mid_stream_is_an_error_event_then_the_end(tmp_path, monkeypat
     assert [e.get("event") for e in events] == [None, "sale", "error", "end"]
     assert json.loads(events[2]["data"])["code"] == "db.busy"
     assert json.loads(events[3]["data"])["reason"] == "error"
+
+
+def test_a_second_part_paid_in_the_same_state_ends_a_wait_given_the_paid_amount(tmp_path):
+    async def scenario(app, _client, mint):
+        sale_id = (await app.sales.new_sale("10", "sat"))["sale_id"]
+        await app.sales.pay(sale_id, mint.token(3))
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        waiting = asyncio.ensure_future(
+            app.sales.wait_change(sale_id, "partially_paid", 10, paid=3)
+        )
+        state_only = asyncio.ensure_future(app.sales.wait_change(sale_id, "partially_paid", 0.5))
+        await asyncio.sleep(0.1)
+        await app.sales.pay(sale_id, mint.token(3))  # still partially paid, 6 of 10
+        return await waiting, loop.time() - started, await state_only
+
+    woke, seconds, state_only = run_api(tmp_path, scenario)
+    assert (woke["state"], woke["paid"]) == ("partially_paid", 6) and seconds < 2
+    assert state_only["state"] == "partially_paid"  # without paid: only a new state wakes it

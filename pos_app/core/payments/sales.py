@@ -458,9 +458,17 @@ class SalesService:
         return await self.ctx.db.run(read)
 
     async def wait_change(
-        self, sale_id: str, state: str | None = None, timeout: float = 30.0
+        self,
+        sale_id: str,
+        state: str | None = None,
+        timeout: float = 30.0,
+        *,
+        paid: int | None = None,
     ) -> dict[str, Any]:
         """The sale once its state is no longer ``state`` (default: its state now).
+
+        With ``paid``, also once its paid amount is no longer that (a second part paid in
+        the same state): the API's event stream waits this way.
 
         After ``timeout`` seconds the sale comes back as it is. A payment, a cancel or a
         refund wakes the wait at once (:class:`SaleChanged`, from any thread); an expiry is
@@ -481,7 +489,11 @@ class SalesService:
             sale = await self.show(sale_id)
             before = state or sale["state"]
             deadline = loop.time() + timeout
-            while sale["state"] == before and (left := deadline - loop.time()) > 0:
+
+            def unchanged(sale: dict[str, Any]) -> bool:
+                return sale["state"] == before and (paid is None or sale["paid"] == paid)
+
+            while unchanged(sale) and (left := deadline - loop.time()) > 0:
                 changed.clear()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(changed.wait(), min(left, WAIT_RECHECK_SECONDS))
