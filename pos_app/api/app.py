@@ -8,6 +8,7 @@ OpenAPI document is at ``/api/v1/openapi.json``.
 
 # No ``from __future__ import annotations``: FastAPI reads the routes' annotations, which
 # name this module's closures (the key checks), when the routes are declared.
+import functools
 import hashlib
 import logging
 import math
@@ -300,14 +301,14 @@ def make_api(core: App, guard: Guard | None = None, rules: AddressRules | None =
         check.api_scope = scope  # type: ignore[attr-defined]  # read by the OpenAPI document
         return check
 
-    page: list[str] = []
+    @functools.cache  # drawn once: the routes do not change while the app runs
+    def docs_html() -> str:
+        return docs_page.render(api.openapi(), f"{PREFIX}/openapi.json")
 
     @api.get(f"{PREFIX}/docs", include_in_schema=False, response_class=HTMLResponse)
     async def docs() -> HTMLResponse:
         """The human documentation, drawn from the OpenAPI document (no key: it holds no data)."""
-        if not page:  # drawn once: the routes do not change while the app runs
-            page.append(docs_page.render(api.openapi(), f"{PREFIX}/openapi.json"))
-        return HTMLResponse(page[0])
+        return HTMLResponse(docs_html())
 
     @api.get(f"{PREFIX}/health", tags=["app"])
     async def health(_key: Annotated[Any, Depends(key_with(None))]) -> dict[str, Any]:

@@ -67,6 +67,14 @@ class Refusal:
     limit: int
 
 
+def _over(window: MovingWindow, identity: str, what: str) -> Refusal | None:
+    """Count a call in ``window``; the refusal (``what``, then when to retry) once over it."""
+    wait = window.hit(identity)
+    if wait is None:
+        return None
+    return Refusal("api.rate_limited", f"{what}: wait and try again.", wait, window.limit)
+
+
 class Guard:
     """The API's limits: per key, per client address, and blocking after failed keys.
 
@@ -111,39 +119,15 @@ class Guard:
                     self.failures.limit,
                 )
             del self.blocked[address]
-        wait = self.clients.hit(address)
-        if wait is None:
-            return None
-        return Refusal(
-            "api.rate_limited",
-            "Too many calls from this address: wait and try again.",
-            wait,
-            self.clients.limit,
-        )
+        return _over(self.clients, address, "Too many calls from this address")
 
     def key(self, name: str) -> Refusal | None:
         """Refuse a key over its limit."""
-        wait = self.keys.hit(name)
-        if wait is None:
-            return None
-        return Refusal(
-            "api.rate_limited",
-            "Too many calls with this API key: wait and try again.",
-            wait,
-            self.keys.limit,
-        )
+        return _over(self.keys, name, "Too many calls with this API key")
 
     def payer(self, address: str) -> Refusal | None:
         """Refuse an address posting payments too often (the keyless payment-request route)."""
-        wait = self.payers.hit(address)
-        if wait is None:
-            return None
-        return Refusal(
-            "api.rate_limited",
-            "Too many payments sent from this address: wait and try again.",
-            wait,
-            self.payers.limit,
-        )
+        return _over(self.payers, address, "Too many payments sent from this address")
 
     def failed(self, address: str) -> bool:
         """Count a failed authentication; True when this one blocks the address."""

@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from pos_app.core.config import is_loopback_host, split_listen
+from pos_app.core.config import is_loopback_host, load_tls_certs, load_tls_key, split_listen
 from pos_app.core.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -125,18 +125,9 @@ def own_files(cert_path: str, key_path: str) -> TlsFiles:
     if not cert_path or not key_path:
         raise refuse("choose a certificate file and its key file")
     try:
-        certs = x509.load_pem_x509_certificates(Path(cert_path).expanduser().read_bytes())
-        key_pem = Path(key_path).expanduser().read_bytes()
-    except OSError as exc:
-        raise refuse(f"{exc.filename} cannot be read ({exc.strerror})") from None
-    except ValueError:
-        raise refuse(f"{cert_path} holds no PEM certificate") from None
-    try:
-        key = serialization.load_pem_private_key(key_pem, password=None)
-    except TypeError:
-        raise refuse(f"{key_path} is protected by a password; save it without one") from None
-    except ValueError:
-        raise refuse(f"{key_path} holds no PEM private key") from None
+        certs, key = load_tls_certs(cert_path), load_tls_key(key_path)
+    except ValueError as exc:  # the settings' own checks, now at start: the files may change
+        raise refuse(str(exc)) from None
     if _public(key) != _public(certs[0].public_key()):
         raise refuse("the key file is not the certificate's key")
     return TlsFiles(

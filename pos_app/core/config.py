@@ -312,11 +312,8 @@ def check_cidrs(value: str) -> str:
     return ", ".join(dict.fromkeys(networks))
 
 
-def _pem_file(value: str) -> bytes | None:
-    value = value.strip()
-    if not value:
-        return None
-    path = Path(value).expanduser()
+def _pem_file(value: str) -> bytes:
+    path = Path(value.strip()).expanduser()
     if not path.is_file():
         raise ValueError(f"there is no file {value[:200]}")
     try:
@@ -325,34 +322,52 @@ def _pem_file(value: str) -> bytes | None:
         raise ValueError(f"{value[:200]} cannot be read ({exc.strerror})") from None
 
 
+def load_tls_certs(path: str) -> list[Any]:
+    """The certificates of a PEM file (``cryptography`` objects, the leaf first).
+
+    Raises:
+        ValueError: no such file, unreadable, or no PEM certificate in it.
+    """
+    from cryptography import x509  # only where TLS files are set or served
+
+    data = _pem_file(path)
+    try:
+        return x509.load_pem_x509_certificates(data)
+    except ValueError:
+        raise ValueError("the file holds no PEM certificate") from None
+
+
+def load_tls_key(path: str) -> Any:
+    """The private key of a PEM file without a password (a ``cryptography`` key).
+
+    Raises:
+        ValueError: no such file, unreadable, protected by a password, or no PEM key.
+    """
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    data = _pem_file(path)
+    try:
+        return load_pem_private_key(data, password=None)
+    except TypeError:
+        raise ValueError(
+            "the key is protected by a password: save it without one, readable only "
+            "by the till's user"
+        ) from None
+    except ValueError:
+        raise ValueError("the file holds no PEM private key") from None
+
+
 def check_tls_cert(value: str) -> str:
     """A PEM certificate file (the shop's own, for the API), or empty."""
-    data = _pem_file(value)
-    if data is not None:
-        from cryptography import x509
-
-        try:
-            x509.load_pem_x509_certificates(data)
-        except ValueError:
-            raise ValueError("the file holds no PEM certificate") from None
+    if value.strip():
+        load_tls_certs(value)
     return value.strip()
 
 
 def check_tls_key(value: str) -> str:
     """A PEM private key file without a password (the shop's own, for the API), or empty."""
-    data = _pem_file(value)
-    if data is not None:
-        from cryptography.hazmat.primitives.serialization import load_pem_private_key
-
-        try:
-            load_pem_private_key(data, password=None)
-        except TypeError:
-            raise ValueError(
-                "the key is protected by a password: save it without one, readable only "
-                "by the till's user"
-            ) from None
-        except ValueError:
-            raise ValueError("the file holds no PEM private key") from None
+    if value.strip():
+        load_tls_key(value)
     return value.strip()
 
 
