@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from pos_app import __version__
 from pos_app.api import docs_page
 from pos_app.api.deprecation import DeprecationHeaders
-from pos_app.api.limits import AddressRules, Guard, Refusal
+from pos_app.api.limits import AddressRules, Guard, Refusal, client_of
 from pos_app.api.openapi_doc import describe
 from pos_app.api.payment_requests import add_payment_requests
 from pos_app.api.sale_events import SaleStreams
@@ -116,11 +116,6 @@ def correlation_of(request: Request) -> str:
     """
     given = request.headers.get(CORRELATION_HEADER, "")
     return given if CORRELATION_ID.fullmatch(given) else new_correlation_id()
-
-
-def client_of(request: Request) -> str:
-    """The calling address (what limits and the audit count by)."""
-    return request.client.host if request.client else "-"
 
 
 def error_body(category: str, code: str, message: str) -> dict[str, Any]:

@@ -12,8 +12,14 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 PRUNE_ABOVE = 10_000  # identities kept before the idle ones are forgotten
+
+
+def client_of(request: Any) -> str:
+    """The calling address of a request (what limits and the audit count by)."""
+    return request.client.host if request.client else "-"
 
 
 class MovingWindow:

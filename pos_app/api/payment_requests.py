@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Path, Request
 
-from pos_app.api.limits import Guard, Refusal
+from pos_app.api.limits import Guard, Refusal, client_of
 from pos_app.app import App
 from pos_app.core.cashu.requests import PaymentPayload
 from pos_app.core.errors import PosError, ValidationError
@@ -83,7 +83,7 @@ def add_payment_requests(
 
     async def payer(request: Request) -> None:
         request.state.api_key = PAYER  # the subject of the call's audit entry
-        refusal = guard.payer(request.client.host if request.client else "-")
+        refusal = guard.payer(client_of(request))
         if refusal is not None:
             raise too_many(refusal)
 
