@@ -119,6 +119,7 @@ class Database:
                 "storage.open_failed", "The database could not be opened.", str(exc)
             ) from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._listening: set[tuple[str, Callable[..., Any]]] = set()  # see listen()
         # Every audit entry written through this database joins the hash chain.
         from pos_app.core.store.auditchain import chain_new_entries
 
@@ -141,15 +142,20 @@ class Database:
     def listen(self, name: str, fn: Callable[..., Any]) -> None:
         """Register a session event (such as ``after_flush``) for this database's sessions.
 
-        Idempotent: registering the same function twice registers it once.
+        Idempotent: registering the same function twice registers it once. What is
+        registered is kept here, not asked of SQLAlchemy: its registry is keyed by
+        ``id()``, and a closed database's sessionmaker whose id a new one reuses made
+        ``event.contains`` answer True for a listener this one never had (seen in CI).
         """
-        if not event.contains(self._sessions, name, fn):
+        if (name, fn) not in self._listening:
             event.listen(self._sessions, name, fn)
+            self._listening.add((name, fn))
 
     def unlisten(self, name: str, fn: Callable[..., Any]) -> None:
         """Remove a session event registered with :meth:`listen` (no-op when absent)."""
-        if event.contains(self._sessions, name, fn):
+        if (name, fn) in self._listening:
             event.remove(self._sessions, name, fn)
+            self._listening.discard((name, fn))
 
     def read(self) -> Session:
         """A session for reads (caller closes it)."""
