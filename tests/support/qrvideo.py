@@ -3,9 +3,10 @@
 A QR code is rendered with the ``qrcode`` package onto a 720p grey "scene" (a
 white card with its quiet zone, centred, a margin around it) with a little
 fixed-seed noise, so the decoder works on something close to a camera picture
-rather than a perfect bitmap. Videos are ``mp4v`` in ``.mp4`` by default
-(``MJPG`` in ``.avi`` also works with opencv-python-headless); both read back
-through ``cv2.VideoCapture``.
+rather than a perfect bitmap. Videos are ``mp4v`` in ``.mp4`` by default, or
+``MJPG`` in ``.avi`` (a webcam's usual stream); OpenCV writes them (a test-only
+dependency) and the app reads them back with Qt Multimedia's FFmpeg backend, as
+it reads a camera (``pos_app.ui.scanner.qtcapture``), which decodes both.
 
 ``animated_ur_video`` behaves like a wallet showing a large token: the UR
 fountain encoder makes new parts forever, so the video carries ``parts`` parts

@@ -1,4 +1,8 @@
-"""CaptureThread and FrameSlot: video file as camera, looping, pacing, drops, errors, stop."""
+"""CaptureThread and FrameSlot: video file as camera, looping, pacing, drops, errors, stop.
+
+Cameras and video files go through Qt Multimedia, which needs a QCoreApplication
+(pytest-qt's ``qapp``); its objects live in the capture thread's own event loop.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,11 @@ import pytest
 from pos_app.ui.scanner.capture import CaptureThread, Frame, FrameSlot, parse_source
 from pos_app.ui.scanner.decode import decode_frame
 from tests.support.qrvideo import static_qr_video, write_video
+
+
+@pytest.fixture(autouse=True)
+def _qt_application(qapp: object) -> None:
+    """Qt Multimedia needs an application object (the app always has one)."""
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +92,7 @@ def test_video_file_plays_paced_and_loops(video: Path) -> None:
     while time.monotonic() - started < 1.2:
         frame = capture.slot.take(timeout=1)
         assert frame is not None
-        assert frame.image.shape == (720, 1280, 3) and frame.image.dtype == np.uint8
+        assert frame.image.shape == (720, 1280) and frame.image.dtype == np.uint8  # grey
         seqs.append(frame.seq)
     elapsed = time.monotonic() - started
     assert capture.stop()
@@ -163,3 +172,98 @@ def test_stop_is_prompt_even_for_a_slow_video(tmp_path: Path) -> None:
 def test_bad_speed_is_rejected(video: Path) -> None:
     with pytest.raises(ValueError):
         CaptureThread(video, speed=0)
+
+
+def _video_frame(pixel_format: object, width: int, height: int, planes: list[np.ndarray]):
+    """A QVideoFrame of ``pixel_format`` whose planes hold ``planes`` (rows padded by Qt)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat
+
+    frame = QVideoFrame(QVideoFrameFormat(QSize(width, height), pixel_format))
+    assert frame.map(QVideoFrame.MapMode.WriteOnly)
+    for index, data in enumerate(planes):
+        stride = frame.bytesPerLine(index)
+        rows = np.frombuffer(frame.bits(index), np.uint8, count=stride * data.shape[0])
+        rows.reshape(data.shape[0], stride)[:, : data.shape[1]] = data
+    frame.unmap()
+    return frame
+
+
+def test_frame_to_gray_takes_the_luma_of_yuv_frames() -> None:
+    from PySide6.QtMultimedia import QVideoFrameFormat
+
+    from pos_app.ui.scanner.qtcapture import frame_to_gray
+
+    pf = QVideoFrameFormat.PixelFormat
+    rng = np.random.default_rng(3)
+    luma = rng.integers(0, 256, (30, 42), dtype=np.uint8)  # odd width: padded rows
+    chroma = np.full((15, 42), 128, np.uint8)
+    quarter = np.full((15, 21), 128, np.uint8)
+    yuyv = np.full((30, 84), 128, np.uint8)
+    yuyv[:, 0::2] = luma
+    uyvy = np.full((30, 84), 128, np.uint8)
+    uyvy[:, 1::2] = luma
+    cases = {
+        pf.Format_YUV420P: [luma, quarter, quarter],
+        pf.Format_NV12: [luma, chroma],
+        pf.Format_YUYV: [yuyv],
+        pf.Format_UYVY: [uyvy],
+    }
+    for pixel_format, planes in cases.items():
+        frame = _video_frame(pixel_format, 42, 30, planes)
+        grey = frame_to_gray(frame)
+        assert grey is not None and grey.dtype == np.uint8, pixel_format
+        assert np.array_equal(grey, luma), pixel_format
+        assert grey.flags.c_contiguous and grey.flags.owndata  # not a view of mapped memory
+
+
+def test_frame_to_gray_converts_other_formats_through_qimage() -> None:
+    from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat
+
+    from pos_app.ui.scanner.qtcapture import frame_to_gray
+
+    white_left = np.zeros((20, 40, 4), np.uint8)
+    white_left[:, :20] = 255
+    white_left[:, :, 3] = 255
+    frame = _video_frame(
+        QVideoFrameFormat.PixelFormat.Format_RGBA8888, 40, 20, [white_left.reshape(20, 160)]
+    )
+    grey = frame_to_gray(frame)
+    assert grey is not None and grey.shape == (20, 40)
+    assert (grey[:, :20] == 255).all() and (grey[:, 20:] == 0).all()
+    assert frame_to_gray(QVideoFrame()) is None  # an empty frame (the end of a video)
+
+
+class _Format:
+    def __init__(self, width: int, height: int, fps: float, jpeg: bool = False) -> None:
+        from PySide6.QtCore import QSize
+        from PySide6.QtMultimedia import QVideoFrameFormat
+
+        pf = QVideoFrameFormat.PixelFormat
+        self._size, self._fps = QSize(width, height), fps
+        self._pixel = pf.Format_Jpeg if jpeg else pf.Format_YUYV
+
+    def resolution(self):
+        return self._size
+
+    def maxFrameRate(self) -> float:
+        return self._fps
+
+    def pixelFormat(self):
+        return self._pixel
+
+    def __repr__(self) -> str:
+        return f"{self._size.width()}x{self._size.height()}@{self._fps}{'jpeg' if self._pixel.name == 'Format_Jpeg' else ''}"
+
+
+def test_camera_format_nearest_size_then_speed_then_not_jpeg() -> None:
+    from pos_app.ui.scanner.qtcapture import camera_format
+
+    small, big = _Format(640, 480, 30), _Format(1920, 1080, 30)
+    slow_raw, jpeg = _Format(1280, 720, 10), _Format(1280, 720, 30, jpeg=True)
+    raw = _Format(1280, 720, 30)
+    assert camera_format([small, big, slow_raw, jpeg], (1280, 720)) is jpeg  # 10 fps is too slow
+    assert camera_format([small, big, slow_raw, jpeg, raw], (1280, 720)) is raw  # no JPEG decode
+    assert camera_format([small, big], (1280, 720)) is small  # nearest pixel count
+    assert camera_format([small, big], None) is None  # the camera's default
+    assert camera_format([], (1280, 720)) is None

@@ -35,7 +35,7 @@ REQUIRED = {
     "charts (matplotlib)",
     "local API server",
 }
-OPTIONAL = {"pyzbar fallback", "Qt Multimedia"}
+OPTIONAL = {"pyzbar fallback", "Qt Multimedia", "camera capture (Qt)"}
 
 
 def check_report(data: dict) -> None:

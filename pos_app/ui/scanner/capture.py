@@ -1,10 +1,16 @@
 """Camera capture in its own thread, newest frame wins.
 
-A :class:`CaptureThread` reads frames with OpenCV from a camera (an index such
-as ``0`` or ``"0"``) or from a video file, through the same
-``cv2.VideoCapture`` code path, so tests stand a video file in for the camera.
-A video file plays in a loop at its own frame rate (times ``speed``), like a
-phone held in front of the camera for as long as it takes.
+A :class:`CaptureThread` reads frames with Qt Multimedia from a camera (an index
+such as ``0`` or ``"0"``, in the order of ``QMediaDevices.videoInputs()``) or from
+a video file (:mod:`.qtcapture`), so tests stand a video file in for the camera,
+or from training's virtual camera (:mod:`.virtual`). A video file plays in a loop
+at its own frame rate (times ``speed``), like a phone held in front of the camera
+for as long as it takes. Every frame becomes an 8-bit grey image: all the decoder
+reads, and the cheapest thing to take from a camera (the Y plane of its YUV frames).
+
+Qt Multimedia rather than OpenCV: its FFmpeg backend is bundled already (camera
+list, chime), and OpenCV with its own FFmpeg, OpenBLAS and codecs was a third of
+the installed bundle for one ``VideoCapture``.
 
 Frames go into a :class:`FrameSlot` that holds one frame: a new frame replaces
 the one waiting, and a replaced frame nobody took counts as dropped. The
@@ -24,19 +30,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import cv2
 import numpy as np
 
 from pos_app.ui.scanner import virtual
+from pos_app.ui.scanner.decode import to_gray
 
 log = logging.getLogger(__name__)
 
 Source = int | str | Path
-
-# Consecutive failed reads before a camera counts as gone (a USB hiccup loses a few).
-_CAMERA_READ_RETRIES = 25
-_CAMERA_RETRY_DELAY = 0.02
-_DEFAULT_FPS = 25.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ class Frame:
     """One captured frame.
 
     Attributes:
-        image: BGR image, ``uint8`` of shape ``(height, width, 3)``.
+        image: grey image, ``uint8`` of shape ``(height, width)``.
         seq: capture number, 0 for the first frame, counting on across video loops.
         timestamp: ``time.monotonic()`` when the frame was read.
     """
@@ -133,14 +134,18 @@ def describe_source(source: Source) -> str:
 
 
 class CaptureThread(threading.Thread):
-    """Read frames from a camera or a looping video file into a :class:`FrameSlot`.
+    """Read frames from a camera, a looping video file or a virtual camera into a slot.
+
+    A camera or a video file needs a ``QCoreApplication`` (the app's, or a test's):
+    its Qt objects live in this thread, which runs a Qt event loop of its own.
 
     Args:
-        source: camera index (``0`` or ``"0"``) or video file path.
+        source: camera index (``0`` or ``"0"``), video file path or ``virtual:<name>``.
         speed: playback speed factor for video files (1.0 = the file's own frame
             rate; tests use 2..4); ignored for cameras, which pace themselves.
         loop: play a video file again from the start when it ends.
-        frame_size: ``(width, height)`` to ask a camera for; None keeps its default.
+        frame_size: ``(width, height)`` to ask a camera for (the nearest format it
+            offers); None keeps its default.
         on_error: called once, in the capture thread, with a cashier-facing message
             when the source cannot be opened or stops delivering frames.
         on_opened: called in the capture thread once the source is open, with
@@ -152,6 +157,7 @@ class CaptureThread(threading.Thread):
         error: the error message, or None.
         frames_read: frames read from the source so far.
         loops: how many times a video file started over.
+        reopened: how many times a camera was opened again after an error.
         fps: the source's frame rate (0 until opened).
     """
 
@@ -182,9 +188,12 @@ class CaptureThread(threading.Thread):
         self.error: str | None = None
         self.frames_read = 0
         self.loops = 0
+        self.reopened = 0
         self.fps = 0.0
         self._stop_event = threading.Event()
         self._opened = threading.Event()
+        self._wake_lock = threading.Lock()
+        self._wake: Callable[[], None] | None = None  # ends the Qt event loop of this thread
 
     # -- consumer side -------------------------------------------------------------
 
@@ -194,7 +203,7 @@ class CaptureThread(threading.Thread):
         return self.slot.dropped
 
     def latest_frame(self) -> np.ndarray | None:
-        """The newest BGR image (for a preview), or None before the first frame."""
+        """The newest grey image (for a preview), or None before the first frame."""
         frame = self.slot.peek()
         return None if frame is None else frame.image
 
@@ -202,6 +211,21 @@ class CaptureThread(threading.Thread):
         """Wait until the source is open or has failed; True if it is open."""
         self._opened.wait(timeout)
         return self._opened.is_set() and self.error is None
+
+    def start(self) -> None:
+        """Start the thread; Qt Multimedia is loaded here, in the caller's (GUI) thread.
+
+        Its device list and backend are process-wide objects: created by the first user,
+        they must belong to the long-lived GUI thread, not to a capture thread that ends.
+        """
+        if not self.is_virtual:
+            try:
+                from pos_app.ui.scanner import qtcapture
+            except ImportError:
+                pass  # run() reports it to the cashier
+            else:
+                qtcapture.prepare()
+        super().start()
 
     def stop(self, timeout: float = 2.0) -> bool:
         """Ask the thread to stop and wait up to ``timeout`` seconds for it.
@@ -211,6 +235,9 @@ class CaptureThread(threading.Thread):
         """
         self._stop_event.set()
         self.slot.close()
+        with self._wake_lock:  # held: the loop is not deleted while the wake-up is posted
+            if self._wake is not None:
+                self._wake()
         if self.is_alive() and threading.current_thread() is not self:
             self.join(timeout)
         return not self.is_alive()
@@ -224,22 +251,30 @@ class CaptureThread(threading.Thread):
 
     def run(self) -> None:
         """Thread body: open, read until stopped or failed, release."""
-        capture: cv2.VideoCapture | None = None
         try:
-            capture = self._open()
-            if capture is not None:
-                self._opened.set()
-                self._read_loop(capture)
+            if self.is_virtual:
+                self._run_virtual()
+            else:
+                self._run_qt()
         except Exception as exc:  # a bug or a driver failure: report it, never die silently
             log.exception("camera thread failed")
-            self._fail(f"The camera stopped working ({type(exc).__name__}).")
+            self.fail(f"The camera stopped working ({type(exc).__name__}).")
         finally:
             self._opened.set()
-            if capture is not None:
-                capture.release()
             self.slot.close()
 
-    def _fail(self, message: str) -> None:
+    def set_wake(self, wake: Callable[[], None] | None) -> bool:
+        """For :mod:`.qtcapture`: how :meth:`stop` ends this thread's event loop.
+
+        Returns:
+            False when :meth:`stop` was called already (do not start the loop).
+        """
+        with self._wake_lock:
+            self._wake = wake
+            return not self._stop_event.is_set()
+
+    def fail(self, message: str) -> None:
+        """Record the error (the first one counts) and tell ``on_error``."""
         if self.error is not None:
             return
         self.error = message
@@ -250,99 +285,40 @@ class CaptureThread(threading.Thread):
             except Exception:
                 log.exception("capture on_error callback failed")
 
-    def _open(self) -> cv2.VideoCapture | None:
-        if self.is_virtual:
-            camera = virtual.find(str(self.source))
-            if camera is None:
-                self._fail("The customer wallet is not open: open it from the App menu.")
-                return None
-            self.fps = camera.fps
-            return camera  # type: ignore[return-value]  (read like a VideoCapture)
-        if not self.is_camera and not Path(self.source).is_file():
-            self._fail(f"Video file not found: {self.source}")
-            return None
-        capture = cv2.VideoCapture(self.source)
-        if not capture.isOpened():
-            capture.release()
-            if self.is_camera:
-                self._fail(
-                    f"Cannot open camera {self.source}. Check that it is connected "
-                    "and not used by another program."
-                )
-            else:
-                self._fail(f"Cannot open video file {self.source}: unknown or damaged format.")
-            return None
-        if self.is_camera and self.frame_size is not None:
-            capture.set(cv2.CAP_PROP_FRAME_WIDTH, self.frame_size[0])
-            capture.set(cv2.CAP_PROP_FRAME_HEIGHT, self.frame_size[1])
-        fps = capture.get(cv2.CAP_PROP_FPS)
-        self.fps = fps if 0 < fps < 1000 else _DEFAULT_FPS
+    def opened(self, width: int, height: int, fps: float) -> None:
+        """The source is open: record its frame rate and tell ``on_opened``."""
+        self.fps = fps
+        self._opened.set()
         if self.on_opened is not None:
-            width = int(capture.get(cv2.CAP_PROP_FRAME_WIDTH))
-            height = int(capture.get(cv2.CAP_PROP_FRAME_HEIGHT))
             try:
-                self.on_opened(width, height, self.fps)
+                self.on_opened(width, height, fps)
             except Exception:
                 log.exception("capture on_opened callback failed")
-        return capture
 
-    def _read_loop(self, capture: cv2.VideoCapture) -> None:
-        live = self.is_camera or self.is_virtual  # they pace themselves
-        interval = 0.0 if live else 1.0 / (self.fps * self.speed)
-        next_due = time.monotonic()
-        failures = 0
-        frames_this_pass = 0
+    def deliver(self, image: np.ndarray) -> None:
+        """A new grey frame (any thread): into the slot, numbered."""
+        self.slot.put(Frame(image, self.frames_read, time.monotonic()))
+        self.frames_read += 1
+
+    def _run_qt(self) -> None:
+        try:
+            from pos_app.ui.scanner import qtcapture
+        except ImportError as exc:  # on Linux, Qt Multimedia needs the system's libpulse
+            log.warning("Qt Multimedia cannot load: %s", exc)
+            self.fail(f"The camera cannot be used: Qt Multimedia does not load ({exc}).")
+            return
+        qtcapture.run(self)
+
+    def _run_virtual(self) -> None:
+        camera = virtual.find(str(self.source))
+        if camera is None:
+            self.fail("The customer wallet is not open: open it from the App menu.")
+            return
+        width, height = camera.size
+        self.opened(width, height, camera.fps)
         while not self._stop_event.is_set():
-            ok, image = capture.read()
+            ok, image = camera.read()  # paced by the camera: one frame's time
             if not ok or image is None:
-                if self.is_virtual:
-                    self._fail("The customer wallet was closed.")
-                    return
-                if self.is_camera:
-                    failures += 1
-                    if failures > _CAMERA_READ_RETRIES:
-                        self._fail(f"Camera {self.source} stopped delivering pictures.")
-                        return
-                    self._stop_event.wait(_CAMERA_RETRY_DELAY)
-                    continue
-                if frames_this_pass == 0:
-                    self._fail(f"Video file {self.source} contains no readable frames.")
-                    return
-                if not self.loop:
-                    return
-                if not self._rewind(capture):
-                    capture.release()
-                    capture = cv2.VideoCapture(self.source)
-                    if not capture.isOpened():
-                        self._fail(f"Cannot reopen video file {self.source}.")
-                        return
-                self.loops += 1
-                frames_this_pass = 0
-                continue
-            failures = 0
-            frames_this_pass += 1
-            if interval:
-                # Pace to an absolute schedule so timing does not drift; after a stall,
-                # start a new schedule instead of bursting to catch up.
-                now = time.monotonic()
-                if next_due > now:
-                    if self._stop_event.wait(next_due - now):
-                        return
-                    next_due += interval
-                else:
-                    next_due = now + interval
-            self.slot.put(Frame(_as_bgr(image), self.frames_read, time.monotonic()))
-            self.frames_read += 1
-
-    @staticmethod
-    def _rewind(capture: cv2.VideoCapture) -> bool:
-        return bool(capture.set(cv2.CAP_PROP_POS_FRAMES, 0))
-
-
-def _as_bgr(image: np.ndarray) -> np.ndarray:
-    """Cameras may hand out grey or BGRA images; the rest of the scanner expects BGR."""
-    if image.ndim == 2:
-        return cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
-    if image.shape[2] == 4:
-        return cv2.cvtColor(image, cv2.COLOR_BGRA2BGR)
-    return image
+                self.fail("The customer wallet was closed.")
+                return
+            self.deliver(to_gray(image))

@@ -20,7 +20,6 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import cv2
 import numpy as np
 import zxingcpp
 
@@ -79,11 +78,16 @@ def to_gray(frame: np.ndarray) -> np.ndarray:
         frame = frame[:, :, 0]
     if frame.ndim == 2:
         return np.ascontiguousarray(frame)
-    if frame.ndim == 3 and frame.shape[2] == 3:
-        return cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
-    if frame.ndim == 3 and frame.shape[2] == 4:
-        return cv2.cvtColor(frame, cv2.COLOR_BGRA2GRAY)
+    if frame.ndim == 3 and frame.shape[2] in (3, 4):
+        return _bgr_luma(frame)
     raise ValueError(f"unsupported frame shape {frame.shape}")
+
+
+def _bgr_luma(frame: np.ndarray) -> np.ndarray:
+    """BT.601 luma of a BGR(A) image in 8.8 fixed point (what OpenCV's BGR2GRAY computes)."""
+    blue, green, red = (frame[:, :, i].astype(np.uint16) for i in range(3))
+    luma = blue * 29 + green * 150 + red * 77 + 128  # weights sum to 256: no overflow
+    return (luma >> 8).astype(np.uint8)
 
 
 def decode_zxing(gray: np.ndarray) -> list[str]:

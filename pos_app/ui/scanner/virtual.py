@@ -3,7 +3,8 @@
 Training mode's customer wallet puts each QR frame it shows here; the till's capture
 thread reads ``virtual:<name>`` like a camera, so the whole path (capture, decode,
 animated-code assembly, checkout) runs as it does with a phone in front of a webcam.
-Knows no Qt: the window converts its pictures to BGR arrays.
+Knows no Qt: the window converts its pictures to BGR arrays (the capture thread turns
+them grey, as it does a real camera's frames).
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ _lock = threading.Lock()
 class VirtualCamera:
     """The newest picture of a window, handed out at a camera's pace.
 
-    The methods the capture thread uses are those of ``cv2.VideoCapture`` (``isOpened``,
-    ``read``, ``get``, ``set``, ``release``), so it is read like one.
+    The capture thread reads it like a camera: ``read`` waits one frame's time and hands
+    out the current picture (the names are those of ``cv2.VideoCapture``, which it once
+    stood in for).
     """
 
     def __init__(self, name: str, fps: float = DEFAULT_FPS) -> None:
@@ -53,7 +55,7 @@ class VirtualCamera:
         with self._changed:
             self._changed.notify_all()
 
-    # -- what cv2.VideoCapture offers --------------------------------------------------------
+    # -- what the capture thread reads ---------------------------------------------------------
 
     def isOpened(self) -> bool:  # cv2.VideoCapture's name
         """True until the window closes."""
@@ -66,23 +68,12 @@ class VirtualCamera:
         with self._changed:
             return True, self._image.copy()
 
-    def get(self, prop: int) -> float:
-        """Frame rate and size; 0 for anything else."""
-        import cv2
-
-        height, width = self._image.shape[:2]
-        return {
-            cv2.CAP_PROP_FPS: self.fps,
-            cv2.CAP_PROP_FRAME_WIDTH: float(width),
-            cv2.CAP_PROP_FRAME_HEIGHT: float(height),
-        }.get(prop, 0.0)
-
-    def set(self, _prop: int, _value: float) -> bool:
-        """A window's size is its own: nothing to set."""
-        return False
-
-    def release(self) -> None:
-        """Nothing to free: the window owns the camera."""
+    @property
+    def size(self) -> tuple[int, int]:
+        """``(width, height)`` of the current picture."""
+        with self._changed:
+            height, width = self._image.shape[:2]
+        return width, height
 
 
 def register(camera: VirtualCamera) -> VirtualCamera:

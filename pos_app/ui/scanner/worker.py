@@ -26,9 +26,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import cv2
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QImage
 
 from pos_app.ui.scanner.assembler import (
@@ -40,24 +39,38 @@ from pos_app.ui.scanner.assembler import (
     ScanAssembler,
     ScanEvent,
 )
-from pos_app.ui.scanner.capture import CaptureThread, Frame, Source
+from pos_app.ui.scanner.capture import CaptureThread, Frame, Source, parse_source
 from pos_app.ui.scanner.decode import decode_frame
 
 log = logging.getLogger(__name__)
 
 MSG_REQUEST = "This is a payment request, not ecash. Ask the customer to show their token."
+MSG_CAMERA_DENIED = (
+    "This program may not use the camera: allow it in the system's privacy settings, "
+    "then scan again."
+)
 _POLL_SECONDS = 0.1  # how often an idle decode thread checks for stop
 
 
 def frame_to_qimage(image: np.ndarray, max_width: int | None = None) -> QImage:
-    """A QImage that owns a copy of a BGR frame, scaled down to ``max_width`` if wider."""
-    if max_width is not None and image.shape[1] > max_width:
-        height = max(1, round(image.shape[0] * max_width / image.shape[1]))
-        image = cv2.resize(image, (max_width, height), interpolation=cv2.INTER_AREA)
+    """A QImage that owns a copy of a grey (or BGR) frame, scaled down to ``max_width`` if wider."""
     image = np.ascontiguousarray(image)
     height, width = image.shape[:2]
-    view = QImage(image.data, width, height, image.strides[0], QImage.Format.Format_BGR888)
+    grey = image.ndim == 2
+    fmt = QImage.Format.Format_Grayscale8 if grey else QImage.Format.Format_BGR888
+    view = QImage(image.data, width, height, image.strides[0], fmt)
+    if max_width is not None and width > max_width:
+        # Smooth (area-like) scaling keeps a small preview of a fine QR code legible.
+        return view.scaledToWidth(max_width, Qt.TransformationMode.SmoothTransformation)
     return view.copy()  # the view borrows numpy memory; the copy may cross threads
+
+
+def parse_source_or_none(source: Source) -> int | str | None:
+    """:func:`parse_source`, None for a bad source (``start`` reports it)."""
+    try:
+        return parse_source(source)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +170,7 @@ class ScannerWorker(QObject):
         self._preview_posted = False
         self._collecting = False
         self._session = 0  # start() count: late signals of an old session are told apart
+        self._wanted = False  # between start() and stop(), also while asking for the camera
         self._decode_ms: deque[float] = deque(maxlen=2000)
         self._counts = {"skipped": 0, "decoded": 0, "previews": 0}
         self._relay.connect(self._on_relay, Qt.ConnectionType.QueuedConnection)
@@ -169,8 +183,15 @@ class ScannerWorker(QObject):
         return self._thread is not None and self._thread.is_alive()
 
     def start(self) -> None:
-        """Open the source and start scanning; returns at once (opening happens off-thread)."""
+        """Open the source and start scanning; returns at once (opening happens off-thread).
+
+        For a camera, where the system asks the user first (macOS), scanning starts once
+        the camera is allowed; a refusal is reported by :attr:`error`.
+        """
         if self.running:
+            return
+        self._wanted = True
+        if not self._camera_allowed():
             return
         self._stop.clear()
         self._session += 1
@@ -205,6 +226,7 @@ class ScannerWorker(QObject):
         Returns:
             True if both threads have ended.
         """
+        self._wanted = False  # a camera permission answered later no longer starts it
         self._stop.set()
         deadline = time.monotonic() + timeout
         ok = True
@@ -230,8 +252,32 @@ class ScannerWorker(QObject):
             self.stop(timeout / 2)
             return None
 
+    def _camera_allowed(self) -> bool:
+        """True to start now; else the permission is refused or asked (answer: a restart)."""
+        try:
+            from PySide6.QtCore import QCameraPermission
+        except ImportError:  # a Qt without permissions: none are needed
+            return True
+        app = QCoreApplication.instance()
+        if app is None or not isinstance(parse_source_or_none(self.source), int):
+            return True
+        status = app.checkPermission(QCameraPermission())
+        if status == Qt.PermissionStatus.Granted:
+            return True
+        if status == Qt.PermissionStatus.Undetermined:
+            app.requestPermission(QCameraPermission(), self, self._permission_answered)
+        else:
+            self.error.emit(MSG_CAMERA_DENIED)
+        return False
+
+    def _permission_answered(self, permission: Any) -> None:
+        if permission.status() != Qt.PermissionStatus.Granted:
+            self.error.emit(MSG_CAMERA_DENIED)
+        elif self._wanted:
+            self.start()
+
     def latest_frame(self) -> np.ndarray | None:
-        """The newest camera picture (BGR), or None."""
+        """The newest camera picture (grey), or None."""
         return None if self._capture is None else self._capture.latest_frame()
 
     def stats(self) -> ScanStats:

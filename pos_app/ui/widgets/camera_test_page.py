@@ -26,7 +26,7 @@ from pos_app.ui.widgets.option_fields import make_field
 from pos_app.ui.widgets.qr import QrView
 from pos_app.ui.widgets.setup_pages import SetupPage, text_label
 
-if TYPE_CHECKING:  # OpenCV and zxing-cpp load when the page is first shown
+if TYPE_CHECKING:  # the scanner (numpy, zxing-cpp) loads when the page is first shown
     import numpy as np
 
     from pos_app.ui.scanner.worker import ScannerWorker

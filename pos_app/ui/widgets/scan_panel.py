@@ -30,7 +30,7 @@ from pos_app.ui.context import UiContext
 from pos_app.ui.tasks import spawn
 from pos_app.ui.widgets.camera_view import CameraView
 
-if TYPE_CHECKING:  # the scanner (OpenCV, numpy, zxing-cpp: 0.15 s) loads with the first scan
+if TYPE_CHECKING:  # the scanner (numpy, zxing-cpp: 0.1 s) loads with the first scan
     from pos_app.ui.scanner.worker import ScannerWorker
 
 log = logging.getLogger(__name__)
