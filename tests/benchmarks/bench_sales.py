@@ -12,13 +12,15 @@ timed until it returns the sale ``paid``: storing the token, the payment row, th
 the journal, the swap, the new proofs and the settlement. Each round is followed by the
 baseline: a raw ``POST /v1/swap`` of fresh proofs of the same denominations into the same
 output amounts, on outputs built before the clock starts (the mint's own time plus one
-loopback round trip). Overhead = pay - raw swap, judged on the medians; "own" (the pay
-minus the time spent inside its own mint call) is printed beside it as a cross-check.
+loopback round trip). Overhead = pay - raw swap, on the medians; "own" (the pay minus
+the time spent inside its own mint call) is printed beside it as a cross-check.
 
-Budgets (docs/architecture.md section 8, receive overhead beyond the mint's swap time): <= 20 ms for
-8 proofs, <= 60 ms for 64 proofs; 1 proof is reported without a budget.
+Goals (issue 17, "Pay path"): the overhead as a share of the raw swap, over / swap, at most
+15 % for 8 proofs and 10 % for 64 proofs; 1 proof is reported without a goal. The overhead
+in ms is printed as well. A ratio, not a time: the mint's swap and our own work slow down
+together on a loaded machine, so the share holds where absolute budgets would not.
 
-Exit status: 0 when the budgets hold, 1 when one fails, 2 when the nutshell venv is missing.
+Exit status: 0 when the goals hold, 1 when one fails, 2 when the nutshell venv is missing.
 """
 
 from __future__ import annotations
@@ -35,8 +37,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.benchmarks import posbench
 from tests.benchmarks.posbench import Stats
+from tests.benchmarks.summary import record
 
-BUDGET_MS = {8: 20.0, 64: 60.0}
+# Largest overhead over the raw swap, as a share of the swap's median time.
+GOAL_SHARE = {8: 0.15, 64: 0.10}
+HEADER = (
+    f"{'proofs':<7} {'runs':>4} {'ours med':>9} {'best':>7} {'swap med':>9} {'best':>7} "
+    f"{'over med':>9} {'own med':>9} {'over/swap':>10} {'goal':>6} {'ok':>4}"
+)
+NOTES = """\
+times in ms. ours: end to end; swap: the raw /v1/swap baseline (same inputs, same output
+amounts, outputs built beforehand); over = ours - swap (medians); over/swap is judged against
+the goal; own = ours minus the time spent inside the mint call of that same run (the
+overhead without the mint's run-to-run variance; a cross-check)."""
 
 
 async def pay_rounds(
@@ -80,16 +93,39 @@ def report(args: argparse.Namespace, results: dict[int, tuple[Stats, Stats, Stat
     print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs")
     print(f"sale pay -> paid in a fresh wallet, {args.rounds} timed rounds per size")
     print("ours = SalesService.pay end to end; swap = raw /v1/swap, same inputs and outputs\n")
-    print(posbench.OVERHEAD_HEADER)
-    print("-" * len(posbench.OVERHEAD_HEADER))
+    print(HEADER)
+    print("-" * len(HEADER))
     ok = True
     for n, (ours, raw, own) in results.items():
-        line, holds = posbench.overhead_row(str(n), ours, raw, own, BUDGET_MS.get(n))
-        posbench.record_overhead(n, ours, raw, BUDGET_MS.get(n))
+        line, holds = share_row(n, ours, raw, own, GOAL_SHARE.get(n))
         print(line)
         ok &= holds
-    print("\n" + posbench.OVERHEAD_NOTES)
+    print("\n" + NOTES)
     return posbench.EXIT_OK if ok else posbench.EXIT_BUDGET
+
+
+def share_row(
+    proofs: int, ours: Stats, raw: Stats, own: Stats, goal: float | None
+) -> tuple[str, bool]:
+    """One table row, judged on over / swap of the medians; its summary line is recorded."""
+    over = ours.median - raw.median
+    share = over / raw.median
+    holds = goal is None or share <= goal
+    record(
+        f"sale pay overhead / swap, {proofs} proofs",
+        share * 100,
+        "-" if goal is None else f"<= {goal * 100:.0f} % of the swap",
+        holds,
+        "%",
+    )
+    goal_text = "-" if goal is None else f"{goal * 100:.0f} %"
+    verdict = "-" if goal is None else ("yes" if holds else "NO")
+    line = (
+        f"{proofs:<7} {ours.count:>4} {ours.median:>9.1f} {ours.best:>7.1f} {raw.median:>9.1f} "
+        f"{raw.best:>7.1f} {over:>9.1f} {own.median:>9.1f} {share * 100:>8.1f} % "
+        f"{goal_text:>6} {verdict:>4}"
+    )
+    return line, holds
 
 
 if __name__ == "__main__":

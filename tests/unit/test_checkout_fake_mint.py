@@ -14,10 +14,12 @@ import time
 import pytest
 from sqlalchemy import func, select, update
 
+from pos_app.app import App
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
 from pos_app.core.events import Notification
 from pos_app.core.store.schema import (
+    AuditEntry,
     Export,
     KeysetRow,
     Operation,
@@ -29,7 +31,7 @@ from pos_app.core.store.schema import (
 )
 from pos_app.core.wallet.recovery import Outcome
 from tests.support.fakemint import FakeMint
-from tests.support.fakeshop import DB_KEY, open_shop
+from tests.support.fakeshop import DB_KEY, Killed, arm_kill, open_shop
 from tests.support.lnurlserver import LnurlServer
 
 
@@ -225,6 +227,62 @@ def test_two_tokens_at_once_for_one_sale_pay_it_once(tmp_path):
     assert isinstance(results[1], PosError) and results[1].code == "sale.already_paid"
     assert sorted(t.token_text for t in stored) == sorted(texts)
     assert coins == 21
+
+
+# -- a till killed around the swap ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("point", "spent"), [("before_swap", False), ("after_swap", True)])
+def test_a_till_killed_around_a_payments_swap_settles_the_sale_once_on_restart(
+    tmp_path, monkeypatch, point, spent
+):
+    mint = FakeMint()
+
+    async def main():
+        app = open_shop(tmp_path / "shop", mint)
+        try:
+            await app.mints.add(mint.url)
+            sale_id = await new_sale(app)
+            text = mint.token(21)
+            arm_kill(monkeypatch, point)
+            with pytest.raises(Killed):
+                await app.sales.pay(sale_id, text)
+            monkeypatch.delenv("POS_TEST_FAULT")
+            # What the payment's one transaction before the mint call committed.
+            killed = (
+                payments(app),
+                tokens(app),
+                app.db.transact(lambda s: list(s.scalars(select(Operation)))),
+                mint.state_of(parse_token(text).proofs[0]),
+            )
+        finally:
+            await app.aclose()
+        again = App.open(tmp_path / "shop", trust_env=False, transport=mint.transport())
+        try:
+            outcomes = await again.wallet.recovery.run_all()
+            second = await again.wallet.recovery.run_all()
+            settled = [
+                a
+                for a in again.db.transact(lambda s: list(s.scalars(select(AuditEntry))))
+                if a.action == "payment.settled"
+            ]
+            return (
+                killed, outcomes, second, payments(again), the_sale(again, sale_id),
+                balance(again), settled, mint.state_of(parse_token(text).proofs[0]),
+            )  # fmt: skip
+        finally:
+            await again.aclose()
+
+    killed, outcomes, second, [payment], sale, coins, settled, state = asyncio.run(main())
+    [before], [token], [op], at_kill = killed
+    assert (op.kind, op.state, op.step) == ("receive", "pending", "prepared")
+    assert (before.state, before.operation_id) == ("processing", op.id)
+    assert token.state == "processing" and op.received_token_id == token.id
+    assert at_kill == ("SPENT" if spent else "UNSPENT") and state == "SPENT"
+    assert [(o.state, o.amount) for o in outcomes] == [("recovered", 21)]
+    assert second == []
+    assert (payment.state, payment.credited, sale.state, sale.paid) == ("settled", 21, "paid", 21)
+    assert len(settled) == 1 and coins == 21
 
 
 # -- the mint fails mid-way -----------------------------------------------------------------
@@ -799,7 +857,11 @@ def test_a_token_waiting_for_another_payment_of_its_sale_is_stored_first(tmp_pat
         sale_id = await new_sale(app)
 
         def look(request, status, answer):
-            seen.append(len(tokens(app)))  # while the first payment is at the mint
+            # While the first payment is at the mint: the waiting token's write was handed
+            # to the database before the swap was sent (the first payment's one transaction
+            # before its mint call may finish just ahead of it: wait for the queue).
+            app.db._executor.submit(lambda: None).result()
+            seen.append(len(tokens(app)))
             return status, answer
 
         mint.fault("POST", "/v1/swap", "rewrite", rewrite=look)

@@ -135,12 +135,14 @@ class ProofRow(Base):
     __tablename__ = "proofs"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     mint_id: Mapped[int] = mapped_column(ForeignKey("mints.id"))
-    keyset_id: Mapped[str] = mapped_column(ForeignKey("keysets.id"), index=True)
+    # keyset_id and y are not indexed: every query by keyset also names the state and mint
+    # (the covering index below), and Y is looked up in operation_inputs (migration 0024).
+    keyset_id: Mapped[str] = mapped_column(ForeignKey("keysets.id"))
     unit: Mapped[str] = mapped_column(String(20))
     amount: Mapped[int] = mapped_column(BigInteger)
     secret: Mapped[str] = mapped_column(Text, unique=True)
     C: Mapped[str] = mapped_column(String(66))
-    y: Mapped[str] = mapped_column(String(66), index=True)
+    y: Mapped[str] = mapped_column(String(66))
     dleq_json: Mapped[str | None] = mapped_column(Text)
     witness: Mapped[str | None] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(16))
@@ -180,7 +182,7 @@ class Operation(Base):
     result_json: Mapped[str | None] = mapped_column(Text)
     received_token_id: Mapped[int | None] = mapped_column(ForeignKey("received_tokens.id"))
     export_id: Mapped[int | None] = mapped_column(ForeignKey("exports.id"))
-    correlation_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    correlation_id: Mapped[str | None] = mapped_column(String(36))  # no query by it (0024)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_retry_at: Mapped[int | None] = mapped_column(BigInteger)
     last_error_code: Mapped[str | None] = mapped_column(String(64))
@@ -249,9 +251,10 @@ class Sale(Base):
 
     __tablename__ = "sales"
     # Reports read paid sales by the time they were paid (a range within one state).
+    # It serves the queries by state alone as well (migration 0024 dropped ix_sales_state).
     __table_args__ = (Index("ix_sales_state_paid_at", "state", "paid_at"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    state: Mapped[str] = mapped_column(String(16), index=True)
+    state: Mapped[str] = mapped_column(String(16))
     currency: Mapped[str] = mapped_column(String(8))
     amount: Mapped[str] = mapped_column(String(40))  # decimal text in the shop currency
     unit: Mapped[str] = mapped_column(String(20), default="sat")
@@ -392,12 +395,14 @@ class Payment(Base):
 
     __tablename__ = "payments"
     # Reports read settled or refused payments of a period (a range within one state).
+    # It serves the queries by state alone as well; mint_url and operation_id are read with
+    # their payment, never searched (migration 0024 dropped those three indexes).
     __table_args__ = (Index("ix_payments_state_created_at", "state", "created_at"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
-    state: Mapped[str] = mapped_column(String(16), index=True)
+    state: Mapped[str] = mapped_column(String(16))
     method: Mapped[str | None] = mapped_column(String(8))  # swap | melt
-    mint_url: Mapped[str | None] = mapped_column(String(500), index=True)
+    mint_url: Mapped[str | None] = mapped_column(String(500))
     unit: Mapped[str | None] = mapped_column(String(20))
     amount: Mapped[int] = mapped_column(BigInteger, default=0)  # face value of the token
     credited: Mapped[int] = mapped_column(BigInteger, default=0)  # counted toward the sale
@@ -405,7 +410,7 @@ class Payment(Base):
     lightning_fee: Mapped[int] = mapped_column(BigInteger, default=0)
     offline: Mapped[bool] = mapped_column(Boolean, default=False)
     received_token_id: Mapped[int | None] = mapped_column(ForeignKey("received_tokens.id"))
-    operation_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    operation_id: Mapped[str | None] = mapped_column(String(36))
     invoice: Mapped[str | None] = mapped_column(Text)
     proof_status: Mapped[str | None] = mapped_column(
         String(16)

@@ -298,13 +298,14 @@ def mark_received(
     """Update the state of a stored customer token."""
     if token_id is None:
         return
-    row = session.get(ReceivedToken, token_id)
-    if row is not None:
-        row.state = state
-        row.error_code = error_code
-        row.updated_at = now()
-        for key, value in extra.items():
-            setattr(row, key, value)
+    # One plain UPDATE of the table: loading the row would read the whole token text, and
+    # the ORM's bulk update would flush and sync the session first, for nothing.
+    table = ReceivedToken.__table__
+    session.execute(
+        update(table)
+        .where(table.c.id == token_id)
+        .values(state=state, error_code=error_code, updated_at=now(), **extra)
+    )
 
 
 def operation_and_mint(session: Session, op_id: str) -> tuple[Operation, str]:

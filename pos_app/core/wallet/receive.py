@@ -272,11 +272,7 @@ async def _plan_checked(
     stored: Sequence[Keyset] = (),
 ) -> ReceivePlan:
     keysets = {k.id: k for k in stored}
-    try:
-        resolved = [resolve_keyset_id(pid, keysets) for pid in token.keyset_ids]
-        need_sync = any(not keysets[r].keys for r in resolved)
-    except ValidationError:
-        need_sync = True
+    need_sync = _needs_keys(token, keysets)
     if offline and need_sync:
         raise ValidationError(
             "offline.keys_unknown",
@@ -289,7 +285,77 @@ async def _plan_checked(
     mapping = {pid: resolve_keyset_id(pid, keysets) for pid in token.keyset_ids}
     if synced:  # the stored ones were read for this mint only; fetched ones are checked
         await ctx.db.run(lambda s: _check_keyset_owner(s, mint_id, mapping.values()))
+    return await ctx.cpu(
+        len(token.proofs),
+        lambda: _checked_plan(
+            ctx,
+            token_id,
+            token,
+            keysets,
+            mapping,
+            mint_id=mint_id,
+            mint_url=mint_url,
+            trusted=trusted,
+            info_json=info_json,
+            offline=offline,
+        ),
+    )
 
+
+def plan_stored(
+    ctx: WalletContext, token_id: int, token: Token, mint: KnownMint
+) -> ReceivePlan | None:
+    """The checks of :func:`plan_receive` with the stored keys alone, in the caller's thread.
+
+    The sales engine runs them inside the transaction that records the payment, so the
+    payment, its checks and the journal entry cost one disk flush. None when the keys
+    must be fetched first, or the mint is not a stored trusted one: plan as usual then.
+
+    Raises:
+        PosError: the token fails a check (the caller records the refusal, :func:`refuse`).
+    """
+    if mint.id is None or not mint.trusted:
+        return None
+    keysets = {k.id: k for k in mint.keysets}
+    if _needs_keys(token, keysets) or not output_keyset(keysets.values(), token.unit):
+        return None
+    mapping = {pid: resolve_keyset_id(pid, keysets) for pid in token.keyset_ids}
+    return _checked_plan(
+        ctx,
+        token_id,
+        token,
+        keysets,
+        mapping,
+        mint_id=mint.id,
+        mint_url=mint.url,
+        trusted=True,
+        info_json=mint.info_json,
+    )
+
+
+def _needs_keys(token: Token, keysets: dict[str, Keyset]) -> bool:
+    """Whether a keyset the token names, or its keys, is missing from ``keysets``."""
+    try:
+        resolved = [resolve_keyset_id(pid, keysets) for pid in token.keyset_ids]
+    except ValidationError:
+        return True
+    return any(not keysets[r].keys for r in resolved)
+
+
+def _checked_plan(
+    ctx: WalletContext,
+    token_id: int,
+    token: Token,
+    keysets: dict[str, Keyset],
+    mapping: dict[str, str],
+    *,
+    mint_id: int,
+    mint_url: str,
+    trusted: bool,
+    info_json: str | None,
+    offline: bool = False,
+) -> ReceivePlan:
+    """Every check that needs neither the store nor the network (DLEQ included): CPU only."""
     inputs = tuple(replace(p, id=mapping[p.id]) for p in token.proofs)
     for ks_id in set(mapping.values()):
         if keysets[ks_id].unit != token.unit:
@@ -315,7 +381,7 @@ async def _plan_checked(
                 "The mint is offline and this token carries no proof of authenticity (DLEQ).",
                 f"a {p.amount} proof has no DLEQ",
             )
-    bad = await ctx.cpu(len(inputs), _first_bad_dleq, inputs, keysets)
+    bad = _first_bad_dleq(inputs, keysets)
     if bad is not None:
         raise SecurityError(
             "token.dleq_invalid",
@@ -429,53 +495,110 @@ async def execute_receive(
         export_id: the shop takes back this export of its own (a reclaim): journalled, so
             whoever completes the swap stores the proofs as ``reclaimed`` and settles it.
     """
-    amounts = split_with_keyset(plan.net, plan.output_keyset.keys)
     existing = op_id is not None
     op_id = op_id or journal.new_id()
-
-    def prepare(session: Session) -> tuple[Outputs, Operation, tuple[Proof, ...]]:
-        start = journal.reserve_counters(session, plan.output_keyset.id, len(amounts))
-        outputs = build_outputs(ctx.seed, plan.output_keyset.id, amounts, start)
-        inputs = _signed_inputs(ctx, plan, outputs)
-        op = session.get(Operation, op_id) if existing else None
-        if op is None:
-            op = Operation(
-                id=op_id,
-                kind="receive",
-                attempts=0,
-                details_json=json.dumps(details or {}),
+    try:
+        journalled = await ctx.db.run(
+            lambda s: journal_receive(
+                s,
+                ctx,
+                plan,
+                op_id,
+                existing=existing,
+                correlation_id=correlation_id,
+                details=details,
+                with_journal=with_journal,
                 export_id=export_id,
             )
-            session.add(op)
-        op.state = "pending"
-        op.step = "prepared"
-        op.next_retry_at = journal.lease()
-        op.mint_id = plan.mint_id
-        op.unit = plan.unit
-        op.keyset_id = plan.output_keyset.id
-        op.counter_start = start
-        op.counter_count = len(amounts)
-        op.output_amounts_json = json.dumps(amounts)
-        op.inputs_json = journal.proofs_json(inputs)
-        op.input_amount = plan.amount
-        op.fee = plan.fee
-        op.received_token_id = plan.token_id
-        op.correlation_id = correlation_id or op.correlation_id
-        op.updated_at = now()
-        session.flush()
-        journal.lock_inputs(session, op_id, [crypto.y_of_secret(p.secret) for p in inputs])
-        journal.mark_received(session, plan.token_id, "processing")
-        if with_journal is not None:
-            with_journal(session)
-        return outputs, op, inputs
-
-    try:
-        outputs, op, inputs = await ctx.db.run(prepare)
+        )
     except PosError as exc:
         raise await refuse(ctx, plan.token_id, exc) from exc
+    return await send_journalled(
+        ctx, journalled, with_completion=with_completion, recovered=recovered
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Journalled:
+    """A receive written to the journal (committed), ready to send."""
+
+    plan: ReceivePlan
+    op: Operation
+    outputs: Outputs
+    inputs: tuple[Proof, ...]  # as journalled (signed when locked)
+
+
+def journal_receive(
+    session: Session,
+    ctx: WalletContext,
+    plan: ReceivePlan,
+    op_id: str,
+    *,
+    existing: bool = False,
+    correlation_id: str | None = None,
+    details: dict[str, Any] | None = None,
+    with_journal: Callable[[Session], None] | None = None,
+    export_id: int | None = None,
+) -> Journalled:
+    """Step 1 of the journal (docs/architecture.md section 2), in the caller's transaction.
+
+    Counters reserved, the operation written (or, ``existing``, the queued one ``op_id``
+    filled in), its inputs locked and the token marked processing; see
+    :func:`execute_receive` for the arguments. The transaction must commit before
+    :func:`send_journalled`.
+
+    Raises:
+        PosError: ``token.already_spent``, ``token.in_use`` (the inputs are taken).
+    """
+    amounts = split_with_keyset(plan.net, plan.output_keyset.keys)
+    start = journal.reserve_counters(session, plan.output_keyset.id, len(amounts))
+    outputs = build_outputs(ctx.seed, plan.output_keyset.id, amounts, start)
+    inputs = _signed_inputs(ctx, plan, outputs)
+    op = session.get(Operation, op_id) if existing else None
+    if op is None:
+        op = Operation(
+            id=op_id,
+            kind="receive",
+            attempts=0,
+            details_json=json.dumps(details or {}),
+            export_id=export_id,
+        )
+        session.add(op)
+    op.state = "pending"
+    op.step = "prepared"
+    op.next_retry_at = journal.lease()
+    op.mint_id = plan.mint_id
+    op.unit = plan.unit
+    op.keyset_id = plan.output_keyset.id
+    op.counter_start = start
+    op.counter_count = len(amounts)
+    op.output_amounts_json = json.dumps(amounts)
+    op.inputs_json = journal.proofs_json(inputs)
+    op.input_amount = plan.amount
+    op.fee = plan.fee
+    op.received_token_id = plan.token_id
+    op.correlation_id = correlation_id or op.correlation_id
+    op.updated_at = now()
+    session.flush()
+    journal.lock_inputs(session, op_id, [crypto.y_of_secret(p.secret) for p in inputs])
+    journal.mark_received(session, plan.token_id, "processing")
+    if with_journal is not None:
+        with_journal(session)
+    return Journalled(plan, op, outputs, inputs)
+
+
+async def send_journalled(
+    ctx: WalletContext,
+    journalled: Journalled,
+    *,
+    with_completion: Callable[[Session], Any] | None = None,
+    recovered: bool = False,
+) -> ReceiveResult:
+    """Step 2 and 3: send a committed :func:`journal_receive` and store what comes back."""
+    plan = journalled.plan
     log.info(
         "receive %s: %d proofs, %d %s at %s, fee %d",
-        op_id,
+        journalled.op.id,
         len(plan.inputs),
         plan.amount,
         plan.unit,
@@ -485,10 +608,10 @@ async def execute_receive(
     # The committed row and the inputs as journalled: nothing to read back.
     return await send_swap(
         ctx,
-        op,
-        outputs,
+        journalled.op,
+        journalled.outputs,
         first_attempt=True,
-        inputs=inputs,
+        inputs=journalled.inputs,
         mint_url=plan.mint_url,
         keyset=plan.output_keyset,
         with_completion=with_completion,
@@ -558,6 +681,7 @@ async def send_swap(
             keyset=keyset,
             with_completion=with_completion,
             recovered=recovered,
+            mint_url=mint_url,
         )
     except (ProtocolError, SecurityError) as exc:
         await bad_answer(ctx, op, inputs, exc)
@@ -574,6 +698,7 @@ async def complete_receive(
     recovered: bool = False,
     keyset: Keyset | None = None,
     with_completion: Callable[[Session], Any] | None = None,
+    mint_url: str | None = None,
 ) -> ReceiveResult:
     """Unblind, verify and store the new proofs and close the operation in one transaction.
 
@@ -588,6 +713,7 @@ async def complete_receive(
         with_completion: more writes for the same transaction, in a savepoint of their
             own: if they fail they are rolled back and logged, and the new proofs are
             committed all the same. What it returns is ``ReceiveResult.completion``.
+        mint_url: the operation's mint, when the caller holds it (else read).
     """
     if keyset is None or keyset.id != outputs.keyset_id or not keyset.keys:
         keyset = await ctx.db.run(lambda s: keyset_from_row(s.get(KeysetRow, outputs.keyset_id)))
@@ -597,7 +723,7 @@ async def complete_receive(
 
     def write(session: Session) -> tuple[Operation, str, Any]:
         op = session.get(Operation, op_id)
-        mint = session.get(Mint, op.mint_id)
+        url = mint_url or session.get(Mint, op.mint_id).url
         journal.insert_proofs(
             session,
             mint_id=op.mint_id,
@@ -619,11 +745,11 @@ async def complete_receive(
             session,
             "receive.done",
             op_id,
-            {"amount": gained, "fee": op.fee, "mint": mint.url, "recovered": recovered},
+            {"amount": gained, "fee": op.fee, "mint": url, "recovered": recovered},
             correlation_id=op.correlation_id,
         )
         extra = _also_commit(session, with_completion) if with_completion else None
-        return op, mint.url, extra
+        return op, url, extra
 
     op, mint_url, extra = await ctx.db.run(write)
     log.info(
