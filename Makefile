@@ -43,10 +43,11 @@ $(NODE_DIR)/.ok: tests/support/bcur/package.json tests/support/bcur/package-lock
 	else echo "npm not found: BC-UR interoperability tests will be skipped"; fi
 
 # Debian packages the tests use: an X server and a keyboard for the real-window test, the
-# libraries Qt's xcb platform needs, and libzbar0 (the scanner's second decoder, which
+# libraries Qt's xcb platform needs, libpulse0 (Qt Multimedia: the scanner's capture, video
+# files standing in for the camera in the tests), and libzbar0 (the scanner's second decoder, which
 # shops' machines have: the scanner benchmark measures with it). Installed only where we are root with apt-get (CI);
 # elsewhere the test that needs them is skipped and says which are missing.
-SYSTEM_PACKAGES := xvfb xdotool libzbar0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 \
+SYSTEM_PACKAGES := xvfb xdotool libzbar0 libpulse0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 \
 	libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-randr0 libxcb-shape0
 system-deps:
 	@if command -v Xvfb >/dev/null && command -v xdotool >/dev/null && \

@@ -35,7 +35,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(as_json=getattr(args, "json", False))
     if getattr(args, "handler", None) is not None:
-        return cli.run(args)
+        from pos_app.cli import collector
+
+        collector.pause()
+        try:
+            return cli.run(args)
+        finally:
+            collector.finish()
     if args.command is not None:
         cli.missing_command(parser, args)
     from pos_app.ui.main import run_gui

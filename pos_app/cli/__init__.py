@@ -4,13 +4,16 @@
 command line never names the GUI. Every sub-command prints JSON with
 ``--json`` and exits 0 on success, 1 on a refused or failed operation (with
 ``{"error": {"category", "code", "message"}}``), 2 on a usage error.
+
+Parsing loads argparse and the command tables only: each command module keeps its
+heavy imports (the composition root, SQLAlchemy, httpx) inside its handlers, so a
+command pays for what it runs and ``pos-app --help`` for nothing
+(tests/unit/test_cli_imports.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import inspect
 import logging
 import sys
 from collections.abc import Awaitable, Sequence
@@ -120,7 +123,9 @@ def run(args: argparse.Namespace) -> int:
     _setup_logging(args)
     try:
         result = handler(args)
-        if inspect.isawaitable(result):
+        if isinstance(result, Awaitable):
+            import asyncio  # the async commands only: not --help, not token decode
+
             result = asyncio.run(_with_workers(result))
     except PosError as exc:
         emit_error(exc, as_json)
@@ -140,7 +145,9 @@ def run(args: argparse.Namespace) -> int:
 
 async def _with_workers(command: Awaitable[Any]) -> Any:
     """Await ``command`` with the composition root's worker pool as the loop's executor."""
-    from pos_app.app import worker_pool
+    import asyncio
+
+    from pos_app.datadir import worker_pool
 
     asyncio.get_running_loop().set_default_executor(worker_pool())  # shut down by asyncio.run
     return await command
@@ -148,7 +155,7 @@ async def _with_workers(command: Awaitable[Any]) -> Any:
 
 def _setup_logging(args: argparse.Namespace) -> None:
     """Log to the data directory when there is one; never print tracebacks on the terminal."""
-    from pos_app.app import resolve_data_dir
+    from pos_app.datadir import resolve_data_dir
 
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     setup_logging(data_dir if data_dir.is_dir() or args.command == "init" else None)

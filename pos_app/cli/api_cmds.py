@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from pos_app.cli.context import open_app
-from pos_app.core.apikeys import SCOPES
+from pos_app.core.choices import API_SCOPES
 from pos_app.core.errors import ValidationError
 
 
@@ -27,7 +27,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     create.add_argument("--name", required=True)
     create.add_argument(
-        "--scopes", required=True, help=f"comma-separated, from: {', '.join(SCOPES)}"
+        "--scopes", required=True, help=f"comma-separated, from: {', '.join(API_SCOPES)}"
     )
     create.add_argument("--expires", help="last day it works (YYYY-MM-DD, UTC)")
     create.set_defaults(handler=cmd_create)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pos_app.cli.args import day_arg
 from pos_app.cli.context import open_app
 from pos_app.cli.output import WithExitCode
-from pos_app.core.audit import AuditFilter
 from pos_app.core.errors import ValidationError
+
+if TYPE_CHECKING:
+    from pos_app.core.audit import AuditFilter
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -39,6 +41,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _filter(args: argparse.Namespace) -> AuditFilter:
+    from pos_app.core.audit import AuditFilter
+
     first, last = day_arg(args.first, "--from"), day_arg(args.last, "--to")
     if first and last and last < first:
         raise ValidationError("input.invalid", "--to is before --from.", f"{first} > {last}")

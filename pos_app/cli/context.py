@@ -1,4 +1,8 @@
-"""Opening the wallet for a command."""
+"""Opening the wallet for a command.
+
+The composition root (and with it the database layer and the HTTP client) is
+imported when a command opens the wallet, not when the command line is parsed.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,15 @@ import getpass
 import os
 import sys
 from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
-from pos_app.app import App, resolve_data_dir
+from pos_app.cli import collector
 from pos_app.cli.rights import command_path, role_for
 from pos_app.core.errors import ValidationError
-from pos_app.core.staff import acting_as
+from pos_app.datadir import resolve_data_dir
+
+if TYPE_CHECKING:
+    from pos_app.app import App
 
 
 def terminal_passphrase(confirm: bool) -> str | None:
@@ -44,9 +52,13 @@ async def open_app(args: argparse.Namespace) -> AsyncIterator[App]:
     is checked against the role the command needs (:mod:`pos_app.cli.rights`); what
     it writes records that name.
     """
+    from pos_app.app import App
+    from pos_app.core.staff import acting_as
+
     app = App.open(
         resolve_data_dir(getattr(args, "data_dir", None)), passphrase=terminal_passphrase
     )
+    collector.settle()
     try:
         name = await _signed_in(app, args)
         if name is None:

@@ -9,8 +9,8 @@ from typing import Any
 
 from pos_app.cli.args import day_arg
 from pos_app.cli.context import open_app
+from pos_app.core.choices import EXPORT_STATES
 from pos_app.core.errors import ValidationError
-from pos_app.core.wallet.exports import STATES
 
 
 def register_exports(wsub: Any, common: argparse.ArgumentParser) -> None:
@@ -24,7 +24,7 @@ def register_exports(wsub: Any, common: argparse.ArgumentParser) -> None:
         choices=["refresh"],
         help="refresh: ask the mints which open exports were claimed (NUT-07), then list",
     )
-    exp.add_argument("--status", choices=STATES)
+    exp.add_argument("--status", choices=EXPORT_STATES)
     exp.add_argument("--from", dest="first", metavar="DATE", help="first day, e.g. 2026-11-01")
     exp.add_argument("--to", dest="last", metavar="DATE", help="last day (included)")
     exp.add_argument("--mint", metavar="URL")

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from pos_app.cli.context import open_app
-from pos_app.core.presets import PRESETS, Presets
+from pos_app.core.choices import PRESET_NAMES
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -20,11 +20,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         ("apply", "change those settings (all or none); prints the changes", cmd_apply),
     ):
         cmd = psub.add_parser(name, help=help_text, parents=[common])
-        cmd.add_argument("name", choices=list(PRESETS))
+        cmd.add_argument("name", choices=PRESET_NAMES)
         cmd.set_defaults(handler=handler)
 
 
 async def cmd_list(_args: argparse.Namespace) -> list[dict[str, Any]]:
+    from pos_app.core.presets import Presets
+
     return [
         {"name": p.name, "title": p.title, "description": p.description, "settings": p.settings}
         for p in Presets.available()

@@ -6,8 +6,6 @@ import argparse
 from typing import Any
 
 from pos_app.cli.args import read_arg
-from pos_app.core.cashu.requests import parse_payment_request
-from pos_app.core.cashu.tokens import parse_token, token_version
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -27,6 +25,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def token_decode(args: argparse.Namespace) -> dict[str, Any]:
     """Decode a V3/V4 token (text, ``cashu:`` URI or raw ``crawB``) without contacting its mint."""
+    from pos_app.core.cashu.tokens import parse_token, token_version
+
     data = read_arg(args.token, "token")
     token = parse_token(data)
     return {
@@ -43,6 +43,8 @@ def token_decode(args: argparse.Namespace) -> dict[str, Any]:
 
 def request_decode(args: argparse.Namespace) -> dict[str, Any]:
     """Decode a NUT-18 or NUT-26 payment request."""
+    from pos_app.core.cashu.requests import parse_payment_request
+
     data = read_arg(args.request, "request")
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     return parse_payment_request(text.strip()).to_dict()

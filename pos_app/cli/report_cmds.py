@@ -8,9 +8,8 @@ from typing import Any
 
 from pos_app.cli.args import day_arg
 from pos_app.cli.context import open_app
+from pos_app.core.choices import PERIOD_NAMES
 from pos_app.core.errors import ValidationError
-from pos_app.core.reports.periods import NAMED
-from pos_app.core.reports.zsections import as_text
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -18,7 +17,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     report = sub.add_parser("report", help="the owner's figures and exports", parents=[common])
     rsub = report.add_subparsers(dest="report_command", metavar="COMMAND")
     span = argparse.ArgumentParser(add_help=False)
-    span.add_argument("--period", choices=NAMED, help="a named period (default: today)")
+    span.add_argument("--period", choices=PERIOD_NAMES, help="a named period (default: today)")
     span.add_argument("--from", dest="first", metavar="DATE", help="first day, e.g. 2026-11-01")
     span.add_argument("--to", dest="last", metavar="DATE", help="last day (included)")
     span.add_argument(
@@ -102,6 +101,8 @@ def _readable(args: argparse.Namespace, report: dict[str, Any]) -> Any:
     """The report as JSON with ``--json``, else as the printed report's lines."""
     if getattr(args, "json", False):
         return report
+    from pos_app.core.reports.zsections import as_text
+
     text = as_text(report)
     if report.get("closed") is False:
         text = f"Nothing happened since Z report {report['number']}: nothing was closed.\n\n{text}"

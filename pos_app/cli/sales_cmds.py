@@ -13,9 +13,6 @@ from typing import Any
 from pos_app.cli.args import read_token_text
 from pos_app.cli.context import open_app
 from pos_app.core.errors import ConfigError, ValidationError
-from pos_app.core.payments.items import parse_item_arg, parse_line_discount_arg
-from pos_app.core.payments.withdraw import THRESHOLD_KEYS
-from pos_app.core.settings_io import SettingsTransfer, plan_dict
 
 PASSPHRASE_ENV = "POS_EXPORT_PASSPHRASE"  # noqa: S105 (a variable's name)
 
@@ -204,6 +201,8 @@ async def cmd_sale_new(args: argparse.Namespace) -> dict[str, Any]:
                 offline_ok=args.even_if_offline,
                 order_id=args.order_id,
             )
+        from pos_app.core.payments.items import parse_item_arg, parse_line_discount_arg
+
         return await app.sales.new_sale(
             args.amount,
             args.currency,
@@ -293,6 +292,8 @@ async def cmd_config_get(args: argparse.Namespace) -> dict[str, Any]:
 
 
 async def cmd_config_set(args: argparse.Namespace) -> dict[str, Any]:
+    from pos_app.core.payments.withdraw import THRESHOLD_KEYS
+
     async with open_app(args) as app:
         if args.key in THRESHOLD_KEYS:  # checked live against the Lightning address first
             value = app.config.option(args.key).parse(args.value)
@@ -330,6 +331,8 @@ def _file_passphrase(confirm: bool) -> str:
 
 
 async def cmd_config_export(args: argparse.Namespace) -> dict[str, Any]:
+    from pos_app.core.settings_io import SettingsTransfer
+
     passphrase = _file_passphrase(confirm=True) if args.with_secrets else None
     async with open_app(args) as app:
         return await SettingsTransfer(app.settings).export(Path(args.out), passphrase)
@@ -344,6 +347,8 @@ async def cmd_config_import(args: argparse.Namespace) -> dict[str, Any]:
             f"The settings file cannot be read: {exc.strerror}.",
             args.file,
         ) from exc
+    from pos_app.core.settings_io import SettingsTransfer, plan_dict
+
     passphrase = _file_passphrase(confirm=False) if args.with_secrets else None
     async with open_app(args) as app:
         transfer = SettingsTransfer(app.settings)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
-import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -52,6 +50,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 async def cmd_serve(args: argparse.Namespace) -> dict[str, Any]:
+    import asyncio
+    import signal
+
     async with open_app(args) as app:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()

@@ -9,8 +9,8 @@ import sys
 from typing import Any
 
 from pos_app.cli.context import open_app
+from pos_app.core.choices import ROLES
 from pos_app.core.errors import ValidationError
-from pos_app.core.staff import ROLES
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -7,21 +7,17 @@ training wallet instead of the shop's (:func:`apply_training`).
 from __future__ import annotations
 
 import argparse
-import asyncio
-import signal
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pos_app.app import resolve_data_dir
+from pos_app.cli import collector
 from pos_app.cli.context import open_app
 from pos_app.cli.output import emit
-from pos_app.core.training.environment import TrainingEnvironment
-from pos_app.training import (
-    MISBEHAVIOURS,
-    customer_pays,
-    start_training,
-    training_requested,
-)
+from pos_app.core.choices import MISBEHAVIOURS
+from pos_app.datadir import resolve_data_dir, training_requested
+
+if TYPE_CHECKING:
+    from pos_app.core.training.environment import TrainingEnvironment
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -59,6 +55,8 @@ def training_env(args: argparse.Namespace) -> TrainingEnvironment:
     """The training environment of this command line (under ``--data-dir`` or the default)."""
     env = getattr(args, "training_env", None)
     if env is None:
+        from pos_app.core.training.environment import TrainingEnvironment
+
         env = TrainingEnvironment(resolve_data_dir(getattr(args, "data_dir", None)))
         args.training_env = env
     return env
@@ -78,6 +76,12 @@ def _progress(text: str, fraction: float) -> None:
 
 
 async def cmd_training_start(args: argparse.Namespace) -> dict[str, Any]:
+    import asyncio
+    import signal
+
+    from pos_app.training import start_training
+
+    collector.settle()  # it runs until interrupted: collect as usual
     env, url, info = await start_training(training_env(args).data_root, _progress)
     loop = asyncio.get_running_loop()
     try:
@@ -99,6 +103,8 @@ async def cmd_training_start(args: argparse.Namespace) -> dict[str, Any]:
 
 
 async def cmd_customer_pay(args: argparse.Namespace) -> dict[str, Any]:
+    from pos_app.training import customer_pays
+
     env = training_env(args)
     async with open_app(args) as app:
         return await customer_pays(

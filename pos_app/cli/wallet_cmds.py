@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pos_app.app import App, resolve_data_dir
 from pos_app.cli.args import read_token_text
 from pos_app.cli.context import open_app, terminal_passphrase
 from pos_app.cli.export_cmds import register_exports
@@ -15,6 +14,7 @@ from pos_app.cli.service_cmds import register_mint_checks
 from pos_app.cli.withdraw_cmds import register_withdraw
 from pos_app.core import formatting
 from pos_app.core.errors import ValidationError
+from pos_app.datadir import resolve_data_dir
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -132,6 +132,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 async def cmd_init(args: argparse.Namespace) -> dict[str, Any]:
     """Create (or confirm) the wallet."""
+    from pos_app.app import App
+
     mnemonic = None
     if args.restore_seed_file:
         try:

@@ -6,9 +6,9 @@ import argparse
 from typing import Any
 
 from pos_app.cli.context import open_app
+from pos_app.core.choices import DELIVERY_STATES
 from pos_app.core.errors import ValidationError
 from pos_app.core.webhooks.catalog import EVENT_TYPES, FORMATS
-from pos_app.core.webhooks.service import STATES
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -55,7 +55,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     deliveries.add_argument("endpoint_id", nargs="?", type=int)
     deliveries.add_argument("--endpoint", type=int, help="same as ENDPOINT_ID")
-    deliveries.add_argument("--status", "--state", dest="state", choices=STATES)
+    deliveries.add_argument("--status", "--state", dest="state", choices=DELIVERY_STATES)
     deliveries.add_argument("--limit", type=int, default=100)
     deliveries.set_defaults(handler=cmd_deliveries)
     show = hsub.add_parser("delivery", help="one delivery with every attempt", parents=[common])

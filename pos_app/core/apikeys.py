@@ -23,21 +23,13 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from pos_app.core.apiblocks import ApiBlocks
+from pos_app.core.choices import API_SCOPES
 from pos_app.core.errors import SecurityError, ValidationError
 from pos_app.core.store.db import Database
 from pos_app.core.store.schema import ApiIdempotency, ApiKey, Secret
 from pos_app.core.wallet.journal import audit
 
-SCOPES = (
-    "sales:read",
-    "sales:write",
-    "payments:write",
-    "wallet:read",
-    "wallet:export",
-    "reports:read",
-    "webhooks:admin",
-    "admin",
-)
+SCOPES = API_SCOPES
 PREFIX = "pos_"
 SHOWN_CHARS = 10  # of the key, in lists: enough to tell keys apart, useless to an attacker
 LAST_USED_EVERY = 60  # seconds: a busy key's last use is written at most this often

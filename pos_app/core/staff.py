@@ -35,6 +35,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pos_app.core.choices import ROLES
 from pos_app.core.config import Config
 from pos_app.core.errors import SecurityError, ValidationError
 from pos_app.core.events import EventBus, Notification
@@ -54,7 +55,6 @@ __all__ = [
     "who",
 ]
 
-ROLES = ("cashier", "manager", "owner")
 LOCK_AFTER = 5
 LOCK_SECONDS = 15 * 60
 MAX_WAIT_SECONDS = 60

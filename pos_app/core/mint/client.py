@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
+import threading
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -321,6 +324,18 @@ class MintPool:
         self._trust_env = trust_env
         self._transport = transport
         self._clients: dict[str, MintClient] = {}
+        # One TLS context for every mint's client, httpx's own (so what is verified is
+        # unchanged), built on a thread from the start: loading the CA bundle costs 20-40 ms
+        # of CPU, outside the GIL, which the first receive would otherwise wait for (and
+        # each further mint's client would pay again). An injected transport needs none.
+        # Not a daemon: the interpreter waits for it at exit (a daemon thread inside
+        # OpenSSL while the interpreter shuts down crashed short commands).
+        self._tls: Future[ssl.SSLContext] | None = None
+        if transport is None:
+            self._tls = Future()
+            threading.Thread(
+                target=_build_tls, args=(self._tls, trust_env), name="mint-tls"
+            ).start()
 
     def get(self, url: str) -> MintClient:
         """The client for ``url``, created on first use."""
@@ -329,6 +344,7 @@ class MintPool:
         if client is None:
             http = httpx.AsyncClient(
                 timeout=DEFAULT_TIMEOUT,
+                verify=self._tls.result() if self._tls is not None else True,
                 trust_env=self._trust_env,
                 transport=self._transport,
                 limits=httpx.Limits(max_connections=8, max_keepalive_connections=4),
@@ -342,3 +358,11 @@ class MintPool:
         clients, self._clients = list(self._clients.values()), {}
         for client in clients:
             await client.aclose()
+
+
+def _build_tls(future: Future[ssl.SSLContext], trust_env: bool) -> None:
+    """Make the context an ``httpx.AsyncClient(trust_env=...)`` would make for itself."""
+    try:
+        future.set_result(httpx.create_ssl_context(trust_env=trust_env))
+    except BaseException as exc:  # handed to get(), which raises it as the client would
+        future.set_exception(exc)

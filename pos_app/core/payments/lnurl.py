@@ -31,7 +31,6 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import bolt11
 import httpx
 
 from pos_app.core.cashu.bech32m import Variant
@@ -40,6 +39,23 @@ from pos_app.core.config import is_loopback_host
 from pos_app.core.errors import NetworkError, ProtocolError, SecurityError, ValidationError
 
 log = logging.getLogger(__name__)
+
+
+class _Bolt11:
+    """The ``bolt11`` package, imported with the first invoice to check.
+
+    With bitstring it costs some 30 ms of every start (the command line's too), and
+    most runs never see an invoice.
+    """
+
+    @staticmethod
+    def decode(invoice: str) -> Any:
+        import bolt11 as package
+
+        return package.decode(invoice)
+
+
+bolt11 = _Bolt11()
 
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 MAX_BODY_BYTES = 1_000_000

@@ -14,9 +14,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pos_app.core.choices import PERIOD_NAMES
 from pos_app.core.errors import ValidationError
 
-NAMED = ("today", "yesterday", "this_week", "last_week", "this_month", "last_month")
+NAMED = PERIOD_NAMES
 
 
 def zone(name: str | None = None) -> ZoneInfo:

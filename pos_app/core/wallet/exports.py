@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.cashu.models import Token
 from pos_app.core.cashu.tokens import parse_token, serialize_token_v4
+from pos_app.core.choices import EXPORT_SHOWN
 from pos_app.core.config import Config
 from pos_app.core.errors import NetworkError, PosError, ValidationError
 from pos_app.core.store.schema import Export, Mint, Operation, ProofRow
@@ -40,12 +41,7 @@ from pos_app.core.wallet.exportfile import write_export_files
 from pos_app.core.wallet.mints import mint_row
 from pos_app.core.wallet.receive import execute_receive, plan_receive
 
-SHOWN = {
-    "exported": "pending",
-    "partially_spent": "partially_claimed",
-    "spent": "claimed",
-    "reclaimed": "reclaimed",
-}
+SHOWN = EXPORT_SHOWN
 STORED = {shown: stored for stored, shown in SHOWN.items()}
 STATES = tuple(STORED)
 # Shown states whose proofs may still change at the mint.

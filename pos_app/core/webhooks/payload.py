@@ -13,7 +13,6 @@ import uuid
 from typing import Any
 
 from pos_app import __version__
-from pos_app.core.payments.records import refund_state
 from pos_app.core.store.schema import Export, Mint, Operation, Payment, Sale
 from pos_app.core.webhooks.backoff import iso
 
@@ -64,6 +63,10 @@ def payment_data(p: Payment | Any) -> dict[str, Any]:
 
 def sale_data(sale: Sale, payments: list[Any]) -> dict[str, Any]:
     """A sale's facts, with its payments that counted (settled)."""
+    # Loaded with the first sale event: the outbox (and this module) is part of every
+    # wallet's open, the basket arithmetic behind refund_state is not.
+    from pos_app.core.payments.records import refund_state
+
     return {
         "sale_id": sale.id,
         "order_id": sale.order_id,

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pos_app.core.choices import DELIVERY_STATES
 from pos_app.core.config import Config
 from pos_app.core.errors import ValidationError
 from pos_app.core.events import (
@@ -40,7 +41,7 @@ from pos_app.core.webhooks.catalog import ALL, FORMATS, TEST_EVENT, parse_events
 from pos_app.core.webhooks.delivery import Deliverer, job_for
 from pos_app.core.webhooks.sender import Sender
 
-STATES = ("pending", "delivered", "failed")
+STATES = DELIVERY_STATES
 POLL_SECONDS = 1.0  # also catches events committed by another process (a CLI command)
 # Events published after a commit that may have written to the outbox: send at once.
 _WAKE_ON = (SaleChanged, PaymentRejected, MintHealthChanged, OperationChanged, OperationRecovered)
