@@ -12,28 +12,18 @@ import contextlib
 import os
 import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from pos_app.core.apikeys import ApiKeys
-from pos_app.core.audit import AuditLog
 from pos_app.core.cashu import nut13
 from pos_app.core.config import Config
 from pos_app.core.errors import StorageError, ValidationError
 from pos_app.core.events import EventBus, Notification
 from pos_app.core.faults import fault_point
 from pos_app.core.mint.client import MintPool
-from pos_app.core.payments.items import ItemsService
-from pos_app.core.payments.sales import SalesService
-from pos_app.core.payments.withdraw import Withdrawals
-from pos_app.core.presets import Presets
-from pos_app.core.reports import ReportService
-from pos_app.core.services import Services
-from pos_app.core.services.bundle import gather_facts, write_bundle
-from pos_app.core.services.export_schedule import ExportSchedule
 from pos_app.core.services.notifications import NotificationCenter
 from pos_app.core.settings import SettingsService
 from pos_app.core.staff import StaffService
@@ -50,41 +40,63 @@ from pos_app.core.wallet.mints import MintDirectory, MintReport
 from pos_app.core.wallet.service import Wallet
 from pos_app.core.wallet.sweep import Sweeper
 from pos_app.core.webclient import WebClient
-from pos_app.core.webhooks.service import WebhookService
+from pos_app.core.webhooks import outbox
+from pos_app.datadir import (  # re-exported: imported from here since before datadir
+    ENV_DATA_DIR,  # noqa: F401
+    EXECUTOR_WORKERS,  # noqa: F401
+    default_data_dir,  # noqa: F401
+    resolve_data_dir,  # noqa: F401
+    wallet_exists,
+    worker_pool,  # noqa: F401
+)
 
-ENV_DATA_DIR = "POS_DATA_DIR"
+if TYPE_CHECKING:
+    from pos_app.core.apikeys import ApiKeys
+    from pos_app.core.audit import AuditLog
+    from pos_app.core.payments.items import ItemsService
+    from pos_app.core.payments.sales import SalesService
+    from pos_app.core.payments.withdraw import Withdrawals
+    from pos_app.core.presets import Presets
+    from pos_app.core.reports import ReportService
+    from pos_app.core.services import Services
+    from pos_app.core.services.export_schedule import ExportSchedule
+    from pos_app.core.wallet.recovery import Outcome, Recovery
+    from pos_app.core.webhooks.service import WebhookService
+
 MNEMONIC = "mnemonic"
 # A wallet database being created; renamed to DB_FILE once it holds schema and seed.
 INIT_PREFIX = f".{DB_FILE}.init-"
 
 
-# Workers of the loop's default executor: crypto over proofs, blocking file and key work.
-EXECUTOR_WORKERS = 4
+class _DeferredHook:
+    """The recovery as a service made on first use (the sales engine, the withdrawals) sees it.
 
+    The service's hook must hear every operation the recovery resolves from the moment
+    the wallet opens, made or not: the App registers :meth:`forward` in the hook's place
+    when it opens. The service, once made, hands its hook to :meth:`on_resolved` here;
+    everything else it asks of the recovery goes to the recovery.
+    """
 
-def worker_pool() -> ThreadPoolExecutor:
-    """The executor a face sets as its loop's default (and shuts down when it ends)."""
-    return ThreadPoolExecutor(max_workers=EXECUTOR_WORKERS, thread_name_prefix="pos-app")
+    def __init__(self, recovery: Recovery) -> None:
+        self._recovery = recovery
+        self._hook: Callable[[Outcome], Awaitable[None]] | None = None
 
+    def on_resolved(self, hook: Callable[[Outcome], Awaitable[None]]) -> None:
+        self._hook = hook
 
-def default_data_dir() -> Path:
-    """``POS_DATA_DIR``, else the platform's per-user app-data folder."""
-    env = os.environ.get(ENV_DATA_DIR)
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
+    def forward(self, make: Callable[[], object]) -> Callable[[Outcome], Awaitable[None]]:
+        """The hook to register: makes the service (``make``) if need be, then calls its hook."""
 
-    return Path(platformdirs.user_data_dir("pos-app", appauthor=False))
+        async def hook(outcome: Outcome) -> None:
+            if self._hook is None:
+                make()  # the service hands over its hook while it is made
+            if self._hook is not None:
+                await self._hook(outcome)
 
+        return hook
 
-def resolve_data_dir(value: str | os.PathLike[str] | None) -> Path:
-    """The data directory from a ``--data-dir`` value, the environment or the default."""
-    return Path(value).expanduser() if value else default_data_dir()
-
-
-def wallet_exists(data_dir: Path) -> bool:
-    """True when the data directory holds a wallet database."""
-    return (Path(data_dir) / DB_FILE).exists()
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._recovery, name)
 
 
 class App:
@@ -127,24 +139,90 @@ class App:
         self.wallet = Wallet(self.ctx, self.config)
         self.exports = Exports(self.ctx, self.config)
         self.bulk = Bulk(self.ctx, self.exports)
-        self.export_schedule = ExportSchedule(db, self.config, self.bulk, self.bus)
-        self.sales = SalesService(self.ctx, self.config, self.wallet.recovery, self.web)
-        self.items = ItemsService(self.ctx, self.config)
-        # A sale's request names the mints online now: a stale health check is redone first.
-        self.sales.fresh_health = self._check_mints_if_stale
+        self._trust_env = trust_env
+        # Sales, reports, webhooks and the other services defined as cached properties
+        # below are made on first use: a command loads only what it runs. What must hold
+        # from the start does: the recovery hooks of the sales engine and the withdrawals
+        # are registered now, in their places, and the webhook outbox is installed.
+        self._sales_hook = _DeferredHook(self.wallet.recovery)
+        self.wallet.recovery.on_resolved(self._sales_hook.forward(lambda: self.sales))
         self.notifications = NotificationCenter(db, self.bus)
-        self.reports = ReportService(db, self.mints, self.config, training=self.ctx.training)
-        self.audit = AuditLog(db)
         self.staff = StaffService(db, self.bus, config=self.config)
-        self.api_keys = ApiKeys(db)
-        self.presets = Presets(db, self.config)
         self.training = is_training_dir(data_dir)
-        self.webhooks = WebhookService(
-            db, self.config, self.bus, trust_env=trust_env, training=self.training
-        )
-        self.withdrawals = Withdrawals(self.ctx, self.config, self.web, self.wallet.recovery)
+        if not self.training:  # a training till's play money never reaches a receiver
+            outbox.install(db)
+        self._withdrawals_hook = _DeferredHook(self.wallet.recovery)
+        self.wallet.recovery.on_resolved(self._withdrawals_hook.forward(lambda: self.withdrawals))
         self.sweeper = Sweeper(self.ctx, self.config)
         self._services: Services | None = None
+
+    @cached_property
+    def export_schedule(self) -> ExportSchedule:
+        """The scheduled export."""
+        from pos_app.core.services.export_schedule import ExportSchedule
+
+        return ExportSchedule(self.db, self.config, self.bulk, self.bus)
+
+    @cached_property
+    def sales(self) -> SalesService:
+        """The sales engine (with refunds and the sales list)."""
+        from pos_app.core.payments.sales import SalesService
+
+        sales = SalesService(self.ctx, self.config, self._sales_hook, self.web)
+        # A sale's request names the mints online now: a stale health check is redone first.
+        sales.fresh_health = self._check_mints_if_stale
+        return sales
+
+    @cached_property
+    def items(self) -> ItemsService:
+        """The items catalogue."""
+        from pos_app.core.payments.items import ItemsService
+
+        return ItemsService(self.ctx, self.config)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        """Figures, series, CSV and PDF, the X and Z reports."""
+        from pos_app.core.reports import ReportService
+
+        return ReportService(self.db, self.mints, self.config, training=self.ctx.training)
+
+    @cached_property
+    def audit(self) -> AuditLog:
+        """The audit log."""
+        from pos_app.core.audit import AuditLog
+
+        return AuditLog(self.db)
+
+    @cached_property
+    def api_keys(self) -> ApiKeys:
+        """The local API's keys (and blocked addresses)."""
+        from pos_app.core.apikeys import ApiKeys
+
+        return ApiKeys(self.db)
+
+    @cached_property
+    def presets(self) -> Presets:
+        """The settings presets."""
+        from pos_app.core.presets import Presets
+
+        return Presets(self.db, self.config)
+
+    @cached_property
+    def webhooks(self) -> WebhookService:
+        """Webhook endpoints, their deliveries and the timer's round."""
+        from pos_app.core.webhooks.service import WebhookService
+
+        return WebhookService(
+            self.db, self.config, self.bus, trust_env=self._trust_env, training=self.training
+        )
+
+    @cached_property
+    def withdrawals(self) -> Withdrawals:
+        """Payouts to the shop's Lightning address."""
+        from pos_app.core.payments.withdraw import Withdrawals
+
+        return Withdrawals(self.ctx, self.config, self.web, self._withdrawals_hook)
 
     async def _check_mints_if_stale(self) -> None:
         # Through the property: the services are made on first use, not with the App.
@@ -154,6 +232,8 @@ class App:
     def services(self) -> Services:
         """The background services (made on first use; started by the GUI and ``serve``)."""
         if self._services is None:
+            from pos_app.core.services import Services
+
             self._services = Services(
                 self.wallet.recovery,
                 self.settings,
@@ -279,8 +359,10 @@ class App:
         """Close the HTTP clients and the database."""
         if self._services is not None:
             await self._services.stop()
-        await self.webhooks.aclose()
-        await self.api_keys.flush_calls()
+        if "webhooks" in self.__dict__:  # made by now, else there is nothing to close
+            await self.webhooks.aclose()
+        if "api_keys" in self.__dict__:
+            await self.api_keys.flush_calls()
         await self.notifications.flush()
         self.notifications.close()
         await self.web.aclose()
@@ -289,6 +371,8 @@ class App:
 
     async def support_bundle(self, out_dir: Path) -> Path:
         """Write a support bundle (logs, settings, errors; no secrets) into ``out_dir``."""
+        from pos_app.core.services.bundle import gather_facts, write_bundle
+
         facts = await self.db.run(
             lambda s: gather_facts(s, self.config, self.mints, self.services.status())
         )

@@ -11,34 +11,24 @@ and put back together by the same decoder the scanner uses.
 from __future__ import annotations
 
 import asyncio
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from pos_app.core.cashu.ur import URDecoder
+from pos_app.core.choices import MISBEHAVIOURS
 from pos_app.core.errors import MintError, ValidationError
 from pos_app.core.training.customer import CustomerWallet, animated_parts
 from pos_app.core.training.environment import TrainingEnvironment
 from pos_app.core.training.mintpython import Progress
+from pos_app.datadir import ENV_TRAINING, training_requested  # noqa: F401 - re-exported
 from pos_app.paths import resources_path
 
 if TYPE_CHECKING:
     from pos_app.app import App
 
-ENV_TRAINING = "POS_TRAINING"
-MISBEHAVIOURS = ("double-spend", "too-little", "untrusted-mint")
 MADE_UP_MINT = "https://mint.example.invalid"
-
-
-def training_requested(args: Any) -> bool:
-    """True for ``--training``, ``POS_TRAINING=1`` or a ``training`` command."""
-    return bool(
-        getattr(args, "training", False)
-        or os.environ.get(ENV_TRAINING) == "1"
-        or getattr(args, "command", None) == "training"
-    )
 
 
 async def start_training(

@@ -25,10 +25,9 @@ from sqlalchemy.orm import Session
 from pos_app.core.errors import ConfigError
 from pos_app.core.schedule import check_schedule
 from pos_app.core.store.schema import AuditEntry, Setting, now
+from pos_app.language import LANGUAGES, THEMES
 
 MODES = ("trusted_only", "hold_when_trusted", "auto_convert")
-# "system": the computer's language; the app is translated into these (pos_app/ui/i18n.py).
-LANGUAGES = ("system", "en", "de", "fr", "es")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1012,7 +1011,7 @@ OPTIONS: dict[str, Option] = {
                 "Settings", "Light or dark screens, or the same as the computer's setting."
             ),
             QT_TRANSLATE_NOOP("Settings", "Display"),
-            choices=("system", "light", "dark"),
+            choices=THEMES,
         ),
         Option(
             "display.kiosk",

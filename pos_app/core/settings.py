@@ -32,6 +32,8 @@ class SettingsService:
     def _stored(self, values: dict[str, Any]) -> None:
         if self.data_dir is not None and "language" in values:
             language.remember(self.data_dir, str(values["language"]))
+        if self.data_dir is not None and "display.theme" in values:
+            language.remember_theme(self.data_dir, str(values["display.theme"]))
 
     @property
     def options(self) -> dict[str, Option]:

@@ -99,7 +99,7 @@ def install(app: QCoreApplication, data_dir: str | os.PathLike[str] | Path | Non
     Call once, after the QApplication exists and before any window is built. Qt's own
     texts (standard buttons, file dialogs) come from Qt's translations when present.
     """
-    from pos_app.app import resolve_data_dir
+    from pos_app.datadir import resolve_data_dir
 
     code = resolve(resolve_data_dir(data_dir))
     if code == "en":

@@ -1,10 +1,17 @@
-"""The main window: navigation between Sell, Activity, Wallet and Settings, and a message banner."""
+"""The main window: navigation between Sell, Activity, Wallet and Settings, and a message banner.
+
+The window can be shown before the wallet is open (:class:`MainWindow` without a
+context): its frame, menu and sidebar come up with "Opening the wallet…" in the
+page area and nothing to sell with, and :meth:`MainWindow.attach` fills it in once
+the core exists. Only what that first frame draws is imported at module level; the
+pages, dialogs and core modules come with :meth:`~MainWindow.attach` or later.
+"""
 
 from __future__ import annotations
 
-import asyncio
+import logging
 import time
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
@@ -24,25 +31,32 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app import __version__
-from pos_app.core import staff as actor
-from pos_app.core.errors import PosError
-from pos_app.core.staff import rank
 from pos_app.ui import messages, theme
-from pos_app.ui.context import UiContext
-from pos_app.ui.dialogs.notifications import NotificationsDialog
-from pos_app.ui.dialogs.sign_in import ROLE_NAMES, ask_pin
 from pos_app.ui.models import sale_format as fmt
-from pos_app.ui.page import Page
-from pos_app.ui.pages.activity import ActivityPage
-from pos_app.ui.pages.analytics import AnalyticsPage
-from pos_app.ui.pages.health import HealthPage
-from pos_app.ui.pages.sell import SellPage
-from pos_app.ui.pages.settings import SettingsPage
-from pos_app.ui.pages.wallet import WalletPage
-from pos_app.ui.tasks import spawn
-from pos_app.ui.tray import Tray
-from pos_app.ui.widgets.items_panel import ItemsDialog
-from pos_app.ui.widgets.training_band import TrainingTitles, training_band
+from pos_app.ui.page_slots import SLOTS, LazyPages, PageSlot, slot_of
+
+if TYPE_CHECKING:
+    from pos_app.core.errors import PosError
+    from pos_app.ui.context import UiContext
+    from pos_app.ui.dialogs.notifications import NotificationsDialog
+    from pos_app.ui.page import Page
+    from pos_app.ui.pages.sell import SellPage
+    from pos_app.ui.tray import Tray
+    from pos_app.ui.widgets.items_panel import ItemsDialog
+    from pos_app.ui.widgets.training_band import TrainingTitles
+
+log = logging.getLogger(__name__)
+
+
+def spawn(*args: Any, **kwargs: Any) -> Any:
+    """:func:`pos_app.ui.tasks.spawn`, imported when first used.
+
+    The window's frame is shown before asyncio is loaded; everything it spawns comes later.
+    """
+    from pos_app.ui.tasks import spawn as spawn_task
+
+    return spawn_task(*args, **kwargs)
+
 
 BANNER_SECONDS = 8
 IDLE_CHECK_MS = 15_000
@@ -52,14 +66,6 @@ PREFERRED = QSize(1440, 900)  # on a bigger screen the window stays this size
 SMALLEST_SCREEN = QSize(1024, 700)  # the smallest till screen the layout must fit
 SIDEBAR_WIDTH = 120
 NAV_HEIGHT = 84
-NAV_ICONS = {
-    "SellPage": "cash-register",
-    "ActivityPage": "receipt-text-outline",
-    "WalletPage": "wallet-outline",
-    "SettingsPage": "cog-outline",
-    "HealthPage": "access-point-network",
-    "AnalyticsPage": "chart-bar",
-}
 
 
 def wrappable(text: str) -> str:
@@ -111,29 +117,50 @@ class Banner(QLabel):
         self._timer.start(seconds * 1000)
 
 
+class OpeningPanel(QLabel):
+    """What the page area says while the wallet opens: no keypad, nothing to type into.
+
+    It takes the keyboard focus, so keys pressed meanwhile reach nothing that sells.
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("opening")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty("role", "title")
+        self.setText(text)
+
+
 class MainWindow(QMainWindow):
-    """Pages in a stack, a button and a function-key shortcut for each."""
+    """Pages in a stack, a button and a function-key shortcut for each.
+
+    ``MainWindow(ui)`` is the whole window. ``MainWindow()`` is its frame while the
+    wallet opens (nothing can be sold, the page keys and buttons do nothing, Quit
+    works); :meth:`attach` then makes it the whole window. Pages are built the first
+    time they are shown (:mod:`pos_app.ui.page_slots`); :attr:`pages` and :meth:`page`
+    build the one asked for.
+    """
 
     closed = Signal()
+    ready_for_sale = Signal()  # the Sell page can take an amount (once, after attach)
 
-    def __init__(self, ui: UiContext) -> None:
+    def __init__(self, ui: UiContext | None = None) -> None:
         super().__init__()
-        self.ui = ui
-        ui.window = self
+        self.ui: UiContext = cast("UiContext", None)  # set by attach()
         self.setWindowTitle(self.tr("Cashu point of sale"))
         self.kiosk = False
+        self.is_ready = False
         self.banner = Banner()
         self.stack = QStackedWidget()
-        self.pages: list[Page] = [
-            SellPage(ui),
-            ActivityPage(ui),
-            WalletPage(ui),
-            SettingsPage(ui),
-            HealthPage(ui),
-            AnalyticsPage(ui),
-        ]
+        self.pages = LazyPages(self.stack, self._make_page)
+        self.opening = OpeningPanel(self.tr("Opening the wallet…"))
+        self.stack.addWidget(self.opening)
+        self.stack.setCurrentWidget(self.opening)
         self._nav = QButtonGroup(self)
         self._nav.setExclusive(True)
+        self._shortcuts: list[QShortcut] = []
         space = theme.SPACE
         sidebar = QWidget()
         sidebar.setObjectName("sidebar")
@@ -141,20 +168,19 @@ class MainWindow(QMainWindow):
         nav = QVBoxLayout(sidebar)
         nav.setContentsMargins(space.xs + 2, space.m, space.xs + 2, space.s)
         nav.setSpacing(space.xs)
-        for index, page in enumerate(self.pages):
-            self.stack.addWidget(page)
-            button = self._nav_button(
-                f"{page.title}\n{page.shortcut}" if page.shortcut else page.title,
-                NAV_ICONS.get(type(page).__name__, "circle-outline"),
-            )
+        for index, slot in enumerate(SLOTS):
+            title = slot.translated_title()
+            button = self._nav_button(f"{title}\n{slot.shortcut}", slot.icon)
             button.setCheckable(True)
-            button.setObjectName(f"nav-{type(page).__name__}")
+            button.setObjectName(f"nav-{slot.kind}")
+            button.setEnabled(False)  # until the wallet is open
             self._nav.addButton(button, index)
             nav.addWidget(button)
-            if page.shortcut:
-                QShortcut(
-                    QKeySequence(page.shortcut), self, activated=lambda i=index: self.show_page(i)
-                )
+            shortcut = QShortcut(
+                QKeySequence(slot.shortcut), self, activated=lambda i=index: self.show_page(i)
+            )
+            shortcut.setEnabled(False)
+            self._shortcuts.append(shortcut)
         nav.addStretch(1)
         # Who is at the till, and switching (shown once the shop has staff accounts).
         self.user_button = self._nav_button("", "account-outline")
@@ -166,6 +192,7 @@ class MainWindow(QMainWindow):
         self.bell = self._nav_button("", "bell-outline")
         self.bell.setObjectName("notifications")
         self.bell.clicked.connect(self.open_notifications)
+        self.bell.setEnabled(False)
         nav.addWidget(self.bell)
         self.unread = 0
         self._set_unread(0)
@@ -174,16 +201,10 @@ class MainWindow(QMainWindow):
         nav.addWidget(version)
         self._nav.idClicked.connect(self.show_page)
 
-        right = QVBoxLayout()
+        self._right = right = QVBoxLayout()
         right.setContentsMargins(space.m, space.m, space.m, space.m)
         right.setSpacing(space.s)
         self._training_titles: TrainingTitles | None = None
-        if getattr(ui.core, "training", False):
-            # Training mode must never be taken for the real till: a band on top, always.
-            self.setWindowTitle(self.tr("Cashu point of sale - TRAINING"))
-            right.addWidget(training_band(self.tr("TRAINING - play money, not real sales")))
-            self._training_titles = TrainingTitles(self)
-            QApplication.instance().installEventFilter(self._training_titles)
         right.addWidget(self.banner)
         right.addWidget(self.stack, 1)
         body = QHBoxLayout()
@@ -194,9 +215,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         central.setLayout(body)
         self.setCentralWidget(central)
-        ui.bridge.notification.connect(self._on_notification)
-        ui.bridge.settings_saved.connect(self._settings_saved)
-        self.tray = Tray(ui, self)
+        self.tray: Tray | None = None
         self.notifications_dialog: NotificationsDialog | None = None
         self.items_dialog: ItemsDialog | None = None
         self.quit_box: QMessageBox | None = None
@@ -209,16 +228,64 @@ class MainWindow(QMainWindow):
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(IDLE_CHECK_MS)
         self._idle_timer.timeout.connect(self.check_idle)
-        self._idle_timer.start()
         self._quitting = False
         self.was_closed = False
         self._build_menu()
         self._centering = DialogCentering(self)
         QApplication.instance().installEventFilter(self._centering)
         self.fit_to_screen()
+        if ui is not None:
+            self.attach(ui)
+
+    def attach(self, ui: UiContext) -> None:
+        """The wallet is open: the core's services behind the window, and the Sell page."""
+        from pos_app.ui.tray import Tray
+
+        self.ui = ui
+        ui.window = self
+        if getattr(ui.core, "training", False):
+            from pos_app.ui.widgets.training_band import TrainingTitles, training_band
+
+            # Training mode must never be taken for the real till: a band on top, always.
+            self.setWindowTitle(self.tr("Cashu point of sale - TRAINING"))
+            band = training_band(self.tr("TRAINING - play money, not real sales"))
+            self._right.insertWidget(0, band)
+            self._training_titles = TrainingTitles(self)
+            QApplication.instance().installEventFilter(self._training_titles)
+        self._add_training_actions()
+        ui.bridge.notification.connect(self._on_notification)
+        ui.bridge.settings_saved.connect(self._settings_saved)
+        self.tray = Tray(ui, self)
+        for index in range(len(SLOTS)):
+            self._nav.button(index).setEnabled(True)
+            self._shortcuts[index].setEnabled(True)
+        self.bell.setEnabled(True)
+        self.items_action.setEnabled(True)
+        self._idle_timer.start()
+        sell = cast("SellPage", self.pages[0])
+        sell.settings_applied.connect(self._sell_ready)
         self.show_page(0)
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
+        self.is_ready = True
         self.refresh_unread()
         spawn(ui.settings(), on_done=self.apply_display)
+
+    def _make_page(self, slot: PageSlot) -> Page:
+        if self.ui is None:
+            raise RuntimeError("the pages are made once the wallet is open (attach)")
+        return slot.page_class()(self.ui)
+
+    def _sell_ready(self) -> None:
+        # Once: the Sell page applies its settings again on every visit.
+        self.pages[0].settings_applied.disconnect(self._sell_ready)  # type: ignore[attr-defined]
+        log.info("ready for a sale")
+        self.ready_for_sale.emit()
+
+    def opening_failed(self) -> None:
+        """The wallet did not open: say so where the pages will be (a dialog explains why)."""
+        if not self.is_ready:
+            self.opening.setText(self.tr("The wallet is not open."))
 
     def _nav_button(self, text: str, icon: str) -> QToolButton:
         """A sidebar button: icon over its words, as wide as the sidebar."""
@@ -281,7 +348,7 @@ class MainWindow(QMainWindow):
             self.fit_to_screen()
 
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&App"))
+        self._app_menu = menu = self.menuBar().addMenu(self.tr("&App"))
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         if self.quit_action.shortcut().isEmpty():  # platforms without a standard Quit key
@@ -291,29 +358,37 @@ class MainWindow(QMainWindow):
         self.items_action = QAction(self.tr("&Items…"), self)
         self.items_action.setShortcut(QKeySequence("Ctrl+I"))
         self.items_action.triggered.connect(self.open_items)
+        self.items_action.setEnabled(False)  # until the wallet is open
         menu.addAction(self.items_action)
         menu.addSeparator()
         self.leaving_training = False
         self.leave_training_action: QAction | None = None
         self.customer_wallet: QWidget | None = None
         self.customer_wallet_action: QAction | None = None
+        menu.addAction(self.quit_action)
+
+    def _add_training_actions(self) -> None:
+        menu = self._app_menu
         if self.ui.training_env is not None:
             self.customer_wallet_action = QAction(self.tr("&Customer wallet…"), self)
             self.customer_wallet_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
             self.customer_wallet_action.triggered.connect(self.open_customer_wallet)
-            menu.addAction(self.customer_wallet_action)
+            menu.insertAction(self.quit_action, self.customer_wallet_action)
         if getattr(self.ui.core, "training", False):
             self.leave_training_action = QAction(self.tr("&Leave training mode"), self)
             self.leave_training_action.triggered.connect(self.leave_training)
-            menu.addAction(self.leave_training_action)
-        menu.addAction(self.quit_action)
+            menu.insertAction(self.quit_action, self.leave_training_action)
 
     def page(self, kind: type[Page]) -> Page:
-        """The page of a given class."""
-        return next(p for p in self.pages if isinstance(p, kind))
+        """The page of a given class (built now if it was not yet)."""
+        return self.pages[slot_of(kind)]
 
     def set_user(self, member: Any) -> None:
         """``member`` is at the till from now on: shown, and written on what they do."""
+        from pos_app.core import staff as actor
+        from pos_app.core.staff import rank
+        from pos_app.ui.dialogs.sign_in import ROLE_NAMES
+
         self.ui.user = member
         self._elevated = None
         actor.sign_in(member.name if member else None)
@@ -321,13 +396,14 @@ class MainWindow(QMainWindow):
         if member is not None:
             self.user_button.setText(f"{member.name}\n{self.tr(ROLE_NAMES[member.role])}")
             spawn(self.ui.core.staff.signed_in(member.name), on_error=self.show_error)
-        if member is not None and rank(member.role) < rank(self.pages[self._page].needs):
+        if member is not None and rank(member.role) < rank(SLOTS[self._page].needs):
             self.show_page(0)
 
     def check_idle(self) -> None:
         """Lock the till after ``staff.lock_minutes`` without input (never during a sale)."""
         if (
-            self.ui.user is None
+            self.ui is None
+            or self.ui.user is None
             or self.locked
             or self.lock_minutes <= 0
             or self.idle.seconds() < self.lock_minutes * 60
@@ -338,6 +414,9 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Back to Sell; nobody acts until someone signs in (Quit ends the app)."""
+        from pos_app.core import staff as actor
+        from pos_app.ui.dialogs.sign_in import ask_pin
+
         self.locked = True
         self.show_page(0)
         self._elevated = None
@@ -367,6 +446,7 @@ class MainWindow(QMainWindow):
 
     def switch_user(self) -> None:
         """Ask who is at the till now (the current user stays when cancelled)."""
+        from pos_app.ui.dialogs.sign_in import ask_pin
 
         async def ask() -> Any:
             try:
@@ -384,16 +464,23 @@ class MainWindow(QMainWindow):
         A page above the signed-in member's role opens once someone allowed types their
         PIN: they act on it until another page is chosen (no sign-out).
         """
-        user, page = self.ui.user, self.pages[index]
-        if user is not None and rank(user.role) < rank(page.needs) and self._elevated != index:
+        if self.ui is None:
+            return  # the wallet is still opening: there is no page yet
+        from pos_app.core import staff as actor
+        from pos_app.core.staff import rank
+        from pos_app.ui.dialogs.sign_in import ask_pin
+        from pos_app.ui.page import Page
+
+        user, slot = self.ui.user, SLOTS[index]
+        if user is not None and rank(user.role) < rank(slot.needs) and self._elevated != index:
             self._nav.button(self._page).setChecked(True)  # stays where it is meanwhile
 
             async def allow() -> Any:
                 try:
                     return await ask_pin(
                         self.ui.core.staff,
-                        needs=page.needs,
-                        purpose=self.tr("Open {page}").format(page=page.title),
+                        needs=slot.needs,
+                        purpose=self.tr("Open {page}").format(page=slot.translated_title()),
                         parent=self,
                     )
                 finally:
@@ -411,12 +498,13 @@ class MainWindow(QMainWindow):
             self._elevated = None  # leaving the page opened with another's PIN
             actor.sign_in(user.name if user is not None else None)
         self._page = index
+        page = self.pages[index]  # made on its first visit
         current = self.stack.currentWidget()
-        if isinstance(current, Page) and current is not self.pages[index]:
+        if isinstance(current, Page) and current is not page:
             current.deactivated()
-        self.stack.setCurrentIndex(index)
+        self.stack.setCurrentWidget(page)
         self._nav.button(index).setChecked(True)
-        self.pages[index].activated()
+        page.activated()
 
     def show_error(self, err: PosError) -> None:
         """Tell the user what went wrong, in the message catalogue's words."""
@@ -449,6 +537,8 @@ class MainWindow(QMainWindow):
 
     def open_notifications(self) -> None:
         """Show the notification center (non-blocking)."""
+        from pos_app.ui.dialogs.notifications import NotificationsDialog
+
         dialog = NotificationsDialog(self.ui, self)
         dialog.finished.connect(lambda _r: self.refresh_unread())
         dialog.marked_read.connect(self.refresh_unread)
@@ -457,6 +547,7 @@ class MainWindow(QMainWindow):
 
     def open_items(self) -> None:
         """The items catalogue for a manager (a cashier's till asks a manager's PIN first)."""
+        from pos_app.core import staff as actor
 
         async def who_allowed() -> str | None:
             return actor.acting()
@@ -468,6 +559,8 @@ class MainWindow(QMainWindow):
         )
 
     def _show_items(self, acting: str | None) -> None:
+        from pos_app.ui.widgets.items_panel import ItemsDialog
+
         if self.items_dialog is not None:
             self.items_dialog.close()
         # Made as whoever allowed it: a manager who typed their PIN at a cashier's till.
@@ -480,7 +573,9 @@ class MainWindow(QMainWindow):
 
     def open_sale(self) -> dict[str, object] | None:
         """The sale the Sell page is taking payment for, if one is open and not yet paid."""
-        return cast(SellPage, self.page(SellPage)).open_sale()
+        if not self.pages.is_built(0):
+            return None  # no Sell page yet, so no sale either
+        return cast("SellPage", self.pages[0]).open_sale()
 
     def open_customer_wallet(self) -> None:
         """Training: show the customer's phone (made once, raised after)."""
@@ -549,12 +644,13 @@ class MainWindow(QMainWindow):
         self._quitting = True
         if self.customer_wallet is not None:
             self.customer_wallet.close()
-        for page in self.pages:
+        for page in self.pages.built():  # a page never shown has nothing running
             page.shutdown()
         QApplication.instance().removeEventFilter(self._centering)
         if self._training_titles is not None:
             QApplication.instance().removeEventFilter(self._training_titles)
-        self.tray.hide()
+        if self.tray is not None:
+            self.tray.hide()
         self.was_closed = True
         self.closed.emit()
         super().closeEvent(event)
@@ -567,6 +663,8 @@ class MainWindow(QMainWindow):
         """
         if self.was_closed:
             return
+        import asyncio
+
         done = asyncio.get_running_loop().create_future()
         self.closed.connect(lambda: done.done() or done.set_result(None))
         await done

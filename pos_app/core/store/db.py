@@ -26,9 +26,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from pos_app.core.errors import StorageError
+from pos_app.datadir import DB_FILE  # noqa: F401 - its old home: many import it here
 
 T = TypeVar("T")
-DB_FILE = "wallet.db"
 
 
 def _wrong_key(path: Path, exc: Exception) -> StorageError:

@@ -8,9 +8,12 @@ Nothing here ever creates a database: a wallet that cannot be opened stays as it
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from concurrent.futures import Future
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -25,17 +28,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.app import App
 from pos_app.core.errors import PosError
 from pos_app.core.keystatus import ENV_KEY, KeyStatus, key_status
 from pos_app.ui import theme
 from pos_app.ui.tasks import as_pos_error, in_thread, spawn, until_finished
 
+if TYPE_CHECKING:
+    from pos_app.app import App
+
 log = logging.getLogger(__name__)
 
 
 def open_wallet(data_dir: Path, passphrase: str | None) -> App:
-    """``App.open`` with a typed passphrase, if any (blocking: call it in a thread)."""
+    """``App.open`` with a typed passphrase, if any (blocking: call it in a thread).
+
+    The composition root (the database layer, the HTTP client) is imported here, in
+    the worker: a window shown before the wallet opens does not wait for it.
+    """
+    from pos_app.app import App
+
     source = (lambda _creating: passphrase) if passphrase is not None else None
     return App.open(data_dir, passphrase=source)
 
@@ -208,18 +219,44 @@ class UnlockDialog(QDialog):
 async def unlock(data_dir: Path, parent: QWidget | None = None) -> App | None:
     """Open the wallet in ``data_dir``; None when the owner gives up."""
     data_dir = Path(data_dir)
-    problem: PosError | None = None
+    status, problem = await read_key_status(data_dir)
+    if problem is None and not status.needs_passphrase:  # POS_DB_KEY, the keyring
+        app, problem = await open_silently(data_dir)
+        if app is not None:
+            return app
+    return await ask_unlock(data_dir, status, problem, parent)
+
+
+async def read_key_status(data_dir: Path) -> tuple[KeyStatus, PosError | None]:
+    """How the wallet keeps its key, and the problem reading that (a damaged keystore)."""
     try:
-        status = await in_thread(key_status, data_dir)
+        return await in_thread(key_status, Path(data_dir)), None
     except PosError as err:
-        status, problem = KeyStatus(None, env_key=False, env_passphrase=False), err
-    if not status.needs_passphrase and problem is None:
-        try:
-            return await in_thread(open_wallet, data_dir, None)
-        except Exception as exc:  # shown to the owner below, whatever it is
-            problem = as_pos_error(exc)
-            log.warning("wallet did not open: %s", problem.code, exc_info=exc)
-    dialog = UnlockDialog(data_dir, status, parent=parent)
+        return KeyStatus(None, env_key=False, env_passphrase=False), err
+
+
+async def open_silently(
+    data_dir: Path, started: Future[App] | None = None
+) -> tuple[App | None, PosError | None]:
+    """Open the wallet without asking (in a worker); the App, or why it did not open.
+
+    ``started``: :func:`open_wallet` for ``data_dir`` already running in a worker.
+    """
+    try:
+        if started is not None:
+            return await asyncio.wrap_future(started), None
+        return await in_thread(open_wallet, Path(data_dir), None), None
+    except Exception as exc:  # shown to the owner by the dialog, whatever it is
+        problem = as_pos_error(exc)
+        log.warning("wallet did not open: %s", problem.code, exc_info=exc)
+        return None, problem
+
+
+async def ask_unlock(
+    data_dir: Path, status: KeyStatus, problem: PosError | None, parent: QWidget | None = None
+) -> App | None:
+    """The unlock dialog: the passphrase, or ``problem`` with Try again and Quit."""
+    dialog = UnlockDialog(Path(data_dir), status, parent=parent)
     if problem is not None:
         dialog.show_problem(problem)
     try:

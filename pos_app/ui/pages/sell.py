@@ -12,6 +12,7 @@ import logging
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.core.config import tip_presets, vat_rates
@@ -36,6 +37,7 @@ class SellPage(Page):
     """Keypad and payment view in a stack; the first page of the main window (F1)."""
 
     shortcut = "F1"
+    settings_applied = Signal()  # the keypad knows the shop's currency: it can take an amount
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
@@ -183,6 +185,7 @@ class SellPage(Page):
                 on_error=lambda _err: self._no_rate(currency, advance),
             )
         self.set_customer_screen(int(values.get("display.customer_screen", -1)))
+        self.settings_applied.emit()
 
     def _got_rate(self, rate: Rate, currency: str, advance: int) -> None:
         if currency == self.keypad.currency:
