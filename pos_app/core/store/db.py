@@ -1,11 +1,19 @@
-"""The encrypted SQLite database: opening with the key, migrations, and off-loop access.
+"""The wallet's database: opening it, migrations, and off-loop access.
 
-SQLCipher encrypts every page with a raw 256-bit key (no KDF at open: the key
-is already random or Argon2-stretched). A wrong key makes the first read fail
-with "file is not a database"; that becomes ``storage.wrong_key`` and the file
-is left untouched. All database work of the async core goes through one
-worker thread (:meth:`Database.run`), so there is one writer and the event
-loop never waits on disk.
+One till keeps an encrypted SQLite file: SQLCipher encrypts every page with a raw
+256-bit key (no KDF at open: the key is already random or Argon2-stretched). A
+wrong key makes the first read fail with "file is not a database"; that becomes
+``storage.wrong_key`` and the file is left untouched. Every transaction takes the
+write lock at BEGIN, so the core's read-then-write code runs as if alone.
+
+Several tills share a PostgreSQL database (:meth:`Database.postgresql`). There the
+same guarantee comes from SERIALIZABLE transactions: the server aborts one of two
+transactions that would not have given the same result one after the other, and
+:meth:`Database.transact` runs the aborted one again. Transaction functions never
+talk to a mint (the journal is built on that), so running one again is safe.
+
+All database work of the async core goes through one worker thread
+(:meth:`Database.run`), so the event loop never waits on disk or network.
 """
 
 from __future__ import annotations
@@ -13,7 +21,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
+import logging
+import random
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,6 +33,7 @@ from typing import Any, TypeVar
 import sqlcipher3
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -29,6 +41,14 @@ from pos_app.core.errors import StorageError
 
 T = TypeVar("T")
 DB_FILE = "wallet.db"
+log = logging.getLogger(__name__)
+
+# PostgreSQL's "could not serialize access" and "deadlock detected": the transaction
+# was rolled back as a whole and may simply run again.
+_RETRY_SQLSTATES = frozenset({"40001", "40P01"})
+# Tries of one transaction before the conflict is reported; the pause between them
+# grows and is jittered so two tills that collided do not collide again in step.
+SERIALIZATION_TRIES = 10
 
 
 def _wrong_key(path: Path, exc: Exception) -> StorageError:
@@ -84,6 +104,27 @@ def make_engine(path: Path, key: bytes) -> Engine:
     return engine
 
 
+def make_pg_engine(url: str) -> Engine:
+    """A SQLAlchemy engine over psycopg 3 (sync) whose transactions are SERIALIZABLE."""
+    return create_engine(
+        url,
+        isolation_level="SERIALIZABLE",
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+        # A shared server restarts or drops idle connections; a dead one is replaced.
+        pool_pre_ping=True,
+        hide_parameters=True,
+        connect_args={"connect_timeout": 10, "application_name": "pos-app"},
+    )
+
+
+def _must_retry(exc: BaseException) -> bool:
+    """A serialization failure or deadlock the server resolved by aborting us."""
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None) in _RETRY_SQLSTATES
+
+
 class Database:
     """An open wallet database.
 
@@ -95,7 +136,7 @@ class Database:
     """
 
     def __init__(self, path: Path, key: bytes, *, create: bool = False) -> None:
-        self.path = Path(path)
+        self.path: Path | None = Path(path)
         if not self.path.exists() and not create:
             raise StorageError(
                 "wallet.not_initialized",
@@ -103,7 +144,24 @@ class Database:
                 str(self.path),
             )
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine = make_engine(self.path, key)
+        self._attach(make_engine(self.path, key))
+
+    @classmethod
+    def postgresql(cls, url: str) -> Database:
+        """The shop's shared database on a PostgreSQL server (``postgresql+psycopg://…``)."""
+        self = cls.__new__(cls)
+        self.path = None
+        self._attach(make_pg_engine(url))
+        return self
+
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
+
+    def _attach(self, engine: Engine) -> None:
+        """Prove the database opens, then set up sessions and the database thread."""
+        self.engine = engine
         try:
             with self.engine.connect():
                 pass
@@ -115,8 +173,9 @@ class Database:
             cause = exc.__cause__ or exc
             if isinstance(cause, StorageError):
                 raise cause from None
+            where = self.path or engine.url.render_as_string(hide_password=True)
             raise StorageError(
-                "storage.open_failed", "The database could not be opened.", str(exc)
+                "storage.open_failed", "The database could not be opened.", f"{where}: {exc}"
             ) from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._listening: set[tuple[str, Callable[..., Any]]] = set()  # see listen()
@@ -162,9 +221,21 @@ class Database:
         return self._sessions()
 
     def transact(self, fn: Callable[[Session], T]) -> T:
-        """Run ``fn`` in one transaction on the calling thread."""
-        with self.session() as session:
-            return fn(session)
+        """Run ``fn`` in one transaction on the calling thread.
+
+        On PostgreSQL a transaction the server aborted for a conflict with another
+        till's runs again, from the start, with fresh reads.
+        """
+        for attempt in range(1, SERIALIZATION_TRIES + 1):
+            try:
+                with self.session() as session:
+                    return fn(session)
+            except DBAPIError as exc:
+                if not _must_retry(exc) or attempt == SERIALIZATION_TRIES:
+                    raise
+                log.debug("transaction conflicted (try %d), running it again", attempt)
+                time.sleep(random.uniform(0, min(0.25, 0.004 * 2**attempt)))
+        raise AssertionError("unreachable")
 
     async def run(self, fn: Callable[[Session], T]) -> T:
         """Run ``fn(session)`` in one transaction on the database thread."""

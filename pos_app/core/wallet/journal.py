@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -55,17 +57,23 @@ def new_id() -> str:
 def reserve_counters(session: Session, keyset_id: str, count: int) -> int:
     """Reserve ``count`` NUT-13 counters of a keyset; returns the first one.
 
-    The transaction holds the write lock (BEGIN IMMEDIATE), so read-then-update
-    is atomic; a counter is never handed out twice, even across processes.
+    One statement that adds ``count`` and returns the new end: a counter is never
+    handed out twice, across processes on one file and across tills on one server
+    (where the tills share the seed, so two of them deriving the same secrets would
+    make the mint refuse the second as already signed).
     """
-    row = session.get(Counter, keyset_id)
-    if row is None:
-        row = Counter(keyset_id=keyset_id, next_counter=0)
-        session.add(row)
-        session.flush()
-    start = row.next_counter
-    row.next_counter = start + count
-    return start
+    table = Counter.__table__
+    upsert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    end = session.execute(
+        upsert(table)
+        .values(keyset_id=keyset_id, next_counter=count)
+        .on_conflict_do_update(
+            index_elements=[table.c.keyset_id],
+            set_={"next_counter": table.c.next_counter + count},
+        )
+        .returning(table.c.next_counter)
+    ).scalar_one()
+    return end - count
 
 
 def advance_counter(session: Session, keyset_id: str, past: int) -> None:
