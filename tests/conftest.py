@@ -103,9 +103,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 def _migrate(url: str) -> None:
-    db = Database.postgresql(url)
+    db = Database.postgresql(url, sealing_key=fakeshop.SEALING_KEY)
     try:
         db.migrate()
+        db.create_check()
     finally:
         db.close()
 

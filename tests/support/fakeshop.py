@@ -33,6 +33,9 @@ from tests.support.fakemint import FakeMint, transport
 
 # The database key of every shop copied from the template (tests set POS_DB_KEY to it).
 DB_KEY = os.urandom(32).hex()
+# The shop key sealing the secrets of every PostgreSQL shop of this test process (the
+# template's key check is made with it, so a shop opened with another key fails).
+SEALING_KEY = os.urandom(32)
 # Where shops are kept: None for their SQLite file (the default), else a function giving
 # a new PostgreSQL database at the newest schema (the ``store`` fixture of tests/conftest.py
 # sets it for tests marked ``both_stores``).
@@ -79,7 +82,7 @@ def _open(data_dir: Path, mints: tuple[FakeMint, ...]) -> App:
 def _onto_postgresql(lite: Database, url: str) -> Database:
     """The shop's rows moved from its SQLite file into a PostgreSQL database at ``url``."""
     try:
-        target = Database.postgresql(url)
+        target = Database.postgresql(url, sealing_key=SEALING_KEY)
         try:
             copy_rows(lite, target)
         except BaseException:

@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 import sqlcipher3
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -147,12 +147,49 @@ class Database:
         self._attach(make_engine(self.path, key))
 
     @classmethod
-    def postgresql(cls, url: str) -> Database:
-        """The shop's shared database on a PostgreSQL server (``postgresql+psycopg://…``)."""
+    def postgresql(cls, url: str, sealing_key: bytes | None = None) -> Database:
+        """The shop's shared database on a PostgreSQL server (``postgresql+psycopg://…``).
+
+        Args:
+            url: the server and database, with the password and TLS options.
+            sealing_key: the 32-byte shop key that seals its secrets
+                (:mod:`pos_app.core.store.sealing`). When the database holds a key check,
+                it is verified here, before anything is read or written. None: the
+                sealed columns refuse to be read or written (``storage.no_shop_key``).
+
+        Raises:
+            StorageError: ``storage.wrong_key`` when the key check does not open.
+        """
+        from pos_app.core.store import sealing
+
         self = cls.__new__(cls)
         self.path = None
-        self._attach(make_pg_engine(url))
+        engine = make_pg_engine(url)
+        sealer = None if sealing_key is None else sealing.Sealer(sealing_key)
+        # The sealed column type gets the dialect, not the engine or the session, at each
+        # value: the engine's own dialect instance is where the key can reach it.
+        setattr(engine.dialect, sealing.DIALECT_ATTR, sealer)
+        self._attach(engine)
+        if sealer is not None:
+            try:
+                with engine.connect() as conn:
+                    sealing.check_key(conn, sealer, required=False)
+            except BaseException:
+                self.close()
+                raise
         return self
+
+    def create_check(self) -> None:
+        """Write the shop key check into a new shop's database (after :meth:`migrate`)."""
+        from pos_app.core.store import sealing
+
+        sealing.create_check(self)
+
+    def verify_check(self) -> None:
+        """Prove the key check is there and opens under this database's shop key."""
+        from pos_app.core.store import sealing
+
+        sealing.verify_check(self)
 
     @property
     def backend(self) -> str:
@@ -235,6 +272,12 @@ class Database:
                     raise
                 log.debug("transaction conflicted (try %d), running it again", attempt)
                 time.sleep(random.uniform(0, min(0.25, 0.004 * 2**attempt)))
+            except StatementError as exc:
+                # SQLAlchemy wraps what a column type raises while binding a value; a
+                # sealed column's StorageError (no shop key) is the caller's to see as is.
+                if isinstance(exc.orig, StorageError):
+                    raise exc.orig from None
+                raise
         raise AssertionError("unreachable")
 
     async def run(self, fn: Callable[[Session], T]) -> T:

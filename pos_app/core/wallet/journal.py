@@ -169,20 +169,22 @@ def insert_proofs(
     state: str = "unspent",
     export_id: int | None = None,
 ) -> int:
-    """Store new proofs; a secret already stored is skipped (replays are harmless).
+    """Store new proofs; a proof already stored is skipped (replays are harmless).
 
     Returns:
         How many proofs were new. They are written at once, in one executemany (ORM
         objects would cost ~0.1 ms per proof for nothing: no caller needs them).
     """
-    secrets = [p.secret for p in proofs]
-    existing = set(session.scalars(select(ProofRow.secret).where(ProofRow.secret.in_(secrets))))
+    # Found by y (one per secret): on the shop's PostgreSQL database the secret is sealed
+    # with a fresh nonce, so the stored secrets cannot be compared in SQL.
+    ys = [crypto.y_of_secret(p.secret) for p in proofs]
+    existing = set(session.scalars(select(ProofRow.y).where(ProofRow.y.in_(ys))))
     rows = []
     ts = now()
-    for i, p in enumerate(proofs):
-        if p.secret in existing:
+    for i, (p, y) in enumerate(zip(proofs, ys, strict=True)):
+        if y in existing:
             continue
-        existing.add(p.secret)
+        existing.add(y)
         rows.append(
             {
                 "mint_id": mint_id,
@@ -191,7 +193,7 @@ def insert_proofs(
                 "amount": p.amount,
                 "secret": p.secret,
                 "C": p.C,
-                "y": crypto.y_of_secret(p.secret),
+                "y": y,
                 "dleq_json": json.dumps(p.dleq.to_dict()) if p.dleq else None,
                 "witness": p.witness,
                 "state": state,
