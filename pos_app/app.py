@@ -156,6 +156,10 @@ class App:
     def services(self) -> Services:
         """The background services (made on first use; started by the GUI and ``serve``)."""
         if self._services is None:
+            from pos_app.core.services.claims import JobClaims, new_holder
+            from pos_app.core.store.storage import read_storage
+
+            holder = new_holder(read_storage(self.data_dir).till_name)
             self._services = Services(
                 self.wallet.recovery,
                 self.settings,
@@ -163,6 +167,7 @@ class App:
                 self.mints,
                 self.bus,
                 exports=self.exports,
+                claims=JobClaims(self.db, holder),
             )
             self.webhooks.attach(self._services.supervisor)
             self.export_schedule.attach(self._services.supervisor)

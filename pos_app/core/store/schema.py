@@ -748,6 +748,19 @@ class Till(Base):
     last_seen_at: Mapped[int] = mapped_column(BigInteger, default=now)
 
 
+class JobClaim(Base):
+    """Which process runs a shop-wide timer job (retries, exports, withdrawals...) now.
+
+    A till or process takes a job by a conditional write that only one can win: when
+    nobody holds it, its holder's lease ran out, or it already holds it (renewing).
+    """
+
+    __tablename__ = "job_claims"
+    job: Mapped[str] = mapped_column(String(40), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(100))
+    until: Mapped[int] = mapped_column(BigInteger)
+
+
 __all__ = [
     "ApiBlock",
     "AuditEntry",
@@ -757,6 +770,7 @@ __all__ = [
     "ErrorRecord",
     "Export",
     "HealthCheck",
+    "JobClaim",
     "KeysetRow",
     "Mint",
     "NotificationRow",
