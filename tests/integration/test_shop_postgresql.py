@@ -10,7 +10,7 @@ import asyncio
 import os
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from pos_app.app import App, wallet_exists
 from pos_app.core.errors import PosError
@@ -18,7 +18,7 @@ from pos_app.core.store import shop_db
 from pos_app.core.store.copy import copy_rows
 from pos_app.core.store.db import DB_FILE
 from pos_app.core.store.keys import parse_hex_key
-from pos_app.core.store.schema import ProofRow
+from pos_app.core.store.schema import AuditEntry, Payment, ProofRow, Sale
 from pos_app.core.store.storage import (
     SHOP_KEY_FILE,
     STORAGE_FILE,
@@ -218,3 +218,61 @@ def test_a_till_moves_its_wallet_onto_the_shops_database_and_keeps_every_sat(
     with pytest.raises(PosError) as err:
         shop_db.move_to_shared(till, parse_hex_key(DB_KEY), url, None)
     assert err.value.code == "storage.not_local"
+
+
+def test_each_till_sells_into_the_one_wallet_and_its_rows_say_which_till(tmp_path, shop_url):
+    mint = FakeMint()
+    first, second = tmp_path / "till1", tmp_path / "till2"
+    app, _ = App.init(
+        first,
+        storage_url=shop_url,
+        till_name="Counter 1",
+        trust_env=False,
+        transport=mint.transport(),
+    )
+    close(app)
+    card = tmp_path / "enrol.json"
+    shop_db.write_enrolment_for(first, parse_hex_key(os.environ["POS_DB_KEY"]), card, PASSPHRASE)
+    app, _ = App.init(
+        second,
+        enrolment=card,
+        enrol_passphrase=PASSPHRASE,
+        till_name="Counter 2",
+        trust_env=False,
+        transport=mint.transport(),
+    )
+    close(app)
+
+    async def sell_at(folder, amount):
+        app = App.open(folder, trust_env=False, transport=mint.transport())
+        try:
+            if not await app.mints.list_all():
+                await app.mints.add(mint.url)
+            sale = await app.sales.new_sale(str(amount), "sat")
+            await app.sales.pay(sale["sale_id"], mint.token(amount))
+            return sale["sale_id"], await app.wallet.balance(), await app.storage_status()
+        finally:
+            await app.aclose()
+
+    one, _, _ = asyncio.run(sell_at(first, 21))
+    two, balance, status = asyncio.run(sell_at(second, 100))
+    assert balance["total"] == {"sat": 121}  # both tills' sales in the one wallet
+    ids = {read_storage(f).till_name: read_storage(f).till_id for f in (first, second)}
+    assert [(t["name"], t["this_till"]) for t in status["tills"]] == [
+        ("Counter 1", False),
+        ("Counter 2", True),
+    ]
+    assert (status["backend"], status["till_name"]) == ("postgresql", "Counter 2")
+
+    def rows(session):
+        sales = dict(session.execute(select(Sale.id, Sale.till_id)).all())
+        payments = {p.sale_id: p.till_id for p in session.scalars(select(Payment))}
+        actors = {a.till_id for a in session.scalars(select(AuditEntry))}
+        return sales, payments, actors
+
+    app = App.open(first, trust_env=False, transport=mint.transport())
+    sales, payments, actors = app.db.transact(rows)
+    close(app)
+    assert sales == {one: ids["Counter 1"], two: ids["Counter 2"]}
+    assert payments == sales
+    assert {ids["Counter 1"], ids["Counter 2"]} <= actors

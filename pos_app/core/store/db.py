@@ -223,6 +223,20 @@ class Database:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
         self._lock = threading.RLock()
 
+    def stamp_till(self, till_id: str) -> None:
+        """Write ``till_id`` on every sale, payment, operation and audit entry made here.
+
+        On a shop's shared database each row then says at which till it happened (the
+        per-till reports and the audit log read it); a till's own file needs no stamp.
+        """
+
+        def stamp(session: Session, _context: Any, _instances: Any) -> None:
+            for row in session.new:
+                if hasattr(row, "till_id") and row.till_id is None:
+                    row.till_id = till_id
+
+        self.listen("before_flush", stamp)
+
     def migrate(self) -> None:
         """Bring the schema to the newest migration."""
         from pos_app.core.store.migrate import upgrade

@@ -166,6 +166,7 @@ class Operation(Base):
 
     __tablename__ = "operations"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    till_id: Mapped[str | None] = mapped_column(String(36))  # where it happened (shared store)
     kind: Mapped[str] = mapped_column(String(16))  # receive | send | melt | restore | mint
     state: Mapped[str] = mapped_column(String(16), index=True)
     step: Mapped[str] = mapped_column(String(16), default="prepared")
@@ -256,6 +257,7 @@ class Sale(Base):
     # Reports read paid sales by the time they were paid (a range within one state).
     __table_args__ = (Index("ix_sales_state_paid_at", "state", "paid_at"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    till_id: Mapped[str | None] = mapped_column(String(36))  # where it happened (shared store)
     state: Mapped[str] = mapped_column(String(16), index=True)
     currency: Mapped[str] = mapped_column(String(8))
     amount: Mapped[str] = mapped_column(String(40))  # decimal text in the shop currency
@@ -399,6 +401,7 @@ class Payment(Base):
     # Reports read settled or refused payments of a period (a range within one state).
     __table_args__ = (Index("ix_payments_state_created_at", "state", "created_at"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    till_id: Mapped[str | None] = mapped_column(String(36))  # where it happened (shared store)
     sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
     state: Mapped[str] = mapped_column(String(16), index=True)
     method: Mapped[str | None] = mapped_column(String(8))  # swap | melt
@@ -545,6 +548,7 @@ class AuditEntry(Base):
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    till_id: Mapped[str | None] = mapped_column(String(36))  # where it happened (shared store)
     at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
     actor: Mapped[str] = mapped_column(String(50), default=_actor_now)
     action: Mapped[str] = mapped_column(String(50))

@@ -50,6 +50,7 @@ def open_shared(data_dir: Path, storage: st.Storage, till_key: bytes) -> Databas
         db.verify_check()  # a joined shop has one: a till never opens it unverified
         if storage.till_id is not None:
             db.transact(lambda s: _seen(s, storage.till_id))
+            db.stamp_till(storage.till_id)
     except BaseException:
         db.close()
         raise
@@ -140,6 +141,8 @@ def create_or_join(
                 )
         storage = replace(st.new_till(till_name), url=url)
         storage = db.transact(lambda s: _register(s, storage))
+        assert storage.till_id is not None
+        db.stamp_till(storage.till_id)
     except BaseException:
         db.close()
         raise
