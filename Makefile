@@ -9,6 +9,8 @@ PYTEST_ARGS ?=
 # the log scan reads after the workers are done.
 TEST_JOBS ?= auto
 TEST_TMP := build/pytest-tmp
+# Where system-deps installs PostgreSQL (root with apt-get, as in CI) its tests must run, not skip.
+REQUIRE_PG := $(shell [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && echo 1)
 SCREENSHOTS_DIR ?= screenshots
 # The PyInstaller bundle (build.spec): rebuilt when the code, resources or spec change.
 PACKAGE := dist/pos-app/pos-app
@@ -46,8 +48,9 @@ $(NODE_DIR)/.ok: tests/support/bcur/package.json tests/support/bcur/package-lock
 # libraries Qt's xcb platform needs, libpulse0 (Qt Multimedia: the scanner's capture, video
 # files standing in for the camera in the tests), and libzbar0 (the scanner's second decoder, which
 # shops' machines have: the scanner benchmark measures with it). Installed only where we are root with apt-get (CI);
-# elsewhere the test that needs them is skipped and says which are missing.
-SYSTEM_PACKAGES := xvfb xdotool libzbar0 libpulse0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 \
+# elsewhere the test that needs them is skipped and says which are missing. PostgreSQL's server:
+# the several-tills store's tests start their own on 127.0.0.1 (tests/support/pgserver.py).
+SYSTEM_PACKAGES := postgresql xvfb xdotool libzbar0 libpulse0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 \
 	libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-randr0 libxcb-shape0
 system-deps:
 	@if command -v Xvfb >/dev/null && command -v xdotool >/dev/null && \
@@ -79,7 +82,7 @@ lint: $(BIN)/.dev-ok
 test: $(BIN)/.dev-ok $(MINT_VENV)/.ok node-deps system-deps
 	$(MAKE) lint
 	rm -rf build/coverage && mkdir -p build/coverage
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_JOBS) --basetemp=$(TEST_TMP) \
+	POS_REQUIRE_PG=$(REQUIRE_PG) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_JOBS) --basetemp=$(TEST_TMP) \
 		-m "not alone" --durations=30 --cov --cov-report=term --cov-report=html $(PYTEST_ARGS)
 	# Measurements under load (the GUI loop at 200 API calls a second) on an idle machine:
 	# beside another worker's test the server got a share of one core (149/s, 436 ms gaps).

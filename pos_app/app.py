@@ -233,7 +233,10 @@ class App:
         """The background services (made on first use; started by the GUI and ``serve``)."""
         if self._services is None:
             from pos_app.core.services import Services
+            from pos_app.core.services.claims import JobClaims, new_holder
+            from pos_app.core.store.storage import read_storage
 
+            holder = new_holder(read_storage(self.data_dir).till_name)
             self._services = Services(
                 self.wallet.recovery,
                 self.settings,
@@ -241,6 +244,7 @@ class App:
                 self.mints,
                 self.bus,
                 exports=self.exports,
+                claims=JobClaims(self.db, holder),
             )
             self.webhooks.attach(self._services.supervisor)
             self.export_schedule.attach(self._services.supervisor)
@@ -269,7 +273,7 @@ class App:
         guard.check()
         key = KeyStore(data_dir, passphrase).load()
         try:
-            db = Database(data_dir / DB_FILE, key.key)
+            db = _open_store(data_dir, key.key)
         except StorageError as exc:
             if exc.code == "storage.wrong_key":
                 guard.failed()
@@ -311,6 +315,10 @@ class App:
         passphrase_source: PassphraseSource | None = None,
         trust_env: bool = True,
         transport: httpx.AsyncBaseTransport | None = None,
+        storage_url: str | None = None,
+        enrolment: Path | None = None,
+        enrol_passphrase: str | None = None,
+        till_name: str | None = None,
     ) -> tuple[App, bool]:
         """Create the wallet (idempotent); returns ``(app, created)``.
 
@@ -322,6 +330,11 @@ class App:
             passphrase_source: asks for the passphrase when needed.
             trust_env: let httpx read proxy variables.
             transport: the HTTP transport to the mints (tests pass a fake mint's).
+            storage_url: keep the wallet in the shop's PostgreSQL database at this URL
+                (the first till creates the shop there) instead of a file of its own.
+            enrolment: join the shop of this enrolment file (``pos-app storage enrol``).
+            enrol_passphrase: the enrolment file's passphrase.
+            till_name: this till's name in the shop (``Till N`` when not given).
 
         Raises:
             ValidationError: ``wallet.exists_other_seed`` when the wallet exists with another seed.
@@ -342,6 +355,24 @@ class App:
                     str(data_dir),
                 )
             return app, False
+        if storage_url is not None or enrolment is not None:
+            from pos_app.core.store import shop_db
+
+            joined = shop_db.create_or_join(
+                url_text=storage_url,
+                enrolment=enrolment,
+                enrol_passphrase=enrol_passphrase,
+                till_name=till_name,
+                words=mnemonic or (nut13.new_mnemonic() if enrolment is None else None),
+            )
+            try:
+                shop_db.keep_locally(
+                    data_dir, joined, KeyStore(data_dir, passphrase_source), key_method, passphrase
+                )
+                return cls(data_dir, joined.db, trust_env=trust_env, transport=transport), True
+            except BaseException:
+                joined.db.close()
+                raise
         data_dir.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(OSError):
             data_dir.chmod(0o700)
@@ -378,14 +409,40 @@ class App:
         )
         return await asyncio.to_thread(write_bundle, Path(out_dir), self.data_dir, facts)
 
+    async def storage_status(self) -> dict[str, Any]:
+        """Where this till keeps its wallet; on the shop's database, the shop's tills too."""
+        from pos_app.core.store.shop_db import status
+        from pos_app.core.store.storage import read_storage
+
+        storage = read_storage(self.data_dir)
+        where = storage.url if storage.shared else str(self.db.path)
+        return await self.db.run(lambda s: status(s, storage, where))
+
     def info(self) -> dict[str, Any]:
         """Where the wallet lives (for ``init`` and the About box)."""
+        from pos_app.core.store.storage import read_storage
+
+        storage = read_storage(self.data_dir)
         return {
             "data_dir": str(self.data_dir),
-            "database": str(self.db.path),
+            "database": storage.url if storage.shared else str(self.db.path),
+            "storage": storage.backend,
+            "till": storage.till_name,
             "pubkey": self.ctx.shop_pubkey,
             "training": self.training,
         }
+
+
+def _open_store(data_dir: Path, key: bytes) -> Database:
+    """The till's own encrypted file, or the shop's database it joined (``storage.json``)."""
+    from pos_app.core.store.storage import read_storage
+
+    storage = read_storage(data_dir)
+    if not storage.shared:
+        return Database(data_dir / DB_FILE, key)
+    from pos_app.core.store.shop_db import open_shared
+
+    return open_shared(data_dir, storage, key)
 
 
 def create_wallet_file(data_dir: Path, key: bytes, words: str) -> None:

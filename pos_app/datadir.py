@@ -15,6 +15,7 @@ from typing import Any
 ENV_DATA_DIR = "POS_DATA_DIR"
 ENV_TRAINING = "POS_TRAINING"
 DB_FILE = "wallet.db"
+STORAGE_FILE = "storage.json"  # where a till that joined a shop's database keeps it
 
 # Workers of the loop's default executor: crypto over proofs, blocking file and key work.
 EXECUTOR_WORKERS = 4
@@ -41,8 +42,13 @@ def resolve_data_dir(value: str | os.PathLike[str] | None) -> Path:
 
 
 def wallet_exists(data_dir: Path) -> bool:
-    """True when the data directory holds a wallet database."""
-    return (Path(data_dir) / DB_FILE).exists()
+    """True when the data directory holds a wallet database or has joined a shop's.
+
+    A till on the shop's PostgreSQL database has ``storage.json`` instead of the file
+    (``core/store/storage.py``; written last when it joins, so only a whole join counts).
+    """
+    data_dir = Path(data_dir)
+    return (data_dir / DB_FILE).exists() or (data_dir / STORAGE_FILE).exists()
 
 
 def training_requested(args: Any) -> bool:

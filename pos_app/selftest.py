@@ -529,6 +529,24 @@ def check_api(_tmp: Path) -> str:
     return "served and answered on 127.0.0.1"
 
 
+def check_postgresql(_tmp: Path) -> str:
+    """A till on the shop's database: psycopg 3 with its libpq, and SQLAlchemy's dialect.
+
+    No server is asked (the bundle is checked where there is none): the driver's C
+    library loads and the dialect compiles a statement as it would send it.
+    """
+    import psycopg
+    from sqlalchemy import create_engine, select
+
+    from pos_app.core.store.schema import Secret
+
+    engine = create_engine("postgresql+psycopg://till@127.0.0.1:1/shop")
+    sql = str(select(Secret.name).where(Secret.name == "x").compile(dialect=engine.dialect))
+    if "%(" not in sql or "secrets" not in sql:
+        raise RuntimeError(f"the dialect compiled {sql!r}")
+    return f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__} libpq {psycopg.pq.version()})"
+
+
 CHECKS: tuple[Check, ...] = (
     Check("resources", check_resources),
     Check("migration scripts", check_migrations),
@@ -550,6 +568,7 @@ CHECKS: tuple[Check, ...] = (
     Check("QR widget", check_qr_widget),
     Check("charts (matplotlib)", check_charts),
     Check("local API server", check_api),
+    Check("PostgreSQL driver", check_postgresql),
 )
 
 

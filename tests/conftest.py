@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from pos_app.core.store.db import Database
+from tests.support import fakeshop
 from tests.support.lnurlserver import LnurlServer
+from tests.support.pgserver import PgServer, PgUnavailable
 from tests.support.rateserver import RateServer
 from tests.support.testmint import TestMint, mint_venv_ready
 
@@ -71,6 +74,56 @@ def _require_mint_venv() -> None:
         pytest.fail(
             "the pinned test mint is not installed: run `make mint-venv` (make test does it)"
         )
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One PostgreSQL server per test worker (its databases are made per test)."""
+    try:
+        server = PgServer().start()
+    except PgUnavailable as exc:
+        if os.environ.get("POS_REQUIRE_PG") == "1":
+            pytest.fail(f"PostgreSQL is required here and did not start: {exc}")
+        pytest.skip(f"NO POSTGRESQL: the several-tills store is NOT tested here: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> str:
+    """A fresh empty database on the worker's PostgreSQL server, as a SQLAlchemy URL."""
+    return pg_server.url(pg_server.create_database())
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests marked ``both_stores`` run once on SQLite and once on PostgreSQL."""
+    if metafunc.definition.get_closest_marker("both_stores"):
+        metafunc.fixturenames.append("store")
+        metafunc.parametrize("store", ["sqlite", "postgresql"], indirect=True)
+
+
+def _migrate(url: str) -> None:
+    db = Database.postgresql(url, sealing_key=fakeshop.SEALING_KEY)
+    try:
+        db.migrate()
+        db.create_check()
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def store(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Where the test's shops keep their data (``fakeshop.open_shop``): ``sqlite`` or ``postgresql``."""
+    if request.param == "sqlite":
+        yield "sqlite"
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    template = server.template("pos_template", _migrate)
+    fakeshop.new_pg_database = lambda: server.url(server.create_database(template=template))
+    try:
+        yield "postgresql"
+    finally:
+        fakeshop.new_pg_database = None
 
 
 @pytest.fixture(scope="session")

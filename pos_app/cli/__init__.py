@@ -30,6 +30,7 @@ from pos_app.cli import (
     sales_cmds,
     service_cmds,
     staff_cmds,
+    storage_cmds,
     training_cmds,
     wallet_cmds,
     webhook_cmds,
@@ -52,6 +53,7 @@ COMMAND_MODULES = [
     items_cmds,
     training_cmds,
     api_cmds,
+    storage_cmds,
 ]
 
 

@@ -11,6 +11,7 @@ from pos_app.cli.args import read_token_text
 from pos_app.cli.context import open_app, terminal_passphrase
 from pos_app.cli.export_cmds import register_exports
 from pos_app.cli.service_cmds import register_mint_checks
+from pos_app.cli.storage_cmds import add_init_options, enrol_passphrase
 from pos_app.cli.withdraw_cmds import register_withdraw
 from pos_app.core import formatting
 from pos_app.core.errors import ValidationError
@@ -28,6 +29,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         choices=["env", "keyring", "passphrase"],
         help="where the database key is kept (default: first available)",
     )
+    add_init_options(init)
     init.set_defaults(handler=cmd_init)
 
     mints = sub.add_parser("mints", help="manage the shop's mints", parents=[common])
@@ -142,11 +144,16 @@ async def cmd_init(args: argparse.Namespace) -> dict[str, Any]:
             raise ValidationError(
                 "input.unreadable", "Cannot read the seed file.", str(exc)
             ) from exc
+    enrolment = Path(args.enrol) if args.enrol else None
     app, created = App.init(
         resolve_data_dir(getattr(args, "data_dir", None)),
         mnemonic=mnemonic,
         key_method=args.key,
         passphrase_source=terminal_passphrase,
+        storage_url=args.storage,
+        enrolment=enrolment,
+        enrol_passphrase=enrol_passphrase(confirm=False) if enrolment else None,
+        till_name=args.till_name,
     )
     try:
         return {"created": created, "restored_seed": mnemonic is not None, **app.info()}

@@ -21,7 +21,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import select
@@ -30,6 +29,7 @@ from sqlalchemy.orm import Session
 from pos_app import __version__
 from pos_app.core.config import Config
 from pos_app.core.errors import ConfigError, PosError
+from pos_app.core.passkdf import CIPHER, KDF, NONCE_BYTES, SALT_BYTES, derive, reasonable
 from pos_app.core.payments.withdraw import THRESHOLD_KEYS
 from pos_app.core.settings import SettingsService
 from pos_app.core.store.schema import WebhookEndpoint
@@ -40,11 +40,6 @@ from pos_app.core.webhooks.catalog import FORMATS, parse_events
 FORMAT = "pos-app-settings"
 FORMAT_VERSION = 1
 MASK = "••••••"
-# Argon2id (RFC 9106's second recommended option, 64 MiB) and AES-256-GCM.
-KDF = {"name": "argon2id", "time_cost": 3, "memory_cost": 65536, "parallelism": 4}
-CIPHER = "AES-256-GCM"
-SALT_BYTES = 16
-NONCE_BYTES = 12
 
 
 def _b64(data: bytes) -> str:
@@ -67,20 +62,6 @@ def _version_tuple(text: str) -> tuple[int, ...]:
         digits = "".join(ch for ch in part if ch.isdigit()) or "0"
         parts.append(int(digits))
     return tuple(parts)
-
-
-def _derive(passphrase: str, salt: bytes, kdf: dict[str, Any]) -> tuple[bytes, bytes]:
-    """The AEAD key and a check value (a wrong passphrase is told apart from damage)."""
-    raw = hash_secret_raw(
-        passphrase.encode("utf-8"),
-        salt,
-        time_cost=int(kdf["time_cost"]),
-        memory_cost=int(kdf["memory_cost"]),
-        parallelism=int(kdf["parallelism"]),
-        hash_len=64,
-        type=Type.ID,
-    )
-    return raw[:32], raw[32:]
 
 
 def _damaged(detail: str) -> ConfigError:
@@ -122,7 +103,7 @@ def build_envelope(
             raise ConfigError("config.export_no_passphrase", "The passphrase is empty.")
         salt = pysecrets.token_bytes(SALT_BYTES)
         nonce = pysecrets.token_bytes(NONCE_BYTES)
-        key, check = _derive(passphrase, salt, KDF)
+        key, check = derive(passphrase, salt, KDF)
         params = {
             "kdf": {**KDF, "salt": _b64(salt), "check": _b64(check)},
             "cipher": {"name": CIPHER, "nonce": _b64(nonce)},
@@ -194,14 +175,14 @@ def open_envelope(data: bytes, passphrase: str | None = None) -> Opened:
         cipher = sealed["cipher"]
         if kdf.get("name") != "argon2id" or cipher.get("name") != CIPHER:
             raise ValueError("unknown algorithms")
-        if int(kdf["memory_cost"]) > 4 * 1024 * 1024 or int(kdf["time_cost"]) > 64:
+        if not reasonable(kdf):
             raise ValueError("unreasonable Argon2 parameters")
         salt, check = _unb64(kdf["salt"]), _unb64(kdf["check"])
         nonce, ciphertext = _unb64(cipher["nonce"]), _unb64(sealed["ciphertext"])
         params = {"kdf": kdf, "cipher": cipher}
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _damaged(f"secrets: {exc}") from exc
-    key, expected = _derive(passphrase, salt, kdf)
+    key, expected = derive(passphrase, salt, kdf)
     if not pysecrets.compare_digest(check, expected):
         raise _bad_passphrase()
     try:

@@ -15,7 +15,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,6 +24,7 @@ from sqlalchemy import select
 from pos_app.app import App
 from pos_app.core import faults
 from pos_app.core.events import Event
+from pos_app.core.store.copy import copy_rows
 from pos_app.core.store.db import DB_FILE, Database
 from pos_app.core.store.keys import parse_hex_key
 from pos_app.core.store.schema import AuditEntry
@@ -32,6 +33,13 @@ from tests.support.fakemint import FakeMint, transport
 
 # The database key of every shop copied from the template (tests set POS_DB_KEY to it).
 DB_KEY = os.urandom(32).hex()
+# The shop key sealing the secrets of every PostgreSQL shop of this test process (the
+# template's key check is made with it, so a shop opened with another key fails).
+SEALING_KEY = os.urandom(32)
+# Where shops are kept: None for their SQLite file (the default), else a function giving
+# a new PostgreSQL database at the newest schema (the ``store`` fixture of tests/conftest.py
+# sets it for tests marked ``both_stores``).
+new_pg_database: Callable[[], str] | None = None
 _template: Path | None = None
 T = TypeVar("T")
 
@@ -62,11 +70,27 @@ def _open(data_dir: Path, mints: tuple[FakeMint, ...]) -> App:
     # The copy is at the newest schema: App itself, without App.open's migration check
     # (loading the migration scripts would be a good part of a fast test).
     db = Database(data_dir / DB_FILE, parse_hex_key(os.environ["POS_DB_KEY"]))
+    if new_pg_database is not None:
+        db = _onto_postgresql(db, new_pg_database())
     try:
         return App(data_dir, db, trust_env=False, transport=transport(*mints))
     except BaseException:
         db.close()
         raise
+
+
+def _onto_postgresql(lite: Database, url: str) -> Database:
+    """The shop's rows moved from its SQLite file into a PostgreSQL database at ``url``."""
+    try:
+        target = Database.postgresql(url, sealing_key=SEALING_KEY)
+        try:
+            copy_rows(lite, target)
+        except BaseException:
+            target.close()
+            raise
+    finally:
+        lite.close()
+    return target
 
 
 def open_shop(data_dir: Path, *mints: FakeMint, training: bool = False) -> App:

@@ -35,6 +35,10 @@ SHOP = {
 }
 
 
+# The money path and its reports on each store a shop can have.
+pytestmark = pytest.mark.both_stores
+
+
 @pytest.fixture(autouse=True)
 def _db_key(monkeypatch):
     monkeypatch.setenv("POS_DB_KEY", DB_KEY)

@@ -34,6 +34,9 @@ from tests.support.fakemint import FakeMint
 from tests.support.fakeshop import DB_KEY, Killed, arm_kill, open_shop
 from tests.support.lnurlserver import LnurlServer
 
+# The money path and its reports on each store a shop can have.
+pytestmark = pytest.mark.both_stores
+
 
 @pytest.fixture(autouse=True)
 def _db_key(monkeypatch):

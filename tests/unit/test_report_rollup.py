@@ -21,9 +21,14 @@ from pos_app.core.store.schema import Payment, PaymentSum, Sale, SalesSum, VatSu
 from tests.support.report_history import expected, history
 
 
-@pytest.fixture
-def db(tmp_path):
-    database = Database(tmp_path / "pos.db", os.urandom(32), create=True)
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def db(request, tmp_path):
+    """A store holding a generated history, on each backend (the triggers are each its own)."""
+    if request.param == "sqlite":
+        database = Database(tmp_path / "pos.db", os.urandom(32), create=True)
+    else:
+        server = request.getfixturevalue("pg_server")
+        database = Database.postgresql(server.url(server.create_database()))
     database.migrate()
     sales, payments = history(seed=3)
 

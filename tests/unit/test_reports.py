@@ -35,9 +35,14 @@ from tests.support.report_history import (
 )
 
 
-@pytest.fixture(scope="module")
-def shop(tmp_path_factory):
-    db = Database(tmp_path_factory.mktemp("reports") / "pos.db", os.urandom(32), create=True)
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def shop(request, tmp_path_factory):
+    """A store with a generated history, on each backend (the reports read both alike)."""
+    if request.param == "sqlite":
+        db = Database(tmp_path_factory.mktemp("reports") / "pos.db", os.urandom(32), create=True)
+    else:
+        server = request.getfixturevalue("pg_server")
+        db = Database.postgresql(server.url(server.create_database()))
     db.migrate()
     sales, payments = history()
 

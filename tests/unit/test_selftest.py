@@ -34,6 +34,7 @@ REQUIRED = {
     "QR widget",
     "charts (matplotlib)",
     "local API server",
+    "PostgreSQL driver",
 }
 OPTIONAL = {"pyzbar fallback", "Qt Multimedia", "camera capture (Qt)"}
 

@@ -219,12 +219,13 @@ def fetch_batch(
         low, (since, last_id) = period.start_ts, (period.start_ts - 1, "")
     else:
         low, (since, last_id) = after[0], after
-    cursor = session.connection().connection.dbapi_connection.cursor()
+    connection = session.connection()
+    sql = SELECT_BATCH
+    if connection.dialect.paramstyle != "qmark":  # psycopg's placeholders are %s
+        sql = sql.replace("?", "%s")
+    cursor = connection.connection.dbapi_connection.cursor()
     try:
-        cursor.execute(
-            SELECT_BATCH,
-            (low, period.end_ts, since, since, last_id, limit),
-        )
+        cursor.execute(sql, (low, period.end_ts, since, since, last_id, limit))
         return cursor.fetchall()
     finally:
         cursor.close()

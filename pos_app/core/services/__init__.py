@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pos_app.core.events import EventBus
+from pos_app.core.services.claims import JobClaims
 from pos_app.core.services.health import OFFLINE_RECHECK_SECONDS, HealthMonitor
 from pos_app.core.services.notifications import NotificationCenter
 from pos_app.core.services.retry import RetryService
@@ -36,9 +37,11 @@ class Services:
         bus: EventBus,
         *,
         exports: Exports | None = None,
+        claims: JobClaims | None = None,
     ) -> None:
         self.settings = settings
-        self.supervisor = Supervisor()
+        self.claims = claims
+        self.supervisor = Supervisor(claims.claim if claims is not None else None)
         self.retry = RetryService(recovery, settings.config)
         self.health = HealthMonitor(db, mints, bus)
         self.supervisor.add("retry", self.retry.round, self.retry.interval)
@@ -60,6 +63,8 @@ class Services:
         """Stop every service."""
         await self.supervisor.stop()
         await self.health.stop()
+        if self.claims is not None:
+            await self.claims.release()
 
     def status(self) -> list[dict[str, Any]]:
         """Each service's state."""

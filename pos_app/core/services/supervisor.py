@@ -37,16 +37,24 @@ class Service:
     stop: Callable[[], Awaitable[None]] | None = field(default=None, repr=False)
     failures: int = 0
     rounds: int = 0
+    held_elsewhere: int = 0  # rounds another process ran (see Supervisor's claim)
     last_error: str | None = None
     task: asyncio.Task[None] | None = field(default=None, repr=False)
     wake: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
 
 
 class Supervisor:
-    """Owns the services' tasks."""
+    """Owns the services' tasks.
 
-    def __init__(self) -> None:
+    Args:
+        claim: asked before each round, with the service's name and interval: False
+            when another process runs that job now (``core/services/claims.py``), and
+            the round is skipped. None: every round runs (one process alone).
+    """
+
+    def __init__(self, claim: Callable[[str, float], Awaitable[bool]] | None = None) -> None:
         self.services: dict[str, Service] = {}
+        self.claim = claim
 
     def add(
         self,
@@ -92,8 +100,11 @@ class Supervisor:
     async def _run(self, service: Service) -> None:
         while True:
             try:
-                await service.work()
-                service.rounds += 1
+                if self.claim is None or await self.claim(service.name, await _interval(service)):
+                    await service.work()
+                    service.rounds += 1
+                else:
+                    service.held_elsewhere += 1
                 service.failures = 0
                 pause = await _interval(service)
             except asyncio.CancelledError:
@@ -118,6 +129,7 @@ class Supervisor:
                 "name": s.name,
                 "running": s.task is not None and not s.task.done(),
                 "rounds": s.rounds,
+                "held_elsewhere": s.held_elsewhere,
                 "failures": s.failures,
                 "last_error": s.last_error,
             }

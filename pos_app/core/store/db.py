@@ -1,11 +1,19 @@
-"""The encrypted SQLite database: opening with the key, migrations, and off-loop access.
+"""The wallet's database: opening it, migrations, and off-loop access.
 
-SQLCipher encrypts every page with a raw 256-bit key (no KDF at open: the key
-is already random or Argon2-stretched). A wrong key makes the first read fail
-with "file is not a database"; that becomes ``storage.wrong_key`` and the file
-is left untouched. All database work of the async core goes through one
-worker thread (:meth:`Database.run`), so there is one writer and the event
-loop never waits on disk.
+One till keeps an encrypted SQLite file: SQLCipher encrypts every page with a raw
+256-bit key (no KDF at open: the key is already random or Argon2-stretched). A
+wrong key makes the first read fail with "file is not a database"; that becomes
+``storage.wrong_key`` and the file is left untouched. Every transaction takes the
+write lock at BEGIN, so the core's read-then-write code runs as if alone.
+
+Several tills share a PostgreSQL database (:meth:`Database.postgresql`). There the
+same guarantee comes from SERIALIZABLE transactions: the server aborts one of two
+transactions that would not have given the same result one after the other, and
+:meth:`Database.transact` runs the aborted one again. Transaction functions never
+talk to a mint (the journal is built on that), so running one again is safe.
+
+All database work of the async core goes through one worker thread
+(:meth:`Database.run`), so the event loop never waits on disk or network.
 """
 
 from __future__ import annotations
@@ -13,7 +21,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
+import logging
+import random
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,6 +33,7 @@ from typing import Any, TypeVar
 import sqlcipher3
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -29,6 +41,14 @@ from pos_app.core.errors import StorageError
 from pos_app.datadir import DB_FILE  # noqa: F401 - its old home: many import it here
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+# PostgreSQL's "could not serialize access" and "deadlock detected": the transaction
+# was rolled back as a whole and may simply run again.
+_RETRY_SQLSTATES = frozenset({"40001", "40P01"})
+# Tries of one transaction before the conflict is reported; the pause between them
+# grows and is jittered so two tills that collided do not collide again in step.
+SERIALIZATION_TRIES = 10
 
 
 def _wrong_key(path: Path, exc: Exception) -> StorageError:
@@ -84,6 +104,27 @@ def make_engine(path: Path, key: bytes) -> Engine:
     return engine
 
 
+def make_pg_engine(url: str) -> Engine:
+    """A SQLAlchemy engine over psycopg 3 (sync) whose transactions are SERIALIZABLE."""
+    return create_engine(
+        url,
+        isolation_level="SERIALIZABLE",
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+        # A shared server restarts or drops idle connections; a dead one is replaced.
+        pool_pre_ping=True,
+        hide_parameters=True,
+        connect_args={"connect_timeout": 10, "application_name": "pos-app"},
+    )
+
+
+def _must_retry(exc: BaseException) -> bool:
+    """A serialization failure or deadlock the server resolved by aborting us."""
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None) in _RETRY_SQLSTATES
+
+
 class Database:
     """An open wallet database.
 
@@ -95,7 +136,7 @@ class Database:
     """
 
     def __init__(self, path: Path, key: bytes, *, create: bool = False) -> None:
-        self.path = Path(path)
+        self.path: Path | None = Path(path)
         if not self.path.exists() and not create:
             raise StorageError(
                 "wallet.not_initialized",
@@ -103,7 +144,61 @@ class Database:
                 str(self.path),
             )
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine = make_engine(self.path, key)
+        self._attach(make_engine(self.path, key))
+
+    @classmethod
+    def postgresql(cls, url: str, sealing_key: bytes | None = None) -> Database:
+        """The shop's shared database on a PostgreSQL server (``postgresql+psycopg://…``).
+
+        Args:
+            url: the server and database, with the password and TLS options.
+            sealing_key: the 32-byte shop key that seals its secrets
+                (:mod:`pos_app.core.store.sealing`). When the database holds a key check,
+                it is verified here, before anything is read or written. None: the
+                sealed columns refuse to be read or written (``storage.no_shop_key``).
+
+        Raises:
+            StorageError: ``storage.wrong_key`` when the key check does not open.
+        """
+        from pos_app.core.store import sealing
+
+        self = cls.__new__(cls)
+        self.path = None
+        engine = make_pg_engine(url)
+        sealer = None if sealing_key is None else sealing.Sealer(sealing_key)
+        # The sealed column type gets the dialect, not the engine or the session, at each
+        # value: the engine's own dialect instance is where the key can reach it.
+        setattr(engine.dialect, sealing.DIALECT_ATTR, sealer)
+        self._attach(engine)
+        if sealer is not None:
+            try:
+                with engine.connect() as conn:
+                    sealing.check_key(conn, sealer, required=False)
+            except BaseException:
+                self.close()
+                raise
+        return self
+
+    def create_check(self) -> None:
+        """Write the shop key check into a new shop's database (after :meth:`migrate`)."""
+        from pos_app.core.store import sealing
+
+        sealing.create_check(self)
+
+    def verify_check(self) -> None:
+        """Prove the key check is there and opens under this database's shop key."""
+        from pos_app.core.store import sealing
+
+        sealing.verify_check(self)
+
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
+
+    def _attach(self, engine: Engine) -> None:
+        """Prove the database opens, then set up sessions and the database thread."""
+        self.engine = engine
         try:
             with self.engine.connect():
                 pass
@@ -115,8 +210,9 @@ class Database:
             cause = exc.__cause__ or exc
             if isinstance(cause, StorageError):
                 raise cause from None
+            where = self.path or engine.url.render_as_string(hide_password=True)
             raise StorageError(
-                "storage.open_failed", "The database could not be opened.", str(exc)
+                "storage.open_failed", "The database could not be opened.", f"{where}: {exc}"
             ) from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._listening: set[tuple[str, Callable[..., Any]]] = set()  # see listen()
@@ -126,6 +222,20 @@ class Database:
         self.listen("before_flush", chain_new_entries)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
         self._lock = threading.RLock()
+
+    def stamp_till(self, till_id: str) -> None:
+        """Write ``till_id`` on every sale, payment, operation and audit entry made here.
+
+        On a shop's shared database each row then says at which till it happened (the
+        per-till reports and the audit log read it); a till's own file needs no stamp.
+        """
+
+        def stamp(session: Session, _context: Any, _instances: Any) -> None:
+            for row in session.new:
+                if hasattr(row, "till_id") and row.till_id is None:
+                    row.till_id = till_id
+
+        self.listen("before_flush", stamp)
 
     def migrate(self) -> None:
         """Bring the schema to the newest migration."""
@@ -162,9 +272,27 @@ class Database:
         return self._sessions()
 
     def transact(self, fn: Callable[[Session], T]) -> T:
-        """Run ``fn`` in one transaction on the calling thread."""
-        with self.session() as session:
-            return fn(session)
+        """Run ``fn`` in one transaction on the calling thread.
+
+        On PostgreSQL a transaction the server aborted for a conflict with another
+        till's runs again, from the start, with fresh reads.
+        """
+        for attempt in range(1, SERIALIZATION_TRIES + 1):
+            try:
+                with self.session() as session:
+                    return fn(session)
+            except DBAPIError as exc:
+                if not _must_retry(exc) or attempt == SERIALIZATION_TRIES:
+                    raise
+                log.debug("transaction conflicted (try %d), running it again", attempt)
+                time.sleep(random.uniform(0, min(0.25, 0.004 * 2**attempt)))
+            except StatementError as exc:
+                # SQLAlchemy wraps what a column type raises while binding a value; a
+                # sealed column's StorageError (no shop key) is the caller's to see as is.
+                if isinstance(exc.orig, StorageError):
+                    raise exc.orig from None
+                raise
+        raise AssertionError("unreachable")
 
     async def run(self, fn: Callable[[Session], T]) -> T:
         """Run ``fn(session)`` in one transaction on the database thread."""

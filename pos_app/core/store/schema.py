@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from pos_app.core.store import actor
+from pos_app.core.store.sealing import Sealed
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -80,7 +81,7 @@ class Secret(Base):
 
     __tablename__ = "secrets"
     name: Mapped[str] = mapped_column(String(50), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    value: Mapped[str] = mapped_column(Sealed("secrets.value"))
     created_at: Mapped[int] = mapped_column(BigInteger, default=now)
 
 
@@ -135,14 +136,17 @@ class ProofRow(Base):
     __tablename__ = "proofs"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     mint_id: Mapped[int] = mapped_column(ForeignKey("mints.id"))
-    # keyset_id and y are not indexed: every query by keyset also names the state and mint
-    # (the covering index below), and Y is looked up in operation_inputs (migration 0024).
+    # keyset_id is not indexed: every query by keyset also names the state and mint (the
+    # covering index below; migration 0024). y is unique: it keeps a proof from being
+    # stored twice, and finds a stored one (0022).
     keyset_id: Mapped[str] = mapped_column(ForeignKey("keysets.id"))
     unit: Mapped[str] = mapped_column(String(20))
     amount: Mapped[int] = mapped_column(BigInteger)
-    secret: Mapped[str] = mapped_column(Text, unique=True)
+    # Unique on SQLite only in effect: sealed on PostgreSQL, each value differs. ``y``
+    # (hash_to_curve of the secret) is what stops a proof being stored twice (0022).
+    secret: Mapped[str] = mapped_column(Sealed("proofs.secret"), unique=True)
     C: Mapped[str] = mapped_column(String(66))
-    y: Mapped[str] = mapped_column(String(66))
+    y: Mapped[str] = mapped_column(String(66), index=True, unique=True)
     dleq_json: Mapped[str | None] = mapped_column(Text)
     witness: Mapped[str | None] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(16))
@@ -165,6 +169,7 @@ class Operation(Base):
 
     __tablename__ = "operations"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    till_id: Mapped[str | None] = mapped_column(String(36))  # where it happened (shared store)
     kind: Mapped[str] = mapped_column(String(16))  # receive | send | melt | restore | mint
     state: Mapped[str] = mapped_column(String(16), index=True)
     step: Mapped[str] = mapped_column(String(16), default="prepared")
@@ -174,12 +179,14 @@ class Operation(Base):
     counter_start: Mapped[int | None] = mapped_column(BigInteger)
     counter_count: Mapped[int] = mapped_column(Integer, default=0)
     output_amounts_json: Mapped[str] = mapped_column(Text, default="[]")
-    inputs_json: Mapped[str] = mapped_column(Text, default="[]")
+    inputs_json: Mapped[str] = mapped_column(Sealed("operations.inputs_json"), default="[]")
     input_amount: Mapped[int] = mapped_column(BigInteger, default=0)
     fee: Mapped[int] = mapped_column(BigInteger, default=0)
     quote_id: Mapped[str | None] = mapped_column(String(100))
-    details_json: Mapped[str] = mapped_column(Text, default="{}")
-    result_json: Mapped[str | None] = mapped_column(Text)
+    # Details hold the secrets and blinding factors of outputs not derived from the seed
+    # (journal.explicit_json): with them the mint's restore gives back spendable proofs.
+    details_json: Mapped[str] = mapped_column(Sealed("operations.details_json"), default="{}")
+    result_json: Mapped[str | None] = mapped_column(Sealed("operations.result_json"))
     received_token_id: Mapped[int | None] = mapped_column(ForeignKey("received_tokens.id"))
     export_id: Mapped[int | None] = mapped_column(ForeignKey("exports.id"))
     correlation_id: Mapped[str | None] = mapped_column(String(36))  # no query by it (0024)
@@ -211,7 +218,7 @@ class ReceivedToken(Base):
 
     __tablename__ = "received_tokens"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    token_text: Mapped[str] = mapped_column(Text)
+    token_text: Mapped[str] = mapped_column(Sealed("received_tokens.token_text"))
     # Tokens run to kilobytes and there is one per sale: finding one again by its text
     # would read them all.
     text_digest: Mapped[str | None] = mapped_column(String(64), default=_digest_of_row, index=True)
@@ -230,7 +237,7 @@ class Export(Base):
 
     __tablename__ = "exports"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    token_text: Mapped[str] = mapped_column(Text)
+    token_text: Mapped[str] = mapped_column(Sealed("exports.token_text"))
     text_digest: Mapped[str | None] = mapped_column(String(64), default=_digest_of_row, index=True)
     mint_id: Mapped[int] = mapped_column(ForeignKey("mints.id"))
     unit: Mapped[str] = mapped_column(String(20))
@@ -254,6 +261,7 @@ class Sale(Base):
     # It serves the queries by state alone as well (migration 0024 dropped ix_sales_state).
     __table_args__ = (Index("ix_sales_state_paid_at", "state", "paid_at"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    till_id: Mapped[str | None] = mapped_column(String(36))  # where it happened (shared store)
     state: Mapped[str] = mapped_column(String(16))
     currency: Mapped[str] = mapped_column(String(8))
     amount: Mapped[str] = mapped_column(String(40))  # decimal text in the shop currency
@@ -272,12 +280,12 @@ class Sale(Base):
     # /payment-requests/{id} holds no key, so the id is its only right to pay this sale.
     # NULL for sales made before it (migration 0019); their requests carried sale_id[:8].
     request_id: Mapped[str | None] = mapped_column(String(32), index=True, unique=True)
-    change_token: Mapped[str | None] = mapped_column(Text)
+    change_token: Mapped[str | None] = mapped_column(Sealed("sales.change_token"))
     change_amount: Mapped[int] = mapped_column(BigInteger, default=0)
     # A cancelled or expired sale that took money owes it back: refunded_at marks it given
     # (as refund_token, or otherwise as refund_note says), so it is never owed twice.
     refund_amount: Mapped[int] = mapped_column(BigInteger, default=0)
-    refund_token: Mapped[str | None] = mapped_column(Text)
+    refund_token: Mapped[str | None] = mapped_column(Sealed("sales.refund_token"))
     refund_note: Mapped[str | None] = mapped_column(Text)
     refunded_at: Mapped[int | None] = mapped_column(BigInteger)
     expires_at: Mapped[int] = mapped_column(BigInteger)
@@ -322,7 +330,7 @@ class Refund(Base):
     currency: Mapped[str] = mapped_column(String(8))
     amount_currency: Mapped[str] = mapped_column(String(40))  # at the sale's locked rate
     reason: Mapped[str | None] = mapped_column(Text)
-    token_text: Mapped[str | None] = mapped_column(Text)
+    token_text: Mapped[str | None] = mapped_column(Sealed("refunds.token_text"))
     export_id: Mapped[int | None] = mapped_column(ForeignKey("exports.id"), index=True)
     operation_id: Mapped[str | None] = mapped_column(String(36), index=True)
     mint_url: Mapped[str | None] = mapped_column(String(500))
@@ -399,6 +407,7 @@ class Payment(Base):
     # their payment, never searched (migration 0024 dropped those three indexes).
     __table_args__ = (Index("ix_payments_state_created_at", "state", "created_at"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    till_id: Mapped[str | None] = mapped_column(String(36))  # where it happened (shared store)
     sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
     state: Mapped[str] = mapped_column(String(16))
     method: Mapped[str | None] = mapped_column(String(8))  # swap | melt
@@ -545,6 +554,7 @@ class AuditEntry(Base):
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    till_id: Mapped[str | None] = mapped_column(String(36))  # where it happened (shared store)
     at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
     actor: Mapped[str] = mapped_column(String(50), default=_actor_now)
     action: Mapped[str] = mapped_column(String(50))
@@ -674,8 +684,8 @@ class WebhookEndpoint(Base):
     events_json: Mapped[str] = mapped_column(Text, default='["*"]')
     format: Mapped[str] = mapped_column(String(16), default="standard")  # standard | numo
     btcpay_sig: Mapped[bool] = mapped_column(Boolean, default=False)
-    secret: Mapped[str] = mapped_column(Text)
-    previous_secret: Mapped[str | None] = mapped_column(Text)
+    secret: Mapped[str] = mapped_column(Sealed("webhook_endpoints.secret"))
+    previous_secret: Mapped[str | None] = mapped_column(Sealed("webhook_endpoints.previous_secret"))
     previous_until: Mapped[int | None] = mapped_column(BigInteger)
     state: Mapped[str] = mapped_column(String(16), default="active")  # active | paused | disabled
     state_reason: Mapped[str | None] = mapped_column(Text)
@@ -734,6 +744,33 @@ class WebhookAttempt(Base):
     error: Mapped[str | None] = mapped_column(Text)
 
 
+class Till(Base):
+    """A till of the shop: one row per till on the shop's shared PostgreSQL database.
+
+    The id is made by the till when it joins (``storage.json`` keeps it); the name is
+    what people call it ("Counter 2"). A single till on its own SQLite file has no row.
+    """
+
+    __tablename__ = "tills"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now)
+    last_seen_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
+class JobClaim(Base):
+    """Which process runs a shop-wide timer job (retries, exports, withdrawals...) now.
+
+    A till or process takes a job by a conditional write that only one can win: when
+    nobody holds it, its holder's lease ran out, or it already holds it (renewing).
+    """
+
+    __tablename__ = "job_claims"
+    job: Mapped[str] = mapped_column(String(40), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(100))
+    until: Mapped[int] = mapped_column(BigInteger)
+
+
 __all__ = [
     "ApiBlock",
     "AuditEntry",
@@ -743,6 +780,7 @@ __all__ = [
     "ErrorRecord",
     "Export",
     "HealthCheck",
+    "JobClaim",
     "KeysetRow",
     "Mint",
     "NotificationRow",
@@ -757,6 +795,7 @@ __all__ = [
     "SalesSum",
     "Secret",
     "Setting",
+    "Till",
     "VatSum",
     "WebhookAttempt",
     "WebhookDelivery",

@@ -275,19 +275,23 @@ def _folder_files(folder: Path) -> list[Path]:
 
 
 def _known(session: Session, text: str) -> tuple[str, int | None]:
-    """(``imported`` | ``ours`` | ``new``, export id) for a token's exact text."""
+    """(``imported`` | ``ours`` | ``new``, export id) for a token's exact text.
+
+    Candidates come by digest and the text is compared here, opened: on the shop's
+    PostgreSQL database the stored text is sealed and cannot be compared in SQL.
+    """
     digest = text_digest(text)
-    if session.scalar(
-        select(ReceivedToken.id).where(
-            ReceivedToken.text_digest == digest,
-            ReceivedToken.token_text == text,
-            ReceivedToken.state == "redeemed",
+    imported = session.execute(
+        select(ReceivedToken.token_text).where(
+            ReceivedToken.text_digest == digest, ReceivedToken.state == "redeemed"
         )
-    ):
+    ).scalars()
+    if any(stored == text for stored in imported):
         return "imported", None
-    export_id = session.scalar(
-        select(Export.id).where(Export.text_digest == digest, Export.token_text == text)
+    exports = session.execute(
+        select(Export.id, Export.token_text).where(Export.text_digest == digest).order_by(Export.id)
     )
+    export_id = next((i for i, stored in exports if stored == text), None)
     return ("ours", export_id) if export_id is not None else ("new", None)
 
 

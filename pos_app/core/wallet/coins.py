@@ -39,7 +39,8 @@ def balances(session: Session) -> dict[str, Any]:
         select(Mint.url, ProofRow.unit, func.sum(ProofRow.amount))
         .join(Mint, Mint.id == ProofRow.mint_id)
         .where(ProofRow.state == "unspent")
-        .group_by(ProofRow.mint_id, ProofRow.unit)
+        # By the mint's own key: PostgreSQL then lets the mint's other columns be read.
+        .group_by(Mint.id, ProofRow.unit)
         .order_by(*PRIORITY_ORDER, ProofRow.unit)
     ).all()
     total: dict[str, int] = defaultdict(int)

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -55,17 +57,23 @@ def new_id() -> str:
 def reserve_counters(session: Session, keyset_id: str, count: int) -> int:
     """Reserve ``count`` NUT-13 counters of a keyset; returns the first one.
 
-    The transaction holds the write lock (BEGIN IMMEDIATE), so read-then-update
-    is atomic; a counter is never handed out twice, even across processes.
+    One statement that adds ``count`` and returns the new end: a counter is never
+    handed out twice, across processes on one file and across tills on one server
+    (where the tills share the seed, so two of them deriving the same secrets would
+    make the mint refuse the second as already signed).
     """
-    row = session.get(Counter, keyset_id)
-    if row is None:
-        row = Counter(keyset_id=keyset_id, next_counter=0)
-        session.add(row)
-        session.flush()
-    start = row.next_counter
-    row.next_counter = start + count
-    return start
+    table = Counter.__table__
+    upsert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    end = session.execute(
+        upsert(table)
+        .values(keyset_id=keyset_id, next_counter=count)
+        .on_conflict_do_update(
+            index_elements=[table.c.keyset_id],
+            set_={"next_counter": table.c.next_counter + count},
+        )
+        .returning(table.c.next_counter)
+    ).scalar_one()
+    return end - count
 
 
 def advance_counter(session: Session, keyset_id: str, past: int) -> None:
@@ -161,20 +169,22 @@ def insert_proofs(
     state: str = "unspent",
     export_id: int | None = None,
 ) -> int:
-    """Store new proofs; a secret already stored is skipped (replays are harmless).
+    """Store new proofs; a proof already stored is skipped (replays are harmless).
 
     Returns:
         How many proofs were new. They are written at once, in one executemany (ORM
         objects would cost ~0.1 ms per proof for nothing: no caller needs them).
     """
-    secrets = [p.secret for p in proofs]
-    existing = set(session.scalars(select(ProofRow.secret).where(ProofRow.secret.in_(secrets))))
+    # Found by y (one per secret): on the shop's PostgreSQL database the secret is sealed
+    # with a fresh nonce, so the stored secrets cannot be compared in SQL.
+    ys = [crypto.y_of_secret(p.secret) for p in proofs]
+    existing = set(session.scalars(select(ProofRow.y).where(ProofRow.y.in_(ys))))
     rows = []
     ts = now()
-    for i, p in enumerate(proofs):
-        if p.secret in existing:
+    for i, (p, y) in enumerate(zip(proofs, ys, strict=True)):
+        if y in existing:
             continue
-        existing.add(p.secret)
+        existing.add(y)
         rows.append(
             {
                 "mint_id": mint_id,
@@ -183,7 +193,7 @@ def insert_proofs(
                 "amount": p.amount,
                 "secret": p.secret,
                 "C": p.C,
-                "y": crypto.y_of_secret(p.secret),
+                "y": y,
                 "dleq_json": json.dumps(p.dleq.to_dict()) if p.dleq else None,
                 "witness": p.witness,
                 "state": state,

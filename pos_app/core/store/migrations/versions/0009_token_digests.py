@@ -29,15 +29,19 @@ def _sha256_hex(text: str | None) -> str | None:
 
 def upgrade() -> None:
     bind = op.get_bind()
-    # sqlite3/sqlcipher3 connection under SQLAlchemy's: a deterministic SQL function.
-    bind.connection.driver_connection.create_function(
-        "pos_sha256_hex", 1, _sha256_hex, deterministic=True
-    )
+    if bind.dialect.name == "sqlite":
+        # sqlite3/sqlcipher3 connection under SQLAlchemy's: a deterministic SQL function.
+        bind.connection.driver_connection.create_function(
+            "pos_sha256_hex", 1, _sha256_hex, deterministic=True
+        )
+        digest = "pos_sha256_hex(token_text)"
+    else:  # PostgreSQL has SHA-256 built in
+        digest = "encode(sha256(convert_to(token_text, 'UTF8')), 'hex')"
     for table in TABLES:
         # A plain ADD COLUMN (no table copy); NULL is allowed for SQLite's sake, and
         # every row has a digest once the UPDATE below is done.
         op.add_column(table, sa.Column("text_digest", sa.String(64), nullable=True))
-        op.execute(f"UPDATE {table} SET text_digest = pos_sha256_hex(token_text)")  # noqa: S608
+        op.execute(f"UPDATE {table} SET text_digest = {digest}")  # noqa: S608
         op.create_index(f"ix_{table}_text_digest", table, ["text_digest"])
 
 

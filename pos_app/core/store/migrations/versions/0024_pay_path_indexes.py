@@ -1,9 +1,8 @@
 """Drop the indexes no query uses on the tables every payment writes.
 
 A sale's payment inserts proofs, a payment and an operation and updates the sale; each
-index is one more B-tree written in that transaction. Dropped: ``proofs.y`` (inputs are
-looked up by Y in ``operation_inputs``) and ``proofs.keyset_id`` (every query by keyset
-also names the state and mint: ``ix_proofs_state_mint_unit_amount``);
+index is one more B-tree written in that transaction. Dropped: ``proofs.keyset_id``
+(every query by keyset also names the state and mint: ``ix_proofs_state_mint_unit_amount``);
 ``payments.mint_url`` and ``payments.operation_id`` (read with their payment, never
 searched); ``payments.state`` and ``sales.state`` (the leading column of
 ``ix_payments_state_created_at`` and ``ix_sales_state_paid_at``, which serve those
@@ -11,19 +10,18 @@ queries); ``operations.correlation_id`` (no query by it). Keysets are never dele
 the foreign key of ``proofs.keyset_id`` needs no index for its checks.
 
 Revision ID: 0024
-Revises: 0020
+Revises: 0023
 Create Date: 2026-12-04
 """
 
 from alembic import op
 
 revision = "0024"
-down_revision = "0020"
+down_revision = "0023"
 branch_labels = None
 depends_on = None
 
 DROPPED = (
-    ("proofs", "ix_proofs_y", "y"),
     ("proofs", "ix_proofs_keyset_id", "keyset_id"),
     ("payments", "ix_payments_mint_url", "mint_url"),
     ("payments", "ix_payments_operation_id", "operation_id"),
