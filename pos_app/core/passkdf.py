@@ -9,6 +9,8 @@ opening a hostile file take the machine's memory or minutes.
 
 from __future__ import annotations
 
+import base64
+import json
 from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
@@ -41,3 +43,20 @@ def reasonable(kdf: dict[str, Any]) -> bool:
         and 0 < int(kdf["time_cost"]) <= 64
         and 0 < int(kdf["parallelism"]) <= 64
     )
+
+
+def b64(data: bytes) -> str:
+    """Bytes as base64 text, as the sealed files store them."""
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(text: Any) -> bytes:
+    """Base64 text read back strictly (anything else is a damaged file: ValueError)."""
+    if not isinstance(text, str):
+        raise ValueError("not base64 text")
+    return base64.b64decode(text, validate=True)
+
+
+def canonical(value: Any) -> bytes:
+    """``value`` as the one JSON text a seal's associated data is made of."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()

@@ -10,7 +10,6 @@ proofs and the database key are never exported.
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import secrets as pysecrets
@@ -29,7 +28,17 @@ from sqlalchemy.orm import Session
 from pos_app import __version__
 from pos_app.core.config import Config
 from pos_app.core.errors import ConfigError, PosError
-from pos_app.core.passkdf import CIPHER, KDF, NONCE_BYTES, SALT_BYTES, derive, reasonable
+from pos_app.core.passkdf import (
+    CIPHER,
+    KDF,
+    NONCE_BYTES,
+    SALT_BYTES,
+    b64,
+    canonical,
+    derive,
+    reasonable,
+    unb64,
+)
 from pos_app.core.payments.withdraw import THRESHOLD_KEYS
 from pos_app.core.settings import SettingsService
 from pos_app.core.store.schema import WebhookEndpoint
@@ -40,20 +49,6 @@ from pos_app.core.webhooks.catalog import FORMATS, parse_events
 FORMAT = "pos-app-settings"
 FORMAT_VERSION = 1
 MASK = "••••••"
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: Any) -> bytes:
-    if not isinstance(text, str):
-        raise ValueError("not base64 text")
-    return base64.b64decode(text, validate=True)
-
-
-def _canonical(value: Any) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:
@@ -78,7 +73,7 @@ def _bad_passphrase() -> ConfigError:
 
 
 def _aad(header: dict[str, Any], settings: dict[str, Any], params: dict[str, Any]) -> bytes:
-    return _canonical({"header": header, "settings": settings, "params": params})
+    return canonical({"header": header, "settings": settings, "params": params})
 
 
 def build_envelope(
@@ -105,12 +100,12 @@ def build_envelope(
         nonce = pysecrets.token_bytes(NONCE_BYTES)
         key, check = derive(passphrase, salt, KDF)
         params = {
-            "kdf": {**KDF, "salt": _b64(salt), "check": _b64(check)},
-            "cipher": {"name": CIPHER, "nonce": _b64(nonce)},
+            "kdf": {**KDF, "salt": b64(salt), "check": b64(check)},
+            "cipher": {"name": CIPHER, "nonce": b64(nonce)},
         }
-        plain = _canonical({"webhooks": webhooks or []})
+        plain = canonical({"webhooks": webhooks or []})
         sealed = AESGCM(key).encrypt(nonce, plain, _aad(header, values, params))
-        envelope["secrets"] = {**params, "ciphertext": _b64(sealed)}
+        envelope["secrets"] = {**params, "ciphertext": b64(sealed)}
     return envelope
 
 
@@ -177,8 +172,8 @@ def open_envelope(data: bytes, passphrase: str | None = None) -> Opened:
             raise ValueError("unknown algorithms")
         if not reasonable(kdf):
             raise ValueError("unreasonable Argon2 parameters")
-        salt, check = _unb64(kdf["salt"]), _unb64(kdf["check"])
-        nonce, ciphertext = _unb64(cipher["nonce"]), _unb64(sealed["ciphertext"])
+        salt, check = unb64(kdf["salt"]), unb64(kdf["check"])
+        nonce, ciphertext = unb64(cipher["nonce"]), unb64(sealed["ciphertext"])
         params = {"kdf": kdf, "cipher": cipher}
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _damaged(f"secrets: {exc}") from exc

@@ -19,20 +19,28 @@ password) and the shop key, sealed under a passphrase with Argon2id + AES-256-GC
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import secrets
 import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from pos_app.core.errors import StorageError, ValidationError
-from pos_app.core.passkdf import CIPHER, KDF, NONCE_BYTES, SALT_BYTES, derive, reasonable
+from pos_app.core.passkdf import (
+    CIPHER,
+    KDF,
+    NONCE_BYTES,
+    SALT_BYTES,
+    b64,
+    canonical,
+    derive,
+    reasonable,
+    unb64,
+)
 from pos_app.datadir import STORAGE_FILE
 
 SHOP_KEY_FILE = "shop-key.json"
@@ -193,7 +201,7 @@ def keep_shop_key(data_dir: Path, till_key: bytes, shop_key: bytes) -> None:
     """Write the shop key sealed under the till's own key."""
     nonce = secrets.token_bytes(NONCE_BYTES)
     sealed = AESGCM(till_key).encrypt(nonce, shop_key, _SHOP_KEY_AAD)
-    body = {"format": 1, "cipher": CIPHER, "nonce": _b64(nonce), "sealed": _b64(sealed)}
+    body = {"format": 1, "cipher": CIPHER, "nonce": b64(nonce), "sealed": b64(sealed)}
     _write_private(Path(data_dir) / SHOP_KEY_FILE, json.dumps(body, indent=2).encode())
 
 
@@ -207,7 +215,7 @@ def load_shop_key(data_dir: Path, till_key: bytes) -> bytes:
     path = Path(data_dir) / SHOP_KEY_FILE
     try:
         body = json.loads(path.read_text())
-        nonce, sealed = _unb64(body["nonce"]), _unb64(body["sealed"])
+        nonce, sealed = unb64(body["nonce"]), unb64(body["sealed"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise StorageError(
             "storage.config_damaged",
@@ -238,11 +246,11 @@ def write_enrolment(path: Path, url: str, shop_key: bytes, passphrase: str, shop
     key, check = derive(passphrase, salt, KDF)
     header = {"format": ENROL_FORMAT, "format_version": 1, "url": url, "shop": shop}
     params = {
-        "kdf": {**KDF, "salt": _b64(salt), "check": _b64(check)},
-        "cipher": {"name": CIPHER, "nonce": _b64(nonce)},
+        "kdf": {**KDF, "salt": b64(salt), "check": b64(check)},
+        "cipher": {"name": CIPHER, "nonce": b64(nonce)},
     }
-    sealed = AESGCM(key).encrypt(nonce, shop_key, _canonical({**header, **params}))
-    body = {"header": header, **params, "ciphertext": _b64(sealed)}
+    sealed = AESGCM(key).encrypt(nonce, shop_key, canonical({**header, **params}))
+    body = {"header": header, **params, "ciphertext": b64(sealed)}
     _write_private(Path(path), json.dumps(body, indent=2).encode())
 
 
@@ -259,8 +267,8 @@ def read_enrolment(path: Path, passphrase: str) -> tuple[str, bytes, str]:
             raise ValueError(f"format {header.get('format')!r}")
         if cipher["name"] != CIPHER or not reasonable(kdf):
             raise ValueError("unknown or unreasonable algorithms")
-        salt, check = _unb64(kdf["salt"]), _unb64(kdf["check"])
-        nonce, ciphertext = _unb64(cipher["nonce"]), _unb64(body["ciphertext"])
+        salt, check = unb64(kdf["salt"]), unb64(kdf["check"])
+        nonce, ciphertext = unb64(cipher["nonce"]), unb64(body["ciphertext"])
         url, shop = str(header["url"]), str(header.get("shop", ""))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise _enrol_damaged(str(exc)) from exc
@@ -271,7 +279,7 @@ def read_enrolment(path: Path, passphrase: str) -> tuple[str, bytes, str]:
         )
     try:
         shop_key = AESGCM(key).decrypt(
-            nonce, ciphertext, _canonical({**header, "kdf": kdf, "cipher": cipher})
+            nonce, ciphertext, canonical({**header, "kdf": kdf, "cipher": cipher})
         )
     except InvalidTag as exc:
         raise _enrol_damaged("the sealed key or the header was changed") from exc
@@ -285,20 +293,6 @@ def _enrol_damaged(detail: str) -> ValidationError:
 
 
 # -- small helpers ----------------------------------------------------------------------------
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: Any) -> bytes:
-    if not isinstance(text, str):
-        raise ValueError("not base64 text")
-    return base64.b64decode(text, validate=True)
-
-
-def _canonical(value: Any) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def _write_private(path: Path, data: bytes) -> None:
