@@ -56,7 +56,7 @@ def store(db: Database, rows: list[tuple[str, int, str]], noise: int = 3) -> Non
         values.append({"mint_id": MINT_ID, "keyset_id": "00aa", "unit": "usd", "amount": 512})
     for v in values:
         v.setdefault("state", "unspent")
-        v.update(secret=os.urandom(32).hex(), C="02" + "11" * 32, y="02" + "22" * 32)
+        v.update(secret=os.urandom(32).hex(), C="02" + "11" * 32, y="02" + os.urandom(32).hex())
         v.update(origin="test", created_at=0, updated_at=0)
 
     def write(session):
