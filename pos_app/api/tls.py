@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import ipaddress
-import os
 import socket
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from pos_app.core.config import is_loopback_host, load_tls_certs, load_tls_key, split_listen
 from pos_app.core.errors import ConfigError
+from pos_app.core.files import write_private
 
 if TYPE_CHECKING:
     from pos_app.app import App
@@ -256,24 +256,10 @@ def _make(cert_path: Path, key_path: Path, password: str, names: set[Any]) -> x5
         serialization.PrivateFormat.PKCS8,
         serialization.BestAvailableEncryption(password.encode()),
     )
-    _write_private(key_path, key_pem)  # the key first: a cert never names a missing key
-    _write_private(cert_path, cert.public_bytes(serialization.Encoding.PEM))
+    key_path.parent.mkdir(parents=True, exist_ok=True)
+    write_private(key_path, key_pem)  # the key first: a cert never names a missing key
+    write_private(cert_path, cert.public_bytes(serialization.Encoding.PEM))
     return cert
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` readable by this user only, replacing ``path`` in one step."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(path.name + ".new")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        if hasattr(os, "fchmod"):  # an old file of that name kept its looser mode
-            os.fchmod(fd, 0o600)
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(temp, path)
 
 
 async def status(core: App) -> dict[str, Any]:

@@ -11,34 +11,20 @@ proofs and the database key are never exported.
 from __future__ import annotations
 
 import json
-import os
-import secrets as pysecrets
-import tempfile
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app import __version__
 from pos_app.core.config import Config
 from pos_app.core.errors import ConfigError, PosError
-from pos_app.core.passkdf import (
-    CIPHER,
-    KDF,
-    NONCE_BYTES,
-    SALT_BYTES,
-    b64,
-    canonical,
-    derive,
-    reasonable,
-    unb64,
-)
+from pos_app.core.files import write_private
+from pos_app.core.passphrase_seal import WrongPassphrase, canonical, seal, unseal
 from pos_app.core.payments.withdraw import THRESHOLD_KEYS
 from pos_app.core.settings import SettingsService
 from pos_app.core.store.schema import WebhookEndpoint
@@ -72,10 +58,6 @@ def _bad_passphrase() -> ConfigError:
     )
 
 
-def _aad(header: dict[str, Any], settings: dict[str, Any], params: dict[str, Any]) -> bytes:
-    return canonical({"header": header, "settings": settings, "params": params})
-
-
 def build_envelope(
     values: dict[str, Any],
     webhooks: list[dict[str, Any]] | None = None,
@@ -96,32 +78,9 @@ def build_envelope(
     if passphrase is not None:
         if not passphrase:
             raise ConfigError("config.export_no_passphrase", "The passphrase is empty.")
-        salt = pysecrets.token_bytes(SALT_BYTES)
-        nonce = pysecrets.token_bytes(NONCE_BYTES)
-        key, check = derive(passphrase, salt, KDF)
-        params = {
-            "kdf": {**KDF, "salt": b64(salt), "check": b64(check)},
-            "cipher": {"name": CIPHER, "nonce": b64(nonce)},
-        }
         plain = canonical({"webhooks": webhooks or []})
-        sealed = AESGCM(key).encrypt(nonce, plain, _aad(header, values, params))
-        envelope["secrets"] = {**params, "ciphertext": b64(sealed)}
+        envelope["secrets"] = seal(plain, passphrase, {"header": header, "settings": values})
     return envelope
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """``data`` at ``path``: a temporary file beside it, synced, then renamed over it."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass
@@ -166,27 +125,14 @@ def open_envelope(data: bytes, passphrase: str | None = None) -> Opened:
         # Settings alone can still be imported; the secrets stay closed.
         return Opened(header, settings, None, True)
     try:
-        kdf = sealed["kdf"]
-        cipher = sealed["cipher"]
-        if kdf.get("name") != "argon2id" or cipher.get("name") != CIPHER:
-            raise ValueError("unknown algorithms")
-        if not reasonable(kdf):
-            raise ValueError("unreasonable Argon2 parameters")
-        salt, check = unb64(kdf["salt"]), unb64(kdf["check"])
-        nonce, ciphertext = unb64(cipher["nonce"]), unb64(sealed["ciphertext"])
-        params = {"kdf": kdf, "cipher": cipher}
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise _damaged(f"secrets: {exc}") from exc
-    key, expected = derive(passphrase, salt, kdf)
-    if not pysecrets.compare_digest(check, expected):
-        raise _bad_passphrase()
-    try:
-        plain = AESGCM(key).decrypt(nonce, ciphertext, _aad(header, settings, params))
+        plain = unseal(sealed, passphrase, {"header": header, "settings": settings})
         webhooks = json.loads(plain)["webhooks"]
         if not isinstance(webhooks, list):
             raise ValueError("webhooks")
-    except (InvalidTag, ValueError, KeyError, TypeError) as exc:
-        raise _damaged("the secrets or the header do not match") from exc
+    except WrongPassphrase:
+        raise _bad_passphrase() from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise _damaged(f"secrets: {exc}") from exc
     return Opened(header, settings, webhooks, True)
 
 
@@ -299,7 +245,7 @@ class SettingsTransfer:
         envelope = build_envelope(values, webhooks, passphrase)
         data = json.dumps(envelope, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
         try:
-            write_atomically(Path(path), data)
+            write_private(Path(path), data)
         except OSError as exc:
             raise ConfigError(
                 "config.export_unwritable",

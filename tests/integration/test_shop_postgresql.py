@@ -86,6 +86,7 @@ def test_a_second_till_joins_with_an_enrolment_file_and_shares_the_wallet(tmp_pa
     words = app.wallet.mnemonic()
     close(app)
     card = tmp_path / "usb" / "enrol.json"
+    card.parent.mkdir()  # the stick is plugged in
     shop_db.write_enrolment_for(first, parse_hex_key(os.environ["POS_DB_KEY"]), card, PASSPHRASE)
     assert oct(card.stat().st_mode & 0o777) == "0o600"
     assert words.split()[0].encode() not in card.read_bytes()

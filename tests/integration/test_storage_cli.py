@@ -24,6 +24,9 @@ def test_a_shop_is_created_joined_listed_and_a_till_moved_onto_it(tmp_path, pg_s
     assert pg_server.password not in json.dumps(made)
 
     card = tmp_path / "usb" / "enrol.json"
+    unplugged = first.run("storage", "enrol", "--out", str(card))
+    assert unplugged.rc == 1 and unplugged.error_code == "storage.enrol_unwritable"
+    card.parent.mkdir()  # the stick is plugged in
     assert first.ok("storage", "enrol", "--out", str(card))["file"] == str(card)
     second = Cli(tmp_path / "till2", env=env)
     joined = second.ok("init", "--enrol", str(card), "--till-name", "Counter 2")

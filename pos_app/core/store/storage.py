@@ -30,17 +30,17 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from pos_app.core.errors import StorageError, ValidationError
-from pos_app.core.passkdf import (
+from pos_app.core.files import write_private
+from pos_app.core.passphrase_seal import (
     CIPHER,
-    KDF,
     NONCE_BYTES,
-    SALT_BYTES,
+    WrongPassphrase,
     b64,
-    canonical,
-    derive,
-    reasonable,
+    seal,
     unb64,
+    unseal,
 )
+from pos_app.core.store.keys import MIN_PASSPHRASE
 from pos_app.datadir import STORAGE_FILE
 
 SHOP_KEY_FILE = "shop-key.json"
@@ -89,7 +89,7 @@ def read_storage(data_dir: Path) -> Storage:
 
 def write_storage(data_dir: Path, storage: Storage) -> None:
     """Write ``storage.json`` (a temporary file renamed into place, owner only)."""
-    _write_private(Path(data_dir) / STORAGE_FILE, json.dumps(asdict(storage), indent=2).encode())
+    write_private(Path(data_dir) / STORAGE_FILE, json.dumps(asdict(storage), indent=2).encode())
 
 
 def new_till(name: str | None) -> Storage:
@@ -202,7 +202,7 @@ def keep_shop_key(data_dir: Path, till_key: bytes, shop_key: bytes) -> None:
     nonce = secrets.token_bytes(NONCE_BYTES)
     sealed = AESGCM(till_key).encrypt(nonce, shop_key, _SHOP_KEY_AAD)
     body = {"format": 1, "cipher": CIPHER, "nonce": b64(nonce), "sealed": b64(sealed)}
-    _write_private(Path(data_dir) / SHOP_KEY_FILE, json.dumps(body, indent=2).encode())
+    write_private(Path(data_dir) / SHOP_KEY_FILE, json.dumps(body, indent=2).encode())
 
 
 def load_shop_key(data_dir: Path, till_key: bytes) -> bytes:
@@ -238,20 +238,21 @@ def load_shop_key(data_dir: Path, till_key: bytes) -> bytes:
 
 def write_enrolment(path: Path, url: str, shop_key: bytes, passphrase: str, shop: str) -> None:
     """An enrolment file for another till: the URL and the shop key under ``passphrase``."""
-    if len(passphrase) < 8:
+    if len(passphrase) < MIN_PASSPHRASE:
         raise ValidationError(
-            "storage.weak_passphrase", "Choose an enrolment passphrase of at least 8 characters."
+            "storage.weak_passphrase",
+            f"Choose an enrolment passphrase of at least {MIN_PASSPHRASE} characters.",
         )
-    salt, nonce = secrets.token_bytes(SALT_BYTES), secrets.token_bytes(NONCE_BYTES)
-    key, check = derive(passphrase, salt, KDF)
     header = {"format": ENROL_FORMAT, "format_version": 1, "url": url, "shop": shop}
-    params = {
-        "kdf": {**KDF, "salt": b64(salt), "check": b64(check)},
-        "cipher": {"name": CIPHER, "nonce": b64(nonce)},
-    }
-    sealed = AESGCM(key).encrypt(nonce, shop_key, canonical({**header, **params}))
-    body = {"header": header, **params, "ciphertext": b64(sealed)}
-    _write_private(Path(path), json.dumps(body, indent=2).encode())
+    body = {"header": header, **seal(shop_key, passphrase, {"header": header})}
+    try:
+        write_private(Path(path), json.dumps(body, indent=2).encode())
+    except OSError as exc:
+        raise ValidationError(
+            "storage.enrol_unwritable",
+            f"The enrolment file cannot be written there: {exc.strerror}.",
+            str(path),
+        ) from exc
 
 
 def read_enrolment(path: Path, passphrase: str) -> tuple[str, bytes, str]:
@@ -262,27 +263,17 @@ def read_enrolment(path: Path, passphrase: str) -> tuple[str, bytes, str]:
     """
     try:
         body = json.loads(Path(path).read_bytes())
-        header, kdf, cipher = body["header"], body["kdf"], body["cipher"]
+        header = body["header"]
         if header["format"] != ENROL_FORMAT or header["format_version"] != 1:
             raise ValueError(f"format {header.get('format')!r}")
-        if cipher["name"] != CIPHER or not reasonable(kdf):
-            raise ValueError("unknown or unreasonable algorithms")
-        salt, check = unb64(kdf["salt"]), unb64(kdf["check"])
-        nonce, ciphertext = unb64(cipher["nonce"]), unb64(body["ciphertext"])
         url, shop = str(header["url"]), str(header.get("shop", ""))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise _enrol_damaged(str(exc)) from exc
-    key, expected = derive(passphrase, salt, kdf)
-    if not secrets.compare_digest(check, expected):
+        shop_key = unseal(body, passphrase, {"header": header})
+    except WrongPassphrase:
         raise ValidationError(
             "storage.enrol_bad_passphrase", "The passphrase does not open this enrolment file."
-        )
-    try:
-        shop_key = AESGCM(key).decrypt(
-            nonce, ciphertext, canonical({**header, "kdf": kdf, "cipher": cipher})
-        )
-    except InvalidTag as exc:
-        raise _enrol_damaged("the sealed key or the header was changed") from exc
+        ) from None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise _enrol_damaged(str(exc)) from exc
     return url, shop_key, shop
 
 
@@ -290,22 +281,3 @@ def _enrol_damaged(detail: str) -> ValidationError:
     return ValidationError(
         "storage.enrol_damaged", "The enrolment file is damaged or was changed.", detail
     )
-
-
-# -- small helpers ----------------------------------------------------------------------------
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    """``data`` at ``path``, readable by the owner only, replaced in one rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
