@@ -100,14 +100,25 @@ def test_a_second_till_joins_with_an_enrolment_file_and_shares_the_wallet(tmp_pa
     close(joined)
 
 
-def test_joining_fails_cleanly_and_leaves_the_folder_empty(tmp_path, shop_url):
+def test_joining_fails_cleanly_and_leaves_the_folder_empty(tmp_path, shop_url, pg_server):
     first = tmp_path / "till1"
     app, _ = App.init(first, storage_url=shop_url, till_name="Counter 1", trust_env=False)
     close(app)
+    other_shop = pg_server.url(pg_server.create_database(), password=False)
+    close(App.init(tmp_path / "elsewhere", storage_url=other_shop, trust_env=False)[0])
+    empty = pg_server.url(pg_server.create_database(), password=False)
     card = tmp_path / "enrol.json"
     shop_db.write_enrolment_for(first, parse_hex_key(os.environ["POS_DB_KEY"]), card, PASSPHRASE)
 
     cases = [
+        (
+            {"enrolment": card, "enrol_passphrase": PASSPHRASE, "storage_url": other_shop},
+            "storage.not_this_shop",
+        ),
+        (
+            {"enrolment": card, "enrol_passphrase": PASSPHRASE, "storage_url": empty},
+            "storage.no_shop",
+        ),
         (
             {"enrolment": card, "enrol_passphrase": "not the passphrase"},
             "storage.enrol_bad_passphrase",

@@ -98,15 +98,21 @@ class Supervisor:
                 await service.stop()
 
     async def _run(self, service: Service) -> None:
+        interval: float | None = None  # the last one read: the claim's lease follows it
         while True:
             try:
-                if self.claim is None or await self.claim(service.name, await _interval(service)):
+                ours = True
+                if self.claim is not None:
+                    if interval is None:
+                        interval = await _interval(service)
+                    ours = await self.claim(service.name, interval)
+                if ours:
                     await service.work()
                     service.rounds += 1
                 else:
                     service.held_elsewhere += 1
                 service.failures = 0
-                pause = await _interval(service)
+                pause = interval = await _interval(service)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:

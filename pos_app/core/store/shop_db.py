@@ -109,24 +109,23 @@ def create_or_join(
     else:
         raise ValidationError("storage.bad_url", "Give the shop's database address.")
     password = password or st.password_for(url)
-    db = Database.postgresql(st.with_password(url, password), sealing_key=None)
+    joining = enrolment is not None
+    db = _target(url, password, shop_key, joining=joining)
     try:
         existing = holds_shop(db)
-    finally:
+    except BaseException:
         db.close()
-    if enrolment is None and existing:
-        raise ValidationError(
-            "storage.shop_exists",
-            "This database already holds a shop. Join it with an enrolment file made on one "
-            "of its tills (pos-app storage enrol).",
-        )
-    if enrolment is not None and not existing:
+        raise
+    if not joining and existing:
+        db.close()
+        raise _shop_exists()
+    if joining and not existing:
+        db.close()
         raise ValidationError(
             "storage.no_shop",
             "This database holds no shop yet. Create the shop on the first till (without an "
             "enrolment file).",
         )
-    db = Database.postgresql(st.with_password(url, password), sealing_key=shop_key)
     try:
         db.migrate()
         if enrolment is None:
@@ -139,9 +138,7 @@ def create_or_join(
                     "wallet.exists_other_seed",
                     "The shop's database holds a different seed than the one given.",
                 )
-        storage = replace(st.new_till(till_name), url=url)
-        storage = db.transact(lambda s: _register(s, storage))
-        assert storage.till_id is not None
+        storage = db.transact(lambda s: _register(s, st.new_till(url, till_name)))
         db.stamp_till(storage.till_id)
     except BaseException:
         db.close()
@@ -268,8 +265,7 @@ def move_to_shared(
                 target.create_check()
             target.verify_check()
             checked = _compare(source, target)
-            storage = replace(st.new_till(till_name), url=url)
-            storage = target.transact(lambda s: _register(s, storage))
+            storage = target.transact(lambda s: _register(s, st.new_till(url, till_name)))
         finally:
             target.close()
     finally:
@@ -286,16 +282,31 @@ def move_to_shared(
     }
 
 
-def _target(url: str, password: str | None, shop_key: bytes) -> Database:
+def _target(url: str, password: str | None, shop_key: bytes, *, joining: bool = False) -> Database:
+    """The shop's database opened with ``shop_key``; a key check of another key is refused.
+
+    Creating or moving, the check belongs to a shop already there; joining, the
+    enrolment file is of another shop than the one this database holds.
+    """
     try:
         return Database.postgresql(st.with_password(url, password), sealing_key=shop_key)
     except StorageError as exc:
         if exc.code != "storage.wrong_key":
             raise
-        raise ValidationError(
-            "storage.shop_exists",
-            "This database already holds another shop. Give an empty database.",
-        ) from exc
+        if joining:
+            raise ValidationError(
+                "storage.not_this_shop",
+                "The enrolment file is for another shop than the one this database holds.",
+            ) from exc
+        raise _shop_exists() from exc
+
+
+def _shop_exists() -> ValidationError:
+    return ValidationError(
+        "storage.shop_exists",
+        "This database already holds a shop. Give an empty database, or join that shop with "
+        "an enrolment file made on one of its tills (pos-app storage enrol).",
+    )
 
 
 def _compare(source: Database, target: Database) -> dict[str, Any]:

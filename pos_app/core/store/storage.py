@@ -92,9 +92,9 @@ def write_storage(data_dir: Path, storage: Storage) -> None:
     write_private(Path(data_dir) / STORAGE_FILE, json.dumps(asdict(storage), indent=2).encode())
 
 
-def new_till(name: str | None) -> Storage:
-    """The storage of a till about to join a shop (its id made here)."""
-    return Storage("postgresql", None, str(uuid.uuid4()), (name or "").strip() or None)
+def new_till(url: str, name: str | None) -> Storage:
+    """The storage of a till about to join the shop at ``url`` (its id made here)."""
+    return Storage("postgresql", url, str(uuid.uuid4()), (name or "").strip() or None)
 
 
 # -- the URL and its password -------------------------------------------------------------
