@@ -179,9 +179,10 @@ def test_refusals_from_the_sale_and_the_token(tmp_path):
         other = await new_sale(app)
         await app.sales.cancel(other)
         errors["cancelled"] = await refused(app, other, mint.token(5))
-        return errors, payments(app), tokens(app), the_sale(app, sale_id)
+        ops = app.db.transact(lambda s: list(s.scalars(select(Operation))))
+        return errors, payments(app), tokens(app), the_sale(app, sale_id), ops
 
-    errors, pays, stored, sale = run_shop(tmp_path, mint, scenario)
+    errors, pays, stored, sale, ops = run_shop(tmp_path, mint, scenario)
     assert {k: e.code for k, e in errors.items()} == {
         "unit": "unit.mismatch",
         "junk": errors["junk"].code,
@@ -199,6 +200,8 @@ def test_refusals_from_the_sale_and_the_token(tmp_path):
         e.code for e in errors.values()
     )
     assert sale.state == "paid"
+    # the spent token's journal entry was undone: only the two swaps that were made
+    assert [o.state for o in ops] == ["done", "done"]
 
 
 def test_an_untrusted_mint_is_refused_without_contacting_it(tmp_path):
@@ -769,6 +772,27 @@ def test_a_melt_reported_done_that_the_journal_does_not_show_paid_settles_nothin
     assert sale.paid == 0
     expected = f"melt {payment.operation_id} of payment {payment.id} is not paid; sale not settled"
     assert expected in caplog.messages
+
+
+# -- the token's keys fetched at payment time ---------------------------------------------
+
+
+def test_a_token_whose_keys_must_be_fetched_is_journalled_after_planning_and_pays(tmp_path):
+    mint = FakeMint()
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+        keyset_id = mint.add_keyset(fee_ppk=1000)  # 16 + 4 + 1: 3 sat, within the cap
+        res = await app.sales.pay(sale_id, mint.token(21, keyset_id=keyset_id))
+        ops = app.db.transact(lambda s: list(s.scalars(select(Operation))))
+        return res, payments(app), ops, balance(app)
+
+    settings = {"fees.max_mint_fee_pct": 15}
+    res, [payment], [op], coins = run_shop(tmp_path, mint, scenario, settings=settings)
+    assert (res.state, res.paid) == ("paid", 21)
+    assert (op.kind, op.state) == ("receive", "done")
+    assert (payment.state, payment.mint_fee, payment.operation_id) == ("settled", 3, op.id)
+    assert coins == 18
 
 
 # -- the mint down while the token's keys must be fetched ----------------------------------

@@ -51,13 +51,12 @@ from pos_app.core.wallet.receive import (
     Journalled,
     KnownMint,
     ReceivePlan,
-    execute_receive,
     journal_receive,
     known_mint,
     plan_receive,
     plan_stored,
     queue_receive,
-    refuse,
+    record_refusal,
     send_journalled,
 )
 from pos_app.core.wallet.recovery import Outcome
@@ -101,20 +100,6 @@ class Attempt:
     def details(self) -> dict[str, Any]:
         """What the journal keeps so recovery can find the payment again."""
         return {"sale_id": self.sale.id, "payment_id": self.payment_id, "trusted": self.trusted}
-
-
-@dataclass(frozen=True, slots=True)
-class EarlySwap:
-    """A swap planned and journalled in the transaction that recorded its payment.
-
-    Exactly one of the fields is set: the committed journal entry; or why the token
-    failed its checks (``refused``: the token is recorded as refused, then the payment
-    rejected); or a refusal of the shop's own rules (``rejected``: the fee cap).
-    """
-
-    journalled: Journalled | None = None
-    refused: PosError | None = None
-    rejected: PosError | None = None
 
 
 class Checkout:
@@ -197,7 +182,7 @@ class Checkout:
 
         def open_payment(
             session: Session,
-        ) -> tuple[Sale, int, Attempt | PosError, EarlySwap | None]:
+        ) -> tuple[Sale, int, Attempt | PosError, Journalled | PosError | None]:
             # The token stored (if not yet), its payment recorded and the checks that need
             # only the store run in one transaction; nothing has touched the token before,
             # and a payment that passes them is recorded as processing at once. A swap whose
@@ -225,7 +210,7 @@ class Checkout:
             early = (
                 self._swap_early(session, attempt, token_id, payment) if method == SWAP else None
             )
-            session.add(payment)  # one INSERT with its final values (if not added already)
+            session.add(payment)  # one INSERT with its final values
             return sale, token_id, attempt, early
 
         sale, token_id, admitted, early = await self.ctx.db.run(open_payment)
@@ -285,28 +270,40 @@ class Checkout:
 
     def _swap_early(
         self, session: Session, a: Attempt, token_id: int, payment: Payment
-    ) -> EarlySwap | None:
+    ) -> Journalled | PosError | None:
         """Check and journal a swap in the payment's transaction; None: plan it as usual.
 
-        ``payment`` (not added yet) is added here once its fee is known. Runs on the
-        database thread: the checks are CPU only (the DLEQ of every input
+        Runs on the database thread: the checks are CPU only (the DLEQ of every input
         included), with the stored keys; a token whose keys must be fetched is planned
-        after this transaction (:meth:`_pay_swap`).
+        after this transaction (:meth:`_pay_swap`). ``payment`` is not added yet: it is
+        inserted with its fee and journal entry.
         """
         try:
             plan = plan_stored(self.ctx, token_id, a.token, a.mint)
         except PosError as exc:
-            return EarlySwap(refused=exc)
+            return record_refusal(session, token_id, exc)
         if plan is None:
             return None
+        return self._journal_swap(session, a, token_id, plan, payment)
+
+    def _journal_swap(
+        self, session: Session, a: Attempt, token_id: int, plan: ReceivePlan, payment: Payment
+    ) -> Journalled | PosError:
+        """Step 1 of the journal (docs/architecture.md section 2) for a payment's swap.
+
+        The fee cap checked, the journal entry written and the payment given its fee and
+        operation, in the caller's transaction, which must commit before the swap is sent.
+
+        Returns:
+            The journal entry; or the refusal to reject the payment with (a token whose
+            inputs are taken is recorded as refused, as :func:`refuse` does), the
+            transaction committing all the same.
+        """
         try:
             convert.check_mint_fee(plan, a.policy)
         except PosError as exc:
-            return EarlySwap(rejected=exc)
+            return exc  # the shop's own rule: the token is not at fault
         op_id = journal.new_id()
-        payment.mint_fee = plan.fee
-        payment.operation_id = op_id  # its journal entry: inserted with the payment
-        session.add(payment)
         try:
             # In a savepoint: inputs taken by another operation undo the journal entry
             # alone, and the token and its payment are committed all the same.
@@ -320,25 +317,27 @@ class Checkout:
                     details=a.details,
                 )
         except PosError as exc:
-            payment.operation_id = None
-            return EarlySwap(refused=exc)
-        return EarlySwap(journalled=journalled)
+            return record_refusal(session, token_id, exc)
+        payment.mint_fee = plan.fee
+        payment.operation_id = op_id
+        return journalled
 
-    async def _pay_swap(self, a: Attempt, early: EarlySwap | None = None) -> PayResult:
-        if early is not None and early.refused is not None:
-            raise await refuse(self.ctx, a.token_id, early.refused) from early.refused
-        if early is not None and early.rejected is not None:
-            raise early.rejected
-        if early is not None and early.journalled is not None:
-            plan = early.journalled.plan
-        else:
+    async def _pay_swap(self, a: Attempt, early: Journalled | PosError | None) -> PayResult:
+        if early is None:  # the keys were not stored: planned (and journalled) now
             try:
                 plan = await plan_receive(
                     self.ctx, a.text, token_id=a.token_id, token=a.token, mint=a.mint
                 )
             except NetworkError as exc:
                 return await self._mint_down(a, exc)
-            convert.check_mint_fee(plan, a.policy)
+            early = await self.ctx.db.run(
+                lambda s: self._journal_swap(
+                    s, a, a.token_id, plan, self.settlement.set_payment(s, a.payment_id)
+                )
+            )
+        if isinstance(early, PosError):
+            raise early  # the payment is rejected; a token at fault is recorded as refused
+        plan = early.plan
 
         def complete(session: Session) -> Any:
             return self.settlement.credit(session, a.sale.id, a.payment_id, credited=plan.amount)
@@ -346,21 +345,7 @@ class Checkout:
         try:
             # The fee is recorded with the journal entry and the sale settled with the
             # new proofs (docs/architecture.md section 2): no transactions of their own.
-            if early is not None and early.journalled is not None:
-                received = await send_journalled(
-                    self.ctx, early.journalled, with_completion=complete
-                )
-            else:
-                received = await execute_receive(
-                    self.ctx,
-                    plan,
-                    correlation_id=a.sale.correlation_id,
-                    details=a.details,
-                    with_journal=lambda s: self.settlement.set_payment(
-                        s, a.payment_id, mint_fee=plan.fee
-                    ),
-                    with_completion=complete,
-                )
+            received = await send_journalled(self.ctx, early, with_completion=complete)
         except NetworkError as exc:  # journalled: recovery finishes it
             if await self._offline_ok(a, plan):
                 return await self._accept_offline(a, plan)

@@ -144,13 +144,15 @@ def known_mint(session: Session, url: str) -> KnownMint:
 
 async def refuse(ctx: WalletContext, token_id: int | None, exc: PosError) -> PosError:
     """Record why a stored token was refused (it stays stored) and return the error."""
+    await ctx.db.run(lambda s: record_refusal(s, token_id, exc))
+    return exc
 
-    def write(session: Session) -> None:
-        journal.mark_received(session, token_id, "rejected", exc.code)
-        journal.audit(session, "token.rejected", str(token_id), {"code": exc.code})
-        record_error(session, exc)
 
-    await ctx.db.run(write)
+def record_refusal(session: Session, token_id: int | None, exc: PosError) -> PosError:
+    """:func:`refuse` in the caller's transaction."""
+    journal.mark_received(session, token_id, "rejected", exc.code)
+    journal.audit(session, "token.rejected", str(token_id), {"code": exc.code})
+    record_error(session, exc)
     return exc
 
 
@@ -312,7 +314,7 @@ def plan_stored(
     must be fetched first, or the mint is not a stored trusted one: plan as usual then.
 
     Raises:
-        PosError: the token fails a check (the caller records the refusal, :func:`refuse`).
+        PosError: the token fails a check (the caller records it: :func:`record_refusal`).
     """
     if mint.id is None or not mint.trusted:
         return None
