@@ -20,7 +20,6 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-import numpy as np
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import (
@@ -39,6 +38,7 @@ from pos_app.training import MADE_UP_MINT, training_mint_url
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.scanner import virtual
+from pos_app.ui.scanner.qtcapture import image_to_gray
 from pos_app.ui.tasks import in_thread, spawn
 from pos_app.ui.widgets.qr import QrView
 from pos_app.ui.widgets.training_band import training_band
@@ -48,14 +48,6 @@ log = logging.getLogger(__name__)
 CAMERA_NAME = "customer-wallet"
 FILM_SIZE = (960, 540)  # what the virtual camera sees: the phone's screen on a grey counter
 FILM_FPS = 15
-
-
-def to_bgr(image: QImage) -> np.ndarray:
-    """A copy of ``image`` as a BGR array (what cameras hand the scanner)."""
-    image = image.convertToFormat(QImage.Format.Format_BGR888)
-    width, height, stride = image.width(), image.height(), image.bytesPerLine()
-    data = np.frombuffer(image.constBits(), np.uint8, count=stride * height)
-    return data.reshape(height, stride)[:, : width * 3].reshape(height, width, 3).copy()
 
 
 class CustomerWalletWindow(QWidget):
@@ -328,7 +320,7 @@ class CustomerWalletWindow(QWidget):
                 QRectF((width - inner) / 2, (height - inner) / 2, inner, inner), picture
             )
             painter.end()
-        self.camera.show(to_bgr(canvas))
+        self.camera.show(image_to_gray(canvas))  # as a camera's frames reach the decoder
 
     # -- closing -----------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ import pytest
 import qrcode
 
 from pos_app.ui.scanner import decode
-from pos_app.ui.scanner.decode import PYZBAR_AVAILABLE, decode_frame, qr_text
+from pos_app.ui.scanner.decode import PYZBAR_AVAILABLE, decode_frame, qr_text, to_gray
 from tests.support.qrvideo import SIZE, fake_token, qr_matrix, render_qr_frame, ur_parts
 
 TOKEN = fake_token(3)
@@ -43,6 +43,15 @@ def test_grey_and_bgra_frames() -> None:
     assert decode_frame(grey) == [TOKEN]
     assert decode_frame(grey[:, :, None]) == [TOKEN]
     assert decode_frame(cv2.cvtColor(frame, cv2.COLOR_BGR2BGRA)) == [TOKEN]
+
+
+def test_bgr_to_grey_is_opencvs_luma() -> None:
+    # The scanner's own BT.601 conversion (no OpenCV in the app), checked against OpenCV's.
+    rng = np.random.default_rng(7)
+    for channels, code in ((3, cv2.COLOR_BGR2GRAY), (4, cv2.COLOR_BGRA2GRAY)):
+        frame = rng.integers(0, 256, (40, 60, channels), dtype=np.uint8)
+        diff = to_gray(frame).astype(int) - cv2.cvtColor(frame, code).astype(int)
+        assert np.abs(diff).max() <= 1, channels
 
 
 def test_two_codes_in_one_frame() -> None:

@@ -84,7 +84,7 @@ def to_gray(frame: np.ndarray) -> np.ndarray:
 
 
 def _bgr_luma(frame: np.ndarray) -> np.ndarray:
-    """BT.601 luma of a BGR(A) image in 8.8 fixed point (what OpenCV's BGR2GRAY computes)."""
+    """BT.601 luma of a BGR(A) image in 8.8 fixed point (within 1 of OpenCV's BGR2GRAY)."""
     blue, green, red = (frame[:, :, i].astype(np.uint16) for i in range(3))
     luma = blue * 29 + green * 150 + red * 77 + 128  # weights sum to 256: no overflow
     return (luma >> 8).astype(np.uint8)

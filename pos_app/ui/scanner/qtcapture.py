@@ -189,6 +189,7 @@ class _Source(QObject):
         self.done = False
         self.sink = QVideoSink(self)
         self.frames = 0  # frames delivered since (re)opening
+        self.was_open = False  # the source opened once (a later failure is not "cannot open")
         self._converter_failed = False
         self.sink.videoFrameChanged.connect(self._frame, Qt.ConnectionType.QueuedConnection)
         self._open_timer = QTimer(self, singleShot=True, interval=OPEN_TIMEOUT_MS)
@@ -204,6 +205,7 @@ class _Source(QObject):
 
     def opened(self, width: int, height: int, fps: float) -> None:
         """Tell the capture thread the source is open."""
+        self.was_open = True
         self._open_timer.stop()
         self.capture.opened(width, height, fps)
 
@@ -254,7 +256,6 @@ class _FileSource(_Source):
         self.player.setPlaybackRate(capture.speed)
         self.player.mediaStatusChanged.connect(self._status)
         self.player.errorOccurred.connect(self._error)
-        self._opened = False
 
     def open(self) -> None:
         if not self.player.isAvailable():  # no FFmpeg plugin (a broken install or bundle)
@@ -273,8 +274,7 @@ class _FileSource(_Source):
     def _status(self, status: QMediaPlayer.MediaStatus) -> None:
         Status = QMediaPlayer.MediaStatus
         name = self.capture.source
-        if status == Status.LoadedMedia and not self._opened:
-            self._opened = True
+        if status == Status.LoadedMedia and not self.was_open:
             metadata = self.player.metaData()
             fps = _as_float(metadata.value(QMediaMetaData.Key.VideoFrameRate))
             size = metadata.value(QMediaMetaData.Key.Resolution)
@@ -294,7 +294,7 @@ class _FileSource(_Source):
                 self.player.play()
 
     def _error(self, _error: QMediaPlayer.Error, text: str) -> None:
-        if not self._opened:
+        if not self.was_open:
             self.finish(self.open_failed_message())
         else:
             self.finish(f"Video file {self.capture.source} stopped playing: {text}")
@@ -312,7 +312,6 @@ class _CameraSource(_Source):
         self.camera: QCamera | None = None
         self.device: QCameraDevice | None = None
         self.tries = 0  # reopenings since the camera last delivered a picture
-        self._was_open = False
         self._reopen = QTimer(self, singleShot=True, interval=CAMERA_REOPEN_DELAY_MS)
         self._reopen.timeout.connect(self._open)
         self._watchdog = QTimer(self, interval=CAMERA_STALL_MS)
@@ -343,7 +342,7 @@ class _CameraSource(_Source):
 
     def _open(self) -> None:
         device = self._find()
-        if device is None and not self._was_open:
+        if device is None and not self.was_open:
             self.finish(self.open_failed_message())
             return
         if device is None:
@@ -363,7 +362,7 @@ class _CameraSource(_Source):
         self.camera = camera
         self.session.setCamera(camera)
         camera.start()
-        if self._was_open:  # a reopened camera that stays dark is trouble again
+        if self.was_open:  # a reopened camera that stays dark is trouble again
             self._seen = self.frames
             self._watchdog.start()
 
@@ -381,8 +380,7 @@ class _CameraSource(_Source):
             return
         self._seen = self.frames
         self._watchdog.start()
-        if not self._was_open:
-            self._was_open = True
+        if not self.was_open:
             fmt = self.camera.cameraFormat()
             size = fmt.resolution()
             fps = fmt.maxFrameRate()
@@ -414,7 +412,7 @@ class _CameraSource(_Source):
             self.tries += 1
             self.capture.reopened += 1
             self._reopen.start()
-        elif self._was_open:
+        elif self.was_open:
             self.finish(f"Camera {number} stopped delivering pictures.")
         else:
             self.finish(self.open_failed_message())

@@ -25,8 +25,7 @@ class VirtualCamera:
     """The newest picture of a window, handed out at a camera's pace.
 
     The capture thread reads it like a camera: ``read`` waits one frame's time and hands
-    out the current picture (the names are those of ``cv2.VideoCapture``, which it once
-    stood in for).
+    out the current picture.
     """
 
     def __init__(self, name: str, fps: float = DEFAULT_FPS) -> None:
@@ -43,7 +42,7 @@ class VirtualCamera:
         return PREFIX + self.name
 
     def show(self, image: np.ndarray) -> None:
-        """The window's new picture (BGR, height x width x 3); it is copied."""
+        """The window's new picture (8-bit grey, height x width); it is copied."""
         with self._changed:
             self._image = np.ascontiguousarray(image).copy()
             self.pictures += 1
@@ -57,7 +56,7 @@ class VirtualCamera:
 
     # -- what the capture thread reads ---------------------------------------------------------
 
-    def isOpened(self) -> bool:  # cv2.VideoCapture's name
+    def is_open(self) -> bool:
         """True until the window closes."""
         return not self._closed.is_set()
 
@@ -95,4 +94,4 @@ def find(source: str) -> VirtualCamera | None:
     """The open camera named by ``virtual:<name>``, or None."""
     with _lock:
         camera = _cameras.get(source.removeprefix(PREFIX))
-    return camera if camera is not None and camera.isOpened() else None
+    return camera if camera is not None and camera.is_open() else None
