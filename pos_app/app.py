@@ -60,43 +60,12 @@ if TYPE_CHECKING:
     from pos_app.core.reports import ReportService
     from pos_app.core.services import Services
     from pos_app.core.services.export_schedule import ExportSchedule
-    from pos_app.core.wallet.recovery import Outcome, Recovery
+    from pos_app.core.wallet.recovery import Outcome
     from pos_app.core.webhooks.service import WebhookService
 
 MNEMONIC = "mnemonic"
 # A wallet database being created; renamed to DB_FILE once it holds schema and seed.
 INIT_PREFIX = f".{DB_FILE}.init-"
-
-
-class _DeferredHook:
-    """The recovery as a service made on first use (the sales engine, the withdrawals) sees it.
-
-    The service's hook must hear every operation the recovery resolves from the moment
-    the wallet opens, made or not: the App registers :meth:`forward` in the hook's place
-    when it opens. The service, once made, hands its hook to :meth:`on_resolved` here;
-    everything else it asks of the recovery goes to the recovery.
-    """
-
-    def __init__(self, recovery: Recovery) -> None:
-        self._recovery = recovery
-        self._hook: Callable[[Outcome], Awaitable[None]] | None = None
-
-    def on_resolved(self, hook: Callable[[Outcome], Awaitable[None]]) -> None:
-        self._hook = hook
-
-    def forward(self, make: Callable[[], object]) -> Callable[[Outcome], Awaitable[None]]:
-        """The hook to register: makes the service (``make``) if need be, then calls its hook."""
-
-        async def hook(outcome: Outcome) -> None:
-            if self._hook is None:
-                make()  # the service hands over its hook while it is made
-            if self._hook is not None:
-                await self._hook(outcome)
-
-        return hook
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._recovery, name)
 
 
 class App:
@@ -142,19 +111,25 @@ class App:
         self._trust_env = trust_env
         # Sales, reports, webhooks and the other services defined as cached properties
         # below are made on first use: a command loads only what it runs. What must hold
-        # from the start does: the recovery hooks of the sales engine and the withdrawals
-        # are registered now, in their places, and the webhook outbox is installed.
-        self._sales_hook = _DeferredHook(self.wallet.recovery)
-        self.wallet.recovery.on_resolved(self._sales_hook.forward(lambda: self.sales))
+        # from the start does: the recovery's hooks into the sales engine and the
+        # withdrawals (each made on the first outcome if not yet) are registered now, in
+        # that order, and the webhook outbox is installed.
+        self.wallet.recovery.on_resolved(self._sales_recovered)
         self.notifications = NotificationCenter(db, self.bus)
         self.staff = StaffService(db, self.bus, config=self.config)
         self.training = is_training_dir(data_dir)
         if not self.training:  # a training till's play money never reaches a receiver
             outbox.install(db)
-        self._withdrawals_hook = _DeferredHook(self.wallet.recovery)
-        self.wallet.recovery.on_resolved(self._withdrawals_hook.forward(lambda: self.withdrawals))
+        self.wallet.recovery.on_resolved(self._withdrawal_recovered)
         self.sweeper = Sweeper(self.ctx, self.config)
         self._services: Services | None = None
+
+    async def _sales_recovered(self, outcome: Outcome) -> None:
+        # Through the property: the sales engine is made on the first outcome if not yet.
+        await self.sales.checkout.on_recovered(outcome)
+
+    async def _withdrawal_recovered(self, outcome: Outcome) -> None:
+        await self.withdrawals.on_recovered(outcome)
 
     @cached_property
     def export_schedule(self) -> ExportSchedule:
@@ -168,7 +143,7 @@ class App:
         """The sales engine (with refunds and the sales list)."""
         from pos_app.core.payments.sales import SalesService
 
-        sales = SalesService(self.ctx, self.config, self._sales_hook, self.web)
+        sales = SalesService(self.ctx, self.config, self.wallet.recovery, self.web)
         # A sale's request names the mints online now: a stale health check is redone first.
         sales.fresh_health = self._check_mints_if_stale
         return sales
@@ -222,7 +197,7 @@ class App:
         """Payouts to the shop's Lightning address."""
         from pos_app.core.payments.withdraw import Withdrawals
 
-        return Withdrawals(self.ctx, self.config, self.web, self._withdrawals_hook)
+        return Withdrawals(self.ctx, self.config, self.web)
 
     async def _check_mints_if_stale(self) -> None:
         # Through the property: the services are made on first use, not with the App.

@@ -170,7 +170,6 @@ class SalesService:
         self.checkout = Checkout(
             ctx, config, self.settlement, self, self._client, recovery=recovery
         )
-        recovery.on_resolved(self.checkout.on_recovered)
 
     # -- plumbing -----------------------------------------------------------------------------
 

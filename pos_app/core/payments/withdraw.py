@@ -51,7 +51,7 @@ from pos_app.core.wallet import coins
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.melt import MeltResult, execute_melt
 from pos_app.core.wallet.mints import mint_row, trusted_in_priority
-from pos_app.core.wallet.recovery import Outcome, Recovery
+from pos_app.core.wallet.recovery import Outcome
 
 log = logging.getLogger(__name__)
 
@@ -244,7 +244,9 @@ class Withdrawals:
         ctx: wallet dependencies.
         config: settings declarations.
         http: the shared web client's factory (Lightning address requests).
-        recovery: whose reports finish the proof of withdrawals it completes.
+
+    The app hands it the recovery's reports (:meth:`on_recovered`): they finish the proof
+    of withdrawals that recovery completed.
     """
 
     def __init__(
@@ -252,14 +254,12 @@ class Withdrawals:
         ctx: WalletContext,
         config: Config,
         http: Callable[[], httpx.AsyncClient],
-        recovery: Recovery,
     ) -> None:
         self.ctx = ctx
         self.config = config
         self._http = http
         # The last refusal told per mint: a refusal that repeats every round is told once.
         self._told: dict[str, str] = {}
-        recovery.on_resolved(self._on_recovered)
 
     def attach(self, supervisor: Any) -> None:
         """Register the automatic withdrawal timer with the app's service supervisor."""
@@ -596,7 +596,7 @@ class Withdrawals:
             )
         return proof, shown
 
-    async def _on_recovered(self, outcome: Outcome) -> None:
+    async def on_recovered(self, outcome: Outcome) -> None:
         """Prove a withdrawal that recovery found paid.
 
         Only recovery finishes a melt that did not end in its first request, so such a

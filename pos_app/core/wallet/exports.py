@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.cashu.models import Token
 from pos_app.core.cashu.tokens import parse_token, serialize_token_v4
-from pos_app.core.choices import EXPORT_SHOWN
+from pos_app.core.choices import EXPORT_SHOWN, EXPORT_STATES
 from pos_app.core.config import Config
 from pos_app.core.errors import NetworkError, PosError, ValidationError
 from pos_app.core.store.schema import Export, Mint, Operation, ProofRow
@@ -43,7 +43,7 @@ from pos_app.core.wallet.receive import execute_receive, plan_receive
 
 SHOWN = EXPORT_SHOWN
 STORED = {shown: stored for stored, shown in SHOWN.items()}
-STATES = tuple(STORED)
+STATES = EXPORT_STATES
 # Shown states whose proofs may still change at the mint.
 UNSETTLED = ("pending", "partially_claimed")
 # Seconds between two checks of the pending exports by the in-app timer.
