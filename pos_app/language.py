@@ -9,8 +9,9 @@ start (pos_app.ui.i18n, pos_app.ui.main).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from pos_app.core.files import write_private
 
 SYSTEM = "system"
 # SYSTEM: the computer's language; the app is translated into these (pos_app/ui/i18n.py).
@@ -62,6 +63,4 @@ def _write(data_dir: Path, name: str, value: str, allowed: tuple[str, ...]) -> N
         path.unlink(missing_ok=True)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(value + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    write_private(path, (value + "\n").encode())

@@ -80,7 +80,7 @@ def run_gui(args: argparse.Namespace) -> int:
     executor = worker_pool()
     try:
         with _quit_on_signals(qt):
-            early = _early_window(args, qt, executor)
+            early = _early_window(args, data_dir, qt, executor)
             # Loaded after the window is up (and the wallet opening): not needed to show it.
             import asyncio
 
@@ -102,7 +102,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def _early_window(
-    args: argparse.Namespace, qt: QApplication, executor: ThreadPoolExecutor
+    args: argparse.Namespace, data_dir: Path, qt: QApplication, executor: ThreadPoolExecutor
 ) -> Opening | None:
     """The main window's frame, shown now, when the shop's wallet will open without asking.
 
@@ -114,7 +114,6 @@ def _early_window(
     from pos_app.core.errors import PosError
     from pos_app.core.keystatus import key_status
 
-    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     if training_requested(args) or not wallet_exists(data_dir):
         return None
     try:
@@ -292,16 +291,12 @@ async def _run(
             if window is not None and window.was_closed:
                 log.info("the main window closed during the sign-in")
                 return 0
+        shown_now = window is None
         if window is None:
-            window = MainWindow(ui)
-            window.set_user(member)
-            _show(window)
-            shown_now = True
-        else:
-            window.attach(ui)
-            window.set_user(member)
-            _show(window)  # the keyboard back from the sign-in dialog, if there was one
-            shown_now = False
+            window = MainWindow()
+        window.attach(ui)
+        window.set_user(member)
+        _show(window)  # for an early window: the keyboard back from the sign-in dialog
         if training_env is not None:
             window.open_customer_wallet()  # the trainee's customer, over the till's edge
         core.services.start()  # retries and mint health run while the window is open
