@@ -385,6 +385,38 @@ def test_dismiss_with_a_reason(page, qtbot, core, arun, make_mint):
     )
 
 
+def test_an_older_attention_read_finishing_last_is_not_shown(page, qtbot, monkeypatch):
+    """An event's refresh and the page's own overlap; the list shown is the newest read's."""
+    import asyncio
+
+    from pos_app.ui.widgets import attention_panel
+
+    old_item = AttentionItem("operation", "old", "receive", "pending", 0, None, "-", None, 1, "")
+    new_item = AttentionItem("operation", "new", "receive", "pending", 0, None, "-", None, 2, "")
+    release = asyncio.Event()
+    calls = []
+
+    async def fake_load(core):
+        calls.append(core)
+        if len(calls) == 1:
+            await release.wait()  # the first read is slow: it finishes after the second
+            return [old_item]
+        return [new_item]
+
+    monkeypatch.setattr(attention_panel, "load_attention", fake_load)
+    panel = page.attention
+    shown = []
+    panel.loaded.connect(lambda: shown.append([it.id for it in panel.model.items()]))
+    panel.refresh()
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        panel.refresh()
+    release.set()
+    qtbot.waitUntil(lambda: not running_tasks(), timeout=5000)
+    qtbot.wait(50)
+    assert [it.id for it in panel.model.items()] == ["new"]
+    assert shown == [["new"]]
+
+
 def test_payment_needing_review_is_listed(page, qtbot, core, arun):
     rows = sale_rows(1)
     insert_sales(core, rows)
