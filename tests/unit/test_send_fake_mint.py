@@ -271,7 +271,8 @@ def test_unknown_mint_and_missing_funds_are_refused(tmp_path):
     assert after == [(8, "unspent")]
 
 
-def test_two_sends_of_the_same_coins_one_is_told_busy(tmp_path):
+def test_two_sends_of_the_same_coins_the_second_finds_them_gone(tmp_path):
+    # Choosing and taking the coins is one transaction: the second send sees the first's.
     mint = FakeMint()
 
     async def scenario(app):
@@ -284,14 +285,12 @@ def test_two_sends_of_the_same_coins_one_is_told_busy(tmp_path):
 
     results, after = run_shop(tmp_path, mint, scenario, fund=[8])
     ok = [r for r in results if isinstance(r, SendResult)]
-    busy = [r for r in results if isinstance(r, PosError)]
-    assert len(ok) == 1 and [e.code for e in busy] == ["wallet.busy"]
-    assert busy[0].detail == "state changed"
-    assert busy[0].user_message == "Those coins were just used. Try again."
+    short = [r for r in results if isinstance(r, PosError)]
+    assert len(ok) == 1 and [e.code for e in short] == ["wallet.insufficient_funds"]
     assert after == [(8, "exported")]
 
 
-def test_two_swapped_sends_of_the_same_coin_one_is_told_busy(tmp_path):
+def test_two_swapped_sends_of_the_same_coin_the_second_finds_it_gone(tmp_path):
     mint = FakeMint()
 
     async def scenario(app):
@@ -304,7 +303,7 @@ def test_two_swapped_sends_of_the_same_coin_one_is_told_busy(tmp_path):
 
     results, left, journal = run_shop(tmp_path, mint, scenario, fund=[8])
     assert sorted(type(r).__name__ for r in results) == ["SendResult", "ValidationError"]
-    assert [r.code for r in results if isinstance(r, PosError)] == ["wallet.busy"]
+    assert [r.code for r in results if isinstance(r, PosError)] == ["wallet.insufficient_funds"]
     assert left == 5 and len(journal) == 1
 
 

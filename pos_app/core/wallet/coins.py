@@ -8,7 +8,7 @@ from collections.abc import Generator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from pos_app.core.cashu.amounts import select_proofs
@@ -109,32 +109,40 @@ def _unspent(mint_id: int, unit: str) -> Any:
 
 
 def _selection_order(
-    session: Session, mint_id: int, unit: str, preferred: frozenset[str]
+    session: Session, mint_id: int, unit: str, preferred: frozenset[str], busy: set[int]
 ) -> Generator[list[Coin], None, None]:
     """Unspent coins in ``select_proofs``' own order, in growing batches.
 
     First every coin of the preferred keysets, then the others; each largest amount
-    first (ties by newest row), which the covering index yields without sorting.
+    first (ties by newest row), which the covering index yields without sorting. Each
+    batch is a query of its own that goes on after the last coin read (a cursor held
+    open would make psycopg fetch every row at once). ``busy``: coins to pass over.
     """
+    base = _unspent(mint_id, unit)
+    if busy:
+        base = base.where(ProofRow.id.not_in(busy))
     order = (ProofRow.amount.desc(), ProofRow.id.desc())
     if preferred:
-        rows = session.execute(
-            _unspent(mint_id, unit).where(ProofRow.keyset_id.in_(preferred)).order_by(*order)
-        ).all()
+        rows = session.execute(base.where(ProofRow.keyset_id.in_(preferred)).order_by(*order)).all()
         if rows:
             yield [Coin(r, a, k) for r, a, k in rows]
-    query = _unspent(mint_id, unit).order_by(*order)
-    if preferred:
-        query = query.where(ProofRow.keyset_id.not_in(preferred))
-    # On the connection, not the session: an ORM result would buffer every row first.
-    result = session.connection().execute(query)
-    try:
-        size = FIRST_BATCH
-        while rows := result.fetchmany(size):
+        base = base.where(ProofRow.keyset_id.not_in(preferred))
+    query = base.order_by(*order)
+    size = FIRST_BATCH
+    while True:
+        rows = session.execute(query.limit(size)).all()
+        if rows:
             yield [Coin(r, a, k) for r, a, k in rows]
-            size = min(size * 4, MAX_BATCH)
-    finally:
-        result.close()
+        if len(rows) < size:
+            return
+        last_id, last_amount = rows[-1][0], rows[-1][1]
+        query = query.where(
+            or_(
+                ProofRow.amount < last_amount,
+                and_(ProofRow.amount == last_amount, ProofRow.id < last_id),
+            )
+        )
+        size = min(size * 4, MAX_BATCH)
 
 
 def select_coins(
@@ -155,14 +163,57 @@ def select_coins(
     would give on every coin, but a wallet of 100k coins reads dozens of rows instead
     of all of them (each a table lookup that decrypts a page).
 
+    On the shared PostgreSQL store the chosen coins are locked until the transaction
+    ends (``FOR UPDATE SKIP LOCKED``): a coin another till's open transaction is taking
+    is passed over and the choice made again without it. Only when the coins left fall
+    short does it wait for the others' (they come back if that till's operation fails).
+    Choose in the transaction that takes the coins, so the lock lasts until then.
+
     Raises:
         ValidationError: as ``select_proofs`` (``wallet.insufficient_funds``...).
     """
+    preferred = frozenset(prefer_inactive)
+
+    def choose(busy: set[int]) -> tuple[list[Coin], int]:
+        order = _selection_order(session, mint_id, unit, preferred, busy)
+        return _select(order, target, fee_by_keyset, preferred)
+
+    if session.get_bind().dialect.name != "postgresql":
+        return choose(set())
+    busy: set[int] = set()
+    while True:
+        try:
+            picked, fee = choose(busy)
+        except ValidationError as exc:
+            if exc.code != "wallet.insufficient_funds" or not busy:
+                raise
+            break
+        ids = [c.row_id for c in picked]
+        free = set(session.scalars(_lock(ids).with_for_update(skip_locked=True)))
+        if len(free) == len(ids):
+            return picked, fee
+        busy.update(set(ids) - free)  # another till is taking these right now
+    picked, fee = choose(set())
+    # Waits for the other tills' transactions; if one took a coin, SERIALIZABLE aborts
+    # this transaction and the store runs it again, with the coin gone.
+    session.execute(_lock([c.row_id for c in picked]).with_for_update())
+    return picked, fee
+
+
+def _lock(ids: list[int]) -> Any:
+    return select(ProofRow.id).where(ProofRow.id.in_(ids), ProofRow.state == "unspent")
+
+
+def _select(
+    order: Generator[list[Coin], None, None],
+    target: int,
+    fee_by_keyset: Mapping[str, int],
+    preferred: frozenset[str],
+) -> tuple[list[Coin], int]:
     candidates: list[Coin] = []
     short: ValidationError | None = None
-    preferred = frozenset(prefer_inactive)
-    with contextlib.closing(_selection_order(session, mint_id, unit, preferred)) as batches:
-        for batch in batches:  # closing: the cursor is released even when we stop early
+    with contextlib.closing(order) as batches:
+        for batch in batches:
             candidates.extend(batch)
             try:
                 return select_proofs(candidates, target, fee_by_keyset, preferred)

@@ -236,11 +236,33 @@ def proof_from_row(row: ProofRow) -> Proof:
     )
 
 
-def set_proof_state(session: Session, ids: Sequence[int], state: str, **extra: Any) -> None:
+def take_unspent(session: Session, ids: Sequence[int], state: str, **extra: Any) -> None:
+    """Take unspent proofs for an operation or export: all of them or none.
+
+    The update names the state it expects (``... WHERE id IN (...) AND state =
+    'unspent'``), and its row count says whether every proof was still unspent: a till
+    that took one of them first makes this one refuse, whatever the isolation level.
+
+    Raises:
+        ValidationError: ``wallet.busy`` when one of them was taken meanwhile (raised inside
+            the transaction, so nothing of it is kept).
+    """
+    set_proof_state(session, ids, state, only_from="unspent", **extra)
+
+
+def set_proof_state(
+    session: Session,
+    ids: Sequence[int],
+    state: str,
+    *,
+    only_from: str | None = None,
+    **extra: Any,
+) -> None:
     """Move stored proofs to ``state`` (and set extra columns such as ``spent_op_id``).
 
     Proofs that leave the held states, or come back to them, are written to the
-    balance ledger in the same transaction.
+    balance ledger in the same transaction. ``only_from``: move them only from that
+    state, all or none (see :func:`take_unspent`).
     """
     if not ids:
         return
@@ -266,11 +288,16 @@ def set_proof_state(session: Session, ids: Sequence[int], state: str, **extra: A
             extra.get("export_id", export_id),
         )
         moves[key] = moves.get(key, 0) + (amount if state in HELD else -amount)
-    session.execute(
-        update(ProofRow)
-        .where(ProofRow.id.in_(list(ids)))
-        .values(state=state, updated_at=ts, **extra)
-    )
+    query = update(ProofRow).where(ProofRow.id.in_(list(ids)))
+    if only_from is not None:
+        query = query.where(ProofRow.state == only_from)
+    moved = session.execute(query.values(state=state, updated_at=ts, **extra)).rowcount
+    if only_from is not None and moved != len(set(ids)):
+        raise ValidationError(
+            "wallet.busy",
+            "Those coins were just used. Try again.",
+            f"{len(set(ids)) - moved} of {len(set(ids))} no longer {only_from}",
+        )
     for (mint_id, unit, op_id, export_id), delta in moves.items():
         session.add(
             BalanceMove(

@@ -171,11 +171,9 @@ async def execute_melt(
     def prepare(session: Session) -> tuple[Operation, Any]:
         if guard is not None:
             guard(session)
+        # Chosen in an earlier transaction: taken only if every one is still unspent.
+        journal.take_unspent(session, list(own_row_ids), "pending", spent_op_id=op_id)
         rows = list(session.scalars(select(ProofRow).where(ProofRow.id.in_(list(own_row_ids)))))
-        if len(rows) != len(own_row_ids) or any(r.state != "unspent" for r in rows):
-            raise ValidationError(
-                "wallet.busy", "Those coins were just used. Try again.", "state changed"
-            )
         inputs = [journal.proof_from_row(r) for r in rows] + list(foreign_inputs)
         input_fee = fee_for_proofs(inputs, coins.fee_table(session, mint_id)[0])
         total = sum(p.amount for p in inputs)
@@ -183,7 +181,6 @@ async def execute_melt(
         keyset = stored_output_keyset(session, mint_id, unit)
         start = journal.reserve_counters(session, keyset.id, blanks) if blanks else None
         outputs = build_outputs(ctx.seed, keyset.id, [1] * blanks, start)
-        journal.set_proof_state(session, [r.id for r in rows], "pending", spent_op_id=op_id)
         op = Operation(
             id=op_id,
             kind="melt",

@@ -144,28 +144,30 @@ async def send(
         )
     lock = _check_lock(lock)
 
-    def pick(session: Session) -> tuple[int, str, list[coins.Coin], int | None]:
+    op_id = journal.new_id()
+
+    def take(session: Session) -> _Taken:
+        # Choosing the coins and taking them is one transaction: the coins read are
+        # locked (on the shared store) until they are marked taken.
         url = mint_url or coins.first_trusted_mint(session, unit, amount)
         row = mint_row(session, url)
         if row is None:
             raise ValidationError("mint.unknown", "This mint is not in the shop's list.", url)
+        req = SendRequest(
+            row.id, row.url, unit, amount, lock, purpose, memo, out, qr, correlation_id, refund_id
+        )
         if lock is None:
             exact = coins.exact_stored(session, row.id, unit, amount)
-            if exact is not None:
-                return row.id, row.url, exact, None  # no swap needed
+            if exact is not None:  # no swap needed
+                return _Taken(req, *_write_export(session, req, exact))
         fees, inactive = coins.fee_table(session, row.id)
         selected, fee = coins.select_coins(
             session, row.id, unit, amount, fees, prefer_inactive=inactive
         )
-        return row.id, row.url, selected, fee
+        swap = _prepare_swap(session, req, selected, fee, op_id=op_id, seed=ctx.seed)
+        return _Taken(req, fee=fee, swap=swap)
 
-    mint_id, url, picked, fee = await ctx.db.run(pick)
-    request = SendRequest(
-        mint_id, url, unit, amount, lock, purpose, memo, out, qr, correlation_id, refund_id
-    )
-    if fee is None:
-        return await _export_without_swap(ctx, request, picked)
-    return await _export_with_swap(ctx, request, picked, fee)
+    return await _finish(ctx, await ctx.db.run(take))
 
 
 async def send_all(
@@ -177,7 +179,7 @@ async def send_all(
         PosError: ``mint.unknown``, ``wallet.insufficient_funds`` (nothing to export).
     """
 
-    def pick(session: Session) -> tuple[int, str, list[coins.Coin]]:
+    def take(session: Session) -> _Taken:
         row = mint_row(session, mint_url)
         if row is None:
             raise ValidationError("mint.unknown", "This mint is not in the shop's list.", mint_url)
@@ -189,121 +191,132 @@ async def send_all(
                 f"{row.url} {unit}",
                 data={"needed": 1},
             )
-        return row.id, row.url, held
+        req = SendRequest(row.id, row.url, unit, sum(c.amount for c in held), memo=memo)
+        return _Taken(req, *_write_export(session, req, held))
 
-    mint_id, url, held = await ctx.db.run(pick)
-    amount = sum(c.amount for c in held)
-    req = SendRequest(mint_id, url, unit, amount, memo=memo)
-    return await _export_without_swap(ctx, req, held)
+    return await _finish(ctx, await ctx.db.run(take))
 
 
-async def _export_without_swap(
-    ctx: WalletContext, req: SendRequest, picked: list[coins.Coin]
-) -> SendResult:
-    def write(session: Session) -> tuple[int, str]:
-        rows = _unspent_rows(session, [c.row_id for c in picked])
-        proofs = [journal.proof_from_row(r) for r in rows]
-        text = serialize_token_v4(
-            Token(mint=req.url, unit=req.unit, proofs=tuple(proofs), memo=req.memo)
-        )
-        export = Export(
-            token_text=text,
-            mint_id=req.mint_id,
-            unit=req.unit,
-            amount=sum(p.amount for p in proofs),
-            purpose=req.purpose,
-        )
-        session.add(export)
-        session.flush()
-        journal.set_proof_state(session, [r.id for r in rows], "exported", export_id=export.id)
-        journal.audit(
-            session,
-            "send.done",
-            str(export.id),
-            {"amount": export.amount, "swap": False},
-            correlation_id=req.correlation_id,
-        )
-        link_refund(session, req.refund_id, export, None)
-        return export.id, text
+@dataclass(frozen=True, slots=True)
+class _Taken:
+    """What a send's transaction took: a token made of stored coins, or a swap to make."""
 
-    export_id, text = await ctx.db.run(write)
-    ctx.bus.publish(BalanceChanged(req.url, req.unit))
-    return await _finish_files(ctx, req, export_id, text, fee=0)
+    req: SendRequest
+    export_id: int | None = None
+    text: str = ""
+    fee: int = 0
+    swap: tuple[Operation, Outputs] | None = None
 
 
-def _unspent_rows(session: Session, ids: list[int]) -> list[ProofRow]:
+async def _finish(ctx: WalletContext, taken: _Taken) -> SendResult:
+    if taken.swap is None:
+        ctx.bus.publish(BalanceChanged(taken.req.url, taken.req.unit))
+        return await _finish_files(ctx, taken.req, taken.export_id, taken.text, fee=0)
+    return await _swap(ctx, taken.req, *taken.swap, fee=taken.fee)
+
+
+def _write_export(session: Session, req: SendRequest, picked: list[coins.Coin]) -> tuple[int, str]:
+    """Export stored coins as they are (no swap): the token and its ``exports`` row."""
+    ids = [c.row_id for c in picked]
     rows = list(session.scalars(select(ProofRow).where(ProofRow.id.in_(ids))))
-    if len(rows) != len(ids) or any(r.state != "unspent" for r in rows):
-        raise ValidationError(
-            "wallet.busy", "Those coins were just used. Try again.", "state changed"
-        )
-    return rows
+    proofs = [journal.proof_from_row(r) for r in rows]
+    text = serialize_token_v4(
+        Token(mint=req.url, unit=req.unit, proofs=tuple(proofs), memo=req.memo)
+    )
+    export = Export(
+        token_text=text,
+        mint_id=req.mint_id,
+        unit=req.unit,
+        amount=sum(p.amount for p in proofs),
+        purpose=req.purpose,
+    )
+    session.add(export)
+    session.flush()
+    journal.take_unspent(session, ids, "exported", export_id=export.id)
+    journal.audit(
+        session,
+        "send.done",
+        str(export.id),
+        {"amount": export.amount, "swap": False},
+        correlation_id=req.correlation_id,
+    )
+    link_refund(session, req.refund_id, export, None)
+    return export.id, text
 
 
-async def _export_with_swap(
-    ctx: WalletContext, req: SendRequest, selected: list[coins.Coin], fee: int
-) -> SendResult:
+def _prepare_swap(
+    session: Session,
+    req: SendRequest,
+    selected: list[coins.Coin],
+    fee: int,
+    *,
+    op_id: str,
+    seed: bytes,
+) -> tuple[Operation, Outputs]:
+    """Take the coins and journal the swap to the exact amount (and change) before it is sent."""
     total = sum(c.amount for c in selected)
-    op_id = journal.new_id()
+    keyset = stored_output_keyset(session, req.mint_id, req.unit)
+    send_amounts = split_with_keyset(req.amount, keyset.keys)
+    change = total - fee - req.amount
+    keep_amounts = split_with_keyset(change, keyset.keys) if change else []
+    # Ascending order, so the mint cannot tell the payment from the change.
+    tagged = sorted([(a, True) for a in send_amounts] + [(a, False) for a in keep_amounts])
+    amounts = [a for a, _ in tagged]
+    send_idx = [i for i, (_, is_send) in enumerate(tagged) if is_send]
+    explicit: dict[int, tuple[str, bytes]] = {}
+    if req.lock is not None:
+        for i in send_idx:
+            nonce, r = random_secret_pair()
+            explicit[i] = (p2pk.make_p2pk_secret(req.lock, nonce=nonce), r)
+    derived = len(amounts) - len(explicit)
+    start = journal.reserve_counters(session, keyset.id, derived) if derived else None
+    outputs = build_outputs(seed, keyset.id, amounts, start, explicit)
+    ids = [c.row_id for c in selected]
+    journal.take_unspent(session, ids, "pending", spent_op_id=op_id)
+    rows = list(session.scalars(select(ProofRow).where(ProofRow.id.in_(ids))))
+    inputs = [journal.proof_from_row(r) for r in rows]
+    op = Operation(
+        id=op_id,
+        kind="send",
+        state="pending",
+        step="prepared",
+        next_retry_at=journal.lease(),
+        mint_id=req.mint_id,
+        unit=req.unit,
+        keyset_id=keyset.id,
+        counter_start=start,
+        counter_count=derived,
+        output_amounts_json=json.dumps(amounts),
+        inputs_json=journal.proofs_json(inputs),
+        input_amount=total,
+        fee=fee,
+        correlation_id=req.correlation_id,
+        details_json=json.dumps(
+            {
+                "send_indexes": send_idx,
+                "explicit": journal.explicit_json(explicit),
+                "lock": req.lock,
+                "purpose": req.purpose,
+                "memo": req.memo,
+                "amount": req.amount,
+                "refund_id": req.refund_id,
+            }
+        ),
+    )
+    session.add(op)
+    session.flush()
+    journal.lock_inputs(session, op_id, [r.y for r in rows])
+    if req.refund_id is not None:  # the refund names the operation that pays it
+        refund = session.get(Refund, req.refund_id)
+        refund.operation_id = op_id
+        refund.updated_at = now()
+    return op, outputs
 
-    def prepare(session: Session) -> tuple[Operation, Outputs]:
-        keyset = stored_output_keyset(session, req.mint_id, req.unit)
-        send_amounts = split_with_keyset(req.amount, keyset.keys)
-        change = total - fee - req.amount
-        keep_amounts = split_with_keyset(change, keyset.keys) if change else []
-        # Ascending order, so the mint cannot tell the payment from the change.
-        tagged = sorted([(a, True) for a in send_amounts] + [(a, False) for a in keep_amounts])
-        amounts = [a for a, _ in tagged]
-        send_idx = [i for i, (_, is_send) in enumerate(tagged) if is_send]
-        explicit: dict[int, tuple[str, bytes]] = {}
-        if req.lock is not None:
-            for i in send_idx:
-                nonce, r = random_secret_pair()
-                explicit[i] = (p2pk.make_p2pk_secret(req.lock, nonce=nonce), r)
-        derived = len(amounts) - len(explicit)
-        start = journal.reserve_counters(session, keyset.id, derived) if derived else None
-        outputs = build_outputs(ctx.seed, keyset.id, amounts, start, explicit)
-        rows = _unspent_rows(session, [c.row_id for c in selected])
-        inputs = [journal.proof_from_row(r) for r in rows]
-        journal.set_proof_state(session, [r.id for r in rows], "pending", spent_op_id=op_id)
-        op = Operation(
-            id=op_id,
-            kind="send",
-            state="pending",
-            step="prepared",
-            next_retry_at=journal.lease(),
-            mint_id=req.mint_id,
-            unit=req.unit,
-            keyset_id=keyset.id,
-            counter_start=start,
-            counter_count=derived,
-            output_amounts_json=json.dumps(amounts),
-            inputs_json=journal.proofs_json(inputs),
-            input_amount=total,
-            fee=fee,
-            correlation_id=req.correlation_id,
-            details_json=json.dumps(
-                {
-                    "send_indexes": send_idx,
-                    "explicit": journal.explicit_json(explicit),
-                    "lock": req.lock,
-                    "purpose": req.purpose,
-                    "memo": req.memo,
-                    "amount": req.amount,
-                    "refund_id": req.refund_id,
-                }
-            ),
-        )
-        session.add(op)
-        session.flush()
-        journal.lock_inputs(session, op_id, [r.y for r in rows])
-        if req.refund_id is not None:  # the refund names the operation that pays it
-            refund = session.get(Refund, req.refund_id)
-            refund.operation_id = op_id
-            refund.updated_at = now()
-        return op, outputs
 
-    op, outputs = await ctx.db.run(prepare)
+async def _swap(
+    ctx: WalletContext, req: SendRequest, op: Operation, outputs: Outputs, *, fee: int
+) -> SendResult:
+    op_id = op.id
     client = ctx.mints.client(req.url)
     inputs = journal.proofs_from_json(op.inputs_json)
     try:

@@ -167,7 +167,7 @@ async def _sweep_unit(
         amounts = split_with_keyset(total - fee, keyset.keys)
         start = journal.reserve_counters(session, keyset.id, len(amounts))
         outputs = build_outputs(ctx.seed, keyset.id, amounts, start)
-        journal.set_proof_state(session, [r.id for r in rows], "pending", spent_op_id=op_id)
+        journal.take_unspent(session, [r.id for r in rows], "pending", spent_op_id=op_id)
         op = Operation(
             id=op_id,
             kind="send",
