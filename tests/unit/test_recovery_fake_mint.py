@@ -20,6 +20,7 @@ from pos_app.core.events import Notification, OperationChanged, OperationRecover
 from pos_app.core.store.schema import (
     AuditEntry,
     ErrorRecord,
+    JobClaim,
     Operation,
     OperationAttempt,
     OperationInput,
@@ -571,6 +572,67 @@ def test_two_runs_of_one_operation_take_turns(tmp_path):
         assert sorted(o.action for o in outcomes) == ["none", "resent"]
         assert len(mint.requests("/v1/swap")) == 2  # the lost first try and one resend
         assert balance(app) == 8
+
+    shop(tmp_path, scenario)
+
+
+def test_two_tills_never_run_one_operation_at_once(tmp_path):
+    # Two Recovery objects with their own holders: two tills (or the GUI and the command
+    # line) on one database. The in-process lock cannot keep them apart; the claim does.
+    async def scenario(app, mint, recovery):
+        op_id, _ = await interrupted_receive(app, mint, "unreachable")
+        other = Recovery(app.ctx, recovery._policy, clock=recovery.clock)
+        assert other.holder != recovery.holder
+        mint.fault("POST", "/v1/checkstate", "delay", delay=0.1, times=2)
+        first = asyncio.ensure_future(recovery.run(op_id))
+        await asyncio.sleep(0.03)  # the first holds the claim, its checkstate in flight
+        assert await other.run(op_id) == Outcome(op_id, "receive", "pending", "none")
+        with pytest.raises(PosError) as busy:
+            await other.run(op_id, manual=True)
+        assert busy.value.code == "recovery.in_progress"
+        assert (await first).action == "resent"
+        assert len(mint.requests("/v1/swap")) == 2  # the lost first try and one resend
+        assert balance(app) == 8 and len(attempts(app, op_id)) == 1
+        assert rows(app, JobClaim) == []  # let go after the attempt
+        # Done: the other finds nothing to do.
+        assert (await other.run(op_id, manual=True)).action == "none"
+
+    shop(tmp_path, scenario)
+
+
+def test_a_claim_left_by_a_dead_process_is_taken_after_its_lease(tmp_path):
+    async def scenario(app, mint, recovery):
+        op_id, _ = await interrupted_receive(app, mint, "unreachable")
+
+        def left(session):
+            session.add(JobClaim(job=f"op:{op_id}", holder="gone@elsewhere:1:x", until=NOW + 60))
+
+        await app.db.run(left)
+        assert (await recovery.run(op_id)).action == "none"
+        later = Recovery(app.ctx, recovery._policy, clock=lambda: NOW + 61)
+        assert (await later.run(op_id)).action == "resent"
+        assert balance(app) == 8
+
+    shop(tmp_path, scenario)
+
+
+def test_the_owner_cannot_retry_an_operation_whose_first_request_is_in_flight(tmp_path):
+    async def scenario(app, mint, recovery):
+        op_id, _ = await interrupted_receive(app, mint, "unreachable")
+
+        def in_flight(session):  # as when another till has just sent it
+            op = session.get(Operation, op_id)
+            op.step, op.next_retry_at = "prepared", NOW + 100
+
+        await app.db.run(in_flight)
+        with pytest.raises(PosError) as busy:
+            await recovery.run(op_id, manual=True)
+        assert busy.value.code == "recovery.in_progress"
+        assert "another till" in busy.value.user_message
+        assert len(mint.requests("/v1/swap")) == 1 and attempts(app, op_id) == []
+        # Once its lease has run out, the owner's retry goes ahead.
+        later = Recovery(app.ctx, recovery._policy, clock=lambda: NOW + 101)
+        assert (await later.run(op_id, manual=True)).action == "resent"
 
     shop(tmp_path, scenario)
 

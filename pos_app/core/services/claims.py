@@ -15,53 +15,22 @@ cashier needs to know.
 
 from __future__ import annotations
 
-import os
-import secrets
-import socket
 import time
 from collections.abc import Callable
 
-from sqlalchemy import delete, or_, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from pos_app.core.store.claims import new_holder, take_claim
 from pos_app.core.store.db import Database
 from pos_app.core.store.schema import JobClaim
+
+__all__ = ["EXCLUSIVE", "MIN_LEASE_SECONDS", "JobClaims", "new_holder"]
 
 EXCLUSIVE = frozenset({"retry", "exports", "export_schedule", "withdraw", "sweep", "webhooks"})
 # A holder that stops renewing (it died, or its machine is off) gives the job up after
 # its lease; a lease outlasts two of the job's rounds and at least this.
 MIN_LEASE_SECONDS = 120.0
-
-
-def new_holder(till: str | None = None) -> str:
-    """A name for this process in the claims: ``till@host:pid:tag``."""
-    host = socket.gethostname()[:40]
-    return f"{(till or '')[:40]}@{host}:{os.getpid()}:{secrets.token_hex(4)}"
-
-
-def _gone_from_here(holder: str) -> bool:
-    """True when ``holder`` was a process of this machine that no longer runs.
-
-    Its claim need not wait for the lease: a till restarted after a crash (or a kill)
-    takes its jobs back at once. A holder on another machine is judged by its lease.
-    """
-    try:
-        place, pid, _tag = holder.rsplit(":", 2)
-        host = place.rsplit("@", 1)[1]
-        number = int(pid)
-    except (ValueError, IndexError):
-        return False
-    if host != socket.gethostname()[:40] or number == os.getpid():
-        return False
-    try:
-        os.kill(number, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # alive, someone else's
-        return False
-    return False
 
 
 class JobClaims:
@@ -78,26 +47,7 @@ class JobClaims:
             return True
         now = int(self.clock())
         until = now + int(max(2 * interval, MIN_LEASE_SECONDS))
-        return await self.db.run(lambda s: self._take(s, job, now, until))
-
-    def _take(self, session: Session, job: str, now: int, until: int) -> bool:
-        table = JobClaim.__table__
-        held = session.scalar(select(table.c.holder).where(table.c.job == job))
-        free = [table.c.holder == self.holder, table.c.until < now]
-        if held is not None and held != self.holder and _gone_from_here(held):
-            free.append(table.c.holder == held)
-        upsert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        taken = session.execute(
-            upsert(table)
-            .values(job=job, holder=self.holder, until=until)
-            .on_conflict_do_update(
-                index_elements=[table.c.job],
-                set_={"holder": self.holder, "until": until},
-                where=or_(*free),
-            )
-            .returning(table.c.holder)
-        ).scalar()
-        return taken == self.holder
+        return await self.db.run(lambda s: take_claim(s, job, self.holder, now, until))
 
     async def release(self) -> None:
         """Give up every job this process holds (a clean stop: another may take them now)."""

@@ -27,6 +27,7 @@ from pos_app.core.errorlog import record_error
 from pos_app.core.errors import MintError, NetworkError, PosError, ValidationError
 from pos_app.core.events import Notification, OperationChanged, OperationRecovered
 from pos_app.core.logs import correlated
+from pos_app.core.store.claims import give_up_claim, new_holder, take_claim
 from pos_app.core.store.schema import (
     Mint,
     Operation,
@@ -116,6 +117,8 @@ class Recovery:
         ctx: wallet dependencies.
         policy: returns the current retry policy (read from the settings each time).
         clock: Unix time source for the schedule (tests move it).
+        holder: this process's name in the claims (another process, or till, on the same
+            database never runs an operation this one is running).
     """
 
     def __init__(
@@ -123,9 +126,11 @@ class Recovery:
         ctx: WalletContext,
         policy: Callable[[Session], RetryPolicy] | None = None,
         clock: Callable[[], float] = time.time,
+        holder: str | None = None,
     ) -> None:
         self.ctx = ctx
         self.clock = clock
+        self.holder = holder or new_holder()
         self._policy = policy or (lambda _session: RetryPolicy())
         # Alive while an attempt holds or awaits it: no entry outlives its operation's run.
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
@@ -213,30 +218,65 @@ class Recovery:
                 in ``needs_review`` is tried again too.
         """
         async with self._lock(op_id):
-            op = await self.ctx.db.run(lambda s: s.get(Operation, op_id))
+            op, claimed = await self.ctx.db.run(lambda s: self._claim(s, op_id, manual))
             if op is None:
                 raise ValidationError("recovery.unknown", "There is no such operation.", op_id)
-            runnable = (*OPEN_STATES, "needs_review") if manual else OPEN_STATES
-            if op.state not in runnable:
+            if not claimed:
                 return Outcome(op.id, op.kind, op.state, "none")
-            with correlated(op.correlation_id):
-                try:
-                    outcome = await self._resolve(op)
-                except PosError as exc:
-                    if not isinstance(exc, NetworkError | MintError):
-                        log.warning(
-                            "recovery of %s failed: %s", op_id, exc.detail or exc.user_message
-                        )
-                    outcome = Outcome(op.id, op.kind, "pending", "error", exc.code)
-                    await self.ctx.db.run(lambda s, e=exc: record_error(s, e, operation_id=op_id))
-                outcome = await self._record(op, outcome, manual)
-                log.info(
-                    "recovery of %s %s: %s -> %s", op.kind, op_id, outcome.action, outcome.state
-                )
-            if outcome.state in ("done", "recovered"):
-                self.ctx.bus.publish(OperationRecovered(op.id, op.kind, outcome.amount))
-            await self._tell_hooks(outcome)
-            return outcome
+            try:
+                return await self._attempt(op, manual)
+            finally:
+                await self.ctx.db.run(lambda s: give_up_claim(s, f"op:{op_id}", self.holder))
+
+    def _claim(self, session: Session, op_id: str, manual: bool) -> tuple[Operation | None, bool]:
+        """The operation, and whether this process may run it now (it then holds its claim).
+
+        Another process or till may be running it: its own request still in flight
+        (the operation's lease), or its recovery (the claim). Neither is run twice.
+
+        Raises:
+            ValidationError: ``recovery.in_progress`` when the owner asked for an operation
+                another till or process is running.
+        """
+        op = session.get(Operation, op_id)
+        runnable = (*OPEN_STATES, "needs_review") if manual else OPEN_STATES
+        if op is None or op.state not in runnable:
+            return op, False
+        now = int(self.clock())
+        # Asked by a person: not while its first request may still be in flight (its
+        # lease runs and recovery never tried it). The retry service waits for the lease.
+        in_flight = op.attempts == 0 and op.step == "prepared" and (op.next_retry_at or 0) > now
+        job = f"op:{op_id}"
+        if not (manual and in_flight) and take_claim(
+            session, job, self.holder, now, now + journal.LEASE_SECONDS
+        ):
+            return op, True
+        if manual:
+            raise ValidationError(
+                "recovery.in_progress",
+                "This operation is being finished right now, at this or another till. Look "
+                "again in a few minutes.",
+                op_id,
+            )
+        return op, False
+
+    async def _attempt(self, op: Operation, manual: bool) -> Outcome:
+        """One recovery attempt of ``op`` (claimed by this process), recorded and told."""
+        op_id = op.id
+        with correlated(op.correlation_id):
+            try:
+                outcome = await self._resolve(op)
+            except PosError as exc:
+                if not isinstance(exc, NetworkError | MintError):
+                    log.warning("recovery of %s failed: %s", op_id, exc.detail or exc.user_message)
+                outcome = Outcome(op.id, op.kind, "pending", "error", exc.code)
+                await self.ctx.db.run(lambda s, e=exc: record_error(s, e, operation_id=op_id))
+            outcome = await self._record(op, outcome, manual)
+            log.info("recovery of %s %s: %s -> %s", op.kind, op_id, outcome.action, outcome.state)
+        if outcome.state in ("done", "recovered"):
+            self.ctx.bus.publish(OperationRecovered(op.id, op.kind, outcome.amount))
+        await self._tell_hooks(outcome)
+        return outcome
 
     async def _tell_hooks(self, outcome: Outcome) -> None:
         for hook in self._hooks:
