@@ -108,6 +108,38 @@ def spawn(
     return task
 
 
+class Newest:
+    """The reads behind one view, of which only the newest one's answer is applied.
+
+    Reads overlap (an event's refresh and the page's own): an older one finishing last
+    would put back what is no longer true, so its answer (or error) is dropped.
+    """
+
+    def __init__(self) -> None:
+        self._latest = 0
+
+    def spawn(
+        self,
+        coro: Coroutine[Any, Any, T],
+        *,
+        on_done: Callable[[T], Any],
+        on_error: Callable[[PosError], Any] | None = None,
+    ) -> asyncio.Task[T] | None:
+        """:func:`spawn` ``coro``; its callbacks run only if no newer read started since."""
+        self._latest += 1
+        ticket = self._latest
+
+        def done(value: T) -> None:
+            if ticket == self._latest and _alive(on_done):
+                on_done(value)
+
+        def failed(err: PosError) -> None:
+            if ticket == self._latest and on_error is not None and _alive(on_error):
+                on_error(err)
+
+        return spawn(coro, on_done=done, on_error=failed)
+
+
 def _alive(callback: Callable[..., Any]) -> bool:
     """False when the callback belongs to a Qt object already deleted (its window closed)."""
     owner = getattr(callback, "__self__", None)

@@ -31,7 +31,7 @@ from pos_app.ui.messages import error_line
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.models.attention_model import reason_text
 from pos_app.ui.page import Page
-from pos_app.ui.tasks import spawn
+from pos_app.ui.tasks import Newest, spawn
 from pos_app.ui.widgets.export_history import ExportHistory
 from pos_app.ui.widgets.schedule_status import ScheduleStatus
 from pos_app.ui.widgets.withdraw_history import WithdrawHistory
@@ -132,6 +132,7 @@ class WalletPage(Page):
         layout.addSpacing(8)
         layout.addWidget(self.histories, 1)
 
+        self._balances = Newest()  # a balance event's read and the page's own may overlap
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
         self._reload.setInterval(150)  # one read for a burst of balance events
@@ -151,7 +152,9 @@ class WalletPage(Page):
     def refresh(self) -> None:
         """Read the balances (and the export history: an export changes both) again."""
         self._reload.stop()
-        spawn(self.ui.core.wallet.balance(), on_done=self._show_balances, on_error=self._error)
+        self._balances.spawn(
+            self.ui.core.wallet.balance(), on_done=self._show_balances, on_error=self._error
+        )
         self.history.load()
         self.withdrawals.load()
         self.schedule.load()

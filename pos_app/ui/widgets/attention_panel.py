@@ -30,7 +30,7 @@ from pos_app.ui.models.attention_model import (
     load_attention,
     reason_text,
 )
-from pos_app.ui.tasks import spawn
+from pos_app.ui.tasks import Newest, spawn
 
 MAX_VISIBLE_ROWS = 4
 
@@ -112,7 +112,7 @@ class AttentionPanel(QFrame):
         self._busy = False
         self.dismiss_dialog: DismissDialog | None = None  # the open one (tests reach it here)
         self.refund_dialog: RefundDialog | None = None
-        self._generation = 0
+        self._reads = Newest()  # an event's refresh and the page's own may overlap
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(150)
@@ -133,19 +133,9 @@ class AttentionPanel(QFrame):
     def refresh(self) -> None:
         """Reload the list."""
         self._refresh_timer.stop()
-        # Reads can overlap (an event's refresh and the page's own): only the newest is shown,
-        # or an older read finishing last would put back a list that is no longer true.
-        self._generation += 1
-        generation = self._generation
-        spawn(
-            load_attention(self.ui.core),
-            on_done=lambda items: self._apply(generation, items),
-            on_error=self._failed,
+        self._reads.spawn(
+            load_attention(self.ui.core), on_done=self._show_items, on_error=self._failed
         )
-
-    def _apply(self, generation: int, items: list[AttentionItem]) -> None:
-        if generation == self._generation:
-            self._show_items(items)
 
     def selected(self) -> AttentionItem | None:
         """The highlighted item (the only one when there is one)."""

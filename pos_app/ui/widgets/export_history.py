@@ -30,7 +30,7 @@ from pos_app.ui.dialogs.export_token_dialog import ExportTokenDialog
 from pos_app.ui.messages import error_line
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.models.attention_model import reason_text
-from pos_app.ui.tasks import spawn
+from pos_app.ui.tasks import Newest, spawn
 
 # The newest exports shown; older ones stay in the history (``pos-app wallet exports``).
 SHOWN = 200
@@ -58,6 +58,7 @@ class ExportHistory(QWidget):
         super().__init__(parent)
         self.ui = ui
         self.records: list[ExportRecord] = []
+        self._reads = Newest()  # an exports event's read and the page's own may overlap
         self.dialog: ExportTokenDialog | None = None
         self.confirm_box: QMessageBox | None = None
 
@@ -134,7 +135,7 @@ class ExportHistory(QWidget):
 
     def load(self) -> None:
         """Read the newest exports."""
-        spawn(self.ui.core.exports.list(limit=SHOWN), on_done=self.show_records)
+        self._reads.spawn(self.ui.core.exports.list(limit=SHOWN), on_done=self.show_records)
 
     def show_records(self, records: list[ExportRecord]) -> None:
         """Fill the table, keeping the selected export selected."""
