@@ -378,7 +378,7 @@ def fail_operation(session: Session, op_id: str, exc: PosError) -> None:
     held = session.scalars(
         select(ProofRow.id).where(ProofRow.spent_op_id == op_id, ProofRow.state == "pending")
     )
-    set_proof_state(session, list(held), "unspent", spent_op_id=None)
+    set_proof_state(session, list(held), "unspent", only_from="pending", spent_op_id=None)
     mark_received(session, op.received_token_id, "rejected", exc.code)
     # A refund this send was paying: nothing left the wallet, so nothing was given back.
     for refund in session.scalars(
