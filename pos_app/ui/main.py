@@ -295,6 +295,7 @@ async def _run(
         if window is None:
             window = MainWindow()
         window.attach(ui)
+        _name_the_till(window, core)
         window.set_user(member)
         _show(window)  # for an early window: the keyboard back from the sign-in dialog
         if training_env is not None:
@@ -322,6 +323,16 @@ async def _run(
         await core.aclose()
         log.info("database closed")
     return 0
+
+
+def _name_the_till(window: MainWindow, core: App) -> None:
+    """A till of the shop's shared database says in its title which till it is."""
+    till = core.info().get("till")
+    if till and not core.training:
+        from PySide6.QtCore import QCoreApplication
+
+        title = QCoreApplication.translate("MainWindow", "Cashu point of sale - {till}")
+        window.setWindowTitle(title.format(till=till))
 
 
 def _show(window: MainWindow) -> None:

@@ -119,7 +119,8 @@ def parse_url(text: str) -> tuple[str, str | None]:
     if not url.host or not url.database:
         raise _bad_url(text, "it needs a host and a database name")
     password = url.password
-    clean = url.set(drivername="postgresql+psycopg", password=None)
+    # URL.set() takes None as "leave as it is": the password is taken out by _replace.
+    clean = url.set(drivername="postgresql+psycopg")._replace(password=None)
     return clean.render_as_string(hide_password=False), password
 
 

@@ -5,6 +5,12 @@ confirmed first, mints are checked live with a throw-away HTTP pool, and only th
 ``App.init`` creates the encrypted wallet (in a thread: Argon2 takes a while) and the
 mints are added as trusted. The wizard is shown non-modally and awaited through a
 future; it never runs a nested event loop.
+
+Where the wallet lives is chosen on the Welcome page (``storage_step.py``): this
+till's own file (the path as it always was), a new shop on a PostgreSQL database (the
+database's page, then the same path: the seed and the shop's settings go into the
+shop's database) or joining a shop (the database's page, the till's key, its camera
+and printer, Finish: the seed, mints and shop settings are the shop's already).
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from pos_app.core.payments.rates import Rate, RateService
 from pos_app.core.presets import PRESETS
 from pos_app.paths import help_path
 from pos_app.ui import receipt
+from pos_app.ui.dialogs.storage_step import CREATE, JOIN, LOCAL, StorageChoice, StoragePage
 from pos_app.ui.tasks import in_thread, spawn, until_finished
 from pos_app.ui.widgets.camera_test_page import CameraTestPage
 from pos_app.ui.widgets.fees_page import FeesPage
@@ -67,6 +74,7 @@ class SetupWizard(QDialog):
             page is left out).
         printers: lists the system's printers (the printer page).
         print_direct: prints the test receipt on a named printer.
+        storage: the shop database's page (None: the default one; tests give their own).
     """
 
     def __init__(
@@ -80,6 +88,7 @@ class SetupWizard(QDialog):
         lightning: Callable[[str], Awaitable[PayParams]] | None = None,
         printers: Callable[[], list[str]] = system_printers,
         print_direct: PrintDirect = receipt.print_direct,
+        storage: StoragePage | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,6 +102,10 @@ class SetupWizard(QDialog):
         self.setStyleSheet(TOUCH_INDICATORS)
 
         self.welcome = WelcomePage()
+        self.storage_choice = StorageChoice()
+        # On Welcome, above its closing stretch: "this till only" adds no page.
+        self.welcome.layout_.insertWidget(self.welcome.layout_.count() - 1, self.storage_choice)
+        self.storage = storage if storage is not None else StoragePage()
         self.seed = SeedPage()
         self.seed.set_words(self.new_mnemonic)
         self.confirm = ConfirmPage()
@@ -153,6 +166,7 @@ class SetupWizard(QDialog):
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
         self.welcome.train.toggled.connect(lambda _on: self._welcome_changed())
+        self.storage_choice.changed.connect(self._welcome_changed)
         self.show_page(self.path()[0])
 
     # -- state -------------------------------------------------------------------------------
@@ -162,6 +176,7 @@ class SetupWizard(QDialog):
         """Every page, whichever path is taken."""
         return [
             self.welcome,
+            self.storage,
             self.seed,
             self.confirm,
             self.restore,
@@ -192,13 +207,30 @@ class SetupWizard(QDialog):
         """True when the owner chose to try training mode first."""
         return self.welcome.train.isChecked()
 
+    @property
+    def store(self) -> str:
+        """Where the wallet will live: ``local``, ``create`` (a new shop) or ``join``."""
+        return LOCAL if self.trying else self.storage_choice.kind
+
     def path(self) -> list[SetupPage]:
         """The pages of the chosen path, in order."""
         if self.trying:
             return [self.welcome]
+        if self.store == JOIN:
+            # The seed, mints and shop settings are the shop's already; the till keeps
+            # its key and sets up its own devices.
+            return [
+                self.welcome,
+                self.storage,
+                self.key,
+                self.camera,
+                self.printer,
+                self.summary,
+            ]
         words = [self.restore] if self.restoring else [self.seed, self.confirm]
         return [
             self.welcome,
+            *([self.storage] if self.store == CREATE else []),
             *words,
             self.key,
             self.shop,
@@ -234,6 +266,9 @@ class SetupWizard(QDialog):
         )
         if page is self.summary:
             self._fill_summary()
+        if page is self.storage:
+            self.storage.set_mode(self.store)
+            self.subtitle.setText(self.storage.subtitle)
         if page is self.lightning:
             preset = PRESETS.get(self.payments.preset_name or "")
             pays_out = bool(preset and preset.settings.get("withdraw.auto"))
@@ -279,6 +314,7 @@ class SetupWizard(QDialog):
         self.quit_button.setEnabled(not self.busy)
 
     def _welcome_changed(self) -> None:
+        self.storage_choice.setEnabled(not self.trying)  # training makes nothing
         if self.page is self.welcome:
             self.show_page(self.welcome)  # the step count and the button's words change
 
@@ -335,8 +371,19 @@ class SetupWizard(QDialog):
             "keyring": self.tr("kept in this computer's keyring"),
             "passphrase": self.tr("made from your passphrase, asked at every start"),
         }[self.key.method]
+        if self.store == JOIN:
+            items = [
+                self.storage.summary(),
+                self.tr("Database key: {method}").format(method=method),
+                self.camera.summary(),
+                self.printer.summary(),
+                self.tr("Data folder: {path}").format(path=self.data_dir),
+            ]
+            self._show_summary(items)
+            return
         words = len(self.mnemonic.split())
         items = [
+            *([self.storage.summary()] if self.store == CREATE else []),
             self.tr("Wallet: restored from {n} recovery words").format(n=words)
             if self.restoring
             else self.tr("Wallet: new, with the {n} recovery words you wrote down").format(n=words),
@@ -357,6 +404,9 @@ class SetupWizard(QDialog):
             else self.tr("Owner: no staff accounts (add them later in Settings, Staff)"),
             self.tr("Data folder: {path}").format(path=self.data_dir),
         ]
+        self._show_summary(items)
+
+    def _show_summary(self, items: list[str]) -> None:
         self.summary.summary.setText(
             "<ul style='margin-left:-20px'>"
             + "".join(f"<li style='margin-bottom:6px'>{escape(i)}</li>" for i in items)
@@ -416,13 +466,21 @@ class SetupWizard(QDialog):
 
     async def _create(self) -> App:
         if self.app is None:
-            self.set_busy(self.tr("Creating the encrypted wallet…"))
+            joining = self.store == JOIN
+            self.set_busy(
+                self.tr("Joining the shop's database…")
+                if joining
+                else self.tr("Creating the shop's database…")
+                if self.store == CREATE
+                else self.tr("Creating the encrypted wallet…")
+            )
             self.app, _created = await in_thread(
                 App.init,
                 self.data_dir,
-                mnemonic=self.mnemonic,
+                mnemonic=None if joining else self.mnemonic,
                 key_method=self.key.method,
                 passphrase=self.key.pass1.text() if self.key.method == "passphrase" else None,
+                **(self.storage.init_options() if self.store != LOCAL else {}),
             )
         for url in self.mints.urls:
             if url in self._added:
@@ -431,6 +489,13 @@ class SetupWizard(QDialog):
             await self.app.mints.add(url, trusted=True)
             self._added.add(url)
             self.mints.locked.add(url)
+        if not self._configured and self.store == JOIN:
+            # The shop's settings are there already: only this till's own devices.
+            own = {**self.camera.settings(), **self.printer.settings()}
+            await self.app.settings.set_many(
+                {key: value for key, value in own.items() if OPTIONS[key].scope == "till"}
+            )
+            self._configured = True
         if not self._configured:
             self.set_busy(self.tr("Saving the shop's settings…"))
             if self.payments.preset_name:
