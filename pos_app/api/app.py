@@ -432,9 +432,14 @@ def make_api(core: App, guard: Guard | None = None, rules: AddressRules | None =
     async def report_x(
         _key: Annotated[Any, Depends(key_with("reports:read"))],
         tz: Annotated[str | None, Query(max_length=60)] = None,
+        scope: Annotated[Literal["till", "shop"], Query()] = "till",
     ) -> dict[str, Any]:
-        """The X report: what the next Z report would say now (nothing is closed)."""
-        return await core.reports.x_report(tz, check=False)
+        """The X report: what the next Z report would say now (nothing is closed).
+
+        On a shop's shared database ``scope=till`` is this till's sales, ``shop`` every
+        till's with the ecash drawer; a single till's one report is both.
+        """
+        return await core.reports.x_report(tz, check=False, scope=scope)
 
     @api.get(
         f"{PREFIX}/reports/payments.csv",

@@ -1,4 +1,8 @@
-"""Reports: ``report summary``, ``csv``, ``pdf``, and the end-of-day ``report x`` and ``z``."""
+"""Reports: ``report summary``, ``csv``, ``pdf``, and the end-of-day ``report x`` and ``z``.
+
+On a shop's shared database ``report x`` and ``z`` are this till's; ``--shop`` makes them
+the whole shop's (see ``core.reports.closing``).
+"""
 
 from __future__ import annotations
 
@@ -49,6 +53,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         dest="check",
         action="store_false",
         help="do not ask the mints whether the drawer's ecash is unspent (NUT-07)",
+    )
+    shift.add_argument(
+        "--shop",
+        dest="scope",
+        action="store_const",
+        const="shop",
+        default="till",
+        help="on a shop's shared database: the whole shop's report (every till's sales and "
+        "the ecash drawer) instead of this till's; a single till's one report is both",
     )
     x = rsub.add_parser(
         "x",
@@ -113,7 +126,9 @@ def _readable(args: argparse.Namespace, report: dict[str, Any]) -> Any:
 
 async def cmd_report_x(args: argparse.Namespace) -> Any:
     async with open_app(args) as app:
-        return _readable(args, await app.reports.x_report(args.tz, check=args.check))
+        return _readable(
+            args, await app.reports.x_report(args.tz, check=args.check, scope=args.scope)
+        )
 
 
 async def cmd_report_z(args: argparse.Namespace) -> Any:
@@ -121,11 +136,11 @@ async def cmd_report_z(args: argparse.Namespace) -> Any:
         raise ValidationError("input.invalid", "--pdf and --csv go with --close or --show.", "")
     async with open_app(args) as app:
         if args.list:
-            return await app.reports.z_reports()
+            return await app.reports.z_reports(args.scope)
         if args.close:
-            report = await app.reports.close_z(args.tz, check=args.check)
+            report = await app.reports.close_z(args.tz, check=args.check, scope=args.scope)
         else:
-            report = await app.reports.z_report(args.show)
+            report = await app.reports.z_report(args.show, args.scope)
         files = {}
         if args.pdf:
             files["pdf"] = (await app.reports.write_z_pdf(report, Path(args.pdf)))["file"]

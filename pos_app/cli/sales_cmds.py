@@ -8,11 +8,14 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pos_app.cli.args import read_token_text
 from pos_app.cli.context import open_app
 from pos_app.core.errors import ConfigError, ValidationError
+
+if TYPE_CHECKING:
+    from pos_app.core.settings import SettingsService
 
 PASSPHRASE_ENV = "POS_EXPORT_PASSPHRASE"  # noqa: S105 (a variable's name)
 
@@ -299,12 +302,28 @@ async def cmd_config_set(args: argparse.Namespace) -> dict[str, Any]:
             value = app.config.option(args.key).parse(args.value)
             await app.withdrawals.check_threshold({**await app.settings.values(), args.key: value})
         # The option parses the text (JSON for json settings) and explains a bad value.
-        return {"key": args.key, "value": await app.settings.set(args.key, args.value)}
+        value = await app.settings.set(args.key, args.value)
+        return {"key": args.key, "value": value, **_reach(app.settings, args.key)}
 
 
 async def cmd_config_unset(args: argparse.Namespace) -> dict[str, Any]:
     async with open_app(args) as app:
-        return {"key": args.key, "value": await app.settings.unset(args.key)}
+        value = await app.settings.unset(args.key)
+        return {"key": args.key, "value": value, **_reach(app.settings, args.key)}
+
+
+def _reach(settings: SettingsService, key: str) -> dict[str, str]:
+    """Which tills a change of ``key`` reaches, on a shop's shared database.
+
+    A till's own file has one till: nothing is added, its output stays as it was.
+    """
+    from pos_app.core.config import SHOP, TILL
+
+    if not settings.shared:
+        return {}
+    if settings.scope(key) == SHOP:
+        return {"scope": SHOP, "applies_to": "all tills of the shop"}
+    return {"scope": TILL, "applies_to": "this till only"}
 
 
 async def cmd_config_list(args: argparse.Namespace) -> list[dict[str, Any]]:

@@ -3,6 +3,15 @@
 The ``pos-app config`` commands and the Settings page are both generated from
 :data:`OPTIONS` (as Electrum's ``ConfigVar``). Values live JSON-encoded in the
 ``settings`` table of the encrypted database.
+
+Each option has a scope. ``shop`` options (the money rules, receipts' header, schedules,
+webhooks...) are the same at every till. ``till`` options (camera, printer, screens,
+language, the local API's server...) belong to one till: on a shop's shared database a
+till keeps its own in ``till_settings`` (the session says which till,
+:func:`~pos_app.core.store.db.session_till`), and reads the shop-wide row of
+``settings`` where it has none (the value the shop had before it added tills, e.g. a
+till moved from its own file), else the default. A till on its own file has no till id
+and keeps every option in ``settings``.
 """
 
 from __future__ import annotations
@@ -24,10 +33,15 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.errors import ConfigError
 from pos_app.core.schedule import check_schedule
-from pos_app.core.store.schema import AuditEntry, Setting, now
+from pos_app.core.store.db import session_till
+from pos_app.core.store.schema import AuditEntry, Setting, Till, TillSetting, now
 from pos_app.language import LANGUAGES, THEMES
 
 MODES = ("trusted_only", "hold_when_trusted", "auto_convert")
+
+SHOP = "shop"  # the same value at every till of the shop
+TILL = "till"  # each till's own on a shared store (hardware, screens, the local API)
+SCOPES = (SHOP, TILL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +62,11 @@ class Option:
         check: extra validation; raises ``ValueError`` with a readable reason.
         advanced: shown on the Settings page only under "Advanced" (the basics are
             what a new shop sets up; the rest has working defaults).
+        scope: ``shop`` (every till) or ``till`` (each till's own on a shared store);
+            every option says which, there is no default.
+
+    Raises:
+        ValueError: a scope other than ``shop`` or ``till``.
     """
 
     key: str
@@ -61,6 +80,11 @@ class Option:
     maximum: float | None = None
     check: Callable[[Any], Any] | None = field(default=None, compare=False)
     advanced: bool = False
+    scope: str = ""
+
+    def __post_init__(self) -> None:
+        if self.scope not in SCOPES:  # declared, not assumed: a new option must choose
+            raise ValueError(f"option {self.key}: scope must be one of {SCOPES}")
 
     def parse(self, raw: Any) -> Any:
         """Turn text (CLI, form field) or a JSON value into a valid value, or raise ConfigError."""
@@ -464,6 +488,7 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Shop"),
             check=check_shop_name,
+            scope=SHOP,
         ),
         Option(
             "shop.address",
@@ -476,6 +501,7 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Shop"),
             check=check_address,
+            scope=SHOP,
         ),
         Option(
             "shop.vat_number",
@@ -485,6 +511,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Printed on receipts when set."),
             QT_TRANSLATE_NOOP("Settings", "Shop"),
             check=check_shop_name,
+            scope=SHOP,
         ),
         Option(
             "receipt.paper",
@@ -498,6 +525,8 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Shop"),
             choices=("58mm", "80mm", "a4"),
+            # Till: the roll of this till's own printer (a counter prints 58 mm, the office A4).
+            scope=TILL,
         ),
         Option(
             "receipt.printer",
@@ -511,6 +540,7 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Shop"),
             check=check_printer,
+            scope=TILL,
         ),
         Option(
             "staff.lock_minutes",
@@ -527,6 +557,9 @@ OPTIONS: dict[str, Option] = {
             minimum=0,
             maximum=24 * 60,
             advanced=True,
+            # Shop, though it acts at each counter: a rule of the shop's staff accounts, the same at
+            # every till (a counter must not be the one that never locks).
+            scope=SHOP,
         ),
         Option(
             "staff.pin_lock_after",
@@ -542,6 +575,7 @@ OPTIONS: dict[str, Option] = {
             minimum=2,
             maximum=20,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "staff.pin_lock_minutes",
@@ -557,6 +591,7 @@ OPTIONS: dict[str, Option] = {
             minimum=1,
             maximum=24 * 60,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "till.name",
@@ -570,6 +605,8 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Shop"),
             check=check_shop_name,
             advanced=True,
+            # Till: it names this till; on a shared store each till has its own.
+            scope=TILL,
         ),
         Option(
             "shop.timezone",
@@ -584,6 +621,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Shop"),
             check=check_timezone,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "mode",
@@ -597,6 +635,7 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Payments"),
             choices=MODES,
+            scope=SHOP,
         ),
         Option(
             "currency",
@@ -609,6 +648,7 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Payments"),
             check=check_currency,
+            scope=SHOP,
         ),
         Option(
             "change.policy",
@@ -621,6 +661,7 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Payments"),
             choices=("keep", "return"),
+            scope=SHOP,
         ),
         Option(
             "sale.expiry_seconds",
@@ -636,6 +677,7 @@ OPTIONS: dict[str, Option] = {
             minimum=30,
             maximum=86400,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "fees.customer_advance",
@@ -650,6 +692,7 @@ OPTIONS: dict[str, Option] = {
             minimum=0,
             maximum=1_000_000,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "fees.max_mint_fee_pct",
@@ -664,6 +707,7 @@ OPTIONS: dict[str, Option] = {
             minimum=0,
             maximum=100,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "fees.max_lightning_fee_pct",
@@ -679,6 +723,7 @@ OPTIONS: dict[str, Option] = {
             minimum=0,
             maximum=100,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "fees.always_accept",
@@ -694,6 +739,7 @@ OPTIONS: dict[str, Option] = {
             minimum=0,
             maximum=1000,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "rate.fixed",
@@ -706,6 +752,7 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Exchange rate"),
             minimum=0,
+            scope=SHOP,
         ),
         Option(
             "rate.sources",
@@ -720,6 +767,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Exchange rate"),
             check=check_rate_sources,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "rate.max_age_seconds",
@@ -731,6 +779,7 @@ OPTIONS: dict[str, Option] = {
             minimum=5,
             maximum=86400,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "lightning.address",
@@ -744,6 +793,7 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Lightning"),
             check=check_lightning_address,
+            scope=SHOP,
         ),
         # -- payouts from the shop's own coins (pos_app.core.payments.withdraw, wallet.sweep) --
         Option(
@@ -757,6 +807,7 @@ OPTIONS: dict[str, Option] = {
                 "of it to the Lightning address above.",
             ),
             QT_TRANSLATE_NOOP("Settings", "Lightning"),
+            scope=SHOP,
         ),
         Option(
             "withdraw.threshold",
@@ -771,6 +822,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Lightning"),
             minimum=1,
             maximum=2_100_000_000_000_000,
+            scope=SHOP,
         ),
         Option(
             "withdraw.percent",
@@ -785,6 +837,7 @@ OPTIONS: dict[str, Option] = {
             minimum=50,
             maximum=98,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "withdraw.max_fee_percent",
@@ -800,6 +853,7 @@ OPTIONS: dict[str, Option] = {
             minimum=0,
             maximum=50,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "sweep.expiry_days",
@@ -815,6 +869,7 @@ OPTIONS: dict[str, Option] = {
             minimum=0,
             maximum=3650,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "sweep.max_fee_sat",
@@ -830,6 +885,7 @@ OPTIONS: dict[str, Option] = {
             minimum=0,
             maximum=1_000_000,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "mints.convert_untrusted",
@@ -843,6 +899,7 @@ OPTIONS: dict[str, Option] = {
                 "Lightning fee; the shop's fee limits are checked before anything is spent.",
             ),
             QT_TRANSLATE_NOOP("Settings", "Mints"),
+            scope=SHOP,
         ),
         Option(
             "offline.enabled",
@@ -855,6 +912,7 @@ OPTIONS: dict[str, Option] = {
                 "redeemed when the mint is back. Up to the limits below.",
             ),
             QT_TRANSLATE_NOOP("Settings", "Offline"),
+            scope=SHOP,
         ),
         Option(
             "offline.max_per_sale",
@@ -864,6 +922,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Largest amount accepted offline for one sale."),
             QT_TRANSLATE_NOOP("Settings", "Offline"),
             minimum=0,
+            scope=SHOP,
         ),
         Option(
             "offline.max_per_day",
@@ -873,6 +932,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Largest total accepted offline in one day."),
             QT_TRANSLATE_NOOP("Settings", "Offline"),
             minimum=0,
+            scope=SHOP,
         ),
         Option(
             "limits.sale_max_sat",
@@ -885,6 +945,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Limits"),
             minimum=0,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "limits.cashier_sale_max_sat",
@@ -899,6 +960,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Limits"),
             minimum=0,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "limits.manager_sale_max_sat",
@@ -913,6 +975,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Limits"),
             minimum=0,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "limits.cashier_day_max_sat",
@@ -927,6 +990,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Limits"),
             minimum=0,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "limits.manager_day_max_sat",
@@ -941,6 +1005,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Limits"),
             minimum=0,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "limits.day_max_sat",
@@ -954,6 +1019,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Limits"),
             minimum=0,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "limits.confirm_above_sat",
@@ -967,6 +1033,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Limits"),
             minimum=0,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "camera.source",
@@ -978,6 +1045,7 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Devices"),
             check=check_camera,
+            scope=TILL,
         ),
         Option(
             "display.customer_screen",
@@ -990,6 +1058,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Devices"),
             minimum=-1,
             maximum=16,
+            scope=TILL,
         ),
         Option(
             "language",
@@ -1001,6 +1070,7 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Language"),
             choices=LANGUAGES,
+            scope=TILL,
         ),
         Option(
             "display.theme",
@@ -1012,6 +1082,7 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Display"),
             choices=THEMES,
+            scope=TILL,
         ),
         Option(
             "display.kiosk",
@@ -1023,6 +1094,7 @@ OPTIONS: dict[str, Option] = {
                 "Fill the whole screen without a window frame, as a till at the counter.",
             ),
             QT_TRANSLATE_NOOP("Settings", "Display"),
+            scope=TILL,
         ),
         Option(
             "retry.first_delay_seconds",
@@ -1038,6 +1110,7 @@ OPTIONS: dict[str, Option] = {
             minimum=0.1,
             maximum=86400,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "retry.backoff_factor",
@@ -1053,6 +1126,7 @@ OPTIONS: dict[str, Option] = {
             minimum=1,
             maximum=10,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "retry.max_delay_seconds",
@@ -1064,6 +1138,7 @@ OPTIONS: dict[str, Option] = {
             minimum=1,
             maximum=7 * 86400,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "retry.max_attempts",
@@ -1078,6 +1153,7 @@ OPTIONS: dict[str, Option] = {
             minimum=1,
             maximum=1000,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "health.interval_seconds",
@@ -1091,6 +1167,9 @@ OPTIONS: dict[str, Option] = {
             minimum=1,
             maximum=86400,
             advanced=True,
+            # Shop: each till checks its mints itself, but how often is the load the shop puts on
+            # its mints, the same from every till.
+            scope=SHOP,
         ),
         # -- scheduled export (pos_app.core.services.export_schedule) --
         Option(
@@ -1105,6 +1184,7 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Exports"),
             check=check_schedule,
+            scope=SHOP,
         ),
         Option(
             "exports.schedule_folder",
@@ -1118,6 +1198,10 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Exports"),
             check=check_folder_path,
+            # Shop: the scheduled export is one job of the shop, run by whichever till holds it
+            # (job_claims); its folder goes with the schedule, so it must be a path every
+            # till can write (a network share) on a shop with several tills.
+            scope=SHOP,
         ),
         Option(
             "exports.schedule_keep",
@@ -1132,6 +1216,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "Exports"),
             minimum=0,
             maximum=2_100_000_000_000_000,
+            scope=SHOP,
         ),
         Option(
             "exports.check_days",
@@ -1147,6 +1232,7 @@ OPTIONS: dict[str, Option] = {
             minimum=1,
             maximum=3650,
             advanced=True,
+            scope=SHOP,
         ),
         # -- the basket: VAT, discounts, tips (pos_app.core.payments.basket) --
         Option(
@@ -1161,6 +1247,7 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "VAT and tips"),
             check=check_vat_rates,
+            scope=SHOP,
         ),
         Option(
             "vat.prices_include",
@@ -1173,6 +1260,7 @@ OPTIONS: dict[str, Option] = {
                 "added on top of them (net).",
             ),
             QT_TRANSLATE_NOOP("Settings", "VAT and tips"),
+            scope=SHOP,
         ),
         Option(
             "vat.rounding",
@@ -1187,6 +1275,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "VAT and tips"),
             choices=("line", "total"),
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "tips.enabled",
@@ -1199,6 +1288,7 @@ OPTIONS: dict[str, Option] = {
                 "sales amount.",
             ),
             QT_TRANSLATE_NOOP("Settings", "VAT and tips"),
+            scope=SHOP,
         ),
         Option(
             "tips.presets",
@@ -1212,6 +1302,7 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "VAT and tips"),
             check=check_tip_presets,
+            scope=SHOP,
         ),
         Option(
             "discount.manager_limit_pct",
@@ -1226,6 +1317,7 @@ OPTIONS: dict[str, Option] = {
             minimum=0,
             maximum=100,
             advanced=True,
+            scope=SHOP,
         ),
         # -- the local REST API (pos_app.api) --
         Option(
@@ -1240,6 +1332,11 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "API"),
             advanced=True,
+            # Till, as every api.* option: each till serves its own API from its own process and
+            # machine; whether, where and how it listens is that till's (the allow and block
+            # lists and the rate limit are that server's, read at its start). The API keys
+            # are the shop's (api_keys table).
+            scope=TILL,
         ),
         Option(
             "api.listen",
@@ -1255,6 +1352,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "API"),
             check=check_api_listen,
             advanced=True,
+            scope=TILL,
         ),
         Option(
             "api.public_url",
@@ -1271,6 +1369,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "API"),
             check=check_public_url,
             advanced=True,
+            scope=TILL,
         ),
         Option(
             "api.rate_limit_per_minute",
@@ -1286,6 +1385,7 @@ OPTIONS: dict[str, Option] = {
             minimum=1,
             maximum=100_000,
             advanced=True,
+            scope=TILL,
         ),
         Option(
             "api.tls",
@@ -1302,6 +1402,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "API"),
             choices=("auto", "self_signed", "own", "off"),
             advanced=True,
+            scope=TILL,
         ),
         Option(
             "api.tls_cert",
@@ -1315,6 +1416,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "API"),
             check=check_tls_cert,
             advanced=True,
+            scope=TILL,
         ),
         Option(
             "api.tls_key",
@@ -1329,6 +1431,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "API"),
             check=check_tls_key,
             advanced=True,
+            scope=TILL,
         ),
         Option(
             "api.insecure_http",
@@ -1342,6 +1445,7 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "API"),
             advanced=True,
+            scope=TILL,
         ),
         Option(
             "api.allow",
@@ -1356,6 +1460,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "API"),
             check=check_cidrs,
             advanced=True,
+            scope=TILL,
         ),
         Option(
             "api.block",
@@ -1370,6 +1475,7 @@ OPTIONS: dict[str, Option] = {
             QT_TRANSLATE_NOOP("Settings", "API"),
             check=check_cidrs,
             advanced=True,
+            scope=TILL,
         ),
         # -- outbound webhooks (pos_app.core.webhooks) --
         Option(
@@ -1384,6 +1490,7 @@ OPTIONS: dict[str, Option] = {
             ),
             QT_TRANSLATE_NOOP("Settings", "Webhooks"),
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "webhooks.history_days",
@@ -1397,6 +1504,7 @@ OPTIONS: dict[str, Option] = {
             minimum=1,
             maximum=365,
             advanced=True,
+            scope=SHOP,
         ),
         Option(
             "webhooks.secret_grace_hours",
@@ -1412,6 +1520,7 @@ OPTIONS: dict[str, Option] = {
             minimum=0,
             maximum=720,
             advanced=True,
+            scope=SHOP,
         ),
     ]
 }
@@ -1465,19 +1574,43 @@ class Config:
                 data={"known": sorted(self.options)},
             ) from None
 
+    def till_of(self, session: Session, key: str) -> str | None:
+        """The till whose own value ``key`` is in this session; None: the shop-wide row.
+
+        None for a shop option, and for every option on a till's own file.
+        """
+        return session_till(session) if self.option(key).scope == TILL else None
+
+    @staticmethod
+    def _row(session: Session, key: str, till: str | None) -> Setting | TillSetting | None:
+        """Where a change of ``key`` goes: the till's own row, or (None) the shop-wide one."""
+        return session.get(Setting, key) if till is None else session.get(TillSetting, (till, key))
+
     def get(self, session: Session, key: str) -> Any:
-        """The value of ``key`` (its default when unset)."""
+        """The value of ``key``: this till's own, else the shop-wide one, else the default."""
         option = self.option(key)
+        till = self.till_of(session, key)
+        if till is not None:
+            own = session.get(TillSetting, (till, key))
+            if own is not None:
+                return json.loads(own.value_json)
         row = session.get(Setting, key)
         return option.default if row is None else json.loads(row.value_json)
 
     def values(self, session: Session, keys: Iterable[str] | None = None) -> dict[str, Any]:
-        """Several values at once (all settings by default)."""
+        """Several values at once (all settings by default), read as :meth:`get` does."""
         wanted = list(keys) if keys is not None else list(self.options)
         stored = {
             row.key: json.loads(row.value_json)
             for row in session.scalars(select(Setting).where(Setting.key.in_(wanted)))
         }
+        till = session_till(session)
+        own_keys = [k for k in wanted if self.option(k).scope == TILL]
+        if till is not None and own_keys:
+            query = select(TillSetting).where(
+                TillSetting.till_id == till, TillSetting.key.in_(own_keys)
+            )
+            stored.update({row.key: json.loads(row.value_json) for row in session.scalars(query)})
         return {k: stored.get(k, self.option(k).default) for k in wanted}
 
     def set(self, session: Session, key: str, raw: Any) -> Any:
@@ -1487,21 +1620,30 @@ class Config:
     def set_many(self, session: Session, changes: dict[str, Any]) -> dict[str, Any]:
         """Validate ``changes`` one by one and together (:func:`check_together`), then store.
 
-        Nothing is stored when any of them is refused.
+        Nothing is stored when any of them is refused. A till option on a shared store is
+        stored as this till's own (the audit entry names the till); every other change is
+        the shop's.
         """
         parsed = {key: self.option(key).parse(raw) for key, raw in changes.items()}
         self._check_merged(session, parsed)
         changed = {}
         for key, value in parsed.items():
-            row = session.get(Setting, key)
-            old = json.loads(row.value_json) if row is not None else self.option(key).default
-            if row is None:
-                session.add(Setting(key=key, value_json=json.dumps(value), updated_at=now()))
-            else:
+            old = self.get(session, key)
+            till = self.till_of(session, key)
+            row = self._row(session, key, till)
+            if row is not None:
                 row.value_json = json.dumps(value)
                 row.updated_at = now()
+            elif till is None:
+                session.add(Setting(key=key, value_json=json.dumps(value), updated_at=now()))
+            else:
+                session.add(TillSetting(till_id=till, key=key, value_json=json.dumps(value)))
             if old != value:
                 changed[key] = {"old": old, "new": value}
+                if till is not None:
+                    changed[key]["till"] = till
+                    if key == "till.name":
+                        _rename_till(session, till, value)
         if changed:  # who changed what, old to new (settings hold no secrets)
             session.add(
                 AuditEntry(
@@ -1520,8 +1662,33 @@ class Config:
         check_together({**self.values(session, RATE_KEYS), **parsed})
 
     def unset(self, session: Session, key: str) -> None:
-        """Return ``key`` to its default."""
+        """Return ``key`` to its default; a till option on a shared store to the shop-wide value.
+
+        (This till's own value goes; what it then reads is the shop-wide row, if any.)
+        """
         self._check_merged(session, {key: self.option(key).default})
-        row = session.get(Setting, key)
+        till = self.till_of(session, key)
+        if till is not None and key == "till.name":
+            raise ConfigError(
+                "config.invalid",
+                "A till of the shop keeps a name of its own: give it another name instead.",
+                key,
+            )
+        row = self._row(session, key, till)
         if row is not None:
             session.delete(row)
+            session.flush()  # a read later in this transaction must not find the row
+
+
+def _rename_till(session: Session, till: str, name: str) -> None:
+    """A shared till's ``till.name`` is its name in the shop (``tills``): unique there."""
+    taken = session.scalar(select(Till.id).where(Till.name == name, Till.id != till))
+    if taken is not None:
+        raise ConfigError(
+            "config.invalid",
+            f"Another till of the shop is called {name!r}. Choose another name.",
+            name,
+        )
+    row = session.get(Till, till)
+    if row is not None:
+        row.name = name

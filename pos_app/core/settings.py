@@ -3,12 +3,19 @@
 :mod:`pos_app.core.config` declares the options and works inside a database
 session (core code that is already in a transaction uses it directly). The GUI,
 the command line and the API call this service instead and never see a session.
+
+On a shop's shared database a till option (``Option.scope``) read or changed here is this
+till's own; a shop option is every till's. :attr:`SettingsService.shared` tells the faces
+when to say so.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from pos_app import language
 from pos_app.core.config import Config, Option
@@ -34,6 +41,21 @@ class SettingsService:
             language.remember(self.data_dir, str(values["language"]))
         if self.data_dir is not None and "display.theme" in values:
             language.remember_theme(self.data_dir, str(values["display.theme"]))
+        if self.data_dir is not None and self.shared and "till.name" in values:
+            # storage.json names the till before the database opens (the window's title).
+            from pos_app.core.store.storage import read_storage, write_storage
+
+            kept = read_storage(self.data_dir)
+            write_storage(self.data_dir, replace(kept, till_name=str(values["till.name"])))
+
+    @property
+    def shared(self) -> bool:
+        """True on a shop's shared database, where till and shop options differ in reach."""
+        return self.db.till_id is not None
+
+    def scope(self, key: str) -> str:
+        """``shop`` or ``till`` (``config.unknown_key`` for a bad key)."""
+        return self.config.option(key).scope
 
     @property
     def options(self) -> dict[str, Option]:
@@ -69,11 +91,19 @@ class SettingsService:
         return stored
 
     async def unset(self, key: str) -> Any:
-        """Back to the default; returns the default."""
-        await self.db.run(lambda s: self.config.unset(s, key))
-        default = self.config.option(key).default
-        self._stored({key: default})
-        return default
+        """Back to the default; returns the value now read.
+
+        For a till option on a shared store that is the shop-wide value where there is one
+        (:meth:`Config.unset`), else the default.
+        """
+
+        def unset(session: Session) -> Any:
+            self.config.unset(session, key)
+            return self.config.get(session, key)
+
+        value = await self.db.run(unset)
+        self._stored({key: value})
+        return value
 
     async def listing(self) -> list[dict[str, Any]]:
         """Every option with its value and declaration (what ``config list`` prints)."""
@@ -87,6 +117,7 @@ class SettingsService:
                 "choices": list(opt.choices) or None,
                 "group": opt.group,
                 "help": opt.help,
+                "scope": opt.scope,
             }
             for key, opt in self.options.items()
         ]

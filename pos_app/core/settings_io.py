@@ -6,6 +6,11 @@ the webhook receivers with their signing secrets, encrypted with AES-256-GCM und
 derived from the passphrase with Argon2id. The header, the settings and the crypto
 parameters are the associated data, so a changed byte anywhere fails. The seed, the
 proofs and the database key are never exported.
+
+On a shop's shared database the file holds the exporting till's values, till options
+(``Option.scope``) included: they travel, so a new counter can start from a set-up one.
+Import goes through :meth:`Config.set_many`, so there a shop option changes for every
+till and a till option becomes the importing till's own only.
 """
 
 from __future__ import annotations
@@ -156,8 +161,13 @@ def plan_import(
     current: dict[str, Any],
     opened: Opened,
     existing_webhooks: dict[str, dict[str, Any]],
+    *,
+    shared: bool = False,
 ) -> Plan:
     """Check every setting as ``config set`` does and list what differs.
+
+    ``shared``: the importing till is on a shop's shared database, where a till's name is
+    its own in the shop: another till's file does not rename it.
 
     Raises:
         ConfigError: ``config.import_invalid`` listing every refused value.
@@ -165,6 +175,8 @@ def plan_import(
     plan = Plan(secrets_skipped=opened.has_secrets and opened.webhooks is None)
     invalid: list[dict[str, str]] = []
     for key, raw in opened.settings.items():
+        if shared and key == "till.name":
+            continue
         if key not in config.options:
             plan.unknown.append(key)
             continue
@@ -265,7 +277,7 @@ class SettingsTransfer:
         opened = open_envelope(data, passphrase)
         current = await self.settings.values()
         existing = {w["url"]: w for w in await self.db.run(_webhooks_with_secrets)}
-        return plan_import(self.config, current, opened, existing)
+        return plan_import(self.config, current, opened, existing, shared=self.settings.shared)
 
     async def apply(
         self,
@@ -288,7 +300,7 @@ class SettingsTransfer:
         def write(session: Session) -> Plan:
             current = self.config.values(session)
             existing = {w["url"]: w for w in _webhooks_with_secrets(session)}
-            plan = plan_import(self.config, current, opened, existing)
+            plan = plan_import(self.config, current, opened, existing, shared=self.settings.shared)
             if plan.settings:
                 self.config.set_many(session, plan.settings)
             for hook in plan.webhooks:

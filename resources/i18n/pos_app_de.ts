@@ -1672,6 +1672,18 @@
         <translation>Schließen</translation>
     </message>
     <message>
+        <source>This till</source>
+        <translation>Diese Kasse</translation>
+    </message>
+    <message>
+        <source>Whole shop</source>
+        <translation>Ganzer Laden</translation>
+    </message>
+    <message>
+        <source>This till: its own sales and Z reports. Whole shop: every till&apos;s sales and the ecash drawer, with the shop&apos;s own Z reports.</source>
+        <translation>Diese Kasse: ihre eigenen Verkäufe und Z-Berichte. Ganzer Laden: die Verkäufe aller Kassen und die Ecash-Kasse, mit den eigenen Z-Berichten des Ladens.</translation>
+    </message>
+    <message>
         <source>Z reports</source>
         <translation>Z-Berichte</translation>
     </message>
@@ -1702,6 +1714,10 @@
     <message>
         <source>Close the day</source>
         <translation>Tag abschließen</translation>
+    </message>
+    <message>
+        <source>Close the whole shop&apos;s period with a shop Z report? It counts every till&apos;s sales and the ecash drawer, gets the shop&apos;s next number, is kept unchangeable, and the sales in it can no longer change.</source>
+        <translation>Den Zeitraum des ganzen Ladens mit einem Laden-Z-Bericht abschließen? Er zählt die Verkäufe aller Kassen und die Ecash-Kasse, erhält die nächste Nummer des Ladens, bleibt unveränderlich, und die Verkäufe darin können sich nicht mehr ändern.</translation>
     </message>
     <message>
         <source>Close the period with a Z report? It gets the next number, is kept unchangeable, and the sales in it can no longer change.</source>
@@ -2120,6 +2136,13 @@
     <message>
         <source>What a payment may cost the shop, and how large a sale may be.</source>
         <translation>Was eine Zahlung den Laden kosten darf und wie groß ein Verkauf sein darf.</translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
     </message>
 </context>
 <context>
@@ -2777,6 +2800,10 @@
     <message>
         <source>Keep selling</source>
         <translation>Weiter verkaufen</translation>
+    </message>
+    <message>
+        <source>Cashu point of sale - {till}</source>
+        <translation>Cashu-Kasse - {till}</translation>
     </message>
 </context>
 <context>
@@ -3571,12 +3598,24 @@ of {amount}</source>
         <translation>Hinweise</translation>
     </message>
     <message>
+        <source>Shop Z report {number}</source>
+        <translation>Laden-Z-Bericht {number}</translation>
+    </message>
+    <message>
         <source>Z report {number}</source>
         <translation>Z-Bericht {number}</translation>
     </message>
     <message>
+        <source>Shop X report (since shop Z {number})</source>
+        <translation>Laden-X-Bericht (seit Laden-Z {number})</translation>
+    </message>
+    <message>
         <source>X report (since Z {number})</source>
         <translation>X-Bericht (seit Z {number})</translation>
+    </message>
+    <message>
+        <source>Shop X report</source>
+        <translation>Laden-X-Bericht</translation>
     </message>
     <message>
         <source>X report</source>
@@ -3593,6 +3632,18 @@ of {amount}</source>
     <message>
         <source>Shop</source>
         <translation>Geschäft</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Zählt</translation>
+    </message>
+    <message>
+        <source>every till&apos;s sales and the ecash drawer</source>
+        <translation>die Verkäufe aller Kassen und die Ecash-Kasse</translation>
+    </message>
+    <message>
+        <source>this till&apos;s sales</source>
+        <translation>die Verkäufe dieser Kasse</translation>
     </message>
     <message>
         <source>From</source>
@@ -3803,6 +3854,22 @@ of {amount}</source>
         <translation>Posten</translation>
     </message>
     <message>
+        <source>(before the shop had tills)</source>
+        <translation>(bevor der Laden Kassen hatte)</translation>
+    </message>
+    <message>
+        <source>Z {number}</source>
+        <translation>Z {number}</translation>
+    </message>
+    <message>
+        <source>By till</source>
+        <translation>Nach Kasse</translation>
+    </message>
+    <message>
+        <source>Last Z</source>
+        <translation>Letzter Z</translation>
+    </message>
+    <message>
         <source>not reachable</source>
         <translation>nicht erreichbar</translation>
     </message>
@@ -3837,6 +3904,14 @@ of {amount}</source>
     <message>
         <source>Claimed</source>
         <translation>Eingelöst</translation>
+    </message>
+    <message>
+        <source>The ecash drawer is the whole shop&apos;s wallet: the shop&apos;s report counts it.</source>
+        <translation>Die Ecash-Kasse ist die Wallet des ganzen Ladens: der Bericht des Ladens zählt sie.</translation>
+    </message>
+    <message>
+        <source>{till}: has sales or payments that no Z report of its own closed yet.</source>
+        <translation>{till}: hat Verkäufe oder Zahlungen, die noch kein eigener Z-Bericht abgeschlossen hat.</translation>
     </message>
     <message>
         <source>{where}: the wallet holds {amount} more than its ledger expects. Something changed the wallet&apos;s coins outside the app&apos;s operations: keep this report and contact support.</source>
@@ -5212,6 +5287,22 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Änderungen an Mints gelten sofort.</translation>
     </message>
     <message>
+        <source>This till only</source>
+        <translation>Nur diese Kasse</translation>
+    </message>
+    <message>
+        <source>Each till of the shop keeps its own value.</source>
+        <translation>Jede Kasse des Geschäfts hat ihren eigenen Wert.</translation>
+    </message>
+    <message>
+        <source>All tills</source>
+        <translation>Alle Kassen</translation>
+    </message>
+    <message>
+        <source>A change here applies to every till of the shop.</source>
+        <translation>Eine Änderung hier gilt für jede Kasse des Geschäfts.</translation>
+    </message>
+    <message>
         <source>Unsaved changes.</source>
         <translation>Nicht gespeicherte Änderungen.</translation>
     </message>
@@ -5349,6 +5440,14 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Lightning address: none (add it later in Settings)</source>
         <translation>Lightning-Adresse: keine (später in den Einstellungen hinzufügen)</translation>
+    </message>
+    <message>
+        <source>Joining the shop&apos;s database…</source>
+        <translation>Der Datenbank des Geschäfts beitreten…</translation>
+    </message>
+    <message>
+        <source>Creating the shop&apos;s database…</source>
+        <translation>Die Datenbank des Geschäfts wird angelegt…</translation>
     </message>
     <message>
         <source>Creating the encrypted wallet…</source>
@@ -5592,6 +5691,244 @@ Fügen Sie den Token stattdessen ein.</translation>
     <message>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
+    </message>
+</context>
+<context>
+    <name>StorageChoice</name>
+    <message>
+        <source>Where this till keeps the wallet</source>
+        <translation>Wo diese Kasse das Wallet aufbewahrt</translation>
+    </message>
+    <message>
+        <source>This till only (encrypted file on this computer)</source>
+        <translation>Nur diese Kasse (verschlüsselte Datei auf diesem Computer)</translation>
+    </message>
+    <message>
+        <source>Create the shop&apos;s database (first till)</source>
+        <translation>Die Datenbank des Geschäfts anlegen (erste Kasse)</translation>
+    </message>
+    <message>
+        <source>Join the shop&apos;s database</source>
+        <translation>Der Datenbank des Geschäfts beitreten</translation>
+    </message>
+    <message>
+        <source>One till: the wallet in an encrypted file on this computer.</source>
+        <translation>Eine Kasse: das Wallet in einer verschlüsselten Datei auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Several tills share one PostgreSQL database: the first till creates the shop there, with its recovery words.</source>
+        <translation>Mehrere Kassen teilen sich eine PostgreSQL-Datenbank: Die erste Kasse legt dort das Geschäft mit seinen Wiederherstellungswörtern an.</translation>
+    </message>
+    <message>
+        <source>Another till of the shop made an enrolment file: this till joins the shop with it (the shop&apos;s recovery words are in its database).</source>
+        <translation>Eine andere Kasse des Geschäfts hat eine Beitrittsdatei erstellt: Diese Kasse tritt damit dem Geschäft bei (die Wiederherstellungswörter des Geschäfts liegen in seiner Datenbank).</translation>
+    </message>
+</context>
+<context>
+    <name>StoragePage</name>
+    <message>
+        <source>The shop&apos;s database</source>
+        <translation>Die Datenbank des Geschäfts</translation>
+    </message>
+    <message>
+        <source>Verify the server (TLS with the shop&apos;s CA certificate)</source>
+        <translation>Den Server prüfen (TLS mit dem CA-Zertifikat des Geschäfts)</translation>
+    </message>
+    <message>
+        <source>The CA certificate of the shop&apos;s database server</source>
+        <translation>Das CA-Zertifikat des Datenbankservers des Geschäfts</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The enrolment file</source>
+        <translation>Die Beitrittsdatei</translation>
+    </message>
+    <message>
+        <source>Enrolment files (*.json);;All files (*)</source>
+        <translation>Beitrittsdateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>e.g. Counter 1 (empty: Till 1, Till 2, …)</source>
+        <translation>z. B. Theke 1 (leer: Till 1, Till 2, …)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA-Datei</translation>
+    </message>
+    <message>
+        <source>Enrolment file</source>
+        <translation>Beitrittsdatei</translation>
+    </message>
+    <message>
+        <source>Its passphrase</source>
+        <translation>Seine Passphrase</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Datenbank-Passwort</translation>
+    </message>
+    <message>
+        <source>This till&apos;s name</source>
+        <translation>Name dieser Kasse</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Join the shop with the enrolment file made on one of its tills (pos-app storage enrol). The database&apos;s address comes from the file.</source>
+        <translation>Treten Sie dem Geschäft mit der Beitrittsdatei bei, die auf einer seiner Kassen erstellt wurde (pos-app storage enrol). Die Adresse der Datenbank steht in der Datei.</translation>
+    </message>
+    <message>
+        <source>This till creates the shop on an empty PostgreSQL database. The other tills join it later with an enrolment file.</source>
+        <translation>Diese Kasse legt das Geschäft in einer leeren PostgreSQL-Datenbank an. Die anderen Kassen treten später mit einer Beitrittsdatei bei.</translation>
+    </message>
+    <message>
+        <source>{var} is set: leave the password empty to use it.</source>
+        <translation>{var} ist gesetzt: Lassen Sie das Passwort leer, um es zu verwenden.</translation>
+    </message>
+    <message>
+        <source>The password is kept in this computer&apos;s keyring, never in a file. Without a keyring, start the app with {var} set instead.</source>
+        <translation>Das Passwort wird im Schlüsselbund dieses Computers aufbewahrt, nie in einer Datei. Ohne Schlüsselbund starten Sie die App stattdessen mit gesetztem {var}.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Connected to PostgreSQL {version} at {where}.</source>
+        <translation>Verbunden mit PostgreSQL {version} auf {where}.</translation>
+    </message>
+    <message>
+        <source>It holds the shop (tills so far: {n}; the enrolment file was made on {till}): this till joins it.</source>
+        <translation>Sie enthält das Geschäft (bisher {n} Kassen; die Beitrittsdatei wurde auf {till} erstellt): Diese Kasse tritt bei.</translation>
+    </message>
+    <message>
+        <source>Storage: joins the shop&apos;s database at {where} as {name}</source>
+        <translation>Speicher: tritt der Datenbank des Geschäfts auf {where} als {name} bei</translation>
+    </message>
+    <message>
+        <source>The database is empty: Finish creates the shop there.</source>
+        <translation>Die Datenbank ist leer: Fertigstellen legt das Geschäft dort an.</translation>
+    </message>
+    <message>
+        <source>The password comes from {var}.</source>
+        <translation>Das Passwort kommt aus {var}.</translation>
+    </message>
+    <message>
+        <source>The password will be kept in this computer&apos;s keyring.</source>
+        <translation>Das Passwort wird im Schlüsselbund dieses Computers aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The server asked for no password.</source>
+        <translation>Der Server verlangte kein Passwort.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password: the server refused them. Check both.</source>
+        <translation>Falscher Benutzername oder falsches Passwort: Der Server hat sie abgelehnt. Prüfen Sie beides.</translation>
+    </message>
+    <message>
+        <source>The server asks for a password: type it (or set {var}).</source>
+        <translation>Der Server verlangt ein Passwort: Geben Sie es ein (oder setzen Sie {var}).</translation>
+    </message>
+    <message>
+        <source>No database server answers at that address. Check the server&apos;s name, the port, and that the server runs.</source>
+        <translation>Unter dieser Adresse antwortet kein Datenbankserver. Prüfen Sie den Servernamen, den Port und ob der Server läuft.</translation>
+    </message>
+    <message>
+        <source>The server has no database of that name. Check the name, or ask for the database to be made.</source>
+        <translation>Der Server hat keine Datenbank dieses Namens. Prüfen Sie den Namen oder lassen Sie die Datenbank anlegen.</translation>
+    </message>
+    <message>
+        <source>The secure connection failed: the server does not offer TLS, or its certificate does not match the CA file or the server&apos;s name.</source>
+        <translation>Die sichere Verbindung ist fehlgeschlagen: Der Server bietet kein TLS an, oder sein Zertifikat passt nicht zur CA-Datei oder zum Servernamen.</translation>
+    </message>
+    <message>
+        <source>The server refuses this computer or this user. Ask for it to be let in (pg_hba.conf).</source>
+        <translation>Der Server weist diesen Computer oder diesen Benutzer ab. Lassen Sie ihn zulassen (pg_hba.conf).</translation>
+    </message>
+    <message>
+        <source>This user may not create tables in the database. Make the user the database&apos;s owner.</source>
+        <translation>Dieser Benutzer darf in der Datenbank keine Tabellen anlegen. Machen Sie ihn zum Eigentümer der Datenbank.</translation>
+    </message>
+    <message>
+        <source>This database already holds a shop. Give an empty database, or choose Join the shop&apos;s database with an enrolment file from one of its tills.</source>
+        <translation>Diese Datenbank enthält schon ein Geschäft. Geben Sie eine leere Datenbank an, oder wählen Sie „Der Datenbank des Geschäfts beitreten“ mit einer Beitrittsdatei von einer seiner Kassen.</translation>
+    </message>
+    <message>
+        <source>This database is not empty: it holds tables of another program. Give the shop an empty database of its own.</source>
+        <translation>Diese Datenbank ist nicht leer: Sie enthält Tabellen eines anderen Programms. Geben Sie dem Geschäft eine eigene leere Datenbank.</translation>
+    </message>
+    <message>
+        <source>This database holds no shop yet. Create the shop on the first till.</source>
+        <translation>Diese Datenbank enthält noch kein Geschäft. Legen Sie das Geschäft auf der ersten Kasse an.</translation>
+    </message>
+    <message>
+        <source>The enrolment file is for another shop than the one this database holds.</source>
+        <translation>Die Beitrittsdatei gehört zu einem anderen Geschäft als dem in dieser Datenbank.</translation>
+    </message>
+    <message>
+        <source>The shop already has a till of that name. Choose another name.</source>
+        <translation>Das Geschäft hat schon eine Kasse dieses Namens. Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this enrolment file.</source>
+        <translation>Die Passphrase öffnet diese Beitrittsdatei nicht.</translation>
+    </message>
+    <message>
+        <source>The enrolment file is damaged or was changed.</source>
+        <translation>Die Beitrittsdatei ist beschädigt oder wurde verändert.</translation>
+    </message>
+    <message>
+        <source>Choose the enrolment file.</source>
+        <translation>Wählen Sie die Beitrittsdatei.</translation>
+    </message>
+    <message>
+        <source>Type the enrolment file&apos;s passphrase.</source>
+        <translation>Geben Sie die Passphrase der Beitrittsdatei ein.</translation>
+    </message>
+    <message>
+        <source>Choose the CA file to verify the server with.</source>
+        <translation>Wählen Sie die CA-Datei, mit der der Server geprüft wird.</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to keep the database password in. Start the app with {var} set to it (the password is never written to a file).</source>
+        <translation>Dieser Computer hat keinen Schlüsselbund für das Datenbank-Passwort. Starten Sie die App mit {var} auf dieses Passwort gesetzt (das Passwort wird nie in eine Datei geschrieben).</translation>
+    </message>
+    <message>
+        <source>{var} is set to another password. Leave the password empty to use it, or change {var}.</source>
+        <translation>{var} ist auf ein anderes Passwort gesetzt. Lassen Sie das Passwort leer, um es zu verwenden, oder ändern Sie {var}.</translation>
+    </message>
+    <message>
+        <source>a numbered till</source>
+        <translation>eine nummerierte Kasse</translation>
+    </message>
+    <message>
+        <source>Storage: creates the shop&apos;s database at {where}; this till is {name}</source>
+        <translation>Speicher: legt die Datenbank des Geschäfts auf {where} an; diese Kasse ist {name}</translation>
     </message>
 </context>
 <context>

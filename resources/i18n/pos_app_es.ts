@@ -1672,6 +1672,18 @@
         <translation>Cerrar</translation>
     </message>
     <message>
+        <source>This till</source>
+        <translation>Esta caja</translation>
+    </message>
+    <message>
+        <source>Whole shop</source>
+        <translation>Toda la tienda</translation>
+    </message>
+    <message>
+        <source>This till: its own sales and Z reports. Whole shop: every till&apos;s sales and the ecash drawer, with the shop&apos;s own Z reports.</source>
+        <translation>Esta caja: sus propias ventas e informes Z. Toda la tienda: las ventas de todas las cajas y la caja de ecash, con los informes Z propios de la tienda.</translation>
+    </message>
+    <message>
         <source>Z reports</source>
         <translation>Informes Z</translation>
     </message>
@@ -1702,6 +1714,10 @@
     <message>
         <source>Close the day</source>
         <translation>Cerrar el día</translation>
+    </message>
+    <message>
+        <source>Close the whole shop&apos;s period with a shop Z report? It counts every till&apos;s sales and the ecash drawer, gets the shop&apos;s next number, is kept unchangeable, and the sales in it can no longer change.</source>
+        <translation>¿Cerrar el periodo de toda la tienda con un informe Z de la tienda? Cuenta las ventas de todas las cajas y la caja de ecash, recibe el siguiente número de la tienda, queda inalterable y sus ventas ya no pueden cambiar.</translation>
     </message>
     <message>
         <source>Close the period with a Z report? It gets the next number, is kept unchangeable, and the sales in it can no longer change.</source>
@@ -2120,6 +2136,13 @@
     <message>
         <source>What a payment may cost the shop, and how large a sale may be.</source>
         <translation>Lo que un pago puede costar a la tienda y lo grande que puede ser una venta.</translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
     </message>
 </context>
 <context>
@@ -2777,6 +2800,10 @@
     <message>
         <source>Keep selling</source>
         <translation>Seguir vendiendo</translation>
+    </message>
+    <message>
+        <source>Cashu point of sale - {till}</source>
+        <translation>Punto de venta Cashu - {till}</translation>
     </message>
 </context>
 <context>
@@ -3571,12 +3598,24 @@ de {amount}</translation>
         <translation>Notas</translation>
     </message>
     <message>
+        <source>Shop Z report {number}</source>
+        <translation>Informe Z de la tienda {number}</translation>
+    </message>
+    <message>
         <source>Z report {number}</source>
         <translation>Informe Z {number}</translation>
     </message>
     <message>
+        <source>Shop X report (since shop Z {number})</source>
+        <translation>Informe X de la tienda (desde el Z de la tienda {number})</translation>
+    </message>
+    <message>
         <source>X report (since Z {number})</source>
         <translation>Informe X (desde Z {number})</translation>
+    </message>
+    <message>
+        <source>Shop X report</source>
+        <translation>Informe X de la tienda</translation>
     </message>
     <message>
         <source>X report</source>
@@ -3593,6 +3632,18 @@ de {amount}</translation>
     <message>
         <source>Shop</source>
         <translation>Tienda</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>every till&apos;s sales and the ecash drawer</source>
+        <translation>las ventas de todas las cajas y la caja de ecash</translation>
+    </message>
+    <message>
+        <source>this till&apos;s sales</source>
+        <translation>las ventas de esta caja</translation>
     </message>
     <message>
         <source>From</source>
@@ -3803,6 +3854,22 @@ de {amount}</translation>
         <translation>Línea</translation>
     </message>
     <message>
+        <source>(before the shop had tills)</source>
+        <translation>(antes de que la tienda tuviera cajas)</translation>
+    </message>
+    <message>
+        <source>Z {number}</source>
+        <translation>Z {number}</translation>
+    </message>
+    <message>
+        <source>By till</source>
+        <translation>Por caja</translation>
+    </message>
+    <message>
+        <source>Last Z</source>
+        <translation>Último Z</translation>
+    </message>
+    <message>
         <source>not reachable</source>
         <translation>no disponible</translation>
     </message>
@@ -3837,6 +3904,14 @@ de {amount}</translation>
     <message>
         <source>Claimed</source>
         <translation>Cobrado</translation>
+    </message>
+    <message>
+        <source>The ecash drawer is the whole shop&apos;s wallet: the shop&apos;s report counts it.</source>
+        <translation>La caja de ecash es el monedero de toda la tienda: el informe de la tienda la cuenta.</translation>
+    </message>
+    <message>
+        <source>{till}: has sales or payments that no Z report of its own closed yet.</source>
+        <translation>{till}: tiene ventas o pagos que ningún informe Z propio ha cerrado todavía.</translation>
     </message>
     <message>
         <source>{where}: the wallet holds {amount} more than its ledger expects. Something changed the wallet&apos;s coins outside the app&apos;s operations: keep this report and contact support.</source>
@@ -5212,6 +5287,22 @@ Pegue el token en su lugar.</translation>
         <translation>Los cambios en los mints se aplican al momento.</translation>
     </message>
     <message>
+        <source>This till only</source>
+        <translation>Solo esta caja</translation>
+    </message>
+    <message>
+        <source>Each till of the shop keeps its own value.</source>
+        <translation>Cada caja de la tienda guarda su propio valor.</translation>
+    </message>
+    <message>
+        <source>All tills</source>
+        <translation>Todas las cajas</translation>
+    </message>
+    <message>
+        <source>A change here applies to every till of the shop.</source>
+        <translation>Un cambio aquí se aplica a todas las cajas de la tienda.</translation>
+    </message>
+    <message>
         <source>Unsaved changes.</source>
         <translation>Cambios sin guardar.</translation>
     </message>
@@ -5349,6 +5440,14 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Lightning address: none (add it later in Settings)</source>
         <translation>Dirección Lightning: ninguna (añádala más tarde en Ajustes)</translation>
+    </message>
+    <message>
+        <source>Joining the shop&apos;s database…</source>
+        <translation>Uniéndose a la base de datos de la tienda…</translation>
+    </message>
+    <message>
+        <source>Creating the shop&apos;s database…</source>
+        <translation>Creando la base de datos de la tienda…</translation>
     </message>
     <message>
         <source>Creating the encrypted wallet…</source>
@@ -5592,6 +5691,244 @@ Pegue el token en su lugar.</translation>
     <message>
         <source>Not checked yet</source>
         <translation>Aún sin comprobar</translation>
+    </message>
+</context>
+<context>
+    <name>StorageChoice</name>
+    <message>
+        <source>Where this till keeps the wallet</source>
+        <translation>Dónde guarda esta caja el monedero</translation>
+    </message>
+    <message>
+        <source>This till only (encrypted file on this computer)</source>
+        <translation>Solo esta caja (archivo cifrado en este ordenador)</translation>
+    </message>
+    <message>
+        <source>Create the shop&apos;s database (first till)</source>
+        <translation>Crear la base de datos de la tienda (primera caja)</translation>
+    </message>
+    <message>
+        <source>Join the shop&apos;s database</source>
+        <translation>Unirse a la base de datos de la tienda</translation>
+    </message>
+    <message>
+        <source>One till: the wallet in an encrypted file on this computer.</source>
+        <translation>Una caja: el monedero en un archivo cifrado en este ordenador.</translation>
+    </message>
+    <message>
+        <source>Several tills share one PostgreSQL database: the first till creates the shop there, with its recovery words.</source>
+        <translation>Varias cajas comparten una base de datos PostgreSQL: la primera caja crea allí la tienda, con sus palabras de recuperación.</translation>
+    </message>
+    <message>
+        <source>Another till of the shop made an enrolment file: this till joins the shop with it (the shop&apos;s recovery words are in its database).</source>
+        <translation>Otra caja de la tienda hizo un archivo de alta: esta caja se une a la tienda con él (las palabras de recuperación de la tienda están en su base de datos).</translation>
+    </message>
+</context>
+<context>
+    <name>StoragePage</name>
+    <message>
+        <source>The shop&apos;s database</source>
+        <translation>La base de datos de la tienda</translation>
+    </message>
+    <message>
+        <source>Verify the server (TLS with the shop&apos;s CA certificate)</source>
+        <translation>Verificar el servidor (TLS con el certificado de CA de la tienda)</translation>
+    </message>
+    <message>
+        <source>The CA certificate of the shop&apos;s database server</source>
+        <translation>El certificado de CA del servidor de base de datos de la tienda</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The enrolment file</source>
+        <translation>El archivo de alta</translation>
+    </message>
+    <message>
+        <source>Enrolment files (*.json);;All files (*)</source>
+        <translation>Archivos de alta (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>e.g. Counter 1 (empty: Till 1, Till 2, …)</source>
+        <translation>p. ej. Mostrador 1 (vacío: Till 1, Till 2, …)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>Archivo de CA</translation>
+    </message>
+    <message>
+        <source>Enrolment file</source>
+        <translation>Archivo de alta</translation>
+    </message>
+    <message>
+        <source>Its passphrase</source>
+        <translation>Su frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Contraseña de la base de datos</translation>
+    </message>
+    <message>
+        <source>This till&apos;s name</source>
+        <translation>Nombre de esta caja</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Probar la conexión</translation>
+    </message>
+    <message>
+        <source>Join the shop with the enrolment file made on one of its tills (pos-app storage enrol). The database&apos;s address comes from the file.</source>
+        <translation>Únase a la tienda con el archivo de alta hecho en una de sus cajas (pos-app storage enrol). La dirección de la base de datos viene del archivo.</translation>
+    </message>
+    <message>
+        <source>This till creates the shop on an empty PostgreSQL database. The other tills join it later with an enrolment file.</source>
+        <translation>Esta caja crea la tienda en una base de datos PostgreSQL vacía. Las demás cajas se unen después con un archivo de alta.</translation>
+    </message>
+    <message>
+        <source>{var} is set: leave the password empty to use it.</source>
+        <translation>{var} está definida: deje la contraseña vacía para usarla.</translation>
+    </message>
+    <message>
+        <source>The password is kept in this computer&apos;s keyring, never in a file. Without a keyring, start the app with {var} set instead.</source>
+        <translation>La contraseña se guarda en el llavero de este ordenador, nunca en un archivo. Sin llavero, inicie la aplicación con {var} definida.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Connected to PostgreSQL {version} at {where}.</source>
+        <translation>Conectado a PostgreSQL {version} en {where}.</translation>
+    </message>
+    <message>
+        <source>It holds the shop (tills so far: {n}; the enrolment file was made on {till}): this till joins it.</source>
+        <translation>Contiene la tienda (cajas hasta ahora: {n}; el archivo de alta se hizo en {till}): esta caja se une.</translation>
+    </message>
+    <message>
+        <source>Storage: joins the shop&apos;s database at {where} as {name}</source>
+        <translation>Almacenamiento: se une a la base de datos de la tienda en {where} como {name}</translation>
+    </message>
+    <message>
+        <source>The database is empty: Finish creates the shop there.</source>
+        <translation>La base de datos está vacía: Finalizar crea allí la tienda.</translation>
+    </message>
+    <message>
+        <source>The password comes from {var}.</source>
+        <translation>La contraseña viene de {var}.</translation>
+    </message>
+    <message>
+        <source>The password will be kept in this computer&apos;s keyring.</source>
+        <translation>La contraseña se guardará en el llavero de este ordenador.</translation>
+    </message>
+    <message>
+        <source>The server asked for no password.</source>
+        <translation>El servidor no pidió contraseña.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password: the server refused them. Check both.</source>
+        <translation>Usuario o contraseña incorrectos: el servidor los rechazó. Compruebe ambos.</translation>
+    </message>
+    <message>
+        <source>The server asks for a password: type it (or set {var}).</source>
+        <translation>El servidor pide una contraseña: escríbala (o defina {var}).</translation>
+    </message>
+    <message>
+        <source>No database server answers at that address. Check the server&apos;s name, the port, and that the server runs.</source>
+        <translation>Ningún servidor de base de datos responde en esa dirección. Compruebe el nombre del servidor, el puerto y que el servidor esté en marcha.</translation>
+    </message>
+    <message>
+        <source>The server has no database of that name. Check the name, or ask for the database to be made.</source>
+        <translation>El servidor no tiene una base de datos con ese nombre. Compruebe el nombre o pida que se cree la base de datos.</translation>
+    </message>
+    <message>
+        <source>The secure connection failed: the server does not offer TLS, or its certificate does not match the CA file or the server&apos;s name.</source>
+        <translation>La conexión segura falló: el servidor no ofrece TLS, o su certificado no coincide con el archivo de CA o con el nombre del servidor.</translation>
+    </message>
+    <message>
+        <source>The server refuses this computer or this user. Ask for it to be let in (pg_hba.conf).</source>
+        <translation>El servidor rechaza este ordenador o este usuario. Pida que se le permita el acceso (pg_hba.conf).</translation>
+    </message>
+    <message>
+        <source>This user may not create tables in the database. Make the user the database&apos;s owner.</source>
+        <translation>Este usuario no puede crear tablas en la base de datos. Hágalo propietario de la base de datos.</translation>
+    </message>
+    <message>
+        <source>This database already holds a shop. Give an empty database, or choose Join the shop&apos;s database with an enrolment file from one of its tills.</source>
+        <translation>Esta base de datos ya contiene una tienda. Indique una base de datos vacía, o elija «Unirse a la base de datos de la tienda» con un archivo de alta de una de sus cajas.</translation>
+    </message>
+    <message>
+        <source>This database is not empty: it holds tables of another program. Give the shop an empty database of its own.</source>
+        <translation>Esta base de datos no está vacía: contiene tablas de otro programa. Dé a la tienda una base de datos vacía propia.</translation>
+    </message>
+    <message>
+        <source>This database holds no shop yet. Create the shop on the first till.</source>
+        <translation>Esta base de datos aún no contiene ninguna tienda. Cree la tienda en la primera caja.</translation>
+    </message>
+    <message>
+        <source>The enrolment file is for another shop than the one this database holds.</source>
+        <translation>El archivo de alta es de otra tienda distinta de la de esta base de datos.</translation>
+    </message>
+    <message>
+        <source>The shop already has a till of that name. Choose another name.</source>
+        <translation>La tienda ya tiene una caja con ese nombre. Elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this enrolment file.</source>
+        <translation>La frase de contraseña no abre este archivo de alta.</translation>
+    </message>
+    <message>
+        <source>The enrolment file is damaged or was changed.</source>
+        <translation>El archivo de alta está dañado o fue modificado.</translation>
+    </message>
+    <message>
+        <source>Choose the enrolment file.</source>
+        <translation>Elija el archivo de alta.</translation>
+    </message>
+    <message>
+        <source>Type the enrolment file&apos;s passphrase.</source>
+        <translation>Escriba la frase de contraseña del archivo de alta.</translation>
+    </message>
+    <message>
+        <source>Choose the CA file to verify the server with.</source>
+        <translation>Elija el archivo de CA con el que verificar el servidor.</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to keep the database password in. Start the app with {var} set to it (the password is never written to a file).</source>
+        <translation>Este ordenador no tiene llavero donde guardar la contraseña de la base de datos. Inicie la aplicación con {var} definida con ella (la contraseña nunca se escribe en un archivo).</translation>
+    </message>
+    <message>
+        <source>{var} is set to another password. Leave the password empty to use it, or change {var}.</source>
+        <translation>{var} tiene otra contraseña. Deje la contraseña vacía para usarla, o cambie {var}.</translation>
+    </message>
+    <message>
+        <source>a numbered till</source>
+        <translation>una caja numerada</translation>
+    </message>
+    <message>
+        <source>Storage: creates the shop&apos;s database at {where}; this till is {name}</source>
+        <translation>Almacenamiento: crea la base de datos de la tienda en {where}; esta caja es {name}</translation>
     </message>
 </context>
 <context>

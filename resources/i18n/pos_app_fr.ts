@@ -1672,6 +1672,18 @@
         <translation>Fermer</translation>
     </message>
     <message>
+        <source>This till</source>
+        <translation>Cette caisse</translation>
+    </message>
+    <message>
+        <source>Whole shop</source>
+        <translation>Tout le magasin</translation>
+    </message>
+    <message>
+        <source>This till: its own sales and Z reports. Whole shop: every till&apos;s sales and the ecash drawer, with the shop&apos;s own Z reports.</source>
+        <translation>Cette caisse : ses propres ventes et rapports Z. Tout le magasin : les ventes de toutes les caisses et la caisse ecash, avec les rapports Z propres au magasin.</translation>
+    </message>
+    <message>
         <source>Z reports</source>
         <translation>Rapports Z</translation>
     </message>
@@ -1702,6 +1714,10 @@
     <message>
         <source>Close the day</source>
         <translation>Clôturer la journée</translation>
+    </message>
+    <message>
+        <source>Close the whole shop&apos;s period with a shop Z report? It counts every till&apos;s sales and the ecash drawer, gets the shop&apos;s next number, is kept unchangeable, and the sales in it can no longer change.</source>
+        <translation>Clôturer la période de tout le magasin par un rapport Z du magasin ? Il compte les ventes de toutes les caisses et la caisse ecash, reçoit le numéro suivant du magasin, reste inchangeable, et les ventes qu&apos;il contient ne peuvent plus changer.</translation>
     </message>
     <message>
         <source>Close the period with a Z report? It gets the next number, is kept unchangeable, and the sales in it can no longer change.</source>
@@ -2120,6 +2136,13 @@
     <message>
         <source>What a payment may cost the shop, and how large a sale may be.</source>
         <translation>Ce qu&apos;un paiement peut coûter à la boutique, et la taille maximale d&apos;une vente.</translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
     </message>
 </context>
 <context>
@@ -2777,6 +2800,10 @@
     <message>
         <source>Keep selling</source>
         <translation>Continuer la vente</translation>
+    </message>
+    <message>
+        <source>Cashu point of sale - {till}</source>
+        <translation>Caisse Cashu - {till}</translation>
     </message>
 </context>
 <context>
@@ -3571,12 +3598,24 @@ de {amount}</translation>
         <translation>Remarques</translation>
     </message>
     <message>
+        <source>Shop Z report {number}</source>
+        <translation>Rapport Z du magasin {number}</translation>
+    </message>
+    <message>
         <source>Z report {number}</source>
         <translation>Rapport Z {number}</translation>
     </message>
     <message>
+        <source>Shop X report (since shop Z {number})</source>
+        <translation>Rapport X du magasin (depuis le Z du magasin {number})</translation>
+    </message>
+    <message>
         <source>X report (since Z {number})</source>
         <translation>Rapport X (depuis Z {number})</translation>
+    </message>
+    <message>
+        <source>Shop X report</source>
+        <translation>Rapport X du magasin</translation>
     </message>
     <message>
         <source>X report</source>
@@ -3593,6 +3632,18 @@ de {amount}</translation>
     <message>
         <source>Shop</source>
         <translation>Boutique</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>every till&apos;s sales and the ecash drawer</source>
+        <translation>les ventes de toutes les caisses et la caisse ecash</translation>
+    </message>
+    <message>
+        <source>this till&apos;s sales</source>
+        <translation>les ventes de cette caisse</translation>
     </message>
     <message>
         <source>From</source>
@@ -3803,6 +3854,22 @@ de {amount}</translation>
         <translation>Ligne</translation>
     </message>
     <message>
+        <source>(before the shop had tills)</source>
+        <translation>(avant que le magasin ait des caisses)</translation>
+    </message>
+    <message>
+        <source>Z {number}</source>
+        <translation>Z {number}</translation>
+    </message>
+    <message>
+        <source>By till</source>
+        <translation>Par caisse</translation>
+    </message>
+    <message>
+        <source>Last Z</source>
+        <translation>Dernier Z</translation>
+    </message>
+    <message>
         <source>not reachable</source>
         <translation>injoignable</translation>
     </message>
@@ -3837,6 +3904,14 @@ de {amount}</translation>
     <message>
         <source>Claimed</source>
         <translation>Réclamé</translation>
+    </message>
+    <message>
+        <source>The ecash drawer is the whole shop&apos;s wallet: the shop&apos;s report counts it.</source>
+        <translation>La caisse ecash est le portefeuille de tout le magasin : le rapport du magasin la compte.</translation>
+    </message>
+    <message>
+        <source>{till}: has sales or payments that no Z report of its own closed yet.</source>
+        <translation>{till} : a des ventes ou des paiements qu&apos;aucun de ses propres rapports Z n&apos;a encore clôturés.</translation>
     </message>
     <message>
         <source>{where}: the wallet holds {amount} more than its ledger expects. Something changed the wallet&apos;s coins outside the app&apos;s operations: keep this report and contact support.</source>
@@ -5212,6 +5287,22 @@ Collez plutôt le jeton.</translation>
         <translation>Les changements de mints s&apos;appliquent tout de suite.</translation>
     </message>
     <message>
+        <source>This till only</source>
+        <translation>Cette caisse seulement</translation>
+    </message>
+    <message>
+        <source>Each till of the shop keeps its own value.</source>
+        <translation>Chaque caisse du magasin garde sa propre valeur.</translation>
+    </message>
+    <message>
+        <source>All tills</source>
+        <translation>Toutes les caisses</translation>
+    </message>
+    <message>
+        <source>A change here applies to every till of the shop.</source>
+        <translation>Une modification ici s&apos;applique à toutes les caisses du magasin.</translation>
+    </message>
+    <message>
         <source>Unsaved changes.</source>
         <translation>Modifications non enregistrées.</translation>
     </message>
@@ -5349,6 +5440,14 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Lightning address: none (add it later in Settings)</source>
         <translation>Adresse Lightning : aucune (à ajouter plus tard dans les Réglages)</translation>
+    </message>
+    <message>
+        <source>Joining the shop&apos;s database…</source>
+        <translation>Connexion à la base de données de la boutique…</translation>
+    </message>
+    <message>
+        <source>Creating the shop&apos;s database…</source>
+        <translation>Création de la base de données de la boutique…</translation>
     </message>
     <message>
         <source>Creating the encrypted wallet…</source>
@@ -5592,6 +5691,244 @@ Collez plutôt le jeton.</translation>
     <message>
         <source>Not checked yet</source>
         <translation>Pas encore vérifié</translation>
+    </message>
+</context>
+<context>
+    <name>StorageChoice</name>
+    <message>
+        <source>Where this till keeps the wallet</source>
+        <translation>Où cette caisse garde le portefeuille</translation>
+    </message>
+    <message>
+        <source>This till only (encrypted file on this computer)</source>
+        <translation>Cette caisse seulement (fichier chiffré sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>Create the shop&apos;s database (first till)</source>
+        <translation>Créer la base de données de la boutique (première caisse)</translation>
+    </message>
+    <message>
+        <source>Join the shop&apos;s database</source>
+        <translation>Rejoindre la base de données de la boutique</translation>
+    </message>
+    <message>
+        <source>One till: the wallet in an encrypted file on this computer.</source>
+        <translation>Une caisse : le portefeuille dans un fichier chiffré sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Several tills share one PostgreSQL database: the first till creates the shop there, with its recovery words.</source>
+        <translation>Plusieurs caisses partagent une base de données PostgreSQL : la première caisse y crée la boutique, avec ses mots de récupération.</translation>
+    </message>
+    <message>
+        <source>Another till of the shop made an enrolment file: this till joins the shop with it (the shop&apos;s recovery words are in its database).</source>
+        <translation>Une autre caisse de la boutique a fait un fichier d&apos;inscription : cette caisse rejoint la boutique avec lui (les mots de récupération de la boutique sont dans sa base de données).</translation>
+    </message>
+</context>
+<context>
+    <name>StoragePage</name>
+    <message>
+        <source>The shop&apos;s database</source>
+        <translation>La base de données de la boutique</translation>
+    </message>
+    <message>
+        <source>Verify the server (TLS with the shop&apos;s CA certificate)</source>
+        <translation>Vérifier le serveur (TLS avec le certificat d&apos;AC de la boutique)</translation>
+    </message>
+    <message>
+        <source>The CA certificate of the shop&apos;s database server</source>
+        <translation>Le certificat d&apos;AC du serveur de base de données de la boutique</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The enrolment file</source>
+        <translation>Le fichier d&apos;inscription</translation>
+    </message>
+    <message>
+        <source>Enrolment files (*.json);;All files (*)</source>
+        <translation>Fichiers d&apos;inscription (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>e.g. Counter 1 (empty: Till 1, Till 2, …)</source>
+        <translation>p. ex. Comptoir 1 (vide : Till 1, Till 2, …)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>Fichier d&apos;AC</translation>
+    </message>
+    <message>
+        <source>Enrolment file</source>
+        <translation>Fichier d&apos;inscription</translation>
+    </message>
+    <message>
+        <source>Its passphrase</source>
+        <translation>Sa phrase secrète</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Mot de passe de la base</translation>
+    </message>
+    <message>
+        <source>This till&apos;s name</source>
+        <translation>Nom de cette caisse</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Join the shop with the enrolment file made on one of its tills (pos-app storage enrol). The database&apos;s address comes from the file.</source>
+        <translation>Rejoignez la boutique avec le fichier d&apos;inscription fait sur l&apos;une de ses caisses (pos-app storage enrol). L&apos;adresse de la base de données vient du fichier.</translation>
+    </message>
+    <message>
+        <source>This till creates the shop on an empty PostgreSQL database. The other tills join it later with an enrolment file.</source>
+        <translation>Cette caisse crée la boutique dans une base de données PostgreSQL vide. Les autres caisses la rejoignent ensuite avec un fichier d&apos;inscription.</translation>
+    </message>
+    <message>
+        <source>{var} is set: leave the password empty to use it.</source>
+        <translation>{var} est défini : laissez le mot de passe vide pour l&apos;utiliser.</translation>
+    </message>
+    <message>
+        <source>The password is kept in this computer&apos;s keyring, never in a file. Without a keyring, start the app with {var} set instead.</source>
+        <translation>Le mot de passe est gardé dans le trousseau de cet ordinateur, jamais dans un fichier. Sans trousseau, lancez l&apos;application avec {var} défini.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Connected to PostgreSQL {version} at {where}.</source>
+        <translation>Connecté à PostgreSQL {version} sur {where}.</translation>
+    </message>
+    <message>
+        <source>It holds the shop (tills so far: {n}; the enrolment file was made on {till}): this till joins it.</source>
+        <translation>Elle contient la boutique (caisses jusqu&apos;ici : {n} ; le fichier d&apos;inscription a été fait sur {till}) : cette caisse la rejoint.</translation>
+    </message>
+    <message>
+        <source>Storage: joins the shop&apos;s database at {where} as {name}</source>
+        <translation>Stockage : rejoint la base de données de la boutique sur {where} en tant que {name}</translation>
+    </message>
+    <message>
+        <source>The database is empty: Finish creates the shop there.</source>
+        <translation>La base de données est vide : Terminer y crée la boutique.</translation>
+    </message>
+    <message>
+        <source>The password comes from {var}.</source>
+        <translation>Le mot de passe vient de {var}.</translation>
+    </message>
+    <message>
+        <source>The password will be kept in this computer&apos;s keyring.</source>
+        <translation>Le mot de passe sera gardé dans le trousseau de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The server asked for no password.</source>
+        <translation>Le serveur n&apos;a demandé aucun mot de passe.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password: the server refused them. Check both.</source>
+        <translation>Nom d&apos;utilisateur ou mot de passe erroné : le serveur les a refusés. Vérifiez les deux.</translation>
+    </message>
+    <message>
+        <source>The server asks for a password: type it (or set {var}).</source>
+        <translation>Le serveur demande un mot de passe : saisissez-le (ou définissez {var}).</translation>
+    </message>
+    <message>
+        <source>No database server answers at that address. Check the server&apos;s name, the port, and that the server runs.</source>
+        <translation>Aucun serveur de base de données ne répond à cette adresse. Vérifiez le nom du serveur, le port, et que le serveur tourne.</translation>
+    </message>
+    <message>
+        <source>The server has no database of that name. Check the name, or ask for the database to be made.</source>
+        <translation>Le serveur n&apos;a pas de base de données de ce nom. Vérifiez le nom, ou demandez que la base soit créée.</translation>
+    </message>
+    <message>
+        <source>The secure connection failed: the server does not offer TLS, or its certificate does not match the CA file or the server&apos;s name.</source>
+        <translation>La connexion sécurisée a échoué : le serveur n&apos;offre pas TLS, ou son certificat ne correspond pas au fichier d&apos;AC ou au nom du serveur.</translation>
+    </message>
+    <message>
+        <source>The server refuses this computer or this user. Ask for it to be let in (pg_hba.conf).</source>
+        <translation>Le serveur refuse cet ordinateur ou cet utilisateur. Demandez qu&apos;il soit autorisé (pg_hba.conf).</translation>
+    </message>
+    <message>
+        <source>This user may not create tables in the database. Make the user the database&apos;s owner.</source>
+        <translation>Cet utilisateur ne peut pas créer de tables dans la base. Faites-en le propriétaire de la base.</translation>
+    </message>
+    <message>
+        <source>This database already holds a shop. Give an empty database, or choose Join the shop&apos;s database with an enrolment file from one of its tills.</source>
+        <translation>Cette base de données contient déjà une boutique. Donnez une base vide, ou choisissez « Rejoindre la base de données de la boutique » avec un fichier d&apos;inscription de l&apos;une de ses caisses.</translation>
+    </message>
+    <message>
+        <source>This database is not empty: it holds tables of another program. Give the shop an empty database of its own.</source>
+        <translation>Cette base de données n&apos;est pas vide : elle contient des tables d&apos;un autre programme. Donnez à la boutique sa propre base vide.</translation>
+    </message>
+    <message>
+        <source>This database holds no shop yet. Create the shop on the first till.</source>
+        <translation>Cette base de données ne contient pas encore de boutique. Créez la boutique sur la première caisse.</translation>
+    </message>
+    <message>
+        <source>The enrolment file is for another shop than the one this database holds.</source>
+        <translation>Le fichier d&apos;inscription est d&apos;une autre boutique que celle de cette base.</translation>
+    </message>
+    <message>
+        <source>The shop already has a till of that name. Choose another name.</source>
+        <translation>La boutique a déjà une caisse de ce nom. Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this enrolment file.</source>
+        <translation>La phrase secrète n&apos;ouvre pas ce fichier d&apos;inscription.</translation>
+    </message>
+    <message>
+        <source>The enrolment file is damaged or was changed.</source>
+        <translation>Le fichier d&apos;inscription est endommagé ou a été modifié.</translation>
+    </message>
+    <message>
+        <source>Choose the enrolment file.</source>
+        <translation>Choisissez le fichier d&apos;inscription.</translation>
+    </message>
+    <message>
+        <source>Type the enrolment file&apos;s passphrase.</source>
+        <translation>Saisissez la phrase secrète du fichier d&apos;inscription.</translation>
+    </message>
+    <message>
+        <source>Choose the CA file to verify the server with.</source>
+        <translation>Choisissez le fichier d&apos;AC avec lequel vérifier le serveur.</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to keep the database password in. Start the app with {var} set to it (the password is never written to a file).</source>
+        <translation>Cet ordinateur n&apos;a pas de trousseau où garder le mot de passe de la base. Lancez l&apos;application avec {var} défini à ce mot de passe (il n&apos;est jamais écrit dans un fichier).</translation>
+    </message>
+    <message>
+        <source>{var} is set to another password. Leave the password empty to use it, or change {var}.</source>
+        <translation>{var} est défini à un autre mot de passe. Laissez le mot de passe vide pour l&apos;utiliser, ou changez {var}.</translation>
+    </message>
+    <message>
+        <source>a numbered till</source>
+        <translation>une caisse numérotée</translation>
+    </message>
+    <message>
+        <source>Storage: creates the shop&apos;s database at {where}; this till is {name}</source>
+        <translation>Stockage : crée la base de données de la boutique sur {where} ; cette caisse est {name}</translation>
     </message>
 </context>
 <context>

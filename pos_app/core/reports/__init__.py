@@ -169,24 +169,42 @@ class ReportService:
         """The bytes of :meth:`write_csv`'s file, in pieces, without a file (the API's answer)."""
         return payment_chunks(self.db, period)
 
-    async def x_report(self, zone: str | None = None, *, check: bool = True) -> dict[str, Any]:
+    async def x_report(
+        self, zone: str | None = None, *, check: bool = True, scope: str = "till"
+    ) -> dict[str, Any]:
         """The X report: the figures and drawer count since the last Z report (stores nothing).
 
         ``zone`` None is the ``shop.timezone`` setting (else this computer's zone).
+        ``scope``: ``till`` (this till's sales) or ``shop`` (every till's, and the ecash
+        drawer); on a single till both are the one report (see :mod:`.closing`).
+
+        Raises:
+            ValidationError: ``report.bad_scope``.
         """
-        return await self.closing.x(periods.zone(zone) if zone else None, check=check)
+        return await self.closing.x(periods.zone(zone) if zone else None, check=check, scope=scope)
 
-    async def close_z(self, zone: str | None = None, *, check: bool = True) -> dict[str, Any]:
-        """Close the period with a Z report (see :mod:`.closing`); ``zone`` as for X."""
-        return await self.closing.close(periods.zone(zone) if zone else None, check=check)
+    async def close_z(
+        self, zone: str | None = None, *, check: bool = True, scope: str = "till"
+    ) -> dict[str, Any]:
+        """Close the period with a Z report (see :mod:`.closing`); ``zone``, ``scope`` as for X."""
+        return await self.closing.close(
+            periods.zone(zone) if zone else None, check=check, scope=scope
+        )
 
-    async def z_reports(self) -> list[dict[str, Any]]:
-        """The stored Z reports, newest first."""
-        return await self.closing.list()
+    async def z_reports(self, scope: str = "till") -> list[dict[str, Any]]:
+        """The stored Z reports of ``scope``, newest first."""
+        return await self.closing.list(scope)
 
-    async def z_report(self, number: int) -> dict[str, Any]:
-        """One stored Z report (``report.z_unknown`` when there is none)."""
-        return await self.closing.show(number)
+    async def z_report(self, number: int, scope: str = "till") -> dict[str, Any]:
+        """One stored Z report of ``scope`` (``report.z_unknown`` when there is none)."""
+        return await self.closing.show(number, scope)
+
+    def shared(self) -> bool:
+        """Whether this till is one of several on a shop's shared store.
+
+        The faces then offer this till's reports or the whole shop's.
+        """
+        return self.closing.scope("shop").shared
 
     async def write_z_pdf(
         self, report: dict[str, Any], out: Path, tr: Translate = english

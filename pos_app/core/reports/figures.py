@@ -72,6 +72,11 @@ def plain(column: Any, scan: bool) -> Any:
     return column + 0 if column.type.python_type is int else column.concat("")
 
 
+def of_till(table: Any, till: str | None) -> tuple[Any, ...]:
+    """SQL conditions: the rows of ``table`` that ``till`` made (none: every till's)."""
+    return () if till is None else (table.till_id == till,)
+
+
 def _method() -> Any:
     return case((Payment.offline.is_(True), "offline"), else_=func.coalesce(Payment.method, "-"))
 
@@ -189,35 +194,38 @@ class Figures:
         }
 
 
-def figures(session: Session, period: Period) -> Figures:
+def figures(session: Session, period: Period, till: str | None = None) -> Figures:
     """The figures of ``period`` (runs on the database thread).
 
     Whole UTC hours are read from the hourly sums (:mod:`.rollup`), anything else from
-    the rows; both give the same figures (a test compares them).
+    the rows; both give the same figures (a test compares them). ``till``: only the rows
+    of that till of a shared store (the hourly sums are the shop's: read from the rows).
     """
     out = Figures(period)
-    if rollup.covers(period):
+    if till is None and rollup.covers(period):
         rollup.figures_into(session, period, out)
     else:
-        figures_from_rows(session, period, out)
-    refunds_into(session, period, out)
+        figures_from_rows(session, period, out, till)
+    refunds_into(session, period, out, till)
     return out
 
 
-def refunds_into(session: Session, period: Period, out: Figures) -> None:
+def refunds_into(session: Session, period: Period, out: Figures, till: str | None = None) -> None:
     """The refunds given in ``period``: counted apart, never taken off the sales count.
 
     A refund is dated when it was given (``done_at``: its token stored, also by recovery,
     or one given otherwise recorded), so a closed Z report never changes: the period in
-    which the refund was given shows it.
+    which the refund was given shows it. With ``till``, the refunds of that till's sales
+    (wherever given): a till's report shows what its own sales made, net.
     """
-    rows = session.execute(
-        select(Refund.currency, Refund.unit, Refund.amount, Refund.amount_currency).where(
-            Refund.state == "done",
-            Refund.done_at >= period.start_ts,
-            Refund.done_at < period.end_ts,
-        )
-    ).all()
+    query = select(Refund.currency, Refund.unit, Refund.amount, Refund.amount_currency).where(
+        Refund.state == "done",
+        Refund.done_at >= period.start_ts,
+        Refund.done_at < period.end_ts,
+    )
+    if till is not None:
+        query = query.join(Sale, Sale.id == Refund.sale_id).where(Sale.till_id == till)
+    rows = session.execute(query).all()
     for currency, unit, amount, in_currency in rows:
         out.refunds += 1
         out.refunded_sat[unit] = out.refunded_sat.get(unit, 0) + int(amount)
@@ -258,12 +266,17 @@ def vat_into(table: dict[tuple[str, str], VatLine], currency: str, stored: str) 
         )
 
 
-def figures_from_rows(session: Session, period: Period, out: Figures) -> Figures:
-    """Fill ``out`` with the figures of ``period`` from every sale and payment row."""
+def figures_from_rows(
+    session: Session, period: Period, out: Figures, till: str | None = None
+) -> Figures:
+    """Fill ``out`` with the figures of ``period`` from every sale and payment row.
+
+    ``till``: only the sales and payments that till of a shared store made.
+    """
     start, end = period.start_ts, period.end_ts
     scan = wide(session, Sale.paid_at, start, end, Sale.state == "paid")
     paid_at, sale_state = plain(Sale.paid_at, scan), plain(Sale.state, scan)
-    in_period = (sale_state == "paid", paid_at >= start, paid_at < end)
+    in_period = (sale_state == "paid", paid_at >= start, paid_at < end, *of_till(Sale, till))
     discount = discount_cents()
     paid = session.execute(
         select(
@@ -300,7 +313,7 @@ def figures_from_rows(session: Session, period: Period, out: Figures) -> Figures
 
     scan = wide(session, Payment.created_at, start, end)
     created = plain(Payment.created_at, scan)
-    in_period = (created >= start, created < end)
+    in_period = (created >= start, created < end, *of_till(Payment, till))
     settled = (*in_period, plain(Payment.state, scan) == "settled")
     # Else SQLite walks the mint_url index to skip the sort, fetching every row on its own.
     mint_url = plain(Payment.mint_url, scan)
@@ -356,7 +369,10 @@ def figures_from_rows(session: Session, period: Period, out: Figures) -> Figures
         for code, count in session.execute(
             select(reason, func.count())
             .where(  # refusals are few: the (state, created_at) index finds them
-                Payment.created_at >= start, Payment.created_at < end, Payment.state == "rejected"
+                Payment.created_at >= start,
+                Payment.created_at < end,
+                Payment.state == "rejected",
+                *of_till(Payment, till),
             )
             .group_by(reason)
             .order_by(reason)

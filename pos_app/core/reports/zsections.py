@@ -59,15 +59,29 @@ class Section:
 
 
 def title(report: dict[str, Any], tr: Translate = english) -> str:
-    """``Z report 12`` or ``X report (since Z 11)``; a training till's says so first."""
+    """``Z report 12`` or ``X report (since Z 11)``; a training till's says so first.
+
+    The shop's report on a shared store is ``Shop Z report 3``: it has numbers of its own.
+    """
+    shop = report.get("scope") == "shop"
     if report["kind"] == "Z":
-        text = tr(QT_TRANSLATE_NOOP("Reports", "Z report {number}")).format(number=report["number"])
+        text = tr(
+            QT_TRANSLATE_NOOP("Reports", "Shop Z report {number}")
+            if shop
+            else QT_TRANSLATE_NOOP("Reports", "Z report {number}")
+        ).format(number=report["number"])
     elif report.get("previous"):
-        text = tr(QT_TRANSLATE_NOOP("Reports", "X report (since Z {number})")).format(
-            number=report["previous"]["number"]
-        )
+        text = tr(
+            QT_TRANSLATE_NOOP("Reports", "Shop X report (since shop Z {number})")
+            if shop
+            else QT_TRANSLATE_NOOP("Reports", "X report (since Z {number})")
+        ).format(number=report["previous"]["number"])
     else:
-        text = tr(QT_TRANSLATE_NOOP("Reports", "X report"))
+        text = tr(
+            QT_TRANSLATE_NOOP("Reports", "Shop X report")
+            if shop
+            else QT_TRANSLATE_NOOP("Reports", "X report")
+        )
     if report.get("training"):
         return tr(QT_TRANSLATE_NOOP("Reports", "TRAINING - not a real report: {title}")).format(
             title=text
@@ -89,6 +103,17 @@ def _head(report: dict[str, Any], tr: Translate) -> Section:
     rows = [
         (tr(QT_TRANSLATE_NOOP("Reports", "Till")), report["till"]),
         (tr(QT_TRANSLATE_NOOP("Reports", "Shop")), report["shop"] or "-"),
+    ]
+    if report.get("scope"):  # a shared store's: whose sales it counts
+        rows.append(
+            (
+                tr(QT_TRANSLATE_NOOP("Reports", "Counts")),
+                tr(QT_TRANSLATE_NOOP("Reports", "every till's sales and the ecash drawer"))
+                if report["scope"] == "shop"
+                else tr(QT_TRANSLATE_NOOP("Reports", "this till's sales")),
+            )
+        )
+    rows += [
         (tr(QT_TRANSLATE_NOOP("Reports", "From")), _local(period["from"])),
         (tr(QT_TRANSLATE_NOOP("Reports", "To")), _local(period["to"])),
         (tr(QT_TRANSLATE_NOOP("Reports", "Time zone")), period["zone"]),
@@ -275,6 +300,10 @@ def sections(report: dict[str, Any], tr: Translate = english) -> list[Section]:
             ],
         ),
     ]
+    if report.get("scope") == "till":  # the drawer, its check and the exports are the shop's
+        return out
+    if report.get("tills") is not None:
+        out.append(_tills(report, tr))
     drawer = tr(QT_TRANSLATE_NOOP("Reports", "Ecash drawer: {mint} ({unit})"))
     for line in report["drawer"]:
         unit = line["unit"]
@@ -292,6 +321,40 @@ def sections(report: dict[str, Any], tr: Translate = english) -> list[Section]:
     out.append(_checks(report, tr, mint_word))
     out.append(_exported(report, tr, mint_word, amount))
     return out
+
+
+def _tills(report: dict[str, Any], tr: Translate) -> Section:
+    """The shop report's line per till (they add up to its sales)."""
+    rows = []
+    for line in report["tills"]:
+        gross = [formatting.money(v, c) for c, v in line["gross"].items()]
+        gross += [
+            formatting.sats(v, u) for u, v in line["gross_sat"].items() if u not in line["gross"]
+        ]
+        refunded = [formatting.money(v, c) for c, v in line["refunded"].items()]
+        last = line["last_z"]
+        rows.append(
+            (
+                line["till"] or tr(QT_TRANSLATE_NOOP("Reports", "(before the shop had tills)")),
+                str(line["sales"]),
+                ", ".join(gross) or "-",
+                f"{line['refunds']} ({', '.join(refunded)})" if line["refunds"] else "0",
+                tr(QT_TRANSLATE_NOOP("Reports", "Z {number}")).format(number=last["number"])
+                if last
+                else "-",
+            )
+        )
+    return Section(
+        tr(QT_TRANSLATE_NOOP("Reports", "By till")),
+        (
+            tr(QT_TRANSLATE_NOOP("Reports", "Till")),
+            tr(QT_TRANSLATE_NOOP("Reports", "Sales")),
+            tr(QT_TRANSLATE_NOOP("Reports", "Gross")),
+            tr(QT_TRANSLATE_NOOP("Reports", "Refunds")),
+            tr(QT_TRANSLATE_NOOP("Reports", "Last Z")),
+        ),
+        rows,
+    )
 
 
 def _checks(report: dict[str, Any], tr: Translate, mint_word: str) -> Section:
@@ -344,6 +407,25 @@ def _exported(report: dict[str, Any], tr: Translate, mint_word: str, amount: str
 def notes(report: dict[str, Any], tr: Translate = english) -> list[str]:
     """Plain sentences that explain what the drawer count cannot show as a number."""
     out = []
+    if report.get("scope") == "till":
+        out.append(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "Reports",
+                    "The ecash drawer is the whole shop's wallet: the shop's report counts it.",
+                )
+            )
+        )
+    for line in report.get("tills") or []:
+        if line["open"]:
+            out.append(
+                tr(
+                    QT_TRANSLATE_NOOP(
+                        "Reports",
+                        "{till}: has sales or payments that no Z report of its own closed yet.",
+                    )
+                ).format(till=line["till"])
+            )
     for line in report["drawer"]:
         where = f"{formatting.short_mint(line['mint'])} ({line['unit']})"
         diff, unit = line["difference"], line["unit"]

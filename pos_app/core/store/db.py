@@ -119,10 +119,20 @@ def make_pg_engine(url: str) -> Engine:
     )
 
 
-def _must_retry(exc: BaseException) -> bool:
+def must_retry(exc: BaseException) -> bool:
     """A serialization failure or deadlock the server resolved by aborting us."""
     orig = getattr(exc, "orig", None)
     return getattr(orig, "sqlstate", None) in _RETRY_SQLSTATES
+
+
+TILL_INFO = "till_id"  # key of this till's id in a shared store's Session.info
+# The tables whose new rows say at which till they were made (``Database.stamp_till``).
+STAMPED = frozenset({"sales", "payments", "operations", "audit_log"})
+
+
+def session_till(session: Session) -> str | None:
+    """The id of the till this session works for on a shared store; None on a till's own file."""
+    return session.info.get(TILL_INFO)
 
 
 class Database:
@@ -215,6 +225,7 @@ class Database:
                 "storage.open_failed", "The database could not be opened.", f"{where}: {exc}"
             ) from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.till_id: str | None = None  # set by stamp_till on a shop's shared database
         self._listening: set[tuple[str, Callable[..., Any]]] = set()  # see listen()
         # Every audit entry written through this database joins the hash chain.
         from pos_app.core.store.auditchain import chain_new_entries
@@ -228,11 +239,16 @@ class Database:
 
         On a shop's shared database each row then says at which till it happened (the
         per-till reports and the audit log read it); a till's own file needs no stamp.
+        Every session also carries the id (:func:`session_till`): the till-scoped
+        settings (``core.config``) are read and written per till through it.
         """
+        self.till_id = till_id
+        self._sessions.configure(info={TILL_INFO: till_id})
 
         def stamp(session: Session, _context: Any, _instances: Any) -> None:
             for row in session.new:
-                if hasattr(row, "till_id") and row.till_id is None:
+                # By table, not by column: a Z report's NULL till is the shop's report.
+                if getattr(row, "__tablename__", None) in STAMPED and row.till_id is None:
                     row.till_id = till_id
 
         self.listen("before_flush", stamp)
@@ -282,7 +298,7 @@ class Database:
                 with self.session() as session:
                     return fn(session)
             except DBAPIError as exc:
-                if not _must_retry(exc) or attempt == SERIALIZATION_TRIES:
+                if not must_retry(exc) or attempt == SERIALIZATION_TRIES:
                     raise
                 log.debug("transaction conflicted (try %d), running it again", attempt)
                 time.sleep(random.uniform(0, min(0.25, 0.004 * 2**attempt)))

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -592,12 +593,26 @@ class ZReport(Base):
 
     ``content_json`` is the whole report as it was printed; ``digest`` is SHA-256 over the
     previous report's digest and this content, so an edited or removed report shows.
-    ``moves_through``: the last balance move the drawer count included.
+    ``moves_through``: the last balance move the drawer count included (0 in a till's).
+    ``till_id``: the till whose sales it closed on a shared store; NULL for the shop's
+    report (every till and the drawer), the only kind a single till makes. Numbers and
+    the chain run per ``till_id``: NULLs are distinct in a unique index, so the shop's
+    numbers have a partial unique index of their own (migration 0028).
     """
 
     __tablename__ = "z_reports"
-    __table_args__ = (UniqueConstraint("number"),)
+    __table_args__ = (
+        Index("uq_z_reports_till_id_number", "till_id", "number", unique=True),
+        Index(
+            "uq_z_reports_shop_number",
+            "number",
+            unique=True,
+            sqlite_where=text("till_id IS NULL"),
+            postgresql_where=text("till_id IS NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    till_id: Mapped[str | None] = mapped_column(String(36))
     number: Mapped[int] = mapped_column(Integer)
     till: Mapped[str] = mapped_column(String(60))
     opened_at: Mapped[int] = mapped_column(BigInteger)
@@ -758,6 +773,22 @@ class Till(Base):
     last_seen_at: Mapped[int] = mapped_column(BigInteger, default=now)
 
 
+class TillSetting(Base):
+    """A till-scoped option's value for one till of a shared store (``core.config``).
+
+    Only a till on the shop's PostgreSQL database writes here; a single till keeps all
+    its options in ``settings``. The rows go when the till's ``tills`` row is deleted.
+    """
+
+    __tablename__ = "till_settings"
+    till_id: Mapped[str] = mapped_column(
+        ForeignKey("tills.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value_json: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
 class JobClaim(Base):
     """Which process runs a shop-wide timer job (retries, exports, withdrawals...) now.
 
@@ -796,6 +827,7 @@ __all__ = [
     "Secret",
     "Setting",
     "Till",
+    "TillSetting",
     "VatSum",
     "WebhookAttempt",
     "WebhookDelivery",

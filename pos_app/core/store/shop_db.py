@@ -11,6 +11,7 @@ part succeeded, so a failed join leaves the data directory as it was.
 from __future__ import annotations
 
 import contextlib
+import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from pos_app.core.store import storage as st
 from pos_app.core.store.copy import DERIVED, copy_rows
 from pos_app.core.store.db import Database
 from pos_app.core.store.keys import KeyStore
-from pos_app.core.store.schema import Base, Secret, Till, now
+from pos_app.core.store.schema import Base, Secret, Till, TillSetting, now
 from pos_app.core.store.sealing import CHECK_NAME
 
 MNEMONIC = "mnemonic"  # the seed's row in ``secrets`` (as in the SQLite file)
@@ -157,6 +158,10 @@ def _register(session: Session, storage: st.Storage) -> st.Storage:
             "storage.till_name_taken", f"The shop already has a till called {name!r}."
         )
     session.add(Till(id=storage.till_id, name=name))
+    session.flush()  # the till's setting below refers to its row
+    # One name for the till: its row, its storage.json and its own ``till.name`` (what its
+    # receipts, Z reports and webhooks say); renaming it in the settings changes all three.
+    session.add(TillSetting(till_id=storage.till_id, key="till.name", value_json=json.dumps(name)))
     return replace(storage, till_name=name)
 
 

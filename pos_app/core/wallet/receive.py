@@ -52,6 +52,7 @@ from pos_app.core.errors import (
 from pos_app.core.events import BalanceChanged, OperationChanged
 from pos_app.core.faults import fault_point
 from pos_app.core.mint.models import MintInfo
+from pos_app.core.store.db import must_retry
 from pos_app.core.store.schema import KeysetRow, Mint, Operation, ReceivedToken, now
 from pos_app.core.wallet import check, journal
 from pos_app.core.wallet.answers import bad_answer
@@ -775,7 +776,9 @@ def _also_commit(session: Session, writes: Callable[[Session], Any]) -> Any:
     try:
         with session.begin_nested():
             return writes(session)
-    except Exception:  # never lose the new proofs to a caller's bug
+    except Exception as exc:  # never lose the new proofs to a caller's bug
+        if must_retry(exc):  # PostgreSQL aborted the whole transaction: db.transact reruns it
+            raise
         log.exception("writes added to a receive's completion failed; rolled back alone")
         return None
 

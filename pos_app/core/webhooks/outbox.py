@@ -29,7 +29,7 @@ from sqlalchemy.orm.attributes import get_history
 
 from pos_app.core.config import OPTIONS
 from pos_app.core.payments.refund_records import SETTLED_REFUNDS
-from pos_app.core.store.db import Database
+from pos_app.core.store.db import Database, session_till
 from pos_app.core.store.schema import (
     Export,
     Mint,
@@ -39,6 +39,7 @@ from pos_app.core.store.schema import (
     RefundLine,
     Sale,
     Setting,
+    TillSetting,
     WebhookDelivery,
     WebhookEndpoint,
     WebhookEvent,
@@ -246,8 +247,19 @@ def _z_report(row: ZReport) -> Builder:
     return lambda _conn: payload.z_report_data(json.loads(row.content_json), row.number, row.digest)
 
 
-def till_name(conn: Connection) -> str:
-    """The ``till.name`` setting, read on the flush's connection."""
+def till_name(conn: Connection, till_id: str | None = None) -> str:
+    """The ``till.name`` setting, read on the flush's connection.
+
+    On a shared store the till's own (``till_id``: the session's till), else the shop's.
+    """
+    if till_id is not None:
+        own = conn.scalar(
+            select(TillSetting.value_json).where(
+                TillSetting.till_id == till_id, TillSetting.key == "till.name"
+            )
+        )
+        if own is not None:
+            return _till(own)
     return _till(conn.scalar(_TILL_NAME))
 
 
@@ -305,7 +317,8 @@ def _after_flush(session: Session, _context: Any) -> None:
     endpoints = conn.execute(_ENDPOINTS).all()
     if not endpoints:
         return
-    till = _till(endpoints[0].till)
+    till_id = session_till(session)
+    till = till_name(conn, till_id) if till_id is not None else _till(endpoints[0].till)
     at = now()
     for event_type, build in found:
         targets = [e.id for e in endpoints if wants(e.events_json, e.format, event_type)]

@@ -28,7 +28,7 @@ from pos_app.core.events import (
     SaleChanged,
 )
 from pos_app.core.services.supervisor import Supervisor
-from pos_app.core.store.db import Database
+from pos_app.core.store.db import Database, session_till
 from pos_app.core.store.schema import (
     WebhookAttempt,
     WebhookDelivery,
@@ -350,7 +350,8 @@ class WebhookService:
             endpoint = _endpoint(session, endpoint_id)
             conn = session.connection()
             data = {"endpoint_id": endpoint.id, "message": "Test event from pos-app."}
-            event_id = outbox.write(conn, TEST_EVENT, data, [endpoint.id], at)
+            till = outbox.till_name(conn, session_till(session))
+            event_id = outbox.write(conn, TEST_EVENT, data, [endpoint.id], at, till=till)
             delivery = session.scalars(
                 select(WebhookDelivery).where(WebhookDelivery.event_id == event_id)
             ).one()

@@ -3,6 +3,10 @@
 Opened from the Analytics page with ``.open()`` (never ``exec()``): the till keeps
 working while it is shown. The report body is the same :mod:`zsections` tables as the
 printed PDF and the CSV, so screen and paper agree line by line.
+
+On a shop's shared database a choice shows "This till" (its own sales, its own Z
+reports) or "Whole shop" (every till's sales and the ecash drawer, the shop's Z
+reports); a single till has one kind of report and shows no choice.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -98,7 +103,20 @@ class EndOfDayDialog(QDialog):
         self.csv_button.clicked.connect(lambda: self._save("csv"))
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
+        self.scope_choice = QComboBox()
+        self.scope_choice.addItem(self.tr("This till"), "till")
+        self.scope_choice.addItem(self.tr("Whole shop"), "shop")
+        self.scope_choice.setToolTip(
+            self.tr(
+                "This till: its own sales and Z reports. Whole shop: every till's sales "
+                "and the ecash drawer, with the shop's own Z reports."
+            )
+        )
+        self.shared = ui.core.reports.shared()  # one of several tills on the shop's database
+        self.scope_choice.setVisible(self.shared)
+        self.scope_choice.currentIndexChanged.connect(self._scope_changed)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.scope_choice)
         for button in (self.x_button, self.z_button, self.pdf_button, self.csv_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -122,6 +140,15 @@ class EndOfDayDialog(QDialog):
 
     # -- loading -------------------------------------------------------------------------
 
+    def scope(self) -> str:
+        """``till`` or ``shop``: whose reports are shown and closed."""
+        return str(self.scope_choice.currentData())
+
+    def _scope_changed(self) -> None:
+        self._set_report(None)
+        self.show_x()
+        self.load_list()
+
     def _busy(self, text: str) -> None:
         self.status.setText(text)
         theme.set_role(self.status, "muted")
@@ -143,7 +170,11 @@ class EndOfDayDialog(QDialog):
         self.reports.blockSignals(True)
         self.reports.setCurrentRow(-1)
         self.reports.blockSignals(False)
-        spawn(self.ui.core.reports.x_report(), on_done=self._shown_x, on_error=self._failed)
+        spawn(
+            self.ui.core.reports.x_report(scope=self.scope()),
+            on_done=self._shown_x,
+            on_error=self._failed,
+        )
 
     def _shown_x(self, report: dict[str, Any]) -> None:
         self._idle()
@@ -154,7 +185,7 @@ class EndOfDayDialog(QDialog):
     def load_list(self, select: int | None = None) -> None:
         """Reload the Z reports (and show number ``select`` when given)."""
         spawn(
-            self.ui.core.reports.z_reports(),
+            self.ui.core.reports.z_reports(self.scope()),
             on_done=lambda rows: self._listed(rows, select),
             on_error=self._failed,
         )
@@ -184,7 +215,11 @@ class EndOfDayDialog(QDialog):
         if item is None:
             return
         number = int(item.data(Qt.ItemDataRole.UserRole))
-        spawn(self.ui.core.reports.z_report(number), on_done=self._shown_z, on_error=self._failed)
+        spawn(
+            self.ui.core.reports.z_report(number, self.scope()),
+            on_done=self._shown_z,
+            on_error=self._failed,
+        )
 
     def _shown_z(self, report: dict[str, Any]) -> None:
         self._set_report(report)
@@ -212,12 +247,18 @@ class EndOfDayDialog(QDialog):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Close the day"))
-        box.setText(
-            self.tr(
+        if self.shared and self.scope() == "shop":
+            question = self.tr(
+                "Close the whole shop's period with a shop Z report? It counts every till's "
+                "sales and the ecash drawer, gets the shop's next number, is kept "
+                "unchangeable, and the sales in it can no longer change."
+            )
+        else:
+            question = self.tr(
                 "Close the period with a Z report? It gets the next number, is kept "
                 "unchangeable, and the sales in it can no longer change."
             )
-        )
+        box.setText(question)
         self.confirm = box.addButton(self.tr("Close the day"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.finished.connect(lambda _code: self._confirmed(box.clickedButton() is self.confirm))
@@ -231,7 +272,11 @@ class EndOfDayDialog(QDialog):
     def close_day(self) -> None:
         """Close the period now (no question asked: :meth:`ask_close` asks)."""
         self._busy(self.tr("Closing the day…"))
-        spawn(self.ui.core.reports.close_z(), on_done=self._closed, on_error=self._failed)
+        spawn(
+            self.ui.core.reports.close_z(scope=self.scope()),
+            on_done=self._closed,
+            on_error=self._failed,
+        )
 
     def _closed(self, report: dict[str, Any]) -> None:
         self._idle()

@@ -7,6 +7,9 @@ demand, since their defaults work for most shops. Save
 checks each field with ``Option.parse``: refused values are explained under their
 field and not written; the valid ones are written in one transaction. Mint
 changes (add, trust, remove) apply at once, as do those to the items catalogue and the staff.
+On a shop's shared database each option says under its name whether it is this till's
+own ("This till only") or the shop's ("All tills"); a till on its own file has one till
+and shows neither.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.core.config import RATE_KEYS, Option, check_together
+from pos_app.core.config import RATE_KEYS, TILL, Option, check_together
 from pos_app.core.errors import ConfigError, PosError
 from pos_app.core.payments.lnurl import pay_params
 from pos_app.core.payments.withdraw import THRESHOLD_KEYS
@@ -72,6 +75,7 @@ class SettingsPage(Page):
         self.title = self.tr("Settings")
         self.setStyleSheet(TOUCH_INDICATORS)
         self.fields: dict[str, OptionField] = {}
+        self.scope_labels: dict[str, QLabel] = {}  # filled on a shared store only
         self.values: dict[str, Any] = {}
         self.dirty = False
         self._loaded = False
@@ -275,12 +279,37 @@ class SettingsPage(Page):
             label.setStyleSheet("font-weight: 600;")
             label.setWordWrap(True)
             label.setFixedWidth(LABEL_WIDTH)
-            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+            scope = self._scope_label(option)
+            if scope is None:
+                grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+            else:
+                column = QVBoxLayout()
+                column.setSpacing(2)
+                column.addWidget(label)
+                column.addWidget(scope)
+                column.addStretch(1)
+                grid.addLayout(column, row, 0)
             grid.addWidget(field, row, 1)
             row += 1
         if group == EXPORTS_GROUP:  # the schedule's next run, under its settings
             grid.addWidget(self.schedule_status, row, 1)
         return box
+
+    def _scope_label(self, option: Option) -> QLabel | None:
+        """Under an option's name on a shared store: how far a change of it reaches."""
+        if not self.ui.core.settings.shared:
+            return None
+        if option.scope == TILL:
+            label = QLabel(self.tr("This till only"))
+            label.setToolTip(self.tr("Each till of the shop keeps its own value."))
+        else:
+            label = QLabel(self.tr("All tills"))
+            label.setToolTip(self.tr("A change here applies to every till of the shop."))
+        label.setObjectName(f"scope-{option.key}")
+        label.setProperty("role", "muted")
+        label.setFixedWidth(LABEL_WIDTH)
+        self.scope_labels[option.key] = label
+        return label
 
     # -- page hooks --------------------------------------------------------------------------
 

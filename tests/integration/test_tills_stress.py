@@ -1,0 +1,342 @@
+"""Four tills selling at once on one PostgreSQL database, killed at random, lose nothing.
+
+Four till processes (``tests/support/till_worker.py``, each with its background services
+running as in ``pos-app serve``) pay 1,000 sales between them with tokens of two real
+mints, one fee-free and one charging input fees. While they sell, a random till is
+SIGKILLed and started again every few seconds, and four sales are killed at the fault
+points right before and right after the mint's swap. A restarted till offers the token
+whose pay was cut off to the same sale again, as a cashier would. When every till is
+done and every open operation is closed (by the tills' own retry timers), the shop's
+database must show:
+
+- every token paid its sale exactly once, and the proofs held at each mint add up to the
+  tokens paid there less the mint's fees (the ledger's balance moves agree);
+- no proof stored twice (by ``Y`` or by secret) and every one UNSPENT at its mint (NUT-07);
+- no operation left open, and each one that a kill interrupted recovered exactly once:
+  one successful attempt, one ``receive.done`` entry, its proofs counted once.
+
+The journal's lease (how long an operation's request is deemed in flight: 135 s) is
+shortened for the tills to a few seconds, so recovery starts soon after a kill.
+
+``POS_STRESS_SEED`` repeats a run (the seed is in every failure's message).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import signal
+import time
+from collections import Counter, defaultdict
+
+import pytest
+from sqlalchemy import func, select
+
+from pos_app.app import App
+from pos_app.core.cashu import crypto
+from pos_app.core.store.schema import (
+    AuditEntry,
+    BalanceMove,
+    Mint,
+    Operation,
+    OperationAttempt,
+    Payment,
+    ProofRow,
+    Sale,
+)
+from pos_app.core.store.storage import read_storage
+from tests.support.funding import open_client
+from tests.support.tillshop import TillProcess, bulk_tokens, make_tills, write_jsonl
+
+pytestmark = [pytest.mark.pg, pytest.mark.mint, pytest.mark.timeout(600)]
+
+SALES = 1000
+TILLS = 4
+RANDOM_KILLS = 6
+KILL_EVERY = (2.0, 5.0)  # seconds between random kills
+LEASE_SECONDS = 6
+FAULT_POINTS = ("before_swap", "after_swap")
+SELL_TIMEOUT = 300.0  # all sales done by then, kills included
+SETTLE_TIMEOUT = 90.0  # then every open operation closed by then
+
+
+def _seed() -> int:
+    return int(os.environ.get("POS_STRESS_SEED") or random.SystemRandom().randrange(10**6))
+
+
+class Chaos:
+    """The tills, their kills and what each kill interrupted."""
+
+    def __init__(self, tills: list[TillProcess], app: App, seed: int) -> None:
+        self.tills = tills
+        self.app = app
+        self.rng = random.Random(seed)
+        self.till_ids = {t.folder: read_storage(t.folder).till_id for t in tills}
+        self.random_kills = 0
+        self.fault_kills = 0
+        self.interrupted: set[str] = set()  # operations open at a kill of their till
+
+    def open_ops_of(self, till: TillProcess) -> set[str]:
+        till_id = self.till_ids[till.folder]
+        return set(
+            self.app.db.transact(
+                lambda s: s.scalars(
+                    select(Operation.id).where(
+                        Operation.till_id == till_id, Operation.state == "pending"
+                    )
+                ).all()
+            )
+        )
+
+    def restart_the_dead(self) -> None:
+        """Start again every till that died; a death other than a kill fails the test."""
+        for till in self.tills:
+            code = till.reap()
+            if code is None:
+                continue
+            assert code == -signal.SIGKILL, f"{till.folder.name} exited {code}:\n{till.tail()}"
+            self.fault_kills += 1
+            self.interrupted |= self.open_ops_of(till)
+            till.start()
+
+    def kill_one(self) -> None:
+        """SIGKILL a random till that is still selling, note its open operations, restart it."""
+        selling = [t for t in self.tills if t.alive and not t.finished]
+        if not selling:
+            return
+        till = self.rng.choice(selling)
+        till.kill()
+        self.random_kills += 1
+        self.interrupted |= self.open_ops_of(till)
+        till.start()
+
+    def run(self) -> None:
+        """Until every till has sold its tokens: restart the dead, kill one now and then."""
+        deadline = time.monotonic() + SELL_TIMEOUT
+        next_kill = time.monotonic() + self.rng.uniform(*KILL_EVERY)
+        while not all(t.finished for t in self.tills):
+            assert time.monotonic() < deadline, "the tills did not finish selling in time"
+            self.restart_the_dead()
+            if self.random_kills < RANDOM_KILLS and time.monotonic() >= next_kill:
+                self.kill_one()
+                next_kill = time.monotonic() + self.rng.uniform(*KILL_EVERY)
+            time.sleep(0.1)
+        self.restart_the_dead()
+
+
+def _wait_until_settled(app: App) -> None:
+    """Until no operation is open and no payment waits: the tills' timers recover them."""
+    deadline = time.monotonic() + SETTLE_TIMEOUT
+
+    def still_open(session):
+        ops = session.scalar(
+            select(func.count()).where(Operation.state.in_(("pending", "needs_review")))
+        )
+        waiting = session.scalar(select(func.count()).where(Payment.state == "recovering"))
+        return ops + waiting
+
+    while app.db.transact(still_open):
+        assert time.monotonic() < deadline, "operations still open after the tills stopped selling"
+        time.sleep(0.5)
+
+
+async def _mint_states(proofs: dict[str, list[str]]) -> Counter[str]:
+    states: Counter[str] = Counter()
+    for url, ys in proofs.items():
+        async with open_client(url, timeout=60.0) as client:
+            for at in range(0, len(ys), 500):
+                states.update(s.state for s in await client.checkstate(ys[at : at + 500]))
+    return states
+
+
+@pytest.fixture
+def shop_env(pg_server, monkeypatch):
+    """The shop's empty database (its password and the tills' key from the environment)."""
+    monkeypatch.setenv("POS_PG_PASSWORD", pg_server.password)
+    monkeypatch.setenv("POS_DB_KEY", os.urandom(32).hex())
+    return pg_server.url(pg_server.create_database(), password=False)
+
+
+def test_four_tills_killed_at_random_lose_nothing_and_recover_each_operation_once(
+    tmp_path, shop_env, make_mint
+):
+    seed = _seed()
+    rng = random.Random(seed)
+    why = f"seed {seed} (POS_STRESS_SEED={seed} repeats it)"
+    mints = [make_mint(fee_ppk=0, name="mint A"), make_mint(fee_ppk=100, name="mint B")]
+    urls = [m.url for m in mints]
+    folders = make_tills(
+        tmp_path, urls, TILLS, storage_url=shop_env, settings={"retry.first_delay_seconds": 1}
+    )
+
+    # The customers: varied amounts at either mint, 1,000 tokens minted in a few requests.
+    wanted = [(n, rng.choice(urls), rng.randint(60, 300)) for n in range(SALES)]
+    by_mint = {u: [(n, a) for n, m, a in wanted if m == u] for u in urls}
+
+    async def mint_all():
+        made = await asyncio.gather(*(bulk_tokens(u, [a for _, a in by_mint[u]]) for u in urls))
+        return {
+            n: t
+            for u, ts in zip(urls, made, strict=True)
+            for (n, _), t in zip(by_mint[u], ts, strict=True)
+        }
+
+    tokens = asyncio.run(mint_all())
+    rows = [{"n": n, "amount": a, "mint": m, "token": tokens[n]} for n, m, a in wanted]
+
+    tills = []
+    for i, folder in enumerate(folders):
+        mine = rows[i::TILLS]
+        write_jsonl(tmp_path / f"tokens{i + 1}.jsonl", mine)
+        # Till i is killed at one fault point, half-way through its tokens.
+        faults = {mine[len(mine) // 2 + i]["n"]: FAULT_POINTS[i % len(FAULT_POINTS)]}
+        tills.append(
+            TillProcess(
+                folder,
+                tmp_path / f"tokens{i + 1}.jsonl",
+                f"--lease-seconds={LEASE_SECONDS}",
+                faults=faults,
+            )
+        )
+    app = App.open(folders[0], trust_env=False)  # the test's view of the shop's database
+    started = time.monotonic()
+    try:
+        for till in tills:
+            till.start()
+        chaos = Chaos(tills, app, seed)
+        try:
+            chaos.run()
+            selling = time.monotonic() - started
+            _wait_until_settled(app)
+        finally:
+            for till in tills:
+                if till.alive:
+                    assert till.stop() == 0, till.tail()
+        print(
+            f"\n{SALES} sales on {TILLS} tills in {selling:.1f} s, all settled after "
+            f"{time.monotonic() - started:.1f} s; {chaos.random_kills} random kills, "
+            f"{chaos.fault_kills} at fault points, {len(chaos.interrupted)} operations "
+            f"interrupted; {why}"
+        )
+        assert chaos.random_kills == RANDOM_KILLS and chaos.fault_kills == TILLS, why
+        assert chaos.interrupted, f"no kill caught an operation open: nothing tested; {why}"
+        check_sales(tills, rows, app, why)
+        held = check_money(app, rows, why)
+        check_operations(app, chaos.interrupted, why)
+        states = asyncio.run(_mint_states(held))
+        assert states == Counter({"UNSPENT": sum(len(v) for v in held.values())}), why
+        crashed = [r for t in tills for r in t.rows() if r.get("event") == "crashed"]
+        assert not crashed, f"{len(crashed)} pays raised, e.g. {crashed[:3]}; {why}"
+    finally:
+        asyncio.run(app.aclose())
+
+
+def check_sales(tills: list[TillProcess], rows: list[dict], app: App, why: str) -> None:
+    """Every token's sale is paid, by one settled payment."""
+    sale_of = {r["n"]: r["sale_id"] for t in tills for r in t.rows() if r.get("event") == "paying"}
+    assert set(sale_of) == {r["n"] for r in rows}, why
+
+    def read(session):
+        sales = {s.id: s for s in session.scalars(select(Sale))}
+        settled = Counter(
+            session.scalars(select(Payment.sale_id).where(Payment.state == "settled")).all()
+        )
+        return sales, settled
+
+    sales, settled = app.db.transact(read)
+    for row in rows:
+        sale = sales[sale_of[row["n"]]]
+        assert (sale.state, sale.paid, sale.due) == ("paid", row["amount"], row["amount"]), (
+            row["n"],
+            why,
+        )
+    # Sales a kill cut off before their pay began stay open, never paid.
+    assert set(settled) == set(sale_of.values()), why
+    assert set(settled.values()) == {1}, f"a sale settled twice; {why}"
+
+
+def check_money(app: App, rows: list[dict], why: str) -> dict[str, list[str]]:
+    """Held per mint = tokens paid there less fees = the ledger; no proof twice. Returns the Ys."""
+    paid_in: dict[str, int] = defaultdict(int)
+    for row in rows:
+        paid_in[row["mint"]] += row["amount"]
+
+    def read(session):
+        urls = dict(session.execute(select(Mint.id, Mint.url)).all())
+        proofs = session.execute(
+            select(ProofRow.mint_id, ProofRow.amount, ProofRow.state, ProofRow.y, ProofRow.secret)
+        ).all()
+        payments = session.execute(
+            select(Payment.mint_url, Payment.amount, Payment.mint_fee).where(
+                Payment.state == "settled"
+            )
+        ).all()
+        moves = session.execute(
+            select(BalanceMove.mint_id, func.sum(BalanceMove.delta)).group_by(BalanceMove.mint_id)
+        ).all()
+        return urls, proofs, payments, moves
+
+    urls, proofs, payments, moves = app.db.transact(read)
+    assert Counter(p.state for p in proofs) == Counter({"unspent": len(proofs)}), why
+    assert len({p.y for p in proofs}) == len(proofs), f"a proof stored twice (Y); {why}"
+    assert len({p.secret for p in proofs}) == len(proofs), f"a proof stored twice (secret); {why}"
+    assert all(crypto.y_of_secret(p.secret) == p.y for p in proofs), why
+    held: dict[str, int] = defaultdict(int)
+    ys: dict[str, list[str]] = defaultdict(list)
+    for p in proofs:
+        held[urls[p.mint_id]] += p.amount
+        ys[urls[p.mint_id]].append(p.y)
+    face: dict[str, int] = defaultdict(int)
+    fees: dict[str, int] = defaultdict(int)
+    for p in payments:
+        face[p.mint_url] += p.amount
+        fees[p.mint_url] += p.mint_fee
+    assert dict(face) == dict(paid_in), f"tokens paid per mint; {why}"
+    expected = {url: paid_in[url] - fees[url] for url in paid_in}
+    assert dict(held) == expected, f"held {dict(held)} != paid less fees {expected}; {why}"
+    assert {urls[m]: int(d) for m, d in moves} == expected, f"the ledger disagrees; {why}"
+    assert sum(fees.values()) > 0, f"the fee mint charged nothing: fees untested; {why}"
+    return dict(ys)
+
+
+def check_operations(app: App, interrupted: set[str], why: str) -> None:
+    """No operation open; each closed once; each interrupted one recovered exactly once."""
+
+    def read(session):
+        ops = {o.id: o for o in session.scalars(select(Operation))}
+        attempts = session.execute(
+            select(OperationAttempt.operation_id, OperationAttempt.state, OperationAttempt.manual)
+        ).all()
+        done = Counter(
+            session.scalars(
+                select(AuditEntry.subject).where(AuditEntry.action == "receive.done")
+            ).all()
+        )
+        gained = dict(
+            session.execute(
+                select(BalanceMove.operation_id, func.sum(BalanceMove.delta))
+                .where(BalanceMove.delta > 0)
+                .group_by(BalanceMove.operation_id)
+            ).all()
+        )
+        settled_ops = set(
+            session.scalars(select(Payment.operation_id).where(Payment.state == "settled")).all()
+        )
+        return ops, attempts, done, gained, settled_ops
+
+    ops, attempts, done, gained, settled_ops = app.db.transact(read)
+    states = Counter(o.state for o in ops.values())
+    assert set(states) <= {"done", "recovered", "failed"}, f"{states}; {why}"
+    closed = {i for i, o in ops.items() if o.state in ("done", "recovered")}
+    assert closed == settled_ops, f"an operation's money and its payment disagree; {why}"
+    assert {i for i, n in done.items() if n} == closed and set(done.values()) == {1}, why
+    for op_id in closed:
+        op = ops[op_id]
+        assert gained.get(op_id) == op.input_amount - op.fee, (op_id, why)
+    successes = Counter(i for i, state, _ in attempts if state in ("done", "recovered"))
+    assert not any(manual for *_, manual in attempts), why
+    for op_id in interrupted:
+        assert ops[op_id].state == "recovered", (op_id, ops[op_id].state, why)
+        assert successes[op_id] == 1, f"{op_id} recovered {successes[op_id]} times; {why}"
+    assert set(successes) == {i for i in closed if ops[i].state == "recovered"}, why
