@@ -344,6 +344,13 @@ class App:
                 shop_db.keep_locally(
                     data_dir, joined, KeyStore(data_dir, passphrase_source), key_method, passphrase
                 )
+            except BaseException:
+                try:
+                    shop_db.undo(joined)
+                finally:
+                    joined.db.close()
+                raise
+            try:
                 return cls(data_dir, joined.db, trust_env=trust_env, transport=transport), True
             except BaseException:
                 joined.db.close()

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import delete, select
 
 from pos_app.app import App, wallet_exists
-from pos_app.core.errors import PosError
+from pos_app.core.errors import PosError, StorageError
 from pos_app.core.store import shop_db
 from pos_app.core.store.copy import copy_rows
 from pos_app.core.store.db import DB_FILE
@@ -142,6 +142,48 @@ def test_joining_fails_cleanly_and_leaves_the_folder_empty(tmp_path, shop_url, p
     with pytest.raises(PosError) as err:
         App.init(tmp_path / "x", enrolment=damaged, enrol_passphrase=PASSPHRASE, trust_env=False)
     assert err.value.code == "storage.enrol_damaged"
+
+
+def test_a_till_that_cannot_keep_its_part_takes_back_what_it_wrote(tmp_path, shop_url, monkeypatch):
+    # E.g. the keyring refuses the password: the shop (or the till's row) must not stay
+    # behind on the server, or a retry finds "a shop exists" / "that name is taken".
+    def refused(*_args, **_kwargs):
+        raise StorageError("storage.keyring_failed", "The keyring refused the password.")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(shop_db.st, "remember_password", refused)
+        with pytest.raises(PosError):
+            App.init(
+                tmp_path / "till1", storage_url=shop_url, till_name="Counter 1", trust_env=False
+            )
+    assert not wallet_exists(tmp_path / "till1")
+    app, _ = App.init(
+        tmp_path / "till1", storage_url=shop_url, till_name="Counter 1", trust_env=False
+    )
+    close(app)
+    card = tmp_path / "enrol.json"
+    key = parse_hex_key(os.environ["POS_DB_KEY"])
+    shop_db.write_enrolment_for(tmp_path / "till1", key, card, PASSPHRASE)
+    with monkeypatch.context() as patched:
+        patched.setattr(shop_db.st, "remember_password", refused)
+        with pytest.raises(PosError):
+            App.init(
+                tmp_path / "till2",
+                enrolment=card,
+                enrol_passphrase=PASSPHRASE,
+                till_name="Counter 2",
+                trust_env=False,
+            )
+    app, _ = App.init(
+        tmp_path / "till2",
+        enrolment=card,
+        enrol_passphrase=PASSPHRASE,
+        till_name="Counter 2",
+        trust_env=False,
+    )
+    names = [t["name"] for t in asyncio.run(app.storage_status())["tills"]]
+    close(app)
+    assert names == ["Counter 1", "Counter 2"]
 
 
 def test_a_wrong_till_key_opens_nothing(tmp_path, shop_url, monkeypatch):

@@ -93,3 +93,12 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), revision)
+
+
+def downgrade_to_nothing(engine: Engine) -> None:
+    """Undo every migration: the tables, indexes, triggers and functions they made go."""
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "base")
+        conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")

@@ -16,10 +16,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, inspect, or_, select
+from sqlalchemy import delete, func, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from pos_app.core.errors import StorageError, ValidationError
+from pos_app.core.store import migrate
 from pos_app.core.store import storage as st
 from pos_app.core.store.copy import DERIVED, copy_rows
 from pos_app.core.store.db import Database
@@ -185,6 +186,20 @@ def keep_locally(
     till_key = keys.create(key_method, passphrase)
     st.keep_shop_key(data_dir, till_key.key, joined.shop_key)
     st.write_storage(data_dir, joined.storage)
+
+
+def undo(joined: Joined) -> None:
+    """Take back what :func:`create_or_join` wrote when the till could not keep its part.
+
+    A shop this till created goes (every migration undone: the database is empty again,
+    as it was), else this till's row: a retry then finds things as they were, not a shop
+    no till can open or a till name taken by a till that never was.
+    """
+    if joined.created:
+        migrate.downgrade_to_nothing(joined.db.engine)
+    else:
+        till = joined.storage.till_id
+        joined.db.transact(lambda s: s.execute(delete(Till).where(Till.id == till)))
 
 
 def write_enrolment_for(data_dir: Path, till_key: bytes, out: Path, passphrase: str) -> None:
