@@ -84,10 +84,11 @@ test: $(BIN)/.dev-ok $(MINT_VENV)/.ok node-deps system-deps
 	rm -rf build/coverage && mkdir -p build/coverage
 	POS_REQUIRE_PG=$(REQUIRE_PG) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_JOBS) --basetemp=$(TEST_TMP) \
 		-m "not alone" --durations=30 --cov --cov-report=term --cov-report=html $(PYTEST_ARGS)
-	# Measurements under load (the GUI loop at 200 API calls a second) on an idle machine:
-	# beside another worker's test the server got a share of one core (149/s, 436 ms gaps).
+	# Measurements under load (the GUI loop at 200 API calls a second) and the four-till
+	# stress test on an idle machine: beside another worker's test the server got a share
+	# of one core (149/s, 436 ms gaps).
 	mkdir -p $(TEST_TMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider -q -m alone \
+	POS_REQUIRE_PG=$(REQUIRE_PG) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider -q -m alone \
 		--basetemp=$(TEST_TMP)/alone $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	POS_LOGSCAN_DIR=$(TEST_TMP) $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_log_scan.py
 	$(BIN)/python tools/coverage_floor.py --core 85 --total 70

@@ -126,6 +126,14 @@ def store(request: pytest.FixtureRequest) -> Iterator[str]:
         fakeshop.new_pg_database = None
 
 
+@pytest.fixture
+def shop_url(pg_server: PgServer, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A new empty database's URL without the password, which the env gives (as headless)."""
+    monkeypatch.setenv("POS_PG_PASSWORD", pg_server.password)
+    monkeypatch.setenv("POS_DB_KEY", os.urandom(32).hex())
+    return pg_server.url(pg_server.create_database(), password=False)
+
+
 @pytest.fixture(scope="session")
 def mint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestMint]:
     """A shared fee-free test mint for the whole session (never stopped by tests)."""

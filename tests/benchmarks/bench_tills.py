@@ -5,14 +5,15 @@ Usage (from the repository root)::
     .venv/bin/python tests/benchmarks/bench_tills.py [--sales 200]
 
 Two real nutshell mints (``.venv-mint``; one fee-free, one charging 100 ppk input fees)
-and a PostgreSQL server (``tests/support/pgserver.py``) are started in a temporary
-directory. Each case is a fresh shop: one till on its own SQLCipher file, then 1, 2 and
+and a PostgreSQL server (``tests/support/pgserver.py``, with fsync and synchronous
+commits turned back on, as on a shop's server) are started in a temporary directory. Each case is a fresh shop: one till on its own SQLCipher file, then 1, 2 and
 4 tills on a new PostgreSQL database. ``--sales`` tokens (varied amounts at either mint,
 minted beforehand) are shared out among the case's tills; each till is its own process
 (``tests/support/till_worker.py``, background services running as in ``pos-app
 serve``) paying one sale after the other, like a cashier. Sales per second: the sales
 paid over the time from the first pay started to the last one ended (the tills' start
-is not counted). The pay time of each sale (``SalesService.pay``, as in
+is not counted); a pay that raised (``raised``, see the xfail in test_tills_stress.py)
+is not counted as a sale. The pay time of each sale (``SalesService.pay``, as in
 ``bench_sales.py``) is kept too.
 
 Printed as ratios against baselines measured in the same run, with no goal (issue 20
@@ -23,7 +24,7 @@ and the server share them: the scaling says what a small shop's server would see
 what the store allows.
 
 Exit status: 0 when every case ran, 2 when the nutshell venv or PostgreSQL is missing,
-1 when a sale was not paid.
+1 when a sale was refused (other than after a pay that raised).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from sqlalchemy import create_engine, text
+
 from tests.benchmarks import posbench
 from tests.benchmarks.summary import record
 from tests.support.pgserver import PgServer, PgUnavailable
@@ -58,7 +61,8 @@ class Case:
 
     store: str
     tills: int
-    sales: int
+    sales: int  # paid
+    raised: int  # pays that raised (not counted in ``sales``)
     seconds: float
     pay_ms: float  # median
 
@@ -95,12 +99,42 @@ def run_case(base: Path, store: str, count: int, urls: list[str], url: str | Non
         if till.reap() != 0:
             raise RuntimeError(f"{till.folder.name} failed:\n{till.tail()}")
     outcomes = [r for t in tills for r in t.rows() if r.get("event") not in ("paying", "finished")]
-    unpaid = [r for r in outcomes if r["event"] != "paid"]
-    if unpaid or len(outcomes) != sales:
-        raise RuntimeError(f"{len(unpaid)} sales not paid, e.g. {unpaid[:3]}")
+    paid = [r for r in outcomes if r["event"] == "paid"]
+    # A pay that raised (test_tills_stress.py's xfail: conflicts between tills) is offered
+    # again and refused while its operation is open; its sale is left to recovery.
+    raised = sum(r["event"] == "crashed" for r in outcomes)
+    unpaid = [r for r in outcomes if r["event"] not in ("paid", "crashed")]
+    if len(paid) + raised < sales or any(r.get("code") != "token.in_use" for r in unpaid):
+        raise RuntimeError(f"{sales - len(paid)} sales not paid, e.g. {unpaid[:3]}")
     first = min(r["t"] for t in tills for r in t.rows() if r.get("event") == "paying")
     last = max(r["t"] for r in outcomes)
-    return Case(store, count, sales, last - first, statistics.median(r["ms"] for r in outcomes))
+    ms = statistics.median(r["ms"] for r in paid)
+    print(f"{store} x{count}: {len(paid)} paid, {raised} raised, {last - first:.1f} s", flush=True)
+    return Case(store, count, len(paid), raised, last - first, ms)
+
+
+def make_durable(server: PgServer) -> None:
+    """Restart the server with fsync and synchronous commits on, as a shop's server runs.
+
+    The tests' server skips the disk (``tests/support/pgserver.py`` starts it with
+    ``fsync=off`` on its command line, which no setting overrides); compared with
+    SQLCipher, which syncs its commits, that would flatter PostgreSQL.
+    """
+    options = f"-p {server.port} -k {server.root} -c listen_addresses=127.0.0.1"
+    # PgServer's own runner: as root it runs pg_ctl as the server's owner.
+    server._run(
+        "pg_ctl", "-D", str(server.data), "-l", str(server.log), "-o", options, "-w", "restart"
+    )
+    engine = create_engine(server.url())
+    try:
+        with engine.connect() as conn:
+            shown = {
+                n: conn.execute(text(f"SHOW {n}")).scalar() for n in ("fsync", "synchronous_commit")
+            }
+    finally:
+        engine.dispose()
+    if set(shown.values()) != {"on"}:
+        raise RuntimeError(f"the server runs without durability: {shown}")
 
 
 def main() -> int:
@@ -119,6 +153,7 @@ def main() -> int:
         print(f"no PostgreSQL: {exc}", file=sys.stderr)
         return posbench.EXIT_PREREQ
     os.environ["POS_PG_PASSWORD"] = server.password
+    make_durable(server)
     with tempfile.TemporaryDirectory(prefix="bench-tills-") as tmp:
         base = Path(tmp)
         mints = [
@@ -151,9 +186,14 @@ def report(cases: list[Case], sales: int) -> None:
     """Print the table and the ratios (recorded for ``make bench``'s summary, no goal)."""
     print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs")
     print(f"{sales} sales per case, two mints (one with input fees), each till its own process\n")
-    print(f"{'store':<11} {'tills':>5} {'sales/s':>8} {'pay med ms':>11} {'seconds':>8}")
+    print(
+        f"{'store':<11} {'tills':>5} {'sales/s':>8} {'pay med ms':>11} {'seconds':>8} {'raised':>7}"
+    )
     for c in cases:
-        print(f"{c.store:<11} {c.tills:>5} {c.rate:>8.1f} {c.pay_ms:>11.1f} {c.seconds:>8.1f}")
+        print(
+            f"{c.store:<11} {c.tills:>5} {c.rate:>8.1f} {c.pay_ms:>11.1f} {c.seconds:>8.1f} "
+            f"{c.raised:>7}"
+        )
     sqlcipher = cases[0]
     pg = {c.tills: c for c in cases if c.store == "postgresql"}
     overhead = pg[1].pay_ms / sqlcipher.pay_ms

@@ -12,21 +12,11 @@ from PySide6.QtWidgets import QLabel
 
 from pos_app.core.config import OPTIONS, TILL
 from pos_app.core.store.schema import Setting, Till, TillSetting
-from pos_app.ui.pages.settings import SettingsPage
-
-
-def open_page(ui, qtbot) -> SettingsPage:
-    page = SettingsPage(ui)
-    qtbot.addWidget(page)
-    page.resize(1100, 800)
-    page.show()
-    page.activated()
-    qtbot.waitUntil(lambda: page._loaded)
-    return page
+from tests.support.settings_page import show_settings_page
 
 
 def test_a_till_on_its_own_file_shows_no_scope(ui, qtbot):
-    page = open_page(ui, qtbot)
+    page = show_settings_page(qtbot, ui)
     assert page.scope_labels == {}
     assert not page.findChildren(QLabel, "scope-camera.source")
 
@@ -34,7 +24,7 @@ def test_a_till_on_its_own_file_shows_no_scope(ui, qtbot):
 def test_on_a_shared_store_each_setting_says_how_far_it_reaches(ui, core, qtbot):
     core.db.transact(lambda s: s.add(Till(id="t-1", name="Counter 1")))
     core.db.stamp_till("t-1")
-    page = open_page(ui, qtbot)
+    page = show_settings_page(qtbot, ui)
     assert set(page.scope_labels) == set(page.fields) == set(OPTIONS)
     for key, label in page.scope_labels.items():
         expected = "This till only" if OPTIONS[key].scope == TILL else "All tills"

@@ -32,14 +32,6 @@ pytestmark = pytest.mark.pg
 PASSPHRASE = "counter passphrase"
 
 
-@pytest.fixture
-def shop_url(pg_server, monkeypatch):
-    """A new empty database's URL without the password, which the env gives (as headless)."""
-    monkeypatch.setenv("POS_PG_PASSWORD", pg_server.password)
-    monkeypatch.setenv("POS_DB_KEY", os.urandom(32).hex())
-    return pg_server.url(pg_server.create_database(), password=False)
-
-
 def close(app: App) -> None:
     asyncio.run(app.aclose())
 

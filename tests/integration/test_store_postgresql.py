@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import threading
+import time
 
 import pytest
 from alembic import command
@@ -178,6 +179,73 @@ def test_conflicts_are_retried_a_bounded_number_of_times(pg_url):
         db.transact(breaks)
     assert len(calls) == 1
     db.close()
+
+
+def test_tills_that_keep_colliding_queue_up_instead_of_running_out_of_tries(pg_server):
+    # A read-then-write of one hot row (as the audit chain's head or an hour's report sums
+    # are): on four tills at once nearly every first try conflicts. Retries queue behind
+    # the shop-wide lock, so every transaction ends, and none is lost.
+    url = pg_server.url(pg_server.create_database())
+    tills = [migrated(url)] + [Database.postgresql(url) for _ in range(3)]
+    with_keyset(tills[0])
+    tills[0].transact(lambda s: journal.reserve_counters(s, KID, 1))  # the row, at 1
+    start = threading.Barrier(len(tills))
+    tries: list[int] = []
+
+    def bump(session):
+        tries.append(1)
+        row = session.get(Counter, KID)
+        time.sleep(0.01)  # the work between the read and the write: others commit meanwhile
+        row.next_counter += 1
+
+    def work(db: Database) -> None:
+        start.wait()
+        for _ in range(40):
+            db.transact(bump)
+
+    with concurrent.futures.ThreadPoolExecutor(len(tills)) as pool:
+        for done in [pool.submit(work, db) for db in tills]:
+            done.result(120)
+    with tills[0].read() as session:
+        assert session.get(Counter, KID).next_counter == 1 + 40 * len(tills)
+    assert len(tries) > 40 * len(tills)  # they did collide
+    for db in tills:
+        db.close()
+
+
+def test_a_retry_waits_for_the_tries_under_way_and_reads_after_them(pg_url):
+    first, second = migrated(pg_url), Database.postgresql(pg_url)
+    with_keyset(first)
+    inside, go_on = threading.Event(), threading.Event()
+    runs: list[int] = []
+
+    class Conflict(Exception):
+        sqlstate = "40001"
+
+    def slow_first_try(session):  # another till's transaction, under way
+        inside.set()
+        assert go_on.wait(10)
+        return journal.reserve_counters(session, KID, 7)
+
+    def conflicts_once(session):
+        row = session.get(Counter, KID)
+        runs.append(row.next_counter if row is not None else 0)
+        if len(runs) == 1:
+            raise DBAPIError("UPDATE …", None, Conflict())
+        return runs[-1]
+
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        other = pool.submit(first.transact, slow_first_try)
+        assert inside.wait(10)
+        waiting = pool.submit(second.transact, conflicts_once)
+        with pytest.raises(concurrent.futures.TimeoutError):
+            waiting.result(0.5)
+        assert runs == [0]  # its first try ran beside the other; its retry waits
+        go_on.set()
+        assert other.result(10) == 0
+        assert waiting.result(10) == 7  # it ran after the other's commit, and saw it
+    first.close()
+    second.close()
 
 
 def test_transactions_are_serializable(pg_url):

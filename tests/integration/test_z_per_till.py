@@ -37,13 +37,6 @@ PASSPHRASE = "counter passphrase"
 SQLITE_KEY = bytes(range(32))
 
 
-@pytest.fixture
-def shop_url(pg_server, monkeypatch):
-    monkeypatch.setenv("POS_PG_PASSWORD", pg_server.password)
-    monkeypatch.setenv("POS_DB_KEY", os.urandom(32).hex())
-    return pg_server.url(pg_server.create_database(), password=False)
-
-
 def two_tills(tmp_path, shop_url, mint):
     """Counter 1 creates the shop, Counter 2 joins it with an enrolment file."""
     first, second = tmp_path / "till1", tmp_path / "till2"

@@ -24,7 +24,7 @@ timers still recover) until SIGTERM or SIGINT, then stops its services and exits
 
 ``--fault N:POINT`` (repeatable) kills the process at the fault point ``POINT`` of
 :mod:`pos_app.core.faults` during the pay of token ``N``. ``--lease-seconds`` shortens
-the journal's lease (how long an operation's request is deemed in flight, 135 s) so a
+the journal's lease (how long an operation's request is deemed in flight, 165 s) so a
 test need not wait minutes for the recovery of a killed till's operation.
 """
 
@@ -44,6 +44,7 @@ from typing import IO, Any
 from pos_app.app import App
 from pos_app.core.errors import PosError
 from pos_app.core.faults import ENV as FAULT_ENV
+from pos_app.core.mint import client
 from pos_app.core.wallet import journal
 
 log = logging.getLogger("till_worker")
@@ -135,7 +136,12 @@ async def pay(app: App, row: dict[str, Any], sale_id: str) -> dict[str, Any]:
         return {"event": "refused", "code": exc.code, "ms": _ms_since(started)}
     except Exception as exc:  # the GUI shows it and the cashier goes on: so does the till
         log.exception("pay of token %d failed", row["n"])
-        return {"event": "crashed", "error": f"{type(exc).__name__}: {exc}"[:500]}
+        return {
+            "event": "crashed",
+            "error": f"{type(exc).__name__}: {exc}"[:500],
+            # A database's error code: 40001 is a serialization failure (a conflict).
+            "sqlstate": getattr(getattr(exc, "orig", None), "sqlstate", None),
+        }
     return {
         "event": "paid" if paid.state == "paid" else "refused",
         "state": paid.state,
@@ -154,6 +160,9 @@ async def run(args: argparse.Namespace) -> int:
     """Open the till, start its services, sell, then serve until told to stop."""
     if args.lease_seconds is not None:
         journal.LEASE_SECONDS = args.lease_seconds  # read by journal.lease() at each call
+        # The lease outlasts the longest request, as in a shop (a swap's 30 s, a melt's
+        # 150 s): recovery must never run an operation whose request is still in flight.
+        client.REQUEST_DEADLINE = client.MELT_DEADLINE = max(1.0, args.lease_seconds - 3.0)
     faults = {int(n): point for n, point in (f.split(":", 1) for f in args.fault)}
     tokens = read_jsonl(args.tokens)
     results = Results(args.results)

@@ -685,3 +685,10 @@ def test_while_the_melt_is_in_flight_it_is_journalled_leased_with_blank_outputs(
     assert (seen["step"], seen["coins"]) == ("prepared", [(16, "pending")])
     assert seen["lease"] >= int(started) + LEASE_SECONDS
     assert seen["blank"] == [1, 1, 1]  # NUT-08 blank outputs: amount 1, the mint sets it
+
+
+def test_the_lease_outlasts_the_longest_request():
+    # Recovery must never run an operation whose till still waits for the mint's answer.
+    from pos_app.core.mint import client
+
+    assert max(client.MELT_DEADLINE, client.REQUEST_DEADLINE) < LEASE_SECONDS

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
+from sqlalchemy.exc import DBAPIError
 
 from pos_app.core.cashu.models import Proof
 from pos_app.core.errors import ValidationError
 from pos_app.core.events import EventBus
+from pos_app.core.store.db import Database
+from pos_app.core.store.schema import Setting
 from pos_app.core.wallet.context import WalletContext
-from pos_app.core.wallet.receive import ReceiveResult, _check_locks
+from pos_app.core.wallet.receive import ReceiveResult, _also_commit, _check_locks
 
 NOW = 1_700_000_000
 
@@ -84,3 +87,38 @@ def test_lock_must_hold_for_the_margin(ctx, seconds_left, ok):
     with pytest.raises(ValidationError) as err:
         _check_locks(ctx, [proof], info(10, 11))
     assert err.value.code == "p2pk.locktime_too_soon"
+
+
+class _Conflict(Exception):
+    sqlstate = "40001"  # PostgreSQL's serialization failure
+
+
+@pytest.fixture
+def session(tmp_path):
+    db = Database(tmp_path / "wallet.db", bytes(range(32)), create=True)
+    db.migrate()
+    with db.session() as session:
+        yield session
+    db.close()
+
+
+def test_a_failing_completion_write_is_rolled_back_alone(session, caplog):
+    # A caller's bug must not cost the new proofs: its writes go, the rest commits.
+    def buggy(s):
+        s.add(Setting(key="x", value_json="1"))
+        s.flush()
+        raise ValueError("a caller's bug")
+
+    assert _also_commit(session, buggy) is None
+    assert session.get(Setting, "x") is None
+    assert "rolled back alone" in caplog.text
+
+
+def test_a_conflict_in_a_completion_write_goes_up_to_run_the_transaction_again(session):
+    # On PostgreSQL the server aborted the whole transaction: swallowing it would let
+    # db.transact commit nothing and report success (the four-till stress test's find).
+    def conflicts(_s):
+        raise DBAPIError("UPDATE payment_sums …", None, _Conflict())
+
+    with pytest.raises(DBAPIError):
+        _also_commit(session, conflicts)

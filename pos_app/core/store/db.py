@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import sqlcipher3
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
@@ -49,6 +49,11 @@ _RETRY_SQLSTATES = frozenset({"40001", "40P01"})
 # Tries of one transaction before the conflict is reported; the pause between them
 # grows and is jittered so two tills that collided do not collide again in step.
 SERIALIZATION_TRIES = 10
+# The shop's transaction gate (Database.transact): an advisory lock, whose keys are per
+# database, so one key serves every till of the shop.
+GATE_KEY = 0x706F735F7265  # "pos_re"
+GATE_SHARED = ("SELECT pg_advisory_lock_shared(:key)", "SELECT pg_advisory_unlock_shared(:key)")
+GATE_ALONE = ("SELECT pg_advisory_lock(:key)", "SELECT pg_advisory_unlock(:key)")
 
 
 def _wrong_key(path: Path, exc: Exception) -> StorageError:
@@ -291,17 +296,24 @@ class Database:
         """Run ``fn`` in one transaction on the calling thread.
 
         On PostgreSQL a transaction the server aborted for a conflict with another
-        till's runs again, from the start, with fresh reads.
+        till's runs again, from the start, with fresh reads. First tries run side by side
+        (each holds the shop's gate shared); a try after a conflict holds it alone, once
+        the tries under way have ended, so it meets no other till's writes: transactions
+        that keep colliding on a hot row (the audit chain's head, a keyset's counter, an
+        hour's report sums) queue up instead of aborting each other until their tries run
+        out. The gate is taken before the transaction begins, so its reads start after
+        the commits of those it waited for.
         """
         for attempt in range(1, SERIALIZATION_TRIES + 1):
             try:
-                with self.session() as session:
+                with self._gate(alone=attempt > 1), self.session() as session:
                     return fn(session)
             except DBAPIError as exc:
                 if not must_retry(exc) or attempt == SERIALIZATION_TRIES:
                     raise
                 log.debug("transaction conflicted (try %d), running it again", attempt)
-                time.sleep(random.uniform(0, min(0.25, 0.004 * 2**attempt)))
+                if attempt > 1:  # alone, and still aborted (by a reader): give it a moment
+                    time.sleep(random.uniform(0, min(0.25, 0.004 * 2**attempt)))
             except StatementError as exc:
                 # SQLAlchemy wraps what a column type raises while binding a value; a
                 # sealed column's StorageError (no shop key) is the caller's to see as is.
@@ -309,6 +321,25 @@ class Database:
                     raise exc.orig from None
                 raise
         raise AssertionError("unreachable")
+
+    @contextlib.contextmanager
+    def _gate(self, *, alone: bool) -> Iterator[None]:
+        """Hold the shop's transaction gate: shared, or alone (PostgreSQL; SQLite: nothing).
+
+        A session-level advisory lock on a connection of its own, so it is held from
+        before the transaction begins until after it ended.
+        """
+        if self.path is not None:  # SQLite: one writer at a time already (BEGIN IMMEDIATE)
+            yield
+            return
+        lock, unlock = GATE_ALONE if alone else GATE_SHARED
+        with self.engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT")
+            conn.execute(text(lock), {"key": GATE_KEY})
+            try:
+                yield
+            finally:
+                conn.execute(text(unlock), {"key": GATE_KEY})
 
     async def run(self, fn: Callable[[Session], T]) -> T:
         """Run ``fn(session)`` in one transaction on the database thread."""

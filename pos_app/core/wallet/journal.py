@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from pos_app.core.cashu import crypto
 from pos_app.core.cashu.models import DLEQ, Proof, Token
 from pos_app.core.errors import PosError, ValidationError
+from pos_app.core.mint.client import MELT_DEADLINE
 from pos_app.core.store.actor import who as actor_now
 from pos_app.core.store.schema import (
     AuditEntry,
@@ -37,8 +38,10 @@ from pos_app.core.store.schema import (
 from pos_app.core.wallet.outputs import Outputs, build_outputs
 
 # While an operation's request is in flight, recovery leaves it alone: its next
-# attempt is not due before the longest request (a melt, 120 s) could have ended.
-LEASE_SECONDS = 135
+# attempt is not due before the longest request could have ended (a melt's deadline:
+# the lease was 135 s while a melt may take 150, so recovery could have run a melt its
+# till was still waiting for).
+LEASE_SECONDS = int(MELT_DEADLINE) + 15
 
 # The proof states the wallet holds: its balance, and what open operations reserved.
 HELD = ("unspent", "pending")
