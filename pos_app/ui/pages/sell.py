@@ -24,7 +24,7 @@ from pos_app.ui.customer_display import CustomerDisplay, pick_screen
 from pos_app.ui.messages import explain_error
 from pos_app.ui.page import Page
 from pos_app.ui.pages.payment import ACCEPTING, PaymentView
-from pos_app.ui.tasks import spawn
+from pos_app.ui.tasks import Newest, spawn
 from pos_app.ui.widgets.basket_panel import BasketPanel
 from pos_app.ui.widgets.keypad import Keypad
 from pos_app.ui.widgets.mint_banner import AllOfflinePrompt, ShopMintsBanner
@@ -80,7 +80,7 @@ class SellPage(Page):
         self.payment.renew.connect(self._renew)
         self.payment.state_changed.connect(self._mirror)
         self._charging = False
-        self._items_load = 0  # the newest catalogue load (older answers are dropped)
+        self._items_reads = Newest()  # loads overlap: only the newest answer is shown
         ui.bridge.items_changed.connect(self.reload_items)
 
     # -- page hooks ---------------------------------------------------------------------------
@@ -113,27 +113,25 @@ class SellPage(Page):
         Loads can overlap (settings reloaded while the catalogue changes): only the
         newest one's answer is shown.
         """
-        self._items_load += 1
-        spawn(self._load_items(self._items_load), on_done=self._items_loaded,
-              on_error=self.ui.report)  # fmt: skip
+        self._items_reads.spawn(
+            self._load_items(), on_done=self._items_loaded, on_error=self.ui.report
+        )
 
-    async def _load_items(self, load: int) -> tuple[int, list[dict[str, Any]], Decimal | None]:
+    async def _load_items(self) -> tuple[list[dict[str, Any]], Decimal | None]:
         items = await self.ui.core.items.list(include_inactive=False)
         settings = await self.ui.settings()
         currency = settings["currency"]
         if currency == "sat" or not any(i["unit"] == "sat" for i in items):
-            return load, items, None
+            return items, None
         try:  # sat-priced items in a fiat shop: their keys need the rate
             rate = await self.ui.core.sales.rate_service(settings).rate(currency)
         except PosError as err:
             log.info("no rate for sat-priced items: %s", err.code)
-            return load, items, None
-        return load, items, rate.btc_price
+            return items, None
+        return items, rate.btc_price
 
-    def _items_loaded(self, answer: tuple[int, list[dict[str, Any]], Decimal | None]) -> None:
-        load, items, sat_rate = answer
-        if load == self._items_load:
-            self.apply_items(items, sat_rate)
+    def _items_loaded(self, answer: tuple[list[dict[str, Any]], Decimal | None]) -> None:
+        self.apply_items(*answer)
 
     def apply_items(self, items: list[dict[str, Any]], sat_rate: Decimal | None = None) -> None:
         """Quick keys for ``items``; the basket shows only when there are some (or lines)."""
