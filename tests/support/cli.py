@@ -6,17 +6,26 @@ through :func:`pos_app.cli.main` inside the test process instead, which saves th
 interpreter start-up (about a second a call on the CI machine): it is for putting
 a scenario in place (``init``, ``mints add``, ``config set``) and reading state,
 never for a command whose process boundary (exit code, streams, a kill) is tested.
+
+:func:`run_pos_app` forks those processes from a warm server (:mod:`tests.support.cliserver`)
+rather than starting Python each time; ``POS_TEST_CLI_EXEC=1`` starts them from scratch.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
 import json
 import logging
 import os
+import signal
+import socket
+import struct
 import subprocess
 import sys
+import tempfile
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +71,10 @@ def run_pos_app(
 ) -> Result:
     """Run ``pos-app ARGS`` as a subprocess (``env`` replaces the environment when given)."""
     data = stdin.encode() if isinstance(stdin, str) else stdin
+    if tuple(command) == (sys.executable, "-m", "pos_app") and not os.environ.get(EXEC_ENV):
+        return _warm_server().run(
+            args, data or b"", dict(os.environ if env is None else env), timeout
+        )
     proc = subprocess.run(
         [*command, *args],
         input=data if data is not None else b"",
@@ -72,6 +85,109 @@ def run_pos_app(
         check=False,
     )
     return Result(proc.returncode, proc.stdout.decode(), proc.stderr.decode(), tuple(args))
+
+
+EXEC_ENV = "POS_TEST_CLI_EXEC"
+
+
+class _WarmServer:
+    """This test process's :mod:`tests.support.cliserver`, started on first use."""
+
+    def __init__(self) -> None:
+        self.folder = tempfile.mkdtemp(prefix="pos-cli-")
+        self.path = os.path.join(self.folder, "socket")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.support.cliserver", self.path],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        assert self.proc.stdout is not None
+        if self.proc.stdout.readline() != b"ready\n":
+            raise RuntimeError(f"the warm pos-app server did not start ({self.proc.wait()})")
+        atexit.register(self.close)
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()  # the server ends when its stdin closes
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        with contextlib.suppress(OSError):
+            os.unlink(self.path)
+            os.rmdir(self.folder)
+
+    def run(self, args: Sequence[str], data: bytes, env: dict[str, str], timeout: float) -> Result:
+        """One command in a forked process; as :func:`subprocess.run` with captured streams."""
+        header = json.dumps({"argv": list(args), "env": env, "cwd": str(ROOT)}).encode()
+        message = struct.pack("!I", len(header)) + header
+        with (
+            tempfile.TemporaryFile() as stdin,
+            tempfile.TemporaryFile() as stdout,
+            tempfile.TemporaryFile() as stderr,
+            socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn,
+        ):
+            stdin.write(data)
+            stdin.seek(0)
+            conn.connect(self.path)
+            sent = socket.send_fds(
+                conn, [message], [stdin.fileno(), stdout.fileno(), stderr.fileno()]
+            )
+            conn.sendall(message[sent:])
+            answers = _Answers(conn)
+            pid = int(answers.line().removeprefix("pid "))
+            started = time.monotonic()
+            line = answers.line(timeout)
+            if line is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+                answers.line()
+            rc = int(line.removeprefix("rc ")) if line else -1
+            stdout.seek(0)
+            stderr.seek(0)
+            out, err = stdout.read(), stderr.read()
+        if line is None:
+            command = [sys.executable, "-m", "pos_app", *args]
+            raise subprocess.TimeoutExpired(command, time.monotonic() - started, out, err)
+        if not line:
+            raise RuntimeError(f"the warm pos-app server lost pos-app {' '.join(args)}")
+        return Result(rc, out.decode(), err.decode(), tuple(args))
+
+
+class _Answers:
+    """The server's answer lines on one connection."""
+
+    def __init__(self, conn: socket.socket) -> None:
+        self.conn, self.buffer = conn, b""
+
+    def line(self, timeout: float | None = None) -> str | None:
+        """The next line ("" when the server hung up), or None after ``timeout`` seconds."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while b"\n" not in self.buffer:
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                return None
+            self.conn.settimeout(left)
+            try:
+                more = self.conn.recv(4096)
+            except TimeoutError:
+                return None
+            if not more:
+                return ""
+            self.buffer += more
+        line, _, self.buffer = self.buffer.partition(b"\n")
+        return line.decode()
+
+
+_server: dict[int, _WarmServer] = {}
+
+
+def _warm_server() -> _WarmServer:
+    # Per process: a forked test process must not share its parent's server connection.
+    if os.getpid() not in _server:
+        _server[os.getpid()] = _WarmServer()
+    return _server[os.getpid()]
 
 
 @contextlib.contextmanager
