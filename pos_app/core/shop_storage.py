@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pos_app.core.errors import NetworkError, StorageError, ValidationError
+from pos_app.core.errors import StorageError, ValidationError
 from pos_app.core.store.keys import KeyStore, PassphraseSource, keyring_usable
 from pos_app.core.store.shop_db import MNEMONIC, move_to_shared, write_enrolment_for
 from pos_app.core.store.storage import (
@@ -190,15 +190,15 @@ def _probe(
     from sqlalchemy import inspect, text
     from sqlalchemy.engine import make_url
 
-    from pos_app.core.store import sealing
+    from pos_app.core.store import pg_errors, sealing
     from pos_app.core.store.db import make_pg_engine
     from pos_app.core.store.schema import Base
 
     parsed = make_url(url)
-    where = f"{parsed.host}:{parsed.port or 5432}/{parsed.database}"
+    where = pg_errors.where(parsed)
     engine = make_pg_engine(with_password(url, password))
     try:
-        conn = _connect(engine, where, password)
+        conn = _connect(engine)
         with conn:
             # "15.18 (Debian 15.18-0+deb12u1)": the number is what a person needs
             version = str(conn.execute(text("SHOW server_version")).scalar()).split(" ")[0]
@@ -276,85 +276,18 @@ def _judge_for_new_shop(
         )
 
 
-# What the server or the driver says, and what it means for the person at the till.
-_UNREACHABLE = (
-    "connection refused",
-    "could not translate host name",
-    "name or service not known",
-    "timeout expired",
-    "no route to host",
-    "network is unreachable",
-    "could not connect",
-)
-_TLS = ("ssl", "certificate", "tls")
-
-
-def _connect(engine: Any, where: str, password: str | None) -> Any:
+def _connect(engine: Any) -> Any:
     """A connection, or the reason there is none as an error the wizard can show.
 
-    The driver's text goes into the detail for the log, with the password taken out
-    (the server never repeats it, but a driver or a typo in the address might).
-
     Raises:
-        StorageError: ``storage.pg_auth`` (user or password refused),
-            ``storage.pg_no_password`` (the server wants one), ``storage.pg_no_database``,
-            ``storage.pg_tls`` (the secure connection failed), ``storage.pg_refused`` (the
-            server refuses this computer or user), ``storage.pg_failed`` (anything else).
-        NetworkError: ``storage.pg_unreachable`` when no server answers at the address.
+        PosError: the store's error for a failed connect
+            (:func:`pos_app.core.store.pg_errors.connect_error`), the password taken out.
     """
     from sqlalchemy.exc import DBAPIError
+
+    from pos_app.core.store import pg_errors
 
     try:
         return engine.connect()
     except DBAPIError as exc:
-        orig = exc.orig
-        said = str(orig) if orig is not None else str(exc)
-        if password:
-            said = said.replace(password, "***")
-        sqlstate = getattr(orig, "sqlstate", None)
-        low = said.lower()
-        detail = f"{where}: {said.strip()}"
-        if sqlstate == "28P01" or "password authentication failed" in low:
-            raise StorageError(
-                "storage.pg_auth",
-                "The server refused the user name or the password. Check both.",
-                detail,
-            ) from None
-        if "no password supplied" in low:
-            raise StorageError(
-                "storage.pg_no_password",
-                f"The server asks for a password: type it (or set {ENV_PG_PASSWORD}).",
-                detail,
-            ) from None
-        if sqlstate == "3D000" or ("database" in low and "does not exist" in low):
-            raise StorageError(
-                "storage.pg_no_database",
-                "The server has no database of that name. Check the name, or ask for the "
-                "database to be made.",
-                detail,
-            ) from None
-        # pg_hba.conf's refusal names the encryption ("SSL encryption"): it goes first.
-        if sqlstate == "28000" or "pg_hba.conf" in low:
-            raise StorageError(
-                "storage.pg_refused",
-                "The server refuses this computer or this user. Ask for it to be let in "
-                "(pg_hba.conf).",
-                detail,
-            ) from None
-        if any(word in low for word in _TLS):
-            raise StorageError(
-                "storage.pg_tls",
-                "The secure connection failed: the server does not offer TLS, or its "
-                "certificate does not match the CA file or the server's name.",
-                detail,
-            ) from None
-        if any(words in low for words in _UNREACHABLE):
-            raise NetworkError(
-                "storage.pg_unreachable",
-                "No database server answers at that address. Check the server's name, the "
-                "port, and that the server runs.",
-                detail,
-            ) from None
-        raise StorageError(
-            "storage.pg_failed", "The database server could not be reached.", detail
-        ) from None
+        raise pg_errors.connect_error(exc, engine.url) from None

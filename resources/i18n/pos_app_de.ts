@@ -6104,6 +6104,34 @@ Fügen Sie den Token stattdessen ein.</translation>
         <source>This wallet&apos;s key was given in {var}, which is not set now. Start the app with the same {var}.</source>
         <translation>Der Schlüssel dieser Wallet kam aus {var}, das jetzt nicht gesetzt ist. Starten Sie die App mit demselben {var}.</translation>
     </message>
+    <message>
+        <source>The shop&apos;s database server does not answer. Check that it runs and that this computer is on the shop&apos;s network, then press Try again.</source>
+        <translation>Der Datenbankserver des Geschäfts antwortet nicht. Prüfen Sie, ob er läuft und dieser Computer im Netzwerk des Geschäfts ist, und drücken Sie dann „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server refused the user name or the password. If the password was changed, start the app with {var} set to the new one.</source>
+        <translation>Der Datenbankserver des Geschäfts hat den Benutzernamen oder das Passwort abgelehnt. Wurde das Passwort geändert, starten Sie die App mit {var} auf das neue gesetzt.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server asks for a password, and this computer has none for it in its keyring. Start the app with {var} set to it.</source>
+        <translation>Der Datenbankserver des Geschäfts verlangt ein Passwort, und dieser Computer hat keines dafür in seinem Schlüsselbund. Starten Sie die App mit {var} auf dieses Passwort gesetzt.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database is no longer on its server. Ask whoever runs the server.</source>
+        <translation>Die Datenbank des Geschäfts ist nicht mehr auf ihrem Server. Fragen Sie, wer den Server betreibt.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the shop&apos;s database server failed: its certificate does not match the CA file or the server&apos;s name.</source>
+        <translation>Die sichere Verbindung zum Datenbankserver des Geschäfts ist fehlgeschlagen: Sein Zertifikat passt nicht zur CA-Datei oder zum Namen des Servers.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server refuses this computer or this user. Ask for it to be let in (pg_hba.conf).</source>
+        <translation>Der Datenbankserver des Geschäfts weist diesen Computer oder diesen Benutzer ab. Bitten Sie darum, ihn zuzulassen (pg_hba.conf).</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server did not let this till in. Try again; if it keeps failing, ask whoever runs the server.</source>
+        <translation>Der Datenbankserver des Geschäfts hat diese Kasse nicht hereingelassen. Versuchen Sie es erneut; scheitert es weiter, fragen Sie, wer den Server betreibt.</translation>
+    </message>
 </context>
 <context>
     <name>WalletPage</name>

@@ -6104,6 +6104,34 @@ Pegue el token en su lugar.</translation>
         <source>This wallet&apos;s key was given in {var}, which is not set now. Start the app with the same {var}.</source>
         <translation>La clave de este monedero venía de {var}, que ahora no está definida. Inicie la app con la misma {var}.</translation>
     </message>
+    <message>
+        <source>The shop&apos;s database server does not answer. Check that it runs and that this computer is on the shop&apos;s network, then press Try again.</source>
+        <translation>El servidor de base de datos de la tienda no responde. Compruebe que está en marcha y que este ordenador está en la red de la tienda, y pulse Reintentar.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server refused the user name or the password. If the password was changed, start the app with {var} set to the new one.</source>
+        <translation>El servidor de base de datos de la tienda rechazó el nombre de usuario o la contraseña. Si la contraseña cambió, inicie la aplicación con {var} con la nueva.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server asks for a password, and this computer has none for it in its keyring. Start the app with {var} set to it.</source>
+        <translation>El servidor de base de datos de la tienda pide una contraseña y este ordenador no tiene ninguna para él en su llavero. Inicie la aplicación con {var} con esa contraseña.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database is no longer on its server. Ask whoever runs the server.</source>
+        <translation>La base de datos de la tienda ya no está en su servidor. Pregunte a quien administra el servidor.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the shop&apos;s database server failed: its certificate does not match the CA file or the server&apos;s name.</source>
+        <translation>La conexión segura con el servidor de base de datos de la tienda falló: su certificado no coincide con el archivo de CA o con el nombre del servidor.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server refuses this computer or this user. Ask for it to be let in (pg_hba.conf).</source>
+        <translation>El servidor de base de datos de la tienda rechaza este ordenador o este usuario. Pida que lo admitan (pg_hba.conf).</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server did not let this till in. Try again; if it keeps failing, ask whoever runs the server.</source>
+        <translation>El servidor de base de datos de la tienda no dejó entrar a esta caja. Inténtelo de nuevo; si sigue fallando, pregunte a quien administra el servidor.</translation>
+    </message>
 </context>
 <context>
     <name>WalletPage</name>

@@ -6104,6 +6104,34 @@ Collez plutôt le jeton.</translation>
         <source>This wallet&apos;s key was given in {var}, which is not set now. Start the app with the same {var}.</source>
         <translation>La clé de ce portefeuille venait de {var}, qui n&apos;est pas défini maintenant. Lancez l&apos;app avec le même {var}.</translation>
     </message>
+    <message>
+        <source>The shop&apos;s database server does not answer. Check that it runs and that this computer is on the shop&apos;s network, then press Try again.</source>
+        <translation>Le serveur de base de données de la boutique ne répond pas. Vérifiez qu&apos;il fonctionne et que cet ordinateur est sur le réseau de la boutique, puis appuyez sur « Réessayer ».</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server refused the user name or the password. If the password was changed, start the app with {var} set to the new one.</source>
+        <translation>Le serveur de base de données de la boutique a refusé le nom d&apos;utilisateur ou le mot de passe. Si le mot de passe a changé, démarrez l&apos;application avec {var} réglé sur le nouveau.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server asks for a password, and this computer has none for it in its keyring. Start the app with {var} set to it.</source>
+        <translation>Le serveur de base de données de la boutique demande un mot de passe, et cet ordinateur n&apos;en a aucun pour lui dans son trousseau. Démarrez l&apos;application avec {var} réglé sur ce mot de passe.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database is no longer on its server. Ask whoever runs the server.</source>
+        <translation>La base de données de la boutique n&apos;est plus sur son serveur. Demandez à la personne qui gère le serveur.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the shop&apos;s database server failed: its certificate does not match the CA file or the server&apos;s name.</source>
+        <translation>La connexion sécurisée au serveur de base de données de la boutique a échoué : son certificat ne correspond pas au fichier CA ou au nom du serveur.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server refuses this computer or this user. Ask for it to be let in (pg_hba.conf).</source>
+        <translation>Le serveur de base de données de la boutique refuse cet ordinateur ou cet utilisateur. Demandez à ce qu&apos;il soit autorisé (pg_hba.conf).</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server did not let this till in. Try again; if it keeps failing, ask whoever runs the server.</source>
+        <translation>Le serveur de base de données de la boutique n&apos;a pas laissé entrer cette caisse. Réessayez ; si l&apos;échec persiste, demandez à la personne qui gère le serveur.</translation>
+    </message>
 </context>
 <context>
     <name>WalletPage</name>

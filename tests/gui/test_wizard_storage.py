@@ -8,10 +8,12 @@ does. The password typed is never shown, logged or written to a file.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import secrets
 import threading
+from dataclasses import replace
 
 import keyring
 import psycopg
@@ -25,11 +27,12 @@ from pos_app.core.cashu import nut13
 from pos_app.core.mint.client import MintPool
 from pos_app.core.store import shop_db
 from pos_app.core.store.keys import parse_hex_key
-from pos_app.core.store.storage import read_storage
+from pos_app.core.store.storage import read_storage, write_storage
 from pos_app.core.wallet.mints import MintDirectory
 from pos_app.ui.dialogs.setup_wizard import SetupWizard
 from pos_app.ui.dialogs.storage_step import StoragePage
-from tests.gui.test_setup_and_settings import RESTORE_WORDS, check_mint
+from pos_app.ui.dialogs.unlock import UnlockDialog, unlock
+from tests.gui.test_setup_and_settings import RESTORE_WORDS, check_mint, top_level
 from tests.support.fakemint import FakeMint
 from tests.support.testmint import free_port
 from tests.unit.test_keys import MemoryKeyring
@@ -396,6 +399,26 @@ def test_the_connection_test_says_what_is_wrong_and_never_the_password(
     assert not any(secret in r.getMessage() for r in caplog.records)
     assert any("storage.pg_auth" in r.getMessage() for r in caplog.records)  # the log has it
     wizard.deleteLater()
+
+
+@pytest.mark.pg
+def test_a_till_whose_server_has_gone_away_says_so_when_it_starts(qtbot, qloop, tmp_path, shop):
+    # The start opens the store as the command line does (Database._attach): the
+    # server's problem reaches the unlock dialog with its own code, in the shop's words.
+    first = tmp_path / "first"
+    kept = read_storage(first)
+    gone = make_url(kept.url).set(port=free_port()).render_as_string(hide_password=False)
+    write_storage(first, replace(kept, url=gone))
+    task = asyncio.ensure_future(unlock(first))
+    dialog: UnlockDialog = top_level(qtbot, UnlockDialog)
+    assert dialog.heading.text() == "The wallet cannot be opened"
+    text = dialog.error.text()
+    assert "The shop&#x27;s database server does not answer." in text, text
+    assert f"127.0.0.1:{make_url(gone).port}/" in text  # the detail: where it looked
+    assert os.environ["POS_PG_PASSWORD"] not in text
+    dialog.reject()
+    qtbot.waitUntil(task.done)
+    assert task.result() is None
 
 
 def test_a_test_whose_fields_changed_meanwhile_does_not_count(qtbot, qloop, tmp_path):

@@ -192,7 +192,7 @@ def test_a_bad_address_is_refused_without_showing_the_password(tmp_path, pg_serv
     for url, code in (
         ("mysql://u:hunter22@host/db", "storage.bad_url"),
         ("postgresql://u:hunter22@/db", "storage.bad_url"),
-        (f"postgresql://u:hunter22@127.0.0.1:{pg_server.port}/nosuchdb", "storage.open_failed"),
+        (f"postgresql://u:hunter22@127.0.0.1:{pg_server.port}/nosuchdb", "storage.pg_auth"),
     ):
         with pytest.raises(PosError) as err:
             App.init(tmp_path / "t", storage_url=url, trust_env=False)

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
-from tests.support.cli import Cli
+from pos_app.app import App
+from pos_app.core.errors import NetworkError
+from pos_app.core.store.storage import STORAGE_FILE, read_storage, write_storage
+from tests.support.cli import Cli, run_pos_app
+from tests.support.testmint import free_port
 
 pytestmark = pytest.mark.pg
 
@@ -54,3 +62,63 @@ def test_a_shop_is_created_joined_listed_and_a_till_moved_onto_it(tmp_path, pg_s
     assert (after["backend"], after["till_name"]) == ("postgresql", "Back room")
     not_pg = own.run("storage", "migrate", "--to", "mysql", fresh)
     assert not_pg.rc == 1 and not_pg.error_code == "storage.bad_url"
+
+
+def plain(url: str) -> str:
+    """``url`` as an admin types it (``postgresql://``, not SQLAlchemy's driver name)."""
+    return url.replace("postgresql+psycopg://", "postgresql://")
+
+
+def files_holding(folder: Path, text: str) -> list[str]:
+    """The files under ``folder`` (logs among them) in which ``text`` appears."""
+    return [str(p) for p in folder.rglob("*") if p.is_file() and text.encode() in p.read_bytes()]
+
+
+def test_a_wrong_password_or_no_server_is_said_as_the_wizard_says_it(tmp_path, pg_server):
+    # The store's opening says what the wizard's connection test says (core/store/pg_errors).
+    url = plain(pg_server.url(pg_server.create_database(), password=False))
+    wrong = "not-the-password-" + pg_server.password
+    till = Cli(tmp_path / "till", env={"POS_PG_PASSWORD": wrong})
+    refused = till.run("init", "--storage", url)
+    assert (refused.rc, refused.error_code) == (1, "storage.pg_auth"), str(refused)
+    assert "password authentication failed" in refused.json["error"]["detail"]
+    assert wrong not in refused.stdout + refused.stderr
+    assert (till.data_dir / "logs").is_dir() and files_holding(till.data_dir, wrong) == []
+    assert not (till.data_dir / STORAGE_FILE).exists()  # nothing half-made
+
+    nobody = f"postgresql://{pg_server.user}@127.0.0.1:{free_port()}/shop"
+    away = Cli(tmp_path / "away", env={"POS_PG_PASSWORD": pg_server.password}).run(
+        "init", "--storage", nobody
+    )
+    assert (away.rc, away.error_code) == (1, "storage.pg_unreachable"), str(away)
+    assert away.json["error"]["category"] == "network"
+
+
+def test_a_till_whose_server_has_gone_away_says_so_at_start(tmp_path, pg_server, monkeypatch):
+    env = {"POS_PG_PASSWORD": pg_server.password}
+    till = Cli(tmp_path / "till", env=env)
+    till.setup(
+        "init", "--storage", plain(pg_server.url(pg_server.create_database(), password=False))
+    )
+    kept = read_storage(till.data_dir)
+    assert kept.url is not None
+    # The server moved or stopped: storage.json now names a port where nothing listens.
+    gone = make_url(kept.url).set(port=free_port()).render_as_string(hide_password=False)
+    write_storage(till.data_dir, replace(kept, url=gone))
+
+    res = till.run("wallet", "balance")
+    assert (res.rc, res.error_code) == (1, "storage.pg_unreachable"), str(res)
+    human = run_pos_app(
+        ["--data-dir", str(till.data_dir), "wallet", "balance"],
+        env={**os.environ, "POS_DB_KEY": till.key, **env},
+    )
+    assert human.rc == 1 and "Traceback" not in human.stderr
+    assert human.stderr.startswith("error: No database server answers at that address."), human
+
+    # The desktop app opens through App.open, in a worker: the same error reaches its dialog.
+    monkeypatch.setenv("POS_DB_KEY", till.key)
+    monkeypatch.setenv("POS_PG_PASSWORD", pg_server.password)
+    with pytest.raises(NetworkError) as err:
+        App.open(till.data_dir, trust_env=False)
+    assert err.value.code == "storage.pg_unreachable"
+    assert f":{make_url(gone).port}/" in err.value.detail

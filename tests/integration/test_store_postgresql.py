@@ -19,7 +19,7 @@ from alembic import command
 from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
-from pos_app.core.errors import StorageError
+from pos_app.core.errors import NetworkError, StorageError
 from pos_app.core.store import migrate
 from pos_app.core.store.copy import copy_rows
 from pos_app.core.store.db import DB_FILE, SERIALIZATION_TRIES, Database
@@ -36,6 +36,7 @@ from pos_app.core.store.schema import (
 )
 from pos_app.core.wallet import journal
 from tests.support.report_history import history
+from tests.support.testmint import free_port
 
 pytestmark = pytest.mark.pg
 
@@ -260,16 +261,24 @@ def test_a_wrong_password_or_no_server_is_a_clear_error_without_the_password(pg_
     wrong = pg_server.url(name).replace(pg_server.password, "not-the-password")
     with pytest.raises(StorageError) as err:
         Database.postgresql(wrong)
-    assert err.value.code == "storage.open_failed"
+    # The same codes as the setup wizard's connection test (core/store/pg_errors.py).
+    assert err.value.code == "storage.pg_auth"
     assert "not-the-password" not in str(err.value.detail)
     assert "authentication failed" in str(err.value.detail)
+    assert err.value.__cause__ is None and err.value.__suppress_context__
 
-    with pytest.raises(StorageError) as err:
+    with pytest.raises(NetworkError) as err:
         Database.postgresql(
-            f"postgresql+psycopg://u:secret@127.0.0.1:{pg_server.port + 1}/x?connect_timeout=2"
+            f"postgresql+psycopg://u:secret@127.0.0.1:{free_port()}/x?connect_timeout=2"
         )
-    assert err.value.code == "storage.open_failed"
+    assert err.value.code == "storage.pg_unreachable"
     assert "secret" not in str(err.value.detail)
+
+    gone = pg_server.url(name).rsplit("/", 1)[0] + "/no_such_database"
+    with pytest.raises(StorageError) as err:
+        Database.postgresql(gone)
+    assert err.value.code == "storage.pg_no_database"
+    assert pg_server.password not in str(err.value.detail)
 
 
 def test_the_store_works_through_the_database_thread(pg_url):

@@ -10,11 +10,13 @@ import sys
 
 import pytest
 from sqlalchemy import inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from pos_app.app import App
 from pos_app.core.cashu.models import Proof
-from pos_app.core.errors import StorageError
-from pos_app.core.store import migrate
+from pos_app.core.errors import NetworkError, StorageError
+from pos_app.core.store import migrate, pg_errors
 from pos_app.core.store.db import DB_FILE, Database
 from pos_app.core.store.keys import ENV_KEY, ENV_PASSPHRASE, KeyStore, parse_hex_key
 from pos_app.core.store.schema import Base, KeysetRow, Mint, text_digest
@@ -84,6 +86,49 @@ def test_wrong_key_is_an_error_and_leaves_the_file_alone(tmp_path):
         Database(path, bytes(32))
     assert err.value.code == "storage.wrong_key"
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_a_file_that_cannot_be_opened_is_open_failed_not_a_server_error(tmp_path):
+    # The PostgreSQL connect errors (core/store/pg_errors.py) are a server's: a SQLite
+    # file the driver cannot open keeps its own, plain error.
+    path = tmp_path / DB_FILE
+    path.mkdir()  # a folder where the file should be
+    with pytest.raises(StorageError) as err:
+        Database(path, KEY)
+    assert err.value.code == "storage.open_failed"
+    assert str(path) in err.value.detail
+
+
+def test_a_password_in_the_drivers_words_is_taken_out():
+    # The server never repeats the password, but a driver quoting the address (or a
+    # password typed where the host goes) might: as typed and %-quoted, it is cut out.
+    url = make_url("postgresql+psycopg://u:p%40ss%2Fw0rd@db.example:5433/shop")
+    said = DBAPIError("connect", None, Exception("no p@ss/w0rd, p%40ss%2Fw0rd: timeout expired"))
+    err = pg_errors.connect_error(said, url)
+    assert isinstance(err, NetworkError) and err.code == "storage.pg_unreachable"
+    assert err.detail == "db.example:5433/shop: no ***, ***: timeout expired"
+
+
+@pytest.mark.parametrize(
+    ("said", "sqlstate", "code"),
+    [
+        ('password authentication failed for user "u"', "28P01", "storage.pg_auth"),
+        ("fe_sendauth: no password supplied", None, "storage.pg_no_password"),
+        ('database "shop" does not exist', "3D000", "storage.pg_no_database"),
+        ('no pg_hba.conf entry for host "10.0.0.5", SSL encryption', "28000", "storage.pg_refused"),
+        ("SSL error: certificate verify failed", None, "storage.pg_tls"),
+        ("connection refused", None, "storage.pg_unreachable"),
+        ("something else entirely", None, "storage.pg_failed"),
+    ],
+)
+def test_each_server_refusal_has_its_code(said, sqlstate, code):
+    class DriverError(Exception):
+        pass
+
+    orig = DriverError(said)
+    orig.sqlstate = sqlstate
+    err = pg_errors.connect_error(DBAPIError("connect", None, orig), make_url("postgresql://u@h/d"))
+    assert err.code == code and err.detail == f"h:5432/d: {said}"
 
 
 def test_missing_database_is_not_silently_created(tmp_path):

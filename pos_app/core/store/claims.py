@@ -13,10 +13,9 @@ import secrets
 import socket
 
 from sqlalchemy import delete, or_, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from pos_app.core.store.db import upsert_insert
 from pos_app.core.store.schema import JobClaim
 
 
@@ -56,7 +55,7 @@ def take_claim(session: Session, job: str, holder: str, now: int, until: int) ->
     free = [table.c.holder == holder, table.c.until < now]
     if held is not None and held != holder and _gone_from_here(held):
         free.append(table.c.holder == held)
-    upsert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    upsert = upsert_insert(session)
     taken = session.execute(
         upsert(table)
         .values(job=job, holder=holder, until=until)

@@ -203,7 +203,51 @@ class UnlockDialog(QDialog):
                     "This wallet's key was given in {var}, which is not set now. Start the "
                     "app with the same {var}."
                 ).format(var=ENV_KEY)
+        if err.code.startswith("storage.pg_"):
+            return self.shop_database_problem(err)
         return err.user_message
+
+    def shop_database_problem(self, err: PosError) -> str:
+        """Why the shop's PostgreSQL database did not open, for a till that was set up on it.
+
+        The wizard's words (type the password, check the name) do not fit here: the
+        address is the one the till joined with, and the password comes from the
+        keyring or ``POS_PG_PASSWORD``.
+        """
+        # Here, not at the top: the store is loaded by now (it raised ``err``), and the
+        # window shown before the wallet opens must not wait for it.
+        from pos_app.core.shop_storage import ENV_PG_PASSWORD
+
+        texts = {
+            "storage.pg_unreachable": self.tr(
+                "The shop's database server does not answer. Check that it runs and that "
+                "this computer is on the shop's network, then press Try again."
+            ),
+            "storage.pg_auth": self.tr(
+                "The shop's database server refused the user name or the password. If the "
+                "password was changed, start the app with {var} set to the new one."
+            ).format(var=ENV_PG_PASSWORD),
+            "storage.pg_no_password": self.tr(
+                "The shop's database server asks for a password, and this computer has none "
+                "for it in its keyring. Start the app with {var} set to it."
+            ).format(var=ENV_PG_PASSWORD),
+            "storage.pg_no_database": self.tr(
+                "The shop's database is no longer on its server. Ask whoever runs the server."
+            ),
+            "storage.pg_tls": self.tr(
+                "The secure connection to the shop's database server failed: its certificate "
+                "does not match the CA file or the server's name."
+            ),
+            "storage.pg_refused": self.tr(
+                "The shop's database server refuses this computer or this user. Ask for it "
+                "to be let in (pg_hba.conf)."
+            ),
+            "storage.pg_failed": self.tr(
+                "The shop's database server did not let this till in. Try again; if it keeps "
+                "failing, ask whoever runs the server."
+            ),
+        }
+        return texts.get(err.code, err.user_message)
 
     def reject(self) -> None:
         """Quit (not while the wallet is being opened)."""
