@@ -11,7 +11,7 @@ from pos_app.core.config import OPTIONS
 from pos_app.core.errors import ConfigError, ValidationError
 from pos_app.core.payments import convert
 from pos_app.core.payments.lnurl import Invoice
-from pos_app.core.payments.policy import MELT, SWAP, Policy, check_fee_cap, percent
+from pos_app.core.payments.policy import MELT, SETTINGS, SWAP, Policy, check_fee_cap, percent
 
 
 def policy(**overrides) -> Policy:
@@ -226,3 +226,22 @@ def test_fee_cap_refusal_in_full(kind, what):
         "cap": 1.25,
         "allowance": 0,
     }
+
+
+def test_from_settings_reads_only_the_settings_a_payment_loads():
+    # A payment reads policy.SETTINGS alone: a key read here but missing there would
+    # be absent (KeyError) or, read with a default, silently wrong.
+    read: set[str] = set()
+
+    class Recording(dict):
+        def __getitem__(self, key):
+            read.add(key)
+            return super().__getitem__(key)
+
+        def get(self, key, default=None):
+            read.add(key)
+            return super().get(key, default)
+
+    values = {key: opt.default for key, opt in OPTIONS.items()}
+    Policy.from_settings(Recording(values))
+    assert read == set(SETTINGS)

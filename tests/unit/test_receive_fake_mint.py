@@ -932,3 +932,47 @@ def test_short_keyset_ids_in_a_token_are_resolved_to_the_full_id(tmp_path):
         assert {p.id for p in sent} == {full}
 
     shop(tmp_path, scenario)
+
+
+def test_lock_inputs_in_the_callers_savepoint_opens_none_of_its_own(tmp_path):
+    # journal_receive's callers roll back on a refusal, so lock_inputs(savepoint=False)
+    # spares its SAVEPOINT/RELEASE; a half-done insert (a y claimed twice) must then go
+    # with the caller's savepoint, and the transaction goes on.
+    from sqlalchemy import event, select
+
+    async def scenario(app, mint):
+        text = mint.token(8)
+        token_id = await app.ctx.db.run(
+            lambda s: journal.store_received(s, text, "scan", parse_token(text))
+        )
+        op_id = await queue_receive(app.ctx, token_id, NetworkError("mint.unreachable", "down"))
+        statements: list[str] = []
+
+        def seen(conn, cursor, statement, *args):
+            statements.append(statement)
+
+        def write(session):
+            try:
+                with session.begin_nested():
+                    statements.clear()
+                    journal.lock_inputs(session, op_id, ["aa", "bb", "aa"], savepoint=False)
+            except PosError as exc:
+                code = exc.code
+            journal.lock_inputs(session, op_id, ["cc"], savepoint=False)
+            return code, sorted(session.scalars(select(OperationInput.y)))
+
+        event.listen(app.ctx.db.engine, "before_cursor_execute", seen)
+        try:
+            code, ys = await app.ctx.db.run(write)
+        finally:
+            event.remove(app.ctx.db.engine, "before_cursor_execute", seen)
+        assert code == "token.in_use"
+        # The caller's savepoint alone: opened, then rolled back by the refusal.
+        assert [s for s in statements if "SAVEPOINT" in s] == [
+            "SAVEPOINT sa_savepoint_1",
+            "ROLLBACK TO SAVEPOINT sa_savepoint_1",
+        ]
+        assert ys == ["cc"]
+        assert [i.y for i in rows(app, OperationInput)] == ["cc"]
+
+    shop(tmp_path, scenario)

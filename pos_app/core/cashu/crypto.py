@@ -148,9 +148,18 @@ def hash_to_curve(message: bytes) -> PublicKey:
     raise _err("crypto.hash_to_curve_failed", "no curve point found")  # pragma: no cover
 
 
+def secret_point(secret: str) -> PublicKey:
+    """``Y = hash_to_curve(secret)`` as a point (a proof secret, hashed as UTF-8).
+
+    Raises:
+        ValidationError: ``crypto.invalid_secret`` for text that is not valid UTF-8.
+    """
+    return hash_to_curve(_utf8(secret))
+
+
 def y_of_secret(secret: str) -> str:
     """The proof's public identifier ``Y`` (compressed hex) for checkstate and websockets."""
-    return hash_to_curve(_utf8(secret)).format().hex()
+    return secret_point(secret).format().hex()
 
 
 def blind_point(Y: PublicKey, r: bytes) -> PublicKey:
@@ -318,12 +327,13 @@ def verify_signature_dleq(sig: BlindSignature, B_hex: str, K_hex: str) -> bool:
     return verify_dleq_signature(B_hex, sig.C_, K_hex, dleq.e, dleq.s)
 
 
-def verify_dleq_proof(proof: Proof, K_hex: str) -> bool:
+def verify_dleq_proof(proof: Proof, K_hex: str, Y: PublicKey | None = None) -> bool:
     """Check the DLEQ carried by a :class:`Proof` (``dleq = {e, s, r}``).
 
     Used to accept a coin offline or to check a token before contacting the mint. Rebuilds
     ``B_ = hash_to_curve(secret) + r·G`` and ``C_ = C + r·K``, then verifies as for a blind
-    signature.
+    signature. ``Y``: ``hash_to_curve`` of the secret when the caller has it already (it
+    needs ``Y`` itself to lock the input), else computed here.
 
     Returns:
         False when the proof has no DLEQ or its DLEQ lacks ``r`` (nothing to check is not a
@@ -337,7 +347,8 @@ def verify_dleq_proof(proof: Proof, K_hex: str) -> bool:
         r = bytes.fromhex(dleq.r)
         r_int = _scalar(r, "r")
         K_entry = _mint_key(K_hex)
-        Y = hash_to_curve(_utf8(proof.secret))
+        if Y is None:
+            Y = hash_to_curve(_utf8(proof.secret))
         B_ = Y.combine([PublicKey.from_valid_secret(r)])
         C_ = parse_point(proof.C, "C").combine([K_entry[0].multiply(_b32(r_int))])
         return _dleq_holds(B_, C_, K_entry, bytes.fromhex(dleq.e), bytes.fromhex(dleq.s))

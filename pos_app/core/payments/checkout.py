@@ -41,6 +41,7 @@ from pos_app.core.logs import correlated
 from pos_app.core.payments import convert, crossmint
 from pos_app.core.payments.lnurl import Invoice, LightningAddress
 from pos_app.core.payments.policy import CONVERT, MELT, SWAP, Policy
+from pos_app.core.payments.policy import SETTINGS as POLICY_SETTINGS
 from pos_app.core.payments.records import PayResult, sale_refusal
 from pos_app.core.payments.settlement import Settlement
 from pos_app.core.store.schema import Operation, Payment, Sale
@@ -191,7 +192,7 @@ class Checkout:
             token_id = offer.store(session)
             sale = self.sales.get(session, sale_id)
             self.sales.expire_if_due(session, sale)
-            policy = Policy.from_settings(self.config.values(session))
+            policy = Policy.from_settings(self.config.values(session, POLICY_SETTINGS))
             payment = Payment(
                 id=payment_id, sale_id=sale.id, state="received", received_token_id=token_id
             )

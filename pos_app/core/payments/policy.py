@@ -15,6 +15,19 @@ from pos_app.core.errors import ConfigError, ValidationError
 SWAP = "swap"
 MELT = "melt"
 CONVERT = "convert"  # melted at its own mint to pay an invoice of the shop's first mint
+# The settings Policy.from_settings reads: a payment reads these, not all 70-odd settings.
+SETTINGS = (
+    "mode",
+    "fees.max_mint_fee_pct",
+    "fees.max_lightning_fee_pct",
+    "fees.always_accept",
+    "lightning.address",
+    "change.policy",
+    "offline.enabled",
+    "offline.max_per_sale",
+    "offline.max_per_day",
+    "mints.convert_untrusted",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +47,7 @@ class Policy:
 
     @classmethod
     def from_settings(cls, values: dict[str, Any]) -> Policy:
-        """Build from :meth:`Config.values`."""
+        """Build from :meth:`Config.values` (of :data:`SETTINGS` at least)."""
         return cls(
             mode=values["mode"],
             max_mint_fee_pct=float(values["fees.max_mint_fee_pct"]),

@@ -58,7 +58,7 @@ from pos_app.core.wallet import check, journal
 from pos_app.core.wallet.answers import bad_answer
 from pos_app.core.wallet.context import WalletContext
 from pos_app.core.wallet.mints import keyset_from_row, mint_row, output_keyset, stored_keysets
-from pos_app.core.wallet.outputs import Outputs, build_outputs, unblind
+from pos_app.core.wallet.outputs import Outputs, Unblinded, build_outputs, unblind
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,9 @@ class ReceivePlan:
     locked: bool = False
     sig_all: bool = False
     keysets: dict[str, Keyset] = field(default_factory=dict)
+    # Secret -> Y (compressed hex) of the inputs whose DLEQ was checked: hash_to_curve is
+    # done once per input, for the check and for the journal's input locks.
+    ys: dict[str, str] = field(default_factory=dict)
 
     @property
     def amount(self) -> int:
@@ -384,7 +387,8 @@ def _checked_plan(
                 "The mint is offline and this token carries no proof of authenticity (DLEQ).",
                 f"a {p.amount} proof has no DLEQ",
             )
-    bad = _first_bad_dleq(inputs, keysets)
+    ys: dict[str, str] = {}
+    bad = _first_bad_dleq(inputs, keysets, ys)
     if bad is not None:
         raise SecurityError(
             "token.dleq_invalid",
@@ -426,14 +430,27 @@ def _checked_plan(
         locked=locked,
         sig_all=sig_all,
         keysets=keysets,
+        ys=ys,
     )
 
 
-def _first_bad_dleq(inputs: Sequence[Proof], keysets: dict[str, Keyset]) -> Proof | None:
-    """The first input whose DLEQ proof does not verify (inputs without one are skipped)."""
+def _first_bad_dleq(
+    inputs: Sequence[Proof], keysets: dict[str, Keyset], ys: dict[str, str]
+) -> Proof | None:
+    """The first input whose DLEQ proof does not verify (inputs without one are skipped).
+
+    Fills ``ys`` (secret -> Y hex) for the inputs that passed, for :func:`journal_receive`.
+    """
     for p in inputs:
-        if p.dleq is not None and not crypto.verify_dleq_proof(p, keysets[p.id].keys[p.amount]):
+        if p.dleq is None:
+            continue
+        try:
+            point = crypto.secret_point(p.secret)
+        except ValidationError:  # no Y, no DLEQ: as verify_dleq_proof itself answers
             return p
+        if not crypto.verify_dleq_proof(p, keysets[p.id].keys[p.amount], point):
+            return p
+        ys[p.secret] = point.format().hex()
     return None
 
 
@@ -551,7 +568,9 @@ def journal_receive(
     :func:`send_journalled`.
 
     Raises:
-        PosError: ``token.already_spent``, ``token.in_use`` (the inputs are taken).
+        PosError: ``token.already_spent``, ``token.in_use`` (the inputs are taken). The
+            caller must then roll back what this wrote: its transaction, or a savepoint
+            it opened around this call.
     """
     amounts = split_with_keyset(plan.net, plan.output_keyset.keys)
     start = journal.reserve_counters(session, plan.output_keyset.id, len(amounts))
@@ -583,7 +602,10 @@ def journal_receive(
     op.correlation_id = correlation_id or op.correlation_id
     op.updated_at = now()
     session.flush()
-    journal.lock_inputs(session, op_id, [crypto.y_of_secret(p.secret) for p in inputs])
+    ys = [plan.ys.get(p.secret) or crypto.y_of_secret(p.secret) for p in inputs]
+    # Both callers roll back on a refusal (the transaction, or the sales engine's
+    # savepoint around this call): no savepoint of lock_inputs' own is needed.
+    journal.lock_inputs(session, op_id, ys, savepoint=False)
     journal.mark_received(session, plan.token_id, "processing")
     if with_journal is not None:
         with_journal(session)
@@ -720,11 +742,12 @@ async def complete_receive(
     """
     if keyset is None or keyset.id != outputs.keyset_id or not keyset.keys:
         keyset = await ctx.db.run(lambda s: keyset_from_row(s.get(KeysetRow, outputs.keyset_id)))
-    result = await ctx.cpu(
-        len(signatures), lambda: unblind(outputs, signatures, keyset, indexes=indexes)
-    )
 
-    def write(session: Session) -> tuple[Operation, str, Any]:
+    def write(session: Session) -> tuple[Unblinded, Operation, str, Any]:
+        # The answer is checked on the database thread, before anything is written: a
+        # failed check raises and the transaction writes nothing; one thread hop (a
+        # wake-up of the loop and of a worker) fewer than a step of its own.
+        result = unblind(outputs, signatures, keyset, indexes=indexes)
         op = session.get(Operation, op_id)
         url = mint_url or session.get(Mint, op.mint_id).url
         journal.insert_proofs(
@@ -752,9 +775,9 @@ async def complete_receive(
             correlation_id=op.correlation_id,
         )
         extra = _also_commit(session, with_completion) if with_completion else None
-        return op, url, extra
+        return result, op, url, extra
 
-    op, mint_url, extra = await ctx.db.run(write)
+    result, op, mint_url, extra = await ctx.db.run(write)
     log.info(
         "receive %s %s: +%d %s", op.id, op.state, sum(p.amount for p in result.proofs), op.unit
     )
