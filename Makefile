@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 MINT_VENV := .venv-mint
 NODE_DIR := .node
 PYTEST_ARGS ?=
-# make test: pytest-xdist workers (one per core by default) and the run's temp dir, which
-# the log scan reads after the workers are done.
+# make test: pytest-xdist workers (one per core by default; worksteal: an idle worker takes
+# tests queued for the other, so a run does not end with one worker on a backlog of slow
+# tests) and the run's temp dir, which the log scan reads after the workers are done.
 TEST_JOBS ?= auto
 TEST_TMP := build/pytest-tmp
 # Where system-deps installs PostgreSQL (root with apt-get, as in CI) its tests must run, not skip.
@@ -82,7 +83,7 @@ lint: $(BIN)/.dev-ok
 test: $(BIN)/.dev-ok $(MINT_VENV)/.ok node-deps system-deps
 	$(MAKE) lint
 	rm -rf build/coverage && mkdir -p build/coverage
-	POS_REQUIRE_PG=$(REQUIRE_PG) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_JOBS) --basetemp=$(TEST_TMP) \
+	POS_REQUIRE_PG=$(REQUIRE_PG) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_JOBS) --dist worksteal --basetemp=$(TEST_TMP) \
 		-m "not alone" --durations=30 --cov --cov-report=term --cov-report=html $(PYTEST_ARGS)
 	# Measurements under load (the GUI loop at 200 API calls a second) and the four-till
 	# stress test on an idle machine: beside another worker's test the server got a share
