@@ -535,6 +535,24 @@ def test_token_spent_elsewhere_fails_the_operation_and_frees_the_inputs(tmp_path
     shop(tmp_path, scenario)
 
 
+def test_a_finished_operation_is_never_failed_afterwards(tmp_path):
+    """A second path failing an operation another one finished changes nothing."""
+
+    async def scenario(app, mint):
+        await receive(app.ctx, mint.token(8))
+        op, inputs = only(app, Operation), len(rows(app, OperationInput))
+        late = MintError("token.already_spent", "spent", "a late refusal")
+        with pytest.raises(PosError) as err:
+            await app.ctx.db.run(lambda s: journal.fail_operation(s, op.id, late))
+        assert err.value.code == "operation.closed"
+        assert only(app, Operation).state == "done"
+        assert len(rows(app, OperationInput)) == inputs > 0  # its inputs stay taken: spent
+        assert balance(app) == 8
+        assert only(app, ReceivedToken).state != "rejected"
+
+    shop(tmp_path, scenario, FakeMint(fee_ppk=0))
+
+
 def test_the_same_token_twice_is_refused_without_a_second_swap(tmp_path):
     async def scenario(app, mint):
         text = mint.token(8)

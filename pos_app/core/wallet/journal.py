@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.core.cashu import crypto
 from pos_app.core.cashu.models import DLEQ, Proof, Token
-from pos_app.core.errors import PosError, ValidationError
+from pos_app.core.errors import PosError, StorageError, ValidationError
 from pos_app.core.mint.client import MELT_DEADLINE
 from pos_app.core.store.actor import who as actor_now
 from pos_app.core.store.db import upsert_insert
@@ -377,8 +377,23 @@ def mark_sent(session: Session, op_id: str, error: PosError | None = None) -> No
 
 
 def fail_operation(session: Session, op_id: str, exc: PosError) -> None:
-    """Close an operation whose inputs were not spent: free them and record why."""
+    """Close an operation whose inputs were not spent: free them and record why.
+
+    Only an open operation: the lease and the claims keep a second path off an operation,
+    and this is the second line of defence. Closed by another path meanwhile (done, its
+    proofs stored), freeing its inputs would offer spent proofs again and call it failed.
+
+    Raises:
+        StorageError: ``operation.closed`` when the operation is no longer pending
+            (nothing is written; the caller's transaction is undone).
+    """
     op = session.get(Operation, op_id)
+    if op.state != "pending":
+        raise StorageError(
+            "operation.closed",
+            "This payment step was already finished elsewhere; nothing was changed.",
+            f"{op.kind} {op_id} is {op.state}, not pending: not failed with {exc.code}",
+        )
     op.state = "failed"
     op.last_error_code = exc.code
     op.last_error = (exc.detail or exc.user_message)[:1000]
