@@ -130,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
 
             result = asyncio.run(_with_workers(result))
     except PosError as exc:
+        _log_refusal(args, exc)
         emit_error(exc, as_json)
         return 1
     except KeyboardInterrupt:
@@ -143,6 +144,19 @@ def run(args: argparse.Namespace) -> int:
         return result.code
     emit(result, as_json)
     return 0
+
+
+def _log_refusal(args: argparse.Namespace, exc: PosError) -> None:
+    """Keep why a command was refused in the data directory's log, for whoever looks later.
+
+    The detail only for the wallet's database (a path, or a server's address and what
+    its driver said): other details may carry a token's or a payment's identifiers,
+    which the terminal shows but the log does not keep.
+    """
+    detail = exc.detail if exc.code.startswith("storage.") else ""
+    logging.getLogger("pos_app.cli").warning(
+        "%s refused: %s%s", args.command, exc.code, f" ({detail})" if detail else ""
+    )
 
 
 async def _with_workers(command: Awaitable[Any]) -> Any:
