@@ -149,13 +149,10 @@ def run(args: argparse.Namespace) -> int:
 def _log_refusal(args: argparse.Namespace, exc: PosError) -> None:
     """Keep why a command was refused in the data directory's log, for whoever looks later.
 
-    The detail only for the wallet's database (a path, or a server's address and what
-    its driver said): other details may carry a token's or a payment's identifiers,
-    which the terminal shows but the log does not keep.
+    Its code and detail, as the core logs what it refuses (the log's filter redacts).
     """
-    detail = exc.detail if exc.code.startswith("storage.") else ""
     logging.getLogger("pos_app.cli").warning(
-        "%s refused: %s%s", args.command, exc.code, f" ({detail})" if detail else ""
+        "%s refused: %s %s", args.command, exc.code, exc.detail
     )
 
 

@@ -402,7 +402,9 @@ def test_the_connection_test_says_what_is_wrong_and_never_the_password(
 
 
 @pytest.mark.pg
-def test_a_till_whose_server_has_gone_away_says_so_when_it_starts(qtbot, qloop, tmp_path, shop):
+def test_a_till_whose_server_has_gone_away_says_so_when_it_starts(
+    qtbot, qloop, tmp_path, shop, caplog
+):
     # The start opens the store as the command line does (Database._attach): the
     # server's problem reaches the unlock dialog with its own code, in the shop's words.
     first = tmp_path / "first"
@@ -419,6 +421,9 @@ def test_a_till_whose_server_has_gone_away_says_so_when_it_starts(qtbot, qloop, 
     dialog.reject()
     qtbot.waitUntil(task.done)
     assert task.result() is None
+    # The log keeps the same: code and where it looked (the dialog may be gone by then).
+    said = [r.getMessage() for r in caplog.records if "wallet did not open" in r.getMessage()]
+    assert said and f"storage.pg_unreachable 127.0.0.1:{make_url(gone).port}/" in said[0], said
 
 
 def test_a_test_whose_fields_changed_meanwhile_does_not_count(qtbot, qloop, tmp_path):

@@ -115,7 +115,7 @@ def test_a_till_whose_server_has_gone_away_says_so_at_start(tmp_path, pg_server,
     assert human.rc == 1 and "Traceback" not in human.stderr
     assert human.stderr.startswith("error: No database server answers at that address."), human
     # ... and the till's log keeps why, with the address, for whoever looks later.
-    logged = files_holding(till.data_dir / "logs", "wallet refused: storage.pg_unreachable (")
+    logged = files_holding(till.data_dir / "logs", "wallet refused: storage.pg_unreachable ")
     assert logged and files_holding(till.data_dir / "logs", f":{make_url(gone).port}/"), logged
 
     # The desktop app opens through App.open, in a worker: the same error reaches its dialog.

@@ -292,7 +292,7 @@ async def open_silently(
         return await in_thread(open_wallet, Path(data_dir), None), None
     except Exception as exc:  # shown to the owner by the dialog, whatever it is
         problem = as_pos_error(exc)
-        log.warning("wallet did not open: %s", problem.code, exc_info=exc)
+        log.warning("wallet did not open: %s %s", problem.code, problem.detail, exc_info=exc)
         return None, problem
 
 
