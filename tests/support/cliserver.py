@@ -45,18 +45,20 @@ def preload() -> None:
 
 def _read_request(conn: socket.socket) -> tuple[dict, list[int]]:
     data, fds, _flags, _addr = socket.recv_fds(conn, 1 << 16, 3)
-    while len(data) < 4:
-        more = conn.recv(1 << 16)
-        if not more:
-            raise EOFError("request cut short")
-        data += more
+    data = _read_up_to(conn, data, 4)
     (size,) = struct.unpack("!I", data[:4])
-    while len(data) < 4 + size:
+    data = _read_up_to(conn, data, 4 + size)
+    return json.loads(data[4 : 4 + size]), fds
+
+
+def _read_up_to(conn: socket.socket, data: bytes, size: int) -> bytes:
+    """``data`` and what follows it on ``conn``, until it holds ``size`` bytes."""
+    while len(data) < size:
         more = conn.recv(1 << 16)
         if not more:
             raise EOFError("request cut short")
         data += more
-    return json.loads(data[4 : 4 + size]), fds
+    return data
 
 
 def _run_child(request: dict, fds: list[int]) -> int:
