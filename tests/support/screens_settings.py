@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from pos_app.core.errors import StorageError
+from pos_app.core.errors import NetworkError, StorageError
 from pos_app.core.keystatus import KeyStatus
 from pos_app.ui.context import UiContext
 from pos_app.ui.dialogs.add_mint import AddMintDialog
@@ -180,6 +180,19 @@ def _unlock_states(out_dir: Path, shots: list[Path]) -> None:
     _save(problem, out_dir, "unlock_3_keyring_missing", shots)
     problem.hide()
     problem.deleteLater()
+    server = UnlockDialog(out_dir / "wallet", KeyStatus("keyring", True, False))
+    server.show()
+    server.show_problem(
+        NetworkError(
+            "storage.pg_unreachable",
+            "No database server answers at that address.",
+            "db.shop.lan:5432/shop: connection refused",
+        )
+    )
+    assert "database server does not answer" in server.error.text()
+    _save(server, out_dir, "unlock_4_shop_server_away", shots)
+    server.hide()
+    server.deleteLater()
 
 
 def _settings_states(ui: UiContext, out_dir: Path, shots: list[Path]) -> None:
