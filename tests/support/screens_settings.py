@@ -167,32 +167,36 @@ def _unlock_states(out_dir: Path, shots: list[Path]) -> None:
     _save(dialog, out_dir, "unlock_2_wrong_passphrase", shots)
     dialog.hide()
     dialog.deleteLater()
-    problem = UnlockDialog(out_dir / "wallet", KeyStatus("keyring", False, False))
-    problem.show()
-    problem.show_problem(
-        StorageError(
-            "storage.no_key",
-            "No database key is available.",
-            "the OS keyring has no key for this wallet",
-        )
+    problems = (
+        (
+            "unlock_3_keyring_missing",
+            KeyStatus("keyring", False, False),
+            StorageError(
+                "storage.no_key",
+                "No database key is available.",
+                "the OS keyring has no key for this wallet",
+            ),
+            "keyring has no key",
+        ),
+        (
+            "unlock_4_shop_server_away",
+            KeyStatus("keyring", True, False),
+            NetworkError(
+                "storage.pg_unreachable",
+                "No database server answers at that address.",
+                "db.shop.lan:5432/shop: connection refused",
+            ),
+            "database server does not answer",
+        ),
     )
-    assert "keyring has no key" in problem.error.text()
-    _save(problem, out_dir, "unlock_3_keyring_missing", shots)
-    problem.hide()
-    problem.deleteLater()
-    server = UnlockDialog(out_dir / "wallet", KeyStatus("keyring", True, False))
-    server.show()
-    server.show_problem(
-        NetworkError(
-            "storage.pg_unreachable",
-            "No database server answers at that address.",
-            "db.shop.lan:5432/shop: connection refused",
-        )
-    )
-    assert "database server does not answer" in server.error.text()
-    _save(server, out_dir, "unlock_4_shop_server_away", shots)
-    server.hide()
-    server.deleteLater()
+    for name, status, err, shown in problems:
+        problem = UnlockDialog(out_dir / "wallet", status)
+        problem.show()
+        problem.show_problem(err)
+        assert shown in problem.error.text()
+        _save(problem, out_dir, name, shots)
+        problem.hide()
+        problem.deleteLater()
 
 
 def _settings_states(ui: UiContext, out_dir: Path, shots: list[Path]) -> None:
