@@ -13,11 +13,16 @@ import sys
 from collections.abc import Sequence
 
 from pos_app import cli
+from pos_app.cli import outline
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command line's parser plus the options of the desktop app and the self-test."""
-    parser = cli.build_parser()
+def build_parser(full: str | None = outline.EVERY) -> argparse.ArgumentParser:
+    """The command line's parser plus the options of the desktop app and the self-test.
+
+    Args:
+        full: the command built in full (see :func:`pos_app.cli.build_parser`).
+    """
+    parser = cli.build_parser(full)
     parser.add_argument(
         "--camera", metavar="SOURCE", help="desktop app: camera index or video file for this run"
     )
@@ -28,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``pos-app`` console script; the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = outline.parser_for(argv, build_parser)
     args = parser.parse_args(argv)
     if args.self_test:
         from pos_app.selftest import run_self_test

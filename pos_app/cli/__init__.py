@@ -24,6 +24,7 @@ from pos_app.cli import (
     api_cmds,
     audit_cmds,
     items_cmds,
+    outline,
     preset_cmds,
     protocol_cmds,
     report_cmds,
@@ -85,8 +86,13 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser, assembled from the command modules."""
+def build_parser(full: str | None = outline.EVERY) -> argparse.ArgumentParser:
+    """The argument parser, assembled from the command modules.
+
+    Args:
+        full: the command built with its options and sub-commands, the others by name
+            only (:mod:`pos_app.cli.outline`); ``outline.EVERY``: all of them.
+    """
     common = common_options()
     parser = argparse.ArgumentParser(
         prog="pos-app",
@@ -94,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"pos-app {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = outline.Subcommands(parser.add_subparsers(dest="command", metavar="COMMAND"), full)
     for module in COMMAND_MODULES:
         module.register(sub, common)
     return parser
@@ -103,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command line (``pos-app`` without the GUI): parse, run, print; the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = outline.parser_for(argv, build_parser)
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:
         missing_command(parser, args)
