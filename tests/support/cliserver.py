@@ -4,11 +4,13 @@ Most of a command's second goes to starting Python and importing the app (SQLAlc
 the schema, httpx), the same for every command of every test. This server imports all
 that once and forks a child for each command; the child gets the command's arguments,
 environment, working directory and standard streams, runs ``pos_app.launcher.main``
-as ``python -m pos_app`` would and exits the usual way (its own exit code, a signal
-when it is killed, ``atexit`` and coverage saved). The tests still see a process per
-command, with its own streams and exit status, and it dies when it is killed.
+as ``python -m pos_app`` would and exits as the interpreter would (its own exit code, a
+signal when it is killed, its threads joined, ``atexit`` and coverage saved). The tests
+still see a process per command, with its own streams and exit status, and it dies when
+it is killed.
 
-What a child skips is the interpreter's start and the imports: those are tested by
+What a child skips is the interpreter's start, the imports and the teardown of the
+imported modules at exit: those are tested by
 the tests that start the real program (``tests/unit/test_cli_imports.py``, the console
 script in ``tests/integration/test_cli_protocol.py``). ``POS_TEST_CLI_EXEC=1`` makes
 :func:`tests.support.cli.run_pos_app` start every command from scratch instead.
