@@ -19,9 +19,8 @@ import json
 import secrets
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+# argon2 and cryptography are imported where a file is sealed or opened: every start
+# reads the module's names (core.store.storage), few seal anything (~8 ms a start).
 
 KDF = {"name": "argon2id", "time_cost": 3, "memory_cost": 65536, "parallelism": 4}
 CIPHER = "AES-256-GCM"
@@ -35,6 +34,8 @@ class WrongPassphrase(Exception):
 
 def seal(plain: bytes, passphrase: str, bound: dict[str, Any]) -> dict[str, Any]:
     """``plain`` sealed under ``passphrase``, with ``bound`` as associated data; as stored."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt, nonce = secrets.token_bytes(SALT_BYTES), secrets.token_bytes(NONCE_BYTES)
     key, check = _derive(passphrase, salt, KDF)
     params = {
@@ -71,6 +72,9 @@ def unseal(stored: Any, passphrase: str, bound: dict[str, Any]) -> bytes:
     if not secrets.compare_digest(check, expected):
         raise WrongPassphrase
     params = {"kdf": kdf, "cipher": cipher}
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         return AESGCM(key).decrypt(nonce, ciphertext, canonical({**bound, "params": params}))
     except InvalidTag as exc:
@@ -79,6 +83,8 @@ def unseal(stored: Any, passphrase: str, bound: dict[str, Any]) -> bytes:
 
 def _derive(passphrase: str, salt: bytes, kdf: dict[str, Any]) -> tuple[bytes, bytes]:
     """The AEAD key and the check value."""
+    from argon2.low_level import Type, hash_secret_raw
+
     raw = hash_secret_raw(
         passphrase.encode("utf-8"),
         salt,

@@ -24,14 +24,13 @@ meanwhile.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -42,6 +41,9 @@ from pos_app.core.events import EventBus, Notification
 from pos_app.core.store.actor import acting, current, sign_in, who
 from pos_app.core.store.schema import AuditEntry, StaffMember
 from pos_app.core.wallet import journal
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 __all__ = [
     "ROLES",
@@ -61,7 +63,13 @@ MAX_WAIT_SECONDS = 60
 PIN = re.compile(r"^[0-9]{4,8}$")
 NAME = re.compile(r"^[\w .'-]{1,40}$")
 
-_hasher = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
+
+@functools.cache
+def _hasher() -> PasswordHasher:
+    """The PINs' Argon2id (imported on first use: most commands check no PIN, ~4 ms a start)."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
 
 
 @contextlib.contextmanager
@@ -181,7 +189,7 @@ class StaffService:
                 name,
             )
         _check_role(role)
-        digest = _hasher.hash(check_pin(pin))
+        digest = _hasher().hash(check_pin(pin))
         now = int(self.clock())
 
         def write(session: Session) -> Member:
@@ -216,7 +224,7 @@ class StaffService:
 
     async def set_pin(self, name: str, pin: str) -> None:
         """Give ``name`` a new PIN (and clear its failures and lock)."""
-        digest = _hasher.hash(check_pin(pin))
+        digest = _hasher().hash(check_pin(pin))
 
         def write(session: Session) -> None:
             row = self._row(session, name)
@@ -387,8 +395,10 @@ def _owners(session: Session) -> int:
 
 
 def _matches(digest: str, pin: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return _hasher.verify(digest, pin)
+        return _hasher().verify(digest, pin)
     except (VerificationError, InvalidHashError):
         return False
 

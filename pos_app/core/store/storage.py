@@ -26,9 +26,6 @@ import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from pos_app.core.errors import StorageError, ValidationError
 from pos_app.core.files import write_private
 from pos_app.core.passphrase_seal import (
@@ -200,6 +197,8 @@ def new_shop_key() -> bytes:
 
 def keep_shop_key(data_dir: Path, till_key: bytes, shop_key: bytes) -> None:
     """Write the shop key sealed under the till's own key."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # tills of a shared shop only
+
     nonce = secrets.token_bytes(NONCE_BYTES)
     sealed = AESGCM(till_key).encrypt(nonce, shop_key, _SHOP_KEY_AAD)
     body = {"format": 1, "cipher": CIPHER, "nonce": b64(nonce), "sealed": b64(sealed)}
@@ -224,6 +223,9 @@ def load_shop_key(data_dir: Path, till_key: bytes) -> bytes:
             "with an enrolment file.",
             str(exc),
         ) from exc
+    from cryptography.exceptions import InvalidTag  # tills of a shared shop only
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         return AESGCM(till_key).decrypt(nonce, sealed, _SHOP_KEY_AAD)
     except InvalidTag as exc:
