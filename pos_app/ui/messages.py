@@ -195,6 +195,16 @@ _BY_CODE: dict[str, tuple[str, str]] = {
             "The mint could not be reached. The token is kept; the app tries again by itself.",
         ),
     ),
+    # The shop's database server was lost while the till ran (core/store/pg_errors.py).
+    "storage.pg_unreachable": (
+        QT_TRANSLATE_NOOP("messages", "Database offline"),
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The shop's database server does not answer. Check the network and that the server "
+            "runs, then try again. A payment the mint has already taken is kept: it is "
+            "completed when the server is back.",
+        ),
+    ),
     "mint.timeout": (
         QT_TRANSLATE_NOOP("messages", "Mint unreachable"),
         QT_TRANSLATE_NOOP(

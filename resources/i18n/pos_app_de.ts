@@ -6751,6 +6751,14 @@ Fügen Sie den Token stattdessen ein.</translation>
         <translation>Die Mint war nicht erreichbar. Der Token wird aufbewahrt; die App versucht es von selbst erneut.</translation>
     </message>
     <message>
+        <source>Database offline</source>
+        <translation>Datenbank nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server does not answer. Check the network and that the server runs, then try again. A payment the mint has already taken is kept: it is completed when the server is back.</source>
+        <translation>Der Datenbankserver des Geschäfts antwortet nicht. Prüfen Sie das Netzwerk und ob der Server läuft, und versuchen Sie es dann erneut. Eine Zahlung, die die Mint schon angenommen hat, bleibt erhalten: Sie wird abgeschlossen, sobald der Server wieder da ist.</translation>
+    </message>
+    <message>
         <source>The mint did not answer in time. The token is kept; the app tries again by itself.</source>
         <translation>Die Mint hat nicht rechtzeitig geantwortet. Der Token wird aufbewahrt; die App versucht es von selbst erneut.</translation>
     </message>

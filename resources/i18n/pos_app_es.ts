@@ -6751,6 +6751,14 @@ Pegue el token en su lugar.</translation>
         <translation>No se pudo contactar con el mint. El token se guarda; la app lo reintenta sola.</translation>
     </message>
     <message>
+        <source>Database offline</source>
+        <translation>Base de datos sin conexión</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server does not answer. Check the network and that the server runs, then try again. A payment the mint has already taken is kept: it is completed when the server is back.</source>
+        <translation>El servidor de base de datos de la tienda no responde. Compruebe la red y que el servidor esté en marcha, y vuelva a intentarlo. Un pago que la mint ya aceptó se conserva: se completa cuando el servidor vuelva.</translation>
+    </message>
+    <message>
         <source>The mint did not answer in time. The token is kept; the app tries again by itself.</source>
         <translation>El mint no respondió a tiempo. El token se guarda; la app lo reintenta sola.</translation>
     </message>

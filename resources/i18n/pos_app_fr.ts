@@ -6751,6 +6751,14 @@ Collez plutôt le jeton.</translation>
         <translation>Le mint est injoignable. Le jeton est gardé&#xa0;; l&apos;app réessaie d&apos;elle-même.</translation>
     </message>
     <message>
+        <source>Database offline</source>
+        <translation>Base de données hors ligne</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database server does not answer. Check the network and that the server runs, then try again. A payment the mint has already taken is kept: it is completed when the server is back.</source>
+        <translation>Le serveur de base de données de la boutique ne répond pas. Vérifiez le réseau et que le serveur tourne, puis réessayez. Un paiement déjà accepté par la mint est conservé : il est finalisé dès que le serveur est de retour.</translation>
+    </message>
+    <message>
         <source>The mint did not answer in time. The token is kept; the app tries again by itself.</source>
         <translation>Le mint n&apos;a pas répondu à temps. Le jeton est gardé&#xa0;; l&apos;app réessaie d&apos;elle-même.</translation>
     </message>

@@ -71,6 +71,7 @@ class PgServer:
                 raise PgUnavailable("running as root but there is no `postgres` user") from exc
         self._databases = 0
         self._templates: dict[str, str] = {}
+        self._options = ""  # pg_ctl's server options, set by start (resume reuses them)
 
     # -- running the server's programs as the right user --------------------------------------
 
@@ -134,8 +135,19 @@ class PgServer:
                 "-c max_connections=200",
             ]
         )
+        self._options = options
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "start")
         return self
+
+    def halt(self) -> None:
+        """Stop the server as a shop's goes down (fast: connections cut), keeping its data."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop", timeout=60)
+
+    def resume(self) -> None:
+        """Start a :meth:`halt`-ed server again, on the same port with the same databases."""
+        self._run(
+            "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", self._options, "-w", "start"
+        )
 
     def stop(self) -> None:
         """Stop the server (fast: active connections are cut) and remove its directory."""

@@ -11,7 +11,7 @@ import sys
 import pytest
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from pos_app.app import App
 from pos_app.core.cashu.models import Proof
@@ -118,6 +118,8 @@ def test_a_password_in_the_drivers_words_is_taken_out():
         ('no pg_hba.conf entry for host "10.0.0.5", SSL encryption', "28000", "storage.pg_refused"),
         ("SSL error: certificate verify failed", None, "storage.pg_tls"),
         ("connection refused", None, "storage.pg_unreachable"),
+        ("the database system is starting up", "57P03", "storage.pg_unreachable"),
+        ("terminating connection due to administrator command", "57P01", "storage.pg_unreachable"),
         ("something else entirely", None, "storage.pg_failed"),
     ],
 )
@@ -129,6 +131,30 @@ def test_each_server_refusal_has_its_code(said, sqlstate, code):
     orig.sqlstate = sqlstate
     err = pg_errors.connect_error(DBAPIError("connect", None, orig), make_url("postgresql://u@h/d"))
     assert err.code == code and err.detail == f"h:5432/d: {said}"
+
+
+def test_a_transaction_says_only_a_lost_server_is_one():
+    # Database.transact asks pg_errors.lost_connection: a constraint or any other failure
+    # of the server is not "the server does not answer".
+    class DriverError(Exception):
+        pass
+
+    url = make_url("postgresql+psycopg://u:s3cret-pw@h/d")
+    duplicate = DriverError('duplicate key value violates unique constraint "t_pkey"')
+    duplicate.sqlstate = "23505"
+    said = IntegrityError("INSERT", None, duplicate)
+    assert pg_errors.lost_connection(said, url, committing=False) is None
+    ended = DriverError("terminating connection due to administrator command (s3cret-pw)")
+    ended.sqlstate = "57P01"
+    err = pg_errors.lost_connection(OperationalError("COMMIT", None, ended), url, committing=True)
+    assert isinstance(err, NetworkError) and err.code == "storage.pg_unreachable"
+    assert "s3cret-pw" not in err.detail and "whether it was saved is not known" in err.detail
+    # The password was changed while the till ran: its next connection is refused (at
+    # connect, psycopg gives no SQLSTATE, only libpq's words).
+    refused = DriverError('connection failed: FATAL:  password authentication failed for user "u"')
+    refused.sqlstate = None
+    err = pg_errors.lost_connection(OperationalError(None, None, refused), url, committing=False)
+    assert err is not None and err.code == "storage.pg_auth"
 
 
 def test_missing_database_is_not_silently_created(tmp_path):

@@ -44,6 +44,7 @@ from pos_app.core.payments.policy import CONVERT, MELT, SWAP, Policy
 from pos_app.core.payments.policy import SETTINGS as POLICY_SETTINGS
 from pos_app.core.payments.records import PayResult, sale_refusal
 from pos_app.core.payments.settlement import Settlement
+from pos_app.core.store.pg_errors import store_lost
 from pos_app.core.store.schema import Operation, Payment, Sale
 from pos_app.core.wallet import journal
 from pos_app.core.wallet.context import WalletContext
@@ -236,6 +237,8 @@ class Checkout:
                 return await self._pay_convert(attempt)
             return await self._pay_melt(attempt)
         except PosError as exc:
+            if store_lost(exc):  # not the token's fault; the journal has what was done
+                raise
             log.info("payment %s for sale %s refused: %s", payment_id, sale.id, exc.code)
             await self.settlement.reject(sale, payment_id, token_id, exc)
             raise
@@ -330,6 +333,8 @@ class Checkout:
                     self.ctx, a.text, token_id=a.token_id, token=a.token, mint=a.mint
                 )
             except NetworkError as exc:
+                if store_lost(exc):
+                    raise
                 return await self._mint_down(a, exc)
             early = await self.ctx.db.run(
                 lambda s: self._journal_swap(
@@ -348,6 +353,8 @@ class Checkout:
             # new proofs (docs/architecture.md section 2): no transactions of their own.
             received = await send_journalled(self.ctx, early, with_completion=complete)
         except NetworkError as exc:  # journalled: recovery finishes it
+            if store_lost(exc):  # the mint answered; the store lost the completion
+                raise
             if await self._offline_ok(a, plan):
                 return await self._accept_offline(a, plan)
             return await self.settlement.recovering(a.sale, a.payment_id, exc)
@@ -373,6 +380,8 @@ class Checkout:
                 mint=a.mint,
             )
         except NetworkError as exc:
+            if store_lost(exc):
+                raise
             raise NetworkError(
                 "mint.unreachable",
                 "The customer's mint cannot be reached right now, so the token cannot be "
@@ -406,6 +415,8 @@ class Checkout:
                 details=a.details,
             )
         except (NetworkError, ProtocolError) as exc:  # no answer to trust: recovery asks
+            if store_lost(exc):
+                raise
             return await self.settlement.recovering(a.sale, a.payment_id, exc)
         if crossing.melt.state != "paid":
             return await self.settlement.recovering(a.sale, a.payment_id, None)
@@ -442,6 +453,8 @@ class Checkout:
                 details=a.details,
             )
         except (NetworkError, ProtocolError) as exc:  # no answer to trust: recovery asks
+            if store_lost(exc):
+                raise
             return await self.settlement.recovering(a.sale, a.payment_id, exc)
         if conversion.result.state != "paid":  # see the table in convert.py
             return await self.settlement.recovering(a.sale, a.payment_id, None)

@@ -34,11 +34,11 @@ from typing import Any, TypeVar
 import sqlcipher3
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, StatementError
+from sqlalchemy.exc import DBAPIError, PendingRollbackError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from pos_app.core.errors import StorageError
+from pos_app.core.errors import PosError, StorageError
 from pos_app.datadir import DB_FILE  # noqa: F401 - its old home: many import it here
 
 T = TypeVar("T")
@@ -55,6 +55,9 @@ SERIALIZATION_TRIES = 10
 GATE_KEY = 0x706F735F7265  # "pos_re"
 GATE_SHARED = ("SELECT pg_advisory_lock_shared(:key)", "SELECT pg_advisory_unlock_shared(:key)")
 GATE_ALONE = ("SELECT pg_advisory_lock(:key)", "SELECT pg_advisory_unlock(:key)")
+# SQLAlchemy's code for "Can't reconnect until invalid transaction is rolled back": the
+# transaction's connection was invalidated (it broke) and a statement or COMMIT came after.
+_BROKE_UNDER_FN = "8s2b"
 
 
 def _wrong_key(path: Path, exc: Exception) -> StorageError:
@@ -201,12 +204,30 @@ class Database:
         self._attach(engine)
         if sealer is not None:
             try:
-                with engine.connect() as conn:
+                with self._said_as_at_open(), engine.connect() as conn:
                     sealing.check_key(conn, sealer, required=False)
             except BaseException:
                 self.close()
                 raise
         return self
+
+    @contextlib.contextmanager
+    def _said_as_at_open(self) -> Iterator[None]:
+        """A driver's failure in the checks at open said as :meth:`_attach` says it.
+
+        The server can go away between the first connection and the next (it is stopping,
+        the network drops): the till then says why, not the driver's text.
+
+        Raises:
+            StorageError: :func:`pos_app.core.store.pg_errors.connect_error`'s refusals.
+            NetworkError: ``storage.pg_unreachable``.
+        """
+        try:
+            yield
+        except DBAPIError as exc:
+            from pos_app.core.store import pg_errors
+
+            raise pg_errors.connect_error(exc, self.engine.url) from None
 
     def create_check(self) -> None:
         """Write the shop key check into a new shop's database (after :meth:`migrate`)."""
@@ -215,10 +236,17 @@ class Database:
         sealing.create_check(self)
 
     def verify_check(self) -> None:
-        """Prove the key check is there and opens under this database's shop key."""
+        """Prove the key check is there and opens under this database's shop key.
+
+        Raises:
+            StorageError: ``storage.wrong_key``, ``storage.no_key_check``; the server's
+                refusals (:meth:`_said_as_at_open`).
+            NetworkError: ``storage.pg_unreachable``.
+        """
         from pos_app.core.store import sealing
 
-        sealing.verify_check(self)
+        with self._said_as_at_open():
+            sealing.verify_check(self)
 
     @property
     def backend(self) -> str:
@@ -329,31 +357,83 @@ class Database:
         hour's report sums) queue up instead of aborting each other until their tries run
         out. The gate is taken before the transaction begins, so its reads start after
         the commits of those it waited for.
+
+        A transaction whose connection broke before its COMMIT (an admin ended it, the
+        server restarted) was rolled back: it runs once more, on a new connection. One
+        that broke during the COMMIT may or may not be saved, so it never runs again: it
+        is reported, as is a server that does not answer (connection refused or timed out).
+
+        Raises:
+            NetworkError: ``storage.pg_unreachable`` when the shop's server was lost
+                (:func:`pos_app.core.store.pg_errors.lost_connection`; its detail says
+                when the COMMIT's outcome is not known).
+            StorageError: a refusal of the server on a new connection (a password
+                changed meanwhile: ``storage.pg_auth``...).
         """
-        for attempt in range(1, SERIALIZATION_TRIES + 1):
+        conflicts = 0
+        reconnected = False
+        while True:
+            committing = False
             try:
-                with self._gate(alone=attempt > 1), self.session() as session:
-                    return fn(session)
+                with self._gate(alone=conflicts > 0), self.session() as session:
+                    result = fn(session)
+                    committing = True  # the flush and COMMIT run as the block ends
+                return result
             except DBAPIError as exc:
-                if not must_retry(exc) or attempt == SERIALIZATION_TRIES:
+                if must_retry(exc):
+                    conflicts += 1
+                    if conflicts == SERIALIZATION_TRIES:
+                        raise
+                    log.debug("transaction conflicted (try %d), running it again", conflicts)
+                    if conflicts > 1:  # alone, and still aborted (by a reader): give it a moment
+                        time.sleep(random.uniform(0, min(0.25, 0.004 * 2**conflicts)))
+                    continue
+                lost = self._lost(exc, committing=committing)
+                if lost is None:
                     raise
-                log.debug("transaction conflicted (try %d), running it again", attempt)
-                if attempt > 1:  # alone, and still aborted (by a reader): give it a moment
-                    time.sleep(random.uniform(0, min(0.25, 0.004 * 2**attempt)))
+                if exc.connection_invalidated and not committing and not reconnected:
+                    reconnected = True
+                    log.info("connection to the database lost (%s); running again", lost.detail)
+                    continue
+                log.warning("%s: %s", lost.code, lost.detail)
+                raise lost from None
             except StatementError as exc:
                 # SQLAlchemy wraps what a column type raises while binding a value; a
                 # sealed column's StorageError (no shop key) is the caller's to see as is.
                 if isinstance(exc.orig, StorageError):
                     raise exc.orig from None
                 raise
-        raise AssertionError("unreachable")
+            except PendingRollbackError as exc:
+                # The connection broke under ``fn``, which caught that (a receive's
+                # completion keeps its proofs whatever the caller's added writes do): the
+                # COMMIT was not even sent. Nothing was saved; it runs once more.
+                if exc.code != _BROKE_UNDER_FN or self.path is not None:
+                    raise
+                if not reconnected:
+                    reconnected = True
+                    log.info("connection to the database lost in a transaction; running again")
+                    continue
+                from pos_app.core.store import pg_errors
+
+                where = pg_errors.where(self.engine.url)
+                raise pg_errors.server_lost(f"{where}: the connection broke") from None
+
+    def _lost(self, exc: DBAPIError, *, committing: bool) -> PosError | None:
+        """The error for a lost PostgreSQL server (None: not that, or a SQLite file)."""
+        if self.path is not None:
+            return None
+        from pos_app.core.store import pg_errors
+
+        return pg_errors.lost_connection(exc, self.engine.url, committing=committing)
 
     @contextlib.contextmanager
     def _gate(self, *, alone: bool) -> Iterator[None]:
         """Hold the shop's transaction gate: shared, or alone (PostgreSQL; SQLite: nothing).
 
         A session-level advisory lock on a connection of its own, so it is held from
-        before the transaction begins until after it ended.
+        before the transaction begins until after it ended. A connection that broke
+        holds no lock any more (the server drops a session's locks with it): its unlock
+        is not needed, and its failure must not hide how the transaction ended.
         """
         if self.path is not None:  # SQLite: one writer at a time already (BEGIN IMMEDIATE)
             yield
@@ -365,7 +445,12 @@ class Database:
             try:
                 yield
             finally:
-                conn.execute(text(unlock), {"key": GATE_KEY})
+                try:
+                    conn.execute(text(unlock), {"key": GATE_KEY})
+                except DBAPIError as exc:
+                    if not exc.connection_invalidated:
+                        raise
+                    log.info("the gate's connection was lost; the server let the lock go")
 
     async def run(self, fn: Callable[[Session], T]) -> T:
         """Run ``fn(session)`` in one transaction on the database thread."""
