@@ -336,3 +336,20 @@ def test_a_completion_whose_commit_was_lost_is_not_read_as_the_mints_failure(
     assert left == ("processing", ("pending", "prepared"), "processing")
     assert [(o.state, o.amount) for o in outcomes] == [("recovered", 21)]
     assert sale == ("paid", 21)
+
+
+def test_a_cut_network_ends_the_connection_in_a_minute_not_in_hours(server):
+    # A cut cannot be made here without touching the machine's network; what can be
+    # proved is that libpq holds the probes on the till's own connections (the system's
+    # default is to stay silent for two hours).
+    db = Database.postgresql(server.url(server.create_database()))
+    try:
+        with db.engine.connect() as conn:
+            held = conn.connection.dbapi_connection.info.get_parameters()
+    finally:
+        db.close()
+    assert {k: held.get(k) for k in ("keepalives_idle", "keepalives_interval")} == {
+        "keepalives_idle": "20",
+        "keepalives_interval": "5",
+    }
+    assert (held.get("keepalives_count"), held.get("tcp_user_timeout")) == ("4", "20000")

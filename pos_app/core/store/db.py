@@ -113,6 +113,20 @@ def make_engine(path: Path, key: bytes) -> Engine:
     return engine
 
 
+# A network cut while a statement waits for its answer: with the system's defaults the
+# connection (and the database thread, and the till) would wait two hours for TCP to give
+# up. Probed after 20 s of silence, it is declared dead ~40 s into the cut, and data the
+# server does not acknowledge within 20 s ends it too; the transaction then reports
+# storage.pg_unreachable (Database.transact).
+PG_KEEPALIVE = {
+    "keepalives": 1,
+    "keepalives_idle": 20,
+    "keepalives_interval": 5,
+    "keepalives_count": 4,
+    "tcp_user_timeout": 20_000,
+}
+
+
 def make_pg_engine(url: str) -> Engine:
     """A SQLAlchemy engine over psycopg 3 (sync) whose transactions are SERIALIZABLE."""
     return create_engine(
@@ -124,7 +138,7 @@ def make_pg_engine(url: str) -> Engine:
         # A shared server restarts or drops idle connections; a dead one is replaced.
         pool_pre_ping=True,
         hide_parameters=True,
-        connect_args={"connect_timeout": 10, "application_name": "pos-app"},
+        connect_args={"connect_timeout": 10, "application_name": "pos-app", **PG_KEEPALIVE},
     )
 
 
