@@ -124,6 +124,10 @@ def _page_states(ui: UiContext, scheme: str, grab: Callable[[QWidget, str], None
     )
     view._set_state("refused")
     grab(page, f"{scheme}-refused-fee")
+    view.advice = explain("storage.pg_unreachable")  # the shop's server went away meanwhile
+    view._set_state("refused")
+    assert view.status.title.text() == "Database offline"
+    grab(page, f"{scheme}-database-offline")
     view.advice = recovering_advice()
     view._set_state("offline")
     assert view.status.title.text().startswith("Not confirmed") and not view.scan.isVisibleTo(view)
