@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.core.store.db import Database
 from tests.support import fakeshop
 from tests.support.lnurlserver import LnurlServer
 from tests.support.pgserver import PgServer, PgUnavailable
@@ -102,15 +101,6 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("store", ["sqlite", "postgresql"], indirect=True)
 
 
-def _migrate(url: str) -> None:
-    db = Database.postgresql(url, sealing_key=fakeshop.SEALING_KEY)
-    try:
-        db.migrate()
-        db.create_check()
-    finally:
-        db.close()
-
-
 @pytest.fixture
 def store(request: pytest.FixtureRequest) -> Iterator[str]:
     """Where the test's shops keep their data (``fakeshop.open_shop``): ``sqlite`` or ``postgresql``."""
@@ -118,8 +108,7 @@ def store(request: pytest.FixtureRequest) -> Iterator[str]:
         yield "sqlite"
         return
     server: PgServer = request.getfixturevalue("pg_server")
-    template = server.template("pos_template", _migrate)
-    fakeshop.new_pg_database = lambda: server.url(server.create_database(template=template))
+    fakeshop.new_pg_database = fakeshop.shops_on(server)
     try:
         yield "postgresql"
     finally:

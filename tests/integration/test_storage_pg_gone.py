@@ -17,7 +17,6 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 from sqlalchemy import select, text
 
@@ -59,14 +58,7 @@ def server(own_pg: PgServer) -> Iterator[PgServer]:
 
 def end_connections(server: PgServer, where: str = "application_name = 'pos-app'") -> None:
     """Terminate the server's backends matching ``where``, as an admin would."""
-    with psycopg.connect(
-        host="127.0.0.1",
-        port=server.port,
-        user=server.user,
-        password=server.password,
-        dbname="postgres",
-        autocommit=True,
-    ) as conn:
+    with server.admin() as conn:
         conn.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE {where}")
 
 
@@ -92,8 +84,7 @@ def test_the_shop_key_check_at_open_says_why_the_server_went_away(server, monkey
 
 
 def test_the_key_check_of_a_joined_till_says_why_the_server_went_away(server):
-    shop = server.create_database(template=server.template("pos_template", _migrate))
-    db = Database.postgresql(server.url(shop), sealing_key=fakeshop.SEALING_KEY)
+    db = Database.postgresql(fakeshop.shops_on(server)(), sealing_key=fakeshop.SEALING_KEY)
     try:
         server.halt()  # between the open and the check a joined till makes next (shop_db)
         with pytest.raises(NetworkError) as err:
@@ -208,25 +199,11 @@ def test_the_command_line_says_the_server_went_away_after_open(server, tmp_path,
     assert till.ok("wallet", "balance")["total"] == {}
 
 
-def _migrate(url: str) -> None:
-    db = Database.postgresql(url, sealing_key=fakeshop.SEALING_KEY)
-    try:
-        db.migrate()
-        db.create_check()
-    finally:
-        db.close()
-
-
 @pytest.fixture
 def pg_shop(server, monkeypatch) -> Iterator[PgServer]:
     """``fakeshop.open_shop`` makes its shops on ``server``."""
-    template = server.template("pos_template", _migrate)
     monkeypatch.setenv("POS_DB_KEY", fakeshop.DB_KEY)
-    monkeypatch.setattr(
-        fakeshop,
-        "new_pg_database",
-        lambda: server.url(server.create_database(template=template)),
-    )
+    monkeypatch.setattr(fakeshop, "new_pg_database", fakeshop.shops_on(server))
     yield server
 
 

@@ -17,7 +17,7 @@ import shutil
 import tempfile
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 
@@ -30,6 +30,9 @@ from pos_app.core.store.keys import parse_hex_key
 from pos_app.core.store.schema import AuditEntry
 from pos_app.core.training.environment import MARKER
 from tests.support.fakemint import FakeMint, transport
+
+if TYPE_CHECKING:
+    from tests.support.pgserver import PgServer
 
 # The database key of every shop copied from the template (tests set POS_DB_KEY to it).
 DB_KEY = os.urandom(32).hex()
@@ -64,6 +67,24 @@ def _template_dir() -> Path:
         # One template per test process, removed with it.
         atexit.register(shutil.rmtree, target.parent, ignore_errors=True)
     return _template
+
+
+def shops_on(server: PgServer) -> Callable[[], str]:
+    """For :data:`new_pg_database`: new shop databases on ``server``, copies of one template.
+
+    The template is migrated and given the shop key check once per server and process.
+    """
+    template = server.template("pos_template", _migrate_template)
+    return lambda: server.url(server.create_database(template=template))
+
+
+def _migrate_template(url: str) -> None:
+    db = Database.postgresql(url, sealing_key=SEALING_KEY)
+    try:
+        db.migrate()
+        db.create_check()
+    finally:
+        db.close()
 
 
 def _open(data_dir: Path, mints: tuple[FakeMint, ...]) -> App:

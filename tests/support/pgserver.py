@@ -22,8 +22,12 @@ import subprocess
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pos_app.core.training.localmint import free_port
+
+if TYPE_CHECKING:
+    import psycopg
 
 __all__ = ["PgServer", "PgUnavailable", "find_bindir"]
 
@@ -167,21 +171,25 @@ class PgServer:
 
     def create_database(self, prefix: str = "test", *, template: str | None = None) -> str:
         """A new database, empty or a copy of ``template`` (see :meth:`template`); its name."""
-        import psycopg
-
         self._databases += 1
         name = f"{prefix}_{os.getpid()}_{self._databases}"
         copy = f' TEMPLATE "{template}"' if template else ""
-        with psycopg.connect(
+        with self.admin() as conn:
+            conn.execute(f'CREATE DATABASE "{name}"{copy}')
+        return name
+
+    def admin(self) -> psycopg.Connection:
+        """A connection to the server's ``postgres`` database, autocommit (use in ``with``)."""
+        import psycopg
+
+        return psycopg.connect(
             host="127.0.0.1",
             port=self.port,
             user=self.user,
             password=self.password,
             dbname="postgres",
             autocommit=True,
-        ) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"{copy}')
-        return name
+        )
 
     def template(self, name: str, prepare: Callable[[str], None]) -> str:
         """A database made once by ``prepare(url)``, to copy with ``create_database``.
