@@ -122,6 +122,36 @@ def test_an_exact_token_pays_the_sale(tmp_path):
     assert coins == 21
 
 
+def test_a_swap_payment_flushes_twice_on_each_side_of_the_swap(tmp_path):
+    # The pay path's own time is mostly the ORM's work per flush (issue 17). Before the
+    # swap: the journal entry, then the payment with the commit; after it: the operation
+    # closed with its audit entry (the settlement's savepoint), then the settlement. A
+    # statement that flushes on its own between a change and the commit adds one.
+    mint = FakeMint()
+    flushes = []
+
+    def flushed(session, _context):
+        flushes.append(sorted({type(o).__name__ for o in [*session.new, *session.dirty]}))
+
+    async def scenario(app):
+        sale_id = await new_sale(app)
+        text = mint.token(21)
+        app.db.listen("after_flush", flushed)
+        try:
+            return await app.sales.pay(sale_id, text)
+        finally:
+            app.db.unlisten("after_flush", flushed)
+
+    res = run_shop(tmp_path, mint, scenario)
+    assert (res.state, res.paid) == ("paid", 21)
+    assert flushes == [
+        ["Operation"],
+        ["Payment"],
+        ["AuditEntry", "Operation"],
+        ["AuditEntry", "Payment", "Sale"],
+    ]
+
+
 def test_one_sat_short_leaves_one_due_and_the_next_token_completes(tmp_path):
     mint = FakeMint()
 

@@ -281,7 +281,7 @@ def test_known_mint_of_an_unknown_url():
     from unittest.mock import MagicMock
 
     session = MagicMock()
-    session.scalar.return_value = None
+    session.execute.return_value.first.return_value = None  # no such mint row
     found = known_mint(session, "http://nowhere.test")
     assert (found.id, found.url, found.trusted, found.keysets) == (
         None,

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from pos_app.core.config import Config
@@ -22,6 +22,15 @@ from pos_app.core.wallet.recovery import Outcome
 from pos_app.core.wallet.send import send as wallet_send
 
 log = logging.getLogger(__name__)
+
+_PAYMENTS = Payment.__table__
+# What a sale's other settled payments credited: read before the payment being settled is
+# changed, so the query has no pending change to flush first (one flush less per payment).
+_OTHERS_CREDITED = select(func.coalesce(func.sum(_PAYMENTS.c.credited), 0)).where(
+    _PAYMENTS.c.sale_id == bindparam("sale_id"),
+    _PAYMENTS.c.state == "settled",
+    _PAYMENTS.c.id != bindparam("payment_id"),
+)
 
 
 class Settlement:
@@ -240,19 +249,14 @@ class Settlement:
         sale = session.get(Sale, sale_id)
         if payment.state == "settled":  # settled already (a replayed recovery): nothing to add
             return sale, payment, 0
+        others = session.scalar(_OTHERS_CREDITED, {"sale_id": sale.id, "payment_id": payment.id})
         payment.state = "settled"
         payment.credited = credited
         payment.offline = offline or payment.offline
         payment.error_code = None
         payment.error_message = None
         payment.updated_at = int(self.clock())
-        sale.paid = int(
-            session.scalar(
-                select(func.coalesce(func.sum(Payment.credited), 0)).where(
-                    Payment.sale_id == sale.id, Payment.state == "settled"
-                )
-            )
-        )
+        sale.paid = int(others) + (credited or 0)  # as the sum of the settled rows would
         over = 0
         if sale.paid >= sale.due:
             if sale.state != "paid":

@@ -37,11 +37,19 @@ def link(previous: str, fields: Sequence[Any]) -> str:
     return hashlib.sha256(f"{previous}\n{body}".encode()).hexdigest()
 
 
+# Built once, on the table: read at every flush that appends (twice in a sale's payment),
+# and building and compiling an ORM statement costs several times running it.
+_TABLE = AuditEntry.__table__
+_HEAD = select(_TABLE.c.id, _TABLE.c.chain).order_by(_TABLE.c.id.desc()).limit(1)
+
+
 def head(session: Session) -> tuple[int, str]:
-    """The last entry's id and chain value (0 and :data:`GENESIS` for an empty log)."""
-    row = session.execute(
-        select(AuditEntry.id, AuditEntry.chain).order_by(AuditEntry.id.desc()).limit(1)
-    ).first()
+    """The last entry's id and chain value (0 and :data:`GENESIS` for an empty log).
+
+    Read afresh on every call, in the session's transaction: never cached, so a
+    transaction run again after a conflict chains after what the other till wrote.
+    """
+    row = session.execute(_HEAD).first()
     return (row[0], row[1] or GENESIS) if row else (0, GENESIS)
 
 

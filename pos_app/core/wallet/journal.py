@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -46,6 +46,31 @@ LEASE_SECONDS = int(MELT_DEADLINE) + 15
 # The proof states the wallet holds: its balance, and what open operations reserved.
 HELD = ("unspent", "pending")
 
+# The statements of every sale's payment, built once and on the tables: building an ORM
+# statement, and its cache key, costs several times running it (tens of microseconds
+# each on the pay path). Each runs through ``session.execute``, which flushes pending
+# ORM rows first, as the statements built per call did.
+_INPUTS = OperationInput.__table__
+_CLAIMS = (
+    select(_INPUTS.c.y, _INPUTS.c.operation_id, Operation.__table__.c.state)
+    .join(Operation.__table__, Operation.__table__.c.id == _INPUTS.c.operation_id)
+    .where(_INPUTS.c.y.in_(bindparam("ys", expanding=True)))
+)
+_INSERT_INPUTS = insert(_INPUTS)
+_STORED_YS = select(ProofRow.__table__.c.y).where(
+    ProofRow.__table__.c.y.in_(bindparam("ys", expanding=True))
+)
+_INSERT_PROOFS = insert(ProofRow.__table__)
+_INSERT_MOVE = insert(BalanceMove.__table__)
+_TOKENS = ReceivedToken.__table__
+_INSERT_TOKEN = insert(_TOKENS)
+_MARK_TOKEN = (
+    update(_TOKENS)
+    .where(_TOKENS.c.id == bindparam("token_id"))
+    .values(state=bindparam("to"), error_code=bindparam("code"), updated_at=bindparam("at"))
+)
+_RESERVE: dict[str, Any] = {}  # dialect name -> the counters' upsert (SQLite's or PostgreSQL's)
+
 
 def lease() -> int:
     """``next_retry_at`` for an operation about to be sent (see :data:`LEASE_SECONDS`)."""
@@ -65,18 +90,27 @@ def reserve_counters(session: Session, keyset_id: str, count: int) -> int:
     (where the tills share the seed, so two of them deriving the same secrets would
     make the mint refuse the second as already signed).
     """
-    table = Counter.__table__
-    upsert = upsert_insert(session)
-    end = session.execute(
-        upsert(table)
-        .values(keyset_id=keyset_id, next_counter=count)
-        .on_conflict_do_update(
-            index_elements=[table.c.keyset_id],
-            set_={"next_counter": table.c.next_counter + count},
-        )
-        .returning(table.c.next_counter)
-    ).scalar_one()
+    end = session.execute(_reserve(session), {"keyset": keyset_id, "count": count}).scalar_one()
     return end - count
+
+
+def _reserve(session: Session) -> Any:
+    """The upsert of :func:`reserve_counters` for the session's database, built once."""
+    dialect = session.get_bind().dialect.name
+    statement = _RESERVE.get(dialect)
+    if statement is None:
+        table = Counter.__table__
+        count = bindparam("count", type_=table.c.next_counter.type)
+        statement = _RESERVE[dialect] = (
+            upsert_insert(session)(table)
+            .values(keyset_id=bindparam("keyset"), next_counter=count)
+            .on_conflict_do_update(
+                index_elements=[table.c.keyset_id],
+                set_={"next_counter": table.c.next_counter + count},
+            )
+            .returning(table.c.next_counter)
+        )
+    return statement
 
 
 def advance_counter(session: Session, keyset_id: str, past: int) -> None:
@@ -102,11 +136,7 @@ def lock_inputs(
             one of them, ``token.in_use`` when an open one holds it right now.
     """
     ys = list(ys)
-    claims = session.execute(
-        select(OperationInput.y, OperationInput.operation_id, Operation.state)
-        .join(Operation, Operation.id == OperationInput.operation_id)
-        .where(OperationInput.y.in_(ys))
-    ).all()
+    claims = session.execute(_CLAIMS, {"ys": ys}).all()
     held = [(y, state) for y, op, state in claims if op != operation_id]
     mine = {y for y, op, _ in claims if op == operation_id}
     if held:
@@ -128,7 +158,7 @@ def lock_inputs(
         return
     try:
         with session.begin_nested() if savepoint else contextlib.nullcontext():
-            session.execute(insert(OperationInput), new)  # one executemany, no ORM objects
+            session.execute(_INSERT_INPUTS, new)  # one executemany, no ORM objects
     except IntegrityError as exc:  # a concurrent writer won the race
         raise ValidationError(
             "token.in_use",
@@ -187,7 +217,7 @@ def insert_proofs(
     # Found by y (one per secret): on the shop's PostgreSQL database the secret is sealed
     # with a fresh nonce, so the stored secrets cannot be compared in SQL.
     ys = [crypto.y_of_secret(p.secret) for p in proofs]
-    existing = set(session.scalars(select(ProofRow.y).where(ProofRow.y.in_(ys))))
+    existing = set(session.scalars(_STORED_YS, {"ys": ys}))
     rows = []
     ts = now()
     for i, (p, y) in enumerate(zip(proofs, ys, strict=True)):
@@ -216,18 +246,19 @@ def insert_proofs(
             }
         )
     if rows:
-        session.execute(insert(ProofRow), rows)
-        if state in HELD:
-            session.add(
-                BalanceMove(
-                    at=ts,
-                    mint_id=mint_id,
-                    unit=unit,
-                    delta=sum(r["amount"] for r in rows),
-                    reason=origin,
-                    operation_id=op_id,
-                    export_id=export_id,
-                )
+        session.execute(_INSERT_PROOFS, rows)
+        if state in HELD:  # written at once too: no flush of an ORM object for one row
+            session.execute(
+                _INSERT_MOVE,
+                {
+                    "at": ts,
+                    "mint_id": mint_id,
+                    "unit": unit,
+                    "delta": sum(r["amount"] for r in rows),
+                    "reason": origin,
+                    "operation_id": op_id,
+                    "export_id": export_id,
+                },
             )
     return len(rows)
 
@@ -332,10 +363,12 @@ def store_received(session: Session, text: str, source: str, token: Token | None
     ``token``: the text already parsed; its :func:`token_facts` are stored along.
     """
     facts = token_facts(token) if token is not None else {}
-    row = ReceivedToken(token_text=text, source=source, state="received", **facts)
-    session.add(row)
-    session.flush()
-    return row.id
+    # One INSERT on the table (its digest and times are the columns' defaults): an ORM
+    # object would cost a flush of its own, for an id.
+    result = session.execute(
+        _INSERT_TOKEN, {"token_text": text, "source": source, "state": "received", **facts}
+    )
+    return result.inserted_primary_key[0]
 
 
 def mark_received(
@@ -345,11 +378,15 @@ def mark_received(
     if token_id is None:
         return
     # One plain UPDATE of the table: loading the row would read the whole token text, and
-    # the ORM's bulk update would flush and sync the session first, for nothing.
-    table = ReceivedToken.__table__
+    # the ORM's bulk update would sync the session, for nothing.
+    if not extra:
+        session.execute(
+            _MARK_TOKEN, {"token_id": token_id, "to": state, "code": error_code, "at": now()}
+        )
+        return
     session.execute(
-        update(table)
-        .where(table.c.id == token_id)
+        update(_TOKENS)
+        .where(_TOKENS.c.id == token_id)
         .values(state=state, error_code=error_code, updated_at=now(), **extra)
     )
 

@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from pos_app.core.cashu import crypto, p2pk
@@ -51,13 +52,14 @@ from pos_app.core.errors import (
 )
 from pos_app.core.events import BalanceChanged, OperationChanged
 from pos_app.core.faults import fault_point
+from pos_app.core.mint.client import normalize_url
 from pos_app.core.mint.models import MintInfo
 from pos_app.core.store.db import must_retry
 from pos_app.core.store.schema import KeysetRow, Mint, Operation, ReceivedToken, now
 from pos_app.core.wallet import check, journal
 from pos_app.core.wallet.answers import bad_answer
 from pos_app.core.wallet.context import WalletContext
-from pos_app.core.wallet.mints import keyset_from_row, mint_row, output_keyset, stored_keysets
+from pos_app.core.wallet.mints import keyset_from_row, mint_row, output_keyset
 from pos_app.core.wallet.outputs import Outputs, build_outputs, unblind
 
 log = logging.getLogger(__name__)
@@ -137,12 +139,29 @@ class KnownMint:
     keysets: tuple[Keyset, ...] = ()
 
 
+# Read at every payment: built once, on the tables, for the columns planning reads (the
+# ORM's whole rows and their statements cost several times running them).
+_MINTS = Mint.__table__
+_KNOWN_MINT = select(_MINTS.c.id, _MINTS.c.url, _MINTS.c.trusted, _MINTS.c.info_json).where(
+    _MINTS.c.url == bindparam("url")
+)
+_KEYSETS = KeysetRow.__table__
+_MINT_KEYSETS = select(
+    _KEYSETS.c.id,
+    _KEYSETS.c.unit,
+    _KEYSETS.c.active,
+    _KEYSETS.c.input_fee_ppk,
+    _KEYSETS.c.final_expiry,
+    _KEYSETS.c.keys_json,
+).where(_KEYSETS.c.mint_id == bindparam("mint_id"))
+
+
 def known_mint(session: Session, url: str) -> KnownMint:
     """The stored mint of ``url`` (normalised) with its keysets."""
-    row = mint_row(session, url)
+    row = session.execute(_KNOWN_MINT, {"url": normalize_url(url)}).first()
     if row is None:
         return KnownMint(None, url, False)
-    keysets = tuple(stored_keysets(session, row.id))
+    keysets = tuple(keyset_from_row(k) for k in session.execute(_MINT_KEYSETS, {"mint_id": row.id}))
     return KnownMint(row.id, row.url, row.trusted, row.info_json, keysets)
 
 
@@ -761,6 +780,9 @@ async def complete_receive(
             origin="received" if op.export_id is None else "reclaimed",
             op_id=op_id,
         )
+        # Before the operation's changes: its statement would flush them on their own, and
+        # the savepoint of ``with_completion`` flushes them with the audit entry instead.
+        journal.mark_received(session, op.received_token_id, "redeemed")
         if op.export_id is not None:
             check.mark_reclaimed(session, op)
         gained = sum(p.amount for p in result.proofs)
@@ -768,7 +790,6 @@ async def complete_receive(
         op.step = "done"
         op.result_json = json.dumps({"amount": gained, "proofs": len(result.proofs)})
         op.updated_at = now()
-        journal.mark_received(session, op.received_token_id, "redeemed")
         journal.audit(
             session,
             "receive.done",
