@@ -10,7 +10,7 @@ import pytest
 
 from tests.support import fakeshop
 from tests.support.lnurlserver import LnurlServer
-from tests.support.pgserver import PgServer, PgUnavailable
+from tests.support.pgserver import PgServer, started_for_tests
 from tests.support.rateserver import RateServer
 from tests.support.testmint import TestMint, mint_venv_ready
 
@@ -78,12 +78,7 @@ def _require_mint_venv() -> None:
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     """One PostgreSQL server per test worker (its databases are made per test)."""
-    try:
-        server = PgServer().start()
-    except PgUnavailable as exc:
-        if os.environ.get("POS_REQUIRE_PG") == "1":
-            pytest.fail(f"PostgreSQL is required here and did not start: {exc}")
-        pytest.skip(f"NO POSTGRESQL: the several-tills store is NOT tested here: {exc}")
+    server = started_for_tests()
     yield server
     server.stop()
 

@@ -13,7 +13,6 @@ import asyncio
 import contextlib
 import io
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,7 +29,7 @@ from pos_app.ui import messages
 from tests.support import fakeshop
 from tests.support.cli import Cli, _environment, _logging_restored
 from tests.support.fakemint import FakeMint
-from tests.support.pgserver import PgServer, PgUnavailable
+from tests.support.pgserver import PgServer, started_for_tests
 
 pytestmark = pytest.mark.pg
 
@@ -38,12 +37,7 @@ pytestmark = pytest.mark.pg
 @pytest.fixture(scope="module")
 def own_pg() -> Iterator[PgServer]:
     """A PostgreSQL server these tests may stop and start again."""
-    try:
-        server = PgServer().start()
-    except PgUnavailable as exc:  # as the shared server (tests/conftest.py)
-        if os.environ.get("POS_REQUIRE_PG") == "1":
-            pytest.fail(f"PostgreSQL is required here and did not start: {exc}")
-        pytest.skip(f"NO POSTGRESQL: {exc}")
+    server = started_for_tests()
     yield server
     server.stop()
 

@@ -201,3 +201,19 @@ class PgServer:
             self._templates[name] = self.create_database(name)
             prepare(self.url(self._templates[name]))
         return self._templates[name]
+
+
+def started_for_tests() -> PgServer:
+    """A started server for a fixture: without PostgreSQL the tests are skipped, and loudly.
+
+    ``POS_REQUIRE_PG=1`` (``make test``) makes a missing server a failure instead, so the
+    shared-shop store is never left untested by accident.
+    """
+    import pytest
+
+    try:
+        return PgServer().start()
+    except PgUnavailable as exc:
+        if os.environ.get("POS_REQUIRE_PG") == "1":
+            pytest.fail(f"PostgreSQL is required here and did not start: {exc}")
+        pytest.skip(f"NO POSTGRESQL: the several-tills store is NOT tested here: {exc}")
