@@ -82,17 +82,37 @@ async def cmd_training_start(args: argparse.Namespace) -> dict[str, Any]:
     from pos_app.training import start_training
 
     collector.settle()  # it runs until interrupted: collect as usual
-    env, url, info = await start_training(training_env(args).data_root, _progress)
     loop = asyncio.get_running_loop()
+    main = asyncio.current_task()
+    stop = asyncio.Event()
+    starting = True
+
+    def interrupted() -> None:
+        # Ctrl-C or a TERM during the start ends the start (start_training stops the mint
+        # it began); later it ends the run. The event stays set either way: a cancel can be
+        # lost in an await of the start (Python 3.11's wait_for, a shielded close in httpx),
+        # and the command must not then run on as if nobody had asked it to stop.
+        stop.set()
+        if starting and main is not None:
+            main.cancel()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, interrupted)
     try:
+        env, url, info = await start_training(training_env(args).data_root, _progress)
+    except asyncio.CancelledError:
+        if stop.is_set():
+            raise KeyboardInterrupt from None  # exit code 130, as for a Ctrl-C at any time
+        raise
+    starting = False
+    try:
+        if stop.is_set():  # asked to stop while starting, and the start finished anyway
+            raise KeyboardInterrupt
         emit(
             {"data_dir": str(env.data_dir), "mint_url": url, "training": True, **info},
             getattr(args, "json", False),
         )
         sys.stdout.flush()
-        stop = asyncio.Event()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop.set)
         try:
             await asyncio.wait_for(stop.wait(), timeout=args.seconds)
         except TimeoutError:

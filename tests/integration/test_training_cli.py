@@ -227,3 +227,53 @@ def test_ctrl_c_during_start_up_leaves_no_mint_behind(tmp_path: Path) -> None:
     proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert processes_in(mint_dir) == []
+
+
+# A start whose await swallows the cancel of a Ctrl-C (as Python 3.11's wait_for can when
+# its inner task ends at that moment), then returns as if nothing happened (seen in CI: the
+# command printed its mint and then ran on, waiting for the Ctrl-C it had already had).
+SWALLOWING_START = """
+import asyncio, sys
+from pathlib import Path
+import pos_app.training
+
+marker = Path(sys.argv[1])
+
+class Env:
+    data_dir = marker.parent
+    def stop_mint(self):
+        marker.write_text("stopped")
+
+async def start_training(data_root, progress=None):
+    print("starting", file=sys.stderr, flush=True)
+    try:
+        await asyncio.sleep(3600)
+    except asyncio.CancelledError:
+        pass  # lost
+    return Env(), "http://127.0.0.1:1", {}
+
+pos_app.training.start_training = start_training
+from pos_app.launcher import main
+sys.exit(main(["training", "start", "--data-dir", str(marker.parent / "data")]))
+"""
+
+
+def test_ctrl_c_whose_cancel_the_start_lost_still_ends_the_command(tmp_path: Path) -> None:
+    marker = tmp_path / "stopped"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SWALLOWING_START, str(marker)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert proc.stderr is not None
+    assert proc.stderr.readline().strip() == "starting"
+    proc.send_signal(signal.SIGINT)
+    try:
+        out, _err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130
+    assert marker.read_text() == "stopped"  # the mint the start began is stopped
+    assert "mint_url" not in out  # and never offered as running
