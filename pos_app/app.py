@@ -224,6 +224,7 @@ class App:
             self.webhooks.attach(self._services.supervisor)
             self.export_schedule.attach(self._services.supervisor)
             self.withdrawals.attach(self._services.supervisor)
+            self.sales.checkout.attach(self._services.supervisor)
             self.sweeper.attach(self._services.supervisor)
         return self._services
 

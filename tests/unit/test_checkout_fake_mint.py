@@ -18,6 +18,8 @@ from pos_app.app import App
 from pos_app.core.cashu.tokens import parse_token
 from pos_app.core.errors import PosError
 from pos_app.core.events import Notification
+from pos_app.core.payments import stalled
+from pos_app.core.payments.checkout import Checkout
 from pos_app.core.store.schema import (
     AuditEntry,
     Export,
@@ -622,6 +624,41 @@ def test_a_pending_melt_is_recovering_until_recovery_sees_it_paid(tmp_path, lnur
     assert (before.state, before.error_code) == ("recovering", "melt.pending")
     assert (payment.state, payment.proof_status, sale.state) == ("settled", "proven", "paid")
     assert payment.lightning_fee == 2
+
+
+def test_a_melt_left_processing_by_a_stop_before_its_settlement_is_finished_later(
+    tmp_path, lnurl, monkeypatch
+):
+    # The melt's own transaction committed (the shop has the money), then the till stopped
+    # before the Lightning proof check and the settlement: recovery, which runs pending
+    # operations only, would never meet this payment again.
+    lnurl.set_default(hash="zero")
+    finish, stop = Checkout._finish_melt, [True]
+
+    async def finish_or_stop(self, *args, **kwargs):
+        if stop:
+            stop.clear()
+            raise RuntimeError("the till stopped between the melt and its settlement")
+        return await finish(self, *args, **kwargs)
+
+    monkeypatch.setattr(Checkout, "_finish_melt", finish_or_stop)
+
+    async def act(app, sale_id, text, stranger):
+        with pytest.raises(RuntimeError):
+            await app.sales.pay(sale_id, text)
+        [left] = payments(app)
+        assert "stalled_payments" in app.services.supervisor.services  # the app's timer
+        soon = await app.sales.checkout.settle_stalled()  # its flow may still be at it
+        later = time.time() + stalled.STALLED_AFTER + 1
+        checkout = app.sales.checkout
+        found = await stalled.settle_stalled(app.db, lambda: later, checkout.on_recovered)
+        again = await stalled.settle_stalled(app.db, lambda: later, checkout.on_recovered)
+        return left, soon, found, again
+
+    (left, soon, found, again), [payment], sale, _ = melt_case(tmp_path, lnurl, act=act)
+    assert left.state == "processing" and (soon, found, again) == (0, 1, 0)
+    assert (payment.state, payment.proof_status, payment.credited) == ("settled", "proven", 100)
+    assert sale.state == "paid"
 
 
 def test_a_pending_melt_that_fails_later_fails_the_payment(tmp_path, lnurl):

@@ -38,7 +38,7 @@ from pos_app.core.errors import (
     ValidationError,
 )
 from pos_app.core.logs import correlated
-from pos_app.core.payments import convert, crossmint
+from pos_app.core.payments import convert, crossmint, stalled
 from pos_app.core.payments.lnurl import Invoice, LightningAddress
 from pos_app.core.payments.policy import CONVERT, MELT, SWAP, Policy
 from pos_app.core.payments.policy import SETTINGS as POLICY_SETTINGS
@@ -613,6 +613,14 @@ class Checkout:
                 )
 
         await self.ctx.db.run(write)
+
+    def attach(self, supervisor: Any) -> None:
+        """Register the timer that finishes payments left behind an ended operation."""
+        supervisor.add("stalled_payments", self.settle_stalled, stalled.CHECK_SECONDS)
+
+    async def settle_stalled(self) -> int:
+        """Finish the payments a stopped flow left ``processing`` (:mod:`.stalled`); how many."""
+        return await stalled.settle_stalled(self.ctx.db, self.clock, self.on_recovered)
 
     async def on_recovered(self, outcome: Outcome) -> None:
         """Settle (or fail) the payment behind an operation the recovery service resolved."""
