@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import sys
 import threading
 import time
 import traceback
@@ -21,6 +22,13 @@ from collections.abc import Callable
 from typing import Any
 
 FAILED_EXIT = 97
+
+
+def _application() -> Any:
+    """The program's QApplication once it exists, looked up without importing Qt."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    made = getattr(widgets, "QApplication", None)
+    return made.instance() if made is not None else None
 
 
 class Driver:
@@ -33,14 +41,17 @@ class Driver:
 
     def attach(self) -> None:
         """Wait for the program's QApplication and put an invoker on its thread."""
-        from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-
+        # Nothing of Qt is imported here before the program has imported it and made its
+        # application: two threads importing PySide6 at once can deadlock in its module
+        # initialisation (a program and driver that both hung, silently, was seen in CI).
         deadline = time.monotonic() + 60
-        while QCoreApplication.instance() is None:
+        while _application() is None:
             if time.monotonic() > deadline:
                 raise TimeoutError("the program made no QApplication within 60 s")
             time.sleep(0.05)
-        app = QCoreApplication.instance()
+        from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+        app = _application()
 
         class Invoker(QObject):
             call = Signal(object)
