@@ -50,6 +50,15 @@ def server(own_pg: PgServer) -> Iterator[PgServer]:
         own_pg.resume()
 
 
+@pytest.fixture
+def till_store(server: PgServer) -> Iterator[Database]:
+    """A till's store on ``server`` with an empty table ``t`` to write to; closed after."""
+    db = Database.postgresql(server.url(server.create_database()))
+    db.transact(lambda s: s.execute(text("CREATE TABLE t (n int)")))
+    yield db
+    db.close()
+
+
 def end_connections(server: PgServer, where: str = "application_name = 'pos-app'") -> None:
     """Terminate the server's backends matching ``where``, as an admin would."""
     with server.admin() as conn:
@@ -89,70 +98,64 @@ def test_the_key_check_of_a_joined_till_says_why_the_server_went_away(server):
         db.close()
 
 
-def test_a_stopped_server_is_said_and_the_same_till_works_when_it_is_back(server):
-    db = Database.postgresql(server.url(server.create_database()))
-    try:
-        db.transact(lambda s: s.execute(text("CREATE TABLE t (n int)")))
-        server.halt()
-        for _ in range(2):  # the pool's dead connections, then no connection at all
-            with pytest.raises(NetworkError) as err:
-                db.transact(lambda s: s.execute(text("INSERT INTO t VALUES (1)")))
-            assert err.value.code == "storage.pg_unreachable"
-            assert err.value.user_message.startswith("The shop's database server does not answer")
-            assert server.password not in err.value.detail
-            assert "Connection refused" in err.value.detail
-        server.resume()
-        db.transact(lambda s: s.execute(text("INSERT INTO t VALUES (2)")))
-        assert db.transact(lambda s: s.scalars(text("SELECT n FROM t")).all()) == [2]
-    finally:
-        db.close()
+def test_a_stopped_server_is_said_and_the_same_till_works_when_it_is_back(server, till_store):
+    server.halt()
+    for _ in range(2):  # the pool's dead connections, then no connection at all
+        with pytest.raises(NetworkError) as err:
+            till_store.transact(lambda s: s.execute(text("INSERT INTO t VALUES (1)")))
+        assert err.value.code == "storage.pg_unreachable"
+        assert err.value.user_message.startswith("The shop's database server does not answer")
+        assert server.password not in err.value.detail
+        assert "Connection refused" in err.value.detail
+    server.resume()
+    till_store.transact(lambda s: s.execute(text("INSERT INTO t VALUES (2)")))
+    assert till_store.transact(lambda s: s.scalars(text("SELECT n FROM t")).all()) == [2]
 
 
-def test_a_connection_ended_mid_transaction_runs_again_but_a_lost_commit_does_not(server):
-    db = Database.postgresql(server.url(server.create_database()))
-    try:
-        db.transact(lambda s: s.execute(text("CREATE TABLE t (n int)")))
-        end_connections(server)  # idle in the pool: replaced unseen (pool_pre_ping)
-        assert db.transact(lambda s: s.scalar(text("SELECT count(*) FROM t"))) == 0
+def test_a_connection_ended_mid_transaction_runs_again_but_a_lost_commit_does_not(
+    server, till_store
+):
+    end_connections(server)  # idle in the pool: replaced unseen (pool_pre_ping)
+    assert till_store.transact(lambda s: s.scalar(text("SELECT count(*) FROM t"))) == 0
 
-        runs = []
+    runs = []
 
-        def write(session):
-            runs.append(1)
-            session.execute(text("INSERT INTO t VALUES (1)"))
-            if len(runs) == 1:  # an admin ends this transaction's connection
-                pid = session.scalar(text("SELECT pg_backend_pid()"))
-                end_connections(server, f"pid = {pid}")
-            return session.scalar(text("SELECT count(*) FROM t"))
-
-        assert db.transact(write) == 1 and len(runs) == 2
-        assert db.transact(lambda s: s.scalar(text("SELECT count(*) FROM t"))) == 1
-
-        def end_the_gates(session):  # the gate's own connection, not the transaction's
-            runs.append(1)
-            pid = session.scalar(text("SELECT pg_backend_pid()"))
-            end_connections(server, f"application_name = 'pos-app' AND pid <> {pid}")
-            session.execute(text("INSERT INTO t VALUES (2)"))
-
-        runs.clear()
-        db.transact(end_the_gates)  # committed: the lost gate (its lock went with it) is no error
-        assert len(runs) == 1
-        assert db.transact(lambda s: s.scalars(text("SELECT n FROM t")).all()) == [1, 2]
-
-        def end_at_commit(session):
+    def write(session):
+        runs.append(1)
+        session.execute(text("INSERT INTO t VALUES (1)"))
+        if len(runs) == 1:  # an admin ends this transaction's connection
             pid = session.scalar(text("SELECT pg_backend_pid()"))
             end_connections(server, f"pid = {pid}")
+        return session.scalar(text("SELECT count(*) FROM t"))
 
-        runs.clear()
-        db.listen("before_commit", end_at_commit)
-        with pytest.raises(NetworkError) as err:
-            db.transact(lambda s: runs.append(1) or s.execute(text("INSERT INTO t VALUES (3)")))
-        db.unlisten("before_commit", end_at_commit)
-        assert err.value.code == "storage.pg_unreachable" and len(runs) == 1  # not run again
-        assert "whether it was saved is not known" in err.value.detail
-        assert db.transact(lambda s: s.scalars(text("SELECT n FROM t")).all()) == [1, 2]
-    finally:
-        db.close()
+    assert till_store.transact(write) == 1 and len(runs) == 2
+    assert till_store.transact(lambda s: s.scalar(text("SELECT count(*) FROM t"))) == 1
+
+    def end_the_gates(session):  # the gate's own connection, not the transaction's
+        runs.append(1)
+        pid = session.scalar(text("SELECT pg_backend_pid()"))
+        end_connections(server, f"application_name = 'pos-app' AND pid <> {pid}")
+        session.execute(text("INSERT INTO t VALUES (2)"))
+
+    runs.clear()
+    till_store.transact(
+        end_the_gates
+    )  # committed: the lost gate (its lock went with it) is no error
+    assert len(runs) == 1
+    assert till_store.transact(lambda s: s.scalars(text("SELECT n FROM t")).all()) == [1, 2]
+
+    def end_at_commit(session):
+        pid = session.scalar(text("SELECT pg_backend_pid()"))
+        end_connections(server, f"pid = {pid}")
+
+    runs.clear()
+    till_store.listen("before_commit", end_at_commit)
+    with pytest.raises(NetworkError) as err:
+        till_store.transact(lambda s: runs.append(1) or s.execute(text("INSERT INTO t VALUES (3)")))
+    till_store.unlisten("before_commit", end_at_commit)
+    assert err.value.code == "storage.pg_unreachable" and len(runs) == 1  # not run again
+    assert "whether it was saved is not known" in err.value.detail
+    assert till_store.transact(lambda s: s.scalars(text("SELECT n FROM t")).all()) == [1, 2]
 
 
 def run_in_process(till: Cli, *args: str) -> tuple[int, str, str]:
