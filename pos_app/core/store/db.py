@@ -405,12 +405,7 @@ class Database:
                 lost = self._lost(exc, committing=committing)
                 if lost is None:
                     raise
-                if exc.connection_invalidated and not committing and not reconnected:
-                    reconnected = True
-                    log.info("connection to the database lost (%s); running again", lost.detail)
-                    continue
-                log.warning("%s: %s", lost.code, lost.detail)
-                raise lost from None
+                broke_before_commit = exc.connection_invalidated and not committing
             except StatementError as exc:
                 # SQLAlchemy wraps what a column type raises while binding a value; a
                 # sealed column's StorageError (no shop key) is the caller's to see as is.
@@ -420,17 +415,22 @@ class Database:
             except PendingRollbackError as exc:
                 # The connection broke under ``fn``, which caught that (a receive's
                 # completion keeps its proofs whatever the caller's added writes do): the
-                # COMMIT was not even sent. Nothing was saved; it runs once more.
+                # COMMIT was not even sent.
                 if exc.code != _BROKE_UNDER_FN or self.path is not None:
                     raise
-                if not reconnected:
-                    reconnected = True
-                    log.info("connection to the database lost in a transaction; running again")
-                    continue
                 from pos_app.core.store import pg_errors
 
                 where = pg_errors.where(self.engine.url)
-                raise pg_errors.server_lost(f"{where}: the connection broke") from None
+                lost = pg_errors.server_lost(f"{where}: the connection broke")
+                broke_before_commit = True
+            # The server lost the connection. Before the COMMIT nothing was saved: once, the
+            # transaction runs again on a new connection; otherwise the till is told.
+            if broke_before_commit and not reconnected:
+                reconnected = True
+                log.info("connection to the database lost (%s); running again", lost.detail)
+                continue
+            log.warning("%s: %s", lost.code, lost.detail)
+            raise lost from None
 
     def _lost(self, exc: DBAPIError, *, committing: bool) -> PosError | None:
         """The error for a lost PostgreSQL server (None: not that, or a SQLite file)."""
