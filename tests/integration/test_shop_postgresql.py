@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 
 import pytest
 from sqlalchemy import delete, select
@@ -34,6 +35,16 @@ PASSPHRASE = "counter passphrase"
 
 def close(app: App) -> None:
     asyncio.run(app.aclose())
+
+
+def shows_words(data: bytes, words: str) -> bool:
+    """Whether ``data`` holds the recovery phrase's first three words in a row.
+
+    Not one word alone: a single BIP-39 word ("memory", "key", "salt"...) can be part of
+    any file's own text, as the enrolment's KDF parameters are.
+    """
+    first = [re.escape(w.encode()) for w in words.split()[:3]]
+    return re.search(rb"\W+".join(first), data) is not None
 
 
 def files_of(folder):
@@ -64,7 +75,7 @@ def test_the_first_till_creates_the_shop_and_keeps_no_password_or_key_in_a_file(
     assert {STORAGE_FILE, SHOP_KEY_FILE} <= set(kept)
     for name, data in kept.items():
         assert pg_server.password.encode() not in data, name
-        assert words.split()[0].encode() not in data or name == "pos-app.log", name
+        assert not shows_words(data, words) or name == "pos-app.log", name
     assert oct((till / SHOP_KEY_FILE).stat().st_mode & 0o777) == "0o600"
 
     again = App.open(till, trust_env=False)
@@ -81,7 +92,7 @@ def test_a_second_till_joins_with_an_enrolment_file_and_shares_the_wallet(tmp_pa
     card.parent.mkdir()  # the stick is plugged in
     shop_db.write_enrolment_for(first, parse_hex_key(os.environ["POS_DB_KEY"]), card, PASSPHRASE)
     assert oct(card.stat().st_mode & 0o777) == "0o600"
-    assert words.split()[0].encode() not in card.read_bytes()
+    assert not shows_words(card.read_bytes(), words)
 
     joined, created = App.init(
         second, enrolment=card, enrol_passphrase=PASSPHRASE, till_name="Counter 2", trust_env=False
