@@ -18,7 +18,7 @@ PACKAGE := dist/pos-app/pos-app
 PACKAGE_INPUTS := build.spec pyproject.toml $(shell find pos_app resources -type f ! -name '*.pyc' 2>/dev/null)
 export QT_API := pyside6
 
-.PHONY: run demo test lint unit bench screenshots package package-test self-test clean venv dev mint-venv node-deps system-deps mutation translations
+.PHONY: run demo test coverage lint unit bench screenshots package package-test self-test clean venv dev mint-venv node-deps system-deps mutation translations
 
 $(BIN)/.runtime-ok: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required (set PYTHON=...)"; exit 1; }
@@ -78,22 +78,39 @@ lint: $(BIN)/.dev-ok
 	$(BIN)/ruff check pos_app tests tools
 	$(BIN)/ruff format --check pos_app tests tools
 
-# Line and branch coverage of pos_app (CLI subprocesses included, see [tool.coverage] in
-# pyproject.toml): table on the terminal, HTML in build/coverage/html, floors enforced after.
+# The whole suite: the parallel run, then the measurements that need an idle machine, the log
+# scan over every log of the run, and the bundle's self-test. Untraced: coverage tracing on
+# Python 3.11 made the parallel run 40% slower (8.6 -> 12 min on 2 cores); `make coverage`
+# runs the same tests traced.
 test: $(BIN)/.dev-ok $(MINT_VENV)/.ok node-deps system-deps
 	$(MAKE) lint
+	$(call parallel_suite,)
+	$(alone_and_log_scan)
+	$(MAKE) package-test
+
+# The same suite with line and branch coverage of pos_app (CLI subprocesses included, see
+# [tool.coverage] in pyproject.toml): table on the terminal, HTML in build/coverage/html,
+# then the floors (tools/coverage_floor.py).
+coverage: $(BIN)/.dev-ok $(MINT_VENV)/.ok node-deps system-deps
 	rm -rf build/coverage && mkdir -p build/coverage
+	$(call parallel_suite,--cov --cov-report=term --cov-report=html)
+	$(alone_and_log_scan)
+	$(BIN)/python tools/coverage_floor.py --core 85 --total 70
+
+define parallel_suite
 	POS_REQUIRE_PG=$(REQUIRE_PG) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_JOBS) --dist worksteal --basetemp=$(TEST_TMP) \
-		-m "not alone" --durations=30 --cov --cov-report=term --cov-report=html $(PYTEST_ARGS)
-	# Measurements under load (the GUI loop at 200 API calls a second) and the four-till
-	# stress test on an idle machine: beside another worker's test the server got a share
-	# of one core (149/s, 436 ms gaps).
+		-m "not alone" --durations=30 $(1) $(PYTEST_ARGS)
+endef
+
+# Measurements under load (the GUI loop at 200 API calls a second) and the four-till stress
+# test on an idle machine: beside another worker's test the server got a share of one core
+# (149/s, 436 ms gaps). Then the log scan of the whole run.
+define alone_and_log_scan
 	mkdir -p $(TEST_TMP)
 	POS_REQUIRE_PG=$(REQUIRE_PG) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider -q -m alone \
 		--basetemp=$(TEST_TMP)/alone $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	POS_LOGSCAN_DIR=$(TEST_TMP) $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_log_scan.py
-	$(BIN)/python tools/coverage_floor.py --core 85 --total 70
-	$(MAKE) package-test
+endef
 
 unit: $(BIN)/.dev-ok
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/unit $(PYTEST_ARGS)

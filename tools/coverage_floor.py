@@ -1,4 +1,4 @@
-"""Per-package coverage of the last test run, and the floors ``make test`` enforces.
+"""Per-package coverage of the last test run, and the floors ``make coverage`` enforces.
 
 Reads the combined coverage data that pytest-cov wrote (see ``[tool.coverage]``
 in pyproject.toml: line and branch coverage over ``pos_app``, CLI subprocesses
