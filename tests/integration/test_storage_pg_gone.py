@@ -25,6 +25,7 @@ from pos_app.core import faults
 from pos_app.core.errors import NetworkError
 from pos_app.core.store.db import Database
 from pos_app.core.store.schema import Operation, Payment, ReceivedToken, Sale
+from pos_app.core.wallet import receive
 from pos_app.ui import messages
 from tests.support import fakeshop
 from tests.support.cli import Cli, _environment, _logging_restored
@@ -310,6 +311,48 @@ def test_a_completion_whose_commit_was_lost_is_not_read_as_the_mints_failure(
     assert left == ("processing", ("pending", "prepared"), "processing")
     assert [(o.state, o.amount) for o in outcomes] == [("recovered", 21)]
     assert sale == ("paid", 21)
+
+
+def test_a_receive_whose_journal_commit_was_lost_leaves_the_token_to_try_again(
+    pg_shop, tmp_path, monkeypatch
+):
+    # The journal's COMMIT (before the swap) is lost: nothing went to the mint, so the
+    # token is neither refused nor taken; received again later, it is redeemed.
+    armed, once = [], [1]
+    end_at_commit = ender(pg_shop, armed, nested=False)
+    journalled = receive.journal_receive
+
+    def arming(*args, **kwargs):
+        if once:
+            once.clear()
+            armed.append(1)  # the next COMMIT is this journal entry's
+        return journalled(*args, **kwargs)
+
+    monkeypatch.setattr(receive, "journal_receive", arming)
+    mint = FakeMint()
+
+    async def main():
+        app = fakeshop.open_shop(tmp_path / "shop", mint)
+        try:
+            await app.mints.add(mint.url, trusted=True)
+            token = mint.token(21)
+            app.db.listen("before_commit", end_at_commit)
+            with pytest.raises(NetworkError) as err:
+                await app.wallet.receive(token)
+
+            def tokens(s):
+                return [(t.state, t.error_code) for t in s.scalars(select(ReceivedToken))]
+
+            left = await app.db.run(tokens)
+            again = await app.wallet.receive(token)
+            return err.value, left, again
+        finally:
+            await app.aclose()
+
+    err, left, again = asyncio.run(main())
+    assert err.code == "storage.pg_unreachable" and "not known" in err.detail
+    assert left == [("received", None)]
+    assert (again.amount, again.proofs > 0) == (21, True)
 
 
 def test_a_cut_network_ends_the_connection_in_a_minute_not_in_hours(server):

@@ -55,6 +55,7 @@ from pos_app.core.faults import fault_point
 from pos_app.core.mint.client import normalize_url
 from pos_app.core.mint.models import MintInfo
 from pos_app.core.store.db import must_retry
+from pos_app.core.store.pg_errors import store_lost
 from pos_app.core.store.schema import KeysetRow, Mint, Operation, ReceivedToken, now
 from pos_app.core.wallet import check, journal
 from pos_app.core.wallet.answers import bad_answer
@@ -551,6 +552,8 @@ async def execute_receive(
             )
         )
     except PosError as exc:
+        if store_lost(exc):  # not the token's fault: the journal entry may not even exist
+            raise
         raise await refuse(ctx, plan.token_id, exc) from exc
     return await send_journalled(
         ctx, journalled, with_completion=with_completion, recovered=recovered
