@@ -98,6 +98,7 @@ coverage: $(BIN)/.dev-ok $(MINT_VENV)/.ok node-deps system-deps
 	$(BIN)/python tools/coverage_floor.py --core 85 --total 70
 
 define parallel_suite
+	mkdir -p $(dir $(TEST_TMP))
 	POS_REQUIRE_PG=$(REQUIRE_PG) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_JOBS) --dist worksteal --basetemp=$(TEST_TMP) \
 		-m "not alone" --durations=30 $(1) $(PYTEST_ARGS)
 endef
