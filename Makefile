@@ -79,9 +79,9 @@ lint: $(BIN)/.dev-ok
 	$(BIN)/ruff format --check pos_app tests tools
 
 # The whole suite: the parallel run, then the measurements that need an idle machine, the log
-# scan over every log of the run, and the bundle's self-test. Untraced: coverage tracing on
-# Python 3.11 made the parallel run 40% slower (8.6 -> 12 min on 2 cores); `make coverage`
-# runs the same tests traced.
+# scan over every log of the run, and the bundle's self-test. Untraced: on Python 3.11
+# coverage's tracer made the parallel run 16-22% slower (10:27 traced against 8:36 and 9:03
+# untraced on 2 cores, the same day); `make coverage` runs the same tests traced.
 test: $(BIN)/.dev-ok $(MINT_VENV)/.ok node-deps system-deps
 	$(MAKE) lint
 	$(call parallel_suite,)
