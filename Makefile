@@ -17,6 +17,11 @@ SCREENSHOTS_DIR ?= screenshots
 PACKAGE := dist/pos-app/pos-app
 PACKAGE_INPUTS := build.spec pyproject.toml $(shell find pos_app resources -type f ! -name '*.pyc' 2>/dev/null)
 export QT_API := pyside6
+# Byte-code is cached as an installed program has it. With PYTHONDONTWRITEBYTECODE in the
+# environment (this machine's shells set it) every test worker, and every program and
+# command the tests start, compiled the app from source again: ~12% of the CPU of
+# test_zreport.py plus test_lifecycle.py.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run demo test coverage lint unit bench screenshots package package-test self-test clean venv dev mint-venv node-deps system-deps mutation translations
 
