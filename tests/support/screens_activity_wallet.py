@@ -37,7 +37,7 @@ MINTS = ("https://mint.coffee.example", "https://ecash.bank.example", "https://8
 
 
 def _save(widget: QWidget, out_dir: Path, name: str, shots: list[Path]) -> None:
-    shots.append(save(widget, out_dir / f"{name}.png", settle=0.3))
+    shots.append(save(widget, out_dir / f"{name}.png"))
 
 
 def _seed_sales(ui: UiContext) -> dict[str, str]:

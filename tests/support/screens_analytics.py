@@ -150,7 +150,7 @@ def screenshot_states(ui: UiContext, out_dir: Path | str) -> list[Path]:
             for tab in (page.over_time, page.week_hours, page.mints, page.fees, page.success):
                 page.tabs.setCurrentWidget(tab)
                 name = page.tabs.tabText(page.tabs.currentIndex()).lower().replace(" ", "-")
-                shots.append(save(window, out / f"analytics-{scheme}-{name}.png", settle=0.3))
+                shots.append(save(window, out / f"analytics-{scheme}-{name}.png"))
             page.tabs.setCurrentWidget(page.week_hours)
             page.week_hours.table_button.setChecked(True)
             shots.append(save(window, out / f"analytics-{scheme}-heatmap-table.png"))

@@ -16,6 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_app.ui import theme
+from pos_app.ui.tasks import running_tasks
 
 SCHEMES = ("light", "dark")
 
@@ -38,9 +39,19 @@ def pump(seconds: float) -> None:
     QTest.qWait(round(seconds * 1000))
 
 
-def save(widget: QWidget, path: Path, settle: float = 0.15) -> Path:
-    """Let the layout settle, then save ``widget`` as a PNG at ``path``."""
-    pump(settle)
+# After the widgets' tasks are done: the layout passes and paints their results queue.
+LAYOUT_SECONDS = 0.03
+
+
+def save(widget: QWidget, path: Path) -> Path:
+    """Save ``widget`` as a PNG at ``path`` once what it loads is shown.
+
+    Waits for the tasks the widgets spawned (models loading, checks) to end, then lets
+    the layout settle: conditions, not a fixed pause per shot (which was 25 s of the
+    screenshot tests' 64).
+    """
+    pump_until(lambda: running_tasks() == 0)
+    pump(LAYOUT_SECONDS)
     if not widget.grab().save(str(path)):
         raise OSError(f"could not write {path}")
     return path

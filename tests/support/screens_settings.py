@@ -26,7 +26,7 @@ VALID_WORDS = "abandon " * 11 + "about"  # the BIP39 test vector
 
 
 def _save(widget: QWidget, out_dir: Path, name: str, shots: list[Path]) -> None:
-    shots.append(save(widget, out_dir / f"{name}.png", settle=0.05))
+    shots.append(save(widget, out_dir / f"{name}.png"))
 
 
 def _wizard_states(ui: UiContext, out_dir: Path, mint_url: str | None, shots: list[Path]) -> None:

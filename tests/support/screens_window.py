@@ -69,7 +69,7 @@ def screenshot_states(ui: UiContext, out_dir: Path | str) -> list[Path]:
                 ready = READY.get(name)
                 if ready is not None:
                     pump_until(lambda ready=ready, page=page: ready(page))
-                shots.append(save(window, out / f"window-{scheme}-{name}.png", settle=0.3))
+                shots.append(save(window, out / f"window-{scheme}-{name}.png"))
             window.show_page(0)
             window.show_info(LONG_MESSAGE, "bad")
             shots.append(save(window, out / f"window-{scheme}-long-message.png"))
