@@ -167,8 +167,13 @@ def known_mint(session: Session, url: str) -> KnownMint:
 
 
 async def refuse(ctx: WalletContext, token_id: int | None, exc: PosError) -> PosError:
-    """Record why a stored token was refused (it stays stored) and return the error."""
-    await ctx.db.run(lambda s: record_refusal(s, token_id, exc))
+    """Record why a stored token was refused (it stays stored) and return the error.
+
+    A lost database server is not the token's fault: nothing is recorded (what came
+    before may not even be saved, as a journal entry whose COMMIT was lost).
+    """
+    if not store_lost(exc):
+        await ctx.db.run(lambda s: record_refusal(s, token_id, exc))
     return exc
 
 
@@ -552,8 +557,6 @@ async def execute_receive(
             )
         )
     except PosError as exc:
-        if store_lost(exc):  # not the token's fault: the journal entry may not even exist
-            raise
         raise await refuse(ctx, plan.token_id, exc) from exc
     return await send_journalled(
         ctx, journalled, with_completion=with_completion, recovered=recovered
