@@ -648,11 +648,12 @@ def test_a_melt_left_processing_by_a_stop_before_its_settlement_is_finished_late
             await app.sales.pay(sale_id, text)
         [left] = payments(app)
         assert "stalled_payments" in app.services.supervisor.services  # the app's timer
-        soon = await app.sales.checkout.settle_stalled()  # its flow may still be at it
-        later = time.time() + stalled.STALLED_AFTER + 1
         checkout = app.sales.checkout
-        found = await stalled.settle_stalled(app.db, lambda: later, checkout.on_recovered)
-        again = await stalled.settle_stalled(app.db, lambda: later, checkout.on_recovered)
+        soon = await checkout.settle_stalled()  # its flow may still be at it
+        later = time.time() + stalled.STALLED_AFTER + 1
+        monkeypatch.setattr(checkout, "clock", lambda: later)
+        found = await checkout.settle_stalled()
+        again = await checkout.settle_stalled()
         return left, soon, found, again
 
     (left, soon, found, again), [payment], sale, _ = melt_case(tmp_path, lnurl, act=act)

@@ -61,7 +61,7 @@ from pos_app.core.wallet.receive import (
     record_refusal,
     send_journalled,
 )
-from pos_app.core.wallet.recovery import Outcome
+from pos_app.core.wallet.recovery import RESOLVED_STATES, Outcome
 
 log = logging.getLogger(__name__)
 
@@ -624,7 +624,7 @@ class Checkout:
 
     async def on_recovered(self, outcome: Outcome) -> None:
         """Settle (or fail) the payment behind an operation the recovery service resolved."""
-        if outcome.state not in ("recovered", "done", "failed", "dismissed", "needs_review"):
+        if outcome.state not in RESOLVED_STATES:
             return
 
         def read(session: Session) -> tuple[dict[str, Any], Payment | None]:

@@ -16,18 +16,16 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from pos_app.core.store.db import Database
 from pos_app.core.store.schema import Operation, Payment
-from pos_app.core.wallet.recovery import Outcome
+from pos_app.core.wallet.recovery import RESOLVED_STATES, Outcome
 
 log = logging.getLogger(__name__)
 
-# The states recovery tells the sales engine about (see Checkout.on_recovered).
-ENDED = ("done", "recovered", "failed", "dismissed", "needs_review")
 # An operation that ended this long ago with its payment still processing was left by its
 # flow: longer than any Lightning proof check takes (its HTTP calls time out sooner), so a
 # payment being finished at this or another till right now is never taken from it.
@@ -37,27 +35,30 @@ CHECK_SECONDS = 120.0
 
 def stalled(session: Session, now: int) -> list[Outcome]:
     """The ended operations of payments still ``processing``, as recovery would tell them."""
-    found = []
-    for payment in session.scalars(select(Payment).where(Payment.state == "processing")):
-        links = [Operation.id == payment.operation_id] if payment.operation_id else []
-        if payment.received_token_id is not None:
-            links.append(Operation.received_token_id == payment.received_token_id)
-        if not links:
-            continue
-        for op in session.scalars(
-            select(Operation).where(
-                or_(*links),
-                Operation.state.in_(ENDED),
-                Operation.updated_at <= now - STALLED_AFTER,
-            )
-        ):
-            if json.loads(op.details_json or "{}").get("payment_id") == payment.id:
-                found.append(Outcome(op.id, op.kind, op.state, "completed"))
-    return found
+    rows = session.execute(
+        select(Payment.id, Operation)
+        .join(
+            Operation,
+            or_(
+                Operation.id == Payment.operation_id,
+                Operation.received_token_id == Payment.received_token_id,
+            ),
+        )
+        .where(
+            Payment.state == "processing",
+            Operation.state.in_(RESOLVED_STATES),
+            Operation.updated_at <= now - STALLED_AFTER,
+        )
+    )
+    return [
+        Outcome(op.id, op.kind, op.state, "completed")
+        for payment_id, op in rows
+        if json.loads(op.details_json or "{}").get("payment_id") == payment_id
+    ]
 
 
 async def settle_stalled(
-    db: Any, clock: Callable[[], float], on_recovered: Callable[[Outcome], Awaitable[None]]
+    db: Database, clock: Callable[[], float], on_recovered: Callable[[Outcome], Awaitable[None]]
 ) -> int:
     """Hand every stalled payment's ended operation to ``on_recovered``; how many there were."""
     outcomes = await db.run(lambda s: stalled(s, int(clock())))

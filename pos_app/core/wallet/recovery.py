@@ -51,6 +51,8 @@ from pos_app.core.wallet.send import complete_send
 log = logging.getLogger(__name__)
 
 OPEN_STATES = ("pending",)
+# The states of an operation recovery resolved, as it tells its listeners (on_resolved).
+RESOLVED_STATES = ("done", "recovered", "failed", "dismissed", "needs_review")
 
 
 @dataclass(frozen=True, slots=True)
