@@ -139,9 +139,8 @@ def test_a_connection_ended_mid_transaction_runs_again_but_a_lost_commit_does_no
         session.execute(text("INSERT INTO t VALUES (2)"))
 
     runs.clear()
-    till_store.transact(
-        end_the_gates
-    )  # committed: the lost gate (its lock went with it) is no error
+    # Committed: the lost gate (its lock went with it) is no error.
+    till_store.transact(end_the_gates)
     assert len(runs) == 1
     assert till_store.transact(lambda s: s.scalars(text("SELECT n FROM t")).all()) == [1, 2]
 

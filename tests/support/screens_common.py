@@ -43,15 +43,18 @@ def pump(seconds: float) -> None:
 LAYOUT_SECONDS = 0.03
 
 
-def save(widget: QWidget, path: Path) -> Path:
-    """Save ``widget`` as a PNG at ``path`` once what it loads is shown.
+def settle() -> None:
+    """Wait until what the widgets load is shown: their tasks ended, then a layout pass.
 
-    Waits for the tasks the widgets spawned (models loading, checks) to end, then lets
-    the layout settle: conditions, not a fixed pause per shot (which was 25 s of the
-    screenshot tests' 64).
+    A condition, not a fixed pause per shot (which was 25 s of the screenshot tests' 64).
     """
     pump_until(lambda: running_tasks() == 0)
     pump(LAYOUT_SECONDS)
+
+
+def save(widget: QWidget, path: Path) -> Path:
+    """Save ``widget`` as a PNG at ``path`` once what it loads is shown (:func:`settle`)."""
+    settle()
     if not widget.grab().save(str(path)):
         raise OSError(f"could not write {path}")
     return path

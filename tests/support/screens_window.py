@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from pos_app.ui import theme
 from pos_app.ui.context import UiContext
 from pos_app.ui.main_window import MainWindow
-from tests.support.screens_common import SCHEMES, pump, pump_until, save, themed
+from tests.support.screens_common import SCHEMES, pump_until, save, settle, themed
 
 SIZE = (1280, 800)
 LONG_MESSAGE = (
@@ -34,7 +34,7 @@ READY = {
 
 def with_dialog(window: QWidget, dialog: QWidget, path: Path) -> Path:
     """Save ``window`` with ``dialog`` drawn where it is on screen."""
-    pump(0.15)
+    settle()
     picture = QPixmap(window.grab())
     painter = QPainter(picture)
     offset = dialog.frameGeometry().topLeft() - window.frameGeometry().topLeft()
