@@ -41,15 +41,29 @@ from pos_app.core.payments.lnurl import (
 from tests.support.lnurlserver import ZERO_PAYMENT_HASH, LnurlServer, dead_port
 from tests.support.rateserver import RateServer
 
+# FAST for the faults that never answer; PATIENT for every answer the server does give:
+# on two busy cores its thread once took over 0.5 s to answer a verify ("timed out").
 FAST = httpx.Timeout(0.5, connect=0.5)
+PATIENT = httpx.Timeout(10.0)
 
 
-def use(address: str, body: Callable[[LightningAddress], Any], **kwargs: Any) -> Any:
+def wait_for(fault: str) -> httpx.Timeout:
+    """How long a request waits when the server has ``fault``."""
+    return FAST if fault.endswith("_hang") else PATIENT
+
+
+def use(
+    address: str,
+    body: Callable[[LightningAddress], Any],
+    *,
+    timeout: httpx.Timeout = PATIENT,
+    **kwargs: Any,
+) -> Any:
     """Run ``body(LightningAddress)`` on a fresh event loop with a proxy-free client."""
 
     async def main() -> Any:
         async with httpx.AsyncClient(trust_env=False) as http:
-            return await body(LightningAddress(http, address, timeout=FAST, **kwargs))
+            return await body(LightningAddress(http, address, timeout=timeout, **kwargs))
 
     return asyncio.run(main())
 
@@ -225,7 +239,7 @@ def test_params_faults(
     lnurl_server: LnurlServer, fault: str, code: str, category: Category
 ) -> None:
     lnurl_server.configure("shop", fault=fault)
-    error = fails(lnurl_server.address("shop"), params)
+    error = fails(lnurl_server.address("shop"), params, timeout=wait_for(fault))
     assert (error.code, error.category) == (code, category)
     assert error.user_message
 
@@ -535,7 +549,9 @@ def test_description_hash_mismatch(lnurl_server: LnurlServer, fault: str) -> Non
 )
 def test_callback_faults(lnurl_server: LnurlServer, fault: str, code: str) -> None:
     lnurl_server.configure("shop", fault=fault)
-    assert fails(lnurl_server.address("shop"), invoice_of(100)).code == code
+    assert (
+        fails(lnurl_server.address("shop"), invoice_of(100), timeout=wait_for(fault)).code == code
+    )
 
 
 def test_expiry_uses_the_clock(lnurl_server: LnurlServer) -> None:
@@ -892,7 +908,7 @@ def test_unreachable_errors_name_the_host_and_the_url(lnurl_server: LnurlServer)
     assert (error.user_message, error.detail) == (UNREACHABLE, f"{host}: HTTP 500")
     assert error.data == {"url": url, "status": 500}
     lnurl_server.configure("shop", fault="params_hang")
-    error = fails(lnurl_server.address("shop"), params)
+    error = fails(lnurl_server.address("shop"), params, timeout=FAST)
     assert (error.detail, error.data) == (f"{host}: timed out", {"url": url})
 
 
@@ -1141,7 +1157,7 @@ def test_an_owned_client_goes_through_the_proxy_of_the_environment(
     monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{dead_port()}")
 
     async def main(**kwargs: Any) -> Any:
-        la = LightningAddress(None, lnurl_server.address(), timeout=FAST, **kwargs)
+        la = LightningAddress(None, lnurl_server.address(), timeout=PATIENT, **kwargs)
         try:
             return await la.params()
         except PosError as exc:
