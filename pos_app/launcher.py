@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from pos_app import cli
+from pos_app import cli, collector
 from pos_app.cli import outline
 
 
@@ -40,8 +40,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(as_json=getattr(args, "json", False))
     if getattr(args, "handler", None) is not None:
-        from pos_app.cli import collector
-
         collector.pause()
         try:
             return cli.run(args)
@@ -49,6 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             collector.finish()
     if args.command is not None:
         cli.missing_command(parser, args)
+    collector.pause()  # settled once the window is ready for a sale (or a few seconds on)
     from pos_app.ui.main import run_gui
 
     return run_gui(args)

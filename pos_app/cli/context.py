@@ -14,7 +14,7 @@ import sys
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
-from pos_app.cli import collector
+from pos_app import collector
 from pos_app.cli.rights import command_path, role_for
 from pos_app.core.errors import ValidationError
 from pos_app.datadir import resolve_data_dir

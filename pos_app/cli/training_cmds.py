@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from pos_app.cli import collector
+from pos_app import collector
 from pos_app.cli.context import open_app
 from pos_app.cli.output import emit
 from pos_app.core.choices import MISBEHAVIOURS

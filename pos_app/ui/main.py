@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pos_app import collector
 from pos_app.core import formatting
 from pos_app.core.logs import setup_logging
 from pos_app.datadir import resolve_data_dir, training_requested, wallet_exists, worker_pool
@@ -53,6 +54,8 @@ if TYPE_CHECKING:
     from pos_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+# When the collector paused for the start resumes at the latest (pos_app.collector).
+SETTLE_AFTER_MS = 5_000
 
 # How long shutdown waits for background tasks of closed windows before cancelling them.
 SHUTDOWN_GRACE_SECONDS = 5.0
@@ -65,6 +68,7 @@ _stop_requested = threading.Event()
 def run_gui(args: argparse.Namespace) -> int:
     """Run the app until its main window closes (or setup is abandoned); the exit code."""
     _stop_requested.clear()
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from pos_app.ui import i18n, theme
@@ -78,6 +82,9 @@ def run_gui(args: argparse.Namespace) -> int:
     language = i18n.install(qt, data_dir)
     formatting.use(formatting.marks_for(language))  # amounts read as the shop's language
     executor = worker_pool()
+    # Whatever the start meets (a passphrase or the wizard waiting for a person, a wallet
+    # that did not open), collection resumes by then; normally "ready for a sale" did it.
+    QTimer.singleShot(SETTLE_AFTER_MS, collector.settle)
     try:
         with _quit_on_signals(qt):
             early = _early_window(args, data_dir, qt, executor)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app import __version__
+from pos_app import __version__, collector
 from pos_app.ui import messages, theme
 from pos_app.ui.models import sale_format as fmt
 from pos_app.ui.page_slots import SLOTS, LazyPages, PageSlot, slot_of
@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
         # Once: the Sell page applies its settings again on every visit.
         self.pages[0].settings_applied.disconnect(self._sell_ready)  # type: ignore[attr-defined]
         log.info("ready for a sale")
+        collector.settle()  # what the start loaded is frozen; collection resumes
         self.ready_for_sale.emit()
 
     def opening_failed(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from PySide6.QtCore import Qt
 
-from pos_app import language
+from pos_app import collector, language
 from pos_app.app import App
 from pos_app.core.keystatus import key_status
 from pos_app.ui import main as gui_main
@@ -50,8 +51,17 @@ def test_the_window_says_it_is_opening_then_becomes_ready_for_a_sale(ui, qtbot, 
     assert win.stack.currentWidget() is win.opening
     assert win.pages.built() == []
 
-    with qtbot.waitSignal(win.ready_for_sale, timeout=10_000):
-        win.attach(ui)
+    collector.pause()  # as the launcher does for the app's start
+    try:
+        assert not gc.isenabled()
+        with qtbot.waitSignal(win.ready_for_sale, timeout=10_000):
+            win.attach(ui)
+        # Ready for a sale: what the start loaded is frozen and collection resumes.
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+        gc.unfreeze()
+        collector._state.update(owner=False, paused=False)
     sell = win.page(SellPage)
     assert win.is_ready and win.stack.currentWidget() is sell
     assert sell.keypad.currency == "EUR" and sell.keypad.amount_text == ""

@@ -1,4 +1,4 @@
-"""The garbage collector around a command (pos_app.cli.collector), each case in a process of its own."""
+"""The garbage collector around a command (pos_app.collector), each case in a process of its own."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from tests.support.cli import ROOT, Cli
 
 def run(code: str) -> None:
     done = subprocess.run(
-        [sys.executable, "-c", "import gc\nfrom pos_app.cli import collector\n" + code],
+        [sys.executable, "-c", "import gc\nfrom pos_app import collector\n" + code],
         capture_output=True,
         text=True,
         cwd=ROOT,
