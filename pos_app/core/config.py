@@ -172,6 +172,16 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
+def has_blank_or_control(url: str) -> bool:
+    r"""Whether ``url`` holds a space, tab, line break or other control character.
+
+    ``urlsplit`` silently drops tabs and line breaks before parsing, so ``"h\rttps://..."``
+    parses as https while the text itself, the one that is kept and used, is no URL: every
+    URL check refuses such text first.
+    """
+    return any(ch.isspace() or not ch.isprintable() for ch in url)
+
+
 def check_currency(value: str) -> str:
     """``sat`` or an ISO 4217 code (three letters), normalised to upper case."""
     if value.lower() in ("sat", "sats"):
@@ -202,6 +212,8 @@ def check_rate_sources(value: Any) -> list[dict[str, str]]:
 
 def check_http_url(url: str) -> str:
     """Https for any host; plain http only for loopback (how tests reach local servers)."""
+    if has_blank_or_control(url):
+        raise ValueError("must be an https:// address without spaces")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError("must be an https:// address")
@@ -312,7 +324,7 @@ def check_public_url(value: str) -> str:
         parts.scheme not in ("http", "https")
         or not parts.hostname
         or parts.username is not None
-        or any(ch.isspace() or ord(ch) < 32 for ch in value)
+        or has_blank_or_control(value)
     ):
         raise ValueError("must be an address such as https://192.168.1.20:8787")
     if parts.query or parts.fragment or "?" in value or "#" in value:

@@ -1196,6 +1196,15 @@ LONG = "https://example.com/" + "p" * 300
             "address 'http://example.com/x': plain http is allowed for localhost only",
         ),
         ("https://[::1/x", "address 'https://[::1/x': Invalid IPv6 URL"),
+        # urlsplit would drop the \r and read https (found by the fuzz test)
+        (
+            "h\rttps://pay.example/x",
+            "address 'h\\rttps://pay.example/x' contains spaces or control characters",
+        ),
+        (
+            "https://pay.example/a b",
+            "address 'https://pay.example/a b' contains spaces or control characters",
+        ),
         (
             "https://example.com:99999/x",
             "address 'https://example.com:99999/x': Port out of range 0-65535",

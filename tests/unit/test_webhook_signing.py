@@ -144,6 +144,9 @@ CREDENTIALS = "put no user name or password in the address"
         ("https://:pw@example.com/hook", CREDENTIALS),
         ("http://metadata.google.internal/computeMetadata", "it is a cloud metadata service"),
         ("http://example.com:99999/", "it is not a valid address"),
+        # urlsplit would drop the line break and read the metadata host's http URL
+        ("h\nttp://169.254.169.254/latest", "it contains spaces or control characters"),
+        ("https://example.com/a hook", "it contains spaces or control characters"),
     ],
 )
 def test_addresses_refused_by_their_form(url, why):

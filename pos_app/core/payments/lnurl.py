@@ -35,7 +35,7 @@ import httpx
 
 from pos_app.core.cashu.bech32m import Variant
 from pos_app.core.cashu.bech32m import decode as bech32_decode
-from pos_app.core.config import is_loopback_host
+from pos_app.core.config import has_blank_or_control, is_loopback_host
 from pos_app.core.errors import NetworkError, ProtocolError, SecurityError, ValidationError
 
 log = logging.getLogger(__name__)
@@ -137,6 +137,8 @@ def check_url(url: str, what: str = "address") -> str:
     Raises:
         ValidationError: ``lightning.address_invalid`` otherwise.
     """
+    if has_blank_or_control(url):
+        raise _invalid(f"{what} {url[:200]!r} contains spaces or control characters")
     try:
         parts = urlsplit(url)
         host = parts.hostname

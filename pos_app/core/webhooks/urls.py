@@ -15,6 +15,7 @@ import ipaddress
 import socket
 from urllib.parse import urlsplit
 
+from pos_app.core.config import has_blank_or_control
 from pos_app.core.errors import ValidationError
 
 METADATA_HOSTS = frozenset({"metadata.google.internal", "metadata", "instance-data"})
@@ -33,6 +34,8 @@ def check_url(url: str) -> tuple[str, int]:
     Raises:
         ValidationError: ``webhook.url_refused``.
     """
+    if has_blank_or_control(url):
+        raise _refuse(url, "it contains spaces or control characters")
     try:
         parts = urlsplit(url)
         port = parts.port
