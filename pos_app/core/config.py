@@ -35,6 +35,7 @@ from pos_app.core.errors import ConfigError
 from pos_app.core.schedule import check_schedule
 from pos_app.core.store.db import session_till
 from pos_app.core.store.schema import AuditEntry, Setting, Till, TillSetting, now
+from pos_app.core.urltext import has_blank_or_control
 from pos_app.language import LANGUAGES, THEMES
 
 MODES = ("trusted_only", "hold_when_trusted", "auto_convert")
@@ -170,16 +171,6 @@ def is_loopback_host(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
-
-
-def has_blank_or_control(url: str) -> bool:
-    r"""Whether ``url`` holds a space, tab, line break or other control character.
-
-    ``urlsplit`` silently drops tabs and line breaks before parsing, so ``"h\rttps://..."``
-    parses as https while the text itself, the one that is kept and used, is no URL: every
-    URL check refuses such text first.
-    """
-    return any(ch.isspace() or not ch.isprintable() for ch in url)
 
 
 def check_currency(value: str) -> str:

@@ -23,6 +23,7 @@ from pos_app.core.cashu.models import BlindedMessage, BlindSignature, Keyset, Pr
 from pos_app.core.errors import ValidationError
 from pos_app.core.mint import errors
 from pos_app.core.mint.models import MeltQuote, MintInfo, MintQuote, ProofState, as_protocol_error
+from pos_app.core.urltext import has_blank_or_control
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,8 @@ def normalize_url(url: str) -> str:
         ValidationError: ``mint.invalid_url`` when it is not an http(s) URL with a host.
     """
     text = (url or "").strip()
+    if has_blank_or_control(text):
+        raise _bad_url(text)
     try:
         parts = urlsplit(text)
     except ValueError as exc:

@@ -35,8 +35,9 @@ import httpx
 
 from pos_app.core.cashu.bech32m import Variant
 from pos_app.core.cashu.bech32m import decode as bech32_decode
-from pos_app.core.config import has_blank_or_control, is_loopback_host
+from pos_app.core.config import is_loopback_host
 from pos_app.core.errors import NetworkError, ProtocolError, SecurityError, ValidationError
+from pos_app.core.urltext import has_blank_or_control
 
 log = logging.getLogger(__name__)
 

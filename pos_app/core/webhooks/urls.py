@@ -15,8 +15,8 @@ import ipaddress
 import socket
 from urllib.parse import urlsplit
 
-from pos_app.core.config import has_blank_or_control
 from pos_app.core.errors import ValidationError
+from pos_app.core.urltext import has_blank_or_control
 
 METADATA_HOSTS = frozenset({"metadata.google.internal", "metadata", "instance-data"})
 METADATA_IPS = frozenset(
