@@ -5,12 +5,11 @@ BIN := $(VENV)/bin
 MINT_VENV := .venv-mint
 NODE_DIR := .node
 PYTEST_ARGS ?=
-# make test: pytest-xdist workers (one per core by default; worksteal: an idle worker takes
-# tests queued for the other, so a run does not end with one worker on a backlog of slow
-# tests) and the run's temp dir, which the log scan reads after the workers are done.
-# One worker more than cores: the workers wait on their mints and on the programs they
-# start, so on 2 cores two used 1.8 of them; three took the parallel run from 7:50 to
-# 6:42, and four did no better (6:44).
+# make test: pytest-xdist workers (worksteal: an idle worker takes tests queued for another,
+# so a run does not end with one worker on a backlog of slow tests) and the run's temp dir,
+# which the log scan reads after the workers are done. One worker more than cores: the
+# workers wait on their mints and on the programs they start, so on 2 cores two kept 1.8
+# of them busy; three took the parallel run from 7:50 to 6:42, four did no better (6:44).
 TEST_JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
 TEST_TMP := build/pytest-tmp
 # Where system-deps installs PostgreSQL (root with apt-get, as in CI) its tests must run, not skip.

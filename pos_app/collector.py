@@ -28,14 +28,14 @@ _state = {"owner": False, "paused": False}
 
 
 def pause() -> None:
-    """Stop collecting until the command has loaded what it runs (the launcher calls this)."""
+    """Stop collecting until the command or the app has loaded what it runs (the launcher)."""
     if gc.isenabled():
         gc.disable()
         _state.update(owner=True, paused=True)
 
 
 def settle() -> None:
-    """The command has loaded what it runs: freeze that and collect as usual from now on."""
+    """What was loaded is loaded: freeze it and collect as usual from now on (once)."""
     if _state["paused"]:
         _state["paused"] = False
         gc.freeze()
