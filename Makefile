@@ -100,7 +100,7 @@ test-deps:
 # Its log is printed after the run's; package-test then checks the bundle.
 test: test-deps
 	$(MAKE) lint
-	mkdir -p build $(dir $(TEST_TMP))
+	mkdir -p build && rm -f build/package.status
 	( $(MAKE) --no-print-directory $(PACKAGE) > build/package.log 2>&1; echo $$? > build/package.status ) & \
 		$(PARALLEL_PYTEST) $(PYTEST_ARGS); suite=$$?; wait; cat build/package.log; \
 		[ $$suite -eq 0 ] || exit $$suite; [ "$$(cat build/package.status)" -eq 0 ]

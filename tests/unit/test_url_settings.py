@@ -31,5 +31,7 @@ def test_a_rate_source_with_a_blank_or_control_character_is_refused(url):
 
 
 def test_the_same_addresses_written_plainly_are_kept():
-    assert OPTIONS["lightning.address"].parse("https://pay.example/lnurlp/shop")
-    assert OPTIONS["rate.sources"].parse([{"url": "https://pay.example/", "path": "a.b"}])
+    url = "https://pay.example/lnurlp/shop"
+    assert OPTIONS["lightning.address"].parse(url) == url
+    source = {"url": "https://pay.example/", "path": "data.rates.EUR"}
+    assert OPTIONS["rate.sources"].parse([source]) == [source]
