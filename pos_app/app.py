@@ -26,7 +26,6 @@ from pos_app.core.faults import fault_point
 from pos_app.core.mint.client import MintPool
 from pos_app.core.services.notifications import NotificationCenter
 from pos_app.core.settings import SettingsService
-from pos_app.core.staff import StaffService
 from pos_app.core.store.db import DB_FILE, Database, open_connection
 from pos_app.core.store.keys import KeyStore, PassphraseSource
 from pos_app.core.store.schema import Secret
@@ -60,6 +59,7 @@ if TYPE_CHECKING:
     from pos_app.core.reports import ReportService
     from pos_app.core.services import Services
     from pos_app.core.services.export_schedule import ExportSchedule
+    from pos_app.core.staff import StaffService
     from pos_app.core.wallet.recovery import Outcome
     from pos_app.core.webhooks.service import WebhookService
 
@@ -116,7 +116,6 @@ class App:
         # that order, and the webhook outbox is installed.
         self.wallet.recovery.on_resolved(self._sales_recovered)
         self.notifications = NotificationCenter(db, self.bus)
-        self.staff = StaffService(db, self.bus, config=self.config)
         self.training = is_training_dir(data_dir)
         if not self.training:  # a training till's play money never reaches a receiver
             outbox.install(db)
@@ -137,6 +136,13 @@ class App:
         from pos_app.core.services.export_schedule import ExportSchedule
 
         return ExportSchedule(self.db, self.config, self.bulk, self.bus)
+
+    @cached_property
+    def staff(self) -> StaffService:
+        """Staff accounts, PINs and roles."""
+        from pos_app.core.staff import StaffService
+
+        return StaffService(self.db, self.bus, config=self.config)
 
     @cached_property
     def sales(self) -> SalesService:

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from pos_app.core.errors import PosError
 from pos_app.core.logs import correlation_id as current_correlation
 from pos_app.core.redaction import redact_text
-from pos_app.core.store.schema import ErrorRecord, Sale
+from pos_app.core.store import schema
+from pos_app.core.store.schema import ErrorRecord
 
 
 def record_error(
@@ -30,7 +31,7 @@ def record_error(
     """
     cid = correlation_id or current_correlation.get()
     if sale_id is None and cid is not None:
-        sale_id = session.scalar(select(Sale.id).where(Sale.correlation_id == cid))
+        sale_id = session.scalar(select(schema.Sale.id).where(schema.Sale.correlation_id == cid))
     session.add(
         ErrorRecord(
             category=str(exc.category),

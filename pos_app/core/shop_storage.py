@@ -192,7 +192,7 @@ def _probe(
 
     from pos_app.core.store import pg_errors, sealing
     from pos_app.core.store.db import make_pg_engine
-    from pos_app.core.store.schema import Base
+    from pos_app.core.store.schema import all_tables
 
     parsed = make_url(url)
     where = pg_errors.where(parsed)
@@ -215,7 +215,7 @@ def _probe(
                 else 0
             )
             if shop_key is None:
-                _judge_for_new_shop(conn, tables, seeded, set(Base.metadata.tables), parsed)
+                _judge_for_new_shop(conn, tables, seeded, set(all_tables().tables), parsed)
             else:
                 if not seeded:
                     raise ValidationError(

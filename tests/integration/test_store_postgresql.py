@@ -24,7 +24,6 @@ from pos_app.core.store import migrate
 from pos_app.core.store.copy import copy_rows
 from pos_app.core.store.db import DB_FILE, SERIALIZATION_TRIES, Database
 from pos_app.core.store.schema import (
-    Base,
     Counter,
     KeysetRow,
     Mint,
@@ -33,6 +32,7 @@ from pos_app.core.store.schema import (
     Sale,
     SalesSum,
     VatSum,
+    all_tables,
 )
 from pos_app.core.wallet import journal
 from tests.support.report_history import history
@@ -82,8 +82,8 @@ def test_migrations_make_the_models_and_the_same_schema_as_sqlite(pg_url, tmp_pa
     db = migrated(pg_url)
     assert db.backend == "postgresql"
     on_pg = shape(db)
-    assert set(on_pg) == set(Base.metadata.tables)
-    for name, table in Base.metadata.tables.items():
+    assert set(on_pg) == set(all_tables().tables)
+    for name, table in all_tables().tables.items():
         assert on_pg[name][0] == set(table.columns.keys()), name
     assert migrate.current_revision(db.engine) == migrate.head_revision()
     db.close()

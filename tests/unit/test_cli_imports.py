@@ -82,6 +82,18 @@ def test_a_command_on_a_current_wallet_loads_no_qt_and_no_alembic(tmp_path, args
     assert loaded(modules, ("alembic", *NEVER, *OWN_FILE_NEVER)) == []
 
 
+@pytest.mark.parametrize(
+    ("args", "shop_tables"),
+    [(["wallet", "balance"], False), (["mints", "list"], False), (["sale", "list"], True)],
+)
+def test_only_a_shop_command_maps_the_shop_tables(tmp_path, args, shop_tables):
+    # pos_app.core.store.shop_schema (items, report sums, API keys...) loads on first use.
+    cli = Cli.wallet(tmp_path / "wallet")
+    modules, out = imported(cli.argv(*args), {"POS_DB_KEY": cli.key})
+    assert out.strip(), "the command printed nothing"
+    assert ("pos_app.core.store.shop_schema" in modules) is shop_tables
+
+
 def test_the_preset_names_offered_are_the_presets():
     # The command line offers the names before the presets (and the database layer) load.
     from pos_app.core.choices import PRESET_NAMES

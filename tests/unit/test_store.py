@@ -19,7 +19,7 @@ from pos_app.core.errors import NetworkError, StorageError
 from pos_app.core.store import migrate, pg_errors
 from pos_app.core.store.db import DB_FILE, Database
 from pos_app.core.store.keys import ENV_KEY, ENV_PASSPHRASE, KeyStore, parse_hex_key
-from pos_app.core.store.schema import Base, KeysetRow, Mint, text_digest
+from pos_app.core.store.schema import KeysetRow, Mint, all_tables, text_digest
 from pos_app.core.wallet import bulk, journal
 
 KEY = bytes(range(32))
@@ -204,13 +204,28 @@ def test_migrations_create_exactly_the_models(tmp_path):
     db = make_db(tmp_path / DB_FILE)
     with db.engine.connect() as conn:
         tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
-        assert tables == set(Base.metadata.tables)
-        for name, table in Base.metadata.tables.items():
+        assert tables == set(all_tables().tables)
+        for name, table in all_tables().tables.items():
             assert {c["name"] for c in inspect(conn).get_columns(name)} == set(
                 table.columns.keys()
             ), name
     assert migrate.current_revision(db.engine) == migrate.head_revision()
     db.close()
+
+
+def test_the_shop_tables_are_named_from_the_schema_module():
+    # Their classes load on first use; each is found from schema.py, and only those.
+    from pos_app.core.store import schema, shop_schema
+
+    mapped = {
+        name
+        for name, value in vars(shop_schema).items()
+        if isinstance(value, type) and issubclass(value, schema.Base) and value is not schema.Base
+    }
+    assert mapped == schema.SHOP_CLASSES
+    assert all(getattr(schema, name) is getattr(shop_schema, name) for name in mapped)
+    with pytest.raises(AttributeError):
+        schema.NoSuchTable  # noqa: B018
 
 
 def test_the_scripts_head_is_alembics_head():

@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pos_app.core.store.schema import Export, Mint, Refund, Sale, now
+from pos_app.core.store import schema
+from pos_app.core.store.schema import Export, Mint, Refund, now
 from pos_app.core.wallet import journal
 
 # Sales whose money can be given back: paid ones, and those that will never be paid.
@@ -36,19 +37,19 @@ def refunded_sum(session: Session, sale_id: str, states: tuple[str, ...] = COUNT
     )
 
 
-def took(sale: Sale) -> int:
+def took(sale: schema.Sale) -> int:
     """What the sale kept of its customer's money (credited less the change given)."""
     return max(0, int(sale.paid or 0) - int(sale.change_amount or 0))
 
 
-def refundable(session: Session, sale: Sale) -> int:
+def refundable(session: Session, sale: schema.Sale) -> int:
     """What can still be given back (0 for an open sale: cancel it first)."""
     if sale.state not in REFUND_SALE_STATES:
         return 0
     return max(0, took(sale) - refunded_sum(session, sale.id))
 
 
-def in_currency(amount: int, sale: Sale) -> str:
+def in_currency(amount: int, sale: schema.Sale) -> str:
     """``amount`` (sat) in the sale's currency at its locked rate, decimal text."""
     if sale.currency == "sat" or not sale.rate:
         return str(amount)
@@ -97,7 +98,7 @@ def complete_refund(session: Session, refund_id: str, export: Export, op_id: str
 
 def settle_sale(session: Session, refund: Refund) -> None:
     """The sale's refunded sum and last refund (the ``sale.refunded`` webhook follows them)."""
-    sale = session.get(Sale, refund.sale_id)
+    sale = session.get(schema.Sale, refund.sale_id)
     sale.refund_amount = refunded_sum(session, sale.id, ("done",))
     if refund.token_text:
         sale.refund_token = refund.token_text

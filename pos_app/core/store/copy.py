@@ -22,7 +22,7 @@ from sqlalchemy.exc import StatementError
 from pos_app.core.errors import StorageError
 from pos_app.core.store.db import Database
 from pos_app.core.store.migrate import current_revision
-from pos_app.core.store.schema import Base
+from pos_app.core.store.schema import all_tables
 from pos_app.core.store.sealing import CHECK_NAME
 
 # Kept by triggers from the rows of other tables.
@@ -41,7 +41,7 @@ def copy_rows(source: Database, target: Database) -> dict[str, int]:
         raise ValueError("copy_rows needs both databases at the same schema revision")
     counts: dict[str, int] = {}
     with source.engine.connect() as src, target.engine.begin() as dst:
-        for table in Base.metadata.sorted_tables:
+        for table in all_tables().sorted_tables:
             if table.name in DERIVED:
                 continue
             query = select(table)
@@ -64,7 +64,7 @@ def copy_rows(source: Database, target: Database) -> dict[str, int]:
 
 def _move_sequences(conn: Connection) -> None:
     """Set each serial id's sequence past the largest id copied."""
-    for table in Base.metadata.sorted_tables:
+    for table in all_tables().sorted_tables:
         for column in table.primary_key.columns:
             sequence = conn.execute(
                 text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": column.name}

@@ -25,7 +25,7 @@ from pos_app.core.store import storage as st
 from pos_app.core.store.copy import DERIVED, copy_rows
 from pos_app.core.store.db import Database
 from pos_app.core.store.keys import KeyStore
-from pos_app.core.store.schema import Base, Secret, Till, TillSetting, now
+from pos_app.core.store.schema import Secret, Till, TillSetting, all_tables, now
 from pos_app.core.store.sealing import CHECK_NAME
 
 MNEMONIC = "mnemonic"  # the seed's row in ``secrets`` (as in the SQLite file)
@@ -347,7 +347,7 @@ def _figures(session: Session) -> dict[str, Any]:
     from pos_app.core.store.schema import BalanceMove, Payment, ProofRow, Sale
 
     out: dict[str, Any] = {}
-    for table in Base.metadata.sorted_tables:
+    for table in all_tables().sorted_tables:
         if table.name == "tills":
             continue
         if table.name in DERIVED:

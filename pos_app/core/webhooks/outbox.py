@@ -17,10 +17,11 @@ committed transactions queued deliveries for.
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.engine import Connection
@@ -34,20 +35,22 @@ from pos_app.core.store.schema import (
     Export,
     Mint,
     Operation,
-    Payment,
     Refund,
     RefundLine,
-    Sale,
     Setting,
     TillSetting,
     WebhookDelivery,
     WebhookEndpoint,
     WebhookEvent,
-    ZReport,
     now,
 )
 from pos_app.core.webhooks import payload
 from pos_app.core.webhooks.catalog import wants
+
+if TYPE_CHECKING:
+    from sqlalchemy import Select
+
+    from pos_app.core.store.schema import Payment, Sale, ZReport
 
 Builder = Callable[[Connection], dict[str, Any]]
 # Within one flush: the sale first, then its payment, then what the sale became.
@@ -67,12 +70,6 @@ _ENDPOINTS = select(
     WebhookEndpoint.format,
     _TILL_NAME.scalar_subquery().label("till"),
 ).where(WebhookEndpoint.state != "disabled")
-_SETTLED = (
-    select(Payment.__table__)
-    .where(Payment.sale_id == bindparam("sale_id"), Payment.state == "settled")
-    .order_by(Payment.created_at, Payment.id)
-)
-_SALE = select(Sale.__table__).where(Sale.id == bindparam("sale_id"))
 _REFUND = select(Refund.__table__).where(Refund.id == bindparam("refund_id"))
 _REFUND_LINES = (
     select(RefundLine.__table__)
@@ -82,6 +79,23 @@ _REFUND_LINES = (
 _MINT_URL = select(Mint.url).where(Mint.id == bindparam("mint_id"))
 _INSERT_EVENT = insert(WebhookEvent)
 _INSERT_DELIVERY = insert(WebhookDelivery)
+
+
+@functools.cache
+def _sale_statements() -> tuple[Select, Select]:
+    """(a sale's settled payments, a sale): built when a sale or payment first changes.
+
+    The shop's tables load on first use (pos_app.core.store.schema): a wallet command,
+    whose flushes see neither, does not load them for the outbox.
+    """
+    from pos_app.core.store.schema import Payment, Sale
+
+    settled = (
+        select(Payment.__table__)
+        .where(Payment.sale_id == bindparam("sale_id"), Payment.state == "settled")
+        .order_by(Payment.created_at, Payment.id)
+    )
+    return settled, select(Sale.__table__).where(Sale.id == bindparam("sale_id"))
 
 
 def install(db: Database) -> None:
@@ -148,29 +162,34 @@ def detect(session: Session) -> list[tuple[str, Builder]]:
     return sorted(found, key=lambda item: _rank(item[0]))
 
 
+# Rows are told apart by their table, not their class: the shop's classes (sales,
+# payments, Z reports) are not loaded in a process that never used them, and naming them
+# here would load them on every flush.
 def _new_rows(session: Session) -> Iterator[tuple[str, Builder]]:
     for obj in session.new:
-        if isinstance(obj, Sale):
+        table = obj.__tablename__
+        if table == "sales":
             yield "sale.created", _sale(obj)
-        elif isinstance(obj, Export) and obj.purpose not in _SALE_EXPORTS:
+        elif table == "exports" and obj.purpose not in _SALE_EXPORTS:
             yield "wallet.exported", _export(obj)
-        elif isinstance(obj, ZReport):
+        elif table == "z_reports":
             yield "report.z_closed", _z_report(obj)
 
 
 def _changed_rows(session: Session) -> Iterator[tuple[str, Builder]]:
     for obj in session.dirty:
-        if isinstance(obj, Sale):
+        table = obj.__tablename__
+        if table == "sales":
             yield from _sale_events(obj, session.info.get(SETTLED_REFUNDS, {}).get(obj.id))
-        elif isinstance(obj, Payment):
+        elif table == "payments":
             change = _state_change(obj, "state")
             if change and change[1] in ("rejected", "failed"):
                 yield "payment.refused", _payment(obj)
             elif change and change[1] == "needs_review":
                 yield "payment.needs_review", _payment(obj)
-        elif isinstance(obj, Operation):
+        elif table == "operations":
             yield from _operation_events(obj)
-        elif isinstance(obj, Mint) and obj.trusted:
+        elif table == "mints" and obj.trusted:
             yield from _mint_events(obj)
 
 
@@ -208,7 +227,7 @@ def _operation_events(op: Operation) -> Iterator[tuple[str, Builder]]:
 
 def _sale(sale: Sale, refund_id: str | None = None) -> Builder:
     def build(conn: Connection) -> dict[str, Any]:
-        payments = conn.execute(_SETTLED, {"sale_id": sale.id}).all()
+        payments = conn.execute(_sale_statements()[0], {"sale_id": sale.id}).all()
         data = payload.sale_data(sale, list(payments))
         if refund_id is not None:
             refund = conn.execute(_REFUND, {"refund_id": refund_id}).first()
@@ -221,7 +240,7 @@ def _sale(sale: Sale, refund_id: str | None = None) -> Builder:
 
 def _payment(p: Payment) -> Builder:
     def build(conn: Connection) -> dict[str, Any]:
-        sale = conn.execute(_SALE, {"sale_id": p.sale_id}).first()
+        sale = conn.execute(_sale_statements()[1], {"sale_id": p.sale_id}).first()
         return payload.refused_payment_data(p, sale)
 
     return build

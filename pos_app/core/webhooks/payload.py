@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pos_app import __version__
-from pos_app.core.store.schema import Export, Mint, Operation, Payment, Sale
+from pos_app.core.store.schema import Export, Mint, Operation
 from pos_app.core.webhooks.backoff import iso
+
+if TYPE_CHECKING:
+    from pos_app.core.store.schema import Payment, Sale
 
 VERSION = 1
 
