@@ -1,3 +1,3 @@
-from pos_app.launcher import main
+from pos_app.launcher import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from pos_app import cli, collector
+from pos_app import cli, collector, process_end
 from pos_app.cli import outline
 
 
@@ -30,8 +30,19 @@ def build_parser(full: str | None = outline.EVERY) -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``pos-app`` console script; the process exit code."""
+def run() -> int:
+    """The program (the ``pos-app`` console script, ``python -m pos_app``, the bundle).
+
+    A command's process ends at once when it is done (:mod:`pos_app.process_end`).
+    """
+    return main(program=True)
+
+
+def main(argv: Sequence[str] | None = None, *, program: bool = False) -> int:
+    """Parse ``argv`` and run what it asks; the exit code.
+
+    ``program``: this process is the program itself (:func:`run`), which a command ends.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = outline.parser_for(argv, build_parser)
     args = parser.parse_args(argv)
@@ -42,9 +53,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "handler", None) is not None:
         collector.pause()
         try:
-            return cli.run(args)
+            code = cli.run(args)
         finally:
             collector.finish()
+        if program:
+            process_end.end(code)
+        return code
     if args.command is not None:
         cli.missing_command(parser, args)
     collector.pause()  # settled once the window is ready for a sale (or a few seconds on)

@@ -4,13 +4,13 @@ Most of a command's second goes to starting Python and importing the app (SQLAlc
 the schema, httpx), the same for every command of every test. This server imports all
 that once and forks a child for each command; the child gets the command's arguments,
 environment, working directory and standard streams, runs ``pos_app.launcher.main``
-as ``python -m pos_app`` would and exits as the interpreter would (its own exit code, a
-signal when it is killed, its threads joined, ``atexit`` and coverage saved). The tests
+as ``python -m pos_app`` would and ends as the program ends a command
+(:mod:`pos_app.process_end`: its own exit code, a signal when it is killed, its threads
+joined, ``atexit`` and coverage saved). The tests
 still see a process per command, with its own streams and exit status, and it dies when
 it is killed.
 
-What a child skips is the interpreter's start, the imports and the teardown of the
-imported modules at exit: those are tested by
+What a child skips is the interpreter's start and the imports: those are tested by
 the tests that start the real program (``tests/unit/test_cli_imports.py``, the console
 script in ``tests/integration/test_cli_protocol.py``). ``POS_TEST_CLI_EXEC=1`` makes
 :func:`tests.support.cli.run_pos_app` start every command from scratch instead.
@@ -24,7 +24,6 @@ The server ends when its own stdin closes (the test process is gone).
 
 from __future__ import annotations
 
-import atexit
 import json
 import os
 import selectors
@@ -35,6 +34,8 @@ import sys
 import threading
 import traceback
 
+from pos_app import process_end
+
 
 def preload() -> None:
     """Import what every command imports, once, before any fork."""
@@ -42,7 +43,9 @@ def preload() -> None:
 
     import pos_app.app
     import pos_app.launcher  # noqa: F401 - the parser and the command tables
+    from pos_app.core.store.schema import all_tables
 
+    all_tables()  # the shop's tables too, which a command loads on first use
     configure_mappers()
 
 
@@ -89,25 +92,6 @@ def _run_child(request: dict, fds: list[int]) -> int:
         return 1
 
 
-def _exit(code: int) -> None:
-    """End the child as the interpreter's exit would, but without tearing down its modules.
-
-    In order: wait for the command's threads, run ``atexit`` (the log's last lines,
-    coverage's data file), flush the streams. What is skipped, freeing each object of
-    the imported app one by one, took ~40 ms a command, twice that under coverage,
-    which also traced it; the real program's exit is tested by the tests that start it
-    (module docstring).
-    """
-    threading._shutdown()  # what Py_Finalize does first: join the non-daemon threads
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            code = code or 120  # as Python says that it could not flush on exit
-    os._exit(code)
-
-
 def _status(status: int) -> int:
     return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
 
@@ -148,7 +132,7 @@ def serve(path: str) -> int | None:
                     os.close(wake_write)
                     for other in waiting.values():
                         other.close()
-                    _exit(_run_child(request, fds))
+                    process_end.end(_run_child(request, fds))
                 for fd in fds:
                     os.close(fd)
                 conn.sendall(f"pid {pid}\n".encode())
