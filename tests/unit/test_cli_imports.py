@@ -84,10 +84,16 @@ def test_a_command_on_a_current_wallet_loads_no_qt_and_no_alembic(tmp_path, args
 
 @pytest.mark.parametrize(
     ("args", "shop_tables"),
-    [(["wallet", "balance"], False), (["mints", "list"], False), (["sale", "list"], True)],
+    [
+        (["wallet", "balance"], False),
+        (["mints", "list"], False),
+        # Stores the token and its refusal (an untrusted mint): flushes the outbox watches.
+        (["wallet", "receive", TOKEN], False),
+        (["sale", "list"], True),
+    ],
 )
 def test_only_a_shop_command_maps_the_shop_tables(tmp_path, args, shop_tables):
-    # pos_app.core.store.shop_schema (items, report sums, API keys...) loads on first use.
+    # pos_app.core.store.shop_schema (sales, payments, webhooks...) loads on first use.
     cli = Cli.wallet(tmp_path / "wallet")
     modules, out = imported(cli.argv(*args), {"POS_DB_KEY": cli.key})
     assert out.strip(), "the command printed nothing"

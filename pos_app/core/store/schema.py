@@ -9,10 +9,10 @@ No ``from __future__ import annotations`` here: with it every ``Mapped[...]`` is
 string that SQLAlchemy evaluates again (about 750 ``eval`` calls), a sixth of the
 time this module takes to import, which every command and the app's start pay.
 
-The shop's tables (sales and their lines, payments, items, API keys, Z reports and
-report sums) are in :mod:`pos_app.core.store.shop_schema`, loaded the first time one
-of them is named, here or there: a wallet command never maps them (25-28 ms of a
-0.5 s ``wallet receive``, imports and mapper set-up). ``from
+The shop's tables (sales and their lines, payments, items, API keys, Z reports,
+report sums and webhooks) are in :mod:`pos_app.core.store.shop_schema`, loaded the
+first time one of them is named, here or there: a wallet command never maps them
+(about 25 ms of a 0.5 s ``wallet receive``, imports and mapper set-up). ``from
 pos_app.core.store.schema import Sale`` works as before; a module on a wallet
 command's path names them inside the functions that use them. Code that needs every
 table (migrations, copies, schema checks) takes them from :func:`all_tables`.
@@ -422,79 +422,6 @@ class BalanceMove(Base):
     export_id: Mapped[int | None] = mapped_column(Integer)
 
 
-class WebhookEndpoint(Base):
-    """A receiver of webhooks: its URL, the events it wants and its signing secret.
-
-    ``secret`` is the Standard Webhooks ``whsec_`` secret (kept only in this encrypted
-    database). After a rotation the old one signs too until ``previous_until``.
-    """
-
-    __tablename__ = "webhook_endpoints"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    url: Mapped[str] = mapped_column(String(500))
-    events_json: Mapped[str] = mapped_column(Text, default='["*"]')
-    format: Mapped[str] = mapped_column(String(16), default="standard")  # standard | numo
-    btcpay_sig: Mapped[bool] = mapped_column(Boolean, default=False)
-    secret: Mapped[str] = mapped_column(Sealed("webhook_endpoints.secret"))
-    previous_secret: Mapped[str | None] = mapped_column(Sealed("webhook_endpoints.previous_secret"))
-    previous_until: Mapped[int | None] = mapped_column(BigInteger)
-    state: Mapped[str] = mapped_column(String(16), default="active")  # active | paused | disabled
-    state_reason: Mapped[str | None] = mapped_column(Text)
-    failing_since: Mapped[int | None] = mapped_column(BigInteger)
-    created_at: Mapped[int] = mapped_column(BigInteger, default=now)
-    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
-
-
-class WebhookEvent(Base):
-    """The outbox: one event, written in the transaction of the change it reports.
-
-    ``id`` is the ``webhook-id`` header, the same on every attempt; ``payload_json``
-    is the exact body sent (so every retry is signed over the same bytes).
-    """
-
-    __tablename__ = "webhook_events"
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    type: Mapped[str] = mapped_column(String(40))
-    payload_json: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
-
-
-class WebhookDelivery(Base):
-    """One event for one endpoint: ``pending`` until ``delivered`` or ``failed``."""
-
-    __tablename__ = "webhook_deliveries"
-    # The sender reads an endpoint's oldest pending delivery (per-endpoint order).
-    __table_args__ = (Index("ix_webhook_deliveries_endpoint_state", "endpoint_id", "state", "id"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    event_id: Mapped[str] = mapped_column(
-        ForeignKey("webhook_events.id", ondelete="CASCADE"), index=True
-    )
-    endpoint_id: Mapped[int] = mapped_column(ForeignKey("webhook_endpoints.id", ondelete="CASCADE"))
-    state: Mapped[str] = mapped_column(String(16), default="pending")
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[int | None] = mapped_column(BigInteger)
-    last_status: Mapped[int | None] = mapped_column(Integer)
-    last_error: Mapped[str | None] = mapped_column(Text)
-    delivered_at: Mapped[int | None] = mapped_column(BigInteger)
-    created_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
-    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
-
-
-class WebhookAttempt(Base):
-    """One HTTP attempt of a delivery: when, how long, the answer (first 2 kB) or the error."""
-
-    __tablename__ = "webhook_attempts"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    delivery_id: Mapped[int] = mapped_column(
-        ForeignKey("webhook_deliveries.id", ondelete="CASCADE"), index=True
-    )
-    at: Mapped[int] = mapped_column(BigInteger, default=now)
-    duration_ms: Mapped[float | None] = mapped_column(Float)
-    status_code: Mapped[int | None] = mapped_column(Integer)
-    response_body: Mapped[str | None] = mapped_column(Text)
-    error: Mapped[str | None] = mapped_column(Text)
-
-
 class Till(Base):
     """A till of the shop: one row per till on the shop's shared PostgreSQL database.
 
@@ -587,6 +514,10 @@ SHOP_CLASSES = frozenset(
         "SaleLine",
         "SalesSum",
         "VatSum",
+        "WebhookAttempt",
+        "WebhookDelivery",
+        "WebhookEndpoint",
+        "WebhookEvent",
         "ZReport",
     }
 )
@@ -603,6 +534,10 @@ if TYPE_CHECKING:
         SaleLine,
         SalesSum,
         VatSum,
+        WebhookAttempt,
+        WebhookDelivery,
+        WebhookEndpoint,
+        WebhookEvent,
         ZReport,
     )
 

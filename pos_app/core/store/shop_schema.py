@@ -1,13 +1,14 @@
 """SQLAlchemy models of the shop's tables.
 
-Sales and their lines, payments, items, API keys, Z reports and report sums. Loaded on first
-use (:mod:`pos_app.core.store.schema` says why); the wallet's tables, the declarative
-base and the column helpers are there.
+Sales and their lines, payments, items, API keys, Z reports, report sums and webhooks.
+Loaded on first use (:mod:`pos_app.core.store.schema` says why); the wallet's tables,
+the declarative base and the column helpers are there.
 """
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -286,3 +287,76 @@ class PaymentSum(Base):
     credited: Mapped[int] = mapped_column(BigInteger, default=0)
     mint_fee: Mapped[int] = mapped_column(BigInteger, default=0)
     lightning_fee: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class WebhookEndpoint(Base):
+    """A receiver of webhooks: its URL, the events it wants and its signing secret.
+
+    ``secret`` is the Standard Webhooks ``whsec_`` secret (kept only in this encrypted
+    database). After a rotation the old one signs too until ``previous_until``.
+    """
+
+    __tablename__ = "webhook_endpoints"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(500))
+    events_json: Mapped[str] = mapped_column(Text, default='["*"]')
+    format: Mapped[str] = mapped_column(String(16), default="standard")  # standard | numo
+    btcpay_sig: Mapped[bool] = mapped_column(Boolean, default=False)
+    secret: Mapped[str] = mapped_column(Sealed("webhook_endpoints.secret"))
+    previous_secret: Mapped[str | None] = mapped_column(Sealed("webhook_endpoints.previous_secret"))
+    previous_until: Mapped[int | None] = mapped_column(BigInteger)
+    state: Mapped[str] = mapped_column(String(16), default="active")  # active | paused | disabled
+    state_reason: Mapped[str | None] = mapped_column(Text)
+    failing_since: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now)
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
+class WebhookEvent(Base):
+    """The outbox: one event, written in the transaction of the change it reports.
+
+    ``id`` is the ``webhook-id`` header, the same on every attempt; ``payload_json``
+    is the exact body sent (so every retry is signed over the same bytes).
+    """
+
+    __tablename__ = "webhook_events"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    type: Mapped[str] = mapped_column(String(40))
+    payload_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
+
+
+class WebhookDelivery(Base):
+    """One event for one endpoint: ``pending`` until ``delivered`` or ``failed``."""
+
+    __tablename__ = "webhook_deliveries"
+    # The sender reads an endpoint's oldest pending delivery (per-endpoint order).
+    __table_args__ = (Index("ix_webhook_deliveries_endpoint_state", "endpoint_id", "state", "id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(
+        ForeignKey("webhook_events.id", ondelete="CASCADE"), index=True
+    )
+    endpoint_id: Mapped[int] = mapped_column(ForeignKey("webhook_endpoints.id", ondelete="CASCADE"))
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[int | None] = mapped_column(BigInteger)
+    last_status: Mapped[int | None] = mapped_column(Integer)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    delivered_at: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+
+
+class WebhookAttempt(Base):
+    """One HTTP attempt of a delivery: when, how long, the answer (first 2 kB) or the error."""
+
+    __tablename__ = "webhook_attempts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    delivery_id: Mapped[int] = mapped_column(
+        ForeignKey("webhook_deliveries.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[int] = mapped_column(BigInteger, default=now)
+    duration_ms: Mapped[float | None] = mapped_column(Float)
+    status_code: Mapped[int | None] = mapped_column(Integer)
+    response_body: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(Text)

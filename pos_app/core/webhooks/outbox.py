@@ -21,7 +21,7 @@ import functools
 import json
 import threading
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.engine import Connection
@@ -39,16 +39,13 @@ from pos_app.core.store.schema import (
     RefundLine,
     Setting,
     TillSetting,
-    WebhookDelivery,
-    WebhookEndpoint,
-    WebhookEvent,
     now,
 )
 from pos_app.core.webhooks import payload
 from pos_app.core.webhooks.catalog import wants
 
 if TYPE_CHECKING:
-    from sqlalchemy import Select
+    from sqlalchemy import Insert, Select
 
     from pos_app.core.store.schema import Payment, Sale, ZReport
 
@@ -62,14 +59,6 @@ _QUEUED = "webhooks.queued"  # session.info: endpoints this transaction queued d
 # The statements of the hook, built once: it runs inside the pay path's transaction, and
 # building a statement costs as much as running it.
 _TILL_NAME = select(Setting.value_json).where(Setting.key == "till.name")
-# Disabled endpoints (410 Gone, removed by the owner) collect nothing; paused ones keep
-# their queue for when the owner resumes them. The till's name comes along.
-_ENDPOINTS = select(
-    WebhookEndpoint.id,
-    WebhookEndpoint.events_json,
-    WebhookEndpoint.format,
-    _TILL_NAME.scalar_subquery().label("till"),
-).where(WebhookEndpoint.state != "disabled")
 _REFUND = select(Refund.__table__).where(Refund.id == bindparam("refund_id"))
 _REFUND_LINES = (
     select(RefundLine.__table__)
@@ -77,25 +66,47 @@ _REFUND_LINES = (
     .order_by(RefundLine.position)
 )
 _MINT_URL = select(Mint.url).where(Mint.id == bindparam("mint_id"))
-_INSERT_EVENT = insert(WebhookEvent)
-_INSERT_DELIVERY = insert(WebhookDelivery)
+
+
+class _ShopStatements(NamedTuple):
+    endpoints: Select
+    insert_event: Insert
+    insert_delivery: Insert
+    settled: Select  # a sale's settled payments
+    sale: Select
 
 
 @functools.cache
-def _sale_statements() -> tuple[Select, Select]:
-    """(a sale's settled payments, a sale): built when a sale or payment first changes.
+def _shop() -> _ShopStatements:
+    """The statements on the shop's tables, built with the first event a flush has.
 
-    The shop's tables load on first use (pos_app.core.store.schema): a wallet command,
-    whose flushes see neither, does not load them for the outbox.
+    Those tables load on first use (pos_app.core.store.schema): a command whose flushes
+    report nothing (a receive, a balance) does not load them for the outbox.
     """
-    from pos_app.core.store.schema import Payment, Sale
-
-    settled = (
-        select(Payment.__table__)
-        .where(Payment.sale_id == bindparam("sale_id"), Payment.state == "settled")
-        .order_by(Payment.created_at, Payment.id)
+    from pos_app.core.store.schema import (
+        Payment,
+        Sale,
+        WebhookDelivery,
+        WebhookEndpoint,
+        WebhookEvent,
     )
-    return settled, select(Sale.__table__).where(Sale.id == bindparam("sale_id"))
+
+    return _ShopStatements(
+        # Disabled endpoints (410 Gone, removed by the owner) collect nothing; paused ones
+        # keep their queue for when the owner resumes them. The till's name comes along.
+        endpoints=select(
+            WebhookEndpoint.id,
+            WebhookEndpoint.events_json,
+            WebhookEndpoint.format,
+            _TILL_NAME.scalar_subquery().label("till"),
+        ).where(WebhookEndpoint.state != "disabled"),
+        insert_event=insert(WebhookEvent),
+        insert_delivery=insert(WebhookDelivery),
+        settled=select(Payment.__table__)
+        .where(Payment.sale_id == bindparam("sale_id"), Payment.state == "settled")
+        .order_by(Payment.created_at, Payment.id),
+        sale=select(Sale.__table__).where(Sale.id == bindparam("sale_id")),
+    )
 
 
 def install(db: Database) -> None:
@@ -227,7 +238,7 @@ def _operation_events(op: Operation) -> Iterator[tuple[str, Builder]]:
 
 def _sale(sale: Sale, refund_id: str | None = None) -> Builder:
     def build(conn: Connection) -> dict[str, Any]:
-        payments = conn.execute(_sale_statements()[0], {"sale_id": sale.id}).all()
+        payments = conn.execute(_shop().settled, {"sale_id": sale.id}).all()
         data = payload.sale_data(sale, list(payments))
         if refund_id is not None:
             refund = conn.execute(_REFUND, {"refund_id": refund_id}).first()
@@ -240,7 +251,7 @@ def _sale(sale: Sale, refund_id: str | None = None) -> Builder:
 
 def _payment(p: Payment) -> Builder:
     def build(conn: Connection) -> dict[str, Any]:
-        sale = conn.execute(_sale_statements()[1], {"sale_id": p.sale_id}).first()
+        sale = conn.execute(_shop().sale, {"sale_id": p.sale_id}).first()
         return payload.refused_payment_data(p, sale)
 
     return build
@@ -302,7 +313,7 @@ def write(
     event_id = payload.new_event_id()
     body = payload.envelope(event_id, event_type, at, till or till_name(conn), data)
     conn.execute(
-        _INSERT_EVENT,
+        _shop().insert_event,
         {
             "id": event_id,
             "type": event_type,
@@ -311,7 +322,7 @@ def write(
         },
     )
     conn.execute(
-        _INSERT_DELIVERY,
+        _shop().insert_delivery,
         [
             # state and attempts: the columns' defaults (pending, 0); one time for all, so
             # a second that ticks during the insert cannot split them
@@ -333,7 +344,7 @@ def _after_flush(session: Session, _context: Any) -> None:
     if not found:
         return
     conn = session.connection()
-    endpoints = conn.execute(_ENDPOINTS).all()
+    endpoints = conn.execute(_shop().endpoints).all()
     if not endpoints:
         return
     till_id = session_till(session)
