@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pos_app.core.store import schema
-from pos_app.core.store.schema import Export, Mint, Refund, now
+from pos_app.core.store.schema import Export, Mint, now
 from pos_app.core.wallet import journal
 
 # Sales whose money can be given back: paid ones, and those that will never be paid.
@@ -30,8 +30,8 @@ def refunded_sum(session: Session, sale_id: str, states: tuple[str, ...] = COUNT
     """What the sale's refunds in ``states`` gave (or are giving) back."""
     return int(
         session.scalar(
-            select(func.coalesce(func.sum(Refund.amount), 0)).where(
-                Refund.sale_id == sale_id, Refund.state.in_(states)
+            select(func.coalesce(func.sum(schema.Refund.amount), 0)).where(
+                schema.Refund.sale_id == sale_id, schema.Refund.state.in_(states)
             )
         )
     )
@@ -66,12 +66,12 @@ SETTLED_REFUNDS = "refunds.settled"  # session.info: sale id -> the refund just 
 def fail_stale(session: Session, sale_id: str, clock_now: int) -> None:
     """Refunds reserved by a till that died before its send was journalled: nothing was sent."""
     stale = session.scalars(
-        select(Refund).where(
-            Refund.sale_id == sale_id,
-            Refund.state == "making",
-            Refund.operation_id.is_(None),
-            Refund.export_id.is_(None),
-            Refund.created_at < clock_now - STALE_SECONDS,
+        select(schema.Refund).where(
+            schema.Refund.sale_id == sale_id,
+            schema.Refund.state == "making",
+            schema.Refund.operation_id.is_(None),
+            schema.Refund.export_id.is_(None),
+            schema.Refund.created_at < clock_now - STALE_SECONDS,
         )
     )
     for refund in stale:
@@ -82,7 +82,7 @@ def fail_stale(session: Session, sale_id: str, clock_now: int) -> None:
 
 def complete_refund(session: Session, refund_id: str, export: Export, op_id: str | None) -> None:
     """The token ``export`` pays refund ``refund_id``: record it on the refund and the sale."""
-    refund = session.get(Refund, refund_id)
+    refund = session.get(schema.Refund, refund_id)
     if refund is None or refund.state == "done":
         return
     refund.state = "done"
@@ -96,7 +96,7 @@ def complete_refund(session: Session, refund_id: str, export: Export, op_id: str
     settle_sale(session, refund)
 
 
-def settle_sale(session: Session, refund: Refund) -> None:
+def settle_sale(session: Session, refund: schema.Refund) -> None:
     """The sale's refunded sum and last refund (the ``sale.refunded`` webhook follows them)."""
     sale = session.get(schema.Sale, refund.sale_id)
     sale.refund_amount = refunded_sum(session, sale.id, ("done",))
@@ -120,7 +120,7 @@ def settle_sale(session: Session, refund: Refund) -> None:
     )
 
 
-def refund_dict(refund: Refund) -> dict[str, Any]:
+def refund_dict(refund: schema.Refund) -> dict[str, Any]:
     """JSON form of a refund (``sale show``'s ``refunds``, ``sale refund``)."""
     return {
         "refund_id": refund.id,
@@ -142,7 +142,7 @@ def refund_dict(refund: Refund) -> dict[str, Any]:
     }
 
 
-def refund_lines_dict(refund: Refund) -> list[dict[str, Any]]:
+def refund_lines_dict(refund: schema.Refund) -> list[dict[str, Any]]:
     """The lines a refund gave back (position 0: the tip); empty for a refund of an amount."""
     return [
         {"position": x.position, "name": x.name, "quantity": x.quantity, "amount": x.amount}
@@ -150,12 +150,14 @@ def refund_lines_dict(refund: Refund) -> list[dict[str, Any]]:
     ]
 
 
-def sale_refunds(session: Session, sale_id: str) -> list[Refund]:
+def sale_refunds(session: Session, sale_id: str) -> list[schema.Refund]:
     """A sale's refunds, oldest first."""
     return list(
         session.scalars(
-            select(Refund)
-            .where(Refund.sale_id == sale_id)
-            .order_by(Refund.created_at, Refund.id)  # ids sort by time (refunds.new_refund_id)
+            select(schema.Refund)
+            .where(schema.Refund.sale_id == sale_id)
+            .order_by(
+                schema.Refund.created_at, schema.Refund.id
+            )  # ids sort by time (refunds.new_refund_id)
         )
     )

@@ -9,11 +9,11 @@ No ``from __future__ import annotations`` here: with it every ``Mapped[...]`` is
 string that SQLAlchemy evaluates again (about 750 ``eval`` calls), a sixth of the
 time this module takes to import, which every command and the app's start pay.
 
-The shop's tables (sales and their lines, payments, items, API keys, Z reports,
-report sums and webhooks) are in :mod:`pos_app.core.store.shop_schema`, loaded the
-first time one of them is named, here or there: a wallet command never maps them
-(about 25 ms of a 0.5 s ``wallet receive``, imports and mapper set-up). ``from
-pos_app.core.store.schema import Sale`` works as before; a module on a wallet
+The shop's tables (sales and their lines, payments, refunds, items, API keys, Z
+reports, report sums and webhooks) are in :mod:`pos_app.core.store.shop_schema`,
+loaded the first time one of them is named, here or there: a wallet command never
+maps them (about 30 ms of a 0.5 s ``wallet receive``, imports and mapper set-up).
+``from pos_app.core.store.schema import Sale`` works as before; a module on a wallet
 command's path names them inside the functions that use them. Code that needs every
 table (migrations, copies, schema checks) takes them from :func:`all_tables`.
 """
@@ -32,9 +32,8 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
-    UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from pos_app.core.store import actor
 from pos_app.core.store.sealing import Sealed
@@ -263,53 +262,6 @@ class Export(Base):
     checked_at: Mapped[int | None] = mapped_column(BigInteger)
 
 
-class Refund(Base):
-    """Money a sale gave back: a token from the wallet (``export_id``) or given another way.
-
-    ``state``: ``making`` (reserved, the send journalled or under way), ``done``, ``failed``
-    (nothing left the wallet). ``claim_state`` follows the export's NUT-07 check
-    (``pending``, ``partially_claimed``, ``claimed``; None for a refund given another way).
-    """
-
-    __tablename__ = "refunds"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
-    state: Mapped[str] = mapped_column(String(16), default="making", index=True)
-    amount: Mapped[int] = mapped_column(BigInteger)  # in the sale's unit (sat)
-    unit: Mapped[str] = mapped_column(String(20), default="sat")
-    currency: Mapped[str] = mapped_column(String(8))
-    amount_currency: Mapped[str] = mapped_column(String(40))  # at the sale's locked rate
-    reason: Mapped[str | None] = mapped_column(Text)
-    token_text: Mapped[str | None] = mapped_column(Sealed("refunds.token_text"))
-    export_id: Mapped[int | None] = mapped_column(ForeignKey("exports.id"), index=True)
-    operation_id: Mapped[str | None] = mapped_column(String(36), index=True)
-    mint_url: Mapped[str | None] = mapped_column(String(500))
-    file_path: Mapped[str | None] = mapped_column(Text)
-    claim_state: Mapped[str | None] = mapped_column(String(20))
-    note: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
-    done_at: Mapped[int | None] = mapped_column(BigInteger, index=True)  # reports date it so
-    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
-    # A refund by line names what it gave back (empty for a refund of an amount).
-    lines: Mapped[list["RefundLine"]] = relationship(
-        order_by="RefundLine.position", lazy="selectin"
-    )
-
-
-class RefundLine(Base):
-    """A basket line (or some of its quantity) a refund gave back, and its sat."""
-
-    __tablename__ = "refund_lines"
-    __table_args__ = (UniqueConstraint("refund_id", "position"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    refund_id: Mapped[str] = mapped_column(ForeignKey("refunds.id"), index=True)
-    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
-    position: Mapped[int] = mapped_column(Integer)  # the sale line's; 0: the tip
-    name: Mapped[str] = mapped_column(String(200))  # as sold
-    quantity: Mapped[str] = mapped_column(String(20))  # decimal text, as the line's
-    amount: Mapped[int] = mapped_column(BigInteger)  # sat, this line's share of the refund
-
-
 class OperationAttempt(Base):
     """One recovery attempt of an operation: when, what happened, which error."""
 
@@ -510,6 +462,8 @@ SHOP_CLASSES = frozenset(
         "Item",
         "Payment",
         "PaymentSum",
+        "Refund",
+        "RefundLine",
         "Sale",
         "SaleLine",
         "SalesSum",
@@ -530,6 +484,8 @@ if TYPE_CHECKING:
         Item,
         Payment,
         PaymentSum,
+        Refund,
+        RefundLine,
         Sale,
         SaleLine,
         SalesSum,

@@ -1,7 +1,7 @@
 """SQLAlchemy models of the shop's tables.
 
-Sales and their lines, payments, items, API keys, Z reports, report sums and webhooks.
-Loaded on first use (:mod:`pos_app.core.store.schema` says why); the wallet's tables,
+Sales and their lines, payments, refunds, items, API keys, Z reports, report sums and
+webhooks. Loaded on first use (:mod:`pos_app.core.store.schema` says why); the wallet's tables,
 the declarative base and the column helpers are there.
 """
 
@@ -16,7 +16,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pos_app.core.store.schema import Base, Sealed, now, staff_now
 
@@ -79,6 +79,53 @@ class Sale(Base):
     # The lines' own discounts summed (migration 0016; NULL: none, or a sale before them).
     # The reports' discounts are this and ``discount_amount``.
     line_discounts: Mapped[str | None] = mapped_column(String(40))
+
+
+class Refund(Base):
+    """Money a sale gave back: a token from the wallet (``export_id``) or given another way.
+
+    ``state``: ``making`` (reserved, the send journalled or under way), ``done``, ``failed``
+    (nothing left the wallet). ``claim_state`` follows the export's NUT-07 check
+    (``pending``, ``partially_claimed``, ``claimed``; None for a refund given another way).
+    """
+
+    __tablename__ = "refunds"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    state: Mapped[str] = mapped_column(String(16), default="making", index=True)
+    amount: Mapped[int] = mapped_column(BigInteger)  # in the sale's unit (sat)
+    unit: Mapped[str] = mapped_column(String(20), default="sat")
+    currency: Mapped[str] = mapped_column(String(8))
+    amount_currency: Mapped[str] = mapped_column(String(40))  # at the sale's locked rate
+    reason: Mapped[str | None] = mapped_column(Text)
+    token_text: Mapped[str | None] = mapped_column(Sealed("refunds.token_text"))
+    export_id: Mapped[int | None] = mapped_column(ForeignKey("exports.id"), index=True)
+    operation_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    mint_url: Mapped[str | None] = mapped_column(String(500))
+    file_path: Mapped[str | None] = mapped_column(Text)
+    claim_state: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[int] = mapped_column(BigInteger, default=now, index=True)
+    done_at: Mapped[int | None] = mapped_column(BigInteger, index=True)  # reports date it so
+    updated_at: Mapped[int] = mapped_column(BigInteger, default=now)
+    # A refund by line names what it gave back (empty for a refund of an amount).
+    lines: Mapped[list["RefundLine"]] = relationship(
+        order_by="RefundLine.position", lazy="selectin"
+    )
+
+
+class RefundLine(Base):
+    """A basket line (or some of its quantity) a refund gave back, and its sat."""
+
+    __tablename__ = "refund_lines"
+    __table_args__ = (UniqueConstraint("refund_id", "position"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    refund_id: Mapped[str] = mapped_column(ForeignKey("refunds.id"), index=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # the sale line's; 0: the tip
+    name: Mapped[str] = mapped_column(String(200))  # as sold
+    quantity: Mapped[str] = mapped_column(String(20))  # decimal text, as the line's
+    amount: Mapped[int] = mapped_column(BigInteger)  # sat, this line's share of the refund
 
 
 class Item(Base):

@@ -20,13 +20,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.core.events import BalanceChanged, ExportsChanged
+from pos_app.core.store import schema
 from pos_app.core.store.schema import (
     Export,
     Mint,
     Operation,
     OperationInput,
     ProofRow,
-    Refund,
     now,
 )
 from pos_app.core.wallet import journal
@@ -213,7 +213,9 @@ def _apply(session: Session, rows: Rows, states: dict[str, str]) -> dict[str, in
         export.claimed_amount = claimed
         export.checked_at = now()
         if export.purpose == "refund":  # the refund shows its token's claim state
-            for refund in session.scalars(select(Refund).where(Refund.export_id == export_id)):
+            for refund in session.scalars(
+                select(schema.Refund).where(schema.Refund.export_id == export_id)
+            ):
                 refund.claim_state = CLAIM_SHOWN.get(new_state, new_state)
     return counts
 

@@ -21,6 +21,7 @@ from pos_app.core.cashu import crypto
 from pos_app.core.cashu.models import DLEQ, Proof, Token
 from pos_app.core.errors import PosError, StorageError, ValidationError
 from pos_app.core.mint.client import MELT_DEADLINE
+from pos_app.core.store import schema
 from pos_app.core.store.actor import who as actor_now
 from pos_app.core.store.db import upsert_insert
 from pos_app.core.store.schema import (
@@ -32,7 +33,6 @@ from pos_app.core.store.schema import (
     OperationInput,
     ProofRow,
     ReceivedToken,
-    Refund,
     now,
 )
 from pos_app.core.wallet.outputs import Outputs, build_outputs
@@ -443,7 +443,9 @@ def fail_operation(session: Session, op_id: str, exc: PosError) -> None:
     mark_received(session, op.received_token_id, "rejected", exc.code)
     # A refund this send was paying: nothing left the wallet, so nothing was given back.
     for refund in session.scalars(
-        select(Refund).where(Refund.operation_id == op_id, Refund.state == "making")
+        select(schema.Refund).where(
+            schema.Refund.operation_id == op_id, schema.Refund.state == "making"
+        )
     ):
         refund.state = "failed"
         refund.note = f"not sent: {exc.code}"

@@ -27,13 +27,13 @@ from pos_app.core.errorlog import record_error
 from pos_app.core.errors import MintError, NetworkError, PosError, ValidationError
 from pos_app.core.events import Notification, OperationChanged, OperationRecovered
 from pos_app.core.logs import correlated
+from pos_app.core.store import schema
 from pos_app.core.store.claims import give_up_claim, new_holder, take_claim
 from pos_app.core.store.schema import (
     Mint,
     Operation,
     OperationAttempt,
     ReceivedToken,
-    Refund,
     now,
 )
 from pos_app.core.wallet import journal, minting, restore
@@ -173,7 +173,9 @@ class Recovery:
                 op.updated_at = now()
                 # A refund this send was making never reached the customer: owed again.
                 for refund in session.scalars(
-                    select(Refund).where(Refund.operation_id == op_id, Refund.state == "making")
+                    select(schema.Refund).where(
+                        schema.Refund.operation_id == op_id, schema.Refund.state == "making"
+                    )
                 ):
                     refund.state = "failed"
                     refund.note = f"dismissed: {reason[:200]}"

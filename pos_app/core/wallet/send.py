@@ -30,7 +30,8 @@ from pos_app.core.errors import (
 )
 from pos_app.core.events import BalanceChanged, OperationChanged
 from pos_app.core.faults import fault_point
-from pos_app.core.store.schema import Export, KeysetRow, Mint, Operation, ProofRow, Refund, now
+from pos_app.core.store import schema
+from pos_app.core.store.schema import Export, KeysetRow, Mint, Operation, ProofRow, now
 from pos_app.core.wallet import coins, journal
 from pos_app.core.wallet.answers import bad_answer
 from pos_app.core.wallet.context import WalletContext
@@ -307,7 +308,7 @@ def _prepare_swap(
     session.flush()
     journal.lock_inputs(session, op_id, [r.y for r in rows])
     if req.refund_id is not None:  # the refund names the operation that pays it
-        refund = session.get(Refund, req.refund_id)
+        refund = session.get(schema.Refund, req.refund_id)
         refund.operation_id = op_id
         refund.updated_at = now()
     return op, outputs

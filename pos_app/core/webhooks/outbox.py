@@ -35,8 +35,6 @@ from pos_app.core.store.schema import (
     Export,
     Mint,
     Operation,
-    Refund,
-    RefundLine,
     Setting,
     TillSetting,
     now,
@@ -59,12 +57,6 @@ _QUEUED = "webhooks.queued"  # session.info: endpoints this transaction queued d
 # The statements of the hook, built once: it runs inside the pay path's transaction, and
 # building a statement costs as much as running it.
 _TILL_NAME = select(Setting.value_json).where(Setting.key == "till.name")
-_REFUND = select(Refund.__table__).where(Refund.id == bindparam("refund_id"))
-_REFUND_LINES = (
-    select(RefundLine.__table__)
-    .where(RefundLine.refund_id == bindparam("refund_id"))
-    .order_by(RefundLine.position)
-)
 _MINT_URL = select(Mint.url).where(Mint.id == bindparam("mint_id"))
 
 
@@ -74,6 +66,8 @@ class _ShopStatements(NamedTuple):
     insert_delivery: Insert
     settled: Select  # a sale's settled payments
     sale: Select
+    refund: Select
+    refund_lines: Select
 
 
 @functools.cache
@@ -85,6 +79,8 @@ def _shop() -> _ShopStatements:
     """
     from pos_app.core.store.schema import (
         Payment,
+        Refund,
+        RefundLine,
         Sale,
         WebhookDelivery,
         WebhookEndpoint,
@@ -106,6 +102,10 @@ def _shop() -> _ShopStatements:
         .where(Payment.sale_id == bindparam("sale_id"), Payment.state == "settled")
         .order_by(Payment.created_at, Payment.id),
         sale=select(Sale.__table__).where(Sale.id == bindparam("sale_id")),
+        refund=select(Refund.__table__).where(Refund.id == bindparam("refund_id")),
+        refund_lines=select(RefundLine.__table__)
+        .where(RefundLine.refund_id == bindparam("refund_id"))
+        .order_by(RefundLine.position),
     )
 
 
@@ -241,8 +241,8 @@ def _sale(sale: Sale, refund_id: str | None = None) -> Builder:
         payments = conn.execute(_shop().settled, {"sale_id": sale.id}).all()
         data = payload.sale_data(sale, list(payments))
         if refund_id is not None:
-            refund = conn.execute(_REFUND, {"refund_id": refund_id}).first()
-            lines = conn.execute(_REFUND_LINES, {"refund_id": refund_id}).all()
+            refund = conn.execute(_shop().refund, {"refund_id": refund_id}).first()
+            lines = conn.execute(_shop().refund_lines, {"refund_id": refund_id}).all()
             data["refund"] = None if refund is None else payload.refund_data(refund, lines)
         return data
 
