@@ -209,6 +209,7 @@ def test_quitting_setup_ends_with_code_1_and_no_wallet(tmp_path):
     assert run.proc.returncode == 1, str(run)
     assert "DONE" in run.notes and "Traceback" not in run.stderr, str(run)
     assert not (data_dir / "wallet.db").exists()
+    assert "collector settled" in run.notes, str(run)  # while the wizard waited
 
 
 @pytest.mark.skipif(not mint_venv_ready(), reason="needs `make mint-venv`")
