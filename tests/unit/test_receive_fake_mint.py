@@ -325,6 +325,32 @@ def test_bad_dleq_is_refused_before_the_swap(tmp_path):
     shop(tmp_path, scenario)
 
 
+@pytest.mark.parametrize("bad", [None, 0, 9, 17], ids=["none", "first", "middle", "last"])
+def test_every_dleq_of_a_large_token_is_checked(tmp_path, bad):
+    async def scenario(app, mint):
+        proofs = [p for _ in range(6) for p in mint.issue(7)]  # 18 proofs
+        if bad is not None:
+            p = proofs[bad]
+            bad_s = f"{(int(p.dleq.s, 16) + 1) % crypto.N:064x}"
+            proofs[bad] = replace(p, dleq=DLEQ(e=p.dleq.e, s=bad_s, r=p.dleq.r))
+        text = serialize_token_v4(Token(mint.url, "sat", tuple(proofs)))
+        if bad is None:
+            result = await receive(app.ctx, text)
+            assert result.amount == 6 * 7
+            # Each input is journalled under its own Y, computed with its check.
+            assert {row.y for row in rows(app, OperationInput)} == {
+                crypto.y_of_secret(p.secret) for p in proofs
+            }
+            return
+        err = await refused(receive(app.ctx, text))
+        assert err.code == "token.dleq_invalid"
+        assert err.detail.startswith(f"DLEQ of a {proofs[bad].amount} proof in keyset ")
+        assert_rejected(app, "token.dleq_invalid")
+        assert mint.requests("/v1/swap") == []
+
+    shop(tmp_path, scenario)
+
+
 def test_proofs_without_dleq_are_accepted_online(tmp_path):
     async def scenario(app, mint):
         result = await receive(app.ctx, mint.token(6, dleq=False))
