@@ -32,12 +32,9 @@ from pos_app.core.store.schema import Secret
 from pos_app.core.store.unlock_guard import TELL_AFTER, UnlockGuard
 from pos_app.core.training.environment import is_training_dir
 from pos_app.core.wallet import journal
-from pos_app.core.wallet.bulk import Bulk
 from pos_app.core.wallet.context import WalletContext
-from pos_app.core.wallet.exports import Exports
 from pos_app.core.wallet.mints import MintDirectory, MintReport
 from pos_app.core.wallet.service import Wallet
-from pos_app.core.wallet.sweep import Sweeper
 from pos_app.core.webclient import WebClient
 from pos_app.core.webhooks import outbox
 from pos_app.datadir import (  # re-exported: imported from here since before datadir
@@ -57,10 +54,13 @@ if TYPE_CHECKING:
     from pos_app.core.payments.withdraw import Withdrawals
     from pos_app.core.presets import Presets
     from pos_app.core.reports import ReportService
-    from pos_app.core.services import Services
     from pos_app.core.services.export_schedule import ExportSchedule
+    from pos_app.core.services.timers import Services
     from pos_app.core.staff import StaffService
+    from pos_app.core.wallet.bulk import Bulk
+    from pos_app.core.wallet.exports import Exports
     from pos_app.core.wallet.recovery import Outcome
+    from pos_app.core.wallet.sweep import Sweeper
     from pos_app.core.webhooks.service import WebhookService
 
 MNEMONIC = "mnemonic"
@@ -106,8 +106,6 @@ class App:
             training=is_training_dir(data_dir),
         )
         self.wallet = Wallet(self.ctx, self.config)
-        self.exports = Exports(self.ctx, self.config)
-        self.bulk = Bulk(self.ctx, self.exports)
         self._trust_env = trust_env
         # Sales, reports, webhooks and the other services defined as cached properties
         # below are made on first use: a command loads only what it runs. What must hold
@@ -120,7 +118,6 @@ class App:
         if not self.training:  # a training till's play money never reaches a receiver
             outbox.install(db)
         self.wallet.recovery.on_resolved(self._withdrawal_recovered)
-        self.sweeper = Sweeper(self.ctx, self.config)
         self._services: Services | None = None
 
     async def _sales_recovered(self, outcome: Outcome) -> None:
@@ -136,6 +133,27 @@ class App:
         from pos_app.core.services.export_schedule import ExportSchedule
 
         return ExportSchedule(self.db, self.config, self.bulk, self.bus)
+
+    @cached_property
+    def exports(self) -> Exports:
+        """The export history: tokens exported, their claims, reclaims."""
+        from pos_app.core.wallet.exports import Exports
+
+        return Exports(self.ctx, self.config)
+
+    @cached_property
+    def bulk(self) -> Bulk:
+        """Exporting the whole wallet (or a mint's coins) to files."""
+        from pos_app.core.wallet.bulk import Bulk
+
+        return Bulk(self.ctx, self.exports)
+
+    @cached_property
+    def sweeper(self) -> Sweeper:
+        """Moves coins off keysets their mint retired."""
+        from pos_app.core.wallet.sweep import Sweeper
+
+        return Sweeper(self.ctx, self.config)
 
     @cached_property
     def staff(self) -> StaffService:
@@ -213,8 +231,8 @@ class App:
     def services(self) -> Services:
         """The background services (made on first use; started by the GUI and ``serve``)."""
         if self._services is None:
-            from pos_app.core.services import Services
             from pos_app.core.services.claims import JobClaims, new_holder
+            from pos_app.core.services.timers import Services
             from pos_app.core.store.storage import read_storage
 
             holder = new_holder(read_storage(self.data_dir).till_name)
