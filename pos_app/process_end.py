@@ -6,8 +6,9 @@ by :mod:`pos_app.collector`) that took 13 ms of a 0.5 s ``wallet receive``; 5 ms
 with :func:`end`. Everything with an effect still runs, in the interpreter's order: the
 non-daemon threads are joined (the database's and the TLS loader's), ``atexit`` runs
 (the log's last lines, temporary directories, coverage's data file), the streams are
-flushed. Only the program's own entry (:func:`pos_app.launcher.run`) ends this way: a
-command run inside another program (the tests' ``cli.main``) returns to it.
+flushed. Only the program's own entry (:func:`pos_app.launcher.run`) and the children of
+the tests' warm command server end this way: a command run inside another program (a
+test calling ``cli.main``) returns to it.
 """
 
 from __future__ import annotations

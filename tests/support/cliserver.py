@@ -6,12 +6,11 @@ that once and forks a child for each command; the child gets the command's argum
 environment, working directory and standard streams, runs ``pos_app.launcher.main``
 as ``python -m pos_app`` would and ends as the program ends a command
 (:mod:`pos_app.process_end`: its own exit code, a signal when it is killed, its threads
-joined, ``atexit`` and coverage saved). The tests
-still see a process per command, with its own streams and exit status, and it dies when
-it is killed.
+joined, ``atexit`` and coverage saved). The tests still see a process per command, with
+its own streams and exit status, and it dies when it is killed.
 
-What a child skips is the interpreter's start and the imports: those are tested by
-the tests that start the real program (``tests/unit/test_cli_imports.py``, the console
+What a child skips is the interpreter's start and the imports: those are tested by the
+tests that start the real program (``tests/unit/test_cli_imports.py``, the console
 script in ``tests/integration/test_cli_protocol.py``). ``POS_TEST_CLI_EXEC=1`` makes
 :func:`tests.support.cli.run_pos_app` start every command from scratch instead.
 
