@@ -13,8 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pos_app.core.store import schema
-from pos_app.core.store.schema import Export, Mint, now
+from pos_app.core.store.schema import Export, Mint, Refund, Sale, now
 from pos_app.core.wallet import journal
 
 # Sales whose money can be given back: paid ones, and those that will never be paid.
@@ -30,26 +29,26 @@ def refunded_sum(session: Session, sale_id: str, states: tuple[str, ...] = COUNT
     """What the sale's refunds in ``states`` gave (or are giving) back."""
     return int(
         session.scalar(
-            select(func.coalesce(func.sum(schema.Refund.amount), 0)).where(
-                schema.Refund.sale_id == sale_id, schema.Refund.state.in_(states)
+            select(func.coalesce(func.sum(Refund.amount), 0)).where(
+                Refund.sale_id == sale_id, Refund.state.in_(states)
             )
         )
     )
 
 
-def took(sale: schema.Sale) -> int:
+def took(sale: Sale) -> int:
     """What the sale kept of its customer's money (credited less the change given)."""
     return max(0, int(sale.paid or 0) - int(sale.change_amount or 0))
 
 
-def refundable(session: Session, sale: schema.Sale) -> int:
+def refundable(session: Session, sale: Sale) -> int:
     """What can still be given back (0 for an open sale: cancel it first)."""
     if sale.state not in REFUND_SALE_STATES:
         return 0
     return max(0, took(sale) - refunded_sum(session, sale.id))
 
 
-def in_currency(amount: int, sale: schema.Sale) -> str:
+def in_currency(amount: int, sale: Sale) -> str:
     """``amount`` (sat) in the sale's currency at its locked rate, decimal text."""
     if sale.currency == "sat" or not sale.rate:
         return str(amount)
@@ -66,12 +65,12 @@ SETTLED_REFUNDS = "refunds.settled"  # session.info: sale id -> the refund just 
 def fail_stale(session: Session, sale_id: str, clock_now: int) -> None:
     """Refunds reserved by a till that died before its send was journalled: nothing was sent."""
     stale = session.scalars(
-        select(schema.Refund).where(
-            schema.Refund.sale_id == sale_id,
-            schema.Refund.state == "making",
-            schema.Refund.operation_id.is_(None),
-            schema.Refund.export_id.is_(None),
-            schema.Refund.created_at < clock_now - STALE_SECONDS,
+        select(Refund).where(
+            Refund.sale_id == sale_id,
+            Refund.state == "making",
+            Refund.operation_id.is_(None),
+            Refund.export_id.is_(None),
+            Refund.created_at < clock_now - STALE_SECONDS,
         )
     )
     for refund in stale:
@@ -82,7 +81,7 @@ def fail_stale(session: Session, sale_id: str, clock_now: int) -> None:
 
 def complete_refund(session: Session, refund_id: str, export: Export, op_id: str | None) -> None:
     """The token ``export`` pays refund ``refund_id``: record it on the refund and the sale."""
-    refund = session.get(schema.Refund, refund_id)
+    refund = session.get(Refund, refund_id)
     if refund is None or refund.state == "done":
         return
     refund.state = "done"
@@ -96,9 +95,9 @@ def complete_refund(session: Session, refund_id: str, export: Export, op_id: str
     settle_sale(session, refund)
 
 
-def settle_sale(session: Session, refund: schema.Refund) -> None:
+def settle_sale(session: Session, refund: Refund) -> None:
     """The sale's refunded sum and last refund (the ``sale.refunded`` webhook follows them)."""
-    sale = session.get(schema.Sale, refund.sale_id)
+    sale = session.get(Sale, refund.sale_id)
     sale.refund_amount = refunded_sum(session, sale.id, ("done",))
     if refund.token_text:
         sale.refund_token = refund.token_text
@@ -120,7 +119,7 @@ def settle_sale(session: Session, refund: schema.Refund) -> None:
     )
 
 
-def refund_dict(refund: schema.Refund) -> dict[str, Any]:
+def refund_dict(refund: Refund) -> dict[str, Any]:
     """JSON form of a refund (``sale show``'s ``refunds``, ``sale refund``)."""
     return {
         "refund_id": refund.id,
@@ -142,7 +141,7 @@ def refund_dict(refund: schema.Refund) -> dict[str, Any]:
     }
 
 
-def refund_lines_dict(refund: schema.Refund) -> list[dict[str, Any]]:
+def refund_lines_dict(refund: Refund) -> list[dict[str, Any]]:
     """The lines a refund gave back (position 0: the tip); empty for a refund of an amount."""
     return [
         {"position": x.position, "name": x.name, "quantity": x.quantity, "amount": x.amount}
@@ -150,14 +149,12 @@ def refund_lines_dict(refund: schema.Refund) -> list[dict[str, Any]]:
     ]
 
 
-def sale_refunds(session: Session, sale_id: str) -> list[schema.Refund]:
+def sale_refunds(session: Session, sale_id: str) -> list[Refund]:
     """A sale's refunds, oldest first."""
     return list(
         session.scalars(
-            select(schema.Refund)
-            .where(schema.Refund.sale_id == sale_id)
-            .order_by(
-                schema.Refund.created_at, schema.Refund.id
-            )  # ids sort by time (refunds.new_refund_id)
+            select(Refund)
+            .where(Refund.sale_id == sale_id)
+            .order_by(Refund.created_at, Refund.id)  # ids sort by time (refunds.new_refund_id)
         )
     )

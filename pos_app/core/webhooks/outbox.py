@@ -29,7 +29,6 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import get_history
 
 from pos_app.core.config import OPTIONS
-from pos_app.core.payments.refund_records import SETTLED_REFUNDS
 from pos_app.core.store.db import Database, session_till
 from pos_app.core.store.schema import (
     Export,
@@ -191,6 +190,10 @@ def _changed_rows(session: Session) -> Iterator[tuple[str, Builder]]:
     for obj in session.dirty:
         table = obj.__tablename__
         if table == "sales":
+            # Loaded here, not with the outbox: a wallet command, which never changes a
+            # sale, does not load the refunds module and the shop's tables it names.
+            from pos_app.core.payments.refund_records import SETTLED_REFUNDS
+
             yield from _sale_events(obj, session.info.get(SETTLED_REFUNDS, {}).get(obj.id))
         elif table == "payments":
             change = _state_change(obj, "state")
